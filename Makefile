@@ -1,0 +1,67 @@
+# Quick start: `make site` builds the site, `make test` runs every test. Both set up .venv
+# from the pinned requirements on first use. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+# Reproducible builds: every date MkDocs writes comes from the last commit.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve generate check ingest new-article bench lighthouse browser clean
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+generate: $(STAMP)
+	$(PY) scripts/build.py
+
+site: generate
+	$(PY) -m mkdocs build --strict --quiet
+	@echo "site: built into site/ (open site/index.html, or run 'make serve')"
+
+check: $(STAMP)
+	$(PY) scripts/build.py --check
+
+serve: generate
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+ingest: $(STAMP)
+	@test -n "$(FILE)" || { echo "usage: make ingest FILE=path/to/article.txt [FILE='a.txt b.txt']"; exit 2; }
+	$(PY) scripts/ingest.py $(FILE)
+
+new-article: $(STAMP)
+	$(PY) scripts/new_article.py $(if $(TITLE),--title "$(TITLE)") $(if $(DATE),--published "$(DATE)")
+
+# Browser tests drive Debian's Chromium. As root (CI, containers) it is installed here;
+# otherwise we stop and say the one command to run.
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "make: installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "make: the browser tests need Debian's Chromium at $(CHROMIUM). Install it with:"; \
+	    echo "    sudo apt-get install -y chromium"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+test: $(STAMP) browser
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) scripts/bench.py $(BENCH_ARGS)
+
+lighthouse: site browser
+	$(PY) scripts/lighthouse.py
+
+# Removes build output and every generated page (as listed in the generator's manifest).
+clean:
+	rm -rf site .pytest_cache .hypothesis
+	test ! -x $(PY) || $(PY) -c "import lgnews.write as w, pathlib; w.clean(pathlib.Path('docs'))"

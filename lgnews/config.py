@@ -1,0 +1,53 @@
+"""Settings the generator shares with MkDocs, read from mkdocs.yml so they live in one place.
+
+``site_url`` comes from the SITE_URL environment variable when set (a fork publishes to its
+own Pages address by setting it once), else from the default written in mkdocs.yml."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml: resolves !ENV like MkDocs does and ignores Python tags."""
+
+
+def _env(loader: yaml.Loader, node: yaml.Node):
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = loader.construct_sequence(node)
+        names, default = items[:-1], items[-1]
+    for name in names:
+        if os.environ.get(name):
+            return os.environ[name]
+    return default
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    site_url: str
+    site_name: str
+
+    @property
+    def archive(self) -> Path:
+        return self.root / "archive"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+
+def load_config(root: Path) -> Config:
+    data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    site_url = str(data.get("site_url") or "http://127.0.0.1:8000/")
+    return Config(root=root, site_url=site_url.rstrip("/") + "/", site_name=str(data.get("site_name") or "Archive"))

@@ -1,0 +1,117 @@
+"""Accession: store raw article files in archive/ byte for byte, with draft metadata.
+
+For each file: decode and parse it (refusing what is not an article of the family), then
+create ``archive/articles/<id>/`` holding ``source.txt`` (the exact original bytes) and a
+draft ``meta.yml`` for an editor to review. The folder appears whole or not at all: it is
+written under a temporary name and renamed into place. Existing articles are never touched."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from .errors import ParseError
+from .model import meta_from_parsed
+from .parse import decode_source, parse_article
+from .progress import progress_for
+from .records import slugify
+
+META_HEADER = """\
+# Draft metadata extracted by `make ingest` from source.txt (which is never edited).
+# Review it against the verbatim text and correct it here: title, dates, credits, people.
+# Attach notes to garbled phrases under `annotations:` (- phrase: ..., note: ...) and pick
+# tags from archive/tags.yml. See the editors' guide (docs/editors.md).
+"""
+SHA_LINE_RE = re.compile(r"^sha256:\s*['\"]?([0-9a-f]{64})", re.M)
+
+
+class IngestError(Exception):
+    pass
+
+
+def known_hashes(articles: Path) -> dict[str, str]:
+    """SHA-256 of every stored source -> its article id (read from meta.yml, cheaply)."""
+    hashes = {}
+    if not articles.is_dir():
+        return hashes
+    for meta in articles.glob("*/meta.yml"):
+        m = SHA_LINE_RE.search(meta.read_text(encoding="utf-8", errors="replace"))
+        if m:
+            hashes[m.group(1)] = meta.parent.name
+    return hashes
+
+
+def make_id(published: str, title: str, articles: Path) -> str:
+    base = f"{published}-{slugify(title)[:60].strip('-') or 'article'}"
+    candidate, n = base, 2
+    while (articles / candidate).exists():
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def dump_meta(data: dict) -> str:
+    return META_HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def ingest_file(path: Path, archive: Path, hashes: dict[str, str]) -> str:
+    """Accession one file; return its new id. Raises IngestError with the reason."""
+    if path.is_dir():
+        raise IngestError("is a folder, not an article file")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text, encoding = decode_source(raw)
+        parsed = parse_article(text)
+    except ParseError as exc:
+        raise IngestError(str(exc)) from None
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest in hashes:
+        raise IngestError(f"already archived as archive/articles/{hashes[digest]}/ (same SHA-256); not added again")
+    articles = archive / "articles"
+    articles.mkdir(parents=True, exist_ok=True)
+    article_id = make_id(parsed.published.isoformat(), parsed.title, articles)
+    meta = meta_from_parsed(parsed)
+    meta["sha256"] = digest
+    meta["encoding"] = encoding
+    staging = Path(tempfile.mkdtemp(prefix=".ingest-", dir=articles))
+    try:
+        (staging / "source.txt").write_bytes(raw)
+        (staging / "meta.yml").write_text(dump_meta(meta), encoding="utf-8")
+        os.rename(staging, articles / article_id)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    hashes[digest] = article_id
+    return article_id
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Store raw article files in archive/ with draft metadata.")
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    parser.add_argument("--archive", type=Path, default=Path("archive"), help="archive folder (default: archive)")
+    parser.add_argument("--quiet", action="store_true", help="print only problems")
+    args = parser.parse_args(argv)
+    hashes = known_hashes(args.archive / "articles")
+    failed = 0
+    for path in progress_for(sys.stderr, args.quiet)(args.files, "Ingesting"):
+        try:
+            article_id = ingest_file(path, args.archive, hashes)
+        except IngestError as exc:
+            failed += 1
+            print(f"{path}: {exc}", file=sys.stderr)
+            continue
+        if not args.quiet:
+            print(f"{path}: archived as {args.archive}/articles/{article_id}/ (review its meta.yml)")
+    if len(args.files) > 1 and not args.quiet:
+        print(f"ingest: {len(args.files) - failed} archived, {failed} refused", file=sys.stderr if failed else sys.stdout)
+    return 1 if failed else 0

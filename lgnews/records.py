@@ -1,0 +1,600 @@
+"""Typed records of the archive, validated at the door.
+
+Each ``load_*`` function takes the parsed YAML of one file and returns records, or raises
+``ArchiveErrors`` listing every problem of that file, each naming the field (and the line
+when it is known), what is wrong and how to fix it."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ArchiveError, ArchiveErrors
+from .parse import ROLE_ORDER
+
+try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+URL_RE = re.compile(r"^https?://[^\s<>\"']+$")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_FORMS = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}
+INVOLVEMENT = ("presiding", "attending", "speaking", "inspecting", "mentioned")
+CATEGORIES = (
+    "slogan", "campaign", "policy", "institution", "event", "meeting", "responsibility-system", "other",
+)
+CONFIDENCE = ("high", "medium", "low")
+
+
+# --------------------------------------------------------------------------- YAML
+
+
+def read_yaml(path: Path, text: str | None = None) -> Any:
+    """Load one YAML file; a syntax error becomes an ArchiveError with its line."""
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise ArchiveErrors([ArchiveError(path, "not UTF-8 text; save the file as UTF-8")]) from None
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ArchiveErrors(
+            [ArchiveError(path, f"invalid YAML: {problem}; check indentation and quote values containing ':' or '#'",
+                          line=mark.line + 1 if mark else None)]
+        ) from None
+
+
+def key_lines(path: Path, text: str | None = None) -> dict[tuple, int]:
+    """Map each key path (("people", 0, "name")) to its 1-based line; used only for errors."""
+    lines: dict[tuple, int] = {}
+    try:
+        node = yaml.compose(text if text is not None else path.read_text(encoding="utf-8"), Loader=_Loader)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError):
+        return lines
+
+    def walk(n: Any, prefix: tuple) -> None:
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                key = prefix + (k.value,)
+                lines[key] = k.start_mark.line + 1
+                walk(v, key)
+        elif isinstance(n, yaml.SequenceNode):
+            for i, v in enumerate(n.value):
+                lines[prefix + (i,)] = v.start_mark.line + 1
+                walk(v, prefix + (i,))
+
+    if node is not None:
+        walk(node, ())
+    return lines
+
+
+class Checker:
+    """Collects the problems of one file; each names the field and the fix."""
+
+    def __init__(self, path: Path, text: str | None = None):
+        self.path = path
+        self.yaml_text = text
+        self.errors: list[tuple[tuple, str]] = []
+
+    def error(self, where: tuple, message: str) -> None:
+        self.errors.append((where, message))
+
+    def raise_if_any(self) -> None:
+        if not self.errors:
+            return
+        lines = key_lines(self.path, self.yaml_text)
+        out = []
+        for where, message in self.errors:
+            line = None
+            for n in range(len(where), 0, -1):
+                if where[:n] in lines:
+                    line = lines[where[:n]]
+                    break
+            label = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in where).replace(".[", "[")
+            out.append(ArchiveError(self.path, f"{label}: {message}" if label else message, line))
+        raise ArchiveErrors(out)
+
+    # Field helpers: each returns the cleaned value, or None after recording an error.
+
+    def mapping(self, data: Any, where: tuple, allowed: dict[str, bool], what: str) -> dict | None:
+        if not isinstance(data, dict):
+            self.error(where, f"expected a mapping of fields ({', '.join(allowed)}) for {what}, "
+                              f"found {type(data).__name__}")
+            return None
+        for key in data:
+            if key not in allowed:
+                hint = difflib.get_close_matches(str(key), list(allowed), n=1)
+                suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+                self.error(where + (key,), f"unknown field '{key}' in {what}; "
+                                           f"allowed fields are {', '.join(allowed)}{suggestion}")
+        for key, required in allowed.items():
+            if required and (key not in data or data[key] in (None, "")):
+                self.error(where + (key,), f"missing required field '{key}' in {what}")
+        return data
+
+    def text(self, value: Any, where: tuple, *, required: bool = False, single_line: bool = True) -> str | None:
+        if value is None or value == "":
+            if required:
+                self.error(where, "is empty; write some text")
+            return None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            self.error(where, f"expected text, found {type(value).__name__}")
+            return None
+        value = value.strip()
+        if single_line:
+            value = re.sub(r"\s+", " ", value)
+        return value
+
+    def text_list(self, value: Any, where: tuple) -> list[str]:
+        if value is None:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            self.error(where, f"expected a list of text, found {type(value).__name__}")
+            return []
+        out = []
+        for i, item in enumerate(value):
+            cleaned = self.text(item, where + (i,), required=True)
+            if cleaned:
+                out.append(cleaned)
+        return out
+
+    def day(self, value: Any, where: tuple, *, required: bool = False) -> date | None:
+        if value is None or value == "":
+            if required:
+                self.error(where, "missing date; write it as YYYY-MM-DD, for example 2022-04-30")
+            return None
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.error(where, f"{value!r} is not a date; write it as YYYY-MM-DD, for example 2022-04-30")
+        return None
+
+    def partial_date(self, value: Any, where: tuple) -> tuple[str, str] | None:
+        """A date at day, month or year precision: returns (iso text, precision)."""
+        if isinstance(value, date):
+            return value.isoformat(), "day"
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str):
+            value = value.strip()
+            for precision, pattern in (("year", r"\d{4}"), ("month", r"\d{4}-\d{2}"), ("day", r"\d{4}-\d{2}-\d{2}")):
+                if re.fullmatch(pattern, value):
+                    try:
+                        date.fromisoformat((value + "-01-01")[:10] if precision != "day" else value)
+                        return value, precision
+                    except ValueError:
+                        break
+        self.error(where, f"{value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY (quoted), e.g. \"2020-04\"")
+        return None
+
+    def url(self, value: Any, where: tuple) -> str | None:
+        text = self.text(value, where)
+        if text is not None and not URL_RE.match(text):
+            self.error(where, f"{text!r} is not a web address; write a full http:// or https:// URL")
+            return None
+        return text
+
+    def choice(self, value: Any, where: tuple, choices: tuple[str, ...], *, default: str | None = None) -> str | None:
+        if value is None:
+            if default is None:
+                self.error(where, f"missing; choose one of {', '.join(choices)}")
+            return default
+        if value not in choices:
+            self.error(where, f"{value!r} is not allowed; choose one of {', '.join(choices)}")
+            return default
+        return value
+
+    def boolean(self, value: Any, where: tuple, default: bool) -> bool:
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.error(where, f"expected true or false, found {value!r}")
+            return default
+        return value
+
+    def sources(self, value: Any, where: tuple) -> list[Source]:
+        out: list[Source] = []
+        if value is None:
+            return out
+        if not isinstance(value, list):
+            self.error(where, "expected a list of sources, each '- url: https://...' with an optional 'title:'")
+            return out
+        for i, item in enumerate(value):
+            if isinstance(item, str):
+                item = {"url": item}
+            item = self.mapping(item, where + (i,), {"url": True, "title": False}, "a source")
+            if item is None:
+                continue
+            url = self.url(item.get("url"), where + (i, "url"))
+            if url:
+                out.append(Source(url, self.text(item.get("title"), where + (i, "title")) or url))
+        return out
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str
+    title: str
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str
+    roles: tuple[str, ...] = ()
+    involvement: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Annotation:
+    phrase: str
+    note: str
+
+
+@dataclass
+class ArticleMeta:
+    title: str
+    published: date
+    event_date: date | None = None
+    source: str | None = None
+    source_url: str | None = None
+    original_url: str | None = None
+    machine_translated: bool = True
+    credits: dict[str, list[str]] = field(default_factory=dict)
+    people: list[PersonMention] = field(default_factory=list)
+    annotations: list[Annotation] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    summary: str | None = None
+    sha256: str | None = None
+    encoding: str | None = None
+
+
+META_FIELDS = {
+    "title": True, "published": True, "event_date": False, "source": False, "source_url": False,
+    "original_url": False, "machine_translated": False, "credits": False, "people": False,
+    "annotations": False, "tags": False, "summary": False, "sha256": False, "encoding": False,
+}
+
+
+def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str | None = None) -> ArticleMeta:
+    """Validate the metadata of one article (meta.yml or an article.md front matter)."""
+    c = Checker(path, text)
+    if data is None:
+        data = {}
+    data = c.mapping(data, (), META_FIELDS, "article metadata")
+    if data is None:
+        c.raise_if_any()
+    title = c.text(data.get("title"), ("title",))
+    published = c.day(data.get("published"), ("published",), required=True)
+    event_date = c.day(data.get("event_date"), ("event_date",))
+    if published and event_date and event_date > published:
+        c.error(("event_date",), f"{event_date} is after the publication date {published}; check both dates")
+    credits: dict[str, list[str]] = {}
+    raw_credits = data.get("credits") or {}
+    if not isinstance(raw_credits, dict):
+        c.error(("credits",), "expected a mapping of role to names, e.g. 'reporter: [Li Yi]'")
+        raw_credits = {}
+    for role, names in raw_credits.items():
+        if role not in ROLE_ORDER:
+            hint = difflib.get_close_matches(str(role), ROLE_ORDER, n=1)
+            c.error(("credits", role), f"unknown credit role '{role}'; roles are {', '.join(ROLE_ORDER)}"
+                                      + (f"; did you mean '{hint[0]}'?" if hint else ""))
+            continue
+        listed = c.text_list(names, ("credits", role))
+        if listed:
+            credits[role] = listed
+    people = []
+    raw_people = data.get("people") or []
+    if not isinstance(raw_people, list):
+        c.error(("people",), "expected a list of people, each '- name: ...' with optional 'roles:' and 'involvement:'")
+        raw_people = []
+    for i, person in enumerate(raw_people):
+        if isinstance(person, str):
+            person = {"name": person}
+        person = c.mapping(person, ("people", i), {"name": True, "roles": False, "involvement": False}, "a person")
+        if person is None:
+            continue
+        name = c.text(person.get("name"), ("people", i, "name"))
+        involvement = c.text_list(person.get("involvement"), ("people", i, "involvement"))
+        for j, how in enumerate(involvement):
+            if how not in INVOLVEMENT:
+                c.error(("people", i, "involvement", j), f"{how!r} is not allowed; choose from {', '.join(INVOLVEMENT)}")
+        if name:
+            people.append(PersonMention(name, tuple(c.text_list(person.get("roles"), ("people", i, "roles"))),
+                                        tuple(involvement)))
+    annotations = []
+    raw_notes = data.get("annotations") or []
+    if not isinstance(raw_notes, list):
+        c.error(("annotations",), "expected a list, each '- phrase: <words of the text>' with 'note: <your note>'")
+        raw_notes = []
+    for i, note in enumerate(raw_notes):
+        note = c.mapping(note, ("annotations", i), {"phrase": True, "note": True}, "an annotation")
+        if note is None:
+            continue
+        phrase = c.text(note.get("phrase"), ("annotations", i, "phrase"), required=True)
+        body = c.text(note.get("note"), ("annotations", i, "note"), required=True)
+        if phrase and body:
+            annotations.append(Annotation(phrase, body))
+    article_tags = c.text_list(data.get("tags"), ("tags",))
+    if tags is not None:
+        for i, tag in enumerate(article_tags):
+            if tag not in tags:
+                hint = difflib.get_close_matches(tag, sorted(tags), n=1)
+                c.error(("tags", i), f"tag '{tag}' is not in archive/tags.yml; use one of the allowed tags"
+                                     + (f" (did you mean '{hint[0]}'?)" if hint else "") + " or add it there first")
+    sha = data.get("sha256")
+    if sha is not None and (not isinstance(sha, str) or not SHA256_RE.match(sha)):
+        c.error(("sha256",), "is not a SHA-256 (64 lowercase hex digits); it is written by ingest: do not edit it")
+    c.raise_if_any()
+    return ArticleMeta(
+        title=title or "",
+        published=published,
+        event_date=event_date,
+        source=c.text(data.get("source"), ("source",)),
+        source_url=c.url(data.get("source_url"), ("source_url",)),
+        original_url=c.url(data.get("original_url"), ("original_url",)),
+        machine_translated=c.boolean(data.get("machine_translated"), ("machine_translated",), True),
+        credits={role: credits[role] for role in ROLE_ORDER if role in credits},
+        people=people,
+        annotations=annotations,
+        tags=article_tags,
+        summary=c.text(data.get("summary"), ("summary",)),
+        sha256=sha,
+        encoding=c.text(data.get("encoding"), ("encoding",)),
+    )
+
+
+@dataclass
+class Term:
+    term: str
+    slug: str
+    aliases: list[str]
+    zh: str | None
+    pinyin: str | None
+    definition: str
+    category: str
+    confidence: str
+    sources: list[Source]
+    see_also: list[str]
+    featured: bool = False
+
+    @property
+    def names(self) -> list[str]:
+        return [self.term, *self.aliases]
+
+    @property
+    def short_definition(self) -> str:
+        """The first sentence of the definition as plain text, for tooltips."""
+        plain = re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", self.definition).strip()
+        first = re.split(r"(?<=[.!?])\s+", plain, maxsplit=1)[0]
+        return first if len(first) <= 240 else first[:237].rsplit(" ", 1)[0] + "…"
+
+
+def slugify(text: str) -> str:
+    from slugify import slugify as _slugify
+
+    return _slugify(text, max_length=80, word_boundary=True) or "item"
+
+
+def load_glossary(path: Path, data: Any) -> list[Term]:
+    c = Checker(path)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        c.error((), "expected a list of entries, each starting with '- term: ...'")
+        c.raise_if_any()
+    fields = {"term": True, "slug": False, "aliases": False, "zh": False, "pinyin": False, "definition": True,
+              "category": True, "confidence": True, "sources": False, "see_also": False, "featured": False}
+    terms: list[Term] = []
+    for i, item in enumerate(data):
+        item = c.mapping(item, (i,), fields, "a glossary entry")
+        if item is None:
+            continue
+        term = c.text(item.get("term"), (i, "term"))
+        if not term:
+            continue
+        slug = item.get("slug") or slugify(term)
+        if not isinstance(slug, str) or not SLUG_RE.match(slug):
+            c.error((i, "slug"), f"{slug!r} is not a slug; use lowercase letters, digits and hyphens")
+        terms.append(Term(
+            term=term,
+            slug=slug,
+            aliases=c.text_list(item.get("aliases"), (i, "aliases")),
+            zh=c.text(item.get("zh"), (i, "zh")),
+            pinyin=c.text(item.get("pinyin"), (i, "pinyin")),
+            definition=c.text(item.get("definition"), (i, "definition"), required=True, single_line=False) or "",
+            category=c.choice(item.get("category"), (i, "category"), CATEGORIES, default="other"),
+            confidence=c.choice(item.get("confidence"), (i, "confidence"), CONFIDENCE, default="low"),
+            sources=c.sources(item.get("sources"), (i, "sources")),
+            see_also=c.text_list(item.get("see_also"), (i, "see_also")),
+            featured=c.boolean(item.get("featured"), (i, "featured"), False),
+        ))
+    names = {t.term for t in terms}
+    seen_names: dict[str, str] = {}
+    seen_slugs: dict[str, str] = {}
+    for i, t in enumerate(terms):
+        for other in t.see_also:
+            if other not in names:
+                hint = difflib.get_close_matches(other, sorted(names), n=1)
+                c.error((i, "see_also"), f"'{other}' is not a term of the glossary"
+                                         + (f"; did you mean '{hint[0]}'?" if hint else ""))
+        for name in t.names:
+            key = match_key(name)
+            if key in seen_names and seen_names[key] != t.term:
+                c.error((i, "aliases"), f"'{name}' is also a name of '{seen_names[key]}'; a name may belong to one entry")
+            seen_names[key] = t.term
+        if t.slug in seen_slugs or t.slug in RESERVED_SLUGS:
+            c.error((i, "term"), f"its page address glossary/{t.slug}/ is already taken; set a different 'slug:'")
+        seen_slugs[t.slug] = t.term
+    c.raise_if_any()
+    return terms
+
+
+RESERVED_SLUGS = {"index", "candidate-terms", "page"}
+_QUOTES_RE = re.compile(r"[“”\"‘’«»「」『』]")
+
+
+def match_key(text: str) -> str:
+    """How names are compared: case, quotes and spacing do not count."""
+    return re.sub(r"\s+", " ", _QUOTES_RE.sub("", text)).strip().lower()
+
+
+@dataclass
+class Event:
+    id: str
+    date: str
+    precision: str
+    title: str
+    description: str
+    sources: list[Source]
+    aliases: list[str]
+    terms: list[str]
+
+
+def load_events(path: Path, data: Any, term_names: set[str]) -> list[Event]:
+    c = Checker(path)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        c.error((), "expected a list of events, each starting with '- id: ...'")
+        c.raise_if_any()
+    fields = {"id": True, "date": True, "title": True, "description": True, "sources": False,
+              "aliases": False, "terms": False}
+    events: list[Event] = []
+    ids: set[str] = set()
+    for i, item in enumerate(data):
+        item = c.mapping(item, (i,), fields, "an event")
+        if item is None:
+            continue
+        event_id = c.text(item.get("id"), (i, "id"))
+        if event_id and not SLUG_RE.match(event_id):
+            c.error((i, "id"), f"{event_id!r} is not a slug; use lowercase letters, digits and hyphens")
+        if event_id in ids:
+            c.error((i, "id"), f"'{event_id}' is used by two events; ids must be unique")
+        ids.add(event_id)
+        when = c.partial_date(item.get("date"), (i, "date"))
+        terms = c.text_list(item.get("terms"), (i, "terms"))
+        for j, t in enumerate(terms):
+            if t not in term_names:
+                c.error((i, "terms", j), f"'{t}' is not a term of archive/glossary.yml")
+        if event_id and when:
+            events.append(Event(
+                id=event_id, date=when[0], precision=when[1],
+                title=c.text(item.get("title"), (i, "title"), required=True) or "",
+                description=c.text(item.get("description"), (i, "description"), required=True, single_line=False) or "",
+                sources=c.sources(item.get("sources"), (i, "sources")),
+                aliases=c.text_list(item.get("aliases"), (i, "aliases")),
+                terms=terms,
+            ))
+    c.raise_if_any()
+    return sorted(events, key=lambda e: (e.date, e.id))
+
+
+@dataclass
+class CuratedPerson:
+    name: str
+    zh: str | None
+    aliases: list[str]
+    note: str | None
+
+
+def load_people(path: Path, data: Any) -> list[CuratedPerson]:
+    c = Checker(path)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        c.error((), "expected a list of people, each starting with '- name: ...'")
+        c.raise_if_any()
+    people = []
+    fields = {"name": True, "zh": False, "aliases": False, "note": False}
+    for i, item in enumerate(data):
+        item = c.mapping(item, (i,), fields, "a person")
+        if item is None:
+            continue
+        name = c.text(item.get("name"), (i, "name"))
+        if name:
+            people.append(CuratedPerson(name, c.text(item.get("zh"), (i, "zh")),
+                                        c.text_list(item.get("aliases"), (i, "aliases")),
+                                        c.text(item.get("note"), (i, "note"))))
+    c.raise_if_any()
+    return people
+
+
+@dataclass
+class CuratedOrganization:
+    name: str
+    aliases: list[str]
+    zh: str | None
+    description: str | None
+
+
+def load_organizations(path: Path, data: Any) -> list[CuratedOrganization]:
+    c = Checker(path)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        c.error((), "expected a list of organizations, each starting with '- name: ...'")
+        c.raise_if_any()
+    out = []
+    fields = {"name": True, "aliases": False, "zh": False, "description": False}
+    for i, item in enumerate(data):
+        item = c.mapping(item, (i,), fields, "an organization")
+        if item is None:
+            continue
+        name = c.text(item.get("name"), (i, "name"))
+        if name:
+            out.append(CuratedOrganization(name, c.text_list(item.get("aliases"), (i, "aliases")),
+                                           c.text(item.get("zh"), (i, "zh")),
+                                           c.text(item.get("description"), (i, "description"), single_line=False)))
+    c.raise_if_any()
+    return out
+
+
+@dataclass
+class Tag:
+    slug: str
+    title: str
+    description: str | None
+
+
+def load_tags(path: Path, data: Any) -> list[Tag]:
+    c = Checker(path)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        c.error((), "expected a list of tags, each starting with '- slug: ...'")
+        c.raise_if_any()
+    out = []
+    for i, item in enumerate(data):
+        item = c.mapping(item, (i,), {"slug": True, "title": True, "description": False}, "a tag")
+        if item is None:
+            continue
+        slug = c.text(item.get("slug"), (i, "slug"))
+        if slug and not SLUG_RE.match(slug):
+            c.error((i, "slug"), f"{slug!r} is not a slug; use lowercase letters, digits and hyphens")
+        if slug:
+            out.append(Tag(slug, c.text(item.get("title"), (i, "title")) or slug,
+                           c.text(item.get("description"), (i, "description"))))
+    c.raise_if_any()
+    return out

@@ -1,0 +1,66 @@
+"""Shared fixtures: the project copied into a temporary folder, generated and built with a
+real `mkdocs build --strict`, so tests read the HTML a reader gets."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED_ID = "2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting"
+GENERATED = ("articles", "glossary", "people", "organizations", "timeline", "tags", "data", "_generated")
+_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".hypothesis",
+                                 ".ruff_cache", "*.egg-info", "screenshots", "bench-output")
+
+
+def copy_project(dest: Path, *, with_articles: bool = True) -> Path:
+    """A copy of the project without build output or generated pages."""
+    shutil.copytree(ROOT, dest, ignore=_IGNORE)
+    for name in GENERATED:
+        shutil.rmtree(dest / "docs" / name, ignore_errors=True)
+    for name in ("feed.xml", "feed.json", ".generated-manifest.json"):
+        (dest / "docs" / name).unlink(missing_ok=True)
+    if not with_articles:
+        shutil.rmtree(dest / "archive" / "articles")
+        (dest / "archive" / "articles").mkdir()
+    return dest
+
+
+def run(cmd: list[str], cwd: Path, check: bool = True, **env: str) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **env}
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=environment)
+    if check and result.returncode != 0:
+        raise AssertionError(f"{' '.join(cmd)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def generate_and_build(project: Path, **env: str) -> Path:
+    """scripts/build.py then `mkdocs build --strict`, as `make site` does; returns site/."""
+    run([sys.executable, "scripts/build.py", "--quiet"], project, **env)
+    run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], project, **env)
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory) -> Path:
+    """The project as it is, generated and built once per test session."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    generate_and_build(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def built_site(built_project) -> Path:
+    return built_project / "site"
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A fresh, unbuilt copy of the project for a test that changes things."""
+    return copy_project(tmp_path / "project")
