@@ -23,6 +23,7 @@ generate: $(STAMP)
 
 site: generate
 	$(PY) -m mkdocs build --strict --quiet
+	$(PY) -m pagefind --site site --silent
 	@echo "site: built into site/ (open site/index.html, or run 'make serve')"
 
 check: $(STAMP)
