@@ -1,0 +1,190 @@
+"""The model stage on the real archive and on small fixtures: glossary matching, people,
+organizations, timeline and the links between them. Pure: nothing is written."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from lgnews.errors import ArchiveErrors
+from lgnews.model import PhraseMatcher, build_site, load_archive
+from lgnews.records import load_glossary
+
+from .conftest import ROOT, SEED_ID
+
+
+@pytest.fixture(scope="module")
+def site():
+    return build_site(load_archive(ROOT / "archive"))
+
+
+@pytest.fixture(scope="module")
+def seed(site):
+    return next(a for a in site.articles if a.id == SEED_ID)
+
+
+def test_seed_terms_found_in_reading_order(seed):
+    names = [t.term for t in seed.terms]
+    for expected in [
+        "people first, life is supreme",
+        "cracking down on illegal activities and preventing violations",
+        "strengthening law enforcement and preventing accidents",
+        "three principles",
+        "power list",
+        "three-year campaign of special rectification of work safety",
+        "District Safety Committee",
+    ]:
+        assert expected in names
+    assert names.index("people first, life is supreme") < names.index("power list")
+
+
+def test_every_glossary_term_in_the_text_has_a_span(seed):
+    spans = [s for spans in seed.spans for s in spans if s.term]
+    assert {s.term.slug for s in spans} == {t.slug for t in seed.terms}
+    firsts = [s for s in spans if s.first]
+    assert len(firsts) == len(seed.terms), "exactly one first occurrence per term"
+
+
+def test_annotations_marked_at_their_phrase(seed):
+    notes = [(i, s) for i, spans in enumerate(seed.spans) for s in spans if s.note]
+    assert [s.note for _, s in notes] == sorted(s.note for _, s in notes) or len(notes) == 4
+    for index, span in notes:
+        phrase = seed.meta.annotations[span.note - 1].phrase
+        assert seed.paragraphs[index][span.start : span.end] == phrase
+
+
+def test_matcher_is_case_insensitive_quote_blind_and_on_word_boundaries():
+    matcher = PhraseMatcher({"power list": "P", "7·20 heavy rain disaster": "Z", "three principles": "T"})
+    text = 'The POWER LIST, the “7·20” heavy rain disaster, the "three principles"; not powerlist or power listing.'
+    found = [(text[s:e], t) for s, e, t in matcher.find(text)]
+    assert found == [("POWER LIST", "P"), ("7·20” heavy rain disaster", "Z"), ("three principles", "T")]
+
+
+def test_matcher_takes_plurals_and_hyphen_variants():
+    matcher = PhraseMatcher({"power list": "P", "three-year campaign": "C"})
+    text = "Two power lists and a three year campaign."
+    assert [t for _, _, t in matcher.find(text)] == ["P", "C"]
+
+
+def test_seed_people_include_meeting_and_credited_staff(site, seed):
+    names = {p.name for p in site.people}
+    meeting = {"Liu Zhigang", "Liu Chihui", "Xu Diren", "Luo Wenwei", "Wang Qian", "Gao Ying", "Tang Aihua",
+               "Zhou Junhua", "Xiao Minhai", "Dang Jianguo"}
+    staff = {"Li Yi", "Wen Zhibin", "Huang Miao", "Zeng Zhenhua", "Xiao Hui"}
+    assert meeting | staff <= names
+    assert "Party jianguo" not in names, "the curated alias maps the garble to the person"
+    dang = next(p for p in site.people if p.name == "Dang Jianguo")
+    assert dang.zh == "党建国" and dang.note and dang.appearances[0].as_written == "Party jianguo"
+    liu = next(p for p in site.people if p.name == "Liu Zhigang")
+    assert liu.appearances[0].roles == (
+        "deputy secretary of the District Committee", "Head of the District", "Director of the District Safety Committee")
+    assert "presiding" in liu.appearances[0].involvement
+    huang = next(p for p in site.people if p.name == "Huang Miao")
+    assert huang.appearances[0].involvement == ("reviewing",)
+
+
+def test_seed_organizations_name_the_source_and_bodies(seed):
+    names = [o.name for o in seed.organizations]
+    assert names[0] == "Louxing Rong Media Center"
+    assert "Louxing District Safety Committee" in names
+    assert "Louxing District Committee of the CPC" in names
+
+
+def test_timeline_holds_curated_and_derived_entries_in_order(site):
+    dates = [e.date for e in site.timeline]
+    assert dates == sorted(dates)
+    for expected in ["2020-04", "2021-07-20", "2021-08-02", "2022-01-21", "2022-02-11", "2022-04-30"]:
+        assert expected in dates, expected
+    campaign = next(e for e in site.timeline if e.date == "2020-04")
+    assert campaign.precision == "month" and campaign.sources
+    for entry in site.timeline:
+        if entry.kind == "event":
+            assert entry.sources, f"curated event {entry.anchor} has no source"
+
+
+def test_every_article_is_on_the_timeline(site):
+    on_timeline = {a.id for e in site.timeline for a in e.articles if e.kind == "published"}
+    assert on_timeline == {a.id for a in site.articles}
+
+
+def test_event_mentioned_by_alias_links_both_ways(site, seed):
+    assert "zhengzhou-7-20-investigation-report" in [e.id for e in seed.events] or any(
+        "7-20" in e.id for e in seed.events)
+    for event in seed.events:
+        assert seed in site.event_articles[event.id]
+
+
+def test_references_resolve(site):
+    slugs = {t.slug for t in site.terms}
+    for article in site.articles:
+        assert {t.slug for t in article.terms} <= slugs
+        for person, *_ in article.people:
+            assert any(a.article is article for a in person.appearances)
+        for org in article.organizations:
+            assert any(a is article for a, _ in org.articles)
+    for term in site.terms:
+        for other in term.see_also:
+            assert other in {t.term for t in site.terms}
+
+
+def _write_article(folder: Path, article_id: str, body: str, published="2023-03-02") -> None:
+    path = folder / "articles" / article_id
+    path.mkdir(parents=True)
+    front = textwrap.dedent(f"""\
+        ---
+        title: A test article
+        published: {published}
+        source: Test Rong Media Center
+        ---
+        """)
+    (path / "article.md").write_text(front + body + "\n", encoding="utf-8")
+
+
+def test_unquoted_term_in_a_new_article_is_linked(tmp_path):
+    archive = tmp_path / "archive"
+    (archive).mkdir()
+    (archive / "glossary.yml").write_text((ROOT / "archive" / "glossary.yml").read_text(encoding="utf-8"),
+                                          encoding="utf-8")
+    _write_article(archive, "2023-03-02-a-test-article",
+                   "On March 1, the county published its Power List and stressed that people first, life is "
+                   "supreme is the principle of the year.")
+    site = build_site(load_archive(archive))
+    article = site.articles[0]
+    assert {t.term for t in article.terms} >= {"power list", "people first, life is supreme"}
+    assert article.meta.event_date == date(2023, 3, 1)
+    assert site.occurrences["power-list"][0].article is article
+
+
+def test_markdown_article_goes_through_the_same_model(tmp_path):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    _write_article(archive, "2023-03-02-a-test-article",
+                   "On February 27, Wang Jun, secretary of the County Committee, presided over the meeting.\n\n"
+                   "Chen Li, Zhao Min and other leaders attended.")
+    site = build_site(load_archive(archive))
+    article = site.articles[0]
+    assert article.kind == "markdown" and article.meta.machine_translated is False
+    assert len(article.paragraphs) == 2
+    assert [p.name for p in site.people] == ["Chen Li", "Wang Jun", "Zhao Min"]
+    assert any(e.kind == "published" and e.articles == [article] for e in site.timeline)
+
+
+def test_empty_archive_builds_an_empty_site(tmp_path):
+    (tmp_path / "archive").mkdir()
+    site = build_site(load_archive(tmp_path / "archive"))
+    assert site.articles == [] and site.timeline == [] and site.people == []
+
+
+def test_glossary_errors_name_entry_and_fix(tmp_path):
+    path = tmp_path / "glossary.yml"
+    data = [{"term": "power list", "definition": "x", "category": "policy", "confidence": "sure",
+             "see_also": ["powr list"], "colour": "red"}]
+    with pytest.raises(ArchiveErrors) as caught:
+        load_glossary(path, data)
+    text = str(caught.value)
+    assert "confidence" in text and "high, medium, low" in text
+    assert "'powr list' is not a term of the glossary; did you mean 'power list'?" in text
+    assert "unknown field 'colour'" in text

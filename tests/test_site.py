@@ -1,0 +1,274 @@
+"""The built site, as a reader and a data user get it: a real generate + `mkdocs build
+--strict` in a temporary copy (see conftest.built_site), with assertions on HTML and JSON."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from .conftest import ROOT, SEED_ID, copy_project, generate_and_build
+
+SEED_SOURCE = ROOT / "archive" / "articles" / SEED_ID / "source.txt"
+
+
+class Page(HTMLParser):
+    """The parts of a page the tests look at: text, abbr tooltips, links, ids."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.abbrs: list[tuple[str, str]] = []
+        self.links: list[tuple[str, str]] = []
+        self.ids: set[str] = set()
+        self.text_parts: list[str] = []
+        self.title = ""
+        self._stack: list[tuple[str, dict]] = []
+        self._abbr: list[str] | None = None
+        self._link: list[str] | None = None
+        self._in_title = False
+        self._skip = 0
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag in ("script", "style"):
+            self._skip += 1
+        if tag == "title":
+            self._in_title = True
+        if tag == "abbr":
+            self._abbr = [attrs.get("title") or ""]
+        if tag == "a":
+            self._link = [attrs.get("href") or ""]
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skip -= 1
+        if tag == "title":
+            self._in_title = False
+        if tag == "abbr" and self._abbr:
+            self.abbrs.append((self._abbr[0], "".join(self._abbr[1:])))
+            self._abbr = None
+        if tag == "a" and self._link:
+            self.links.append((self._link[0], "".join(self._link[1:]).strip()))
+            self._link = None
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+        if self._skip:
+            return
+        self.text_parts.append(data)
+        if self._abbr is not None:
+            self._abbr.append(data)
+        if self._link is not None:
+            self._link.append(data)
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"\s+", " ", "".join(self.text_parts))
+
+
+def page(site: Path, url: str) -> Page:
+    return Page((site / url / "index.html").read_text(encoding="utf-8"))
+
+
+def load_json(site: Path, name: str):
+    return json.loads((site / "data" / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed_record(built_site):
+    return next(a for a in load_json(built_site, "articles.json") if a["id"] == SEED_ID)
+
+
+# --------------------------------------------------------------------------- the seed's record
+
+
+def test_seed_record_golden(seed_record):
+    assert seed_record["url"] == f"articles/{SEED_ID}/"
+    assert seed_record["title"] == "Louxing District held the 2022 Work safety retreat Meeting"
+    assert seed_record["published"] == "2022-04-30"
+    assert seed_record["event_date"] == "2022-02-11"
+    assert seed_record["source"] == "Louxing Rong Media Center"
+    assert seed_record["credits"] == {
+        "reporter": ["Li Yi"], "editor_in_chief": ["Wen Zhibin"],
+        "reviewer": ["Huang Miao", "Zeng Zhenhua"], "editor": ["Xiao Hui"],
+    }
+    assert seed_record["sha256"] == hashlib.sha256(SEED_SOURCE.read_bytes()).hexdigest()
+    assert seed_record["machine_translated"] is True
+    people = {p["name"]: p for p in seed_record["people"]}
+    assert people["Liu Zhigang"]["roles"] == [
+        "deputy secretary of the District Committee", "Head of the District",
+        "Director of the District Safety Committee"]
+    attendees = [n for n, p in people.items() if "attending" in p["involvement"]]
+    assert len(attendees) == 9
+    assert people["Dang Jianguo"]["as_written"] == "Party jianguo"
+
+
+def test_seed_reading_edition(seed_record):
+    paragraphs = seed_record["paragraphs"]
+    assert len(paragraphs) >= 5
+    text = " ".join(paragraphs)
+    assert not re.search(r"[a-z]\.[A-Z]", text), "glued sentences left"
+    assert "Editor in Chief" not in text and "Source:" not in text and "(Li Yi)" not in text
+    assert paragraphs[0].startswith("On February 11, Liu Zhigang")
+    assert "JiBao" in text, "the reading edition keeps the translation's wording"
+
+
+def test_exports_match_their_schemas(built_site):
+    for name in ("articles", "glossary", "timeline", "people"):
+        schema = json.loads((ROOT / "docs" / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        jsonschema.validate(load_json(built_site, f"{name}.json"), schema)
+        assert (built_site / "schemas" / f"{name}.schema.json").exists(), "schemas are published beside the data"
+
+
+def test_seed_terms_exported(seed_record):
+    terms = " | ".join(seed_record["terms"]).lower()
+    for t in ["three principles", "people first", "cracking down", "strengthening law enforcement",
+              "power list", "three-year campaign"]:
+        assert t in terms
+
+
+# --------------------------------------------------------------------------- the seed's page
+
+
+@pytest.fixture(scope="module")
+def seed_page(built_site):
+    return page(built_site, f"articles/{SEED_ID}")
+
+
+def test_seed_page_title_provenance_and_label(seed_page):
+    assert seed_page.title.startswith("Louxing District held the 2022 Work safety retreat Meeting")
+    text = seed_page.text
+    for fact in ["30 April 2022", "11 February 2022", "Louxing Rong Media Center", "Li Yi", "Wen Zhibin",
+                 "Huang Miao", "Zeng Zhenhua", "Xiao Hui", "Machine-translated from Chinese"]:
+        assert fact in text, fact
+
+
+def test_seed_page_verbatim_source_and_checksum(built_site, seed_page):
+    html = (built_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
+    digest = hashlib.sha256(SEED_SOURCE.read_bytes()).hexdigest()
+    assert digest in html
+    match = re.search(r'<pre class="verbatim-text"><code>(.*?)</code></pre>', html, re.S)
+    assert match, "no verbatim block"
+    import html as html_lib
+    assert html_lib.unescape(match.group(1)) == SEED_SOURCE.read_text(encoding="utf-8")
+    assert "<details" in html and "Verbatim source" in html
+    assert "Cite this page" in html and f"articles/{SEED_ID}/" in seed_page.text
+
+
+def test_seed_page_has_a_tooltip_on_every_glossary_term(built_site, seed_page, seed_record):
+    glossary = {g["term"]: g for g in load_json(built_site, "glossary.json")}
+    tooltipped = {text.lower() for _, text in seed_page.abbrs}
+    for term in seed_record["terms"]:
+        names = [term, *glossary[term]["aliases"]]
+        assert any(any(n.lower() in t for t in tooltipped) or t in n.lower() for n in names for t in tooltipped), term
+    assert all(title for title, _ in seed_page.abbrs), "every tooltip has a definition"
+    first_links = [href for href, _ in seed_page.links if "/glossary/" in href or href.startswith("../../glossary/")]
+    assert len({h for h in first_links}) >= len(seed_record["terms"])
+
+
+def test_seed_page_annotations_are_visible_and_text_unchanged(seed_page, built_site):
+    text = seed_page.text
+    assert "Party jianguo[1]" in text.replace(" [1]", "[1]")
+    assert "Most likely the official Dang Jianguo" in text
+    assert "notes" in text.lower()
+    assert "note-1" in seed_page.ids and "noteref-1" in seed_page.ids
+
+
+def test_seed_page_links_people_orgs_events_and_dates(seed_page):
+    hrefs = [h for h, _ in seed_page.links]
+    for target in ["people/liu-zhigang/", "people/dang-jianguo/", "organizations/louxing-rong-media-center/",
+                   "timeline/2022/#event-" + SEED_ID, "tags/work-safety/"]:
+        assert any(h.endswith(target) or target in h for h in hrefs), target
+
+
+# --------------------------------------------------------------------------- knowledge pages
+
+
+def test_glossary_entries_and_chinese(built_site):
+    glossary = load_json(built_site, "glossary.json")
+    by_zh = {g["zh"] for g in glossary}
+    for zh in ["人民至上、生命至上", "打非治违", "安全生产专项整治三年行动", "权力清单"]:
+        assert any(zh in (z or "") for z in by_zh), zh
+    with_seed = [g for g in glossary if any(o["article"] == SEED_ID and o["context"] for o in g["occurrences"])]
+    assert len(with_seed) >= 6
+    low = next(g for g in glossary if g["term"] == "three principles")
+    assert low["confidence"] == "low"
+    term_page = page(built_site, "glossary/three-principles")
+    assert "The original Chinese term is not confirmed" in term_page.text
+    assert "Appears in 1 article" in term_page.text
+    assert any(SEED_ID in h and "#term-three-principles" in h for h, _ in term_page.links)
+
+
+def test_glossary_index_lists_every_entry_with_category(built_site):
+    index = page(built_site, "glossary")
+    glossary = load_json(built_site, "glossary.json")
+    for g in glossary:
+        assert g["term"] in index.text and g["category"] in index.text
+
+
+def test_timeline_page_grouped_by_year_with_precision(built_site):
+    timeline = page(built_site, "timeline")
+    assert "April 2020" in timeline.text and "20 July 2021" in timeline.text
+    year = page(built_site, "timeline/2022")
+    assert "11 February 2022" in year.text and "21 January 2022" in year.text
+    assert f"event-{SEED_ID}" in year.ids and f"published-{SEED_ID}" in year.ids
+    entries = load_json(built_site, "timeline.json")
+    for date in ["2020-04", "2021-07-20", "2021-08-02", "2022-01-21", "2022-02-11", "2022-04-30"]:
+        entry = next(e for e in entries if e["date"] == date)
+        assert entry["sources"] or entry["kind"] != "event"
+
+
+def test_people_index_and_person_page(built_site):
+    people = load_json(built_site, "people.json")
+    assert len(people) >= 15
+    index = page(built_site, "people")
+    assert "Liu Zhigang" in index.text and "Head of the District" in index.text
+    liu = page(built_site, "people/liu-zhigang")
+    assert "Director of the District Safety Committee" in liu.text and "2022-04-30" in liu.text
+    dang = page(built_site, "people/dang-jianguo")
+    assert "党建国" in dang.text and "Party jianguo" in dang.text and "Editor's note" in dang.text
+
+
+def test_organizations_index(built_site):
+    index = page(built_site, "organizations")
+    for name in ["Louxing Rong Media Center", "Louxing District Safety Committee"]:
+        assert name in index.text
+
+
+def test_generated_pages_are_marked_and_not_in_the_sidebar(built_site, built_project):
+    md = (built_project / "docs" / "articles" / SEED_ID / "index.md").read_text(encoding="utf-8")
+    assert "Generated by scripts/build.py" in md
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.find("md-sidebar--primary") : home.find("md-sidebar--secondary")]
+    links = re.findall(r'href="([^"]*)"', nav)
+    for section in ["articles/", "glossary/", "timeline/", "people/", "organizations/", "tags/", "data/"]:
+        assert section in links, section
+    assert not any(SEED_ID in link or "glossary/power-list" in link for link in links), \
+        "article and entry pages are reached through the indexes, never a sidebar of every page"
+
+
+def test_home_page_includes_generated_lists(built_site):
+    home = Page((built_site / "index.html").read_text(encoding="utf-8"))
+    assert "Louxing District held the 2022 Work safety retreat Meeting" in home.text
+    assert "people first, life is supreme" in home.text
+    assert "All articles" in home.text
+
+
+# --------------------------------------------------------------------------- small archives
+
+
+def test_empty_archive_builds(tmp_path):
+    project = copy_project(tmp_path / "p", with_articles=False)
+    site = generate_and_build(project)
+    assert json.loads((site / "data" / "articles.json").read_text(encoding="utf-8")) == []
+    assert "No articles yet" in (site / "index.html").read_text(encoding="utf-8")
+    assert (site / "glossary" / "power-list" / "index.html").exists()
