@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import time
 from pathlib import Path
@@ -12,7 +13,21 @@ from .errors import ArchiveErrors
 from .model import build_site, load_archive
 from .progress import progress_for
 from .render import Renderer
-from .write import plan, write_outputs
+from .write import outputs_present, plan, read_inputs_fingerprint, write_outputs
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+def inputs_fingerprint(config) -> str:
+    """What the output depends on: every file of archive/ and of the generator (path, size,
+    modification time) and the settings. Equal fingerprints mean nothing to do."""
+    digest = hashlib.sha256(f"{config.site_url}\n{config.site_name}\n".encode())
+    for folder in (config.archive, PACKAGE):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                stat = path.stat()
+                digest.update(f"{path.relative_to(folder)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.stdout) -> int:
@@ -20,6 +35,12 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
     started = time.perf_counter()
     config = load_config(root)
     progress = progress_for(out, quiet)
+    fingerprint = inputs_fingerprint(config)
+    if not check and read_inputs_fingerprint(config.docs) == fingerprint and outputs_present(config.docs):
+        if not quiet:
+            print(f"build: nothing changed in archive/ or the generator; 0 files written "
+                  f"in {time.perf_counter() - started:.2f} s", file=out)
+        return 0
     try:
         archive = load_archive(config.archive, progress)
     except ArchiveErrors as exc:
@@ -38,7 +59,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
               else "build --check: generated files are up to date", file=out)
         return 1 if stale else 0
     try:
-        report = write_outputs(config.docs, outputs, progress)
+        report = write_outputs(config.docs, outputs, progress, inputs=fingerprint)
     except ArchiveErrors as exc:
         for error in exc.errors:
             print(_relative(str(error), root), file=sys.stderr)
