@@ -29,15 +29,17 @@ site: generate
 check: $(STAMP)
 	$(PY) scripts/build.py --check
 
-serve: generate
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+# The preview is served at the root of 127.0.0.1:8000 whatever the published site_url.
+serve: $(STAMP)
+	SITE_URL=http://127.0.0.1:8000/ $(PY) scripts/build.py
+	SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 ingest: $(STAMP)
 	@test -n "$(FILE)" || { echo "usage: make ingest FILE=path/to/article.txt [FILE='a.txt b.txt']"; exit 2; }
 	$(PY) scripts/ingest.py $(FILE)
 
 new-article: $(STAMP)
-	$(PY) scripts/new_article.py $(if $(TITLE),--title "$(TITLE)") $(if $(DATE),--published "$(DATE)")
+	$(PY) scripts/new_article.py $(if $(TITLE),--title "$$TITLE") $(if $(DATE),--published "$$DATE")
 
 # Browser tests drive Debian's Chromium. As root (CI, containers) it is installed here;
 # otherwise we stop and say the one command to run.

@@ -1,23 +1,25 @@
 """MkDocs hook: under `mkdocs serve`, regenerate docs/ from archive/ before each build and
 watch archive/. The generator writes only files whose content changed, so a rebuild that
-changes nothing triggers no further rebuild. MkDocs loads hooks by path: the logic lives in
-the lgnews package."""
+changes nothing triggers no further rebuild. MkDocs loads hooks by path (and reloads them
+with the config on every rebuild, hence the environment variable): the logic lives in the
+lgnews package."""
 
+import os
 from pathlib import Path
 
 from lgnews.build import generate
 
-_serving = False
 ROOT = Path(__file__).resolve().parents[1]
+SERVING = "LGNEWS_SERVING"
 
 
 def on_startup(command, dirty):
-    global _serving
-    _serving = command == "serve"
+    if command == "serve":
+        os.environ[SERVING] = "1"
 
 
 def on_pre_build(config):
-    if _serving:
+    if os.environ.get(SERVING):
         generate(ROOT, quiet=True)
 
 

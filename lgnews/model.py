@@ -285,14 +285,15 @@ def load_archive(root: Path, progress=None) -> Archive:
             return loader(path, read_yaml(path), *args)
         except ArchiveErrors as exc:
             errors.extend(exc.errors)
-            return []
+            return None  # invalid: do not check other files against it
 
     tags = curated("tags.yml", load_tags)
     terms = curated("glossary.yml", load_glossary)
-    events = curated("events.yml", load_events, {t.term for t in terms})
-    people = curated("people.yml", load_people)
-    organizations = curated("organizations.yml", load_organizations)
-    tag_names = {t.slug for t in tags}
+    events = curated("events.yml", load_events, None if terms is None else {t.term for t in terms}) or []
+    people = curated("people.yml", load_people) or []
+    organizations = curated("organizations.yml", load_organizations) or []
+    tag_names = None if tags is None else {t.slug for t in tags}
+    tags, terms = tags or [], terms or []
     articles = []
     folder = root / "articles"
     entries = sorted(p for p in folder.iterdir() if not p.name.startswith(".")) if folder.is_dir() else []
@@ -356,8 +357,9 @@ def _load_markdown_article(directory: Path, path: Path, tag_names: set[str] | No
     if not m:
         raise ArchiveErrors([ArchiveError(path, "no front matter: start the file with '---', the metadata "
                                                 "(title, published, ...), and '---' again", line=1)])
-    data = read_yaml(path, m["yaml"] or "")
-    meta = load_meta(path, data, tags=tag_names, text=m["yaml"] or "")
+    front = "\n" + (m["yaml"] or "")  # the opening '---' is line 1: keep line numbers those of the file
+    data = read_yaml(path, front)
+    meta = load_meta(path, data, tags=tag_names, text=front)
     if not isinstance(data, dict) or "machine_translated" not in data:
         meta.machine_translated = False
     body = m["body"].strip("\n")

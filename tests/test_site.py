@@ -258,7 +258,9 @@ def test_generated_pages_are_marked_and_not_in_the_sidebar(built_site, built_pro
 
 def test_home_page_includes_generated_lists(built_site):
     home = Page((built_site / "index.html").read_text(encoding="utf-8"))
-    assert "Louxing District held the 2022 Work safety retreat Meeting" in home.text
+    assert (f"articles/{SEED_ID}/", "Louxing District held the 2022 Work safety retreat Meeting") in home.links
+    assert ("glossary/people-first-life-is-supreme/", "people first, life is supreme") in home.links
+    assert "](" not in home.text, "a Markdown link was escaped instead of rendered"
     assert "people first, life is supreme" in home.text
     assert "All articles" in home.text
 

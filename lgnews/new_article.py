@@ -1,0 +1,111 @@
+"""A new editor-written article: ``archive/articles/<id>/article.md`` with valid front matter.
+
+``make new-article TITLE="..." DATE=YYYY-MM-DD`` runs this. The id is made the way ingest
+makes it (publication date + slug of the title, with -2, -3... when taken), so nothing
+existing is ever overwritten; the new file's path is printed for the editor to open."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from .ingest import make_id
+
+USAGE = 'make new-article TITLE="The title" DATE=YYYY-MM-DD'
+
+BODY = """\
+Write the article here, in Markdown, replacing these two paragraphs. Leave an empty line
+between paragraphs. Official terms that are in the glossary are marked and linked by the build.
+
+Check the result with `make serve`; see the editors' guide (docs/editors.md).
+"""
+
+COMMENTS = """\
+# Optional fields: remove the "# " in front of the ones you use. See the editors' guide,
+# "Write an article in Markdown" (docs/editors.md).
+# event_date: 2022-04-28       # when the reported event happened (YYYY-MM-DD)
+# source: Changsha Rong Media Center
+# source_url: https://example.org/page-of-the-article
+# original_url: https://example.org/chinese-original
+# summary: One sentence for the article lists and search results.
+# credits:
+#   reporter: [Wang Lei]
+#   editor: [Chen Jing]
+# annotations:
+#   - phrase: words exactly as they appear in the text
+#     note: what the words mean
+tags: []                       # tags from archive/tags.yml, e.g. [meetings, hunan]
+"""
+
+
+class NewArticleError(Exception):
+    """A problem with the command line; the message is one line for the editor."""
+
+
+def check_title(title: str | None) -> str:
+    if title is None or not title.strip():
+        raise NewArticleError(f"missing title: {USAGE}")
+    if "\n" in title.strip() or "\r" in title.strip():
+        raise NewArticleError("the title must be one line")
+    return re.sub(r"\s+", " ", title).strip()
+
+
+def check_date(value: str | None) -> date:
+    if value is None or not value.strip():
+        raise NewArticleError(f"missing publication date: {USAGE}")
+    text = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise NewArticleError(f"{value!r} is not a date; write it as YYYY-MM-DD, for example 2022-04-30")
+
+
+def front_matter(title: str, published: date) -> str:
+    head = yaml.safe_dump({"title": title, "published": published}, allow_unicode=True, sort_keys=False,
+                          width=1000)
+    return f"---\n{head}{COMMENTS}---\n\n{BODY}"
+
+
+def create_article(archive: Path, title: str, published: date) -> Path:
+    """Create the article folder and its article.md; return the path of the file."""
+    if not archive.is_dir():
+        raise NewArticleError(f"no {archive}/ folder here; run this from the project folder")
+    articles = archive / "articles"
+    articles.mkdir(exist_ok=True)
+    while True:
+        folder = articles / make_id(published.isoformat(), title, articles)
+        try:
+            folder.mkdir()  # fails if it exists: never reuse (or overwrite) an article
+        except FileExistsError:
+            continue
+        break
+    path = folder / "article.md"
+    with path.open("x", encoding="utf-8") as fh:
+        fh.write(front_matter(title, published))
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Create an editor-written Markdown article with valid front matter.")
+    parser.add_argument("--title", help="the article's title")
+    parser.add_argument("--published", metavar="YYYY-MM-DD", help="the date of publication")
+    parser.add_argument("--archive", type=Path, default=Path("archive"), help="archive folder (default: archive)")
+    args = parser.parse_args(argv)
+    try:
+        title = check_title(args.title)
+        published = check_date(args.published)
+        path = create_article(args.archive, title, published)
+    except NewArticleError as exc:
+        print(f"new-article: {exc}", file=sys.stderr)
+        return 2
+    print(path)
+    print("new-article: created; write the article below its front matter, then preview it with `make serve`",
+          file=sys.stderr)
+    return 0

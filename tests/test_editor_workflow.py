@@ -1,0 +1,242 @@
+"""The editors' workflow, end to end, following only docs/editors.md.
+
+In a temporary copy of the project, an editor ingests a raw article and reviews its
+meta.yml, writes a Markdown article with `make new-article`, adds a glossary term and a free
+page; then the site is generated and built as `make site` does, and each of them must be in
+the built HTML: the article pages, the term's page and its links from the articles, the free
+page and its entry in the navigation."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, copy_project, generate_and_build, run
+
+GUIDE = ROOT / "docs" / "editors.md"
+VENV = Path(sys.executable).parent.parent
+
+RAW_ARTICLE = """\
+Changsha County held a flood prevention and drought relief work meeting
+
+2023-06-02 0 By
+
+On May 30, Zhang Wei, deputy secretary of the County Committee and head of the county, presided over the county flood prevention and drought relief work meeting, deploying the work of flood prevention in the main flood season.Li Ming, Zhao Qiang and other leaders attended.The meeting stressed that we must adhere to “people first, life is supreme”, strengthen duty on duty, and do a good job of emergency rescue preparation.Zhang Wei pointed out that the whole county should carry out hidden danger investigation in towns and villages, and resolutely prevent casualties.
+(Reporter Wang Lei, correspondent Chen Jing) Source: Changsha Rong Media Center
+"""
+
+MD_TITLE = "Changsha publishes its flood season plan"
+MD_DATE = "2023-06-05"
+MD_ID = "2023-06-05-changsha-publishes-its-flood-season-plan"
+MD_BODY = """\
+Changsha County has published its emergency plan for the main flood season, which runs from
+June to September this year.
+
+The plan names a duty officer for each town and sets out how villages near the Liuyang
+River are to be warned and evacuated.
+"""
+
+NEW_TERM = """
+- term: "main flood season"
+  aliases:
+    - "main flood period"
+  zh: "主汛期"
+  pinyin: "zhǔ xùnqī"
+  definition: "The part of the year when floods are most likely, when flood-control offices keep staff on duty day and night. When it starts and ends depends on the river basin and the year."
+  category: other
+  confidence: medium
+  sources: []
+"""
+TERM_SLUG = "main-flood-season"
+
+FREE_PAGE = """\
+# About the project
+
+Who edits the archive, and how articles are chosen. Start with the [glossary](glossary/index.md).
+"""
+
+
+def make(project: Path, *args: str) -> str:
+    """`make <args>` in the project, with the test's virtualenv standing in for .venv
+    (`-o` keeps make from reinstalling it); returns the output."""
+    result = run(["make", "--no-print-directory", f"VENV={VENV}", "-o", f"{VENV}/.installed", *args], project)
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory) -> Path:
+    """The project after the editor's work, generated and built."""
+    tmp = tmp_path_factory.mktemp("editor")
+    project = copy_project(tmp / "project")
+
+    # 1. A raw article: `make ingest FILE=...`, then review meta.yml (a tag, an annotation).
+    raw = tmp / "changsha.txt"
+    raw.write_text(RAW_ARTICLE, encoding="utf-8")
+    out = make(project, "ingest", f"FILE={raw}")
+    archived = re.findall(r"archived as archive/articles/(2023-06-02-changsha-county-[a-z0-9-]+)/", out)
+    assert len(archived) == 1, out
+    (tmp / "raw-id").write_text(archived[0], encoding="utf-8")
+    meta = project / "archive" / "articles" / archived[0] / "meta.yml"
+    text = meta.read_text(encoding="utf-8")
+    assert "tags: []" in text and "annotations: []" in text
+    text = text.replace("tags: []", "tags:\n- hunan\n- emergency-management")
+    text = text.replace("annotations: []", "annotations:\n- phrase: duty on duty\n"
+                                           "  note: Probably 值班值守, keeping staff on duty around the clock.")
+    meta.write_text(text, encoding="utf-8")
+
+    # 2. A Markdown article: `make new-article TITLE=... DATE=...`, then write its body.
+    out = make(project, "new-article", f"TITLE={MD_TITLE}", f"DATE={MD_DATE}")
+    printed = [line for line in out.splitlines() if line.endswith("article.md")]
+    assert printed == [f"archive/articles/{MD_ID}/article.md"], out
+    article = project / printed[0]
+    front, _, _ = article.read_text(encoding="utf-8").rpartition("\n---\n")
+    front = front.replace("# source: Changsha Rong Media Center", "source: Changsha Rong Media Center")
+    front = front.replace("tags: []", "tags: [hunan]")
+    article.write_text(f"{front}\n---\n\n{MD_BODY}", encoding="utf-8")
+
+    # 3. A glossary term, appended to archive/glossary.yml.
+    with (project / "archive" / "glossary.yml").open("a", encoding="utf-8") as fh:
+        fh.write(NEW_TERM)
+
+    # 4. A free page in docs/.
+    (project / "docs" / "about-the-project.md").write_text(FREE_PAGE, encoding="utf-8")
+
+    generate_and_build(project)
+    return project
+
+
+@pytest.fixture(scope="module")
+def raw_id(edited) -> str:
+    """The id ingest gave the raw article (date and slug of its title)."""
+    return (edited.parent / "raw-id").read_text(encoding="utf-8")
+
+
+def html(project: Path, url: str) -> str:
+    path = project / "site" / url / "index.html"
+    assert path.exists(), f"{url} was not built"
+    return path.read_text(encoding="utf-8")
+
+
+def nav_links(page: str) -> set[str]:
+    """Targets of the links in the site navigation of a built page."""
+    return set(re.findall(r'<a href="([^"]*)" class="md-nav__link[^"]*"', page))
+
+
+# --------------------------------------------------------------------------- the guide
+
+
+@pytest.mark.parametrize("step", [
+    "make ingest FILE=", "meta.yml", "make new-article TITLE=", "archive/glossary.yml", "archive/events.yml",
+    "archive/people.yml", "annotations:", "archive/tags.yml", "docs/about-the-project.md", "make serve",
+    "scripts/build.py --check",
+])
+def test_the_guide_explains_each_step(step):
+    assert step in GUIDE.read_text(encoding="utf-8")
+
+
+def test_the_guide_is_a_page_of_the_site_in_its_navigation(edited):
+    assert "Editors&#39; guide" in html(edited, "editors") or "Editors' guide" in html(edited, "editors")
+    assert "editors/" in nav_links(html(edited, ""))
+
+
+# --------------------------------------------------------------------------- the raw article
+
+
+def test_ingested_article_page(edited, raw_id):
+    page = html(edited, f"articles/{raw_id}")
+    assert "Changsha County held a flood prevention and drought relief work meeting" in page
+    # The glued sentences are separated in the reading edition.
+    assert "main flood season</abbr></a>. Li Ming" in page or re.search(r"flood season\W*(</\w+>)*\. Li Ming", page)
+    assert "“people first, life is supreme”" in page or "people first, life is supreme" in page
+    # Credits and source from the credit line; the credit line is not in the reading edition.
+    for name in ("Wang Lei", "Chen Jing"):
+        assert re.search(rf'<a href="../../people/[a-z-]+/">{name}</a>', page), name
+    assert "Changsha Rong Media Center" in page
+    reading = page.split('class="reading-edition"', 1)[1].split("</div>", 1)[0]
+    assert "Reporter Wang Lei" not in reading
+    # The reviewed meta.yml: the annotation and the tags.
+    assert 'class="annotated" id="noteref-1">duty on duty</span>' in page
+    assert "Probably 值班值守" in page
+
+
+def test_ingested_article_is_on_the_timeline(edited, raw_id):
+    assert f"published-{raw_id}" in html(edited, "timeline/2023")
+    assert f"event-{raw_id}" in html(edited, "timeline/2023")  # "On May 30" resolved to 2023-05-30
+
+
+def test_ingested_people_have_pages(edited, raw_id):
+    page = html(edited, "people/zhang-wei")
+    assert f"articles/{raw_id}/" in page
+
+
+# --------------------------------------------------------------------------- the Markdown article
+
+
+def test_markdown_article_page(edited):
+    page = html(edited, f"articles/{MD_ID}")
+    assert MD_TITLE in page
+    assert "names a duty officer for each town" in page
+    assert "Write the article here" not in page
+    assert "Written in English by the archive" in page
+    assert "Changsha Rong Media Center" in page
+
+
+@pytest.mark.parametrize("listing", ["articles", "articles/2023", "tags/hunan"])
+def test_new_articles_are_linked_from_the_lists(edited, raw_id, listing):
+    """The article lists link each new article (not print the Markdown of a link as text)."""
+    page = html(edited, listing)
+    for article_id in (raw_id, MD_ID):
+        assert re.search(rf'<a href="(\.\./)*(articles/)?{article_id}/">', page), f"{listing} does not link {article_id}"
+
+
+def test_markdown_article_front_matter_is_valid_as_created(tmp_path):
+    project = copy_project(tmp_path / "project", with_articles=False)
+    out = make(project, "new-article", "TITLE=A title: with a colon, and an apostrophe's", "DATE=2024-02-29")
+    path = project / out.strip().splitlines()[-1]
+    assert path.name == "article.md" and path.parent.name == "2024-02-29-a-title-with-a-colon-and-an-apostrophe-s"
+    run([sys.executable, "scripts/build.py", "--quiet"], project)
+    page = (project / "docs" / "articles" / path.parent.name / "index.md").read_text(encoding="utf-8")
+    assert "A title: with a colon, and an apostrophe&#39;s" in page or "apostrophe's" in page
+    # Never overwrites: the same title and date give a new folder.
+    again = project / make(project, "new-article", "TITLE=A title: with a colon, and an apostrophe's",
+                           "DATE=2024-02-29").strip().splitlines()[-1]
+    assert again.parent.name == path.parent.name + "-2"
+    assert path.read_text(encoding="utf-8") == again.read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- the glossary term
+
+
+def test_new_term_has_its_page_listing_both_articles(edited, raw_id):
+    page = html(edited, f"glossary/{TERM_SLUG}")
+    assert "main flood season" in page and "主汛期" in page and "zhǔ xùnqī" in page
+    assert f"articles/{raw_id}/" in page
+    assert f"articles/{MD_ID}/" in page
+    assert f'href="{TERM_SLUG}/"' in html(edited, "glossary")
+
+
+def test_new_term_is_linked_and_explained_in_the_articles(edited, raw_id):
+    raw = html(edited, f"articles/{raw_id}")
+    assert re.search(rf'<a class="term" id="term-{TERM_SLUG}" href="../../glossary/{TERM_SLUG}/">'
+                     r'<abbr title="The part of the year when floods are most likely[^"]*">main flood season</abbr>',
+                     raw), "the raw article does not link the new term"
+    md = html(edited, f"articles/{MD_ID}")
+    assert re.search(r'<abbr title="The part of the year when floods are most likely[^"]*">main flood season</abbr>',
+                     md), "the Markdown article does not explain the new term"
+    assert f'href="../../glossary/{TERM_SLUG}/"' in md
+
+
+# --------------------------------------------------------------------------- the free page
+
+
+def test_free_page_is_built_and_in_the_navigation(edited):
+    page = html(edited, "about-the-project")
+    assert "About the project" in page and "Who edits the archive" in page
+    assert 'href="../glossary/"' in page
+    assert "about-the-project/" in nav_links(html(edited, ""))
+    assert "../../about-the-project/" in nav_links(html(edited, f"articles/{MD_ID}"))
+    # Nothing generated was edited to get there.
+    assert not (edited / "docs" / "about-the-project.md").read_text(encoding="utf-8").count("Generated by")

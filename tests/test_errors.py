@@ -1,0 +1,366 @@
+"""What an editor sees when something is wrong, end to end through the scripts.
+
+Every validation error names the file, the line (when known) or the field, what is wrong and
+how to fix it; one run reports all of them; the run exits 1 without a traceback and writes
+nothing. The messages quoted in docs/editors.md are the ones tested here."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import SEED_ID, copy_project, run
+
+SEED_META = f"archive/articles/{SEED_ID}/meta.yml"
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    """The project with its pages generated once; each test works on a copy of it, so a
+    failing run can be shown to leave the existing pages alone."""
+    project = copy_project(tmp_path_factory.mktemp("errors") / "project")
+    run([sys.executable, "scripts/build.py", "--quiet"], project)
+    return project
+
+
+@pytest.fixture
+def proj(generated, tmp_path) -> Path:
+    return Path(shutil.copytree(generated, tmp_path / "project"))
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def edit(project: Path, rel: str, old: str, new: str, count: int = 1) -> None:
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(project: Path, rel: str, pattern: str) -> int:
+    """1-based number of the first line of ``rel`` matching ``pattern``."""
+    for n, line in enumerate((project / rel).read_text(encoding="utf-8").splitlines(), start=1):
+        if re.search(pattern, line):
+            return n
+    raise AssertionError(f"{pattern!r} not in {rel}")
+
+
+def build_fails(project: Path, *args: str) -> list[str]:
+    """Run scripts/build.py expecting failure: exit 1, no traceback, docs/ untouched.
+    Returns the lines of its error output."""
+    before = snapshot(project / "docs")
+    result = run([sys.executable, "scripts/build.py", *args], project, check=False)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert snapshot(project / "docs") == before, "a failed build changed docs/"
+    lines = result.stderr.strip().splitlines()
+    assert re.fullmatch(rf"build: {len(lines) - 1} problem\(s\) in archive/; nothing was written", lines[-1]), lines
+    return lines[:-1]
+
+
+def one(lines: list[str], path: str, *needles: str) -> str:
+    """The single error line about the file ``path`` containing every needle."""
+    found = [line for line in lines if line.startswith(f"{path}:") and all(n in line for n in needles)]
+    assert len(found) == 1, f"expected one line about {path} with {needles}, got:\n" + "\n".join(lines)
+    return found[0]
+
+
+# --------------------------------------------------------------------------- archive validation
+
+
+def test_unknown_key_names_file_line_field_and_suggests_the_right_one(proj):
+    edit(proj, SEED_META, "\nevent_date:", "\nevnt_date:")
+    line = line_of(proj, SEED_META, r"^evnt_date:")
+    lines = build_fails(proj)
+    assert lines == [
+        f"{SEED_META}:{line}: evnt_date: unknown field 'evnt_date' in article metadata; allowed fields are "
+        "title, published, event_date, source, source_url, original_url, machine_translated, credits, people, "
+        "annotations, tags, summary, sha256, encoding; did you mean 'event_date'?"
+    ]
+
+
+def test_malformed_date_says_how_to_write_it(proj):
+    edit(proj, SEED_META, "published: 2022-04-30", "published: 2022-4-30")
+    line = line_of(proj, SEED_META, r"^published:")
+    message = one(build_fails(proj), SEED_META)
+    assert message == (f"{SEED_META}:{line}: published: '2022-4-30' is not a date; "
+                       "write it as YYYY-MM-DD, for example 2022-04-30")
+
+
+def test_impossible_date(proj):
+    """An impossible day is reported like any other bad date, not as a crash (YAML itself
+    reads an unquoted 2022-02-30 as a date and fails)."""
+    edit(proj, SEED_META, "event_date: 2022-02-11", "event_date: 2022-02-30")
+    message = one(build_fails(proj), SEED_META)
+    assert "2022-02-30" in message and "YYYY-MM-DD" in message, message
+
+
+def test_event_date_after_publication(proj):
+    edit(proj, SEED_META, "event_date: 2022-02-11", "event_date: 2022-05-11")
+    message = one(build_fails(proj), SEED_META, "event_date")
+    assert message.endswith("event_date: 2022-05-11 is after the publication date 2022-04-30; check both dates")
+
+
+def test_missing_title(proj):
+    edit(proj, SEED_META, "title: Louxing District held the 2022 Work safety retreat Meeting\n", "")
+    message = one(build_fails(proj), SEED_META)
+    assert message.endswith("title: missing required field 'title' in article metadata")
+
+
+def test_empty_title(proj):
+    edit(proj, SEED_META, "title: Louxing District held the 2022 Work safety retreat Meeting", "title:")
+    line = line_of(proj, SEED_META, r"^title:")
+    assert one(build_fails(proj), SEED_META) == (
+        f"{SEED_META}:{line}: title: missing required field 'title' in article metadata")
+
+
+def test_unknown_tag_points_to_the_allow_list(proj):
+    edit(proj, SEED_META, "- work-safety\n", "- safety\n")
+    line = line_of(proj, SEED_META, r"^- safety$")
+    assert one(build_fails(proj), SEED_META) == (
+        f"{SEED_META}:{line}: tags[0]: tag 'safety' is not in archive/tags.yml; use one of the allowed tags "
+        "(did you mean 'work-safety'?) or add it there first")
+
+
+def test_unknown_credit_role(proj):
+    edit(proj, SEED_META, "  reporter:\n", "  reporters:\n")
+    message = one(build_fails(proj), SEED_META)
+    assert "credits.reporters: unknown credit role 'reporters'; roles are reporter, correspondent" in message
+    assert message.endswith("did you mean 'reporter'?")
+
+
+def test_annotation_phrase_not_in_the_text(proj):
+    # The text says "Party jianguo": a capital J is not the same phrase.
+    edit(proj, SEED_META, "annotations:\n", "annotations:\n- phrase: Party Jianguo\n  note: A note.\n")
+    assert one(build_fails(proj), SEED_META) == (
+        f"{SEED_META}: annotations[0].phrase: 'Party Jianguo' is not in the article's reading edition; "
+        "copy the words exactly as the article page shows them")
+
+
+def test_glossary_see_also_that_does_not_exist(proj):
+    rel = "archive/glossary.yml"
+    edit(proj, rel, '    - "District Safety Committee"\n', '    - "District Safty Committee"\n')
+    see_also = line_of(proj, rel, r"District Safty Committee") - 1  # the `see_also:` key above the item
+    assert (proj / rel).read_text(encoding="utf-8").splitlines()[see_also - 1].strip() == "see_also:"
+    message = one(build_fails(proj), rel)
+    assert message == (f"{rel}:{see_also}: [1].see_also: 'District Safty Committee' is not a term of the "
+                       "glossary; did you mean 'District Safety Committee'?")
+
+
+def test_a_glossary_error_does_not_blame_the_events_that_use_its_terms(proj):
+    """One typo in glossary.yml must give one error, not also an error for every event whose
+    `terms:` name a (perfectly valid) entry of that file."""
+    edit(proj, "archive/glossary.yml", '    - "District Safety Committee"\n', '    - "District Safty Committee"\n')
+    lines = build_fails(proj)
+    assert [line for line in lines if line.startswith("archive/events.yml")] == [], "\n".join(lines)
+
+
+def test_event_date_precision_wording(proj):
+    edit(proj, "archive/events.yml", 'date: "2020-04"', 'date: "April 2020"')
+    message = one(build_fails(proj), "archive/events.yml", "April 2020")
+    assert message.endswith("'April 2020' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY (quoted), e.g. \"2020-04\"")
+
+
+def test_invalid_yaml_names_file_and_line(proj):
+    rel = "archive/people.yml"
+    edit(proj, rel, '  zh: "党建国"', '  zh: "党建国')  # unclosed quote
+    lines = build_fails(proj)
+    message = one(lines, rel)
+    assert re.fullmatch(r"archive/people\.yml:\d+: invalid YAML: .+; check indentation and quote values "
+                        r"containing ':' or '#'", message), message
+
+
+def test_invalid_yaml_line_is_the_broken_line(proj):
+    rel = "archive/events.yml"
+    edit(proj, rel, '  date: "2020-04"\n', '  date: "2020-04"\n   title: [broken\n')
+    line = line_of(proj, rel, r"title: \[broken")
+    message = one(build_fails(proj), rel, "invalid YAML")
+    assert int(message.split(":")[1]) in (line, line + 1), message
+
+
+def test_a_broken_tags_file_does_not_blame_every_article(proj):
+    """An error in tags.yml is one error, not also one for every tag of every article."""
+    edit(proj, "archive/tags.yml", '- slug: "meetings"\n', '- slug: "meetings"\n   title: [broken\n')
+    lines = build_fails(proj)
+    one(lines, "archive/tags.yml", "invalid YAML")
+    assert [line for line in lines if "is not in archive/tags.yml" in line] == [], "\n".join(lines)
+
+
+def test_all_errors_of_a_run_are_reported_together(proj):
+    edit(proj, SEED_META, "\nevent_date:", "\nevnt_date:")
+    edit(proj, SEED_META, "- work-safety\n", "- safety\n")
+    edit(proj, "archive/glossary.yml", '    - "District Safety Committee"\n', '    - "District Safty Committee"\n')
+    edit(proj, "archive/people.yml", '  zh: "党建国"', '  zh: "党建国')
+    lines = build_fails(proj)
+    one(lines, SEED_META, "evnt_date")
+    one(lines, SEED_META, "tag 'safety'")
+    one(lines, "archive/glossary.yml", "District Safty Committee")
+    one(lines, "archive/people.yml", "invalid YAML")
+
+
+def test_errors_in_two_articles_are_reported_together(proj):
+    raw = proj / "archive" / "articles" / SEED_ID
+    other = proj / "archive" / "articles" / "2022-05-01-a-second-article"
+    other.mkdir()
+    (other / "article.md").write_text("---\ntitle: A second article\npublished: 2022-5-1\n---\n\nText.\n",
+                                      encoding="utf-8")
+    edit(proj, SEED_META, "\nevent_date:", "\nevnt_date:")
+    lines = build_fails(proj)
+    one(lines, str((raw / "meta.yml").relative_to(proj)), "evnt_date")
+    one(lines, "archive/articles/2022-05-01-a-second-article/article.md", "'2022-5-1' is not a date")
+
+
+def test_check_mode_reports_errors_too(proj):
+    edit(proj, SEED_META, "published: 2022-04-30", "published: 30/04/2022")
+    one(build_fails(proj, "--check"), SEED_META, "is not a date")
+
+
+def test_edited_source_txt(proj):
+    with (proj / "archive" / "articles" / SEED_ID / "source.txt").open("ab") as fh:
+        fh.write(b" ")
+    assert build_fails(proj) == [
+        f"archive/articles/{SEED_ID}/source.txt: its bytes no longer match the sha256 recorded in meta.yml; "
+        "source files are never edited: restore it with 'git checkout'"
+    ]
+
+
+def test_bad_article_folders(proj):
+    articles = proj / "archive" / "articles"
+    (articles / "My article").mkdir()
+    (articles / "2023-01-01-empty").mkdir()
+    (articles / "2023-01-02-no-front-matter").mkdir()
+    (articles / "2023-01-02-no-front-matter" / "article.md").write_text("Just text.\n", encoding="utf-8")
+    lines = build_fails(proj)
+    assert one(lines, "archive/articles/My article").endswith(
+        "the folder name is not an article id (YYYY-MM-DD-slug in lowercase letters, digits and hyphens)")
+    assert one(lines, "archive/articles/2023-01-01-empty").endswith(
+        "has no source.txt or article.md; add one, or remove the folder")
+    assert one(lines, "archive/articles/2023-01-02-no-front-matter/article.md") == (
+        "archive/articles/2023-01-02-no-front-matter/article.md:1: no front matter: start the file with '---', "
+        "the metadata (title, published, ...), and '---' again")
+
+
+def test_markdown_front_matter_error_gives_the_line_of_the_file(proj):
+    """The line number of an error in an article.md front matter counts the lines of the
+    file, where the opening '---' is line 1."""
+    folder = proj / "archive" / "articles" / "2023-02-01-written-article"
+    folder.mkdir()
+    (folder / "article.md").write_text(
+        "---\ntitle: A written article\npublished: 2023-02-01\nsumary: A typo.\n---\n\nText.\n", encoding="utf-8")
+    rel = "archive/articles/2023-02-01-written-article/article.md"
+    message = one(build_fails(proj), rel, "sumary")
+    assert message.startswith(f"{rel}:4: sumary: unknown field 'sumary'"), message
+    assert message.endswith("did you mean 'summary'?")
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+@pytest.fixture
+def raw_files(tmp_path) -> dict[str, Path]:
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    files = {
+        "empty": b"",
+        "binary": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+        "no-date": b"A county meeting on safety\n\nThe county held a meeting.\n",
+        "good": (
+            b"Ningxiang City held a work safety meeting\n\n2023-03-15 0 By\n\n"
+            b"On March 14, Deng Hui, mayor of the city, presided over the meeting.The meeting stressed safety."
+            b"(Reporter Wang Lei, correspondent Chen Jing) Source: Ningxiang Rong Media Center\n"
+        ),
+    }
+    out = {}
+    for name, data in files.items():
+        path = folder / f"{name}.txt"
+        path.write_bytes(data)
+        out[name] = path
+    return out
+
+
+def ingest(project: Path, *files: Path) -> subprocess.CompletedProcess:
+    return run([sys.executable, "scripts/ingest.py", *map(str, files)], project, check=False)
+
+
+def test_ingest_refuses_bad_files_one_line_each_and_archives_the_good_one(proj, raw_files):
+    before = snapshot(proj / "archive")
+    result = ingest(proj, raw_files["empty"], raw_files["binary"], raw_files["no-date"], raw_files["good"])
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    refused = [line for line in result.stderr.splitlines() if line.startswith(str(raw_files["empty"].parent))]
+    assert refused == [
+        f"{raw_files['empty']}: empty file",
+        f"{raw_files['binary']}: binary file (contains NUL bytes), not a text article",
+        f"{raw_files['no-date']}: no date header: the line after the title should look like '2022-04-30 0 By', "
+        "not 'The county held a meeting.'",
+    ]
+    assert "ingest: 1 archived, 3 refused" in result.stdout + result.stderr
+    archived = re.findall(rf"^{re.escape(str(raw_files['good']))}: archived as archive/articles/([^/]+)/ "
+                          r"\(review its meta\.yml\)$", result.stdout, re.M)
+    assert archived == ["2023-03-15-ningxiang-city-held-a-work-safety-meeting"], result.stdout
+    new_id = archived[0]
+    after = snapshot(proj / "archive")
+    added = {k: v for k, v in after.items() if k not in before}
+    assert sorted(added) == [f"articles/{new_id}/meta.yml", f"articles/{new_id}/source.txt"]
+    assert {k: after[k] for k in before} == before, "ingest changed files that were already archived"
+    assert (proj / "archive" / "articles" / new_id / "source.txt").read_bytes() == raw_files["good"].read_bytes()
+
+
+def test_ingest_of_only_bad_files_changes_nothing(proj, raw_files):
+    before = snapshot(proj / "archive")
+    result = ingest(proj, raw_files["empty"], raw_files["binary"], raw_files["no-date"])
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert len([line for line in result.stderr.splitlines() if line.startswith(str(raw_files["empty"].parent))]) == 3
+    assert snapshot(proj / "archive") == before
+    assert not [p for p in (proj / "archive" / "articles").iterdir() if p.name.startswith(".")], "staging left behind"
+
+
+def test_ingest_same_file_twice(proj, raw_files):
+    assert ingest(proj, raw_files["good"]).returncode == 0
+    before = snapshot(proj / "archive")
+    result = ingest(proj, raw_files["good"])
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"{raw_files['good']}: already archived as archive/articles/2023-03-15-ningxiang-city-held-a-work-safety-meeting/"
+        " (same SHA-256); not added again")
+    assert snapshot(proj / "archive") == before
+
+
+# --------------------------------------------------------------------------- new-article
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--published", "2023-06-05"], 'new-article: missing title: make new-article TITLE="The title" DATE=YYYY-MM-DD'),
+        (["--title", "  ", "--published", "2023-06-05"],
+         'new-article: missing title: make new-article TITLE="The title" DATE=YYYY-MM-DD'),
+        (["--title", "A title"],
+         'new-article: missing publication date: make new-article TITLE="The title" DATE=YYYY-MM-DD'),
+        (["--title", "A title", "--published", "5 June 2023"],
+         "new-article: '5 June 2023' is not a date; write it as YYYY-MM-DD, for example 2022-04-30"),
+        (["--title", "A title", "--published", "2023-02-29"],
+         "new-article: '2023-02-29' is not a date; write it as YYYY-MM-DD, for example 2022-04-30"),
+    ],
+    ids=["no-title", "blank-title", "no-date", "bad-date", "impossible-date"],
+)
+def test_new_article_refuses_with_one_line(proj, args, message):
+    before = snapshot(proj / "archive")
+    result = run([sys.executable, "scripts/new_article.py", *args], proj, check=False)
+    assert result.returncode == 2
+    assert result.stderr.strip() == message
+    assert result.stdout == ""
+    assert snapshot(proj / "archive") == before

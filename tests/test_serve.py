@@ -1,0 +1,65 @@
+"""`make serve` regenerates when archive/ changes, and settles: no rebuild loop."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from .conftest import run
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+@pytest.mark.slow
+def test_serve_regenerates_on_archive_change_without_loop(project):
+    run([sys.executable, "scripts/build.py", "--quiet"], project)
+    port = _free_port()
+    log = project / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env,
+        )
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        deadline = time.time() + 240
+        while "Glossary" not in _get(base + "glossary/") and time.time() < deadline:
+            time.sleep(0.5)
+        assert "Glossary" in _get(base + "glossary/"), log.read_text()
+        glossary = project / "archive" / "glossary.yml"
+        glossary.write_text(glossary.read_text(encoding="utf-8") + (
+            "\n- term: grid management\n  definition: A way of dividing a district into small cells, each with "
+            "staff responsible for it.\n  category: policy\n  confidence: medium\n"), encoding="utf-8")
+        deadline = time.time() + 240
+        while "grid management" not in _get(base + "glossary/") and time.time() < deadline:
+            time.sleep(0.5)
+        assert "grid management" in _get(base + "glossary/"), "the change to archive/ was not picked up"
+        time.sleep(8)
+        builds_then = log.read_text().count("Building documentation")
+        time.sleep(8)
+        builds_now = log.read_text().count("Building documentation")
+        assert builds_now == builds_then, f"still rebuilding: {builds_then} -> {builds_now} builds\n{log.read_text()}"
+        assert builds_now <= 4, f"too many builds for one change: {builds_now}"
+        assert "Traceback" not in log.read_text()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
