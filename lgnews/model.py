@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Generic, Iterable, TypeVar
+from typing import Generic, TypeVar
 
 from .errors import ArchiveError, ArchiveErrors, ParseError
 from .parse import (
@@ -150,12 +151,12 @@ class Article:
     terms: list[Term] = field(default_factory=list)
     spans: list[list[Span]] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    people: list[tuple["PersonRecord", str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
-    credits: dict[str, list["PersonRecord"]] = field(default_factory=dict)
-    organizations: list["Organization"] = field(default_factory=list)
+    people: list[tuple[PersonRecord, str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    credits: dict[str, list[PersonRecord]] = field(default_factory=dict)
+    organizations: list[Organization] = field(default_factory=list)
     tags: list[Tag] = field(default_factory=list)
-    previous: "Article | None" = None
-    next: "Article | None" = None
+    previous: Article | None = None
+    next: Article | None = None
 
     @property
     def title(self) -> str:
@@ -411,7 +412,7 @@ def meta_from_parsed(parsed: ParsedArticle) -> dict:
 def build_site(archive: Archive) -> Site:
     """Resolve every cross-reference of the archive; the result is everything render needs."""
     articles = sorted(archive.articles, key=lambda a: (a.published, a.id), reverse=True)
-    for newer, older in zip(articles, articles[1:]):
+    for newer, older in zip(articles, articles[1:], strict=False):
         older.next, newer.previous = newer, older
     term_matcher = PhraseMatcher({name: t for t in archive.terms for name in t.names})
     event_matcher = PhraseMatcher({alias: e for e in archive.events for alias in e.aliases})

@@ -11,10 +11,11 @@ import html
 import json
 import posixpath
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from email.utils import format_datetime
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
@@ -501,7 +502,7 @@ def render_feeds(site: Site, site_url: str, site_name: str) -> list[Output]:
     env.finalize = lambda v: v if isinstance(v, Markup) else html.escape(str(v), quote=True)
 
     def when(d: date) -> str:
-        return format_datetime(datetime(d.year, d.month, d.day, tzinfo=timezone.utc))
+        return format_datetime(datetime(d.year, d.month, d.day, tzinfo=UTC))
 
     rss = env.get_template("feed.xml.j2").render(
         site_url=site_url, site_name=site_name, items=items, when=when, summary=_summary,
