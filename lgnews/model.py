@@ -204,6 +204,16 @@ class PersonRecord:
     def url(self) -> str:
         return f"people/{self.slug}/"
 
+    @property
+    def article_count(self) -> int:
+        return len({id(a.article) for a in self.appearances})
+
+    @property
+    def roles_summary(self) -> list[str]:
+        """Every title the articles give, then every part taken, each once."""
+        return list(dict.fromkeys(
+            [r for a in self.appearances for r in a.roles] + [h for a in self.appearances for h in a.involvement]))
+
 
 @dataclass(eq=False)
 class Organization:
