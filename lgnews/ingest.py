@@ -20,7 +20,7 @@ import yaml
 
 from .errors import ParseError
 from .model import meta_from_parsed
-from .parse import decode_source, parse_article
+from .parse import MAX_SOURCE_BYTES, decode_source, parse_article
 from .progress import progress_for
 from .records import slugify
 
@@ -30,6 +30,7 @@ META_HEADER = """\
 # Attach notes to garbled phrases under `annotations:` (- phrase: ..., note: ...) and pick
 # tags from archive/tags.yml. See the editors' guide (docs/editors.md).
 """
+MAX_SLUG = 60
 SHA_LINE_RE = re.compile(r"^sha256:\s*['\"]?([0-9a-f]{64})", re.M)
 
 
@@ -38,19 +39,31 @@ class IngestError(Exception):
 
 
 def known_hashes(articles: Path) -> dict[str, str]:
-    """SHA-256 of every stored source -> its article id (read from meta.yml, cheaply)."""
+    """SHA-256 of every stored source -> its article id: read from meta.yml (cheap), or
+    computed from source.txt when an editor removed it from meta.yml."""
     hashes = {}
     if not articles.is_dir():
         return hashes
-    for meta in articles.glob("*/meta.yml"):
-        m = SHA_LINE_RE.search(meta.read_text(encoding="utf-8", errors="replace"))
-        if m:
-            hashes[m.group(1)] = meta.parent.name
+    for source in sorted(articles.glob("*/source.txt")):
+        meta = source.with_name("meta.yml")
+        try:
+            m = SHA_LINE_RE.search(meta.read_text(encoding="utf-8", errors="replace")) if meta.exists() else None
+            digest = m.group(1) if m else hashlib.sha256(source.read_bytes()).hexdigest()
+        except OSError:
+            continue
+        hashes.setdefault(digest, source.parent.name)
     return hashes
 
 
 def make_id(published: str, title: str, articles: Path) -> str:
-    base = f"{published}-{slugify(title)[:60].strip('-') or 'article'}"
+    """``<published>-<slug of the title>``, with ``-2``, ``-3``... when the folder exists.
+    The slug is ASCII letters, digits and hyphens only (Chinese is transliterated), so an
+    id is always a safe folder name and URL, whatever the title holds."""
+    slug = re.sub(r"[^a-z0-9]+", "-", slugify(title).lower()).strip("-") if any(c.isalnum() for c in title) else ""
+    if len(slug) > MAX_SLUG:
+        cut = slug.rfind("-", 0, MAX_SLUG + 1)
+        slug = slug[: cut if cut > MAX_SLUG // 2 else MAX_SLUG].strip("-")  # at a word boundary
+    base = f"{published}-{slug or 'article'}"
     candidate, n = base, 2
     while (articles / candidate).exists():
         candidate, n = f"{base}-{n}", n + 1
@@ -66,6 +79,10 @@ def ingest_file(path: Path, archive: Path, hashes: dict[str, str]) -> str:
     if path.is_dir():
         raise IngestError("is a folder, not an article file")
     try:
+        if path.exists() and not path.is_file():
+            raise IngestError("is not a regular file (a device or a pipe?), not an article file")
+        if path.stat().st_size > MAX_SOURCE_BYTES:
+            raise IngestError(f"file is {path.stat().st_size:,} bytes; the limit for one article is {MAX_SOURCE_BYTES:,}")
         raw = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"cannot read: {exc.strerror or exc}") from None
@@ -83,11 +100,17 @@ def ingest_file(path: Path, archive: Path, hashes: dict[str, str]) -> str:
     meta = meta_from_parsed(parsed)
     meta["sha256"] = digest
     meta["encoding"] = encoding
-    staging = Path(tempfile.mkdtemp(prefix=".ingest-", dir=articles))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=".ingest-", dir=articles))
+    except OSError as exc:
+        raise IngestError(f"cannot write to {articles}: {exc.strerror or exc}") from None
     try:
         (staging / "source.txt").write_bytes(raw)
         (staging / "meta.yml").write_text(dump_meta(meta), encoding="utf-8")
-        os.rename(staging, articles / article_id)
+        os.rename(staging, articles / article_id)  # the folder appears whole or not at all
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise IngestError(f"cannot write {articles / article_id}: {exc.strerror or exc}") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -107,11 +130,16 @@ def main(argv: list[str] | None = None) -> int:
         try:
             article_id = ingest_file(path, args.archive, hashes)
         except IngestError as exc:
-            failed += 1
-            print(f"{path}: {exc}", file=sys.stderr)
+            reason = str(exc)
+        except Exception as exc:  # a bug must not hide the other files, nor print a traceback
+            reason = f"could not be processed ({type(exc).__name__}: {exc}); please report this file"
+        else:
+            if not args.quiet:
+                print(f"{path}: archived as {args.archive}/articles/{article_id}/ (review its meta.yml)")
             continue
-        if not args.quiet:
-            print(f"{path}: archived as {args.archive}/articles/{article_id}/ (review its meta.yml)")
+        failed += 1
+        # One line per refused file on stderr: PATH: reason.
+        print(f"{path}: {' '.join(reason.split())}", file=sys.stderr)
     if len(args.files) > 1 and not args.quiet:
-        print(f"ingest: {len(args.files) - failed} archived, {failed} refused", file=sys.stderr if failed else sys.stdout)
+        print(f"ingest: {len(args.files) - failed} archived, {failed} refused")
     return 1 if failed else 0

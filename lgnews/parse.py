@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,7 +21,6 @@ MAX_SOURCE_BYTES = 1_000_000
 MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name: i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["Sept"] = 9
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 # Common romanised Chinese surnames. Used only where a name must be told apart from an
 # ordinary capitalised phrase ("Head of the District" is not a person).
@@ -44,19 +42,43 @@ SURNAMES = frozenset(
 FULL_WIDTH = {
     "，": ", ", "。": ". ", "：": ": ", "；": "; ", "！": "! ", "？": "? ",
     "（": " (", "）": ") ", "、": ", ", "【": " [", "】": "] ", "《": "“", "》": "”",
-    "「": "“", "」": "”", "　": " ",
+    "「": "“", "」": "”", "　": " ", "……": "…", "——": " — ",
 }
-_FULL_WIDTH_RE = re.compile("|".join(map(re.escape, FULL_WIDTH)))
+_FULL_WIDTH_RE = re.compile("|".join(map(re.escape, sorted(FULL_WIDTH, key=len, reverse=True))))
+# Full-width digits, Latin letters and % read as their ASCII forms.
+_FULL_WIDTH_ASCII = {cp: cp - 0xFEE0 for cp in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                                *range(0xFF41, 0xFF5B), 0xFF05]}
+_FULL_WIDTH_SEARCH_RE = re.compile(
+    "[" + re.escape("".join(sorted(set("".join(FULL_WIDTH)) | {chr(cp) for cp in _FULL_WIDTH_ASCII}))) + "]"
+)
 
 HEADER_RE = re.compile(
-    r"^(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s+(?P<comments>\d+)\s+By\b\s*(?P<author>.*)$"
+    r"^(?P<date>[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s+(?P<comments>[0-9]+)\s+By\b\s*(?P<author>.*)$"
 )
 
-FOOTER_RE = re.compile(
-    r"Leave a Reply|Leave a Comment|Your email address will not be published|"
-    r"Required fields are marked|Cancel reply|Post Comment|Save my name, email",
-    re.IGNORECASE,
+# Blog-footer noise: phrases that end the article wherever they appear, and navigation
+# lines that end it when a line starts with them.
+FOOTER_PHRASES = (
+    "leave a reply", "leave a comment", "your email address will not be published",
+    "required fields are marked", "cancel reply", "post comment", "save my name, email",
+    "comments are closed",
 )
+FOOTER_LINE_STARTS = (
+    "post navigation", "previous post", "next post", "previous article", "next article",
+    "related posts", "related articles", "share this:", "like this:", "you may also like",
+)
+
+
+def _footer_pattern(phrase: str) -> str:
+    """"leave a reply" -> "Leave a [Rr]eply|LEAVE A REPLY": a capital first letter keeps the
+    scan fast (capitals are rare), and footers start with one."""
+    first, *rest = phrase.split(" ")
+    words = [re.escape(first[0].upper() + first[1:])]
+    words += [f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" if w[:1].isalpha() else re.escape(w) for w in rest]
+    return " ".join(words) + "|" + re.escape(phrase.upper())
+
+
+FOOTER_RE = re.compile("|".join(map(_footer_pattern, FOOTER_PHRASES)))
 
 CREDIT_LABELS = [
     # (pattern, role); longest first so "Editor in Chief" wins over "Editor".
@@ -68,19 +90,39 @@ CREDIT_LABELS = [
     (r"Correspondents?|correspondents?", "correspondent"),
     (r"Source|source", "source"),
 ]
-_LABEL_RE = re.compile(
-    "|".join(f"(?P<g{i}>\\b(?:{pat}))\\s*[:：]" for i, (pat, _) in enumerate(CREDIT_LABELS))
+# A label is found from its colon backwards: colons are rare, so this stays fast.
+_LABEL_BEFORE_RE = re.compile(
+    "(?:" + "|".join(f"(?P<g{i}>{pat})" for i, (pat, _) in enumerate(CREDIT_LABELS)) + r")\s*$"
 )
+_COLON_RE = re.compile("[:：]")
+_PHOTO = r"(?:Text|Photos?|Photography|Pictures?|Video)"
 _PAREN_ROLE_RE = re.compile(
-    r"^(?:(?P<role>Reporters?|reporters?|Correspondents?|correspondents?|Text|Photo(?:graphy)?)\s*[:：]?\s*)?(?P<names>.*)$"
+    rf"^(?:(?P<role>Reporters?|reporters?|Correspondents?|correspondents?|{_PHOTO}(?:\s*(?:/|&|and)\s*{_PHOTO})*)"
+    r"(?:\s+by)?\s*[:：]?\s*)?(?P<names>.*)$",
+    re.S,
 )
+CREDIT_NAME_RE = re.compile(r"[A-Z][a-z]+(?: [A-Za-z][a-z]*){1,2}")
 NAME_TOKEN_RE = re.compile(r"[A-Z][a-z]+|[a-z]+")
 ROLE_ORDER = ["reporter", "correspondent", "editor_in_chief", "reviewer", "editor", "supervisor"]
+MAX_CREDIT_BLOCKS = 6
 
 SENTENCE_END_RE = re.compile(r"[.!?。！？](?:[”\"’')\]]*)")
-GLUED_RE = re.compile(r"(?<=[a-z0-9%)\]”’\"])([.!?])(?=[“\"‘(]?[A-Z])")
+# A full stop glued to the next sentence ("the year.Liu Chihui"): found by the stop, then the
+# character before it is checked, which keeps the scan linear and fast.
+GLUED_RE = re.compile(r"[.!?](?=[“\"‘(]?[A-Z])")
+_GLUE_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz0123456789%)]”’\"")
 ABBREVIATIONS = frozenset(
     "Mr Mrs Ms Dr No Nos St Co Ltd Inc Jr Sr vs etc Gov Dept Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+# A sentence ends at . ! ? (and closing quotes) before a capital or a digit, but not after an
+# abbreviation or an initial ("No. 1", "U.S. delegation"): one fixed-width look-behind per
+# abbreviation length keeps it a single linear scan.
+_NOT_AFTER_ABBREVIATION = "".join(
+    rf"(?<!\b(?:{'|'.join(sorted(a for a in ABBREVIATIONS if len(a) == n))})\.)"
+    for n in sorted({len(a) for a in ABBREVIATIONS})
+)
+SENTENCE_BOUNDARY_RE = re.compile(
+    rf"(?:[!?]|\.(?<!\b\w\.){_NOT_AFTER_ABBREVIATION})[”\"’')]*\s+(?=[“\"‘(]?[A-Z0-9])"
 )
 PARAGRAPH_MARKER_RE = re.compile(
     r"^(?:At (?:the|this) (?:meeting|conference|symposium|event)|During the (?:meeting|conference)|"
@@ -88,47 +130,63 @@ PARAGRAPH_MARKER_RE = re.compile(
     r"[A-Z][a-z]+ [A-Z][a-z]+ (?:pointed out|stressed|emphasized|emphasised|said|noted|required|demanded|asked|added|called|urged|stated|put forward|requested|concluded)|"
     r"(?:First|Second|Third|Fourth|Fifth)(?:ly)?,|Finally,|Lastly,|In addition,|Meanwhile,|It is (?:reported|understood|learned))"
 )
+# Strong markers start a paragraph; weak ones ("We should ...") after two sentences.
+_MARKER_RE = re.compile(
+    f"(?P<strong>{PARAGRAPH_MARKER_RE.pattern[1:]})|(?P<weak>(?:We|You|All|Each|Every) (?:should|must|need|will|have to)\\b|"
+    "(?:To|It is necessary to) )"
+)
 WEAK_MARKER_RE = re.compile(r"^(?:We|You|All|Each|Every) (?:should|must|need|will|have to)\b|^(?:To|It is necessary to) ")
 MAX_PARAGRAPH_CHARS = 700
 
 NAME = r"[A-Z][a-z]{0,7}(?:yang|ma|tu|ge|guan)? [A-Za-z][a-z]{1,12}"
+_NAME_FULL_RE = re.compile(NAME)
+# The same, without backtracking, for scanning whole texts (surnames are checked after).
+_NAME_SCAN = r"[A-Z][a-z]{0,11}+ [A-Za-z][a-z]{1,12}+"
 _ATTEND_VERB = r"(?:attended|were present|was present|participated|attended the (?:meeting|conference|event))"
 ATTENDEES_RE = re.compile(
-    rf"(?P<list>{NAME}(?:\s*[,，、]\s*{NAME})*(?:,?\s+and\s+{NAME})?)\s+"
-    rf"(?:and (?:other|some|relevant) [a-z ]{{0,40}}?\s*)?{_ATTEND_VERB}"
+    rf"(?P<list>{_NAME_SCAN}(?:\s*[,，、]\s*{_NAME_SCAN})*+(?:,?\s+and\s+{_NAME_SCAN})?)\s+"
+    rf"(?:and (?:other|some|relevant) [a-z ]{{0,60}}?\s*)?{_ATTEND_VERB}"
 )
 ROLE_WORDS = re.compile(
     r"\b(?:secretary|head|director|mayor|chairman|chairwoman|chair|member|deputy|chief|minister|leader|"
-    r"governor|president|commissioner|captain|manager|principal|commander|inspector|representative|"
-    r"magistrate|officer|chairperson)\b",
+    r"governor|president|commissioner|commissar|captain|manager|principal|commander|inspector|representative|"
+    r"magistrate|officer|chairperson|procurator|prosecutor|dean)\b",
     re.IGNORECASE,
 )
+_SPEAKING = (r"delivered a speech|made a speech|made an important speech|gave a speech|spoke|addressed|"
+             r"pointed out|stressed|emphasized|emphasised|said|noted|required|demanded|called for|urged|"
+             r"put forward|asked|requested|concluded")
 _ACTIONS = {
     "presiding": r"presided over|presided|chaired|hosted",
     "attending": r"attended|was present|participated in",
-    "speaking": r"delivered a speech|made a speech|spoke|gave a speech|addressed",
+    "speaking": r"delivered a speech|made a speech|made an important speech|spoke|gave a speech|addressed",
     "inspecting": r"inspected|visited|investigated|went to|led a team",
 }
 _ACTION_RE = "|".join(f"(?P<{k}>{v})" for k, v in _ACTIONS.items())
-PERSON_WITH_ROLES_RE = re.compile(
-    rf"(?:^|(?<=[,:;] )|(?<=\. ))(?P<name>{NAME}),\s+(?P<roles>[^.;:()]{{3,300}}?),?\s+(?:{_ACTION_RE})\b"
+# "NAME, roles..., presided over": the name is found first (a capital letter starts it, so
+# the scan is fast); the roles and the action are then read from the rest of the clause.
+_CLAUSE_RE = re.compile(r"[^.;:()]{0,400}")
+_ACTION_AFTER_ROLES_RE = re.compile(rf",?\s+(?:{_ACTION_RE})\b")
+_MORE_ACTIONS_RE = re.compile(rf"\band\s+(?:also\s+|then\s+)?(?:{_ACTION_RE})\b")
+# One scan finds both: a name followed by a comma (roles follow), or by an action.
+_NAME_SCAN_RE = re.compile(
+    rf"(?P<name>{_NAME_SCAN})(?:(?P<comma>,\s+)|\s+(?:also\s+)?(?:(?P<presiding>presided over|presided|chaired|hosted)|"
+    rf"(?P<speaking>{_SPEAKING})|(?P<inspecting>inspected|visited|investigated|led a team))\b)"
 )
-SPEAKER_RE = re.compile(
-    rf"(?:^|(?<=[,:;] )|(?<=\. ))(?P<name>{NAME})\s+(?:pointed out|stressed|emphasized|emphasised|said|noted|"
-    r"required|demanded|called for|urged|put forward|asked|requested|concluded)\b"
-)
-ROLE_SPLIT_RE = re.compile(
-    r",\s*|\s+and\s+(?=(?:the\s+)?(?:[Dd]eputy|[Dd]irector|[Hh]ead|[Ss]ecretary|[Mm]ayor|[Cc]hairman|[Mm]ember|[Cc]hief|"
-    r"[Vv]ice|[Ee]xecutive|[Ss]tanding|[Gg]overnor|[Pp]resident|[Cc]ommissioner|[Ll]eader|[Pp]arty|[Mm]inister))"
-)
+_OTHERS_RE = re.compile(r"(?:^|,?\s+)and\s+(?:other|some|relevant)\b.*$", re.S)
+_CLAUSE_STARTS = frozenset([", ", ". ", ": ", "; ", "! ", "? "])
+ROLE_SPLIT_RE = re.compile(r",\s*|\s+and\s+")
+
+# Dates: the month name is found first (a capital letter), its boundary checked after.
+_MONTH_WORD = r"(?P<month>[ADFJMNOS][a-z]{2,8})"
 EVENT_DATE_RE = re.compile(
-    rf"\b[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?P<month>{_MONTH_RE})\.?\s+"
-    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+    rf"[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?{_MONTH_WORD}\.?\s+"
+    r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)[0-9]{2})\b)?"
 )
-DAY_MENTION_RE = re.compile(
-    rf"\b(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+DATE_MENTION_RE = re.compile(
+    rf"{_MONTH_WORD}\.?\s+(?:(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)[0-9]{{2}})\b)?"
+    r"|(?P<month_year>(?:19|20)[0-9]{2})\b)"
 )
-MONTH_MENTION_RE = re.compile(rf"\b(?P<month>{_MONTH_RE})\s+(?P<year>(?:19|20)\d\d)\b")
 QUOTED_RE = re.compile(r"[“\"]([^“”\"\n]{2,80}?)[”\"]")
 
 
@@ -163,6 +221,8 @@ class ParsedArticle:
 
 # --------------------------------------------------------------------------- decoding
 
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
 
 def decode_source(data: bytes) -> tuple[str, str]:
     """Decode raw bytes into text with ``\\n`` line endings; return (text, encoding).
@@ -173,27 +233,78 @@ def decode_source(data: bytes) -> tuple[str, str]:
         raise ParseError("empty file")
     if len(data) > MAX_SOURCE_BYTES:
         raise ParseError(f"file is {len(data):,} bytes; the limit for one article is {MAX_SOURCE_BYTES:,}")
+    wide = _wide_encoding(data)
+    if wide:
+        raise ParseError(f"{wide} text, not UTF-8: save the file as UTF-8 (or GB18030)")
     if b"\x00" in data:
         raise ParseError("binary file (contains NUL bytes), not a text article")
     encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
     try:
         text = data.decode(encoding)
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and _truncated_utf8(data, exc.start):
+            raise ParseError("truncated: the file ends in the middle of a UTF-8 character "
+                             "(an incomplete download or copy?); get the whole file again") from None
         text, encoding = _decode_legacy(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t")
+    controls = len(_CONTROL_RE.findall(text))  # category Cc, less \n and \t
     if controls > max(2, len(text) // 200):
         raise ParseError("binary file (control characters), not a text article")
     return text, "utf-8" if encoding == "utf-8-sig" else encoding
 
 
-_MULTIBYTE_UTF8_RE = re.compile(rb"[\xe0-\xef][\x80-\xbf]{2}")
+def _wide_encoding(data: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" when the bytes are text in one of them (by BOM, or by the NUL
+    bytes that ASCII characters leave in every other byte), else None."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    sample = data[:4096]
+    if sample.count(0) < len(sample) // 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if len(sample) >= 8 and max(even, odd) >= 0.9 * (even + odd) and max(even, odd) >= len(sample) // 4:
+        return "UTF-16"
+    return None
+
+
+def _truncated_utf8(data: bytes, error_at: int) -> bool:
+    """UTF-8 up to an incomplete character at the very end: cut off, unless the file reads
+    as GB18030 and nothing before the end shows it to be UTF-8."""
+    if not data[:error_at].isascii():
+        return True  # UTF-8 characters before the cut: a UTF-8 file
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+_NON_ASCII_RUN_RE = re.compile(rb"[\x80-\xff]+")
+
+
+def _looks_mixed(data: bytes) -> bool:
+    """Part UTF-8, part another encoding: some runs of non-ASCII bytes are valid UTF-8
+    holding three-byte characters (Chinese), others are not valid UTF-8 at all. A run of
+    GB18030 Chinese is very rarely valid UTF-8 as a whole, so a few such runs in a long
+    GB18030 text do not count."""
+    utf8 = other = 0
+    for run in _NON_ASCII_RUN_RE.findall(data):
+        try:
+            decoded = run.decode("utf-8")
+        except UnicodeDecodeError:
+            other += 1
+            continue
+        if any(ord(ch) >= 0x800 for ch in decoded):
+            utf8 += 1
+    return bool(utf8 and other and utf8 * 5 >= utf8 + other)
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    if len(_MULTIBYTE_UTF8_RE.findall(data)) >= 3:
+    if _looks_mixed(data):
         raise ParseError("mixed encodings: part of the file is UTF-8 and part is not; save it in one encoding")
     best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16", "cp1252", "latin_1"]).best()
     if best is None:
@@ -209,20 +320,26 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
 
 # --------------------------------------------------------------------------- parsing
 
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+# Control characters (but tab and line ends) and the non-characters U+FFFE/U+FFFF mean
+# nothing in an article and are not allowed in XML: the derived text drops them.
+_UNWANTED_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
 
 def parse_article(text: str) -> ParsedArticle:
     """Parse one decoded article of the family. Raises ParseError with a reason."""
+    if _UNWANTED_RE.search(text):
+        text = _UNWANTED_RE.sub(" ", text)
     lines = text.split("\n")
-    non_empty = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+    non_empty = [(i, s) for i, line in enumerate(lines) if (s := line.strip().strip(_INVISIBLE).strip())]
     if not non_empty:
         raise ParseError("empty file")
-    title_index, title = non_empty[0]
-    title = re.sub(r"\s+", " ", title.lstrip("\ufeff")).strip()
+    title = " ".join(non_empty[0][1].split())
     if HEADER_RE.match(title):
         raise ParseError("no title: the first line is the date header")
     if len(non_empty) < 2:
         raise ParseError("no date header: expected a line like '2022-04-30 0 By' after the title")
-    _, header = non_empty[1]
+    header_index, header = non_empty[1]
     match = HEADER_RE.match(header)
     if not match:
         raise ParseError(
@@ -233,18 +350,16 @@ def parse_article(text: str) -> ParsedArticle:
         raise ParseError(f"the header date {match['date']!r} is not a real date")
     if len(title) > 300:
         raise ParseError("the title line is longer than 300 characters: is the first line really a title?")
-    body_lines = lines[non_empty[1][0] + 1 :]
-    body = "\n".join(body_lines)
-    footer = FOOTER_RE.search(body)
-    if footer:
-        body = body[: footer.start()]
+    body = "\n".join(lines[header_index + 1 :])
+    body = body[: footer_start(body)]
     body = normalize_punctuation(body)
     body, credits, source = split_credits(body)
     author = match["author"].strip()
-    if author and not credits.get("reporter"):
-        credits["reporter"] = split_names(author)
-    sentences_text = " ".join(p for p in _raw_paragraphs(body))
+    if author and not credits.get("reporter") and CREDIT_NAME_RE.fullmatch(author):
+        credits["reporter"] = [author]
     paragraphs = rebuild_paragraphs(body)
+    if not any(ch.isalnum() for p in paragraphs for ch in p):
+        raise ParseError("no article text after the date header")
     flat = " ".join(paragraphs)
     return ParsedArticle(
         title=title,
@@ -255,7 +370,7 @@ def parse_article(text: str) -> ParsedArticle:
         people=extract_people(flat),
         paragraphs=paragraphs,
         dates=find_dates(flat, published),
-        quoted=find_quoted(sentences_text),
+        quoted=find_quoted(flat),
     )
 
 
@@ -267,14 +382,49 @@ def _to_date(value: str) -> date | None:
         return None
 
 
+def footer_start(body: str) -> int:
+    """Where blog-footer noise ("Leave a Reply", "Post navigation", ...) starts, or len(body)."""
+    m = FOOTER_RE.search(body)
+    end = m.start() if m else len(body)
+    offset = 0
+    for line in body[:end].split("\n"):
+        if line.lstrip()[:24].lower().startswith(FOOTER_LINE_STARTS):
+            return offset
+        offset += len(line) + 1
+    return end
+
+
+_SPACES_RE = re.compile(" {2,}")
+_SPACE_BEFORE_CLOSER_RE = re.compile(r"([,.;:!?]) (?=[”’)\]])")
+_OPEN_QUOTE_GLUED_RE = re.compile(r"“(?<=[A-Za-z0-9,.;:!?]“)")
+_CLOSE_QUOTE_GLUED_RE = re.compile(r"”(?=[A-Za-z0-9])")
+
+
 def normalize_punctuation(text: str) -> str:
-    """Full-width punctuation to its ASCII form (reading edition only)."""
-    text = _FULL_WIDTH_RE.sub(lambda m: FULL_WIDTH[m.group()], text)
-    return re.sub(r"[ \t]+", " ", text)
+    """Full-width punctuation to its ASCII form (reading edition only); quotation marks
+    glued to words ("the“three lists”of") get their spaces."""
+    if _FULL_WIDTH_SEARCH_RE.search(text):
+        text = _FULL_WIDTH_RE.sub(lambda m: FULL_WIDTH[m.group()], text).translate(_FULL_WIDTH_ASCII)
+        text = _SPACE_BEFORE_CLOSER_RE.sub(r"\1", text)
+    if "“" in text:
+        text = _OPEN_QUOTE_GLUED_RE.sub(" “", text)
+    if "”" in text:
+        text = _CLOSE_QUOTE_GLUED_RE.sub("” ", text)
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    if "  " in text:
+        text = _SPACES_RE.sub(" ", text)
+    return text
 
 
 def _raw_paragraphs(body: str) -> list[str]:
-    return [re.sub(r"\s+", " ", line).strip() for line in body.split("\n") if line.strip()]
+    paragraphs = []
+    for line in body.split("\n"):
+        line = line.strip()
+        if line:
+            # Collapse runs of spaces and odd whitespace; most lines need nothing.
+            paragraphs.append(" ".join(line.split()) if "  " in line or not line.isprintable() else line)
+    return paragraphs
 
 
 # --------------------------------------------------------------------------- credits
@@ -285,7 +435,7 @@ def split_credits(body: str) -> tuple[str, dict[str, list[str]], str | None]:
     credits: dict[str, list[str]] = {}
     source = None
     text = body.rstrip()
-    while True:
+    for _ in range(MAX_CREDIT_BLOCKS):
         start = _credit_start(text)
         if start is None:
             break
@@ -300,10 +450,28 @@ def split_credits(body: str) -> tuple[str, dict[str, list[str]], str | None]:
     return text, credits, source
 
 
+def _find_labels(block: str) -> list[tuple[int, int, str]]:
+    """Credit labels in ``block``: (start, end after the colon, role), in order."""
+    labels = []
+    for colon in _COLON_RE.finditer(block):
+        at = colon.start()
+        window_start = max(0, at - 24)
+        m = _LABEL_BEFORE_RE.search(block, window_start, at)
+        if not m:
+            continue
+        start = m.start()
+        if start > 0 and block[start - 1].isalnum():
+            continue
+        role = CREDIT_LABELS[int(m.lastgroup[1:])][1]
+        labels.append((start, colon.end(), role))
+    return labels
+
+
 def _credit_start(text: str) -> int | None:
     """Where the credit block at the end of ``text`` starts, if there is one."""
-    tail_from = 0
-    for m in SENTENCE_END_RE.finditer(text):
+    region = max(0, len(text) - 600)
+    tail_from = region
+    for m in SENTENCE_END_RE.finditer(text, region):
         if m.end() < len(text):
             tail_from = m.end()
     # A sentence end inside a parenthesised credit such as "(Li Yi.)" is not one.
@@ -312,15 +480,21 @@ def _credit_start(text: str) -> int | None:
         return None
     stripped = tail.lstrip()
     offset = tail_from + (len(tail) - len(stripped))
-    if stripped.startswith("(") or _LABEL_RE.match(stripped):
+    if stripped.startswith("("):
+        return offset
+    labels = _find_labels(stripped)
+    if labels and labels[0][0] == 0:
         return offset
     # The credit may follow the last sentence on the same line without punctuation.
-    label = _LABEL_RE.search(stripped)
-    if label and label.start() > 0 and stripped[: label.start()].strip().endswith(")"):
-        paren = stripped.rfind("(", 0, label.start())
+    if labels and stripped[: labels[0][0]].strip().endswith(")"):
+        paren = stripped.rfind("(", 0, labels[0][0])
         if paren >= 0:
             return offset + paren
     return None
+
+
+_PAREN_PARTS_RE = re.compile(r"[,，;；]")
+_NAME_GROUPS_RE = re.compile(r"\s*(?:[,，、;；/&\n]|\band\b)\s*")
 
 
 def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None]:
@@ -332,25 +506,26 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None]:
         if close < 0:
             return {}, None
         inner, block = block[1:close], block[close + 1 :].strip()
-        for part in re.split(r"[,，;；]", inner):
+        for part in _PAREN_PARTS_RE.split(inner):
             m = _PAREN_ROLE_RE.match(part.strip())
-            role = (m["role"] or "reporter").lower().rstrip("s")
-            role = {"text": "reporter", "photo": "reporter", "photography": "reporter"}.get(role, role)
+            role = (m["role"] or "reporter").lower()
+            role = "correspondent" if role.startswith("correspondent") else "reporter"
             names = split_names(m["names"])
-            if not names:
+            # "(safety first)" closing a sentence is not a credit: names only.
+            if not names or not all(CREDIT_NAME_RE.fullmatch(n) for n in names):
                 return {}, None
             credits.setdefault(role, []).extend(names)
-    labels = list(_LABEL_RE.finditer(block))
-    if labels and labels[0].start() != 0:
+    labels = _find_labels(block)
+    if labels and labels[0][0] != 0:
         return {}, None
     if not labels and block:
         return {}, None
-    for i, m in enumerate(labels):
-        role = CREDIT_LABELS[int(next(k for k, v in m.groupdict().items() if v)[1:])][1]
-        end = labels[i + 1].start() if i + 1 < len(labels) else len(block)
-        value = block[m.end() : end].strip().rstrip(".;,")
+    for i, (_, end, role) in enumerate(labels):
+        value_end = labels[i + 1][0] if i + 1 < len(labels) else len(block)
+        value = block[end:value_end].strip().rstrip(".;,")
         if role == "source":
-            source = value or None
+            first_line = next((line.strip() for line in value.split("\n") if line.strip()), "")
+            source = first_line.rstrip(".;,") or None
             continue
         names = split_names(value)
         if names:
@@ -365,7 +540,7 @@ def split_names(value: str) -> list[str]:
     so a run of capitalised words is read two at a time; a known surname starts a name
     where the count is odd."""
     names: list[str] = []
-    for group in re.split(r"\s*(?:[,，、;；/&]|\band\b)\s*", value.strip()):
+    for group in _NAME_GROUPS_RE.split(value.strip()):
         tokens = NAME_TOKEN_RE.findall(group)
         if not tokens:
             continue
@@ -386,22 +561,24 @@ def split_names(value: str) -> list[str]:
 # --------------------------------------------------------------------------- reading edition
 
 
+def _unglue(paragraph: str) -> str:
+    """"the year.Liu Chihui" -> "the year. Liu Chihui" (not "U.S." nor "No.2")."""
+    def fix(m: re.Match) -> str:
+        at = m.start()
+        return m.group() + " " if at and paragraph[at - 1] in _GLUE_AFTER else m.group()
+
+    return GLUED_RE.sub(fix, paragraph)
+
+
 def split_sentences(paragraph: str) -> list[str]:
-    paragraph = GLUED_RE.sub(r"\1 ", paragraph)
-    pieces = re.split(r"(?<=[.!?])([”\"’')]*)\s+(?=[“\"‘(]?[A-Z0-9])", paragraph)
-    # re.split with a group returns [text, closer, text, closer, ...]
-    sentences: list[str] = []
-    for i in range(0, len(pieces), 2):
-        piece = pieces[i] + (pieces[i + 1] if i + 1 < len(pieces) else "")
-        piece = piece.strip()
-        if not piece:
-            continue
-        last_word = re.search(r"(\b\w+)\.\W*$", sentences[-1]) if sentences else None
-        if last_word and (last_word.group(1) in ABBREVIATIONS or len(last_word.group(1)) == 1):
-            sentences[-1] += " " + piece
-        else:
-            sentences.append(piece)
-    return sentences
+    paragraph = _unglue(paragraph)
+    sentences = []
+    start = 0
+    for m in SENTENCE_BOUNDARY_RE.finditer(paragraph):
+        sentences.append(paragraph[start : m.end()].strip())
+        start = m.end()
+    sentences.append(paragraph[start:].strip())
+    return [s for s in sentences if s]
 
 
 def rebuild_paragraphs(body: str) -> list[str]:
@@ -409,18 +586,20 @@ def rebuild_paragraphs(body: str) -> list[str]:
     paragraphs: list[str] = []
     for raw in _raw_paragraphs(body):
         current: list[str] = []
+        length = 0
         for sentence in split_sentences(raw):
-            length = sum(len(s) + 1 for s in current)
-            strong = PARAGRAPH_MARKER_RE.match(sentence)
-            weak = WEAK_MARKER_RE.match(sentence)
+            marker = _MARKER_RE.match(sentence)
+            strong = marker and marker["strong"]
+            weak = marker and marker["weak"]
             if current and (
                 strong
                 or (weak and (len(current) >= 2 or length > 400))
                 or length + len(sentence) > MAX_PARAGRAPH_CHARS
             ):
                 paragraphs.append(" ".join(current))
-                current = []
+                current, length = [], 0
             current.append(sentence)
+            length += len(sentence) + 1
         if current:
             paragraphs.append(" ".join(current))
     return paragraphs
@@ -436,7 +615,7 @@ def resolve_day(month: int, day: int, published: date, year: int | None = None) 
             return date(year, month, day)
         except ValueError:
             return None
-    for y in range(published.year, published.year - 8, -1):
+    for y in range(published.year, max(published.year - 8, 0), -1):
         try:
             candidate = date(y, month, day)
         except ValueError:
@@ -446,10 +625,17 @@ def resolve_day(month: int, day: int, published: date, year: int | None = None) 
     return None
 
 
+def _word_start(text: str, at: int) -> bool:
+    return at == 0 or not text[at - 1].isalpha()
+
+
 def find_event_date(text: str, published: date) -> date | None:
     for m in EVENT_DATE_RE.finditer(text):
+        month = MONTHS.get(m["month"])
+        if not month or not _word_start(text, m.start()):
+            continue
         year = int(m["year"]) if m["year"] else None
-        resolved = resolve_day(MONTHS[m["month"]], int(m["day"]), published, year)
+        resolved = resolve_day(month, int(m["day"]), published, year)
         if resolved:
             return resolved
     return None
@@ -457,52 +643,146 @@ def find_event_date(text: str, published: date) -> date | None:
 
 def find_dates(text: str, published: date) -> list[DateMention]:
     found: dict[str, DateMention] = {}
-    for m in DAY_MENTION_RE.finditer(text):
-        resolved = resolve_day(MONTHS[m["month"]], int(m["day"]), published, int(m["year"]) if m["year"] else None)
+    months: list[tuple[str, str]] = []
+    for m in DATE_MENTION_RE.finditer(text):
+        month = MONTHS.get(m["month"])
+        if not month or not _word_start(text, m.start()):
+            continue
+        if m["month_year"]:
+            months.append((f"{int(m['month_year']):04d}-{month:02d}", m.group()))
+            continue
+        resolved = resolve_day(month, int(m["day"]), published, int(m["year"]) if m["year"] else None)
         if resolved:
             found.setdefault(resolved.isoformat(), DateMention(resolved.isoformat(), m.group().strip()))
-    for m in MONTH_MENTION_RE.finditer(text):
-        key = f"{int(m['year']):04d}-{MONTHS[m['month']]:02d}"
+    for key, mention in months:
         if not any(k.startswith(key) for k in found):
-            found.setdefault(key, DateMention(key, m.group()))
+            found.setdefault(key, DateMention(key, mention))
     return sorted(found.values(), key=lambda d: d.date)
 
 
 # --------------------------------------------------------------------------- people
 
 
+_COMMA_RE = re.compile(r"\s*,\s*")
+_LIST_SPLIT_RE = re.compile(r"\s*[,，、]\s*|,?\s+and\s+")
+
+
+def split_roles(text: str) -> list[str]:
+    """"deputy secretary of the County Committee and county head" -> two roles; "director of
+    the Safety and Emergency Management Bureau" stays one. A comma or "and" starts a new
+    role only when both sides name an office."""
+    roles: list[str] = []
+    for chunk in _COMMA_RE.split(text.strip(" ,")):
+        pieces = ROLE_SPLIT_RE.split(chunk)
+        current = pieces[0]
+        for piece in pieces[1:]:
+            if ROLE_WORDS.search(piece) and ROLE_WORDS.search(current):
+                roles.append(current)
+                current = piece
+            else:
+                current += " and " + piece
+        if roles and not ROLE_WORDS.search(current):
+            roles[-1] += ", " + current  # "secretary of Tianping Town, Xinhua County"
+        elif current.strip():
+            roles.append(current)
+    return [r.strip(" ,") for r in roles if r.strip(" ,")]
+
+
+def _clause_start(text: str, at: int) -> bool:
+    return at == 0 or text[at - 2 : at] in _CLAUSE_STARTS
+
+
+def _more_actions(text: str, at: int) -> list[str]:
+    """Further actions of the same person in the same sentence: "presided over the meeting
+    and delivered a speech"."""
+    end = text.find(". ", at)
+    end = min(len(text) if end < 0 else end, at + 200)
+    return [k for m in _MORE_ACTIONS_RE.finditer(text, at, end) for k in _ACTIONS if m.group(k)]
+
+
+_ATTEND_WORDS = ("attended", "present", "participated")
+
+
+def _attendee_lists(text: str) -> list[re.Match]:
+    """ATTENDEES_RE matches, looked for only in the sentences that have an attend verb."""
+    spans: list[tuple[int, int]] = []
+    for word in _ATTEND_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            start = text.rfind(". ", 0, at) + 1
+            span = (start, min(len(text), at + len(word) + 30))
+            if not spans or spans[-1] != span:
+                spans.append(span)
+            at = text.find(word, at + 1)
+    matches: dict[int, re.Match] = {}
+    for start, end in sorted(set(spans)):
+        for m in ATTENDEES_RE.finditer(text, start, end):
+            matches.setdefault(m.start(), m)
+    return [matches[k] for k in sorted(matches)]
+
+
 def extract_people(text: str) -> list[Person]:
     """People named in the text, with the titles and the part the text gives them."""
-    people: dict[str, Person] = {}
+    found: dict[str, tuple[int, dict[str, None], dict[str, None]]] = {}  # first seen, roles, how
 
-    def add(name: str, roles: list[str] = (), how: list[str] = ()) -> None:
-        name = re.sub(r"\s+", " ", name).strip()
-        old = people.get(name, Person(name))
-        people[name] = Person(
-            name,
-            tuple(dict.fromkeys([*old.roles, *roles])),
-            tuple(dict.fromkeys([*old.involvement, *how])),
-        )
+    def add(name: str, at: int, roles: list[str] = (), how: list[str] = ()) -> None:
+        name = " ".join(name.split())
+        seen = found.get(name)
+        if seen is None:
+            seen = found[name] = (at, {}, {})
+        elif at < seen[0]:
+            seen = found[name] = (at, seen[1], seen[2])
+        seen[1].update(dict.fromkeys(roles))
+        seen[2].update(dict.fromkeys(how))
 
-    for m in PERSON_WITH_ROLES_RE.finditer(text):
-        surname = m["name"].split()[0]
-        if surname not in SURNAMES or not ROLE_WORDS.search(m["roles"]):
+    # "Liu Zhigang, deputy secretary ..., Head of the District ..., presided over"
+    scanned = list(_NAME_SCAN_RE.finditer(text))
+    consumed = no_action_until = 0
+    for m in scanned:
+        if not m["comma"]:
             continue
-        roles = [r.strip(" ,") for r in ROLE_SPLIT_RE.split(m["roles"]) if r and r.strip(" ,")]
-        how = [k for k in _ACTIONS if m.group(k)]
-        add(m["name"], roles, how)
-    for m in ATTENDEES_RE.finditer(text):
-        names = [n.strip() for n in re.split(r"\s*[,，、]\s*|,?\s+and\s+", m["list"]) if n.strip()]
+        if m.start() < consumed or m["name"].split()[0] not in SURNAMES or not _clause_start(text, m.start()):
+            continue
+        clause = _CLAUSE_RE.match(text, m.end()).group()
+        # Text already searched without finding an action is not searched again (with an
+        # overlap for an action cut by the end of that search): the scan stays linear.
+        action = _ACTION_AFTER_ROLES_RE.search(clause, max(3, no_action_until - m.end() - 40))
+        if not action:
+            no_action_until = m.end() + len(clause)
+            continue
+        how = [k for k in _ACTIONS if action.group(k)]
+        how += _more_actions(text, m.end() + action.end())
+        # Several people may share the action: "A, role, B, role, and other leaders attended".
+        group: list[tuple[str, int, list[str]]] = [(m["name"], m.start(), [])]
+        offset = m.end()
+        for chunk in clause[: action.start()].split(","):
+            candidate = chunk.strip()
+            if candidate.startswith("and "):
+                candidate = candidate[4:]
+            if _NAME_FULL_RE.fullmatch(candidate) and candidate.split()[0] in SURNAMES:
+                group.append((candidate, offset, []))
+            elif chunk.strip():
+                group[-1][2].append(chunk.strip())
+            offset += len(chunk) + 1
+        for name, at, chunks in group:
+            roles_text = _OTHERS_RE.sub("", ", ".join(chunks))
+            if len(roles_text) >= 3 and ROLE_WORDS.search(roles_text):
+                add(name, at, split_roles(roles_text), how)
+        consumed = m.end() + action.end()
+    for m in _attendee_lists(text):
+        names = [n.strip() for n in _LIST_SPLIT_RE.split(m["list"]) if n.strip()]
         # The list must be names only: its first word may not be a sentence word like "The".
         if not names or names[0].split()[0] not in SURNAMES:
             names = [n for n in names if n.split()[0] in SURNAMES or n.split()[1][0].islower()]
         for name in names:
             if len(name.split()) == 2:
-                add(name, how=["attending"])
-    for m in SPEAKER_RE.finditer(text):
-        if m["name"].split()[0] in SURNAMES:
-            add(m["name"], how=["speaking"])
-    return list(people.values())
+                add(name, m.start() + m["list"].find(name), how=["attending"])
+    for m in scanned:
+        if not m["comma"] and m["name"].split()[0] in SURNAMES and _clause_start(text, m.start()):
+            how = [k for k in ("presiding", "speaking", "inspecting") if m.group(k)]
+            add(m["name"], m.start(), how=how + _more_actions(text, m.end()))
+    ordered = sorted(found.items(), key=lambda item: item[1][0])
+    return [Person(name, tuple(roles), tuple(how)) for name, (_, roles, how) in ordered]
 
 
 def find_quoted(text: str) -> list[str]:

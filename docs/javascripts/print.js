@@ -1,0 +1,29 @@
+/*
+ * Printed pages show where their links lead: when the page is about to print, each link of
+ * its content (except the glossary terms in the reading edition, which would break up the
+ * text, heading permalinks and links within the page) gets its full address in
+ * data-print-href, which the print stylesheet (stylesheets/extra.css) writes after it.
+ * Nothing runs while the page is only read.
+ */
+(function () {
+  "use strict";
+  var done = false;
+
+  function addresses() {
+    if (done) return;
+    done = true;
+    var links = document.querySelectorAll(".md-content a[href]:not(.headerlink):not(.term)");
+    links.forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (!href || href.charAt(0) === "#") return;
+      a.setAttribute("data-print-href", a.href);
+    });
+  }
+
+  window.addEventListener("beforeprint", addresses);
+  var print = window.matchMedia && window.matchMedia("print");
+  if (print) {
+    if (print.matches) addresses();
+    else if (print.addEventListener) print.addEventListener("change", function (e) { if (e.matches) addresses(); });
+  }
+})();

@@ -1,0 +1,265 @@
+/*
+ * The header search box (overrides/partials/search.html), driven by Pagefind.
+ *
+ * Pagefind's index (site/pagefind/, built by `make site`) is loaded only when the box is
+ * first focused, from the site's root as the page knows it (data-lg-root, from MkDocs'
+ * base_url), so the search works under a subpath such as /archive/ and offline from a
+ * copy of site/ served anywhere. Results show the title, an excerpt with the matches
+ * highlighted, and link to the page. Keyboard: "/" or "s" opens the search, arrow keys move
+ * through the results, Enter opens the first (or the chosen) result, Escape closes.
+ */
+(function () {
+  "use strict";
+
+  var box = document.querySelector("[data-lg-search]");
+  if (!box) return;
+
+  var toggle = document.getElementById("__search");
+  var input = box.querySelector("[data-lg-search-query]");
+  var form = input.form;
+  var status = box.querySelector("[data-lg-search-status]");
+  var list = box.querySelector("[data-lg-search-results]");
+  var root = new URL(box.getAttribute("data-lg-root") || "./", document.baseURI);
+
+  var PAGE_SIZE = 10;
+  var DEBOUNCE_MS = 150;
+  var MESSAGES = {
+    placeholder: "Type to start searching",
+    loading: "Loading the search index…",
+    searching: "Searching…",
+    none: "No matching pages",
+    one: "1 matching page",
+    other: "# matching pages",
+    failed: "Search is not available: the search index could not be loaded."
+  };
+
+  var pagefind = null; /* Promise of the Pagefind module */
+  var results = []; /* Pagefind results of the current query */
+  var shown = 0; /* how many of them are rendered */
+  var generation = 0; /* discards answers to queries that were overtaken */
+  var timer = 0;
+
+  function setStatus(text) {
+    status.textContent = text;
+  }
+
+  function loadPagefind() {
+    if (!pagefind) {
+      setStatus(MESSAGES.loading);
+      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
+        return module.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
+          module.init();
+          return module;
+        });
+      });
+      pagefind.then(function () {
+        if (!input.value.trim()) setStatus(MESSAGES.placeholder);
+      }, function () {
+        setStatus(MESSAGES.failed);
+      });
+    }
+    return pagefind;
+  }
+
+  function open() {
+    if (toggle && !toggle.checked) toggle.checked = true;
+    loadPagefind();
+  }
+
+  function close() {
+    if (toggle && toggle.checked) toggle.checked = false;
+    if (box.contains(document.activeElement)) document.activeElement.blur();
+  }
+
+  /* Pagefind's excerpts are text with <mark> around the matches: keep exactly that, as
+     nodes, never as markup taken on trust. */
+  function excerptNodes(html) {
+    var doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    var out = document.createDocumentFragment();
+    (function walk(node, parent) {
+      node.childNodes.forEach(function (child) {
+        if (child.nodeType === Node.TEXT_NODE) {
+          parent.appendChild(document.createTextNode(child.textContent));
+        } else if (child.nodeType === Node.ELEMENT_NODE) {
+          if (child.nodeName === "MARK") {
+            var mark = document.createElement("mark");
+            mark.textContent = child.textContent;
+            parent.appendChild(mark);
+          } else {
+            walk(child, parent);
+          }
+        }
+      });
+    })(doc.body.firstChild || doc.body, out);
+    return out;
+  }
+
+  /* The title, with the words that start with a query word marked. */
+  function titleNodes(title, query) {
+    var words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    var out = document.createDocumentFragment();
+    title.split(/(\s+)/).forEach(function (part) {
+      var lower = part.toLowerCase();
+      var hit = part.trim() && words.some(function (w) {
+        return lower.indexOf(w) === 0 || (w.length > 1 && lower.indexOf(w) >= 0 && /[^\x00-\x7f]/.test(w));
+      });
+      if (hit) {
+        var mark = document.createElement("mark");
+        mark.textContent = part;
+        out.appendChild(mark);
+      } else {
+        out.appendChild(document.createTextNode(part));
+      }
+    });
+    return out;
+  }
+
+  function renderItem(data, query) {
+    var item = document.createElement("li");
+    item.className = "md-search-result__item";
+    var link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = data.url;
+    var article = document.createElement("div");
+    article.className = "md-search-result__article md-search-result__article--document md-typeset";
+    var icon = document.createElement("div");
+    icon.className = "md-search-result__icon md-icon";
+    icon.setAttribute("aria-hidden", "true");
+    var title = document.createElement("div");
+    title.className = "lg-search-result__title";
+    title.appendChild(titleNodes((data.meta && data.meta.title) || data.url, query));
+    var excerpt = document.createElement("p");
+    excerpt.className = "lg-search-result__excerpt";
+    excerpt.appendChild(excerptNodes(data.excerpt || ""));
+    article.append(icon, title, excerpt);
+    link.appendChild(article);
+    item.appendChild(link);
+    return item;
+  }
+
+  function renderMoreButton() {
+    var item = document.createElement("li");
+    item.className = "md-search-result__item lg-search-more";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "lg-search-more__button";
+    button.textContent = "Show " + Math.min(PAGE_SIZE, results.length - shown) + " more of " +
+      (results.length - shown) + " remaining";
+    button.addEventListener("click", function () {
+      item.remove();
+      showMore(input.value.trim(), generation, true);
+    });
+    item.appendChild(button);
+    return item;
+  }
+
+  function showMore(query, current, focusFirst) {
+    var slice = results.slice(shown, shown + PAGE_SIZE);
+    return Promise.all(slice.map(function (r) { return r.data(); })).then(function (pages) {
+      if (current !== generation) return;
+      var first = null;
+      pages.forEach(function (data) {
+        var item = renderItem(data, query);
+        first = first || item;
+        list.appendChild(item);
+      });
+      shown += slice.length;
+      if (shown < results.length) list.appendChild(renderMoreButton());
+      if (focusFirst && first) first.querySelector("a").focus();
+    });
+  }
+
+  function search(query) {
+    var current = ++generation;
+    if (!query) {
+      results = [];
+      shown = 0;
+      list.textContent = "";
+      setStatus(MESSAGES.placeholder);
+      return Promise.resolve();
+    }
+    return loadPagefind().then(function (module) {
+      return module.search(query);
+    }).then(function (answer) {
+      if (current !== generation || !answer) return;
+      results = answer.results;
+      shown = 0;
+      list.textContent = "";
+      var n = results.length;
+      setStatus(n === 0 ? MESSAGES.none : n === 1 ? MESSAGES.one : MESSAGES.other.replace("#", n));
+      return showMore(query, current, false);
+    }).then(function () {
+      if (current === generation) box.setAttribute("data-lg-search-done", query);
+    }, function (error) {
+      if (current === generation) setStatus(MESSAGES.failed);
+      throw error;
+    });
+  }
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link, .lg-search-more__button"));
+  }
+
+  input.addEventListener("focus", open);
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    box.removeAttribute("data-lg-search-done");
+    var query = input.value.trim();
+    timer = setTimeout(function () { search(query); }, DEBOUNCE_MS);
+  });
+
+  form.addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var first = list.querySelector(".md-search-result__link");
+    if (first) window.location.href = first.href;
+  });
+  form.addEventListener("reset", function () {
+    setTimeout(function () {
+      search("");
+      input.focus();
+    });
+  });
+
+  /* The Material toggle opens and closes the box (header button, overlay, back arrow). */
+  if (toggle) {
+    toggle.addEventListener("change", function () {
+      if (toggle.checked) {
+        input.focus();
+      } else if (box.contains(document.activeElement)) {
+        document.activeElement.blur();
+      }
+    });
+  }
+
+  /* Leaving the box with the keyboard closes it, as it does with the mouse. */
+  box.addEventListener("focusout", function (ev) {
+    if (ev.relatedTarget && !box.contains(ev.relatedTarget)) close();
+  });
+
+  box.addEventListener("keydown", function (ev) {
+    var items = links();
+    var index = items.indexOf(document.activeElement);
+    if (ev.key === "Escape") {
+      ev.preventDefault();
+      close();
+    } else if (ev.key === "ArrowDown" && items.length) {
+      ev.preventDefault();
+      items[Math.min(index + 1, items.length - 1)].focus();
+    } else if (ev.key === "ArrowUp" && (index >= 0)) {
+      ev.preventDefault();
+      if (index === 0) input.focus();
+      else items[index - 1].focus();
+    }
+  });
+
+  /* "/" or "s" anywhere else opens the search, as in Material. */
+  document.addEventListener("keydown", function (ev) {
+    if (ev.metaKey || ev.ctrlKey || ev.altKey || ev.defaultPrevented) return;
+    if (ev.key !== "/" && ev.key !== "s" && ev.key !== "S") return;
+    var el = document.activeElement;
+    if (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
+    ev.preventDefault();
+    input.focus();
+    input.select();
+  });
+})();

@@ -1,0 +1,190 @@
+"""Browser fixtures: the site built once (tests/conftest.py's built_site: generator, `mkdocs
+build --strict` and Pagefind in a temporary copy), served on 127.0.0.1 under its site_url's
+path (/archive/ by default, so a link that assumes the site sits at the host's root fails),
+and Debian's Chromium driven by Playwright. Nothing is downloaded: no `playwright install`."""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Headless Chromium as root, with nothing that phones home (without the background-networking
+# flags Chromium reaches for Google hosts, which the no-third-party test would catch).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
+SEED_ID = "2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting"
+SEED = f"articles/{SEED_ID}/"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+# The pages a reader meets first, checked for accessibility, console errors and requests.
+READER_PAGES = {"home": "", "seed article": SEED, "glossary": "glossary/", "timeline": "timeline/", "people": "people/"}
+
+
+class ArchiveHandler(SimpleHTTPRequestHandler):
+    """Serves `directory` under `prefix` only, like GitHub Pages serves a project site: any
+    other path is a 404, answered with the site's own 404.html."""
+
+    prefix = "/archive/"
+
+    def __init__(self, *args, prefix: str, **kwargs):
+        self.prefix = prefix
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        clean = unquote(urlsplit(path).path)
+        if not (clean + "/").startswith(self.prefix):
+            return os.path.join(self.directory, ".not-under-the-prefix", "missing")
+        return super().translate_path("/" + clean[len(self.prefix):])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format, *args):  # quiet
+        pass
+
+
+def site_path(site: Path) -> str:
+    """The path the site was built for (site_url's path), from the home page's sitemap entry."""
+    locs = [el.text or "" for el in ET.parse(site / "sitemap.xml").iter() if el.tag.endswith("loc")]
+    path = urlsplit(min(locs, key=len)).path
+    return path if path.endswith("/") else path + "/"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built site served by a threaded http.server on a free port of 127.0.0.1."""
+    prefix = site_path(built_site)
+    handler = functools.partial(ArchiveHandler, directory=str(built_site), prefix=prefix)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}{prefix}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"The browser tests need Debian's Chromium at {CHROMIUM}, which is missing. "
+            "Run `make test` as root (it installs it), or `apt-get install -y chromium`.",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Tab:
+    """A page in a fresh browser context that records what a test asserts on: console
+    errors, uncaught exceptions, failed requests and requests to any host but 127.0.0.1
+    (which are aborted, as if the network blocked them)."""
+
+    page: object
+    base: str
+    external: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def goto(self, path: str = "", *, status: int = 200):
+        response = self.page.goto(self.base + path, wait_until="load")
+        assert response is not None and response.status == status, f"{path}: HTTP {response and response.status}"
+        return response
+
+
+def _open_tab(browser, base: str, viewport: dict, **context_options) -> tuple[object, Tab]:
+    context = browser.new_context(viewport=viewport, **context_options)
+    page = context.new_page()
+    tab = Tab(page=page, base=base)
+
+    def route(route):
+        url = route.request.url
+        host = urlsplit(url).hostname
+        if host != "127.0.0.1":
+            tab.external.append(url)
+            route.abort("blockedbyclient")
+        else:
+            route.continue_()
+
+    context.route("**/*", route)
+    page.on("request", lambda request: tab.requests.append(request.url))
+    page.on("console", lambda msg: msg.type == "error" and tab.errors.append(f"console: {msg.text} ({msg.location.get('url')})"))
+    page.on("pageerror", lambda exc: tab.errors.append(f"uncaught: {exc}"))
+    page.on("requestfailed", lambda request: urlsplit(request.url).hostname == "127.0.0.1"
+            and tab.errors.append(f"request failed: {request.url} ({request.failure})"))
+    return context, tab
+
+
+def search(tab, query: str) -> list[str]:
+    """Types `query` into the header's search box like a person; returns the result links,
+    relative to the site's root, best first."""
+    page = tab.page
+    box = page.locator("#lg-search-query")
+    box.click()
+    box.fill("")
+    page.keyboard.type(query, delay=10)
+    page.wait_for_function(
+        "q => document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === q",
+        arg=query, timeout=15_000)
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    for href in hrefs:
+        assert href.startswith(tab.base), f"{href} is outside the site ({tab.base})"
+    return [href[len(tab.base):] for href in hrefs]
+
+
+@pytest.fixture
+def tab(browser, site_url):
+    """A desktop-sized page (1280x900)."""
+    context, tab = _open_tab(browser, site_url, DESKTOP)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def phone_tab(browser, site_url):
+    """A phone-sized page (390x844, touch)."""
+    context, tab = _open_tab(browser, site_url, PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS

@@ -1,0 +1,132 @@
+"""The pages as a browser loads them: nothing from other hosts, no console errors, term
+tooltips, the 404 page under the site's subpath, feeds and structured data in the head,
+print, and screenshots for a person to look at."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import DESKTOP, PHONE, READER_PAGES, SEED, search
+
+pytestmark = pytest.mark.browser
+
+# Beyond the five reader pages: a glossary entry, a person, a year of the timeline, the
+# articles index and a page an editor wrote.
+MORE_PAGES = ["glossary/three-principles/", "people/liu-zhigang/", "timeline/2021/", "articles/", "data/"]
+
+
+@pytest.mark.parametrize("path", [*READER_PAGES.values(), *MORE_PAGES])
+def test_page_loads_only_from_the_site_without_errors(tab, path):
+    tab.goto(path)
+    assert tab.external == [], f"requests to other hosts: {tab.external}"
+    assert tab.errors == [], tab.errors
+    assert all(url.startswith(tab.base) or url.startswith("data:") for url in tab.requests), tab.requests
+    # Nothing whose size grows with the archive loads with a page (Material fetches the
+    # sitemap for any link[rel=alternate]; the search index loads only when searching).
+    assert not [u for u in tab.requests if u.endswith("sitemap.xml") or "/pagefind/" in u], tab.requests
+
+
+def test_seed_article_shows_term_tooltips(tab):
+    page = tab.page
+    tab.goto(SEED)
+    terms = page.locator(".reading-edition a.term")
+    listed = set(page.eval_on_selector_all(
+        "a[href*='/glossary/']:not(.term)", "links => links.map(a => new URL(a.href).pathname)"))
+    linked = set(terms.evaluate_all("links => links.map(a => new URL(a.href).pathname)"))
+    assert terms.count() >= 5
+    # Every glossary term in the text carries its definition as a tooltip...
+    titles = terms.evaluate_all("links => links.map(a => (a.querySelector('abbr[title]') || {}).title || '')")
+    assert all(len(t) > 20 for t in titles), titles
+    # ...and every term the article lists under "Terms explained" is marked in the text.
+    explained = {p for p in listed if p.split("/glossary/", 1)[1]}  # entries, not the glossary index
+    assert explained <= linked, explained - linked
+    # Hovering one shows Material's tooltip with the definition.
+    first = terms.first.locator("abbr")
+    definition = first.get_attribute("title")
+    first.hover()
+    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert definition[:40] in tooltip.inner_text()
+    assert tab.errors == [] and tab.external == []
+
+
+def test_404_page_has_the_site_look_and_working_links(tab, screenshots):
+    page = tab.page
+    tab.goto("no-such-page/anywhere/", status=404)
+    page.screenshot(path=str(screenshots / "404-desktop.png"))
+    assert page.locator("article h1").inner_text().strip() == "Page not found"
+    # Styled: Material's stylesheet and ours applied (the header has the primary colour).
+    header_bg = page.eval_on_selector(".md-header", "el => getComputedStyle(el).backgroundColor")
+    assert header_bg not in ("", "rgba(0, 0, 0, 0)", "transparent")
+    assert page.locator(".md-search__input").count() == 1
+    links = page.eval_on_selector_all("article a", "links => links.map(a => a.href)")
+    assert len(links) >= 3
+    for url in links:
+        assert url.startswith(tab.base), url
+        response = page.request.get(url)
+        assert response.status == 200, url
+    # The search works from the 404 page too, whatever its depth.
+    assert search(tab, "Liu Zhigang")[0] == "people/liu-zhigang/"
+    page.keyboard.press("Escape")
+    page.locator("article a", has_text="Home page").click()
+    page.wait_for_url(tab.base)
+    assert tab.external == []
+    assert all("404" in e for e in tab.errors), tab.errors  # the only error: the 404 itself
+
+
+def test_head_links_feeds_structured_data_on_the_seed_article(tab):
+    page = tab.page
+    tab.goto(SEED)
+    head = page.locator("head")
+    rss = head.locator("link[rel~=alternate][type='application/rss+xml']")
+    feed = head.locator("link[rel~=alternate][type='application/feed+json']")
+    assert rss.count() == 1 and feed.count() == 1
+    for link in (rss, feed):
+        assert page.request.get(link.evaluate("l => l.href")).status == 200
+    blocks = head.locator("script[type='application/ld+json']").all_inner_texts()
+    assert len(blocks) == 1
+    data = json.loads(blocks[0])
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"]
+    assert data["datePublished"].startswith("2022-04-30")
+    assert data["sourceOrganization"]
+    assert data["inLanguage"] == "en"
+    assert data["isAccessibleForFree"] is True
+    canonical = head.locator("link[rel=canonical]").get_attribute("href")
+    assert canonical and canonical.endswith(SEED)
+    og = {el.get_attribute("property"): el.get_attribute("content") for el in head.locator("meta[property^='og:']").all()}
+    assert og["og:type"] == "article" and og["og:url"] == canonical and og["og:title"] and og["og:description"]
+    assert page.request.get(tab.base + "sitemap.xml").status == 200
+
+
+def test_seed_article_prints_cleanly(tab, screenshots):
+    page = tab.page
+    tab.goto(SEED)
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".article-pager"):
+        assert not page.locator(selector).first.is_visible(), f"{selector} is printed"
+    assert page.locator("article h1").is_visible()
+    assert page.locator(".reading-edition").is_visible()
+    # Links print with their full address (the people and bodies of the provenance table).
+    after = page.eval_on_selector(".provenance a[href*='people/']", "a => getComputedStyle(a, '::after').content")
+    assert tab.base + "people/" in after, after
+    # Glossary terms in the reading edition do not: the text stays readable.
+    assert page.eval_on_selector(".reading-edition a.term", "a => getComputedStyle(a, '::after').content") == "none"
+    page.pdf(path=str(screenshots / "seed-article-print.pdf"), format="A4")
+    page.screenshot(path=str(screenshots / "seed-article-print.png"), full_page=True)
+
+
+@pytest.mark.parametrize("name,path", [("home", ""), ("seed-article", SEED)])
+@pytest.mark.parametrize("size,viewport", [("phone", PHONE), ("desktop", DESKTOP)])
+def test_screenshots(browser, site_url, screenshots, name, path, size, viewport):
+    context = browser.new_context(viewport=viewport, device_scale_factor=1, is_mobile=size == "phone",
+                                  has_touch=size == "phone")
+    page = context.new_page()
+    try:
+        page.goto(site_url + path, wait_until="load")
+        page.screenshot(path=str(screenshots / f"{name}-{size}.png"), full_page=True)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"], f"{name} scrolls sideways at {viewport['width']} px ({width} px wide)"
+    finally:
+        context.close()

@@ -1,0 +1,113 @@
+"""Search as a reader uses it: typing into the header box (Pagefind in Material's search
+box), in English, Chinese and pinyin, on a desktop and on a phone, with the keyboard."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import DESKTOP, SEED, _open_tab, search
+
+pytestmark = pytest.mark.browser
+
+TERM_DA_FEI = "glossary/cracking-down-on-illegal-activities-and-preventing-violations/"
+
+
+@pytest.fixture(scope="module")
+def search_tab(browser, site_url):
+    """One page for the ranking tests: Pagefind loads once, each test types a query."""
+    context, tab = _open_tab(browser, site_url, DESKTOP)
+    tab.goto(SEED)
+    yield tab
+    context.close()
+
+
+# Glossary entries and people rank first for their names (English, Chinese); pinyin and
+# the Chinese of other entries find them among the first three.
+@pytest.mark.parametrize(("query", "expected", "within"), [
+    ("three principles", "glossary/three-principles/", 1),
+    ("Liu Zhigang", "people/liu-zhigang/", 1),
+    ("打非治违", TERM_DA_FEI, 1),
+    ("da fei zhi wei", TERM_DA_FEI, 3),
+    ("dǎ fēi zhì wéi", TERM_DA_FEI, 3),
+    ("人民至上", "glossary/people-first-life-is-supreme/", 3),
+])
+def test_search_ranks_the_entry_first(search_tab, query, expected, within):
+    results = search(search_tab, query)
+    assert expected in results[:within], f"{query!r}: {expected} not in the first {within} of {results}"
+    assert not search_tab.errors and not search_tab.external
+
+
+def test_zhengzhou_finds_the_article_and_the_timeline(search_tab):
+    results = search(search_tab, "Zhengzhou")
+    assert any(r.startswith("timeline/") for r in results[:3]), results
+    assert SEED in results, results
+
+
+def test_results_show_title_and_highlighted_excerpt_and_open_the_page(tab, screenshots):
+    tab.goto("glossary/")
+    search(tab, "Liu Zhigang")
+    tab.page.wait_for_timeout(400)  # the panel's opening transition
+    tab.page.screenshot(path=str(screenshots / "search-desktop.png"))
+    first = tab.page.locator(".md-search-result__link").first
+    assert first.locator(".lg-search-result__title").inner_text().strip() == "Liu Zhigang"
+    marks = first.locator(".lg-search-result__excerpt mark").all_inner_texts()
+    assert any(m.lower() in ("liu", "zhigang", "liu zhigang") for m in marks), marks
+    assert "matching page" in tab.page.locator("#lg-search-status").inner_text()
+    first.click()
+    tab.page.wait_for_url(tab.base + "people/liu-zhigang/")
+    assert tab.page.locator("article h1").inner_text().strip() == "Liu Zhigang"
+    assert not tab.errors and not tab.external
+
+
+def test_search_is_keyboard_accessible(tab):
+    page = tab.page
+    tab.goto(SEED)
+    page.keyboard.press("/")  # Material's shortcut opens the search
+    assert page.evaluate("document.activeElement.id") == "lg-search-query"
+    assert page.locator("#__search").is_checked()
+    page.keyboard.type("three principles")
+    page.wait_for_function("document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === 'three principles'")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused and focused.endswith("glossary/three-principles/")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "lg-search-query"
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    page.keyboard.press("s")
+    page.keyboard.type("Liu Zhigang")
+    page.wait_for_function("document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === 'Liu Zhigang'")
+    page.keyboard.press("Enter")  # opens the first result
+    page.wait_for_url(tab.base + "people/liu-zhigang/")
+
+
+def test_search_on_a_phone(phone_tab, screenshots):
+    page = phone_tab.page
+    phone_tab.goto(SEED)
+    panel = page.locator(".md-search__inner")
+    assert panel.bounding_box()["width"] == 0  # closed: only the header's magnifier shows
+    page.locator("label.md-header__button[for=__search]").tap()
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'lg-search-query'")
+    page.wait_for_function("document.querySelector('.md-search__inner').getBoundingClientRect().width >= 380")
+    results = search(phone_tab, "three principles")
+    assert results[0] == "glossary/three-principles/"
+    assert page.locator(".md-search-result__link").first.is_visible()
+    page.wait_for_timeout(400)  # the panel's opening transition
+    page.screenshot(path=str(screenshots / "search-phone.png"))
+    page.locator(".md-search-result__link").first.tap()
+    page.wait_for_url(phone_tab.base + "glossary/three-principles/")
+
+
+def test_pagefind_loads_on_first_focus_and_a_query_stays_small(tab):
+    page = tab.page
+    tab.goto()
+    page.wait_for_timeout(200)
+    assert not [u for u in tab.requests if "/pagefind/" in u], "Pagefind must load only when the search is used"
+    responses = []
+    page.on("response", lambda r: "/pagefind/" in r.url and responses.append(r))
+    search(tab, "Zhengzhou")
+    sizes = {r.url: len(r.body()) for r in responses}
+    assert any(u.endswith("/pagefind/pagefind.js") for u in sizes), sizes
+    assert all(u.startswith(tab.base + "pagefind/") for u in sizes), sizes
+    assert not any("pagefind-ui" in u for u in sizes), "the search uses Pagefind's JS API, not its UI bundle"
+    assert sum(sizes.values()) < 300_000, sizes
+    assert not tab.errors and not tab.external

@@ -1,0 +1,199 @@
+"""The benchmark's own parts, fast: the synthesizer makes articles of the family that parse
+and ingest, the measurements measure, and the report names every stage and target. (The
+benchmark itself is `make bench`; nothing here asserts a timing.)"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from lgnews import bench
+from lgnews.ingest import ingest_file
+from lgnews.model import load_archive
+from lgnews.parse import decode_source, parse_article
+from lgnews.records import slugify
+
+N = 6
+
+
+@pytest.fixture(scope="module")
+def synthetic():
+    return bench.synthesize(N)
+
+
+def test_synthesizer_reads_the_seed_from_the_projects_archive():
+    text = bench.seed_text()
+    assert text.startswith("Louxing District held the 2022 Work safety retreat Meeting")
+    assert "Source: Louxing Rong Media Center" in text
+
+
+def test_synthesized_articles_parse_with_distinct_titles_and_ids(synthetic):
+    assert len(synthetic) == N
+    titles, ids = set(), set()
+    for item in synthetic:
+        text, encoding = decode_source(item.data)
+        assert encoding == "utf-8"
+        parsed = parse_article(text)
+        assert parsed.title == item.title
+        assert parsed.published == item.published
+        assert parsed.source == item.source, item.name
+        assert parsed.credits.get("reporter") and parsed.credits.get("editor_in_chief"), item.name
+        assert len(parsed.people) >= 4, item.name  # the presiding official and the attendees
+        assert len(parsed.paragraphs) >= 3, item.name
+        assert parsed.event_date is not None and parsed.event_date <= parsed.published
+        titles.add(parsed.title)
+        ids.add(f"{parsed.published.isoformat()}-{slugify(parsed.title)[:60].strip('-')}")
+    assert len(titles) == N and len(ids) == N
+
+
+def test_synthesized_articles_keep_the_familys_traits(synthetic):
+    for item in synthetic:
+        text = item.data.decode("utf-8")
+        body = text.replace("\r\n", "\n").split("\n", 4)[4]
+        assert re.search(r"[a-z%]\.[A-Z]", body), "sentences are glued as in the seed"
+        assert re.search(r"“[^”]{2,80}”", body), "official terms in quotation marks"
+        assert re.search(r"\)\s*Editor in Chief: .+ Editor: .+ Source: .+$", body.strip()), "the credit line"
+        assert "Louxing District held" not in text or item.district == "Louxing District"
+
+
+def test_synthesis_is_deterministic_and_varied(synthetic):
+    again = bench.synthesize(N + 4)
+    assert [s.data for s in again[:N]] == [s.data for s in synthetic], "a larger run extends a smaller one"
+    assert [s.data for s in bench.synthesize(N, seed=1)] != [s.data for s in synthetic]
+    many = bench.synthesize(200)
+    assert len({s.title for s in many}) == 200
+    assert len({s.district for s in many}) >= 20
+    years = {s.published.year for s in many}
+    assert min(years) <= 2017 and max(years) >= 2024, "dates spread over several years"
+    assert all(date(2016, 1, 1) <= s.published <= date(2025, 12, 31) for s in many)
+
+
+def test_synthesized_articles_ingest_and_load(synthetic, tmp_path):
+    archive = tmp_path / "archive"
+    files = []
+    for item in synthetic:
+        path = tmp_path / item.name
+        path.write_bytes(item.data)
+        files.append(path)
+    hashes: dict[str, str] = {}
+    ids = [ingest_file(path, archive, hashes) for path in files]
+    assert len(set(ids)) == N
+    loaded = load_archive(archive)
+    assert sorted(a.id for a in loaded.articles) == sorted(ids)
+
+
+def _result(**changes) -> bench.BenchResult:
+    stages = [bench.Stage(name, 1.5, 40 * bench.MIB, rewritten=0 if name.startswith("generate") else None)
+              for name in bench.STAGE_NAMES]
+    result = bench.BenchResult(
+        n=100, articles=101, stages=stages,
+        site=bench.SiteStats(files=500, html_pages=400, total_bytes=2_000_000, largest_page=("people/x/index.html", 50_000),
+                             largest_file=("data/articles.json", 3 * bench.MIB), pages_over_1mib=0, files_over_1mib=1,
+                             pagefind_bytes=900_000, lunr_index_bytes=0),
+        searches=[bench.SearchStats("safety", 150_000, 11, 90), bench.SearchStats("安全", 120_000, 10, 3)],
+    )
+    for key, value in changes.items():
+        setattr(result, key, value)
+    return result
+
+
+def test_report_names_every_stage_and_target():
+    text = bench.format_result(_result())
+    for name in bench.STAGE_NAMES:
+        assert f"| {name} " in text, name
+    for figure in ("generation (first run)", "full build", "no-op regeneration", "site per article", "largest page",
+                   "pages over 1 MiB", "first search query 'safety'", "first search query '安全'"):
+        assert figure in text, figure
+    assert "data/articles.json" in text and "people/x/index.html" in text
+    assert "MISSED" not in text
+
+
+def test_report_marks_missed_targets_and_missing_stages():
+    result = _result()
+    result.stage(bench.GENERATE_NOOP).rewritten = 3
+    result.site.largest_page = ("glossary/x/index.html", 2 * bench.MIB)
+    result.stages = [s for s in result.stages if s.name != bench.PAGEFIND]
+    text = bench.format_result(result)
+    assert re.search(r"no-op regeneration .*\| MISSED \|", text)
+    assert re.search(r"largest page .*\| MISSED \|", text)
+    assert re.search(rf"\| {re.escape(bench.PAGEFIND)} +\| +— ", text), "a stage that did not run still has its row"
+    statuses = {c.figure: c.ok for c in bench.checks(result)}
+    assert statuses["no-op regeneration"] is False and statuses["largest page"] is False
+    assert statuses["site per article"] is True
+
+
+def test_run_stage_reports_the_childs_peak_memory(tmp_path):
+    stage, output = bench.run_stage("alloc", [sys.executable, "-c", "x = bytearray(80 * 1024 * 1024); print('ok')"],
+                                    tmp_path)
+    assert output.strip() == "ok"
+    assert stage.peak_rss >= 80 * bench.MIB
+    with pytest.raises(bench.StageFailed):
+        bench.run_stage("fails", [sys.executable, "-c", "raise SystemExit(3)"], tmp_path)
+
+
+def test_snapshot_sees_rewrites_creations_and_deletions(tmp_path):
+    from lgnews.write import atomic_write
+
+    (tmp_path / "a.md").write_text("a")
+    (tmp_path / "b.md").write_text("b")
+    (tmp_path / "c.md").write_text("c")
+    before = bench.snapshot(tmp_path)
+    atomic_write(tmp_path / "a.md", b"a2")
+    (tmp_path / "c.md").unlink()
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "d.md").write_text("d")
+    assert bench.changed(before, bench.snapshot(tmp_path)) == ["a.md", "c.md", "sub/d.md"]
+    assert bench.changed(before, before) == []
+
+
+def test_site_stats_tell_pages_from_other_files(tmp_path):
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "index.pf_meta").write_bytes(b"x" * 3000)
+    (tmp_path / "big.json").write_bytes(b"x" * (bench.MIB + 1))
+    (tmp_path / "index.html").write_bytes(b"x" * 2000)
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "index.html").write_bytes(b"x" * 5000)
+    stats = bench.site_stats(tmp_path)
+    assert stats.largest_page == ("p/index.html", 5000)
+    assert stats.largest_file == ("big.json", bench.MIB + 1)
+    assert (stats.html_pages, stats.pages_over_1mib, stats.files_over_1mib, stats.pagefind_bytes) == (2, 0, 1, 3000)
+
+
+def test_copy_project_leaves_out_build_output(tmp_path):
+    copy = bench.copy_project(tmp_path / "copy")
+    assert (copy / "archive" / "articles" / bench.SEED_ID / "source.txt").exists()
+    for name in (".venv", ".git", "site", "docs/articles", "docs/.generated-manifest.json"):
+        assert not (copy / name).exists(), name
+    assert (copy / "mkdocs.yml").exists() and (copy / "docs" / "index.md").exists()
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(bench.CHROMIUM).exists(), reason="needs Debian's Chromium")
+def test_search_measurement_counts_the_bytes_of_a_first_query(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    pages = {"a": ("Work safety", "The work safety meeting was held. 安全生产工作会议"),
+             "b": ("Flood", "Flood prevention and safety of dams.")}
+    for slug, (title, text) in pages.items():
+        (site / slug).mkdir()
+        (site / slug / "index.html").write_text(
+            f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{title}</title></head>"
+            f"<body><main data-pagefind-body><h1>{title}</h1><p>{text}</p></main></body></html>", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], check=True)
+    index_bytes = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    english, chinese = bench.measure_search(site, ["safety", "安全"])
+    assert english.results == 2 and english.failed == 0
+    assert 0 < english.bytes <= index_bytes + 5000 and english.requests >= 4
+    assert chinese.results >= 0 and chinese.bytes > 0
+
+
+def test_bench_command_line_rejects_a_bad_size(capsys):
+    with pytest.raises(SystemExit):
+        bench.main(["--n", "0"])
+    assert "--n must be at least 1" in capsys.readouterr().err

@@ -1,0 +1,252 @@
+"""Accession through the real command, `scripts/ingest.py FILE...`, run as a subprocess in a
+temporary folder holding an `archive/`."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lgnews.records import load_meta, read_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+RAW = FIXTURES / "raw"
+SEED = FIXTURES / "seed.txt"
+SEED_ID = "2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting"
+ID_RE = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+$")
+BROKEN = ["empty.txt", "binary.bin", "no_date_header.txt", "header_bad_date.txt", "title_only.txt",
+          "mixed_encodings.txt", "no_title.txt", "truncated_utf8.txt", "utf16.txt"]
+
+
+def ingest(cwd: Path, *files: Path | str, archive: Path | None = None) -> subprocess.CompletedProcess:
+    args = [sys.executable, str(ROOT / "scripts" / "ingest.py"), *map(str, files)]
+    if archive is not None:
+        args += ["--archive", str(archive)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=120)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file and folder under ``folder`` with the SHA-256 of its bytes."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+def article_ids(archive: Path) -> list[str]:
+    articles = archive / "articles"
+    return sorted(p.name for p in articles.iterdir()) if articles.is_dir() else []
+
+
+def write_article(path: Path, title: str, body: str, published: str = "2022-06-01") -> Path:
+    path.write_text(f"{title}\n\n{published} 0 By\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def seeded_archive(tmp_path_factory) -> Path:
+    """An archive holding the seed, ingested once; tests get a copy (see ``seeded``)."""
+    work = tmp_path_factory.mktemp("seeded")
+    (work / "archive").mkdir()
+    result = ingest(work, SEED)
+    assert result.returncode == 0, result.stderr
+    return work / "archive"
+
+
+@pytest.fixture
+def seeded(tmp_path, seeded_archive) -> Path:
+    """Like ``workdir``, with the seed already archived."""
+    shutil.copytree(seeded_archive, tmp_path / "work" / "archive")
+    return tmp_path / "work"
+
+
+@pytest.fixture
+def workdir(tmp_path) -> Path:
+    """The folder the command runs in: it holds only archive/ (inputs live beside it)."""
+    (tmp_path / "work" / "archive").mkdir(parents=True)
+    return tmp_path / "work"
+
+
+@pytest.mark.parametrize(("name", "expected_id"), [
+    ("seed.txt", SEED_ID),
+    ("raw/bom_crlf.txt", "2022-06-09-lengshuijiang-city-carried-out-the-2022-flood-control"),
+    ("raw/gb18030.txt", "2022-08-30-lou-xing-qu-carried-out-the-special-inspection-of-campus"),
+])
+def test_stores_the_exact_bytes_and_a_draft_meta_that_loads(workdir, name, expected_id):
+    source = FIXTURES / name
+    result = ingest(workdir, source)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert article_ids(workdir / "archive") == [expected_id]
+    assert ID_RE.match(expected_id)
+    folder = workdir / "archive" / "articles" / expected_id
+    assert sorted(p.name for p in folder.iterdir()) == ["meta.yml", "source.txt"]
+    stored = (folder / "source.txt").read_bytes()
+    assert stored == source.read_bytes()
+    digest = hashlib.sha256(stored).hexdigest()
+    assert digest == hashlib.sha256(source.read_bytes()).hexdigest()
+    meta_path = folder / "meta.yml"
+    text = meta_path.read_text(encoding="utf-8")
+    meta = load_meta(meta_path, read_yaml(meta_path, text), text=text)
+    assert meta.sha256 == digest
+    assert expected_id == f"{meta.published.isoformat()}-{expected_id[11:]}"
+    assert meta.machine_translated is True
+    assert f"archived as archive/articles/{expected_id}/" in result.stdout
+
+
+def test_seed_meta_holds_what_the_parser_extracted(workdir):
+    assert ingest(workdir, SEED).returncode == 0
+    meta_path = workdir / "archive" / "articles" / SEED_ID / "meta.yml"
+    text = meta_path.read_text(encoding="utf-8")
+    meta = load_meta(meta_path, read_yaml(meta_path, text), text=text)
+    assert meta.title == "Louxing District held the 2022 Work safety retreat Meeting"
+    assert str(meta.published) == "2022-04-30" and str(meta.event_date) == "2022-02-11"
+    assert meta.source == "Louxing Rong Media Center"
+    assert meta.credits == {"reporter": ["Li Yi"], "editor_in_chief": ["Wen Zhibin"],
+                            "reviewer": ["Huang Miao", "Zeng Zhenhua"], "editor": ["Xiao Hui"]}
+    assert len(meta.people) == 10
+    assert meta.encoding == "utf-8"
+
+
+def test_every_trait_fixture_is_archived_with_valid_meta(workdir):
+    files = sorted(p for p in RAW.iterdir() if p.name not in BROKEN)
+    result = ingest(workdir, *files)
+    assert result.returncode == 0, result.stderr
+    ids = article_ids(workdir / "archive")
+    assert len(ids) == len(files)
+    for article_id in ids:
+        assert ID_RE.match(article_id), article_id
+        meta_path = workdir / "archive" / "articles" / article_id / "meta.yml"
+        text = meta_path.read_text(encoding="utf-8")
+        load_meta(meta_path, read_yaml(meta_path, text), text=text)
+
+
+def test_archive_option(tmp_path):
+    archive = tmp_path / "elsewhere" / "archive"
+    result = ingest(tmp_path, SEED, archive=archive)
+    assert result.returncode == 0, result.stderr
+    assert (archive / "articles" / SEED_ID / "source.txt").read_bytes() == SEED.read_bytes()
+
+
+def test_the_same_content_twice_is_refused(seeded, tmp_path):
+    workdir = seeded
+    before = snapshot(workdir / "archive")
+    copy = tmp_path / "renamed copy.txt"
+    copy.write_bytes(SEED.read_bytes())
+    result = ingest(workdir, copy)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{copy}: already archived as archive/articles/{SEED_ID}/ (same SHA-256); not added again"]
+    assert snapshot(workdir / "archive") == before
+
+
+def test_the_same_content_twice_in_one_call(workdir):
+    result = ingest(workdir, SEED, SEED)
+    assert result.returncode == 1
+    assert article_ids(workdir / "archive") == [SEED_ID]
+    assert result.stderr.splitlines() == [f"{SEED}: already archived as archive/articles/{SEED_ID}/ "
+                                          "(same SHA-256); not added again"]
+
+
+def test_same_title_and_date_get_distinct_ids(workdir, tmp_path):
+    first = write_article(tmp_path / "a.txt", "Lianyuan City held a work meeting", "On May 30, the first meeting.")
+    second = write_article(tmp_path / "b.txt", "Lianyuan City held a work meeting", "On May 31, another meeting.")
+    result = ingest(workdir, first, second)
+    assert result.returncode == 0, result.stderr
+    base = "2022-06-01-lianyuan-city-held-a-work-meeting"
+    assert article_ids(workdir / "archive") == [base, f"{base}-2"]
+    articles = workdir / "archive" / "articles"
+    assert (articles / base / "source.txt").read_bytes() == first.read_bytes()
+    assert (articles / f"{base}-2" / "source.txt").read_bytes() == second.read_bytes()
+    third = write_article(tmp_path / "c.txt", "Lianyuan City held a work meeting", "On June 1, a third one.")
+    assert ingest(workdir, third).returncode == 0
+    assert article_ids(workdir / "archive") == [base, f"{base}-2", f"{base}-3"]
+
+
+def test_an_existing_article_folder_is_never_modified(workdir, tmp_path):
+    first = write_article(tmp_path / "a.txt", "Cili County held a meeting", "On May 30, a meeting was held.")
+    assert ingest(workdir, first).returncode == 0
+    folder = workdir / "archive" / "articles" / "2022-06-01-cili-county-held-a-meeting"
+    reviewed = folder / "meta.yml"
+    reviewed.write_text(reviewed.read_text(encoding="utf-8") + "summary: Reviewed by an editor.\n", encoding="utf-8")
+    before = snapshot(folder)
+    # A later article with the same id base, the same file again, and a changed file of the same name.
+    second = write_article(tmp_path / "b.txt", "Cili County held a meeting", "On May 31, another meeting.")
+    assert ingest(workdir, second).returncode == 0
+    assert ingest(workdir, first).returncode == 1
+    write_article(first, "Cili County held a meeting", "On May 30, a meeting was held. Corrected.")
+    assert ingest(workdir, first).returncode == 0
+    assert snapshot(folder) == before
+    assert len(article_ids(workdir / "archive")) == 3
+
+
+@pytest.mark.parametrize("name", BROKEN)
+def test_a_bad_file_gives_one_line_and_leaves_the_archive_unchanged(seeded, name):
+    workdir = seeded
+    before = snapshot(workdir / "archive")
+    path = RAW / name
+    result = ingest(workdir, path)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"{path}: ") and len(lines[0]) > len(f"{path}: ") + 5
+    assert "Traceback" not in result.stderr + result.stdout
+    assert snapshot(workdir / "archive") == before
+
+
+def test_bad_files_do_not_stop_the_valid_ones(workdir, tmp_path):
+    before = snapshot(workdir / "archive")
+    missing = tmp_path / "missing.txt"
+    bad = [RAW / name for name in BROKEN] + [missing, tmp_path]
+    valid = [SEED, RAW / "gb18030.txt"]
+    result = ingest(workdir, bad[0], valid[0], *bad[1:], valid[1])
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stderr.splitlines()
+    assert len(lines) == len(bad)
+    for path, line in zip(bad, lines):
+        assert line.startswith(f"{path}: "), line
+    assert f"{missing}: cannot read: No such file or directory" in lines
+    assert f"{tmp_path}: is a folder, not an article file" in lines
+    ids = article_ids(workdir / "archive")
+    assert ids == sorted([SEED_ID, "2022-08-30-lou-xing-qu-carried-out-the-special-inspection-of-campus"])
+    assert set(snapshot(workdir / "archive")) > set(before)
+    assert f"ingest: 2 archived, {len(bad)} refused" in result.stdout
+
+
+UNSAFE_TITLES = [
+    "../../../etc/passwd", "/", "..", "../..", "a/b\\c/../d", "..\\..\\windows\\system32",
+    "娄星区召开安全生产工作会议", "“”！？……", ".hidden", "~/.ssh", "CON", "-- -- --",
+]
+
+
+def test_unsafe_titles_still_give_safe_ids(workdir, tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    sources = [write_article(inputs / f"{i}.txt", title, f"On May 30, Louxing District held meeting {i}.")
+               for i, title in enumerate(UNSAFE_TITLES)]
+    result = ingest(workdir, *sources)
+    assert result.returncode == 0, result.stderr
+    ids = dict(re.findall(r"^(.*): archived as archive/articles/([^/]+)/", result.stdout, re.M))
+    assert len(ids) == len(sources) == len(set(ids.values()))
+    articles = workdir / "archive" / "articles"
+    for source in sources:
+        article_id = ids[str(source)]
+        assert ID_RE.match(article_id), article_id
+        assert ".." not in article_id and "/" not in article_id and "\\" not in article_id
+        folder = articles / article_id
+        assert folder.resolve().parent == articles.resolve()
+        assert (folder / "source.txt").read_bytes() == source.read_bytes()
+    assert sorted(article_ids(workdir / "archive")) == sorted(ids.values())
+    assert sorted(p.name for p in workdir.iterdir()) == ["archive"]  # nothing written elsewhere
+    assert ids[str(sources[6])] == "2022-06-01-lou-xing-qu-zhao-kai-an-quan-sheng-chan-gong-zuo-hui-yi"
+    assert ids[str(sources[0])] == "2022-06-01-etc-passwd"
+    assert ids[str(sources[1])] == "2022-06-01-article"

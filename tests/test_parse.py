@@ -1,0 +1,477 @@
+"""Unit tests of the parse stage: one fixture per trait of the article family
+(tests/fixtures/raw/<trait>.*), a golden test of the seed, and the refusals."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from lgnews.errors import ParseError
+from lgnews.parse import (
+    MAX_SOURCE_BYTES,
+    ROLE_ORDER,
+    ParsedArticle,
+    Person,
+    decode_source,
+    find_event_date,
+    normalize_punctuation,
+    parse_article,
+    rebuild_paragraphs,
+    split_credits,
+    split_names,
+)
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+RAW = FIXTURES / "raw"
+GLUED = re.compile(r"[a-z0-9”\"')][.!?][“\"(]?[A-Z]")
+CREDIT_WORDS = ("Editor in Chief", "Editor:", "audit:", "Source:", "Reviewed by", "Supervised by", "Reporter",
+                "correspondent", "Correspondent")
+FOOTER_WORDS = ("Leave a Reply", "email", "Comment", "Website", "Post navigation", "Previous Post", "Next Post")
+
+
+def parse_fixture(name: str) -> ParsedArticle:
+    text, _ = decode_source((RAW / name).read_bytes())
+    return parse_article(text)
+
+
+def reading(article: ParsedArticle) -> str:
+    return " ".join(article.paragraphs)
+
+
+def people(article: ParsedArticle) -> dict[str, Person]:
+    return {p.name: p for p in article.people}
+
+
+def assert_clean_reading_edition(article: ParsedArticle) -> None:
+    text = reading(article)
+    assert not GLUED.search(text), GLUED.search(text)
+    for word in CREDIT_WORDS + FOOTER_WORDS:
+        assert word not in text, word
+    assert all(p == p.strip() and "  " not in p and "\n" not in p and "\r" not in p for p in article.paragraphs)
+    assert list(article.credits) == [role for role in ROLE_ORDER if role in article.credits]
+
+
+# --------------------------------------------------------------------------- the seed
+
+
+def test_seed_golden_record():
+    """The seed's whole ParsedArticle, as reviewed: any change to it must be deliberate."""
+    article = parse_article(decode_source((FIXTURES / "seed.txt").read_bytes())[0])
+    golden = json.loads((FIXTURES / "seed_parsed.json").read_text(encoding="utf-8"))
+    record = asdict(article)
+    record["published"] = article.published.isoformat()
+    record["event_date"] = article.event_date.isoformat()
+    record["people"] = [{"name": p.name, "roles": list(p.roles), "involvement": list(p.involvement)}
+                        for p in article.people]
+    assert record == golden
+
+
+def test_seed_record_reads_as_the_issue_says():
+    article = parse_article(decode_source((FIXTURES / "seed.txt").read_bytes())[0])
+    assert article.title == "Louxing District held the 2022 Work safety retreat Meeting"
+    assert article.published == date(2022, 4, 30)
+    assert article.event_date == date(2022, 2, 11)
+    assert article.source == "Louxing Rong Media Center"
+    assert article.credits == {
+        "reporter": ["Li Yi"],
+        "editor_in_chief": ["Wen Zhibin"],
+        "reviewer": ["Huang Miao", "Zeng Zhenhua"],
+        "editor": ["Xiao Hui"],
+    }
+    liu = people(article)["Liu Zhigang"]
+    assert liu.roles == ("deputy secretary of the District Committee", "Head of the District",
+                         "Director of the District Safety Committee")
+    assert "presiding" in liu.involvement
+    attendees = [p.name for p in article.people if "attending" in p.involvement]
+    assert attendees == ["Liu Chihui", "Xu Diren", "Luo Wenwei", "Wang Qian", "Gao Ying", "Tang Aihua",
+                         "Zhou Junhua", "Xiao Minhai", "Party jianguo"]
+    assert len(article.paragraphs) >= 5
+    assert_clean_reading_edition(article)
+    text = reading(article)
+    assert "with JiBao years" in text and "To tree on" in text and "Party jianguo" in text  # verbatim
+    assert "people first, life is supreme" in article.quoted
+    assert "three principles" in article.quoted
+
+
+# --------------------------------------------------------------------------- traits
+
+
+def test_glued_sentences():
+    article = parse_fixture("glued_sentences.txt")
+    assert article.title == "Shuangfeng County deployed spring ploughing and agricultural production"
+    assert article.published == date(2023, 3, 18)
+    assert article.event_date == date(2023, 3, 15)
+    assert_clean_reading_edition(article)
+    text = reading(article)
+    for joint in ("of this year. Peng Jianxin", 'the "biggest of the country". All townships',
+                  "use of farmland. So far", "cooperative. The meeting stressed", "450,000 mu. Village cadres",
+                  "practical difficulties! Leading cadres"):
+        assert joint in text, joint
+    assert "the No.2 warehouse" in text  # "No.2" is not a sentence end
+    assert article.paragraphs[-1].endswith("strive for a bumper harvest throughout the year.")
+    assert article.credits == {"reporter": ["Xie Lanfang"], "editor_in_chief": ["Yang Weidong"],
+                               "reviewer": ["Ouyang Ping"], "editor": ["Tan Xiaoli"]}
+    assert article.source == "Shuangfeng Rong Media Center"
+    peng = people(article)["Peng Jianxin"]
+    assert peng.roles == ("member of the Standing Committee of the County Committee", "deputy county head")
+    assert peng.involvement == ("attending", "speaking")
+
+
+def test_bom_crlf():
+    raw = (RAW / "bom_crlf.txt").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    text, encoding = decode_source(raw)
+    assert encoding == "utf-8"
+    assert "\r" not in text and not text.startswith("\ufeff")
+    article = parse_article(text)
+    assert article.title == "Lengshuijiang City carried out the 2022 flood control emergency drill"
+    assert article.published == date(2022, 6, 9)
+    assert article.event_date == date(2022, 6, 7)
+    assert len(article.paragraphs) == 2
+    assert article.paragraphs[1].startswith("Chen Guohua pointed out that the main flood season has arrived")
+    assert_clean_reading_edition(article)
+    assert article.credits == {"reporter": ["Tang Ling"], "editor_in_chief": ["Wu Jianhua"],
+                               "reviewer": ["Hu Bo"], "editor": ["Ning Xue"]}
+    assert article.source == "Lengshuijiang Rong Media Center"
+    chen = people(article)["Chen Guohua"]
+    assert chen.roles == ("deputy secretary of the Municipal Committee", "mayor")
+    assert chen.involvement == ("presiding", "speaking")
+
+
+def test_gb18030():
+    raw = (RAW / "gb18030.txt").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    text, encoding = decode_source(raw)
+    assert encoding == "gb18030"
+    article = parse_article(text)
+    assert article.title == "娄星区 carried out the special inspection of campus safety before the autumn semester"
+    assert article.published == date(2022, 8, 30)
+    assert article.event_date == date(2022, 8, 26)
+    body = reading(article)
+    assert "On August 26, 娄星区教育局 (the Louxing District Education Bureau)" in body
+    assert "the “安全第一” (safety first) publicity" in body
+    assert "娄星区第一中学 (Louxing District No.1 Middle School)" in body
+    assert article.quoted == ["安全第一", "开学第一课"]
+    assert_clean_reading_edition(article)
+    assert article.credits == {"reporter": ["Peng Lu"], "editor_in_chief": ["He Jian"], "reviewer": ["Zeng Yan"],
+                               "editor": ["Kuang Min"]}
+    assert article.source == "Louxing Rong Media Center"
+    huang = people(article)["Huang Jianping"]
+    assert huang.roles == ("member of the Standing Committee of the District Committee",
+                           "director of the Publicity Department")
+    assert huang.involvement == ("inspecting", "speaking")
+
+
+def test_credit_paren_reporter_correspondent():
+    article = parse_fixture("credit_paren_reporter_correspondent.txt")
+    assert article.credits == {"reporter": ["Hu Jingwen"], "correspondent": ["Liao Qiang", "Deng Yuting"]}
+    assert list(article.credits) == ["reporter", "correspondent"]
+    assert article.source == "Xinhua County Rong Media Center"
+    assert_clean_reading_edition(article)
+    assert article.paragraphs[-1].endswith("the role of the first secretaries stationed in villages.")
+    assert article.event_date == date(2022, 7, 20)
+    assert people(article)["Zeng Qinghua"] == Person("Zeng Qinghua", ("deputy secretary of the County Committee",),
+                                                     ("presiding",))
+
+
+def test_credit_reviewed_supervised():
+    article = parse_fixture("credit_reviewed_supervised.txt")
+    assert article.credits == {"correspondent": ["Su Wen"], "reviewer": ["Long Xiaoyan"], "editor": ["Xiang Yun"],
+                               "supervisor": ["Mo Zhiqiang"]}
+    assert list(article.credits) == ["correspondent", "reviewer", "editor", "supervisor"]
+    assert article.source is None
+    assert_clean_reading_edition(article)
+    assert article.paragraphs[-1].endswith("make tourists feel at ease and satisfied.")
+    xiang = people(article)["Xiang Hongbo"]
+    assert xiang.roles == ("member of the Standing Committee of the County Committee", "deputy county head")
+    assert xiang.involvement == ("inspecting", "speaking")
+
+
+def test_credit_audit_multiple_names():
+    article = parse_fixture("credit_audit_multiple_names.txt")
+    assert article.credits == {
+        "reporter": ["Tan Jie", "Cao Min"],
+        "editor_in_chief": ["Liu Weiping"],
+        "reviewer": ["Zhou Hong", "Ouyang Lixin", "Peng Fei"],
+        "editor": ["Jiang Wen", "Li Na"],
+    }
+    assert article.source == "Lianyuan Rong Media Center"
+    assert_clean_reading_edition(article)
+    assert article.paragraphs[-1].endswith("the policies of tax reduction and fee reduction.")
+
+
+def test_blog_footer():
+    article = parse_fixture("blog_footer.txt")
+    assert_clean_reading_edition(article)
+    assert article.paragraphs[-1].endswith("promote the integration of tea and tourism.")
+    assert article.source == "Anhua Rong Media Center"
+    assert article.credits == {"reporter": ["Yin Hao"], "editor_in_chief": ["Xia Jun"], "reviewer": ["Gong Li"],
+                               "editor": ["Qiu Ya"]}
+    assert [p.name for p in article.people] == ["Xia Guoqing"]
+
+
+def test_full_width_punctuation():
+    raw = (RAW / "full_width_punctuation.txt").read_bytes()
+    text, _ = decode_source(raw)
+    assert "，" in text and "。" in text and "：" in text  # the source keeps them ...
+    article = parse_article(text)
+    body = reading(article)
+    for mark in "，。：；（）":  # ... the reading edition does not
+        assert mark not in body, mark
+    assert_clean_reading_edition(article)
+    assert article.paragraphs[0] == ("On May 24, Dongkou County held a deployment meeting on safety work in the flood "
+                                     "season. Yang Xiaojun, secretary of the County Committee, presided over the "
+                                     "meeting and delivered a speech.")
+    assert "implement the “three lists” of responsibility, carry out inspections" in body
+    assert "ensure “no deaths and no injuries”." in body
+    assert "Yang Xiaojun stressed: we should resolutely overcome" in body
+    assert article.quoted == ["three lists", "no deaths and no injuries"]
+    assert article.event_date == date(2022, 5, 24)
+    assert article.credits == {"reporter": ["Li Juan"], "editor_in_chief": ["Shu Hong"], "reviewer": ["Zhong Wei"],
+                               "editor": ["Lu Yao"]}
+    assert article.source == "Dongkou Rong Media Center"
+    assert people(article)["Yang Xiaojun"].involvement == ("presiding", "speaking")
+
+
+def test_full_width_normalization_rules():
+    assert normalize_punctuation("He said：“We must act。”Then，we act") == "He said: “We must act.” Then, we act"
+    assert normalize_punctuation("the“three lists”of") == "the “three lists” of"
+    assert normalize_punctuation("（Li Juan）Editor") == " (Li Juan) Editor"
+    assert normalize_punctuation("２０２２ reached ９５％") == "2022 reached 95%"
+    assert normalize_punctuation("plain text, untouched.") == "plain text, untouched."
+
+
+def test_event_date_new_year():
+    article = parse_fixture("event_date_new_year.txt")
+    assert article.published == date(2023, 1, 5)
+    assert article.event_date == date(2022, 12, 28)
+    assert [(d.date, d.text) for d in article.dates] == [
+        ("2022-12-28", "December 28"), ("2022-12-31", "December 31"),
+        ("2023-01-02", "January 2"), ("2023-01-03", "January 3"),
+    ]
+    assert_clean_reading_edition(article)
+    assert people(article)["Liang Wenjie"] == Person("Liang Wenjie", ("deputy head of the District",),
+                                                     ("inspecting",))
+
+
+@pytest.mark.parametrize(("body", "published", "expected"), [
+    ("On February 11, the meeting", date(2022, 4, 30), date(2022, 2, 11)),
+    ("On the morning of December 31, the drill", date(2023, 1, 2), date(2022, 12, 31)),
+    ("On April 30, the county", date(2022, 4, 30), date(2022, 4, 30)),  # the same day
+    ("On May 2, the county", date(2022, 4, 30), date(2021, 5, 2)),  # never after publication
+    ("On February 29, the county", date(2021, 3, 1), date(2020, 2, 29)),  # the last leap day
+    ("On March 3, 2021, the county", date(2022, 4, 30), date(2021, 3, 3)),  # a year given
+    ("Recently, the county held", date(2022, 4, 30), None),
+    ("Upon May 3 the county", date(2022, 4, 30), None),  # "On" is a word of its own
+])
+def test_event_date_resolution(body, published, expected):
+    assert find_event_date(body, published) == expected
+
+
+def test_title_with_quotes():
+    article = parse_fixture("title_with_quotes.txt")
+    assert article.title == ('Chenxi County: "Double Reduction" lets schoolbags "lose weight"! '
+                             'After-school service makes parents “worry-free”！')  # verbatim
+    assert article.published == date(2022, 11, 10)
+    assert article.event_date == date(2022, 11, 8)
+    assert article.quoted == ["Double Reduction", "5+2"]
+    assert_clean_reading_edition(article)
+    assert article.credits["reporter"] == ["Shu Yan"]
+
+
+def test_attendee_list():
+    article = parse_fixture("attendee_list.txt")
+    assert article.people == [
+        Person("Xiang Dongsheng", ("secretary of the District Committee",), ("attending", "speaking")),
+        *(Person(name, (), ("attending",)) for name in (
+            "Qin Hailong", "Ouyang Min", "Tan Yuhua", "Mo Jianjun", "Fu Xiaoping", "Shu Lei", "Kang Ning", "Gu Yue")),
+    ]
+    assert article.credits == {"reporter": ["Ren Xiaofei"]}
+    assert article.source == "Hecheng Rong Media Center"
+    assert_clean_reading_edition(article)
+
+
+def test_presider_roles():
+    article = parse_fixture("presider_roles.txt")
+    assert article.people == [
+        Person("Tang Guoqiang", ("secretary of the County Party Committee",
+                                 "first secretary of the Party Committee of the County People's Armed Forces Department"),
+               ("presiding", "speaking")),
+        Person("Zou Yanhong", ("deputy secretary of the County Committee", "county head"), ("speaking",)),
+        Person("Lei Zhenyu", ("chairman of the County CPPCC",), ("attending",)),
+    ]
+    assert article.event_date == date(2022, 5, 30)
+    assert_clean_reading_edition(article)
+
+
+def test_garbled_phrases():
+    article = parse_fixture("garbled_phrases.txt")
+    text = reading(article)
+    # Garbled machine translation is kept verbatim: editors annotate it, the parser never rewrites it.
+    for phrase in ("to catch the bull's nose, to grasp the tube, to catch the early catch small",
+                   "with the monthly guarantee season to guarantee the year",
+                   "To cast firmly the red line consciousness", "must be the account number pin",
+                   "Lei Wenhua, Huang Kaiming, Often Lixin and other leaders attended"):
+        assert phrase in text, phrase
+    assert article.title == 'Suxian District carried out the work safety "four no two straight" open inspection'
+    assert article.quoted == ["four no two straight", "look back"]
+    assert [(p.name, p.involvement) for p in article.people] == [
+        ("Lei Wenhua", ("attending",)), ("Huang Kaiming", ("attending",)), ("Often Lixin", ("attending",))]
+    assert_clean_reading_edition(article)
+
+
+def test_multi_paragraph():
+    article = parse_fixture("multi_paragraph.txt")
+    assert article.published == date(2022, 3, 9)  # header "2022-03-09 2 By": two comments
+    assert [p[:40] for p in article.paragraphs] == [
+        "On March 7, Yizhang County held the 2022",
+        "Last year, the proportion of days with g",
+        "This year, the county will focus on the ",
+        "Kuang Zhiwei stressed that green waters ",
+    ]
+    assert "reached 95.6%, and the water quality" in article.paragraphs[1]
+    assert article.credits == {"reporter": ["Wu Tingting", "Lei Ming"], "editor": ["Kuang Yi"]}
+    assert article.source == "Yizhang Rong Media Center"
+    assert people(article)["Kuang Zhiwei"] == Person(
+        "Kuang Zhiwei", ("deputy secretary of the County Committee", "county head"), ("attending", "speaking"))
+    assert_clean_reading_edition(article)
+
+
+# --------------------------------------------------------------------------- pieces
+
+
+@pytest.mark.parametrize(("value", "names"), [
+    ("Huang Miao Zeng Zhenhua", ["Huang Miao", "Zeng Zhenhua"]),
+    ("Zhou Hong Ouyang Lixin Peng Fei", ["Zhou Hong", "Ouyang Lixin", "Peng Fei"]),
+    ("Huang Miao, Zeng Zhenhua", ["Huang Miao", "Zeng Zhenhua"]),
+    ("Li Na and Jiang Wen", ["Li Na", "Jiang Wen"]),
+    ("Xiao Hui", ["Xiao Hui"]),
+    ("", []),
+])
+def test_split_names(value, names):
+    assert split_names(value) == names
+
+
+def test_split_credits_keeps_a_parenthesis_that_is_not_a_credit():
+    body, credits, source = split_credits("The schools should be safe (for teachers and students).(safety first)")
+    assert credits == {} and source is None
+    assert body.endswith("(safety first)")
+
+
+def test_rebuild_paragraphs_abbreviations_and_initials():
+    paragraphs = rebuild_paragraphs("He met Mr.Wang at No. 1 Middle School.The U.S. delegation left.Then it rained.")
+    assert paragraphs == ["He met Mr. Wang at No. 1 Middle School. The U.S. delegation left. Then it rained."]
+
+
+def test_control_characters_are_dropped_from_the_derived_text():
+    article = parse_article("Title \x01 one\ufffe\n2022-05-01 0 By\n\nOn April 28, Louxing\x7f held a meeting.\x0c\n")
+    assert article.title == "Title one"
+    assert article.paragraphs == ["On April 28, Louxing held a meeting."]
+
+
+def test_header_with_time_and_comments():
+    article = parse_article("A title\n2022-04-30 10:22 3 By\nOn April 29, it rained.\n")
+    assert article.published == date(2022, 4, 30) and article.event_date == date(2022, 4, 29)
+
+
+# --------------------------------------------------------------------------- refusals
+
+
+@pytest.mark.parametrize(("name", "reason"), [
+    ("empty.txt", r"^empty file$"),
+    ("binary.bin", r"^binary file \(contains NUL bytes\), not a text article$"),
+    ("no_date_header.txt", r"^no date header: the line after the title should look like '2022-04-30 0 By', "
+                           r"not 'On April 12, Taojiang County"),
+    ("header_bad_date.txt", r"^the header date '2022-02-30' is not a real date$"),
+    ("title_only.txt", r"^no date header: expected a line like '2022-04-30 0 By' after the title$"),
+    ("no_title.txt", r"^no title: the first line is the date header$"),
+    ("mixed_encodings.txt", r"^mixed encodings: part of the file is UTF-8 and part is not; save it in one encoding$"),
+    ("truncated_utf8.txt", r"^truncated: the file ends in the middle of a UTF-8 character"),
+    ("utf16.txt", r"^UTF-16 text, not UTF-8: save the file as UTF-8 \(or GB18030\)$"),
+])
+def test_refusals(name, reason):
+    with pytest.raises(ParseError, match=reason) as caught:
+        parse_fixture(name)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("   \n\ufeff\n  ", "empty file"),
+    ("A title\n2022-04-30 0 By\n", "no article text after the date header"),
+    ("A title\n2022-04-30 0 By\n(Li Yi) Editor: Xiao Hui Source: Louxing Rong Media Center", "no article text"),
+    ("A title\n2022-13-01 0 By\nText.", "the header date '2022-13-01' is not a real date"),
+    ("T" * 301 + "\n2022-04-30 0 By\nText.", "longer than 300 characters"),
+])
+def test_refusals_of_texts(text, reason):
+    with pytest.raises(ParseError, match=re.escape(reason)):
+        parse_article(text)
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def test_decode_source_utf8_without_bom():
+    assert decode_source("Title\r\n2022-04-30 0 By\rText".encode()) == ("Title\n2022-04-30 0 By\nText", "utf-8")
+
+
+def test_decode_source_bom_crlf():
+    text, encoding = decode_source(b"\xef\xbb\xbfTitle\r\n\r\n2022-04-30 0 By\r\n")
+    assert (text, encoding) == ("Title\n\n2022-04-30 0 By\n", "utf-8")
+
+
+def test_decode_source_gb18030_chinese_heavy_text_is_not_mistaken_for_mixed():
+    chinese = ("娄星区召开2022年安全生产务虚会。2月11日，区委副书记、区长、区安委会主任刘志刚主持召开2022年娄星区"
+               "安全生产工作会议，分析研判当前安全生产形势，聚焦重点、补齐短板、强弱项、固优势，科学谋划全年安全生产工作。"
+               "刘赤辉、徐迪仁、罗文伟、王倩、高颖、唐爱华、周俊华、肖敏海、党建国等领导出席。")
+    text = "Louxing news\n\n2022-04-30 0 By\n\n" + chinese * 3
+    assert decode_source(text.encode("gb18030")) == (text, "gb18030")
+
+
+def test_decode_source_mixed():
+    data = "娄星区 first part, in UTF-8: 河长办 and 娄星区.\n".encode() + "娄星区 second part: 立行立改 涟水河\n".encode("gb18030")
+    with pytest.raises(ParseError, match="mixed encodings"):
+        decode_source(data)
+
+
+def test_decode_source_binary():
+    with pytest.raises(ParseError, match="binary file"):
+        decode_source((RAW / "binary.bin").read_bytes())
+    with pytest.raises(ParseError, match="binary file \\(control characters\\)"):
+        decode_source(bytes(range(1, 32)) * 10)
+
+
+@pytest.mark.parametrize("data", [
+    "Title\n2022-04-30 0 By\nThe “power list”".encode()[:-1],  # cut in a UTF-8 character after UTF-8 text
+    "Title\n2022-04-30 0 By\nOn May 24，".encode()[:-2],  # ... after ASCII only (not GB18030 either)
+    "娄星区\n2022-04-30 0 By\n娄星区召开会议。".encode()[:-1],
+])
+def test_decode_source_truncated(data):
+    with pytest.raises(ParseError, match="^truncated: the file ends in the middle of a UTF-8 character"):
+        decode_source(data)
+
+
+@pytest.mark.parametrize(("encoding", "name"), [
+    ("utf-16", "UTF-16"), ("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"), ("utf-32", "UTF-32"),
+])
+def test_decode_source_wide_encodings(encoding, name):
+    data = (FIXTURES / "seed.txt").read_text(encoding="utf-8").encode(encoding)
+    with pytest.raises(ParseError, match=f"^{name} text, not UTF-8"):
+        decode_source(data)
+
+
+def test_decode_source_oversized():
+    with pytest.raises(ParseError, match="the limit for one article is 1,000,000"):
+        decode_source(b"a" * (MAX_SOURCE_BYTES + 1))
+    assert decode_source(b"a" * MAX_SOURCE_BYTES)[1] == "utf-8"
+
+
+def test_decode_source_empty():
+    for data in (b"", b" \r\n\t "):
+        with pytest.raises(ParseError, match="^empty file$"):
+            decode_source(data)

@@ -1,0 +1,310 @@
+"""Property tests (hypothesis) of escaping, rendering and parsing: whatever the text, it is
+shown as itself and never becomes markup, a link, an include or a template; whatever the
+raw file, the pipeline refuses it with a ParseError or makes a page of it.
+
+Pages are rendered with Python-Markdown and the extensions of mkdocs.yml (pymdownx.snippets
+looking in a temporary folder that holds a decoy file), as MkDocs does."""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+import xml.etree.ElementTree as ET
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import markdown
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from lgnews.errors import ParseError
+from lgnews.model import Archive, Article, build_site, meta_from_parsed
+from lgnews.parse import decode_source, parse_article
+from lgnews.records import Annotation, ArticleMeta, load_glossary, load_meta, read_yaml
+from lgnews.render import Renderer, esc
+
+from .conftest import ROOT
+from .test_hostile import Node, parse_html
+
+DECOY = "DECOY-SNIPPET-7d41"
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Characters HTML text cannot carry (control characters): they are not part of what is shown.
+_INVISIBLE_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+# Pieces of syntax the text is made of, besides arbitrary characters: Markdown, HTML, the
+# extensions of mkdocs.yml, Jinja, include markers, and glossary terms (tooltips).
+SYNTAX = [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<iframe src=x></iframe>", "<div markdown>",
+    "</p>", "<!--", "-->", "<![CDATA[", "&amp;", "&lt;", "&#60;", "&#x3C;", "&", "&#", ";",
+    "[x](javascript:alert(1))", "![x](javascript:alert(1))", "[x]: javascript:y", "<https://evil.example>",
+    "{: onclick=\"x\" }", "{#id .cls}", "{ #a }", "{{ 7*7 }}", "{% raw %}", "{# c #}", "${x}",
+    '--8<-- "decoy.md"', ';--8<-- "decoy.md"', "--8<--", "-8<-", "decoy.md", "[^1]", "[^1]: note",
+    "*[HTML]: x", "HTML", "[TOC]", "!!! note", "!!! danger \"t\"", "??? note", "???+ note \"t\"", "/// details",
+    "```", "~~~", "    ", "\t", "# ", "## h", "- ", "+ ", "* ", "1. ", "1) ", "> ", ": ", "=== ", "---", "***",
+    "| a | b |", "|---|", "**", "__", "_", "`", "\\", "^^", "~~", "==", "++", "\n", "\n\n", "\r", "\u2028",
+    "\x00", "\x01", "\x02", "\x03", "\x1f", "\x7f", "\x85", "\xa0", "\u200b", "\ufeff", "\ud7ff", "😀",
+    "power list", "three principles", "people first, life is supreme", "Rong Media Center", "Party jianguo",
+    "On April 28, ", "2022-05-01 0 By", "(Li Yi) Source: Louxing Rong Media Center", ". ", "? ", "“", "”",
+]
+hostile_text = st.lists(st.one_of(st.text(max_size=12), st.sampled_from(SYNTAX)), max_size=14).map("".join)
+# The same without control characters (a file with more than a couple is refused as binary).
+printable_text = st.lists(st.one_of(
+    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12),
+    st.sampled_from([s for s in SYNTAX if not re.search(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]", s)]),
+), max_size=14).map("".join)
+
+
+@lru_cache(maxsize=1)
+def decoy_folder() -> str:
+    folder = Path(tempfile.mkdtemp(prefix="snippets-"))
+    for name in ("decoy.md", "decoy", "README.md", "abbreviations.md"):
+        (folder / name).write_text(f"{DECOY}\n", encoding="utf-8")
+    return str(folder)
+
+
+def _extensions() -> tuple[list[str], dict]:
+    """markdown_extensions of mkdocs.yml, with the snippets' base path on the decoy folder."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    names, configs = [], {}
+    for item in config["markdown_extensions"]:
+        name, options = (item, {}) if isinstance(item, str) else next(iter(item.items()))
+        names.append(name)
+        configs[name] = dict(options or {})
+    if "pymdownx.snippets" in configs:
+        configs["pymdownx.snippets"].update(base_path=[decoy_folder()], check_paths=False)
+        configs["pymdownx.snippets"].pop("auto_append", None)  # the glossary's tooltips: not text
+    return names, configs
+
+
+def render_markdown(text: str) -> str:
+    names, configs = _extensions()
+    return markdown.Markdown(extensions=names, extension_configs=configs).convert(text)
+
+
+def shown(text: str) -> str:
+    return _INVISIBLE_RE.sub("", text)
+
+
+def elements(dom: Node) -> list[str]:
+    return [n.tag for n in dom.iter() if n.tag != "#document"]
+
+
+def test_the_markdown_has_the_extensions_of_mkdocs_yml():
+    names, _ = _extensions()
+    for name in ("abbr", "admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details",
+                 "pymdownx.superfences", "pymdownx.snippets"):
+        assert name in names
+    assert DECOY in render_markdown('--8<-- "decoy.md"'), "the decoy is where an include marker finds it"
+
+
+# --------------------------------------------------------------------------- esc()
+
+
+@SETTINGS
+@given(text=st.one_of(st.text(), hostile_text))
+@example(text="??? note")
+@example(text='--8<-- "decoy.md"')
+@example(text="*[HTML]: x\nHTML")
+def test_escaped_text_is_one_paragraph_of_itself(text):
+    html = render_markdown(esc(text))
+    assert DECOY not in html
+    dom = parse_html(html)
+    expected = re.sub(r"\s+", " ", text).strip()
+    if not expected:
+        assert html.strip() == ""
+        return
+    assert elements(dom) == ["p"], html
+    assert shown(dom.find("p").text()) == shown(expected)
+
+
+# --------------------------------------------------------------------------- the reading edition
+
+
+@lru_cache(maxsize=1)
+def glossary():
+    path = ROOT / "archive" / "glossary.yml"
+    return load_glossary(path, read_yaml(path))
+
+
+def single_line(text: str) -> str:
+    """A paragraph as the parser makes it: one line, whitespace collapsed."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@st.composite
+def articles(draw) -> Article:
+    paragraphs = draw(st.lists(hostile_text.map(single_line).filter(bool), min_size=1, max_size=4))
+    title = draw(hostile_text.map(single_line).filter(bool))
+    annotations = []
+    for _ in range(draw(st.integers(0, 2))):
+        p = draw(st.sampled_from(paragraphs))
+        i = draw(st.integers(0, len(p) - 1))
+        j = draw(st.integers(i + 1, len(p)))
+        phrase = p[i:j].strip()
+        if phrase:
+            annotations.append(Annotation(phrase, draw(hostile_text.map(single_line).filter(bool))))
+    meta = ArticleMeta(title=title, published=date(2022, 5, 1),
+                       source=draw(st.none() | hostile_text.map(single_line).filter(bool)),
+                       annotations=annotations, credits={"reporter": ["Li Yi"]})
+    source_text = draw(st.text())
+    return Article(id="2022-05-01-property", path=Path("archive/articles/2022-05-01-property"), kind="raw",
+                   meta=meta, source_text=source_text, sha256="0" * 64, paragraphs=paragraphs)
+
+
+def render_page(article: Article) -> tuple[dict, Node, str]:
+    """The article's Markdown page rendered as MkDocs does: (front matter, HTML DOM, HTML)."""
+    from mkdocs.utils.meta import get_data
+
+    site = build_site(Archive([article], glossary(), [], [], [], []))
+    page = Renderer(site, "https://example.org/archive/", "Archive").render_article(article).content
+    body, front = get_data(page)
+    html = render_markdown(body)
+    return front, parse_html(html), html
+
+
+@SETTINGS
+@given(article=articles())
+def test_reading_edition_shows_the_paragraphs(article):
+    front, dom, html = render_page(article)
+    assert DECOY not in html
+    import html as html_lib
+
+    assert html_lib.unescape(front["title"]) == article.title, "the front matter does not hold the title"
+    edition = dom.find("div", cls="reading-edition")
+    assert edition is not None, html
+    paragraphs = [c for c in edition.children if isinstance(c, Node)]
+    assert [shown(p.text(skip=lambda n: "note-marker" in n.classes())) for p in paragraphs] == \
+        [shown(p) for p in article.paragraphs]
+    assert {n.tag for n in edition.iter()} <= {"div", "p", "abbr", "a", "span", "sup"}
+    verbatim = dom.find("pre", cls="verbatim-text")
+    assert shown(verbatim.text()) == shown(article.source_text.replace("\r\n", "\n").replace("\r", "\n"))
+    for node in dom.iter():
+        assert node.tag not in ("script", "iframe", "img", "object", "embed"), html
+        assert not any(name.startswith("on") for name in node.attrs), node.attrs
+        href = (node.attrs.get("href") or "").strip().lower()
+        assert not href.startswith(("javascript:", "data:")), node.attrs
+    notes = dom.find("ol", cls="annotations")
+    for note, item in zip(article.meta.annotations, notes.find_all("li") if notes else []):
+        assert shown(re.sub(r"\s+", " ", item.text()).strip()) == shown(f"“{note.phrase}”: {note.note}")
+
+
+# --------------------------------------------------------------------------- parser and model
+
+
+def _raw_articles():
+    """Raw texts: mostly articles of the family with hostile titles and bodies, some anything."""
+    header = st.sampled_from(["2022-05-01 0 By", "2022-05-01 0 By Li Yi", "2022-5-1 3 By", "2022-05-01 10:30 0 By"])
+
+    def family(text):
+        title = text.map(single_line).filter(lambda t: any(c.isalnum() for c in t))
+        body = st.builds(lambda a, b: f"{a} On April 28, the meeting was held. {b}", text, text)
+        return st.builds(lambda t, h, b: f"{t}\n\n{h}\n\n{b}", title, header, body)
+
+    credited = family(printable_text).map(lambda s: s + "\n(Li Yi) Source: Louxing Center")
+    return st.one_of(family(printable_text), credited, family(hostile_text), st.text(), hostile_text)
+
+
+def pipeline(raw: bytes):
+    """Bytes -> ParseError, or every generated file of a site holding the article."""
+    try:
+        text, encoding = decode_source(raw)
+        parsed = parse_article(text)
+    except ParseError as exc:
+        message = str(exc)
+        assert message and "\n" not in message, repr(message)
+        return None
+    data = meta_from_parsed(parsed)
+    meta_text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    meta = load_meta(Path("meta.yml"), yaml.safe_load(meta_text), text=meta_text)
+    article = Article(id="2022-05-01-property", path=Path("x"), kind="raw", meta=meta, source_text=text,
+                      sha256="0" * 64, paragraphs=parsed.paragraphs, dates=parsed.dates, quoted=parsed.quoted)
+    site = build_site(Archive([article], glossary(), [], [], [], []))
+    outputs = {o.path: o.content for o in Renderer(site, "https://example.org/", "Archive").render_all()}
+    return parsed, article, outputs
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(raw=st.one_of(_raw_articles().map(lambda s: s.encode("utf-8")), st.binary(max_size=300)))
+@example(raw=b"Title \x01 one\n2022-05-01 0 By\n\nOn April 28, Louxing held a meeting.\n")
+def test_any_file_is_refused_or_becomes_a_page(raw):
+    result = pipeline(raw)
+    if result is None:
+        return
+    parsed, article, outputs = result
+    assert f"articles/{article.id}/index.md" in outputs
+    for name in ("articles", "glossary", "timeline", "people"):
+        json.loads(outputs[f"data/{name}.json"])
+    record = json.loads(outputs["data/articles.json"])[0]
+    assert record["title"] == parsed.title and record["paragraphs"] == parsed.paragraphs
+    feed = ET.fromstring(outputs["feed.xml"].encode("utf-8"))  # well-formed XML, whatever the text
+    assert shown(feed.find("channel/item/title").text or "") == shown(parsed.title)
+    assert json.loads(outputs["feed.json"])["items"][0]["title"] == parsed.title
+    front, dom, html = render_page(article)
+    edition = dom.find("div", cls="reading-edition")
+    shown_paragraphs = [shown(p.text(skip=lambda n: "note-marker" in n.classes()))
+                        for p in edition.children if isinstance(p, Node)]
+    assert shown_paragraphs == [shown(p) for p in parsed.paragraphs]
+
+
+# --------------------------------------------------------------------------- cases the properties found
+
+
+def _article(paragraphs, annotations=(), source_text="") -> Article:
+    meta = ArticleMeta(title="A title", published=date(2022, 5, 1),
+                       annotations=[Annotation(p, n) for p, n in annotations])
+    return Article(id="2022-05-01-case", path=Path("x"), kind="raw", meta=meta, source_text=source_text,
+                   sha256="0" * 64, paragraphs=list(paragraphs))
+
+
+def _edition(article: Article) -> list[str]:
+    _, dom, _ = render_page(article)
+    edition = dom.find("div", cls="reading-edition")
+    return [p.text(skip=lambda n: "note-marker" in n.classes()) for p in edition.children if isinstance(p, Node)]
+
+
+def test_overlapping_annotations_do_not_repeat_text():
+    paragraphs = ["The special security Commission met the power list office."]
+    for notes in ([("special", "a"), ("special", "b")], [("special security", "a"), ("security Commission", "b")],
+                  [("power list", "a"), ("list office", "b"), ("The", "c")]):
+        assert _edition(_article(paragraphs, notes)) == paragraphs, notes
+
+
+def test_overlapping_annotations_are_refused_at_load(tmp_path):
+    """An editor's note that can only overlap another is reported, naming the field."""
+    from lgnews.errors import ArchiveErrors
+    from lgnews.model import load_article
+
+    folder = tmp_path / "2022-05-01-case"
+    folder.mkdir()
+    raw = b"A title\n2022-05-01 0 By\n\nOn April 28, the special security Commission met.\n"
+    (folder / "source.txt").write_bytes(raw)
+    (folder / "meta.yml").write_text(
+        "title: A title\npublished: 2022-05-01\nannotations:\n"
+        "- phrase: special security\n  note: one\n- phrase: security Commission\n  note: two\n",
+        encoding="utf-8")
+    try:
+        load_article(folder)
+    except ArchiveErrors as exc:
+        assert any("annotations[1]" in str(e) for e in exc.errors), exc.errors
+    else:
+        raise AssertionError("overlapping notes were accepted; the reading edition would repeat words")
+
+
+def test_verbatim_source_keeps_tabs():
+    source = "A title\n2022-05-01 0 By\n\n\tIndented with a tab.\tAnd\ttabs.\n"
+    _, dom, _ = render_page(_article(["Indented with a tab. And tabs."], source_text=source))
+    assert dom.find("pre", cls="verbatim-text").text() == source
+
+
+def test_control_character_in_a_title_keeps_the_feed_well_formed():
+    result = pipeline(b"Title \x01 one\n2022-05-01 0 By\n\nOn April 28, Louxing held a meeting.\n")
+    assert result is not None
+    ET.fromstring(result[2]["feed.xml"].encode("utf-8"))

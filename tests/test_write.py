@@ -1,0 +1,292 @@
+"""Nothing lost: atomic writes, writes only of what changed, deletes only of what the
+generator made, `--check`, and the archived sources' checksums."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+import lgnews.write as write
+from lgnews.build import generate
+
+from .conftest import FIXTURES, ROOT, SEED_ID, run
+
+MANIFEST = ".generated-manifest.json"
+SEED_PAGE = f"articles/{SEED_ID}/index.md"
+EXTRA = FIXTURES / "raw" / "attendee_list.txt"
+
+
+def tree(folder: Path) -> dict[str, bytes | None]:
+    """Every path under ``folder`` with its bytes (None for a folder)."""
+    return {p.relative_to(folder).as_posix(): (None if p.is_dir() else p.read_bytes())
+            for p in sorted(folder.rglob("*"))}
+
+
+def stats(folder: Path) -> dict[str, tuple[int, int]]:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def temp_files(folder: Path) -> list[str]:
+    return [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.name.endswith(".tmp")
+            or p.name.startswith(".ingest-")]
+
+
+def build(project: Path, *args: str, check: bool = True):
+    return run([sys.executable, "scripts/build.py", *args], project, check=check)
+
+
+def ingest_extra(project: Path) -> str:
+    result = run([sys.executable, "scripts/ingest.py", str(EXTRA)], project)
+    return re.search(r"archived as archive/articles/([^/]+)/", result.stdout)[1]
+
+
+def set_title(project: Path, title: str, article: str = SEED_ID) -> None:
+    meta = project / "archive" / "articles" / article / "meta.yml"
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(re.sub(r"^title: .*$", f"title: {title}", text, count=1, flags=re.M), encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- atomic writes
+
+
+def test_atomic_write_keeps_the_old_file_when_interrupted(tmp_path, monkeypatch):
+    target = tmp_path / "page.md"
+    target.write_bytes(b"old content\n")
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt  # as if the process were stopped between write and rename
+
+    monkeypatch.setattr(write.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write.atomic_write(target, b"new content, much longer than the old one\n" * 1000)
+    assert target.read_bytes() == b"old content\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.md"], "a temporary file was left behind"
+
+
+@pytest.mark.parametrize("fail_at", [1, 5, -1])
+def test_interrupted_generation_leaves_whole_files_and_recovers(project, monkeypatch, fail_at):
+    """A run stopped mid-way (the n-th rename fails; -1: the manifest's) leaves every page
+    either as it was or as it will be, no temporary file, and the next run completes."""
+    assert generate(project, quiet=True) == 0
+    docs = project / "docs"
+    before = tree(docs)
+    extra = ingest_extra(project)
+    set_title(project, "Louxing District held the 2022 Work safety retreat Meeting again")
+    real = os.replace
+    calls: list[str] = []
+
+    def flaky(src, dst):
+        calls.append(str(dst))
+        if len(calls) == fail_at or (fail_at == -1 and str(dst).endswith(MANIFEST)):
+            raise OSError(28, "No space left on device")
+        return real(src, dst)
+
+    monkeypatch.setattr(write.os, "replace", flaky)
+    with pytest.raises(OSError):
+        generate(project, quiet=True)
+    monkeypatch.setattr(write.os, "replace", real)
+    assert not temp_files(docs), temp_files(docs)
+    monkeypatch.chdir(project)
+    fresh = _fresh_outputs(project)
+    for rel, data in tree(docs).items():
+        if data is None or rel == MANIFEST:
+            continue
+        assert data in (before.get(rel), fresh.get(rel)), f"docs/{rel} is neither the old nor the new file"
+    # The next run finishes the job, whatever the interruption left.
+    result = build(project, check=False)
+    assert result.returncode == 0, result.stderr
+    assert f"articles/{extra}/index.md" in {k for k in tree(docs)}
+    assert build(project, "--check", check=False).returncode == 0
+
+
+def _fresh_outputs(project: Path) -> dict[str, bytes]:
+    from lgnews.config import load_config
+    from lgnews.model import build_site, load_archive
+    from lgnews.render import Renderer
+
+    config = load_config(project)
+    site = build_site(load_archive(config.archive))
+    return {o.path: o.content.encode("utf-8")
+            for o in Renderer(site, config.site_url, config.site_name).render_all()}
+
+
+def test_interrupted_ingest_leaves_no_partial_folder(project, tmp_path, monkeypatch):
+    import lgnews.ingest as ingest
+
+    before = tree(project / "archive")
+
+    def interrupted(src, dst):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(ingest.os, "rename", interrupted)
+    status = ingest.main([str(EXTRA), "--archive", str(project / "archive"), "--quiet"])
+    assert status == 1
+    assert tree(project / "archive") == before
+
+
+# --------------------------------------------------------------------------- only what changed
+
+
+def test_second_run_writes_nothing(project):
+    first = build(project)
+    assert re.search(r"\b[1-9]\d* written", first.stdout), first.stdout
+    docs = project / "docs"
+    before, contents = stats(docs), tree(docs)
+    second = build(project)
+    assert re.search(r"\b0 (files )?written", second.stdout), second.stdout
+    assert stats(docs) == before, "a no-op run rewrote files"
+    # Also when the archive's files were touched but not changed (the full pipeline runs).
+    for path in (project / "archive").rglob("*"):
+        os.utime(path)
+    third = build(project)
+    assert re.search(r"\b0 (files )?written", third.stdout), third.stdout
+    pages = lambda d: {k: v for k, v in d.items() if k != MANIFEST}  # noqa: E731 (it records the inputs)
+    assert pages(stats(docs)) == pages(before) and pages(tree(docs)) == pages(contents)
+
+
+def test_a_change_rewrites_only_the_pages_it_affects(project):
+    build(project)
+    docs = project / "docs"
+    before = stats(docs)
+    meta = project / "archive" / "articles" / SEED_ID / "meta.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(
+        "note: Garbled. Probably 树牢", "note: Garbled, surely. Probably 树牢"), encoding="utf-8")
+    result = build(project)
+    changed = {rel for rel, st in stats(docs).items() if before.get(rel) != st}
+    assert SEED_PAGE in changed and "data/articles.json" in changed
+    assert "glossary/power-list/index.md" not in changed, "an unaffected page was rewritten"
+    assert re.search(rf"\b{len(changed - {MANIFEST})} written", result.stdout), (changed, result.stdout)
+
+
+# --------------------------------------------------------------------------- deletes only what it generated
+
+
+def test_removed_article_leaves_no_stale_page_and_editor_pages_are_kept(project):
+    docs = project / "docs"
+    notes = docs / "notes.md"
+    notes.write_text("# Notes\n\nAn editor's page.\n", encoding="utf-8")
+    essay = docs / "glossary" / "an-essay.md"  # an editor's page inside a generated folder
+    essay.parent.mkdir(parents=True, exist_ok=True)
+    essay.write_text("# On terms\n\nAn editor's essay.\n", encoding="utf-8")
+    kept = {p: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino) for p in (notes, essay)}
+    extra = ingest_extra(project)
+    build(project)
+    page = docs / "articles" / extra / "index.md"
+    assert page.exists()
+    import shutil
+
+    shutil.rmtree(project / "archive" / "articles" / extra)
+    result = build(project)
+    assert not page.exists() and not page.parent.exists(), "a stale page (or its folder) was left"
+    assert not any(extra in rel for rel in tree(docs)), [rel for rel in tree(docs) if extra in rel]
+    assert extra not in (docs / MANIFEST).read_text(encoding="utf-8")
+    assert re.search(r"\b[1-9]\d* deleted", result.stdout), result.stdout
+    for path, (data, mtime, inode) in kept.items():
+        assert (path.read_bytes(), path.stat().st_mtime_ns, path.stat().st_ino) == (data, mtime, inode)
+
+
+def test_editor_page_in_the_way_is_refused_and_nothing_is_written(project):
+    docs = project / "docs"
+    page = docs / SEED_PAGE
+    page.parent.mkdir(parents=True)
+    page.write_text("---\ntitle: My own page\n---\n\nAn editor wrote this.\n", encoding="utf-8")
+    before = tree(docs)
+    result = build(project, check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if SEED_PAGE in line]
+    assert len(lines) == 1 and "not generated" in lines[0] and lines[0].startswith(f"docs/{SEED_PAGE}: "), \
+        result.stderr
+    assert tree(docs) == before, "a refused run wrote or deleted files"
+
+
+# --------------------------------------------------------------------------- --check
+
+
+def test_check_names_stale_files_and_passes_when_fresh(project):
+    build(project)
+    fresh = build(project, "--check")
+    assert fresh.returncode == 0 and "up to date" in fresh.stdout
+    set_title(project, "Louxing District held the 2022 Work safety retreat Meeting (revised)")
+    before = tree(project / "docs")
+    stale = build(project, "--check", check=False)
+    assert stale.returncode == 1
+    assert f"stale: docs/{SEED_PAGE}" in stale.stdout.splitlines(), stale.stdout
+    assert "stale: docs/data/articles.json" in stale.stdout.splitlines()
+    assert tree(project / "docs") == before, "--check wrote files"
+    build(project)
+    assert build(project, "--check").returncode == 0
+
+
+def test_check_names_the_page_of_a_removed_article(project):
+    extra = ingest_extra(project)
+    build(project)
+    import shutil
+
+    shutil.rmtree(project / "archive" / "articles" / extra)
+    stale = build(project, "--check", check=False)
+    assert stale.returncode == 1
+    assert f"stale: docs/articles/{extra}/index.md" in stale.stdout.splitlines(), stale.stdout
+
+
+def test_build_then_check_agree_after_a_generated_page_was_edited(project):
+    """A generated page edited by hand is restored by the next build (so --check passes)."""
+    build(project)
+    page = project / "docs" / SEED_PAGE
+    page.write_text(page.read_text(encoding="utf-8") + "\nA hand edit.\n", encoding="utf-8")
+    build(project)
+    assert "A hand edit." not in page.read_text(encoding="utf-8")
+    assert build(project, "--check", check=False).returncode == 0
+
+
+# --------------------------------------------------------------------------- sources are never modified
+
+
+def _raw_articles(archive: Path) -> list[Path]:
+    return sorted(p.parent for p in (archive / "articles").glob("*/source.txt"))
+
+
+def test_every_stored_source_matches_its_recorded_sha256():
+    folders = _raw_articles(ROOT / "archive")
+    assert folders, "no archived source.txt found"
+    for folder in folders:
+        meta = yaml.safe_load((folder / "meta.yml").read_text(encoding="utf-8"))
+        recorded = meta.get("sha256")
+        assert recorded, f"{folder.name}/meta.yml records no sha256"
+        assert hashlib.sha256((folder / "source.txt").read_bytes()).hexdigest() == recorded, \
+            f"archive/articles/{folder.name}/source.txt was modified"
+
+
+def test_ingest_records_the_sha256_of_the_exact_bytes(project):
+    extra = ingest_extra(project)
+    folder = project / "archive" / "articles" / extra
+    assert (folder / "source.txt").read_bytes() == EXTRA.read_bytes()
+    meta = yaml.safe_load((folder / "meta.yml").read_text(encoding="utf-8"))
+    assert meta["sha256"] == hashlib.sha256(EXTRA.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("change", ["byte", "crlf", "appended", "truncated"])
+def test_build_refuses_a_modified_source(project, change):
+    build(project)
+    source = project / "archive" / "articles" / SEED_ID / "source.txt"
+    data = source.read_bytes()
+    source.write_bytes({
+        "byte": data.replace(b"Louxing", b"Louxin9", 1),
+        "crlf": data.replace(b"\n", b"\r\n"),
+        "appended": data + b"\n",
+        "truncated": data[:-1],
+    }[change])
+    docs = tree(project / "docs")
+    result = build(project, check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith(f"archive/articles/{SEED_ID}/source.txt: ")]
+    assert len(lines) == 1 and "sha256" in lines[0].lower(), result.stderr
+    assert tree(project / "docs") == docs
