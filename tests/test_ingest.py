@@ -212,7 +212,7 @@ def test_bad_files_do_not_stop_the_valid_ones(workdir, tmp_path):
     assert "Traceback" not in result.stderr + result.stdout
     lines = result.stderr.splitlines()
     assert len(lines) == len(bad)
-    for path, line in zip(bad, lines):
+    for path, line in zip(bad, lines, strict=True):
         assert line.startswith(f"{path}: "), line
     assert f"{missing}: cannot read: No such file or directory" in lines
     assert f"{tmp_path}: is a folder, not an article file" in lines

@@ -417,7 +417,7 @@ def test_refusals_of_texts(text, reason):
 
 
 def test_decode_source_utf8_without_bom():
-    assert decode_source("Title\r\n2022-04-30 0 By\rText".encode()) == ("Title\n2022-04-30 0 By\nText", "utf-8")
+    assert decode_source(b"Title\r\n2022-04-30 0 By\rText") == ("Title\n2022-04-30 0 By\nText", "utf-8")
 
 
 def test_decode_source_bom_crlf():
