@@ -18,6 +18,7 @@ import gzip
 import io
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -172,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
             for name, path in pages.items():
                 runs = []
                 for i in range(args.runs):
-                    out = Path(tmp) / f"{name.replace(' ', '-')}-{i}.json"
+                    out = Path(tmp) / f"{re.sub(r'[^A-Za-z0-9]+', '-', name).strip('-')[:60]}-{i}.json"
                     report = run_lighthouse(base + path, args.desktop, out)
                     runs.append(report)
                     if args.json:
