@@ -5,6 +5,8 @@ with the config on every rebuild, hence the environment variable): the logic liv
 lgnews package."""
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from lgnews.build import generate
@@ -21,6 +23,12 @@ def on_startup(command, dirty):
 def on_pre_build(config):
     if os.environ.get(SERVING):
         generate(ROOT, quiet=True)
+
+
+def on_post_build(config):
+    # The preview gets a search index too (make site runs Pagefind after the build).
+    if os.environ.get(SERVING):
+        subprocess.run([sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent"], check=False)
 
 
 def on_serve(server, config, builder):

@@ -99,6 +99,32 @@ def _url_link(url: str, text: str | None = None) -> Markup:
     return Markup(f'<a href="{html.escape(url, quote=True)}" rel="noopener">{esc(text or url)}</a>')
 
 
+_CJK_RUN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def zh_words(text: str) -> str:
+    """Every run of Chinese characters with its inner parts (for a run of up to 8
+    characters, every substring of two or more; for a longer run, every suffix), so that
+    Pagefind, which keeps a run of Chinese as one word, also finds a search for 治违 or 安委会
+    on an English page."""
+    words: list[str] = []
+    for run in _CJK_RUN_RE.findall(text):
+        if len(run) <= 8:
+            words += [run[i:j] for i in range(len(run)) for j in range(i + 2, len(run) + 1)]
+        else:
+            words += [run[i:] for i in range(len(run) - 1)]
+    return " ".join(dict.fromkeys(words))
+
+
+@pass_context
+def _zh(context, text: str, weight: float = 10, lang: str = "zh") -> Markup:
+    """A Chinese name or its pinyin as a span that Pagefind weighs like a title."""
+    extra = ""
+    if lang == "zh" and zh_words(text):
+        extra = f' data-pagefind-index-attrs="data-zh-words" data-zh-words="{esc(zh_words(text))}"'
+    return Markup(f'<span lang="{lang}" data-pagefind-weight="{weight}"{extra}>{esc(text)}</span>')
+
+
 def _date(value: date | str) -> str:
     return format_date(value.isoformat() if isinstance(value, date) else value)
 
@@ -117,7 +143,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(link=_link, url_link=_url_link, generated_note=GENERATED_NOTE, role_labels=ROLE_LABELS)
+    env.globals.update(link=_link, url_link=_url_link, zh=_zh, generated_note=GENERATED_NOTE, role_labels=ROLE_LABELS)
     env.filters.update(
         date=_date,
         trusted=lambda s: Markup(s),
