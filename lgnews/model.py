@@ -391,12 +391,32 @@ def _load_markdown_article(directory: Path, path: Path, tag_names: set[str] | No
 
 def _check_annotations(article: Article, path: Path) -> None:
     errors = []
+    placed = place_annotations(article.paragraphs, article.meta.annotations)
     for i, note in enumerate(article.meta.annotations):
         if not any(note.phrase in p for p in article.paragraphs):
             errors.append(ArchiveError(path, f"annotations[{i}].phrase: {note.phrase!r} is not in the article's "
                                              "reading edition; copy the words exactly as the article page shows them"))
+        elif i + 1 not in placed:
+            errors.append(ArchiveError(path, f"annotations[{i}].phrase: {note.phrase!r} overlaps the phrase of an "
+                                             "earlier note wherever it occurs; choose words no other note covers"))
     if errors:
         raise ArchiveErrors(errors)
+
+
+def place_annotations(paragraphs: list[str], annotations) -> dict[int, tuple[int, int, int]]:
+    """Where each note (numbered from 1) marks the text: (paragraph, start, end) of the first
+    occurrence of its phrase that no earlier note's phrase overlaps. Marks never overlap, so
+    the reading edition shows every character once."""
+    placed: dict[int, tuple[int, int, int]] = {}
+    for n, note in enumerate(annotations, start=1):
+        for index, paragraph in enumerate(paragraphs):
+            at = paragraph.find(note.phrase)
+            while at >= 0 and any(i == index and s < at + len(note.phrase) and at < e for i, s, e in placed.values()):
+                at = paragraph.find(note.phrase, at + 1)
+            if at >= 0:
+                placed[n] = (index, at, at + len(note.phrase))
+                break
+    return placed
 
 
 def meta_from_parsed(parsed: ParsedArticle) -> dict:
@@ -471,15 +491,10 @@ def _unique(items: Iterable[T]) -> list[T]:
 
 def _resolve_terms(article: Article, matcher: PhraseMatcher[Term], occurrences) -> None:
     seen: set[str] = set()
-    noted: set[int] = set()
+    placed = place_annotations(article.paragraphs, article.meta.annotations)
     article.spans = []
     for index, paragraph in enumerate(article.paragraphs):
-        spans: list[Span] = []
-        for n, note in enumerate(article.meta.annotations, start=1):
-            at = paragraph.find(note.phrase)
-            if at >= 0 and n not in noted:
-                noted.add(n)
-                spans.append(Span(at, at + len(note.phrase), note=n))
+        spans = [Span(start, end, note=n) for n, (i, start, end) in placed.items() if i == index]
         for start, end, term in matcher.find(paragraph):
             if any(s.start < end and start < s.end for s in spans):
                 continue

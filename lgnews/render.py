@@ -41,7 +41,8 @@ ROLE_LABELS = {
 _ESCAPES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>#+!|~^=$"}
 _ESCAPES.update({"&": "&amp;", '"': "&quot;", "'": "&#39;"})
 _ESCAPE_RE = re.compile("|".join(map(re.escape, _ESCAPES)))
-_LINE_START_RE = re.compile(r"^(\s*)([-+=>:]|\d+(?=[.)]))")
+# "???" opens a pymdownx.details block, like "!!!" an admonition ("!" is escaped anyway).
+_LINE_START_RE = re.compile(r"^(\s*)([-+=>:?]|\d+(?=[.)]))")
 
 
 def esc(value: Any) -> str:
@@ -55,7 +56,9 @@ def esc(value: Any) -> str:
 def esc_block(value: str) -> Markup:
     """Escape multi-line verbatim text for a <pre> in a raw HTML block: newlines become
     character references so the block stays on one line and Markdown never sees it."""
-    return Markup("&#10;".join(_ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], line) for line in value.split("\n")))
+    # Tabs too: Python-Markdown expands them to spaces before it reads the page.
+    return Markup("&#10;".join(_ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], line).replace("\t", "&#9;")
+                               for line in value.split("\n")))
 
 
 def _finalize(value: Any) -> Any:
@@ -520,12 +523,17 @@ def render_data(site: Site, site_url: str) -> list[Output]:
     ]
 
 
+_XML_INVALID_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def render_feeds(site: Site, site_url: str, site_name: str) -> list[Output]:
     """RSS 2.0 and JSON Feed 1.1 of the newest articles; dates come from the articles, so
     the same archive always gives the same bytes."""
     items = site.articles[:FEED_SIZE]
     env = environment()
-    env.finalize = lambda v: v if isinstance(v, Markup) else html.escape(str(v), quote=True)
+    # XML 1.0 has no control characters (but tab and newlines): one in a title would make
+    # the whole feed unreadable, so they are dropped.
+    env.finalize = lambda v: v if isinstance(v, Markup) else html.escape(_XML_INVALID_RE.sub("", str(v)), quote=True)
 
     def when(d: date) -> str:
         return format_datetime(datetime(d.year, d.month, d.day, tzinfo=UTC))

@@ -38,6 +38,13 @@ EDITOR = ('<script>alert("ed")</script> <img src=x onerror=alert(1)> <iframe src
 # Tags the reading edition, the provenance table and the notes may contain; anything else
 # there came from the article's text.
 READING_TAGS = {"p", "abbr", "a", "span", "sup"}
+# An editor's source for some families: it also starts lines (the timeline's "X publishes
+# the article."), where block syntax would act.
+EDITOR_SOURCE = {"markdown": '??? danger "pwned details" Center', "footnotes": '!!! danger "pwned admonition"'}
+# Curated text printed alone on a line: an organization's description, a person's note
+# (inside an admonition), where "???" or "!!!" would open a block.
+CURATED_BLOCK = {"description": "??? danger", "note": "??? note", "zh": "!!! danger"}
+CURATED_PERSON = "Zhao Curated"  # named in the markdown family's meta.yml, with a note in people.yml
 FORBIDDEN_TAGS = {"iframe", "object", "embed", "frame", "frameset", "base", "applet", "img", "math", "textarea",
                   "style", "form", "button", "input", "video", "audio", "source", "link"}
 # Identifiers the payloads would create: attribute lists, headings (toc ids), footnotes.
@@ -182,8 +189,10 @@ def assert_inert(dom: Node, allowed_scripts: set[tuple], where: str) -> None:
             if name == "title":
                 assert "pwned" not in value, f"{where}: <{node.tag} title={value!r}> taken from the text"
             assert not name.startswith("data-x"), f"{where}: attribute {name} from an attribute list"
-        if node.tag in ("div", "details", "aside") and any(c in node.classes() for c in ("admonition", "footnote")):
-            assert "pwned" not in node.text(), f"{where}: an admonition or footnote built from the text"
+        if "admonition-title" in node.classes() or node.tag == "summary" or "footnote" in node.classes():
+            assert "pwned" not in node.text(), f"{where}: an admonition, details or footnote built from the text"
+        if node.tag == "details":  # the site's only collapsible is the verbatim source
+            assert node.classes() == ["verbatim"], f"{where}: <details {node.attrs}> built from the text"
 
 
 def _in_site_chrome(node: Node) -> bool:
@@ -254,7 +263,7 @@ def build(tmp_path_factory) -> Build:
     result = run([sys.executable, "scripts/ingest.py", *map(str, files)], project)
     ids = dict(re.findall(r"^(.+?): archived as archive/articles/([^/\s]+)/", result.stdout, re.M))
     articles: dict[str, Hostile] = {}
-    for family, path in zip(FAMILIES, files):
+    for family, path in zip(FAMILIES, files, strict=True):
         article_id = ids[str(path)]
         raw = path.read_bytes()
         text, _ = decode_source(raw)
@@ -264,12 +273,21 @@ def build(tmp_path_factory) -> Build:
         hostile = Hostile(family, article_id, parsed.title, parsed.paragraphs, parsed.source, text,
                           _annotation_phrase(parsed.paragraphs))
         # An editor's review, carrying the payloads in values an editor writes.
+        if family in EDITOR_SOURCE:
+            meta["source"] = hostile.source = EDITOR_SOURCE[family]
         meta["tags"] = ["louxing"]
         meta["credits"] = {"reporter": [hostile.reporter], "editor": ["Xiao Hui"]}
         meta["people"] = [{"name": hostile.person, "roles": [hostile.role], "involvement": ["attending"]}]
+        if family == "markdown":
+            meta["people"].append({"name": CURATED_PERSON, "involvement": ["attending"]})
         meta["annotations"] = [{"phrase": hostile.annotation, "note": f"note {EDITOR}"}]
         (folder / "meta.yml").write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
         articles[family] = hostile
+    with (project / "archive" / "organizations.yml").open("a", encoding="utf-8") as fh:
+        fh.write("\n" + yaml.safe_dump([{"name": EDITOR_SOURCE["markdown"], "zh": CURATED_BLOCK["zh"],
+                                          "description": CURATED_BLOCK["description"]}], allow_unicode=True))
+    with (project / "archive" / "people.yml").open("a", encoding="utf-8") as fh:
+        fh.write("\n" + yaml.safe_dump([{"name": CURATED_PERSON, "note": CURATED_BLOCK["note"]}], allow_unicode=True))
     site = generate_and_build(project)
     from lgnews.records import load_glossary, read_yaml
 
@@ -280,15 +298,22 @@ def build(tmp_path_factory) -> Build:
 
 
 def allowed_scripts(build: Build, url: str) -> set[tuple]:
-    """The seed article's script elements, at the depth of ``url`` (relative paths differ)."""
-    depth = url.strip("/").count("/") + 1 if url.strip("/") else 0
-    prefix = "../" * depth
+    """The seed article's script elements, as they read on the page at ``url``: relative
+    addresses differ with the depth, and the 404 page uses the site's absolute path."""
+    if url == "404.html":
+        from lgnews.config import load_config
+
+        prefix = base = urlsplit(load_config(build.project).site_url).path  # "/archive/"
+    else:
+        depth = url.strip("/").count("/") + 1 if url.strip("/") else 0
+        prefix = "../" * depth
+        base = prefix.rstrip("/") or "."
     out = set()
     for attrs, content in build.clean_scripts:
-        attrs = tuple((k, v.replace("../../", prefix) if k == "src" else v) for k, v in attrs)
-        content = content.replace('"base": "../.."', f'"base": "{prefix.rstrip("/") or "."}"')
+        attrs = tuple((k, v.replace("../../", prefix, 1) if k == "src" else v) for k, v in attrs)
+        content = content.replace('"base": "../.."', f'"base": "{base}"')
         content = content.replace('"../../assets/', f'"{prefix}assets/')
-        content = content.replace('new URL("../.."', f'new URL("{prefix.rstrip("/") or "."}"')
+        content = content.replace('new URL("../.."', f'new URL("{base}"')
         out.add((attrs, content))
     return out
 
@@ -521,10 +546,28 @@ def test_pages_listing_the_article(build, family):
             assert links, f"{url} does not link to the article"
         texts = {norm(n.text()) for n in links}
         assert not links or texts == {a.title}, f"{url or 'index.html'}: the article's links read {texts}"
+    timeline = norm(build.dom("timeline/2022/").find("article").text())
+    assert f"{a.source or 'The source'} publishes the article." in timeline
+    assert f"Published: {a.title}" in timeline
     occurrences = [u for u in listing if u.startswith("glossary/")]
     for url in occurrences:
         body = norm(build.dom(url).find("article").text())
         assert norm(a.title) in body
+
+
+def test_curated_text_alone_on_a_line_stays_text(build):
+    """An organization's description and Chinese name, a person's note: printed alone on a
+    line (the note inside an admonition), "??? danger" must not open a collapsible block."""
+    from lgnews.records import slugify
+
+    pages = {f"organizations/{slugify(EDITOR_SOURCE['markdown'])}/": [CURATED_BLOCK["description"]],
+             f"people/{slugify(CURATED_PERSON)}/": [CURATED_BLOCK["note"]]}
+    for url, texts in pages.items():
+        dom = build.dom(url)
+        assert_inert(dom, allowed_scripts(build, url), url)
+        shown = {norm(n.text()) for n in dom.find("article").iter()}
+        for text in texts:
+            assert text in shown, f"{url}: {text!r} is not shown as written"
 
 
 def test_every_page_is_inert(build):
@@ -532,9 +575,7 @@ def test_every_page_is_inert(build):
         rel = path.relative_to(build.site).as_posix()
         if rel.startswith("pagefind/"):
             continue
-        url = rel.removesuffix("index.html")
-        if rel == "404.html":
-            continue  # its script addresses are absolute; checked by the article pages' checks
+        url = rel if rel == "404.html" else rel.removesuffix("index.html")
         assert_inert(parse_html(path.read_text(encoding="utf-8")), allowed_scripts(build, url), rel)
 
 
