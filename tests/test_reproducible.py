@@ -28,7 +28,7 @@ def _describe(rel: str, a: bytes | None, b: bytes | None) -> str:
         except OSError:
             inner = "unreadable"
         return f"{rel}: gzip bytes differ (header bytes 4-8, mtime: {a[4:8].hex()} vs {b[4:8].hex()}; content {inner})"
-    at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     return (f"{rel}: {len(a)} vs {len(b)} bytes, first difference at byte {at}: "
             f"{a[max(0, at - 40):at + 40]!r} vs {b[max(0, at - 40):at + 40]!r}")
 
