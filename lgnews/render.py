@@ -371,13 +371,24 @@ class Renderer:
         latest_dated = [e for e in site.timeline if e.kind != "published"][-6:]
         glimpse = sorted({id(e): e for e in curated + latest_dated}.values(), key=lambda e: e.date)
         return [
-            self.page("abbreviations.md.j2", "_generated/abbreviations.md", {}, terms=site.terms),
+            Output("_generated/abbreviations.json", _json(abbreviations(site.terms))),
             self.page("home_latest.md.j2", "_generated/home-latest.md", {}, articles=site.articles[:HOME_LATEST],
                       link_from="index.md"),
             self.page("home_terms.md.j2", "_generated/home-terms.md", {}, terms=featured, link_from="index.md"),
             self.page("home_timeline.md.j2", "_generated/home-timeline.md", {}, entries=glimpse,
                       link_from="index.md"),
         ]
+
+
+def abbreviations(terms) -> dict[str, str]:
+    """The site-wide tooltips: every name of every term (as written, capitalized and in
+    lower case: abbreviations match case-sensitively) -> its short definition."""
+    out: dict[str, str] = {}
+    for term in terms:
+        for name in term.names:
+            for variant in (name, name[:1].upper() + name[1:], name.lower()):
+                out.setdefault(variant, term.short_definition)
+    return out
 
 
 def _summary(article: Article) -> str:
