@@ -25,12 +25,12 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterable
 
 import yaml
 
@@ -271,13 +271,9 @@ def synthesize(n: int, seed: int = DEFAULT_SEED, text: str | None = None) -> lis
         fill["fixed"] = fill["found"] - rng.randint(0, fill["found"] // 10)
         fill["rate"] = round(100 * fill["fixed"] / fill["found"], 1)
 
-        def local(s: str) -> str:
-            s = s.replace(base.head, presider).replace("Louxing District", unit.name).replace("Louxing", unit.short)
-            s = s.replace("the District", f"the {unit.kind}").replace("2022", str(year))
-            return s
-
+        local = partial(_localize, head=base.head, presider=presider, unit=unit, year=year)
         opening = (f"On {MONTH_NAMES[event.month - 1]} {event.day}, {presider}, {roles}, presided over the {year} "
-                   f"{topic} {meeting.lower()} of {unit.name}, " + base.opening.split(f"of Louxing District, ", 1)[1])
+                   f"{topic} {meeting.lower()} of {unit.name}, " + base.opening.split("of Louxing District, ", 1)[1])
         sentences = [local(opening), f"{_join_names(attendees)} and other leaders attended."]
         if published >= RAINSTORM_REPORT and rng.random() < 0.35:
             sentences.append(local(base.studied))  # the report on the "7·20" Zhengzhou rainstorm
@@ -305,6 +301,12 @@ def synthesize(n: int, seed: int = DEFAULT_SEED, text: str | None = None) -> lis
             raw = raw.replace("\n", "\r\n")  # some republishing sites serve Windows line endings
         result.append(Synthetic(f"{i + 1:05d}.txt", raw.encode("utf-8"), title, published, unit.name, unit.source))
     return result
+
+
+def _localize(sentence: str, *, head: str, presider: str, unit: _District, year: int) -> str:
+    """A sentence of the seed, moved to another district, year and presiding official."""
+    sentence = sentence.replace(head, presider).replace("Louxing District", unit.name).replace("Louxing", unit.short)
+    return sentence.replace("the District", f"the {unit.kind}").replace("2022", str(year))
 
 
 def _ordinal(n: int) -> str:
@@ -507,8 +509,8 @@ def measure_search(site: Path, queries: Iterable[str] = SEARCH_QUERIES) -> list[
                 page = context.new_page()
                 page.goto(base + BLANK_PAGE)
                 finished, failed = [], []
-                page.on("requestfinished", lambda request: finished.append(request))
-                page.on("requestfailed", lambda request: failed.append(request))
+                page.on("requestfinished", partial(list.append, finished))
+                page.on("requestfailed", partial(list.append, failed))
                 outcome = page.evaluate(SEARCH_SCRIPT, query)
                 page.wait_for_timeout(300)  # let the last requestfinished events arrive
                 total = sum(_body_size(r) for r in finished)
@@ -683,7 +685,7 @@ def _table(headers: list[str], rows: list[list[str]], right: set[int] = frozense
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
 
     def line(cells):
-        return "| " + " | ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))) + " |"
+        return "| " + " | ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))) + " |"
 
     rule = "|" + "|".join(("-" * (w + 1) + ":") if i in right else ("-" * (w + 2)) for i, w in enumerate(widths)) + "|"
     return "\n".join([line(headers), rule, *(line(r) for r in rows)])

@@ -5,9 +5,7 @@ benchmark itself is `make bench`; nothing here asserts a timing.)"""
 from __future__ import annotations
 
 import concurrent.futures
-
 import re
-import shutil
 import subprocess
 import sys
 from datetime import date
