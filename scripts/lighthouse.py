@@ -25,10 +25,11 @@ import subprocess
 import sys
 import tempfile
 import threading
-import xml.etree.ElementTree as ET
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
+
+from lgnews.serve import SiteHandler, site_path
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = "lighthouse@12.2.3"
@@ -42,17 +43,12 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 
 
-class Handler(SimpleHTTPRequestHandler):
-    """Serves the site under `prefix` only, other paths getting the site's 404 page, and
-    compresses text with gzip when the browser accepts it: as GitHub Pages serves it, so the
-    scores are those of the published site, not of an uncompressed test server."""
+class Handler(SiteHandler):
+    """The site as GitHub Pages serves it (see lgnews.serve), and compressed with gzip when
+    the browser accepts it, so the scores are those of the published site, not of an
+    uncompressed test server."""
 
     COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", "/")
-
-    def __init__(self, *args, prefix: str, **kwargs):
-        self.prefix = prefix
-        super().__init__(*args, **kwargs)
-
     def send_head(self):
         path = urlsplit(self.path).path
         if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.endswith(self.COMPRESSIBLE):
@@ -73,36 +69,9 @@ class Handler(SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(body)
 
-    def translate_path(self, path: str) -> str:
-        clean = unquote(urlsplit(path).path)
-        if not (clean + "/").startswith(self.prefix):
-            return os.path.join(self.directory, ".not-under-the-prefix", "missing")
-        return super().translate_path("/" + clean[len(self.prefix):])
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def log_message(self, format, *args):
-        pass
-
-
-def site_prefix(site: Path) -> str:
-    locs = [el.text or "" for el in ET.parse(site / "sitemap.xml").iter() if el.tag.endswith("loc")]
-    path = urlsplit(min(locs, key=len)).path if locs else "/"
-    return path if path.endswith("/") else path + "/"
-
 
 def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
-    prefix = site_prefix(site)
+    prefix = site_path(site)
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site), prefix=prefix))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}{prefix}"

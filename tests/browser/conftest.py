@@ -6,16 +6,15 @@ and Debian's Chromium driven by Playwright. Nothing is downloaded: no `playwrigh
 from __future__ import annotations
 
 import functools
-import os
 import threading
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
+
+from lgnews.serve import SiteHandler, site_path
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Headless Chromium as root, with nothing that phones home (without the background-networking
@@ -38,47 +37,12 @@ DESKTOP = {"width": 1280, "height": 900}
 READER_PAGES = {"home": "", "seed article": SEED, "glossary": "glossary/", "timeline": "timeline/", "people": "people/"}
 
 
-class ArchiveHandler(SimpleHTTPRequestHandler):
-    """Serves `directory` under `prefix` only, like GitHub Pages serves a project site: any
-    other path is a 404, answered with the site's own 404.html."""
-
-    prefix = "/archive/"
-
-    def __init__(self, *args, prefix: str, **kwargs):
-        self.prefix = prefix
-        super().__init__(*args, **kwargs)
-
-    def translate_path(self, path: str) -> str:
-        clean = unquote(urlsplit(path).path)
-        if not (clean + "/").startswith(self.prefix):
-            return os.path.join(self.directory, ".not-under-the-prefix", "missing")
-        return super().translate_path("/" + clean[len(self.prefix):])
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != HTTPStatus.NOT_FOUND or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(code)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+class ArchiveHandler(SiteHandler):
+    """The site as GitHub Pages serves it (lgnews.serve), never cached by the browser."""
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
-
-    def log_message(self, format, *args):  # quiet
-        pass
-
-
-def site_path(site: Path) -> str:
-    """The path the site was built for (site_url's path), from the home page's sitemap entry."""
-    locs = [el.text or "" for el in ET.parse(site / "sitemap.xml").iter() if el.tag.endswith("loc")]
-    path = urlsplit(min(locs, key=len)).path
-    return path if path.endswith("/") else path + "/"
 
 
 @pytest.fixture(scope="session")

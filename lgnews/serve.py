@@ -1,0 +1,51 @@
+"""Serving a built site on 127.0.0.1 the way GitHub Pages serves a project site: under the
+path of its site_url only, with the site's own 404 page for anything else. Used by the
+browser tests and by `make lighthouse`."""
+
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+def site_path(site: Path) -> str:
+    """The path the site was built for (site_url's path), from the home page's sitemap entry."""
+    locs = [el.text or "" for el in ET.parse(site / "sitemap.xml").iter() if el.tag.endswith("loc")]
+    path = urlsplit(min(locs, key=len)).path if locs else "/"
+    return path if path.endswith("/") else path + "/"
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Serves `directory` under `prefix` only: any other path is a 404, answered with the
+    site's own 404.html. Quiet."""
+
+    prefix = "/"
+
+    def __init__(self, *args, prefix: str, **kwargs):
+        self.prefix = prefix
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        clean = unquote(urlsplit(path).path)
+        if not (clean + "/").startswith(self.prefix):
+            return os.path.join(self.directory, ".not-under-the-prefix", "missing")
+        return super().translate_path("/" + clean[len(self.prefix):])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args):
+        pass
