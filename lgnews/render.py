@@ -138,10 +138,16 @@ def _date(value: date | str) -> str:
     return format_date(value.isoformat() if isinstance(value, date) else value)
 
 
+# Characters YAML does not accept in a document, or reads as line breaks (NEL, LS, PS,
+# BOM): written as \u escapes, which JSON and YAML read alike.
+_YAML_UNSAFE_RE = re.compile("[^\t\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+
+
 def _front_matter(data: dict) -> Markup:
     """Front matter as one JSON object: JSON is YAML (a flow mapping), and writing it is
     an order of magnitude cheaper than yaml.safe_dump, which dominated generation time."""
-    return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(_YAML_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def environment() -> Environment:
