@@ -1,16 +1,32 @@
-"""MkDocs hook: the site-wide glossary tooltips. Python-Markdown's abbr extension takes a
-glossary (name -> definition) as configuration; the generator writes it from
+"""MkDocs hook: the glossary tooltips on the editors' pages. Python-Markdown's abbr extension
+takes a glossary (name -> definition) as configuration; the generator writes it from
 archive/glossary.yml to docs/_generated/abbreviations.json, and this hook hands it over, so
-every occurrence of a term on every page gets an <abbr title> that Material shows as a
+every occurrence of a term on an editor's page gets an <abbr title> that Material shows as a
 tooltip (content.tooltips). Configuring it once is far cheaper than appending the
-definitions to every page as Markdown, which the abbr extension would re-read per page."""
+definitions to every page as Markdown, which the abbr extension would re-read per page.
+
+Generated pages (front matter `generated: true`) get no glossary, unless they carry an
+editor's Markdown (`glossary_tooltips: true`, a Markdown article): the generator already marks
+the first use of each term in an article with its link and tooltip, and repeating the
+definition at every later use, on every list and index page, made the site bigger and the
+build slower (MkDocs builds a new Markdown converter for each page from this configuration,
+so the choice can be made page by page)."""
 
 import json
 from pathlib import Path
 
+_glossary: dict[str, str] = {}
+
 
 def on_config(config):
+    global _glossary
     path = Path(config.docs_dir) / "_generated" / "abbreviations.json"
-    glossary = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary
+    _glossary = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = _glossary
     return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    wanted = not page.meta.get("generated") or page.meta.get("glossary_tooltips")
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = _glossary if wanted else {}
+    return markdown

@@ -248,6 +248,10 @@ class Renderer:
             "og_type": "article",
             "jsonld": article_jsonld(article, self.site_url),
         }
+        if article.kind == "markdown":
+            # An editor's Markdown body: its terms get their tooltips from the abbr
+            # extension (hooks/glossary.py), as on any page an editor writes.
+            front["glossary_tooltips"] = True
         paragraphs = [render_paragraph(article, i, path) for i in range(len(article.paragraphs))]
         body_markdown = Markup(article.body_markdown) if article.kind == "markdown" else None
         return self.page("article.md.j2", path, front, article=article, meta=meta,
@@ -507,7 +511,9 @@ def article_record(article: Article) -> dict:
 def _json(data: Any) -> str:
     # ensure_ascii=False keeps Chinese readable; "<" is still escaped so no consumer that
     # pastes the JSON into HTML can be tricked into opening a tag.
-    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
+    # Compact: at 10,000 articles indentation alone adds 10 MB to the exports and doubles
+    # the time Python's encoder takes (its C fast path does not indent).
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
@@ -517,7 +523,8 @@ def render_data(site: Site, site_url: str) -> list[Output]:
             "term": t.term, "slug": t.slug, "aliases": t.aliases, "zh": t.zh, "pinyin": t.pinyin,
             "definition": t.definition, "category": t.category, "confidence": t.confidence,
             "sources": [s.url for s in t.sources], "see_also": t.see_also, "url": f"glossary/{t.slug}/",
-            "occurrences": [{"article": o.article.id, "context": o.context} for o in site.occurrences.get(t.slug, [])],
+            "occurrences": [{"article": o.article.id, "paragraph": o.paragraph}
+                            for o in site.occurrences.get(t.slug, [])],
         }
         for t in site.terms
     ]
@@ -533,8 +540,8 @@ def render_data(site: Site, site_url: str) -> list[Output]:
         {
             "name": p.name, "zh": p.zh, "aliases": p.aliases, "url": p.url,
             "appearances": [
-                {"article": a.article.id, "date": a.article.published.isoformat(), "roles": list(a.roles),
-                 "involvement": list(a.involvement)}
+                {"article": a.article.id, "date": a.article.published.isoformat(),
+                 **({"roles": list(a.roles)} if a.roles else {})}
                 for a in sorted(p.appearances, key=lambda a: (a.article.published, a.article.id))
             ],
         }
