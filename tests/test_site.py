@@ -261,6 +261,26 @@ def test_generated_pages_are_marked_and_not_in_the_sidebar(built_site, built_pro
         "article and entry pages are reached through the indexes, never a sidebar of every page"
 
 
+def test_sidebar_is_flat_and_lists_the_archive_first(built_site):
+    """The archive's sections hold only their index page in the navigation: each is one plain
+    link (no empty collapsible group), right after the home page."""
+    article = (built_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
+    nav = article[article.find("md-sidebar--primary") : article.find("md-sidebar--secondary")]
+    assert "md-nav__item--nested" not in nav
+    titles = re.findall(r'class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>', nav)
+    assert titles[1:7] == ["Articles", "Glossary", "Organizations", "People", "Tags", "Timeline"], titles
+    assert "Editors' guide" in titles[7:]
+
+
+def test_pages_lose_indentation_but_code_keeps_it(built_site):
+    article = (built_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r"\n[ \t]+<", article), "theme indentation left in the page"
+    guide = (built_site / "editors" / "index.html").read_text(encoding="utf-8")
+    # An indented code block of the editors' guide: its line breaks and indentation are content.
+    assert re.search(r"<pre[^>]*><code>credits:\n  reviewer:\n  - Huang Miao\n", guide), \
+        "whitespace inside <pre> must be kept"
+
+
 def test_home_page_includes_generated_lists(built_site):
     home = Page((built_site / "index.html").read_text(encoding="utf-8"))
     assert (f"articles/{SEED_ID}/", "Louxing District held the 2022 Work safety retreat Meeting") in home.links
