@@ -64,6 +64,11 @@ FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n?(?P<body
 # --------------------------------------------------------------------------- matching
 
 
+_KEY_SPACES_RE = re.compile(r"[\s\-]+")
+_KEYS: dict[str, str] = {}  # PhraseMatcher.key of texts seen: names and matched phrases repeat
+_KEYS_MAX = 200_000
+
+
 class PhraseMatcher(Generic[T]):
     """Finds any of many phrases in text: case-insensitive, on word boundaries, quoted or
     not, hyphen or space alike, with an optional plural ending. One compiled regex whose
@@ -73,6 +78,7 @@ class PhraseMatcher(Generic[T]):
 
     def __init__(self, phrases: dict[str, T]):
         self.targets: dict[str, T] = {}
+        self._found: dict[str, T | None] = {}  # matched text -> target: the texts repeat
         trie: dict = {}
         for phrase, target in phrases.items():
             key = self.key(phrase)
@@ -89,7 +95,12 @@ class PhraseMatcher(Generic[T]):
 
     @staticmethod
     def key(text: str) -> str:
-        return re.sub(r"[\s\-]+", " ", match_key(text).replace("‐", "-")).strip()
+        key = _KEYS.get(text)
+        if key is None:
+            key = _KEY_SPACES_RE.sub(" ", match_key(text).replace("‐", "-")).strip()
+            if len(_KEYS) < _KEYS_MAX:
+                _KEYS[text] = key
+        return key
 
     def _trie_pattern(self, node: dict) -> str:
         alternatives = []
@@ -106,17 +117,26 @@ class PhraseMatcher(Generic[T]):
         return f"(?:{body})?" if optional else body
 
     def lookup(self, matched: str) -> T | None:
+        try:
+            return self._found[matched]
+        except KeyError:
+            pass
         key = self.key(matched)
+        target = None
         for candidate in (key, key[:-1], key[:-2]):
             if candidate in self.targets:
-                return self.targets[candidate]
-        return None
+                target = self.targets[candidate]
+                break
+        self._found[matched] = target
+        return target
 
     def find(self, text: str) -> Iterable[tuple[int, int, T]]:
         if self.regex is None:
             return
+        found, lookup = self._found, self.lookup
         for m in self.regex.finditer(text):
-            target = self.lookup(m.group())
+            matched = m.group()
+            target = found[matched] if matched in found else lookup(matched)
             if target is not None:
                 yield m.start(), m.end(), target
 
@@ -525,11 +545,15 @@ def _build_people(articles: list[Article], curated: list[CuratedPerson]) -> list
         for name in (person.name, *person.aliases):
             canonical[match_key(name)] = person
     records: dict[str, PersonRecord] = {}
+    keys: dict[str, str] = {}  # record key of each name as written: names repeat a lot
 
     def record(name: str) -> PersonRecord:
-        known = canonical.get(match_key(name))
-        key = known.name if known else name
+        key = keys.get(name)
+        if key is None:
+            known = canonical.get(match_key(name))
+            key = keys[name] = known.name if known else name
         if key not in records:
+            known = canonical.get(match_key(name))
             records[key] = PersonRecord(
                 name=key, slug="", zh=known.zh if known else None,
                 aliases=list(known.aliases) if known else [], note=known.note if known else None,
