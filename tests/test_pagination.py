@@ -1,0 +1,109 @@
+"""Every list that grows with the archive is split into pages of a fixed length, and the pages
+of a list, read in order, give each entry exactly once, with links from each page to the next
+and the previous. Rendered from a synthesized archive with small page lengths, so that the
+seed project's own lists (one article) are not the only case."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shutil
+from collections import defaultdict
+
+import pytest
+
+from lgnews import bench, render
+from lgnews.ingest import ingest_file
+from lgnews.model import build_site, load_archive
+
+from .conftest import ROOT
+
+N = 40
+SIZE = 7
+HREF_RE = re.compile(r'<a href="([^"#]*)(?:#[^"]*)?">')
+PAGE_RE = re.compile(r"^(.*/)page-(\d+)/index\.md$")
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("paginated")
+    archive = tmp / "archive"
+    shutil.copytree(ROOT / "archive", archive)
+    hashes: dict[str, str] = {}
+    for item in bench.synthesize(N):
+        path = tmp / item.name
+        path.write_bytes(item.data)
+        ingest_file(path, archive, hashes)
+    for meta in (archive / "articles").glob("*/meta.yml"):
+        text = meta.read_text(encoding="utf-8")
+        meta.write_text(text.replace("\ntags: []\n", "\ntags:\n- meetings\n"), encoding="utf-8")
+    site = build_site(load_archive(archive))
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("ARTICLES_PER_PAGE", "OCCURRENCES_PER_PAGE", "APPEARANCES_PER_PAGE",
+                     "INDEX_PER_PAGE", "TIMELINE_PER_PAGE"):
+            patch.setattr(render, name, SIZE)
+        rendered = render.Renderer(site, "https://example.org/", "Test").render_all()
+    return site, {o.path: o.content for o in rendered}
+
+
+def _target(page: str, link: str) -> str:
+    """The Markdown file a built link of ``page`` points to."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), link, "index.md"))
+
+
+def _series(outputs: dict[str, str]) -> dict[str, int]:
+    count: dict[str, int] = defaultdict(lambda: 1)
+    for path in outputs:
+        if m := PAGE_RE.match(path):
+            count[m.group(1)] = max(count[m.group(1)], int(m.group(2)))
+    return dict(count)
+
+
+def _article_links(page: str, content: str) -> list[str]:
+    return [t for t in (_target(page, h) for h in HREF_RE.findall(content)) if re.match(r"articles/\d{4}-\d\d-\d\d-", t)]
+
+
+def test_every_growing_list_is_split_and_its_pages_link_in_order(outputs):
+    _, pages = outputs
+    series = _series(pages)
+    kinds = {base.split("/")[0] for base in series}
+    assert {"articles", "tags", "glossary", "people", "timeline"} <= kinds, kinds
+    for base, count in series.items():
+        paths = [base + "index.md"] + [f"{base}page-{n}/index.md" for n in range(2, count + 1)]
+        for n, path in enumerate(paths, start=1):
+            assert path in pages, f"{path} missing from a list of {count} pages"
+            targets = {_target(path, h) for h in HREF_RE.findall(pages[path])}
+            assert f"Page {n} of {count}" in pages[path]
+            if n < count:
+                assert paths[n] in targets, f"{path} does not link to the next page"
+            if n > 1:
+                assert paths[n - 2] in targets, f"{path} does not link to the previous page"
+
+
+def test_tag_pages_list_every_tagged_article_once_newest_first(outputs):
+    site, pages = outputs
+    base = "tags/meetings/"
+    count = _series(pages)[base]
+    listed = []
+    for n in range(1, count + 1):
+        path = base + ("index.md" if n == 1 else f"page-{n}/index.md")
+        links = _article_links(path, pages[path])
+        assert 0 < len(links) <= SIZE
+        listed += links
+    tagged = [a for a in site.articles if any(t.slug == "meetings" for t in a.tags)]
+    assert len(tagged) > 2 * SIZE
+    assert listed == [a.url + "index.md" for a in tagged], "each tagged article once, newest first"
+
+
+def test_glossary_occurrences_are_split_across_pages(outputs):
+    site, pages = outputs
+    slug, found = max(site.occurrences.items(), key=lambda kv: len(kv[1]))
+    assert len(found) > SIZE
+    base = f"glossary/{slug}/"
+    count = _series(pages)[base]
+    assert count == -(-len(found) // SIZE)
+    listed = []
+    for n in range(1, count + 1):
+        path = base + ("index.md" if n == 1 else f"page-{n}/index.md")
+        listed += _article_links(path, pages[path].split("## Occurrences", 1)[1])
+    assert listed == [o.article.url + "index.md" for o in found]
