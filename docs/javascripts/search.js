@@ -47,7 +47,9 @@
     if (!pagefind) {
       setStatus(MESSAGES.loading);
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-        return module.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
+        // pageLength 0.3 (default 0.75): short pages (an organization named after a
+        // glossary term) no longer outrank the glossary entry that explains the term.
+        return module.options({ baseUrl: root.pathname, excerptLength: 24, ranking: { pageLength: 0.3 } }).then(function () {
           module.init();
           return module;
         });

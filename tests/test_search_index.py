@@ -1,0 +1,80 @@
+"""What the search index holds, read from Pagefind's own fragments (one per indexed page, the
+text a result is made from): the pages a reader looks for, without the lists that repeat
+them, and without the parts of an article that repeat other pages. Above a size, an article
+is indexed by its title, first paragraph and editors' notes (the budget of a first query)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from lgnews import render
+from lgnews.build import generate
+
+from .conftest import SEED_ID, copy_project, run
+
+FIRST = "presided over the 2022 Work safety conference"      # paragraph 1 of the seed
+LATER = "put an end to paralysis and blindness"                # paragraph 3
+NOTE = "Most likely the official Dang Jianguo"                 # an editors' note
+
+
+def fragments(site: Path) -> dict[str, str]:
+    """URL -> indexed text of every page in the Pagefind index."""
+    pages = {}
+    for path in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes())
+        data = data[len(b"pagefind_dcd"):] if data.startswith(b"pagefind_dcd") else data
+        record = json.loads(data)
+        pages[record["url"]] = record["content"]
+    return pages
+
+
+@pytest.fixture(scope="module")
+def indexed(built_site):
+    return fragments(built_site)
+
+
+def test_articles_entries_and_people_are_indexed_lists_are_not(indexed):
+    assert f"/articles/{SEED_ID}/" in indexed
+    assert "/glossary/power-list/" in indexed
+    assert "/people/liu-zhigang/" in indexed
+    for listing in ["/articles/", "/articles/2022/", "/articles/2022/04/", "/tags/meetings/", "/timeline/2022/"]:
+        assert listing not in indexed, f"{listing} lists articles and must not be in the index"
+
+
+def test_article_is_indexed_in_full_without_what_repeats_other_pages(indexed):
+    text = indexed[f"/articles/{SEED_ID}/"]
+    assert FIRST in text and LATER in text and NOTE in text
+    assert "Editor in Chief: Wen Zhibin" not in text, "the verbatim source repeats the reading edition"
+    assert "c6ea5eefa642" not in text, "provenance and citation are not searched"
+    assert "Terms explained" not in text, "'In this article' links to pages that have their own entry"
+
+
+def test_glossary_entry_is_indexed_without_its_occurrences(indexed):
+    text = indexed["/glossary/power-list/"]
+    assert "权力清单" in text
+    assert "Louxing District held" not in text, "the list of articles is not part of the entry's text"
+
+
+@pytest.fixture(scope="module")
+def lede_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("lede") / "project")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render, "FULL_TEXT_SEARCH_LIMIT", 0)
+        assert generate(project, quiet=True) == 0
+    run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], project)
+    run([sys.executable, "-m", "pagefind", "--site", "site", "--silent"], project)
+    return project / "site"
+
+
+def test_above_the_limit_an_article_is_found_by_title_first_paragraph_and_notes(lede_site):
+    text = fragments(lede_site)[f"/articles/{SEED_ID}/"]
+    assert "Louxing District held the 2022 Work safety retreat Meeting" in text
+    assert FIRST in text and NOTE in text
+    assert LATER not in text
+    page = (lede_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
+    assert LATER in page, "the page itself still shows the whole reading edition"
