@@ -22,7 +22,7 @@ generate: $(STAMP)
 	$(PY) scripts/build.py
 
 site: generate
-	$(PY) -m mkdocs build --strict --quiet
+	$(PY) -m mkdocs build --strict
 	$(PY) -m pagefind --site site --silent
 	@echo "site: built into site/ (open site/index.html, or run 'make serve')"
 

@@ -19,6 +19,7 @@ import re
 _BLOCK_RE = re.compile(r"\A<(div|p|ul|ol|table|nav|details|dl)[\s>][^\n]*")
 _MARK = "<!--lgnews-raw:{}-->"
 _MARK_RE = re.compile(r"<!--lgnews-raw:(\d+)-->")
+_ID_RE = re.compile(r'\s(?:id|name)="([^"]+)"')
 
 _stash: dict[str, list[str]] = {}
 
@@ -51,4 +52,11 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     blocks = _stash.pop(page.file.src_uri, None)
-    return restore_blocks(html, blocks) if blocks else html
+    if not blocks:
+        return html
+    # MkDocs learns a page's anchors while converting it; the ids inside the blocks it did
+    # not see (a paragraph's #p3, an editors' note) are added, so that an editor's link to
+    # one is checked like any other (validation: anchors).
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(m for block in blocks for m in _ID_RE.findall(block))
+    return restore_blocks(html, blocks)

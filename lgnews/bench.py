@@ -611,7 +611,7 @@ def run_bench(n: int, *, seed: int = DEFAULT_SEED, keep: Path | None = None, sea
             result.stages.append(stage)
 
         say(MKDOCS)
-        result.stages.append(run_stage(MKDOCS, [py, "-m", "mkdocs", "build", "--strict", "--quiet"], project)[0])
+        result.stages.append(run_stage(MKDOCS, [py, "-m", "mkdocs", "build", "--strict"], project)[0])
         say(PAGEFIND)
         result.stages.append(run_stage(PAGEFIND, [py, "-m", "pagefind", "--site", "site", "--silent"], project)[0])
         first, mk, pf = result.stage(GENERATE_FIRST), result.stage(MKDOCS), result.stage(PAGEFIND)

@@ -51,7 +51,7 @@ def generate_and_build(project: Path, **env: str) -> Path:
     """scripts/build.py, `mkdocs build --strict`, then the Pagefind index, as `make site`
     does; returns site/."""
     run([sys.executable, "scripts/build.py", "--quiet"], project, **env)
-    run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], project, **env)
+    run([sys.executable, "-m", "mkdocs", "build", "--strict"], project, **env)
     run([sys.executable, "-m", "pagefind", "--site", "site", "--silent"], project, **env)
     return project / "site"
 

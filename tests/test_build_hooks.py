@@ -39,7 +39,7 @@ def plain_site(tmp_path_factory, built_project):
         text = text.replace(line, "")
     config.write_text(text, encoding="utf-8")
     run([sys.executable, "scripts/build.py", "--quiet"], project)
-    run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], project)
+    run([sys.executable, "-m", "mkdocs", "build", "--strict"], project)
     return project / "site"
 
 
@@ -78,3 +78,18 @@ def test_a_block_that_asks_for_markdown_or_does_not_close_stays_markdown():
     markdown, blocks = rawblocks.split_blocks(source)
     assert blocks == ["<p>one</p>"]
     assert '<div class="x" markdown>' in markdown and "<span>inline</span>" in markdown and "<ul>" in markdown
+
+
+def test_an_editors_link_to_an_anchor_inside_a_generated_block_is_checked(tmp_path):
+    """The paragraph and note anchors of an article are inside blocks MkDocs does not convert;
+    a link from an editor's page to one of them still passes `--strict`, and a link to an
+    anchor that does not exist still fails it."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "reading-notes.md"
+    page.write_text(f"# Reading notes\n\nSee [paragraph 3](articles/{SEED_ID}/index.md#p3) and "
+                    f"[the first note](articles/{SEED_ID}/index.md#note-1).\n", encoding="utf-8")
+    run([sys.executable, "scripts/build.py", "--quiet"], project)
+    run([sys.executable, "-m", "mkdocs", "build", "--strict"], project)
+    page.write_text(f"# Reading notes\n\nSee [nothing](articles/{SEED_ID}/index.md#p99).\n", encoding="utf-8")
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict"], project, check=False)
+    assert result.returncode != 0 and "p99" in result.stderr + result.stdout

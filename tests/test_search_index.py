@@ -66,7 +66,7 @@ def lede_site(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(render, "FULL_TEXT_SEARCH_LIMIT", 0)
         assert generate(project, quiet=True) == 0
-    run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], project)
+    run([sys.executable, "-m", "mkdocs", "build", "--strict"], project)
     run([sys.executable, "-m", "pagefind", "--site", "site", "--silent"], project)
     return project / "site"
 
