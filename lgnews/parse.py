@@ -636,7 +636,8 @@ def find_event_date(text: str, published: date) -> date | None:
             continue
         year = int(m["year"]) if m["year"] else None
         resolved = resolve_day(month, int(m["day"]), published, year)
-        if resolved:
+        # A date written with a year after publication is a plan, not the reported event.
+        if resolved and resolved <= published:
             return resolved
     return None
 

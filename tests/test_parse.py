@@ -267,6 +267,9 @@ def test_event_date_new_year():
     ("On May 2, the county", date(2022, 4, 30), date(2021, 5, 2)),  # never after publication
     ("On February 29, the county", date(2021, 3, 1), date(2020, 2, 29)),  # the last leap day
     ("On March 3, 2021, the county", date(2022, 4, 30), date(2021, 3, 3)),  # a year given
+    # A year after publication is a plan; the event is the next date that is not.
+    ("On May 1, 2023, the new rules apply. On February 11, the meeting", date(2022, 4, 30), date(2022, 2, 11)),
+    ("On the morning of May 1 2000", date(1, 1, 1), None),  # found by the property test
     ("Recently, the county held", date(2022, 4, 30), None),
     ("Upon May 3 the county", date(2022, 4, 30), None),  # "On" is a word of its own
 ])
