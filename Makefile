@@ -66,5 +66,5 @@ lighthouse: site browser
 
 # Removes build output and every generated page (as listed in the generator's manifest).
 clean:
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site .pytest_cache .hypothesis .cache
 	test ! -x $(PY) || $(PY) -c "import lgnews.write as w, pathlib; w.clean(pathlib.Path('docs'))"

@@ -53,7 +53,7 @@ BLANK_PAGE = "/__bench_blank__.html"
 GENERATED = ("articles", "glossary", "people", "organizations", "timeline", "tags", "data", "_generated")
 GENERATED_FILES = ("feed.xml", "feed.json", write.MANIFEST)
 _IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".hypothesis",
-                                 ".ruff_cache", "*.egg-info", "screenshots", "bench-output")
+                                 ".ruff_cache", "*.egg-info", "screenshots", "bench-output", ".cache")
 
 # Stage names, in the order they run; the table prints one row per stage.
 INGEST = "ingest"

@@ -8,10 +8,14 @@ size of the archive."""
 from __future__ import annotations
 
 import hashlib
+import marshal
+import os
 import re
+import sys
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -28,6 +32,7 @@ from .parse import (
     parse_article,
 )
 from .records import (
+    Annotation,
     ArticleMeta,
     CuratedOrganization,
     CuratedPerson,
@@ -65,6 +70,12 @@ FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n?(?P<body
 
 
 _KEY_SPACES_RE = re.compile(r"[\s\-]+")
+# Characters that may have a case other than ASCII letters: anything outside ASCII but
+# punctuation, CJK and the middle dot (none of which has a case). Text without them reads
+# the same to a case-insensitive regex and, lowercased, to a case-sensitive one.
+_CASELESS = "\u00b7\u2010-\u2027\u2030-\u205e\u3000-\u303f\u4e00-\u9fff"
+_CASED_RE = re.compile(f"[^\\x00-\\x7f{_CASELESS}]")
+_NOT_AFTER_WORD = r"(?<![\w·][\s\S])"  # after a phrase's first character: none before it
 _KEYS: dict[str, str] = {}  # PhraseMatcher.key of texts seen: names and matched phrases repeat
 _KEYS_MAX = 200_000
 
@@ -92,6 +103,13 @@ class PhraseMatcher(Generic[T]):
         self.regex = (
             re.compile(rf"(?<![\w·])(?:{self._trie_pattern(trie)})(?:e?s)?(?![\w·])", re.I) if trie else None
         )
+        # The same, for text whose letters are all ASCII, lowercased first: case-sensitive,
+        # with the word-boundary check after the first character, so that the regex engine
+        # can skip ahead to the characters that may start a phrase. About twice as fast.
+        self._lowered = (
+            re.compile(rf"(?:{self._trie_pattern(trie, _NOT_AFTER_WORD)})(?:e?s)?(?![\w·])")
+            if trie and not any(_CASED_RE.search(key) for key in self.targets) else None
+        )
 
     @staticmethod
     def key(text: str) -> str:
@@ -102,7 +120,7 @@ class PhraseMatcher(Generic[T]):
                 _KEYS[text] = key
         return key
 
-    def _trie_pattern(self, node: dict) -> str:
+    def _trie_pattern(self, node: dict, after_first: str = "") -> str:
         alternatives = []
         optional = False
         for unit, child in sorted(node.items(), key=lambda kv: kv[0]):
@@ -110,7 +128,7 @@ class PhraseMatcher(Generic[T]):
                 optional = True
                 continue
             head = r"[\s\"“”‘’'\-]*[\s\-][\s\"“”‘’']*" if unit == self._SEP else re.escape(unit)
-            alternatives.append(head + self._trie_pattern(child))
+            alternatives.append(head + after_first + self._trie_pattern(child))
         if not alternatives:
             return ""
         body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
@@ -131,14 +149,82 @@ class PhraseMatcher(Generic[T]):
         return target
 
     def find(self, text: str) -> Iterable[tuple[int, int, T]]:
-        if self.regex is None:
-            return
-        found, lookup = self._found, self.lookup
-        for m in self.regex.finditer(text):
-            matched = m.group()
-            target = found[matched] if matched in found else lookup(matched)
+        """(start, end, target) of every phrase found in ``text``, in order."""
+        return self.find_all([text])[0]
+
+    def find_all(self, texts: list[str] | Texts) -> list[list[tuple[int, int, T]]]:
+        """``find`` of each text, in one scan of all of them (see ``Texts``)."""
+        if not isinstance(texts, Texts):
+            texts = Texts(texts)
+        found: list[list[tuple[int, int, T]]] = [[] for _ in texts.texts]
+        if self.regex is None or not texts.texts:
+            return found
+        if texts.joined is None:  # a text holds a NUL itself: one by one
+            for index, text in enumerate(texts.texts):
+                found[index] = self._scan(text, self.regex, text)
+            return found
+        if self._lowered is not None and texts.lowered is not None:
+            matches = self._scan(texts.joined, self._lowered, texts.lowered)
+        else:
+            matches = self._scan(texts.joined, self.regex, texts.joined)
+        if len(found) == 1:
+            found[0] = matches
+            return found
+        lengths = texts.texts
+        index, offset, next_offset = 0, 0, len(lengths[0]) + 1
+        for start, end, target in matches:
+            while start >= next_offset:
+                index += 1
+                offset, next_offset = next_offset, next_offset + len(lengths[index]) + 1
+            found[index].append((start - offset, end - offset, target))
+        return found
+
+    def _scan(self, text: str, regex: re.Pattern, scanned: str) -> list[tuple[int, int, T]]:
+        known, lookup = self._found, self.lookup
+        out = []
+        for m in regex.finditer(scanned):
+            start, end = m.span()
+            matched = text[start:end]
+            target = known[matched] if matched in known else lookup(matched)
             if target is not None:
-                yield m.start(), m.end(), target
+                out.append((start, end, target))
+        return out
+
+
+class Texts:
+    """Texts prepared for ``PhraseMatcher.find_all``, which scans them as one: joined by
+    a NUL (no phrase can span it, and it bounds words as the ends of a text do), and
+    lowercased when their only letters with a case are ASCII ones (lowercasing then keeps
+    every offset). Prepared once, they serve every matcher."""
+
+    __slots__ = ("texts", "joined", "lowered")
+
+    def __init__(self, texts: list[str]):
+        self.texts = list(texts)
+        joined = "\x00".join(self.texts)
+        self.joined = joined if joined.count("\x00") == len(self.texts) - 1 else None
+        self.lowered = joined.lower() if self.joined is not None and _caseless(joined) else None
+
+    @classmethod
+    def concat(cls, parts: list[Texts]) -> Texts:
+        """The texts of all the parts, in order (without joining them again)."""
+        parts = [p for p in parts if p.texts]
+        combined = cls.__new__(cls)
+        combined.texts = [t for p in parts for t in p.texts]
+        combined.joined = combined.lowered = None
+        if all(p.joined is not None for p in parts):
+            combined.joined = "\x00".join(p.joined for p in parts)
+            if all(p.lowered is not None for p in parts):
+                combined.lowered = "\x00".join(p.lowered for p in parts)
+        return combined
+
+
+def _caseless(text: str) -> bool:
+    """Whether the only letters of ``text`` that have a case are ASCII ones."""
+    if text.isascii():
+        return True
+    stripped = text.replace("“", "").replace("”", "").replace("‘", "").replace("’", "").replace("—", "")
+    return stripped.isascii() or not _CASED_RE.search(stripped)
 
 
 # --------------------------------------------------------------------------- records
@@ -167,6 +253,9 @@ class Article:
     body_markdown: str | None = None
     dates: list[DateMention] = field(default_factory=list)
     quoted: list[str] = field(default_factory=list)
+    # Where the glossary terms, events and organizations are in the text (see _scan_article),
+    # kept with the cached article so that an unchanged one is not scanned again.
+    scans: tuple | None = None
     # Resolved by build_site:
     terms: list[Term] = field(default_factory=list)
     spans: list[list[Span]] = field(default_factory=list)
@@ -304,8 +393,10 @@ class Archive:
 # --------------------------------------------------------------------------- loading
 
 
-def load_archive(root: Path, progress=None) -> Archive:
-    """Read and validate all of ``archive/``; raise ArchiveErrors listing every problem."""
+def load_archive(root: Path, progress=None, cache: ArticleCache | None = None) -> Archive:
+    """Read and validate all of ``archive/``; raise ArchiveErrors listing every problem.
+    With a ``cache``, an article whose files are byte for byte those of an earlier run is
+    taken from it instead of being parsed and validated again."""
     errors: list[ArchiveError] = []
 
     def curated(name: str, loader, *args):
@@ -325,38 +416,98 @@ def load_archive(root: Path, progress=None) -> Archive:
     organizations = curated("organizations.yml", load_organizations) or []
     tag_names = None if tags is None else {t.slug for t in tags}
     tags, terms = tags or [], terms or []
-    articles = []
     folder = root / "articles"
-    entries = sorted(p for p in folder.iterdir() if not p.name.startswith(".")) if folder.is_dir() else []
+    entries = [folder / name for name in _listdir(folder) if not name.startswith(".")]
+    # First what the cache holds; then the rest is parsed, by several processes if many.
+    directories: list[Path] = []
+    loaded: list[Article | None] = []
+    misses: list[tuple[int, bytes, str]] = []  # (index, raw bytes, their SHA-256) of the articles to parse
     for directory in progress(entries, "Loading articles") if progress else entries:
         try:
-            articles.append(load_article(directory, tag_names))
+            article, _, raw, digest = _load(directory, tag_names, cache, parse=False)
         except ArchiveErrors as exc:
             errors.extend(exc.errors)
+            continue
+        if article is None:
+            misses.append((len(loaded), raw, digest))
+        directories.append(directory)
+        loaded.append(article)
+    results = (_parse_in_processes([directories[i] for i, _, _ in misses], tag_names, progress,
+                                   _matchers(terms, events, organizations)) if misses else None)
+    for n, (index, raw, digest) in enumerate(progress(misses, "Parsing articles") if progress and results is None
+                                             else misses):
+        try:
+            if results is None:
+                article, key, raw, digest = _load(directories[index], tag_names, None)
+            else:
+                article, key = _received(results[n], directories[index])
+        except ArchiveErrors as exc:
+            errors.extend(exc.errors)
+            continue
+        loaded[index] = article
+        if cache is not None:
+            cache.put(article, key, raw, digest, checked=results is not None and results[n][0] == "marshal")
     if errors:
         raise ArchiveErrors(errors)
-    return Archive(articles, terms, events, people, organizations, tags)
+    return Archive(loaded, terms, events, people, organizations, tags)  # type: ignore[arg-type]
 
 
-def load_article(directory: Path, tag_names: set[str] | None = None) -> Article:
+def _listdir(folder: Path) -> list[str]:
+    """The names in ``folder``, sorted (none if it is not a folder)."""
+    try:
+        return sorted(os.listdir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
+def load_article(directory: Path, tag_names: set[str] | None = None, cache: ArticleCache | None = None) -> Article:
     """One article folder: ``source.txt`` + ``meta.yml`` (ingested) or ``article.md``."""
-    if not directory.is_dir():
+    article, key, raw, digest = _load(directory, tag_names, cache)
+    if cache is not None:
+        cache.put(article, key, raw, digest)
+    return article
+
+
+def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | None,
+          parse: bool = True) -> tuple[Article | None, str, bytes, str]:
+    """(the article, the cache key of its files, the bytes of its source, their SHA-256).
+    The article is None if it is not in ``cache`` and not ``parse``."""
+    if not os.path.isdir(directory):
         raise ArchiveErrors([ArchiveError(directory, "not a folder; articles/ holds one folder per article")])
     if not ID_RE.match(directory.name):
         raise ArchiveErrors([ArchiveError(directory, "the folder name is not an article id "
                                                      "(YYYY-MM-DD-slug in lowercase letters, digits and hyphens)")])
-    source, meta_path, markdown = directory / "source.txt", directory / "meta.yml", directory / "article.md"
-    if source.exists() and markdown.exists():
-        raise ArchiveErrors([ArchiveError(directory, "has both source.txt and article.md; keep one of them")])
-    if markdown.exists():
-        return _load_markdown_article(directory, markdown, tag_names)
-    if not source.exists():
-        raise ArchiveErrors([ArchiveError(directory, "has no source.txt or article.md; add one, or remove the folder")])
-    if not meta_path.exists():
-        raise ArchiveErrors([ArchiveError(meta_path, "missing; every source.txt needs its meta.yml (ingest writes it)")])
-    raw = source.read_bytes()
+    base = os.path.join(directory, "")  # plain strings: Path objects cost more than the reads here
+    if os.path.exists(base + "article.md"):
+        markdown = directory / "article.md"
+        if os.path.exists(base + "source.txt"):
+            raise ArchiveErrors([ArchiveError(directory, "has both source.txt and article.md; keep one of them")])
+        raw = markdown.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        key = f"markdown {digest}"
+        if cache is not None and (article := cache.get(directory, key, raw, digest, tag_names)) is not None:
+            return article, key, raw, digest
+        return (_load_markdown_article(directory, markdown, raw, digest, tag_names) if parse else None), key, raw, digest
+    try:
+        with open(base + "source.txt", "rb") as fh:
+            raw = fh.read()
+    except FileNotFoundError:
+        raise ArchiveErrors([ArchiveError(directory, "has no source.txt or article.md; add one, "
+                                                     "or remove the folder")]) from None
+    try:
+        with open(base + "meta.yml", "rb") as fh:
+            meta_bytes = fh.read()
+    except FileNotFoundError:
+        raise ArchiveErrors([ArchiveError(directory / "meta.yml", "missing; every source.txt needs its meta.yml "
+                                                                  "(ingest writes it)")]) from None
     digest = hashlib.sha256(raw).hexdigest()
-    meta_text = _read_text(meta_path)
+    key = f"raw {digest} {hashlib.sha256(meta_bytes).hexdigest()}"
+    if cache is not None and (article := cache.get(directory, key, raw, digest, tag_names)) is not None:
+        return article, key, raw, digest
+    if not parse:
+        return None, key, raw, digest
+    source, meta_path = directory / "source.txt", directory / "meta.yml"
+    meta_text = _decode_text(meta_path, meta_bytes)
     meta = load_meta(meta_path, read_yaml(meta_path, meta_text), tags=tag_names, text=meta_text)
     if meta.sha256 and meta.sha256 != digest:
         raise ArchiveErrors([ArchiveError(source, "its bytes no longer match the sha256 recorded in meta.yml; "
@@ -371,19 +522,124 @@ def load_article(directory: Path, tag_names: set[str] | None = None) -> Article:
         paragraphs=parsed.paragraphs, dates=parsed.dates, quoted=parsed.quoted,
     )
     _check_annotations(article, meta_path)
-    return article
+    return article, key, raw, digest
 
 
-def _read_text(path: Path) -> str:
+# --------------------------------------------------------------------------- parsing in processes
+
+
+PARALLEL_FROM = 400
+"""From this many articles to parse, they are shared among processes, one per core."""
+_pool_tags: set[str] | None = None
+_pool_matchers: tuple | None = None
+
+
+def _matchers(terms: list[Term], events: list[Event], organizations: list[CuratedOrganization]) -> tuple:
+    """Matchers for the phrases build_site looks for (so that the processes that parse the
+    articles can find them too: see _scan_article), and their fingerprint."""
+    matchers = (PhraseMatcher({name: t for t in terms for name in t.names}),
+                PhraseMatcher({alias: e for e in events for alias in e.aliases}),
+                PhraseMatcher({name: c.name for c in organizations for name in (c.name, *c.aliases)}))
+    return matchers, _matchers_fingerprint(matchers)
+
+
+def _workers() -> int:
+    """How many processes may parse: the cores this process may use, if it can fork safely
+    (no other thread: under ``mkdocs serve`` everything stays in this process)."""
+    import multiprocessing
+    import threading
+
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return 1
+    if os.environ.get("LGNEWS_WORKERS", "").isdigit():
+        return max(1, int(os.environ["LGNEWS_WORKERS"]))
     try:
-        return path.read_text(encoding="utf-8")
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cores = os.cpu_count() or 1
+    return min(cores, 8)
+
+
+class _Sized:
+    """An iterator of known length (for a progress bar)."""
+
+    def __init__(self, items: Iterable, length: int):
+        self.items, self.length = items, length
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __iter__(self):
+        return iter(self.items)
+
+
+def _parse_in_processes(directories: list[Path], tag_names: set[str] | None, progress=None,
+                        matchers: tuple | None = None) -> list | None:
+    """What ``_parse_one`` gives for each folder, in order, from forked processes; None when
+    there are too few to be worth it, or no processes can be had (the caller parses)."""
+    workers = _workers() if len(directories) >= PARALLEL_FROM else 1
+    if workers < 2:
+        return None
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    global _pool_tags, _pool_matchers
+    _pool_tags, _pool_matchers = tag_names, matchers  # inherited by the forked processes
+    chunk = max(1, min(64, len(directories) // (workers * 8)))
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = _Sized(pool.map(_parse_one, directories, chunksize=chunk), len(directories))
+            return list(progress(results, "Parsing articles") if progress else results)
+    except (OSError, BrokenProcessPool):
+        return None
+    finally:
+        _pool_tags = _pool_matchers = None
+
+
+def _parse_one(directory: Path):
+    """In a worker process: one article, as marshalled data (or a pickle, for what marshal
+    cannot hold), or its problems as (path, message, line)."""
+    try:
+        article, key, _, _ = _load(directory, _pool_tags, None)
+    except ArchiveErrors as exc:
+        return [(e.path, e.message, e.line) for e in exc.errors]
+    data = _verified_record(article, None)
+    if _pool_matchers is not None:
+        _scan_article(article, *_pool_matchers)  # sets article.scans, for build_site
+    if data is None:
+        import pickle
+
+        return ("pickle", key, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+    return ("marshal", key, article.sha256, data, marshal.dumps(article.scans))
+
+
+def _received(result, directory: Path) -> tuple[Article, str]:
+    if isinstance(result, list):
+        raise ArchiveErrors([ArchiveError(*problem) for problem in result])
+    if result[0] == "pickle":
+        import pickle
+
+        return pickle.loads(result[2]), result[1]
+    _, key, digest, data, scans = result
+    article = _decode_article(marshal.loads(data), directory, None, digest)
+    article.scans = marshal.loads(scans)
+    return article, key
+
+
+def _decode_text(path: Path, data: bytes) -> str:
+    """The bytes of a UTF-8 text file as ``path.read_text()`` reads them (any line ending
+    becomes \\n)."""
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ArchiveErrors([ArchiveError(path, "not UTF-8 text; save the file as UTF-8")]) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def _load_markdown_article(directory: Path, path: Path, tag_names: set[str] | None) -> Article:
-    raw = path.read_bytes()
-    text = _read_text(path).replace("\r\n", "\n")
+def _load_markdown_article(directory: Path, path: Path, raw: bytes, digest: str,
+                           tag_names: set[str] | None) -> Article:
+    text = _decode_text(path, raw).replace("\r\n", "\n")
     m = FRONT_MATTER_RE.match(text)
     if not m:
         raise ArchiveErrors([ArchiveError(path, "no front matter: start the file with '---', the metadata "
@@ -402,7 +658,7 @@ def _load_markdown_article(directory: Path, path: Path, tag_names: set[str] | No
         meta.people = [PersonMention(p.name, p.roles, p.involvement) for p in extract_people(flat)]
     article = Article(
         id=directory.name, path=directory, kind="markdown", meta=meta, source_text=text,
-        sha256=hashlib.sha256(raw).hexdigest(), paragraphs=paragraphs, body_markdown=body,
+        sha256=digest, paragraphs=paragraphs, body_markdown=body,
         dates=find_dates(flat, meta.published), quoted=find_quoted(flat),
     )
     _check_annotations(article, path)
@@ -456,6 +712,240 @@ def meta_from_parsed(parsed: ParsedArticle) -> dict:
     }
 
 
+# --------------------------------------------------------------------------- cache
+
+
+CACHE_FORMAT = 2
+CACHE_SHARDS = 64
+PACKAGE = Path(__file__).resolve().parent
+
+
+def code_version() -> str:
+    """What a cached article depends on besides its files: the code that loads articles
+    (any change to it empties the cache) and the Python that wrote the cache."""
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\n{sys.version}\n".encode())
+    try:
+        for name in ("errors.py", "parse.py", "records.py", "model.py"):
+            digest.update((PACKAGE / name).read_bytes())
+    except OSError:  # the code cannot be read (a zipped install?): a version no cache has
+        digest.update(os.urandom(16))
+    return digest.hexdigest()
+
+
+class ArticleCache:
+    """Articles parsed and validated by earlier runs, so that an unchanged one is not
+    parsed again: ``.cache/lgnews/`` at the project root, 64 files of marshalled records.
+
+    An entry is found by the article's id and used only if its key (the SHA-256 of the
+    article's files) and the code version match, so a changed file or a changed parser
+    simply misses. A file that cannot be read (corrupt, partial, of another version) is
+    ignored; an entry is stored only if it reads back equal to the article; files are
+    replaced atomically; any error writing is ignored. Only articles that loaded without
+    a problem are stored: errors are always found by a real load.
+
+    With an article go where build_site found glossary terms, events and organizations
+    in it (``Article.scans``, see ``update_scans``), valid while the phrases looked for are
+    the same."""
+
+    def __init__(self, folder: Path, version: str | None = None):
+        self.folder = folder
+        self.version = version or code_version()
+        self.hits = self.misses = 0
+        self._shards: dict[int, dict] = {}
+        self._used: dict[int, set[str]] = defaultdict(set)
+        self._changed: set[int] = set()
+        self._keys: dict[str, str] = {}  # article id -> key of the entry made or used this run
+        self._scans: dict[str, str | None] = {}  # article id -> fingerprint of the scans stored
+
+    def _shard(self, article_id: str) -> tuple[int, dict]:
+        number = zlib.crc32(article_id.encode("utf-8")) % CACHE_SHARDS
+        self._used[number].add(article_id)
+        shard = self._shards.get(number)
+        if shard is None:
+            shard = self._shards[number] = self._read(number)
+        return number, shard
+
+    def _path(self, number: int) -> Path:
+        return self.folder / f"articles-{number:02d}.marshal"
+
+    def _read(self, number: int) -> dict:
+        try:
+            fmt, version, entries = marshal.loads(self._path(number).read_bytes())
+            if fmt == CACHE_FORMAT and version == self.version and isinstance(entries, dict):
+                return entries
+        except Exception:  # missing, unreadable, truncated or foreign: start afresh
+            pass
+        return {}
+
+    def get(self, directory: Path, key: str, raw: bytes, digest: str, tag_names: set[str] | None) -> Article | None:
+        _, shard = self._shard(directory.name)
+        entry = shard.get(directory.name)
+        article = None
+        if type(entry) is tuple and len(entry) == 3 and entry[0] == key:
+            try:
+                article = _decode_article(marshal.loads(entry[1]), directory, raw, digest)
+                if entry[2] is not None:
+                    scans = marshal.loads(entry[2])
+                    if type(scans) is tuple and len(scans) == 4 and type(scans[0]) is str:
+                        article.scans = scans
+            except Exception:
+                article = None
+        # The tags allowed may have changed since: an article using one no longer allowed
+        # is loaded for real, which reports it.
+        if article is not None and (tag_names is None or all(t in tag_names for t in article.meta.tags)):
+            self.hits += 1
+            self._keys[article.id] = key
+            self._scans[article.id] = article.scans[0] if article.scans else None
+            return article
+        self.misses += 1
+        return None
+
+    def put(self, article: Article, key: str, raw: bytes, digest: str, checked: bool = False) -> None:
+        """Store ``article``, loaded from files whose key is ``key``; ``raw`` is the source
+        read for it, whose SHA-256 is ``digest``. ``checked``: the article was read back
+        from a record already (from a worker process), which need not be checked again."""
+        if digest != article.sha256:  # the source changed since: store nothing
+            return
+        if checked:
+            try:
+                data = marshal.dumps(_encode_article(article, raw))
+            except (ValueError, TypeError):
+                return
+        else:
+            data = _verified_record(article, raw)
+        if data is None:
+            return
+        number, shard = self._shard(article.id)
+        shard[article.id] = (key, data, None)
+        self._changed.add(number)
+        self._keys[article.id] = key
+        self._scans[article.id] = None
+
+    def update_scans(self, articles: list[Article]) -> None:
+        """Keep the scans build_site made for articles whose entries do not hold them yet."""
+        for article in articles:
+            if article.scans is None or self._scans.get(article.id, article.scans[0]) == article.scans[0]:
+                continue
+            number, shard = self._shard(article.id)
+            entry = shard.get(article.id)
+            if entry is None or entry[0] != self._keys.get(article.id):
+                continue
+            try:
+                shard[article.id] = (entry[0], entry[1], marshal.dumps(article.scans))
+            except ValueError:
+                continue
+            self._scans[article.id] = article.scans[0]
+            self._changed.add(number)
+
+    def save(self) -> None:
+        """Write the files whose entries changed, leaving out articles not seen this run
+        (a file none of whose articles was seen is removed)."""
+        for number in range(CACHE_SHARDS):
+            if number not in self._shards:
+                try:
+                    self._path(number).unlink(missing_ok=True)
+                except OSError:
+                    pass
+        for number, shard in self._shards.items():
+            stale = [article_id for article_id in shard if article_id not in self._used[number]]
+            for article_id in stale:
+                del shard[article_id]
+            if not stale and number not in self._changed:
+                continue
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                _replace_file(self._path(number), marshal.dumps((CACHE_FORMAT, self.version, shard)))
+            except OSError:
+                return  # a read-only or full disk: the next run parses again
+        self._changed.clear()
+
+
+def _replace_file(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _plain_text(raw: bytes) -> str | None:
+    """The text of UTF-8 bytes as decode_source gives it for most articles."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _day(value: date | None) -> int | None:
+    if value is None:
+        return None
+    if type(value) is not date:
+        raise TypeError("not a plain date")
+    return value.toordinal()
+
+
+def _verified_record(article: Article, raw: bytes | None) -> bytes | None:
+    """``article`` marshalled, if it reads back the same (else None). Its text is left
+    out when it is the plain UTF-8 reading of ``raw``."""
+    try:
+        data = marshal.dumps(_encode_article(article, raw))
+        again = _decode_article(marshal.loads(data), article.path, raw, article.sha256)
+    except (ValueError, TypeError):  # a value marshal cannot hold
+        return None
+    return data if _same_article(again, article) else None
+
+
+def _encode_article(article: Article, raw: bytes | None) -> tuple:
+    m = article.meta
+    plain = raw is not None and _plain_text(raw) == article.source_text
+    return (
+        article.kind, article.paragraphs, article.body_markdown, [(d.date, d.text) for d in article.dates],
+        article.quoted, None if plain else article.source_text,
+        m.title, _day(m.published), _day(m.event_date), m.source, m.source_url, m.original_url,
+        m.machine_translated, m.credits, [(p.name, p.roles, p.involvement) for p in m.people],
+        [(a.phrase, a.note) for a in m.annotations], m.tags, m.summary, m.sha256, m.encoding,
+    )
+
+
+def _frozen(cls, **values):
+    """A frozen dataclass instance made without its __init__ (several times faster)."""
+    obj = object.__new__(cls)
+    obj.__dict__.update(values)
+    return obj
+
+
+def _decode_article(record: tuple, directory: Path, raw: bytes | None, digest: str) -> Article:
+    (kind, paragraphs, body_markdown, dates, quoted, text, title, published, event_date, source, source_url,
+     original_url, machine_translated, credits, people, annotations, tags, summary, sha256, encoding) = record
+    meta = ArticleMeta(
+        title=title, published=date.fromordinal(published),
+        event_date=None if event_date is None else date.fromordinal(event_date), source=source,
+        source_url=source_url, original_url=original_url, machine_translated=machine_translated,
+        credits=credits,
+        people=[_frozen(PersonMention, name=n, roles=r, involvement=i) for n, r, i in people],
+        annotations=[_frozen(Annotation, phrase=p, note=n) for p, n in annotations],
+        tags=tags, summary=summary, sha256=sha256, encoding=encoding,
+    )
+    return Article(
+        id=directory.name, path=directory, kind=kind, meta=meta,
+        source_text=_plain_text(raw) if text is None else text, sha256=digest, paragraphs=paragraphs,
+        body_markdown=body_markdown, dates=[_frozen(DateMention, date=d, text=t) for d, t in dates], quoted=quoted,
+    )
+
+
+def _same_article(a: Article, b: Article) -> bool:
+    """Equal in every field. (After a marshal round trip equality means the same types too:
+    marshal keeps int, bool, float, str, tuple and list apart, and refuses subclasses; and
+    a date is never equal to a datetime.)"""
+    return all(getattr(a, f.name) == getattr(b, f.name) for f in fields(Article) if f.name != "scans")
+
+
 # --------------------------------------------------------------------------- building
 
 
@@ -466,6 +956,11 @@ def build_site(archive: Archive) -> Site:
         older.next, newer.previous = newer, older
     term_matcher = PhraseMatcher({name: t for t in archive.terms for name in t.names})
     event_matcher = PhraseMatcher({alias: e for e in archive.events for alias in e.aliases})
+    orgs = {c.name: Organization(c.name, "", c.zh, c.description, list(c.aliases)) for c in archive.organizations}
+    org_matcher = PhraseMatcher({name: orgs[c.name] for c in archive.organizations for name in (c.name, *c.aliases)})
+    matchers = (term_matcher, event_matcher, org_matcher)
+    fingerprint = _matchers_fingerprint(matchers)
+    found = {id(article): _scan_article(article, matchers, fingerprint) for article in articles}
     occurrences: dict[str, list[Occurrence]] = defaultdict(list)
     event_articles: dict[str, list[Article]] = defaultdict(list)
     tags_by_slug = {t.slug: t for t in archive.tags}
@@ -474,8 +969,9 @@ def build_site(archive: Archive) -> Site:
     candidates: dict[str, Candidate] = {}
 
     for article in articles:
-        _resolve_terms(article, term_matcher, occurrences)
-        article.events = _unique(e for p in article.paragraphs for _, _, e in event_matcher.find(p))
+        terms_found, events_found, _ = found[id(article)]
+        _resolve_terms(article, terms_found, occurrences)
+        article.events = _unique(e for in_paragraph in events_found for _, _, e in in_paragraph)
         for event in article.events:
             event_articles[event.id].append(article)
         article.tags = [tags_by_slug[t] for t in article.meta.tags if t in tags_by_slug]
@@ -488,7 +984,7 @@ def build_site(archive: Archive) -> Site:
             candidates.setdefault(key, Candidate(phrase, [])).articles.append(article)
 
     people = _build_people(articles, archive.people)
-    organizations = _build_organizations(articles, archive.organizations)
+    organizations = _build_organizations(articles, orgs, org_matcher, {k: v[2] for k, v in found.items()})
     timeline = _build_timeline(articles, archive.events, event_articles)
     return Site(
         articles=articles,
@@ -505,18 +1001,74 @@ def build_site(archive: Archive) -> Site:
     )
 
 
+def _matchers_fingerprint(matchers: tuple[PhraseMatcher, ...]) -> str:
+    """The phrases the matchers look for (their regexes hold them all)."""
+    text = "\n\x00".join(m.regex.pattern if m.regex is not None else "" for m in matchers)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _scan_texts(article: Article) -> tuple[Texts, Texts]:
+    """The texts searched: the paragraphs (for terms and events), and the title, paragraphs
+    and roles of the people (for organizations)."""
+    paragraphs = Texts(article.paragraphs)
+    roles = [r for p in article.meta.people for r in p.roles]
+    return paragraphs, Texts.concat([Texts([article.title]), paragraphs, Texts(roles)])
+
+
+def _scan_article(article: Article, matchers: tuple[PhraseMatcher, ...], fingerprint: str) -> tuple[list, ...]:
+    """What each matcher finds in the article's texts: from ``article.scans`` when they were
+    made by matchers looking for the same phrases (as the cache keeps them), else scanned
+    now (and kept in ``article.scans``: where each find starts and ends, text by text)."""
+    cached = article.scans
+    if cached is not None and cached[0] == fingerprint:
+        try:
+            return _rebuild_scans(article, matchers, cached[1:])
+        except (ValueError, TypeError, IndexError, LookupError):
+            pass  # not what this code would have kept: scan again
+    paragraphs, all_texts = _scan_texts(article)
+    term_matcher, event_matcher, org_matcher = matchers
+    found = (term_matcher.find_all(paragraphs), event_matcher.find_all(paragraphs), org_matcher.find_all(all_texts))
+    article.scans = (fingerprint, *([[x for start, end, _ in text for x in (start, end)] for text in per_text]
+                                    for per_text in found))
+    return found
+
+
+def _rebuild_scans(article: Article, matchers: tuple[PhraseMatcher, ...], kept: tuple) -> tuple[list, ...]:
+    roles = [r for p in article.meta.people for r in p.roles]
+    texts = (article.paragraphs, article.paragraphs, [article.title, *article.paragraphs, *roles])
+    if len(kept) != 3:
+        raise ValueError("not three scans")
+    out = []
+    for matcher, positions, in_texts in zip(matchers, kept, texts, strict=True):
+        if len(positions) != len(in_texts):
+            raise ValueError("not one list per text")
+        per_text = []
+        for text, flat in zip(in_texts, positions, strict=True):
+            found = []
+            for i in range(0, len(flat), 2):
+                start, end = flat[i], flat[i + 1]
+                target = matcher.lookup(text[start:end])
+                if target is None or not 0 <= start < end <= len(text):
+                    raise ValueError("not a phrase")
+                found.append((start, end, target))
+            per_text.append(found)
+        out.append(per_text)
+    return tuple(out)
+
+
 def _unique(items: Iterable[T]) -> list[T]:
     return list({id(x): x for x in items}.values())
 
 
-def _resolve_terms(article: Article, matcher: PhraseMatcher[Term], occurrences) -> None:
+def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]], occurrences) -> None:
     seen: set[str] = set()
     placed = place_annotations(article.paragraphs, article.meta.annotations)
     article.spans = []
-    for index, paragraph in enumerate(article.paragraphs):
+    for index, (paragraph, found) in enumerate(zip(article.paragraphs, found_all, strict=True)):
         spans = [Span(start, end, note=n) for n, (i, start, end) in placed.items() if i == index]
-        for start, end, term in matcher.find(paragraph):
-            if any(s.start < end and start < s.end for s in spans):
+        notes = spans[:]  # the matches of one scan never overlap one another: only notes can
+        for start, end, term in found:
+            if notes and any(s.start < end and start < s.end for s in notes):
                 continue
             first = term.slug not in seen
             spans.append(Span(start, end, term=term, first=first))
@@ -589,19 +1141,18 @@ def _assign_slugs(items: list) -> None:
         used.add(slug)
 
 
-def _build_organizations(articles: list[Article], curated: list[CuratedOrganization]) -> list[Organization]:
-    orgs = {c.name: Organization(c.name, "", c.zh, c.description, list(c.aliases)) for c in curated}
-    matcher = PhraseMatcher({name: orgs[c.name] for c in curated for name in (c.name, *c.aliases)})
+def _build_organizations(articles: list[Article], orgs: dict[str, Organization],
+                         matcher: PhraseMatcher[Organization], named: dict[int, list]) -> list[Organization]:
+    """``orgs``: the curated organizations by name (sources are added); ``named``: what
+    ``matcher`` finds in each article's title, paragraphs and roles (by id of the article)."""
     for article in sorted(articles, key=lambda a: (a.published, a.id)):
         found: list[tuple[Organization, str]] = []
         source = article.meta.source
         if source:
             org = matcher.lookup(source) or orgs.setdefault(source, Organization(source, ""))
             found.append((org, "source"))
-        texts = [article.title, *article.paragraphs,
-                 *(r for p in article.meta.people for r in p.roles)]
-        for text in texts:
-            for _, _, org in matcher.find(text):
+        for found_in_text in named[id(article)]:
+            for _, _, org in found_in_text:
                 if not any(o is org for o, _ in found):
                     found.append((org, "named"))
         article.organizations = []

