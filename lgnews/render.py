@@ -243,7 +243,7 @@ class Renderer:
     def page(self, template: str, path: str, front: dict, *, link_from: str | None = None, **context: Any) -> Output:
         """Render one template to the file ``path``; links are relative to ``link_from``
         (the page a fragment is included into) or else to ``path`` itself."""
-        front = {**front, "generated": True}
+        front = {**front, "generated": True}  # every page it writes (hooks/ read the mark)
         content = self.env.get_template(template).render(
             page_path=link_from or path, front=front, site=self.site, site_url=self.site_url, **context
         )
@@ -272,7 +272,6 @@ class Renderer:
         front = {
             "title": html.escape(article.title),
             "description": html.escape(_summary(article)),
-            "generated": True,
             "article": True,
             "og_type": "article",
             "jsonld": article_jsonld(article, self.site_url),
@@ -334,7 +333,7 @@ class Renderer:
             events = [e for e in site.events if term.term in e.terms]
             for pager, chunk in paginate(found, OCCURRENCES_PER_PAGE, f"glossary/{term.slug}/"):
                 front = {"title": html.escape(term.term if pager.number == 1 else f"{term.term}, page {pager.number}"),
-                         "description": html.escape(term.short_definition), "generated": True}
+                         "description": html.escape(term.short_definition)}
                 front["search"] = {"boost": 10} if pager.number == 1 else NOT_INDEXED
                 outputs.append(self.page("term.md.j2", pager.path, front, term=term, occurrences=chunk,
                                          total=len(found), pager=pager, events=events,
@@ -356,8 +355,7 @@ class Renderer:
         for person in self.site.people:
             appearances = sorted(person.appearances, key=lambda a: (a.article.published, a.article.id), reverse=True)
             for pager, chunk in paginate(appearances, APPEARANCES_PER_PAGE, person.url):
-                front = {"title": html.escape(person.name if pager.number == 1 else f"{person.name}, page {pager.number}"),
-                         "generated": True}
+                front = {"title": html.escape(person.name if pager.number == 1 else f"{person.name}, page {pager.number}")}
                 front["search"] = {"boost": 10} if pager.number == 1 else NOT_INDEXED
                 outputs.append(self.page("person.md.j2", pager.path, front, person=person, appearances=chunk,
                                          total=len(appearances), pager=pager))
@@ -373,8 +371,7 @@ class Renderer:
         for org in self.site.organizations:
             items = sorted(org.articles, key=lambda x: (x[0].published, x[0].id), reverse=True)
             for pager, chunk in paginate(items, APPEARANCES_PER_PAGE, org.url):
-                front = {"title": html.escape(org.name if pager.number == 1 else f"{org.name}, page {pager.number}"),
-                         "generated": True}
+                front = {"title": html.escape(org.name if pager.number == 1 else f"{org.name}, page {pager.number}")}
                 front["search"] = {"boost": 5} if pager.number == 1 else NOT_INDEXED
                 outputs.append(self.page("organization.md.j2", pager.path, front, org=org, items=chunk,
                                          total=len(items), pager=pager))
