@@ -86,8 +86,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         gc.freeze()
         site = build_site(archive)
         gc.freeze()
-        renderer = Renderer(site, config.site_url, config.site_name)
-        outputs = {o.path: o.content.encode("utf-8") for o in renderer.render_all()}
+        outputs = render_outputs(Renderer(site, config.site_url, config.site_name), progress)
     if check:
         to_write, to_delete, conflicts = plan(config.docs, outputs)
         stale = to_write + to_delete + conflicts
@@ -115,6 +114,49 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
               f"{len(report.written)} written, {report.unchanged} unchanged, {len(report.deleted)} deleted "
               f"in {time.perf_counter() - started:.2f} s", file=out)
     return 0
+
+
+RENDER_PARALLEL_FROM = 2000
+"""From this many rendering tasks (about one per article, person, term and organization),
+they are shared among processes, one per core."""
+_pool_tasks: list | None = None
+
+
+def render_outputs(renderer, progress=None) -> dict[str, bytes]:
+    """Every generated file (path under docs/ -> bytes), as ``renderer.render_all()`` gives
+    them and in the same order; rendered by forked processes (one per core) when there is
+    enough to do. Rendering is pure, so each process renders its share of the tasks from
+    the model it inherited and sends back bytes; only this process writes."""
+    from .model import _Sized, _workers
+
+    tasks = renderer.tasks()
+    workers = _workers() if len(tasks) >= RENDER_PARALLEL_FROM else 1
+    if workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        global _pool_tasks
+        _pool_tasks = tasks  # inherited by the forked processes
+        chunk = max(1, min(64, len(tasks) // (workers * 16)))
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                results = pool.map(_render_task, range(len(tasks)), chunksize=chunk)
+                if progress:
+                    results = progress(_Sized(results, len(tasks)), "Rendering pages")
+                return {path: data for result in results for path, data in result}
+        except (OSError, BrokenProcessPool):
+            pass  # no processes to be had: render here
+        finally:
+            _pool_tasks = None
+    rendered = ((o.path, o.content.encode("utf-8")) for task, args in tasks for o in task(*args))
+    return dict(rendered)
+
+
+def _render_task(index: int) -> list[tuple[str, bytes]]:
+    """In a worker process: the outputs of one rendering task, encoded."""
+    task, args = _pool_tasks[index]
+    return [(o.path, o.content.encode("utf-8")) for o in task(*args)]
 
 
 @contextmanager

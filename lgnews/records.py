@@ -11,6 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -472,9 +473,10 @@ class Term:
     def names(self) -> list[str]:
         return [self.term, *self.aliases]
 
-    @property
+    @cached_property
     def short_definition(self) -> str:
-        """The first sentence of the definition as plain text, for tooltips."""
+        """The first sentence of the definition as plain text, for tooltips (every use of
+        the term on every page prints it: computed once)."""
         plain = re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", self.definition).strip()
         first = re.split(r"(?<=[.!?])\s+", plain, maxsplit=1)[0]
         return first if len(first) <= 240 else first[:237].rsplit(" ", 1)[0] + "…"

@@ -10,16 +10,18 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import format_datetime
+from functools import cached_property
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from .model import Article, Site, TimelineEntry, format_date
+from .model import Article, Organization, PersonRecord, Site, TimelineEntry, format_date
+from .records import Term
 
 # Lengths of the pages of every list that grows with the archive. Longer pages mean fewer
 # pages (each carries ~15 KB of theme and costs MkDocs a few milliseconds); at these lengths
@@ -58,19 +60,42 @@ _ESCAPE_RE = re.compile("|".join(map(re.escape, _ESCAPES)))
 _LINE_START_RE = re.compile(r"^(\s*)([-+=>:?]|\d+(?=[.)]))")
 
 
+_escaped: dict[str, str] = {}
+ESCAPED_KEPT = 500_000
+"""How many escaped values ``esc`` remembers: names, titles and dates are printed on many
+pages (a person's name on every page that lists them), and escaping was a fifth of the
+time of rendering."""
+
+
 def esc(value: Any) -> str:
     """Escape text for a Markdown page: inert as Markdown, HTML, attribute lists, snippet
     markers and footnotes alike, in inline Markdown and in raw HTML. Whitespace collapses."""
-    text = re.sub(r"\s+", " ", str(value)).strip()
-    text = _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], text)
-    return _LINE_START_RE.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text)
+    key = value if type(value) is str else str(value)
+    try:
+        return _escaped[key]
+    except KeyError:
+        pass
+    text = " ".join(key.split())
+    text = _ESCAPE_RE.sub(_escape_match, text)
+    text = _LINE_START_RE.sub(_escape_line_start, text)
+    if len(_escaped) < ESCAPED_KEPT:
+        _escaped[key] = text
+    return text
+
+
+def _escape_match(m: re.Match) -> str:
+    return _ESCAPES[m.group()]
+
+
+def _escape_line_start(m: re.Match) -> str:
+    return m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2))
 
 
 def esc_block(value: str) -> Markup:
     """Escape multi-line verbatim text for a <pre> in a raw HTML block: newlines become
     character references so the block stays on one line and Markdown never sees it."""
     # Tabs too: Python-Markdown expands them to spaces before it reads the page.
-    return Markup("&#10;".join(_ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], line).replace("\t", "&#9;")
+    return Markup("&#10;".join(_ESCAPE_RE.sub(_escape_match, line).replace("\t", "&#9;")
                                for line in value.split("\n")))
 
 
@@ -97,6 +122,8 @@ def relative(target: str, page_path: str) -> str:
     """A link from the Markdown file ``page_path`` to ``target`` (both under docs/, in
     POSIX form without '.' or '..'): posixpath.relpath, without its cost on every link."""
     here = page_path.split("/")[:-1]
+    if not here or target[: len(here[0]) + 1] != here[0] + "/":
+        return "../" * len(here) + target  # no folder in common (most links)
     there = target.split("/")
     common = 0
     while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
@@ -238,6 +265,10 @@ class Renderer:
         self.site_name = site_name
         self.env = environment()
 
+    @cached_property
+    def _terms_by_name(self) -> dict[str, Term]:
+        return {t.term: t for t in self.site.terms}
+
     def page(self, template: str, path: str, front: dict, *, link_from: str | None = None, **context: Any) -> Output:
         """Render one template to the file ``path``; links are relative to ``link_from``
         (the page a fragment is included into) or else to ``path`` itself."""
@@ -245,22 +276,38 @@ class Renderer:
         content = self.env.get_template(template).render(
             page_path=link_from or path, front=front, site=self.site, site_url=self.site_url, **context
         )
-        return Output(path, re.sub(r"\n{3,}", "\n\n", content))
+        while "\n\n\n" in content:  # at most one blank line (str.replace: a regular expression
+            content = content.replace("\n\n\n", "\n\n")  # took a fifth of rendering)
+        return Output(path, content)
 
     def render_all(self) -> list[Output]:
-        outputs: list[Output] = []
-        for article in self.site.articles:
-            outputs.append(self.render_article(article))
-        outputs += self.render_article_archives()
-        outputs += self.render_glossary()
-        outputs += self.render_people()
-        outputs += self.render_organizations()
-        outputs += self.render_timeline()
-        outputs += self.render_tags()
-        outputs += self.render_fragments()
-        outputs += render_data(self.site, self.site_url)
-        outputs += render_feeds(self.site, self.site_url, self.site_name)
-        return outputs
+        return [output for task, args in self.tasks() for output in task(*args)]
+
+    def tasks(self) -> list[tuple[Callable[..., list[Output]], tuple]]:
+        """The work of ``render_all`` as independent tasks, each giving a list of outputs:
+        in this order, their outputs are those of ``render_all``. Each is small (one
+        article, one person, one data file), so that processes can share them out
+        (``build.render_outputs``); the longest come first."""
+        site = self.site
+        return [
+            *((render_data_file, (site, self.site_url, name)) for name in DATA_FILES),
+            *((self._one, (self.render_article, a)) for a in site.articles),
+            (self.render_article_archives, ()),
+            (self.render_glossary_index, ()),
+            *((self.render_term, (t,)) for t in site.terms),
+            (self.render_people_index, ()),
+            *((self.render_person, (p,)) for p in site.people),
+            (self.render_organizations_index, ()),
+            *((self.render_organization, (o,)) for o in site.organizations),
+            (self.render_timeline, ()),
+            (self.render_tags, ()),
+            (self.render_fragments, ()),
+            (render_feeds, (site, self.site_url, self.site_name)),
+        ]
+
+    @staticmethod
+    def _one(render: Callable[..., Output], *args: Any) -> list[Output]:
+        return [render(*args)]
 
     # Articles -------------------------------------------------------------
 
@@ -320,59 +367,69 @@ class Renderer:
 
     # Glossary -------------------------------------------------------------
 
-    def render_glossary(self) -> list[Output]:
+    def render_glossary_index(self) -> list[Output]:
         site = self.site
-        outputs = [self.page("glossary.md.j2", "glossary/index.md", {"title": "Glossary"},
-                             terms=site.terms, occurrences=site.occurrences,
-                             categories=sorted({t.category for t in site.terms}))]
-        by_term = {t.term: t for t in site.terms}
-        for term in site.terms:
-            found = site.occurrences.get(term.slug, [])
-            events = [e for e in site.events if term.term in e.terms]
-            for pager, chunk in paginate(found, OCCURRENCES_PER_PAGE, f"glossary/{term.slug}/"):
-                front = {"title": html.escape(term.term if pager.number == 1 else f"{term.term}, page {pager.number}"),
-                         "description": html.escape(term.short_definition)}
-                front["search"] = {"boost": 10} if pager.number == 1 else NOT_INDEXED
-                outputs.append(self.page("term.md.j2", pager.path, front, term=term, occurrences=chunk,
-                                         total=len(found), pager=pager, events=events,
-                                         see_also=[by_term[s] for s in term.see_also if s in by_term]))
-        outputs.append(self.page("candidates.md.j2", "glossary/candidate-terms/index.md",
-                                 {"title": "Candidate terms", "search": {"exclude": True}},
-                                 candidates=site.candidates[:500], total=len(site.candidates)))
+        return [
+            self.page("glossary.md.j2", "glossary/index.md", {"title": "Glossary"},
+                      terms=site.terms, occurrences=site.occurrences,
+                      categories=sorted({t.category for t in site.terms})),
+            self.page("candidates.md.j2", "glossary/candidate-terms/index.md",
+                      {"title": "Candidate terms", "search": {"exclude": True}},
+                      candidates=site.candidates[:500], total=len(site.candidates)),
+        ]
+
+    def render_term(self, term: Term) -> list[Output]:
+        site = self.site
+        outputs = []
+        found = site.occurrences.get(term.slug, [])
+        events = [e for e in site.events if term.term in e.terms]
+        see_also = [self._terms_by_name[name] for name in term.see_also if name in self._terms_by_name]
+        for pager, chunk in paginate(found, OCCURRENCES_PER_PAGE, f"glossary/{term.slug}/"):
+            front = {"title": html.escape(term.term if pager.number == 1 else f"{term.term}, page {pager.number}"),
+                     "description": html.escape(term.short_definition)}
+            front["search"] = {"boost": 10} if pager.number == 1 else NOT_INDEXED
+            outputs.append(self.page("term.md.j2", pager.path, front, term=term, occurrences=chunk,
+                                     total=len(found), pager=pager, events=events, see_also=see_also))
         return outputs
 
     # People and organizations --------------------------------------------
 
-    def render_people(self) -> list[Output]:
+    def render_people_index(self) -> list[Output]:
+        return [
+            self.page("people.md.j2", pager.path,
+                      {"title": "People" + (f", page {pager.number}" if pager.number > 1 else ""),
+                       **({} if pager.number == 1 else {"search": NOT_INDEXED})},
+                      people=chunk, pager=pager, total=len(self.site.people))
+            for pager, chunk in paginate(self.site.people, INDEX_PER_PAGE, "people/")
+        ]
+
+    def render_person(self, person: PersonRecord) -> list[Output]:
         outputs = []
-        for pager, chunk in paginate(self.site.people, INDEX_PER_PAGE, "people/"):
-            outputs.append(self.page("people.md.j2", pager.path,
-                                     {"title": "People" + (f", page {pager.number}" if pager.number > 1 else ""),
-                                      **({} if pager.number == 1 else {"search": NOT_INDEXED})},
-                                     people=chunk, pager=pager, total=len(self.site.people)))
-        for person in self.site.people:
-            appearances = sorted(person.appearances, key=lambda a: (a.article.published, a.article.id), reverse=True)
-            for pager, chunk in paginate(appearances, APPEARANCES_PER_PAGE, person.url):
-                front = {"title": html.escape(person.name if pager.number == 1 else f"{person.name}, page {pager.number}")}
-                front["search"] = {"boost": 10} if pager.number == 1 else NOT_INDEXED
-                outputs.append(self.page("person.md.j2", pager.path, front, person=person, appearances=chunk,
-                                         total=len(appearances), pager=pager))
+        appearances = sorted(person.appearances, key=lambda a: (a.article.published, a.article.id), reverse=True)
+        for pager, chunk in paginate(appearances, APPEARANCES_PER_PAGE, person.url):
+            front = {"title": html.escape(person.name if pager.number == 1 else f"{person.name}, page {pager.number}")}
+            front["search"] = {"boost": 10} if pager.number == 1 else NOT_INDEXED
+            outputs.append(self.page("person.md.j2", pager.path, front, person=person, appearances=chunk,
+                                     total=len(appearances), pager=pager))
         return outputs
 
-    def render_organizations(self) -> list[Output]:
+    def render_organizations_index(self) -> list[Output]:
+        return [
+            self.page("organizations.md.j2", pager.path,
+                      {"title": "Organizations" + (f", page {pager.number}" if pager.number > 1 else ""),
+                       **({} if pager.number == 1 else {"search": NOT_INDEXED})},
+                      organizations=chunk, pager=pager, total=len(self.site.organizations))
+            for pager, chunk in paginate(self.site.organizations, INDEX_PER_PAGE, "organizations/")
+        ]
+
+    def render_organization(self, org: Organization) -> list[Output]:
         outputs = []
-        for pager, chunk in paginate(self.site.organizations, INDEX_PER_PAGE, "organizations/"):
-            outputs.append(self.page("organizations.md.j2", pager.path,
-                                     {"title": "Organizations" + (f", page {pager.number}" if pager.number > 1 else ""),
-                                      **({} if pager.number == 1 else {"search": NOT_INDEXED})},
-                                     organizations=chunk, pager=pager, total=len(self.site.organizations)))
-        for org in self.site.organizations:
-            items = sorted(org.articles, key=lambda x: (x[0].published, x[0].id), reverse=True)
-            for pager, chunk in paginate(items, APPEARANCES_PER_PAGE, org.url):
-                front = {"title": html.escape(org.name if pager.number == 1 else f"{org.name}, page {pager.number}")}
-                front["search"] = {"boost": 5} if pager.number == 1 else NOT_INDEXED
-                outputs.append(self.page("organization.md.j2", pager.path, front, org=org, items=chunk,
-                                         total=len(items), pager=pager))
+        items = sorted(org.articles, key=lambda x: (x[0].published, x[0].id), reverse=True)
+        for pager, chunk in paginate(items, APPEARANCES_PER_PAGE, org.url):
+            front = {"title": html.escape(org.name if pager.number == 1 else f"{org.name}, page {pager.number}")}
+            front["search"] = {"boost": 5} if pager.number == 1 else NOT_INDEXED
+            outputs.append(self.page("organization.md.j2", pager.path, front, org=org, items=chunk,
+                                     total=len(items), pager=pager))
         return outputs
 
     # Timeline -------------------------------------------------------------
@@ -473,7 +530,7 @@ def render_paragraph(article: Article, index: int, page_path: str) -> Markup:
 
 def esc_inline(text: str) -> str:
     """Escape for raw HTML inside the reading edition (no whitespace folding)."""
-    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], text)
+    return _ESCAPE_RE.sub(_escape_match, text)
 
 
 # --------------------------------------------------------------------------- structured data
@@ -544,8 +601,30 @@ def _json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
+DATA_FILES = ("articles", "glossary", "timeline", "people")
+"""The open-data exports: data/<name>.json (see docs/data.md)."""
+
+
 def render_data(site: Site, site_url: str) -> list[Output]:
-    glossary = [
+    return [output for name in DATA_FILES for output in render_data_file(site, site_url, name)]
+
+
+def render_data_file(site: Site, site_url: str, name: str) -> list[Output]:
+    """One export, data/<name>.json."""
+    if name == "articles":
+        records = [article_record(a) for a in sorted(site.articles, key=lambda a: (a.published, a.id))]
+        return [Output("data/articles.json", _json(records))]
+    if name == "glossary":
+        return [Output("data/glossary.json", _json(_glossary_records(site)))]
+    if name == "timeline":
+        return [Output("data/timeline.json", _json(_timeline_records(site)))]
+    if name == "people":
+        return [Output("data/people.json", _json(_people_records(site)))]
+    raise ValueError(f"no data file {name!r}")
+
+
+def _glossary_records(site: Site) -> list[dict]:
+    return [
         {
             "term": t.term, "slug": t.slug, "aliases": t.aliases, "zh": t.zh, "pinyin": t.pinyin,
             "definition": t.definition, "category": t.category, "confidence": t.confidence,
@@ -555,7 +634,10 @@ def render_data(site: Site, site_url: str) -> list[Output]:
         }
         for t in site.terms
     ]
-    timeline = [
+
+
+def _timeline_records(site: Site) -> list[dict]:
+    return [
         {
             "date": e.date, "precision": e.precision, "title": e.title, "description": e.description,
             "kind": e.kind, "sources": [s.url for s in e.sources], "articles": [a.id for a in e.articles],
@@ -563,7 +645,10 @@ def render_data(site: Site, site_url: str) -> list[Output]:
         }
         for e in site.timeline
     ]
-    people = [
+
+
+def _people_records(site: Site) -> list[dict]:
+    return [
         {
             "name": p.name, "zh": p.zh, "aliases": p.aliases, "url": p.url,
             "appearances": [
@@ -573,12 +658,6 @@ def render_data(site: Site, site_url: str) -> list[Output]:
             ],
         }
         for p in site.people
-    ]
-    return [
-        Output("data/articles.json", _json([article_record(a) for a in sorted(site.articles, key=lambda a: (a.published, a.id))])),
-        Output("data/glossary.json", _json(glossary)),
-        Output("data/timeline.json", _json(timeline)),
-        Output("data/people.json", _json(people)),
     ]
 
 

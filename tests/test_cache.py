@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import lgnews.build as build
 import lgnews.model as model
 from lgnews.errors import ArchiveErrors
 from lgnews.ingest import IngestError, ingest_file, known_hashes
@@ -297,6 +298,35 @@ def test_parsing_in_processes_gives_the_same_articles(tmp_path, monkeypatch):
     with pytest.raises(ArchiveErrors) as single:
         load_archive(archive)
     assert [str(e) for e in parallel.value.errors] == [str(e) for e in single.value.errors]
+
+
+_render_task = build._render_task
+
+
+def _render_task_noting_the_process(index: int) -> list[tuple[str, bytes]]:
+    """A rendering task that also says which process ran it (under a key no file has)."""
+    return [(f"pid:{index}", str(os.getpid()).encode()), *_render_task(index)]
+
+
+def test_rendering_in_processes_gives_the_same_files_in_the_same_order(tmp_path, monkeypatch):
+    """build.render_outputs shares the rendering tasks among forked processes: the files
+    are those of Renderer.render_all, byte for byte and in the same order."""
+    site = build_site(load_archive(_archive(tmp_path)))
+    renderer = Renderer(site, "http://example.org/", "Archive")
+    expected = {o.path: o.content.encode("utf-8") for o in renderer.render_all()}
+    monkeypatch.setattr(build, "RENDER_PARALLEL_FROM", 2)
+    monkeypatch.setattr(model, "_workers", lambda: 2)
+    monkeypatch.setattr(build, "_render_task", _render_task_noting_the_process)
+    labels = []
+    rendered = build.render_outputs(renderer, lambda items, label: labels.append(label) or items)
+    pids = {data for path, data in rendered.items() if path.startswith("pid:")}
+    parallel = {path: data for path, data in rendered.items() if not path.startswith("pid:")}
+    assert list(parallel) == list(expected) and parallel == expected
+    assert pids and str(os.getpid()).encode() not in pids, "not rendered by the worker processes"
+    assert labels == ["Rendering pages"]
+    # Without processes to fork (as under `mkdocs serve`), the same, rendered here.
+    monkeypatch.setattr(model, "_workers", lambda: 1)
+    assert build.render_outputs(renderer) == expected
 
 
 def test_build_writes_the_cache_and_a_second_build_uses_it(project):

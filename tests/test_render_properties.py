@@ -8,6 +8,7 @@ looking in a temporary folder that holds a decoy file), as MkDocs does."""
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import tempfile
 import xml.etree.ElementTree as ET
@@ -24,7 +25,7 @@ from lgnews.errors import ParseError
 from lgnews.model import Archive, Article, build_site, meta_from_parsed
 from lgnews.parse import decode_source, parse_article
 from lgnews.records import Annotation, ArticleMeta, load_glossary, load_meta, read_yaml
-from lgnews.render import Renderer, esc
+from lgnews.render import Renderer, esc, relative
 
 from .conftest import ROOT
 from .test_hostile import Node, parse_html
@@ -123,6 +124,30 @@ def test_escaped_text_is_one_paragraph_of_itself(text):
         return
     assert elements(dom) == ["p"], html
     assert single_line(shown(dom.find("p").text())) == expected
+
+
+@SETTINGS
+@given(text=st.one_of(st.text(), hostile_text))
+def test_escaping_the_same_text_again_gives_the_same_result(text):
+    """esc() remembers what it escaped: the second answer (from memory) is the first one,
+    and escaping a value that is not text escapes its text."""
+    first = esc(text)
+    assert esc(text) == first
+    assert esc(Path(text)) == esc(str(Path(text)))
+
+
+_segment = st.text(alphabet="abcxyz-0123", min_size=1, max_size=3)
+_folders = st.lists(_segment, max_size=4)
+
+
+@SETTINGS
+@given(page=_folders, name=_segment, target=_folders, last=_segment)
+def test_relative_links_are_what_posixpath_computes(page, name, target, last):
+    """relative() is posixpath.relpath from the page's folder, with its shortcut for pages
+    that share no folder with the target."""
+    page_path = "/".join([*page, f"{name}.md"])
+    target_path = "/".join([*target, f"{last}.md"])  # a file, as every link target is
+    assert relative(target_path, page_path) == posixpath.relpath(target_path, posixpath.dirname(page_path) or ".")
 
 
 # --------------------------------------------------------------------------- the reading edition
