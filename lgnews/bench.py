@@ -339,6 +339,7 @@ class Stage:
     cpu: float = 0.0  # user + system CPU seconds of the child and the processes it waited for
     rewritten: int | None = None  # generator stages: files written, created or deleted in docs/
     detail: str = ""
+    phases: str = ""  # generator stages: seconds per phase, as the generator reports them
 
 
 @dataclass
@@ -352,6 +353,7 @@ class SiteStats:
     files_over_1mib: int
     pagefind_bytes: int
     lunr_index_bytes: int  # Material's search_index.json, if the search plugin still runs
+    sections: dict[str, int] = field(default_factory=dict)  # bytes under each top-level folder (or file)
 
 
 @dataclass
@@ -420,6 +422,15 @@ def changed(before: dict, after: dict) -> list[str]:
     return sorted({p for p in after if before.get(p) != after[p]} | {p for p in before if p not in after})
 
 
+_PHASES_RE = re.compile(r"^build: .* in [\d.]+ s \((.+)\)$", re.M)
+
+
+def _phases(output: str) -> str:
+    """The generator's own account of where a run's time went (its closing line)."""
+    found = _PHASES_RE.search(output)
+    return found.group(1) if found else ""
+
+
 def _by_folder(paths: list[str]) -> str:
     counts: dict[str, int] = {}
     for p in paths:
@@ -431,6 +442,7 @@ def _by_folder(paths: list[str]) -> str:
 def site_stats(site: Path) -> SiteStats:
     files = pages = total = over_pages = over_files = pagefind = lunr = 0
     largest_page, largest_file = ("", 0), ("", 0)
+    sections: dict[str, int] = {}
     for dirpath, _, names in os.walk(site):
         for name in names:
             path = os.path.join(dirpath, name)
@@ -438,6 +450,8 @@ def site_stats(site: Path) -> SiteStats:
             rel = os.path.relpath(path, site)
             files += 1
             total += size
+            section = rel.split(os.sep, 1)[0] if os.sep in rel else "(files at the top)"
+            sections[section] = sections.get(section, 0) + size
             if size > MIB:
                 over_files += 1
             if size > largest_file[1]:
@@ -452,7 +466,8 @@ def site_stats(site: Path) -> SiteStats:
                     over_pages += 1
                 if size > largest_page[1]:
                     largest_page = (rel, size)
-    return SiteStats(files, pages, total, largest_page, largest_file, over_pages, over_files, pagefind, lunr)
+    return SiteStats(files, pages, total, largest_page, largest_file, over_pages, over_files, pagefind, lunr,
+                     dict(sorted(sections.items(), key=lambda kv: (-kv[1], kv[0]))))
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -601,13 +616,13 @@ def run_bench(n: int, *, seed: int = DEFAULT_SEED, keep: Path | None = None, sea
         result.articles = sum(1 for p in (project / "archive" / "articles").iterdir() if not p.name.startswith("."))
 
         docs = project / "docs"
-        generate = [py, "scripts/build.py", "--quiet"]
+        generate = [py, "scripts/build.py"]
         for name in (GENERATE_FIRST, GENERATE_NOOP):
             say(name)
             before = snapshot(docs)
-            stage, _ = run_stage(name, generate, project)
+            stage, output = run_stage(name, generate, project)
             touched = changed(before, snapshot(docs))
-            stage.rewritten, stage.detail = len(touched), _by_folder(touched)
+            stage.rewritten, stage.detail, stage.phases = len(touched), _by_folder(touched), _phases(output)
             result.stages.append(stage)
 
         say(MKDOCS)
@@ -627,9 +642,9 @@ def run_bench(n: int, *, seed: int = DEFAULT_SEED, keep: Path | None = None, sea
         changed_id = _change_one(project)
         say(f"{GENERATE_INCREMENTAL} ({changed_id})")
         before = snapshot(docs)
-        stage, _ = run_stage(GENERATE_INCREMENTAL, generate, project)
+        stage, output = run_stage(GENERATE_INCREMENTAL, generate, project)
         touched = changed(before, snapshot(docs))
-        stage.rewritten, stage.detail = len(touched), _by_folder(touched)
+        stage.rewritten, stage.detail, stage.phases = len(touched), _by_folder(touched), _phases(output)
         result.stages.insert(3, stage)
         result.load = (result.load[0], os.getloadavg()[0])
         say("done")
@@ -711,6 +726,9 @@ def format_result(result: BenchResult) -> str:
                      rewritten])
     parts += [_table(["stage", "seconds", "ms/article", "CPU s", "peak RSS MiB", "files rewritten"], rows, {1, 2, 3, 4}),
               ""]
+    phased = [[s.name, s.phases] for s in result.stages if s.phases]
+    if phased:
+        parts += [_table(["generator run", "where its time went (as the generator reports it)"], phased), ""]
     if result.site:
         site = result.site
         rows = [
@@ -727,6 +745,10 @@ def format_result(result: BenchResult) -> str:
             rows.append([f"first search query '{s.query}'",
                          f"{s.bytes:,} bytes ({s.bytes / 1000:.1f} KB) in {s.requests} requests; {s.results} results"])
         parts += [_table(["site", "measured"], rows), ""]
+        if site.sections:
+            rows = [[name, _mib(size), f"{size / per / KIB:.1f}", f"{100 * size / max(site.total_bytes, 1):.0f}%"]
+                    for name, size in site.sections.items()]
+            parts += [_table(["site folder", "size", "KiB per article", "share"], rows, {1, 2, 3}), ""]
     rows = [[c.figure, c.value, c.target, "OK" if c.ok else "MISSED"] for c in checks(result)]
     parts += [_table(["target (at 10,000 articles)", "measured", "target", "status"], rows)]
     if result.n < 10_000:

@@ -73,6 +73,14 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
 
     progress = progress_for(out, quiet)
     article_cache = ArticleCache(config.root / CACHE) if cache else None
+    phases: dict[str, float] = {}
+    mark = time.perf_counter()
+
+    def phase(name: str) -> None:
+        nonlocal mark
+        phases[name] = time.perf_counter() - mark
+        mark = time.perf_counter()
+
     with _few_collections():
         try:
             archive = load_archive(config.archive, progress, article_cache)
@@ -83,10 +91,13 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
             if article_cache is not None and not check:
                 article_cache.save()  # the articles that loaded are not parsed again once it is fixed
             return 1
+        phase("parsing")
         gc.freeze()
         site = build_site(archive)
         gc.freeze()
+        phase("model")
         outputs = render_outputs(Renderer(site, config.site_url, config.site_name), progress)
+        phase("rendering")
     if check:
         to_write, to_delete, conflicts = plan(config.docs, outputs)
         stale = to_write + to_delete + conflicts
@@ -104,6 +115,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
     if article_cache is not None:
         article_cache.update_scans(site.articles)
         article_cache.save()
+    phase("writing")
     if not quiet:
         if site.candidates:
             shown = ", ".join(f"“{c.phrase}” ({len(c.articles)})" for c in site.candidates[:8])
@@ -112,7 +124,8 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
                   + "; see docs/glossary/candidate-terms/", file=out)
         print(f"build: {len(site.articles)} article(s), {len(outputs)} generated file(s): "
               f"{len(report.written)} written, {report.unchanged} unchanged, {len(report.deleted)} deleted "
-              f"in {time.perf_counter() - started:.2f} s", file=out)
+              f"in {time.perf_counter() - started:.2f} s ("
+              + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in phases.items()) + ")", file=out)
     return 0
 
 

@@ -163,6 +163,27 @@ def test_site_stats_tell_pages_from_other_files(tmp_path):
     assert stats.largest_page == ("p/index.html", 5000)
     assert stats.largest_file == ("big.json", bench.MIB + 1)
     assert (stats.html_pages, stats.pages_over_1mib, stats.files_over_1mib, stats.pagefind_bytes) == (2, 0, 1, 3000)
+    # Where the bytes are, largest first: each top-level folder, and the files at the top.
+    assert stats.sections == {"(files at the top)": bench.MIB + 1 + 2000, "p": 5000, "pagefind": 3000}
+    assert list(stats.sections) == ["(files at the top)", "p", "pagefind"]
+
+
+def test_report_breaks_the_site_down_by_folder_and_the_generator_by_phase():
+    result = _result()
+    result.site.sections = {"articles": 1_500_000, "data": 500_000}
+    result.stage(bench.GENERATE_FIRST).phases = "parsing 8.10 s, model 1.20 s, rendering 7.90 s, writing 2.90 s"
+    text = bench.format_result(result)
+    assert re.search(r"\| articles +\| +1\.4 MiB \| +14\.5 \| +75% \|", text), text
+    assert re.search(r"\| data +\| .*\| +25% \|", text)
+    assert re.search(rf"\| {re.escape(bench.GENERATE_FIRST)} +\| parsing 8.10 s, model 1.20 s, rendering 7.90 s", text)
+
+
+def test_phases_are_read_from_the_generators_closing_line():
+    output = ("candidate terms (quoted, not in the glossary): “x” (2)\n"
+              "build: 3 article(s), 40 generated file(s): 40 written, 0 unchanged, 0 deleted in 1.25 s "
+              "(parsing 0.50 s, model 0.10 s, rendering 0.40 s, writing 0.25 s)\n")
+    assert bench._phases(output) == "parsing 0.50 s, model 0.10 s, rendering 0.40 s, writing 0.25 s"
+    assert bench._phases("build: nothing changed in archive/ or the generator; 0 files written in 0.30 s\n") == ""
 
 
 def test_copy_project_leaves_out_build_output(tmp_path):

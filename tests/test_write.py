@@ -139,6 +139,9 @@ def test_interrupted_ingest_leaves_no_partial_folder(project, tmp_path, monkeypa
 def test_second_run_writes_nothing(project):
     first = build(project)
     assert re.search(r"\b[1-9]\d* written", first.stdout), first.stdout
+    # The run says where its time went (make bench reports it).
+    assert re.search(r" in [\d.]+ s \(parsing [\d.]+ s, model [\d.]+ s, rendering [\d.]+ s, writing [\d.]+ s\)$",
+                     first.stdout.strip().splitlines()[-1]), first.stdout
     docs = project / "docs"
     before, contents = stats(docs), tree(docs)
     second = build(project)
