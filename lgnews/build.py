@@ -132,44 +132,79 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
 RENDER_PARALLEL_FROM = 2000
 """From this many rendering tasks (about one per article, person, term and organization),
 they are shared among processes, one per core."""
-_pool_tasks: list | None = None
 
 
 def render_outputs(renderer, progress=None) -> dict[str, bytes]:
     """Every generated file (path under docs/ -> bytes), as ``renderer.render_all()`` gives
-    them and in the same order; rendered by forked processes (one per core) when there is
-    enough to do. Rendering is pure, so each process renders its share of the tasks from
-    the model it inherited and sends back bytes; only this process writes."""
-    from .model import _Sized, _workers
+    them and in the same order. With enough to do and more than one core, forked processes
+    render a share of the tasks each (rendering is pure: each works from the model it
+    inherited) and send back bytes, while this process renders its own share; only this
+    process writes."""
+    from .model import _workers
 
     tasks = renderer.tasks()
     workers = _workers() if len(tasks) >= RENDER_PARALLEL_FROM else 1
     if workers > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-        from concurrent.futures.process import BrokenProcessPool
-
-        global _pool_tasks
-        _pool_tasks = tasks  # inherited by the forked processes
-        chunk = max(1, min(64, len(tasks) // (workers * 16)))
-        try:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                results = pool.map(_render_task, range(len(tasks)), chunksize=chunk)
-                if progress:
-                    results = progress(_Sized(results, len(tasks)), "Rendering pages")
-                return {path: data for result in results for path, data in result}
-        except (OSError, BrokenProcessPool):
-            pass  # no processes to be had: render here
-        finally:
-            _pool_tasks = None
-    rendered = ((o.path, o.content.encode("utf-8")) for task, args in tasks for o in task(*args))
-    return dict(rendered)
+        rendered = _render_in_processes(tasks, workers, progress)
+        if rendered is not None:
+            return rendered
+    return {path: data for index in range(len(tasks)) for path, data in _render_task(tasks, index)}
 
 
-def _render_task(index: int) -> list[tuple[str, bytes]]:
-    """In a worker process: the outputs of one rendering task, encoded."""
-    task, args = _pool_tasks[index]
+def _render_task(tasks: list, index: int) -> list[tuple[str, bytes]]:
+    """The outputs of one rendering task, encoded."""
+    task, args = tasks[index]
     return [(o.path, o.content.encode("utf-8")) for o in task(*args)]
+
+
+def _render_in_processes(tasks: list, workers: int, progress=None) -> dict[str, bytes] | None:
+    """Share ``tasks`` among this process and ``workers - 1`` forked ones (task i goes to
+    share i % workers, so that every kind of page is split evenly); None if a process
+    could not be had or failed (the caller then renders everything here, and any error
+    is raised where it can be reported)."""
+    import pickle
+
+    children: list[tuple[int, int]] = []
+    try:
+        for share in range(1, workers):
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the child: render its share, send it, and leave without cleaning up
+                status = 1
+                try:
+                    os.close(read_end)
+                    done = [_render_task(tasks, i) for i in range(share, len(tasks), workers)]
+                    with os.fdopen(write_end, "wb") as pipe:
+                        pickle.dump(done, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+                    status = 0
+                finally:
+                    os._exit(status)
+            os.close(write_end)
+            children.append((pid, read_end))
+    except OSError:
+        _reap(children)
+        return None
+    mine = range(0, len(tasks), workers)
+    shares = [[_render_task(tasks, i) for i in (progress(mine, "Rendering pages") if progress else mine)]]
+    failed = False
+    for pid, read_end in children:
+        try:
+            with os.fdopen(read_end, "rb") as pipe:
+                shares.append(pickle.load(pipe))
+        except (OSError, EOFError, pickle.UnpicklingError):
+            failed = True
+        if os.waitpid(pid, 0)[1] != 0:
+            failed = True
+    if failed:
+        return None
+    return {path: data for index in range(len(tasks))
+            for path, data in shares[index % workers][index // workers]}
+
+
+def _reap(children: list[tuple[int, int]]) -> None:
+    for pid, read_end in children:
+        os.close(read_end)
+        os.waitpid(pid, 0)
 
 
 @contextmanager

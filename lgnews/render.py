@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import format_datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
@@ -121,14 +121,22 @@ class Output:
 def relative(target: str, page_path: str) -> str:
     """A link from the Markdown file ``page_path`` to ``target`` (both under docs/, in
     POSIX form without '.' or '..'): posixpath.relpath, without its cost on every link."""
-    here = page_path.split("/")[:-1]
-    if not here or target[: len(here[0]) + 1] != here[0] + "/":
-        return "../" * len(here) + target  # no folder in common (most links)
+    here, up, first = _folders(page_path)
+    if not target.startswith(first):
+        return up + target  # no folder in common (most links)
     there = target.split("/")
     common = 0
     while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
         common += 1
     return "/".join([".."] * (len(here) - common) + there[common:])
+
+
+@lru_cache(maxsize=1024)
+def _folders(page_path: str) -> tuple[list[str], str, str]:
+    """The folders of ``page_path``, the way up to docs/ from them, and the first one with
+    its slash (or a string no path starts with): the same for every link of a page."""
+    here = page_path.split("/")[:-1]
+    return here, "../" * len(here), here[0] + "/" if here else "\0"
 
 
 def page_file(url: str) -> str:
@@ -153,7 +161,13 @@ def _link(context, url: str, text: Any, anchor: str = "") -> Markup:
     headings: Python-Markdown passes them through instead of parsing every list item, table
     cell and link (six times faster for a table, two and a half for a list), so the
     addresses are the built ones, not the .md files."""
-    return Markup(f'<a href="{html.escape(href(url, context["page_path"], anchor))}">{esc(text)}</a>')
+    address = href(url, context["page_path"], anchor)
+    if not _URL_SAFE_RE.fullmatch(address):  # addresses are made of slugs: seldom anything to escape
+        address = html.escape(address)
+    return Markup(f'<a href="{address}">{esc(text)}</a>')
+
+
+_URL_SAFE_RE = re.compile(r"[\w./#%~:?=+,;@!$()*-]*", re.ASCII)
 
 
 def _url_link(url: str, text: str | None = None) -> Markup:

@@ -303,29 +303,55 @@ def test_parsing_in_processes_gives_the_same_articles(tmp_path, monkeypatch):
 _render_task = build._render_task
 
 
-def _render_task_noting_the_process(index: int) -> list[tuple[str, bytes]]:
+def _render_task_noting_the_process(tasks: list, index: int) -> list[tuple[str, bytes]]:
     """A rendering task that also says which process ran it (under a key no file has)."""
-    return [(f"pid:{index}", str(os.getpid()).encode()), *_render_task(index)]
+    return [(f"pid:{index}", str(os.getpid()).encode()), *_render_task(tasks, index)]
 
 
-def test_rendering_in_processes_gives_the_same_files_in_the_same_order(tmp_path, monkeypatch):
-    """build.render_outputs shares the rendering tasks among forked processes: the files
-    are those of Renderer.render_all, byte for byte and in the same order."""
+@pytest.mark.parametrize("workers", [2, 3])
+def test_rendering_in_processes_gives_the_same_files_in_the_same_order(tmp_path, monkeypatch, workers):
+    """build.render_outputs shares the rendering tasks among this process and forked ones:
+    the files are those of Renderer.render_all, byte for byte and in the same order."""
+    site = build_site(load_archive(_archive(tmp_path)))
+    renderer = Renderer(site, "http://example.org/", "Archive")
+    expected = {o.path: o.content.encode("utf-8") for o in renderer.render_all()}
+    monkeypatch.setattr(build, "RENDER_PARALLEL_FROM", 2)
+    monkeypatch.setattr(model, "_workers", lambda: workers)
+    monkeypatch.setattr(build, "_render_task", _render_task_noting_the_process)
+    labels = []
+    rendered = build.render_outputs(renderer, lambda items, label: labels.append(label) or items)
+    by_task = {int(path[4:]): int(data) for path, data in rendered.items() if path.startswith("pid:")}
+    parallel = {path: data for path, data in rendered.items() if not path.startswith("pid:")}
+    assert list(parallel) == list(expected) and parallel == expected
+    # Task i was rendered by share i % workers: this process, then one child per other share.
+    assert {by_task[i] for i in by_task if i % workers == 0} == {os.getpid()}
+    children = [{by_task[i] for i in by_task if i % workers == share} for share in range(1, workers)]
+    assert all(len(pids) == 1 for pids in children) and os.getpid() not in set().union(*children)
+    assert len(set().union(*children)) == workers - 1
+    assert labels == ["Rendering pages"]
+    # Without processes to fork (as under `mkdocs serve`), the same, rendered here.
+    monkeypatch.setattr(model, "_workers", lambda: 1)
+    here = build.render_outputs(renderer)
+    assert {path: data for path, data in here.items() if not path.startswith("pid:")} == expected
+    assert {data for path, data in here.items() if path.startswith("pid:")} == {str(os.getpid()).encode()}
+
+
+def test_a_failing_render_process_leaves_the_work_to_this_one(tmp_path, monkeypatch):
+    """If a forked process fails, everything is rendered here: the same files, and an error
+    in a template is raised here, where it can be reported."""
     site = build_site(load_archive(_archive(tmp_path)))
     renderer = Renderer(site, "http://example.org/", "Archive")
     expected = {o.path: o.content.encode("utf-8") for o in renderer.render_all()}
     monkeypatch.setattr(build, "RENDER_PARALLEL_FROM", 2)
     monkeypatch.setattr(model, "_workers", lambda: 2)
-    monkeypatch.setattr(build, "_render_task", _render_task_noting_the_process)
-    labels = []
-    rendered = build.render_outputs(renderer, lambda items, label: labels.append(label) or items)
-    pids = {data for path, data in rendered.items() if path.startswith("pid:")}
-    parallel = {path: data for path, data in rendered.items() if not path.startswith("pid:")}
-    assert list(parallel) == list(expected) and parallel == expected
-    assert pids and str(os.getpid()).encode() not in pids, "not rendered by the worker processes"
-    assert labels == ["Rendering pages"]
-    # Without processes to fork (as under `mkdocs serve`), the same, rendered here.
-    monkeypatch.setattr(model, "_workers", lambda: 1)
+    parent = os.getpid()
+
+    def fails_in_a_child(tasks, index):
+        if os.getpid() != parent:
+            raise RuntimeError("a worker failed")
+        return _render_task(tasks, index)
+
+    monkeypatch.setattr(build, "_render_task", fails_in_a_child)
     assert build.render_outputs(renderer) == expected
 
 
