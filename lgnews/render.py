@@ -409,41 +409,43 @@ class Renderer:
     # People and organizations --------------------------------------------
 
     def render_people_index(self) -> list[Output]:
-        return [
-            self.page("people.md.j2", pager.path,
-                      {"title": "People" + (f", page {pager.number}" if pager.number > 1 else ""),
-                       **({} if pager.number == 1 else {"search": NOT_INDEXED})},
-                      people=chunk, pager=pager, total=len(self.site.people))
-            for pager, chunk in paginate(self.site.people, INDEX_PER_PAGE, "people/")
-        ]
+        return self._index_pages("people.md.j2", "People", "people/", self.site.people, "people")
 
     def render_person(self, person: PersonRecord) -> list[Output]:
-        outputs = []
         appearances = sorted(person.appearances, key=lambda a: (a.article.published, a.article.id), reverse=True)
-        for pager, chunk in paginate(appearances, APPEARANCES_PER_PAGE, person.url):
-            front = {"title": html.escape(person.name if pager.number == 1 else f"{person.name}, page {pager.number}")}
-            front["search"] = {"boost": 10} if pager.number == 1 else NOT_INDEXED
-            outputs.append(self.page("person.md.j2", pager.path, front, person=person, appearances=chunk,
-                                     total=len(appearances), pager=pager))
-        return outputs
+        return self._listing_pages("person.md.j2", person.name, person.url, appearances, 10, "appearances",
+                                   person=person)
 
     def render_organizations_index(self) -> list[Output]:
-        return [
-            self.page("organizations.md.j2", pager.path,
-                      {"title": "Organizations" + (f", page {pager.number}" if pager.number > 1 else ""),
-                       **({} if pager.number == 1 else {"search": NOT_INDEXED})},
-                      organizations=chunk, pager=pager, total=len(self.site.organizations))
-            for pager, chunk in paginate(self.site.organizations, INDEX_PER_PAGE, "organizations/")
-        ]
+        return self._index_pages("organizations.md.j2", "Organizations", "organizations/", self.site.organizations,
+                                 "organizations")
 
     def render_organization(self, org: Organization) -> list[Output]:
-        outputs = []
         items = sorted(org.articles, key=lambda x: (x[0].published, x[0].id), reverse=True)
-        for pager, chunk in paginate(items, APPEARANCES_PER_PAGE, org.url):
-            front = {"title": html.escape(org.name if pager.number == 1 else f"{org.name}, page {pager.number}")}
-            front["search"] = {"boost": 5} if pager.number == 1 else NOT_INDEXED
-            outputs.append(self.page("organization.md.j2", pager.path, front, org=org, items=chunk,
-                                     total=len(items), pager=pager))
+        return self._listing_pages("organization.md.j2", org.name, org.url, items, 5, "items", org=org)
+
+    def _index_pages(self, template: str, title: str, base: str, items: Sequence, name: str) -> list[Output]:
+        """An index (people, organizations) in pages of INDEX_PER_PAGE entries; the first
+        is searched, the others are not."""
+        return [
+            self.page(template, pager.path,
+                      {"title": title + (f", page {pager.number}" if pager.number > 1 else ""),
+                       **({} if pager.number == 1 else {"search": NOT_INDEXED})},
+                      **{name: chunk}, pager=pager, total=len(items))
+            for pager, chunk in paginate(items, INDEX_PER_PAGE, base)
+        ]
+
+    def _listing_pages(self, template: str, title: str, base: str, items: Sequence, boost: int, name: str,
+                       **context: Any) -> list[Output]:
+        """A person's or an organization's page and the further pages of its appearances
+        (APPEARANCES_PER_PAGE each): the first weighed ``boost`` in search, the others not
+        searched."""
+        outputs = []
+        for pager, chunk in paginate(items, APPEARANCES_PER_PAGE, base):
+            front = {"title": html.escape(title if pager.number == 1 else f"{title}, page {pager.number}")}
+            front["search"] = {"boost": boost} if pager.number == 1 else NOT_INDEXED
+            outputs.append(self.page(template, pager.path, front, **{name: chunk}, total=len(items), pager=pager,
+                                     **context))
         return outputs
 
     # Timeline -------------------------------------------------------------
