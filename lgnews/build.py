@@ -185,7 +185,11 @@ def _render_in_processes(tasks: list, workers: int, progress=None) -> dict[str, 
         _reap(children)
         return None
     mine = range(0, len(tasks), workers)
-    shares = [[_render_task(tasks, i) for i in (progress(mine, "Rendering pages") if progress else mine)]]
+    try:
+        shares = [[_render_task(tasks, i) for i in (progress(mine, "Rendering pages") if progress else mine)]]
+    except BaseException:
+        _reap(children)
+        raise
     failed = False
     for pid, read_end in children:
         try:

@@ -354,6 +354,29 @@ def test_a_failing_render_process_leaves_the_work_to_this_one(tmp_path, monkeypa
     monkeypatch.setattr(build, "_render_task", fails_in_a_child)
     assert build.render_outputs(renderer) == expected
 
+    # An error in this process's share is raised as it is, and no forked process is left.
+    def fails_here(tasks, index):
+        if os.getpid() == parent:
+            raise RuntimeError("a template failed")
+        return _render_task(tasks, index)
+
+    monkeypatch.setattr(build, "_render_task", fails_here)
+    forked = []
+    real_fork = os.fork
+
+    def fork():
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    with pytest.raises(RuntimeError, match="a template failed"):
+        build.render_outputs(renderer)
+    assert len(forked) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(forked[0], os.WNOHANG)  # already waited for: not left running or unreaped
+
 
 def test_build_writes_the_cache_and_a_second_build_uses_it(project):
     run([sys.executable, "scripts/build.py", "--quiet"], project)
