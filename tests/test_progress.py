@@ -1,0 +1,97 @@
+"""Long runs show their progress on a terminal and stay quiet otherwise (as in CI): the
+progress bars of ingesting and generating hundreds of articles, seen through a real
+pseudo-terminal and through a pipe."""
+
+from __future__ import annotations
+
+import fcntl
+import io
+import os
+import pty
+import select
+import struct
+import subprocess
+import sys
+import termios
+from pathlib import Path
+
+from lgnews import bench, progress
+from lgnews.write import clean
+
+from .conftest import run
+
+N = 260  # over progress.MIN_ITEMS articles, so that every stage is long enough for a bar
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_bar_on_a_terminal_and_nothing_elsewhere():
+    items = list(range(progress.MIN_ITEMS + 50))
+    terminal = _Terminal()
+    assert list(progress.progress_for(terminal)(items, "Rendering pages")) == items
+    assert "Rendering pages" in terminal.getvalue() and f"/{len(items)}" in terminal.getvalue()
+
+    for stream, quiet in ((io.StringIO(), False), (_Terminal(), True)):  # not a terminal; --quiet
+        assert progress.progress_for(stream, quiet)(items, "Rendering pages") is items
+        assert stream.getvalue() == ""
+    few = items[: progress.MIN_ITEMS - 1]  # a short run needs no bar
+    assert progress.progress_for(terminal)(few, "Writing pages") is few
+
+
+def _in_terminal(cmd: list[str], cwd: Path) -> tuple[int, str]:
+    """Run ``cmd`` with its output on a pseudo-terminal; its exit status and what it showed."""
+    main, secondary = pty.openpty()
+    # A terminal 120 columns wide (a new pseudo-terminal has no size, and a bar 0 columns
+    # wide shows nothing).
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TERM": "xterm"}
+    proc = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=secondary, stderr=secondary, env=env)
+    os.close(secondary)
+    shown = bytearray()
+    while True:
+        ready, _, _ = select.select([main], [], [], 120)
+        if not ready:
+            proc.kill()
+            raise AssertionError(f"{cmd} showed nothing for two minutes")
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the terminal closed: the process has ended
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(main)
+    return proc.wait(), shown.decode("utf-8", "replace")
+
+
+def _synthesized(folder: Path, seed: int) -> list[str]:
+    folder.mkdir()
+    paths = []
+    for item in bench.synthesize(N, seed=seed):
+        (folder / item.name).write_bytes(item.data)
+        paths.append(str(folder / item.name))
+    return paths
+
+
+def test_ingest_and_build_show_progress_on_a_terminal_only(project):
+    status, shown = _in_terminal([sys.executable, "scripts/ingest.py", *_synthesized(project / "in-a", 1)], project)
+    assert status == 0, shown
+    assert "Ingesting" in shown and f"/{N}" in shown, shown
+
+    piped = run([sys.executable, "scripts/ingest.py", *_synthesized(project / "in-b", 2)], project)
+    assert "Ingesting" not in piped.stdout + piped.stderr and "\r" not in piped.stdout + piped.stderr
+
+    status, shown = _in_terminal([sys.executable, "scripts/build.py"], project)
+    assert status == 0, shown
+    for bar in ("Parsing articles", "Writing pages"):
+        assert bar in shown, f"no {bar!r} bar:\n{shown[-2000:]}"
+    assert f"build: {2 * N + 1} article(s)" in shown.rstrip().splitlines()[-1]  # the summary still ends the run
+
+    clean(project / "docs")
+    piped = run([sys.executable, "scripts/build.py", "--no-cache"], project)
+    output = piped.stdout + piped.stderr
+    assert "Parsing articles" not in output and "Writing pages" not in output and "\r" not in output, output
+    assert f"build: {2 * N + 1} article(s)" in output
