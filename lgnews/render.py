@@ -24,8 +24,8 @@ from .model import Article, Organization, PersonRecord, Site, TimelineEntry, for
 from .records import Term
 
 # Lengths of the pages of every list that grows with the archive. Longer pages mean fewer
-# pages (each carries about 12 KB of theme around its content and costs MkDocs a few milliseconds); at these lengths
-# the longest list page stays near 100 KB at 10,000 articles.
+# pages (each carries about 12 KB of theme around its content and costs MkDocs a few
+# milliseconds); at these lengths the longest list page stays near 100 KB at 10,000 articles.
 ARTICLES_PER_PAGE = 100
 OCCURRENCES_PER_PAGE = 200
 APPEARANCES_PER_PAGE = 200
