@@ -13,6 +13,7 @@ import struct
 import subprocess
 import sys
 import termios
+import textwrap
 from pathlib import Path
 
 from lgnews import bench, progress
@@ -39,6 +40,30 @@ def test_a_bar_on_a_terminal_and_nothing_elsewhere():
         assert stream.getvalue() == ""
     few = items[: progress.MIN_ITEMS - 1]  # a short run needs no bar
     assert progress.progress_for(terminal)(few, "Writing pages") is few
+
+
+def test_a_bar_leaves_no_thread_behind():
+    """The generator parses and renders in forked processes only from a process with no
+    other thread: a bar's monitor thread (tqdm starts one by default, and it outlives the
+    bar) would make every run on a terminal parse and render on one core. Checked in a
+    fresh interpreter, where no earlier bar has left one."""
+    code = textwrap.dedent(f"""\
+        import io, threading
+        from lgnews import progress
+
+        class Terminal(io.StringIO):
+            def isatty(self):
+                return True
+
+        counts = [threading.active_count()]
+        for n, _ in enumerate(progress.progress_for(Terminal())(list(range({progress.MIN_ITEMS + 50})), "Parsing")):
+            if n == 10:
+                counts.append(threading.active_count())
+        counts.append(threading.active_count())
+        print(counts)
+        """)
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert shown.strip() == "[1, 1, 1]", shown
 
 
 def _in_terminal(cmd: list[str], cwd: Path) -> tuple[int, str]:
