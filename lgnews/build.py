@@ -12,6 +12,7 @@ import argparse
 import gc
 import hashlib
 import os
+import signal
 import sys
 import time
 from contextlib import contextmanager
@@ -134,18 +135,19 @@ RENDER_PARALLEL_FROM = 2000
 they are shared among processes, one per core."""
 
 
-def render_outputs(renderer, progress=None) -> dict[str, bytes]:
+def render_outputs(renderer, progress=None, out=None) -> dict[str, bytes]:
     """Every generated file (path under docs/ -> bytes), as ``renderer.render_all()`` gives
     them and in the same order. With enough to do and more than one core, forked processes
     render a share of the tasks each (rendering is pure: each works from the model it
     inherited) and send back bytes, while this process renders its own share; only this
-    process writes."""
+    process writes. If a process cannot be had or fails, everything is rendered here (and
+    ``out``, stderr by default, is told), so that an error in a template is raised here."""
     from .model import _workers
 
     tasks = renderer.tasks()
     workers = _workers() if len(tasks) >= RENDER_PARALLEL_FROM else 1
     if workers > 1:
-        rendered = _render_in_processes(tasks, workers, progress)
+        rendered = _render_in_processes(tasks, workers, progress, out or sys.stderr)
         if rendered is not None:
             return rendered
     return {path: data for index in range(len(tasks)) for path, data in _render_task(tasks, index)}
@@ -157,22 +159,33 @@ def _render_task(tasks: list, index: int) -> list[tuple[str, bytes]]:
     return [(o.path, o.content.encode("utf-8")) for o in task(*args)]
 
 
-def _render_in_processes(tasks: list, workers: int, progress=None) -> dict[str, bytes] | None:
+def _render_in_processes(tasks: list, workers: int, progress, out) -> dict[str, bytes] | None:
     """Share ``tasks`` among this process and ``workers - 1`` forked ones (task i goes to
     share i % workers, so that every kind of page is split evenly); None if a process
-    could not be had or failed (the caller then renders everything here, and any error
-    is raised where it can be reported)."""
+    could not be had or failed. Each child sends its share through a pipe, pickled: at
+    10,000 articles this renders in 5.7-6.1 s where a ProcessPoolExecutor took 7.5-7.9 s
+    (its results take an extra copy, and a thread of this process, to arrive). Whatever happens, every child is waited for
+    and every pipe closed before this returns or raises."""
     import pickle
 
-    children: list[tuple[int, int]] = []
+    children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
+    shares: list = []
+    problem = None
     try:
         for share in range(1, workers):
             read_end, write_end = os.pipe()
-            pid = os.fork()
+            try:
+                pid = os.fork()
+            except OSError:
+                os.close(read_end)
+                os.close(write_end)
+                raise
             if pid == 0:  # the child: render its share, send it, and leave without cleaning up
                 status = 1
                 try:
                     os.close(read_end)
+                    for _, other in children:  # the earlier children's pipes are not its own
+                        os.close(other)
                     done = [_render_task(tasks, i) for i in range(share, len(tasks), workers)]
                     with os.fdopen(write_end, "wb") as pipe:
                         pickle.dump(done, pipe, protocol=pickle.HIGHEST_PROTOCOL)
@@ -181,34 +194,36 @@ def _render_in_processes(tasks: list, workers: int, progress=None) -> dict[str, 
                     os._exit(status)
             os.close(write_end)
             children.append((pid, read_end))
-    except OSError:
-        _reap(children)
-        return None
-    mine = range(0, len(tasks), workers)
-    try:
-        shares = [[_render_task(tasks, i) for i in (progress(mine, "Rendering pages") if progress else mine)]]
-    except BaseException:
-        _reap(children)
-        raise
-    failed = False
-    for pid, read_end in children:
-        try:
-            with os.fdopen(read_end, "rb") as pipe:
-                shares.append(pickle.load(pipe))
-        except (OSError, EOFError, pickle.UnpicklingError):
-            failed = True
-        if os.waitpid(pid, 0)[1] != 0:
-            failed = True
-    if failed:
+        mine = range(0, len(tasks), workers)
+        shares.append([_render_task(tasks, i) for i in (progress(mine, "Rendering pages") if progress else mine)])
+        for _pid, read_end in children:
+            try:
+                with os.fdopen(os.dup(read_end), "rb") as pipe:
+                    shares.append(pickle.load(pipe))
+            except Exception as exc:  # a child that died mid-way leaves a truncated pickle
+                problem = problem or f"a process sent no pages ({type(exc).__name__})"
+                break
+    except OSError as exc:  # no pipe or no process to be had
+        problem = f"{exc.strerror or exc}"
+    finally:
+        # Children still rendering are not needed any more (this process failed, or a
+        # sibling did): stop them rather than wait for their whole share.
+        unfinished = problem is not None or len(shares) < workers
+        for pid, read_end in children:
+            os.close(read_end)
+            if unfinished:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            status = os.waitpid(pid, 0)[1]
+            if status != 0 and problem is None and not unfinished:
+                problem = f"a process ended with status {os.waitstatus_to_exitcode(status)}"
+    if problem is not None:
+        print(f"build: rendering in {workers} processes failed ({problem}); rendering in this one", file=out)
         return None
     return {path: data for index in range(len(tasks))
             for path, data in shares[index % workers][index // workers]}
-
-
-def _reap(children: list[tuple[int, int]]) -> None:
-    for pid, read_end in children:
-        os.close(read_end)
-        os.waitpid(pid, 0)
 
 
 @contextmanager

@@ -11,6 +11,7 @@ import re
 import shutil
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -308,13 +309,16 @@ def _render_task_noting_the_process(tasks: list, index: int) -> list[tuple[str, 
     return [(f"pid:{index}", str(os.getpid()).encode()), *_render_task(tasks, index)]
 
 
+def _renderer(tmp_path: Path) -> tuple[Renderer, dict[str, bytes]]:
+    renderer = Renderer(build_site(load_archive(_archive(tmp_path))), "http://example.org/", "Archive")
+    return renderer, {o.path: o.content.encode("utf-8") for o in renderer.render_all()}
+
+
 @pytest.mark.parametrize("workers", [2, 3])
 def test_rendering_in_processes_gives_the_same_files_in_the_same_order(tmp_path, monkeypatch, workers):
     """build.render_outputs shares the rendering tasks among this process and forked ones:
     the files are those of Renderer.render_all, byte for byte and in the same order."""
-    site = build_site(load_archive(_archive(tmp_path)))
-    renderer = Renderer(site, "http://example.org/", "Archive")
-    expected = {o.path: o.content.encode("utf-8") for o in renderer.render_all()}
+    renderer, expected = _renderer(tmp_path)
     monkeypatch.setattr(build, "RENDER_PARALLEL_FROM", 2)
     monkeypatch.setattr(model, "_workers", lambda: workers)
     monkeypatch.setattr(build, "_render_task", _render_task_noting_the_process)
@@ -323,11 +327,12 @@ def test_rendering_in_processes_gives_the_same_files_in_the_same_order(tmp_path,
     by_task = {int(path[4:]): int(data) for path, data in rendered.items() if path.startswith("pid:")}
     parallel = {path: data for path, data in rendered.items() if not path.startswith("pid:")}
     assert list(parallel) == list(expected) and parallel == expected
-    # Task i was rendered by share i % workers: this process, then one child per other share.
+    # Task i is in share i % workers: share 0 rendered here, every other share by one
+    # forked process.
     assert {by_task[i] for i in by_task if i % workers == 0} == {os.getpid()}
-    children = [{by_task[i] for i in by_task if i % workers == share} for share in range(1, workers)]
-    assert all(len(pids) == 1 for pids in children) and os.getpid() not in set().union(*children)
-    assert len(set().union(*children)) == workers - 1
+    for share in range(1, workers):
+        pids = {by_task[i] for i in by_task if i % workers == share}
+        assert len(pids) == 1 and os.getpid() not in pids, (share, pids)
     assert labels == ["Rendering pages"]
     # Without processes to fork (as under `mkdocs serve`), the same, rendered here.
     monkeypatch.setattr(model, "_workers", lambda: 1)
@@ -336,32 +341,15 @@ def test_rendering_in_processes_gives_the_same_files_in_the_same_order(tmp_path,
     assert {data for path, data in here.items() if path.startswith("pid:")} == {str(os.getpid()).encode()}
 
 
-def test_a_failing_render_process_leaves_the_work_to_this_one(tmp_path, monkeypatch):
-    """If a forked process fails, everything is rendered here: the same files, and an error
-    in a template is raised here, where it can be reported."""
-    site = build_site(load_archive(_archive(tmp_path)))
-    renderer = Renderer(site, "http://example.org/", "Archive")
-    expected = {o.path: o.content.encode("utf-8") for o in renderer.render_all()}
+def test_a_failed_render_process_leaves_the_work_to_this_one(tmp_path, monkeypatch, capsys):
+    """If a forked process dies or fails, everything is rendered here (the same files, or
+    the template's error raised here) and the run says so; no process is left behind, and
+    if this process's share fails, the others are stopped, not waited for."""
+    renderer, expected = _renderer(tmp_path)
     monkeypatch.setattr(build, "RENDER_PARALLEL_FROM", 2)
-    monkeypatch.setattr(model, "_workers", lambda: 2)
+    monkeypatch.setattr(model, "_workers", lambda: 3)
     parent = os.getpid()
-
-    def fails_in_a_child(tasks, index):
-        if os.getpid() != parent:
-            raise RuntimeError("a worker failed")
-        return _render_task(tasks, index)
-
-    monkeypatch.setattr(build, "_render_task", fails_in_a_child)
-    assert build.render_outputs(renderer) == expected
-
-    # An error in this process's share is raised as it is, and no forked process is left.
-    def fails_here(tasks, index):
-        if os.getpid() == parent:
-            raise RuntimeError("a template failed")
-        return _render_task(tasks, index)
-
-    monkeypatch.setattr(build, "_render_task", fails_here)
-    forked = []
+    forked: list[int] = []
     real_fork = os.fork
 
     def fork():
@@ -371,11 +359,51 @@ def test_a_failing_render_process_leaves_the_work_to_this_one(tmp_path, monkeypa
         return pid
 
     monkeypatch.setattr(os, "fork", fork)
-    with pytest.raises(RuntimeError, match="a template failed"):
+
+    def left_behind() -> list[int]:
+        alive = []
+        for pid in forked:
+            try:
+                os.waitpid(pid, os.WNOHANG)
+                alive.append(pid)  # still ours: not waited for
+            except ChildProcessError:
+                pass
+        return alive
+
+    def dies(tasks, index):
+        if os.getpid() != parent and index % 3 == 2:
+            os._exit(3)  # as if killed (out of memory, say)
+        return _render_task(tasks, index)
+
+    monkeypatch.setattr(build, "_render_task", dies)
+    assert build.render_outputs(renderer) == expected
+    assert re.fullmatch(r"build: rendering in 3 processes failed \(.+\); rendering in this one\n",
+                        capsys.readouterr().err)
+    assert len(forked) == 2 and not left_behind()
+
+    def fails(tasks, index):
+        if os.getpid() != parent:
+            raise RuntimeError("a template failed")
+        return _render_task(tasks, index)
+
+    forked.clear()
+    monkeypatch.setattr(build, "_render_task", fails)  # in this process, it would be raised
+    assert build.render_outputs(renderer) == expected
+    assert "build: rendering in 3 processes failed" in capsys.readouterr().err
+    assert len(forked) == 2 and not left_behind()
+
+    def fails_here_while_the_others_hang(tasks, index):
+        if os.getpid() != parent:
+            time.sleep(120)  # stopped by this process, not waited for
+        raise RuntimeError("a template failed here")
+
+    forked.clear()
+    monkeypatch.setattr(build, "_render_task", fails_here_while_the_others_hang)
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="a template failed here"):
         build.render_outputs(renderer)
-    assert len(forked) == 1
-    with pytest.raises(ChildProcessError):
-        os.waitpid(forked[0], os.WNOHANG)  # already waited for: not left running or unreaped
+    assert time.monotonic() - started < 60
+    assert len(forked) == 2 and not left_behind()
 
 
 def test_build_writes_the_cache_and_a_second_build_uses_it(project):
