@@ -62,9 +62,9 @@ _LINE_START_RE = re.compile(r"^(\s*)([-+=>:?]|\d+(?=[.)]))")
 
 _escaped: dict[str, str] = {}
 ESCAPED_KEPT = 500_000
-"""How many escaped values ``esc`` remembers: names, titles and dates are printed on many
-pages (a person's name on every page that lists them), and escaping was a fifth of the
-time of rendering."""
+"""How many escaped values ``esc`` remembers (then it forgets them all and starts again):
+names, titles and dates are printed on many pages (a person's name on every page that
+lists them)."""
 
 
 def esc(value: Any) -> str:
@@ -78,8 +78,9 @@ def esc(value: Any) -> str:
     text = " ".join(key.split())
     text = _ESCAPE_RE.sub(_escape_match, text)
     text = _LINE_START_RE.sub(_escape_line_start, text)
-    if len(_escaped) < ESCAPED_KEPT:
-        _escaped[key] = text
+    if len(_escaped) >= ESCAPED_KEPT:  # a long-lived process (mkdocs serve) starts afresh
+        _escaped.clear()
+    _escaped[key] = text
     return text
 
 
@@ -132,10 +133,10 @@ def relative(target: str, page_path: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _folders(page_path: str) -> tuple[list[str], str, str]:
+def _folders(page_path: str) -> tuple[tuple[str, ...], str, str]:
     """The folders of ``page_path``, the way up to docs/ from them, and the first one with
     its slash (or a string no path starts with): the same for every link of a page."""
-    here = page_path.split("/")[:-1]
+    here = tuple(page_path.split("/")[:-1])
     return here, "../" * len(here), here[0] + "/" if here else "\0"
 
 
@@ -299,12 +300,12 @@ class Renderer:
 
     def tasks(self) -> list[tuple[Callable[..., list[Output]], tuple]]:
         """The work of ``render_all`` as independent tasks, each giving a list of outputs:
-        in this order, their outputs are those of ``render_all``. Each is small (one
-        article, one person, one data file), so that processes can share them out
-        (``build.render_outputs``); the longest come first."""
+        in this order, their outputs are those of ``render_all``. Most are small (one
+        article, one person, one glossary entry, one data file), so that processes can
+        share them out evenly (``build.render_outputs``)."""
         site = self.site
         return [
-            *((render_data_file, (site, self.site_url, name)) for name in DATA_FILES),
+            *((render_data_file, (name, records, site)) for name, records in DATA_EXPORTS.items()),
             *((self._one, (self.render_article, a)) for a in site.articles),
             (self.render_article_archives, ()),
             (self.render_glossary_index, ()),
@@ -617,26 +618,13 @@ def _json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
-DATA_FILES = ("articles", "glossary", "timeline", "people")
-"""The open-data exports: data/<name>.json (see docs/data.md)."""
+def render_data_file(name: str, records: Callable[[Site], list[dict]], site: Site) -> list[Output]:
+    """One open-data export, data/<name>.json (see docs/data.md): ``records(site)``."""
+    return [Output(f"data/{name}.json", _json(records(site)))]
 
 
-def render_data(site: Site, site_url: str) -> list[Output]:
-    return [output for name in DATA_FILES for output in render_data_file(site, site_url, name)]
-
-
-def render_data_file(site: Site, site_url: str, name: str) -> list[Output]:
-    """One export, data/<name>.json."""
-    if name == "articles":
-        records = [article_record(a) for a in sorted(site.articles, key=lambda a: (a.published, a.id))]
-        return [Output("data/articles.json", _json(records))]
-    if name == "glossary":
-        return [Output("data/glossary.json", _json(_glossary_records(site)))]
-    if name == "timeline":
-        return [Output("data/timeline.json", _json(_timeline_records(site)))]
-    if name == "people":
-        return [Output("data/people.json", _json(_people_records(site)))]
-    raise ValueError(f"no data file {name!r}")
+def _article_records(site: Site) -> list[dict]:
+    return [article_record(a) for a in sorted(site.articles, key=lambda a: (a.published, a.id))]
 
 
 def _glossary_records(site: Site) -> list[dict]:
@@ -675,6 +663,13 @@ def _people_records(site: Site) -> list[dict]:
         }
         for p in site.people
     ]
+
+
+DATA_EXPORTS: dict[str, Callable[[Site], list[dict]]] = {
+    "articles": _article_records, "glossary": _glossary_records, "timeline": _timeline_records,
+    "people": _people_records,
+}
+"""The open-data exports: data/<name>.json from the records each function gives."""
 
 
 _XML_INVALID_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
