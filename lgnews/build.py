@@ -164,8 +164,9 @@ def _render_in_processes(tasks: list, workers: int, progress, out) -> dict[str, 
     share i % workers, so that every kind of page is split evenly); None if a process
     could not be had or failed. Each child sends its share through a pipe, pickled: at
     10,000 articles this renders in 5.7-6.1 s where a ProcessPoolExecutor took 7.5-7.9 s
-    (its results take an extra copy, and a thread of this process, to arrive). Whatever happens, every child is waited for
-    and every pipe closed before this returns or raises."""
+    (its results take an extra copy, and a thread of this process, to arrive). Whatever
+    happens, every child is waited for and every pipe closed before this returns or
+    raises."""
     import pickle
 
     children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
