@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -514,7 +515,7 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
                                                   "source files are never edited: restore it with 'git checkout'")])
     try:
         text, _ = decode_source(raw)
-        parsed = parse_article(text)
+        parsed = parse_article(text, metadata=False)
     except ParseError as exc:
         raise ArchiveErrors([ArchiveError(source, str(exc))]) from None
     article = Article(
@@ -1164,12 +1165,21 @@ def _build_organizations(articles: list[Article], orgs: dict[str, Organization],
     return result
 
 
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+
+
+@lru_cache(maxsize=8192)
 def format_date(value: str) -> str:
-    """'2020-04' -> 'April 2020'; '2022-02-11' -> '11 February 2022'; '2021' -> '2021'."""
+    """'2020-04' -> 'April 2020'; '2022-02-11' -> '11 February 2022'; '2021' -> '2021'
+    (in English whatever the locale; the same few thousand dates recur on many pages)."""
     parts = value.split("-")
     if len(parts) == 1:
         return value
-    month = date(2000, int(parts[1]), 1).strftime("%B")
+    number = int(parts[1])
+    if not 1 <= number <= 12:
+        raise ValueError(f"no month {number} in {value!r}")
+    month = MONTH_NAMES[number - 1]
     if len(parts) == 2:
         return f"{month} {parts[0]}"
     return f"{int(parts[2])} {month} {parts[0]}"

@@ -326,8 +326,12 @@ _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 _UNWANTED_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
-def parse_article(text: str) -> ParsedArticle:
-    """Parse one decoded article of the family. Raises ParseError with a reason."""
+def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
+    """Parse one decoded article of the family. Raises ParseError with a reason.
+
+    Without ``metadata`` the people and the event date, which ingest proposes and meta.yml
+    then holds, are not looked for (``people`` is empty, ``event_date`` None): the generator
+    takes them from meta.yml and needs only the text, its dates and its quotations."""
     if _UNWANTED_RE.search(text):
         text = _UNWANTED_RE.sub(" ", text)
     lines = text.split("\n")
@@ -364,10 +368,10 @@ def parse_article(text: str) -> ParsedArticle:
     return ParsedArticle(
         title=title,
         published=published,
-        event_date=find_event_date(flat, published),
+        event_date=find_event_date(flat, published) if metadata else None,
         source=source,
         credits={role: credits[role] for role in ROLE_ORDER if credits.get(role)},
-        people=extract_people(flat),
+        people=extract_people(flat) if metadata else [],
         paragraphs=paragraphs,
         dates=find_dates(flat, published),
         quoted=find_quoted(flat),

@@ -224,8 +224,8 @@ class Checker:
             self.error(where, f"expected text, found {type(value).__name__}")
             return None
         value = value.strip()
-        if single_line:
-            value = re.sub(r"\s+", " ", value)
+        if single_line and ("  " in value or not value.isprintable()):
+            value = " ".join(value.split())  # any run of whitespace (Unicode too) as one space
         return value
 
     def text_list(self, value: Any, where: tuple) -> list[str]:

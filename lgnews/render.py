@@ -149,7 +149,10 @@ def href(target: str, page_path: str, anchor: str = "") -> str:
     """The address of ``target`` (a page's URL such as 'people/li-yi/', or a file such as
     'feed.xml') as the page whose Markdown file is ``page_path`` links to it once built:
     every generated page is a folder's index.md, served as the folder's URL."""
-    if target.endswith((".json", ".xml")):
+    _, up, first = _folders(page_path)
+    if target[-1:] == "/" and not target.startswith(first):
+        rel = up + target  # what the line below gives when there is no folder in common
+    elif target.endswith((".json", ".xml")):
         rel = relative(target, page_path)
     else:
         rel = relative(page_file(target), page_path)[: -len("index.md")] or "./"

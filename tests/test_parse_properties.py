@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from hypothesis import HealthCheck, given, settings
@@ -49,6 +50,10 @@ def parse_or_refuse(text: str) -> ParsedArticle | None:
     assert article.title and isinstance(article.published, date)
     assert article.event_date is None or article.event_date <= article.published
     assert article.paragraphs and all(p.strip() == p and p for p in article.paragraphs)
+    # The generator parses without the metadata meta.yml holds: everything else is the same.
+    light = parse_article(text, metadata=False)
+    assert (light.people, light.event_date) == ([], None)
+    assert replace(light, people=article.people, event_date=article.event_date) == article
     return article
 
 

@@ -25,8 +25,8 @@ from lgnews import render
 from lgnews.errors import ParseError
 from lgnews.model import Archive, Article, build_site, meta_from_parsed
 from lgnews.parse import decode_source, parse_article
-from lgnews.records import Annotation, ArticleMeta, load_glossary, load_meta, read_yaml
-from lgnews.render import Renderer, esc, relative
+from lgnews.records import Annotation, ArticleMeta, Checker, load_glossary, load_meta, read_yaml
+from lgnews.render import Renderer, esc, href, relative
 
 from .conftest import ROOT
 from .test_hostile import Node, parse_html
@@ -148,6 +148,17 @@ def test_escaping_from_memory_is_escaping(text):
     assert esc(Path(text)) == _esc_reference(Path(text))
 
 
+@SETTINGS
+@given(text=st.one_of(st.text(), st.lists(st.one_of(_SPACES, st.text(max_size=3))).map("".join)))
+def test_a_field_of_text_is_folded_to_one_line(text):
+    """A one-line field of meta.yml (title, source, name...) is the text with any run of
+    whitespace, Unicode's included, as one space and none at the ends."""
+    checker = Checker(Path("meta.yml"))
+    folded = checker.text(text, ())
+    assert folded == (None if text == "" else re.sub(r"\s+", " ", text.strip()))
+    assert checker.text(text, (), single_line=False) == (None if text == "" else text.strip())
+
+
 def test_escaping_memory_is_bounded(monkeypatch):
     monkeypatch.setattr(render, "ESCAPED_KEPT", 3)
     render._escaped.clear()
@@ -169,6 +180,20 @@ def test_relative_links_are_what_posixpath_computes(page, name, target, last):
     page_path = "/".join([*page, f"{name}.md"])
     target_path = "/".join([*target, f"{last}.md"])  # a file, as every link target is
     assert relative(target_path, page_path) == posixpath.relpath(target_path, posixpath.dirname(page_path) or ".")
+
+
+@SETTINGS
+@given(page=_folders, name=_segment, target=_folders, anchor=st.sampled_from(["", "p2"]))
+def test_a_page_links_to_a_folder_as_the_built_site_serves_it(page, name, target, anchor):
+    """href(): a page (its folder's index.md once built) links to another page's folder,
+    with a slash at the end, relative to where the browser is: the page's own folder."""
+    page_path = "/".join([*page, f"{name}.md"])
+    url = "".join(f"{folder}/" for folder in target)
+    here = posixpath.dirname(page_path) or "."
+    expected = posixpath.relpath(url or ".", here) + "/"
+    if expected == "./" or expected.startswith("./"):
+        expected = expected.removeprefix("./") or "./"
+    assert href(url, page_path, anchor) == expected + (f"#{anchor}" if anchor else "")
 
 
 # --------------------------------------------------------------------------- the reading edition
