@@ -295,3 +295,30 @@ def test_build_refuses_a_modified_source(project, change):
     lines = [line for line in result.stderr.splitlines() if line.startswith(f"archive/articles/{SEED_ID}/source.txt: ")]
     assert len(lines) == 1 and "sha256" in lines[0].lower(), result.stderr
     assert tree(project / "docs") == docs
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_the_command_says_everything_and_exits_with_the_status_through_pipes(project):
+    """scripts/build.py leaves without taking the model apart (os._exit): what it printed
+    still reaches a pipe, block-buffered as in CI, and its exit status is the run's."""
+    import subprocess
+
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+    def command(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "scripts/build.py", *args], cwd=project, capture_output=True,
+                              text=True, env=environment)
+
+    first = command()
+    assert first.returncode == 0 and re.search(r"^build: 1 article\(s\), \d+ generated file\(s\)", first.stdout, re.M), \
+        first.stdout + first.stderr
+    assert command("--check").stdout == "build --check: generated files are up to date\n"
+    meta = project / "archive" / "articles" / SEED_ID / "meta.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("published: 2022-04-30", "published: 2022-04-31"),
+                    encoding="utf-8")
+    broken = command()
+    assert broken.returncode == 1 and broken.stdout == ""
+    assert broken.stderr.splitlines()[-1] == "build: 1 problem(s) in archive/; nothing was written", broken.stderr
+    assert f"archive/articles/{SEED_ID}/meta.yml" in broken.stderr
