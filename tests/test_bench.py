@@ -221,3 +221,31 @@ def test_bench_command_line_rejects_a_bad_size(capsys):
     with pytest.raises(SystemExit):
         bench.main(["--n", "0"])
     assert "--n must be at least 1" in capsys.readouterr().err
+
+
+def test_a_small_bench_runs_every_stage_and_cleans_up_after_the_last(tmp_path, monkeypatch, capsys):
+    """`make bench` end to end on 3 articles (no browser): every stage in the table, the
+    kept copy without the synthesized inputs, and no temporary folder left; a second run
+    into the same --keep folder replaces the first copy. Deleting is left to the very end:
+    freed blocks slow this disk's writes, which a later stage would otherwise pay for."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(bench.tempfile, "tempdir", str(temp))
+    deleted_while_measuring = []
+    real_run_stage = bench.run_stage
+
+    def watched(name, cmd, cwd):
+        deleted_while_measuring.append(not (Path(cwd) / "incoming").exists())
+        return real_run_stage(name, cmd, cwd)
+
+    monkeypatch.setattr(bench, "run_stage", watched)
+    kept = tmp_path / "kept"
+    for _ in range(2):
+        assert bench.main(["--n", "3", "--no-search", "--keep", str(kept)]) == 0
+        report = capsys.readouterr().out
+        for stage in bench.STAGE_NAMES:
+            assert re.search(rf"^\| {re.escape(stage)} +\| +\d+\.\d\d \|", report, re.M), (stage, report)
+        assert (kept / "n3" / "site" / "index.html").is_file()
+        assert not (kept / "n3" / "incoming").exists()
+        assert list(temp.iterdir()) == []
+    assert deleted_while_measuring and not any(deleted_while_measuring)
