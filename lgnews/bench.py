@@ -370,6 +370,7 @@ class BenchResult:
     n: int
     articles: int  # in the archive after ingest (the N synthesized plus the project's own)
     load: tuple[float, float] = (0.0, 0.0)  # 1-minute load average before and after the run
+    probe: tuple[float, float] = (0.0, 0.0)  # seconds of cpu_probe() before and after the run
     stages: list[Stage] = field(default_factory=list)
     site: SiteStats | None = None
     searches: list[SearchStats] = field(default_factory=list)
@@ -380,6 +381,17 @@ class BenchResult:
 
 class StageFailed(Exception):
     pass
+
+
+def cpu_probe() -> float:
+    """CPU seconds of a fixed piece of Python (a loop of 10 million additions): on a shared
+    machine the same work takes more or less time from one hour to the next, and the same
+    stage with it, so the report gives this figure before and after each run."""
+    started = time.process_time()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.process_time() - started
 
 
 def _env(project: Path) -> dict[str, str]:
@@ -621,7 +633,7 @@ def run_bench(n: int, *, seed: int = DEFAULT_SEED, keep: Path | None = None, sea
         incoming.mkdir()
         for item in synthetic:
             (incoming / item.name).write_bytes(item.data)
-        result = BenchResult(n=n, articles=0, load=(os.getloadavg()[0], 0.0))
+        result = BenchResult(n=n, articles=0, load=(os.getloadavg()[0], 0.0), probe=(cpu_probe(), 0.0))
 
         say("ingesting")
         stage, _ = run_stage(INGEST, [py, "scripts/ingest.py", "--quiet", *(f"incoming/{s.name}" for s in synthetic)],
@@ -662,6 +674,7 @@ def run_bench(n: int, *, seed: int = DEFAULT_SEED, keep: Path | None = None, sea
         stage.rewritten, stage.detail, stage.phases = len(touched), _by_folder(touched), _phases(output)
         result.stages.insert(3, stage)
         result.load = (result.load[0], os.getloadavg()[0])
+        result.probe = (result.probe[0], cpu_probe())
         say("done")
         return result
     finally:
@@ -731,7 +744,9 @@ def format_result(result: BenchResult) -> str:
     parts = [f"### {result.n:,} synthesized articles ({result.articles:,} in the archive)", "",
              f"Load average (1 min) {result.load[0]:.2f} before the run, {result.load[1]:.2f} after it, "
              f"on {os.cpu_count()} core(s). Seconds are wall-clock time; CPU s is the user + system time of the "
-             "stage's processes, which other load on the machine does not inflate.", ""]
+             "stage's processes, which other processes do not inflate but a slower processor does: a fixed loop "
+             f"(the CPU probe) took {result.probe[0]:.3f} s of CPU before the run and {result.probe[1]:.3f} s after it.",
+             ""]
     rows = []
     for name in STAGE_NAMES:
         s = result.stage(name)
