@@ -621,10 +621,12 @@ def run_bench(n: int, *, seed: int = DEFAULT_SEED, keep: Path | None = None, sea
     project = keep if keep is not None else work / "project"
     incoming = project / "incoming"
     if keep is not None and keep.exists():  # an earlier copy: out of the way now, deleted with the rest
-        try:
-            keep.rename(work / "earlier-copy")
-        except OSError:  # on another file system
-            shutil.rmtree(keep)
+        earlier = keep.with_name(f".{keep.name}.earlier-{os.getpid()}")
+        keep.rename(earlier)  # beside it, so on the same file system
+        if leftovers is not None:
+            leftovers.append(earlier)
+        else:
+            shutil.rmtree(earlier)
     try:
         say(f"copying the project to {project}")
         copy_project(project)

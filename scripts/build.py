@@ -11,6 +11,7 @@ if __name__ == "__main__":
     # Leave without taking the model apart: its millions of objects, linked in cycles, would
     # be collected one by one at exit (a second at 10,000 articles). Every file is written
     # and closed by now; only the standard streams may hold output.
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(status)
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:  # None when the command was started with it closed
+            stream.flush()
+    os._exit(status if isinstance(status, int) else 1)

@@ -251,6 +251,8 @@ def test_a_small_bench_runs_every_stage_and_cleans_up_after_the_last(tmp_path, m
     for _ in range(2):
         assert bench.main(["--n", "3", "--no-search", "--keep", str(kept)]) == 0
         report = capsys.readouterr().out
+        probes = re.search(r"took (\d+\.\d+) s of CPU before the run and (\d+\.\d+) s after it", report)
+        assert probes and all(float(p) > 0 for p in probes.groups()), report
         for stage in bench.STAGE_NAMES:
             assert re.search(rf"^\| {re.escape(stage)} +\| +\d+\.\d\d \|", report, re.M), (stage, report)
         assert (kept / "n3" / "site" / "index.html").is_file()

@@ -71,6 +71,17 @@ def test_seed_golden_record():
     assert record == golden
 
 
+def test_the_generator_parses_the_seed_without_its_metadata():
+    """The generator takes people and the event date from meta.yml: parsing without them
+    gives the same text, dates and quotations, and no people or event date."""
+    text = decode_source((FIXTURES / "seed.txt").read_bytes())[0]
+    full, light = parse_article(text), parse_article(text, metadata=False)
+    assert full.people and full.event_date
+    assert light.people == [] and light.event_date is None
+    assert (light.title, light.published, light.source, light.credits, light.paragraphs, light.dates, light.quoted) \
+        == (full.title, full.published, full.source, full.credits, full.paragraphs, full.dates, full.quoted)
+
+
 def test_seed_record_reads_as_the_issue_says():
     article = parse_article(decode_source((FIXTURES / "seed.txt").read_bytes())[0])
     assert article.title == "Louxing District held the 2022 Work safety retreat Meeting"

@@ -144,3 +144,6 @@ def test_well_formed_articles_parse(case):
         assert article.credits.get("reporter")
     if credit and credit.startswith("Reviewed"):
         assert article.credits.get("reviewer") and article.credits.get("supervisor")
+    light = parse_article(decoded, metadata=False)
+    assert (light.people, light.event_date) == ([], None)
+    assert replace(light, people=article.people, event_date=article.event_date) == article

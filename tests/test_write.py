@@ -315,6 +315,9 @@ def test_the_command_says_everything_and_exits_with_the_status_through_pipes(pro
     assert first.returncode == 0 and re.search(r"^build: 1 article\(s\), \d+ generated file\(s\)", first.stdout, re.M), \
         first.stdout + first.stderr
     assert command("--check").stdout == "build --check: generated files are up to date\n"
+    closed = subprocess.run([sys.executable, "scripts/build.py", "--check"], cwd=project, env=environment,
+                            stdout=subprocess.DEVNULL, preexec_fn=lambda: os.close(1))
+    assert closed.returncode == 0, "with its output closed, the command still says its status"
     meta = project / "archive" / "articles" / SEED_ID / "meta.yml"
     meta.write_text(meta.read_text(encoding="utf-8").replace("published: 2022-04-30", "published: 2022-04-31"),
                     encoding="utf-8")
