@@ -12,6 +12,9 @@ if __name__ == "__main__":
     # be collected one by one at exit (a second at 10,000 articles). Every file is written
     # and closed by now; only the standard streams may hold output.
     for stream in (sys.stdout, sys.stderr):
-        if stream is not None:  # None when the command was started with it closed
-            stream.flush()
-    os._exit(status if isinstance(status, int) else 1)
+        try:
+            if stream is not None:  # None when the command was started with it closed
+                stream.flush()
+        except OSError:  # a reader that stopped reading (`| head`): nothing more to say
+            pass
+    os._exit(0 if status is None else status if isinstance(status, int) else 1)
