@@ -7,7 +7,10 @@ import sys
 from lgnews.build import main
 
 if __name__ == "__main__":
-    status = main()
+    try:
+        status = main()
+    except BrokenPipeError:  # a reader that stopped reading (`| head`): no traceback, status 1
+        status = 1
     # Leave without taking the model apart: its millions of objects, linked in cycles, would
     # be collected one by one at exit (a second at 10,000 articles). Every file is written
     # and closed by now; only the standard streams may hold output.
@@ -15,6 +18,6 @@ if __name__ == "__main__":
         try:
             if stream is not None:  # None when the command was started with it closed
                 stream.flush()
-        except OSError:  # a reader that stopped reading (`| head`): nothing more to say
-            pass
+        except OSError:  # a reader that stopped reading (`| head`): not all was said
+            status = status or 1
     os._exit(0 if status is None else status if isinstance(status, int) else 1)

@@ -318,6 +318,11 @@ def test_the_command_says_everything_and_exits_with_the_status_through_pipes(pro
     closed = subprocess.run([sys.executable, "scripts/build.py", "--check"], cwd=project, env=environment,
                             stdout=subprocess.DEVNULL, preexec_fn=lambda: os.close(1))
     assert closed.returncode == 0, "with its output closed, the command still says its status"
+    (project / "archive" / "articles" / SEED_ID / "meta.yml").touch()  # something to do, and to say
+    gone = subprocess.Popen([sys.executable, "scripts/build.py"], cwd=project, env=environment,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    gone.stdout.close()  # a reader that stopped reading, as `| head` does
+    assert "Traceback" not in gone.stderr.read().decode() and gone.wait() == 1
     meta = project / "archive" / "articles" / SEED_ID / "meta.yml"
     meta.write_text(meta.read_text(encoding="utf-8").replace("published: 2022-04-30", "published: 2022-04-31"),
                     encoding="utf-8")
