@@ -810,14 +810,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: {CHROMIUM} not found; skipping the search measurement (apt-get install chromium)", file=sys.stderr)
         search = False
     print(f"bench: {os.cpu_count()} CPU core(s), Python {sys.version.split()[0]}")
-    status = 0
     leftovers: list[Path] = []
     try:
-        status = _run_sizes(sizes, args, search, leftovers)
+        return _run_sizes(sizes, args, search, leftovers)
     finally:
         for path in leftovers:
             shutil.rmtree(path, ignore_errors=True)
-    return status
 
 
 def _run_sizes(sizes: list[int], args, search: bool, leftovers: list[Path]) -> int:
