@@ -132,23 +132,28 @@ def test_screenshots(browser, site_url, screenshots, name, path, size, viewport)
         context.close()
 
 
-def _painted(page, selector: str) -> bool:
-    """The icon at ``selector`` is visible, icon-sized, and changes what is on screen: its
-    picture differs from the same place with the icon's drawing taken away."""
-    icon = page.locator(selector)
-    icon.wait_for(state="visible", timeout=5_000)
+def _painted(page, selector: str, painter: str = "lg-icon") -> bool:
+    """The icon at ``selector`` is visible, icon-sized, and a drawing: its picture differs
+    both from the same place without the class that paints it (so something is painted)
+    and from the same place painted without the drawing's mask (so it is a shape, not a
+    square of colour)."""
+    page.locator(selector).wait_for(state="visible", timeout=5_000)
+    icon = page.locator(selector).element_handle()  # still this element once its class is gone
     box = icon.bounding_box()
     assert box and box["width"] >= 16 and box["height"] >= 16, (selector, box)
     drawn = icon.screenshot(animations="disabled")
     icon.evaluate("el => el.style.setProperty('--lg-icon', 'none')")
+    solid = icon.screenshot(animations="disabled")
+    icon.evaluate("(el, painter) => { el.style.removeProperty('--lg-icon'); el.classList.remove(painter); }", painter)
     bare = icon.screenshot(animations="disabled")
-    icon.evaluate("el => el.style.removeProperty('--lg-icon')")
-    return drawn != bare
+    icon.evaluate("(el, painter) => el.classList.add(painter)", painter)
+    return drawn != bare and drawn != solid
 
 
 def test_icons_are_drawn_by_the_stylesheet(tab, phone_tab):
     """The header's, search box's and back-to-top button's icons are empty <svg> elements the
-    stylesheet paints (1.1 KB less on every page): each shows where Material puts its own."""
+    stylesheet paints (1.1 KB less on every page), and the repository link's icon is drawn
+    by it too: each shows where Material puts its own."""
     page = phone_tab.page
     phone_tab.goto(SEED)
     assert page.eval_on_selector_all("svg", "all => all.filter(s => s.childElementCount).length") == 0
@@ -162,6 +167,7 @@ def test_icons_are_drawn_by_the_stylesheet(tab, phone_tab):
     page = tab.page
     tab.goto(SEED)
     assert _painted(page, ".md-search__icon .lg-icon--search")
+    assert _painted(page, ".md-header__source .lg-repo-icon", "lg-repo-icon")
     page.mouse.wheel(0, 4000)
     page.wait_for_timeout(300)
     page.mouse.wheel(0, -300)
