@@ -16,9 +16,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import lgnews.build as build
 import lgnews.model as model
+import lgnews.records as records
 from lgnews.errors import ArchiveErrors
 from lgnews.ingest import IngestError, ingest_file, known_hashes
 from lgnews.model import ArticleCache, PhraseMatcher, Texts, build_site, load_archive
@@ -484,6 +487,143 @@ def test_quick_yaml_loading_is_pyyaml_loading(text):
     assert repr(got) == repr(expected)
     if expected[0] == "ok" and isinstance(expected[1], dict) and "c" in expected[1] and "a" in expected[1]:
         assert (got[1]["a"] is got[1]["c"]) == (expected[1]["a"] is expected[1]["c"])
+
+
+# Values of the kinds meta.yml holds, and the strings that trip YAML up: words it reads as
+# booleans, null, numbers or times, indicators, quotes, comment marks, line breaks.
+TRICKY = st.sampled_from([
+    "yes", "No", "on", "OFF", "true", "null", "~", "", " ", "0", "1_000", "0x1f", "012", "1.5", ".nan", "12:30",
+    "2022-04-30", "2022-02-30", "2022-04-30 10:00", "- x", "-x", "? x", ": x", "a: b", "a:b", "a #b", "a#b", "#x",
+    "'q'", "it's", '"q"', 'say "x"', "back\\slash", "[a]", "{a}", "&a", "*a", "!a", "|", ">", "%x", "@x", "`x",
+    "a\tb", "a\nb", "a\n\nb", "\u2028", "\x85", "\ufeff", "\x07", "long " * 30, "Liu Zhigang", "娄星区", "“7·20”",
+])
+SCALARS = st.one_of(TRICKY, st.text(max_size=20), st.booleans(), st.none(), st.dates(), st.integers())
+KEYS = st.one_of(st.sampled_from(["title", "people", "roles", "yes", "on", "null", "a b", "x:", "-", "1"]),
+                 st.text(max_size=8))
+DOCUMENTS = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                        st.dictionaries(KEYS, inner, max_size=4)), max_leaves=20)
+SLIPS = [" ", "  ", "-", "- ", ":", ": ", "#", " #", "'", '"', "\n", "\n  ", "\n- ", "x", "\t", "[]", "&a"]
+EDITS = st.sampled_from(SLIPS)
+
+
+def _same_yaml(a, b) -> bool:
+    """Equal, and of the same types all the way down (True is not 1, a date is not text)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same_yaml(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same_yaml(x, y) for x, y in zip(a, b, strict=True))
+    return a == b
+
+
+def _check_simple_block(text: str) -> bool:
+    """The direct reading gives what PyYAML gives, or leaves the file to it (it must for
+    every file PyYAML refuses). True if it read the file."""
+    try:
+        expected = ("ok", yaml.load(text, Loader=_Loader))
+    except yaml.YAMLError:
+        expected = ("error",)
+    try:
+        got = records._simple_block(text)
+    except records._Unusual:
+        return False
+    assert expected[0] == "ok", f"read what PyYAML refuses: {text!r}"
+    assert _same_yaml(got, expected[1]), (text, got, expected[1])
+    return True
+
+
+@settings(max_examples=400, deadline=None)
+@given(document=DOCUMENTS, width=st.sampled_from([20, 80, 100, 1000]), flow=st.sampled_from([False, None]))
+def test_simple_block_yaml_reads_what_pyyaml_reads(document, width, flow):
+    for unicode in (True, False):
+        _check_simple_block(yaml.safe_dump(document, allow_unicode=unicode, sort_keys=False, width=width,
+                                           default_flow_style=flow))
+
+
+@settings(max_examples=400, deadline=None)
+@given(document=DOCUMENTS, edits=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 3), EDITS),
+                                          min_size=1, max_size=4))
+def test_simple_block_yaml_on_hand_edited_files(document, edits):
+    """What an editor's slip makes of a file (characters added or removed anywhere) is read
+    the same, refused by PyYAML with its own message, or left to it."""
+    text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
+    for at, cut, insert in edits:
+        at %= len(text) + 1
+        text = text[:at] + insert + text[at + cut:]
+    _check_simple_block(text)
+
+
+SIMPLE_META = """\
+# a comment, as ingest writes one
+title: 'Quoted: title'
+published: 2022-04-30
+event_date: 2022-02-30
+machine_translated: true
+source: null
+credits:
+  reporter:
+  - Li Yi
+people:
+- name: Liu Zhigang
+  roles: []
+  involvement:
+  - presiding
+-   name: "Xu Diren"
+    roles:
+      - Head of the District
+annotations:
+- phrase: it's
+  note: 'say ''x'''
+tags:
+"""
+
+
+# Lines on which YAML reads a value otherwise than as the text after the key (each is
+# checked inside SIMPLE_META's lists and mappings too).
+SIMPLE_TRAPS = [
+    "yes: 1", "On: x", "null: x", "~: x", "a: b #c", "a: b ", "a: 'b' ", "a: x\u2028y", "a: x\x85y", "a:\tb",
+    "a: b\n  c", "a: b\n  - c", "a:\n  b\n  c: d", "a: - b", "- - a", "a: b: c", "a: b:", "a: 'b", "a: 'b'c'",
+    'a: "b\\"', 'a: "b""', "a: [b]", "a: {b: c}", "a: &x b", "a: *x", "a: !x b", "a: |\n  b", "a: >\n  b",
+    "a: 12", "a: 0x1f", "a: 1.5", "a: .inf", "a: 12:30", "a: 2022-04-30 10:00:00", "a: 2022-4-3", "a: Yes", "a: ~",
+    "a: NULL", "a: off", "a: ,b", "a: b,", "---\na: b", "a: b\n...", "%YAML 1.1\n---\na: b", "\ufeffa: b", "a: b\r\nc: d",
+    " a: b\nc: d", "a: b\n c: d", "- a\n  - b", "-\n- a", "- \n  a: b", "a:\n-\n  - b", "a: #\n  - b",
+]
+
+
+@pytest.mark.parametrize("trap", SIMPLE_TRAPS)
+def test_simple_block_yaml_traps(trap):
+    _check_simple_block(trap + "\n")
+    for line in range(len(SIMPLE_META.splitlines())):  # the same line inside a real file, at its indentation
+        lines = SIMPLE_META.splitlines()
+        indent = " " * (len(lines[line]) - len(lines[line].lstrip(" ")))
+        lines[line] = "\n".join(indent + part for part in trap.split("\n"))
+        _check_simple_block("\n".join(lines) + "\n")
+
+
+def test_simple_block_yaml_on_every_one_character_slip():
+    """Every edit of SIMPLE_META by one of EDITS at any place, or one character removed."""
+    read = 0
+    for at in range(len(SIMPLE_META) + 1):
+        for insert in SLIPS:
+            read += _check_simple_block(SIMPLE_META[:at] + insert + SIMPLE_META[at:])
+        read += _check_simple_block(SIMPLE_META[:at] + SIMPLE_META[at + 1:])
+    assert read > len(SIMPLE_META)  # most slips still leave a file read directly
+
+
+def test_simple_block_yaml_reads_the_files_ingest_writes():
+    """The direct reading is used (not left to PyYAML) for the archive's meta.yml and for
+    files like those ingest and editors write: quoted values, an impossible day, an empty
+    list, null, list items indented or not."""
+    read = [path for path in sorted((ROOT / "archive" / "articles").rglob("meta.yml"))
+            if _check_simple_block(path.read_text(encoding="utf-8"))]
+    assert read, "the seed's meta.yml was left to PyYAML"
+    assert _check_simple_block(SIMPLE_META)
+    data = records._simple_block(SIMPLE_META)
+    assert data["people"][1] == {"name": "Xu Diren", "roles": ["Head of the District"]}
+    assert data["event_date"] == "2022-02-30" and data["annotations"][0]["note"] == "say 'x'"
+    assert data["tags"] is None and data["source"] is None and data["machine_translated"] is True
+    assert data["title"] == "Quoted: title" and data["people"][0]["roles"] == []
 
 
 # --------------------------------------------------------------------------- phrase matching
