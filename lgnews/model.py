@@ -422,32 +422,41 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None) -
     # First what the cache holds; then the rest is parsed, by several processes if many.
     directories: list[Path] = []
     loaded: list[Article | None] = []
-    misses: list[tuple[int, bytes, str]] = []  # (index, raw bytes, their SHA-256) of the articles to parse
-    for directory in progress(entries, "Loading articles") if progress else entries:
-        try:
-            article, _, raw, digest = _load(directory, tag_names, cache, parse=False)
-        except ArchiveErrors as exc:
-            errors.extend(exc.errors)
-            continue
-        if article is None:
-            misses.append((len(loaded), raw, digest))
-        directories.append(directory)
-        loaded.append(article)
-    results = (_parse_in_processes([directories[i] for i, _, _ in misses], tag_names, progress,
+    misses: list[int] = []  # the indexes of the articles to parse
+    if cache is not None and cache.holds_entries():
+        for directory in progress(entries, "Loading articles") if progress else entries:
+            try:
+                article, _, _, _ = _load(directory, tag_names, cache, parse=False)
+            except ArchiveErrors as exc:
+                errors.extend(exc.errors)
+                continue
+            if article is None:
+                misses.append(len(loaded))
+            directories.append(directory)
+            loaded.append(article)
+    else:  # nothing cached (a first run, a fresh clone): no need to read every file here first
+        directories, loaded, misses = entries, [None] * len(entries), list(range(len(entries)))
+        if cache is not None:
+            cache.misses += len(entries)
+    results = (_parse_in_processes([directories[i] for i in misses], tag_names, progress,
                                    _matchers(terms, events, organizations)) if misses else None)
-    for n, (index, raw, digest) in enumerate(progress(misses, "Parsing articles") if progress and results is None
-                                             else misses):
+    for n, index in enumerate(progress(misses, "Parsing articles") if progress and results is None else misses):
         try:
             if results is None:
                 article, key, raw, digest = _load(directories[index], tag_names, None)
+                if cache is not None:
+                    cache.put(article, key, raw, digest)
             else:
-                article, key = _received(results[n], directories[index])
+                article, key, record = _received(results[n], directories[index])
+                if cache is not None:
+                    if record is None:
+                        cache.put(article, key, None, article.sha256)
+                    else:
+                        cache.put_record(article, key, record)
         except ArchiveErrors as exc:
             errors.extend(exc.errors)
             continue
         loaded[index] = article
-        if cache is not None:
-            cache.put(article, key, raw, digest, checked=results is not None and results[n][0] == "marshal")
     if errors:
         raise ArchiveErrors(errors)
     return Archive(loaded, terms, events, people, organizations, tags)  # type: ignore[arg-type]
@@ -602,30 +611,31 @@ def _parse_one(directory: Path):
     """In a worker process: one article, as marshalled data (or a pickle, for what marshal
     cannot hold), or its problems as (path, message, line)."""
     try:
-        article, key, _, _ = _load(directory, _pool_tags, None)
+        article, key, raw, _ = _load(directory, _pool_tags, None)
     except ArchiveErrors as exc:
         return [(e.path, e.message, e.line) for e in exc.errors]
-    data = _verified_record(article, None)
+    data = _verified_record(article, raw)  # the cache's record: without the text if raw gives it
     if _pool_matchers is not None:
         _scan_article(article, *_pool_matchers)  # sets article.scans, for build_site
     if data is None:
         import pickle
 
         return ("pickle", key, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
-    return ("marshal", key, article.sha256, data, marshal.dumps(article.scans))
+    return ("marshal", key, article.sha256, data, article.source_text, marshal.dumps(article.scans))
 
 
-def _received(result, directory: Path) -> tuple[Article, str]:
+def _received(result, directory: Path) -> tuple[Article, str, bytes | None]:
+    """(the article a worker sent, its cache key, its record for the cache if it sent one)."""
     if isinstance(result, list):
         raise ArchiveErrors([ArchiveError(*problem) for problem in result])
     if result[0] == "pickle":
         import pickle
 
-        return pickle.loads(result[2]), result[1]
-    _, key, digest, data, scans = result
-    article = _decode_article(marshal.loads(data), directory, None, digest)
+        return pickle.loads(result[2]), result[1], None
+    _, key, digest, data, text, scans = result
+    article = _decode_article(marshal.loads(data), directory, None, digest, text)
     article.scans = marshal.loads(scans)
-    return article, key
+    return article, key, data
 
 
 def _decode_text(path: Path, data: bytes) -> str:
@@ -801,21 +811,21 @@ class ArticleCache:
         self.misses += 1
         return None
 
-    def put(self, article: Article, key: str, raw: bytes, digest: str, checked: bool = False) -> None:
+    def holds_entries(self) -> bool:
+        """Whether there is anything to look up (on a first run there is not)."""
+        return any(self._path(number).exists() for number in range(CACHE_SHARDS))
+
+    def put(self, article: Article, key: str, raw: bytes | None, digest: str) -> None:
         """Store ``article``, loaded from files whose key is ``key``; ``raw`` is the source
-        read for it, whose SHA-256 is ``digest``. ``checked``: the article was read back
-        from a record already (from a worker process), which need not be checked again."""
+        read for it (None: not at hand, the text is stored), whose SHA-256 is ``digest``."""
         if digest != article.sha256:  # the source changed since: store nothing
             return
-        if checked:
-            try:
-                data = marshal.dumps(_encode_article(article, raw))
-            except (ValueError, TypeError):
-                return
-        else:
-            data = _verified_record(article, raw)
-        if data is None:
-            return
+        data = _verified_record(article, raw)
+        if data is not None:
+            self.put_record(article, key, data)
+
+    def put_record(self, article: Article, key: str, data: bytes) -> None:
+        """Store ``article`` as ``data``, its record checked by ``_verified_record``."""
         number, shard = self._shard(article.id)
         shard[article.id] = (key, data, None)
         self._changed.add(number)
@@ -921,7 +931,10 @@ def _frozen(cls, **values):
     return obj
 
 
-def _decode_article(record: tuple, directory: Path, raw: bytes | None, digest: str) -> Article:
+def _decode_article(record: tuple, directory: Path, raw: bytes | None, digest: str,
+                    source_text: str | None = None) -> Article:
+    """The article of a record made by ``_encode_article``; its text, if the record left it
+    out, is ``source_text`` when given, else read from ``raw``."""
     (kind, paragraphs, body_markdown, dates, quoted, text, title, published, event_date, source, source_url,
      original_url, machine_translated, credits, people, annotations, tags, summary, sha256, encoding) = record
     meta = ArticleMeta(
@@ -935,7 +948,8 @@ def _decode_article(record: tuple, directory: Path, raw: bytes | None, digest: s
     )
     return Article(
         id=directory.name, path=directory, kind=kind, meta=meta,
-        source_text=_plain_text(raw) if text is None else text, sha256=digest, paragraphs=paragraphs,
+        source_text=text if text is not None else source_text if source_text is not None else _plain_text(raw),
+        sha256=digest, paragraphs=paragraphs,
         body_markdown=body_markdown, dates=[_frozen(DateMention, date=d, text=t) for d, t in dates], quoted=quoted,
     )
 

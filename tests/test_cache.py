@@ -282,9 +282,20 @@ def test_parsing_in_processes_gives_the_same_articles(tmp_path, monkeypatch):
     # Two workers even when the test session has threads of its own running (the generator
     # forks only from a single-threaded process; these threads are idle).
     monkeypatch.setattr(model, "_workers", lambda: 2)
+    read_here: list[str] = []  # files read by this process before the workers parse them
+    real_load = model._load
+
+    def counting_load(directory, *args, **kwargs):
+        if kwargs.get("parse", True) is False:
+            read_here.append(directory.name)
+        return real_load(directory, *args, **kwargs)
+
+    monkeypatch.setattr(model, "_load", counting_load)
     cache = ArticleCache(tmp_path / "cache")
     parallel = load_archive(archive, cache=cache)
     _assert_same_archives(expected, parallel)
+    assert read_here == [], "with nothing cached, the files are read by the workers only"
+    assert cache.misses == len(expected.articles)
     # The workers also found the glossary terms, events and organizations: as build_site does.
     assert all(a.scans is not None for a in parallel.articles)
     scans = {a.id: a.scans for a in parallel.articles}
@@ -294,6 +305,7 @@ def test_parsing_in_processes_gives_the_same_articles(tmp_path, monkeypatch):
     again = ArticleCache(tmp_path / "cache")
     _assert_same_archives(expected, load_archive(archive, cache=again))
     assert again.hits == len(expected.articles)
+    assert len(read_here) == len(expected.articles), "with a cache, each article is looked up once"
     # Problems found by a worker are reported as the single process reports them.
     _meta(archive).write_text("title: [unclosed\n", encoding="utf-8")
     with pytest.raises(ArchiveErrors) as parallel:
