@@ -12,6 +12,7 @@ import shutil
 import sys
 import textwrap
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ from lgnews.errors import ArchiveErrors
 from lgnews.ingest import IngestError, ingest_file, known_hashes
 from lgnews.model import ArticleCache, PhraseMatcher, Texts, build_site, load_archive
 from lgnews.records import _load, _Loader
-from lgnews.render import Renderer
+from lgnews.render import Renderer, render_data_file
 
 from .conftest import FIXTURES, ROOT, SEED_ID, run
 
@@ -320,7 +321,9 @@ _render_task = build._render_task
 
 
 def _render_task_noting_the_process(tasks: list, index: int) -> list[tuple[str, bytes]]:
-    """A rendering task that also says which process ran it (under a key no file has)."""
+    """A rendering task that also says which process ran it (under a key no file has), and
+    takes long enough for every process to get some tasks."""
+    time.sleep(0.005)
     return [(f"pid:{index}", str(os.getpid()).encode()), *_render_task(tasks, index)]
 
 
@@ -342,12 +345,19 @@ def test_rendering_in_processes_gives_the_same_files_in_the_same_order(tmp_path,
     by_task = {int(path[4:]): int(data) for path, data in rendered.items() if path.startswith("pid:")}
     parallel = {path: data for path, data in rendered.items() if not path.startswith("pid:")}
     assert list(parallel) == list(expected) and parallel == expected
-    # Task i is in share i % workers: share 0 rendered here, every other share by one
-    # forked process.
-    assert {by_task[i] for i in by_task if i % workers == 0} == {os.getpid()}
-    for share in range(1, workers):
-        pids = {by_task[i] for i in by_task if i % workers == share}
-        assert len(pids) == 1 and os.getpid() not in pids, (share, pids)
+    # Every task was rendered once, by this process or a forked one, and each process
+    # took a fair part: each takes the next task until none is left.
+    assert sorted(by_task) == list(range(len(renderer.tasks())))
+    counts = Counter(by_task.values())
+    assert len(counts) == workers and os.getpid() in counts, counts
+    assert min(counts.values()) * 3 > len(by_task) / workers, counts
+    # The few long tasks (data files, archives, timeline...) are taken first.
+    order = build._big_first(renderer.tasks())
+    kinds = [renderer.tasks()[i][0] for i in order]
+    first_article = next(n for n, (task, args) in enumerate(renderer.tasks()[i] for i in order)
+                         if args and args[0] == renderer.render_article)
+    assert render_data_file in kinds[:first_article] and renderer.render_timeline in kinds[:first_article]
+    assert sorted(order) == list(range(len(order)))
     assert labels == ["Rendering pages"]
     # Without processes to fork (as under `mkdocs serve`), the same, rendered here.
     monkeypatch.setattr(model, "_workers", lambda: 1)
