@@ -371,6 +371,7 @@ class BenchResult:
     articles: int  # in the archive after ingest (the N synthesized plus the project's own)
     load: tuple[float, float] = (0.0, 0.0)  # 1-minute load average before and after the run
     probe: tuple[float, float] = (0.0, 0.0)  # seconds of cpu_probe() before and after the run
+    disk: tuple[float, float] = (0.0, 0.0)  # seconds of disk_probe() before and after the run
     stages: list[Stage] = field(default_factory=list)
     site: SiteStats | None = None
     searches: list[SearchStats] = field(default_factory=list)
@@ -392,6 +393,25 @@ def cpu_probe() -> float:
     for i in range(10_000_000):
         total += i
     return time.process_time() - started
+
+
+DISK_PROBE_FILES = 1000
+
+
+def disk_probe(folder: Path) -> float:
+    """Seconds to write DISK_PROBE_FILES new pages of 20 KB into new folders under
+    ``folder``, as the generator writes (a temporary file, then a rename) and with the
+    same sync at the end: creating files is most of the generator's writing, and on a
+    small virtual machine its cost changes several-fold from one hour to the next."""
+    _settle_disk()
+    data = b"x" * 20_000
+    started = time.perf_counter()
+    for i in range(DISK_PROBE_FILES):
+        page = folder / f"{i:04d}"
+        page.mkdir(parents=True)
+        write.atomic_write(page / "index.md", data, durable=False)
+    _settle_disk()
+    return time.perf_counter() - started
 
 
 def _env(project: Path) -> dict[str, str]:
@@ -635,7 +655,8 @@ def run_bench(n: int, *, seed: int = DEFAULT_SEED, keep: Path | None = None, sea
         incoming.mkdir()
         for item in synthetic:
             (incoming / item.name).write_bytes(item.data)
-        result = BenchResult(n=n, articles=0, load=(os.getloadavg()[0], 0.0), probe=(cpu_probe(), 0.0))
+        result = BenchResult(n=n, articles=0, load=(os.getloadavg()[0], 0.0), probe=(cpu_probe(), 0.0),
+                             disk=(disk_probe(work / "disk-probe-before"), 0.0))
 
         say("ingesting")
         stage, _ = run_stage(INGEST, [py, "scripts/ingest.py", "--quiet", *(f"incoming/{s.name}" for s in synthetic)],
@@ -677,6 +698,7 @@ def run_bench(n: int, *, seed: int = DEFAULT_SEED, keep: Path | None = None, sea
         result.stages.insert(3, stage)
         result.load = (result.load[0], os.getloadavg()[0])
         result.probe = (result.probe[0], cpu_probe())
+        result.disk = (result.disk[0], disk_probe(work / "disk-probe-after"))
         say("done")
         return result
     finally:
@@ -747,7 +769,9 @@ def format_result(result: BenchResult) -> str:
              f"Load average (1 min) {result.load[0]:.2f} before the run, {result.load[1]:.2f} after it, "
              f"on {os.cpu_count()} core(s). Seconds are wall-clock time; CPU s is the user + system time of the "
              "stage's processes, which other processes do not inflate but a slower processor does: a fixed loop "
-             f"(the CPU probe) took {result.probe[0]:.3f} s of CPU before the run and {result.probe[1]:.3f} s after it.",
+             f"(the CPU probe) took {result.probe[0]:.3f} s of CPU before the run and {result.probe[1]:.3f} s after it. "
+             f"Writing {DISK_PROBE_FILES:,} new pages of 20 KB, each in a new folder, as the generator writes them "
+             f"(the disk probe) took {result.disk[0]:.2f} s before the run and {result.disk[1]:.2f} s after it.",
              ""]
     rows = []
     for name in STAGE_NAMES:

@@ -122,6 +122,17 @@ def test_report_says_how_fast_the_processor_was():
     assert 0 < bench.cpu_probe() < 30
 
 
+def test_report_says_how_fast_the_disk_was(tmp_path):
+    """Creating files is most of the generator's writing, and its cost on a small virtual
+    machine changes several-fold: the report gives a fixed write's time before and after."""
+    result = _result()
+    result.disk = (0.42, 1.37)
+    assert "(the disk probe) took 0.42 s before the run and 1.37 s after it" in bench.format_result(result)
+    assert 0 < bench.disk_probe(tmp_path / "probe") < 60
+    pages = sorted((tmp_path / "probe").glob("*/index.md"))
+    assert len(pages) == bench.DISK_PROBE_FILES and pages[0].stat().st_size == 20_000
+
+
 def test_report_marks_missed_targets_and_missing_stages():
     result = _result()
     result.stage(bench.GENERATE_NOOP).rewritten = 3
@@ -253,6 +264,8 @@ def test_a_small_bench_runs_every_stage_and_cleans_up_after_the_last(tmp_path, m
         report = capsys.readouterr().out
         probes = re.search(r"took (\d+\.\d+) s of CPU before the run and (\d+\.\d+) s after it", report)
         assert probes and all(float(p) > 0 for p in probes.groups()), report
+        disk = re.search(r"\(the disk probe\) took (\d+\.\d+) s before the run and (\d+\.\d+) s after it", report)
+        assert disk and all(float(p) > 0 for p in disk.groups()), report
         for stage in bench.STAGE_NAMES:
             assert re.search(rf"^\| {re.escape(stage)} +\| +\d+\.\d\d \|", report, re.M), (stage, report)
         assert (kept / "n3" / "site" / "index.html").is_file()
