@@ -259,9 +259,16 @@ def test_a_small_bench_runs_every_stage_and_cleans_up_after_the_last(tmp_path, m
 
     monkeypatch.setattr(bench, "run_stage", watched)
     kept = tmp_path / "kept"
-    for _ in range(2):
-        assert bench.main(["--n", "3", "--no-search", "--keep", str(kept)]) == 0
+    for runs in (1, 2):
+        assert bench.main(["--n", "3", "--no-search", "--keep", str(kept), "--first-runs", str(runs)]) == 0
         report = capsys.readouterr().out
+        again = re.search(r"The first generation ran 2 times, each in its own copy of the ingested project: "
+                          r"(\d+\.\d\d) s, (\d+\.\d\d) s; the table gives the median\.", report)
+        assert (again is not None) == (runs == 2), report
+        if again:  # of two runs, the median is the slower one
+            first_row = re.search(r"^\| generate \(first run\) +\| +(\d+\.\d\d) \|", report, re.M)
+            assert first_row and first_row.group(1) == max(again.groups(), key=float), report
+            assert re.search(r"^\| generate \(first run\) .*\| [\d,]+ +\|$", report, re.M), report
         probes = re.search(r"took (\d+\.\d+) s of CPU before the run and (\d+\.\d+) s after it", report)
         assert probes and all(float(p) > 0 for p in probes.groups()), report
         disk = re.search(r"\(the disk probe\) took (\d+\.\d+) s before the run and (\d+\.\d+) s after it", report)
