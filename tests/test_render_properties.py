@@ -379,3 +379,43 @@ def test_control_character_in_a_title_keeps_the_feed_well_formed():
     result = pipeline(b"Title \x01 one\n2022-05-01 0 By\n\nOn April 28, Louxing held a meeting.\n")
     assert result is not None
     ET.fromstring(result[2]["feed.xml"].encode("utf-8"))
+
+
+# Text with every kind of character JSON escapes or not: controls, quotes, backslashes, line
+# and paragraph separators, Chinese, astral characters, and lone surrogates (which orjson
+# refuses, so the standard encoder writes them).
+JSON_TEXT = st.text(st.characters(blacklist_categories=()), max_size=30)
+JSON_VALUES = st.recursive(
+    st.one_of(JSON_TEXT, st.booleans(), st.none(), st.integers(), st.integers(min_value=2**64, max_value=2**70)),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(JSON_TEXT, inner, max_size=4)),
+    max_leaves=20)
+
+
+@SETTINGS
+@given(JSON_VALUES)
+def test_compact_json_is_the_standard_encoders_output(data):
+    """The exports and front matter are written by orjson when it can: exactly the bytes
+    json.dumps(ensure_ascii=False, compact) gives, whatever the data."""
+    assert render.compact_json(data) == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_compact_json_uses_the_fast_encoder_and_falls_back():
+    assert render.orjson is not None, "orjson (requirements.txt) is not installed"
+    calls = []
+    real = render.orjson
+
+    class Counting:
+        JSONEncodeError = real.JSONEncodeError
+
+        @staticmethod
+        def dumps(data):
+            calls.append(data)
+            return real.dumps(data)
+
+    render.orjson = Counting
+    try:
+        assert render.compact_json({"a": ["娄星", 1]}) == '{"a":["娄星",1]}'
+        assert render.compact_json(["\ud800"]) == '["\ud800"]'  # a lone surrogate: orjson refuses, json writes it
+    finally:
+        render.orjson = real
+    assert len(calls) == 2
