@@ -165,13 +165,15 @@ def _render_in_processes(tasks: list, workers: int, progress, out) -> dict[str, 
     could not be had or failed. Each process takes the next task not yet taken (a counter
     in shared memory) until none is left, the few big ones (the data files, the archives,
     the timeline...) first: so all of them finish at about the same time, whatever each
-    task costs. Each child sends the pages it rendered through a pipe, pickled: at 10,000
-    articles that renders in 5.7-6.1 s where a ProcessPoolExecutor took 7.5-7.9 s (its
-    results take an extra copy, and a thread of this process, to arrive). Whatever
+    task costs. Each child sends the pages it rendered through a pipe, pickled: a
+    ProcessPoolExecutor took 7.5-7.9 s at 10,000 articles where the pipes took 5.7-6.1 s
+    (its results take an extra copy, and a thread of this process, to arrive). Whatever
     happens, every child is waited for and every pipe closed before this returns or
     raises."""
     import multiprocessing
     import pickle
+
+    from .model import _Sized
 
     order = _big_first(tasks)
     taken = multiprocessing.get_context("fork").Value("q", 0)  # how many of ``order`` are taken
@@ -211,7 +213,7 @@ def _render_in_processes(tasks: list, workers: int, progress, out) -> dict[str, 
                     os._exit(status)
             os.close(write_end)
             children.append((pid, read_end))
-        mine = _Share(claimed(), len(order) // workers)
+        mine = _Sized(claimed(), len(order) // workers)  # about how many this process will take
         shares.append({index: _render_task(tasks, index) for index in (progress(mine, "Rendering pages")
                                                                         if progress else mine)})
         for _pid, read_end in children:
@@ -255,19 +257,6 @@ def _big_first(tasks: list) -> list[int]:
     rare = [i for i, (task, _) in enumerate(tasks) if counts[task] * 20 < len(tasks)]
     kept = set(rare)
     return rare + [i for i in range(len(tasks)) if i not in kept]
-
-
-class _Share:
-    """The tasks this process takes, with about how many it will take (for a progress bar)."""
-
-    def __init__(self, items, expected: int):
-        self.items, self.expected = items, expected
-
-    def __len__(self) -> int:
-        return self.expected
-
-    def __iter__(self):
-        return iter(self.items)
 
 
 @contextmanager

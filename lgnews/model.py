@@ -448,11 +448,8 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None) -
                     cache.put(article, key, raw, digest)
             else:
                 article, key, record = _received(results[n], directories[index])
-                if cache is not None:
-                    if record is None:
-                        cache.put(article, key, None, article.sha256)
-                    else:
-                        cache.put_record(article, key, record)
+                if cache is not None and record is not None:  # None: marshal cannot hold it, nor the cache
+                    cache.put_record(article, key, record)
         except ArchiveErrors as exc:
             errors.extend(exc.errors)
             continue
