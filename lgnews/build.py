@@ -176,7 +176,12 @@ def _render_in_processes(tasks: list, workers: int, progress, out) -> dict[str, 
     from .model import _Sized
 
     order = _big_first(tasks)
-    taken = multiprocessing.get_context("fork").Value("q", 0)  # how many of ``order`` are taken
+    try:  # how many of ``order`` are taken; its lock is a POSIX semaphore, which a system may lack
+        taken = multiprocessing.get_context("fork").Value("q", 0)
+    except (OSError, ImportError) as exc:
+        print(f"build: rendering in {workers} processes failed (no shared counter: {exc}); rendering in this one",
+              file=out)
+        return None
 
     def claimed():
         while True:

@@ -395,9 +395,11 @@ def test_a_failed_render_process_leaves_the_work_to_this_one(tmp_path, monkeypat
                 pass
         return alive
 
+    # This process renders slowly, so that the others take tasks too.
     def dies(tasks, index):
-        if os.getpid() != parent and index % 3 == 2:
+        if os.getpid() != parent:
             os._exit(3)  # as if killed (out of memory, say)
+        time.sleep(0.005)
         return _render_task(tasks, index)
 
     monkeypatch.setattr(build, "_render_task", dies)
@@ -409,6 +411,7 @@ def test_a_failed_render_process_leaves_the_work_to_this_one(tmp_path, monkeypat
     def fails(tasks, index):
         if os.getpid() != parent:
             raise RuntimeError("a template failed")
+        time.sleep(0.005)
         return _render_task(tasks, index)
 
     forked.clear()
@@ -429,6 +432,27 @@ def test_a_failed_render_process_leaves_the_work_to_this_one(tmp_path, monkeypat
         build.render_outputs(renderer)
     assert time.monotonic() - started < 60
     assert len(forked) == 2 and not left_behind()
+
+
+def test_rendering_without_a_shared_counter_happens_here(tmp_path, monkeypatch, capsys):
+    """Where the processes' shared counter cannot be had (its lock is a POSIX semaphore,
+    which some systems lack), the run says so and renders everything in this process."""
+    import multiprocessing
+
+    renderer, expected = _renderer(tmp_path)
+    monkeypatch.setattr(build, "RENDER_PARALLEL_FROM", 2)
+    monkeypatch.setattr(model, "_workers", lambda: 2)
+
+    def no_semaphores(*args, **kwargs):
+        raise ImportError("This platform lacks a functioning sem_open implementation")
+
+    monkeypatch.setattr(multiprocessing.get_context("fork"), "Value", no_semaphores)
+    forked: list[int] = []
+    monkeypatch.setattr(os, "fork", lambda: forked.append(1) or pytest.fail("forked without a counter"))
+    assert build.render_outputs(renderer) == expected
+    assert capsys.readouterr().err == ("build: rendering in 2 processes failed (no shared counter: This platform "
+                                       "lacks a functioning sem_open implementation); rendering in this one\n")
+    assert not forked
 
 
 def test_build_writes_the_cache_and_a_second_build_uses_it(project):
