@@ -598,7 +598,7 @@ def _parse_in_processes(directories: list[Path], tag_names: set[str] | None, pro
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             results = _Sized(pool.map(_parse_one, directories, chunksize=chunk), len(directories))
             return list(progress(results, "Parsing articles") if progress else results)
-    except (OSError, BrokenProcessPool):
+    except (OSError, BrokenProcessPool, NotImplementedError):  # the last: a system without POSIX semaphores
         return None
     finally:
         _pool_tags = _pool_matchers = None

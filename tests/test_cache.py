@@ -434,6 +434,24 @@ def test_a_failed_render_process_leaves_the_work_to_this_one(tmp_path, monkeypat
     assert len(forked) == 2 and not left_behind()
 
 
+def test_parsing_without_processes_to_be_had_happens_here(tmp_path, monkeypatch):
+    """Where no pool of processes can be had (a system without POSIX semaphores, which
+    ProcessPoolExecutor refuses with NotImplementedError, or no process left), the articles
+    are parsed in this process: the same archive."""
+    import concurrent.futures
+
+    archive = _archive(tmp_path)
+    expected = load_archive(archive)
+    monkeypatch.setattr(model, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(model, "_workers", lambda: 2)
+    for problem in (NotImplementedError("This Python lacks a functioning sem_open"), OSError(11, "no process")):
+        def refused(*args, problem=problem, **kwargs):
+            raise problem
+
+        monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refused)
+        _assert_same_archives(expected, load_archive(archive, cache=ArticleCache(tmp_path / f"cache-{problem}")))
+
+
 def test_rendering_without_a_shared_counter_happens_here(tmp_path, monkeypatch, capsys):
     """Where the processes' shared counter cannot be had (its lock is a POSIX semaphore,
     which some systems lack), the run says so and renders everything in this process."""
