@@ -26,19 +26,26 @@ except AttributeError:  # pragma: no cover
     _Base = yaml.SafeLoader
 
 
+_RESOLVER = yaml.resolver.Resolver()  # _Loader's: no resolver is added to it
+_resolved: dict = {}  # (kind, value, implicit) -> tag: the same values recur in every file
+
+
+def _resolve(kind, value, implicit) -> str:
+    """The tag YAML gives a node, remembered."""
+    key = (kind, value, implicit)
+    tag = _resolved.get(key)
+    if tag is None:
+        tag = _RESOLVER.resolve(kind, value, implicit)
+        if len(_resolved) < 100_000:
+            _resolved[key] = tag
+    return tag
+
+
 class _Loader(_Base):
     """An impossible date (2022-02-30) stays text, for the field check to report."""
 
-    _resolved: dict = {}  # (kind, value, implicit) -> tag: the same values recur in every file
-
     def resolve(self, kind, value, implicit):
-        key = (kind, value, implicit)
-        tag = self._resolved.get(key)
-        if tag is None:
-            tag = super().resolve(kind, value, implicit)
-            if len(self._resolved) < 100_000:
-                self._resolved[key] = tag
-        return tag
+        return _resolve(kind, value, implicit)
 
 
 def _timestamp(loader, node):
@@ -94,8 +101,6 @@ def _load(text: str) -> Any:
 # words, plain values that YAML reads as numbers or times) raises _Unusual and goes the
 # general way, and so does every error: what is read here is exactly what PyYAML reads.
 
-_RESOLVER = yaml.resolver.Resolver()
-_PLAIN_TAGS: dict[str, str] = {}  # plain scalar -> the tag YAML gives it (the same values recur)
 _BOOLS = yaml.constructor.SafeConstructor.bool_values
 _NOT_SIMPLE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 """Characters left to PyYAML: tabs, carriage returns, YAML's other line breaks (\x85,
@@ -176,12 +181,7 @@ def _simple_mapping(lines: list[tuple[int, str]], i: int, indent: int) -> tuple[
 
 
 def _plain_tag(value: str) -> str:
-    tag = _PLAIN_TAGS.get(value)
-    if tag is None:
-        tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
-        if len(_PLAIN_TAGS) < 100_000:
-            _PLAIN_TAGS[value] = tag
-    return tag
+    return _resolve(yaml.ScalarNode, value, (True, False))
 
 
 def _simple_scalar(value: str) -> Any:
