@@ -29,10 +29,12 @@ site: generate
 check: $(STAMP)
 	$(PY) scripts/build.py --check
 
-# The preview is served at the root of 127.0.0.1:8000 whatever the published site_url.
+# The preview is served at the root of 127.0.0.1:8000 whatever the published site_url; the
+# generated pages keep the published address (the generator ignores PREVIEW_SITE_URL), so
+# they are the same as after `make site` and `make check` agrees.
 serve: $(STAMP)
-	SITE_URL=http://127.0.0.1:8000/ $(PY) scripts/build.py
-	SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) scripts/build.py
+	PREVIEW_SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 ingest: $(STAMP)
 	@test -n "$(FILE)" || { echo "usage: make ingest FILE=path/to/article.txt [FILE='a.txt b.txt']"; exit 2; }

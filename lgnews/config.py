@@ -1,7 +1,9 @@
 """Settings the generator shares with MkDocs, read from mkdocs.yml so they live in one place.
 
 ``site_url`` comes from the SITE_URL environment variable when set (a fork publishes to its
-own Pages address by setting it once), else from the default written in mkdocs.yml."""
+own Pages address by setting it once), else from the default written in mkdocs.yml. The
+generator ignores ``PREVIEW_SITE_URL``, the address ``make serve`` gives MkDocs for the preview:
+generated pages carry the published address whatever serves them."""
 
 from __future__ import annotations
 
@@ -16,6 +18,9 @@ class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml: resolves !ENV like MkDocs does and ignores Python tags."""
 
 
+PREVIEW = "PREVIEW_SITE_URL"
+
+
 def _env(loader: yaml.Loader, node: yaml.Node):
     if isinstance(node, yaml.ScalarNode):
         names, default = [loader.construct_scalar(node)], None
@@ -23,6 +28,8 @@ def _env(loader: yaml.Loader, node: yaml.Node):
         items = loader.construct_sequence(node)
         names, default = items[:-1], items[-1]
     for name in names:
+        if name == PREVIEW:
+            continue
         if os.environ.get(name):
             return os.environ[name]
     return default

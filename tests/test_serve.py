@@ -1,4 +1,5 @@
-"""`make serve` regenerates when archive/ changes, and settles: no rebuild loop."""
+"""`make serve` regenerates when archive/ changes, and settles: no rebuild loop; what it
+generates is what `make site` generates, so `make check` agrees after a preview."""
 
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ def test_serve_regenerates_on_archive_change_without_loop(project):
     run([sys.executable, "scripts/build.py", "--quiet"], project)
     port = _free_port()
     log = project / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
+    # As `make serve` runs it: MkDocs serves the preview at the root of the local address.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PREVIEW_SITE_URL": f"http://127.0.0.1:{port}/"}
     with log.open("w") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -60,6 +62,11 @@ def test_serve_regenerates_on_archive_change_without_loop(project):
         assert builds_now == builds_then, f"still rebuilding: {builds_then} -> {builds_now} builds\n{log.read_text()}"
         assert builds_now <= 4, f"too many builds for one change: {builds_now}"
         assert "Traceback" not in log.read_text()
+        # The preview regenerated docs/ with the published address, not the preview's: the
+        # check an editor runs before committing (and the pre-commit hook) finds nothing stale.
+        checked = run([sys.executable, "scripts/build.py", "--check"], project, check=False)
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        assert f"127.0.0.1:{port}" not in (project / "docs" / "feed.xml").read_text(encoding="utf-8")
     finally:
         server.terminate()
         server.wait(timeout=20)
