@@ -42,6 +42,7 @@ from .records import (
     Source,
     Tag,
     Term,
+    key_lines,
     load_events,
     load_glossary,
     load_meta,
@@ -64,6 +65,9 @@ CREDIT_INVOLVEMENT = {
     "supervisor": "supervising",
 }
 ID_RE = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
+PLACEHOLDER = "Write the article here, in Markdown, replacing these two paragraphs."
+"""The first words of the text ``make new-article`` puts in a new article: an article that
+still has them is not published."""
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n?(?P<body>.*)\Z", re.S)
 
 
@@ -528,7 +532,7 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
         id=directory.name, path=directory, kind="raw", meta=meta, source_text=text, sha256=digest,
         paragraphs=parsed.paragraphs, dates=parsed.dates, quoted=parsed.quoted,
     )
-    _check_annotations(article, meta_path)
+    _check_annotations(article, meta_path, meta_text)
     return article, key, raw, digest
 
 
@@ -649,6 +653,10 @@ def _load_markdown_article(directory: Path, path: Path, raw: bytes, digest: str,
                            tag_names: set[str] | None) -> Article:
     text = _decode_text(path, raw).replace("\r\n", "\n")
     m = FRONT_MATTER_RE.match(text)
+    if not m and re.match(r"---[ \t]*\n", text):
+        raise ArchiveErrors([ArchiveError(path, "the front matter is not closed: add a line '---' after the "
+                                                "metadata (title, published, ...), before the article's text",
+                                          line=1)])
     if not m:
         raise ArchiveErrors([ArchiveError(path, "no front matter: start the file with '---', the metadata "
                                                 "(title, published, ...), and '---' again", line=1)])
@@ -660,6 +668,10 @@ def _load_markdown_article(directory: Path, path: Path, raw: bytes, digest: str,
     body = m["body"].strip("\n")
     paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
     flat = " ".join(paragraphs)
+    if PLACEHOLDER in flat:
+        line = text.count("\n", 0, text.find(PLACEHOLDER[:40])) + 1 if PLACEHOLDER[:40] in text else None
+        raise ArchiveErrors([ArchiveError(path, "still has the text 'make new-article' put in it ('Write the article "
+                                                "here, ...'): replace it with the article", line=line)])
     if meta.event_date is None:
         meta.event_date = find_event_date(flat, meta.published)
     if not meta.people:
@@ -669,22 +681,26 @@ def _load_markdown_article(directory: Path, path: Path, raw: bytes, digest: str,
         sha256=digest, paragraphs=paragraphs, body_markdown=body,
         dates=find_dates(flat, meta.published), quoted=find_quoted(flat),
     )
-    _check_annotations(article, path)
+    _check_annotations(article, path, front)
     return article
 
 
-def _check_annotations(article: Article, path: Path) -> None:
-    errors = []
+def _check_annotations(article: Article, path: Path, yaml_text: str) -> None:
+    """Each note's phrase is in the reading edition, somewhere no earlier note covers.
+    ``yaml_text``: the metadata as read (for the line of a phrase in error)."""
+    problems = []
     placed = place_annotations(article.paragraphs, article.meta.annotations)
     for i, note in enumerate(article.meta.annotations):
         if not any(note.phrase in p for p in article.paragraphs):
-            errors.append(ArchiveError(path, f"annotations[{i}].phrase: {note.phrase!r} is not in the article's "
-                                             "reading edition; copy the words exactly as the article page shows them"))
+            problems.append((i, f"annotations[{i}].phrase: {note.phrase!r} is not in the article's reading edition; "
+                                "copy the words exactly as the article page shows them"))
         elif i + 1 not in placed:
-            errors.append(ArchiveError(path, f"annotations[{i}].phrase: {note.phrase!r} overlaps the phrase of an "
-                                             "earlier note wherever it occurs; choose words no other note covers"))
-    if errors:
-        raise ArchiveErrors(errors)
+            problems.append((i, f"annotations[{i}].phrase: {note.phrase!r} overlaps the phrase of an earlier note "
+                                "wherever it occurs; choose words no other note covers"))
+    if problems:
+        lines = key_lines(path, yaml_text)
+        raise ArchiveErrors([ArchiveError(path, message, line=lines.get(("annotations", i, "phrase")))
+                             for i, message in problems])
 
 
 def place_annotations(paragraphs: list[str], annotations) -> dict[int, tuple[int, int, int]]:

@@ -15,14 +15,16 @@ from pathlib import Path
 import yaml
 
 from .ingest import make_id
+from .model import PLACEHOLDER
 
 USAGE = 'make new-article TITLE="The title" DATE=YYYY-MM-DD'
 
-BODY = """\
-Write the article here, in Markdown, replacing these two paragraphs. Leave an empty line
+BODY = f"""\
+{PLACEHOLDER} Leave an empty line
 between paragraphs. Official terms that are in the glossary are marked and linked by the build.
 
-Check the result with `make serve`; see the editors' guide (docs/editors.md).
+Check the result with `make serve`: the build refuses an article that still has these two
+paragraphs. See the editors' guide (docs/editors.md).
 """
 
 COMMENTS = """\
@@ -36,9 +38,14 @@ COMMENTS = """\
 # credits:
 #   reporter: [Wang Lei]
 #   editor: [Chen Jing]
+# people:
+#   - name: Wang Lei
+#     roles: [deputy head of the County]
+#     involvement: [presiding]
 # annotations:
 #   - phrase: words exactly as they appear in the text
 #     note: what the words mean
+# machine_translated: true     # only if the text is a machine translation
 tags: []                       # tags from archive/tags.yml, e.g. [meetings, hunan]
 """
 

@@ -41,11 +41,29 @@ def _resolve(kind, value, implicit) -> str:
     return tag
 
 
+class DuplicateKeyError(yaml.constructor.ConstructorError):
+    """A key written twice in one mapping: YAML would silently keep the last value."""
+
+
 class _Loader(_Base):
-    """An impossible date (2022-02-30) stays text, for the field check to report."""
+    """An impossible date (2022-02-30) stays text, for the field check to report; a key
+    written twice is an error (PyYAML would keep the last value without a word)."""
 
     def resolve(self, kind, value, implicit):
         return _resolve(kind, value, implicit)
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            first: dict = {}
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag not in _SPECIAL_KEYS:
+                    seen = first.setdefault((key_node.tag, key_node.value), key_node)
+                    if seen is not key_node:
+                        raise DuplicateKeyError(
+                            None, None, f"'{key_node.value}' is written twice (first on line "
+                            f"{seen.start_mark.line + 1}); keep one of them, with every value it needs",
+                            key_node.start_mark)
+        return super().construct_mapping(node, deep)
 
 
 def _timestamp(loader, node):
@@ -167,8 +185,8 @@ def _simple_mapping(lines: list[tuple[int, str]], i: int, indent: int) -> tuple[
         if match is None:
             raise _Unusual
         key, rest = match.groups()
-        if _plain_tag(key) != _STR:
-            raise _Unusual  # yes, on, null... as keys: YAML reads them as other things
+        if _plain_tag(key) != _STR or key in mapping:
+            raise _Unusual  # yes, on, null... as keys (YAML reads them as other things); a key twice
         i += 1
         if rest:
             value = _simple_scalar(rest)
@@ -235,7 +253,7 @@ def _construct(node: yaml.Node, loader: yaml.Loader, done: dict[int, Any], open_
             if key_node.tag in _SPECIAL_KEYS:
                 raise _Unusual
             item = _construct(key_node, loader, done, open_nodes)
-            if not isinstance(item, collections.abc.Hashable):
+            if not isinstance(item, collections.abc.Hashable) or item in value:
                 raise _Unusual
             value[item] = _construct(value_node, loader, done, open_nodes)
         open_nodes.discard(key)
@@ -268,21 +286,69 @@ CONFIDENCE = ("high", "medium", "low")
 
 
 def read_yaml(path: Path, text: str | None = None) -> Any:
-    """Load one YAML file; a syntax error becomes an ArchiveError with its line."""
+    """Load one YAML file; a syntax error, a key written twice or a text value cut short by
+    a comment becomes an ArchiveError with its line."""
     if text is None:
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise ArchiveErrors([ArchiveError(path, "not UTF-8 text; save the file as UTF-8")]) from None
     try:
-        return _load(text)
+        data = _load(text)
+    except DuplicateKeyError as exc:
+        raise ArchiveErrors([ArchiveError(path, exc.problem, line=exc.problem_mark.line + 1)]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ArchiveErrors(
-            [ArchiveError(path, f"invalid YAML: {problem}; check indentation and quote values containing ':' or '#'",
-                          line=mark.line + 1 if mark else None)]
-        ) from None
+        line = mark.line + 1 if mark else None
+        raise ArchiveErrors([ArchiveError(path, f"invalid YAML: {problem}; {_yaml_hint(text, problem, line)}",
+                                          line=line)]) from None
+    if _COMMENT_AFTER.search(text):
+        cut = [ArchiveError(path, f"the value {value!r} is followed by ' #', which YAML reads as the start of a "
+                                  "comment: the rest of the line is dropped. Put the whole value in quotes if the "
+                                  "'#' belongs to it, or move the comment to a line of its own", line=line)
+               for line, value in _text_cut_by_comment(text)]
+        if cut:
+            raise ArchiveErrors(cut)
+    return data
+
+
+def _yaml_hint(text: str, problem: str, line: int | None) -> str:
+    """How to fix the YAML error ``problem`` reported at ``line`` (1-based) of ``text``."""
+    lines = text.split("\n")
+    if "\t" in problem or (line and line <= len(lines) and "\t" in lines[line - 1]):
+        return "a tab cannot indent YAML: use spaces (two per level)"
+    before = [t for t in lines[:line - 1] if t.strip() and not t.lstrip().startswith("#")] if line else []
+    if before and before[-1].rstrip().endswith(("[]", "{}")) and line <= len(lines) \
+            and lines[line - 1].lstrip().startswith("-"):
+        return (f"the line before says the list is empty ({before[-1].strip()!r}): remove the '[]' "
+                "to give the list its items")
+    return "check indentation and quote values containing ':' or '#'"
+
+
+_COMMENT_AFTER = re.compile(r"\S[ \t]+#")
+"""A '#' after a value on its line: a comment, which may have cut a text value short."""
+
+
+def _text_cut_by_comment(text: str) -> list[tuple[int, str]]:
+    """(line, value) of every unquoted text value that a comment follows on its line. In
+    ``summary: Plan #2 for the flood season`` YAML reads 'Plan' and drops the rest; a date,
+    a number or a list followed by a comment keeps its value and is left alone."""
+    node = yaml.compose(text, Loader=_Loader)
+    lines = text.split("\n")
+    found = []
+    stack = [node] if node is not None else []
+    while stack:
+        n = stack.pop()
+        if isinstance(n, yaml.MappingNode):
+            stack.extend(value for _, value in n.value)
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+        elif isinstance(n, yaml.ScalarNode) and not n.style and n.tag == _STR:  # plain: None, or "" from libyaml
+            end = n.end_mark
+            if end.line < len(lines) and lines[end.line][end.column:].lstrip(" \t").startswith("#"):
+                found.append((end.line + 1, n.value))
+    return sorted(found)
 
 
 def key_lines(path: Path, text: str | None = None) -> dict[tuple, int]:
@@ -320,6 +386,10 @@ class Checker:
     def error(self, where: tuple, message: str) -> None:
         self.errors.append((where, message))
 
+    def reported(self, where: tuple) -> bool:
+        """Whether a problem was already recorded for exactly this field."""
+        return any(place == where for place, _ in self.errors)
+
     def raise_if_any(self) -> None:
         if not self.errors:
             return
@@ -337,13 +407,18 @@ class Checker:
 
     # Field helpers: each returns the cleaned value, or None after recording an error.
 
-    def mapping(self, data: Any, where: tuple, allowed: dict[str, bool], what: str) -> dict | None:
+    def mapping(self, data: Any, where: tuple, allowed: dict[str, bool], what: str,
+                misplaced: dict[str, str] | None = None) -> dict | None:
+        """``misplaced``: for a field that belongs elsewhere, how to move it (said instead of
+        'unknown field')."""
         if not isinstance(data, dict):
             self.error(where, f"expected a mapping of fields ({', '.join(allowed)}) for {what}, "
                               f"found {type(data).__name__}")
             return None
         for key in data:
-            if key not in allowed:
+            if misplaced and key not in allowed and key in misplaced:
+                self.error(where + (key,), misplaced[key])
+            elif key not in allowed:
                 hint = difflib.get_close_matches(str(key), list(allowed), n=1)
                 suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
                 self.error(where + (key,), f"unknown field '{key}' in {what}; "
@@ -355,7 +430,7 @@ class Checker:
 
     def text(self, value: Any, where: tuple, *, required: bool = False, single_line: bool = True) -> str | None:
         if value is None or value == "":
-            if required:
+            if required and not self.reported(where):  # a missing field is said once
                 self.error(where, "is empty; write some text")
             return None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -394,7 +469,8 @@ class Checker:
             try:
                 return date.fromisoformat(value.strip())
             except ValueError:
-                pass
+                self.error(where, f"{value.strip()} is not a day of the calendar: {_no_such_day(value.strip())}")
+                return None
         self.error(where, f"{value!r} is not a date; write it as YYYY-MM-DD, for example 2022-04-30")
         return None
 
@@ -460,6 +536,19 @@ class Checker:
         return out
 
 
+def _no_such_day(text: str) -> str:
+    """Why YYYY-MM-DD ``text`` is no day: 'there is no month 13', 'February 2023 has 28 days'."""
+    import calendar
+
+    year, month, day = int(text[:4]), int(text[5:7]), int(text[8:10])
+    if not 1 <= month <= 12:
+        return f"there is no month {month}; check the month and the day"
+    if year < 1:
+        return "there is no year 0; check the year"
+    days = calendar.monthrange(year, month)[1]
+    return f"{calendar.month_name[month]} {year} has {days} days, not {day}; check the date in the source"
+
+
 # --------------------------------------------------------------------------- records
 
 
@@ -512,7 +601,9 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
     c = Checker(path, text)
     if data is None:
         data = {}
-    data = c.mapping(data, (), META_FIELDS, "article metadata")
+    data = c.mapping(data, (), META_FIELDS, "article metadata", misplaced={
+        role: f"'{role}' is a credit role: indent it under 'credits:', as in 'credits:' then '  {role}: [Name]'"
+        for role in ROLE_ORDER})
     if data is None:
         c.raise_if_any()
     title = c.text(data.get("title"), ("title",))
@@ -576,8 +667,7 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
     sha = data.get("sha256")
     if sha is not None and (not isinstance(sha, str) or not SHA256_RE.match(sha)):
         c.error(("sha256",), "is not a SHA-256 (64 lowercase hex digits); it is written by ingest: do not edit it")
-    c.raise_if_any()
-    return ArticleMeta(
+    meta = ArticleMeta(
         title=title or "",
         published=published,
         event_date=event_date,
@@ -593,6 +683,8 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
         sha256=sha,
         encoding=c.text(data.get("encoding"), ("encoding",)),
     )
+    c.raise_if_any()  # after every field is checked: all of the file's problems at once
+    return meta
 
 
 @dataclass
@@ -638,6 +730,7 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
     fields = {"term": True, "slug": False, "aliases": False, "zh": False, "pinyin": False, "definition": True,
               "category": True, "confidence": True, "sources": False, "see_also": False, "featured": False}
     terms: list[Term] = []
+    places: list[int] = []  # the index in the file of each entry of ``terms``
     for i, item in enumerate(data):
         item = c.mapping(item, (i,), fields, "a glossary entry")
         if item is None:
@@ -661,23 +754,38 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
             see_also=c.text_list(item.get("see_also"), (i, "see_also")),
             featured=c.boolean(item.get("featured"), (i, "featured"), False),
         ))
+        places.append(i)
     names = {t.term for t in terms}
-    seen_names: dict[str, str] = {}
-    seen_slugs: dict[str, str] = {}
-    for i, t in enumerate(terms):
+    seen_names: dict[str, int] = {}  # name as compared -> index in ``terms`` of its entry
+    seen_slugs: set[str] = set()
+    lines: dict[tuple, int] = {}
+
+    def entry(j: int) -> str:
+        """'<term>' (line N): the earlier entry a clash is with, for the editor to find."""
+        if not lines:
+            lines.update(key_lines(path))
+        line = lines.get((places[j],))
+        return f"'{terms[j].term}'" + (f" (line {line})" if line else "")
+
+    for j, (i, t) in enumerate(zip(places, terms, strict=True)):
         for other in t.see_also:
             if other not in names:
                 hint = difflib.get_close_matches(other, sorted(names), n=1)
                 c.error((i, "see_also"), f"'{other}' is not a term of the glossary"
                                          + (f"; did you mean '{hint[0]}'?" if hint else ""))
-        for name in t.names:
-            key = match_key(name)
-            if key in seen_names and seen_names[key] != t.term:
-                c.error((i, "aliases"), f"'{name}' is also a name of '{seen_names[key]}'; a name may belong to one entry")
-            seen_names[key] = t.term
+        same = seen_names.get(match_key(t.term))
+        if same is not None and match_key(terms[same].term) == match_key(t.term):
+            c.error((i, "term"), f"this entry repeats the entry {entry(same)}: delete one of the two, or merge "
+                                 "them into one")
+            continue  # its names and its page address clash for the same reason: said once
+        for where, name in [((i, "term"), t.term)] + [((i, "aliases", k), a) for k, a in enumerate(t.aliases)]:
+            owner = seen_names.setdefault(match_key(name), j)
+            if owner != j:
+                c.error(where, f"'{name}' is also a name of the entry {entry(owner)}; a name may belong to one "
+                               "entry only: remove it from one of them")
         if t.slug in seen_slugs or t.slug in RESERVED_SLUGS:
             c.error((i, "term"), f"its page address glossary/{t.slug}/ is already taken; set a different 'slug:'")
-        seen_slugs[t.slug] = t.term
+        seen_slugs.add(t.slug)
     c.raise_if_any()
     return terms
 

@@ -130,6 +130,33 @@ def plan(docs: Path, outputs: dict[str, bytes], digests: dict[str, str] | None =
     return to_write, to_delete, conflicts
 
 
+def strays(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> list[str]:
+    """What an editor saved at the top of a folder the generator writes (``docs/tags/notes.md``,
+    ``docs/glossary/my-term/``): git ignores those folders, so it would never be published.
+    A file or folder is a stray if no output or manifest entry is, or is under, it and it
+    does not carry the generator's mark; dot files (a killed run's temporary files) are not.
+    ``docs/_generated/`` is left alone: it holds the fragments pages include, not pages
+    (MkDocs excludes it)."""
+    owned = set(outputs) | set(manifest)
+    tops = {rel.split("/", 1)[0] for rel in owned if "/" in rel and not rel.startswith("_")}
+    held = {"/".join(rel.split("/", 2)[:2]) for rel in owned if rel.count("/") >= 2}
+    found = []
+    for top in sorted(tops):
+        try:
+            with os.scandir(docs / top) as it:
+                entries = sorted((entry.name, entry.is_dir()) for entry in it if not entry.name.startswith("."))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for name, is_dir in entries:
+            rel = f"{top}/{name}"
+            if is_dir:
+                if rel not in held:
+                    found.append(rel + "/")
+            elif rel not in owned and not _looks_generated(docs / rel):
+                found.append(rel)
+    return found
+
+
 def read_inputs_fingerprint(docs: Path) -> str | None:
     return read_manifest_state(docs)[0]
 
@@ -186,12 +213,18 @@ def write_outputs(docs: Path, outputs: dict[str, bytes], progress=None, inputs: 
     digests = {rel: _digest(data) for rel, data in outputs.items()}
     old = read_manifest(docs)
     to_write, to_delete, conflicts = plan(docs, outputs, digests, old)
-    if conflicts:
-        raise ArchiveErrors([
-            ArchiveError(docs / rel, "exists but was not generated; the generator will not overwrite a page an "
-                                     "editor wrote: move it, or remove it if it is a stale copy")
-            for rel in conflicts
-        ])
+    problems = [
+        ArchiveError(docs / rel, "exists but was not generated; the generator will not overwrite a page an "
+                                 "editor wrote: move it, or remove it if it is a stale copy")
+        for rel in conflicts
+    ] + [
+        ArchiveError(docs / rel, f"docs/{rel.split('/')[0]}/ is written by the generator and ignored by git, so "
+                                 "what is saved in it is never published: move it elsewhere in docs/ "
+                                 f"(for example docs/{rel.split('/', 1)[1]})")
+        for rel in strays(docs, outputs, old)
+    ]
+    if problems:
+        raise ArchiveErrors(problems)
     report = WriteReport(unchanged=len(outputs) - len(to_write))
     if any(rel not in old for rel in to_write):
         # Record the new files before writing them: a run interrupted half-way leaves a

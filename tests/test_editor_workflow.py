@@ -197,6 +197,16 @@ def test_markdown_article_front_matter_is_valid_as_created(tmp_path):
     out = make(project, "new-article", "TITLE=A title: with a colon, and an apostrophe's", "DATE=2024-02-29")
     path = project / out.strip().splitlines()[-1]
     assert path.name == "article.md" and path.parent.name == "2024-02-29-a-title-with-a-colon-and-an-apostrophe-s"
+    # As created, its text is the skeleton's: the build refuses to publish it, and says where.
+    skeleton = path.read_text(encoding="utf-8")
+    line = skeleton.splitlines().index(next(t for t in skeleton.splitlines() if t.startswith("Write the article"))) + 1
+    refused = run([sys.executable, "scripts/build.py", "--quiet"], project, check=False)
+    rel = path.relative_to(project).as_posix()
+    assert refused.returncode == 1 and refused.stderr.splitlines()[0] == (
+        f"{rel}:{line}: still has the text 'make new-article' put in it ('Write the article here, ...'): "
+        "replace it with the article"), refused.stderr
+    body = skeleton.index("Write the article")
+    path.write_text(skeleton[:body] + "The county opened a new bridge.\n", encoding="utf-8")
     run([sys.executable, "scripts/build.py", "--quiet"], project)
     page = (project / "docs" / "articles" / path.parent.name / "index.md").read_text(encoding="utf-8")
     assert "A title: with a colon, and an apostrophe&#39;s" in page or "apostrophe's" in page
@@ -204,7 +214,7 @@ def test_markdown_article_front_matter_is_valid_as_created(tmp_path):
     again = project / make(project, "new-article", "TITLE=A title: with a colon, and an apostrophe's",
                            "DATE=2024-02-29").strip().splitlines()[-1]
     assert again.parent.name == path.parent.name + "-2"
-    assert path.read_text(encoding="utf-8") == again.read_text(encoding="utf-8")
+    assert again.read_text(encoding="utf-8") == skeleton
 
 
 # --------------------------------------------------------------------------- the glossary term

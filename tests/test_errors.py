@@ -104,7 +104,8 @@ def test_impossible_date(proj):
     reads an unquoted 2022-02-30 as a date and fails)."""
     edit(proj, SEED_META, "event_date: 2022-02-11", "event_date: 2022-02-30")
     message = one(build_fails(proj), SEED_META)
-    assert "2022-02-30" in message and "YYYY-MM-DD" in message, message
+    assert "meta.yml:7: event_date: 2022-02-30 is not a day of the calendar: February 2022 has 28 days, not 30" \
+        in message, message
 
 
 def test_event_date_after_publication(proj):
@@ -144,9 +145,127 @@ def test_unknown_credit_role(proj):
 def test_annotation_phrase_not_in_the_text(proj):
     # The text says "Party jianguo": a capital J is not the same phrase.
     edit(proj, SEED_META, "annotations:\n", "annotations:\n- phrase: Party Jianguo\n  note: A note.\n")
+    line = line_of(proj, SEED_META, r"^- phrase: Party Jianguo$")
     assert one(build_fails(proj), SEED_META) == (
-        f"{SEED_META}: annotations[0].phrase: 'Party Jianguo' is not in the article's reading edition; "
+        f"{SEED_META}:{line}: annotations[0].phrase: 'Party Jianguo' is not in the article's reading edition; "
         "copy the words exactly as the article page shows them")
+
+
+def test_a_comment_that_cuts_a_text_value_short(proj):
+    """YAML ends an unquoted value at ' #': 'Plan #2 ...' would silently become 'Plan'."""
+    edit(proj, SEED_META, "source: Louxing Rong Media Center", "source: Louxing Rong Media Center #2 desk")
+    line = line_of(proj, SEED_META, r"^source:")
+    assert one(build_fails(proj), SEED_META) == (
+        f"{SEED_META}:{line}: the value 'Louxing Rong Media Center' is followed by ' #', which YAML reads as the "
+        "start of a comment: the rest of the line is dropped. Put the whole value in quotes if the '#' belongs "
+        "to it, or move the comment to a line of its own")
+
+
+def test_a_comment_after_a_date_or_a_quoted_value_is_fine(proj):
+    edit(proj, SEED_META, "event_date: 2022-02-11", "event_date: 2022-02-11  # checked against the text")
+    edit(proj, SEED_META, "source: Louxing Rong Media Center", "source: 'Louxing Rong Media Center #2'  # desk")
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert "Louxing Rong Media Center #2" in (proj / "docs" / "data" / "articles.json").read_text(encoding="utf-8")
+
+
+def test_a_field_written_twice(proj):
+    """YAML would keep the last of two 'tags:' without a word, dropping the first list."""
+    text = (proj / SEED_META).read_text(encoding="utf-8")
+    (proj / SEED_META).write_text(text + "tags: [meetings]\n", encoding="utf-8")
+    first = line_of(proj, SEED_META, r"^tags:")
+    again = len(text.splitlines()) + 1
+    assert one(build_fails(proj), SEED_META) == (
+        f"{SEED_META}:{again}: 'tags' is written twice (first on line {first}); keep one of them, with every "
+        "value it needs")
+
+
+def test_machine_translated_must_be_true_or_false(proj):
+    edit(proj, SEED_META, "machine_translated: true", "machine_translated: flase")
+    line = line_of(proj, SEED_META, r"^machine_translated:")
+    assert one(build_fails(proj), SEED_META) == (
+        f"{SEED_META}:{line}: machine_translated: expected true or false, found 'flase'")
+
+
+def test_a_web_address_that_is_not_one(proj):
+    edit(proj, SEED_META, "source: Louxing Rong Media Center", "source: Louxing Rong Media Center\n"
+                                                               "source_url: www.example.org/page")
+    line = line_of(proj, SEED_META, r"^source_url:")
+    assert one(build_fails(proj), SEED_META) == (
+        f"{SEED_META}:{line}: source_url: 'www.example.org/page' is not a web address; write a full http:// "
+        "or https:// URL")
+
+
+def test_items_under_an_empty_list(proj):
+    """The draft says 'annotations: []'; items written under it need the '[]' gone."""
+    edit(proj, SEED_META, "annotations:\n", "annotations: []\n")  # the items that follow are now under '[]'
+    message = one(build_fails(proj), SEED_META, "invalid YAML")
+    assert message.endswith("the line before says the list is empty ('annotations: []'): remove the '[]' to "
+                            "give the list its items"), message
+
+
+def test_a_tab_in_yaml(proj):
+    edit(proj, SEED_META, "  reporter:\n", "\treporter:\n")
+    message = one(build_fails(proj), SEED_META, "invalid YAML")
+    assert message.endswith("a tab cannot indent YAML: use spaces (two per level)"), message
+
+
+def test_a_credit_role_outside_credits(proj):
+    edit(proj, SEED_META, "credits:\n", "correspondent:\n- Zhang San\ncredits:\n")
+    line = line_of(proj, SEED_META, r"^correspondent:")
+    assert one(build_fails(proj), SEED_META) == (
+        f"{SEED_META}:{line}: correspondent: 'correspondent' is a credit role: indent it under 'credits:', as in "
+        "'credits:' then '  correspondent: [Name]'")
+
+
+def test_glossary_entry_written_twice(proj):
+    rel = "archive/glossary.yml"
+    text = (proj / rel).read_text(encoding="utf-8")
+    first = line_of(proj, rel, r"^- term: \"?power list")
+    entry = text.splitlines()[first - 1:]
+    end = next(n for n, t in enumerate(entry[1:], start=1) if t.startswith("- "))
+    (proj / rel).write_text(text + "\n".join(entry[:end]) + "\n", encoding="utf-8")
+    again = len(text.splitlines()) + 1
+    assert one(build_fails(proj), rel) == (
+        f"{rel}:{again}: [{_index(proj, rel, again)}].term: this entry repeats the entry 'power list' "
+        f"(line {first}): delete one of the two, or merge them into one")
+
+
+def _index(project: Path, rel: str, line: int) -> int:
+    """The index in the list of ``rel`` of the entry that starts at ``line``."""
+    return sum(1 for t in (project / rel).read_text(encoding="utf-8").splitlines()[:line - 1] if t.startswith("- "))
+
+
+def test_glossary_alias_of_another_entry_names_its_line(proj):
+    rel = "archive/glossary.yml"
+    first = line_of(proj, rel, r"^- term: \"?power list")
+    text = (proj / rel).read_text(encoding="utf-8")
+    (proj / rel).write_text(text + '- term: "register of powers"\n  aliases:\n    - "Power List"\n  definition: "X."\n'
+                            '  category: policy\n  confidence: low\n', encoding="utf-8")
+    alias = len(text.splitlines()) + 3
+    message = one(build_fails(proj), rel)
+    assert message.startswith(f"{rel}:{alias}: ") and message.endswith(
+        f"aliases[0]: 'Power List' is also a name of the entry 'power list' (line {first}); a name may belong to one "
+        "entry only: remove it from one of them"), message
+
+
+def test_glossary_field_missing_is_said_once(proj):
+    rel = "archive/glossary.yml"
+    edit(proj, rel, "  definition:", "  defintion:")
+    lines = [line for line in build_fails(proj) if line.startswith(rel)]
+    assert len(lines) == 2, lines  # the unknown field, and the missing one: not also 'is empty'
+    assert any("unknown field 'defintion'" in line and "did you mean 'definition'?" in line for line in lines)
+    assert any(line.endswith("missing required field 'definition' in a glossary entry") for line in lines)
+
+
+def test_markdown_front_matter_not_closed(proj):
+    folder = proj / "archive" / "articles" / "2023-02-01-written-article"
+    folder.mkdir()
+    (folder / "article.md").write_text("---\ntitle: A written article\npublished: 2023-02-01\n\nText.\n",
+                                       encoding="utf-8")
+    rel = "archive/articles/2023-02-01-written-article/article.md"
+    assert one(build_fails(proj), rel) == (
+        f"{rel}:1: the front matter is not closed: add a line '---' after the metadata (title, published, ...), "
+        "before the article's text")
 
 
 def test_glossary_see_also_that_does_not_exist(proj):

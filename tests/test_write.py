@@ -177,10 +177,7 @@ def test_removed_article_leaves_no_stale_page_and_editor_pages_are_kept(project)
     docs = project / "docs"
     notes = docs / "notes.md"
     notes.write_text("# Notes\n\nAn editor's page.\n", encoding="utf-8")
-    essay = docs / "glossary" / "an-essay.md"  # an editor's page inside a generated folder
-    essay.parent.mkdir(parents=True, exist_ok=True)
-    essay.write_text("# On terms\n\nAn editor's essay.\n", encoding="utf-8")
-    kept = {p: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino) for p in (notes, essay)}
+    kept = {p: (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino) for p in (notes,)}
     extra = ingest_extra(project)
     build(project)
     page = docs / "articles" / extra / "index.md"
@@ -209,6 +206,27 @@ def test_editor_page_in_the_way_is_refused_and_nothing_is_written(project):
     lines = [line for line in result.stderr.splitlines() if SEED_PAGE in line]
     assert len(lines) == 1 and "not generated" in lines[0] and lines[0].startswith(f"docs/{SEED_PAGE}: "), \
         result.stderr
+    assert tree(docs) == before, "a refused run wrote or deleted files"
+
+
+@pytest.mark.parametrize("stray", ["glossary/an-essay.md", "tags/notes/index.md"])
+def test_editor_page_in_a_generated_folder_is_refused_and_nothing_is_written(project, stray):
+    """docs/glossary/, docs/tags/... are the generator's and git ignores them: a page an editor
+    saves there would build here and never be published. The build says so and writes nothing."""
+    build(project)
+    docs = project / "docs"
+    page = docs / stray
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text("# On terms\n\nAn editor's essay.\n", encoding="utf-8")
+    set_title(project, "Louxing District held the 2022 Work safety retreat Meeting (revised)")
+    before = tree(docs)
+    result = build(project, check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    top, name = stray.split("/")[0], stray.split("/")[1]
+    moved = name if stray.count("/") == 1 else name + "/"  # a file, or the folder that holds it
+    assert result.stderr.splitlines()[0] == (
+        f"docs/{top}/{name}: docs/{top}/ is written by the generator and ignored by git, so what is saved in it is "
+        f"never published: move it elsewhere in docs/ (for example docs/{moved})"), result.stderr
     assert tree(docs) == before, "a refused run wrote or deleted files"
 
 
