@@ -73,10 +73,42 @@
     if (box.contains(document.activeElement)) document.activeElement.blur();
   }
 
+  /* The Chinese of a glossary entry or a name is indexed with its inner words as well
+     (lgnews/render.py, zh_words), so that a search for part of it finds it; an excerpt that
+     falls among those words would show a string of fragments. A run of three or more
+     words that are all Chinese (the page's own Chinese follows them) is shown as one of
+     them: the longest with a match, or the longest. */
+  var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+  var HAN_WORD = /^(?:<\/?mark>|[\u3400-\u9fff\uf900-\ufaff])+[.,;:]?$/;  /* Pagefind ends the indexed words with "." */
+  function tidyExcerpt(html) {
+    var out = [], run = [];
+    function score(word) {
+      return (word.indexOf("<mark>") >= 0 ? 1000 : 0) + word.replace(/<\/?mark>/g, "").length;
+    }
+    function flush() {
+      if (run.length >= 3) {
+        out.push(run.reduce(function (best, word) { return score(word) > score(best) ? word : best; }));
+      } else {
+        out.push.apply(out, run);
+      }
+      run = [];
+    }
+    html.split(" ").forEach(function (word) {
+      if (HAN_WORD.test(word) && HAN.test(word)) {
+        run.push(word);
+      } else {
+        flush();
+        out.push(word);
+      }
+    });
+    flush();
+    return out.join(" ");
+  }
+
   /* Pagefind's excerpts are text with <mark> around the matches: keep exactly that, as
      nodes, never as markup taken on trust. */
   function excerptNodes(html) {
-    var doc = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html");
+    var doc = new DOMParser().parseFromString("<p>" + tidyExcerpt(html) + "</p>", "text/html");
     var out = document.createDocumentFragment();
     (function walk(node, parent) {
       node.childNodes.forEach(function (child) {

@@ -3,6 +3,8 @@ box), in English, Chinese and pinyin, on a desktop and on a phone, with the keyb
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import DESKTOP, SEED, _open_tab, search
 
@@ -34,6 +36,26 @@ def test_search_ranks_the_entry_first(search_tab, query, expected, within):
     results = search(search_tab, query)
     assert expected in results[:within], f"{query!r}: {expected} not in the first {within} of {results}"
     assert not search_tab.errors and not search_tab.external
+
+
+HAN_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+@pytest.mark.parametrize("query", ["安全", "安委", "three principles", "people first"])
+def test_excerpts_read_as_text(search_tab, query):
+    """Excerpts show the page's words: not the strings of Chinese fragments indexed so that
+    part of a Chinese term finds it (安委 finds 区安委会), and not a label run into its value
+    ("Chinesenot known")."""
+    assert search(search_tab, query)
+    excerpts = search_tab.page.locator(".lg-search-result__excerpt").all_inner_texts()
+    assert excerpts and all(excerpts), excerpts
+    for text in excerpts:
+        run = longest = 0
+        for word in text.split():
+            run = run + 1 if HAN_WORD.fullmatch(word) else 0
+            longest = max(longest, run)
+        assert longest < 3, f"{query!r}: a string of Chinese fragments in the excerpt {text!r}"
+        assert not re.search(r"(Chinese|Pinyin|Category|Confidence|Also written)(?=[^\s:])", text), text
 
 
 def test_zhengzhou_finds_the_article_and_the_timeline(search_tab):
