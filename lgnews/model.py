@@ -264,6 +264,7 @@ class Article:
     # Resolved by build_site:
     terms: list[Term] = field(default_factory=list)
     spans: list[list[Span]] = field(default_factory=list)
+    notes: list[Annotation] = field(default_factory=list)  # the editors' notes placed, in reading order
     events: list[Event] = field(default_factory=list)
     people: list[tuple[PersonRecord, str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     credits: dict[str, list[PersonRecord]] = field(default_factory=dict)
@@ -1091,9 +1092,12 @@ def _unique(items: Iterable[T]) -> list[T]:
 def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]], occurrences) -> None:
     seen: set[str] = set()
     placed = place_annotations(article.paragraphs, article.meta.annotations)
+    order = sorted(placed, key=lambda n: placed[n][:2])  # notes are numbered as they are read
+    shown = {n: k for k, n in enumerate(order, start=1)}
+    article.notes = [article.meta.annotations[n - 1] for n in order]
     article.spans = []
     for index, (paragraph, found) in enumerate(zip(article.paragraphs, found_all, strict=True)):
-        spans = [Span(start, end, note=n) for n, (i, start, end) in placed.items() if i == index]
+        spans = [Span(start, end, note=shown[n]) for n, (i, start, end) in placed.items() if i == index]
         notes = spans[:]  # the matches of one scan never overlap one another: only notes can
         for start, end, term in found:
             if notes and any(s.start < end and start < s.end for s in notes):

@@ -250,13 +250,15 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(link=_link, url_link=_url_link, zh=_zh, generated_note=GENERATED_NOTE, role_labels=ROLE_LABELS)
+    env.globals.update(link=_link, url_link=_url_link, zh=_zh, generated_note=GENERATED_NOTE, role_labels=ROLE_LABELS,
+                       event_page=event_page)
     env.filters.update(
         date=_date,
         trusted=lambda s: Markup(s),
         esc_block=esc_block,
         front_matter=_front_matter,
         plural=lambda n, word, many=None: f"{n} {word if n == 1 else (many or word + 's')}",
+        label=lambda value: value.replace("-", " "),  # a value of a list (responsibility-system) as words
     )
     return env
 
@@ -306,12 +308,18 @@ class Renderer:
     def _terms_by_name(self) -> dict[str, Term]:
         return {t.term: t for t in self.site.terms}
 
+    @cached_property
+    def timeline_page(self) -> dict[str, str]:
+        """The page of the timeline that holds each entry (see ``timeline_pages``)."""
+        return timeline_pages(self.site)
+
     def page(self, template: str, path: str, front: dict, *, link_from: str | None = None, **context: Any) -> Output:
         """Render one template to the file ``path``; links are relative to ``link_from``
         (the page a fragment is included into) or else to ``path`` itself."""
         front = {**front, "generated": True}  # every page it writes (hooks/ read the mark)
         content = self.env.get_template(template).render(
-            page_path=link_from or path, front=front, site=self.site, site_url=self.site_url, **context
+            page_path=link_from or path, front=front, site=self.site, site_url=self.site_url,
+            timeline_page=self.timeline_page, **context
         )
         while "\n\n\n" in content:  # at most one blank line (str.replace: a regular expression
             content = content.replace("\n\n\n", "\n\n")  # took a fifth of rendering)
@@ -482,6 +490,16 @@ class Renderer:
         curated = [e for e in self.site.timeline if e.kind == "event"]
         outputs.append(self.page("timeline.md.j2", "timeline/index.md", {"title": "Timeline"},
                                  years=years, curated=curated, event_articles=self.site.event_articles))
+        for entry in curated:  # every article that mentions a curated event, newest first
+            mentioned = sorted(self.site.event_articles.get(entry.anchor, []), key=lambda a: (a.published, a.id),
+                               reverse=True)
+            if not mentioned:
+                continue
+            for pager, chunk in paginate(mentioned, APPEARANCES_PER_PAGE, event_page(entry.anchor)):
+                title = f"{entry.title}: the articles" + (f", page {pager.number}" if pager.number > 1 else "")
+                outputs.append(self.page("event.md.j2", pager.path, {"title": html.escape(title),
+                                                                     "search": NOT_INDEXED},
+                                         entry=entry, articles=chunk, total=len(mentioned), pager=pager))
         for year, entries in by_year.items():
             for pager, chunk in paginate(entries, TIMELINE_PER_PAGE, f"timeline/{year}/"):
                 title = f"Timeline: {year}" + (f", page {pager.number}" if pager.number > 1 else "")
@@ -662,12 +680,30 @@ def _glossary_records(site: Site) -> list[dict]:
     ]
 
 
+def timeline_pages(site: Site) -> dict[str, str]:
+    """The address of the page of its year's timeline that holds each entry (by anchor),
+    as ``Renderer.render_timeline`` splits a year into pages of TIMELINE_PER_PAGE."""
+    seen: dict[str, int] = {}
+    pages = {}
+    for entry in site.timeline:
+        index = seen[entry.year] = seen.get(entry.year, -1) + 1
+        number = index // TIMELINE_PER_PAGE + 1
+        pages[entry.anchor] = Pager(number, number, f"timeline/{entry.year}/").url(number)
+    return pages
+
+
+def event_page(event_id: str) -> str:
+    """The pages that list every article mentioning a curated event."""
+    return f"timeline/events/{event_id}/"
+
+
 def _timeline_records(site: Site) -> list[dict]:
+    pages = timeline_pages(site)
     return [
         {
             "date": e.date, "precision": e.precision, "title": e.title, "description": e.description,
             "kind": e.kind, "sources": [s.url for s in e.sources], "articles": [a.id for a in e.articles],
-            "url": f"timeline/{e.year}/#{e.anchor}",
+            "url": f"{pages[e.anchor]}#{e.anchor}",
         }
         for e in site.timeline
     ]

@@ -63,6 +63,9 @@ def test_every_raw_block_of_the_generator_is_taken_out(built_project):
         body = text.split("\n---\n", 1)[1]
         markdown, blocks = rawblocks.split_blocks(body)
         left = re.sub(r"<!--.*?-->", "", markdown, flags=re.S)
+        # A heading stays Markdown (it makes the table of contents); the link in a timeline
+        # entry's heading to its article is inline HTML, which Python-Markdown passes cheaply.
+        left = re.sub(r"^#{1,6} .*$", "", left, flags=re.M)
         assert not re.search(r"<(li|tr|td|dd|p|div|a)\b", left), \
             f"{path.relative_to(docs)}: raw HTML left for Python-Markdown:\n{left[:500]}"
         assert rawblocks.restore_blocks(markdown, blocks) == body.rstrip("\n") or \

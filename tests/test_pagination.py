@@ -40,10 +40,18 @@ def outputs(tmp_path_factory):
     site = build_site(load_archive(archive))
     with pytest.MonkeyPatch.context() as patch:
         for name in ("ARTICLES_PER_PAGE", "OCCURRENCES_PER_PAGE", "APPEARANCES_PER_PAGE",
-                     "INDEX_PER_PAGE", "TIMELINE_PER_PAGE"):
+                     "INDEX_PER_PAGE", "TIMELINE_PER_PAGE", "FEED_SIZE"):
             patch.setattr(render, name, SIZE)
         rendered = render.Renderer(site, "https://example.org/", "Test").render_all()
-    return site, {o.path: o.content for o in rendered}
+    return _Outputs((site, {o.path: o.content for o in rendered}))
+
+
+class _Outputs(tuple):
+    """(site, {path: content}), shown briefly in a failure's traceback: the site's own repr
+    runs through every article, term and person, and pytest prints a test's arguments."""
+
+    def __repr__(self) -> str:
+        return f"<site and {len(self[1])} rendered outputs>"
 
 
 def _target(page: str, link: str) -> str:
@@ -107,3 +115,66 @@ def test_glossary_occurrences_are_split_across_pages(outputs):
         path = base + ("index.md" if n == 1 else f"page-{n}/index.md")
         listed += _article_links(path, pages[path].split("## Occurrences", 1)[1])
     assert listed == [o.article.url + "index.md" for o in found]
+
+
+ANCHOR_HREF_RE = re.compile(r'<a href="([^"#]*)#([^"]+)">')
+DEFINED_RE = re.compile(r'\{ #([\w-]+) \}|\bid="([^"]+)"')
+
+
+def test_links_to_a_timeline_entry_reach_the_page_that_holds_it(outputs):
+    """A year's timeline is split into pages: the article pages, the home page, the event
+    pages and the data export must point to the page an entry is on, not to the year's first."""
+    site, pages = outputs
+    defined = {path: {a or b for a, b in DEFINED_RE.findall(content)} for path, content in pages.items()}
+    checked, missed = 0, []
+    for path, content in pages.items():
+        origin = "index.md" if path.startswith("_generated/") else path  # fragments are included in the home page
+        for link, anchor in ANCHOR_HREF_RE.findall(content):
+            target = _target(origin, link)
+            if target.startswith("timeline/"):
+                checked += 1
+                if anchor not in defined[target]:
+                    missed.append(f"{path} links {link}#{anchor}: not on {target}")
+    assert not missed, f"{len(missed)} link(s) miss their entry, e.g. {missed[:3]}"
+    assert checked > 2 * len(site.articles)  # every article links its publication and event dates
+    assert any(re.search(r"^timeline/\d{4}/page-\d+/", _target("articles/x/index.md", link))
+               for link, _ in ANCHOR_HREF_RE.findall("".join(pages[a.url + "index.md"] for a in site.articles)))
+    import json
+
+    exported = [entry["url"].split("#") for entry in json.loads(pages["data/timeline.json"])]
+    assert [f"{page}#{anchor}" for page, anchor in exported if anchor not in defined[page + "index.md"]] == []
+
+
+def test_every_article_that_mentions_a_curated_event_is_listed_on_its_pages(outputs):
+    site, pages = outputs
+    event_id, mentioned = max(site.event_articles.items(), key=lambda kv: len(kv[1]))
+    assert len(mentioned) > 10  # more than the timeline shows beside the event
+    base = f"timeline/events/{event_id}/"
+    count = _series(pages)[base]
+    listed = []
+    for n in range(1, count + 1):
+        path = base + ("index.md" if n == 1 else f"page-{n}/index.md")
+        listed += _article_links(path, pages[path])
+    newest_first = sorted(mentioned, key=lambda a: (a.published, a.id), reverse=True)
+    assert listed == [a.url + "index.md" for a in newest_first]
+    more = f'<a href="events/{event_id}/">{len(mentioned) - 10} more</a>'
+    assert more in pages["timeline/index.md"], "the timeline does not lead to the whole list"
+
+
+def test_article_lists_and_feeds_are_newest_first(outputs):
+    """The archive's pages, read in order, and the feeds give the newest articles first: by
+    their dates, not by the order the model happens to keep."""
+    import json
+
+    site, pages = outputs
+    by_page = {a.url + "index.md": a for a in site.articles}
+    count = _series(pages)["articles/"]
+    listed = []
+    for n in range(1, count + 1):
+        path = "articles/" + ("index.md" if n == 1 else f"page-{n}/index.md")
+        listed += [by_page[t] for t in _article_links(path, pages[path]) if t in by_page]
+    assert len(listed) == len(site.articles)
+    assert [a.published for a in listed] == sorted((a.published for a in site.articles), reverse=True)
+    newest = sorted((a.published for a in site.articles), reverse=True)[:SIZE]
+    feed = json.loads(pages["feed.json"])["items"]
+    assert [item["date_published"][:10] for item in feed] == [d.isoformat() for d in newest]

@@ -489,3 +489,19 @@ def test_decode_source_empty():
     for data in (b"", b" \r\n\t "):
         with pytest.raises(ParseError, match="^empty file$"):
             decode_source(data)
+
+
+def test_dates_the_text_mentions():
+    """Every date an article mentions, at its precision: a day resolved against the publication
+    date (the year before for a later month), a day with its own year, and a month."""
+    from lgnews.parse import DateMention, find_dates
+
+    published = date(2022, 4, 30)
+    text = ("On April 2, the district met. On December 28 it had planned the campaign; since April 2020 "
+            "the campaign has run, and on March 3, 2019 the first inspection took place.")
+    assert find_dates(text, published) == [
+        DateMention("2019-03-03", "March 3, 2019"),
+        DateMention("2020-04", "April 2020"),
+        DateMention("2021-12-28", "December 28"),
+        DateMention("2022-04-02", "April 2"),
+    ]

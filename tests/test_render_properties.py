@@ -263,7 +263,7 @@ def test_reading_edition_shows_the_paragraphs(article):
         href = (node.attrs.get("href") or "").strip().lower()
         assert not href.startswith(("javascript:", "data:")), node.attrs
     notes = dom.find("ol", cls="annotations")
-    for note, item in zip(article.meta.annotations, notes.find_all("li") if notes else [], strict=True):
+    for note, item in zip(article.notes, notes.find_all("li") if notes else [], strict=True):  # reading order
         assert single_line(shown(item.text())) == single_line(shown(f"“{note.phrase}”: {note.note}"))
 
 

@@ -173,6 +173,9 @@ def test_seed_page_has_a_tooltip_on_every_glossary_term(built_site, seed_page, s
     assert all(title for title, _ in seed_page.abbrs), "every tooltip has a definition"
     first_links = [href for href, _ in seed_page.links if "/glossary/" in href or href.startswith("../../glossary/")]
     assert len({h for h in first_links}) >= len(seed_record["terms"])
+    # In the text itself, the first use of each term links to its entry (id term-<slug>), once.
+    glossary = {g["term"]: g["url"].split("/")[1] for g in load_json(built_site, "glossary.json")}
+    assert {i for i in seed_page.ids if i.startswith("term-")} == {f"term-{glossary[t]}" for t in seed_record["terms"]}
 
 
 def test_seed_page_annotations_are_visible_and_text_unchanged(seed_page, built_site):
@@ -213,11 +216,20 @@ def test_glossary_entries_and_chinese(built_site):
     assert any(SEED_ID in h and "#term-three-principles" in h for h, _ in term_page.links)
 
 
+def test_the_public_text_does_not_use_the_projects_own_jargon(built_site):
+    """'The seed' is what the project calls its first article; a reader does not know it."""
+    for rel in ["glossary", "timeline", "people", "organizations", "articles", "tags", "data"]:
+        for path in (built_site / rel).rglob("*"):
+            if path.suffix in (".html", ".json"):
+                assert not re.search(r"\bseed\b", path.read_text(encoding="utf-8"), re.I), path
+    assert not re.search(r"\bseed\b", page(built_site, "").text, re.I)
+
+
 def test_glossary_index_lists_every_entry_with_category(built_site):
     index = page(built_site, "glossary")
     glossary = load_json(built_site, "glossary.json")
     for g in glossary:
-        assert g["term"] in index.text and g["category"] in index.text
+        assert g["term"] in index.text and g["category"].replace("-", " ") in index.text
 
 
 def test_timeline_page_grouped_by_year_with_precision(built_site):
@@ -238,7 +250,7 @@ def test_people_index_and_person_page(built_site):
     index = page(built_site, "people")
     assert "Liu Zhigang" in index.text and "Head of the District" in index.text
     liu = page(built_site, "people/liu-zhigang")
-    assert "Director of the District Safety Committee" in liu.text and "2022-04-30" in liu.text
+    assert "Director of the District Safety Committee" in liu.text and "30 April 2022" in liu.text
     dang = page(built_site, "people/dang-jianguo")
     assert "党建国" in dang.text and "Party jianguo" in dang.text and "Editor's note" in dang.text
 

@@ -209,6 +209,20 @@ def test_editor_page_in_the_way_is_refused_and_nothing_is_written(project):
     assert tree(docs) == before, "a refused run wrote or deleted files"
 
 
+def test_a_lost_manifest_does_not_make_the_generator_refuse_its_own_files(project):
+    """Without the manifest, the generator recognises what it wrote (pages by the mark in their
+    front matter, however long it is; data and feeds by being its own outputs) and rebuilds."""
+    build(project)
+    docs = project / "docs"
+    before = tree(docs)
+    (docs / MANIFEST).unlink()
+    result = build(project, check=False)
+    assert result.returncode == 0, result.stderr
+    after = tree(docs)
+    assert {k: v for k, v in after.items() if k != MANIFEST} == {k: v for k, v in before.items() if k != MANIFEST}
+    assert (docs / MANIFEST).exists()
+
+
 @pytest.mark.parametrize("stray", ["glossary/an-essay.md", "tags/notes/index.md"])
 def test_editor_page_in_a_generated_folder_is_refused_and_nothing_is_written(project, stray):
     """docs/glossary/, docs/tags/... are the generator's and git ignores them: a page an editor

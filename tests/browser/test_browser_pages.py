@@ -88,9 +88,10 @@ def test_head_links_feeds_structured_data_on_the_seed_article(tab):
     assert len(blocks) == 1
     data = json.loads(blocks[0])
     assert data["@type"] == "NewsArticle"
-    assert data["headline"]
+    assert data["headline"] == "Louxing District held the 2022 Work safety retreat Meeting"
     assert data["datePublished"].startswith("2022-04-30")
-    assert data["sourceOrganization"]
+    assert data["sourceOrganization"] == {"@type": "Organization", "name": "Louxing Rong Media Center"}
+    assert data["author"] == [{"@type": "Person", "name": "Li Yi"}]
     assert data["inLanguage"] == "en"
     assert data["isAccessibleForFree"] is True
     canonical = head.locator("link[rel=canonical]").get_attribute("href")
