@@ -86,6 +86,8 @@ def test_every_growing_list_is_split_and_its_pages_link_in_order(outputs):
                 assert paths[n] in targets, f"{path} does not link to the next page"
             if n > 1:
                 assert paths[n - 2] in targets, f"{path} does not link to the previous page"
+            assert paths[0] in targets or n <= 2, f"{path} does not link to the first page"
+            assert paths[-1] in targets or n >= count - 1, f"{path} does not link to the last page"
 
 
 def test_tag_pages_list_every_tagged_article_once_newest_first(outputs):
@@ -159,6 +161,13 @@ def test_every_article_that_mentions_a_curated_event_is_listed_on_its_pages(outp
     assert listed == [a.url + "index.md" for a in newest_first]
     more = f'<a href="events/{event_id}/">{len(mentioned) - 10} more</a>'
     assert more in pages["timeline/index.md"], "the timeline does not lead to the whole list"
+
+
+def test_a_long_list_has_its_pager_above_it_too(outputs):
+    _, pages = outputs
+    page = pages["articles/page-2/index.md"]
+    assert page.count('<nav class="pager"') == 2
+    assert page.index('<nav class="pager"') < page.index('<ul class="article-list">') < page.rindex('<nav class="pager"')
 
 
 def test_article_lists_and_feeds_are_newest_first(outputs):

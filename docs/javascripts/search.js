@@ -19,6 +19,7 @@
   var form = input.form;
   var status = box.querySelector("[data-lg-search-status]");
   var list = box.querySelector("[data-lg-search-results]");
+  var hint = box.querySelector("[data-lg-search-hint]");
   var root = new URL(box.getAttribute("data-lg-root") || "./", document.baseURI);
 
   var PAGE_SIZE = 10;
@@ -205,6 +206,7 @@
 
   function search(query) {
     var current = ++generation;
+    if (hint) hint.hidden = !query;
     if (!query) {
       results = [];
       shown = 0;

@@ -58,6 +58,17 @@ def test_excerpts_read_as_text(search_tab, query):
         assert not re.search(r"(Chinese|Pinyin|Category|Confidence|Also written)(?=[^\s:])", text), text
 
 
+def test_results_say_where_every_article_using_a_term_is_listed(tab):
+    tab.goto(SEED)
+    hint = tab.page.locator("[data-lg-search-hint]")
+    assert not hint.is_visible()
+    search(tab, "safety")
+    assert hint.is_visible() and "glossary" in hint.inner_text()
+    hint.locator("a").click()
+    tab.page.wait_for_url(tab.base + "glossary/")
+    assert not tab.errors and not tab.external
+
+
 def test_zhengzhou_finds_the_article_and_the_timeline(search_tab):
     results = search(search_tab, "Zhengzhou")
     assert any(r.startswith("timeline/") for r in results[:3]), results
