@@ -192,3 +192,24 @@ def test_glossary_errors_name_entry_and_fix(tmp_path):
     assert "confidence" in text and "high, medium, low" in text
     assert "'powr list' is not a term of the glossary; did you mean 'power list'?" in text
     assert "unknown field 'colour'" in text
+
+
+def test_a_shared_day_and_a_person_named_twice_in_one_article(tmp_path):
+    """On a day with a curated event, an article's event and its publication, the timeline
+    gives them in that order; a person credited and also named in one article counts that
+    article once."""
+    import shutil
+
+    archive = tmp_path / "archive"
+    shutil.copytree(ROOT / "archive", archive)
+    folder = archive / "articles" / "2021-07-20-rain-in-the-county"
+    folder.mkdir()
+    (folder / "article.md").write_text(
+        "---\ntitle: Rain in the county\npublished: 2021-07-20\nevent_date: 2021-07-20\n"
+        "credits:\n  reporter: [Li Yi]\npeople:\n- name: Li Yi\n  involvement: [speaking]\n---\n\n"
+        "Li Yi spoke about the rain.\n", encoding="utf-8")
+    site = build_site(load_archive(archive))
+    day = [(e.kind, e.anchor) for e in site.timeline if e.date == "2021-07-20"]
+    assert [kind for kind, _ in day] == ["event", "article-event", "published"], day
+    li = next(p for p in site.people if p.name == "Li Yi")
+    assert len(li.appearances) == 3 and li.article_count == 2

@@ -362,3 +362,18 @@ def test_the_command_says_everything_and_exits_with_the_status_through_pipes(pro
     assert broken.returncode == 1 and broken.stdout == ""
     assert broken.stderr.splitlines()[-1] == "build: 1 problem(s) in archive/; nothing was written", broken.stderr
     assert f"archive/articles/{SEED_ID}/meta.yml" in broken.stderr
+
+
+def test_clean_removes_what_the_generator_wrote_and_nothing_else(project):
+    """`make clean` (write.clean) deletes the generated pages and the manifest; an editor's
+    page, even one next to generated folders, stays byte for byte."""
+    docs = project / "docs"
+    editor = docs / "about-the-project.md"
+    editor.write_text("# About\n\nAn editor's page.\n", encoding="utf-8")
+    editors_own = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    build(project)
+    listed = set(write.read_manifest(docs))
+    assert listed
+    removed = write.clean(docs)
+    assert set(removed) == {rel for rel in listed}
+    assert {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()} == editors_own
