@@ -54,6 +54,14 @@ def test_article_is_indexed_in_full_without_what_repeats_other_pages(indexed):
     assert "Terms explained" not in text, "'In this article' links to pages that have their own entry"
 
 
+def test_a_person_is_indexed_without_the_list_of_articles(indexed):
+    """A person's page is found by the name and roles, not by the titles of every article
+    that names them (at scale those titles made "safety" match thousands of person pages)."""
+    text = indexed["/people/liu-zhigang/"]
+    assert "Liu Zhigang" in text
+    assert "Louxing District held" not in text, "the list of articles is not part of the person's text"
+
+
 def test_glossary_entry_is_indexed_without_its_occurrences(indexed):
     text = indexed["/glossary/power-list/"]
     assert "权力清单" in text
