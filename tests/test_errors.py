@@ -151,14 +151,35 @@ def test_annotation_phrase_not_in_the_text(proj):
         "copy the words exactly as the article page shows them")
 
 
-def test_a_comment_that_cuts_a_text_value_short(proj):
-    """YAML ends an unquoted value at ' #': 'Plan #2 ...' would silently become 'Plan'."""
-    edit(proj, SEED_META, "source: Louxing Rong Media Center", "source: Louxing Rong Media Center #2 desk")
-    line = line_of(proj, SEED_META, r"^source:")
-    assert one(build_fails(proj), SEED_META) == (
-        f"{SEED_META}:{line}: the value 'Louxing Rong Media Center' is followed by ' #', which YAML reads as the "
-        "start of a comment: the rest of the line is dropped. Put the whole value in quotes if the '#' belongs "
-        "to it, or move the comment to a line of its own")
+# One slip in the seed's meta.yml -> the one line an editor reads: (the text replaced, its
+# replacement, the line the message points to, the message after "<file>:<line>: ").
+ONE_SLIP = {
+    # YAML ends an unquoted value at ' #': 'Plan #2 ...' would silently become 'Plan'.
+    "a comment that cuts a text value short": (
+        "source: Louxing Rong Media Center", "source: Louxing Rong Media Center #2 desk", r"^source:",
+        "the value 'Louxing Rong Media Center' is followed by ' #', which YAML reads as the start of a comment: "
+        "the rest of the line is dropped. Put the whole value in quotes if the '#' belongs to it, or move the "
+        "comment to a line of its own"),
+    "machine_translated neither true nor false": (
+        "machine_translated: true", "machine_translated: flase", r"^machine_translated:",
+        "machine_translated: expected true or false, found 'flase'"),
+    "a web address that is not one": (
+        "source: Louxing Rong Media Center", "source: Louxing Rong Media Center\nsource_url: www.example.org/page",
+        r"^source_url:",
+        "source_url: 'www.example.org/page' is not a web address; write a full http:// or https:// URL"),
+    "a credit role outside credits": (
+        "credits:\n", "correspondent:\n- Zhang San\ncredits:\n", r"^correspondent:",
+        "correspondent: 'correspondent' is a credit role: indent it under 'credits:', as in 'credits:' then "
+        "'  correspondent: [Name]'"),
+}
+
+
+@pytest.mark.parametrize("slip", ONE_SLIP)
+def test_one_slip_in_meta_yml_gives_one_line(proj, slip):
+    old, new, pattern, message = ONE_SLIP[slip]
+    edit(proj, SEED_META, old, new)
+    line = line_of(proj, SEED_META, pattern)
+    assert one(build_fails(proj), SEED_META) == f"{SEED_META}:{line}: {message}"
 
 
 def test_a_comment_after_a_date_or_a_quoted_value_is_fine(proj):
@@ -179,22 +200,6 @@ def test_a_field_written_twice(proj):
         "value it needs")
 
 
-def test_machine_translated_must_be_true_or_false(proj):
-    edit(proj, SEED_META, "machine_translated: true", "machine_translated: flase")
-    line = line_of(proj, SEED_META, r"^machine_translated:")
-    assert one(build_fails(proj), SEED_META) == (
-        f"{SEED_META}:{line}: machine_translated: expected true or false, found 'flase'")
-
-
-def test_a_web_address_that_is_not_one(proj):
-    edit(proj, SEED_META, "source: Louxing Rong Media Center", "source: Louxing Rong Media Center\n"
-                                                               "source_url: www.example.org/page")
-    line = line_of(proj, SEED_META, r"^source_url:")
-    assert one(build_fails(proj), SEED_META) == (
-        f"{SEED_META}:{line}: source_url: 'www.example.org/page' is not a web address; write a full http:// "
-        "or https:// URL")
-
-
 def test_items_under_an_empty_list(proj):
     """The draft says 'annotations: []'; items written under it need the '[]' gone."""
     edit(proj, SEED_META, "annotations:\n", "annotations: []\n")  # the items that follow are now under '[]'
@@ -207,14 +212,6 @@ def test_a_tab_in_yaml(proj):
     edit(proj, SEED_META, "  reporter:\n", "\treporter:\n")
     message = one(build_fails(proj), SEED_META, "invalid YAML")
     assert message.endswith("a tab cannot indent YAML: use spaces (two per level)"), message
-
-
-def test_a_credit_role_outside_credits(proj):
-    edit(proj, SEED_META, "credits:\n", "correspondent:\n- Zhang San\ncredits:\n")
-    line = line_of(proj, SEED_META, r"^correspondent:")
-    assert one(build_fails(proj), SEED_META) == (
-        f"{SEED_META}:{line}: correspondent: 'correspondent' is a credit role: indent it under 'credits:', as in "
-        "'credits:' then '  correspondent: [Name]'")
 
 
 def test_glossary_entry_written_twice(proj):
