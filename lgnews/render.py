@@ -401,13 +401,18 @@ class Renderer:
                 outputs.append(self.page("articles.md.j2", pager.path, {"title": title, "search": NOT_INDEXED},
                                          heading=f"Articles of {year}",
                                          articles=chunk, pager=pager, years=years, months=months, intro=False))
-        for month, items in by_month.items():
+        keys = sorted(by_month)  # oldest first
+        for at, month in enumerate(keys):
+            items = by_month[month]
             label = format_date(month.replace("/", "-"))
+            # The months with articles just before and after this one: (key, label) or None.
+            around = [(k, format_date(k.replace("/", "-"))) if k else None
+                      for k in (keys[at - 1] if at else None, keys[at + 1] if at + 1 < len(keys) else None)]
             for pager, chunk in paginate(items, ARTICLES_PER_PAGE, f"articles/{month}/"):
                 title = f"Articles of {label}" + (f", page {pager.number}" if pager.number > 1 else "")
                 outputs.append(self.page("articles.md.j2", pager.path, {"title": title, "search": NOT_INDEXED},
                                          heading=f"Articles of {label}", articles=chunk, pager=pager,
-                                         years=years, months=[], intro=False))
+                                         years=years, months=[], intro=False, around=around, year=month[:4]))
         return outputs
 
     # Glossary -------------------------------------------------------------

@@ -187,3 +187,17 @@ def test_article_lists_and_feeds_are_newest_first(outputs):
     newest = sorted((a.published for a in site.articles), reverse=True)[:SIZE]
     feed = json.loads(pages["feed.json"])["items"]
     assert [item["date_published"][:10] for item in feed] == [d.isoformat() for d in newest]
+
+
+def test_a_month_links_the_months_before_and_after_it_and_its_year(outputs):
+    site, pages = outputs
+    months = sorted({a.published.strftime("%Y/%m") for a in site.articles})
+    assert len(months) > 3
+    for at, month in enumerate(months):
+        path = f"articles/{month}/index.md"
+        targets = {_target(path, h) for h in HREF_RE.findall(pages[path].split("<strong>Months:</strong>")[1]
+                                                              .split("</p>")[0])}
+        expected = {f"articles/{month[:4]}/index.md"}
+        expected |= {f"articles/{months[at - 1]}/index.md"} if at else set()
+        expected |= {f"articles/{months[at + 1]}/index.md"} if at + 1 < len(months) else set()
+        assert targets == expected, month
