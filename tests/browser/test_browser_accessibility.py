@@ -47,3 +47,19 @@ def test_no_serious_axe_violations_with_search_results_open(tab):
 def test_no_serious_axe_violations_on_the_404_page(tab):
     tab.goto("no-such-page/", status=404)
     assert violations(tab.page) == []
+
+
+def test_skip_to_content_leads_to_the_articles_title(tab):
+    """The first Tab reaches "Skip to content"; following it lands on the article's title,
+    above its dates, source and credits (Material's own link went past them)."""
+    tab.goto(SEED)
+    page = tab.page
+    page.keyboard.press("Tab")
+    skip = page.locator(".md-skip")
+    assert skip.evaluate("a => a === document.activeElement"), "the first Tab does not reach the skip link"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.hash === '#lg-title'")
+    title = page.locator("#lg-title")
+    assert title.inner_text().strip() == "Louxing District held the 2022 Work safety retreat Meeting"
+    assert title.evaluate("h => h.compareDocumentPosition(document.querySelector('.provenance')) & "
+                          "Node.DOCUMENT_POSITION_FOLLOWING")
