@@ -488,9 +488,7 @@ class Renderer:
 
     def render_timeline(self) -> list[Output]:
         outputs = []
-        by_year: dict[str, list[TimelineEntry]] = {}
-        for entry in self.site.timeline:
-            by_year.setdefault(entry.year, []).append(entry)
+        by_year = timeline_by_year(self.site)
         years = [(y, len(v)) for y, v in sorted(by_year.items())]
         curated = [e for e in self.site.timeline if e.kind == "event"]
         outputs.append(self.page("timeline.md.j2", "timeline/index.md", {"title": "Timeline"},
@@ -505,12 +503,10 @@ class Renderer:
                 outputs.append(self.page("event.md.j2", pager.path, {"title": html.escape(title),
                                                                      "search": NOT_INDEXED},
                                          entry=entry, articles=chunk, total=len(mentioned), pager=pager))
-        for year, entries in by_year.items():
-            for pager, chunk in paginate(entries, TIMELINE_PER_PAGE, f"timeline/{year}/"):
-                title = f"Timeline: {year}" + (f", page {pager.number}" if pager.number > 1 else "")
-                outputs.append(self.page("timeline_year.md.j2", pager.path, {"title": title, "search": NOT_INDEXED},
-                                         year=year,
-                                         entries=chunk, pager=pager, years=years))
+        for year, pager, chunk in timeline_year_pages(by_year):
+            title = f"Timeline: {year}" + (f", page {pager.number}" if pager.number > 1 else "")
+            outputs.append(self.page("timeline_year.md.j2", pager.path, {"title": title, "search": NOT_INDEXED},
+                                     year=year, entries=chunk, pager=pager, years=years))
         return outputs
 
     # Tags -------------------------------------------------------------------
@@ -685,16 +681,25 @@ def _glossary_records(site: Site) -> list[dict]:
     ]
 
 
-def timeline_pages(site: Site) -> dict[str, str]:
-    """The address of the page of its year's timeline that holds each entry (by anchor),
-    as ``Renderer.render_timeline`` splits a year into pages of TIMELINE_PER_PAGE."""
-    seen: dict[str, int] = {}
-    pages = {}
+def timeline_by_year(site: Site) -> dict[str, list[TimelineEntry]]:
+    by_year: dict[str, list[TimelineEntry]] = {}
     for entry in site.timeline:
-        index = seen[entry.year] = seen.get(entry.year, -1) + 1
-        number = index // TIMELINE_PER_PAGE + 1
-        pages[entry.anchor] = Pager(number, number, f"timeline/{entry.year}/").url(number)
-    return pages
+        by_year.setdefault(entry.year, []).append(entry)
+    return by_year
+
+
+def timeline_year_pages(by_year: dict[str, list[TimelineEntry]]) -> Iterable[tuple[str, Pager, Sequence]]:
+    """Each year's timeline in pages of TIMELINE_PER_PAGE entries: (year, pager, entries)."""
+    for year, entries in by_year.items():
+        for pager, chunk in paginate(entries, TIMELINE_PER_PAGE, f"timeline/{year}/"):
+            yield year, pager, chunk
+
+
+def timeline_pages(site: Site) -> dict[str, str]:
+    """The address of the page of the timeline that holds each entry (by anchor): the pages
+    ``Renderer.render_timeline`` writes."""
+    return {entry.anchor: pager.url(pager.number)
+            for _, pager, chunk in timeline_year_pages(timeline_by_year(site)) for entry in chunk}
 
 
 def event_page(event_id: str) -> str:
