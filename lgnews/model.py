@@ -292,10 +292,14 @@ class Article:
 
 @dataclass(eq=False)
 class Occurrence:
+    """Where a term is first used in an article: in a paragraph of its text (numbered from
+    1), else in its title, else in its source line (then ``paragraph`` is None)."""
+
     article: Article
-    paragraph: int
+    paragraph: int | None
     context: str
     anchor: str
+    where: str = "text"  # "text", "title" or "source"
 
 
 @dataclass(eq=False)
@@ -999,7 +1003,7 @@ def build_site(archive: Archive) -> Site:
 
     for article in articles:
         terms_found, events_found, _ = found[id(article)]
-        _resolve_terms(article, terms_found, occurrences)
+        _resolve_terms(article, terms_found, occurrences, term_matcher)
         article.events = _unique(e for in_paragraph in events_found for _, _, e in in_paragraph)
         for event in article.events:
             event_articles[event.id].append(article)
@@ -1089,7 +1093,13 @@ def _unique(items: Iterable[T]) -> list[T]:
     return list({id(x): x for x in items}.values())
 
 
-def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]], occurrences) -> None:
+HEADINGS = (("title", "lg-title"), ("source", "provenance"))
+"""Where else than in its text a term may be used in an article, with the anchor of that
+place on the article page: the title (the page's heading), the source (its provenance)."""
+
+
+def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]], occurrences,
+                   term_matcher: PhraseMatcher | None = None) -> None:
     seen: set[str] = set()
     placed = place_annotations(article.paragraphs, article.meta.annotations)
     order = sorted(placed, key=lambda n: placed[n][:2])  # notes are numbered as they are read
@@ -1111,6 +1121,18 @@ def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]
                     Occurrence(article, index + 1, _context(paragraph, start, end), f"term-{term.slug}")
                 )
         article.spans.append(sorted(spans, key=lambda s: s.start))
+    if term_matcher is None:
+        return
+    # A term used only in the title or the source line ("retreat meeting", "Rong Media
+    # Center") is in the article too: listed with its terms, counted in the glossary.
+    # Two short texts an article: cheap enough not to keep with the scans.
+    headings = [article.title, article.meta.source or ""]
+    for (where, anchor), text, found in zip(HEADINGS, headings, term_matcher.find_all(headings), strict=True):
+        for _, _, term in found:
+            if term.slug not in seen:
+                seen.add(term.slug)
+                article.terms.append(term)
+                occurrences[term.slug].append(Occurrence(article, None, text, anchor, where))
 
 
 def _context(paragraph: str, start: int, end: int, width: int = 70) -> str:

@@ -674,7 +674,7 @@ def _glossary_records(site: Site) -> list[dict]:
             "term": t.term, "slug": t.slug, "aliases": t.aliases, "zh": t.zh, "pinyin": t.pinyin,
             "definition": t.definition, "category": t.category, "confidence": t.confidence,
             "sources": [s.url for s in t.sources], "see_also": t.see_also, "url": f"glossary/{t.slug}/",
-            "occurrences": [{"article": o.article.id, "paragraph": o.paragraph}
+            "occurrences": [{"article": o.article.id, "in": o.where, "paragraph": o.paragraph}
                             for o in site.occurrences.get(t.slug, [])],
         }
         for t in site.terms

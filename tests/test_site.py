@@ -166,8 +166,15 @@ def test_seed_page_verbatim_source_and_checksum(built_site, seed_page):
 
 def test_seed_page_has_a_tooltip_on_every_glossary_term(built_site, seed_page, seed_record):
     glossary = {g["term"]: g for g in load_json(built_site, "glossary.json")}
+    where = {term: next(o["in"] for o in glossary[term]["occurrences"] if o["article"] == SEED_ID)
+             for term in seed_record["terms"]}
+    in_text = [term for term in seed_record["terms"] if where[term] == "text"]
+    # The title and the source line are not glossed in place: their terms are listed after.
+    assert {term: w for term, w in where.items() if w != "text"} == {
+        "retreat meeting": "title", "Rong Media Center": "source"}
+    assert seed_record["terms"][len(in_text):] == ["retreat meeting", "Rong Media Center"]
     tooltipped = {text.lower() for _, text in seed_page.abbrs}
-    for term in seed_record["terms"]:
+    for term in in_text:
         names = [term, *glossary[term]["aliases"]]
         assert any(any(n.lower() in t for t in tooltipped) or t in n.lower() for n in names for t in tooltipped), term
     assert all(title for title, _ in seed_page.abbrs), "every tooltip has a definition"
@@ -175,7 +182,7 @@ def test_seed_page_has_a_tooltip_on_every_glossary_term(built_site, seed_page, s
     assert len({h for h in first_links}) >= len(seed_record["terms"])
     # In the text itself, the first use of each term links to its entry (id term-<slug>), once.
     glossary = {g["term"]: g["url"].split("/")[1] for g in load_json(built_site, "glossary.json")}
-    assert {i for i in seed_page.ids if i.startswith("term-")} == {f"term-{glossary[t]}" for t in seed_record["terms"]}
+    assert {i for i in seed_page.ids if i.startswith("term-")} == {f"term-{glossary[t]}" for t in in_text}
 
 
 def test_seed_page_annotations_are_visible_and_text_unchanged(seed_page, built_site):
@@ -214,6 +221,24 @@ def test_glossary_entries_and_chinese(built_site):
     assert "The original Chinese term is not confirmed" in term_page.text
     assert "Appears in 1 article" in term_page.text
     assert any(SEED_ID in h and "#term-three-principles" in h for h, _ in term_page.links)
+
+
+def test_a_term_only_in_the_title_or_the_source_line_is_counted(built_site, seed_page):
+    """"retreat meeting" is only in the seed's title and "Rong Media Center" only in its source
+    line: their entries still count the article, say where it uses them, and link there."""
+    glossary = {g["term"]: g for g in load_json(built_site, "glossary.json")}
+    assert glossary["retreat meeting"]["occurrences"] == [{"article": SEED_ID, "in": "title", "paragraph": None}]
+    assert glossary["Rong Media Center"]["occurrences"] == [{"article": SEED_ID, "in": "source", "paragraph": None}]
+    title = page(built_site, "glossary/retreat-meeting")
+    assert "Appears in 1 article." in title.text
+    assert "Louxing District held the 2022 Work safety retreat Meeting (30 April 2022, in the title)" in title.text
+    assert f"../../articles/{SEED_ID}/#lg-title" in [h for h, _ in title.links]
+    source = page(built_site, "glossary/rong-media-center")
+    assert "(30 April 2022, in the source line): “Louxing Rong Media Center”" in source.text
+    assert f"../../articles/{SEED_ID}/#provenance" in [h for h, _ in source.links]
+    assert {"lg-title", "provenance"} <= set(seed_page.ids)
+    index = page(built_site, "glossary").text
+    assert "retreat meeting务虚会meetinglow1 " in index and "Rong Media Center融媒体中心institutionhigh1 " in index
 
 
 def test_the_public_text_does_not_use_the_projects_own_jargon(built_site):
