@@ -175,3 +175,29 @@ def test_icons_are_drawn_by_the_stylesheet(tab, phone_tab):
     page.mouse.wheel(0, -300)
     assert _painted(page, ".md-top .lg-icon--up")
     assert tab.errors == [] and phone_tab.errors == []
+
+
+def test_a_checksum_wraps_into_even_halves_or_not_at_all(tab):
+    """The SHA-256 is shown three times on an article page (provenance, verbatim source,
+    citation). At any width it is on one line, or on lines of even length (32 and 32; 21,
+    22 and 21 on the narrowest phones): one hex digit alone on a second line (as in the
+    provenance on a 1,280-pixel screen before) reads as another value."""
+    page = tab.page
+    tab.goto(SEED)
+    per_line = """() => [...document.querySelectorAll('code')].filter(c => /^[0-9a-f]{64}$/.test(c.textContent))
+        .map(c => { const text = c.firstChild, lines = {};
+            for (let i = 0; i < text.length; i++) {
+                const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1);
+                const top = Math.round(r.getBoundingClientRect().top); lines[top] = (lines[top] || 0) + 1; }
+            return Object.keys(lines).sort((a, b) => a - b).map(top => lines[top]); })"""
+    seen = set()
+    try:
+        for width in range(320, 1700, 20):
+            page.set_viewport_size({"width": width, "height": 800})
+            shown = page.evaluate(per_line)
+            assert len(shown) == 3, shown
+            assert all(sum(lines) == 64 and max(lines) - min(lines) <= 1 for lines in shown), (width, shown)
+            seen.update(len(lines) for lines in shown)
+    finally:
+        page.set_viewport_size(DESKTOP)
+    assert {1, 2} <= seen, "some widths wrap it and some do not"
