@@ -866,6 +866,7 @@ def load_people(path: Path, data: Any) -> list[CuratedPerson]:
         c.error((), "expected a list of people, each starting with '- name: ...'")
         c.raise_if_any()
     people = []
+    places: list[int] = []
     fields = {"name": True, "zh": False, "aliases": False, "note": False}
     for i, item in enumerate(data):
         item = c.mapping(item, (i,), fields, "a person")
@@ -876,6 +877,9 @@ def load_people(path: Path, data: Any) -> list[CuratedPerson]:
             people.append(CuratedPerson(name, c.text(item.get("zh"), (i, "zh")),
                                         c.text_list(item.get("aliases"), (i, "aliases")),
                                         c.text(item.get("note"), (i, "note"))))
+            places.append(i)
+    _one_owner_per_name(c, path, [(i, "name", p.name, p.aliases) for i, p in zip(places, people, strict=True)],
+                        "person")
     c.raise_if_any()
     return people
 
@@ -896,6 +900,7 @@ def load_organizations(path: Path, data: Any) -> list[CuratedOrganization]:
         c.error((), "expected a list of organizations, each starting with '- name: ...'")
         c.raise_if_any()
     out = []
+    places: list[int] = []
     fields = {"name": True, "aliases": False, "zh": False, "description": False}
     for i, item in enumerate(data):
         item = c.mapping(item, (i,), fields, "an organization")
@@ -906,6 +911,9 @@ def load_organizations(path: Path, data: Any) -> list[CuratedOrganization]:
             out.append(CuratedOrganization(name, c.text_list(item.get("aliases"), (i, "aliases")),
                                            c.text(item.get("zh"), (i, "zh")),
                                            c.text(item.get("description"), (i, "description"), single_line=False)))
+            places.append(i)
+    _one_owner_per_name(c, path, [(i, "name", o.name, o.aliases) for i, o in zip(places, out, strict=True)],
+                        "organization")
     c.raise_if_any()
     return out
 
@@ -925,6 +933,7 @@ def load_tags(path: Path, data: Any) -> list[Tag]:
         c.error((), "expected a list of tags, each starting with '- slug: ...'")
         c.raise_if_any()
     out = []
+    places: list[int] = []
     for i, item in enumerate(data):
         item = c.mapping(item, (i,), {"slug": True, "title": True, "description": False}, "a tag")
         if item is None:
@@ -935,5 +944,35 @@ def load_tags(path: Path, data: Any) -> list[Tag]:
         if slug:
             out.append(Tag(slug, c.text(item.get("title"), (i, "title")) or slug,
                            c.text(item.get("description"), (i, "description"))))
+            places.append(i)
+    _one_owner_per_name(c, path, [(i, "slug", t.slug, []) for i, t in zip(places, out, strict=True)], "tag")
     c.raise_if_any()
     return out
+
+
+def _one_owner_per_name(c: Checker, path: Path, entries: list[tuple[int, str, str, list[str]]], kind: str) -> None:
+    """Each name or alias of a curated list belongs to one entry: a later entry with the
+    same name, or an alias another entry has, would silently take that entry's place
+    (its page, its note, the mentions in the articles). ``entries``: (index in the file,
+    the key of its name, its name, its aliases), in file order."""
+    owners: dict[str, int] = {}  # name as compared -> position in ``entries``
+    lines: dict[tuple, int] = {}
+
+    def entry(j: int) -> str:
+        if not lines:
+            lines.update(key_lines(path))
+        i, _, name, _ = entries[j]
+        line = lines.get((i,))
+        return f"'{name}'" + (f" (line {line})" if line else "")
+
+    for j, (i, key, name, aliases) in enumerate(entries):
+        same = owners.get(match_key(name))
+        if same is not None and match_key(entries[same][2]) == match_key(name):
+            c.error((i, key), f"this {kind} repeats the {kind} {entry(same)}: delete one of the two, or merge "
+                              "them into one")
+            continue
+        for where, other in [((i, key), name)] + [((i, "aliases", k), a) for k, a in enumerate(aliases)]:
+            owner = owners.setdefault(match_key(other), j)
+            if owner != j:
+                c.error(where, f"'{other}' is also a name of the {kind} {entry(owner)}; a name may belong to one "
+                               f"{kind} only: remove it from one of them")

@@ -245,6 +245,37 @@ def test_glossary_alias_of_another_entry_names_its_line(proj):
         "entry only: remove it from one of them"), message
 
 
+@pytest.mark.parametrize("rel, added, first, message", [
+    ("archive/people.yml", '- name: "Dang Jian"\n  aliases: ["party Jianguo"]\n', r'^- name: "Dang Jianguo"',
+     "[{i}].aliases[0]: 'party Jianguo' is also a name of the person 'Dang Jianguo' (line {first}); a name may "
+     "belong to one person only: remove it from one of them"),
+    ("archive/people.yml", '- name: "Dang  Jianguo"\n  note: "Another note."\n', r'^- name: "Dang Jianguo"',
+     "[{i}].name: this person repeats the person 'Dang Jianguo' (line {first}): delete one of the two, or merge "
+     "them into one"),
+    ("archive/organizations.yml", '- name: "Louxing Rong Media Center"\n  description: "Another."\n',
+     r'^- name: "Louxing Rong Media Center"',
+     "[{i}].name: this organization repeats the organization 'Louxing Rong Media Center' (line {first}): delete "
+     "one of the two, or merge them into one"),
+    ("archive/organizations.yml", '- name: "Safety Office"\n  aliases: ["District Safety Committee"]\n',
+     r'^- name: "Louxing District Safety Committee"',
+     "[{i}].aliases[0]: 'District Safety Committee' is also a name of the organization 'Louxing District Safety "
+     "Committee' (line {first}); a name may belong to one organization only: remove it from one of them"),
+    ("archive/tags.yml", '- slug: "work-safety"\n  title: "Flooding"\n', r'^- slug: "work-safety"',
+     "[{i}].slug: this tag repeats the tag 'work-safety' (line {first}): delete one of the two, or merge them "
+     "into one"),
+])
+def test_a_curated_name_belongs_to_one_entry(proj, rel, added, first, message):
+    """A second entry with the same name, or an alias another entry has, used to win silently:
+    the curated person's page (its Chinese name and note) disappeared, an organization's
+    description was replaced, a tag's title changed."""
+    text = (proj / rel).read_text(encoding="utf-8")
+    (proj / rel).write_text(text.rstrip("\n") + "\n" + added, encoding="utf-8")
+    start = len(text.rstrip("\n").splitlines()) + 1
+    at = start + (1 if "aliases" in message.split(":")[0] else 0)
+    expected = f"{rel}:{at}: " + message.format(i=_index(proj, rel, start), first=line_of(proj, rel, first))
+    assert one(build_fails(proj), rel) == expected
+
+
 def test_glossary_field_missing_is_said_once(proj):
     rel = "archive/glossary.yml"
     edit(proj, rel, "  definition:", "  defintion:")
