@@ -71,7 +71,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
     from .model import ArticleCache, build_site, load_archive
     from .progress import progress_for
     from .render import Renderer
-    from .write import plan, write_outputs
+    from .write import plan, read_manifest, stray_errors, write_outputs
 
     progress = progress_for(out, quiet)
     article_cache = ArticleCache(config.root / CACHE) if cache else None
@@ -101,13 +101,17 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         outputs = render_outputs(Renderer(site, config.site_url, config.site_name), progress)
         phase("rendering")
     if check:
-        to_write, to_delete, conflicts = plan(config.docs, outputs)
+        manifest = read_manifest(config.docs)
+        to_write, to_delete, conflicts = plan(config.docs, outputs, manifest=manifest)
         stale = to_write + to_delete + conflicts
         for rel in stale:
             print(f"stale: docs/{rel}", file=out)
+        misplaced = stray_errors(config.docs, outputs, manifest)
+        for error in misplaced:
+            print(_relative(str(error), root), file=sys.stderr)
         print(f"build --check: {len(stale)} generated file(s) out of date" if stale
               else "build --check: generated files are up to date", file=out)
-        return 1 if stale else 0
+        return 1 if stale or misplaced else 0
     try:
         report = write_outputs(config.docs, outputs, progress, inputs=fingerprint)
     except ArchiveErrors as exc:

@@ -142,6 +142,16 @@ def plan(docs: Path, outputs: dict[str, bytes], digests: dict[str, str] | None =
     return to_write, to_delete, conflicts
 
 
+def stray_errors(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> list[ArchiveError]:
+    """The problem with each of ``strays``, for the editor."""
+    return [
+        ArchiveError(docs / rel, f"docs/{rel.split('/')[0]}/ is written by the generator and ignored by git, so "
+                                 "what is saved in it is never published: move it elsewhere in docs/ "
+                                 f"(for example docs/{rel.split('/', 1)[1]})")
+        for rel in strays(docs, outputs, manifest)
+    ]
+
+
 def strays(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> list[str]:
     """What an editor saved at the top of a folder the generator writes (``docs/tags/notes.md``,
     ``docs/glossary/my-term/``): git ignores those folders, so it would never be published.
@@ -184,13 +194,17 @@ def read_manifest_state(docs: Path):
         return None, lambda: outputs_present(docs)
 
     def present() -> bool:
+        """Every file listed is there, unchanged, and no editor's page has been saved among
+        them (a stray, which a full run reports: see ``strays``)."""
         written = _mtime(docs / MANIFEST)
         prefix = os.path.join(str(docs), "")
         stat = os.stat
         try:
-            return all(stat(prefix + rel).st_mtime_ns <= written for rel in files)
+            if not all(stat(prefix + rel).st_mtime_ns <= written for rel in files):
+                return False
         except OSError:
             return False
+        return not strays(docs, {}, dict.fromkeys(files, ""))
 
     return inputs, present
 
@@ -229,12 +243,7 @@ def write_outputs(docs: Path, outputs: dict[str, bytes], progress=None, inputs: 
         ArchiveError(docs / rel, "exists but was not generated; the generator will not overwrite a page an "
                                  "editor wrote: move it, or remove it if it is a stale copy")
         for rel in conflicts
-    ] + [
-        ArchiveError(docs / rel, f"docs/{rel.split('/')[0]}/ is written by the generator and ignored by git, so "
-                                 "what is saved in it is never published: move it elsewhere in docs/ "
-                                 f"(for example docs/{rel.split('/', 1)[1]})")
-        for rel in strays(docs, outputs, old)
-    ]
+    ] + stray_errors(docs, outputs, old)
     if problems:
         raise ArchiveErrors(problems)
     report = WriteReport(unchanged=len(outputs) - len(to_write))

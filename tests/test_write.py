@@ -244,6 +244,24 @@ def test_editor_page_in_a_generated_folder_is_refused_and_nothing_is_written(pro
     assert tree(docs) == before, "a refused run wrote or deleted files"
 
 
+def test_editor_page_in_a_generated_folder_is_reported_when_nothing_else_changed(project):
+    """The same page saved while archive/ is unchanged: the quick "nothing changed" exit used
+    to skip the check (and --check did not make it), so the page showed in the preview and
+    was never published."""
+    build(project)
+    docs = project / "docs"
+    (docs / "tags" / "notes.md").write_text("# My tag notes\n", encoding="utf-8")
+    expected = ("docs/tags/notes.md: docs/tags/ is written by the generator and ignored by git, so what is saved "
+                "in it is never published: move it elsewhere in docs/ (for example docs/notes.md)")
+    for args in [(), ("--check",)]:
+        result = build(project, *args, check=False)
+        assert result.returncode == 1, (args, result.stdout, result.stderr)
+        assert expected in result.stderr.splitlines(), (args, result.stderr)
+    (docs / "tags" / "notes.md").rename(docs / "notes.md")
+    quick = build(project)
+    assert "nothing changed" in quick.stdout and build(project, "--check").returncode == 0
+
+
 # --------------------------------------------------------------------------- --check
 
 
