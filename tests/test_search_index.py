@@ -46,6 +46,14 @@ def test_articles_entries_and_people_are_indexed_lists_are_not(indexed):
         assert listing not in indexed, f"{listing} lists articles and must not be in the index"
 
 
+def test_pages_for_editors_and_maintainers_are_not_indexed(indexed):
+    """A reader searching "Dang Jianguo" or "安全" got the editors' guide or the performance page
+    among the articles; the data page, for readers who reuse the data, is still found."""
+    assert "/editors/" not in indexed and "/performance/" not in indexed
+    assert "/glossary/candidate-terms/" not in indexed
+    assert "/data/" in indexed
+
+
 def test_article_is_indexed_in_full_without_what_repeats_other_pages(indexed):
     text = indexed[f"/articles/{SEED_ID}/"]
     assert FIRST in text and LATER in text and NOTE in text
