@@ -98,7 +98,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         site = build_site(archive)
         gc.freeze()
         phase("model")
-        outputs = render_outputs(Renderer(site, config.site_url, config.site_name), progress)
+        outputs = render_outputs(Renderer(site, config.site_url, config.site_name, config.repo_url), progress)
         phase("rendering")
     if check:
         manifest = read_manifest(config.docs)

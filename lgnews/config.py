@@ -44,6 +44,7 @@ class Config:
     root: Path
     site_url: str
     site_name: str
+    repo_url: str | None = None  # the archive's repository (mkdocs.yml's repo_url), if any
 
     @property
     def archive(self) -> Path:
@@ -57,4 +58,6 @@ class Config:
 def load_config(root: Path) -> Config:
     data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     site_url = str(data.get("site_url") or "http://127.0.0.1:8000/")
-    return Config(root=root, site_url=site_url.rstrip("/") + "/", site_name=str(data.get("site_name") or "Archive"))
+    repo_url = str(data.get("repo_url") or "").rstrip("/") or None
+    return Config(root=root, site_url=site_url.rstrip("/") + "/", site_name=str(data.get("site_name") or "Archive"),
+                  repo_url=repo_url)

@@ -298,10 +298,11 @@ def paginate(items: Sequence, size: int, base: str) -> Iterable[tuple[Pager, Seq
 
 
 class Renderer:
-    def __init__(self, site: Site, site_url: str, site_name: str):
+    def __init__(self, site: Site, site_url: str, site_name: str, repo_url: str | None = None):
         self.site = site
         self.site_url = site_url.rstrip("/") + "/"
         self.site_name = site_name
+        self.repo_url = repo_url
         self.env = environment()
 
     @cached_property
@@ -372,7 +373,13 @@ class Renderer:
             front["glossary_tooltips"] = True
         paragraphs = [render_paragraph(article, i, path) for i in range(len(article.paragraphs))]
         body_markdown = Markup(article.body_markdown) if article.kind == "markdown" else None
-        return self.page("article.md.j2", path, front, article=article, meta=meta,
+        archived = f"{article.kind == 'raw' and 'source.txt' or 'article.md'}"
+        # The archived file itself, byte for byte, as the repository serves it (the site
+        # shows its text; a copy from a browser is not guaranteed to be the same bytes).
+        download = (f"{self.repo_url}/raw/HEAD/archive/articles/{article.id}/{archived}"
+                    if self.repo_url and self.repo_url.startswith(("https://", "http://")) else None)
+        return self.page("article.md.j2", path, front, article=article, meta=meta, archived=archived,
+                         download=download,
                          paragraphs=paragraphs, body_markdown=body_markdown,
                          lede_only=len(self.site.articles) > FULL_TEXT_SEARCH_LIMIT)
 

@@ -161,6 +161,9 @@ def test_seed_page_verbatim_source_and_checksum(built_site, seed_page):
     import html as html_lib
     assert html_lib.unescape(match.group(1)) == SEED_SOURCE.read_text(encoding="utf-8")
     assert "<details" in html and "Verbatim source" in html
+    # The archived file itself can be had, byte for byte, from the repository.
+    raw = f"https://github.com/lgnews-archive/archive/raw/HEAD/archive/articles/{SEED_ID}/source.txt"
+    assert (raw, "source.txt") in seed_page.links
     assert "Cite this page" in html and f"articles/{SEED_ID}/" in seed_page.text
 
 

@@ -190,6 +190,18 @@ def test_a_checksum_wraps_into_even_halves_or_not_at_all(tab):
                 const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1);
                 const top = Math.round(r.getBoundingClientRect().top); lines[top] = (lines[top] || 0) + 1; }
             return Object.keys(lines).sort((a, b) => a - b).map(top => lines[top]); })"""
+    # The lines of the summary above the verbatim source and of the citation, as the visible
+    # characters on each: no line holds only a bracket or a full stop left behind by the hash.
+    lines_of = """() => [document.querySelector('details.verbatim > summary'), document.querySelector('p.cite')]
+        .map(el => { const lines = [], walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            let middle = null;  // of the current line: text and code sit a few pixels apart on one line
+            for (let node; (node = walker.nextNode());) for (let i = 0; i < node.length; i++) {
+                if (!node.data[i].trim()) continue;
+                const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+                const box = r.getBoundingClientRect(), at = (box.top + box.bottom) / 2;
+                if (middle === null || Math.abs(at - middle) > box.height / 2) { lines.push(''); middle = at; }
+                lines[lines.length - 1] += node.data[i]; }
+            return lines; })"""
     seen = set()
     try:
         for width in range(320, 1700, 20):
@@ -198,6 +210,9 @@ def test_a_checksum_wraps_into_even_halves_or_not_at_all(tab):
             assert len(shown) == 3, shown
             assert all(sum(lines) == 64 and max(lines) - min(lines) <= 1 for lines in shown), (width, shown)
             seen.update(len(lines) for lines in shown)
+            for lines in page.evaluate(lines_of):
+                assert all(len(line) > 2 for line in lines), (width, lines)
+                assert not any(line.endswith("SHA-") for line in lines), (width, lines)
     finally:
         page.set_viewport_size(DESKTOP)
     assert {1, 2} <= seen, "some widths wrap it and some do not"
