@@ -272,6 +272,22 @@ def test_timeline_page_grouped_by_year_with_precision(built_site):
         assert entry["sources"] or entry["kind"] != "event"
 
 
+def test_no_page_skips_a_heading_level(built_site):
+    """Screen readers list a page by its headings: a year of the timeline went from its title
+    (h1) straight to its entries (h3)."""
+    skipped = []
+    for path in sorted(built_site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        content = html[html.find("<article"):html.find("</article>")]
+        levels = [int(n) for n in re.findall(r"<h([1-6])[\s>]", content)]
+        for before, after in zip([0, *levels], levels):
+            if after > before + 1:
+                skipped.append(f"{path.relative_to(built_site)}: h{before} then h{after}")
+                break
+    assert len(list(built_site.rglob("*.html"))) > 50
+    assert not skipped, skipped
+
+
 def test_people_index_and_person_page(built_site):
     people = load_json(built_site, "people.json")
     assert len(people) >= 15
