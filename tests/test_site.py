@@ -258,6 +258,9 @@ def test_glossary_index_lists_every_entry_with_category(built_site):
     glossary = load_json(built_site, "glossary.json")
     for g in glossary:
         assert g["term"] in index.text and g["category"].replace("-", " ") in index.text
+    # The line of categories reads as words, as the table does, not as slugs.
+    line = index.text[index.text.index("Categories:"):]
+    assert "responsibility system" in line and "responsibility-system" not in line
 
 
 def test_timeline_page_grouped_by_year_with_precision(built_site):
@@ -344,6 +347,9 @@ def test_home_page_includes_generated_lists(built_site):
     assert "](" not in home.text, "a Markdown link was escaped instead of rendered"
     assert "people first, life is supreme" in home.text
     assert "All articles" in home.text
+    # A term's Chinese is given once: the definitions that quote it are not preceded by it again.
+    terms = home.text[home.text.index("cracking down on illegal activities"):]
+    assert "(打非治违): A" not in terms and terms[:terms.index("The whole glossary")].count("打非治违") == 1
 
 
 # --------------------------------------------------------------------------- small archives
