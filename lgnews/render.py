@@ -240,6 +240,15 @@ def _front_matter(data: dict) -> Markup:
     return Markup(_YAML_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
+_INNER_QUOTES = str.maketrans({"“": "‘", "”": "’"})
+
+
+def _quoted(text: str) -> Markup:
+    """Text in double quotation marks, escaped; the double marks it holds become single ones
+    (“implement the ‘three principles’”, not “implement the “three principles””)."""
+    return Markup(f"“{esc(str(text).translate(_INNER_QUOTES))}”")
+
+
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("lgnews", "templates"),
@@ -259,6 +268,7 @@ def environment() -> Environment:
         front_matter=_front_matter,
         plural=lambda n, word, many=None: f"{n} {word if n == 1 else (many or word + 's')}",
         label=lambda value: value.replace("-", " "),  # a value of a list (responsibility-system) as words
+        quoted=_quoted,
     )
     return env
 
