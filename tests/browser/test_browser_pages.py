@@ -216,3 +216,28 @@ def test_a_checksum_wraps_into_even_halves_or_not_at_all(tab):
     finally:
         page.set_viewport_size(DESKTOP)
     assert {1, 2} <= seen, "some widths wrap it and some do not"
+
+
+@pytest.mark.parametrize("path, label", [("glossary/", "Confidence: "), ("people/", "Roles and part taken: "),
+                                         ("people/liu-zhigang/", "Took part as: "), ("organizations/", "Articles: ")])
+def test_wide_tables_fit_a_phone_row_by_row(tab, path, label):
+    """On a 390-pixel phone the glossary's and the people's tables hid their last columns off
+    screen (a person's "Part", the glossary's article counts): each row is now a block whose
+    cells say which column they are. On a desktop they are tables with their header."""
+    page = tab.page
+    cells = """() => [...document.querySelectorAll('.lg-stack td')].map(td => ({
+        right: td.getBoundingClientRect().right, text: td.textContent,
+        label: getComputedStyle(td, '::before').content}))"""
+    try:
+        page.set_viewport_size(PHONE)
+        tab.goto(path)
+        shown = page.evaluate(cells)
+        assert shown, "no table"
+        assert max(c["right"] for c in shown) <= PHONE["width"], [c for c in shown if c["right"] > PHONE["width"]]
+        assert f'"{label}"' in {c["label"] for c in shown}
+        assert not page.locator(".lg-stack thead").is_visible()
+    finally:
+        page.set_viewport_size(DESKTOP)
+    tab.goto(path)
+    assert page.locator(".lg-stack thead").is_visible()
+    assert {c["label"] for c in page.evaluate(cells)} == {"none"}
