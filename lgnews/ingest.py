@@ -23,6 +23,7 @@ from .model import meta_from_parsed
 from .parse import MAX_SOURCE_BYTES, decode_source, parse_article
 from .progress import progress_for
 from .records import slugify
+from .write import atomic_write
 
 META_HEADER = """\
 # Draft metadata extracted by `make ingest` from source.txt (which is never edited).
@@ -93,6 +94,10 @@ def ingest_file(path: Path, archive: Path, hashes: dict[str, str]) -> str:
         raise IngestError(str(exc)) from None
     digest = hashlib.sha256(raw).hexdigest()
     if digest in hashes:
+        existing = archive / "articles" / hashes[digest] / "source.txt"
+        if _damaged(existing, digest):
+            _restore(existing, raw)
+            raise Restored(hashes[digest])
         raise IngestError(f"already archived as archive/articles/{hashes[digest]}/ (same SHA-256); not added again")
     articles = archive / "articles"
     articles.mkdir(parents=True, exist_ok=True)
@@ -118,6 +123,32 @@ def ingest_file(path: Path, archive: Path, hashes: dict[str, str]) -> str:
     return article_id
 
 
+class Restored(Exception):
+    """The file was archived already, but its stored copy had been changed: the copy now has
+    the original bytes again (its meta.yml, which records them, is kept)."""
+
+    def __init__(self, article_id: str):
+        super().__init__(article_id)
+        self.article_id = article_id
+
+
+def _damaged(source: Path, digest: str) -> bool:
+    """Whether the stored ``source`` no longer has the bytes whose SHA-256 is ``digest``."""
+    try:
+        return hashlib.sha256(source.read_bytes()).hexdigest() != digest
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
+def _restore(source: Path, raw: bytes) -> None:
+    try:
+        atomic_write(source, raw)
+    except OSError as exc:
+        raise IngestError(f"cannot restore {source}: {exc.strerror or exc}") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Store raw article files in archive/ with draft metadata.")
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -129,6 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     for path in progress_for(sys.stderr, args.quiet)(args.files, "Ingesting"):
         try:
             article_id = ingest_file(path, args.archive, hashes)
+        except Restored as done:
+            if not args.quiet:
+                print(f"{path}: restored {args.archive}/articles/{done.article_id}/source.txt, which had been "
+                      "changed, to these original bytes (its meta.yml is kept)")
+            continue
         except IngestError as exc:
             reason = str(exc)
         except Exception as exc:  # a bug must not hide the other files, nor print a traceback

@@ -527,7 +527,8 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
     meta = load_meta(meta_path, read_yaml(meta_path, meta_text), tags=tag_names, text=meta_text)
     if meta.sha256 and meta.sha256 != digest:
         raise ArchiveErrors([ArchiveError(source, "its bytes no longer match the sha256 recorded in meta.yml; "
-                                                  "source files are never edited: restore it with 'git checkout'")])
+                                                  "source files are never edited: restore it with 'git checkout -- <this file>', "
+                                                  "or ingest the original file again, which puts its bytes back")])
     try:
         text, _ = decode_source(raw)
         parsed = parse_article(text, metadata=False)

@@ -374,13 +374,28 @@ def test_check_mode_reports_errors_too(proj):
     one(build_fails(proj, "--check"), SEED_META, "is not a date")
 
 
-def test_edited_source_txt(proj):
-    with (proj / "archive" / "articles" / SEED_ID / "source.txt").open("ab") as fh:
+def test_edited_source_txt(proj, tmp_path):
+    source = proj / "archive" / "articles" / SEED_ID / "source.txt"
+    original = tmp_path / "original.txt"
+    original.write_bytes(source.read_bytes())
+    with source.open("ab") as fh:
         fh.write(b" ")
     assert build_fails(proj) == [
         f"archive/articles/{SEED_ID}/source.txt: its bytes no longer match the sha256 recorded in meta.yml; "
-        "source files are never edited: restore it with 'git checkout'"
+        "source files are never edited: restore it with 'git checkout -- <this file>', or ingest the original "
+        "file again, which puts its bytes back"
     ]
+    # An article not committed yet has nothing for git to restore: ingesting the original
+    # again puts its bytes back (it used to be refused as "already archived").
+    meta = (source.parent / "meta.yml").read_bytes()
+    result = run([sys.executable, "scripts/ingest.py", str(original)], proj)
+    assert result.stdout == (f"{original}: restored archive/articles/{SEED_ID}/source.txt, which had been changed, "
+                             "to these original bytes (its meta.yml is kept)\n")
+    assert source.read_bytes() == original.read_bytes() and (source.parent / "meta.yml").read_bytes() == meta
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    # With the copy intact, the same file is refused as before.
+    again = run([sys.executable, "scripts/ingest.py", str(original)], proj, check=False)
+    assert again.returncode == 1 and "already archived" in again.stderr
 
 
 def test_bad_article_folders(proj):
