@@ -5,27 +5,36 @@ their pages out of the navigation (`not_in_nav` in mkdocs.yml), so in the naviga
 a section holding nothing but its index page. Material renders such a section as a
 collapsible group with its own toggle, title and empty list on every page of the site: about
 3 KB per page, 30 MB at 10,000 articles. A section whose only child is one page is replaced by
-that page, which Material renders as a plain link. Sections with real children (an editor's
-folder of pages) are left as they are. The flattened sections, the archive itself, come
-right after the home page, before the pages editors wrote about the site."""
+that page, which Material renders as a plain link. Other sections (an editor's folder of
+pages, even of one page) are left as they are. The archive's sections come right after the
+home page, before the pages editors wrote about the site."""
 
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
+ARCHIVE_SECTIONS = {"articles", "glossary", "organizations", "people", "tags", "timeline"}
+"""The folders the generator writes, whose pages are out of the navigation (mkdocs.yml's
+``not_in_nav``) but for their index."""
 
-def _flatten(item):
-    if isinstance(item, Section):
-        if len(item.children) == 1 and isinstance(item.children[0], Page):
-            page = item.children[0]
-            page.parent = item.parent
+
+def _archive_index(item) -> Page | None:
+    """The index page of one of the archive's sections, if ``item`` is such a section."""
+    if isinstance(item, Section) and len(item.children) == 1 and isinstance(item.children[0], Page):
+        page = item.children[0]
+        folder, _, name = page.file.src_uri.partition("/")
+        if folder in ARCHIVE_SECTIONS and name == "index.md":
             return page
-        item.children = [_flatten(child) for child in item.children]
-    return item
+    return None
 
 
 def on_nav(nav, config, files):
-    flattened = [(item, _flatten(item)) for item in nav.items]
-    archive = [new for old, new in flattened if new is not old]
-    rest = [new for old, new in flattened if new is old]
+    archive, rest = [], []
+    for item in nav.items:
+        page = _archive_index(item)
+        if page is not None:
+            page.parent = item.parent
+            archive.append(page)
+        else:
+            rest.append(item)
     nav.items = rest[:1] + archive + rest[1:] if rest else archive
     return nav

@@ -105,6 +105,10 @@ def edited(tmp_path_factory) -> Path:
 
     # 4. A free page in docs/.
     (project / "docs" / "about-the-project.md").write_text(FREE_PAGE, encoding="utf-8")
+    # ...and one in a folder of its own, as the guide describes.
+    (project / "docs" / "guides").mkdir()
+    (project / "docs" / "guides" / "sources.md").write_text("---\ntitle: Our sources\n---\n\nWhere articles come "
+                                                            "from.\n", encoding="utf-8")
 
     generate_and_build(project)
     return project
@@ -244,6 +248,20 @@ def test_new_term_is_linked_and_explained_in_the_articles(edited, raw_id):
 
 
 # --------------------------------------------------------------------------- the free page
+
+
+def test_free_pages_are_where_the_guide_says_in_the_navigation(edited):
+    """Home, the archive's sections, the editors' pages by file name, then a folder's pages in
+    a section named after it. A folder of one page used to be taken for one of the archive's
+    sections and listed among them, as a plain link."""
+    home = html(edited, "")
+    nav = home[home.find("md-nav--primary"):home.find("md-sidebar--secondary")]
+    names = [" ".join(n.split()) for n in re.findall(r'<span class="md-ellipsis">\s*([^<]*?)\s*</span>', nav)]
+    top = [n for n in names if n not in ("Latest articles", "Terms to know", "On the timeline", "Reuse")]
+    assert top == ["Home", "Home", "Articles", "Glossary", "Organizations", "People", "Tags", "Timeline",
+                   "About the project", "Data", "Editors' guide", "Performance", "Guides", "Our sources"], top
+    guides = nav[nav.index("Guides"):]
+    assert "md-nav__icon" in guides[:200], "Guides is a section (with its toggle), not a plain link"
 
 
 def test_free_page_is_built_and_in_the_navigation(edited):
