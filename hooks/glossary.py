@@ -5,12 +5,11 @@ every occurrence of a term on an editor's page gets an <abbr title> that Materia
 tooltip (content.tooltips). Configuring it once is far cheaper than appending the
 definitions to every page as Markdown, which the abbr extension would re-read per page.
 
-Generated pages (front matter `generated: true`) get no glossary, unless they carry an
-editor's Markdown (`glossary_tooltips: true`, a Markdown article): the generator already marks
-the first use of each term in an article with its link and tooltip, and repeating the
-definition at every later use, on every list and index page, made the site bigger and the
-build slower (MkDocs builds a new Markdown converter for each page from this configuration,
-so the choice can be made page by page)."""
+Generated pages (front matter `generated: true`) get no glossary: the generator marks the
+terms of every article itself, those written in Markdown included (lgnews/mdbody.py), and
+repeating the definitions on every list and index page made the site bigger and the build
+slower (MkDocs builds a new Markdown converter for each page from this configuration, so the
+choice can be made page by page)."""
 
 import json
 from pathlib import Path
@@ -27,6 +26,6 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    wanted = not page.meta.get("generated") or page.meta.get("glossary_tooltips")
+    wanted = not page.meta.get("generated")
     config.mdx_configs.setdefault("abbr", {})["glossary"] = _glossary if wanted else {}
     return markdown

@@ -100,6 +100,12 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         phase("model")
         outputs = render_outputs(Renderer(site, config.site_url, config.site_name, config.repo_url), progress)
         phase("rendering")
+    broken = markdown_link_errors(site, outputs, config.docs)
+    if broken:
+        for error in broken:
+            print(_relative(str(error), root), file=sys.stderr)
+        print(f"build: {len(broken)} problem(s) in archive/; nothing was written", file=sys.stderr)
+        return 1
     if check:
         manifest = read_manifest(config.docs)
         to_write, to_delete, conflicts = plan(config.docs, outputs, manifest=manifest)
@@ -133,6 +139,33 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
               f"in {time.perf_counter() - started:.2f} s ("
               + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in phases.items()) + ")", file=out)
     return 0
+
+
+def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path) -> list:
+    """A link in an article written in Markdown to a page the site does not have. (MkDocs
+    checks the links of the pages editors write in docs/; an article's are converted by the
+    generator, so the generator checks them, and names the article's own file.)"""
+    from .errors import ArchiveError
+    from .mdbody import convert, site_links
+
+    errors = []
+    for article in site.articles:
+        if article.kind != "markdown" or not article.body_markdown:
+            continue
+        for written, address in site_links(convert(article.body_markdown)):
+            if address == "" or address.endswith("/"):
+                candidates = [address + "index.md"] + ([address[:-1] + ".md"] if address else [])
+            else:
+                candidates = [address]
+            if any(c in outputs or (docs / c).is_file() for c in candidates):
+                continue
+            at = article.source_text.find(written)
+            errors.append(ArchiveError(
+                article.path / "article.md",
+                f"the link to '{written}' leads to no page of the site: write a page's address from the site's "
+                "root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'",
+                line=article.source_text.count("\n", 0, at) + 1 if at >= 0 else None))
+    return errors
 
 
 RENDER_PARALLEL_FROM = 2000

@@ -671,8 +671,16 @@ def _load_markdown_article(directory: Path, path: Path, raw: bytes, digest: str,
     meta = load_meta(path, data, tags=tag_names, text=front)
     if not isinstance(data, dict) or "machine_translated" not in data:
         meta.machine_translated = False
+    from . import mdbody  # Python-Markdown: only for the articles written in Markdown
+
     body = m["body"].strip("\n")
-    paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
+    body_html = mdbody.convert(body)
+    above = text.count("\n", 0, m.start("body")) + len(m["body"]) - len(m["body"].lstrip("\n"))
+    problems = mdbody.link_problems(path, body, body_html)
+    if problems:
+        raise ArchiveErrors([ArchiveError(e.path, e.message, line=e.line + above if e.line else None)
+                             for e in problems])
+    paragraphs = [b.text for b in mdbody.blocks(body_html) if b.text.strip()]
     flat = " ".join(paragraphs)
     if PLACEHOLDER in flat:
         line = text.count("\n", 0, text.find(PLACEHOLDER[:40])) + 1 if PLACEHOLDER[:40] in text else None

@@ -20,6 +20,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from . import mdbody
 from .model import Article, Organization, PersonRecord, Site, TimelineEntry, format_date
 from .records import Term
 
@@ -95,9 +96,11 @@ def _escape_line_start(m: re.Match) -> str:
 def esc_block(value: str) -> Markup:
     """Escape multi-line verbatim text for a <pre> in a raw HTML block: newlines become
     character references so the block stays on one line and Markdown never sees it."""
-    # Tabs too: Python-Markdown expands them to spaces before it reads the page.
-    return Markup("&#10;".join(_ESCAPE_RE.sub(_escape_match, line).replace("\t", "&#9;")
-                               for line in value.split("\n")))
+    # Tabs too: Python-Markdown expands them to spaces before it reads the page. A line may
+    # end in CR LF or CR, as a browser reads it: one line break each (a CR left before the
+    # reference would be a second one).
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return Markup("&#10;".join(_ESCAPE_RE.sub(_escape_match, line).replace("\t", "&#9;") for line in lines))
 
 
 def _finalize(value: Any) -> Any:
@@ -377,12 +380,10 @@ class Renderer:
             "og_type": "article",
             "jsonld": article_jsonld(article, self.site_url),
         }
-        if article.kind == "markdown":
-            # An editor's Markdown body: its terms get their tooltips from the abbr
-            # extension (hooks/glossary.py), as on any page an editor writes.
-            front["glossary_tooltips"] = True
-        paragraphs = [render_paragraph(article, i, path) for i in range(len(article.paragraphs))]
-        body_markdown = Markup(article.body_markdown) if article.kind == "markdown" else None
+        if article.kind == "markdown":  # an editor's Markdown, converted here (lgnews/mdbody.py)
+            paragraphs, blocks = [], render_markdown_blocks(article, path)
+        else:
+            paragraphs, blocks = [render_paragraph(article, i, path) for i in range(len(article.paragraphs))], None
         archived = f"{article.kind == 'raw' and 'source.txt' or 'article.md'}"
         # The archived file itself, byte for byte, as the repository serves it (the site
         # shows its text; a copy from a browser is not guaranteed to be the same bytes).
@@ -390,7 +391,7 @@ class Renderer:
                     if self.repo_url and self.repo_url.startswith(("https://", "http://")) else None)
         return self.page("article.md.j2", path, front, article=article, meta=meta, archived=archived,
                          download=download,
-                         paragraphs=paragraphs, body_markdown=body_markdown,
+                         paragraphs=paragraphs, blocks=blocks,
                          lede_only=len(self.site.articles) > FULL_TEXT_SEARCH_LIMIT)
 
     def render_article_archives(self) -> list[Output]:
@@ -601,6 +602,139 @@ def render_paragraph(article: Article, index: int, page_path: str) -> Markup:
         pos = span.end
     out.append(esc_inline(text[pos:]))
     return Markup("".join(out))
+
+
+def render_markdown_blocks(article: Article, page_path: str) -> list[Markup]:
+    """The reading edition of an article written in Markdown, block by block: the HTML
+    Python-Markdown made of it (``mdbody``), its text escaped again as any text the generator
+    prints, its links to the site's pages made relative to this page, each block with text
+    numbered (``id="pN"``) and the model's spans marked as ``render_paragraph`` marks them."""
+    def resolve(address: str, anchor: str) -> str:
+        if address == "" or address.endswith("/"):  # a page
+            return href(address, page_path, anchor)
+        return relative(address, page_path) + (f"#{anchor}" if anchor else "")  # a file (an image, data)
+
+    body_html = mdbody.rewrite_links(mdbody.convert(article.body_markdown or ""), resolve)
+    out, index = [], 0
+    for block in mdbody.blocks(body_html):
+        if block.text.strip():
+            spans = article.spans[index] if index < len(article.spans) else []
+            index += 1
+            marked = _mark_block(block, spans, index, page_path)
+        else:
+            marked = "".join(s.raw for s in block.segments)
+        out.append(Markup(marked.replace("\n", "&#10;")))  # one line: Markdown never reads into it
+    return out
+
+
+_NO_MARKS = {"code", "pre"}  # text shown as typed: nothing marked inside
+_NO_LINKS = {"a"}  # no link inside a link: a term there gets its tooltip only
+
+
+def _mark_block(block, spans: list, number: int, page_path: str) -> str:
+    depth = "../" * page_path.count("/")
+    segments = block.segments
+    # Where each span starts and ends: (segment, offset in its text); a span within one
+    # segment of text is wrapped, any other gets an anchor where it starts.
+    def at(position: int, end: bool = False) -> tuple[int, int]:
+        for i, seg in enumerate(segments):
+            if seg.tag is None and (seg.start <= position < seg.start + len(seg.text)
+                                    or end and seg.start < position <= seg.start + len(seg.text)):
+                return i, position - seg.start
+        return len(segments) - 1, 0
+
+    inserts: dict[int, list[tuple[int, int, str]]] = {}  # segment -> (offset, order, html)
+    after_close: dict[int, list[str]] = {}  # segment of a text -> markers to put after its no-mark/no-link element
+    for span in spans:
+        (i, a), (j, b) = at(span.start), at(span.end, end=True)
+        inside = _open_elements(segments, i)
+        plain = i == j and not (inside & _NO_MARKS)
+        note_marker = (f'<sup class="note-marker"><a href="#note-{span.note}" aria-label="Editor\'s note '
+                       f'{span.note}">[{span.note}]</a></sup>') if span.note else ""
+        if span.term is not None:
+            term = span.term
+            title = html.escape(term.short_definition, quote=True)
+            ident = f' id="term-{term.slug}"' if span.first else ""
+            if plain and span.first and not inside & _NO_LINKS:
+                open_, close = (f'<a class="term"{ident} href="{depth}glossary/{term.slug}/"><abbr title="{title}">',
+                                "</abbr></a>")
+            elif plain:
+                open_, close = f'<abbr{ident} title="{title}">', "</abbr>"
+            else:
+                open_, close = (f'<span{ident}></span>' if ident else ""), ""
+        else:
+            ident = f' id="noteref-{span.note}"'
+            open_, close = ((f'<span class="annotated"{ident}>', "</span>") if plain else (f"<span{ident}></span>", ""))
+        inserts.setdefault(i, []).append((a, 1, open_))
+        if note_marker and _open_elements(segments, j) & (_NO_MARKS | _NO_LINKS):
+            after_close.setdefault(j, []).append(note_marker)  # after the code or the link
+            note_marker = ""
+        if close or note_marker:
+            inserts.setdefault(j, []).append((b, 0, close + note_marker))
+    out: list[str] = []
+    stack: list[tuple[str, list[str]]] = []  # open elements, with the markers waiting for their end
+    opened = False
+    for k, seg in enumerate(segments):
+        if seg.tag is not None:
+            if seg.closing:
+                while stack:
+                    name, waiting = stack.pop()
+                    if name == seg.tag:
+                        out.append(seg.raw)
+                        if waiting and not _held(stack):
+                            out.extend(waiting)
+                        elif waiting:
+                            stack[-1][1].extend(waiting)
+                        break
+                else:
+                    out.append(seg.raw)
+                continue
+            raw = seg.raw
+            if not opened:  # the block's first tag carries its number
+                opened = True
+                raw = re.sub(r"^<([a-zA-Z0-9]+)", rf'<\1 id="p{number}"', raw, count=1) if " id=" not in raw else raw
+            out.append(raw)
+            if seg.tag not in mdbody.VOID and not raw.endswith("/>"):
+                stack.append((seg.tag, []))
+            continue
+        cuts = sorted(inserts.get(k, []), key=lambda x: (x[0], x[1]))
+        if not seg.text.strip():  # whitespace between tags: nothing starts or ends in it
+            out.append(seg.raw)
+            out.extend(piece for _, _, piece in cuts)
+        else:
+            read = html.unescape(seg.raw)  # as long as seg.text: only whitespace differs
+            pos = 0
+            for offset, _, piece in cuts:
+                out.append(esc_inline(read[pos:offset]))
+                out.append(piece)
+                pos = offset
+            out.append(esc_inline(read[pos:]))
+        if k in after_close:
+            holder = next((frame for frame in reversed(stack) if frame[0] in (_NO_MARKS | _NO_LINKS)), None)
+            if holder is not None:
+                holder[1].extend(after_close[k])
+            else:
+                out.extend(after_close[k])
+    return "".join(out)
+
+
+def _held(stack: list[tuple[str, list[str]]]) -> bool:
+    """Whether an element that holds markers back is still open."""
+    return any(name in (_NO_MARKS | _NO_LINKS) for name, _ in stack)
+
+
+def _open_elements(segments, index: int) -> set[str]:
+    """The elements open at segment ``index``."""
+    open_: list[str] = []
+    for seg in segments[:index]:
+        if seg.tag is None or seg.tag in mdbody.VOID:
+            continue
+        if seg.closing:
+            if seg.tag in open_:
+                del open_[len(open_) - 1 - open_[::-1].index(seg.tag)]
+        else:
+            open_.append(seg.tag)
+    return set(open_)
 
 
 def esc_inline(text: str) -> str:

@@ -39,6 +39,9 @@ June to September this year.
 
 The plan names a duty officer for each town and sets out how villages near the Liuyang
 River are to be warned and evacuated.
+
+- During the Main Flood Seasons, towns must keep the bottom line. <b>Not bold</b>
+- The plan follows [the power list](glossary/power-list/) and the [data](data.md).
 """
 
 NEW_TERM = """
@@ -97,6 +100,11 @@ def edited(tmp_path_factory) -> Path:
     front, _, _ = article.read_text(encoding="utf-8").rpartition("\n---\n")
     front = front.replace("# source: Changsha Rong Media Center", "source: Changsha Rong Media Center")
     front = front.replace("tags: []", "tags: [hunan]")
+    front = front.replace("# annotations:\n#   - phrase: words exactly as they appear in the text\n"
+                          "#     note: what the words mean",
+                          "annotations:\n  - phrase: keep the bottom line\n"
+                          "    note: An official phrase, meaning do not let the worst happen.")
+    assert "keep the bottom line" in front, front
     article.write_text(f"{front}\n---\n\n{MD_BODY}", encoding="utf-8")
 
     # 3. A glossary term, appended to archive/glossary.yml.
@@ -242,9 +250,28 @@ def test_new_term_is_linked_and_explained_in_the_articles(edited, raw_id):
                      r'<abbr title="The part of the year when floods are most likely[^"]*">main flood season</abbr>',
                      raw), "the raw article does not link the new term"
     md = html(edited, f"articles/{MD_ID}")
-    assert re.search(r'<abbr title="The part of the year when floods are most likely[^"]*">main flood season</abbr>',
-                     md), "the Markdown article does not explain the new term"
-    assert f'href="../../glossary/{TERM_SLUG}/"' in md
+    assert re.search(rf'<p id="p1">[^<]*<a class="term" id="term-{TERM_SLUG}" href="../../glossary/{TERM_SLUG}/">'
+                     r'<abbr title="The part of the year when floods are most likely[^"]*">main flood season</abbr>',
+                     md), "the Markdown article does not link the new term's first use"
+
+
+def test_a_markdown_article_is_read_like_an_ingested_one(edited):
+    """Its terms are found however they are written, its notes are marked, its blocks are
+    numbered, its links to the site's pages lead there, and HTML in it stays text. (It used
+    to go to MkDocs as Markdown: only exact-case terms got a tooltip, no first use was linked,
+    the notes list linked to markers that did not exist, and raw HTML was passed through.)"""
+    md = html(edited, f"articles/{MD_ID}")
+    edition = md[md.index('<div class="reading-edition"'):md.index('<ol class="annotations">')]
+    assert re.search(r'<ul id="p3">.*<abbr title="The part of the year[^"]*">Main Flood Seasons</abbr>', edition, re.S)
+    assert re.search(r'<span class="annotated" id="noteref-1">keep the bottom line</span><sup class="note-marker">'
+                     r'<a href="#note-1"', edition)
+    assert 'id="note-1"' in md and 'href="#noteref-1"' in md
+    assert '<a href="../../glossary/power-list/">the <abbr' in edition and '<a href="../../data/">data</a>' in edition
+    assert "&#60;b&#62;Not bold&#60;/b&#62;" in edition and "<b>" not in edition
+    record = next(a for a in json.loads((edited / "site" / "data" / "articles.json").read_text(encoding="utf-8"))
+                  if a["id"] == MD_ID)
+    assert record["paragraphs"][2] == ("During the Main Flood Seasons, towns must keep the bottom line. <b>Not bold</b> "
+                                       "The plan follows the power list and the data.")
 
 
 # --------------------------------------------------------------------------- the free page

@@ -398,6 +398,32 @@ def test_edited_source_txt(proj, tmp_path):
     assert again.returncode == 1 and "already archived" in again.stderr
 
 
+@pytest.mark.parametrize("written, message", [
+    ("[the glossary](glossary/no-such-term/)",
+     "the link to 'glossary/no-such-term/' leads to no page of the site: write a page's address from the site's "
+     "root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'"),
+    ("[the glossary](../../glossary/index.md)",
+     "the link to '../../glossary/index.md' leads to no page of the site: write a page's address from the site's "
+     "root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'"),
+    ("[click](javascript:alert(1))",
+     "the link to 'javascript:alert(1)' is not allowed: a link in an article leads to a web page (https://...), "
+     "an e-mail address (mailto:...) or a page of this site"),
+    ("![a map](https://example.org/map.png)",
+     "the image 'https://example.org/map.png' is on another site: the archive's pages load nothing from other "
+     "sites; save the image in docs/ and link to it from the site's root (e.g. images/photo.jpg)"),
+])
+def test_a_link_a_markdown_article_cannot_have(proj, written, message):
+    """Named in the article's own file, at its line: MkDocs would have named the generated
+    page (which editors do not edit), or not seen the link at all."""
+    folder = proj / "archive" / "articles" / "2023-01-02-a-written-article"
+    folder.mkdir()
+    (folder / "article.md").write_text("---\ntitle: A written article\npublished: 2023-01-02\n---\n\n"
+                                       f"The county met.\n\nSee {written} for more.\n", encoding="utf-8")
+    rel = "archive/articles/2023-01-02-a-written-article/article.md"
+    assert one(build_fails(proj), rel) == f"{rel}:8: {message}"
+    assert build_fails(proj, "--check")
+
+
 def test_bad_article_folders(proj):
     articles = proj / "archive" / "articles"
     (articles / "My article").mkdir()

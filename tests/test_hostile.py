@@ -29,6 +29,19 @@ HOSTILE = FIXTURES / "hostile"
 FAMILIES = sorted(p.stem for p in HOSTILE.glob("*.txt"))
 SITE_NAME = "Chinese Local News in English"
 DECOY = "DECOY-SNIPPET-CONTENT-5c1e"
+WRITTEN_ID = "2023-01-02-a-written-article"
+WRITTEN_BODY = """\
+The text has **bold** and <script>alert("md")</script> and <img src=x onerror="alert(2)">.
+
+{{ 7*7 }} and a [web page](https://example.org/).
+
+--8<-- "decoy.md"
+
+A paragraph with an attribute list.
+{#pwned-md .pwned-md}
+
+*[HTML]: pwned
+"""
 README_MARKERS = ("make site   # set up .venv", "## Quick start", "Quick start")
 # The editor's payload: one meta.yml value carrying every family at once.
 EDITOR = ('<script>alert("ed")</script> <img src=x onerror=alert(1)> <iframe src=//evil.example></iframe> '
@@ -284,6 +297,11 @@ def build(tmp_path_factory) -> Build:
         meta["annotations"] = [{"phrase": hostile.annotation, "note": f"note {EDITOR}"}]
         (folder / "meta.yml").write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
         articles[family] = hostile
+    # An article an editor writes in Markdown, pasting the payloads into its text.
+    written = project / "archive" / "articles" / WRITTEN_ID
+    written.mkdir()
+    (written / "article.md").write_text(f"---\ntitle: A written article\npublished: 2023-01-02\n---\n\n{WRITTEN_BODY}",
+                                        encoding="utf-8")
     with (project / "archive" / "organizations.yml").open("a", encoding="utf-8") as fh:
         fh.write("\n" + yaml.safe_dump([{"name": EDITOR_SOURCE["markdown"], "zh": CURATED_BLOCK["zh"],
                                           "description": CURATED_BLOCK["description"]}], allow_unicode=True))
@@ -401,6 +419,20 @@ def test_article_page_shows_everything_literally(build, family):
         assert marker not in body, "README.md was included"
     verbatim = dom.find("pre", cls="verbatim-text")
     assert verbatim is not None and verbatim.text() == a.source_text
+
+
+def test_an_article_written_in_markdown_keeps_its_markdown_not_its_html(build):
+    url = f"articles/{WRITTEN_ID}/"
+    dom = build.dom(url)
+    assert_inert(dom, allowed_scripts(build, url), url)
+    edition = dom.find("div", cls="reading-edition")
+    shown = norm(edition.text())
+    for literal in ('<script>alert("md")</script>', '<img src=x onerror="alert(2)">', "{{ 7*7 }}",
+                    '--8<-- "decoy.md"', "{#pwned-md .pwned-md}", "*[HTML]: pwned"):
+        assert literal in shown, literal
+    assert {n.tag for n in edition.iter()} <= {"div", "p", "strong", "em", "ul", "li", "a", "abbr", "code", "pre"}
+    assert [n.text() for n in edition.find_all("strong")] == ["bold"]
+    assert {a.attrs.get("href") for a in edition.find_all("a")} == {"https://example.org/"}
 
 
 def test_jinja_is_not_evaluated(build):

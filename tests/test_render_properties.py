@@ -419,3 +419,14 @@ def test_compact_json_uses_the_fast_encoder_and_falls_back():
     finally:
         render.orjson = real
     assert len(calls) == 2
+
+
+def test_a_source_with_windows_or_old_mac_line_ends_shows_one_break_per_line():
+    """A CR left before the line-break reference was read by the browser as a second break:
+    a scraped file saved with CR LF showed double-spaced under "Verbatim source"."""
+    from lgnews.render import esc_block
+
+    assert esc_block("a\r\nb\rc\n\td*") == "a&#10;b&#10;c&#10;&#9;d&#42;"
+    block = esc_block("one\r\ntwo")
+    html = render_markdown(f'<pre class="verbatim-text"><code>{block}</code></pre>')
+    assert parse_html(html).find("pre", cls="verbatim-text").text() == "one\ntwo"

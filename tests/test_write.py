@@ -116,7 +116,7 @@ def _fresh_outputs(project: Path) -> dict[str, bytes]:
     config = load_config(project)
     site = build_site(load_archive(config.archive))
     return {o.path: o.content.encode("utf-8")
-            for o in Renderer(site, config.site_url, config.site_name).render_all()}
+            for o in Renderer(site, config.site_url, config.site_name, config.repo_url).render_all()}
 
 
 def test_interrupted_ingest_leaves_no_partial_folder(project, tmp_path, monkeypatch):

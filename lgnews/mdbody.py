@@ -1,0 +1,189 @@
+"""The text of an article an editor wrote (``article.md``), converted here rather than by
+MkDocs, so that it is treated as an ingested article's: its glossary terms found however
+they are written and the first use of each linked, its editors' notes marked where their
+phrase is, each block numbered (``#pN``) and exported, and no HTML in it interpreted.
+
+Python-Markdown converts the body with raw HTML turned off (``<b>`` shows as typed) and
+without attribute lists (which could set any attribute, an event handler included). Each
+top-level block of the result (a paragraph, a list, a quotation, a table, a code block, a
+heading) is one paragraph of the reading edition. ``Block.text`` is what the model scans:
+the block's characters as a reader sees them, so that a position in it can be found again
+in the block's HTML (``segments``) to mark what the model found there."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import markdown
+
+from .errors import ArchiveError
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a block's HTML: a tag, or text (``raw`` as written in the HTML, ``text`` as
+    read, starting at ``start`` in the block's text)."""
+
+    raw: str
+    tag: str | None = None  # the tag's name, for a tag
+    closing: bool = False
+    text: str = ""
+    start: int = 0
+
+
+@dataclass(frozen=True)
+class Block:
+    html: str
+    text: str
+    segments: tuple[Segment, ...]
+
+
+_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
+_HREF_RE = re.compile(r'(<a\b[^>]*?\bhref=")([^"]*)(")')
+_SRC_RE = re.compile(r'<img\b[^>]*?\bsrc="([^"]*)"')
+_TARGET_RE = re.compile(r'(<(?:a\b[^>]*?\bhref|img\b[^>]*?\bsrc)=")([^"]*)(")')  # a link's or an image's
+VOID = {"br", "hr", "img", "wbr"}
+SCHEMES = ("http", "https", "mailto")
+
+
+def _converter() -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["tables", "def_list", "sane_lists"], output_format="html")
+    md.preprocessors.deregister("html_block")  # raw HTML stays text, escaped
+    md.inlinePatterns.deregister("html")
+    return md
+
+
+def convert(body: str) -> str:
+    """The body as HTML (links as the editor wrote them: see ``links``)."""
+    return _converter().convert(body)
+
+
+def blocks(body_html: str) -> list[Block]:
+    """The top-level blocks of ``body_html``, each with its text and its segments."""
+    out: list[Block] = []
+    depth, start = 0, None
+    for m in _TAG_RE.finditer(body_html):
+        closing, name = m.group(1) == "/", m.group(2).lower()
+        if name in VOID or m.group(0).endswith("/>"):
+            if depth == 0:
+                out.append(_block(body_html[m.start():m.end()]))
+            continue
+        if not closing:
+            if depth == 0:
+                start = m.start()
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0 and start is not None:
+                out.append(_block(body_html[start:m.end()]))
+                start = None
+    return out
+
+
+def _block(raw: str) -> Block:
+    pieces: list[tuple[str, str | None, bool, str]] = []
+    pos = 0
+    for m in _TAG_RE.finditer(raw):
+        if m.start() > pos:
+            pieces.append((raw[pos:m.start()], None, False, ""))
+        pieces.append((m.group(0), m.group(2).lower(), m.group(1) == "/", ""))
+        pos = m.end()
+    if pos < len(raw):
+        pieces.append((raw[pos:], None, False, ""))
+    # The text a reader sees: entities read, each whitespace character a space (one for one,
+    # so that positions hold); whitespace between tags counts as one space, none at the ends.
+    texts = []
+    for piece, tag, _, _ in pieces:
+        if tag is not None:
+            texts.append("")
+            continue
+        read = re.sub(r"\s", " ", html.unescape(piece))
+        texts.append(" " if not read.strip() else read)
+    filled = [i for i, t in enumerate(texts) if t.strip()]
+    for i, t in enumerate(texts):
+        if t and not t.strip() and (not filled or i < filled[0] or i > filled[-1]):
+            texts[i] = ""
+    segments, offset = [], 0
+    for (piece, tag, closing, _), text in zip(pieces, texts, strict=True):
+        segments.append(Segment(piece, tag, closing, text, offset))
+        offset += len(text)
+    return Block(raw, "".join(texts), tuple(segments))
+
+
+def paragraphs(body: str) -> list[str]:
+    """The reading edition's paragraphs: the text of each block that has any."""
+    return [b.text for b in blocks(convert(body)) if b.text.strip()]
+
+
+def link_problems(path, body: str, body_html: str) -> list[ArchiveError]:
+    """Links and images that cannot be in an article: a link that runs code or opens
+    something other than a web page or an e-mail (``javascript:``, ``data:``), and an
+    image from another site (pages load nothing from other hosts)."""
+    problems = []
+    for m in _HREF_RE.finditer(body_html):
+        target = html.unescape(m.group(2))
+        scheme = urlsplit(target).scheme.lower()
+        if scheme and scheme not in SCHEMES:
+            problems.append(ArchiveError(path, f"the link to '{target}' is not allowed: a link in an article leads "
+                                               "to a web page (https://...), an e-mail address (mailto:...) or "
+                                               "a page of this site", line=_line(body, target)))
+    for m in _SRC_RE.finditer(body_html):
+        target = html.unescape(m.group(1))
+        if urlsplit(target).scheme or target.startswith("//"):
+            problems.append(ArchiveError(path, f"the image '{target}' is on another site: the archive's pages load "
+                                               "nothing from other sites; save the image in docs/ and link to it "
+                                               "from the site's root (e.g. images/photo.jpg)", line=_line(body, target)))
+    return problems
+
+
+def _line(body: str, text: str) -> int | None:
+    """The line of ``text`` in the body (1 = the body's first), for an error message."""
+    at = body.find(text)
+    return body.count("\n", 0, at) + 1 if at >= 0 else None
+
+
+def site_target(target: str) -> tuple[str, str] | None:
+    """A link an editor wrote to a page of the site, from the site's root
+    (``glossary/power-list/``, ``data.md``, ``articles/<id>/#p2``): (the page's address, such
+    as 'data/', and its anchor). None for a web address, an e-mail or an anchor alone."""
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    path = posixpath.normpath(parts.path.lstrip("/"))
+    if path in (".", ""):
+        return "", parts.fragment
+    if path.endswith("index.md"):
+        path = path[: -len("index.md")]
+    elif path.endswith(".md"):
+        path = path[:-3] + "/"
+    elif not posixpath.splitext(path)[1] and not path.endswith("/"):
+        path += "/"
+    return path.lstrip("/"), parts.fragment
+
+
+def rewrite_links(body_html: str, resolve) -> str:
+    """``body_html`` with each link to a page of the site (or image) replaced by
+    ``resolve(address, anchor)``: its address as the page that shows the article links to it."""
+    def one(m: re.Match) -> str:
+        found = site_target(html.unescape(m.group(2)))
+        if found is None:
+            return m.group(0)
+        return m.group(1) + html.escape(resolve(*found), quote=True) + m.group(3)
+
+    return _TARGET_RE.sub(one, body_html)
+
+
+def site_links(body_html: str) -> list[tuple[str, str]]:
+    """(the target as written, its page's address) for each link to a page of the site, or
+    image of it."""
+    out = []
+    for m in _TARGET_RE.finditer(body_html):
+        written = html.unescape(m.group(2))
+        found = site_target(written)
+        if found is not None:
+            out.append((written, found[0]))
+    return out
