@@ -16,6 +16,7 @@ import yaml
 
 from .ingest import make_id
 from .model import PLACEHOLDER
+from .records import _no_such_day
 
 USAGE = 'make new-article TITLE="The title" DATE=YYYY-MM-DD'
 
@@ -70,7 +71,7 @@ def check_date(value: str | None) -> date:
         try:
             return date.fromisoformat(text)
         except ValueError:
-            pass
+            raise NewArticleError(f"{text} is not a day of the calendar: {_no_such_day(text, 'DATE')}") from None
     raise NewArticleError(f"{value!r} is not a date; write it as YYYY-MM-DD, for example 2022-04-30")
 
 

@@ -408,9 +408,9 @@ class Checker:
     # Field helpers: each returns the cleaned value, or None after recording an error.
 
     def mapping(self, data: Any, where: tuple, allowed: dict[str, bool], what: str,
-                misplaced: dict[str, str] | None = None) -> dict | None:
+                misplaced: dict[str, str] | None = None, listed: list[str] | None = None) -> dict | None:
         """``misplaced``: for a field that belongs elsewhere, how to move it (said instead of
-        'unknown field')."""
+        'unknown field'); ``listed``: the fields a message names (default: all allowed)."""
         if not isinstance(data, dict):
             self.error(where, f"expected a mapping of fields ({', '.join(allowed)}) for {what}, "
                               f"found {type(data).__name__}")
@@ -419,10 +419,10 @@ class Checker:
             if misplaced and key not in allowed and key in misplaced:
                 self.error(where + (key,), misplaced[key])
             elif key not in allowed:
-                hint = difflib.get_close_matches(str(key), list(allowed), n=1)
+                hint = difflib.get_close_matches(str(key), listed or list(allowed), n=1)
                 suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
                 self.error(where + (key,), f"unknown field '{key}' in {what}; "
-                                           f"allowed fields are {', '.join(allowed)}{suggestion}")
+                                           f"allowed fields are {', '.join(listed or allowed)}{suggestion}")
         for key, required in allowed.items():
             if required and (key not in data or data[key] in (None, "")):
                 self.error(where + (key,), f"missing required field '{key}' in {what}")
@@ -484,11 +484,17 @@ class Checker:
             value = value.strip()
             for precision, pattern in (("year", r"\d{4}"), ("month", r"\d{4}-\d{2}"), ("day", r"\d{4}-\d{2}-\d{2}")):
                 if re.fullmatch(pattern, value):
+                    day = (value + "-01-01")[:10] if precision != "day" else value
                     try:
-                        date.fromisoformat((value + "-01-01")[:10] if precision != "day" else value)
+                        date.fromisoformat(day)
                         return value, precision
                     except ValueError:
-                        break
+                        reason = _no_such_day(day, "the date")
+                        if precision == "month":
+                            reason = reason.split(";")[0] + "; check the month"
+                        self.error(where, f"{value} is not a {'day' if precision == 'day' else 'month'} of the "
+                                          f"calendar: {reason}")
+                        return None
         self.error(where, f"{value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY (quoted), e.g. \"2020-04\"")
         return None
 
@@ -536,7 +542,7 @@ class Checker:
         return out
 
 
-def _no_such_day(text: str) -> str:
+def _no_such_day(text: str, check: str = "the date in the source") -> str:
     """Why YYYY-MM-DD ``text`` is no day: 'there is no month 13', 'February 2023 has 28 days'."""
     import calendar
 
@@ -546,7 +552,7 @@ def _no_such_day(text: str) -> str:
     if year < 1:
         return "there is no year 0; check the year"
     days = calendar.monthrange(year, month)[1]
-    return f"{calendar.month_name[month]} {year} has {days} days, not {day}; check the date in the source"
+    return f"{calendar.month_name[month]} {year} has {days} days, not {day}; check {check}"
 
 
 # --------------------------------------------------------------------------- records
@@ -589,6 +595,8 @@ class ArticleMeta:
     encoding: str | None = None
 
 
+INGEST_FIELDS = ("sha256", "encoding")
+"""Fields ingest writes about the archived file: an article written in Markdown has none."""
 META_FIELDS = {
     "title": True, "published": True, "event_date": False, "source": False, "source_url": False,
     "original_url": False, "machine_translated": False, "credits": False, "people": False,
@@ -603,7 +611,7 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
         data = {}
     data = c.mapping(data, (), META_FIELDS, "article metadata", misplaced={
         role: f"'{role}' is a credit role: indent it under 'credits:', as in 'credits:' then '  {role}: [Name]'"
-        for role in ROLE_ORDER})
+        for role in ROLE_ORDER}, listed=[f for f in META_FIELDS if path.name != "article.md" or f not in INGEST_FIELDS])
     if data is None:
         c.raise_if_any()
     title = c.text(data.get("title"), ("title",))
@@ -642,6 +650,10 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
             if how not in INVOLVEMENT:
                 c.error(("people", i, "involvement", j), f"{how!r} is not allowed; choose from {', '.join(INVOLVEMENT)}")
         if name:
+            same = next((k for k, p in enumerate(people) if match_key(p.name) == match_key(name)), None)
+            if same is not None:
+                c.error(("people", i, "name"), f"'{name}' is listed twice under people: merge this entry into the "
+                                               "first one (their roles and involvement together)")
             people.append(PersonMention(name, tuple(c.text_list(person.get("roles"), ("people", i, "roles"))),
                                         tuple(involvement)))
     annotations = []
@@ -658,6 +670,9 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
         if phrase and body:
             annotations.append(Annotation(phrase, body))
     article_tags = c.text_list(data.get("tags"), ("tags",))
+    for i, tag in enumerate(article_tags):
+        if tag in article_tags[:i]:
+            c.error(("tags", i), f"tag '{tag}' is listed twice; keep one")
     if tags is not None:
         for i, tag in enumerate(article_tags):
             if tag not in tags:
@@ -836,7 +851,9 @@ def load_events(path: Path, data: Any, term_names: set[str] | None) -> list[Even
         terms = c.text_list(item.get("terms"), (i, "terms"))
         for j, t in enumerate(terms):
             if term_names is not None and t not in term_names:
-                c.error((i, "terms", j), f"'{t}' is not a term of archive/glossary.yml")
+                hint = difflib.get_close_matches(t, sorted(term_names), n=1)
+                c.error((i, "terms", j), f"'{t}' is not a term of archive/glossary.yml"
+                                         + (f"; did you mean '{hint[0]}'?" if hint else ""))
         if event_id and when:
             events.append(Event(
                 id=event_id, date=when[0], precision=when[1],

@@ -171,6 +171,13 @@ ONE_SLIP = {
         "credits:\n", "correspondent:\n- Zhang San\ncredits:\n", r"^correspondent:",
         "correspondent: 'correspondent' is a credit role: indent it under 'credits:', as in 'credits:' then "
         "'  correspondent: [Name]'"),
+    "a tag listed twice": (
+        "- louxing\n", "- louxing\n- \"meetings\"\n", r'^- "meetings"',
+        "tags[4]: tag 'meetings' is listed twice; keep one"),
+    "a person listed twice": (
+        "people:\n", "people:\n- name: Liu  zhigang\n  involvement: [attending]\n", r"^- name: Liu Zhigang",
+        "people[1].name: 'Liu Zhigang' is listed twice under people: merge this entry into the first one (their "
+        "roles and involvement together)"),
 }
 
 
@@ -318,6 +325,37 @@ def test_event_date_precision_wording(proj):
     edit(proj, "archive/events.yml", 'date: "2020-04"', 'date: "April 2020"')
     message = one(build_fails(proj), "archive/events.yml", "April 2020")
     assert message.endswith("'April 2020' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY (quoted), e.g. \"2020-04\"")
+
+
+def test_impossible_event_dates_say_why(proj):
+    rel = "archive/events.yml"
+    edit(proj, rel, 'date: "2020-04"', 'date: "2021-02-30"')
+    line = line_of(proj, rel, r'date: "2021-02-30"')
+    assert one(build_fails(proj), rel) == (f"{rel}:{line}: [1].date: 2021-02-30 is not a day of the calendar: "
+                                           "February 2021 has 28 days, not 30; check the date")
+    edit(proj, rel, 'date: "2021-02-30"', 'date: "2021-13"')
+    assert one(build_fails(proj), rel).endswith("2021-13 is not a month of the calendar: there is no month 13; "
+                                                "check the month")
+
+
+def test_a_misspelt_event_term_gets_a_suggestion(proj):
+    rel = "archive/events.yml"
+    edit(proj, rel, '    - "cracking down on illegal activities and preventing violations"',
+         '    - "cracking down on illegal activity and preventing violations"')
+    assert one(build_fails(proj), rel).endswith(
+        "'cracking down on illegal activity and preventing violations' is not a term of archive/glossary.yml; "
+        "did you mean 'cracking down on illegal activities and preventing violations'?")
+
+
+def test_an_unknown_field_of_a_markdown_article_lists_the_fields_an_editor_writes(proj):
+    folder = proj / "archive" / "articles" / "2023-01-02-a-written-article"
+    folder.mkdir()
+    (folder / "article.md").write_text("---\ntitle: A written article\npublished: 2023-01-02\nsoruce: X\n---\n\n"
+                                       "Text.\n", encoding="utf-8")
+    message = one(build_fails(proj), "archive/articles/2023-01-02-a-written-article/article.md")
+    assert message.endswith("unknown field 'soruce' in article metadata; allowed fields are title, published, "
+                            "event_date, source, source_url, original_url, machine_translated, credits, people, "
+                            "annotations, tags, summary; did you mean 'source'?"), message
 
 
 def test_invalid_yaml_names_file_and_line(proj):
@@ -541,7 +579,7 @@ def test_ingest_same_file_twice(proj, raw_files):
         (["--title", "A title", "--published", "5 June 2023"],
          "new-article: '5 June 2023' is not a date; write it as YYYY-MM-DD, for example 2022-04-30"),
         (["--title", "A title", "--published", "2023-02-29"],
-         "new-article: '2023-02-29' is not a date; write it as YYYY-MM-DD, for example 2022-04-30"),
+         "new-article: 2023-02-29 is not a day of the calendar: February 2023 has 28 days, not 29; check DATE"),
     ],
     ids=["no-title", "blank-title", "no-date", "bad-date", "impossible-date"],
 )
