@@ -241,3 +241,25 @@ def test_wide_tables_fit_a_phone_row_by_row(tab, path, label):
     tab.goto(path)
     assert page.locator(".lg-stack thead").is_visible()
     assert {c["label"] for c in page.evaluate(cells)} == {"none"}
+
+
+def test_no_heading_has_a_line_for_its_permalink_alone(tab):
+    """The hidden ¶ after a heading that filled its line wrapped onto a line of its own: a blank
+    line under "April 2020: Three-year campaign…" on a phone, and under two timeline headings
+    on a tablet."""
+    page = tab.page
+    below = """() => [...document.querySelectorAll('.md-typeset :is(h1, h2, h3)')].flatMap(h => {
+        const link = h.querySelector('.headerlink'), words = [...h.childNodes].filter(n => n !== link);
+        if (!link || !words.length) return [];
+        const text = document.createRange(); text.setStartBefore(words[0]); text.setEndAfter(words[words.length - 1]);
+        const bottom = Math.max(...[...text.getClientRects()].map(r => r.bottom));
+        return link.getBoundingClientRect().top >= bottom - 2 ? [h.textContent.trim().slice(0, 50)] : []; })"""
+    try:
+        for width in (390, 768):
+            page.set_viewport_size({"width": width, "height": 900})
+            for path in ("timeline/", "timeline/2022/"):
+                tab.goto(path)
+                assert page.evaluate(below) == [], (width, path)
+                assert page.evaluate("document.documentElement.scrollWidth") <= width
+    finally:
+        page.set_viewport_size(DESKTOP)
