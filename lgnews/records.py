@@ -638,6 +638,7 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
     if not isinstance(raw_people, list):
         c.error(("people",), "expected a list of people, each '- name: ...' with optional 'roles:' and 'involvement:'")
         raw_people = []
+    named: set[str] = set()
     for i, person in enumerate(raw_people):
         if isinstance(person, str):
             person = {"name": person}
@@ -650,10 +651,11 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
             if how not in INVOLVEMENT:
                 c.error(("people", i, "involvement", j), f"{how!r} is not allowed; choose from {', '.join(INVOLVEMENT)}")
         if name:
-            same = next((k for k, p in enumerate(people) if match_key(p.name) == match_key(name)), None)
-            if same is not None:
+            key = " ".join(name.split()).lower()  # as names are compared, less the quotes: cheap, per person
+            if key in named:
                 c.error(("people", i, "name"), f"'{name}' is listed twice under people: merge this entry into the "
                                                "first one (their roles and involvement together)")
+            named.add(key)
             people.append(PersonMention(name, tuple(c.text_list(person.get("roles"), ("people", i, "roles"))),
                                         tuple(involvement)))
     annotations = []
