@@ -263,3 +263,19 @@ def test_no_heading_has_a_line_for_its_permalink_alone(tab):
                 assert page.evaluate("document.documentElement.scrollWidth") <= width
     finally:
         page.set_viewport_size(DESKTOP)
+
+
+def test_the_site_name_fits_the_header_of_a_phone(tab):
+    """It was cut to "Chinese Local News in Engl…" on a 390-pixel phone."""
+    page = tab.page
+    name = "() => { const e = document.querySelector('.md-header__topic .md-ellipsis'); return [e.scrollWidth, e.clientWidth]; }"
+    try:
+        for width in (360, 375, 390, 412, 430):
+            page.set_viewport_size({"width": width, "height": 800})
+            tab.goto("")
+            needed, shown = page.evaluate(name)
+            assert needed <= shown, (width, needed, shown)
+    finally:
+        page.set_viewport_size(DESKTOP)
+    tab.goto("")
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header__topic .md-ellipsis')).fontSize") == "18px"
