@@ -301,6 +301,12 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         line = mark.line + 1 if mark else None
+        outdented = _outdented_role(text, line)
+        if outdented is not None:  # the mistake is a few lines above where YAML gives up
+            role_line, role = outdented
+            raise ArchiveErrors([ArchiveError(path, f"'{role}:' starts at the margin, which ends 'credits:', while "
+                                                    "the lines after it are still indented: indent it like the "
+                                                    "other credit roles", line=role_line)]) from None
         raise ArchiveErrors([ArchiveError(path, f"invalid YAML: {problem}; {_yaml_hint(text, problem, line)}",
                                           line=line)]) from None
     if _COMMENT_AFTER.search(text):
@@ -311,6 +317,23 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
         if cut:
             raise ArchiveErrors(cut)
     return data
+
+
+def _outdented_role(text: str, line: int | None) -> tuple[int, str] | None:
+    """(its line, its name) when YAML fails at an indented ``line`` below a credit role moved
+    to the margin, out of ``credits:`` ('editor_in_chief:' then '  reviewer:')."""
+    if not line:
+        return None
+    lines = text.split("\n")
+    if line > len(lines) or not lines[line - 1][:1].isspace():
+        return None
+    for number in range(line - 1, 0, -1):
+        candidate = lines[number - 1]
+        if not candidate.strip() or candidate.lstrip().startswith("#") or candidate[:1].isspace():
+            continue
+        key = candidate.split(":", 1)[0].strip()
+        return (number, key) if key in ROLE_ORDER and candidate.rstrip().endswith(":") else None
+    return None
 
 
 def _yaml_hint(text: str, problem: str, line: int | None) -> str:

@@ -171,6 +171,11 @@ ONE_SLIP = {
         "credits:\n", "correspondent:\n- Zhang San\ncredits:\n", r"^correspondent:",
         "correspondent: 'correspondent' is a credit role: indent it under 'credits:', as in 'credits:' then "
         "'  correspondent: [Name]'"),
+    # YAML gives up two lines below, at the next role still indented.
+    "a credit role moved to the margin": (
+        "  editor_in_chief:\n  - Wen Zhibin\n", "editor_in_chief:\n  - Wen Zhibin\n", r"^editor_in_chief:",
+        "'editor_in_chief:' starts at the margin, which ends 'credits:', while the lines after it are still "
+        "indented: indent it like the other credit roles"),
     "a tag listed twice": (
         "- louxing\n", "- louxing\n- \"meetings\"\n", r'^- "meetings"',
         "tags[4]: tag 'meetings' is listed twice; keep one"),
