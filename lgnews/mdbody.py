@@ -16,6 +16,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import markdown
@@ -57,8 +58,10 @@ def _converter() -> markdown.Markdown:
     return md
 
 
+@lru_cache(maxsize=256)
 def convert(body: str) -> str:
-    """The body as HTML (links as the editor wrote them: see ``links``)."""
+    """The body as HTML, links as the editor wrote them (``rewrite_links`` places them).
+    Remembered: the model, the renderer and the check of the links each need it."""
     return _converter().convert(body)
 
 
@@ -112,11 +115,6 @@ def _block(raw: str) -> Block:
         segments.append(Segment(piece, tag, closing, text, offset))
         offset += len(text)
     return Block(raw, "".join(texts), tuple(segments))
-
-
-def paragraphs(body: str) -> list[str]:
-    """The reading edition's paragraphs: the text of each block that has any."""
-    return [b.text for b in blocks(convert(body)) if b.text.strip()]
 
 
 def link_problems(path, body: str, body_html: str) -> list[ArchiveError]:

@@ -586,22 +586,32 @@ def render_paragraph(article: Article, index: int, page_path: str) -> Markup:
     depth = "../" * page_path.count("/")
     for span in spans:
         out.append(esc_inline(text[pos : span.start]))
-        inner = esc_inline(text[span.start : span.end])
-        if span.term is not None:
-            term = span.term
-            title = html.escape(term.short_definition, quote=True)
-            abbr = f'<abbr title="{title}">{inner}</abbr>'
-            if span.first:
-                href = f"{depth}glossary/{term.slug}/"
-                abbr = f'<a class="term" id="term-{term.slug}" href="{href}">{abbr}</a>'
-            out.append(abbr)
-        else:
-            n = span.note
-            out.append(f'<span class="annotated" id="noteref-{n}">{inner}</span>'
-                       f'<sup class="note-marker"><a href="#note-{n}" aria-label="Editor\'s note {n}">[{n}]</a></sup>')
+        opening, closing = _span_tags(span, depth)
+        out.append(opening + esc_inline(text[span.start : span.end]) + closing + _note_marker(span))
         pos = span.end
     out.append(esc_inline(text[pos:]))
     return Markup("".join(out))
+
+
+def _span_tags(span, depth: str, in_link: bool = False) -> tuple[str, str]:
+    """The markup around a marked stretch of text: a term's tooltip (its first use also a
+    link to its entry, but inside a link, where it keeps only the anchor) or an annotated
+    phrase."""
+    if span.term is None:
+        return f'<span class="annotated" id="noteref-{span.note}">', "</span>"
+    term = span.term
+    title = html.escape(term.short_definition, quote=True)
+    if span.first and not in_link:
+        return (f'<a class="term" id="term-{term.slug}" href="{depth}glossary/{term.slug}/"><abbr title="{title}">',
+                "</abbr></a>")
+    ident = f' id="term-{term.slug}"' if span.first else ""
+    return f'<abbr{ident} title="{title}">', "</abbr>"
+
+
+def _note_marker(span) -> str:
+    """The numbered marker after an annotated phrase, linking to its note (none for a term)."""
+    n = span.note
+    return f'<sup class="note-marker"><a href="#note-{n}" aria-label="Editor\'s note {n}">[{n}]</a></sup>' if n else ""
 
 
 def render_markdown_blocks(article: Article, page_path: str) -> list[Markup]:
@@ -643,34 +653,24 @@ def _mark_block(block, spans: list, number: int, page_path: str) -> str:
                 return i, position - seg.start
         return len(segments) - 1, 0
 
+    open_at = _open_elements(segments)
     inserts: dict[int, list[tuple[int, int, str]]] = {}  # segment -> (offset, order, html)
     after_close: dict[int, list[str]] = {}  # segment of a text -> markers to put after its no-mark/no-link element
     for span in spans:
         (i, a), (j, b) = at(span.start), at(span.end, end=True)
-        inside = _open_elements(segments, i)
-        plain = i == j and not (inside & _NO_MARKS)
-        note_marker = (f'<sup class="note-marker"><a href="#note-{span.note}" aria-label="Editor\'s note '
-                       f'{span.note}">[{span.note}]</a></sup>') if span.note else ""
-        if span.term is not None:
-            term = span.term
-            title = html.escape(term.short_definition, quote=True)
-            ident = f' id="term-{term.slug}"' if span.first else ""
-            if plain and span.first and not inside & _NO_LINKS:
-                open_, close = (f'<a class="term"{ident} href="{depth}glossary/{term.slug}/"><abbr title="{title}">',
-                                "</abbr></a>")
-            elif plain:
-                open_, close = f'<abbr{ident} title="{title}">', "</abbr>"
-            else:
-                open_, close = (f'<span{ident}></span>' if ident else ""), ""
-        else:
-            ident = f' id="noteref-{span.note}"'
-            open_, close = ((f'<span class="annotated"{ident}>', "</span>") if plain else (f"<span{ident}></span>", ""))
-        inserts.setdefault(i, []).append((a, 1, open_))
-        if note_marker and _open_elements(segments, j) & (_NO_MARKS | _NO_LINKS):
-            after_close.setdefault(j, []).append(note_marker)  # after the code or the link
-            note_marker = ""
-        if close or note_marker:
-            inserts.setdefault(j, []).append((b, 0, close + note_marker))
+        if i == j and not open_at[i] & _NO_MARKS:  # wrapped, as in a paragraph of an ingested article
+            opening, closing = _span_tags(span, depth, in_link=bool(open_at[i] & _NO_LINKS))
+        else:  # across markup, or in code: only the anchor the glossary and the notes link to
+            ident = f"term-{span.term.slug}" if span.term is not None else f"noteref-{span.note}"
+            opening = f'<span id="{ident}"></span>' if span.term is None or span.first else ""
+            closing = ""
+        inserts.setdefault(i, []).append((a, 1, opening))
+        marker = _note_marker(span)
+        if marker and open_at[j] & (_NO_MARKS | _NO_LINKS):
+            after_close.setdefault(j, []).append(marker)  # after the code or the link
+            marker = ""
+        if closing or marker:
+            inserts.setdefault(j, []).append((b, 0, closing + marker))
     out: list[str] = []
     stack: list[tuple[str, list[str]]] = []  # open elements, with the markers waiting for their end
     opened = False
@@ -723,18 +723,20 @@ def _held(stack: list[tuple[str, list[str]]]) -> bool:
     return any(name in (_NO_MARKS | _NO_LINKS) for name, _ in stack)
 
 
-def _open_elements(segments, index: int) -> set[str]:
-    """The elements open at segment ``index``."""
+def _open_elements(segments) -> list[set[str]]:
+    """For each segment, the elements open where it stands."""
     open_: list[str] = []
-    for seg in segments[:index]:
-        if seg.tag is None or seg.tag in mdbody.VOID:
+    out = []
+    for seg in segments:
+        out.append(set(open_))
+        if seg.tag is None or seg.tag in mdbody.VOID or seg.raw.endswith("/>"):
             continue
         if seg.closing:
             if seg.tag in open_:
                 del open_[len(open_) - 1 - open_[::-1].index(seg.tag)]
         else:
             open_.append(seg.tag)
-    return set(open_)
+    return out
 
 
 def esc_inline(text: str) -> str:
