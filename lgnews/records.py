@@ -796,33 +796,17 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
         ))
         places.append(i)
     names = {t.term for t in terms}
-    seen_names: dict[str, int] = {}  # name as compared -> index in ``terms`` of its entry
+    repeated = _one_owner_per_name(c, path, [(i, "term", t.term, t.aliases) for i, t in zip(places, terms, strict=True)],
+                                   "entry")
     seen_slugs: set[str] = set()
-    lines: dict[tuple, int] = {}
-
-    def entry(j: int) -> str:
-        """'<term>' (line N): the earlier entry a clash is with, for the editor to find."""
-        if not lines:
-            lines.update(key_lines(path))
-        line = lines.get((places[j],))
-        return f"'{terms[j].term}'" + (f" (line {line})" if line else "")
-
-    for j, (i, t) in enumerate(zip(places, terms, strict=True)):
+    for i, t in zip(places, terms, strict=True):
         for other in t.see_also:
             if other not in names:
                 hint = difflib.get_close_matches(other, sorted(names), n=1)
                 c.error((i, "see_also"), f"'{other}' is not a term of the glossary"
                                          + (f"; did you mean '{hint[0]}'?" if hint else ""))
-        same = seen_names.get(match_key(t.term))
-        if same is not None and match_key(terms[same].term) == match_key(t.term):
-            c.error((i, "term"), f"this entry repeats the entry {entry(same)}: delete one of the two, or merge "
-                                 "them into one")
-            continue  # its names and its page address clash for the same reason: said once
-        for where, name in [((i, "term"), t.term)] + [((i, "aliases", k), a) for k, a in enumerate(t.aliases)]:
-            owner = seen_names.setdefault(match_key(name), j)
-            if owner != j:
-                c.error(where, f"'{name}' is also a name of the entry {entry(owner)}; a name may belong to one "
-                               "entry only: remove it from one of them")
+        if i in repeated:
+            continue  # its page address clashes for the same reason: said once
         if t.slug in seen_slugs or t.slug in RESERVED_SLUGS:
             c.error((i, "term"), f"its page address glossary/{t.slug}/ is already taken; set a different 'slug:'")
         seen_slugs.add(t.slug)
@@ -992,11 +976,13 @@ def load_tags(path: Path, data: Any) -> list[Tag]:
     return out
 
 
-def _one_owner_per_name(c: Checker, path: Path, entries: list[tuple[int, str, str, list[str]]], kind: str) -> None:
-    """Each name or alias of a curated list belongs to one entry: a later entry with the
-    same name, or an alias another entry has, would silently take that entry's place
-    (its page, its note, the mentions in the articles). ``entries``: (index in the file,
-    the key of its name, its name, its aliases), in file order."""
+def _one_owner_per_name(c: Checker, path: Path, entries: list[tuple[int, str, str, list[str]]],
+                        kind: str) -> set[int]:
+    """Each name or alias of a curated list (the glossary, people, organizations, tags)
+    belongs to one entry: a later entry with the same name, or an alias another entry has,
+    would silently take that entry's place (its page, its note, the mentions in the
+    articles). ``entries``: (index in the file, the key of its name, its name, its aliases),
+    in file order. Returns the indexes of the entries that repeat an earlier one."""
     owners: dict[str, int] = {}  # name as compared -> position in ``entries``
     lines: dict[tuple, int] = {}
 
@@ -1007,14 +993,17 @@ def _one_owner_per_name(c: Checker, path: Path, entries: list[tuple[int, str, st
         line = lines.get((i,))
         return f"'{name}'" + (f" (line {line})" if line else "")
 
+    repeated: set[int] = set()
     for j, (i, key, name, aliases) in enumerate(entries):
         same = owners.get(match_key(name))
         if same is not None and match_key(entries[same][2]) == match_key(name):
             c.error((i, key), f"this {kind} repeats the {kind} {entry(same)}: delete one of the two, or merge "
                               "them into one")
-            continue
+            repeated.add(i)
+            continue  # its names clash for the same reason: said once
         for where, other in [((i, key), name)] + [((i, "aliases", k), a) for k, a in enumerate(aliases)]:
             owner = owners.setdefault(match_key(other), j)
             if owner != j:
                 c.error(where, f"'{other}' is also a name of the {kind} {entry(owner)}; a name may belong to one "
                                f"{kind} only: remove it from one of them")
+    return repeated
