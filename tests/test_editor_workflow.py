@@ -42,6 +42,8 @@ River are to be warned and evacuated.
 
 - During the Main Flood Seasons, towns must keep the bottom line. <b>Not bold</b>
 - The plan follows [the power list](glossary/power-list/) and the [data](data.md).
+
+![Map of the county](images/map.svg)
 """
 
 NEW_TERM = """
@@ -106,6 +108,8 @@ def edited(tmp_path_factory) -> Path:
                           "    note: An official phrase, meaning do not let the worst happen.")
     assert "keep the bottom line" in front, front
     article.write_text(f"{front}\n---\n\n{MD_BODY}", encoding="utf-8")
+    (project / "docs" / "images").mkdir()  # its image, saved in docs/ as the guide says
+    (project / "docs" / "images" / "map.svg").write_bytes((ROOT / "docs" / "assets" / "logo.svg").read_bytes())
 
     # 3. A glossary term, appended to archive/glossary.yml.
     with (project / "archive" / "glossary.yml").open("a", encoding="utf-8") as fh:
@@ -268,6 +272,8 @@ def test_a_markdown_article_is_read_like_an_ingested_one(edited):
     assert 'id="note-1"' in md and 'href="#noteref-1"' in md
     assert '<a href="../../glossary/power-list/">the <abbr' in edition and '<a href="../../data/">data</a>' in edition
     assert "&#60;b&#62;Not bold&#60;/b&#62;" in edition and "<b>" not in edition
+    assert '<img alt="Map of the county" src="../../images/map.svg">' in edition
+    assert (edited / "site" / "images" / "map.svg").is_file()
     record = next(a for a in json.loads((edited / "site" / "data" / "articles.json").read_text(encoding="utf-8"))
                   if a["id"] == MD_ID)
     assert record["paragraphs"][2] == ("During the Main Flood Seasons, towns must keep the bottom line. <b>Not bold</b> "
