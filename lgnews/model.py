@@ -1108,7 +1108,7 @@ place on the article page: the title (the page's heading), the source (its prove
 
 
 def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]], occurrences,
-                   term_matcher: PhraseMatcher | None = None) -> None:
+                   term_matcher: PhraseMatcher) -> None:
     seen: set[str] = set()
     placed = place_annotations(article.paragraphs, article.meta.annotations)
     order = sorted(placed, key=lambda n: placed[n][:2])  # notes are numbered as they are read
@@ -1130,8 +1130,6 @@ def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]
                     Occurrence(article, index + 1, _context(paragraph, start, end), f"term-{term.slug}")
                 )
         article.spans.append(sorted(spans, key=lambda s: s.start))
-    if term_matcher is None:
-        return
     # A term used only in the title or the source line ("retreat meeting", "Rong Media
     # Center") is in the article too: listed with its terms, counted in the glossary.
     # Two short texts an article: cheap enough not to keep with the scans.

@@ -430,3 +430,30 @@ def test_a_source_with_windows_or_old_mac_line_ends_shows_one_break_per_line():
     block = esc_block("one\r\ntwo")
     html = render_markdown(f'<pre class="verbatim-text"><code>{block}</code></pre>')
     assert parse_html(html).find("pre", cls="verbatim-text").text() == "one\ntwo"
+
+
+def test_a_markdown_article_keeps_every_anchor_where_markup_splits_a_phrase(tmp_path):
+    """Where a note's phrase crosses emphasis, a term's first use is in code, or a note is in
+    a link's text, the text cannot be wrapped: the anchors the glossary and the notes link to
+    are still there, and a note's marker comes after the link, never inside it."""
+    from lgnews.model import load_archive
+
+    archive = tmp_path / "archive"
+    (archive / "articles" / "2023-03-02-a-written-article").mkdir(parents=True)
+    (archive / "glossary.yml").write_text((ROOT / "archive" / "glossary.yml").read_text(encoding="utf-8"),
+                                          encoding="utf-8")
+    (archive / "articles" / "2023-03-02-a-written-article" / "article.md").write_text(
+        "---\ntitle: A written article\npublished: 2023-03-02\nannotations:\n"
+        "  - phrase: keep the bottom line\n    note: Crosses the emphasis.\n"
+        "  - phrase: the county site\n    note: Inside a link.\n---\n\n"
+        "The `power list` is new. We must *keep the* bottom line.\n\n"
+        "See [the county site](https://example.org/) and the power list again.\n", encoding="utf-8")
+    site = build_site(load_archive(archive))
+    page = Renderer(site, "https://example.org/", "Archive").render_article(site.articles[0]).content
+    edition = page[page.index('<div class="reading-edition"'):page.index("</div>", page.index("reading-edition"))]
+    assert '<code><span id="term-power-list"></span>power list</code>' in edition
+    assert 'We must <em><span id="noteref-1"></span>keep the</em> bottom line<sup class="note-marker">' in edition
+    assert ('<a href="https://example.org/"><span class="annotated" id="noteref-2">the county site</span></a>'
+            '<sup class="note-marker"><a href="#note-2"') in edition
+    assert edition.count('class="term"') == 0, "the first use is in code: nothing to link, only its anchor"
+    assert '<abbr title="A public list' in edition  # the later use, in plain text
