@@ -1119,6 +1119,7 @@ def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]
         spans = [Span(start, end, note=shown[n]) for n, (i, start, end) in placed.items() if i == index]
         notes = spans[:]  # the matches of one scan never overlap one another: only notes can
         for start, end, term in found:
+            start = _with_opening_quote(paragraph, start, end)
             if notes and any(s.start < end and start < s.end for s in notes):
                 continue
             first = term.slug not in seen
@@ -1140,6 +1141,21 @@ def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]
                 seen.add(term.slug)
                 article.terms.append(term)
                 occurrences[term.slug].append(Occurrence(article, None, text, anchor, where))
+
+
+_CLOSING = {"“": "”", "‘": "’", '"': '"'}
+
+
+def _with_opening_quote(text: str, start: int, end: int) -> int:
+    """Where a found phrase starts, moved back over the quotation mark just before it when
+    the phrase holds the closing one: the term is “7·20” heavy rain disaster, not 7·20”
+    heavy rain disaster (the matcher reads quotes inside a phrase as spacing)."""
+    if not start or text[start - 1] not in _CLOSING:
+        return start
+    opening = text[start - 1]
+    closing, found = _CLOSING[opening], text[start:end]
+    unpaired = found.count(closing) % 2 == 1 if opening == closing else closing in found and opening not in found
+    return start - 1 if unpaired else start
 
 
 def _context(paragraph: str, start: int, end: int, width: int = 70) -> str:

@@ -241,3 +241,15 @@ def test_a_shared_day_and_a_person_named_twice_in_one_article(tmp_path):
     assert [kind for kind, _ in day] == ["event", "article-event", "published"], day
     li = next(p for p in site.people if p.name == "Li Yi")
     assert len(li.appearances) == 3 and li.article_count == 2
+
+
+def test_a_term_holding_a_closing_quote_takes_its_opening_one(seed):
+    """'the “7·20” heavy rain disaster': the term's link covered 7·20” heavy rain disaster,
+    the closing mark inside and the opening one outside."""
+    found = [(i, s) for i, spans in enumerate(seed.spans) for s in spans
+             if s.term is not None and s.term.slug == "zhengzhou-7-20-rainstorm-disaster"]
+    assert [seed.paragraphs[i][s.start:s.end] for i, s in found] == ["“7·20” heavy rain disaster"]
+    # A term with no quotation mark of its own is left as found.
+    i, power = next((i, s) for i, spans in enumerate(seed.spans) for s in spans
+                    if s.term is not None and s.term.slug == "power-list")
+    assert seed.paragraphs[i][power.start:power.end].lower() == "power list"
