@@ -58,11 +58,16 @@ def _converter() -> markdown.Markdown:
     return md
 
 
+_HEADING_RE = re.compile(r"<(/?)h([1-6])\b")
+
+
 @lru_cache(maxsize=256)
 def convert(body: str) -> str:
     """The body as HTML, links as the editor wrote them (``rewrite_links`` places them).
-    Remembered: the model, the renderer and the check of the links each need it."""
-    return _converter().convert(body)
+    Its headings go two levels down: the page's title is its h1 and "Reading edition" an
+    h2, so an article's '# Timetable' is an h3. Remembered: the model, the renderer and
+    the check of the links each need it."""
+    return _HEADING_RE.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 2, 6)}", _converter().convert(body))
 
 
 def blocks(body_html: str) -> list[Block]:

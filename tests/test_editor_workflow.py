@@ -44,6 +44,10 @@ River are to be warned and evacuated.
 - The plan follows [the power list](glossary/power-list/) and the [data](data.md).
 
 ![Map of the county](images/map.svg)
+
+# Timetable
+
+The plan runs until September.
 """
 
 NEW_TERM = """
@@ -273,6 +277,8 @@ def test_a_markdown_article_is_read_like_an_ingested_one(edited):
     assert '<a href="../../glossary/power-list/">the <abbr' in edition and '<a href="../../data/">data</a>' in edition
     assert "&#60;b&#62;Not bold&#60;/b&#62;" in edition and "<b>" not in edition
     assert '<img alt="Map of the county" src="../../images/map.svg">' in edition
+    # The article's own heading comes under the page's "Reading edition" (h2), numbered.
+    assert '<h3 id="p4">Timetable</h3>' in edition and "<h1" not in edition
     assert (edited / "site" / "images" / "map.svg").is_file()
     record = next(a for a in json.loads((edited / "site" / "data" / "articles.json").read_text(encoding="utf-8"))
                   if a["id"] == MD_ID)
