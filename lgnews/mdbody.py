@@ -38,14 +38,11 @@ class Segment:
 
 @dataclass(frozen=True)
 class Block:
-    html: str
     text: str
     segments: tuple[Segment, ...]
 
 
 _TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
-_HREF_RE = re.compile(r'(<a\b[^>]*?\bhref=")([^"]*)(")')
-_SRC_RE = re.compile(r'<img\b[^>]*?\bsrc="([^"]*)"')
 _TARGET_RE = re.compile(r'(<(?:a\b[^>]*?\bhref|img\b[^>]*?\bsrc)=")([^"]*)(")')  # a link's or an image's
 VOID = {"br", "hr", "img", "wbr"}
 SCHEMES = ("http", "https", "mailto")
@@ -93,19 +90,19 @@ def blocks(body_html: str) -> list[Block]:
 
 
 def _block(raw: str) -> Block:
-    pieces: list[tuple[str, str | None, bool, str]] = []
+    pieces: list[tuple[str, str | None, bool]] = []  # (raw, tag name or None for text, closing)
     pos = 0
     for m in _TAG_RE.finditer(raw):
         if m.start() > pos:
-            pieces.append((raw[pos:m.start()], None, False, ""))
-        pieces.append((m.group(0), m.group(2).lower(), m.group(1) == "/", ""))
+            pieces.append((raw[pos:m.start()], None, False))
+        pieces.append((m.group(0), m.group(2).lower(), m.group(1) == "/"))
         pos = m.end()
     if pos < len(raw):
-        pieces.append((raw[pos:], None, False, ""))
+        pieces.append((raw[pos:], None, False))
     # The text a reader sees: entities read, each whitespace character a space (one for one,
     # so that positions hold); whitespace between tags counts as one space, none at the ends.
     texts = []
-    for piece, tag, _, _ in pieces:
+    for piece, tag, _ in pieces:
         if tag is not None:
             texts.append("")
             continue
@@ -116,10 +113,10 @@ def _block(raw: str) -> Block:
         if t and not t.strip() and (not filled or i < filled[0] or i > filled[-1]):
             texts[i] = ""
     segments, offset = [], 0
-    for (piece, tag, closing, _), text in zip(pieces, texts, strict=True):
+    for (piece, tag, closing), text in zip(pieces, texts, strict=True):
         segments.append(Segment(piece, tag, closing, text, offset))
         offset += len(text)
-    return Block(raw, "".join(texts), tuple(segments))
+    return Block("".join(texts), tuple(segments))
 
 
 def link_problems(path, body: str, body_html: str) -> list[ArchiveError]:
@@ -127,19 +124,19 @@ def link_problems(path, body: str, body_html: str) -> list[ArchiveError]:
     something other than a web page or an e-mail (``javascript:``, ``data:``), and an
     image from another site (pages load nothing from other hosts)."""
     problems = []
-    for m in _HREF_RE.finditer(body_html):
+    for m in _TARGET_RE.finditer(body_html):
         target = html.unescape(m.group(2))
         scheme = urlsplit(target).scheme.lower()
-        if scheme and scheme not in SCHEMES:
+        if m.group(1).startswith("<img"):
+            if scheme or target.startswith("//"):
+                problems.append(ArchiveError(path, f"the image '{target}' is on another site: the archive's pages "
+                                                   "load nothing from other sites; save the image in docs/ and link "
+                                                   "to it from the site's root (e.g. images/photo.jpg)",
+                                             line=_line(body, target)))
+        elif scheme and scheme not in SCHEMES:
             problems.append(ArchiveError(path, f"the link to '{target}' is not allowed: a link in an article leads "
                                                "to a web page (https://...), an e-mail address (mailto:...) or "
                                                "a page of this site", line=_line(body, target)))
-    for m in _SRC_RE.finditer(body_html):
-        target = html.unescape(m.group(1))
-        if urlsplit(target).scheme or target.startswith("//"):
-            problems.append(ArchiveError(path, f"the image '{target}' is on another site: the archive's pages load "
-                                               "nothing from other sites; save the image in docs/ and link to it "
-                                               "from the site's root (e.g. images/photo.jpg)", line=_line(body, target)))
     return problems
 
 
@@ -159,7 +156,7 @@ def site_target(target: str) -> tuple[str, str] | None:
     path = posixpath.normpath(parts.path.lstrip("/"))
     if path in (".", ""):
         return "", parts.fragment
-    if path.endswith("index.md"):
+    if path == "index.md" or path.endswith("/index.md"):
         path = path[: -len("index.md")]
     elif path.endswith(".md"):
         path = path[:-3] + "/"
