@@ -1,7 +1,8 @@
 /*
  * Printed pages show where their links lead: when the page is about to print, each link of
  * its content (except the glossary terms in the reading edition, which would break up the
- * text, heading permalinks and links within the page) gets its full address in
+ * text; the lists of "In this article", whose people, terms and tags would each take a
+ * line of addresses; heading permalinks and links within the page) gets its full address in
  * data-print-href, which the print stylesheet (stylesheets/extra.css) writes after it.
  * Nothing runs while the page is only read.
  */
@@ -15,7 +16,7 @@
     var links = document.querySelectorAll(".md-content a[href]:not(.headerlink):not(.term)");
     links.forEach(function (a) {
       var href = a.getAttribute("href");
-      if (!href || href.charAt(0) === "#") return;
+      if (!href || href.charAt(0) === "#" || a.closest(".in-this-article")) return;
       a.setAttribute("data-print-href", a.href);
     });
   }

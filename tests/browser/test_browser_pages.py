@@ -115,6 +115,10 @@ def test_seed_article_prints_cleanly(tab, screenshots):
     assert tab.base + "people/" in after, after
     # Glossary terms in the reading edition do not: the text stays readable.
     assert page.eval_on_selector(".reading-edition a.term", "a => getComputedStyle(a, '::after').content") == "none"
+    # Nor do the lists of "In this article" (a line of addresses for each person and term).
+    assert page.locator(".in-this-article a").count() > 10
+    assert page.eval_on_selector_all(".in-this-article a", "links => links.map(a => getComputedStyle(a, '::after').content)"
+                                     ) == ["none"] * page.locator(".in-this-article a").count()
     page.pdf(path=str(screenshots / "seed-article-print.pdf"), format="A4")
     page.screenshot(path=str(screenshots / "seed-article-print.png"), full_page=True)
 
