@@ -48,6 +48,10 @@ River are to be warned and evacuated.
 # Timetable
 
 The plan runs until September.
+
+## Duty officers & <b>towns</b>
+
+Each town names one.
 """
 
 NEW_TERM = """
@@ -279,6 +283,12 @@ def test_a_markdown_article_is_read_like_an_ingested_one(edited):
     assert '<img alt="Map of the county" src="../../images/map.svg">' in edition
     # The article's own heading comes under the page's "Reading edition" (h2), numbered.
     assert '<h3 id="p4">Timetable</h3>' in edition and "<h1" not in edition
+    # And the table of contents lists its headings under "Reading edition", by level.
+    toc = md[md.index('data-md-component="toc"'):]
+    toc = toc[:toc.index("</nav>\n</div>")]
+    assert re.search(r'href="#reading-edition".*?href="#p4"[^>]*>\s*<span[^>]*>\s*Timetable\s*</span>'
+                     r'.*?<nav class="md-nav" aria-label="Timetable">.*?href="#p6"[^>]*>\s*<span[^>]*>\s*'
+                     r'Duty officers &amp; &#60;b&#62;towns&#60;/b&#62;\s*</span>.*?href="#editors-notes"', toc, re.S), toc
     assert (edited / "site" / "images" / "map.svg").is_file()
     record = next(a for a in json.loads((edited / "site" / "data" / "articles.json").read_text(encoding="utf-8"))
                   if a["id"] == MD_ID)
