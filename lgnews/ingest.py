@@ -77,6 +77,11 @@ def dump_meta(data: dict) -> str:
 
 def ingest_file(path: Path, archive: Path, hashes: dict[str, str]) -> str:
     """Accession one file; return its new id. Raises IngestError with the reason."""
+    return _ingest(path, archive, hashes)[0]
+
+
+def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str]:
+    """(the new id, the encoding the file was read in)."""
     if path.is_dir():
         raise IngestError("is a folder, not an article file")
     try:
@@ -120,7 +125,7 @@ def ingest_file(path: Path, archive: Path, hashes: dict[str, str]) -> str:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     hashes[digest] = article_id
-    return article_id
+    return article_id, encoding
 
 
 class Restored(Exception):
@@ -159,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = 0
     for path in progress_for(sys.stderr, args.quiet)(args.files, "Ingesting"):
         try:
-            article_id = ingest_file(path, args.archive, hashes)
+            article_id, encoding = _ingest(path, args.archive, hashes)
         except Restored as done:
             if not args.quiet:
                 print(f"{path}: restored {args.archive}/articles/{done.article_id}/source.txt, which had been "
@@ -171,7 +176,10 @@ def main(argv: list[str] | None = None) -> int:
             reason = f"could not be processed ({type(exc).__name__}: {exc}); please report this file"
         else:
             if not args.quiet:
-                print(f"{path}: archived as {args.archive}/articles/{article_id}/ (review its meta.yml)")
+                # An encoding other than UTF-8 was detected: said, so that a wrong guess (a
+                # garbled reading edition) is caught at once.
+                read_as = "" if encoding == "utf-8" else f"; read as {encoding.upper()}"
+                print(f"{path}: archived as {args.archive}/articles/{article_id}/ (review its meta.yml{read_as})")
             continue
         failed += 1
         # One line per refused file on stderr: PATH: reason.

@@ -100,6 +100,8 @@ def test_stores_the_exact_bytes_and_a_draft_meta_that_loads(workdir, name, expec
     assert expected_id == f"{meta.published.isoformat()}-{expected_id[11:]}"
     assert meta.machine_translated is True
     assert f"archived as archive/articles/{expected_id}/" in result.stdout
+    # An encoding other than UTF-8 is named, for the editor to check the guess.
+    assert result.stdout.rstrip().endswith("; read as GB18030)" if "gb18030" in name else "(review its meta.yml)")
 
 
 def test_seed_meta_holds_what_the_parser_extracted(workdir):

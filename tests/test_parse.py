@@ -439,6 +439,19 @@ def test_decode_source_bom_crlf():
     assert (text, encoding) == ("Title\n\n2022-04-30 0 By\n", "utf-8")
 
 
+def test_an_english_article_in_gb18030_is_not_read_as_big5():
+    """Its few Chinese marks (quotation marks, a middle dot) are too little for the
+    detector, which took “ and ” in GB18030 for Big5's ※ and §."""
+    text = (FIXTURES / "seed.txt").read_text(encoding="utf-8")
+    assert "“" in text and decode_source(text.encode("gb18030")) == (text, "gb18030")
+    assert decode_source("the “三个必须” (three musts) · 安全".encode("gb18030"))[0] == "the “三个必须” (three musts) · 安全"
+
+
+def test_a_big5_article_is_still_read_as_big5():
+    text = "臺北市政府舉行防汛會議。" * 20 + "\n婁星區：安全生產、防汛抗旱工作會議召開，市長講話。\n"
+    assert decode_source(text.encode("big5")) == (text, "big5")
+
+
 def test_decode_source_gb18030_chinese_heavy_text_is_not_mistaken_for_mixed():
     chinese = ("娄星区召开2022年安全生产务虚会。2月11日，区委副书记、区长、区安委会主任刘志刚主持召开2022年娄星区"
                "安全生产工作会议，分析研判当前安全生产形势，聚焦重点、补齐短板、强弱项、固优势，科学谋划全年安全生产工作。"
