@@ -493,6 +493,12 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
     if not ID_RE.match(directory.name):
         raise ArchiveErrors([ArchiveError(directory, "the folder name is not an article id "
                                                      "(YYYY-MM-DD-slug in lowercase letters, digits and hyphens)")])
+    try:
+        date.fromisoformat(directory.name[:10])
+    except ValueError:
+        raise ArchiveErrors([ArchiveError(directory, f"the folder name starts with {directory.name[:10]}, which is "
+                                                     "not a day of the calendar; name the folder after the "
+                                                     "article's date of publication")]) from None
     base = os.path.join(directory, "")  # plain strings: Path objects cost more than the reads here
     if os.path.exists(base + "article.md"):
         markdown = directory / "article.md"

@@ -10,7 +10,7 @@ import collections.abc
 import difflib
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -458,6 +458,10 @@ class Checker:
             return None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
+        if isinstance(value, bool):  # YAML reads yes, no, on, off, true and false so
+            self.error(where, f"expected text, found {str(value).lower()} (YAML reads yes, no, on, off, true and "
+                              "false as a truth value): put the text in quotation marks")
+            return None
         if not isinstance(value, str):
             self.error(where, f"expected text, found {type(value).__name__}")
             return None
@@ -486,21 +490,32 @@ class Checker:
             if required:
                 self.error(where, "missing date; write it as YYYY-MM-DD, for example 2022-04-30")
             return None
-        if isinstance(value, date):
-            return value
+        if isinstance(value, datetime):  # YAML reads "2022-04-30 10:15" as a time of day
+            self.error(where, f"{value.isoformat(' ')} is a day and a time; write the day alone: {value.date()}")
+            return None
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
             try:
-                return date.fromisoformat(value.strip())
+                value = date.fromisoformat(value.strip())
             except ValueError:
                 self.error(where, f"{value.strip()} is not a day of the calendar: {_no_such_day(value.strip())}")
                 return None
+        if isinstance(value, date):
+            last = date.today().year + 1
+            if not FIRST_YEAR <= value.year <= last:
+                self.error(where, f"{value.isoformat()}: the year {value.year} cannot be an article's "
+                                  f"(from {FIRST_YEAR} to {last}); check the year")
+                return None
+            return value
         self.error(where, f"{value!r} is not a date; write it as YYYY-MM-DD, for example 2022-04-30")
         return None
 
     def partial_date(self, value: Any, where: tuple) -> tuple[str, str] | None:
         """A date at day, month or year precision: returns (iso text, precision)."""
+        if isinstance(value, datetime):
+            self.error(where, f"{value.isoformat(' ')} is a day and a time; write the day alone: {value.date()}")
+            return None
         if isinstance(value, date):
-            return value.isoformat(), "day"
+            value = value.isoformat()
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if isinstance(value, str):
@@ -510,7 +525,6 @@ class Checker:
                     day = (value + "-01-01")[:10] if precision != "day" else value
                     try:
                         date.fromisoformat(day)
-                        return value, precision
                     except ValueError:
                         reason = _no_such_day(day, "the date")
                         if precision == "month":
@@ -518,6 +532,11 @@ class Checker:
                         self.error(where, f"{value} is not a {'day' if precision == 'day' else 'month'} of the "
                                           f"calendar: {reason}")
                         return None
+                    if int(value[:4]) < 1000:  # a typo (0203 for 2023): the timeline's years have four digits
+                        self.error(where, f"{value}: the year {int(value[:4])} is not a year of the timeline; "
+                                          "check the year")
+                        return None
+                    return value, precision
         self.error(where, f"{value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY (quoted), e.g. \"2020-04\"")
         return None
 
@@ -542,7 +561,11 @@ class Checker:
         if value is None:
             return default
         if not isinstance(value, bool):
-            self.error(where, f"expected true or false, found {value!r}")
+            if isinstance(value, str) and value.strip().lower() in {"true", "false", "yes", "no"}:
+                self.error(where, f"expected true or false, found the text {value!r}: write true or false "
+                                  "without quotation marks")
+            else:
+                self.error(where, f"expected true or false, found {value!r}")
             return default
         return value
 
@@ -563,6 +586,10 @@ class Checker:
             if url:
                 out.append(Source(url, self.text(item.get("title"), where + (i, "title")) or url))
         return out
+
+
+FIRST_YEAR = 1900
+"""The earliest year of an article's dates (a typo such as 0203 for 2023 is refused)."""
 
 
 def _no_such_day(text: str, check: str = "the date in the source") -> str:

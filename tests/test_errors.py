@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,49 @@ def test_impossible_date(proj):
     message = one(build_fails(proj), SEED_META)
     assert "meta.yml:7: event_date: 2022-02-30 is not a day of the calendar: February 2022 has 28 days, not 30" \
         in message, message
+
+
+def test_a_date_with_a_time_of_day_is_refused_with_the_day_to_write(proj):
+    """YAML reads '2022-04-30 10:15:00' (as copied from a source's header) as a time of day:
+    it used to end in a traceback comparing it with the event date."""
+    edit(proj, SEED_META, "published: 2022-04-30", "published: 2022-04-30 10:15:00")
+    line = line_of(proj, SEED_META, r"^published:")
+    assert one(build_fails(proj), SEED_META, "published") == (
+        f"{SEED_META}:{line}: published: 2022-04-30 10:15:00 is a day and a time; write the day alone: 2022-04-30")
+    edit(proj, SEED_META, "published: 2022-04-30 10:15:00", "published: 2022-04-30")
+    edit(proj, "archive/events.yml", 'date: "2020-04"', "date: 2020-04-01 08:00:00")
+    assert one(build_fails(proj), "archive/events.yml").endswith(
+        "date: 2020-04-01 08:00:00 is a day and a time; write the day alone: 2020-04-01")
+
+
+@pytest.mark.parametrize("typo", ["0203-04-30", "1022-04-30", "2202-04-30"])
+def test_a_year_typo_is_refused(proj, typo):
+    """0203 for 2023 used to end in a traceback; 1022 or 2202 published a medieval or a
+    future article."""
+    edit(proj, SEED_META, "published: 2022-04-30", f"published: {typo}")
+    line = line_of(proj, SEED_META, r"^published:")
+    last = date.today().year + 1
+    assert one(build_fails(proj), SEED_META, "published") == (
+        f"{SEED_META}:{line}: published: {typo}: the year {int(typo[:4])} cannot be an article's "
+        f"(from 1900 to {last}); check the year")
+
+
+def test_a_year_typo_on_the_timeline_is_refused(proj):
+    edit(proj, "archive/events.yml", 'date: "2020-04"', 'date: "0202-04"')
+    assert one(build_fails(proj), "archive/events.yml").endswith(
+        "date: 0202-04: the year 202 is not a year of the timeline; check the year")
+
+
+def test_yaml_truth_values_get_a_hint(proj):
+    edit(proj, SEED_META, "machine_translated: true", 'machine_translated: "true"')
+    assert one(build_fails(proj), SEED_META).endswith(
+        "machine_translated: expected true or false, found the text 'true': write true or false without "
+        "quotation marks")
+    edit(proj, SEED_META, 'machine_translated: "true"', "machine_translated: true")
+    edit(proj, SEED_META, "source: Louxing Rong Media Center", "source: yes")
+    assert one(build_fails(proj), SEED_META).endswith(
+        "source: expected text, found true (YAML reads yes, no, on, off, true and false as a truth value): "
+        "put the text in quotation marks")
 
 
 def test_event_date_after_publication(proj):
@@ -471,6 +515,7 @@ def test_bad_article_folders(proj):
     articles = proj / "archive" / "articles"
     (articles / "My article").mkdir()
     (articles / "2023-01-01-empty").mkdir()
+    shutil.copytree(articles / SEED_ID, articles / "2023-02-30-no-such-day")
     (articles / "2023-01-02-no-front-matter").mkdir()
     (articles / "2023-01-02-no-front-matter" / "article.md").write_text("Just text.\n", encoding="utf-8")
     lines = build_fails(proj)
@@ -478,6 +523,9 @@ def test_bad_article_folders(proj):
         "the folder name is not an article id (YYYY-MM-DD-slug in lowercase letters, digits and hyphens)")
     assert one(lines, "archive/articles/2023-01-01-empty").endswith(
         "has no source.txt or article.md; add one, or remove the folder")
+    assert one(lines, "archive/articles/2023-02-30-no-such-day").endswith(
+        "the folder name starts with 2023-02-30, which is not a day of the calendar; name the folder after the "
+        "article's date of publication")
     assert one(lines, "archive/articles/2023-01-02-no-front-matter/article.md") == (
         "archive/articles/2023-01-02-no-front-matter/article.md:1: no front matter: start the file with '---', "
         "the metadata (title, published, ...), and '---' again")
