@@ -34,7 +34,7 @@ from pathlib import Path
 
 import yaml
 
-from . import write
+from . import build, write
 from .parse import SURNAMES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,8 +50,6 @@ BLANK_PAGE = "/__bench_blank__.html"
 
 # Folders and files of docs/ that the generator writes (git-ignored), and what a copy of
 # the project leaves out: the same rules as tests/conftest.py's copy_project.
-GENERATED = ("articles", "glossary", "people", "organizations", "timeline", "tags", "data", "_generated")
-GENERATED_FILES = ("feed.xml", "feed.json", write.MANIFEST)
 _IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".hypothesis",
                                  ".ruff_cache", "*.egg-info", "screenshots", "bench-output", ".cache")
 
@@ -591,10 +589,12 @@ def copy_project(dest: Path, root: Path = ROOT) -> Path:
     """A copy of the project without build output or generated pages (as tests do)."""
     shutil.copytree(root, dest, ignore=_IGNORE)
     write.clean(dest / "docs")
-    for name in GENERATED:
-        shutil.rmtree(dest / "docs" / name, ignore_errors=True)
-    for name in GENERATED_FILES:
-        (dest / "docs" / name).unlink(missing_ok=True)
+    for name in (*build.GENERATED_TOPS, write.MANIFEST):
+        path = dest / "docs" / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
     return dest
 
 

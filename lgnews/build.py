@@ -28,30 +28,60 @@ CACHE = Path(".cache") / "lgnews"
 """The cache of parsed articles, relative to the project root (git-ignored)."""
 
 
-def _listing(folder: str, prefix: str, out: list[str]) -> None:
-    """``path\\0size\\0mtime`` of every file under ``folder`` (sorted by path), without
-    ``__pycache__``: one ``os.scandir`` per folder, one stat per file."""
+GENERATED_TOPS = frozenset({"articles", "glossary", "people", "organizations", "timeline", "tags", "data",
+                            "_generated", "feed.xml", "feed.json"})
+"""What the generator writes at the top of docs/ (besides its manifest)."""
+LIBRARIES = ("jinja2", "markupsafe", "markdown", "yaml", "charset_normalizer", "orjson")
+"""The libraries whose output the pages depend on: upgrading one regenerates them."""
+
+
+def _listing(folder: str, prefix: str, out: list[str], *, names_only: bool = False,
+             skip: frozenset = frozenset()) -> None:
+    """``path\\0size\\0mtime`` of every file under ``folder`` (sorted by path), and ``path/``
+    of every folder (an empty one too), without ``__pycache__`` and the names in ``skip``
+    (at the top); with ``names_only``, only the paths, without dot files. One
+    ``os.scandir`` per folder, one stat per file."""
     try:
         with os.scandir(folder) as it:
             entries = sorted((e.name, e) for e in it)
     except (FileNotFoundError, NotADirectoryError):
         return
     for name, entry in entries:
+        if name in skip or names_only and name.startswith("."):
+            continue
         if entry.is_dir():
             if name != "__pycache__":
-                _listing(entry.path, f"{prefix}{name}/", out)
+                out.append(f"{prefix}{name}/\n")
+                _listing(entry.path, f"{prefix}{name}/", out, names_only=names_only)
         elif entry.is_file():
-            stat = entry.stat()
-            out.append(f"{prefix}{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n")
+            if names_only:
+                out.append(f"{prefix}{name}\n")
+            else:
+                info = entry.stat()
+                out.append(f"{prefix}{name}\0{info.st_size}\0{info.st_mtime_ns}\n")
 
 
 def inputs_fingerprint(config) -> str:
-    """What the output depends on: every file of archive/ and of the generator (path, size,
-    modification time) and the settings. Equal fingerprints mean nothing to do."""
-    parts = [f"{config.site_url}\n{config.site_name}\n"]
+    """What the output depends on: every file and folder of archive/ and of the generator
+    (path, size, modification time), the settings, the installed libraries it renders
+    with, and the names of the files editors keep in docs/ (an article written in Markdown
+    may link to them: a renamed page must be checked again). Equal fingerprints mean
+    nothing to do."""
+    import importlib.util
+
+    parts = [f"{config.site_url}\n{config.site_name}\n{config.repo_url}\n{sys.version}\n"]
+    for name in LIBRARIES:
+        spec = importlib.util.find_spec(name)
+        try:
+            info = os.stat(spec.origin) if spec and spec.origin else None
+        except OSError:
+            info = None
+        parts.append(f"{name}\0{info and info.st_size}\0{info and info.st_mtime_ns}\n")
     for folder in (config.archive, PACKAGE):
         parts.append(f"\1{folder.name}\n")
         _listing(str(folder), "", parts)
+    parts.append("\1docs\n")
+    _listing(str(config.docs), "", parts, names_only=True, skip=GENERATED_TOPS)
     return hashlib.sha256("".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -60,7 +90,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
     started = time.perf_counter()
     config = load_config(root)
     fingerprint = inputs_fingerprint(config)
-    if not check:
+    if not check and cache:  # --no-cache parses and renders everything again, even when nothing changed
         recorded, present = read_manifest_state(config.docs)
         if recorded == fingerprint and present():
             if not quiet:
@@ -328,6 +358,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true", help="print only problems")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current)")
     parser.add_argument("--no-cache", action="store_true",
-                        help=f"parse every article again, neither reading nor writing {CACHE}/")
+                        help=f"parse every article and render every page again, neither reading nor writing {CACHE}/")
     args = parser.parse_args(argv)
     return generate(args.root.resolve(), check=args.check, quiet=args.quiet, cache=not args.no_cache)

@@ -764,13 +764,23 @@ CACHE_SHARDS = 64
 PACKAGE = Path(__file__).resolve().parent
 
 
-def code_version() -> str:
+LOADING_CODE = ("errors.py", "parse.py", "records.py", "model.py", "mdbody.py")
+"""The modules that load an article (tests/test_cache.py checks that no other is used)."""
+
+
+def code_version(package: Path = PACKAGE) -> str:
     """What a cached article depends on besides its files: the code that loads articles
-    (any change to it empties the cache) and the Python that wrote the cache."""
-    digest = hashlib.sha256(f"{CACHE_FORMAT}\n{sys.version}\n".encode())
+    (any change to it empties the cache), the libraries it reads them with, and the Python
+    that wrote the cache."""
+    import charset_normalizer
+    import markdown
+    import yaml
+
+    libraries = f"{yaml.__version__} {markdown.__version__} {charset_normalizer.__version__}"
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\n{sys.version}\n{libraries}\n".encode())
     try:
-        for name in ("errors.py", "parse.py", "records.py", "model.py"):
-            digest.update((PACKAGE / name).read_bytes())
+        for name in LOADING_CODE:
+            digest.update((package / name).read_bytes())
     except OSError:  # the code cannot be read (a zipped install?): a version no cache has
         digest.update(os.urandom(16))
     return digest.hexdigest()

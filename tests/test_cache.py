@@ -9,6 +9,7 @@ import os
 import random
 import re
 import shutil
+import subprocess
 import sys
 import textwrap
 import time
@@ -246,9 +247,31 @@ def test_a_corrupt_entry_is_a_miss(tmp_path):
     assert cache.hits == 0
 
 
-def test_the_parser_code_is_part_of_the_key():
-    assert model.code_version() == model.code_version()
-    assert len(model.code_version()) == 64
+def test_the_code_that_loads_articles_is_part_of_the_key(tmp_path):
+    """A change to any module that loads an article empties the cache: mdbody.py, which
+    converts the articles written in Markdown, was left out, and a changed converter served
+    the old paragraphs."""
+    package = tmp_path / "lgnews"
+    shutil.copytree(model.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    version = model.code_version(package)
+    assert version == model.code_version(package) and len(version) == 64
+    for name in model.LOADING_CODE:
+        original = (package / name).read_bytes()
+        (package / name).write_bytes(original + b"\n# changed\n")
+        assert model.code_version(package) != version, name
+        (package / name).write_bytes(original)
+    assert model.code_version(package) == version
+
+
+def test_loading_articles_uses_no_other_module_of_the_package(tmp_path):
+    """Every module of lgnews that loading a raw and a Markdown article imports is in
+    LOADING_CODE (run in a fresh interpreter, so that only what loading needs is imported)."""
+    archive = _archive(tmp_path)
+    script = ("import sys; from pathlib import Path; from lgnews.model import load_archive; "
+              f"archive = load_archive(Path({str(archive)!r})); assert any(a.kind == 'markdown' for a in archive.articles); "
+              "print(' '.join(sorted(m.split('.')[1] + '.py' for m in sys.modules if m.startswith('lgnews.'))))")
+    used = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
+    assert "mdbody.py" in used and set(used) <= set(model.LOADING_CODE), used
 
 
 def test_a_cache_that_cannot_be_written_changes_nothing(tmp_path):
@@ -493,6 +516,12 @@ def test_build_writes_the_cache_and_a_second_build_uses_it(project):
     run([sys.executable, "scripts/build.py", "--quiet", "--no-cache", "--check"], project)
     assert not (project / ".cache").exists()
     assert docs == {p: p.read_bytes() for p in (project / "docs").rglob("*.md")}
+    # Even when nothing changed: it does not stop at "nothing changed" (a way to rebuild
+    # all when in doubt), and rewrites nothing that is the same.
+    assert "nothing changed" in run([sys.executable, "scripts/build.py"], project).stdout
+    out = run([sys.executable, "scripts/build.py", "--no-cache"], project).stdout
+    assert re.search(r"^build: \d+ article\(s\), \d+ generated file\(s\): 0 written, \d+ unchanged", out, re.M), out
+    assert not (project / ".cache").exists()
 
 
 # --------------------------------------------------------------------------- the no-op run
@@ -521,6 +550,42 @@ def test_the_fingerprint_sees_a_changed_file(project):
     changed = inputs_fingerprint(config)
     os.utime(meta, ns=(meta.stat().st_atime_ns, meta.stat().st_mtime_ns + 1_000_000))
     assert inputs_fingerprint(config) != changed
+
+
+def test_the_fingerprint_sees_an_empty_folder_a_page_renamed_and_the_settings(project, monkeypatch):
+    """What used to leave 'nothing changed' while the full run (and `make check`) failed: an
+    empty article folder, and an editor's page renamed away from a Markdown article's link.
+    The repository's address (each article's download link) is a setting like the others."""
+    from lgnews.build import inputs_fingerprint
+    from lgnews.config import load_config
+
+    run([sys.executable, "scripts/build.py", "--quiet"], project)
+    config = load_config(project)
+    seen = {inputs_fingerprint(config)}
+
+    def changed() -> bool:
+        value = inputs_fingerprint(load_config(project))
+        new = value not in seen
+        seen.add(value)
+        return new
+
+    (project / "archive" / "articles" / "2023-06-06-new").mkdir()
+    assert changed()
+    (project / "archive" / "articles" / "2023-06-06-new").rmdir()
+    page = project / "docs" / "about.md"
+    page.write_text("# About\n", encoding="utf-8")
+    assert changed()
+    page.write_text("# About us\n\nMore.\n", encoding="utf-8")  # an edit of a page changes nothing generated
+    assert not changed()
+    page.rename(project / "docs" / "about-us.md")
+    assert changed()
+    # What the generator writes in docs/ is not an input.
+    (project / "docs" / "tags" / "extra.json").write_text("{}", encoding="utf-8")
+    (project / "docs" / ".generated-manifest.json").touch()
+    assert not changed()
+    (project / "docs" / "tags" / "extra.json").unlink()
+    monkeypatch.setenv("REPO_URL", "https://github.com/a-fork/archive")
+    assert changed()
 
 
 # --------------------------------------------------------------------------- YAML
