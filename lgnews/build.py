@@ -145,8 +145,10 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         misplaced = stray_errors(config.docs, outputs, manifest)
         for error in misplaced:
             print(_relative(str(error), root), file=sys.stderr)
-        print(f"build --check: {len(stale)} generated file(s) out of date" if stale
-              else "build --check: generated files are up to date", file=out)
+        summary = f"{len(stale)} generated file(s) out of date" if stale else "generated files are up to date"
+        if misplaced:
+            summary += f"; {len(misplaced)} page(s) in docs/ to move or rename (above)"
+        print(f"build --check: {summary}", file=out)
         return 1 if stale or misplaced else 0
     try:
         report = write_outputs(config.docs, outputs, progress, inputs=fingerprint)

@@ -143,13 +143,30 @@ def plan(docs: Path, outputs: dict[str, bytes], digests: dict[str, str] | None =
 
 
 def stray_errors(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> list[ArchiveError]:
-    """The problem with each of ``strays``, for the editor."""
+    """The problem with each of ``strays`` and ``clashes``, for the editor."""
     return [
         ArchiveError(docs / rel, f"docs/{rel.split('/')[0]}/ is written by the generator and ignored by git, so "
                                  "what is saved in it is never published: move it elsewhere in docs/ "
                                  f"(for example docs/{rel.split('/', 1)[1]})")
         for rel in strays(docs, outputs, manifest)
+    ] + [
+        ArchiveError(docs / rel, f"has the address of the generated page docs/{rel[:-3]}/index.md (both would be "
+                                 f"{rel[:-3]}/ on the site, and the generated one replaces it): rename it")
+        for rel in clashes(docs, outputs, manifest)
     ]
+
+
+def clashes(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> list[str]:
+    """Pages an editor saved at the top of docs/ under the name of a generated section:
+    MkDocs builds ``docs/timeline.md`` and ``docs/timeline/index.md`` to the same address,
+    and the second silently wins."""
+    found = set()
+    for rel in itertools.chain(outputs, manifest):
+        if rel.endswith("/index.md") and rel.count("/") == 1:
+            twin = rel[: -len("/index.md")] + ".md"
+            if twin not in outputs and os.path.isfile(docs / twin):
+                found.add(twin)
+    return sorted(found)
 
 
 def strays(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> list[str]:

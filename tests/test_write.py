@@ -263,6 +263,30 @@ def test_editor_page_in_a_generated_folder_is_reported_when_nothing_else_changed
     assert "nothing changed" in build(project).stdout and build(project, "--check").returncode == 0
 
 
+def test_editor_page_with_the_address_of_a_generated_section_is_refused(project):
+    """docs/timeline.md and the generated docs/timeline/index.md are both built to timeline/:
+    MkDocs let the generated page replace the editor's without a word."""
+    build(project)
+
+    def files() -> dict[str, bytes]:
+        return {str(p.relative_to(project / "docs")): p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+
+    before = files()
+    (project / "docs" / "timeline.md").write_text("# Timeline notes\n", encoding="utf-8")
+    expected = ("docs/timeline.md: has the address of the generated page docs/timeline/index.md (both would be "
+                "timeline/ on the site, and the generated one replaces it): rename it")
+    result = build(project, check=False)
+    assert result.returncode == 1 and expected in result.stderr.splitlines(), result.stderr
+    assert files() == {**before, "timeline.md": b"# Timeline notes\n"}  # nothing written
+    checked = build(project, "--check", check=False)
+    assert checked.returncode == 1 and expected in checked.stderr.splitlines(), checked.stderr
+    # The summary does not say all is well above an error.
+    assert checked.stdout.splitlines()[-1] == ("build --check: generated files are up to date; 1 page(s) in docs/ "
+                                               "to move or rename (above)")
+    (project / "docs" / "timeline.md").rename(project / "docs" / "timeline-notes.md")
+    assert build(project).returncode == 0
+
+
 # --------------------------------------------------------------------------- --check
 
 
