@@ -185,17 +185,23 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path) -> list:
         if article.kind != "markdown" or not article.body_markdown:
             continue
         for written, address in site_links(convert(article.body_markdown)):
-            if address == "" or address.endswith("/"):
-                candidates = [address + "index.md"] + ([address[:-1] + ".md"] if address else [])
-            else:
-                candidates = [address]
-            if any(c in outputs or (docs / c).is_file() for c in candidates):
+            page = address == "" or address.endswith("/")
+            if address == ".." or address.startswith("../"):  # above docs/: the project's files, not the site's
+                problem = "leads outside the site"
+            elif any(c in outputs or (docs / c).is_file()
+                     for c in ([address + "index.md"] + ([address[:-1] + ".md"] if address else []) if page
+                               else [address])):
                 continue
+            elif page:
+                problem = "leads to no page of the site"
+            else:  # a file: an image, a document
+                problem = f"leads to no file of the site: save the file as docs/{address}, or correct the link"
             at = article.source_text.find(written)
             errors.append(ArchiveError(
                 article.path / "article.md",
-                f"the link to '{written}' leads to no page of the site: write a page's address from the site's "
-                "root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'",
+                f"the link to '{written}' {problem}" + ("" if problem.startswith("leads to no file") else
+                                                         ": write a page's address from the site's root, such as "
+                                                         "'glossary/power-list/', 'articles/<id>/' or 'data.md'"),
                 line=article.source_text.count("\n", 0, at) + 1 if at >= 0 else None))
     return errors
 

@@ -490,8 +490,15 @@ def test_edited_source_txt(proj, tmp_path):
      "the link to 'glossary/no-such-term/' leads to no page of the site: write a page's address from the site's "
      "root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'"),
     ("[the glossary](../../glossary/index.md)",
-     "the link to '../../glossary/index.md' leads to no page of the site: write a page's address from the site's "
+     "the link to '../../glossary/index.md' leads outside the site: write a page's address from the site's "
      "root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'"),
+    # The project's own files exist above docs/, but are not pages of the site.
+    ("[the read-me](../README.md)",
+     "the link to '../README.md' leads outside the site: write a page's address from the site's "
+     "root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'"),
+    ("![a map](images/map.png)",
+     "the link to 'images/map.png' leads to no file of the site: save the file as docs/images/map.png, or correct "
+     "the link"),
     ("[click](javascript:alert(1))",
      "the link to 'javascript:alert(1)' is not allowed: a link in an article leads to a web page (https://...), "
      "an e-mail address (mailto:...) or a page of this site"),
