@@ -128,7 +128,13 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         site = build_site(archive)
         gc.freeze()
         phase("model")
-        outputs = render_outputs(Renderer(site, config.site_url, config.site_name, config.repo_url), progress)
+        try:
+            outputs = render_outputs(Renderer(site, config.site_url, config.site_name, config.repo_url), progress)
+        except ArchiveErrors as exc:
+            for error in exc.errors:
+                print(_relative(str(error), root), file=sys.stderr)
+            print(f"build: {len(exc.errors)} problem(s); nothing was written", file=sys.stderr)
+            return 1
         phase("rendering")
     broken = markdown_link_errors(site, outputs, config.docs)
     if broken:
@@ -226,7 +232,22 @@ def render_outputs(renderer, progress=None, out=None) -> dict[str, bytes]:
         rendered = _render_in_processes(tasks, workers, progress, out or sys.stderr)
         if rendered is not None:
             return rendered
-    return {path: data for index in range(len(tasks)) for path, data in _render_task(tasks, index)}
+    return _unique([pair for index in range(len(tasks)) for pair in _render_task(tasks, index)])
+
+
+def _unique(pairs: list[tuple[str, bytes]]) -> dict[str, bytes]:
+    """The outputs by path; two pages rendered to the same file (one would silently replace
+    the other) are an error: ArchiveErrors, which the generator reports as one line each."""
+    outputs = dict(pairs)
+    if len(outputs) != len(pairs):
+        from .errors import ArchiveError
+
+        seen: set[str] = set()
+        twice = sorted({path for path, _ in pairs if path in seen or seen.add(path)})
+        raise ArchiveErrors([ArchiveError(Path("docs") / path, "two generated pages have this address, and one "
+                                                               "would replace the other; please report this")
+                             for path in twice])
+    return outputs
 
 
 def _render_task(tasks: list, index: int) -> list[tuple[str, bytes]]:
@@ -327,7 +348,7 @@ def _render_in_processes(tasks: list, workers: int, progress, out) -> dict[str, 
     if problem is not None:
         print(f"build: rendering in {workers} processes failed ({problem}); rendering in this one", file=out)
         return None
-    return {path: data for index in range(len(tasks)) for path, data in rendered[index]}
+    return _unique([pair for index in range(len(tasks)) for pair in rendered[index]])
 
 
 def _big_first(tasks: list) -> list[int]:

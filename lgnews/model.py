@@ -51,6 +51,7 @@ from .records import (
     load_tags,
     match_key,
     read_yaml,
+    reserved_slug,
     slugify,
 )
 
@@ -1227,8 +1228,10 @@ def _assign_slugs(items: list) -> None:
     used: set[str] = set()
     for item in items:
         base = slugify(item.name)
+        if reserved_slug(f"{base}-2"):  # "Page": page-2, page-3... are all pages of the index
+            base += "-named"
         slug, n = base, 2
-        while slug in used or slug in {"index", "page"}:
+        while slug in used or reserved_slug(slug):  # "Page 2" is not the index's second page
             slug, n = f"{base}-{n}", n + 1
         item.slug = slug
         used.add(slug)

@@ -834,7 +834,7 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
                                          + (f"; did you mean '{hint[0]}'?" if hint else ""))
         if i in repeated:
             continue  # its page address clashes for the same reason: said once
-        if t.slug in seen_slugs or t.slug in RESERVED_SLUGS:
+        if t.slug in seen_slugs or reserved_slug(t.slug):
             c.error((i, "term"), f"its page address glossary/{t.slug}/ is already taken; set a different 'slug:'")
         seen_slugs.add(t.slug)
     c.raise_if_any()
@@ -842,6 +842,13 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
 
 
 RESERVED_SLUGS = {"index", "candidate-terms", "page"}
+_PAGE_RE = re.compile(r"page-\d+")
+
+
+def reserved_slug(slug: str) -> bool:
+    """An address a section's own pages take: its index, its candidate terms, and the pages
+    of its lists (``page-2``...)."""
+    return slug in RESERVED_SLUGS or _PAGE_RE.fullmatch(slug) is not None
 _QUOTES_RE = re.compile(r"[“”\"‘’«»「」『』]")
 
 
@@ -994,6 +1001,8 @@ def load_tags(path: Path, data: Any) -> list[Tag]:
         slug = c.text(item.get("slug"), (i, "slug"))
         if slug and not SLUG_RE.match(slug):
             c.error((i, "slug"), f"{slug!r} is not a slug; use lowercase letters, digits and hyphens")
+        elif slug and reserved_slug(slug):
+            c.error((i, "slug"), f"its page address tags/{slug}/ is taken by the list of tags; choose another slug")
         if slug:
             out.append(Tag(slug, c.text(item.get("title"), (i, "title")) or slug,
                            c.text(item.get("description"), (i, "description"))))

@@ -301,6 +301,15 @@ def test_glossary_alias_of_another_entry_names_its_line(proj):
         "entry only: remove it from one of them"), message
 
 
+def test_a_tag_may_not_take_the_address_of_a_page_of_the_tags_list(proj):
+    """tags/page-2/ is the second page of the list of tags."""
+    rel = "archive/tags.yml"
+    text = (proj / rel).read_text(encoding="utf-8")
+    (proj / rel).write_text(text.rstrip("\n") + '\n- slug: "page-2"\n  title: "Second"\n', encoding="utf-8")
+    assert one(build_fails(proj), rel).endswith(
+        ".slug: its page address tags/page-2/ is taken by the list of tags; choose another slug")
+
+
 @pytest.mark.parametrize("rel, added, first, message", [
     ("archive/people.yml", '- name: "Dang Jian"\n  aliases: ["party Jianguo"]\n', r'^- name: "Dang Jianguo"',
      "[{i}].aliases[0]: 'party Jianguo' is also a name of the person 'Dang Jianguo' (line {first}); a name may "

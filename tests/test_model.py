@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -253,3 +254,23 @@ def test_a_term_holding_a_closing_quote_takes_its_opening_one(seed):
     i, power = next((i, s) for i, spans in enumerate(seed.spans) for s in spans
                     if s.term is not None and s.term.slug == "power-list")
     assert seed.paragraphs[i][power.start:power.end].lower() == "power list"
+
+
+def test_a_name_never_takes_the_address_of_a_page_of_its_index():
+    """An organization called "Page 2" (a source line is scraped text) would have had
+    organizations/page-2/, the second page of the index of organizations."""
+    from lgnews.model import _assign_slugs
+
+    items = [SimpleNamespace(name=name, slug="") for name in ("Page 2", "Page", "Index", "Page 2", "Page 2b")]
+    _assign_slugs(items)
+    assert [i.slug for i in items] == ["page-2-2", "page-named", "index-2", "page-2-3", "page-2b"]
+
+
+def test_two_pages_rendered_to_one_file_are_an_error():
+    from lgnews.build import _unique
+
+    assert _unique([("a/index.md", b"1"), ("b/index.md", b"2")]) == {"a/index.md": b"1", "b/index.md": b"2"}
+    with pytest.raises(ArchiveErrors) as caught:
+        _unique([("a/index.md", b"1"), ("b/index.md", b"2"), ("a/index.md", b"3")])
+    assert [str(e) for e in caught.value.errors] == [
+        "docs/a/index.md: two generated pages have this address, and one would replace the other; please report this"]
