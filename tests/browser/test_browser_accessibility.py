@@ -63,3 +63,43 @@ def test_skip_to_content_leads_to_the_articles_title(tab):
     assert title.inner_text().strip() == "Louxing District held the 2022 Work safety retreat Meeting"
     assert title.evaluate("h => h.compareDocumentPosition(document.querySelector('.provenance')) & "
                           "Node.DOCUMENT_POSITION_FOLLOWING")
+
+
+def test_on_a_narrow_screen_the_keyboard_opens_the_menu_and_never_tabs_into_it_closed(browser, site_url):
+    """At 390 px (a phone, or a zoomed desktop window) the menu is off the screen: its links
+    took a dozen invisible Tab stops, and its button (a label) could not be reached."""
+    from conftest import PHONE, _open_tab
+
+    context, tab = _open_tab(browser, site_url, PHONE)
+    try:
+        tab.goto(SEED)
+        page = tab.page
+        stops = []
+        for _ in range(12):
+            page.keyboard.press("Tab")
+            stops.append(page.evaluate(
+                "() => { const e = document.activeElement; const r = e.getBoundingClientRect();"
+                " return {menu: !!e.closest('.md-sidebar--primary'), button: e.hasAttribute('data-lg-menu'),"
+                " visible: r.right > 0 && r.left < innerWidth} }"))
+        assert not any(s["menu"] for s in stops), stops
+        assert all(s["visible"] for s in stops), stops
+        assert any(s["button"] for s in stops), "the menu button is not reached by Tab"
+        button = page.locator("[data-lg-menu]")
+        button.focus()
+        assert button.get_attribute("aria-expanded") == "false"
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary') !== null")
+        assert button.get_attribute("aria-expanded") == "true"
+        # It slides onto the screen.
+        page.wait_for_function("() => document.querySelector('.md-sidebar--primary a[href]')"
+                               ".getBoundingClientRect().left >= 0")
+        page.keyboard.press("Escape")
+        page.wait_for_function("() => document.activeElement.hasAttribute('data-lg-menu')")
+        assert button.get_attribute("aria-expanded") == "false"
+        assert not page.locator("#__drawer").is_checked()
+        scrolled = page.evaluate("() => scrollY")
+        page.keyboard.press("Space")  # as a button does, without scrolling the page
+        page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary') !== null")
+        assert page.locator("#__drawer").is_checked() and page.evaluate("() => scrollY") == scrolled
+    finally:
+        context.close()

@@ -1,0 +1,41 @@
+/*
+ * The menu on narrow screens (Material's drawer, opened by the #__drawer checkbox) for the
+ * keyboard. Its button in the header is a label, which the keyboard reaches through its
+ * tabindex (overrides/partials/header.html); Material's script opens it with Enter, and
+ * this one with Space too, says whether it is open (aria-expanded), takes the focus to the
+ * menu's first link when it opens, and closes it with Escape, giving the focus back to the
+ * button. While closed, the menu's links are out of the Tab order (stylesheets/extra.css
+ * hides the closed drawer), so the focus never goes to links off the screen.
+ */
+(function () {
+  "use strict";
+  var drawer = document.getElementById("__drawer");
+  var button = document.querySelector("[data-lg-menu]");
+  if (!drawer || !button) return;
+
+  function sync() {
+    button.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
+  }
+
+  button.addEventListener("keydown", function (e) {
+    if (e.key !== "Enter" && e.key !== " ") return;
+    if (e.key === " ") {
+      e.preventDefault();  // not a scroll of the page
+      drawer.click();  // as a tap would: Material's script hears the change
+    }
+    setTimeout(function () {  // once Material has opened it (Enter)
+      sync();
+      var first = drawer.checked && document.querySelector(".md-sidebar--primary a[href]");
+      if (first) first.focus();
+    }, 50);
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && drawer.checked) {
+      drawer.click();
+      sync();
+      button.focus();
+    }
+  });
+  drawer.addEventListener("change", sync);
+  sync();
+})();
