@@ -94,3 +94,18 @@ def test_above_the_limit_an_article_is_found_by_title_first_paragraph_and_notes(
     assert LATER not in text
     page = (lede_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
     assert LATER in page, "the page itself still shows the whole reading edition"
+
+
+HINT_LEDE = "Articles are searched by their title, opening paragraph and editors' notes, not their whole text."
+
+
+def test_above_the_limit_the_search_box_says_what_it_searches(lede_site):
+    """Without it a reader took "No matching pages" for a word further down every article
+    to mean that no article says it."""
+    page = (lede_site / "index.html").read_text(encoding="utf-8")
+    assert HINT_LEDE in page
+
+
+def test_below_the_limit_it_says_nothing_of_the_kind(built_site):
+    page = (built_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
+    assert "data-lg-search-hint" in page and HINT_LEDE not in page
