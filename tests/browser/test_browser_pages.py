@@ -269,6 +269,31 @@ def test_no_heading_has_a_line_for_its_permalink_alone(tab):
         page.set_viewport_size(DESKTOP)
 
 
+def test_a_headings_permalink_never_makes_a_phone_page_scroll_sideways(tab):
+    """The hidden ¶ after a heading whose last word ends at the right edge stood past it: the
+    page scrolled sideways by a few pixels on a phone (long timeline headings at 10,000
+    articles). Headings ending at every position of the line are tried."""
+    page = tab.page
+    overflowing = """() => {
+        const article = document.querySelector('.md-typeset'), out = [];
+        const h = document.createElement('h2');
+        h.id = 'lg-test-heading';
+        article.appendChild(h);
+        for (let n = 1; n <= 160; n++) {
+            h.innerHTML = 'Kaifu District convened the special meeting ' + 'x'.repeat(n)
+                + '<a class="headerlink" href="#lg-test-heading" title="Permanent link">&para;</a>';
+            if (document.documentElement.scrollWidth > document.documentElement.clientWidth) out.push(n);
+        }
+        h.remove();
+        return out; }"""
+    try:
+        page.set_viewport_size({"width": 390, "height": 900})
+        tab.goto("timeline/")
+        assert page.evaluate(overflowing) == []
+    finally:
+        page.set_viewport_size(DESKTOP)
+
+
 def test_the_site_name_fits_the_header_of_a_phone(tab):
     """It was cut to "Chinese Local News in Engl…" on a 390-pixel phone."""
     page = tab.page
