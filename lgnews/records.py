@@ -887,7 +887,7 @@ def load_events(path: Path, data: Any, term_names: set[str] | None) -> list[Even
         event_id = c.text(item.get("id"), (i, "id"))
         if event_id and not SLUG_RE.match(event_id):
             c.error((i, "id"), f"{event_id!r} is not a slug; use lowercase letters, digits and hyphens")
-        if event_id in ids:
+        if event_id and event_id in ids:
             c.error((i, "id"), f"'{event_id}' is used by two events; ids must be unique")
         ids.add(event_id)
         when = c.partial_date(item.get("date"), (i, "date"))

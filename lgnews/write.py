@@ -196,19 +196,16 @@ def strays(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> l
     return found
 
 
-def read_inputs_fingerprint(docs: Path) -> str | None:
-    return read_manifest_state(docs)[0]
-
-
 def read_manifest_state(docs: Path):
     """(the inputs fingerprint the manifest records, a function telling whether every file
-    it lists is there unchanged — see ``outputs_present``), reading the manifest once."""
+    it lists is there unchanged since it was written: a hand edit of a generated page makes
+    the next build restore it), reading the manifest once."""
     try:
         data = json.loads((docs / MANIFEST).read_bytes())
         inputs = data.get("inputs")
         files = [str(k) for k in data.get("files", {})]
     except (FileNotFoundError, ValueError, AttributeError):
-        return None, lambda: outputs_present(docs)
+        return None, lambda: False  # no manifest: nothing is known to be there
 
     def present() -> bool:
         """Every file listed is there, unchanged, and no editor's page has been saved among
@@ -231,13 +228,6 @@ def _mtime(path: Path | str) -> int:
         return os.stat(path).st_mtime_ns
     except FileNotFoundError:
         return -1
-
-
-def outputs_present(docs: Path) -> bool:
-    """Every generated file is there, and none changed since the manifest was written (a
-    hand edit of a generated page makes the next build restore it)."""
-    written = _mtime(docs / MANIFEST)
-    return all(-1 < _mtime(docs / rel) <= written for rel in read_manifest(docs))
 
 
 def _write_manifest(docs: Path, files: dict[str, str], inputs: str | None) -> None:

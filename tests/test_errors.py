@@ -385,6 +385,14 @@ def test_event_date_precision_wording(proj):
     assert message.endswith("'April 2020' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY (quoted), e.g. \"2020-04\"")
 
 
+def test_events_without_an_id_are_not_also_said_to_share_one(proj):
+    rel = "archive/events.yml"
+    edit(proj, rel, '- id: "da-fei-zhi-wei-campaign-2012"\n  date:', "- date:")
+    edit(proj, rel, '- id: "zhengzhou-7-20-rainstorm"\n  date:', "- date:")
+    lines = [line for line in build_fails(proj) if line.startswith(rel)]
+    assert len(lines) == 2 and all(line.endswith("id: missing required field 'id' in an event") for line in lines), lines
+
+
 def test_impossible_event_dates_say_why(proj):
     rel = "archive/events.yml"
     edit(proj, rel, 'date: "2020-04"', 'date: "2021-02-30"')
