@@ -368,12 +368,11 @@ def test_rendering_in_processes_gives_the_same_files_in_the_same_order(tmp_path,
     by_task = {int(path[4:]): int(data) for path, data in rendered.items() if path.startswith("pid:")}
     parallel = {path: data for path, data in rendered.items() if not path.startswith("pid:")}
     assert list(parallel) == list(expected) and parallel == expected
-    # Every task was rendered once, by this process or a forked one, and each process
-    # took a fair part: each takes the next task until none is left.
+    # Every task was rendered once, by this process or a forked one, and every process took
+    # some (how many depends on the machine's scheduler: not asserted).
     assert sorted(by_task) == list(range(len(renderer.tasks())))
     counts = Counter(by_task.values())
     assert len(counts) == workers and os.getpid() in counts, counts
-    assert min(counts.values()) * 3 > len(by_task) / workers, counts
     # The few long tasks (data files, archives, timeline...) are taken first.
     order = build._big_first(renderer.tasks())
     kinds = [renderer.tasks()[i][0] for i in order]
