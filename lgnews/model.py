@@ -535,7 +535,9 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
     if meta.sha256 and meta.sha256 != digest:
         raise ArchiveErrors([ArchiveError(source, "its bytes no longer match the sha256 recorded in meta.yml; "
                                                   "source files are never edited: restore it with 'git checkout -- <this file>', "
-                                                  "or ingest the original file again, which puts its bytes back")])
+                                                  "or ingest the original file again, which puts its bytes back "
+                                                  "(if it is the sha256 line of meta.yml that was edited, put that "
+                                                  "line back instead)")])
     try:
         text, _ = decode_source(raw)
         parsed = parse_article(text, metadata=False)

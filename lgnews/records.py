@@ -727,7 +727,11 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
             c.error(("tags", i), f"tag '{tag}' is listed twice; keep one")
     if tags is not None:
         for i, tag in enumerate(article_tags):
-            if tag not in tags:
+            if tag not in tags and "," in tag:  # tags: floods, hunan
+                listed = ", ".join(t.strip() for t in tag.split(",") if t.strip())
+                c.error(("tags", i), f"'{tag}' is one tag with commas in it: write the tags as a list, "
+                                     f"[{listed}]")
+            elif tag not in tags:
                 hint = difflib.get_close_matches(tag, sorted(tags), n=1)
                 c.error(("tags", i), f"tag '{tag}' is not in archive/tags.yml; use one of the allowed tags"
                                      + (f" (did you mean '{hint[0]}'?)" if hint else "") + " or add it there first")

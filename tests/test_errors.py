@@ -152,6 +152,14 @@ def test_yaml_truth_values_get_a_hint(proj):
         "put the text in quotation marks")
 
 
+def test_tags_written_as_one_line_of_text_are_shown_as_a_list(proj):
+    edit(proj, SEED_META, "tags:\n- work-safety\n- meetings\n- emergency-management\n- louxing\n- hunan\n",
+         "tags: work-safety, meetings\n")
+    assert one(build_fails(proj), SEED_META, "tags").endswith(
+        "tags[0]: 'work-safety, meetings' is one tag with commas in it: write the tags as a list, "
+        "[work-safety, meetings]")
+
+
 def test_event_date_after_publication(proj):
     edit(proj, SEED_META, "event_date: 2022-02-11", "event_date: 2022-05-11")
     message = one(build_fails(proj), SEED_META, "event_date")
@@ -487,7 +495,8 @@ def test_edited_source_txt(proj, tmp_path):
     assert build_fails(proj) == [
         f"archive/articles/{SEED_ID}/source.txt: its bytes no longer match the sha256 recorded in meta.yml; "
         "source files are never edited: restore it with 'git checkout -- <this file>', or ingest the original "
-        "file again, which puts its bytes back"
+        "file again, which puts its bytes back (if it is the sha256 line of meta.yml that was edited, put that line "
+        "back instead)"
     ]
     # An article not committed yet has nothing for git to restore: ingesting the original
     # again puts its bytes back (it used to be refused as "already archived").
