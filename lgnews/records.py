@@ -301,6 +301,21 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         line = mark.line + 1 if mark else None
+        # Where YAML gives up is not always where the mistake is: for these two it is on
+        # the line where what it was reading started.
+        started = getattr(exc, "context_mark", None)
+        context = getattr(exc, "context", None)
+        unclosed = (started.line + 1 if started is not None and context == "while scanning a quoted scalar"
+                    else _unclosed_quote(text, line))
+        if unclosed is not None:  # YAML read on to the next quotation mark, or to the end
+            raise ArchiveErrors([ArchiveError(path, "invalid YAML: a quotation mark opened on this line is never "
+                                                    "closed: close it (a quotation mark inside the value is "
+                                                    "doubled, '' in single quotes, or written \\\" in double ones)",
+                                              line=unclosed)]) from None
+        if started is not None and context == "while scanning a simple key" and "':'" in problem:
+            raise ArchiveErrors([ArchiveError(path, "invalid YAML: this line has no ':' after its name: write "
+                                                    "'name: value' (a value holding ': ' goes in quotation marks)",
+                                              line=started.line + 1)]) from None
         outdented = _outdented_role(text, line)
         if outdented is not None:  # the mistake is a few lines above where YAML gives up
             role_line, role = outdented
@@ -317,6 +332,26 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
         if cut:
             raise ArchiveErrors(cut)
     return data
+
+
+_QUOTED_VALUE_RE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#"'][^:#]*:\s+)?(["'])(.*)$""")
+
+
+def _unclosed_quote(text: str, line: int | None) -> int | None:
+    """The first line before ``line`` whose value opens a quotation mark it does not close
+    (YAML allows a quoted value over several lines, which neither ingest nor the guide
+    writes: when reading fails, such a line is the likely mistake)."""
+    if not line:
+        return None
+    for number, content in enumerate(text.split("\n")[:line], start=1):
+        m = _QUOTED_VALUE_RE.match(content)
+        if m is None:
+            continue
+        quote, rest = m.groups()
+        rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        if quote not in rest:
+            return number
+    return None
 
 
 def _outdented_role(text: str, line: int | None) -> tuple[int, str] | None:

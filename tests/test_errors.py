@@ -278,6 +278,23 @@ def test_a_tab_in_yaml(proj):
     assert message.endswith("a tab cannot indent YAML: use spaces (two per level)"), message
 
 
+def test_an_unclosed_quotation_mark_is_reported_where_it_opens(proj):
+    """YAML reads on to the end of the file: the error named the last line."""
+    edit(proj, SEED_META, "title: Louxing District held", 'title: "Louxing District held')
+    line = line_of(proj, SEED_META, r"^title:")
+    assert one(build_fails(proj), SEED_META) == (
+        f"{SEED_META}:{line}: invalid YAML: a quotation mark opened on this line is never closed: close it (a "
+        "quotation mark inside the value is doubled, '' in single quotes, or written \\\" in double ones)")
+
+
+def test_a_missing_colon_is_reported_on_its_line(proj):
+    edit(proj, SEED_META, "source: Louxing", "source Louxing")
+    line = line_of(proj, SEED_META, r"^source Louxing")
+    assert one(build_fails(proj), SEED_META) == (
+        f"{SEED_META}:{line}: invalid YAML: this line has no ':' after its name: write 'name: value' (a value "
+        "holding ': ' goes in quotation marks)")
+
+
 def test_glossary_entry_written_twice(proj):
     rel = "archive/glossary.yml"
     text = (proj / rel).read_text(encoding="utf-8")
@@ -435,8 +452,14 @@ def test_an_unknown_field_of_a_markdown_article_lists_the_fields_an_editor_write
 def test_invalid_yaml_names_file_and_line(proj):
     rel = "archive/people.yml"
     edit(proj, rel, '  zh: "党建国"', '  zh: "党建国')  # unclosed quote
+    line = line_of(proj, rel, r'^  zh: "党建国$')
     lines = build_fails(proj)
     message = one(lines, rel)
+    assert re.fullmatch(rf"archive/people\.yml:{line}: invalid YAML: a quotation mark opened on this line is never "
+                        r"closed: .+", message), message
+    edit(proj, rel, '  zh: "党建国', '  zh: "党建国"')
+    edit(proj, rel, '  zh: "党建国"', '  zh: "党建国"\n zh2: x')  # an indentation slip
+    message = one(build_fails(proj), rel)
     assert re.fullmatch(r"archive/people\.yml:\d+: invalid YAML: .+; check indentation and quote values "
                         r"containing ':' or '#'", message), message
 
