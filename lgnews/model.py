@@ -270,6 +270,7 @@ class Article:
     people: list[tuple[PersonRecord, str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
     credits: dict[str, list[PersonRecord]] = field(default_factory=dict)
     organizations: list[Organization] = field(default_factory=list)
+    source_organization: Organization | None = None  # the organization its source line names
     tags: list[Tag] = field(default_factory=list)
     previous: Article | None = None
     next: Article | None = None
@@ -1254,6 +1255,7 @@ def _build_organizations(articles: list[Article], orgs: dict[str, Organization],
                 if not any(o is org for o, _ in found):
                     found.append((org, "named"))
         article.organizations = []
+        article.source_organization = found[0][0] if source else None
         for org, how in found:
             org.articles.append((article, how))
             article.organizations.append(org)

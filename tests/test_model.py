@@ -274,3 +274,24 @@ def test_two_pages_rendered_to_one_file_are_an_error():
         _unique([("a/index.md", b"1"), ("b/index.md", b"2"), ("a/index.md", b"3")])
     assert [str(e) for e in caught.value.errors] == [
         "docs/a/index.md: two generated pages have this address, and one would replace the other; please report this"]
+
+
+def test_the_source_line_links_to_the_organization_the_model_matched(tmp_path):
+    """The model matches a source however it is written (case, quotation marks) and lists the
+    article on the organization's page; the article's Source line compared the exact name,
+    and was left without its link."""
+    import shutil
+
+    from lgnews.render import Renderer
+
+    archive = tmp_path / "archive"
+    shutil.copytree(ROOT / "archive", archive)
+    meta = archive / "articles" / SEED_ID / "meta.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(
+        "source: Louxing Rong Media Center", "source: '“louxing rong media center”'"), encoding="utf-8")
+    site = build_site(load_archive(archive))
+    article = site.articles[0]
+    assert article.source_organization is not None and article.source_organization.name == "Louxing Rong Media Center"
+    page = Renderer(site, "https://example.org/", "Archive").render_article(article).content
+    assert ('<dt>Source</dt> <dd><a href="../../organizations/louxing-rong-media-center/">“louxing rong media '
+            'center”</a></dd>') in page
