@@ -344,10 +344,20 @@ class Organization:
     description: str | None = None
     aliases: list[str] = field(default_factory=list)
     articles: list[tuple[Article, str]] = field(default_factory=list)
+    local_aliases: list[str] = field(default_factory=list)  # its names only in articles tagged ``place``
+    place: str | None = None
 
     @property
     def url(self) -> str:
         return f"organizations/{self.slug}/"
+
+    def named_in(self, article: Article, phrase: str) -> bool:
+        """Whether ``phrase``, a name of this organization found in ``article``, stands for
+        it there: a local alias does only in an article about its place."""
+        if not self.local_aliases or self.place in article.meta.tags:
+            return True
+        key = match_key(phrase)
+        return not any(match_key(alias) == key for alias in self.local_aliases)
 
 
 @dataclass(eq=False)
@@ -425,8 +435,8 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None) -
     terms = curated("glossary.yml", load_glossary)
     events = curated("events.yml", load_events, None if terms is None else {t.term for t in terms}) or []
     people = curated("people.yml", load_people) or []
-    organizations = curated("organizations.yml", load_organizations) or []
     tag_names = None if tags is None else {t.slug for t in tags}
+    organizations = curated("organizations.yml", load_organizations, tag_names) or []
     tags, terms = tags or [], terms or []
     folder = root / "articles"
     entries = [folder / name for name in _listdir(folder) if not name.startswith(".")]
@@ -566,7 +576,8 @@ def _matchers(terms: list[Term], events: list[Event], organizations: list[Curate
     articles can find them too: see _scan_article), and their fingerprint."""
     matchers = (PhraseMatcher({name: t for t in terms for name in t.names}),
                 PhraseMatcher({alias: e for e in events for alias in e.aliases}),
-                PhraseMatcher({name: c.name for c in organizations for name in (c.name, *c.aliases)}))
+                PhraseMatcher({name: c.name for c in organizations
+                               for name in (c.name, *c.aliases, *c.local_aliases)}))
     return matchers, _matchers_fingerprint(matchers)
 
 
@@ -1018,8 +1029,10 @@ def build_site(archive: Archive) -> Site:
         older.next, newer.previous = newer, older
     term_matcher = PhraseMatcher({name: t for t in archive.terms for name in t.names})
     event_matcher = PhraseMatcher({alias: e for e in archive.events for alias in e.aliases})
-    orgs = {c.name: Organization(c.name, "", c.zh, c.description, list(c.aliases)) for c in archive.organizations}
-    org_matcher = PhraseMatcher({name: orgs[c.name] for c in archive.organizations for name in (c.name, *c.aliases)})
+    orgs = {c.name: Organization(c.name, "", c.zh, c.description, list(c.aliases), local_aliases=list(c.local_aliases),
+                                 place=c.place) for c in archive.organizations}
+    org_matcher = PhraseMatcher({name: orgs[c.name] for c in archive.organizations
+                                 for name in (c.name, *c.aliases, *c.local_aliases)})
     matchers = (term_matcher, event_matcher, org_matcher)
     fingerprint = _matchers_fingerprint(matchers)
     found = {id(article): _scan_article(article, matchers, fingerprint) for article in articles}
@@ -1248,10 +1261,17 @@ def _build_organizations(articles: list[Article], orgs: dict[str, Organization],
         found: list[tuple[Organization, str]] = []
         source = article.meta.source
         if source:
-            org = matcher.lookup(source) or orgs.setdefault(source, Organization(source, ""))
+            org = matcher.lookup(source)
+            if org is None or not org.named_in(article, source):
+                org = orgs.setdefault(source, Organization(source, ""))
             found.append((org, "source"))
-        for found_in_text in named[id(article)]:
-            for _, _, org in found_in_text:
+        texts = None  # the texts scanned, read only for a local alias
+        for n, found_in_text in enumerate(named[id(article)]):
+            for start, end, org in found_in_text:
+                if org.local_aliases:
+                    texts = texts or _scan_texts(article)[1].texts
+                    if not org.named_in(article, texts[n][start:end]):
+                        continue
                 if not any(o is org for o, _ in found):
                     found.append((org, "named"))
         article.organizations = []

@@ -989,9 +989,15 @@ class CuratedOrganization:
     aliases: list[str]
     zh: str | None
     description: str | None
+    # Names that stand for it only in the articles about its place ("District Committee" is
+    # Louxing's in an article tagged louxing, another district's elsewhere).
+    local_aliases: list[str] = field(default_factory=list)
+    place: str | None = None  # a tag
 
 
-def load_organizations(path: Path, data: Any) -> list[CuratedOrganization]:
+def load_organizations(path: Path, data: Any, tag_names: set[str] | None = None) -> list[CuratedOrganization]:
+    """``tag_names``: the tags of tags.yml (None if it could not be read), which a ``place``
+    must be one of."""
     c = Checker(path)
     if data is None:
         return []
@@ -1000,19 +1006,30 @@ def load_organizations(path: Path, data: Any) -> list[CuratedOrganization]:
         c.raise_if_any()
     out = []
     places: list[int] = []
-    fields = {"name": True, "aliases": False, "zh": False, "description": False}
+    fields = {"name": True, "aliases": False, "local_aliases": False, "place": False, "zh": False,
+              "description": False}
     for i, item in enumerate(data):
         item = c.mapping(item, (i,), fields, "an organization")
         if item is None:
             continue
         name = c.text(item.get("name"), (i, "name"))
+        local = c.text_list(item.get("local_aliases"), (i, "local_aliases"))
+        place = c.text(item.get("place"), (i, "place"))
+        if local and not place:
+            c.error((i, "local_aliases"), "local aliases need a 'place:', the tag of the articles in which they "
+                                          "stand for this organization (for example place: louxing)")
+        if place and tag_names is not None and place not in tag_names:
+            hint = difflib.get_close_matches(place, sorted(tag_names), n=1)
+            c.error((i, "place"), f"'{place}' is not a tag of archive/tags.yml"
+                                  + (f"; did you mean '{hint[0]}'?" if hint else ""))
         if name:
             out.append(CuratedOrganization(name, c.text_list(item.get("aliases"), (i, "aliases")),
                                            c.text(item.get("zh"), (i, "zh")),
-                                           c.text(item.get("description"), (i, "description"), single_line=False)))
+                                           c.text(item.get("description"), (i, "description"), single_line=False),
+                                           local, place))
             places.append(i)
-    _one_owner_per_name(c, path, [(i, "name", o.name, o.aliases) for i, o in zip(places, out, strict=True)],
-                        "organization")
+    _one_owner_per_name(c, path, [(i, "name", o.name, [*o.aliases, *o.local_aliases])
+                                  for i, o in zip(places, out, strict=True)], "organization")
     c.raise_if_any()
     return out
 

@@ -326,6 +326,17 @@ def test_glossary_alias_of_another_entry_names_its_line(proj):
         "entry only: remove it from one of them"), message
 
 
+def test_local_aliases_need_a_place_that_is_a_tag(proj):
+    rel = "archive/organizations.yml"
+    edit(proj, rel, '  place: "louxing"\n', '  place: "louxin"\n')
+    assert one(build_fails(proj), rel, "place").endswith(
+        "place: 'louxin' is not a tag of archive/tags.yml; did you mean 'louxing'?")
+    edit(proj, rel, '  place: "louxin"\n', "")
+    assert one(build_fails(proj), rel, "local_aliases").endswith(
+        "local_aliases: local aliases need a 'place:', the tag of the articles in which they stand for this "
+        "organization (for example place: louxing)")
+
+
 def test_a_tag_may_not_take_the_address_of_a_page_of_the_tags_list(proj):
     """tags/page-2/ is the second page of the list of tags."""
     rel = "archive/tags.yml"

@@ -295,3 +295,26 @@ def test_the_source_line_links_to_the_organization_the_model_matched(tmp_path):
     page = Renderer(site, "https://example.org/", "Archive").render_article(article).content
     assert ('<dt>Source</dt> <dd><a href="../../organizations/louxing-rong-media-center/">“louxing rong media '
             'center”</a></dd>') in page
+
+
+def test_a_local_alias_names_the_organization_only_in_articles_about_its_place(tmp_path):
+    """"District Committee" is Louxing's in an article about Louxing, and another district's
+    in that district's article: it tied every district's article to Louxing's committee."""
+    import shutil
+
+    archive = tmp_path / "archive"
+    shutil.copytree(ROOT / "archive", archive)
+    other = archive / "articles" / "2022-05-01-yuhua-district-held-a-work-safety-meeting"
+    shutil.copytree(archive / "articles" / SEED_ID, other)
+    meta = other / "meta.yml"
+    text = meta.read_text(encoding="utf-8").replace("- louxing\n", "")
+    meta.write_text(text.replace("title: Louxing District held", "title: Yuhua District held")
+                    .replace("published: 2022-04-30", "published: 2022-05-01"), encoding="utf-8")
+    site = build_site(load_archive(archive))
+    by_id = {a.id: a for a in site.articles}
+    names = {a_id: {o.name for o in a.organizations} for a_id, a in by_id.items()}
+    local = {"Louxing District Committee of the CPC", "Louxing District Safety Committee"}
+    assert local <= names[SEED_ID]
+    assert not local & names[other.name], names[other.name]
+    committee = next(o for o in site.organizations if o.name == "Louxing District Committee of the CPC")
+    assert [a.id for a, _ in committee.articles] == [SEED_ID]
