@@ -85,10 +85,37 @@ def inputs_fingerprint(config) -> str:
     return hashlib.sha256("".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
+def editor_page_errors(docs: Path) -> list:
+    """The pages editors keep in docs/ that are not UTF-8: MkDocs stops on one with a
+    traceback, so they are reported first, as the archive's files are."""
+    from .errors import ArchiveError
+
+    errors = []
+    for folder, folders, files in os.walk(docs):
+        folders[:] = sorted(f for f in folders if not f.startswith(".")
+                            and not (folder == str(docs) and f in GENERATED_TOPS))
+        for name in sorted(files):
+            if name.endswith(".md") and not name.startswith("."):
+                path = Path(folder) / name
+                try:
+                    path.read_bytes().decode("utf-8")
+                except UnicodeDecodeError:
+                    errors.append(ArchiveError(path, "not UTF-8 text; save the file as UTF-8"))
+                except OSError as exc:
+                    errors.append(ArchiveError(path, f"cannot be read: {exc.strerror or exc}"))
+    return errors
+
+
 def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.stdout, cache: bool = True) -> int:
     """Run the pipeline; return the exit status (0 ok, 1 errors or stale output)."""
     started = time.perf_counter()
     config = load_config(root)
+    unreadable = editor_page_errors(config.docs)
+    if unreadable:
+        for error in unreadable:
+            print(_relative(str(error), root), file=sys.stderr)
+        print(f"build: {len(unreadable)} problem(s) in docs/; nothing was written", file=sys.stderr)
+        return 1
     fingerprint = inputs_fingerprint(config)
     if not check and cache:  # --no-cache parses and renders everything again, even when nothing changed
         recorded, present = read_manifest_state(config.docs)

@@ -578,6 +578,18 @@ def test_a_link_a_markdown_article_cannot_have(proj, written, message):
     assert build_fails(proj, "--check")
 
 
+def test_an_editors_page_that_is_not_utf8_is_named_before_mkdocs_stops_on_it(proj):
+    """MkDocs printed a traceback of 15 lines for it."""
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    (proj / "docs" / "cafe.md").write_bytes("# Café\n".encode("latin-1"))
+    before = snapshot(proj / "docs")
+    result = run([sys.executable, "scripts/build.py"], proj, check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == ["docs/cafe.md: not UTF-8 text; save the file as UTF-8",
+                                          "build: 1 problem(s) in docs/; nothing was written"]
+    assert snapshot(proj / "docs") == before
+
+
 def test_bad_article_folders(proj):
     articles = proj / "archive" / "articles"
     (articles / "My article").mkdir()
