@@ -76,30 +76,43 @@
 
   /* The Chinese of a glossary entry or a name is indexed with its inner words as well
      (lgnews/render.py, zh_words), so that a search for part of it finds it; an excerpt that
-     falls among those words would show a string of fragments. A run of three or more
-     words that are all Chinese (the page's own Chinese follows them) is shown as one of
-     them: the longest with a match, or the longest. */
+     falls among those words would show them before the page's own Chinese ("人民至上
+     人民至上、生命至上"). Of a run of Chinese words, one that another word of the run, or
+     the word after it, holds is left out, and its match is marked in the word that holds it. */
   var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-  var HAN_WORD = /^(?:<\/?mark>|[\u3400-\u9fff\uf900-\ufaff])+[.,;:]?$/;  /* Pagefind ends the indexed words with "." */
+  /* Pagefind ends the indexed words with "." (inside a match's mark, too). */
+  var HAN_WORD = /^(?:<\/?mark>|[\u3400-\u9fff\uf900-\ufaff])+[.,;:]?(?:<\/mark>)?$/;
+  function plain(word) {
+    return word.replace(/<\/?mark>/g, "").replace(/[.,;:]$/, "");
+  }
   function tidyExcerpt(html) {
     var out = [], run = [];
-    function score(word) {
-      return (word.indexOf("<mark>") >= 0 ? 1000 : 0) + word.replace(/<\/?mark>/g, "").length;
-    }
-    function flush() {
-      if (run.length >= 3) {
-        out.push(run.reduce(function (best, word) { return score(word) > score(best) ? word : best; }));
-      } else {
-        out.push.apply(out, run);
-      }
+    function flush(next) {
+      var words = next === undefined ? run.slice() : run.concat([next]);
+      var texts = words.map(plain);
+      var shown = words.slice();
+      run.forEach(function (word, i) {
+        var holder = -1;
+        texts.forEach(function (text, j) {
+          if (holder < 0 && j !== i && text.indexOf(texts[i]) >= 0 &&
+              (text.length > texts[i].length || j < i)) holder = j;
+        });
+        if (holder < 0) return;
+        shown[i] = null;
+        if (word.indexOf("<mark>") >= 0 && shown[holder] !== null && shown[holder].indexOf("<") < 0) {
+          var at = shown[holder].indexOf(texts[i]);
+          shown[holder] = shown[holder].slice(0, at) + "<mark>" + texts[i] + "</mark>" +
+            shown[holder].slice(at + texts[i].length);
+        }
+      });
+      shown.forEach(function (word) { if (word !== null) out.push(word); });
       run = [];
     }
     html.split(" ").forEach(function (word) {
       if (HAN_WORD.test(word) && HAN.test(word)) {
         run.push(word);
       } else {
-        flush();
-        out.push(word);
+        flush(word);
       }
     });
     flush();

@@ -41,10 +41,11 @@ def test_search_ranks_the_entry_first(search_tab, query, expected, within):
 HAN_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
-@pytest.mark.parametrize("query", ["安全", "安委", "three principles", "people first"])
+@pytest.mark.parametrize("query", ["安全", "安委", "人民至上", "区委", "three principles", "people first"])
 def test_excerpts_read_as_text(search_tab, query):
     """Excerpts show the page's words: not the strings of Chinese fragments indexed so that
-    part of a Chinese term finds it (安委 finds 区安委会), and not a label run into its value
+    part of a Chinese term finds it (安委 finds 区安委会), nor one of them before the Chinese
+    that holds it ("人民至上 人民至上、生命至上"), and not a label run into its value
     ("Chinesenot known")."""
     assert search(search_tab, query)
     excerpts = search_tab.page.locator(".lg-search-result__excerpt").all_inner_texts()
@@ -55,6 +56,9 @@ def test_excerpts_read_as_text(search_tab, query):
             run = run + 1 if HAN_WORD.fullmatch(word) else 0
             longest = max(longest, run)
         assert longest < 3, f"{query!r}: a string of Chinese fragments in the excerpt {text!r}"
+        words = [w.strip(".,;:") for w in text.split()]
+        repeated = [(a, b) for a, b in zip(words, words[1:], strict=False) if HAN_WORD.fullmatch(a) and a in b]
+        assert not repeated, f"{query!r}: a Chinese fragment before the word that holds it in {text!r}"
         assert not re.search(r"(Chinese|Pinyin|Category|Confidence|Also written)(?=[^\s:])", text), text
 
 
