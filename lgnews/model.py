@@ -396,6 +396,8 @@ class Site:
     tag_articles: dict[str, list[Article]]
     candidates: list[Candidate]
     event_articles: dict[str, list[Article]] = field(default_factory=dict)
+    # The people of people.yml that no article names (by their name or an alias): no page.
+    unnamed_people: list[str] = field(default_factory=list)
 
     @property
     def years(self) -> list[str]:
@@ -1073,6 +1075,7 @@ def build_site(archive: Archive) -> Site:
         tag_articles=dict(tag_articles),
         candidates=sorted(candidates.values(), key=lambda c: (-len(c.articles), c.phrase.lower())),
         event_articles=dict(event_articles),
+        unnamed_people=[p.name for p in archive.people if p.name not in {r.name for r in people}],
     )
 
 

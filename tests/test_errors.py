@@ -590,6 +590,19 @@ def test_an_editors_page_that_is_not_utf8_is_named_before_mkdocs_stops_on_it(pro
     assert snapshot(proj / "docs") == before
 
 
+def test_a_person_no_article_names_is_a_warning(proj):
+    """A slip in an alias of people.yml deleted the person's page without a word."""
+    edit(proj, "archive/people.yml", '"Party jianguo"', '"Party jiangou"')
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr.splitlines() == [
+        "warning: archive/people.yml: no article names 'Dang Jianguo' (by the name or an alias): check them; a "
+        "person no article names has no page"]
+    assert not (proj / "docs" / "people" / "dang-jianguo").exists()
+    edit(proj, "archive/people.yml", '"Party jiangou"', '"Party jianguo"')
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr == "" and (proj / "docs" / "people" / "dang-jianguo" / "index.md").is_file()
+
+
 def test_bad_article_folders(proj):
     articles = proj / "archive" / "articles"
     (articles / "My article").mkdir()
