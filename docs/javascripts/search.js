@@ -116,7 +116,14 @@
       }
     });
     flush();
-    return out.join(" ");
+    return closeUp(out.join(" "));
+  }
+
+  /* Pagefind puts a space where a glossary term's link starts and ends: the quotation marks
+     and brackets around a term are put back against it (“three principles”, not
+     “ three principles ”). */
+  function closeUp(text) {
+    return text.replace(/([“‘(（「]) (?=\S)/g, "$1").replace(/(\S) (?=[”’)）」])/g, "$1");
   }
 
   /* Pagefind's excerpts are text with <mark> around the matches: keep exactly that, as

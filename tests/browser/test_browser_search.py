@@ -59,6 +59,7 @@ def test_excerpts_read_as_text(search_tab, query):
         words = [w.strip(".,;:") for w in text.split()]
         repeated = [(a, b) for a, b in zip(words, words[1:], strict=False) if HAN_WORD.fullmatch(a) and a in b]
         assert not repeated, f"{query!r}: a Chinese fragment before the word that holds it in {text!r}"
+        assert not re.search(r"[“‘(] | [”’)]", text), f"{query!r}: a quotation mark apart from its words in {text!r}"
         assert not re.search(r"(Chinese|Pinyin|Category|Confidence|Also written)(?=[^\s:])", text), text
 
 
