@@ -1087,10 +1087,18 @@ def _matchers_fingerprint(matchers: tuple[PhraseMatcher, ...]) -> str:
 
 def _scan_texts(article: Article) -> tuple[Texts, Texts]:
     """The texts searched: the paragraphs (for terms and events), and the title, paragraphs
-    and roles of the people (for organizations)."""
+    and roles of the people (for organizations: ``_org_texts``)."""
     paragraphs = Texts(article.paragraphs)
-    roles = [r for p in article.meta.people for r in p.roles]
-    return paragraphs, Texts.concat([Texts([article.title]), paragraphs, Texts(roles)])
+    return paragraphs, Texts.concat([Texts([article.title]), paragraphs, Texts(_roles(article))])
+
+
+def _roles(article: Article) -> list[str]:
+    return [r for p in article.meta.people for r in p.roles]
+
+
+def _org_texts(article: Article) -> list[str]:
+    """The texts searched for organizations, as ``_scan_texts`` orders them."""
+    return [article.title, *article.paragraphs, *_roles(article)]
 
 
 def _scan_article(article: Article, matchers: tuple[PhraseMatcher, ...], fingerprint: str) -> tuple[list, ...]:
@@ -1112,8 +1120,7 @@ def _scan_article(article: Article, matchers: tuple[PhraseMatcher, ...], fingerp
 
 
 def _rebuild_scans(article: Article, matchers: tuple[PhraseMatcher, ...], kept: tuple) -> tuple[list, ...]:
-    roles = [r for p in article.meta.people for r in p.roles]
-    texts = (article.paragraphs, article.paragraphs, [article.title, *article.paragraphs, *roles])
+    texts = (article.paragraphs, article.paragraphs, _org_texts(article))
     if len(kept) != 3:
         raise ValueError("not three scans")
     out = []
@@ -1272,7 +1279,7 @@ def _build_organizations(articles: list[Article], orgs: dict[str, Organization],
         for n, found_in_text in enumerate(named[id(article)]):
             for start, end, org in found_in_text:
                 if org.local_aliases:
-                    texts = texts or _scan_texts(article)[1].texts
+                    texts = texts or _org_texts(article)
                     if not org.named_in(article, texts[n][start:end]):
                         continue
                 if not any(o is org for o, _ in found):
