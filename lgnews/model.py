@@ -552,7 +552,7 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
                                                   "(if it is the sha256 line of meta.yml that was edited, put that "
                                                   "line back instead)")])
     try:
-        text, _ = decode_source(raw)
+        text, _ = decode_source(raw, meta.encoding)
         parsed = parse_article(text, metadata=False)
     except ParseError as exc:
         raise ArchiveErrors([ArchiveError(source, str(exc))]) from None

@@ -224,11 +224,13 @@ class ParsedArticle:
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def decode_source(data: bytes) -> tuple[str, str]:
+def decode_source(data: bytes, known: str | None = None) -> tuple[str, str]:
     """Decode raw bytes into text with ``\\n`` line endings; return (text, encoding).
 
     UTF-8 (with or without BOM) first; otherwise a legacy Chinese encoding detected by
-    charset-normalizer. Raises ParseError for what is not text."""
+    charset-normalizer. ``known``: the encoding found when the file was archived (meta.yml
+    records it), used as it is, so that an archived text reads the same whatever the
+    detector would guess today. Raises ParseError for what is not text."""
     if not data.strip():
         raise ParseError("empty file")
     if len(data) > MAX_SOURCE_BYTES:
@@ -240,7 +242,14 @@ def decode_source(data: bytes) -> tuple[str, str]:
         raise ParseError("binary file (contains NUL bytes), not a text article")
     encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
     try:
-        text = data.decode(encoding)
+        if known and known.lower().replace("_", "-") not in ("utf-8", "utf-8-sig"):
+            try:
+                text, encoding = data.decode(known), known
+            except (UnicodeDecodeError, LookupError):
+                raise ParseError(f"cannot be read as {known}, the encoding its meta.yml records; if the file is "
+                                 "right, correct or remove the 'encoding:' line") from None
+        else:
+            text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data" and _truncated_utf8(data, exc.start):
             raise ParseError("truncated: the file ends in the middle of a UTF-8 character "

@@ -318,3 +318,32 @@ def test_a_local_alias_names_the_organization_only_in_articles_about_its_place(t
     assert not local & names[other.name], names[other.name]
     committee = next(o for o in site.organizations if o.name == "Louxing District Committee of the CPC")
     assert [a.id for a, _ in committee.articles] == [SEED_ID]
+
+
+def test_an_archived_text_is_read_in_the_encoding_its_meta_records(tmp_path):
+    """Not guessed again at every build: a better guess of the detector (GB18030 over Big5)
+    would otherwise change the text of an article archived with the older one."""
+    import shutil
+
+    from lgnews.ingest import ingest_file, known_hashes
+
+    archive = tmp_path / "archive"
+    shutil.copytree(ROOT / "archive", archive)
+    raw = tmp_path / "article.txt"
+    text = (ROOT / "archive" / "articles" / SEED_ID / "source.txt").read_text(encoding="utf-8")
+    raw.write_bytes(text.replace("Louxing District held", "Yuhua District held").encode("gb18030"))
+    article_id = ingest_file(raw, archive, known_hashes(archive / "articles"))
+    meta = archive / "articles" / article_id / "meta.yml"
+    assert "\nencoding: gb18030\n" in meta.read_text(encoding="utf-8")
+    read = {a.id: a for a in load_archive(archive).articles}[article_id]
+    assert "“7·20” heavy rain" in read.source_text
+    meta.write_text(meta.read_text(encoding="utf-8").replace("encoding: gb18030", "encoding: big5"), encoding="utf-8")
+    read = {a.id: a for a in load_archive(archive).articles}[article_id]
+    assert read.source_text == raw.read_bytes().decode("big5").replace("\r\n", "\n") and "“7·20”" not in read.source_text
+    meta.write_text(meta.read_text(encoding="utf-8").replace("encoding: big5", "encoding: no-such-code"),
+                    encoding="utf-8")
+    with pytest.raises(ArchiveErrors) as caught:
+        load_archive(archive)
+    assert [str(e) for e in caught.value.errors] == [
+        f"{archive / 'articles' / article_id / 'source.txt'}: cannot be read as no-such-code, the encoding its "
+        "meta.yml records; if the file is right, correct or remove the 'encoding:' line"]
