@@ -351,13 +351,16 @@ class Organization:
     def url(self) -> str:
         return f"organizations/{self.slug}/"
 
-    def named_in(self, article: Article, phrase: str) -> bool:
-        """Whether ``phrase``, a name of this organization found in ``article``, stands for
-        it there: a local alias does only in an article about its place."""
-        if not self.local_aliases or self.place in article.meta.tags:
-            return True
-        key = match_key(phrase)
-        return not any(match_key(alias) == key for alias in self.local_aliases)
+
+@dataclass(eq=False)
+class LocalName:
+    """A name that stands for one organization in the articles of each place ('District
+    Committee': Louxing's in an article tagged louxing), and for none elsewhere."""
+
+    orgs: dict[str, Organization]  # by place (a tag)
+
+    def resolve(self, article: Article) -> Organization | None:
+        return next((self.orgs[tag] for tag in article.meta.tags if tag in self.orgs), None)
 
 
 @dataclass(eq=False)
@@ -1033,8 +1036,13 @@ def build_site(archive: Archive) -> Site:
     event_matcher = PhraseMatcher({alias: e for e in archive.events for alias in e.aliases})
     orgs = {c.name: Organization(c.name, "", c.zh, c.description, list(c.aliases), local_aliases=list(c.local_aliases),
                                  place=c.place) for c in archive.organizations}
-    org_matcher = PhraseMatcher({name: orgs[c.name] for c in archive.organizations
-                                 for name in (c.name, *c.aliases, *c.local_aliases)})
+    local: dict[str, LocalName] = {}
+    for c in archive.organizations:
+        for alias in c.local_aliases:
+            local.setdefault(match_key(alias), LocalName({})).orgs.setdefault(c.place, orgs[c.name])
+    org_matcher = PhraseMatcher({**{alias: local[match_key(alias)] for c in archive.organizations
+                                    for alias in c.local_aliases},
+                                 **{name: orgs[c.name] for c in archive.organizations for name in (c.name, *c.aliases)}})
     matchers = (term_matcher, event_matcher, org_matcher)
     fingerprint = _matchers_fingerprint(matchers)
     found = {id(article): _scan_article(article, matchers, fingerprint) for article in articles}
@@ -1264,7 +1272,7 @@ def _assign_slugs(items: list) -> None:
 
 
 def _build_organizations(articles: list[Article], orgs: dict[str, Organization],
-                         matcher: PhraseMatcher[Organization], named: dict[int, list]) -> list[Organization]:
+                         matcher: PhraseMatcher[Organization | LocalName], named: dict[int, list]) -> list[Organization]:
     """``orgs``: the curated organizations by name (sources are added); ``named``: what
     ``matcher`` finds in each article's title, paragraphs and roles (by id of the article)."""
     for article in sorted(articles, key=lambda a: (a.published, a.id)):
@@ -1272,16 +1280,13 @@ def _build_organizations(articles: list[Article], orgs: dict[str, Organization],
         source = article.meta.source
         if source:
             org = matcher.lookup(source)
-            if org is None or not org.named_in(article, source):
-                org = orgs.setdefault(source, Organization(source, ""))
-            found.append((org, "source"))
-        texts = None  # the texts scanned, read only for a local alias
-        for n, found_in_text in enumerate(named[id(article)]):
-            for start, end, org in found_in_text:
-                if org.local_aliases:
-                    texts = texts or _org_texts(article)
-                    if not org.named_in(article, texts[n][start:end]):
-                        continue
+            if isinstance(org, LocalName):
+                org = org.resolve(article)
+            found.append((org or orgs.setdefault(source, Organization(source, "")), "source"))
+        for found_in_text in named[id(article)]:
+            for _, _, org in found_in_text:
+                if isinstance(org, LocalName) and (org := org.resolve(article)) is None:
+                    continue  # another place's body, which the archive does not know
                 if not any(o is org for o, _ in found):
                     found.append((org, "named"))
         article.organizations = []

@@ -1028,8 +1028,31 @@ def load_organizations(path: Path, data: Any, tag_names: set[str] | None = None)
                                            c.text(item.get("description"), (i, "description"), single_line=False),
                                            local, place))
             places.append(i)
-    _one_owner_per_name(c, path, [(i, "name", o.name, [*o.aliases, *o.local_aliases])
-                                  for i, o in zip(places, out, strict=True)], "organization")
+    _one_owner_per_name(c, path, [(i, "name", o.name, o.aliases) for i, o in zip(places, out, strict=True)],
+                        "organization")
+    # A local alias may be shared by the bodies of several places (each district has its
+    # "District Committee"), but not by two of one place, nor be a name another entry has
+    # everywhere: said at the later of the two entries.
+    everywhere: dict[str, str] = {}  # name as compared -> its organization
+    local: dict[str, dict[str | None, str]] = {}  # local alias as compared -> place -> its organization
+    for i, o in zip(places, out, strict=True):
+        for where, name in [((i, "name"), o.name), *(((i, "aliases", k), a) for k, a in enumerate(o.aliases))]:
+            owners = local.get(match_key(name))
+            if owners:
+                place, owner = next(iter(owners.items()))
+                c.error(where, f"'{name}' is a local alias of '{owner}' (in the articles tagged {place}): a name "
+                               "an organization has everywhere cannot be another's local alias; remove one of them")
+        for k, alias in enumerate(o.local_aliases):
+            key = match_key(alias)
+            if key in everywhere:
+                c.error((i, "local_aliases", k), f"'{alias}' is a name of '{everywhere[key]}' everywhere: it cannot "
+                                                 "also be a local alias; remove one of them")
+            elif o.place in local.get(key, {}):
+                c.error((i, "local_aliases", k), f"'{alias}' is already the local alias of '{local[key][o.place]}' "
+                                                 f"in the articles tagged {o.place}: remove one of them")
+            local.setdefault(key, {}).setdefault(o.place, o.name)
+        for name in (o.name, *o.aliases):
+            everywhere.setdefault(match_key(name), o.name)
     c.raise_if_any()
     return out
 

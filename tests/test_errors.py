@@ -326,6 +326,27 @@ def test_glossary_alias_of_another_entry_names_its_line(proj):
         "entry only: remove it from one of them"), message
 
 
+def test_a_local_alias_is_shared_by_places_not_within_one(proj):
+    """Each district's committee may be its articles' "District Committee"; two bodies of one
+    place may not, nor may a name that stands for one body everywhere."""
+    rel = "archive/organizations.yml"
+    text = (proj / rel).read_text(encoding="utf-8").rstrip("\n")
+    (proj / rel).write_text(text + '\n- name: "Shuangfeng County Committee of the CPC"\n  local_aliases: '
+                            '["District Committee"]\n  place: "hunan"\n', encoding="utf-8")
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)  # another place: allowed
+    (proj / rel).write_text(text + '\n- name: "Louxing Party School"\n  local_aliases: ["District Committee"]\n'
+                            '  place: "louxing"\n', encoding="utf-8")
+    assert one(build_fails(proj), rel).endswith(
+        ".local_aliases[0]: 'District Committee' is already the local alias of 'Louxing District Committee of the "
+        "CPC' in the articles tagged louxing: remove one of them")
+    (proj / rel).write_text(text + '\n- name: "Safety Office"\n  aliases: ["District Safety Committee"]\n',
+                            encoding="utf-8")
+    assert one(build_fails(proj), rel).endswith(
+        ".aliases[0]: 'District Safety Committee' is a local alias of 'Louxing District Safety Committee' (in the "
+        "articles tagged louxing): a name an organization has everywhere cannot be another's local alias; remove "
+        "one of them")
+
+
 def test_local_aliases_need_a_place_that_is_a_tag(proj):
     rel = "archive/organizations.yml"
     edit(proj, rel, '  place: "louxing"\n', '  place: "louxin"\n')
@@ -357,10 +378,10 @@ def test_a_tag_may_not_take_the_address_of_a_page_of_the_tags_list(proj):
      r'^- name: "Louxing Rong Media Center"',
      "[{i}].name: this organization repeats the organization 'Louxing Rong Media Center' (line {first}): delete "
      "one of the two, or merge them into one"),
-    ("archive/organizations.yml", '- name: "Safety Office"\n  aliases: ["District Safety Committee"]\n',
-     r'^- name: "Louxing District Safety Committee"',
-     "[{i}].aliases[0]: 'District Safety Committee' is also a name of the organization 'Louxing District Safety "
-     "Committee' (line {first}); a name may belong to one organization only: remove it from one of them"),
+    ("archive/organizations.yml", '- name: "Party Office"\n  aliases: ["Louxing District Committee"]\n',
+     r'^- name: "Louxing District Committee of the CPC"',
+     "[{i}].aliases[0]: 'Louxing District Committee' is also a name of the organization 'Louxing District "
+     "Committee of the CPC' (line {first}); a name may belong to one organization only: remove it from one of them"),
     ("archive/tags.yml", '- slug: "work-safety"\n  title: "Flooding"\n', r'^- slug: "work-safety"',
      "[{i}].slug: this tag repeats the tag 'work-safety' (line {first}): delete one of the two, or merge them "
      "into one"),

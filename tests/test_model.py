@@ -318,6 +318,17 @@ def test_a_local_alias_names_the_organization_only_in_articles_about_its_place(t
     assert not local & names[other.name], names[other.name]
     committee = next(o for o in site.organizations if o.name == "Louxing District Committee of the CPC")
     assert [a.id for a, _ in committee.articles] == [SEED_ID]
+    # Once the archive knows Yuhua's committee, Yuhua's articles name it.
+    with (archive / "tags.yml").open("a", encoding="utf-8") as fh:
+        fh.write('\n- slug: "yuhua"\n  title: "Yuhua District"\n')
+    with (archive / "organizations.yml").open("a", encoding="utf-8") as fh:
+        fh.write('\n- name: "Yuhua District Committee of the CPC"\n  local_aliases: ["District Committee"]\n'
+                 '  place: "yuhua"\n')
+    meta.write_text(meta.read_text(encoding="utf-8").replace("- hunan\n", "- hunan\n- yuhua\n"), encoding="utf-8")
+    site = build_site(load_archive(archive))
+    by_id = {a.id: a for a in site.articles}
+    assert "Yuhua District Committee of the CPC" in {o.name for o in by_id[other.name].organizations}
+    assert "Yuhua District Committee of the CPC" not in {o.name for o in by_id[SEED_ID].organizations}
 
 
 def test_an_archived_text_is_read_in_the_encoding_its_meta_records(tmp_path):
