@@ -90,22 +90,26 @@
     function flush(next) {
       var words = next === undefined ? run.slice() : run.concat([next]);
       var texts = words.map(plain);
+      /* A word is left out when another holds it (a longer one, or the same one earlier);
+         what holds it is kept or held in turn, so the longest ones are what is left. */
+      function holds(j, i) {
+        return j !== i && texts[j].indexOf(texts[i]) >= 0 && (texts[j].length > texts[i].length || j < i);
+      }
+      var kept = words.map(function (_, i) {
+        return i >= run.length || !texts.some(function (_, j) { return holds(j, i); });
+      });
       var shown = words.slice();
       run.forEach(function (word, i) {
-        var holder = -1;
-        texts.forEach(function (text, j) {
-          if (holder < 0 && j !== i && text.indexOf(texts[i]) >= 0 &&
-              (text.length > texts[i].length || j < i)) holder = j;
-        });
-        if (holder < 0) return;
-        shown[i] = null;
-        if (word.indexOf("<mark>") >= 0 && shown[holder] !== null && shown[holder].indexOf("<") < 0) {
-          var at = shown[holder].indexOf(texts[i]);
-          shown[holder] = shown[holder].slice(0, at) + "<mark>" + texts[i] + "</mark>" +
-            shown[holder].slice(at + texts[i].length);
+        if (kept[i] || word.indexOf("<mark>") < 0) return;
+        /* Its match goes to a word that is kept and holds it (there is one: holding is
+           transitive), unless that word has a match of its own. */
+        var j = texts.findIndex(function (_, k) { return kept[k] && holds(k, i); });
+        if (j >= 0 && shown[j].indexOf("<") < 0) {
+          var at = shown[j].indexOf(texts[i]);
+          shown[j] = shown[j].slice(0, at) + "<mark>" + texts[i] + "</mark>" + shown[j].slice(at + texts[i].length);
         }
       });
-      shown.forEach(function (word) { if (word !== null) out.push(word); });
+      shown.forEach(function (word, i) { if (kept[i]) out.push(word); });
       run = [];
     }
     html.split(" ").forEach(function (word) {
@@ -121,9 +125,9 @@
 
   /* Pagefind puts a space where a glossary term's link starts and ends: the quotation marks
      and brackets around a term are put back against it (“three principles”, not
-     “ three principles ”). */
+     “ three principles ”). Not ’, which is also an apostrophe (“back in ’98”). */
   function closeUp(text) {
-    return text.replace(/([“‘(（「]) (?=\S)/g, "$1").replace(/(\S) (?=[”’)）」])/g, "$1");
+    return text.replace(/([“‘(（「]) (?=\S)/g, "$1").replace(/(\S) (?=[”)）」])/g, "$1");
   }
 
   /* Pagefind's excerpts are text with <mark> around the matches: keep exactly that, as
@@ -318,4 +322,7 @@
     input.focus();
     input.select();
   });
+
+  /* For the tests (tests/browser/test_browser_search.py): how an excerpt is tidied. */
+  box.lgTidyExcerpt = tidyExcerpt;
 })();

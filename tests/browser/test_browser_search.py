@@ -50,6 +50,8 @@ def test_excerpts_read_as_text(search_tab, query):
     assert search(search_tab, query)
     excerpts = search_tab.page.locator(".lg-search-result__excerpt").all_inner_texts()
     assert excerpts and all(excerpts), excerpts
+    # What matched is still marked where fragments were left out.
+    assert search_tab.page.locator(".lg-search-result__excerpt mark").count() > 0
     for text in excerpts:
         run = longest = 0
         for word in text.split():
@@ -149,3 +151,18 @@ def test_pagefind_loads_on_first_focus_and_a_query_stays_small(tab):
     assert not any("pagefind-ui" in u for u in sizes), "the search uses Pagefind's JS API, not its UI bundle"
     assert sum(sizes.values()) < 300_000, sizes
     assert not tab.errors and not tab.external
+
+
+@pytest.mark.parametrize("excerpt, shown", [
+    ("Chinese <mark>人民至上</mark> 人民至上、生命至上 Pinyin", "Chinese <mark>人民至上</mark>、生命至上 Pinyin"),
+    ("Chinese: 娄星区委 <mark>区委.</mark> 娄星区委 x", "Chinese: 娄星<mark>区委</mark> x"),
+    # Fragments held by fragments: the match reaches the word that is shown.
+    ("民至上 <mark>至上</mark> 人民至上、生命至上", "人民<mark>至上</mark>、生命至上"),
+    ("x 人民 人民至 人民至上 民至 民至上 至上 生命 生命至上", "x 人民至上 生命至上"),
+    ("a 甲乙 丙丁 b", "a 甲乙 丙丁 b"),  # distinct words stay
+    ("implement the “ <mark>three</mark> principles ” and", "implement the “<mark>three</mark> principles” and"),
+    ("back in ’98 it", "back in ’98 it"),  # an apostrophe is not a closing quotation mark
+])
+def test_how_an_excerpt_is_tidied(tab, excerpt, shown):
+    tab.goto("")
+    assert tab.page.evaluate("e => document.querySelector('[data-lg-search]').lgTidyExcerpt(e)", excerpt) == shown
