@@ -35,6 +35,10 @@ LIBRARIES = ("jinja2", "markupsafe", "markdown", "yaml", "charset_normalizer", "
 """The libraries whose output the pages depend on: upgrading one regenerates them."""
 
 
+EDITOR_BACKUPS = ("~", "#", ".swp", ".swo", ".tmp", ".bak")
+"""What text editors save beside a file (page.md~, #page.md#, .page.md.swp): not the site's."""
+
+
 def _listing(folder: str, prefix: str, out: list[str], *, names_only: bool = False,
              skip: frozenset = frozenset()) -> None:
     """``path\\0size\\0mtime`` of every file under ``folder`` (sorted by path), and ``path/``
@@ -47,7 +51,7 @@ def _listing(folder: str, prefix: str, out: list[str], *, names_only: bool = Fal
     except (FileNotFoundError, NotADirectoryError):
         return
     for name, entry in entries:
-        if name in skip or names_only and name.startswith("."):
+        if name in skip or names_only and (name.startswith((".", "#")) or name.endswith(EDITOR_BACKUPS)):
             continue
         if entry.is_dir():
             if name != "__pycache__":
@@ -64,9 +68,8 @@ def _listing(folder: str, prefix: str, out: list[str], *, names_only: bool = Fal
 def inputs_fingerprint(config) -> str:
     """What the output depends on: every file and folder of archive/ and of the generator
     (path, size, modification time), the settings, the installed libraries it renders
-    with, and the names of the files editors keep in docs/ (an article written in Markdown
-    may link to them: a renamed page must be checked again). Equal fingerprints mean
-    nothing to do."""
+    with, and, if an article is written in Markdown (it may link to them), the names of the
+    files editors keep in docs/. Equal fingerprints mean nothing to do."""
     import importlib.util
 
     parts = [f"{config.site_url}\n{config.site_name}\n{config.repo_url}\n{sys.version}\n"]
@@ -80,8 +83,11 @@ def inputs_fingerprint(config) -> str:
     for folder in (config.archive, PACKAGE):
         parts.append(f"\1{folder.name}\n")
         _listing(str(folder), "", parts)
-    parts.append("\1docs\n")
-    _listing(str(config.docs), "", parts, names_only=True, skip=GENERATED_TOPS)
+    if any(part.split("\0", 1)[0].endswith("/article.md") for part in parts):
+        # Articles written in Markdown may link to any file of docs/: whether it is there is
+        # checked again when one is added, removed or renamed (not when it is edited).
+        parts.append("\1docs\n")
+        _listing(str(config.docs), "", parts, names_only=True, skip=GENERATED_TOPS)
     return hashlib.sha256("".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 

@@ -209,7 +209,8 @@ def read_manifest_state(docs: Path):
 
     def present() -> bool:
         """Every file listed is there, unchanged, and no editor's page has been saved among
-        them (a stray, which a full run reports: see ``strays``)."""
+        them or at one of their addresses (which a full run reports: see ``strays`` and
+        ``clashes``)."""
         written = _mtime(docs / MANIFEST)
         prefix = os.path.join(str(docs), "")
         stat = os.stat
@@ -218,7 +219,8 @@ def read_manifest_state(docs: Path):
                 return False
         except OSError:
             return False
-        return not strays(docs, {}, dict.fromkeys(files, ""))
+        listed = dict.fromkeys(files, "")
+        return not strays(docs, {}, listed) and not clashes(docs, {}, listed)
 
     return inputs, present
 

@@ -573,11 +573,20 @@ def test_the_fingerprint_sees_an_empty_folder_a_page_renamed_and_the_settings(pr
     (project / "archive" / "articles" / "2023-06-06-new").rmdir()
     page = project / "docs" / "about.md"
     page.write_text("# About\n", encoding="utf-8")
+    assert not changed(), "no article is written in Markdown: nothing links to docs/ by name"
+    written = project / "archive" / "articles" / "2023-06-07-a-plan"
+    written.mkdir()
+    (written / "article.md").write_text("---\ntitle: A plan\npublished: 2023-06-07\n---\n\nSee [us](about.md).\n",
+                                        encoding="utf-8")
     assert changed()
     page.write_text("# About us\n\nMore.\n", encoding="utf-8")  # an edit of a page changes nothing generated
     assert not changed()
     page.rename(project / "docs" / "about-us.md")
     assert changed()
+    # What a text editor leaves beside a page is not the site's.
+    for backup in ("about-us.md~", "#about-us.md#", "about-us.md.bak"):
+        (project / "docs" / backup).write_text("x", encoding="utf-8")
+    assert not changed()
     # What the generator writes in docs/ is not an input.
     (project / "docs" / "tags" / "extra.json").write_text("{}", encoding="utf-8")
     (project / "docs" / ".generated-manifest.json").touch()

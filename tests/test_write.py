@@ -258,9 +258,8 @@ def test_editor_page_in_a_generated_folder_is_reported_when_nothing_else_changed
         assert result.returncode == 1, (args, result.stdout, result.stderr)
         assert expected in result.stderr.splitlines(), (args, result.stderr)
     (docs / "tags" / "notes.md").rename(docs / "notes.md")
-    moved = build(project)  # a new page in docs/ (an article may link to it): a full run, writing nothing
-    assert moved.returncode == 0 and ": 0 written," in moved.stdout, moved.stdout
-    assert "nothing changed" in build(project).stdout and build(project, "--check").returncode == 0
+    quick = build(project)
+    assert "nothing changed" in quick.stdout and build(project, "--check").returncode == 0
 
 
 def test_editor_page_with_the_address_of_a_generated_section_is_refused(project):
