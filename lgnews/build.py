@@ -169,6 +169,9 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
             print(f"build: {len(exc.errors)} problem(s); nothing was written", file=sys.stderr)
             return 1
         phase("rendering")
+    for name in site.unnamed_people:  # a slip in a name or an alias: the person's page is gone
+        print(f"warning: archive/people.yml: no article names '{name}' (by the name or an alias): check them; "
+              "a person no article names has no page", file=sys.stderr)
     broken = markdown_link_errors(site, outputs, config.docs)
     if broken:
         for error in broken:
@@ -199,9 +202,6 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         article_cache.update_scans(site.articles)
         article_cache.save()
     phase("writing")
-    for name in site.unnamed_people:  # a slip in a name or an alias: the person's page is gone
-        print(f"warning: archive/people.yml: no article names '{name}' (by the name or an alias): check them; "
-              "a person no article names has no page", file=sys.stderr)
     if not quiet:
         if site.candidates:
             shown = ", ".join(f"“{c.phrase}” ({len(c.articles)})" for c in site.candidates[:8])

@@ -1083,8 +1083,13 @@ def build_site(archive: Archive) -> Site:
         tag_articles=dict(tag_articles),
         candidates=sorted(candidates.values(), key=lambda c: (-len(c.articles), c.phrase.lower())),
         event_articles=dict(event_articles),
-        unnamed_people=[p.name for p in archive.people if p.name not in {r.name for r in people}],
+        unnamed_people=_unnamed(archive.people, people),
     )
+
+
+def _unnamed(curated: list[CuratedPerson], people: list[PersonRecord]) -> list[str]:
+    named = {p.name for p in people}
+    return [p.name for p in curated if p.name not in named]
 
 
 def _matchers_fingerprint(matchers: tuple[PhraseMatcher, ...]) -> str:

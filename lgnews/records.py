@@ -525,7 +525,7 @@ class Checker:
             if required:
                 self.error(where, "missing date; write it as YYYY-MM-DD, for example 2022-04-30")
             return None
-        if isinstance(value, datetime):  # YAML reads "2022-04-30 10:15" as a time of day
+        if isinstance(value, datetime):  # YAML reads "2022-04-30 10:15:00" as a time of day
             self.error(where, f"{value.isoformat(' ')} is a day and a time; write the day alone: {value.date()}")
             return None
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):

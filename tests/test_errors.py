@@ -619,6 +619,8 @@ def test_a_person_no_article_names_is_a_warning(proj):
         "warning: archive/people.yml: no article names 'Dang Jianguo' (by the name or an alias): check them; a "
         "person no article names has no page"]
     assert not (proj / "docs" / "people" / "dang-jianguo").exists()
+    checked = run([sys.executable, "scripts/build.py", "--check"], proj)  # what an editor runs before committing
+    assert "no article names 'Dang Jianguo'" in checked.stderr
     edit(proj, "archive/people.yml", '"Party jiangou"', '"Party jianguo"')
     result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
     assert result.stderr == "" and (proj / "docs" / "people" / "dang-jianguo" / "index.md").is_file()
