@@ -305,8 +305,12 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
         # the line where what it was reading started.
         started = getattr(exc, "context_mark", None)
         context = getattr(exc, "context", None)
-        unclosed = (started.line + 1 if started is not None and context == "while scanning a quoted scalar"
-                    else _unclosed_quote(text, line))
+        if started is not None and context == "while scanning a quoted scalar":
+            unclosed = started.line + 1
+        else:  # a line whose quotation mark another one, further down, closed: if closing it mends the file
+            unclosed = _unclosed_quote(text, line)
+            if unclosed is not None and not _parses(_with_quote_closed(text, unclosed)):
+                unclosed = None
         if unclosed is not None:  # YAML read on to the next quotation mark, or to the end
             raise ArchiveErrors([ArchiveError(path, "invalid YAML: a quotation mark opened on this line is never "
                                                     "closed: close it (a quotation mark inside the value is "
@@ -335,6 +339,21 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
 
 
 _QUOTED_VALUE_RE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#"'][^:#]*:\s+)?(["'])(.*)$""")
+
+
+def _with_quote_closed(text: str, line: int) -> str:
+    lines = text.split("\n")
+    quote = _QUOTED_VALUE_RE.match(lines[line - 1]).group(1)
+    lines[line - 1] = lines[line - 1].rstrip() + quote
+    return "\n".join(lines)
+
+
+def _parses(text: str) -> bool:
+    try:
+        _load(text)
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 def _unclosed_quote(text: str, line: int | None) -> int | None:

@@ -287,6 +287,20 @@ def test_an_unclosed_quotation_mark_is_reported_where_it_opens(proj):
         "quotation mark inside the value is doubled, '' in single quotes, or written \\\" in double ones)")
 
 
+def test_a_quoted_value_over_two_lines_is_not_blamed_for_another_mistake(tmp_path):
+    """YAML allows a quoted value to go on to the next line: a tab further down is reported
+    as a tab, not as that quotation mark."""
+    from lgnews.errors import ArchiveErrors
+    from lgnews.records import read_yaml
+
+    path = tmp_path / "glossary.yml"
+    with pytest.raises(ArchiveErrors) as caught:
+        read_yaml(path, 'definition: "A long\n  definition"\nsources:\n\t- x\n')
+    assert [str(e) for e in caught.value.errors] == [
+        f"{path}:4: invalid YAML: found character that cannot start any token; a tab cannot indent YAML: use spaces "
+        "(two per level)"]
+
+
 def test_a_missing_colon_is_reported_on_its_line(proj):
     edit(proj, SEED_META, "source: Louxing", "source Louxing")
     line = line_of(proj, SEED_META, r"^source Louxing")
