@@ -37,5 +37,9 @@
     }
   });
   drawer.addEventListener("change", sync);
+  /* Material's script also closes the menu itself (when a link within the page is followed),
+     which fires no change: the state is read again then, and whenever the button is reached. */
+  window.addEventListener("hashchange", function () { setTimeout(sync, 0); });
+  button.addEventListener("focus", sync);
   sync();
 })();
