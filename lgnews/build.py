@@ -51,7 +51,7 @@ def _listing(folder: str, prefix: str, out: list[str], *, names_only: bool = Fal
     except (FileNotFoundError, NotADirectoryError):
         return
     for name, entry in entries:
-        if name in skip or names_only and (name.startswith((".", "#")) or name.endswith(EDITOR_BACKUPS)):
+        if name in skip or (names_only and (name.startswith((".", "#")) or name.endswith(EDITOR_BACKUPS))):
             continue
         if entry.is_dir():
             if name != "__pycache__":
@@ -118,10 +118,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
     config = load_config(root)
     unreadable = editor_page_errors(config.docs)
     if unreadable:
-        for error in unreadable:
-            print(_relative(str(error), root), file=sys.stderr)
-        print(f"build: {len(unreadable)} problem(s) in docs/; nothing was written", file=sys.stderr)
-        return 1
+        return _refused(unreadable, root, " in docs/")
     fingerprint = inputs_fingerprint(config)
     if not check and cache:  # --no-cache parses and renders everything again, even when nothing changed
         recorded, present = read_manifest_state(config.docs)
@@ -150,12 +147,9 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         try:
             archive = load_archive(config.archive, progress, article_cache)
         except ArchiveErrors as exc:
-            for error in exc.errors:
-                print(_relative(str(error), root), file=sys.stderr)
-            print(f"build: {len(exc.errors)} problem(s) in archive/; nothing was written", file=sys.stderr)
             if article_cache is not None and not check:
                 article_cache.save()  # the articles that loaded are not parsed again once it is fixed
-            return 1
+            return _refused(exc.errors, root)
         phase("parsing")
         gc.freeze()
         site = build_site(archive)
@@ -164,20 +158,14 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         try:
             outputs = render_outputs(Renderer(site, config.site_url, config.site_name, config.repo_url), progress)
         except ArchiveErrors as exc:
-            for error in exc.errors:
-                print(_relative(str(error), root), file=sys.stderr)
-            print(f"build: {len(exc.errors)} problem(s); nothing was written", file=sys.stderr)
-            return 1
+            return _refused(exc.errors, root, "")
         phase("rendering")
     for name in site.unnamed_people:  # a slip in a name or an alias: the person's page is gone
         print(f"warning: archive/people.yml: no article names '{name}' (by the name or an alias): check them; "
               "a person no article names has no page", file=sys.stderr)
     broken = markdown_link_errors(site, outputs, config.docs)
     if broken:
-        for error in broken:
-            print(_relative(str(error), root), file=sys.stderr)
-        print(f"build: {len(broken)} problem(s) in archive/; nothing was written", file=sys.stderr)
-        return 1
+        return _refused(broken, root)
     if check:
         manifest = read_manifest(config.docs)
         to_write, to_delete, conflicts = plan(config.docs, outputs, manifest=manifest)
@@ -215,6 +203,10 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
     return 0
 
 
+FROM_THE_ROOT = (": write a page's address from the site's root, such as 'glossary/power-list/', 'articles/<id>/' "
+                 "or 'data.md'")
+
+
 def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path) -> list:
     """A link in an article written in Markdown to a page the site does not have. (MkDocs
     checks the links of the pages editors write in docs/; an article's are converted by the
@@ -229,21 +221,19 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path) -> list:
         for written, address in site_links(convert(article.body_markdown)):
             page = address == "" or address.endswith("/")
             if address == ".." or address.startswith("../"):  # above docs/: the project's files, not the site's
-                problem = "leads outside the site"
-            elif any(c in outputs or (docs / c).is_file()
-                     for c in ([address + "index.md"] + ([address[:-1] + ".md"] if address else []) if page
-                               else [address])):
-                continue
+                problem = f"leads outside the site{FROM_THE_ROOT}"
             elif page:
-                problem = "leads to no page of the site"
-            else:  # a file: an image, a document
+                candidates = [address + "index.md"] + ([address[:-1] + ".md"] if address else [])
+                if any(c in outputs or (docs / c).is_file() for c in candidates):
+                    continue
+                problem = f"leads to no page of the site{FROM_THE_ROOT}"
+            elif address in outputs or (docs / address).is_file():  # a file: an image, a document
+                continue
+            else:
                 problem = f"leads to no file of the site: save the file as docs/{address}, or correct the link"
             at = article.source_text.find(written)
             errors.append(ArchiveError(
-                article.path / "article.md",
-                f"the link to '{written}' {problem}" + ("" if problem.startswith("leads to no file") else
-                                                         ": write a page's address from the site's root, such as "
-                                                         "'glossary/power-list/', 'articles/<id>/' or 'data.md'"),
+                article.path / "article.md", f"the link to '{written}' {problem}",
                 line=article.source_text.count("\n", 0, at) + 1 if at >= 0 else None))
     return errors
 
@@ -410,6 +400,14 @@ def _few_collections():
     finally:
         gc.unfreeze()
         gc.set_threshold(*threshold)
+
+
+def _refused(errors: list, root: Path, where: str = " in archive/") -> int:
+    """Say each problem on a line of its own, then that nothing was written; exit status 1."""
+    for error in errors:
+        print(_relative(str(error), root), file=sys.stderr)
+    print(f"build: {len(errors)} problem(s){where}; nothing was written", file=sys.stderr)
+    return 1
 
 
 def _relative(message: str, root: Path) -> str:
