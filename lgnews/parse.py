@@ -241,20 +241,20 @@ def decode_source(data: bytes, known: str | None = None) -> tuple[str, str]:
     if b"\x00" in data:
         raise ParseError("binary file (contains NUL bytes), not a text article")
     encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
-    try:
-        if known and known.lower().replace("_", "-") not in ("utf-8", "utf-8-sig"):
-            try:
-                text, encoding = data.decode(known), known
-            except (UnicodeDecodeError, LookupError):
-                raise ParseError(f"cannot be read as {known}, the encoding its meta.yml records; if the file is "
-                                 "right, correct or remove the 'encoding:' line") from None
-        else:
+    if known and known.lower().replace("_", "-") not in ("utf-8", "utf-8-sig"):
+        try:
+            text, encoding = data.decode(known), known
+        except (UnicodeDecodeError, LookupError):
+            raise ParseError(f"cannot be read as {known}, the encoding its meta.yml records; if the file is "
+                             "right, correct or remove the 'encoding:' line") from None
+    else:
+        try:
             text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        if exc.reason == "unexpected end of data" and _truncated_utf8(data, exc.start):
-            raise ParseError("truncated: the file ends in the middle of a UTF-8 character "
-                             "(an incomplete download or copy?); get the whole file again") from None
-        text, encoding = _decode_legacy(data)
+        except UnicodeDecodeError as exc:
+            if exc.reason == "unexpected end of data" and _truncated_utf8(data, exc.start):
+                raise ParseError("truncated: the file ends in the middle of a UTF-8 character "
+                                 "(an incomplete download or copy?); get the whole file again") from None
+            text, encoding = _decode_legacy(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     controls = len(_CONTROL_RE.findall(text))  # category Cc, less \n and \t
     if controls > max(2, len(text) // 200):
