@@ -48,8 +48,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 SEARCH_QUERIES = ("safety", "安全")
 BLANK_PAGE = "/__bench_blank__.html"
 
-# Folders and files of docs/ that the generator writes (git-ignored), and what a copy of
-# the project leaves out: the same rules as tests/conftest.py's copy_project.
+# What a copy of the project leaves out (tests/conftest.py copies it with copy_project too).
 _IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".hypothesis",
                                  ".ruff_cache", "*.egg-info", "screenshots", "bench-output", ".cache")
 

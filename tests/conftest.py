@@ -21,18 +21,14 @@ if os.environ.get("CI"):
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_ID = "2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting"
-GENERATED = ("articles", "glossary", "people", "organizations", "timeline", "tags", "data", "_generated")
-_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".hypothesis",
-                                 ".ruff_cache", "*.egg-info", "screenshots", "bench-output", ".cache")
 
 
 def copy_project(dest: Path, *, with_articles: bool = True) -> Path:
-    """A copy of the project without build output or generated pages."""
-    shutil.copytree(ROOT, dest, ignore=_IGNORE)
-    for name in GENERATED:
-        shutil.rmtree(dest / "docs" / name, ignore_errors=True)
-    for name in ("feed.xml", "feed.json", ".generated-manifest.json"):
-        (dest / "docs" / name).unlink(missing_ok=True)
+    """A copy of the project without build output or generated pages (as the benchmark
+    makes it: lgnews.bench.copy_project)."""
+    from lgnews.bench import copy_project as bench_copy
+
+    bench_copy(dest, ROOT)
     if not with_articles:
         shutil.rmtree(dest / "archive" / "articles")
         (dest / "archive" / "articles").mkdir()
