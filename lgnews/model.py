@@ -521,24 +521,22 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
         markdown = directory / "article.md"
         if os.path.exists(base + "source.txt"):
             raise ArchiveErrors([ArchiveError(directory, "has both source.txt and article.md; keep one of them")])
-        raw = markdown.read_bytes()
+        raw = _read_file(base + "article.md")
         digest = hashlib.sha256(raw).hexdigest()
         key = f"markdown {digest}"
         if cache is not None and (article := cache.get(directory, key, raw, digest, tag_names)) is not None:
             return article, key, raw, digest
         return (_load_markdown_article(directory, markdown, raw, digest, tag_names) if parse else None), key, raw, digest
-    try:
-        with open(base + "source.txt", "rb") as fh:
-            raw = fh.read()
-    except FileNotFoundError:
+    raw = _read_file(base + "source.txt", missing=None)
+    if raw is None:
         raise ArchiveErrors([ArchiveError(directory, "has no source.txt or article.md; add one, "
-                                                     "or remove the folder")]) from None
-    try:
-        with open(base + "meta.yml", "rb") as fh:
-            meta_bytes = fh.read()
-    except FileNotFoundError:
+                                                     "or remove the folder")])
+    meta_bytes = _read_file(base + "meta.yml", missing=None)
+    if meta_bytes is None:
+        near = [name for name in _listdir(directory) if name.lower().startswith("meta.") and name != "meta.yml"]
         raise ArchiveErrors([ArchiveError(directory / "meta.yml", "missing; every source.txt needs its meta.yml "
-                                                                  "(ingest writes it)")]) from None
+                                                                  "(ingest writes it)"
+                                          + (f": rename {near[0]} to meta.yml" if near else ""))])
     digest = hashlib.sha256(raw).hexdigest()
     key = f"raw {digest} {hashlib.sha256(meta_bytes).hexdigest()}"
     if cache is not None and (article := cache.get(directory, key, raw, digest, tag_names)) is not None:
@@ -671,11 +669,31 @@ def _received(result, directory: Path) -> tuple[Article, str, bytes | None]:
     return article, key, data
 
 
-def _decode_text(path: Path, data: bytes) -> str:
-    """The bytes of a UTF-8 text file as ``path.read_text()`` reads them (any line ending
-    becomes \\n)."""
+_NO_FILE = object()
+
+
+def _read_file(path: str, missing=_NO_FILE) -> bytes:
+    """The bytes of the file ``path``; ``missing`` if there is none (if given: else the
+    error); a folder or an unreadable file in its place is the editor's problem, in a line."""
     try:
-        text = data.decode("utf-8")
+        with open(path, "rb") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        if missing is _NO_FILE:
+            raise ArchiveErrors([ArchiveError(Path(path), "missing")]) from None
+        return missing
+    except IsADirectoryError:
+        raise ArchiveErrors([ArchiveError(Path(path), "is a folder, not a file: put the file in its place")]) from None
+    except OSError as exc:
+        raise ArchiveErrors([ArchiveError(Path(path), f"cannot be read ({exc.strerror or exc})")]) from None
+
+
+def _decode_text(path: Path, data: bytes) -> str:
+    """The bytes of a UTF-8 text file as ``path.read_text(encoding="utf-8-sig")`` reads
+    them: without the byte order mark Windows editors put first, and any line ending
+    becomes \\n."""
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ArchiveErrors([ArchiveError(path, "not UTF-8 text; save the file as UTF-8")]) from None
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text

@@ -293,6 +293,8 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise ArchiveErrors([ArchiveError(path, "not UTF-8 text; save the file as UTF-8")]) from None
+        except IsADirectoryError:
+            raise ArchiveErrors([ArchiveError(path, "is a folder, not a file: put the file in its place")]) from None
     try:
         data = _load(text)
     except DuplicateKeyError as exc:

@@ -772,3 +772,35 @@ def test_new_article_refuses_with_one_line(proj, args, message):
     assert result.stderr.strip() == message
     assert result.stdout == ""
     assert snapshot(proj / "archive") == before
+
+
+def test_an_article_md_saved_with_a_byte_order_mark_is_read_as_without(proj):
+    """Windows Notepad puts one first: the file was refused as having no front matter."""
+    folder = proj / "archive" / "articles" / "2023-02-01-written-article"
+    folder.mkdir()
+    (folder / "article.md").write_bytes(
+        b"\xef\xbb\xbf---\r\ntitle: A written article\r\npublished: 2023-02-01\r\n---\r\n\r\nThe county met.\r\n")
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    page = (proj / "docs" / "articles" / "2023-02-01-written-article" / "index.md").read_text(encoding="utf-8")
+    assert '"title":"A written article"' in page and "The county met." in page
+
+
+def test_a_folder_where_a_file_should_be_is_one_line(proj):
+    articles = proj / "archive" / "articles"
+    shutil.copytree(articles / SEED_ID, articles / "2023-03-01-copied")
+    (articles / "2023-03-01-copied" / "meta.yml").unlink()
+    (articles / "2023-03-01-copied" / "meta.yml").mkdir()
+    (proj / "archive" / "people.yml").unlink()
+    (proj / "archive" / "people.yml").mkdir()
+    lines = build_fails(proj)
+    assert one(lines, "archive/articles/2023-03-01-copied/meta.yml") == (
+        "archive/articles/2023-03-01-copied/meta.yml: is a folder, not a file: put the file in its place")
+    assert one(lines, "archive/people.yml") == "archive/people.yml: is a folder, not a file: put the file in its place"
+
+
+def test_a_meta_file_under_another_name_is_named(proj):
+    folder = proj / "archive" / "articles" / SEED_ID
+    (folder / "meta.yml").rename(folder / "meta.yaml")
+    assert one(build_fails(proj), f"archive/articles/{SEED_ID}/meta.yml") == (
+        f"archive/articles/{SEED_ID}/meta.yml: missing; every source.txt needs its meta.yml (ingest writes it): "
+        "rename meta.yaml to meta.yml")
