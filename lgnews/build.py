@@ -182,10 +182,8 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         return 1 if stale or misplaced else 0
     try:
         report = write_outputs(config.docs, outputs, progress, inputs=fingerprint)
-    except ArchiveErrors as exc:
-        for error in exc.errors:
-            print(_relative(str(error), root), file=sys.stderr)
-        return 1
+    except ArchiveErrors as exc:  # pages an editor saved where the generator writes: it writes nothing
+        return _refused(exc.errors, root, " in docs/")
     if article_cache is not None:
         article_cache.update_scans(site.articles)
         article_cache.save()

@@ -73,6 +73,20 @@ def test_serve_regenerates_on_archive_change_without_loop(project):
         checked = run([sys.executable, "scripts/build.py", "--check"], project, check=False)
         assert checked.returncode == 0, checked.stdout + checked.stderr
         assert f"127.0.0.1:{port}" not in (project / "docs" / "feed.xml").read_text(encoding="utf-8")
+        # A page saved in another encoding: the generator's line, and the preview goes on
+        # without that page (MkDocs stopped on it with a traceback).
+        (project / "docs" / "about.md").write_bytes("# About\n\nCaf\u00e9\n".encode("latin-1"))
+        deadline = time.time() + 240
+        while "docs/about.md: not UTF-8 text" not in log.read_text() and time.time() < deadline:
+            time.sleep(0.5)
+        time.sleep(3)
+        assert "docs/about.md: not UTF-8 text; save the file as UTF-8" in log.read_text(), log.read_text()
+        (project / "docs" / "about.md").write_text("# About\n\nCafé and tea\n", encoding="utf-8")
+        deadline = time.time() + 240
+        while "Café and tea" not in _get(base + "about/") and time.time() < deadline:
+            time.sleep(0.5)
+        assert "Café and tea" in _get(base + "about/"), log.read_text()
+        assert "Traceback" not in log.read_text() and "appear stuck" not in log.read_text(), log.read_text()
     finally:
         server.terminate()
         server.wait(timeout=20)

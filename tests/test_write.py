@@ -241,6 +241,8 @@ def test_editor_page_in_a_generated_folder_is_refused_and_nothing_is_written(pro
     assert result.stderr.splitlines()[0] == (
         f"docs/{top}/{name}: docs/{top}/ is written by the generator and ignored by git, so what is saved in it is "
         f"never published: move it elsewhere in docs/ (for example docs/{moved})"), result.stderr
+    # Like every refused run, it ends by saying so (it ended with the problem alone).
+    assert result.stderr.splitlines()[-1] == "build: 1 problem(s) in docs/; nothing was written", result.stderr
     assert tree(docs) == before, "a refused run wrote or deleted files"
 
 

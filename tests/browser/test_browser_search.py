@@ -120,6 +120,22 @@ def test_search_is_keyboard_accessible(tab):
     page.wait_for_url(tab.base + "people/liu-zhigang/")
 
 
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_closed_search_results_are_out_of_the_tab_order(tab, phone_tab, device):
+    """After Escape, Tab went to the hidden results, one by one, with nothing on screen."""
+    page = (tab if device == "desktop" else phone_tab).page
+    (tab if device == "desktop" else phone_tab).goto(SEED)
+    page.keyboard.press("/")
+    page.keyboard.type("safety")
+    page.wait_for_function("document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === 'safety'")
+    assert page.locator(".md-search-result__link").count() > 0
+    page.keyboard.press("Escape")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        inside = page.evaluate("!!document.activeElement.closest('.md-search__output')")
+        assert not inside, "Tab reached a result of the closed search box"
+
+
 def test_search_on_a_phone(phone_tab, screenshots):
     page = phone_tab.page
     phone_tab.goto(SEED)
