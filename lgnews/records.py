@@ -330,6 +330,13 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
                                                     "other credit roles", line=role_line)]) from None
         raise ArchiveErrors([ArchiveError(path, f"invalid YAML: {problem}; {_yaml_hint(text, problem, line)}",
                                           line=line)]) from None
+    if ("&" in text or "*" in text) and _ANCHOR_START.search(text):
+        marked = _anchored_values(text)
+        if marked:
+            raise ArchiveErrors([ArchiveError(path, f"the value {value!r} starts with '{value[0]}', which YAML does not "
+                                                    f"read as text (it kept {kept!r}): put the whole value in quotes: "
+                                                    f"{_quoted(value)}", line=line)
+                                 for line, value, kept in marked])
     if _COMMENT_AFTER.search(text):
         cut = [ArchiveError(path, f"the value {value!r} is followed by ' #', which YAML reads as the start of a "
                                   "comment: the rest of the line is dropped. Put the whole value in quotes if the "
@@ -392,11 +399,73 @@ def _outdented_role(text: str, line: int | None) -> tuple[int, str] | None:
     return None
 
 
+_VALUE_START = re.compile(r"""[ \t]*(?:- +)?(?:[A-Za-z_][\w-]*: +)?(?=[\[\]{}&*!|>@`%"'])(.*?)[ \t]*\Z""")
+"""A line whose value (of a key, or a list item) starts with a character YAML gives a meaning."""
+_INDICATOR_MEANING = {"[": "the start of a list", "{": "the start of a mapping", '"': "a quoted part",
+                      "'": "a quoted part"}
+
+
+def _quoted(value: str) -> str:
+    """``value`` in quotes that YAML reads as exactly that text: the kind it does not hold."""
+    if '"' in value and "'" not in value:
+        return f"'{value}'"
+    if "'" in value and '"' not in value:
+        return f'"{value}"'
+    return yaml.safe_dump(value, allow_unicode=True, width=10_000).split("\n...")[0].strip()
+
+
+def _indicator_hint(lines: list[str], line: int | None) -> str | None:
+    """The fix when the value on ``line`` starts with a character YAML reads as syntax
+    ('[Video] Changsha meeting', '"River chief" system announced', '*Urgent*')."""
+    if not line or line > len(lines):
+        return None
+    m = _VALUE_START.match(lines[line - 1])
+    if m is None or (m.group(1)[:1] in "\"'" and _closes(m.group(1))):
+        return None
+    value = m.group(1)
+    meaning = _INDICATOR_MEANING.get(value[0], "something other than text")
+    start = "a quotation mark" if value[0] in "\"'" else f"'{value[0]}'"
+    return f"the value starts with {start}, which YAML reads as {meaning}: put the whole value in quotes: {_quoted(value)}"
+
+
+def _closes(value: str) -> bool:
+    """Whether a value that opens a quotation mark is that quoted text and nothing more."""
+    try:
+        return isinstance(yaml.safe_load("x: " + value), dict)
+    except yaml.YAMLError:
+        return False
+
+
+_ANCHOR_START = re.compile(r"(?m)^[ \t]*(?:- +)?(?:[A-Za-z_][\w-]*: +)?[&*]")
+"""A value that may start with an anchor or an alias, which YAML silently takes away."""
+
+
+def _anchored_values(text: str) -> list[tuple[int, str, str]]:
+    """(line, value as written, what YAML kept) of each value that starts with an anchor
+    ('&Changsha meeting' is read 'meeting') or is an alias ('*Urgent' repeats another
+    value)."""
+    lines = text.split("\n")
+    found = []
+    for event in yaml.parse(text, Loader=_Loader):
+        anchor = getattr(event, "anchor", None)
+        if anchor is None:
+            continue
+        line = event.start_mark.line
+        m = _VALUE_START.match(lines[line])
+        written = m.group(1) if m else ("*" if isinstance(event, yaml.AliasEvent) else "&") + anchor
+        kept = getattr(event, "value", None) or "another value"
+        found.append((line + 1, written, kept))
+    return found
+
+
 def _yaml_hint(text: str, problem: str, line: int | None) -> str:
     """How to fix the YAML error ``problem`` reported at ``line`` (1-based) of ``text``."""
     lines = text.split("\n")
     if "\t" in problem or (line and line <= len(lines) and "\t" in lines[line - 1]):
         return "a tab cannot indent YAML: use spaces (two per level)"
+    indicator = _indicator_hint(lines, line)
+    if indicator:
+        return indicator
     before = [t for t in lines[:line - 1] if t.strip() and not t.lstrip().startswith("#")] if line else []
     if before and before[-1].rstrip().endswith(("[]", "{}")) and line <= len(lines) \
             and lines[line - 1].lstrip().startswith("-"):

@@ -152,6 +152,33 @@ def test_yaml_truth_values_get_a_hint(proj):
         "put the text in quotation marks")
 
 
+SEED_TITLE = "title: Louxing District held the 2022 Work safety retreat Meeting"
+
+
+@pytest.mark.parametrize(("title", "message"), [
+    # YAML took "&Changsha" for an anchor and published the title "meeting", without a word.
+    ("&Changsha meeting", "the value '&Changsha meeting' starts with '&', which YAML does not read as text (it kept "
+                          "'meeting'): put the whole value in quotes: '&Changsha meeting'"),
+    ("[Video] Changsha meeting", "invalid YAML: did not find expected key; the value starts with '[', which YAML "
+                                 "reads as the start of a list: put the whole value in quotes: "
+                                 "'[Video] Changsha meeting'"),
+    ('"River chief" system announced', "invalid YAML: did not find expected key; the value starts with a quotation "
+                                       "mark, which YAML reads as a quoted part: put the whole value in quotes: "
+                                       "'\"River chief\" system announced'"),
+    ("*Urgent* flood meeting", "the value starts with '*', which YAML reads as something other than text: put the "
+                               "whole value in quotes: '*Urgent* flood meeting'"),
+])
+def test_a_value_starting_with_a_yaml_sign_says_to_quote_it(proj, title, message):
+    edit(proj, SEED_META, SEED_TITLE, f"title: {title}")
+    line = line_of(proj, SEED_META, "^title:")
+    found = one(build_fails(proj), SEED_META, "quotes")
+    assert found.startswith(f"{SEED_META}:{line}: ") and found.endswith(message), found
+    edit(proj, SEED_META, f"title: {title}", "title: '[Video] Changsha meeting'")  # as the message says
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert '"title":"[Video] Changsha meeting"' in (proj / "docs" / "articles" / SEED_ID / "index.md").read_text(
+        encoding="utf-8")
+
+
 def test_tags_written_as_one_line_of_text_are_shown_as_a_list(proj):
     edit(proj, SEED_META, "tags:\n- work-safety\n- meetings\n- emergency-management\n- louxing\n- hunan\n",
          "tags: work-safety, meetings\n")
