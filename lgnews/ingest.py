@@ -33,6 +33,7 @@ META_HEADER = """\
 """
 MAX_SLUG = 60
 SHA_LINE_RE = re.compile(r"^sha256:\s*['\"]?([0-9a-f]{64})", re.M)
+ENCODING_LINE_RE = re.compile(r"^encoding:\s*['\"]?([\w-]+)", re.M)
 
 
 class IngestError(Exception):
@@ -56,15 +57,20 @@ def known_hashes(articles: Path) -> dict[str, str]:
     return hashes
 
 
-def make_id(published: str, title: str, articles: Path) -> str:
-    """``<published>-<slug of the title>``, with ``-2``, ``-3``... when the folder exists.
-    The slug is ASCII letters, digits and hyphens only (Chinese is transliterated), so an
-    id is always a safe folder name and URL, whatever the title holds."""
+def id_base(published: str, title: str) -> str:
+    """``<published>-<slug of the title>``. The slug is ASCII letters, digits and hyphens
+    only (Chinese is transliterated), so an id is always a safe folder name and URL,
+    whatever the title holds."""
     slug = re.sub(r"[^a-z0-9]+", "-", slugify(title).lower()).strip("-") if any(c.isalnum() for c in title) else ""
     if len(slug) > MAX_SLUG:
         cut = slug.rfind("-", 0, MAX_SLUG + 1)
         slug = slug[: cut if cut > MAX_SLUG // 2 else MAX_SLUG].strip("-")  # at a word boundary
-    base = f"{published}-{slug or 'article'}"
+    return f"{published}-{slug or 'article'}"
+
+
+def make_id(published: str, title: str, articles: Path) -> str:
+    """``id_base``, with ``-2``, ``-3``... when the folder exists."""
+    base = id_base(published, title)
     candidate, n = base, 2
     while (articles / candidate).exists():
         candidate, n = f"{base}-{n}", n + 1
@@ -107,6 +113,10 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str
     articles = archive / "articles"
     articles.mkdir(parents=True, exist_ok=True)
     article_id = make_id(parsed.published.isoformat(), parsed.title, articles)
+    twin = _same_text(text, articles, id_base(parsed.published.isoformat(), parsed.title))
+    if twin:
+        raise IngestError(f"the same text as archive/articles/{twin}/ (only the bytes differ: line endings, a byte "
+                          "order mark or the encoding); not added again")
     meta = meta_from_parsed(parsed)
     meta["sha256"] = digest
     meta["encoding"] = encoding
@@ -126,6 +136,25 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str
         raise
     hashes[digest] = article_id
     return article_id, encoding
+
+
+def _same_text(text: str, articles: Path, base: str) -> str | None:
+    """The archived article with the same words as ``text``, if any: saved again with other
+    line endings, a byte order mark or in another encoding, a file has other bytes. Such a
+    twin has the same date and title, so the same ``id_base``: only those folders are read."""
+    words = text.split()
+    for name in sorted(os.listdir(articles)):
+        if name == base or re.fullmatch(re.escape(base) + r"-\d+", name):
+            source = articles / name / "source.txt"
+            try:
+                known = source.read_bytes()
+                meta = (articles / name / "meta.yml").read_text(encoding="utf-8", errors="replace")
+                m = ENCODING_LINE_RE.search(meta)
+                if decode_source(known, m.group(1) if m else None)[0].split() == words:
+                    return name
+            except (OSError, ParseError):
+                continue
+    return None
 
 
 class Restored(Exception):

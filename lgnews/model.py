@@ -480,6 +480,12 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None) -
             errors.extend(exc.errors)
             continue
         loaded[index] = article
+    first: dict[str, Article] = {}
+    for article in loaded:
+        if article is not None and first.setdefault(article.sha256, article) is not article:
+            errors.append(ArchiveError(article.path, f"has the same source as archive/articles/"
+                                                     f"{first[article.sha256].id}/ (the same SHA-256): the article "
+                                                     "is archived twice; remove one of the two folders"))
     if errors:
         raise ArchiveErrors(errors)
     return Archive(loaded, terms, events, people, organizations, tags)  # type: ignore[arg-type]

@@ -369,7 +369,8 @@ def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
     if HEADER_RE.match(title):
         raise ParseError("no title: the first line is the date header")
     if len(non_empty) < 2:
-        raise ParseError("no date header: expected a line like '2022-04-30 0 By' after the title")
+        raise ParseError("no date header: the line after the title should look like '2022-04-30 0 By', and the "
+                         "file has no line after the title")
     header_index, header = non_empty[1]
     match = HEADER_RE.match(header)
     if not match:

@@ -774,6 +774,35 @@ def test_ingest_same_file_twice(proj, raw_files):
     assert snapshot(proj / "archive") == before
 
 
+@pytest.mark.parametrize("resaved", ["windows", "bom", "gb18030"])
+def test_ingest_refuses_the_same_text_saved_again(proj, raw_files, tmp_path, resaved):
+    """The same article with other line endings, a byte order mark or in another encoding
+    was archived a second time (as ...-2/), and the site published it twice."""
+    text = raw_files["good"].read_text(encoding="utf-8").replace("the meeting.", "the meeting (宁乡市).")
+    first = tmp_path / "first.txt"
+    first.write_text(text, encoding="utf-8")
+    assert ingest(proj, first).returncode == 0
+    again = tmp_path / "again.txt"
+    again.write_bytes({"windows": text.replace("\n", "\r\n").encode("utf-8"),
+                       "bom": b"\xef\xbb\xbf" + text.encode("utf-8"),
+                       "gb18030": text.encode("gb18030")}[resaved])
+    before = snapshot(proj / "archive")
+    result = ingest(proj, again)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"{again}: the same text as archive/articles/2023-03-15-ningxiang-city-held-a-work-safety-meeting/ (only the "
+        "bytes differ: line endings, a byte order mark or the encoding); not added again")
+    assert snapshot(proj / "archive") == before
+
+
+def test_an_article_folder_copied_by_hand_is_refused(proj):
+    articles = proj / "archive" / "articles"
+    shutil.copytree(articles / SEED_ID, articles / f"{SEED_ID}-2")
+    assert one(build_fails(proj), f"archive/articles/{SEED_ID}-2") == (
+        f"archive/articles/{SEED_ID}-2: has the same source as archive/articles/{SEED_ID}/ (the same SHA-256): the "
+        "article is archived twice; remove one of the two folders")
+
+
 # --------------------------------------------------------------------------- new-article
 
 

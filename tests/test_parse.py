@@ -403,7 +403,8 @@ def test_header_with_time_and_comments():
     ("no_date_header.txt", r"^no date header: the line after the title should look like '2022-04-30 0 By', "
                            r"not 'On April 12, Taojiang County"),
     ("header_bad_date.txt", r"^the header date '2022-02-30' is not a real date$"),
-    ("title_only.txt", r"^no date header: expected a line like '2022-04-30 0 By' after the title$"),
+    ("title_only.txt", r"^no date header: the line after the title should look like '2022-04-30 0 By', and the file has no line "
+                       r"after the title$"),
     ("no_title.txt", r"^no title: the first line is the date header$"),
     ("mixed_encodings.txt", r"^mixed encodings: part of the file is UTF-8 and part is not; save it in one encoding$"),
     ("truncated_utf8.txt", r"^truncated: the file ends in the middle of a UTF-8 character"),
