@@ -131,7 +131,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
     from .model import ArticleCache, build_site, load_archive
     from .progress import progress_for
     from .render import Renderer
-    from .write import plan, read_manifest, stray_errors, write_outputs
+    from .write import hand_edited, plan, read_manifest, stray_errors, write_outputs
 
     progress = progress_for(out, quiet)
     article_cache = ArticleCache(config.root / CACHE) if cache else None
@@ -170,8 +170,9 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         manifest = read_manifest(config.docs)
         to_write, to_delete, conflicts = plan(config.docs, outputs, manifest=manifest)
         stale = to_write + to_delete + conflicts
+        edited = set(hand_edited(config.docs, to_write, manifest))
         for rel in stale:
-            print(f"stale: docs/{rel}", file=out)
+            print(f"stale: docs/{rel}" + (f" (edited by hand: {EDITED_ADVICE})" if rel in edited else ""), file=out)
         misplaced = stray_errors(config.docs, outputs, manifest)
         for error in misplaced:
             print(_relative(str(error), root), file=sys.stderr)
@@ -184,6 +185,9 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         report = write_outputs(config.docs, outputs, progress, inputs=fingerprint)
     except ArchiveErrors as exc:  # pages an editor saved where the generator writes: it writes nothing
         return _refused(exc.errors, root, " in docs/")
+    for rel in report.edited:
+        print(f"warning: docs/{rel} was edited by hand, and is generated again as it was: {EDITED_ADVICE}",
+              file=sys.stderr)
     if article_cache is not None:
         article_cache.update_scans(site.articles)
         article_cache.save()
@@ -201,6 +205,8 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
     return 0
 
 
+EDITED_ADVICE = ("a generated page's changes are lost; make them in archive/ (the article's meta.yml, "
+                 "glossary.yml...), which the page is made from")
 FROM_THE_ROOT = (": write a page's address from the site's root, such as 'glossary/power-list/', 'articles/<id>/' "
                  "or 'data.md'")
 

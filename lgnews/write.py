@@ -30,6 +30,7 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     deleted: list[str] = field(default_factory=list)
+    edited: list[str] = field(default_factory=list)  # written again over an editor's change
 
 
 def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
@@ -140,6 +141,23 @@ def plan(docs: Path, outputs: dict[str, bytes], digests: dict[str, str] | None =
         to_write.append(rel)
     to_delete = sorted(rel for rel in manifest if rel not in outputs and os.path.exists(prefix + rel))
     return to_write, to_delete, conflicts
+
+
+def hand_edited(docs: Path, rels: list[str], manifest: dict[str, str]) -> list[str]:
+    """Those of ``rels`` (files about to be written) that are not as the generator wrote
+    them: an editor changed a generated page, and regenerating it undoes the change."""
+    edited = []
+    for rel in rels:
+        recorded = manifest.get(rel)
+        if not recorded:  # a new file, or one a killed run did not get to write
+            continue
+        try:
+            with open(docs / rel, "rb") as fh:
+                if _digest(fh.read()) != recorded:
+                    edited.append(rel)
+        except FileNotFoundError:
+            pass
+    return edited
 
 
 def stray_errors(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> list[ArchiveError]:
@@ -255,7 +273,7 @@ def write_outputs(docs: Path, outputs: dict[str, bytes], progress=None, inputs: 
     ] + stray_errors(docs, outputs, old)
     if problems:
         raise ArchiveErrors(problems)
-    report = WriteReport(unchanged=len(outputs) - len(to_write))
+    report = WriteReport(unchanged=len(outputs) - len(to_write), edited=hand_edited(docs, to_write, old))
     if any(rel not in old for rel in to_write):
         # Record the new files before writing them: a run interrupted half-way leaves a
         # manifest that owns every file it wrote, so the next run updates them instead of

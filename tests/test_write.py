@@ -317,16 +317,6 @@ def test_check_names_the_page_of_a_removed_article(project):
     assert f"stale: docs/articles/{extra}/index.md" in stale.stdout.splitlines(), stale.stdout
 
 
-def test_build_then_check_agree_after_a_generated_page_was_edited(project):
-    """A generated page edited by hand is restored by the next build (so --check passes)."""
-    build(project)
-    page = project / "docs" / SEED_PAGE
-    page.write_text(page.read_text(encoding="utf-8") + "\nA hand edit.\n", encoding="utf-8")
-    build(project)
-    assert "A hand edit." not in page.read_text(encoding="utf-8")
-    assert build(project, "--check", check=False).returncode == 0
-
-
 # --------------------------------------------------------------------------- sources are never modified
 
 
@@ -421,3 +411,23 @@ def test_clean_removes_what_the_generator_wrote_and_nothing_else(project):
     removed = write.clean(docs)
     assert set(removed) == {rel for rel in listed}
     assert {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()} == editors_own
+
+
+def test_a_hand_edit_of_a_generated_page_is_undone_and_said(project):
+    """The edit was silently lost at the next build ("1 written"), and --check called the
+    page only "stale"."""
+    build(project)
+    page = project / "docs" / SEED_PAGE
+    original = page.read_bytes()
+    page.write_bytes(original.replace(b"Reading edition", b"Reading edition (corrected)"))
+    advice = ("a generated page's changes are lost; make them in archive/ (the article's meta.yml, glossary.yml...), "
+              "which the page is made from")
+    checked = build(project, "--check", check=False)
+    assert checked.returncode == 1
+    assert f"stale: docs/{SEED_PAGE} (edited by hand: {advice})" in checked.stdout.splitlines(), checked.stdout
+    result = build(project)
+    assert result.stderr.splitlines() == [
+        f"warning: docs/{SEED_PAGE} was edited by hand, and is generated again as it was: {advice}"]
+    assert page.read_bytes() == original
+    assert build(project).stderr == ""  # said once: the page is the generator's again
+    assert build(project, "--check", check=False).returncode == 0  # build and check agree
