@@ -534,6 +534,8 @@ class Renderer:
                              tag_articles=self.site.tag_articles)]
         for tag in self.site.tags:
             items = self.site.tag_articles.get(tag.slug, [])
+            if not items:  # a tag no article has yet: no page, which nothing would lead to
+                continue
             for pager, chunk in paginate(items, ARTICLES_PER_PAGE, f"tags/{tag.slug}/"):
                 outputs.append(self.page("tag.md.j2", pager.path,
                                          {"title": html.escape(f"Tag: {tag.title}"), "search": NOT_INDEXED}, tag=tag,

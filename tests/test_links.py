@@ -186,6 +186,17 @@ def test_internal_links_are_many_and_checked(built_site, built_project):
     assert len(internal) > 500 and len(fragments) > 20, (len(internal), len(fragments))
 
 
+def test_every_page_is_linked_from_another(built_site, built_project):
+    """A page no link leads to is found only by a search engine, from the sitemap: an
+    event's list of articles that the timeline linked only above ten of them, the page of
+    a tag no article had ("No article has this tag yet")."""
+    index = SiteIndex(built_site, site_url_of(built_project))
+    reached = {found[0] for source, page in index.pages.items() for _, url, _ in page.links
+               if (found := index.target(source, url)) and found[0] and found[0] != source}
+    orphans = sorted(set(index.pages) - reached - {"index.html", "404.html"})
+    assert not orphans, orphans
+
+
 # --------------------------------------------------------------------------- the checkers catch breakage
 
 
