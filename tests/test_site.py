@@ -367,3 +367,12 @@ def test_empty_archive_builds(tmp_path):
     assert json.loads((site / "data" / "articles.json").read_text(encoding="utf-8")) == []
     assert "No articles yet" in (site / "index.html").read_text(encoding="utf-8")
     assert (site / "glossary" / "power-list" / "index.html").exists()
+
+
+def test_the_site_leaves_out_the_theme_files_it_does_not_use(built_site):
+    """Material's search worker and lunr (1.2 MB) and the theme's source maps (1.1 MB) were
+    published though nothing loads them: Pagefind searches the site."""
+    assets = built_site / "assets"
+    assert not (assets / "javascripts" / "lunr").exists() and not (assets / "javascripts" / "workers").exists()
+    assert not list(built_site.rglob("*.map"))
+    assert list((assets / "javascripts").glob("bundle.*.min.js")) and list((assets / "stylesheets").glob("main.*.css"))
