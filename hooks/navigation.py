@@ -11,6 +11,7 @@ home page, before the pages editors wrote about the site."""
 
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 ARCHIVE_SECTIONS = {"articles", "glossary", "organizations", "people", "tags", "timeline"}
 """The folders the generator writes, whose pages are out of the navigation (mkdocs.yml's
@@ -38,3 +39,16 @@ def on_nav(nav, config, files):
             rest.append(item)
     nav.items = rest[:1] + archive + rest[1:] if rest else archive
     return nav
+
+
+def on_post_page(output, page, config):
+    """On a page of one of the archive's sections (a term, an article, a year of the
+    timeline), which the navigation does not list, the section's link (Glossary, Articles,
+    Timeline) shows where the reader is: marked as Material marks the current page's link."""
+    section = page.url.split("/", 1)[0]
+    if section not in ARCHIVE_SECTIONS or page.url == f"{section}/":
+        return output
+    href = get_relative_url(f"{section}/", page.url)
+    href = href if href.endswith("/") else href + "/"
+    return output.replace(f'<a href="{href}" class="md-nav__link">',
+                          f'<a href="{href}" class="md-nav__link lg-nav__link--here" aria-current="true">', 1)

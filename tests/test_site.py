@@ -376,3 +376,21 @@ def test_the_site_leaves_out_the_theme_files_it_does_not_use(built_site):
     assert not (assets / "javascripts" / "lunr").exists() and not (assets / "javascripts" / "workers").exists()
     assert not list(built_site.rglob("*.map"))
     assert list((assets / "javascripts").glob("bundle.*.min.js")) and list((assets / "stylesheets").glob("main.*.css"))
+
+
+@pytest.mark.parametrize(("page", "section"), [
+    ("glossary/three-principles/", "Glossary"),
+    (f"articles/{SEED_ID}/", "Articles"),
+    ("articles/2022/", "Articles"),
+    ("people/liu-zhigang/", "People"),
+    ("timeline/2022/", "Timeline"),
+])
+def test_a_page_outside_the_navigation_marks_its_section(built_site, page, section):
+    """No link of the sidebar was marked on a term's, an article's or a person's page: the
+    reader could not see which part of the site they were in."""
+    html = (built_site / page / "index.html").read_text(encoding="utf-8")
+    marked = re.findall(r'<a href="([^"]*)" class="md-nav__link lg-nav__link--here" aria-current="true">\s*'
+                        r'(?:<span class="md-ellipsis">\s*)?([^<]+?)\s*<', html)
+    assert [name for _, name in marked] == [section], marked
+    target = (built_site / page / marked[0][0] / "index.html").resolve()
+    assert target == (built_site / section.lower() / "index.html").resolve()
