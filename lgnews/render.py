@@ -301,6 +301,22 @@ class Pager:
         return self.url(self.number + 1) if self.number < self.count else None
 
 
+LEAD_ROLES = 6
+"""How many of a person's roles the first lines of their page give (the newest first)."""
+
+
+def person_lead(appearances: Sequence) -> dict:
+    """Who a person is, as the articles say it, for the top of their page (and what search
+    shows of it): how many articles name them, over which years, and their roles, the
+    newest first (or, for a reporter or an editor, how they took part)."""
+    articles = {a.article.id: a.article for a in appearances}
+    years = sorted({a.published.year for a in articles.values()})
+    roles = list(dict.fromkeys(r for a in appearances for r in a.roles))
+    ways = list(dict.fromkeys(w for a in appearances for w in a.involvement))
+    return {"articles": len(articles), "years": (years[0], years[-1]) if years else None,
+            "roles": roles[:LEAD_ROLES], "more_roles": max(0, len(roles) - LEAD_ROLES), "ways": ways}
+
+
 def paginate(items: Sequence, size: int, base: str) -> Iterable[tuple[Pager, Sequence]]:
     count = max(1, -(-len(items) // size))
     for n in range(1, count + 1):
@@ -438,7 +454,7 @@ class Renderer:
     def render_glossary_index(self) -> list[Output]:
         site = self.site
         return [
-            self.page("glossary.md.j2", "glossary/index.md", {"title": "Glossary"},
+            self.page("glossary.md.j2", "glossary/index.md", {"title": "Glossary", "search": NOT_INDEXED},
                       terms=site.terms, occurrences=site.occurrences,
                       categories=sorted({t.category for t in site.terms})),
             self.page("candidates.md.j2", "glossary/candidate-terms/index.md",
@@ -468,7 +484,7 @@ class Renderer:
     def render_person(self, person: PersonRecord) -> list[Output]:
         appearances = sorted(person.appearances, key=lambda a: (a.article.published, a.article.id), reverse=True)
         return self._listing_pages("person.md.j2", person.name, person.url, appearances, 10, "appearances",
-                                   person=person)
+                                   person=person, lead=person_lead(appearances))
 
     def render_organizations_index(self) -> list[Output]:
         return self._index_pages("organizations.md.j2", "Organizations", "organizations/", self.site.organizations,
@@ -479,12 +495,12 @@ class Renderer:
         return self._listing_pages("organization.md.j2", org.name, org.url, items, 5, "items", org=org)
 
     def _index_pages(self, template: str, title: str, base: str, items: Sequence, name: str) -> list[Output]:
-        """An index (people, organizations) in pages of INDEX_PER_PAGE entries; the first
-        is searched, the others are not."""
+        """An index (people, organizations) in pages of INDEX_PER_PAGE entries, none of them
+        searched: each entry has its own page, which search finds (an index's excerpt is a
+        jumble of table cells, ahead of the page the reader looks for)."""
         return [
             self.page(template, pager.path,
-                      {"title": title + (f", page {pager.number}" if pager.number > 1 else ""),
-                       **({} if pager.number == 1 else {"search": NOT_INDEXED})},
+                      {"title": title + (f", page {pager.number}" if pager.number > 1 else ""), "search": NOT_INDEXED},
                       **{name: chunk}, pager=pager, total=len(items))
             for pager, chunk in paginate(items, INDEX_PER_PAGE, base)
         ]
@@ -530,7 +546,7 @@ class Renderer:
     # Tags -------------------------------------------------------------------
 
     def render_tags(self) -> list[Output]:
-        outputs = [self.page("tags.md.j2", "tags/index.md", {"title": "Tags"}, tags=self.site.tags,
+        outputs = [self.page("tags.md.j2", "tags/index.md", {"title": "Tags", "search": NOT_INDEXED}, tags=self.site.tags,
                              tag_articles=self.site.tag_articles)]
         for tag in self.site.tags:
             items = self.site.tag_articles.get(tag.slug, [])

@@ -44,6 +44,10 @@ def test_articles_entries_and_people_are_indexed_lists_are_not(indexed):
     assert "/people/liu-zhigang/" in indexed
     for listing in ["/articles/", "/articles/2022/", "/articles/2022/04/", "/tags/meetings/", "/timeline/2022/"]:
         assert listing not in indexed, f"{listing} lists articles and must not be in the index"
+    # Nor the indexes of the entries (a search for 打非治违 gave the home page and the glossary,
+    # people and organizations indexes, as jumbles of table cells, around the entry itself).
+    for index in ["/", "/glossary/", "/people/", "/organizations/", "/tags/"]:
+        assert index not in indexed, f"{index} lists entries that have their own pages"
 
 
 def test_pages_for_editors_and_maintainers_are_not_indexed(indexed):
@@ -68,6 +72,10 @@ def test_a_person_is_indexed_without_the_list_of_articles(indexed):
     text = indexed["/people/liu-zhigang/"]
     assert "Liu Zhigang" in text
     assert "Louxing District held" not in text, "the list of articles is not part of the person's text"
+    # What a result shows of a person: who they are, not the note every person's page has.
+    assert ("Named in 1 article of 2022, as deputy secretary of the District Committee; Head of the District; "
+            "Director of the District Safety Committee.") in text
+    assert "newest first" not in text and "Appearances" not in text
 
 
 def test_glossary_entry_is_indexed_without_its_occurrences(indexed):

@@ -302,6 +302,10 @@ def test_people_index_and_person_page(built_site):
     assert "Director of the District Safety Committee" in liu.text and "30 April 2022" in liu.text
     dang = page(built_site, "people/dang-jianguo")
     assert "党建国" in dang.text and "Party jianguo" in dang.text and "Editor's note" in dang.text
+    # A person's page says at once who they are (it was a heading and a table of one row).
+    assert liu.text.index("Named in 1 article of 2022, as deputy secretary of the District Committee") \
+        < liu.text.index("1 appearance, newest first")
+    assert "Named in 1 article of 2022 (reporting)." in page(built_site, "people/li-yi").text
 
 
 def test_organizations_index(built_site):
@@ -328,7 +332,7 @@ def test_sidebar_is_flat_and_lists_the_archive_first(built_site):
     article = (built_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
     nav = article[article.find("md-sidebar--primary") : article.find("md-sidebar--secondary")]
     assert "md-nav__item--nested" not in nav
-    titles = re.findall(r'class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>', nav)
+    titles = re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>', nav)
     assert titles[1:7] == ["Articles", "Glossary", "Organizations", "People", "Tags", "Timeline"], titles
     assert "Editors' guide" in titles[7:]
 

@@ -132,8 +132,25 @@
 
   /* Pagefind's excerpts are text with <mark> around the matches: keep exactly that, as
      nodes, never as markup taken on trust. */
-  function excerptNodes(html) {
-    var doc = new DOMParser().parseFromString("<p>" + tidyExcerpt(html) + "</p>", "text/html");
+  /* The page's title is the first text Pagefind indexes (its <h1>, then "."): an excerpt
+     that starts in it repeats the end of the title shown just above ("Work safety retreat
+     Meeting. On February 11…"). Those words are left out; the title marks the matches. */
+  function withoutTitle(html, title) {
+    var words = html.split(" ");
+    var titleWords = title.split(/\s+/).filter(Boolean).map(function (w) { return w.toLowerCase(); });
+    for (var k = Math.min(titleWords.length, words.length - 1); k > 0; k--) {
+      var head = words.slice(0, k).map(function (w) { return w.replace(/<\/?mark>/g, "").toLowerCase(); });
+      var last = head[k - 1];
+      if (last.slice(-1) !== ".") continue;
+      head[k - 1] = last.slice(0, -1);
+      if (head.join(" ") === titleWords.slice(titleWords.length - k).join(" ")) return words.slice(k).join(" ");
+    }
+    return html;
+  }
+
+  function excerptNodes(html, title) {
+    var doc = new DOMParser().parseFromString("<p>" + tidyExcerpt(withoutTitle(html, title || "")) + "</p>",
+                                              "text/html");
     var out = document.createDocumentFragment();
     (function walk(node, parent) {
       node.childNodes.forEach(function (child) {
@@ -189,7 +206,7 @@
     title.appendChild(titleNodes((data.meta && data.meta.title) || data.url, query));
     var excerpt = document.createElement("p");
     excerpt.className = "lg-search-result__excerpt";
-    excerpt.appendChild(excerptNodes(data.excerpt || ""));
+    excerpt.appendChild(excerptNodes(data.excerpt || "", (data.meta && data.meta.title) || ""));
     article.append(icon, title, excerpt);
     link.appendChild(article);
     item.appendChild(link);

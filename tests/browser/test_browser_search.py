@@ -89,13 +89,31 @@ def test_results_show_title_and_highlighted_excerpt_and_open_the_page(tab, scree
     tab.page.screenshot(path=str(screenshots / "search-desktop.png"))
     first = tab.page.locator(".md-search-result__link").first
     assert first.locator(".lg-search-result__title").inner_text().strip() == "Liu Zhigang"
-    marks = first.locator(".lg-search-result__excerpt mark").all_inner_texts()
+    # The name is marked in the title; the excerpt goes on after it (a person's page holds
+    # little else), with the matches marked where it has them (see test_excerpts_read_as_text).
+    marks = first.locator(".lg-search-result__title mark").all_inner_texts()
     assert any(m.lower() in ("liu", "zhigang", "liu zhigang") for m in marks), marks
     assert "matching page" in tab.page.locator("#lg-search-status").inner_text()
     first.click()
     tab.page.wait_for_url(tab.base + "people/liu-zhigang/")
     assert tab.page.locator("article h1").inner_text().strip() == "Liu Zhigang"
     assert not tab.errors and not tab.external
+
+
+@pytest.mark.parametrize("query", ["safety", "District Safety Committee", "打非治违"])
+def test_an_excerpt_does_not_repeat_the_title_above_it(search_tab, query):
+    """Excerpts began with the end of their own title ("Work safety retreat Meeting. On
+    February 11…"): the page's <h1> is the first text Pagefind indexes."""
+    assert search(search_tab, query)
+    page = search_tab.page
+    titles = page.locator(".lg-search-result__title").all_inner_texts()
+    excerpts = page.locator(".lg-search-result__excerpt").all_inner_texts()
+    assert titles and len(titles) == len(excerpts)
+    for title, excerpt in zip(titles, excerpts, strict=True):
+        words = title.split()
+        repeated = [" ".join(words[i:]) + "." for i in range(len(words)) if excerpt.startswith(" ".join(words[i:]) + ".")]
+        assert not repeated, f"{excerpt!r} starts with {repeated[0]!r}, the end of its title {title!r}"
+        assert excerpt.strip(), f"the excerpt of {title!r} is empty"
 
 
 def test_search_is_keyboard_accessible(tab):
