@@ -904,9 +904,33 @@ def _people_records(site: Site) -> list[dict]:
     ]
 
 
+def _organization_records(site: Site) -> list[dict]:
+    return [
+        {
+            "name": o.name, "zh": o.zh, "description": o.description, "aliases": o.aliases,
+            "local_aliases": o.local_aliases, "place": o.place, "url": o.url,
+            "articles": [{"article": article.id, "as": how}
+                         for article, how in sorted(o.articles, key=lambda x: (x[0].published, x[0].id))],
+        }
+        for o in site.organizations
+    ]
+
+
+def _tag_records(site: Site) -> list[dict]:
+    tagged = site.tag_articles
+    return [
+        {
+            "slug": t.slug, "title": t.title, "description": t.description,
+            "url": f"tags/{t.slug}/" if tagged.get(t.slug) else None,  # a tag no article has has no page
+            "articles": sorted(a.id for a in tagged.get(t.slug, [])),
+        }
+        for t in site.tags
+    ]
+
+
 DATA_EXPORTS: dict[str, Callable[[Site], list[dict]]] = {
     "articles": _article_records, "glossary": _glossary_records, "timeline": _timeline_records,
-    "people": _people_records,
+    "people": _people_records, "organizations": _organization_records, "tags": _tag_records,
 }
 """The open-data exports: data/<name>.json from the records each function gives."""
 

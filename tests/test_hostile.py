@@ -22,6 +22,7 @@ import pytest
 import yaml
 
 from lgnews.parse import decode_source, parse_article
+from lgnews.render import DATA_EXPORTS
 
 from .conftest import FIXTURES, SEED_ID, copy_project, generate_and_build, run
 
@@ -534,7 +535,7 @@ def test_json_feed(build, family):
 def test_data_exports(build, family):
     a = build.articles[family]
     data = {}
-    for name in ("articles", "people", "timeline", "glossary"):
+    for name in DATA_EXPORTS:
         text = (build.site / "data" / f"{name}.json").read_text(encoding="utf-8")
         assert "<" not in text, f"data/{name}.json has a raw '<'"
         data[name] = json.loads(text)

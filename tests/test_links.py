@@ -143,9 +143,10 @@ def broken_links(site: Path, site_url: str) -> list[str]:
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     for loc in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", namespace):
         problems.append(index.check_url("sitemap.xml", loc.text or ""))
-    for name in ("articles", "glossary", "timeline", "people"):
+    for name in ("articles", "glossary", "timeline", "people", "organizations", "tags"):
         for record in json.loads((site / "data" / f"{name}.json").read_text(encoding="utf-8")):
-            problems.append(index.check_url(f"data/{name}.json", index.site_url + record["url"]))
+            if record["url"] is not None:  # a tag no article has yet has no page
+                problems.append(index.check_url(f"data/{name}.json", index.site_url + record["url"]))
     return [p for p in problems if p]
 
 

@@ -311,7 +311,7 @@ def test_any_file_is_refused_or_becomes_a_page(raw):
         return
     parsed, article, outputs = result
     assert f"articles/{article.id}/index.md" in outputs
-    for name in ("articles", "glossary", "timeline", "people"):
+    for name in render.DATA_EXPORTS:
         json.loads(outputs[f"data/{name}.json"])
     record = json.loads(outputs["data/articles.json"])[0]
     assert record["title"] == parsed.title and record["paragraphs"] == parsed.paragraphs

@@ -123,7 +123,7 @@ def test_seed_reading_edition(seed_record):
 
 
 def test_exports_match_their_schemas(built_site):
-    for name in ("articles", "glossary", "timeline", "people"):
+    for name in ("articles", "glossary", "timeline", "people", "organizations", "tags"):
         schema = json.loads((ROOT / "docs" / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
         jsonschema.validate(load_json(built_site, f"{name}.json"), schema)
         assert (built_site / "schemas" / f"{name}.schema.json").exists(), "schemas are published beside the data"
@@ -312,6 +312,19 @@ def test_organizations_index(built_site):
     index = page(built_site, "organizations")
     for name in ["Louxing Rong Media Center", "Louxing District Safety Committee"]:
         assert name in index.text
+
+
+def test_organizations_and_tags_are_exported(built_site):
+    """The data page said they were "not exported yet"."""
+    orgs = {o["name"]: o for o in load_json(built_site, "organizations.json")}
+    committee = orgs["Louxing District Committee of the CPC"]
+    assert committee["url"] == "organizations/louxing-district-committee-of-the-cpc/"
+    assert committee["place"] == "louxing" and "District Committee" in committee["local_aliases"]
+    assert committee["articles"] == [{"article": SEED_ID, "as": "named"}]
+    assert orgs["Louxing Rong Media Center"]["articles"] == [{"article": SEED_ID, "as": "source"}]
+    tags = {t["slug"]: t for t in load_json(built_site, "tags.json")}
+    assert tags["louxing"]["articles"] == [SEED_ID] and tags["louxing"]["url"] == "tags/louxing/"
+    assert tags["disasters"]["url"] is None and tags["disasters"]["articles"] == []
 
 
 def test_generated_pages_are_marked_and_not_in_the_sidebar(built_site, built_project):
