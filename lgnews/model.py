@@ -346,6 +346,7 @@ class Organization:
     articles: list[tuple[Article, str]] = field(default_factory=list)
     local_aliases: list[str] = field(default_factory=list)  # its names only in articles tagged ``place``
     place: str | None = None
+    terms: list[Term] = field(default_factory=list)  # the glossary entries its names hold
 
     @property
     def url(self) -> str:
@@ -401,6 +402,7 @@ class Site:
     event_articles: dict[str, list[Article]] = field(default_factory=dict)
     # The people of people.yml that no article names (by their name or an alias): no page.
     unnamed_people: list[str] = field(default_factory=list)
+    term_organizations: dict[str, list[Organization]] = field(default_factory=dict)  # by term slug
 
     @property
     def years(self) -> list[str]:
@@ -1094,6 +1096,12 @@ def build_site(archive: Archive) -> Site:
 
     people = _build_people(articles, archive.people)
     organizations = _build_organizations(articles, orgs, org_matcher, {k: v[2] for k, v in found.items()})
+    term_organizations: dict[str, list[Organization]] = defaultdict(list)
+    for org in organizations:  # "Louxing District Safety Committee" is a "District Safety Committee"
+        org.terms = _unique(t for name in (org.name, *org.aliases, *org.local_aliases)
+                            for _, _, t in term_matcher.find(name))
+        for term in org.terms:
+            term_organizations[term.slug].append(org)
     timeline = _build_timeline(articles, archive.events, event_articles)
     return Site(
         articles=articles,
@@ -1108,6 +1116,7 @@ def build_site(archive: Archive) -> Site:
         candidates=sorted(candidates.values(), key=lambda c: (-len(c.articles), c.phrase.lower())),
         event_articles=dict(event_articles),
         unnamed_people=_unnamed(archive.people, people),
+        term_organizations=dict(term_organizations),
     )
 
 

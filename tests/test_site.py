@@ -314,6 +314,17 @@ def test_organizations_index(built_site):
         assert name in index.text
 
 
+def test_an_organization_and_the_glossary_entry_for_its_kind_link_each_other(built_site):
+    """"Louxing District Safety Committee" and the entry "District Safety Committee" were two
+    pages, side by side in search, with no link between them."""
+    org = page(built_site, "organizations/louxing-district-safety-committee")
+    assert ("../../glossary/district-safety-committee/", "District Safety Committee") in org.links
+    entry = page(built_site, "glossary/district-safety-committee")
+    assert ("../../organizations/louxing-district-safety-committee/", "Louxing District Safety Committee") \
+        in entry.links
+    assert not [link for link in page(built_site, "glossary/power-list").links if "organizations/" in link[0] and link[0] != "../../organizations/"]
+
+
 def test_organizations_and_tags_are_exported(built_site):
     """The data page said they were "not exported yet"."""
     orgs = {o["name"]: o for o in load_json(built_site, "organizations.json")}
