@@ -160,9 +160,14 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         except ArchiveErrors as exc:
             return _refused(exc.errors, root, "")
         phase("rendering")
-    for name in site.unnamed_people:  # a slip in a name or an alias: the person's page is gone
-        print(f"warning: archive/people.yml: no article names '{name}' (by the name or an alias): check them; "
-              "a person no article names has no page", file=sys.stderr)
+    if site.unnamed_people:  # a slip in a name or an alias: the person's page is gone
+        from .records import key_lines
+
+        lines = key_lines(config.archive / "people.yml")
+        for index, name in site.unnamed_people:
+            at = f":{lines[(index, 'name')]}" if (index, "name") in lines else ""
+            print(f"warning: archive/people.yml{at}: no article names '{name}' (by the name or an alias): check "
+                  "them; a person no article names has no page", file=sys.stderr)
     broken = markdown_link_errors(site, outputs, config.docs)
     if broken:
         return _refused(broken, root)

@@ -401,7 +401,7 @@ class Site:
     candidates: list[Candidate]
     event_articles: dict[str, list[Article]] = field(default_factory=dict)
     # The people of people.yml that no article names (by their name or an alias): no page.
-    unnamed_people: list[str] = field(default_factory=list)
+    unnamed_people: list[tuple[int, str]] = field(default_factory=list)  # (place in people.yml, name)
     term_organizations: dict[str, list[Organization]] = field(default_factory=dict)  # by term slug
 
     @property
@@ -1120,9 +1120,10 @@ def build_site(archive: Archive) -> Site:
     )
 
 
-def _unnamed(curated: list[CuratedPerson], people: list[PersonRecord]) -> list[str]:
+def _unnamed(curated: list[CuratedPerson], people: list[PersonRecord]) -> list[tuple[int, str]]:
+    """(place in people.yml, name) of each curated person no article names."""
     named = {p.name for p in people}
-    return [p.name for p in curated if p.name not in named]
+    return [(i, p.name) for i, p in enumerate(curated) if p.name not in named]
 
 
 def _matchers_fingerprint(matchers: tuple[PhraseMatcher, ...]) -> str:

@@ -322,12 +322,9 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
             raise ArchiveErrors([ArchiveError(path, "invalid YAML: this line has no ':' after its name: write "
                                                     "'name: value' (a value holding ': ' goes in quotation marks)",
                                               line=started.line + 1)]) from None
-        outdented = _outdented_role(text, line)
+        outdented = _outdented_field(text, line)
         if outdented is not None:  # the mistake is a few lines above where YAML gives up
-            role_line, role = outdented
-            raise ArchiveErrors([ArchiveError(path, f"'{role}:' starts at the margin, which ends 'credits:', while "
-                                                    "the lines after it are still indented: indent it like the "
-                                                    "other credit roles", line=role_line)]) from None
+            raise ArchiveErrors([ArchiveError(path, outdented[1], line=outdented[0])]) from None
         raise ArchiveErrors([ArchiveError(path, f"invalid YAML: {problem}; {_yaml_hint(text, problem, line)}",
                                           line=line)]) from None
     if ("&" in text or "*" in text) and _ANCHOR_START.search(text):
@@ -382,21 +379,36 @@ def _unclosed_quote(text: str, line: int | None) -> int | None:
     return None
 
 
-def _outdented_role(text: str, line: int | None) -> tuple[int, str] | None:
-    """(its line, its name) when YAML fails at an indented ``line`` below a credit role moved
-    to the margin, out of ``credits:`` ('editor_in_chief:' then '  reviewer:')."""
+def _outdented_field(text: str, line: int | None) -> tuple[int, str] | None:
+    """(its line, the message) when YAML fails at ``line`` below a field moved to the margin,
+    out of the list or mapping it belongs to: a credit role out of ``credits:``
+    ('editor_in_chief:' then '  reviewer:'), a person's 'roles:' or 'involvement:' out of
+    ``people:``, an annotation's 'note:' out of ``annotations:``."""
     if not line:
         return None
     lines = text.split("\n")
-    if line > len(lines) or not lines[line - 1][:1].isspace():
+    if line > len(lines) or not (lines[line - 1][:1].isspace() or lines[line - 1].startswith("-")):
         return None
     for number in range(line - 1, 0, -1):
         candidate = lines[number - 1]
         if not candidate.strip() or candidate.lstrip().startswith("#") or candidate[:1].isspace():
             continue
         key = candidate.split(":", 1)[0].strip()
-        return (number, key) if key in ROLE_ORDER and candidate.rstrip().endswith(":") else None
+        if key in ROLE_ORDER and candidate.rstrip().endswith(":"):
+            return number, OUTDENTED_ROLE.format(key)
+        return (number, OUTDENTED[key]) if key in OUTDENTED and ":" in candidate else None
     return None
+
+
+OUTDENTED_ROLE = ("'{}:' starts at the margin, which ends 'credits:', while the lines after it are still indented: "
+                  "indent it like the other credit roles")
+OUTDENTED = {
+    **{key: f"'{key}:' starts at the margin, which ends 'people:': indent it two spaces, like the other fields of "
+            "its person (under its '- name:')" for key in ("roles", "involvement")},
+    **{key: f"'{key}:' starts at the margin, which ends 'annotations:': indent it two spaces, like the other "
+            "field of its note (under its '- phrase:')" for key in ("phrase", "note")},
+}
+"""What to say of a field of a person or an annotation written at the margin of meta.yml."""
 
 
 _VALUE_START = re.compile(r"""[ \t]*(?:- +)?(?:[A-Za-z_][\w-]*: +)?(?=[\[\]{}&*!|>@`%"'])(.*?)[ \t]*\Z""")
@@ -785,8 +797,8 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
     if data is None:
         data = {}
     data = c.mapping(data, (), META_FIELDS, "article metadata", misplaced={
-        role: f"'{role}' is a credit role: indent it under 'credits:', as in 'credits:' then '  {role}: [Name]'"
-        for role in ROLE_ORDER}, listed=[f for f in META_FIELDS if path.name != "article.md" or f not in INGEST_FIELDS])
+        **{role: f"'{role}' is a credit role: indent it under 'credits:', as in 'credits:' then '  {role}: [Name]'"
+           for role in ROLE_ORDER}, **OUTDENTED}, listed=[f for f in META_FIELDS if path.name != "article.md" or f not in INGEST_FIELDS])
     if data is None:
         c.raise_if_any()
     title = c.text(data.get("title"), ("title",))
@@ -1008,7 +1020,7 @@ def load_events(path: Path, data: Any, term_names: set[str] | None) -> list[Even
     fields = {"id": True, "date": True, "title": True, "description": True, "sources": False,
               "aliases": False, "terms": False}
     events: list[Event] = []
-    ids: set[str] = set()
+    ids: dict[str, int] = {}  # id -> place of its event in the file
     for i, item in enumerate(data):
         item = c.mapping(item, (i,), fields, "an event")
         if item is None:
@@ -1017,8 +1029,11 @@ def load_events(path: Path, data: Any, term_names: set[str] | None) -> list[Even
         if event_id and not SLUG_RE.match(event_id):
             c.error((i, "id"), f"{event_id!r} is not a slug; use lowercase letters, digits and hyphens")
         if event_id and event_id in ids:
-            c.error((i, "id"), f"'{event_id}' is used by two events; ids must be unique")
-        ids.add(event_id)
+            first = key_lines(path).get((ids[event_id], "id"))
+            c.error((i, "id"), f"this event repeats the id '{event_id}' of the event "
+                               + (f"on line {first}" if first else "above")
+                               + ": ids must be unique; give one of the two another id, or merge them into one")
+        ids.setdefault(event_id, i)
         when = c.partial_date(item.get("date"), (i, "date"))
         terms = c.text_list(item.get("terms"), (i, "terms"))
         for j, t in enumerate(terms):

@@ -134,6 +134,15 @@ def test_a_year_typo_is_refused(proj, typo):
         f"(from 1900 to {last}); check the year")
 
 
+def test_an_event_id_used_twice_names_the_first(proj):
+    edit(proj, "archive/events.yml", '- id: "three-year-work-safety-rectification-campaign"',
+         '- id: "da-fei-zhi-wei-campaign-2012"')
+    line = line_of(proj, "archive/events.yml", r'^- id: "da-fei-zhi-wei-campaign-2012"')
+    assert one(build_fails(proj), "archive/events.yml").endswith(
+        "this event repeats the id 'da-fei-zhi-wei-campaign-2012' of the event on line "
+        f"{line}: ids must be unique; give one of the two another id, or merge them into one")
+
+
 def test_a_year_typo_on_the_timeline_is_refused(proj):
     edit(proj, "archive/events.yml", 'date: "2020-04"', 'date: "0202-04"')
     assert one(build_fails(proj), "archive/events.yml").endswith(
@@ -255,6 +264,22 @@ ONE_SLIP = {
         "  editor_in_chief:\n  - Wen Zhibin\n", "editor_in_chief:\n  - Wen Zhibin\n", r"^editor_in_chief:",
         "'editor_in_chief:' starts at the margin, which ends 'credits:', while the lines after it are still "
         "indented: indent it like the other credit roles"),
+    # A person's or a note's field moved to the margin: said of that line, not of where YAML
+    # gives up (the next '- name:'), nor as an "unknown field" of the article.
+    "a person's field moved to the margin": (
+        "- name: Liu Chihui\n  roles: []\n  involvement:\n", "- name: Liu Chihui\n  roles: []\ninvolvement:\n",
+        r"^involvement:",
+        "'involvement:' starts at the margin, which ends 'people:': indent it two spaces, like the other fields of "
+        "its person (under its '- name:')"),
+    "the last person's field moved to the margin": (
+        "- name: Party jianguo\n  roles: []\n  involvement:\n  - attending\n",
+        "- name: Party jianguo\n  roles: []\ninvolvement:\n- attending\n", r"^involvement:",
+        "involvement: 'involvement:' starts at the margin, which ends 'people:': indent it two spaces, like the other "
+        "fields of its person (under its '- name:')"),
+    "a note moved to the margin": (
+        "- phrase: To tree on\n  note:", "- phrase: To tree on\nnote:", r"^note:",
+        "'note:' starts at the margin, which ends 'annotations:': indent it two spaces, like the other field of its "
+        "note (under its '- phrase:')"),
     "a tag listed twice": (
         "- louxing\n", "- louxing\n- \"meetings\"\n", r'^- "meetings"',
         "tags[4]: tag 'meetings' is listed twice; keep one"),
@@ -656,9 +681,10 @@ def test_a_person_no_article_names_is_a_warning(proj):
     """A slip in an alias of people.yml deleted the person's page without a word."""
     edit(proj, "archive/people.yml", '"Party jianguo"', '"Party jiangou"')
     result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    line = line_of(proj, "archive/people.yml", r'^- name: "Dang Jianguo"')
     assert result.stderr.splitlines() == [
-        "warning: archive/people.yml: no article names 'Dang Jianguo' (by the name or an alias): check them; a "
-        "person no article names has no page"]
+        f"warning: archive/people.yml:{line}: no article names 'Dang Jianguo' (by the name or an alias): check them; "
+        "a person no article names has no page"]
     assert not (proj / "docs" / "people" / "dang-jianguo").exists()
     checked = run([sys.executable, "scripts/build.py", "--check"], proj)  # what an editor runs before committing
     assert "no article names 'Dang Jianguo'" in checked.stderr
