@@ -143,17 +143,17 @@ def _same_text(text: str, articles: Path, base: str) -> str | None:
     line endings, a byte order mark or in another encoding, a file has other bytes. Such a
     twin has the same date and title, so the same ``id_base``: only those folders are read."""
     words = text.split()
-    for name in sorted(os.listdir(articles)):
-        if name == base or re.fullmatch(re.escape(base) + r"-\d+", name):
-            source = articles / name / "source.txt"
-            try:
-                known = source.read_bytes()
-                meta = (articles / name / "meta.yml").read_text(encoding="utf-8", errors="replace")
-                m = ENCODING_LINE_RE.search(meta)
-                if decode_source(known, m.group(1) if m else None)[0].split() == words:
-                    return name
-            except (OSError, ParseError):
-                continue
+    name, n = base, 2
+    while (articles / name).is_dir():  # as make_id numbers them: not a listing of the whole archive
+        try:
+            known = (articles / name / "source.txt").read_bytes()
+            meta = (articles / name / "meta.yml").read_text(encoding="utf-8", errors="replace")
+            m = ENCODING_LINE_RE.search(meta)
+            if decode_source(known, m.group(1) if m else None)[0].split() == words:
+                return name
+        except (OSError, ParseError):
+            pass
+        name, n = f"{base}-{n}", n + 1
     return None
 
 

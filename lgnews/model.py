@@ -525,21 +525,21 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
                                                      "not a day of the calendar; name the folder after the "
                                                      "article's date of publication")]) from None
     base = os.path.join(directory, "")  # plain strings: Path objects cost more than the reads here
-    if os.path.exists(base + "article.md"):
+    raw = _read_file(base + "article.md")
+    if raw is not None:
         markdown = directory / "article.md"
         if os.path.exists(base + "source.txt"):
             raise ArchiveErrors([ArchiveError(directory, "has both source.txt and article.md; keep one of them")])
-        raw = _read_file(base + "article.md")
         digest = hashlib.sha256(raw).hexdigest()
         key = f"markdown {digest}"
         if cache is not None and (article := cache.get(directory, key, raw, digest, tag_names)) is not None:
             return article, key, raw, digest
         return (_load_markdown_article(directory, markdown, raw, digest, tag_names) if parse else None), key, raw, digest
-    raw = _read_file(base + "source.txt", missing=None)
+    raw = _read_file(base + "source.txt")
     if raw is None:
         raise ArchiveErrors([ArchiveError(directory, "has no source.txt or article.md; add one, "
                                                      "or remove the folder")])
-    meta_bytes = _read_file(base + "meta.yml", missing=None)
+    meta_bytes = _read_file(base + "meta.yml")
     if meta_bytes is None:
         near = [name for name in _listdir(directory) if name.lower().startswith("meta.") and name != "meta.yml"]
         raise ArchiveErrors([ArchiveError(directory / "meta.yml", "missing; every source.txt needs its meta.yml "
@@ -677,19 +677,14 @@ def _received(result, directory: Path) -> tuple[Article, str, bytes | None]:
     return article, key, data
 
 
-_NO_FILE = object()
-
-
-def _read_file(path: str, missing=_NO_FILE) -> bytes:
-    """The bytes of the file ``path``; ``missing`` if there is none (if given: else the
-    error); a folder or an unreadable file in its place is the editor's problem, in a line."""
+def _read_file(path: str) -> bytes | None:
+    """The bytes of the file ``path``, None if there is none; a folder or an unreadable file
+    in its place is the editor's problem, in a line."""
     try:
         with open(path, "rb") as fh:
             return fh.read()
     except FileNotFoundError:
-        if missing is _NO_FILE:
-            raise ArchiveErrors([ArchiveError(Path(path), "missing")]) from None
-        return missing
+        return None
     except IsADirectoryError:
         raise ArchiveErrors([ArchiveError(Path(path), "is a folder, not a file: put the file in its place")]) from None
     except OSError as exc:
