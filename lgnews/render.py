@@ -922,7 +922,7 @@ def _tag_records(site: Site) -> list[dict]:
         {
             "slug": t.slug, "title": t.title, "description": t.description,
             "url": f"tags/{t.slug}/" if tagged.get(t.slug) else None,  # a tag no article has has no page
-            "articles": sorted(a.id for a in tagged.get(t.slug, [])),
+            "count": len(tagged.get(t.slug, [])),  # which articles: their "tags" in articles.json
         }
         for t in site.tags
     ]
