@@ -106,7 +106,9 @@ def editor_page_errors(docs: Path) -> list:
                 try:
                     path.read_bytes().decode("utf-8")
                 except UnicodeDecodeError:
-                    errors.append(ArchiveError(path, "not UTF-8 text; save the file as UTF-8"))
+                    from .records import NOT_UTF8  # only now: the quick no-op run imports no YAML
+
+                    errors.append(ArchiveError(path, NOT_UTF8))
                 except OSError as exc:
                     errors.append(ArchiveError(path, f"cannot be read: {exc.strerror or exc}"))
     return errors

@@ -42,6 +42,7 @@ from .records import (
     Source,
     Tag,
     Term,
+    decode_text,
     key_lines,
     load_events,
     load_glossary,
@@ -50,6 +51,7 @@ from .records import (
     load_people,
     load_tags,
     match_key,
+    read_file,
     read_yaml,
     reserved_slug,
     slugify,
@@ -525,7 +527,7 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
                                                      "not a day of the calendar; name the folder after the "
                                                      "article's date of publication")]) from None
     base = os.path.join(directory, "")  # plain strings: Path objects cost more than the reads here
-    raw = _read_file(base + "article.md")
+    raw = read_file(base + "article.md")
     if raw is not None:
         markdown = directory / "article.md"
         if os.path.exists(base + "source.txt"):
@@ -535,11 +537,11 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
         if cache is not None and (article := cache.get(directory, key, raw, digest, tag_names)) is not None:
             return article, key, raw, digest
         return (_load_markdown_article(directory, markdown, raw, digest, tag_names) if parse else None), key, raw, digest
-    raw = _read_file(base + "source.txt")
+    raw = read_file(base + "source.txt")
     if raw is None:
         raise ArchiveErrors([ArchiveError(directory, "has no source.txt or article.md; add one, "
                                                      "or remove the folder")])
-    meta_bytes = _read_file(base + "meta.yml")
+    meta_bytes = read_file(base + "meta.yml")
     if meta_bytes is None:
         near = [name for name in _listdir(directory) if name.lower().startswith("meta.") and name != "meta.yml"]
         raise ArchiveErrors([ArchiveError(directory / "meta.yml", "missing; every source.txt needs its meta.yml "
@@ -552,7 +554,7 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
     if not parse:
         return None, key, raw, digest
     source, meta_path = directory / "source.txt", directory / "meta.yml"
-    meta_text = _decode_text(meta_path, meta_bytes)
+    meta_text = decode_text(meta_path, meta_bytes)
     meta = load_meta(meta_path, read_yaml(meta_path, meta_text), tags=tag_names, text=meta_text)
     if meta.sha256 and meta.sha256 != digest:
         raise ArchiveErrors([ArchiveError(source, "its bytes no longer match the sha256 recorded in meta.yml; "
@@ -677,34 +679,9 @@ def _received(result, directory: Path) -> tuple[Article, str, bytes | None]:
     return article, key, data
 
 
-def _read_file(path: str) -> bytes | None:
-    """The bytes of the file ``path``, None if there is none; a folder or an unreadable file
-    in its place is the editor's problem, in a line."""
-    try:
-        with open(path, "rb") as fh:
-            return fh.read()
-    except FileNotFoundError:
-        return None
-    except IsADirectoryError:
-        raise ArchiveErrors([ArchiveError(Path(path), "is a folder, not a file: put the file in its place")]) from None
-    except OSError as exc:
-        raise ArchiveErrors([ArchiveError(Path(path), f"cannot be read ({exc.strerror or exc})")]) from None
-
-
-def _decode_text(path: Path, data: bytes) -> str:
-    """The bytes of a UTF-8 text file as ``path.read_text(encoding="utf-8-sig")`` reads
-    them: without the byte order mark Windows editors put first, and any line ending
-    becomes \\n."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ArchiveErrors([ArchiveError(path, "not UTF-8 text; save the file as UTF-8")]) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-
-
 def _load_markdown_article(directory: Path, path: Path, raw: bytes, digest: str,
                            tag_names: set[str] | None) -> Article:
-    text = _decode_text(path, raw).replace("\r\n", "\n")
+    text = decode_text(path, raw)
     m = FRONT_MATTER_RE.match(text)
     if not m and re.match(r"---[ \t]*\n", text):
         raise ArchiveErrors([ArchiveError(path, "the front matter is not closed: add a line '---' after the "

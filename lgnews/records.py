@@ -285,16 +285,42 @@ CONFIDENCE = ("high", "medium", "low")
 # --------------------------------------------------------------------------- YAML
 
 
+def read_file(path: str | Path) -> bytes | None:
+    """The bytes of the archive's file ``path``, None if there is none; a folder or an
+    unreadable file in its place is the editor's problem, in a line."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise ArchiveErrors([ArchiveError(Path(path), "is a folder, not a file: put the file in its place")]) from None
+    except OSError as exc:
+        raise ArchiveErrors([ArchiveError(Path(path), f"cannot be read ({exc.strerror or exc})")]) from None
+
+
+NOT_UTF8 = "not UTF-8 text; save the file as UTF-8"
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """The bytes of a UTF-8 text file as ``path.read_text(encoding="utf-8-sig")`` reads
+    them: without the byte order mark Windows editors put first, and any line ending
+    becomes \\n."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ArchiveErrors([ArchiveError(path, NOT_UTF8)]) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def read_yaml(path: Path, text: str | None = None) -> Any:
     """Load one YAML file; a syntax error, a key written twice or a text value cut short by
     a comment becomes an ArchiveError with its line."""
     if text is None:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise ArchiveErrors([ArchiveError(path, "not UTF-8 text; save the file as UTF-8")]) from None
-        except IsADirectoryError:
-            raise ArchiveErrors([ArchiveError(path, "is a folder, not a file: put the file in its place")]) from None
+        data = read_file(path)
+        if data is None:
+            raise ArchiveErrors([ArchiveError(path, "missing")])
+        text = decode_text(path, data)
     try:
         data = _load(text)
     except DuplicateKeyError as exc:
