@@ -526,7 +526,8 @@ class Renderer:
         years = [(y, len(v)) for y, v in sorted(by_year.items())]
         curated = [e for e in self.site.timeline if e.kind == "event"]
         outputs.append(self.page("timeline.md.j2", "timeline/index.md", {"title": "Timeline"},
-                                 years=years, curated=curated, event_articles=self.site.event_articles))
+                                 years=years, curated=curated, event_articles=self.site.event_articles,
+                                 terms_by_name=self._terms_by_name))
         for entry in curated:  # every article that mentions a curated event, newest first
             mentioned = sorted(self.site.event_articles.get(entry.anchor, []), key=lambda a: (a.published, a.id),
                                reverse=True)
@@ -540,7 +541,8 @@ class Renderer:
         for year, pager, chunk in timeline_year_pages(by_year):
             title = f"Timeline: {year}" + (f", page {pager.number}" if pager.number > 1 else "")
             outputs.append(self.page("timeline_year.md.j2", pager.path, {"title": title, "search": NOT_INDEXED},
-                                     year=year, entries=chunk, pager=pager, years=years))
+                                     year=year, entries=chunk, pager=pager, years=years,
+                                     terms_by_name=self._terms_by_name))
         return outputs
 
     # Tags -------------------------------------------------------------------

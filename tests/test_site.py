@@ -271,6 +271,10 @@ def test_timeline_page_grouped_by_year_with_precision(built_site):
     year = page(built_site, "timeline/2022")
     assert "11 February 2022" in year.text and "21 January 2022" in year.text
     assert f"event-{SEED_ID}" in year.ids and f"published-{SEED_ID}" in year.ids
+    # A key event links the glossary entry of its campaign or slogan (the timeline linked none).
+    entry = "cracking down on illegal activities and preventing violations"
+    assert (f"../glossary/{entry.replace(' ', '-')}/", entry) in timeline.links
+    assert (f"../../glossary/{entry.replace(' ', '-')}/", entry) in page(built_site, "timeline/2012").links
     entries = load_json(built_site, "timeline.json")
     for date in ["2020-04", "2021-07-20", "2021-08-02", "2022-01-21", "2022-02-11", "2022-04-30"]:
         entry = next(e for e in entries if e["date"] == date)
