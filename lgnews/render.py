@@ -208,6 +208,21 @@ def _zh(context, text: str, weight: float = 10, lang: str = "zh") -> Markup:
     return Markup(f'<span lang="{lang}" data-pagefind-weight="{weight}"{extra}>{esc(text)}</span>')
 
 
+_CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_ZH_RUN_RE = re.compile(f"[{_CJK}](?:[{_CJK}0-9·]*[{_CJK}])?")
+_TAG_OR_TARGET_RE = re.compile(r"(<[^>]*>|\]\([^)]*\)|`[^`]*`)")
+
+
+def zh_lang(value: Any) -> Markup:
+    """Text (escaped here unless it is already markup) with each run of Chinese in it marked
+    as Chinese, for a screen reader's voice and a font's glyphs: "Dang Jianguo (党建国)".
+    Tags, the targets of Markdown links and code are left as they are."""
+    text = str(value) if isinstance(value, Markup) else esc(value)
+    parts = _TAG_OR_TARGET_RE.split(text)
+    return Markup("".join(part if i % 2 else _ZH_RUN_RE.sub(r'<span lang="zh">\g<0></span>', part)
+                          for i, part in enumerate(parts)))
+
+
 def _date(value: date | str) -> str:
     return format_date(value.isoformat() if isinstance(value, date) else value)
 
@@ -272,6 +287,7 @@ def environment() -> Environment:
         plural=lambda n, word, many=None: f"{n} {word if n == 1 else (many or word + 's')}",
         label=lambda value: value.replace("-", " "),  # a value of a list (responsibility-system) as words
         quoted=_quoted,
+        zh_lang=zh_lang,
     )
     return env
 

@@ -426,3 +426,33 @@ def test_a_page_outside_the_navigation_marks_its_section(built_site, page, secti
     assert [name for _, name in marked] == [section], marked
     target = (built_site / page / marked[0][0] / "index.html").resolve()
     assert target == (built_site / section.lower() / "index.html").resolve()
+
+
+def test_chinese_in_running_text_is_marked_as_chinese(built_site):
+    """Editors' notes, definitions and the timeline quote Chinese inside English: without
+    lang="zh" a screen reader read 党建国 with an English voice."""
+    article = (built_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
+    notes = article[article.index('<ol class="annotations">'):]
+    assert 'Dang Jianguo (<span lang="zh">党建国</span>)' in notes
+    entry = (built_site / "glossary" / "cracking-down-on-illegal-activities-and-preventing-violations" /
+             "index.html").read_text(encoding="utf-8")
+    definition = entry[entry.index('id="definition"'):entry.index('id="occurrences"')]
+    assert '<span lang="zh">打非治违</span>' in definition
+    assert '<span lang="zh">国办发明电〔2012〕10号</span>' in definition
+    timeline = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert '<span lang="zh">国办发明电〔2012〕10号</span>' in timeline
+
+
+@pytest.mark.parametrize(("text", "marked"), [
+    ("Dang Jianguo (党建国), not Party", 'Dang Jianguo (<span lang="zh">党建国</span>), not Party'),
+    ("<b>x</b> 安委〔2020〕3号", '&#60;b&#62;x&#60;/b&#62; <span lang="zh">安委〔2020〕3号</span>'),  # as esc() writes
+])
+def test_zh_lang_marks_runs_of_chinese_and_escapes_text(text, marked):
+    from lgnews.render import zh_lang
+
+    assert str(zh_lang(text)) == marked
+    from markupsafe import Markup
+
+    # Markup is left as it is but for the runs; a link's target keeps its Chinese.
+    assert str(zh_lang(Markup('<a title="安全" href="x">安全</a> [见](http://e.org/安全) `安全`'))) == \
+        '<a title="安全" href="x"><span lang="zh">安全</span></a> [<span lang="zh">见</span>](http://e.org/安全) `安全`'
