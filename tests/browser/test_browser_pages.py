@@ -308,3 +308,13 @@ def test_the_site_name_fits_the_header_of_a_phone(tab):
         page.set_viewport_size(DESKTOP)
     tab.goto("")
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header__topic .md-ellipsis')).fontSize") == "18px"
+
+
+def test_the_people_index_keeps_each_name_on_one_line(tab):
+    """"Dang / Jianguo" was broken over two lines while the column of article counts took
+    the width."""
+    page = tab.page
+    tab.goto("people/")
+    heights = page.evaluate("""() => [...document.querySelectorAll('.lg-people td:first-child a')].map(a =>
+        [a.textContent, a.getClientRects().length])""")
+    assert heights and all(lines == 1 for _, lines in heights), [h for h in heights if h[1] != 1]
