@@ -186,7 +186,7 @@ def test_ingested_article_page(edited, raw_id):
     assert "Reporter Wang Lei" not in reading
     # The reviewed meta.yml: the annotation and the tags.
     assert 'class="annotated" id="noteref-1">duty on duty</span>' in page
-    assert "Probably 值班值守" in page
+    assert 'Probably <span lang="zh">值班值守</span>' in page  # the Chinese of a note is marked as Chinese
 
 
 def test_ingested_article_is_on_the_timeline(edited, raw_id):
