@@ -1,5 +1,6 @@
 /*
- * The header search box (overrides/partials/search.html), driven by Pagefind.
+ * The header search box (overrides/partials/search.html, filled in by build() below),
+ * driven by Pagefind.
  *
  * Pagefind's index (site/pagefind/, built by `make site`) is loaded only when the box is
  * first focused, from the site's root as the page knows it (data-lg-root, from MkDocs'
@@ -13,6 +14,7 @@
 
   var box = document.querySelector("[data-lg-search]");
   if (!box) return;
+  build(box);
 
   var toggle = document.getElementById("__search");
   var input = box.querySelector("[data-lg-search-query]");
@@ -21,6 +23,40 @@
   var list = box.querySelector("[data-lg-search-results]");
   var hint = box.querySelector("[data-lg-search-hint]");
   var root = new URL(box.getAttribute("data-lg-root") || "./", document.baseURI);
+
+  /* The box's contents, built here rather than written into every page (1.8 KB of each):
+     the form, the status line the results are announced in, the results list and the hint
+     under it. Material's classes, so it looks and opens like Material's search. Nothing in
+     it comes from the page but the site's root, set as a property. */
+  function build(box) {
+    box.innerHTML =
+      '<label class="md-search__overlay" for="__search" aria-hidden="true"></label>' +
+      '<div class="md-search__inner" role="search" aria-label="Search the archive">' +
+      '<form class="md-search__form" autocomplete="off" novalidate>' +
+      '<input type="text" class="md-search__input" name="query" id="lg-search-query"' +
+      ' aria-label="Search the archive, in English or Chinese" aria-describedby="lg-search-status"' +
+      ' aria-controls="lg-search-results" placeholder="Search" autocapitalize="off" autocorrect="off"' +
+      ' autocomplete="off" spellcheck="false" enterkeyhint="search" required data-lg-search-query>' +
+      '<label class="md-search__icon md-icon" for="__search" title="Close search">' +
+      '<svg class="lg-icon lg-icon--search" aria-hidden="true"></svg>' +
+      '<svg class="lg-icon lg-icon--back" aria-hidden="true"></svg></label>' +
+      '<div class="md-search__options">' +
+      '<button type="reset" class="md-search__icon md-icon" title="Clear" aria-label="Clear" tabindex="-1">' +
+      '<svg class="lg-icon lg-icon--close" aria-hidden="true"></svg></button></div></form>' +
+      '<div class="md-search__output"><div class="md-search__scrollwrap"><div class="md-search-result">' +
+      '<div class="md-search-result__meta" id="lg-search-status" role="status" aria-live="polite"' +
+      ' data-lg-search-status>Type to start searching</div>' +
+      '<ol class="md-search-result__list" id="lg-search-results" aria-label="Search results"' +
+      ' data-lg-search-results></ol>' +
+      '<p class="lg-search-hint" data-lg-search-hint hidden>' +
+      (box.hasAttribute("data-lg-titles-only")
+        ? "Articles are searched by their title, opening paragraph and editors\' notes, not their whole text. "
+        : "") +
+      "Every article that uses an official term is listed on the term\'s entry in the " +
+      '<a data-lg-glossary>glossary</a>.</p></div></div></div></div>';
+    box.querySelector("[data-lg-glossary]").href =
+      new URL("glossary/", new URL(box.getAttribute("data-lg-root") || "./", document.baseURI)).href;
+  }
 
   var PAGE_SIZE = 10;
   var DEBOUNCE_MS = 150;

@@ -34,7 +34,7 @@ class Page(HTMLParser):
             self.in_head = True
         if tag == "link" and self.in_head:
             self.head_links.append(a)
-        if tag == "input" and "data-lg-search-query" in a:
+        if "data-lg-search" in a:  # the box, which javascripts/search.js fills in
             self.search_boxes += 1
         for (t, attr) in FETCHING:
             if tag == t and a.get(attr):
@@ -72,6 +72,9 @@ def test_every_page_links_both_feeds_and_loads_nothing_from_other_hosts(built_si
                 resolved = (path.parent / target).resolve()
                 assert resolved.is_file(), f"{name}: {kind} feed {target} does not exist"
         assert page.search_boxes == 1, f"{name}: {page.search_boxes} search boxes"
+        scripts = [url for url in page.fetches if url.endswith("javascripts/search.js")]
+        assert len(scripts) == 1 and (path.parent / scripts[0]).resolve().is_file() or name.name == "404.html", \
+            f"{name}: the script that builds the search box is not loaded"
         for url in page.fetches:
             host = urlsplit(urljoin("http://127.0.0.1/archive/", url)).hostname
             assert host == "127.0.0.1", f"{name} fetches {url} from another host"
