@@ -65,11 +65,53 @@ def _listing(folder: str, prefix: str, out: list[str], *, names_only: bool = Fal
                 out.append(f"{prefix}{name}\0{info.st_size}\0{info.st_mtime_ns}\n")
 
 
-def inputs_fingerprint(config) -> str:
-    """What the output depends on: every file and folder of archive/ and of the generator
-    (path, size, modification time), the settings, the installed libraries it renders
-    with, and, if an article is written in Markdown (it may link to them), the names of the
-    files editors keep in docs/. Equal fingerprints mean nothing to do."""
+def archive_listing(config) -> list[str]:
+    """Every file and folder of archive/, as ``_listing`` gives them."""
+    listing: list[str] = []
+    _listing(str(config.archive), "", listing)
+    return listing
+
+
+ARTICLE_FILES = frozenset({"source.txt", "meta.yml", "article.md"})
+"""What an article's folder holds; the generator reads nothing else there."""
+
+
+def unread_article_files(listing: list[str]) -> list[str]:
+    """The files and folders in an article's folder (``articles/<id>/...`` in an
+    ``archive_listing``) that are not part of the article: an editor who saves notes.txt,
+    a corrected copy of the source or an image there would otherwise never learn that the
+    site does not show it. Not dot files and what text editors leave beside a file, nor
+    what an error already names (a folder where source.txt should be, meta.yaml where
+    meta.yml is missing)."""
+    found: list[tuple[str, str]] = []
+    has_meta: set[str] = set()
+    for line in listing:
+        parts = line.split("\0", 1)[0].rstrip("\n").split("/")
+        if parts[0] != "articles" or len(parts) < 3 or not parts[2]:
+            continue
+        folder, name = parts[1], parts[2]
+        if name in ARTICLE_FILES:
+            if name == "meta.yml" and len(parts) == 3:
+                has_meta.add(folder)
+            continue
+        if (len(parts) == 3 or (len(parts) == 4 and parts[3] == "")) and not (
+                name.startswith((".", "#")) or name.endswith(EDITOR_BACKUPS)):
+            found.append((folder, name + ("/" if len(parts) == 4 else "")))
+    return [f"articles/{folder}/{name}" for folder, name in found
+            if folder in has_meta or not name.lower().startswith("meta.")]
+
+
+UNREAD_ADVICE = ("is not part of the article, which is made from its source.txt and meta.yml (or its article.md) "
+                 "only: the site does not show it. Move it out of archive/articles/; a note on the text goes "
+                 "under annotations: in meta.yml")
+
+
+def inputs_fingerprint(config, archive: list[str] | None = None) -> str:
+    """What the output depends on: every file and folder of archive/ (``archive``, its
+    listing, if already made) and of the generator (path, size, modification time), the
+    settings, the installed libraries it renders with, and, if an article is written in
+    Markdown (it may link to them), the names of the files editors keep in docs/. Equal
+    fingerprints mean nothing to do."""
     import importlib.util
 
     parts = [f"{config.site_url}\n{config.site_name}\n{config.repo_url}\n{sys.version}\n"]
@@ -80,9 +122,10 @@ def inputs_fingerprint(config) -> str:
         except OSError:
             info = None
         parts.append(f"{name}\0{info and info.st_size}\0{info and info.st_mtime_ns}\n")
-    for folder in (config.archive, PACKAGE):
-        parts.append(f"\1{folder.name}\n")
-        _listing(str(folder), "", parts)
+    parts.append(f"\1{config.archive.name}\n")
+    parts += archive_listing(config) if archive is None else archive
+    parts.append(f"\1{PACKAGE.name}\n")
+    _listing(str(PACKAGE), "", parts)
     if any(part.split("\0", 1)[0].endswith("/article.md") for part in parts):
         # Articles written in Markdown may link to any file of docs/: whether it is there is
         # checked again when one is added, removed or renamed (not when it is edited).
@@ -121,7 +164,10 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
     unreadable = editor_page_errors(config.docs)
     if unreadable:
         return _refused(unreadable, root, " in docs/")
-    fingerprint = inputs_fingerprint(config)
+    listing = archive_listing(config)
+    for rel in unread_article_files(listing):  # on every run, even one with nothing to do, until it is moved
+        print(f"warning: archive/{rel} {UNREAD_ADVICE}", file=sys.stderr)
+    fingerprint = inputs_fingerprint(config, listing)
     if not check and cache:  # --no-cache parses and renders everything again, even when nothing changed
         recorded, present = read_manifest_state(config.docs)
         if recorded == fingerprint and present():

@@ -693,6 +693,33 @@ def test_a_person_no_article_names_is_a_warning(proj):
     assert result.stderr == "" and (proj / "docs" / "people" / "dang-jianguo" / "index.md").is_file()
 
 
+
+def test_a_file_the_article_is_not_made_from_is_a_warning(proj):
+    """An editor saved notes.txt and a corrected copy of the source beside an article, and an
+    images/ folder, and the site showed none of them without a word."""
+    folder = proj / "archive" / "articles" / SEED_ID
+    (folder / "notes.txt").write_text("Check the names with the county's website.\n", encoding="utf-8")
+    (folder / "source-corrected.txt").write_text("Louxing District held...\n", encoding="utf-8")
+    (folder / "images").mkdir()
+    (folder / "images" / "photo.jpg").write_bytes(b"\xff\xd8")
+    (folder / "meta.yml~").write_text("title: a text editor's backup\n", encoding="utf-8")  # not the editor's doing
+    (folder / ".meta.yml.swp").write_bytes(b"")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    advice = ("is not part of the article, which is made from its source.txt and meta.yml (or its article.md) "
+              "only: the site does not show it. Move it out of archive/articles/; a note on the text goes "
+              "under annotations: in meta.yml")
+    warnings = [f"warning: archive/articles/{SEED_ID}/{name} {advice}"
+                for name in ("images/", "notes.txt", "source-corrected.txt")]
+    assert result.stderr.splitlines() == warnings
+    assert (proj / "docs" / "articles" / SEED_ID / "index.md").is_file()  # a warning: the build goes on
+    again = run([sys.executable, "scripts/build.py"], proj)  # nothing changed: said again all the same
+    assert again.stderr.splitlines() == warnings and "nothing changed" in again.stdout
+    assert run([sys.executable, "scripts/build.py", "--check"], proj).stderr.splitlines() == warnings
+    for name in ("notes.txt", "source-corrected.txt"):
+        (folder / name).unlink()
+    shutil.rmtree(folder / "images")
+    assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
+
 def test_bad_article_folders(proj):
     articles = proj / "archive" / "articles"
     (articles / "My article").mkdir()
