@@ -312,6 +312,22 @@ def test_people_index_and_person_page(built_site):
     assert "Named in 1 article of 2022 (reporting)." in page(built_site, "people/li-yi").text
 
 
+def test_a_person_page_gives_the_spelling_only_where_an_article_writes_the_name_otherwise(built_site):
+    """Each row repeated the person's name in an "As written" column, the same on every row
+    but where the machine translation garbled it: the spelling now follows the article's
+    title where it differs, and nowhere else."""
+    title = "Louxing District held the 2022 Work safety retreat Meeting"
+    dang = page(built_site, "people/dang-jianguo")
+    assert f"{title} (written “Party jianguo”)" in dang.text
+    assert "its spelling follows the title" in dang.text
+    liu_html = (built_site / "people" / "liu-zhigang" / "index.html").read_text(encoding="utf-8")
+    liu = page(built_site, "people/liu-zhigang")
+    assert "written “" not in liu.text and "spelling" not in liu.text and "As written" not in liu.text
+    assert "<th>Published</th><th>Article</th><th>Roles</th><th>Took part as</th>" in liu_html
+    row = re.search(r"<tr><td class=\"date\">.*?</tr>", liu_html).group(0)
+    assert row.count("<td") == 4 and "presiding, speaking" in row, row
+
+
 def test_organizations_index(built_site):
     index = page(built_site, "organizations")
     for name in ["Louxing Rong Media Center", "Louxing District Safety Committee"]:
