@@ -351,6 +351,11 @@ class SiteStats:
     pagefind_bytes: int
     lunr_index_bytes: int  # Material's search_index.json, if the search plugin still runs
     sections: dict[str, int] = field(default_factory=dict)  # bytes under each top-level folder (or file)
+    # Of the bytes of each section's pages, those of the pages' own content: the <article>
+    # element, which the generator and the editors write. The rest of a page is the theme
+    # around it (head, header, navigation, table of contents, footer).
+    content: dict[str, int] = field(default_factory=dict)
+    theme: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -476,10 +481,20 @@ def _by_folder(paths: list[str]) -> str:
     return ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+def page_content_bytes(html: bytes) -> int:
+    """The bytes of a page's own content: from its <article> to its </article> (0 if it has
+    none). What is left of the page is the theme's."""
+    start = html.find(b"<article")
+    end = html.rfind(b"</article>")
+    return end + len(b"</article>") - start if 0 <= start < end else 0
+
+
 def site_stats(site: Path) -> SiteStats:
     files = pages = total = over_pages = over_files = pagefind = lunr = 0
     largest_page, largest_file = ("", 0), ("", 0)
     sections: dict[str, int] = {}
+    content: dict[str, int] = {}
+    theme: dict[str, int] = {}
     for dirpath, _, names in os.walk(site):
         for name in names:
             path = os.path.join(dirpath, name)
@@ -497,6 +512,11 @@ def site_stats(site: Path) -> SiteStats:
                 pagefind += size
             if rel == os.path.join("search", "search_index.json"):
                 lunr = size
+            if name.endswith(".html") and section != "pagefind":
+                with open(path, "rb") as fh:
+                    own = page_content_bytes(fh.read())
+                content[section] = content.get(section, 0) + own
+                theme[section] = theme.get(section, 0) + size - own
             if name.endswith(".html"):
                 pages += 1
                 if size > MIB:
@@ -504,7 +524,7 @@ def site_stats(site: Path) -> SiteStats:
                 if size > largest_page[1]:
                     largest_page = (rel, size)
     return SiteStats(files, pages, total, largest_page, largest_file, over_pages, over_files, pagefind, lunr,
-                     dict(sorted(sections.items(), key=lambda kv: (-kv[1], kv[0]))))
+                     dict(sorted(sections.items(), key=lambda kv: (-kv[1], kv[0]))), content, theme)
 
 
 class _Handler(SimpleHTTPRequestHandler):
@@ -817,9 +837,22 @@ def format_result(result: BenchResult) -> str:
                          f"{s.bytes:,} bytes ({s.bytes / 1000:.1f} KB) in {s.requests} requests; {s.results} results"])
         parts += [_table(["site", "measured"], rows), ""]
         if site.sections:
-            rows = [[name, _mib(size), f"{size / per / KIB:.1f}", f"{100 * size / max(site.total_bytes, 1):.0f}%"]
+            def kib(size: int | None) -> str:
+                return "—" if size is None else f"{size / per / KIB:.1f}"
+
+            rows = [[name, _mib(size), kib(size), f"{100 * size / max(site.total_bytes, 1):.0f}%",
+                     kib(site.content.get(name)), kib(site.theme.get(name)),
+                     kib(size - site.content.get(name, 0) - site.theme.get(name, 0))]
                     for name, size in site.sections.items()]
-            parts += [_table(["site folder", "size", "KiB per article", "share"], rows, {1, 2, 3}), ""]
+            parts += [_table(["site folder", "size", "KiB per article", "share", "of which pages' own content",
+                              "the theme around it", "other files"], rows, {1, 2, 3, 4, 5, 6}), ""]
+            own, around = sum(site.content.values()), sum(site.theme.values())
+            rest = site.total_bytes - own - around
+            parts += [f"Per article: {own / per / KIB:.1f} KiB of pages' own content (each page's <article>), "
+                      f"{around / per / KIB:.1f} KiB of the theme around it ({around / max(site.html_pages, 1) / KIB:.1f} "
+                      f"KiB a page on average) and {rest / per / KIB:.1f} KiB of other files (data, Pagefind's "
+                      f"index, feeds, assets). Without any theme the site would still hold "
+                      f"{(own + rest) / per / KIB:.1f} KiB per article.", ""]
     rows = [[c.figure, c.value, c.target, "OK" if c.ok else "MISSED"] for c in checks(result)]
     parts += [_table(["target (at 10,000 articles)", "measured", "target", "status"], rows)]
     if result.n < 10_000:

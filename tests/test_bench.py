@@ -178,22 +178,33 @@ def test_site_stats_tell_pages_from_other_files(tmp_path):
     (tmp_path / "index.html").write_bytes(b"x" * 2000)
     (tmp_path / "p").mkdir()
     (tmp_path / "p" / "index.html").write_bytes(b"x" * 5000)
+    (tmp_path / "q").mkdir()
+    (tmp_path / "q" / "index.html").write_bytes(b"<html><nav>menu</nav><article class=x>" + b"y" * 927
+                                                 + b"</article><footer>f</footer></html>")  # 1,000 bytes in all
     stats = bench.site_stats(tmp_path)
     assert stats.largest_page == ("p/index.html", 5000)
     assert stats.largest_file == ("big.json", bench.MIB + 1)
-    assert (stats.html_pages, stats.pages_over_1mib, stats.files_over_1mib, stats.pagefind_bytes) == (2, 0, 1, 3000)
+    assert (stats.html_pages, stats.pages_over_1mib, stats.files_over_1mib, stats.pagefind_bytes) == (3, 0, 1, 3000)
     # Where the bytes are, largest first: each top-level folder, and the files at the top.
-    assert stats.sections == {"(files at the top)": bench.MIB + 1 + 2000, "p": 5000, "pagefind": 3000}
-    assert list(stats.sections) == ["(files at the top)", "p", "pagefind"]
+    assert stats.sections == {"(files at the top)": bench.MIB + 1 + 2000, "p": 5000, "pagefind": 3000, "q": 1000}
+    assert list(stats.sections) == ["(files at the top)", "p", "pagefind", "q"]
+    # Of a page, its <article> is its own content, the rest the theme's; a page without one is all theme.
+    assert stats.content == {"q": 1000 - len(b"<html><nav>menu</nav>") - len(b"<footer>f</footer></html>"),
+                             "p": 0, "(files at the top)": 0}
+    assert stats.theme == {"q": 1000 - stats.content["q"], "p": 5000, "(files at the top)": 2000}
 
 
 def test_report_breaks_the_site_down_by_folder_and_the_generator_by_phase():
     result = _result()
     result.site.sections = {"articles": 1_500_000, "data": 500_000}
+    result.site.content, result.site.theme = {"articles": 900_000}, {"articles": 600_000}
     result.stage(bench.GENERATE_FIRST).phases = "parsing 8.10 s, model 1.20 s, rendering 7.90 s, writing 2.90 s"
     text = bench.format_result(result)
-    assert re.search(r"\| articles +\| +1\.4 MiB \| +14\.5 \| +75% \|", text), text
-    assert re.search(r"\| data +\| .*\| +25% \|", text)
+    assert re.search(r"\| articles +\| +1\.4 MiB \| +14\.5 \| +75% \| +8\.7 \| +5\.8 \| +0\.0 \|", text), text
+    assert re.search(r"\| data +\| .*\| +25% \| +— \| +— \| +4\.8 \|", text), text
+    assert ("Per article: 8.7 KiB of pages' own content (each page's <article>), 5.8 KiB of the theme around it "
+            "(1.5 KiB a page on average) and 4.8 KiB of other files") in text
+    assert "Without any theme the site would still hold 13.5 KiB per article." in text
     assert re.search(rf"\| {re.escape(bench.GENERATE_FIRST)} +\| parsing 8.10 s, model 1.20 s, rendering 7.90 s", text)
 
 
