@@ -208,6 +208,10 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         except ArchiveErrors as exc:
             return _refused(exc.errors, root, "")
         phase("rendering")
+    for article, name, places in site.unplaced_mentions:
+        print(f"warning: archive/articles/{article.id}/: '{name}' may be any of the people of that name whom "
+              f"archive/people.yml places in {' and '.join(places)}, as the article has those tags: it is linked to "
+              "none of them; keep the tag of the right one only", file=sys.stderr)
     if site.unnamed_people:  # a slip in a name or an alias: the person's page is gone
         from .records import key_lines
 

@@ -322,6 +322,13 @@ class PersonRecord:
     aliases: list[str] = field(default_factory=list)
     note: str | None = None
     appearances: list[Appearance] = field(default_factory=list)
+    place: str | None = None  # the tag of a person people.yml tells from a namesake (see CuratedPerson)
+    place_title: str | None = None  # that tag's title
+
+    @property
+    def label(self) -> str:
+        """The name, and where a namesake is told apart, the place: "Wang Qian (Louxing District)"."""
+        return f"{self.name} ({self.place_title or self.place})" if self.place else self.name
 
     @property
     def url(self) -> str:
@@ -404,6 +411,9 @@ class Site:
     event_articles: dict[str, list[Article]] = field(default_factory=dict)
     # The people of people.yml that no article names (by their name or an alias): no page.
     unnamed_people: list[tuple[int, str]] = field(default_factory=list)  # (place in people.yml, name)
+    # (article, name as written, the places of the namesakes it could be): an article tagged
+    # with the places of two people who share a name, whose mention leads to neither.
+    unplaced_mentions: list[tuple[Article, str, list[str]]] = field(default_factory=list)
     term_organizations: dict[str, list[Organization]] = field(default_factory=dict)  # by term slug
 
     @property
@@ -443,8 +453,8 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None) -
     tags = curated("tags.yml", load_tags)
     terms = curated("glossary.yml", load_glossary)
     events = curated("events.yml", load_events, None if terms is None else {t.term for t in terms}) or []
-    people = curated("people.yml", load_people) or []
     tag_names = None if tags is None else {t.slug for t in tags}
+    people = curated("people.yml", load_people, tag_names) or []
     organizations = curated("organizations.yml", load_organizations, tag_names) or []
     tags, terms = tags or [], terms or []
     folder = root / "articles"
@@ -1066,7 +1076,8 @@ def build_site(archive: Archive) -> Site:
                 continue
             candidates.setdefault(key, Candidate(phrase, [])).articles.append(article)
 
-    people = _build_people(articles, archive.people)
+    unplaced: list[tuple[Article, str, list[str]]] = []
+    people = _build_people(articles, archive.people, {t.slug: t.title for t in archive.tags}, unplaced)
     organizations = _build_organizations(articles, orgs, org_matcher, {k: v[2] for k, v in found.items()})
     term_organizations: dict[str, list[Organization]] = defaultdict(list)
     for org in organizations:  # "Louxing District Safety Committee" is a "District Safety Committee"
@@ -1088,14 +1099,15 @@ def build_site(archive: Archive) -> Site:
         candidates=sorted(candidates.values(), key=lambda c: (-len(c.articles), c.phrase.lower())),
         event_articles=dict(event_articles),
         unnamed_people=_unnamed(archive.people, people),
+        unplaced_mentions=unplaced,
         term_organizations=dict(term_organizations),
     )
 
 
 def _unnamed(curated: list[CuratedPerson], people: list[PersonRecord]) -> list[tuple[int, str]]:
     """(place in people.yml, name) of each curated person no article names."""
-    named = {p.name for p in people}
-    return [(i, p.name) for i, p in enumerate(curated) if p.name not in named]
+    named = {(p.name, p.place) for p in people}
+    return [(i, p.name) for i, p in enumerate(curated) if (p.name, p.place) not in named]
 
 
 def _matchers_fingerprint(matchers: tuple[PhraseMatcher, ...]) -> str:
@@ -1230,49 +1242,72 @@ def _context(paragraph: str, start: int, end: int, width: int = 70) -> str:
     return left + paragraph[start:end] + right
 
 
-def _build_people(articles: list[Article], curated: list[CuratedPerson]) -> list[PersonRecord]:
-    canonical: dict[str, CuratedPerson] = {}
+def _build_people(articles: list[Article], curated: list[CuratedPerson],
+                  place_titles: dict[str, str] | None = None,
+                  unplaced: list[tuple[Article, str, list[str]]] | None = None) -> list[PersonRecord]:
+    """A record per person the articles name or credit: the curated person a name (or an
+    alias) stands for, else one per name. Where people.yml tells namesakes apart by their
+    place, a name stands for the one whose place the article is tagged with (for the one
+    without a place, if none is, or if the article has the tags of two of them: those go
+    to ``unplaced``)."""
+    canonical: dict[str, list[CuratedPerson]] = {}
     for person in curated:
         for name in (person.name, *person.aliases):
-            canonical[match_key(name)] = person
-    records: dict[str, PersonRecord] = {}
-    keys: dict[str, str] = {}  # record key of each name as written: names repeat a lot
+            canonical.setdefault(match_key(name), []).append(person)
+    records: dict[tuple[str, str | None], PersonRecord] = {}
+    keys: dict[str, tuple[str, str | None]] = {}  # record key of each name as written: names repeat a lot
 
-    def record(name: str) -> PersonRecord:
+    def resolve(name: str, article: Article) -> CuratedPerson | None:
+        candidates = canonical.get(match_key(name))
+        if not candidates:
+            return None
+        here = [p for p in candidates if p.place is not None and p.place in article.meta.tags]
+        if len(here) == 1:
+            return here[0]
+        if here and unplaced is not None:
+            unplaced.append((article, name, [p.place for p in here]))
+        return next((p for p in candidates if p.place is None), None)
+
+    def record(name: str, article: Article) -> PersonRecord:
         key = keys.get(name)
         if key is None:
-            known = canonical.get(match_key(name))
-            key = keys[name] = known.name if known else name
-        if key not in records:
-            known = canonical.get(match_key(name))
-            records[key] = PersonRecord(
-                name=key, slug="", zh=known.zh if known else None,
-                aliases=list(known.aliases) if known else [], note=known.note if known else None,
-            )
+            known = resolve(name, article)
+            key = (known.name, known.place) if known else (name, None)
+            candidates = canonical.get(match_key(name), ())
+            if not any(p.place for p in candidates):  # the same person whatever the article's tags
+                keys[name] = key
+            if key not in records:
+                records[key] = PersonRecord(
+                    name=key[0], slug="", zh=known.zh if known else None,
+                    aliases=list(known.aliases) if known else [], note=known.note if known else None,
+                    place=key[1], place_title=(place_titles or {}).get(key[1]) if key[1] else None,
+                )
         return records[key]
 
     for article in sorted(articles, key=lambda a: (a.published, a.id)):
         article.people = []
         for mention in article.meta.people:
-            person = record(mention.name)
+            person = record(mention.name, article)
             person.appearances.append(Appearance(article, mention.roles, mention.involvement or ("mentioned",),
                                                  mention.name))
             article.people.append((person, mention.name, mention.roles, mention.involvement))
         article.credits = {}
         for role, names in article.meta.credits.items():
             for name in names:
-                person = record(name)
+                person = record(name, article)
                 person.appearances.append(Appearance(article, (), (CREDIT_INVOLVEMENT[role],), name))
                 article.credits.setdefault(role, []).append(person)
-    people = sorted(records.values(), key=lambda p: (p.name.lower(), p.name))
-    _assign_slugs(people)
+    people = sorted(records.values(), key=lambda p: (p.name.lower(), p.name, p.place or ""))
+    _assign_slugs(people, lambda p: f"{p.name} {p.place}" if p.place else p.name)
     return people
 
 
-def _assign_slugs(items: list) -> None:
+def _assign_slugs(items: list, named=lambda item: item.name) -> None:
+    """A page address for each of ``items`` from its name (``named(item)``): the slug of
+    the name, numbered from 2 where one is taken."""
     used: set[str] = set()
     for item in items:
-        base = slugify(item.name)
+        base = slugify(named(item))
         if reserved_slug(f"{base}-2"):  # "Page": page-2, page-3... are all pages of the index
             base += "-named"
         slug, n = base, 2

@@ -1086,9 +1086,18 @@ class CuratedPerson:
     zh: str | None
     aliases: list[str]
     note: str | None
+    # A tag (a place: louxing): this is the person of that name in the articles tagged with
+    # it. Two people who share a name are two entries, each with its place.
+    place: str | None = None
 
 
-def load_people(path: Path, data: Any) -> list[CuratedPerson]:
+NAMESAKES = ("if they are two people who share a name, give each a 'place:', the tag of the articles "
+             "that name them (for example place: louxing)")
+
+
+def load_people(path: Path, data: Any, tag_names: set[str] | None = None) -> list[CuratedPerson]:
+    """``tag_names``: the tags of tags.yml (None if it could not be read), which a ``place``
+    must be one of."""
     c = Checker(path)
     if data is None:
         return []
@@ -1097,21 +1106,34 @@ def load_people(path: Path, data: Any) -> list[CuratedPerson]:
         c.raise_if_any()
     people = []
     places: list[int] = []
-    fields = {"name": True, "zh": False, "aliases": False, "note": False}
+    fields = {"name": True, "zh": False, "aliases": False, "note": False, "place": False}
     for i, item in enumerate(data):
         item = c.mapping(item, (i,), fields, "a person")
         if item is None:
             continue
         name = c.text(item.get("name"), (i, "name"))
+        place = _place(c, item, i, tag_names)
         if name:
             people.append(CuratedPerson(name, c.text(item.get("zh"), (i, "zh")),
                                         c.text_list(item.get("aliases"), (i, "aliases")),
-                                        c.text(item.get("note"), (i, "note"))))
+                                        c.text(item.get("note"), (i, "note")), place))
             places.append(i)
-    _one_owner_per_name(c, path, [(i, "name", p.name, p.aliases) for i, p in zip(places, people, strict=True)],
-                        "person")
+    # A name belongs to one person in each place (and one person where no place is given).
+    for where in dict.fromkeys(p.place for p in people):
+        _one_owner_per_name(c, path, [(i, "name", p.name, p.aliases) for i, p in zip(places, people, strict=True)
+                                      if p.place == where], "person", hint=NAMESAKES)
     c.raise_if_any()
     return people
+
+
+def _place(c: Checker, item: dict, i: int, tag_names: set[str] | None) -> str | None:
+    """The entry's ``place:``, a tag of tags.yml (checked when they are known)."""
+    place = c.text(item.get("place"), (i, "place"))
+    if place and tag_names is not None and place not in tag_names:
+        hint = difflib.get_close_matches(place, sorted(tag_names), n=1)
+        c.error((i, "place"), f"'{place}' is not a tag of archive/tags.yml"
+                              + (f"; did you mean '{hint[0]}'?" if hint else ""))
+    return place
 
 
 @dataclass
@@ -1145,14 +1167,10 @@ def load_organizations(path: Path, data: Any, tag_names: set[str] | None = None)
             continue
         name = c.text(item.get("name"), (i, "name"))
         local = c.text_list(item.get("local_aliases"), (i, "local_aliases"))
-        place = c.text(item.get("place"), (i, "place"))
+        place = _place(c, item, i, tag_names)
         if local and not place:
             c.error((i, "local_aliases"), "local aliases need a 'place:', the tag of the articles in which they "
                                           "stand for this organization (for example place: louxing)")
-        if place and tag_names is not None and place not in tag_names:
-            hint = difflib.get_close_matches(place, sorted(tag_names), n=1)
-            c.error((i, "place"), f"'{place}' is not a tag of archive/tags.yml"
-                                  + (f"; did you mean '{hint[0]}'?" if hint else ""))
         if name:
             out.append(CuratedOrganization(name, c.text_list(item.get("aliases"), (i, "aliases")),
                                            c.text(item.get("zh"), (i, "zh")),
@@ -1223,7 +1241,7 @@ def load_tags(path: Path, data: Any) -> list[Tag]:
 
 
 def _one_owner_per_name(c: Checker, path: Path, entries: list[tuple[int, str, str, list[str]]],
-                        kind: str) -> set[int]:
+                        kind: str, hint: str = "") -> set[int]:
     """Each name or alias of a curated list (the glossary, people, organizations, tags)
     belongs to one entry: a later entry with the same name, or an alias another entry has,
     would silently take that entry's place (its page, its note, the mentions in the
@@ -1244,12 +1262,12 @@ def _one_owner_per_name(c: Checker, path: Path, entries: list[tuple[int, str, st
         same = owners.get(match_key(name))
         if same is not None and match_key(entries[same][2]) == match_key(name):
             c.error((i, key), f"this {kind} repeats the {kind} {entry(same)}: delete one of the two, or merge "
-                              "them into one")
+                              "them into one" + (f"; {hint}" if hint else ""))
             repeated.add(i)
             continue  # its names clash for the same reason: said once
         for where, other in [((i, key), name)] + [((i, "aliases", k), a) for k, a in enumerate(aliases)]:
             owner = owners.setdefault(match_key(other), j)
             if owner != j:
                 c.error(where, f"'{other}' is also a name of the {kind} {entry(owner)}; a name may belong to one "
-                               f"{kind} only: remove it from one of them")
+                               f"{kind} only: remove it from one of them" + (f" ({hint})" if hint else ""))
     return repeated

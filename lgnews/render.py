@@ -499,7 +499,7 @@ class Renderer:
 
     def render_person(self, person: PersonRecord) -> list[Output]:
         appearances = sorted(person.appearances, key=lambda a: (a.article.published, a.article.id), reverse=True)
-        return self._listing_pages("person.md.j2", person.name, person.url, appearances, 10, "appearances",
+        return self._listing_pages("person.md.j2", person.label, person.url, appearances, 10, "appearances",
                                    person=person, lead=person_lead(appearances))
 
     def render_organizations_index(self) -> list[Output]:
@@ -911,7 +911,7 @@ def _timeline_records(site: Site) -> list[dict]:
 def _people_records(site: Site) -> list[dict]:
     return [
         {
-            "name": p.name, "zh": p.zh, "aliases": p.aliases, "url": p.url,
+            "name": p.name, "zh": p.zh, "aliases": p.aliases, "place": p.place, "url": p.url,
             "appearances": [
                 {"article": a.article.id, "date": a.article.published.isoformat(),
                  **({"roles": list(a.roles)} if a.roles else {})}

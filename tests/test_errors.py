@@ -436,10 +436,13 @@ def test_a_tag_may_not_take_the_address_of_a_page_of_the_tags_list(proj):
 @pytest.mark.parametrize("rel, added, first, message", [
     ("archive/people.yml", '- name: "Dang Jian"\n  aliases: ["party Jianguo"]\n', r'^- name: "Dang Jianguo"',
      "[{i}].aliases[0]: 'party Jianguo' is also a name of the person 'Dang Jianguo' (line {first}); a name may "
-     "belong to one person only: remove it from one of them"),
+     "belong to one person only: remove it from one of them (if they are two people who share a name, give each "
+     "a 'place:', the tag of the articles that name them (for example place: louxing))"),
     ("archive/people.yml", '- name: "Dang  Jianguo"\n  note: "Another note."\n', r'^- name: "Dang Jianguo"',
      "[{i}].name: this person repeats the person 'Dang Jianguo' (line {first}): delete one of the two, or merge "
-     "them into one"),
+     "them into one; if they are two people who share a name, give each a 'place:', the tag of the articles that "
+     "name them (for example place: louxing)"),
+
     ("archive/organizations.yml", '- name: "Louxing Rong Media Center"\n  description: "Another."\n',
      r'^- name: "Louxing Rong Media Center"',
      "[{i}].name: this organization repeats the organization 'Louxing Rong Media Center' (line {first}): delete "

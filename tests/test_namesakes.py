@@ -1,0 +1,145 @@
+"""Two people who share a name: archive/people.yml tells them apart by their place (a tag),
+and each gets a page of their own, instead of one page merging the Wang Qian of Louxing
+District with the Wang Qian of another county."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from lgnews.errors import ArchiveErrors
+from lgnews.model import build_site, load_archive
+from lgnews.render import Renderer
+
+from .conftest import ROOT, SEED_ID
+
+MILUO_TAG = '\n- slug: "miluo"\n  title: "Miluo City"\n  description: "News from Miluo City."\n'
+NAMESAKES = ('\n- name: "Wang Qian"\n  place: "louxing"\n  zh: "王倩"\n'
+             '\n- name: "Wang Qian"\n  place: "miluo"\n  note: "Head of Miluo\'s emergency management bureau."\n')
+
+
+def _article(archive: Path, article_id: str, title: str, tags: str) -> None:
+    folder = archive / "articles" / article_id
+    folder.mkdir()
+    (folder / "article.md").write_text(
+        f"---\ntitle: {title}\npublished: {article_id[:10]}\ntags: {tags}\n"
+        "people:\n- name: Wang Qian\n  involvement: [speaking]\n---\n\nWang Qian spoke about the floods.\n",
+        encoding="utf-8")
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + text, encoding="utf-8")
+
+
+@pytest.fixture
+def archive(tmp_path) -> Path:
+    archive = Path(shutil.copytree(ROOT / "archive", tmp_path / "archive"))
+    _append(archive / "tags.yml", MILUO_TAG)
+    _append(archive / "people.yml", NAMESAKES)
+    _article(archive, "2023-05-02-floods-in-miluo", "Floods in Miluo", "[miluo]")
+    _article(archive, "2023-06-01-a-provincial-meeting", "A provincial meeting", "[hunan]")
+    return archive
+
+
+def test_each_namesake_has_the_articles_tagged_with_their_place(archive):
+    site = build_site(load_archive(archive))
+    wangs = {p.slug: p for p in site.people if p.name == "Wang Qian"}
+    assert set(wangs) == {"wang-qian-louxing", "wang-qian-miluo", "wang-qian"}
+    assert [a.article.id for a in wangs["wang-qian-louxing"].appearances] == [SEED_ID]
+    assert [a.article.id for a in wangs["wang-qian-miluo"].appearances] == ["2023-05-02-floods-in-miluo"]
+    # An article tagged with neither place: neither of them, but the name as written.
+    assert [a.article.id for a in wangs["wang-qian"].appearances] == ["2023-06-01-a-provincial-meeting"]
+    assert wangs["wang-qian-louxing"].zh == "王倩" and wangs["wang-qian-miluo"].note.startswith("Head of Miluo")
+    assert wangs["wang-qian"].zh is None and wangs["wang-qian"].note is None
+    assert wangs["wang-qian-louxing"].label == "Wang Qian (Louxing District)"
+    assert wangs["wang-qian-miluo"].label == "Wang Qian (Miluo City)" and wangs["wang-qian"].label == "Wang Qian"
+    seed = next(a for a in site.articles if a.id == SEED_ID)
+    assert any(person is wangs["wang-qian-louxing"] for person, *_ in seed.people)
+    assert not site.unnamed_people
+
+
+def test_pages_and_data_tell_the_namesakes_apart(archive):
+    site = build_site(load_archive(archive))
+    outputs = {o.path: o.content for o in Renderer(site, "https://example.org/", "Test", "").render_all()}
+    louxing = outputs["people/wang-qian-louxing/index.md"]
+    assert '"title":"Wang Qian (Louxing District)"' in louxing.split("---")[1]
+    assert "Named in 1 article of 2022" in louxing and "王倩" in louxing
+    assert "Floods in Miluo" not in louxing
+    index = outputs["people/index.md"]
+    for label in ("Wang Qian (Louxing District)", "Wang Qian (Miluo City)"):
+        assert f">{label}</a>" in index, label
+    # The seed's page links its own Wang Qian, by the name the article gives.
+    assert '<a href="../../people/wang-qian-louxing/">Wang Qian</a>' in outputs[f"articles/{SEED_ID}/index.md"]
+    people = {(p["name"], p["place"]): p for p in json.loads(outputs["data/people.json"])}
+    assert people[("Wang Qian", "miluo")]["url"] == "people/wang-qian-miluo/"
+    assert people[("Wang Qian", None)]["appearances"] == [{"article": "2023-06-01-a-provincial-meeting",
+                                                           "date": "2023-06-01"}]
+    assert people[("Li Yi", None)]["place"] is None
+
+
+def test_a_namesake_no_article_names_is_said(archive):
+    _append(archive / "people.yml", '\n- name: "Wang Qian"\n  place: "disasters"\n')
+    site = build_site(load_archive(archive))
+    assert [name for _, name in site.unnamed_people] == ["Wang Qian"]
+    assert not site.unplaced_mentions
+
+
+def test_an_article_with_the_places_of_two_namesakes_links_neither_and_says_so(archive):
+    """The seed is tagged louxing and hunan (Louxing is in Hunan): with a Wang Qian placed in
+    each, which one it names is for the editor to say."""
+    _append(archive / "people.yml", '\n- name: "Wang Qian"\n  place: "hunan"\n')
+    site = build_site(load_archive(archive))
+    seed = next(a for a in site.articles if a.id == SEED_ID)
+    wang = next(person for person, written, *_ in seed.people if written == "Wang Qian")
+    assert wang.place is None and wang.slug == "wang-qian"
+    assert [(a.id, name, places) for a, name, places in site.unplaced_mentions] == [
+        (SEED_ID, "Wang Qian", ["louxing", "hunan"])]
+
+
+@pytest.mark.parametrize("added, message", [
+    ('\n- name: "Wang Qian"\n  place: "miluo"\n',
+     "this person repeats the person 'Wang Qian' (line {line}): delete one of the two, or merge them into one; if "
+     "they are two people who share a name, give each a 'place:', the tag of the articles that name them (for "
+     "example place: louxing)"),
+    ('\n- name: "Wang Q."\n  place: "louxing"\n  aliases: ["Wang Qian"]\n',
+     "'Wang Qian' is also a name of the person 'Wang Qian' (line {line})"),
+    ('\n- name: "Wang Jun"\n  place: "miluo city"\n',
+     "'miluo city' is not a tag of archive/tags.yml; did you mean 'miluo'?"),
+])
+def test_one_person_of_a_name_in_each_place(archive, added, message):
+    text = (archive / "people.yml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    place = "miluo" if "miluo" in added and "city" not in added else "louxing"
+    line = next(n for n, (a, b) in enumerate(zip(lines, lines[1:], strict=False), start=1)
+                if a == '- name: "Wang Qian"' and b == f'  place: "{place}"')
+    _append(archive / "people.yml", added)
+    with pytest.raises(ArchiveErrors) as caught:
+        load_archive(archive)
+    found = [str(e) for e in caught.value.errors]
+    assert len(found) == 1 and message.format(line=line) in found[0], found
+    assert found[0].startswith(str(archive / "people.yml") + ":")
+
+
+def test_the_editor_is_told_which_article_to_tag_better(tmp_path):
+    from .conftest import copy_project, run
+
+    project = copy_project(tmp_path / "project")
+    _append(project / "archive" / "tags.yml", MILUO_TAG)
+    _append(project / "archive" / "people.yml", NAMESAKES + '\n- name: "Wang Qian"\n  place: "hunan"\n')
+    result = run([sys.executable, "scripts/build.py", "--quiet"], project)
+    assert result.stderr.splitlines() == [
+        f"warning: archive/articles/{SEED_ID}/: 'Wang Qian' may be any of the people of that name whom "
+        "archive/people.yml places in louxing and hunan, as the article has those tags: it is linked to none of "
+        "them; keep the tag of the right one only",
+    ] + [f"warning: archive/people.yml:{line}: no article names 'Wang Qian' (by the name or an alias): check them; "
+         "a person no article names has no page" for line in _lines_of(project, '- name: "Wang Qian"')]
+    assert (project / "docs" / "people" / "wang-qian" / "index.md").is_file()
+
+
+def _lines_of(project: Path, text: str) -> list[int]:
+    lines = (project / "archive" / "people.yml").read_text(encoding="utf-8").splitlines()
+    return [n for n, line in enumerate(lines, start=1) if line == text]
