@@ -12,6 +12,7 @@ import argparse
 import gc
 import hashlib
 import os
+import re
 import signal
 import sys
 import time
@@ -90,6 +91,8 @@ def unread_article_files(listing: list[str]) -> list[str]:
         if parts[0] != "articles" or len(parts) < 3 or not parts[2]:
             continue
         folder, name = parts[1], parts[2]
+        if not ARTICLE_ID.match(folder):  # not an article's folder: an error says so
+            continue
         if name in ARTICLE_FILES:
             if name == "meta.yml" and len(parts) == 3:
                 has_meta.add(folder)
@@ -102,8 +105,11 @@ def unread_article_files(listing: list[str]) -> list[str]:
 
 
 UNREAD_ADVICE = ("is not part of the article, which is made from its source.txt and meta.yml (or its article.md) "
-                 "only: the site does not show it. Move it out of archive/articles/; a note on the text goes "
-                 "under annotations: in meta.yml")
+                 "only: the site does not show it. Move it out of archive/articles/ (an image for an article "
+                 "written in Markdown goes in docs/images/); a note on the text goes under annotations: in "
+                 "meta.yml")
+ARTICLE_ID = re.compile(r"\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+"""An article folder's name (model.ID_RE, without importing the model for a no-op run)."""
 
 
 def inputs_fingerprint(config, archive: list[str] | None = None) -> str:
@@ -208,18 +214,30 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         except ArchiveErrors as exc:
             return _refused(exc.errors, root, "")
         phase("rendering")
-    for article, name, places in site.unplaced_mentions:
-        print(f"warning: archive/articles/{article.id}/: '{name}' may be any of the people of that name whom "
-              f"archive/people.yml places in {' and '.join(places)}, as the article has those tags: it is linked to "
-              "none of them; keep the tag of the right one only", file=sys.stderr)
+    for article, name, places, several in site.unplaced_mentions:
+        where = " and ".join(places)
+        where_file = "article.md" if article.kind == "markdown" else "meta.yml"
+        print(f"warning: archive/articles/{article.id}/{where_file}: '{name}' is the name of people archive/people.yml "
+              f"places in {where}, and the article has "
+              + ("the tags of more than one: it leads to a page of the name alone, not to theirs. Give the "
+                 "namesakes places no article has together (a district, not its province)" if several else
+                 "none of those tags: it leads to a page of the name alone, not to theirs. Add the right place to "
+                 "the article's tags, or, for yet another person of that name, give people.yml an entry for the "
+                 "name without a place"),
+              file=sys.stderr)
     if site.unnamed_people:  # a slip in a name or an alias: the person's page is gone
         from .records import key_lines
 
         lines = key_lines(config.archive / "people.yml")
-        for index, name in site.unnamed_people:
+        for index, name, place in site.unnamed_people:
             at = f":{lines[(index, 'name')]}" if (index, "name") in lines else ""
-            print(f"warning: archive/people.yml{at}: no article names '{name}' (by the name or an alias): check "
-                  "them; a person no article names has no page", file=sys.stderr)
+            if place:
+                print(f"warning: archive/people.yml{at}: no article tagged '{place}' names '{name}' (by the name or "
+                      "an alias): check the place and the articles' tags; a person no article names has no page",
+                      file=sys.stderr)
+            else:
+                print(f"warning: archive/people.yml{at}: no article names '{name}' (by the name or an alias): check "
+                      "them; a person no article names has no page", file=sys.stderr)
     broken = markdown_link_errors(site, outputs, config.docs)
     if broken:
         return _refused(broken, root)

@@ -410,10 +410,13 @@ class Site:
     candidates: list[Candidate]
     event_articles: dict[str, list[Article]] = field(default_factory=dict)
     # The people of people.yml that no article names (by their name or an alias): no page.
-    unnamed_people: list[tuple[int, str]] = field(default_factory=list)  # (place in people.yml, name)
-    # (article, name as written, the places of the namesakes it could be): an article tagged
-    # with the places of two people who share a name, whose mention leads to neither.
-    unplaced_mentions: list[tuple[Article, str, list[str]]] = field(default_factory=list)
+    # (index in people.yml, name, place): the curated people no article names (with a place:
+    # no article with that tag)
+    unnamed_people: list[tuple[int, str, str | None]] = field(default_factory=list)
+    # (article, name as written, the places of the namesakes it could be, whether it has the
+    # tags of several): a mention of a name people.yml gives to people of several places, in
+    # an article tagged with none of them or with several, which leads to none of them.
+    unplaced_mentions: list[tuple[Article, str, list[str], bool]] = field(default_factory=list)
     term_organizations: dict[str, list[Organization]] = field(default_factory=dict)  # by term slug
 
     @property
@@ -526,7 +529,8 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
     """(the article, the cache key of its files, the bytes of its source, their SHA-256).
     The article is None if it is not in ``cache`` and not ``parse``."""
     if not os.path.isdir(directory):
-        raise ArchiveErrors([ArchiveError(directory, "not a folder; articles/ holds one folder per article")])
+        raise ArchiveErrors([ArchiveError(directory, "not a folder; articles/ holds one folder per article: move this "
+                                                     "file out of archive/articles/")])
     if not ID_RE.match(directory.name):
         raise ArchiveErrors([ArchiveError(directory, "the folder name is not an article id "
                                                      "(YYYY-MM-DD-slug in lowercase letters, digits and hyphens)")])
@@ -1076,7 +1080,7 @@ def build_site(archive: Archive) -> Site:
                 continue
             candidates.setdefault(key, Candidate(phrase, [])).articles.append(article)
 
-    unplaced: list[tuple[Article, str, list[str]]] = []
+    unplaced: list[tuple[Article, str, list[str], bool]] = []
     people = _build_people(articles, archive.people, {t.slug: t.title for t in archive.tags}, unplaced)
     organizations = _build_organizations(articles, orgs, org_matcher, {k: v[2] for k, v in found.items()})
     term_organizations: dict[str, list[Organization]] = defaultdict(list)
@@ -1107,7 +1111,7 @@ def build_site(archive: Archive) -> Site:
 def _unnamed(curated: list[CuratedPerson], people: list[PersonRecord]) -> list[tuple[int, str]]:
     """(place in people.yml, name) of each curated person no article names."""
     named = {(p.name, p.place) for p in people}
-    return [(i, p.name) for i, p in enumerate(curated) if (p.name, p.place) not in named]
+    return [(i, p.name, p.place) for i, p in enumerate(curated) if (p.name, p.place) not in named]
 
 
 def _matchers_fingerprint(matchers: tuple[PhraseMatcher, ...]) -> str:
@@ -1244,12 +1248,12 @@ def _context(paragraph: str, start: int, end: int, width: int = 70) -> str:
 
 def _build_people(articles: list[Article], curated: list[CuratedPerson],
                   place_titles: dict[str, str] | None = None,
-                  unplaced: list[tuple[Article, str, list[str]]] | None = None) -> list[PersonRecord]:
+                  unplaced: list[tuple[Article, str, list[str], bool]] | None = None) -> list[PersonRecord]:
     """A record per person the articles name or credit: the curated person a name (or an
     alias) stands for, else one per name. Where people.yml tells namesakes apart by their
-    place, a name stands for the one whose place the article is tagged with (for the one
-    without a place, if none is, or if the article has the tags of two of them: those go
-    to ``unplaced``)."""
+    place, a name stands for the one whose place the article is tagged with; else for the
+    entry of that name without a place, if there is one, else for the name alone (and
+    the mention goes to ``unplaced``)."""
     canonical: dict[str, list[CuratedPerson]] = {}
     for person in curated:
         for name in (person.name, *person.aliases):
@@ -1264,9 +1268,10 @@ def _build_people(articles: list[Article], curated: list[CuratedPerson],
         here = [p for p in candidates if p.place is not None and p.place in article.meta.tags]
         if len(here) == 1:
             return here[0]
-        if here and unplaced is not None:
-            unplaced.append((article, name, [p.place for p in here]))
-        return next((p for p in candidates if p.place is None), None)
+        everywhere = next((p for p in candidates if p.place is None), None)
+        if everywhere is None and unplaced is not None:
+            unplaced.append((article, name, [p.place for p in (here or candidates)], bool(here)))
+        return everywhere
 
     def record(name: str, article: Article) -> PersonRecord:
         key = keys.get(name)

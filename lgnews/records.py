@@ -1120,8 +1120,10 @@ def load_people(path: Path, data: Any, tag_names: set[str] | None = None) -> lis
             places.append(i)
     # A name belongs to one person in each place (and one person where no place is given).
     for where in dict.fromkeys(p.place for p in people):
+        hint = NAMESAKES if where is None else (f"both are placed in '{where}': if they are two people who share "
+                                                "a name, give each the place of the articles that name them")
         _one_owner_per_name(c, path, [(i, "name", p.name, p.aliases) for i, p in zip(places, people, strict=True)
-                                      if p.place == where], "person", hint=NAMESAKES)
+                                      if p.place == where], "person", hint=hint)
     c.raise_if_any()
     return people
 

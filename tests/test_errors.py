@@ -709,8 +709,8 @@ def test_a_file_the_article_is_not_made_from_is_a_warning(proj):
     (folder / ".meta.yml.swp").write_bytes(b"")
     result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
     advice = ("is not part of the article, which is made from its source.txt and meta.yml (or its article.md) "
-              "only: the site does not show it. Move it out of archive/articles/; a note on the text goes "
-              "under annotations: in meta.yml")
+              "only: the site does not show it. Move it out of archive/articles/ (an image for an article "
+              "written in Markdown goes in docs/images/); a note on the text goes under annotations: in meta.yml")
     warnings = [f"warning: archive/articles/{SEED_ID}/{name} {advice}"
                 for name in ("images/", "notes.txt", "source-corrected.txt")]
     assert result.stderr.splitlines() == warnings
@@ -722,6 +722,19 @@ def test_a_file_the_article_is_not_made_from_is_a_warning(proj):
         (folder / name).unlink()
     shutil.rmtree(folder / "images")
     assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
+
+
+def test_a_folder_of_drafts_among_the_articles_is_one_error_and_no_warning(proj):
+    """Reported twice: as a file the article is not made from, and as a folder name that is
+    not an article id; and a file at the top of articles/ did not say what to do."""
+    (proj / "archive" / "articles" / "drafts").mkdir()
+    (proj / "archive" / "articles" / "drafts" / "x.txt").write_text("draft\n", encoding="utf-8")
+    (proj / "archive" / "articles" / "notes.txt").write_text("to do\n", encoding="utf-8")
+    assert build_fails(proj) == [
+        "archive/articles/drafts: the folder name is not an article id (YYYY-MM-DD-slug in lowercase letters, "
+        "digits and hyphens)",
+        "archive/articles/notes.txt: not a folder; articles/ holds one folder per article: move this file out of "
+        "archive/articles/"]
 
 def test_bad_article_folders(proj):
     articles = proj / "archive" / "articles"

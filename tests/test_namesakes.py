@@ -60,6 +60,9 @@ def test_each_namesake_has_the_articles_tagged_with_their_place(archive):
     seed = next(a for a in site.articles if a.id == SEED_ID)
     assert any(person is wangs["wang-qian-louxing"] for person, *_ in seed.people)
     assert not site.unnamed_people
+    # The editor is told of the article tagged with neither place (see below).
+    assert [(a.id, name, places, several) for a, name, places, several in site.unplaced_mentions] == [
+        ("2023-06-01-a-provincial-meeting", "Wang Qian", ["louxing", "miluo"], False)]
 
 
 def test_pages_and_data_tell_the_namesakes_apart(archive):
@@ -84,8 +87,7 @@ def test_pages_and_data_tell_the_namesakes_apart(archive):
 def test_a_namesake_no_article_names_is_said(archive):
     _append(archive / "people.yml", '\n- name: "Wang Qian"\n  place: "disasters"\n')
     site = build_site(load_archive(archive))
-    assert [name for _, name in site.unnamed_people] == ["Wang Qian"]
-    assert not site.unplaced_mentions
+    assert [(name, place) for _, name, place in site.unnamed_people] == [("Wang Qian", "disasters")]
 
 
 def test_an_article_with_the_places_of_two_namesakes_links_neither_and_says_so(archive):
@@ -96,15 +98,31 @@ def test_an_article_with_the_places_of_two_namesakes_links_neither_and_says_so(a
     seed = next(a for a in site.articles if a.id == SEED_ID)
     wang = next(person for person, written, *_ in seed.people if written == "Wang Qian")
     assert wang.place is None and wang.slug == "wang-qian"
-    assert [(a.id, name, places) for a, name, places in site.unplaced_mentions] == [
-        (SEED_ID, "Wang Qian", ["louxing", "hunan"])]
+    assert [(a.id, name, places, several) for a, name, places, several in site.unplaced_mentions] == [
+        (SEED_ID, "Wang Qian", ["louxing", "hunan"], True)]
+
+
+def test_an_article_with_none_of_the_namesakes_places_is_said_too(archive):
+    """An editor ingested an article from Miluo and had not tagged it yet: its Wang Qian
+    silently became a third one."""
+    _article(archive, "2023-07-01-untagged", "Untagged", "[]")
+    site = build_site(load_archive(archive))
+    assert [(a.id, places, several) for a, _, places, several in site.unplaced_mentions] == [
+        ("2023-06-01-a-provincial-meeting", ["louxing", "miluo"], False),
+        ("2023-07-01-untagged", ["louxing", "miluo"], False)]
+    # Yet another Wang Qian, listed without a place, takes such mentions, and nothing is said.
+    _append(archive / "people.yml", '\n- name: "Wang Qian"\n  note: "The provincial official."\n')
+    site = build_site(load_archive(archive))
+    assert not site.unplaced_mentions
+    other = next(p for p in site.people if p.name == "Wang Qian" and p.place is None)
+    assert other.note == "The provincial official." and len(other.appearances) == 2
 
 
 @pytest.mark.parametrize("added, message", [
     ('\n- name: "Wang Qian"\n  place: "miluo"\n',
-     "this person repeats the person 'Wang Qian' (line {line}): delete one of the two, or merge them into one; if "
-     "they are two people who share a name, give each a 'place:', the tag of the articles that name them (for "
-     "example place: louxing)"),
+     "this person repeats the person 'Wang Qian' (line {line}): delete one of the two, or merge them into one; "
+     "both are placed in 'miluo': if they are two people who share a name, give each the place of the articles "
+     "that name them"),
     ('\n- name: "Wang Q."\n  place: "louxing"\n  aliases: ["Wang Qian"]\n',
      "'Wang Qian' is also a name of the person 'Wang Qian' (line {line})"),
     ('\n- name: "Wang Jun"\n  place: "miluo city"\n',
@@ -132,11 +150,13 @@ def test_the_editor_is_told_which_article_to_tag_better(tmp_path):
     _append(project / "archive" / "people.yml", NAMESAKES + '\n- name: "Wang Qian"\n  place: "hunan"\n')
     result = run([sys.executable, "scripts/build.py", "--quiet"], project)
     assert result.stderr.splitlines() == [
-        f"warning: archive/articles/{SEED_ID}/: 'Wang Qian' may be any of the people of that name whom "
-        "archive/people.yml places in louxing and hunan, as the article has those tags: it is linked to none of "
-        "them; keep the tag of the right one only",
-    ] + [f"warning: archive/people.yml:{line}: no article names 'Wang Qian' (by the name or an alias): check them; "
-         "a person no article names has no page" for line in _lines_of(project, '- name: "Wang Qian"')]
+        f"warning: archive/articles/{SEED_ID}/meta.yml: 'Wang Qian' is the name of people archive/people.yml "
+        "places in louxing and hunan, and the article has the tags of more than one: it leads to a page of the name "
+        "alone, not to theirs. Give the namesakes places no article has together (a district, not its province)",
+    ] + [f"warning: archive/people.yml:{line}: no article tagged '{place}' names 'Wang Qian' (by the name or an "
+         "alias): check the place and the articles' tags; a person no article names has no page"
+         for line, place in zip(_lines_of(project, '- name: "Wang Qian"'), ["louxing", "miluo", "hunan"],
+                                strict=True)]
     assert (project / "docs" / "people" / "wang-qian" / "index.md").is_file()
 
 
