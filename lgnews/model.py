@@ -324,6 +324,7 @@ class PersonRecord:
     appearances: list[Appearance] = field(default_factory=list)
     place: str | None = None  # the tag of a person people.yml tells from a namesake (see CuratedPerson)
     place_title: str | None = None  # that tag's title
+    namesakes: list[PersonRecord] = field(default_factory=list)  # the others of the same name
 
     @property
     def label(self) -> str:
@@ -1304,6 +1305,16 @@ def _build_people(articles: list[Article], curated: list[CuratedPerson],
                 article.credits.setdefault(role, []).append(person)
     people = sorted(records.values(), key=lambda p: (p.name.lower(), p.name, p.place or ""))
     _assign_slugs(people, lambda p: f"{p.name} {p.place}" if p.place else p.name)
+    by_name: dict[str, list[PersonRecord]] = {}
+    for person in people:
+        if person.place:
+            by_name.setdefault(person.name, [])
+    for person in people:
+        if person.name in by_name:
+            by_name[person.name].append(person)
+    for same in by_name.values():
+        for person in same:
+            person.namesakes = [other for other in same if other is not person]
     return people
 
 

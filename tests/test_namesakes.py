@@ -72,6 +72,12 @@ def test_pages_and_data_tell_the_namesakes_apart(archive):
     assert '"title":"Wang Qian (Louxing District)"' in louxing.split("---")[1]
     assert "Named in 1 article of 2022" in louxing and "王倩" in louxing
     assert "Floods in Miluo" not in louxing
+    # Each page leads to the others of that name, and the page of the name alone to both.
+    assert ('Not to be confused with <a href="../wang-qian/">Wang Qian</a> or '
+            '<a href="../wang-qian-miluo/">Wang Qian (Miluo City)</a>.') in louxing
+    assert ('Not to be confused with <a href="../wang-qian-louxing/">Wang Qian (Louxing District)</a> or '
+            '<a href="../wang-qian-miluo/">Wang Qian (Miluo City)</a>.') in outputs["people/wang-qian/index.md"]
+    assert "confused" not in outputs["people/li-yi/index.md"]
     index = outputs["people/index.md"]
     for label in ("Wang Qian (Louxing District)", "Wang Qian (Miluo City)"):
         assert f">{label}</a>" in index, label
