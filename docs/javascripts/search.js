@@ -100,13 +100,25 @@
     return pagefind;
   }
 
+  /* Opens or closes the box through Material's toggle, telling Material's script (a change
+     event, as a tap on the search button gives): on a phone it then makes the box a full
+     screen panel and locks the page's scrolling while it is open, and unlocks it after.
+     Setting the checkbox alone left a panel four screens wide when the search was opened
+     from the keyboard, and a page that no longer scrolled after Escape. */
+  function setOpen(state) {
+    if (toggle && toggle.checked !== state) {
+      toggle.checked = state;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  }
+
   function open() {
-    if (toggle && !toggle.checked) toggle.checked = true;
+    setOpen(true);
     loadPagefind();
   }
 
   function close() {
-    if (toggle && toggle.checked) toggle.checked = false;
+    setOpen(false);
     if (box.contains(document.activeElement)) document.activeElement.blur();
   }
 
@@ -255,8 +267,9 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "lg-search-more__button";
-    button.textContent = "Show " + Math.min(PAGE_SIZE, results.length - shown) + " more of " +
-      (results.length - shown) + " remaining";
+    var left = results.length - shown;
+    button.textContent = left <= PAGE_SIZE ? (left === 1 ? "Show the last one" : "Show the last " + left)
+      : "Show " + PAGE_SIZE + " more of " + left + " remaining";
     button.addEventListener("click", function () {
       item.remove();
       showMore(input.value.trim(), generation, true);
@@ -364,6 +377,16 @@
       else items[index - 1].focus();
     }
   });
+
+  /* The header's search button (a label, shown on narrow screens) with the keyboard. */
+  var opener = document.querySelector("[data-lg-search-button]");
+  if (opener) {
+    opener.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Enter" && ev.key !== " ") return;
+      ev.preventDefault();
+      input.focus();
+    });
+  }
 
   /* "/" or "s" anywhere else opens the search, as in Material. */
   document.addEventListener("keydown", function (ev) {

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DESKTOP, SEED, _open_tab, search
+from conftest import DESKTOP, PHONE, SEED, _open_tab, search
 
 pytestmark = pytest.mark.browser
 
@@ -170,6 +170,64 @@ def test_search_on_a_phone(phone_tab, screenshots):
     page.locator(".md-search-result__link").first.tap()
     page.wait_for_url(phone_tab.base + "glossary/three-principles/")
 
+
+
+PANEL = """() => { const r = document.querySelector('.md-search__inner').getBoundingClientRect();
+  const close = document.querySelector('.md-search__form label[for=__search]').getBoundingClientRect();
+  return {left: r.left, width: r.width, page: document.documentElement.scrollWidth, close: close.right}; }"""
+LOCK = "() => [document.body.hasAttribute('data-md-scrolllock'), window.scrollY]"
+
+
+@pytest.mark.parametrize("opened_by", ["s", "/", "tap"])
+def test_on_a_phone_the_search_is_one_screen_wide_and_the_page_scrolls_after_it(phone_tab, opened_by):
+    """Opened from a keyboard (a tablet's, a phone's), the panel was 1,262 pixels wide, its
+    close button and results off the screen; closed with Escape, the page no longer
+    scrolled. The script set Material's toggle without telling Material's script."""
+    page = phone_tab.page
+    phone_tab.goto("glossary/")
+    page.evaluate("window.scrollTo(0, 600)")
+    page.wait_for_function("window.scrollY >= 500")
+    if opened_by == "tap":
+        page.locator("label.md-header__button[for=__search]").tap()
+        page.wait_for_function("document.activeElement && document.activeElement.id === 'lg-search-query'")
+    else:
+        page.keyboard.press(opened_by)
+    page.keyboard.type("liu", delay=10)
+    page.wait_for_function("document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === 'liu'")
+    page.wait_for_timeout(300)  # the panel's opening transition
+    panel = page.evaluate(PANEL)
+    assert panel["left"] >= 0 and panel["width"] <= PHONE["width"] and panel["page"] <= PHONE["width"], panel
+    assert 0 < panel["close"] <= PHONE["width"], panel
+    assert page.evaluate(LOCK)[0], "the page behind the open panel scrolls"
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.body.hasAttribute('data-md-scrolllock')")
+    assert page.evaluate("getComputedStyle(document.body).position") != "fixed", "the page is still held in place"
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert not phone_tab.errors
+
+
+def test_on_a_phone_the_search_button_works_from_the_keyboard(phone_tab):
+    """The magnifier was a label the Tab key never reached, unlike the menu button."""
+    page = phone_tab.page
+    phone_tab.goto(SEED)
+    button = page.locator("[data-lg-search-button]")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.hasAttribute('data-lg-search-button')"):
+            break
+    else:
+        raise AssertionError("Tab never reached the search button")
+    assert button.get_attribute("aria-label") == "Search" and button.get_attribute("role") == "button"
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'lg-search-query'")
+    page.wait_for_function("document.querySelector('.md-search__inner').getBoundingClientRect().width >= 380")
+    page.keyboard.type("safety", delay=10)
+    page.wait_for_function("document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === 'safety'")
+    # Fewer results left than a page of them: the button says how many, not "6 more of 6".
+    found = int(re.match(r"(\d+) matching pages", page.locator("#lg-search-status").inner_text()).group(1))
+    assert 10 < found <= 20, found  # one more page of results: the case the button's words were wrong in
+    assert page.locator(".lg-search-more__button").inner_text() == f"Show the last {found - 10}"
+    assert not phone_tab.errors
 
 def test_pagefind_loads_on_first_focus_and_a_query_stays_small(tab):
     page = tab.page
