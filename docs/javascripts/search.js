@@ -249,13 +249,21 @@
     var icon = document.createElement("div");
     icon.className = "md-search-result__icon md-icon";
     icon.setAttribute("aria-hidden", "true");
+    var kind = null;
+    if (data.meta && data.meta.kind) {  /* Article, Glossary entry, Person... (overrides/main.html) */
+      kind = document.createElement("div");
+      kind.className = "lg-search-result__kind";
+      kind.textContent = data.meta.kind;
+    }
     var title = document.createElement("div");
     title.className = "lg-search-result__title";
     title.appendChild(titleNodes((data.meta && data.meta.title) || data.url, query));
     var excerpt = document.createElement("p");
     excerpt.className = "lg-search-result__excerpt";
     excerpt.appendChild(excerptNodes(data.excerpt || "", (data.meta && data.meta.title) || ""));
-    article.append(icon, title, excerpt);
+    article.append(icon);
+    if (kind) article.append(kind);
+    article.append(title, excerpt);
     link.appendChild(article);
     item.appendChild(link);
     return item;

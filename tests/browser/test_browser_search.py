@@ -229,6 +229,26 @@ def test_on_a_phone_the_search_button_works_from_the_keyboard(phone_tab):
     assert page.locator(".lg-search-more__button").inner_text() == f"Show the last {found - 10}"
     assert not phone_tab.errors
 
+
+def test_each_result_says_what_kind_of_page_it_is(tab):
+    """A glossary entry and an organization of nearly the same name, a person and the
+    article that names them looked alike among the results."""
+    tab.goto("glossary/")
+    results = search(tab, "Liu Zhigang")
+    kinds = tab.page.eval_on_selector_all(
+        ".md-search-result__link",
+        "links => links.map(a => (a.querySelector('.lg-search-result__kind') || {}).textContent || '')")
+    by_page = dict(zip(results, kinds, strict=True))
+    assert by_page["people/liu-zhigang/"] == "Person"
+    assert by_page[SEED] == "Article"
+    assert by_page["glossary/district-safety-committee/"] == "Glossary entry"
+    first = tab.page.locator(".md-search-result__link").first
+    assert first.locator(".lg-search-result__title").inner_text().strip() == "Liu Zhigang"  # the title alone
+    results = search(tab, "Louxing District Safety Committee")
+    kinds = tab.page.eval_on_selector_all(".lg-search-result__kind", "els => els.map(e => e.textContent)")
+    assert "Organization" in kinds and "Glossary entry" in kinds, kinds
+    assert not tab.errors
+
 def test_pagefind_loads_on_first_focus_and_a_query_stays_small(tab):
     page = tab.page
     tab.goto()
