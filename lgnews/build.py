@@ -12,7 +12,6 @@ import argparse
 import gc
 import hashlib
 import os
-import re
 import signal
 import sys
 import time
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from .config import load_config
 from .errors import ArchiveErrors
+from .ids import ARTICLE_ID_RE
 from .write import read_manifest_state
 
 PACKAGE = Path(__file__).resolve().parent
@@ -91,7 +91,7 @@ def unread_article_files(listing: list[str]) -> list[str]:
         if parts[0] != "articles" or len(parts) < 3 or not parts[2]:
             continue
         folder, name = parts[1], parts[2]
-        if not ARTICLE_ID.match(folder):  # not an article's folder: an error says so
+        if not ARTICLE_ID_RE.match(folder):  # not an article's folder: an error says so
             continue
         if name in ARTICLE_FILES:
             if name == "meta.yml" and len(parts) == 3:
@@ -108,8 +108,7 @@ UNREAD_ADVICE = ("is not part of the article, which is made from its source.txt 
                  "only: the site does not show it. Move it out of archive/articles/ (an image for an article "
                  "written in Markdown goes in docs/images/); a note on the text goes under annotations: in "
                  "meta.yml")
-ARTICLE_ID = re.compile(r"\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-"""An article folder's name (model.ID_RE, without importing the model for a no-op run)."""
+
 
 
 def inputs_fingerprint(config, archive: list[str] | None = None) -> str:

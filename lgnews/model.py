@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from .errors import ArchiveError, ArchiveErrors, ParseError
+from .ids import ARTICLE_ID_RE
 from .parse import (
     DateMention,
     ParsedArticle,
@@ -67,7 +68,7 @@ CREDIT_INVOLVEMENT = {
     "editor": "editing",
     "supervisor": "supervising",
 }
-ID_RE = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_RE = ARTICLE_ID_RE
 PLACEHOLDER = "Write the article here, in Markdown, replacing these two paragraphs."
 """The first words of the text ``make new-article`` puts in a new article: an article that
 still has them is not published."""
@@ -797,7 +798,7 @@ CACHE_SHARDS = 64
 PACKAGE = Path(__file__).resolve().parent
 
 
-LOADING_CODE = ("errors.py", "parse.py", "records.py", "model.py", "mdbody.py")
+LOADING_CODE = ("errors.py", "ids.py", "parse.py", "records.py", "model.py", "mdbody.py")
 """The modules that load an article (tests/test_cache.py checks that no other is used)."""
 
 
@@ -1109,8 +1110,8 @@ def build_site(archive: Archive) -> Site:
     )
 
 
-def _unnamed(curated: list[CuratedPerson], people: list[PersonRecord]) -> list[tuple[int, str]]:
-    """(place in people.yml, name) of each curated person no article names."""
+def _unnamed(curated: list[CuratedPerson], people: list[PersonRecord]) -> list[tuple[int, str, str | None]]:
+    """(index in people.yml, name, place) of each curated person no article names."""
     named = {(p.name, p.place) for p in people}
     return [(i, p.name, p.place) for i, p in enumerate(curated) if (p.name, p.place) not in named]
 
@@ -1305,16 +1306,13 @@ def _build_people(articles: list[Article], curated: list[CuratedPerson],
                 article.credits.setdefault(role, []).append(person)
     people = sorted(records.values(), key=lambda p: (p.name.lower(), p.name, p.place or ""))
     _assign_slugs(people, lambda p: f"{p.name} {p.place}" if p.place else p.name)
-    by_name: dict[str, list[PersonRecord]] = {}
+    by_name: dict[str, list[PersonRecord]] = defaultdict(list)  # several only where people.yml places them
     for person in people:
-        if person.place:
-            by_name.setdefault(person.name, [])
-    for person in people:
-        if person.name in by_name:
-            by_name[person.name].append(person)
+        by_name[person.name].append(person)
     for same in by_name.values():
-        for person in same:
-            person.namesakes = [other for other in same if other is not person]
+        if len(same) > 1:
+            for person in same:
+                person.namesakes = [other for other in same if other is not person]
     return people
 
 
