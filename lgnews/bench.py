@@ -512,12 +512,12 @@ def site_stats(site: Path) -> SiteStats:
                 pagefind += size
             if rel == os.path.join("search", "search_index.json"):
                 lunr = size
-            if name.endswith(".html") and section != "pagefind":
-                with open(path, "rb") as fh:
-                    own = page_content_bytes(fh.read())
-                content[section] = content.get(section, 0) + own
-                theme[section] = theme.get(section, 0) + size - own
             if name.endswith(".html"):
+                if section != "pagefind":
+                    with open(path, "rb") as fh:
+                        own = page_content_bytes(fh.read())
+                    content[section] = content.get(section, 0) + own
+                    theme[section] = theme.get(section, 0) + size - own
                 pages += 1
                 if size > MIB:
                     over_pages += 1

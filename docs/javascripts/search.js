@@ -14,6 +14,16 @@
 
   var box = document.querySelector("[data-lg-search]");
   if (!box) return;
+  var root = new URL(box.getAttribute("data-lg-root") || "./", document.baseURI);
+  var MESSAGES = {
+    placeholder: "Type to start searching",
+    loading: "Loading the search index…",
+    searching: "Searching…",
+    none: "No matching pages",
+    one: "1 matching page",
+    other: "# matching pages",
+    failed: "Search is not available: the search index could not be loaded."
+  };
   build(box);
 
   var toggle = document.getElementById("__search");
@@ -22,12 +32,11 @@
   var status = box.querySelector("[data-lg-search-status]");
   var list = box.querySelector("[data-lg-search-results]");
   var hint = box.querySelector("[data-lg-search-hint]");
-  var root = new URL(box.getAttribute("data-lg-root") || "./", document.baseURI);
 
   /* The box's contents, built here rather than written into every page (1.8 KB of each):
      the form, the status line the results are announced in, the results list and the hint
      under it. Material's classes, so it looks and opens like Material's search. Nothing in
-     it comes from the page but the site's root, set as a property. */
+     it comes from the page but the site's root (root, above), set as a property. */
   function build(box) {
     box.innerHTML =
       '<label class="md-search__overlay" for="__search" aria-hidden="true"></label>' +
@@ -45,7 +54,7 @@
       '<svg class="lg-icon lg-icon--close" aria-hidden="true"></svg></button></div></form>' +
       '<div class="md-search__output"><div class="md-search__scrollwrap"><div class="md-search-result">' +
       '<div class="md-search-result__meta" id="lg-search-status" role="status" aria-live="polite"' +
-      ' data-lg-search-status>Type to start searching</div>' +
+      ' data-lg-search-status></div>' +
       '<ol class="md-search-result__list" id="lg-search-results" aria-label="Search results"' +
       ' data-lg-search-results></ol>' +
       '<p class="lg-search-hint" data-lg-search-hint hidden>' +
@@ -54,21 +63,12 @@
         : "") +
       "Every article that uses an official term is listed on the term\'s entry in the " +
       '<a data-lg-glossary>glossary</a>.</p></div></div></div></div>';
-    box.querySelector("[data-lg-glossary]").href =
-      new URL("glossary/", new URL(box.getAttribute("data-lg-root") || "./", document.baseURI)).href;
+    box.querySelector("[data-lg-search-status]").textContent = MESSAGES.placeholder;
+    box.querySelector("[data-lg-glossary]").href = new URL("glossary/", root).href;
   }
 
   var PAGE_SIZE = 10;
   var DEBOUNCE_MS = 150;
-  var MESSAGES = {
-    placeholder: "Type to start searching",
-    loading: "Loading the search index…",
-    searching: "Searching…",
-    none: "No matching pages",
-    one: "1 matching page",
-    other: "# matching pages",
-    failed: "Search is not available: the search index could not be loaded."
-  };
 
   var pagefind = null; /* Promise of the Pagefind module */
   var results = []; /* Pagefind results of the current query */
