@@ -12,7 +12,6 @@ import argparse
 import gc
 import hashlib
 import os
-import signal
 import sys
 import time
 from collections import Counter
@@ -361,96 +360,18 @@ def _render_task(tasks: list, index: int) -> list[tuple[str, bytes]]:
 
 
 def _render_in_processes(tasks: list, workers: int, progress, out) -> dict[str, bytes] | None:
-    """Share ``tasks`` among this process and ``workers - 1`` forked ones; None if a process
-    could not be had or failed. Each process takes the next task not yet taken (a counter
-    in shared memory) until none is left, the few big ones (the data files, the archives,
-    the timeline...) first: so all of them finish at about the same time, whatever each
-    task costs. Each child sends the pages it rendered through a pipe, pickled: a
-    ProcessPoolExecutor took 7.5-7.9 s at 10,000 articles where the pipes took 5.7-6.1 s
-    (its results take an extra copy, and a thread of this process, to arrive). Whatever
-    happens, every child is waited for and every pipe closed before this returns or
-    raises."""
-    import multiprocessing
-    import pickle
+    """Share ``tasks`` among this process and ``workers - 1`` forked ones (see
+    ``share.share``), the few big ones (the data files, the archives, the timeline...)
+    first; None if that could not be done (the run says so)."""
+    from .share import ShareFailed, share
 
-    from .model import _Sized
+    def render(index: int) -> list[tuple[str, bytes]]:
+        return _render_task(tasks, index)
 
-    order = _big_first(tasks)
-    try:  # how many of ``order`` are taken; its lock is a POSIX semaphore, which a system may lack
-        taken = multiprocessing.get_context("fork").Value("q", 0)
-    except (OSError, ImportError) as exc:
-        print(f"build: rendering in {workers} processes failed (no shared counter: {exc}); rendering in this one",
-              file=out)
-        return None
-
-    def claimed():
-        while True:
-            with taken.get_lock():
-                position = taken.value
-                taken.value = position + 1
-            if position >= len(order):
-                return
-            yield order[position]
-
-    children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
-    shares: list[dict] = []
-    problem = None
     try:
-        for _ in range(1, workers):
-            read_end, write_end = os.pipe()
-            try:
-                pid = os.fork()
-            except OSError:
-                os.close(read_end)
-                os.close(write_end)
-                raise
-            if pid == 0:  # the child: render its share, send it, and leave without cleaning up
-                status = 1
-                try:
-                    os.close(read_end)
-                    for _, other in children:  # the earlier children's pipes are not its own
-                        os.close(other)
-                    done = {index: _render_task(tasks, index) for index in claimed()}
-                    with os.fdopen(write_end, "wb") as pipe:
-                        pickle.dump(done, pipe, protocol=pickle.HIGHEST_PROTOCOL)
-                    status = 0
-                finally:
-                    os._exit(status)
-            os.close(write_end)
-            children.append((pid, read_end))
-        mine = _Sized(claimed(), len(order) // workers)  # about how many this process will take
-        shares.append({index: _render_task(tasks, index) for index in (progress(mine, "Rendering pages")
-                                                                        if progress else mine)})
-        for _pid, read_end in children:
-            try:
-                with os.fdopen(os.dup(read_end), "rb") as pipe:
-                    shares.append(pickle.load(pipe))
-            except Exception as exc:  # a child that died mid-way leaves a truncated pickle
-                problem = problem or f"a process sent no pages ({type(exc).__name__})"
-                break
-    except OSError as exc:  # no pipe or no process to be had
-        problem = f"{exc.strerror or exc}"
-    finally:
-        # Children still rendering are not needed any more (this process failed, or a
-        # sibling did): stop them rather than wait for their whole share.
-        unfinished = problem is not None or len(shares) < workers
-        for pid, read_end in children:
-            os.close(read_end)
-            if unfinished:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-            status = os.waitpid(pid, 0)[1]
-            if status != 0 and problem is None and not unfinished:
-                problem = f"a process ended with status {os.waitstatus_to_exitcode(status)}"
-    rendered: dict[int, list[tuple[str, bytes]]] = {}
-    for share in shares:
-        rendered.update(share)
-    if problem is None and len(rendered) != len(tasks):
-        problem = f"{len(tasks) - len(rendered)} task(s) were not rendered"
-    if problem is not None:
-        print(f"build: rendering in {workers} processes failed ({problem}); rendering in this one", file=out)
+        rendered = share(_big_first(tasks), render, render, workers, progress, "Rendering pages")
+    except ShareFailed as exc:
+        print(f"build: rendering in {workers} processes failed ({exc}); rendering in this one", file=out)
         return None
     return _unique([pair for index in range(len(tasks)) for pair in rendered[index]])
 

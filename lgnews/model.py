@@ -491,6 +491,10 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None) -
                 article, key, raw, digest = _load(directories[index], tag_names, None)
                 if cache is not None:
                     cache.put(article, key, raw, digest)
+            elif type(results[n]) is Article:  # parsed by this process, its record made
+                article, key, record = results[n], *results.extra[n]
+                if cache is not None and record is not None:
+                    cache.put_record(article, key, record)
             else:
                 article, key, record = _received(results[n], directories[index])
                 if cache is not None and record is not None:  # None: marshal cannot hold it, nor the cache
@@ -627,41 +631,49 @@ def _workers() -> int:
     return min(cores, 8)
 
 
-class _Sized:
-    """An iterator of known length (for a progress bar)."""
-
-    def __init__(self, items: Iterable, length: int):
-        self.items, self.length = items, length
-
-    def __len__(self) -> int:
-        return self.length
-
-    def __iter__(self):
-        return iter(self.items)
-
-
 def _parse_in_processes(directories: list[Path], tag_names: set[str] | None, progress=None,
-                        matchers: tuple | None = None) -> list | None:
-    """What ``_parse_one`` gives for each folder, in order, from forked processes; None when
-    there are too few to be worth it, or no processes can be had (the caller parses)."""
+                        matchers: tuple | None = None) -> _Parsed | None:
+    """What ``_parse_one`` gives for each folder, in order: parsed by this process and
+    forked ones (see ``share.share``); None when there are too few to be worth it, or the
+    work could not be shared (the caller parses)."""
     workers = _workers() if len(directories) >= PARALLEL_FROM else 1
     if workers < 2:
         return None
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    from .share import ShareFailed, share
 
     global _pool_tags, _pool_matchers
     _pool_tags, _pool_matchers = tag_names, matchers  # inherited by the forked processes
-    chunk = max(1, min(64, len(directories) // (workers * 8)))
+    extra: dict[int, tuple[str, bytes | None]] = {}
+
+    def here(index: int):
+        """An article this process parses stays an Article (no round trip through a record)."""
+        try:
+            article, key, raw, _ = _load(directories[index], tag_names, None)
+        except ArchiveErrors as exc:
+            return [(e.path, e.message, e.line) for e in exc.errors]
+        extra[index] = (key, _verified_record(article, raw))
+        if matchers is not None:
+            _scan_article(article, *matchers)
+        return article
+
+    def there(index: int):
+        return _parse_one(directories[index])
+
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = _Sized(pool.map(_parse_one, directories, chunksize=chunk), len(directories))
-            return list(progress(results, "Parsing articles") if progress else results)
-    except (OSError, BrokenProcessPool, NotImplementedError):  # the last: a system without POSIX semaphores
+        done = share(list(range(len(directories))), here, there, workers, progress, "Parsing articles")
+    except ShareFailed:
         return None
     finally:
         _pool_tags = _pool_matchers = None
+    return _Parsed([done[i] for i in range(len(directories))], extra)
+
+
+class _Parsed(list):
+    """The results of ``_parse_in_processes``, with (key, record) of each article parsed here."""
+
+    def __init__(self, items: list, extra: dict[int, tuple[str, bytes | None]]):
+        super().__init__(items)
+        self.extra = extra
 
 
 def _parse_one(directory: Path):

@@ -277,10 +277,12 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(link=_link, url_link=_url_link, zh=_zh, generated_note=GENERATED_NOTE, role_labels=ROLE_LABELS,
+    env.globals.update(url_link=_url_link, zh=_zh, generated_note=GENERATED_NOTE, role_labels=ROLE_LABELS,
                        event_page=event_page)
     env.filters.update(
         date=_date,
+        link=_link,  # {{ url|link(text) }}: a filter, which Jinja calls directly (a function it
+        # calls through the context, twice as slow: links are most of what a page prints)
         trusted=lambda s: Markup(s),
         esc_block=esc_block,
         front_matter=_front_matter,

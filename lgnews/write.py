@@ -281,17 +281,10 @@ def write_outputs(docs: Path, outputs: dict[str, bytes], progress=None, inputs: 
         # manifest that owns every file it wrote, so the next run updates them instead of
         # refusing them as an editor's pages. (No inputs fingerprint: the next run is full.)
         _write_manifest(docs, {**old, **{rel: "" for rel in to_write if rel not in old}}, None)
-    folders: set[str] = set()
     prefix = os.path.join(str(docs), "")
     few = len(to_write) <= FSYNC_EACH_UP_TO  # else one sync for all: far cheaper than an fsync each
-    for rel in progress(to_write, "Writing pages") if progress else to_write:
-        path = prefix + rel
-        folder = os.path.dirname(path)
-        if folder not in folders:
-            os.makedirs(folder, exist_ok=True)
-            folders.add(folder)
-        _write_replace(path, outputs[rel], durable=few)
-        report.written.append(rel)
+    _write_files(prefix, to_write, outputs, few, progress)
+    report.written.extend(to_write)
     if to_write and not few:
         _flush_to_disk([prefix + rel for rel in to_write])
     for rel in to_delete:
@@ -300,6 +293,41 @@ def write_outputs(docs: Path, outputs: dict[str, bytes], progress=None, inputs: 
         _prune_empty(docs, (docs / rel).parent)
     _write_manifest(docs, digests, inputs)
     return report
+
+
+WRITE_PARALLEL_FROM = 2000
+"""From this many files to write, they are shared among processes, one per core: creating
+a file is mostly the kernel's work, which two processes do in about two thirds of the time."""
+
+
+def _write_files(prefix: str, rels: list[str], outputs: dict[str, bytes], durable: bool, progress=None) -> None:
+    """Write each of ``rels`` (paths under ``prefix``) atomically, shared among this
+    process and forked ones when there are many (each inherits ``outputs``: nothing is
+    copied). If the work cannot be shared, or a forked process fails, every file is
+    written (again) here: writing one twice gives the same file."""
+    folders: set[str] = set()
+
+    def write(index: int) -> None:
+        path = prefix + rels[index]
+        folder = os.path.dirname(path)
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
+        _write_replace(path, outputs[rels[index]], durable)
+
+    from .model import _workers
+
+    workers = _workers() if len(rels) >= WRITE_PARALLEL_FROM else 1
+    if workers > 1:
+        from .share import ShareFailed, share
+
+        try:
+            share(list(range(len(rels))), write, write, workers, progress, "Writing pages")
+            return
+        except ShareFailed:
+            pass
+    for index in progress(range(len(rels)), "Writing pages") if progress else range(len(rels)):
+        write(index)
 
 
 def _prune_empty(docs: Path, folder: Path) -> None:

@@ -457,21 +457,34 @@ def test_a_failed_render_process_leaves_the_work_to_this_one(tmp_path, monkeypat
 
 
 def test_parsing_without_processes_to_be_had_happens_here(tmp_path, monkeypatch):
-    """Where no pool of processes can be had (a system without POSIX semaphores, which
-    ProcessPoolExecutor refuses with NotImplementedError, or no process left), the articles
-    are parsed in this process: the same archive."""
-    import concurrent.futures
+    """Where the work cannot be shared (no shared counter: its lock is a POSIX semaphore,
+    which some systems lack; or no process left to fork), the articles are parsed in this
+    process: the same archive, every article parsed here."""
+    import multiprocessing
 
     archive = _archive(tmp_path)
     expected = load_archive(archive)
     monkeypatch.setattr(model, "PARALLEL_FROM", 2)
     monkeypatch.setattr(model, "_workers", lambda: 2)
-    for problem in (NotImplementedError("This Python lacks a functioning sem_open"), OSError(11, "no process")):
-        def refused(*args, problem=problem, **kwargs):
-            raise problem
+    parsed_here: list[str] = []
+    real_load = model._load
+    monkeypatch.setattr(model, "_load", lambda directory, *args, **kwargs: (
+        parsed_here.append(directory.name), real_load(directory, *args, **kwargs))[1])
 
-        monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refused)
-        _assert_same_archives(expected, load_archive(archive, cache=ArticleCache(tmp_path / f"cache-{problem}")))
+    def no_semaphores(*args, **kwargs):
+        raise ImportError("This platform lacks a functioning sem_open implementation")
+
+    def no_process():
+        raise OSError(11, "Resource temporarily unavailable")
+
+    context = multiprocessing.get_context("fork")
+    for name, target, refusal in (("no counter", context, ("Value", no_semaphores)),
+                                  ("no process", os, ("fork", no_process))):
+        with monkeypatch.context() as patch:
+            patch.setattr(target, *refusal)
+            parsed_here.clear()
+            _assert_same_archives(expected, load_archive(archive, cache=ArticleCache(tmp_path / f"cache-{name}")))
+            assert sorted(parsed_here) == sorted(a.id for a in expected.articles), name
 
 
 def test_rendering_without_a_shared_counter_happens_here(tmp_path, monkeypatch, capsys):

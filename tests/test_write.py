@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -431,3 +432,59 @@ def test_a_hand_edit_of_a_generated_page_is_undone_and_said(project):
     assert page.read_bytes() == original
     assert build(project).stderr == ""  # said once: the page is the generator's again
     assert build(project, "--check", check=False).returncode == 0  # build and check agree
+
+
+# --------------------------------------------------------------------------- writing in processes
+
+
+def _writing_in_two_processes(tmp_path: Path, monkeypatch, also=None) -> tuple[Path, dict[str, bytes], Path]:
+    """Many files to write, shared between this process and a forked one; each write is
+    noted (pid and path) in a log, and ``also`` runs before it."""
+    import lgnews.model as model
+
+    monkeypatch.setattr(write, "WRITE_PARALLEL_FROM", 2)
+    monkeypatch.setattr(model, "_workers", lambda: 2)
+    log = tmp_path / "writes.log"
+    real = write._write_replace
+
+    def noting(path, data, durable):
+        if also:
+            also()
+        time.sleep(0.002)  # long enough for both processes to take some
+        real(path, data, durable)
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()} {path}\n")
+
+    monkeypatch.setattr(write, "_write_replace", noting)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    outputs = {f"articles/article-{i:03d}/index.md": f"page {i}\n".encode() for i in range(80)}
+    outputs["data/articles.json"] = b"[]\n"
+    return docs, outputs, log
+
+
+def test_many_files_are_written_by_several_processes(tmp_path, monkeypatch):
+    docs, outputs, log = _writing_in_two_processes(tmp_path, monkeypatch)
+    report = write.write_outputs(docs, outputs)
+    written = {p: d for p, d in tree(docs).items() if d is not None and p != MANIFEST}
+    assert written == outputs and sorted(report.written) == sorted(outputs)
+    writers = [line.split(" ", 1) for line in log.read_text(encoding="utf-8").splitlines()
+               if not line.endswith(MANIFEST)]
+    assert sorted(path for _, path in writers) == sorted(str(docs / rel) for rel in outputs), "each file once"
+    assert {pid for pid, _ in writers} >= {str(os.getpid())} and len({pid for pid, _ in writers}) == 2
+    assert not temp_files(docs)
+    assert write.plan(docs, outputs) == ([], [], []), "the manifest vouches for every file"
+
+
+def test_a_failed_writing_process_leaves_the_work_to_this_one(tmp_path, monkeypatch):
+    parent = os.getpid()
+
+    def dies_if_forked():
+        if os.getpid() != parent:
+            os._exit(3)  # as if killed
+
+    docs, outputs, log = _writing_in_two_processes(tmp_path, monkeypatch, dies_if_forked)
+    write.write_outputs(docs, outputs)
+    assert {p: d for p, d in tree(docs).items() if d is not None and p != MANIFEST} == outputs
+    assert not temp_files(docs)
+    assert write.plan(docs, outputs) == ([], [], [])
