@@ -66,13 +66,18 @@ def share(order: list[int], here: Callable[[int], Any], there: Callable[[int], A
     problem = None
     try:
         for _ in range(1, workers):
-            read_end, write_end = os.pipe()
+            try:
+                read_end, write_end = os.pipe()
+            except OSError as exc:
+                problem = f"no pipe: {exc.strerror or exc}"
+                break
             try:
                 pid = os.fork()
-            except OSError:
+            except OSError as exc:
                 os.close(read_end)
                 os.close(write_end)
-                raise
+                problem = f"no process: {exc.strerror or exc}"
+                break
             if pid == 0:  # the child: do its share, send it, and leave without cleaning up
                 status = 1
                 try:
@@ -87,19 +92,18 @@ def share(order: list[int], here: Callable[[int], Any], there: Callable[[int], A
                     os._exit(status)
             os.close(write_end)
             children.append((pid, read_end))
-        mine = _Sized(claimed(), len(order) // workers)  # about how many this process will take
-        for index in progress(mine, label) if progress else mine:
-            results[index] = here(index)
-        for _pid, read_end in children:
-            try:
-                with os.fdopen(os.dup(read_end), "rb") as pipe:
-                    results.update(pickle.load(pipe))
-                received += 1
-            except Exception as exc:  # a child that died mid-way leaves a truncated pickle
-                problem = problem or f"a process sent nothing ({type(exc).__name__})"
-                break
-    except OSError as exc:  # no pipe or no process to be had
-        problem = f"{exc.strerror or exc}"
+        if problem is None:  # (what ``here`` raises, this process's own error, is raised)
+            mine = _Sized(claimed(), len(order) // workers)  # about how many this process will take
+            for index in progress(mine, label) if progress else mine:
+                results[index] = here(index)
+            for _pid, read_end in children:
+                try:
+                    with os.fdopen(os.dup(read_end), "rb") as pipe:
+                        results.update(pickle.load(pipe))
+                    received += 1
+                except Exception as exc:  # a child that died mid-way leaves a truncated pickle
+                    problem = f"a process sent nothing ({type(exc).__name__})"
+                    break
     finally:
         # Children still working are not needed any more (this process failed, or a
         # sibling did): stop them rather than wait for their whole share.
