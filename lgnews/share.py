@@ -9,7 +9,8 @@ articles took 7.5-7.9 s with the pool, 5.7-6.1 s with pipes).
 
 Whatever happens, every child is waited for and every pipe closed before ``share``
 returns or raises; if a child fails, or this process's own share raises, the children
-still working are stopped rather than waited for."""
+still working are stopped rather than waited for (unless the work must not be cut short:
+see ``stop``)."""
 
 from __future__ import annotations
 
@@ -38,24 +39,41 @@ class ShareFailed(Exception):
     the caller does it all in this process. The message says why."""
 
 
+class _Stuck(Exception):
+    """The shared counter's lock was not released: a process was killed holding it (a
+    POSIX semaphore has no owner to release it then)."""
+
+
+LOCK_WAIT = 30.0
+"""Seconds to wait for the counter's lock (held for microseconds) before taking its holder
+for dead."""
+
+
 def share(order: list[int], here: Callable[[int], Any], there: Callable[[int], Any], workers: int,
-          progress=None, label: str = "") -> dict[int, Any]:
+          progress=None, label: str = "", *, stop: bool = True) -> dict[int, Any]:
     """``{index: result}`` for every index of ``order``, taken in that order by this process,
     which calls ``here(index)``, and ``workers - 1`` forked ones, which call ``there(index)``
     (whose results must pickle). Raises ShareFailed if the work could not be shared; what
-    ``here`` raises is raised."""
+    ``here`` raises is raised. With ``stop`` false, children are never killed, only waited
+    for: work that a kill would leave half done (a temporary file not yet renamed or
+    removed) finishes, or fails and cleans up after itself."""
     import multiprocessing
 
     try:  # how many of ``order`` are taken; its lock is a POSIX semaphore, which a system may lack
         taken = multiprocessing.get_context("fork").Value("q", 0)
     except (OSError, ImportError) as exc:
         raise ShareFailed(f"no shared counter: {exc}") from None
+    lock = taken.get_lock()
 
     def claimed():
         while True:
-            with taken.get_lock():
+            if not lock.acquire(timeout=LOCK_WAIT):
+                raise _Stuck
+            try:
                 position = taken.value
                 taken.value = position + 1
+            finally:
+                lock.release()
             if position >= len(order):
                 return
             yield order[position]
@@ -94,8 +112,11 @@ def share(order: list[int], here: Callable[[int], Any], there: Callable[[int], A
             children.append((pid, read_end))
         if problem is None:  # (what ``here`` raises, this process's own error, is raised)
             mine = _Sized(claimed(), len(order) // workers)  # about how many this process will take
-            for index in progress(mine, label) if progress else mine:
-                results[index] = here(index)
+            try:
+                for index in progress(mine, label) if progress else mine:
+                    results[index] = here(index)
+            except _Stuck:
+                problem = "a process died holding the shared counter"
             for _pid, read_end in children:
                 try:
                     with os.fdopen(os.dup(read_end), "rb") as pipe:
@@ -109,13 +130,16 @@ def share(order: list[int], here: Callable[[int], Any], there: Callable[[int], A
         # sibling did): stop them rather than wait for their whole share.
         unfinished = problem is not None or received < len(children)
         for pid, read_end in children:
-            os.close(read_end)
-            if unfinished:
+            os.close(read_end)  # (a child still writing to its pipe gets EPIPE, and ends)
+            if unfinished and stop:
                 try:
                     os.kill(pid, signal.SIGKILL)
                 except ProcessLookupError:
                     pass
-            status = os.waitpid(pid, 0)[1]
+            try:
+                status = os.waitpid(pid, 0)[1]
+            except ChildProcessError:  # already reaped (SIGCHLD ignored by whoever runs us)
+                continue
             if status != 0 and problem is None and not unfinished:
                 problem = f"a process ended with status {os.waitstatus_to_exitcode(status)}"
     if problem is None and len(results) != len(order):

@@ -322,7 +322,8 @@ def _write_files(prefix: str, rels: list[str], outputs: dict[str, bytes], durabl
         from .share import ShareFailed, share
 
         try:
-            share(list(range(len(rels))), write, write, workers, progress, "Writing pages")
+            # Never killed mid-write (which would leave a temporary file behind): waited for.
+            share(list(range(len(rels))), write, write, workers, progress, "Writing pages", stop=False)
             return
         except ShareFailed:
             pass

@@ -8,7 +8,10 @@ import time
 
 import pytest
 
+import lgnews.share as shared
 from lgnews.share import ShareFailed, share
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the generator shares work only where it can fork")
 
 
 def _slow(tag: str):
@@ -19,9 +22,22 @@ def _slow(tag: str):
     return work
 
 
-def test_every_item_is_done_once_by_one_of_the_processes():
+def test_every_item_is_done_once_by_one_of_the_processes(tmp_path):
     order = [5, 0, 3, 1, 4, 2, *range(6, 60)]
-    done = share(order, _slow("here"), _slow("there"), 3)
+    log = tmp_path / "done.log"
+
+    def noted(tag: str):
+        work = _slow(tag)
+
+        def note(index: int):
+            with open(log, "a", encoding="utf-8") as fh:
+                fh.write(f"{index}\n")
+            return work(index)
+
+        return note
+
+    done = share(order, noted("here"), noted("there"), 3)
+    assert sorted(int(line) for line in log.read_text(encoding="utf-8").split()) == list(range(60)), "each once"
     assert sorted(done) == list(range(60))
     assert all(done[i][1] == i for i in done)
     pids = {pid for _, _, pid in done.values()}
@@ -71,3 +87,30 @@ def test_no_process_or_a_failed_one_is_said():
 
     with pytest.raises(ShareFailed, match="a process (sent nothing|ended with status 3)"):
         share(list(range(40)), _slow("here"), dies, 2)
+
+
+def test_a_process_killed_holding_the_counter_does_not_hang_the_run(monkeypatch):
+    """A POSIX semaphore is not released when its holder dies: the others give up waiting
+    for it and say so (the caller then does the work itself)."""
+    monkeypatch.setattr(shared, "LOCK_WAIT", 0.5)
+
+    def dies_holding_the_lock(index: int):
+        lock.acquire()
+        os._exit(9)
+
+    import multiprocessing
+
+    real_value = multiprocessing.get_context("fork").Value
+    lock = None
+
+    def value(*args, **kwargs):
+        nonlocal lock
+        counter = real_value(*args, **kwargs)
+        lock = counter.get_lock()
+        return counter
+
+    monkeypatch.setattr(multiprocessing.get_context("fork"), "Value", value)
+    started = time.monotonic()
+    with pytest.raises(ShareFailed, match="a process died holding the shared counter|a process sent nothing"):
+        share(list(range(200)), _slow("here"), dies_holding_the_lock, 2)
+    assert time.monotonic() - started < 20

@@ -476,6 +476,20 @@ def test_many_files_are_written_by_several_processes(tmp_path, monkeypatch):
     assert write.plan(docs, outputs) == ([], [], []), "the manifest vouches for every file"
 
 
+def _counting_forks(monkeypatch) -> list[int]:
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def fork():
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return forked
+
+
 def test_a_failed_writing_process_leaves_the_work_to_this_one(tmp_path, monkeypatch):
     parent = os.getpid()
 
@@ -484,7 +498,40 @@ def test_a_failed_writing_process_leaves_the_work_to_this_one(tmp_path, monkeypa
             os._exit(3)  # as if killed
 
     docs, outputs, log = _writing_in_two_processes(tmp_path, monkeypatch, dies_if_forked)
+    forked = _counting_forks(monkeypatch)
     write.write_outputs(docs, outputs)
+    assert len(forked) == 1
     assert {p: d for p, d in tree(docs).items() if d is not None and p != MANIFEST} == outputs
     assert not temp_files(docs)
     assert write.plan(docs, outputs) == ([], [], [])
+
+
+def test_a_full_disk_while_writing_in_processes_is_raised_and_leaves_no_temporary_file(tmp_path, monkeypatch):
+    """The error of this process's own share is the run's error; the other process is not
+    killed mid-write (which would leave its temporary file in docs/), it finishes or fails
+    and cleans up."""
+    parent = os.getpid()
+    calls = []
+
+    def full_disk_here():
+        if os.getpid() == parent:
+            calls.append(1)
+            if len(calls) == 5:
+                raise OSError(28, "No space left on device")
+
+    real_replace = os.replace
+
+    def slow_rename_there(src, dst):
+        if os.getpid() != parent:
+            time.sleep(0.01)  # its temporary file written, not yet renamed, most of the time
+        real_replace(src, dst)
+
+    docs, outputs, log = _writing_in_two_processes(tmp_path, monkeypatch, full_disk_here)
+    monkeypatch.setattr(write.os, "replace", slow_rename_there)
+    forked = _counting_forks(monkeypatch)
+    with pytest.raises(OSError, match="No space left"):
+        write.write_outputs(docs, outputs)
+    assert len(forked) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(forked[0], os.WNOHANG)
+    assert not temp_files(docs), temp_files(docs)
