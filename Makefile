@@ -31,12 +31,13 @@ check: $(STAMP)
 
 # The preview is served at the root of 127.0.0.1:8000 whatever the published site_url; the
 # generated pages keep the published address (the generator ignores PREVIEW_SITE_URL), so
-# they are the same as after `make site` and `make check` agrees.
+# they are the same as after `make site` and `make check` agrees. --dirty: each save rebuilds
+# only the pages that changed (lgnews/preview.py says what else it rebuilds, and why).
 serve: $(STAMP)
 	@# A problem in archive/ is printed, and the preview opens all the same (with the pages
 	@# last generated): the hook says it again on each save until it is fixed.
 	-$(PY) scripts/build.py
-	PREVIEW_SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	PREVIEW_SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ingest: $(STAMP)
 	@test -n "$(FILE)" || { echo "usage: make ingest FILE=path/to/article.txt [FILE='a.txt b.txt']"; exit 2; }

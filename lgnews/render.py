@@ -573,8 +573,9 @@ class Renderer:
             if not items:  # a tag no article has yet: no page, which nothing would lead to
                 continue
             for pager, chunk in paginate(items, ARTICLES_PER_PAGE, f"tags/{tag.slug}/"):
+                title = f"Tag: {tag.title}" + (f", page {pager.number}" if pager.number > 1 else "")
                 outputs.append(self.page("tag.md.j2", pager.path,
-                                         {"title": html.escape(f"Tag: {tag.title}"), "search": NOT_INDEXED}, tag=tag,
+                                         {"title": html.escape(title), "search": NOT_INDEXED}, tag=tag,
                                          articles=chunk, pager=pager, total=len(items)))
         return outputs
 

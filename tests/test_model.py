@@ -363,3 +363,27 @@ def test_an_archived_text_is_read_in_the_encoding_its_meta_records(tmp_path):
     assert [str(e) for e in caught.value.errors] == [
         f"{archive / 'articles' / article_id / 'source.txt'}: cannot be read as no-such-code, the encoding its "
         "meta.yml records; if the file is right, correct or remove the 'encoding:' line"]
+
+
+def test_the_translation_label_promises_editors_notes_only_where_there_are_some(tmp_path):
+    """"Editors' notes mark garbled phrases" on an article no editor has annotated sends the
+    reader looking for notes that are not there."""
+    import re
+    import shutil
+
+    from lgnews.render import Renderer
+
+    archive = tmp_path / "archive"
+    shutil.copytree(ROOT / "archive", archive)
+
+    def label() -> str:
+        site = build_site(load_archive(archive))
+        page = Renderer(site, "https://example.org/", "Archive").render_article(site.articles[0]).content
+        return re.search(r"<dt>Translation</dt> <dd>(.*?)</dd>", page)[1]
+
+    assert label().endswith("read it with care; editors' notes mark garbled phrases.")
+    meta = archive / "articles" / SEED_ID / "meta.yml"
+    text = meta.read_text(encoding="utf-8")
+    notes = re.search(r"^annotations:\n(?:[ -].*\n)+", text, re.M)
+    meta.write_text(text.replace(notes[0], "annotations: []\n"), encoding="utf-8")
+    assert label().endswith("read it with care: no editor has annotated it yet.")

@@ -170,6 +170,26 @@ def test_a_long_list_has_its_pager_above_it_too(outputs):
     assert page.index('<nav class="pager"') < page.index('<ul class="article-list">') < page.rindex('<nav class="pager"')
 
 
+def test_every_page_of_a_long_list_says_which_page_it_is_above_the_list(outputs):
+    """A reader who opens page 7 of a tag, a person or a glossary entry learns it before
+    the list (not after 100 items), and its title says it too (the browser's tab, search
+    engines, the history)."""
+    _, pages = outputs
+    series = _series(pages)
+    assert {base.split("/")[0] for base in series} >= {"articles", "tags", "glossary", "people", "timeline"}
+    for base, count in series.items():
+        for n in range(1, count + 1):
+            path = base + ("index.md" if n == 1 else f"page-{n}/index.md")
+            page = pages[path]
+            assert page.count('<nav class="pager"') == 2, path
+            between = page[page.index('<nav class="pager"'):page.rindex('<nav class="pager"')]
+            assert f"Page {n} of {count}" in between and any(item in between for item in ("<li", "<tr", "\n## ")), path
+            title = re.search(r'"title":"([^"]*)"', page)[1]
+            assert title.endswith(f", page {n}") == (n > 1), (path, title)
+            heading = re.search(r"^# (.*)$", page, re.M)  # where the page writes its own
+            assert heading is None or heading[1].endswith(f", page {n}") == (n > 1), (path, heading[0])
+
+
 def test_article_lists_and_feeds_are_newest_first(outputs):
     """The archive's pages, read in order, and the feeds give the newest articles first: by
     their dates, not by the order the model happens to keep."""

@@ -1,9 +1,11 @@
 """`make serve` regenerates when archive/ changes, and settles: no rebuild loop; what it
-generates is what `make site` generates, so `make check` agrees after a preview."""
+generates is what `make site` generates, so `make check` agrees after a preview. It builds
+dirty (only what changed), yet shows every change: lgnews/preview.py."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -12,7 +14,9 @@ import urllib.request
 
 import pytest
 
-from .conftest import run
+from lgnews import preview
+
+from .conftest import SEED_ID, run
 
 
 def _free_port() -> int:
@@ -38,7 +42,7 @@ def test_serve_regenerates_on_archive_change_without_loop(project):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PREVIEW_SITE_URL": f"http://127.0.0.1:{port}/"}
     with log.open("w") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env,
         )
     try:
@@ -55,6 +59,19 @@ def test_serve_regenerates_on_archive_change_without_loop(project):
         while "grid management" not in _get(base + "glossary/") and time.time() < deadline:
             time.sleep(0.5)
         assert "grid management" in _get(base + "glossary/"), "the change to archive/ was not picked up"
+        # An article's new title: on its page, and on the home page, a page of the editors'
+        # that includes the list of the latest articles (which a dirty build alone leaves stale).
+        meta = project / "archive" / "articles" / SEED_ID / "meta.yml"
+        meta.write_text(meta.read_text(encoding="utf-8").replace(
+            "title: ", "title: Retitled in the preview, ", 1), encoding="utf-8")
+        deadline = time.time() + 240
+        while "Retitled in the preview" not in _get(base + f"articles/{SEED_ID}/") and time.time() < deadline:
+            time.sleep(0.5)
+        assert "Retitled in the preview" in _get(base + f"articles/{SEED_ID}/"), log.read_text()
+        deadline = time.time() + 60
+        while "Retitled in the preview" not in _get(base) and time.time() < deadline:
+            time.sleep(0.5)
+        assert "Retitled in the preview" in _get(base), "the home page kept the old title"
         # The preview settles: no new build for 8 s (a loop never does: it fails at the
         # deadline), after few builds for one change. Polled, so a slow machine still
         # finishing a build is waited for rather than failed.
@@ -86,7 +103,82 @@ def test_serve_regenerates_on_archive_change_without_loop(project):
         while "Café and tea" not in _get(base + "about/") and time.time() < deadline:
             time.sleep(0.5)
         assert "Café and tea" in _get(base + "about/"), log.read_text()
+        # A new page of the editors' is in the navigation of every page, generated ones too.
+        assert 'href="../../about/"' in _get(base + f"articles/{SEED_ID}/"), "a generated page's navigation is stale"
+        # An article removed: its page is gone from the preview.
+        shutil.rmtree(project / "archive" / "articles" / SEED_ID)
+        deadline = time.time() + 240
+        while _get(base + f"articles/{SEED_ID}/") and time.time() < deadline:
+            time.sleep(0.5)
+        assert not _get(base + f"articles/{SEED_ID}/"), "the removed article's page is still served"
+        assert "A 'dirty' build" not in log.read_text(), "MkDocs's warning, which does not apply here, is repeated"
         assert "Traceback" not in log.read_text() and "appear stuck" not in log.read_text(), log.read_text()
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+# --------------------------------------------------------------------------- the dirty build's plan
+
+
+def _files(root, names: list[str]):
+    from mkdocs.structure.files import File, Files
+
+    docs, site = root / "docs", root / "site"
+    for name in names:
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        if not (docs / name).exists():
+            (docs / name).write_text("# A page\n", encoding="utf-8")
+    files = Files([File(name, str(docs), str(site), use_directory_urls=True) for name in names])
+    for file in files:  # built once, after it was written: not modified, for MkDocs, until written again
+        if not os.path.exists(file.abs_dest_path):
+            os.makedirs(os.path.dirname(file.abs_dest_path), exist_ok=True)
+            with open(file.abs_dest_path, "w", encoding="utf-8") as fh:
+                fh.write("<html></html>")
+            stamp = os.path.getmtime(file.abs_src_path) + 10
+            os.utime(file.abs_dest_path, (stamp, stamp))
+    return files
+
+
+def _marked(files) -> list[str]:
+    return sorted(f.src_uri for f in files if f.is_modified())
+
+
+def test_a_dirty_preview_builds_the_editors_pages_and_everything_when_every_page_may_change(tmp_path, monkeypatch):
+    root = tmp_path
+    (root / "mkdocs.yml").write_text("site_name: A\n", encoding="utf-8")
+    (root / "hooks").mkdir()
+    (root / "hooks" / "a.py").write_text("", encoding="utf-8")
+    monkeypatch.setattr(preview, "_state", {**preview._state, "dirty": True, "fingerprint": None})
+    pages = ["index.md", "data.md", f"articles/{SEED_ID}/index.md", "people/li-yi/index.md"]
+    preview.plan_build(root, files := _files(root, pages))
+    assert _marked(files) == sorted(pages), "the first build builds everything"
+    preview.plan_build(root, files := _files(root, pages))
+    assert _marked(files) == ["data.md", "index.md"], "then the editors' pages, and generated ones that changed"
+    (root / "docs" / "people" / "li-yi" / "index.md").write_text("# Li Yi, again\n", encoding="utf-8")
+    os.utime(root / "docs" / "people" / "li-yi" / "index.md", (4e9, 4e9))
+    preview.plan_build(root, files := _files(root, pages))
+    assert _marked(files) == ["data.md", "index.md", "people/li-yi/index.md"]
+    for change in (lambda: pages.append("about.md"),  # a new page in the navigation
+                   lambda: (root / "mkdocs.yml").write_text("site_name: B\n", encoding="utf-8"),
+                   lambda: (root / "hooks" / "a.py").write_text("# changed\n", encoding="utf-8")):
+        change()
+        preview.plan_build(root, files := _files(root, pages))
+        assert _marked(files) == sorted(pages)
+        preview.plan_build(root, files := _files(root, pages))
+        assert f"articles/{SEED_ID}/index.md" not in _marked(files)
+    # Not dirty (`mkdocs serve` without --dirty): MkDocs builds everything anyway; nothing is marked.
+    monkeypatch.setitem(preview._state, "dirty", False)
+    preview.plan_build(root, files := _files(root, pages + ["new.md"]))
+    assert not any("is_modified" in vars(f) for f in files)
+
+
+def test_a_dirty_preview_removes_the_pages_of_pages_gone(tmp_path, monkeypatch):
+    monkeypatch.setattr(preview, "_state", {**preview._state, "dirty": True, "pages": None})
+    pages = ["index.md", f"articles/{SEED_ID}/index.md", "articles/2022-05-01-another/index.md"]
+    site = tmp_path / "site"
+    preview.remove_gone(_files(tmp_path, pages), str(site))
+    assert (site / "articles" / SEED_ID / "index.html").exists()
+    preview.remove_gone(_files(tmp_path, [p for p in pages if SEED_ID not in p]), str(site))
+    assert not (site / "articles" / SEED_ID).exists(), "its page, and its emptied folder, are removed"
+    assert (site / "articles" / "2022-05-01-another" / "index.html").exists() and (site / "index.html").exists()

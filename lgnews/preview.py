@@ -1,0 +1,149 @@
+"""`make serve`: the preview, kept quick at 10,000 articles (driven by hooks/regenerate.py).
+
+Before each build the generator runs in a process of its own, so that it may fork and use
+every core (MkDocs's server has threads: in its process the generator would use one) and
+so that the memory it builds is given back when it ends.
+
+`make serve` runs ``mkdocs serve --dirty``: MkDocs then builds only the pages whose file is
+newer than what it built last. The generator rewrites only the pages whose content changed,
+so changing one article rebuilds its page and the pages that list it, not 14,000 pages. What
+a dirty build alone would get wrong is put right here:
+
+- every page an editor writes is built on every build (they are few, and they may include
+  what the generator writes: the home page's latest articles, the glossary's tooltips);
+- everything is built when what every page shows may have changed: the navigation (a page
+  of docs/ added, removed or renamed), mkdocs.yml, the theme's overrides or the hooks;
+- the built page of a page that is gone (an article removed) is removed from the preview.
+
+A page an editor retitles shows its new title in the other pages' navigation after the next
+full build (a restart of `make serve`, or any of the changes above).
+
+After each build Pagefind indexes the preview in the background: the browser reloads
+without waiting for it, and search catches up a few seconds later."""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .build import GENERATED_TOPS
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+"""The start of the warning MkDocs logs before each dirty build: what it warns of (stale
+navigation) is what this module puts right, so it is not repeated on every save."""
+
+_state: dict = {"dirty": False, "fingerprint": None, "pages": None, "pagefind": None}
+"""Across builds (hooks are loaded again for each build; this module is not)."""
+
+
+def start(dirty: bool) -> None:
+    """At ``mkdocs serve``'s start: whether it builds dirty."""
+    _state["dirty"] = dirty
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
+        logging.getLogger("mkdocs").info("Preview: each build rebuilds only what changed (see lgnews/preview.py)")
+
+
+class _QuietDirty(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(DIRTY_WARNING)
+
+
+def regenerate(root: Path) -> int:
+    """Run the generator (scripts/build.py --quiet) in a process of its own; its exit status.
+    What it has to say goes to this terminal."""
+    return subprocess.run([sys.executable, str(root / "scripts" / "build.py"), "--quiet", "--root", str(root)],
+                          check=False).returncode
+
+
+def is_generated(src_uri: str) -> bool:
+    return src_uri.split("/", 1)[0] in GENERATED_TOPS
+
+
+def whole_site_inputs(root: Path, files) -> str:
+    """A fingerprint of what every page shows besides its own content: the list of the
+    editors' pages (the navigation), mkdocs.yml, and the files of overrides/ and hooks/."""
+    parts = sorted(f.src_uri for f in files.documentation_pages() if not is_generated(f.src_uri))
+    for name in ("mkdocs.yml",):
+        try:
+            parts.append(f"{name}\0{(root / name).read_bytes().hex()}")
+        except OSError:
+            parts.append(f"{name}\0-")
+    for folder in ("overrides", "hooks"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                stat = path.stat()
+                parts.append(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def plan_build(root: Path, files) -> None:
+    """Before a dirty build: make MkDocs build every editor's page, and every page at all
+    when the navigation, the settings, the theme or the hooks changed (a File says it is
+    modified when its instance is told so)."""
+    if not _state["dirty"]:
+        return
+    fingerprint = whole_site_inputs(root, files)
+    everything = fingerprint != _state["fingerprint"]
+    _state["fingerprint"] = fingerprint
+    for file in files:
+        if everything or (file.is_documentation_page() and not is_generated(file.src_uri)):
+            file.is_modified = _modified
+
+
+def _modified() -> bool:
+    return True
+
+
+def remove_gone(files, site_dir: str) -> None:
+    """Before a dirty build: remove from the preview the built pages of pages that are gone."""
+    pages = {f.dest_uri for f in files.documentation_pages()}
+    before, _state["pages"] = _state["pages"], pages
+    if not _state["dirty"] or before is None:
+        return
+    for dest in sorted(before - pages):
+        path = os.path.join(site_dir, dest)
+        try:
+            os.remove(path)
+        except OSError:
+            continue
+        folder = os.path.dirname(path)
+        while os.path.normpath(folder) != os.path.normpath(site_dir):
+            try:
+                os.rmdir(folder)
+            except OSError:
+                break
+            folder = os.path.dirname(folder)
+
+
+INDEXING_NICENESS = 10
+"""How much lower than the preview's own the priority of the background indexing is: the
+next save's generation and build come first."""
+
+
+def index_search(site_dir: str) -> None:
+    """Run Pagefind over the preview in the background (stopping one still running), at a
+    lower priority."""
+    running = _state["pagefind"]
+    if running is not None and running.poll() is None:
+        running.terminate()
+        running.wait()
+    indexing = _state["pagefind"] = subprocess.Popen([sys.executable, "-m", "pagefind", "--site", site_dir, "--silent"])
+    if hasattr(os, "setpriority"):  # (before it starts Pagefind's own program, which inherits it)
+        try:
+            os.setpriority(os.PRIO_PROCESS, indexing.pid, min(19, os.getpriority(os.PRIO_PROCESS, 0) + INDEXING_NICENESS))
+        except OSError:
+            pass
+
+
+@atexit.register
+def _stop_indexing() -> None:
+    running = _state["pagefind"]
+    if running is not None and running.poll() is None:
+        running.terminate()
+        running.wait()
