@@ -318,6 +318,26 @@ class Pager:
     def next(self) -> str | None:
         return self.url(self.number + 1) if self.number < self.count else None
 
+    def window(self, around: int = 2, marks: int = 12) -> list[int | None]:
+        """The page numbers a pager offers to jump to, None where some are left out: the
+        first and the last, those around this one, and, in a long list, every 10th (or
+        20th, 50th, 100th...: at most ``marks`` of them), so that the middle of 100 pages
+        is two clicks away, not fifty."""
+        if self.count <= 2 * around + 5:
+            return list(range(1, self.count + 1))
+        step = next(s for s in _STEPS if self.count // s <= marks)
+        shown = {1, self.count, *range(max(1, self.number - around), min(self.count, self.number + around) + 1),
+                 *range(step, self.count, step)}
+        out: list[int | None] = []
+        for k in sorted(shown):
+            if out and k - (out[-1] or 0) > 1:
+                out.append(None)
+            out.append(k)
+        return out
+
+
+_STEPS = [m * 10**e for e in range(1, 12) for m in (1, 2, 5)]
+
 
 LEAD_ROLES = 6
 """How many of a person's roles the first lines of their page give (the newest first)."""

@@ -9,6 +9,7 @@ import posixpath
 import re
 import shutil
 from collections import defaultdict
+from itertools import pairwise
 
 import pytest
 
@@ -221,3 +222,40 @@ def test_a_month_links_the_months_before_and_after_it_and_its_year(outputs):
         expected |= {f"articles/{months[at - 1]}/index.md"} if at else set()
         expected |= {f"articles/{months[at + 1]}/index.md"} if at + 1 < len(months) else set()
         assert targets == expected, month
+
+
+def test_a_pager_jumps_to_any_part_of_a_long_list():
+    """First, previous, next and last step one page at a time: a pager also offers the
+    pages around this one and, in a long list, every 10th (or 20th, 50th...), so that page
+    50 of 101 is two clicks from the first."""
+    window = lambda number, count: render.Pager(number, count, "tags/hunan/").window()  # noqa: E731
+    assert window(2, 9) == list(range(1, 10)), "a short list: every page"
+    assert window(50, 101) == [1, None, 10, None, 20, None, 30, None, 40, None, 48, 49, 50, 51, 52, None,
+                               60, None, 70, None, 80, None, 90, None, 100, 101]
+    assert window(1, 390)[:6] == [1, 2, 3, None, 50, None] and window(1, 390)[-1] == 390
+    for count in (10, 101, 390, 2000, 12345):
+        for number in (1, 2, count // 2, count - 1, count):
+            pages = window(number, count)
+            shown = [k for k in pages if k is not None]
+            assert shown == sorted(set(shown)) and {1, count, number} <= set(shown)
+            assert len(shown) <= 20, (number, count, pages)
+            assert not any(a is None and b is None for a, b in pairwise(pages))
+            gaps = [k for a, k in pairwise(shown) if k - a > 1]
+            assert len(gaps) == pages.count(None), "a gap is marked where pages are left out, and only there"
+
+
+def test_a_long_lists_pager_links_the_pages_it_offers(outputs):
+    _, pages = outputs
+    for base, count in _series(pages).items():
+        if count <= 2:
+            continue
+        for n in range(1, count + 1):
+            path = base + ("index.md" if n == 1 else f"page-{n}/index.md")
+            page = pages[path]
+            offered = re.findall(r'<p class="pager-pages">(.*?)</p>', page)
+            assert len(offered) == 2, path
+            targets = {_target(path, h) for h in HREF_RE.findall(offered[0])}
+            expected = {base + ("index.md" if k == 1 else f"page-{k}/index.md")
+                        for k in render.Pager(n, count, base).window() if k not in (None, n)}
+            assert targets == expected, path
+            assert f'<strong aria-current="page">{n}</strong>' in offered[0]
