@@ -491,10 +491,6 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None) -
                 article, key, raw, digest = _load(directories[index], tag_names, None)
                 if cache is not None:
                     cache.put(article, key, raw, digest)
-            elif type(results[n]) is Article:  # parsed by this process, its record made
-                article, key, record = results[n], *results.extra[n]
-                if cache is not None and record is not None:
-                    cache.put_record(article, key, record)
             else:
                 article, key, record = _received(results[n], directories[index])
                 if cache is not None and record is not None:  # None: marshal cannot hold it, nor the cache
@@ -632,7 +628,7 @@ def _workers() -> int:
 
 
 def _parse_in_processes(directories: list[Path], tag_names: set[str] | None, progress=None,
-                        matchers: tuple | None = None) -> _Parsed | None:
+                        matchers: tuple | None = None) -> list | None:
     """What ``_parse_one`` gives for each folder, in order: parsed by this process and
     forked ones (see ``share.share``); None when there are too few to be worth it, or the
     work could not be shared (the caller parses)."""
@@ -643,7 +639,6 @@ def _parse_in_processes(directories: list[Path], tag_names: set[str] | None, pro
 
     global _pool_tags, _pool_matchers
     _pool_tags, _pool_matchers = tag_names, matchers  # inherited by the forked processes
-    extra: dict[int, tuple[str, bytes | None]] = {}
 
     def here(index: int):
         """An article this process parses stays an Article (no round trip through a record)."""
@@ -651,10 +646,10 @@ def _parse_in_processes(directories: list[Path], tag_names: set[str] | None, pro
             article, key, raw, _ = _load(directories[index], tag_names, None)
         except ArchiveErrors as exc:
             return [(e.path, e.message, e.line) for e in exc.errors]
-        extra[index] = (key, _verified_record(article, raw))
+        record = _verified_record(article, raw)
         if matchers is not None:
             _scan_article(article, *matchers)
-        return article
+        return ("article", article, key, record)
 
     def there(index: int):
         return _parse_one(directories[index])
@@ -665,15 +660,7 @@ def _parse_in_processes(directories: list[Path], tag_names: set[str] | None, pro
         return None
     finally:
         _pool_tags = _pool_matchers = None
-    return _Parsed([done[i] for i in range(len(directories))], extra)
-
-
-class _Parsed(list):
-    """The results of ``_parse_in_processes``, with (key, record) of each article parsed here."""
-
-    def __init__(self, items: list, extra: dict[int, tuple[str, bytes | None]]):
-        super().__init__(items)
-        self.extra = extra
+    return [done[i] for i in range(len(directories))]
 
 
 def _parse_one(directory: Path):
@@ -694,9 +681,12 @@ def _parse_one(directory: Path):
 
 
 def _received(result, directory: Path) -> tuple[Article, str, bytes | None]:
-    """(the article a worker sent, its cache key, its record for the cache if it sent one)."""
+    """(the article parsed by this process or sent by a worker, its cache key, its record
+    for the cache if there is one)."""
     if isinstance(result, list):
         raise ArchiveErrors([ArchiveError(*problem) for problem in result])
+    if result[0] == "article":  # parsed by this process: as it is
+        return result[1], result[2], result[3]
     if result[0] == "pickle":
         import pickle
 

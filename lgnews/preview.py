@@ -31,7 +31,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .build import GENERATED_TOPS
+from .build import GENERATED_TOPS, _listing
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
 """The start of the warning MkDocs logs before each dirty build: what it warns of (stale
@@ -69,16 +69,12 @@ def whole_site_inputs(root: Path, files) -> str:
     """A fingerprint of what every page shows besides its own content: the list of the
     editors' pages (the navigation), mkdocs.yml, and the files of overrides/ and hooks/."""
     parts = sorted(f.src_uri for f in files.documentation_pages() if not is_generated(f.src_uri))
-    for name in ("mkdocs.yml",):
-        try:
-            parts.append(f"{name}\0{(root / name).read_bytes().hex()}")
-        except OSError:
-            parts.append(f"{name}\0-")
+    try:
+        parts.append(hashlib.sha256((root / "mkdocs.yml").read_bytes()).hexdigest())
+    except OSError:
+        parts.append("no mkdocs.yml")
     for folder in ("overrides", "hooks"):
-        for path in sorted((root / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                stat = path.stat()
-                parts.append(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}")
+        _listing(str(root / folder), f"{folder}/", parts)  # path, size and time of each file
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 

@@ -69,3 +69,19 @@ def built_site(built_project) -> Path:
 def project(tmp_path) -> Path:
     """A fresh, unbuilt copy of the project for a test that changes things."""
     return copy_project(tmp_path / "project")
+
+
+def counting_forks(monkeypatch) -> list[int]:
+    """Make ``os.fork`` note the pid of each process forked (in this process), for a test
+    that checks which processes there were, and that none is left behind."""
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def fork():
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return forked

@@ -30,7 +30,7 @@ from lgnews.model import ArticleCache, PhraseMatcher, Texts, build_site, load_ar
 from lgnews.records import _load, _Loader
 from lgnews.render import Renderer, render_data_file
 
-from .conftest import FIXTURES, ROOT, SEED_ID, run
+from .conftest import FIXTURES, ROOT, SEED_ID, counting_forks, run
 
 # --------------------------------------------------------------------------- helpers
 
@@ -396,16 +396,7 @@ def test_a_failed_render_process_leaves_the_work_to_this_one(tmp_path, monkeypat
     monkeypatch.setattr(build, "RENDER_PARALLEL_FROM", 2)
     monkeypatch.setattr(model, "_workers", lambda: 3)
     parent = os.getpid()
-    forked: list[int] = []
-    real_fork = os.fork
-
-    def fork():
-        pid = real_fork()
-        if pid:
-            forked.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", fork)
+    forked = counting_forks(monkeypatch)
 
     def left_behind() -> list[int]:
         alive = []

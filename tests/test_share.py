@@ -11,6 +11,8 @@ import pytest
 import lgnews.share as shared
 from lgnews.share import ShareFailed, share
 
+from .conftest import counting_forks
+
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the generator shares work only where it can fork")
 
 
@@ -46,15 +48,8 @@ def test_every_item_is_done_once_by_one_of_the_processes(tmp_path):
     assert {tag for tag, _, pid in done.values() if pid != os.getpid()} == {"there"}
 
 
-def test_an_error_of_this_process_is_raised_as_it_is_and_no_process_is_left():
-    forked: list[int] = []
-    real_fork = os.fork
-
-    def fork():
-        pid = real_fork()
-        if pid:
-            forked.append(pid)
-        return pid
+def test_an_error_of_this_process_is_raised_as_it_is_and_no_process_is_left(monkeypatch):
+    forked = counting_forks(monkeypatch)
 
     def disk_full(index: int):
         raise OSError(28, "No space left on device")
@@ -62,11 +57,9 @@ def test_an_error_of_this_process_is_raised_as_it_is_and_no_process_is_left():
     def hangs(index: int):
         time.sleep(120)
 
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(os, "fork", fork)
-        started = time.monotonic()
-        with pytest.raises(OSError, match="No space left"):
-            share(list(range(10)), disk_full, hangs, 2)
+    started = time.monotonic()
+    with pytest.raises(OSError, match="No space left"):
+        share(list(range(10)), disk_full, hangs, 2)
     assert time.monotonic() - started < 60, "the other process was waited for, not stopped"
     assert len(forked) == 1
     with pytest.raises(ChildProcessError):

@@ -16,7 +16,7 @@ import yaml
 import lgnews.write as write
 from lgnews.build import generate
 
-from .conftest import FIXTURES, ROOT, SEED_ID, run
+from .conftest import FIXTURES, ROOT, SEED_ID, counting_forks, run
 
 MANIFEST = ".generated-manifest.json"
 SEED_PAGE = f"articles/{SEED_ID}/index.md"
@@ -476,20 +476,6 @@ def test_many_files_are_written_by_several_processes(tmp_path, monkeypatch):
     assert write.plan(docs, outputs) == ([], [], []), "the manifest vouches for every file"
 
 
-def _counting_forks(monkeypatch) -> list[int]:
-    forked: list[int] = []
-    real_fork = os.fork
-
-    def fork():
-        pid = real_fork()
-        if pid:
-            forked.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", fork)
-    return forked
-
-
 def test_a_failed_writing_process_leaves_the_work_to_this_one(tmp_path, monkeypatch):
     parent = os.getpid()
 
@@ -498,7 +484,7 @@ def test_a_failed_writing_process_leaves_the_work_to_this_one(tmp_path, monkeypa
             os._exit(3)  # as if killed
 
     docs, outputs, log = _writing_in_two_processes(tmp_path, monkeypatch, dies_if_forked)
-    forked = _counting_forks(monkeypatch)
+    forked = counting_forks(monkeypatch)
     write.write_outputs(docs, outputs)
     assert len(forked) == 1
     assert {p: d for p, d in tree(docs).items() if d is not None and p != MANIFEST} == outputs
@@ -528,7 +514,7 @@ def test_a_full_disk_while_writing_in_processes_is_raised_and_leaves_no_temporar
 
     docs, outputs, log = _writing_in_two_processes(tmp_path, monkeypatch, full_disk_here)
     monkeypatch.setattr(write.os, "replace", slow_rename_there)
-    forked = _counting_forks(monkeypatch)
+    forked = counting_forks(monkeypatch)
     with pytest.raises(OSError, match="No space left"):
         write.write_outputs(docs, outputs)
     assert len(forked) == 1
