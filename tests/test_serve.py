@@ -84,6 +84,11 @@ def test_serve_regenerates_on_archive_change_without_loop(project):
                 builds, quiet_since = now, time.time()
         assert time.time() - quiet_since >= 8, f"still rebuilding after 3 minutes: {builds} builds\n{log.read_text()}"
         assert builds <= 4, f"too many builds for one change: {builds}"
+        # Search works in the preview too: Pagefind indexed it, in the background.
+        deadline = time.time() + 120
+        while not _get(base + "pagefind/pagefind-entry.json") and time.time() < deadline:
+            time.sleep(0.5)
+        assert '"languages"' in _get(base + "pagefind/pagefind-entry.json"), "the preview has no search index"
         assert "Traceback" not in log.read_text()
         # The preview regenerated docs/ with the published address, not the preview's: the
         # check an editor runs before committing (and the pre-commit hook) finds nothing stale.
