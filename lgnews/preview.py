@@ -46,7 +46,7 @@ def start(dirty: bool) -> None:
     _state["dirty"] = dirty
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
-        logging.getLogger("mkdocs").info("Preview: each build rebuilds only what changed (see lgnews/preview.py)")
+        logging.getLogger("mkdocs").info("Preview: each save rebuilds only the pages that changed (see \"Preview your changes\" in docs/editors.md)")
 
 
 class _QuietDirty(logging.Filter):
