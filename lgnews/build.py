@@ -327,10 +327,10 @@ def render_outputs(renderer, progress=None, out=None) -> dict[str, bytes]:
     inherited) and send back bytes, while this process renders its own share; only this
     process writes. If a process cannot be had or fails, everything is rendered here (and
     ``out``, stderr by default, is told), so that an error in a template is raised here."""
-    from .model import _workers
+    from .share import workers as cores
 
     tasks = renderer.tasks()
-    workers = _workers() if len(tasks) >= RENDER_PARALLEL_FROM else 1
+    workers = cores() if len(tasks) >= RENDER_PARALLEL_FROM else 1
     if workers > 1:
         rendered = _render_in_processes(tasks, workers, progress, out or sys.stderr)
         if rendered is not None:

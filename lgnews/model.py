@@ -610,32 +610,19 @@ def _matchers(terms: list[Term], events: list[Event], organizations: list[Curate
     return matchers, _matchers_fingerprint(matchers)
 
 
-def _workers() -> int:
-    """How many processes may parse: the cores this process may use, if it can fork safely
-    (no other thread: under ``mkdocs serve`` everything stays in this process)."""
-    import multiprocessing
-    import threading
-
-    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
-        return 1
-    if os.environ.get("LGNEWS_WORKERS", "").isdigit():
-        return max(1, int(os.environ["LGNEWS_WORKERS"]))
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        cores = os.cpu_count() or 1
-    return min(cores, 8)
-
-
 def _parse_in_processes(directories: list[Path], tag_names: set[str] | None, progress=None,
                         matchers: tuple | None = None) -> list | None:
     """What ``_parse_one`` gives for each folder, in order: parsed by this process and
     forked ones (see ``share.share``); None when there are too few to be worth it, or the
     work could not be shared (the caller parses)."""
-    workers = _workers() if len(directories) >= PARALLEL_FROM else 1
-    if workers < 2:
+    if len(directories) < PARALLEL_FROM:
         return None
     from .share import ShareFailed, share
+    from .share import workers as cores
+
+    workers = cores()
+    if workers < 2:
+        return None
 
     global _pool_tags, _pool_matchers
     _pool_tags, _pool_matchers = tag_names, matchers  # inherited by the forked processes

@@ -34,6 +34,24 @@ class _Sized:
         return iter(self.items)
 
 
+def workers() -> int:
+    """How many processes may share work: the cores this process may use (at most 8;
+    ``LGNEWS_WORKERS`` sets the number), if it can fork safely (no other thread: under
+    ``mkdocs serve`` everything stays in this process)."""
+    import multiprocessing
+    import threading
+
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return 1
+    if os.environ.get("LGNEWS_WORKERS", "").isdigit():
+        return max(1, int(os.environ["LGNEWS_WORKERS"]))
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cores = os.cpu_count() or 1
+    return min(cores, 8)
+
+
 class ShareFailed(Exception):
     """The work could not be shared (no shared counter, no process, a child that failed):
     the caller does it all in this process. The message says why."""

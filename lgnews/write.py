@@ -315,9 +315,9 @@ def _write_files(prefix: str, rels: list[str], outputs: dict[str, bytes], durabl
             folders.add(folder)
         _write_replace(path, outputs[rels[index]], durable)
 
-    from .model import _workers
+    from .share import workers as cores
 
-    workers = _workers() if len(rels) >= WRITE_PARALLEL_FROM else 1
+    workers = cores() if len(rels) >= WRITE_PARALLEL_FROM else 1
     if workers > 1:
         from .share import ShareFailed, share
 

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 import lgnews.build as build
 import lgnews.model as model
 import lgnews.records as records
+import lgnews.share as share
 from lgnews.errors import ArchiveErrors
 from lgnews.ingest import IngestError, ingest_file, known_hashes
 from lgnews.model import ArticleCache, PhraseMatcher, Texts, build_site, load_archive
@@ -305,7 +306,7 @@ def test_parsing_in_processes_gives_the_same_articles(tmp_path, monkeypatch):
     monkeypatch.setattr(model, "PARALLEL_FROM", 2)
     # Two workers even when the test session has threads of its own running (the generator
     # forks only from a single-threaded process; these threads are idle).
-    monkeypatch.setattr(model, "_workers", lambda: 2)
+    monkeypatch.setattr(share, "workers", lambda: 2)
     read_here: list[str] = []  # files read by this process before the workers parse them
     real_load = model._load
 
@@ -361,7 +362,7 @@ def test_rendering_in_processes_gives_the_same_files_in_the_same_order(tmp_path,
     the files are those of Renderer.render_all, byte for byte and in the same order."""
     renderer, expected = _renderer(tmp_path)
     monkeypatch.setattr(build, "RENDER_PARALLEL_FROM", 2)
-    monkeypatch.setattr(model, "_workers", lambda: workers)
+    monkeypatch.setattr(share, "workers", lambda: workers)
     monkeypatch.setattr(build, "_render_task", _render_task_noting_the_process)
     labels = []
     rendered = build.render_outputs(renderer, lambda items, label: labels.append(label) or items)
@@ -382,7 +383,7 @@ def test_rendering_in_processes_gives_the_same_files_in_the_same_order(tmp_path,
     assert sorted(order) == list(range(len(order)))
     assert labels == ["Rendering pages"]
     # Without processes to fork (as under `mkdocs serve`), the same, rendered here.
-    monkeypatch.setattr(model, "_workers", lambda: 1)
+    monkeypatch.setattr(share, "workers", lambda: 1)
     here = build.render_outputs(renderer)
     assert {path: data for path, data in here.items() if not path.startswith("pid:")} == expected
     assert {data for path, data in here.items() if path.startswith("pid:")} == {str(os.getpid()).encode()}
@@ -394,7 +395,7 @@ def test_a_failed_render_process_leaves_the_work_to_this_one(tmp_path, monkeypat
     if this process's share fails, the others are stopped, not waited for."""
     renderer, expected = _renderer(tmp_path)
     monkeypatch.setattr(build, "RENDER_PARALLEL_FROM", 2)
-    monkeypatch.setattr(model, "_workers", lambda: 3)
+    monkeypatch.setattr(share, "workers", lambda: 3)
     parent = os.getpid()
     forked = counting_forks(monkeypatch)
 
@@ -456,7 +457,7 @@ def test_parsing_without_processes_to_be_had_happens_here(tmp_path, monkeypatch)
     archive = _archive(tmp_path)
     expected = load_archive(archive)
     monkeypatch.setattr(model, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(model, "_workers", lambda: 2)
+    monkeypatch.setattr(share, "workers", lambda: 2)
     parsed_here: list[str] = []
     real_load = model._load
     monkeypatch.setattr(model, "_load", lambda directory, *args, **kwargs: (
@@ -485,7 +486,7 @@ def test_rendering_without_a_shared_counter_happens_here(tmp_path, monkeypatch, 
 
     renderer, expected = _renderer(tmp_path)
     monkeypatch.setattr(build, "RENDER_PARALLEL_FROM", 2)
-    monkeypatch.setattr(model, "_workers", lambda: 2)
+    monkeypatch.setattr(share, "workers", lambda: 2)
 
     def no_semaphores(*args, **kwargs):
         raise ImportError("This platform lacks a functioning sem_open implementation")

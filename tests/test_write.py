@@ -440,10 +440,10 @@ def test_a_hand_edit_of_a_generated_page_is_undone_and_said(project):
 def _writing_in_two_processes(tmp_path: Path, monkeypatch, also=None) -> tuple[Path, dict[str, bytes], Path]:
     """Many files to write, shared between this process and a forked one; each write is
     noted (pid and path) in a log, and ``also`` runs before it."""
-    import lgnews.model as model
+    import lgnews.share as share
 
     monkeypatch.setattr(write, "WRITE_PARALLEL_FROM", 2)
-    monkeypatch.setattr(model, "_workers", lambda: 2)
+    monkeypatch.setattr(share, "workers", lambda: 2)
     log = tmp_path / "writes.log"
     real = write._write_replace
 
