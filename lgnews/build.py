@@ -183,7 +183,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
     from .model import ArticleCache, build_site, load_archive
     from .progress import progress_for
     from .render import Renderer
-    from .write import hand_edited, plan, read_manifest, stray_errors, write_outputs
+    from .write import conflict_errors, hand_edited, plan, read_manifest, stray_errors, write_outputs
 
     progress = progress_for(out, quiet)
     article_cache = ArticleCache(config.root / CACHE) if cache else None
@@ -246,7 +246,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         edited = set(hand_edited(config.docs, to_write, manifest))
         for rel in stale:
             print(f"stale: docs/{rel}" + (f" (edited by hand: {EDITED_ADVICE})" if rel in edited else ""), file=out)
-        misplaced = stray_errors(config.docs, outputs, manifest)
+        misplaced = conflict_errors(config.docs, conflicts) + stray_errors(config.docs, outputs, manifest)
         for error in misplaced:
             print(_relative(str(error), root), file=sys.stderr)
         summary = f"{len(stale)} generated file(s) out of date" if stale else "generated files are up to date"

@@ -127,7 +127,7 @@ def plan(docs: Path, outputs: dict[str, bytes], digests: dict[str, str] | None =
     for rel, data in outputs.items():
         path = prefix + rel
         recorded = manifest.get(rel)
-        if recorded is None and os.path.exists(path) and not _looks_generated(Path(path)):
+        if recorded is None and os.path.isfile(path) and not _looks_generated(Path(path)):
             conflicts.append(rel)
             continue
         if recorded == (digests[rel] if digests else _digest(data)) and -1 < _mtime(path) <= written:
@@ -138,6 +138,9 @@ def plan(docs: Path, outputs: dict[str, bytes], digests: dict[str, str] | None =
                     continue
         except FileNotFoundError:
             pass
+        except (IsADirectoryError, NotADirectoryError):  # a folder at its path, or a file at its folder's
+            conflicts.append(rel)
+            continue
         to_write.append(rel)
     to_delete = sorted(rel for rel in manifest if rel not in outputs and os.path.exists(prefix + rel))
     return to_write, to_delete, conflicts
@@ -160,6 +163,29 @@ def hand_edited(docs: Path, rels: list[str], manifest: dict[str, str]) -> list[s
         except FileNotFoundError:
             pass
     return edited
+
+
+def conflict_errors(docs: Path, conflicts: list[str]) -> list[ArchiveError]:
+    """The problem with each of ``plan``'s conflicts, for the editor: a page of theirs where
+    the generator writes one, a folder at a generated page's path, or a file at the path of
+    a folder the generator writes in (said once for all the pages it stands in the way of)."""
+    problems, said = [], set()
+    for rel in conflicts:
+        if os.path.isfile(docs / rel):
+            problems.append(ArchiveError(docs / rel, "exists but was not generated; the generator will not overwrite "
+                                                     "a page an editor wrote: move it, or remove it if it is a stale "
+                                                     "copy"))
+        elif os.path.isdir(docs / rel):
+            problems.append(ArchiveError(docs / rel, "is a folder where the generator writes a page: move what is "
+                                                     "in it elsewhere in docs/, then remove the folder"))
+        else:
+            for folder in blocked(docs, [rel]):
+                if folder not in said:
+                    said.add(folder)
+                    problems.append(ArchiveError(docs / folder, f"is a file where the generator writes the folder "
+                                                                f"docs/{folder}/: move it elsewhere in docs/, or "
+                                                                "remove it"))
+    return problems
 
 
 def stray_errors(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> list[ArchiveError]:
@@ -190,30 +216,56 @@ def clashes(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> 
 
 
 def strays(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> list[str]:
-    """What an editor saved at the top of a folder the generator writes (``docs/tags/notes.md``,
-    ``docs/glossary/my-term/``): git ignores those folders, so it would never be published.
-    A file or folder is a stray if no output or manifest entry is, or is under, it and it
-    does not carry the generator's mark; dot files (a killed run's temporary files) are not.
-    ``docs/_generated/`` is left alone: it holds the fragments pages include, not pages
-    (MkDocs excludes it)."""
+    """What an editor saved in a folder the generator writes, at any depth
+    (``docs/tags/notes.md``, ``docs/glossary/my-term/``, ``docs/articles/<id>/photo.png``):
+    git ignores those folders, so it would never be published. A file is a stray if no
+    output or manifest entry is that file and it does not carry the generator's mark; a
+    folder, if none is under it. Dot files (a killed run's temporary files) are not strays.
+    Each generated folder is listed once: about one per page."""
     owned = set(outputs) | set(manifest)
-    tops = {rel.split("/", 1)[0] for rel in owned if "/" in rel and not rel.startswith("_")}
-    held = {"/".join(rel.split("/", 2)[:2]) for rel in owned if rel.count("/") >= 2}
-    found = []
-    for top in sorted(tops):
+    held: set[str] = set()  # every folder that holds a generated file, at any depth
+    for rel in owned:
+        folder = rel.rpartition("/")[0]
+        while folder and folder not in held:
+            held.add(folder)
+            folder = folder.rpartition("/")[0]
+    found: list[str] = []
+
+    def visit(folder: str) -> None:
         try:
-            with os.scandir(docs / top) as it:
+            with os.scandir(docs / folder) as it:
                 entries = sorted((entry.name, entry.is_dir()) for entry in it if not entry.name.startswith("."))
         except (FileNotFoundError, NotADirectoryError):
-            continue
+            return
         for name, is_dir in entries:
-            rel = f"{top}/{name}"
+            rel = f"{folder}/{name}"
             if is_dir:
-                if rel not in held:
+                if rel in held:
+                    visit(rel)
+                elif rel not in owned:  # (a folder at a page's path is a conflict: see ``plan``)
                     found.append(rel + "/")
             elif rel not in owned and not (name.endswith(".md") and _marked(docs / rel)):
                 found.append(rel)
+
+    for top in sorted(folder for folder in held if "/" not in folder):
+        visit(top)
     return found
+
+
+def blocked(docs: Path, rels) -> list[str]:
+    """Where a generated file cannot go: a folder saved at its path
+    (``docs/glossary/x/index.md/``), or a file at the path of one of its folders
+    (``docs/tags``). Sorted, each once."""
+    found = set()
+    for rel in rels:
+        if os.path.isdir(docs / rel):
+            found.add(rel + "/")
+        folder = rel.rpartition("/")[0]
+        while folder:
+            if os.path.isfile(docs / folder):
+                found.add(folder)
+            folder = folder.rpartition("/")[0]
+    return sorted(found)
 
 
 def read_manifest_state(docs: Path):
@@ -248,7 +300,7 @@ def read_manifest_state(docs: Path):
 def _mtime(path: Path | str) -> int:
     try:
         return os.stat(path).st_mtime_ns
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return -1
 
 
@@ -268,11 +320,7 @@ def write_outputs(docs: Path, outputs: dict[str, bytes], progress=None, inputs: 
     digests = {rel: _digest(data) for rel, data in outputs.items()}
     old = read_manifest(docs)
     to_write, to_delete, conflicts = plan(docs, outputs, digests, old)
-    problems = [
-        ArchiveError(docs / rel, "exists but was not generated; the generator will not overwrite a page an "
-                                 "editor wrote: move it, or remove it if it is a stale copy")
-        for rel in conflicts
-    ] + stray_errors(docs, outputs, old)
+    problems = conflict_errors(docs, conflicts) + stray_errors(docs, outputs, old)
     if problems:
         raise ArchiveErrors(problems)
     report = WriteReport(unchanged=len(outputs) - len(to_write), edited=hand_edited(docs, to_write, old))

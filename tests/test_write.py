@@ -247,6 +247,58 @@ def test_editor_page_in_a_generated_folder_is_refused_and_nothing_is_written(pro
     assert tree(docs) == before, "a refused run wrote or deleted files"
 
 
+@pytest.mark.parametrize("stray", [f"articles/{SEED_ID}/notes.md", f"articles/{SEED_ID}/photo.png",
+                                   "glossary/power-list/extra/index.md", "_generated/mine.md"])
+def test_a_file_saved_deep_in_a_generated_folder_is_refused(project, stray):
+    """Beside a generated page (an image next to an article, notes in a term's folder) a file
+    was never reported: MkDocs copied it into the preview, and git, which ignores the
+    generated folders, never published it."""
+    build(project)
+    docs = project / "docs"
+    (docs / stray).parent.mkdir(parents=True, exist_ok=True)
+    (docs / stray).write_bytes(b"# Mine\n")
+    top, rest = stray.split("/", 1)
+    shown = stray if stray.count("/") < 3 else stray.rsplit("/", 1)[0]  # a file, or the folder that holds it
+    moved = rest if shown == stray else shown.split("/", 1)[1] + "/"
+    expected = (f"docs/{shown}: docs/{top}/ is written by the generator and ignored by git, so what is saved in it "
+                f"is never published: move it elsewhere in docs/ (for example docs/{moved})")
+    for args in [(), ("--check",)]:  # the quick "nothing changed" exit included
+        result = build(project, *args, check=False)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, (args, result.stderr)
+        assert expected in result.stderr.splitlines(), (args, result.stderr)
+
+
+def test_a_folder_at_a_generated_page_or_a_file_at_a_generated_folder_is_one_line(project):
+    """A folder saved where the generator writes a page, or a file where it writes a folder,
+    ended the build in a traceback (IsADirectoryError, NotADirectoryError)."""
+    build(project)
+    docs = project / "docs"
+    page = docs / "glossary" / "power-list" / "index.md"
+    page.unlink()
+    page.mkdir()
+    before = tree(docs)
+    for args in [(), ("--check",)]:
+        result = build(project, *args, check=False)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, (args, result.stderr)
+        assert ("docs/glossary/power-list/index.md: is a folder where the generator writes a page: move what is in "
+                "it elsewhere in docs/, then remove the folder") in result.stderr.splitlines(), result.stderr
+    assert tree(docs) == before
+    page.rmdir()
+    for path in sorted((docs / "tags").rglob("*"), reverse=True):
+        path.rmdir() if path.is_dir() else path.unlink()
+    (docs / "tags").rmdir()
+    (docs / "tags").write_text("my notes on tags\n", encoding="utf-8")
+    before = tree(docs)
+    result = build(project, check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.splitlines() == [
+        "docs/tags: is a file where the generator writes the folder docs/tags/: move it elsewhere in docs/, or "
+        "remove it", "build: 1 problem(s) in docs/; nothing was written"], result.stderr
+    assert tree(docs) == before
+    (docs / "tags").unlink()
+    assert build(project, check=False).returncode == 0
+
+
 def test_editor_page_in_a_generated_folder_is_reported_when_nothing_else_changed(project):
     """The same page saved while archive/ is unchanged: the quick "nothing changed" exit used
     to skip the check (and --check did not make it), so the page showed in the preview and
