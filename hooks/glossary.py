@@ -9,9 +9,14 @@ Generated pages (front matter `generated: true`) get no glossary: the generator 
 terms of every article itself, those written in Markdown included (lgnews/mdbody.py), and
 repeating the definitions on every list and index page made the site bigger and the build
 slower (MkDocs builds a new Markdown converter for each page from this configuration, so the
-choice can be made page by page)."""
+choice can be made page by page).
+
+A term that is the whole text of a link (``[power list](glossary/power-list/index.md)``)
+gives its definition to the link: a link takes the keyboard's focus, and Material shows a
+link's title on focus as on hover, where an <abbr> inside it shows only under a mouse."""
 
 import json
+import re
 from pathlib import Path
 
 _glossary: dict[str, str] = {}
@@ -29,3 +34,12 @@ def on_page_markdown(markdown, page, config, files):
     wanted = not page.meta.get("generated")
     config.mdx_configs.setdefault("abbr", {})["glossary"] = _glossary if wanted else {}
     return markdown
+
+
+_LINKED_TERM = re.compile(r'<a ((?:(?!title=)[^>])*)><abbr title="([^"]*)">([^<]*)</abbr></a>')
+
+
+def on_page_content(html, page, config, files):
+    if page.meta.get("generated"):
+        return html
+    return _LINKED_TERM.sub(r'<a \1 title="\2">\3</a>', html)

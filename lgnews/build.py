@@ -223,6 +223,10 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
                  "the article's tags, or, for yet another person of that name, give people.yml an entry for the "
                  "name without a place"),
               file=sys.stderr)
+    for name in archive.absent:
+        print(f"warning: archive/{name} is missing, so the archive has no {ABSENT_MEANS[name]}: if it was deleted or "
+              f"moved by mistake, restore it (git checkout -- archive/{name}); if there are none, write an empty "
+              "list in it ('[]')", file=sys.stderr)
     if site.unnamed_people:  # a slip in a name or an alias: the person's page is gone
         from .records import key_lines
 
@@ -236,7 +240,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
             else:
                 print(f"warning: archive/people.yml{at}: no article names '{name}' (by the name or an alias): check "
                       "them; a person no article names has no page", file=sys.stderr)
-    broken = markdown_link_errors(site, outputs, config.docs)
+    broken = markdown_link_errors(site, outputs, config.docs, config.archive)
     if broken:
         return _refused(broken, root)
     if check:
@@ -261,6 +265,12 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
     for rel in report.edited:
         print(f"warning: docs/{rel} was edited by hand, and is generated again as it was: {EDITED_ADVICE}",
               file=sys.stderr)
+    for rel in report.deleted:  # an article's address is for good: its loss is said, whatever the cause
+        parts = rel.split("/")
+        if len(parts) == 3 and parts[0] == "articles" and parts[2] == "index.md" and ARTICLE_ID_RE.match(parts[1]):
+            print(f"warning: the page articles/{parts[1]}/ is gone, as archive/articles/{parts[1]}/ is: links to it "
+                  "from elsewhere now lead nowhere; if the folder was renamed, give it back its name",
+                  file=sys.stderr)
     if article_cache is not None:
         article_cache.update_scans(site.articles)
         article_cache.save()
@@ -278,24 +288,39 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
     return 0
 
 
+ABSENT_MEANS = {"glossary.yml": "glossary entries", "events.yml": "key events", "people.yml": "notes on people",
+                "organizations.yml": "notes on organizations", "tags.yml": "tags"}
 EDITED_ADVICE = ("a generated page's changes are lost; make them in archive/ (the article's meta.yml, "
                  "glossary.yml...), which the page is made from")
 FROM_THE_ROOT = (": write a page's address from the site's root, such as 'glossary/power-list/', 'articles/<id>/' "
                  "or 'data.md'")
 
 
-def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path) -> list:
-    """A link in an article written in Markdown to a page the site does not have. (MkDocs
-    checks the links of the pages editors write in docs/; an article's are converted by the
-    generator, so the generator checks them, and names the article's own file.)"""
+def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: Path | None = None) -> list:
+    """A link the generator converts that leads to no page of the site, or that runs code:
+    in an article written in Markdown, a glossary entry's definition or an event's
+    description. (MkDocs checks the links of the pages editors write in docs/; these are
+    converted by the generator, so the generator checks them, and names the file and the
+    line that holds them.)"""
     from .errors import ArchiveError
-    from .mdbody import convert, site_links
+    from .mdbody import convert, link_problems, site_links
 
-    errors = []
-    for article in site.articles:
-        if article.kind != "markdown" or not article.body_markdown:
-            continue
-        for written, address in site_links(convert(article.body_markdown)):
+    def line(source: str, written: str) -> int | None:
+        at = source.find(f"({written}")
+        at = source.find(written) if at < 0 else at
+        return source.count("\n", 0, at) + 1 if at >= 0 else None
+
+    def check(path: Path, text: str, source: str, unsafe: bool = False) -> list:
+        """The problems of the links of ``text`` (Markdown), found in ``source``, the text of
+        the file at ``path`` (for the line of each); with ``unsafe``, also links that run code
+        or images from elsewhere (an article.md's are refused when it is read)."""
+        body_html = convert(text)
+        found = []
+        for problem in link_problems(path, text, body_html) if unsafe else ():
+            target = problem.message.split("'")[1] if problem.message.count("'") >= 2 else ""
+            found.append(ArchiveError(path, problem.message.replace("in an article", "in the archive"),
+                                      line=line(source, target) if target else None))
+        for written, address in site_links(body_html):
             page = address == "" or address.endswith("/")
             if address == ".." or address.startswith("../"):  # above docs/: the project's files, not the site's
                 problem = f"leads outside the site{FROM_THE_ROOT}"
@@ -308,10 +333,21 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path) -> list:
                 continue
             else:
                 problem = f"leads to no file of the site: save the file as docs/{address}, or correct the link"
-            at = article.source_text.find(written)
-            errors.append(ArchiveError(
-                article.path / "article.md", f"the link to '{written}' {problem}",
-                line=article.source_text.count("\n", 0, at) + 1 if at >= 0 else None))
+            found.append(ArchiveError(path, f"the link to '{written}' {problem}", line=line(source, written)))
+        return found
+
+    errors = []
+    for article in site.articles:
+        if article.kind == "markdown" and article.body_markdown:
+            errors += check(article.path / "article.md", article.body_markdown, article.source_text)
+    if archive is not None:
+        for name, texts in (("glossary.yml", [t.definition for t in site.terms]),
+                            ("events.yml", [e.description for e in site.events])):
+            marked = [text for text in texts if "](" in text or "<" in text]  # (most have no link at all)
+            if marked:
+                source = (archive / name).read_text(encoding="utf-8")
+                for text in marked:
+                    errors += check(archive / name, text, source, unsafe=True)
     return errors
 
 

@@ -22,7 +22,7 @@ from .errors import ParseError
 from .model import meta_from_parsed
 from .parse import MAX_SOURCE_BYTES, decode_source, parse_article
 from .progress import progress_for
-from .records import slugify
+from .records import slugify, year_problem
 from .write import atomic_write
 
 META_HEADER = """\
@@ -103,6 +103,9 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str
         parsed = parse_article(text)
     except ParseError as exc:
         raise IngestError(str(exc)) from None
+    problem = year_problem(parsed.published)
+    if problem:  # the folder would be named after it, for good
+        raise IngestError(f"the header date {parsed.published.isoformat()}: {problem}; correct the date in the file")
     digest = hashlib.sha256(raw).hexdigest()
     if digest in hashes:
         existing = archive / "articles" / hashes[digest] / "source.txt"

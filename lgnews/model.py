@@ -434,6 +434,7 @@ class Archive:
     people: list[CuratedPerson]
     organizations: list[CuratedOrganization]
     tags: list[Tag]
+    absent: list[str] = field(default_factory=list)  # the lists of archive/ that are not there (read as empty)
 
 
 # --------------------------------------------------------------------------- loading
@@ -444,10 +445,20 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None) -
     With a ``cache``, an article whose files are byte for byte those of an earlier run is
     taken from it instead of being parsed and validated again."""
     errors: list[ArchiveError] = []
+    absent: list[str] = []
 
     def curated(name: str, loader, *args):
         path = root / name
         if not path.exists():
+            # Read as empty (a new archive may not have it yet), but not in silence: the pages
+            # of its entries go (the whole glossary, every person's note). Under another name
+            # (glossary.yaml), it is an error: the editor meant it to be read.
+            stem = name.rsplit(".", 1)[0].lower()
+            near = [n for n in _listdir(root) if n != name and n.lower().split(".", 1)[0] == stem]
+            if near:
+                errors.append(ArchiveError(path, f"missing: rename {near[0]} to {name}"))
+                return None
+            absent.append(name)
             return []
         try:
             return loader(path, read_yaml(path), *args)
@@ -507,7 +518,7 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None) -
                                                      "is archived twice; remove one of the two folders"))
     if errors:
         raise ArchiveErrors(errors)
-    return Archive(loaded, terms, events, people, organizations, tags)  # type: ignore[arg-type]
+    return Archive(loaded, terms, events, people, organizations, tags, absent)  # type: ignore[arg-type]
 
 
 def _listdir(folder: Path) -> list[str]:
@@ -572,7 +583,11 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
     source, meta_path = directory / "source.txt", directory / "meta.yml"
     meta_text = decode_text(meta_path, meta_bytes)
     meta = load_meta(meta_path, read_yaml(meta_path, meta_text), tags=tag_names, text=meta_text)
-    if meta.sha256 and meta.sha256 != digest:
+    if not meta.sha256:
+        raise ArchiveErrors([ArchiveError(meta_path, "sha256: missing; ingest records it, and the build checks "
+                                                     "source.txt against it: put the line back ('git diff -- <this "
+                                                     "file>' shows it)")])
+    if meta.sha256 != digest:
         raise ArchiveErrors([ArchiveError(source, "its bytes no longer match the sha256 recorded in meta.yml; "
                                                   "source files are never edited: restore it with 'git checkout -- <this file>', "
                                                   "or ingest the original file again, which puts its bytes back "
@@ -1065,10 +1080,11 @@ def build_site(archive: Archive) -> Site:
         article.tags = [tags_by_slug[t] for t in article.meta.tags if t in tags_by_slug]
         for tag in article.tags:
             tag_articles[tag.slug].append(article)
+        noted = {PhraseMatcher.key(a.phrase) for a in article.meta.annotations} if article.meta.annotations else ()
         for phrase in article.quoted:
             key = PhraseMatcher.key(phrase)
-            if key in term_keys or term_matcher.lookup(phrase) or event_matcher.lookup(phrase):
-                continue
+            if key in term_keys or key in noted or term_matcher.lookup(phrase) or event_matcher.lookup(phrase):
+                continue  # explained already: by the glossary, or by an editor's note on this article
             candidates.setdefault(key, Candidate(phrase, [])).articles.append(article)
 
     unplaced: list[tuple[Article, str, list[str], bool]] = []

@@ -16,7 +16,7 @@ import yaml
 
 from .ingest import make_id
 from .model import PLACEHOLDER
-from .records import _no_such_day
+from .records import _no_such_day, year_problem
 
 USAGE = 'make new-article TITLE="The title" DATE=YYYY-MM-DD'
 
@@ -35,7 +35,7 @@ COMMENTS = """\
 # source: Changsha Rong Media Center
 # source_url: https://example.org/page-of-the-article
 # original_url: https://example.org/chinese-original
-# summary: One sentence for the article lists and search results.
+# summary: One sentence describing the article for search engines, link previews and the feeds.
 # credits:
 #   reporter: [Wang Lei]
 #   editor: [Chen Jing]
@@ -69,9 +69,13 @@ def check_date(value: str | None) -> date:
     text = value.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         try:
-            return date.fromisoformat(text)
+            day = date.fromisoformat(text)
         except ValueError:
             raise NewArticleError(f"{text} is not a day of the calendar: {_no_such_day(text, 'DATE')}") from None
+        problem = year_problem(day)
+        if problem:
+            raise NewArticleError(f"{text}: {problem}; check the year")
+        return day
     raise NewArticleError(f"{value!r} is not a date; write it as YYYY-MM-DD, for example 2022-04-30")
 
 

@@ -258,6 +258,9 @@ def decode_source(data: bytes, known: str | None = None) -> tuple[str, str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     controls = len(_CONTROL_RE.findall(text))  # category Cc, less \n and \t
     if controls > max(2, len(text) // 200):
+        if known and encoding == known:
+            raise ParseError(f"read as {known}, the encoding its meta.yml records, it is full of control "
+                             "characters: correct or remove the 'encoding:' line")
         raise ParseError("binary file (control characters), not a text article")
     return text, "utf-8" if encoding == "utf-8-sig" else encoding
 

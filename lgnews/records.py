@@ -631,6 +631,8 @@ class Checker:
         value = value.strip()
         if single_line and ("  " in value or not value.isprintable()):
             value = " ".join(value.split())  # any run of whitespace (Unicode too) as one space
+        if not value and required:  # blanks only ("   "): as empty
+            return self.text(None, where, required=True)
         return value
 
     def text_list(self, value: Any, where: tuple) -> list[str]:
@@ -663,10 +665,9 @@ class Checker:
                 self.error(where, f"{value.strip()} is not a day of the calendar: {_no_such_day(value.strip())}")
                 return None
         if isinstance(value, date):
-            last = date.today().year + 1
-            if not FIRST_YEAR <= value.year <= last:
-                self.error(where, f"{value.isoformat()}: the year {value.year} cannot be an article's "
-                                  f"(from {FIRST_YEAR} to {last}); check the year")
+            problem = year_problem(value)
+            if problem:
+                self.error(where, f"{value.isoformat()}: {problem}; check the year")
                 return None
             return value
         self.error(where, f"{value!r} is not a date; write it as YYYY-MM-DD, for example 2022-04-30")
@@ -755,6 +756,15 @@ FIRST_YEAR = 1900
 """The earliest year of an article's dates (a typo such as 0203 for 2023 is refused)."""
 
 
+def year_problem(value: date) -> str | None:
+    """Why ``value`` cannot be an article's date (a year before FIRST_YEAR or after next
+    year's: a typo), or None. Ingest and new_article refuse what the build would."""
+    last = date.today().year + 1
+    if not FIRST_YEAR <= value.year <= last:
+        return f"the year {value.year} cannot be an article's (from {FIRST_YEAR} to {last})"
+    return None
+
+
 def _no_such_day(text: str, check: str = "the date in the source") -> str:
     """Why YYYY-MM-DD ``text`` is no day: 'there is no month 13', 'February 2023 has 28 days'."""
     import calendar
@@ -827,7 +837,7 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
            for role in ROLE_ORDER}, **OUTDENTED}, listed=[f for f in META_FIELDS if path.name != "article.md" or f not in INGEST_FIELDS])
     if data is None:
         c.raise_if_any()
-    title = c.text(data.get("title"), ("title",))
+    title = c.text(data.get("title"), ("title",), required=True)
     published = c.day(data.get("published"), ("published",))  # missing: reported by mapping()
     event_date = c.day(data.get("event_date"), ("event_date",))
     if published and event_date and event_date > published:
@@ -863,6 +873,9 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
         for j, how in enumerate(involvement):
             if how not in INVOLVEMENT:
                 c.error(("people", i, "involvement", j), f"{how!r} is not allowed; choose from {', '.join(INVOLVEMENT)}")
+        if name and not any(ch.isalnum() for ch in name):  # its page would be people/item/
+            c.error(("people", i, "name"), f"{name!r} is not a name: write the person's name as the article gives it")
+            name = None
         if name:
             key = " ".join(name.split()).lower()  # as names are compared, less the quotes: cheap, per person
             if key in named:
@@ -943,9 +956,18 @@ class Term:
     def short_definition(self) -> str:
         """The first sentence of the definition as plain text, for tooltips (every use of
         the term on every page prints it: computed once)."""
-        plain = re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", self.definition).strip()
-        first = re.split(r"(?<=[.!?])\s+", plain, maxsplit=1)[0]
-        return first if len(first) <= 240 else first[:237].rsplit(" ", 1)[0] + "…"
+        return first_sentence(self.definition)
+
+
+TOOLTIP_MAX = 400
+"""The longest first sentence a definition may have: it is the term's tooltip, shown whole
+(it used to be cut at 240 characters, mid-clause)."""
+
+
+def first_sentence(definition: str) -> str:
+    """The first sentence of a definition (Markdown) as plain text."""
+    plain = re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", definition).strip()
+    return re.split(r"(?<=[.!?])\s+", plain, maxsplit=1)[0]
 
 
 def slugify(text: str) -> str:
@@ -994,6 +1016,9 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
                                    "entry")
     seen_slugs: set[str] = set()
     for i, t in zip(places, terms, strict=True):
+        if len(first := first_sentence(t.definition)) > TOOLTIP_MAX:
+            c.error((i, "definition"), f"its first sentence, the term's tooltip, is {len(first)} characters long: "
+                                       f"end it within {TOOLTIP_MAX} (the whole definition is on the term's page)")
         for other in t.see_also:
             if other not in names:
                 hint = difflib.get_close_matches(other, sorted(names), n=1)
@@ -1113,6 +1138,9 @@ def load_people(path: Path, data: Any, tag_names: set[str] | None = None) -> lis
             continue
         name = c.text(item.get("name"), (i, "name"))
         place = _place(c, item, i, tag_names)
+        if name and not any(ch.isalnum() for ch in name):
+            c.error((i, "name"), f"{name!r} is not a name: write the person's name")
+            name = None
         if name:
             people.append(CuratedPerson(name, c.text(item.get("zh"), (i, "zh")),
                                         c.text_list(item.get("aliases"), (i, "aliases")),

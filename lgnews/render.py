@@ -223,6 +223,30 @@ def zh_lang(value: Any) -> Markup:
                           for i, part in enumerate(parts)))
 
 
+@lru_cache(maxsize=1024)
+def _editor_html(text: str) -> str:
+    """Markdown an editor wrote in archive/ (a definition, an event's description) as HTML,
+    read as an article.md is (``mdbody``): HTML in it shown as typed, links as written, its
+    text escaped again as any text the generator prints (an include marker stays text)."""
+    return "\n".join("".join(seg.raw if seg.tag is not None else esc_inline(seg.text) for seg in block.segments)
+                     for block in mdbody.blocks(mdbody.convert(text)))
+
+
+@pass_context
+def _editor_markdown(context, text: str) -> Markup:
+    """An editor's Markdown as a raw HTML block of this page: its links to the site's pages,
+    written from the site's root as in an article.md (``glossary/power-list/``), made
+    relative to the page (build.markdown_link_errors checks that they lead somewhere)."""
+    page_path = context["page_path"]
+
+    def resolve(address: str, anchor: str) -> str:
+        if address == "" or address.endswith("/"):
+            return href(address, page_path, anchor)
+        return relative(address, page_path) + (f"#{anchor}" if anchor else "")
+
+    return Markup(mdbody.rewrite_links(_editor_html(text), resolve))
+
+
 def _date(value: date | str) -> str:
     return format_date(value.isoformat() if isinstance(value, date) else value)
 
@@ -284,6 +308,7 @@ def environment() -> Environment:
         link=_link,  # {{ url|link(text) }}: a filter, which Jinja calls directly (a function it
         # calls through the context, twice as slow: links are most of what a page prints)
         trusted=lambda s: Markup(s),
+        editor_markdown=_editor_markdown,
         esc_block=esc_block,
         front_matter=_front_matter,
         plural=lambda n, word, many=None: f"{n} {word if n == 1 else (many or word + 's')}",
@@ -387,7 +412,7 @@ class Renderer:
         front = {**front, "generated": True}  # every page it writes (hooks/ read the mark)
         content = self.env.get_template(template).render(
             page_path=link_from or path, front=front, site=self.site, site_url=self.site_url,
-            timeline_page=self.timeline_page, **context
+            site_name=self.site_name, timeline_page=self.timeline_page, **context
         )
         while "\n\n\n" in content:  # at most one blank line (str.replace: a regular expression
             content = content.replace("\n\n\n", "\n\n")  # took a fifth of rendering)
@@ -636,9 +661,9 @@ def _summary(article: Article) -> str:
 
 
 def render_paragraph(article: Article, index: int, page_path: str) -> Markup:
-    """One paragraph of the reading edition as HTML: escaped text, glossary terms as
-    <abbr> tooltips (the first occurrence also linking to its entry), annotated phrases
-    marked with a numbered note."""
+    """One paragraph of the reading edition as HTML: escaped text, glossary terms with their
+    short definition as a tooltip (the first occurrence a link to its entry, the others
+    <abbr>), annotated phrases marked with a numbered note."""
     text = article.paragraphs[index]
     spans = article.spans[index] if index < len(article.spans) else []
     out, pos = [], 0
@@ -660,9 +685,8 @@ def _span_tags(span, depth: str, in_link: bool = False) -> tuple[str, str]:
         return f'<span class="annotated" id="noteref-{span.note}">', "</span>"
     term = span.term
     title = html.escape(term.short_definition, quote=True)
-    if span.first and not in_link:
-        return (f'<a class="term" id="term-{term.slug}" href="{depth}glossary/{term.slug}/"><abbr title="{title}">',
-                "</abbr></a>")
+    if span.first and not in_link:  # the link holds the tooltip: shown on focus too, not on hover alone
+        return f'<a class="term" id="term-{term.slug}" href="{depth}glossary/{term.slug}/" title="{title}">', "</a>"
     ident = f' id="term-{term.slug}"' if span.first else ""
     return f'<abbr{ident} title="{title}">', "</abbr>"
 

@@ -635,6 +635,19 @@ def test_edited_source_txt(proj, tmp_path):
     assert again.returncode == 1 and "already archived" in again.stderr
 
 
+def test_deleted_sha256_line_is_refused_not_a_way_round_the_check(proj):
+    """Without the sha256 line, an edited source.txt went through: its page showed the edited
+    text and a new checksum, as if it were the original."""
+    meta = proj / "archive" / "articles" / SEED_ID / "meta.yml"
+    lines = meta.read_text(encoding="utf-8").splitlines(keepends=True)
+    meta.write_text("".join(line for line in lines if not line.startswith("sha256:")), encoding="utf-8")
+    with (meta.parent / "source.txt").open("ab") as fh:
+        fh.write(b" Edited.")
+    assert build_fails(proj) == [
+        f"{SEED_META}: sha256: missing; ingest records it, and the build checks source.txt against it: put the "
+        "line back ('git diff -- <this file>' shows it)"]
+
+
 @pytest.mark.parametrize("written, message", [
     ("[the glossary](glossary/no-such-term/)",
      "the link to 'glossary/no-such-term/' leads to no page of the site: write a page's address from the site's "
@@ -887,8 +900,12 @@ def test_an_article_folder_copied_by_hand_is_refused(proj):
          "new-article: '5 June 2023' is not a date; write it as YYYY-MM-DD, for example 2022-04-30"),
         (["--title", "A title", "--published", "2023-02-29"],
          "new-article: 2023-02-29 is not a day of the calendar: February 2023 has 28 days, not 29; check DATE"),
+        # The build refuses such a year, and the folder would have been named after it.
+        (["--title", "A title", "--published", "2099-01-01"],
+         f"new-article: 2099-01-01: the year 2099 cannot be an article's (from 1900 to {date.today().year + 1}); "
+         "check the year"),
     ],
-    ids=["no-title", "blank-title", "no-date", "bad-date", "impossible-date"],
+    ids=["no-title", "blank-title", "no-date", "bad-date", "impossible-date", "far-year"],
 )
 def test_new_article_refuses_with_one_line(proj, args, message):
     before = snapshot(proj / "archive")
@@ -929,3 +946,105 @@ def test_a_meta_file_under_another_name_is_named(proj):
     assert one(build_fails(proj), f"archive/articles/{SEED_ID}/meta.yml") == (
         f"archive/articles/{SEED_ID}/meta.yml: missing; every source.txt needs its meta.yml (ingest writes it): "
         "rename meta.yaml to meta.yml")
+
+
+def test_a_renamed_or_deleted_archive_file_is_named(proj):
+    """archive/glossary.yml renamed to glossary.yaml, events.yml deleted: the build went on
+    and deleted every glossary page without a word, and blamed events.yml's terms on the
+    glossary."""
+    build = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert build.returncode == 0
+    (proj / "archive" / "glossary.yml").rename(proj / "archive" / "glossary.yaml")
+    (proj / "archive" / "events.yml").unlink()
+    assert build_fails(proj) == ["archive/glossary.yml: missing: rename glossary.yaml to glossary.yml"]
+    assert (proj / "docs" / "glossary" / "power-list" / "index.md").is_file()  # (build_fails: docs/ untouched)
+    # A list that is not there at all is read as empty (a new archive), and said.
+    (proj / "archive" / "glossary.yaml").rename(proj / "archive" / "glossary.yml")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr.splitlines() == [
+        "warning: archive/events.yml is missing, so the archive has no key events: if it was deleted or moved by "
+        "mistake, restore it (git checkout -- archive/events.yml); if there are none, write an empty list in it "
+        "('[]')"]
+
+
+def test_a_renamed_article_folder_warns_that_its_address_is_gone(proj):
+    """The folder name is the article's address for good: renaming it moved the page without a
+    word ("1 deleted" in the summary was all)."""
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    articles = proj / "archive" / "articles"
+    (articles / SEED_ID).rename(articles / f"{SEED_ID}-x")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr.splitlines() == [
+        f"warning: the page articles/{SEED_ID}/ is gone, as archive/articles/{SEED_ID}/ is: links to it from "
+        "elsewhere now lead nowhere; if the folder was renamed, give it back its name"]
+    assert (proj / "docs" / "articles" / f"{SEED_ID}-x" / "index.md").is_file()
+    (articles / f"{SEED_ID}-x").rename(articles / SEED_ID)  # the name given back: the other address goes
+    assert f"warning: the page articles/{SEED_ID}-x/ is gone" in run(
+        [sys.executable, "scripts/build.py", "--quiet"], proj).stderr
+    assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
+
+
+def test_a_blank_title_is_refused_like_a_missing_one(proj):
+    """title: "   " built a page whose heading and <title> fell back to the site's name, and
+    lists showed an empty link."""
+    edit(proj, SEED_META, "title: Louxing District held the 2022 Work safety retreat Meeting", 'title: "   "')
+    assert build_fails(proj) == [f"{SEED_META}:5: title: is empty; write some text"]
+
+
+POWER_LIST_END = "a list of powers and responsibilities.\""
+
+
+def test_a_definition_is_markdown_with_links_from_the_root_and_html_as_typed(proj):
+    """A definition's links were left for MkDocs, which read them from the generated page
+    (glossary/power-list/ led nowhere, and a broken one was blamed on that page), and its HTML
+    was published live."""
+    edit(proj, "archive/glossary.yml", POWER_LIST_END,
+         "a list of powers and responsibilities. See [three principles](glossary/three-principles/), "
+         "<b>bold</b> and --8<-- \\\"decoy.md\\\".\"")
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    page = (proj / "docs" / "glossary" / "power-list" / "index.md").read_text(encoding="utf-8")
+    assert ('See <a href="../three-principles/">three principles</a>, &#60;b&#62;bold&#60;/b&#62; and '
+            '--8&#60;-- &quot;decoy.md&quot;.') in page
+
+
+@pytest.mark.parametrize("link, message", [
+    ("[nope](glossary/nope/)", "the link to 'glossary/nope/' leads to no page of the site: write a page's address "
+                               "from the site's root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'"),
+    ("[x](javascript:alert(1))", "the link to 'javascript:alert(1)' is not allowed: a link in the archive leads to "
+                                 "a web page (https://...), an e-mail address (mailto:...) or a page of this site"),
+])
+def test_a_bad_link_in_a_definition_names_glossary_yml_and_its_line(proj, link, message):
+    edit(proj, "archive/glossary.yml", POWER_LIST_END, f"a list of powers and responsibilities. See {link}.\"")
+    line = line_of(proj, "archive/glossary.yml", r"^  definition: \"A public list")
+    assert build_fails(proj) == [f"archive/glossary.yml:{line}: {message}"]
+
+
+def test_a_tooltip_is_a_whole_sentence_so_a_long_one_is_refused(proj):
+    """The tooltip was cut at 240 characters, mid-clause ("...the territory where a business
+    is…"): it is now the whole first sentence, which must be short enough to read as one."""
+    edit(proj, "archive/glossary.yml", "so that officials do not act beyond what is listed.",
+         "so that officials do not act beyond what is listed" + ", and so on" * 20 + ".")
+    line = line_of(proj, "archive/glossary.yml", r"^  definition: \"A public list")
+    assert build_fails(proj) == [
+        f"archive/glossary.yml:{line}: [5].definition: its first sentence, the term's tooltip, is 432 characters "
+        "long: end it within 400 (the whole definition is on the term's page)"]
+
+
+def test_a_name_without_a_letter_is_refused(proj):
+    """A person named '!!!' got the page people/item/."""
+    edit(proj, SEED_META, "- name: Liu Chihui", "- name: '!!!'")
+    line = line_of(proj, SEED_META, r"^- name: '!!!'")
+    assert build_fails(proj) == [
+        f"{SEED_META}:{line}: people[1].name: '!!!' is not a name: write the person's name as the article gives it"]
+
+
+def test_a_quoted_phrase_an_editor_has_annotated_is_no_candidate_term(proj):
+    """The candidate terms list quoted phrases nothing explains: one with an editor's note on
+    it is explained, and was still listed."""
+    candidates = proj / "docs" / "glossary" / "candidate-terms" / "index.md"
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert "<li>“quality” — 1 article" in candidates.read_text(encoding="utf-8")
+    edit(proj, SEED_META, "annotations:\n", "annotations:\n- phrase: quality\n  note: Probably “quality and standards”.\n")
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    text = candidates.read_text(encoding="utf-8")
+    assert "“quality”" not in text and "<li>“in place” — 1 article" in text

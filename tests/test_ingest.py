@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -222,6 +223,21 @@ def test_bad_files_do_not_stop_the_valid_ones(workdir, tmp_path):
     assert ids == sorted([SEED_ID, "2022-08-30-lou-xing-qu-carried-out-the-special-inspection-of-campus"])
     assert set(snapshot(workdir / "archive")) > set(before)
     assert f"ingest: 2 archived, {len(bad)} refused" in result.stdout
+
+
+@pytest.mark.parametrize("year", [2099, 1899])
+def test_a_date_the_build_refuses_is_refused_at_ingest(seeded, tmp_path, year):
+    """The build refuses such a year: ingest used to archive the file, under a folder named
+    after the wrong date, which an editor must not rename."""
+    path = tmp_path / "future.txt"
+    path.write_text(f"Future meeting\n\n{year}-06-17 0 By\n\nThe county met.\n", encoding="utf-8")
+    before = snapshot(seeded / "archive")
+    result = ingest(seeded, path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{path}: the header date {year}-06-17: the year {year} cannot be an article's (from 1900 to "
+        f"{date.today().year + 1}); correct the date in the file"]
+    assert snapshot(seeded / "archive") == before
 
 
 UNSAFE_TITLES = [

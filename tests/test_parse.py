@@ -519,3 +519,16 @@ def test_dates_the_text_mentions():
         DateMention("2021-12-28", "December 28"),
         DateMention("2022-04-02", "April 2"),
     ]
+
+
+def test_a_wrong_recorded_encoding_is_blamed_not_the_file():
+    """latin-1 reads any bytes: the control characters it makes of UTF-8 Chinese were
+    reported as a binary file, which sent the editor to the wrong file."""
+    data = ("Louxing District held a meeting\n\n" + "安全生产委员会召开会议。" * 40 + "\n").encode("utf-8")
+    assert decode_source(data)[1] == "utf-8"
+    with pytest.raises(ParseError) as caught:
+        decode_source(data, "latin-1")
+    assert str(caught.value) == ("read as latin-1, the encoding its meta.yml records, it is full of control "
+                                 "characters: correct or remove the 'encoding:' line")
+    with pytest.raises(ParseError, match="^binary file"):  # with nothing recorded, the file is to blame
+        decode_source(b"\x01\x02\x03\x04 text " * 20)

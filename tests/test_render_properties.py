@@ -7,6 +7,7 @@ looking in a temporary folder that holds a decoy file), as MkDocs does."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 import re
@@ -358,7 +359,7 @@ def test_overlapping_annotations_are_refused_at_load(tmp_path):
     raw = b"A title\n2022-05-01 0 By\n\nOn April 28, the special security Commission met.\n"
     (folder / "source.txt").write_bytes(raw)
     (folder / "meta.yml").write_text(
-        "title: A title\npublished: 2022-05-01\nannotations:\n"
+        f"title: A title\npublished: 2022-05-01\nsha256: {hashlib.sha256(raw).hexdigest()}\nannotations:\n"
         "- phrase: special security\n  note: one\n- phrase: security Commission\n  note: two\n",
         encoding="utf-8")
     try:

@@ -370,12 +370,24 @@
     if (ev.relatedTarget && !box.contains(ev.relatedTarget)) close();
   });
 
+  /* Escape gives the keyboard's focus back where it was before the search (a dialog's
+     manners): blurred, it fell to the page's start, and Tab went on from the header. */
+  var returnTo = null;
+  box.addEventListener("focusin", function (ev) {
+    if (ev.relatedTarget && !box.contains(ev.relatedTarget)) returnTo = ev.relatedTarget;
+  });
+
   box.addEventListener("keydown", function (ev) {
     var items = links();
     var index = items.indexOf(document.activeElement);
     if (ev.key === "Escape") {
       ev.preventDefault();
+      var back = returnTo;
+      returnTo = null;
       close();
+      /* (Not to the search button or the field when it was opened from nowhere in
+         particular: the next Tab would go into the box again, and open it.) */
+      if (back && back !== document.body && document.contains(back)) back.focus();
     } else if (ev.key === "ArrowDown" && items.length) {
       ev.preventDefault();
       items[Math.min(index + 1, items.length - 1)].focus();
@@ -403,6 +415,7 @@
     var el = document.activeElement;
     if (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
     ev.preventDefault();
+    if (el && !box.contains(el)) returnTo = el;
     input.focus();
     input.select();
   });

@@ -36,19 +36,31 @@ def test_seed_article_shows_term_tooltips(tab):
     linked = set(terms.evaluate_all("links => links.map(a => new URL(a.href).pathname)"))
     assert terms.count() >= 5
     # Every glossary term in the text carries its definition as a tooltip...
-    titles = terms.evaluate_all("links => links.map(a => (a.querySelector('abbr[title]') || {}).title || '')")
+    titles = terms.evaluate_all("links => links.map(a => a.title)")
     assert all(len(t) > 20 for t in titles), titles
     # ...and every term the article lists under "Terms explained" is marked in the text, but
     # the two it uses only in its title and its source line.
     explained = {p for p in listed if p.split("/glossary/", 1)[1]}  # entries, not the glossary index
     assert explained - linked == {"/archive/glossary/retreat-meeting/", "/archive/glossary/rong-media-center/"}
-    # Hovering one shows Material's tooltip with the definition.
-    first = terms.first.locator("abbr")
+    # Hovering one shows Material's tooltip with the definition, whole, in text a reader can
+    # read (Material's own is 10 px bold)...
+    first = terms.first
     definition = first.get_attribute("title")
     first.hover()
     tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active")
     tooltip.wait_for(state="visible", timeout=5_000)
-    assert definition[:40] in tooltip.inner_text()
+    assert tooltip.inner_text().strip() == definition
+    inner = tooltip.locator(".md-tooltip2__inner, .md-tooltip__inner").first
+    assert float(inner.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")) >= 13
+    assert inner.evaluate("el => getComputedStyle(el).fontWeight") == "400"
+    # ...and so does the keyboard's focus on another (the definition was on an <abbr> inside
+    # the link, which only a mouse could show).
+    page.mouse.move(0, 0)
+    second = terms.nth(1)
+    second.focus()
+    page.wait_for_function("t => [...document.querySelectorAll('.md-tooltip2--active, .md-tooltip--active')]"
+                           ".some(e => e.innerText.trim() === t)", arg=titles[1], timeout=5_000)  # (Material
+    # takes the title off the link when it makes the tooltip: as read before)
     assert tab.errors == [] and tab.external == []
 
 

@@ -154,6 +154,22 @@ def test_closed_search_results_are_out_of_the_tab_order(tab, phone_tab, device):
         assert not inside, "Tab reached a result of the closed search box"
 
 
+def test_escape_gives_the_focus_back_where_it_was(tab):
+    """Escape blurred the search box: the keyboard's place fell back to the page's start, and
+    the next Tab went to the header's repository link, far from where the reader was."""
+    page = tab.page
+    tab.goto(SEED)
+    page.locator("a.term").first.focus()
+    term = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("/")
+    page.keyboard.type("safety")
+    page.wait_for_function("document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === 'safety'")
+    page.keyboard.press("ArrowDown")  # into the results, then out with Escape
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    assert page.evaluate("document.activeElement.getAttribute('href')") == term
+
+
 def test_search_on_a_phone(phone_tab, screenshots):
     page = phone_tab.page
     phone_tab.goto(SEED)
