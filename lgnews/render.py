@@ -496,7 +496,7 @@ class Renderer:
             for pager, chunk in paginate(items, ARTICLES_PER_PAGE, f"articles/{year}/"):
                 title = f"Articles of {year}" + (f", page {pager.number}" if pager.number > 1 else "")
                 outputs.append(self.page("articles.md.j2", pager.path, {"title": title, "search": NOT_INDEXED},
-                                         heading=f"Articles of {year}",
+                                         heading=f"Articles of {year}", this_year=year,
                                          articles=chunk, pager=pager, years=years, months=months, intro=False))
         keys = sorted(by_month)  # oldest first
         for at, month in enumerate(keys):

@@ -170,6 +170,9 @@ def test_seed_page_verbatim_source_and_checksum(built_site, seed_page):
     raw = f"https://github.com/lgnews-archive/archive/raw/HEAD/archive/articles/{SEED_ID}/source.txt"
     assert (raw, "source.txt") in seed_page.links
     assert "Cite this page" in html and f"articles/{SEED_ID}/" in seed_page.text
+    # The citation names the archive and says the title is a machine translation.
+    assert ("“Louxing District held the 2022 Work safety retreat Meeting” (machine translation from Chinese), "
+            "Louxing Rong Media Center, 30 April 2022. Archived in Chinese Local News in English: ") in seed_page.text
 
 
 def test_seed_page_has_a_tooltip_on_every_glossary_term(built_site, seed_page, seed_record):
@@ -484,3 +487,10 @@ def test_zh_lang_marks_runs_of_chinese_and_escapes_text(text, marked):
     # Markup is left as it is but for the runs; a link's target keeps its Chinese.
     assert str(zh_lang(Markup('<a title="安全" href="x">安全</a> [见](http://e.org/安全) `安全`'))) == \
         '<a title="安全" href="x"><span lang="zh">安全</span></a> [<span lang="zh">见</span>](http://e.org/安全) `安全`'
+
+
+def test_a_year_of_the_archives_marks_itself_among_the_years(built_site):
+    """In "By year:", the page's own year was a link to itself, like the others."""
+    page = (built_site / "articles" / "2022" / "index.html").read_text(encoding="utf-8")
+    assert '<strong>By year:</strong> <strong aria-current="page">2022</strong> (1)' in page
+    assert '<a href="2022/">2022</a>' in (built_site / "articles" / "index.html").read_text(encoding="utf-8")
