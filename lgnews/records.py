@@ -854,6 +854,10 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
                                       + (f"; did you mean '{hint[0]}'?" if hint else ""))
             continue
         listed = c.text_list(names, ("credits", role))
+        for j, name in enumerate(listed):
+            if not any(ch.isalnum() for ch in name):  # its page would be people/item/
+                c.error(("credits", role, j), f"{name!r} is not a name: write the person's name as the article "
+                                              "gives it")
         if listed:
             credits[role] = listed
     people = []

@@ -1033,8 +1033,12 @@ def test_a_tooltip_is_a_whole_sentence_so_a_long_one_is_refused(proj):
 def test_a_name_without_a_letter_is_refused(proj):
     """A person named '!!!' got the page people/item/."""
     edit(proj, SEED_META, "- name: Liu Chihui", "- name: '!!!'")
+    edit(proj, SEED_META, "  - Li Yi", "  - '—'")
     line = line_of(proj, SEED_META, r"^- name: '!!!'")
+    credit = line_of(proj, SEED_META, r"^  - '—'")
     assert build_fails(proj) == [
+        f"{SEED_META}:{credit}: credits.reporter[0]: '—' is not a name: write the person's name as the article "
+        "gives it",
         f"{SEED_META}:{line}: people[1].name: '!!!' is not a name: write the person's name as the article gives it"]
 
 
