@@ -165,6 +165,8 @@ def test_escape_gives_the_focus_back_where_it_was(tab):
     page.keyboard.type("safety")
     page.wait_for_function("document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === 'safety'")
     page.keyboard.press("ArrowDown")  # into the results, then out with Escape
+    # The result the keyboard is on is framed (Material marks it with a faint tint only).
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
     page.keyboard.press("Escape")
     assert not page.locator("#__search").is_checked()
     assert page.evaluate("document.activeElement.getAttribute('href')") == term
