@@ -223,6 +223,11 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
                  "the article's tags, or, for yet another person of that name, give people.yml an entry for the "
                  "name without a place"),
               file=sys.stderr)
+    for article, phrase, term in site.hidden_terms:
+        where_file = "article.md" if article.kind == "markdown" else "meta.yml"
+        print(f"warning: archive/articles/{article.id}/{where_file}: the note on '{phrase}' covers part of the glossary "
+              f"term '{term.term}', which is therefore not marked there: put the note on the whole term, or on words "
+              "outside it", file=sys.stderr)
     for name in archive.absent:
         print(f"warning: archive/{name} is missing, so the archive has no {ABSENT_MEANS[name]}: if it was deleted or "
               f"moved by mistake, restore it (git checkout -- archive/{name}); if there are none, write an empty "

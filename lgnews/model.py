@@ -419,6 +419,7 @@ class Site:
     # tags of several): a mention of a name people.yml gives to people of several places, in
     # an article tagged with none of them or with several, which leads to none of them.
     unplaced_mentions: list[tuple[Article, str, list[str], bool]] = field(default_factory=list)
+    hidden_terms: list[tuple[Article, str, Term]] = field(default_factory=list)  # (article, note's phrase, term)
     term_organizations: dict[str, list[Organization]] = field(default_factory=dict)  # by term slug
 
     @property
@@ -1070,10 +1071,11 @@ def build_site(archive: Archive) -> Site:
     tag_articles: dict[str, list[Article]] = defaultdict(list)
     term_keys = set(term_matcher.targets)
     candidates: dict[str, Candidate] = {}
+    hidden: list[tuple[Article, str, Term]] = []
 
     for article in articles:
         terms_found, events_found, _ = found[id(article)]
-        _resolve_terms(article, terms_found, occurrences, term_matcher)
+        _resolve_terms(article, terms_found, occurrences, term_matcher, hidden)
         article.events = _unique(e for in_paragraph in events_found for _, _, e in in_paragraph)
         for event in article.events:
             event_articles[event.id].append(article)
@@ -1111,6 +1113,7 @@ def build_site(archive: Archive) -> Site:
         event_articles=dict(event_articles),
         unnamed_people=_unnamed(archive.people, people),
         unplaced_mentions=unplaced,
+        hidden_terms=hidden,
         term_organizations=dict(term_organizations),
     )
 
@@ -1193,8 +1196,11 @@ place on the article page: the title (the page's heading), the source (its prove
 
 
 def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]], occurrences,
-                   term_matcher: PhraseMatcher) -> None:
+                   term_matcher: PhraseMatcher, hidden: list | None = None) -> None:
+    """The article's spans (its notes, and its terms where no note is), terms and notes;
+    ``hidden`` gets (article, the note's phrase, the term) where a note hides a term."""
     seen: set[str] = set()
+    said: set[tuple[str, str]] = set()
     placed = place_annotations(article.paragraphs, article.meta.annotations)
     order = sorted(placed, key=lambda n: placed[n][:2])  # notes are numbered as they are read
     shown = {n: k for k, n in enumerate(order, start=1)}
@@ -1206,6 +1212,13 @@ def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]
         for start, end, term in found:
             start = _with_opening_quote(paragraph, start, end)
             if notes and any(s.start < end and start < s.end for s in notes):
+                if hidden is not None:
+                    note = next(s for s in notes if s.start < end and start < s.end)
+                    if (note.start, note.end) != (start, end):  # a note on the term itself explains it
+                        phrase = article.notes[note.note - 1].phrase
+                        if (phrase, term.slug) not in said:
+                            said.add((phrase, term.slug))
+                            hidden.append((article, phrase, term))
                 continue
             first = term.slug not in seen
             spans.append(Span(start, end, term=term, first=first))

@@ -1052,3 +1052,13 @@ def test_a_quoted_phrase_an_editor_has_annotated_is_no_candidate_term(proj):
     run([sys.executable, "scripts/build.py", "--quiet"], proj)
     text = candidates.read_text(encoding="utf-8")
     assert "“quality”" not in text and "<li>“in place” — 1 article" in text
+
+
+def test_a_note_that_hides_part_of_a_glossary_term_warns(proj):
+    """A note on "people first" took the place of the term "people first, life is supreme",
+    which was then neither marked nor counted in the article, without a word."""
+    edit(proj, SEED_META, "annotations:\n", "annotations:\n- phrase: people first\n  note: A slogan.\n")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr.splitlines() == [
+        f"warning: {SEED_META}: the note on 'people first' covers part of the glossary term 'people first, life is "
+        "supreme', which is therefore not marked there: put the note on the whole term, or on words outside it"]
