@@ -320,11 +320,8 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: P
         the file at ``path`` (for the line of each); with ``unsafe``, also links that run code
         or images from elsewhere (an article.md's are refused when it is read)."""
         body_html = convert(text)
-        found = []
-        for problem in link_problems(path, text, body_html) if unsafe else ():
-            target = problem.message.split("'")[1] if problem.message.count("'") >= 2 else ""
-            found.append(ArchiveError(path, problem.message.replace("in an article", "in the archive"),
-                                      line=line(source, target) if target else None))
+        found = (link_problems(path, text, body_html, line=lambda target: line(source, target), where="the archive")
+                 if unsafe else [])
         for written, address in site_links(body_html):
             page = address == "" or address.endswith("/")
             if address == ".." or address.startswith("../"):  # above docs/: the project's files, not the site's

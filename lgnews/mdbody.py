@@ -119,10 +119,12 @@ def _block(raw: str) -> Block:
     return Block("".join(texts), tuple(segments))
 
 
-def link_problems(path, body: str, body_html: str) -> list[ArchiveError]:
-    """Links and images that cannot be in an article: a link that runs code or opens
-    something other than a web page or an e-mail (``javascript:``, ``data:``), and an
-    image from another site (pages load nothing from other hosts)."""
+def link_problems(path, body: str, body_html: str, line=None, where: str = "an article") -> list[ArchiveError]:
+    """Links and images that cannot be in an article (or ``where`` else the Markdown is): a
+    link that runs code or opens something other than a web page or an e-mail
+    (``javascript:``, ``data:``), and an image from another site (pages load nothing from
+    other hosts). ``line(target)``: the line of the file to name, by default of ``body``."""
+    line = line or (lambda target: _line(body, target))
     problems = []
     for m in _TARGET_RE.finditer(body_html):
         target = html.unescape(m.group(2))
@@ -132,11 +134,11 @@ def link_problems(path, body: str, body_html: str) -> list[ArchiveError]:
                 problems.append(ArchiveError(path, f"the image '{target}' is on another site: the archive's pages "
                                                    "load nothing from other sites; save the image in docs/ and link "
                                                    "to it from the site's root (e.g. images/photo.jpg)",
-                                             line=_line(body, target)))
+                                             line=line(target)))
         elif scheme and scheme not in SCHEMES:
-            problems.append(ArchiveError(path, f"the link to '{target}' is not allowed: a link in an article leads "
+            problems.append(ArchiveError(path, f"the link to '{target}' is not allowed: a link in {where} leads "
                                                "to a web page (https://...), an e-mail address (mailto:...) or "
-                                               "a page of this site", line=_line(body, target)))
+                                               "a page of this site", line=line(target)))
     return problems
 
 

@@ -237,14 +237,18 @@ def _editor_markdown(context, text: str) -> Markup:
     """An editor's Markdown as a raw HTML block of this page: its links to the site's pages,
     written from the site's root as in an article.md (``glossary/power-list/``), made
     relative to the page (build.markdown_link_errors checks that they lead somewhere)."""
-    page_path = context["page_path"]
+    return Markup(mdbody.rewrite_links(_editor_html(text), _resolver(context["page_path"])))
 
+
+def _resolver(page_path: str) -> Callable[[str, str], str]:
+    """For ``mdbody.rewrite_links``: the address, from the page ``page_path``, of a page of
+    the site or of a file (an image, data) that an editor's link gives from the site's root."""
     def resolve(address: str, anchor: str) -> str:
-        if address == "" or address.endswith("/"):
+        if address == "" or address.endswith("/"):  # a page
             return href(address, page_path, anchor)
-        return relative(address, page_path) + (f"#{anchor}" if anchor else "")
+        return relative(address, page_path) + (f"#{anchor}" if anchor else "")  # a file
 
-    return Markup(mdbody.rewrite_links(_editor_html(text), resolve))
+    return resolve
 
 
 def _date(value: date | str) -> str:
@@ -702,12 +706,7 @@ def render_markdown_blocks(article: Article, page_path: str) -> list[Markup]:
     Python-Markdown made of it (``mdbody``), its text escaped again as any text the generator
     prints, its links to the site's pages made relative to this page, each block with text
     numbered (``id="pN"``) and the model's spans marked as ``render_paragraph`` marks them."""
-    def resolve(address: str, anchor: str) -> str:
-        if address == "" or address.endswith("/"):  # a page
-            return href(address, page_path, anchor)
-        return relative(address, page_path) + (f"#{anchor}" if anchor else "")  # a file (an image, data)
-
-    body_html = mdbody.rewrite_links(mdbody.convert(article.body_markdown or ""), resolve)
+    body_html = mdbody.rewrite_links(mdbody.convert(article.body_markdown or ""), _resolver(page_path))
     out, index = [], 0
     for block in mdbody.blocks(body_html):
         if block.text.strip():

@@ -178,13 +178,10 @@ def conflict_errors(docs: Path, conflicts: list[str]) -> list[ArchiveError]:
         elif os.path.isdir(docs / rel):
             problems.append(ArchiveError(docs / rel, "is a folder where the generator writes a page: move what is "
                                                      "in it elsewhere in docs/, then remove the folder"))
-        else:
-            for folder in blocked(docs, [rel]):
-                if folder not in said:
-                    said.add(folder)
-                    problems.append(ArchiveError(docs / folder, f"is a file where the generator writes the folder "
-                                                                f"docs/{folder}/: move it elsewhere in docs/, or "
-                                                                "remove it"))
+        elif (folder := _blocking_file(docs, rel)) is not None and folder not in said:
+            said.add(folder)
+            problems.append(ArchiveError(docs / folder, f"is a file where the generator writes the folder "
+                                                        f"docs/{folder}/: move it elsewhere in docs/, or remove it"))
     return problems
 
 
@@ -252,20 +249,15 @@ def strays(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> l
     return found
 
 
-def blocked(docs: Path, rels) -> list[str]:
-    """Where a generated file cannot go: a folder saved at its path
-    (``docs/glossary/x/index.md/``), or a file at the path of one of its folders
-    (``docs/tags``). Sorted, each once."""
-    found = set()
-    for rel in rels:
-        if os.path.isdir(docs / rel):
-            found.add(rel + "/")
-        folder = rel.rpartition("/")[0]
-        while folder:
-            if os.path.isfile(docs / folder):
-                found.add(folder)
-            folder = folder.rpartition("/")[0]
-    return sorted(found)
+def _blocking_file(docs: Path, rel: str) -> str | None:
+    """The file saved at the path of one of the folders of ``rel`` (``docs/tags`` for
+    tags/x/index.md), which stands in the way of the generated file, or None."""
+    folder = rel.rpartition("/")[0]
+    while folder:
+        if os.path.isfile(docs / folder):
+            return folder
+        folder = folder.rpartition("/")[0]
+    return None
 
 
 def read_manifest_state(docs: Path):
