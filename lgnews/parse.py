@@ -251,7 +251,10 @@ def decode_source(data: bytes, known: str | None = None) -> tuple[str, str]:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
-            if exc.reason == "unexpected end of data" and _truncated_utf8(data, exc.start):
+            # Valid UTF-8 up to an incomplete character at the very end: cut off. (Even after
+            # ASCII alone: those last bytes may also read as one GB18030 character, but a
+            # Chinese article has its Chinese throughout, not in its last two bytes.)
+            if exc.reason == "unexpected end of data":
                 raise ParseError("truncated: the file ends in the middle of a UTF-8 character "
                                  "(an incomplete download or copy?); get the whole file again") from None
             text, encoding = _decode_legacy(data)
@@ -279,18 +282,6 @@ def _wide_encoding(data: bytes) -> str | None:
     if len(sample) >= 8 and max(even, odd) >= 0.9 * (even + odd) and max(even, odd) >= len(sample) // 4:
         return "UTF-16"
     return None
-
-
-def _truncated_utf8(data: bytes, error_at: int) -> bool:
-    """UTF-8 up to an incomplete character at the very end: cut off, unless the file reads
-    as GB18030 and nothing before the end shows it to be UTF-8."""
-    if not data[:error_at].isascii():
-        return True  # UTF-8 characters before the cut: a UTF-8 file
-    try:
-        data.decode("gb18030")
-    except UnicodeDecodeError:
-        return True
-    return False
 
 
 _NON_ASCII_RUN_RE = re.compile(rb"[\x80-\xff]+")
