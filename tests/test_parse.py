@@ -479,7 +479,7 @@ def test_decode_source_binary():
     "Title\n2022-04-30 0 By\nOn May 24，".encode()[:-2],  # ... after ASCII only (not GB18030 either)
     "娄星区\n2022-04-30 0 By\n娄星区召开会议。".encode()[:-1],
     # ... after ASCII only, in bytes that also read as one GB18030 character (it was read so)
-    "Title\n2022-04-30 0 By\nThe county met.\n".encode() + "中".encode()[:2],
+    b"Title\n2022-04-30 0 By\nThe county met.\n" + "中".encode()[:2],
 ])
 def test_decode_source_truncated(data):
     with pytest.raises(ParseError, match="^truncated: the file ends in the middle of a UTF-8 character"):
