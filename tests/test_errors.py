@@ -1062,3 +1062,17 @@ def test_a_note_that_hides_part_of_a_glossary_term_warns(proj):
     assert result.stderr.splitlines() == [
         f"warning: {SEED_META}: the note on 'people first' covers part of the glossary term 'people first, life is "
         "supreme', which is therefore not marked there: put the note on the whole term, or on words outside it"]
+
+
+def test_an_event_description_is_read_and_checked_like_a_definition(proj):
+    """An event's description goes through the same reading as a definition: its links from
+    the site's root lead where they say on the timeline, and a broken one names events.yml."""
+    edit(proj, "archive/events.yml", "reuse the name.\"", "reuse the name. See [the term](glossary/power-list/).\"")
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    timeline = (proj / "docs" / "timeline" / "index.md").read_text(encoding="utf-8")
+    assert 'reuse the name. See <a href="../glossary/power-list/">the term</a>.' in timeline
+    edit(proj, "archive/events.yml", "(glossary/power-list/)", "(glossary/nope/)")
+    line = line_of(proj, "archive/events.yml", r"glossary/nope/")
+    assert build_fails(proj) == [
+        f"archive/events.yml:{line}: the link to 'glossary/nope/' leads to no page of the site: write a page's "
+        "address from the site's root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'"]
