@@ -494,3 +494,6 @@ def test_a_year_of_the_archives_marks_itself_among_the_years(built_site):
     page = (built_site / "articles" / "2022" / "index.html").read_text(encoding="utf-8")
     assert '<strong>By year:</strong> <strong aria-current="page">2022</strong> (1)' in page
     assert '<a href="2022/">2022</a>' in (built_site / "articles" / "index.html").read_text(encoding="utf-8")
+    # The timeline's year pages, too (a screen reader said "2022" there with nothing to tell it apart).
+    timeline = (built_site / "timeline" / "2022" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../2021/">2021</a> · <strong aria-current="page">2022</strong>' in timeline
