@@ -307,8 +307,12 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: P
     description. (MkDocs checks the links of the pages editors write in docs/; these are
     converted by the generator, so the generator checks them, and names the file and the
     line that holds them.)"""
+    from urllib.parse import unquote
+
     from .errors import ArchiveError
-    from .mdbody import convert, link_problems, site_links
+    from .mdbody import convert, link_problems, page_anchors, site_links
+
+    anchors: dict[str, set[str]] = {}  # of the generated pages that links lead into
 
     def line(source: str, written: str) -> int | None:
         at = source.find(f"({written}")
@@ -322,15 +326,24 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: P
         body_html = convert(text)
         found = (link_problems(path, text, body_html, line=lambda target: line(source, target), where="the archive")
                  if unsafe else [])
-        for written, address in site_links(body_html):
+        for written, address, anchor in site_links(body_html):
             page = address == "" or address.endswith("/")
             if address == ".." or address.startswith("../"):  # above docs/: the project's files, not the site's
                 problem = f"leads outside the site{FROM_THE_ROOT}"
             elif page:
                 candidates = [address + "index.md"] + ([address[:-1] + ".md"] if address else [])
-                if any(c in outputs or (docs / c).is_file() for c in candidates):
+                generated = next((c for c in candidates if c in outputs), None)
+                if generated is not None and anchor:  # an editor's own page's anchors are MkDocs's to check
+                    if generated not in anchors:
+                        anchors[generated] = page_anchors(outputs[generated].decode("utf-8"))
+                    if unquote(anchor) in anchors[generated]:
+                        continue
+                    problem = (f"leads to no place of the page {address or 'home'}: it has no anchor "
+                               f"'#{anchor}'; correct the part after '#', or remove it")
+                elif generated is not None or any((docs / c).is_file() for c in candidates):
                     continue
-                problem = f"leads to no page of the site{FROM_THE_ROOT}"
+                else:
+                    problem = f"leads to no page of the site{FROM_THE_ROOT}"
             elif address in outputs or (docs / address).is_file():  # a file: an image, a document
                 continue
             else:

@@ -179,13 +179,40 @@ def rewrite_links(body_html: str, resolve) -> str:
     return _TARGET_RE.sub(one, body_html)
 
 
-def site_links(body_html: str) -> list[tuple[str, str]]:
-    """(the target as written, its page's address) for each link to a page of the site, or
-    image of it."""
+def site_links(body_html: str) -> list[tuple[str, str, str]]:
+    """(the target as written, its page's address, the anchor) for each link to a page of
+    the site, or image of it."""
     out = []
     for m in _TARGET_RE.finditer(body_html):
         written = html.unescape(m.group(2))
         found = site_target(written)
         if found is not None:
-            out.append((written, found[0]))
+            out.append((written, *found))
     return out
+
+
+_ANCHOR_ID_RE = re.compile(r'\sid="([^"]*)"')
+_MD_HEADING_RE = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t#]*$", re.M)
+_HEADING_ID_RE = re.compile(r"\{[^{}]*#([^\s{}]+)[^{}]*\}$")
+
+
+def page_anchors(page: str) -> set[str]:
+    """The anchors of a generated page (its Markdown): the ids of its HTML, and those its
+    headings get (written after the heading as '{ #id }', or made from its words as
+    MkDocs's table of contents makes them: 'Reading edition' is 'reading-edition')."""
+    from markdown.extensions.toc import slugify
+
+    anchors = {html.unescape(ident) for ident in _ANCHOR_ID_RE.findall(page)}
+    anchors.add("lg-title")  # the title's, on every page (the skip link's target)
+    for heading in _MD_HEADING_RE.findall(page):
+        given = _HEADING_ID_RE.search(heading)
+        if given:
+            anchors.add(given.group(1))
+            continue
+        slug = base = slugify(html.unescape(_TAG_RE.sub("", heading)), "-")
+        n = 0
+        while slug in anchors:  # as the table of contents tells two alike apart
+            n += 1
+            slug = f"{base}_{n}"
+        anchors.add(slug)
+    return anchors

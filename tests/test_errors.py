@@ -662,6 +662,10 @@ def test_deleted_sha256_line_is_refused_not_a_way_round_the_check(proj):
     ("![a map](images/map.png)",
      "the link to 'images/map.png' leads to no file of the site: save the file as docs/images/map.png, or correct "
      "the link"),
+    # A slip after '#' led to the top of the page, in silence.
+    ("[the definition](glossary/power-list/#definiton)",
+     "the link to 'glossary/power-list/#definiton' leads to no place of the page glossary/power-list/: it has no "
+     "anchor '#definiton'; correct the part after '#', or remove it"),
     ("[click](javascript:alert(1))",
      "the link to 'javascript:alert(1)' is not allowed: a link in an article leads to a web page (https://...), "
      "an e-mail address (mailto:...) or a page of this site"),
@@ -679,6 +683,23 @@ def test_a_link_a_markdown_article_cannot_have(proj, written, message):
     rel = "archive/articles/2023-01-02-a-written-article/article.md"
     assert one(build_fails(proj), rel) == f"{rel}:8: {message}"
     assert build_fails(proj, "--check")
+
+
+def test_links_into_generated_pages_reach_their_anchors(proj):
+    """A heading, a paragraph, a timeline entry: each is an anchor an article can link to
+    (that the built pages have exactly these anchors is test_site's
+    test_the_anchors_the_generator_checks_are_those_of_the_built_pages)."""
+    folder = proj / "archive" / "articles" / "2023-01-02-a-written-article"
+    folder.mkdir()
+    targets = ["glossary/power-list/#definition", f"articles/{SEED_ID}/#p2", f"articles/{SEED_ID}/#verbatim-source",
+               f"timeline/2022/#event-{SEED_ID}", "timeline/2022/#zhengzhou-7-20-investigation-report"]
+    links = " ".join(f"[link {n}]({target})" for n, target in enumerate(targets))
+    (folder / "article.md").write_text("---\ntitle: A written article\npublished: 2023-01-02\n---\n\n"
+                                       f"The county met. See {links}.\n", encoding="utf-8")
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    page = (folder.parents[2] / "docs" / "articles" / folder.name / "index.md").read_text(encoding="utf-8")
+    assert '<a href="../../glossary/power-list/#definition">link 0</a>' in page
+    assert f'<a href="../{SEED_ID}/#p2">link 1</a>' in page
 
 
 def test_an_editors_page_that_is_not_utf8_is_named_before_mkdocs_stops_on_it(proj):

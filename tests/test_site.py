@@ -497,3 +497,23 @@ def test_a_year_of_the_archives_marks_itself_among_the_years(built_site):
     # The timeline's year pages, too (a screen reader said "2022" there with nothing to tell it apart).
     timeline = (built_site / "timeline" / "2022" / "index.html").read_text(encoding="utf-8")
     assert '<a href="../2021/">2021</a> · <strong aria-current="page">2022</strong>' in timeline
+
+
+def test_the_anchors_the_generator_checks_are_those_of_the_built_pages(built_project):
+    """Links from an article written in Markdown into a generated page are checked against
+    the page's anchors as the generator reads them from its Markdown: they must be the ids
+    the built page has (a missing one would refuse a good link; an extra one let a broken
+    link through)."""
+    import json
+
+    from lgnews.mdbody import page_anchors
+
+    docs, site = built_project / "docs", built_project / "site"
+    pages = [rel for rel in json.loads((docs / ".generated-manifest.json").read_text(encoding="utf-8"))["files"]
+             if rel.endswith("index.md") and not rel.startswith("_generated/")]
+    assert len(pages) > 40
+    for rel in pages:
+        built = (site / rel[: -len(".md")]).with_suffix(".html").read_text(encoding="utf-8")
+        content = built[built.index("<article"):built.index("</article>")]
+        ids = set(re.findall(r'\sid="([^"]*)"', content))
+        assert page_anchors((docs / rel).read_text(encoding="utf-8")) - {"lg-title"} == ids - {"lg-title"}, rel
