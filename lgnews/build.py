@@ -338,7 +338,7 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: P
                         anchors[generated] = page_anchors(outputs[generated].decode("utf-8"))
                     if unquote(anchor) in anchors[generated]:
                         continue
-                    problem = (f"leads to no place of the page {address or 'home'}: it has no anchor "
+                    problem = (f"leads to no place of the page {address}: it has no anchor "
                                f"'#{anchor}'; correct the part after '#', or remove it")
                 elif generated is not None or any((docs / c).is_file() for c in candidates):
                     continue

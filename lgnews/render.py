@@ -922,7 +922,7 @@ def _json(data: Any) -> str:
     utf8 = _compact_json_utf8(data)
     if utf8 is not None:
         return (utf8.replace(b"<", b"\\u003c").replace(b">", b"\\u003e").replace(b"&", b"\\u0026") + b"\n").decode("utf-8")
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = compact_json(data)  # what orjson refuses: Python's encoder
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
