@@ -1211,14 +1211,13 @@ def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]
         notes = spans[:]  # the matches of one scan never overlap one another: only notes can
         for start, end, term in found:
             start = _with_opening_quote(paragraph, start, end)
-            if notes and any(s.start < end and start < s.end for s in notes):
-                if hidden is not None:
-                    note = next(s for s in notes if s.start < end and start < s.end)
-                    if (note.start, note.end) != (start, end):  # a note on the term itself explains it
-                        phrase = article.notes[note.note - 1].phrase
-                        if (phrase, term.slug) not in said:
-                            said.add((phrase, term.slug))
-                            hidden.append((article, phrase, term))
+            note = next((s for s in notes if s.start < end and start < s.end), None) if notes else None
+            if note is not None:  # the note's span stands; the term is not marked under it
+                if hidden is not None and (note.start, note.end) != (start, end):  # (a note on the term explains it)
+                    phrase = article.notes[note.note - 1].phrase
+                    if (phrase, term.slug) not in said:
+                        said.add((phrase, term.slug))
+                        hidden.append((article, phrase, term))
                 continue
             first = term.slug not in seen
             spans.append(Span(start, end, term=term, first=first))

@@ -756,6 +756,15 @@ FIRST_YEAR = 1900
 """The earliest year of an article's dates (a typo such as 0203 for 2023 is refused)."""
 
 
+def _check_name(c: Checker, where: tuple, name: str, advice: str = "") -> bool:
+    """Whether ``name`` can be a person's: it has a letter or digit (else its page would be
+    people/item/); if not, the error is said at ``where``."""
+    if any(ch.isalnum() for ch in name):
+        return True
+    c.error(where, f"{name!r} is not a name: write the person's name{advice}")
+    return False
+
+
 def year_problem(value: date) -> str | None:
     """Why ``value`` cannot be an article's date (a year before FIRST_YEAR or after next
     year's: a typo), or None. Ingest and new_article refuse what the build would."""
@@ -855,9 +864,7 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
             continue
         listed = c.text_list(names, ("credits", role))
         for j, name in enumerate(listed):
-            if not any(ch.isalnum() for ch in name):  # its page would be people/item/
-                c.error(("credits", role, j), f"{name!r} is not a name: write the person's name as the article "
-                                              "gives it")
+            _check_name(c, ("credits", role, j), name, " as the article gives it")
         if listed:
             credits[role] = listed
     people = []
@@ -877,8 +884,7 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
         for j, how in enumerate(involvement):
             if how not in INVOLVEMENT:
                 c.error(("people", i, "involvement", j), f"{how!r} is not allowed; choose from {', '.join(INVOLVEMENT)}")
-        if name and not any(ch.isalnum() for ch in name):  # its page would be people/item/
-            c.error(("people", i, "name"), f"{name!r} is not a name: write the person's name as the article gives it")
+        if name and not _check_name(c, ("people", i, "name"), name, " as the article gives it"):
             name = None
         if name:
             key = " ".join(name.split()).lower()  # as names are compared, less the quotes: cheap, per person
@@ -1142,8 +1148,7 @@ def load_people(path: Path, data: Any, tag_names: set[str] | None = None) -> lis
             continue
         name = c.text(item.get("name"), (i, "name"))
         place = _place(c, item, i, tag_names)
-        if name and not any(ch.isalnum() for ch in name):
-            c.error((i, "name"), f"{name!r} is not a name: write the person's name")
+        if name and not _check_name(c, (i, "name"), name):
             name = None
         if name:
             people.append(CuratedPerson(name, c.text(item.get("zh"), (i, "zh")),
