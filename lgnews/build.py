@@ -358,7 +358,9 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: P
     if archive is not None:
         for name, texts in (("glossary.yml", [t.definition for t in site.terms]),
                             ("events.yml", [e.description for e in site.events])):
-            marked = [text for text in texts if "](" in text or "<" in text]  # (most have no link at all)
+            # Most have no link at all: a link is written [x](...), <https://...>, or [x][1] with its
+            # address below it, '[1]: ...'.
+            marked = [text for text in texts if "](" in text or "<" in text or "]:" in text]
             if marked:
                 source = (archive / name).read_text(encoding="utf-8")
                 for text in marked:

@@ -1,0 +1,51 @@
+"""Defects found by feeding the generator and ingest what an editor or a scraper could
+produce (odd YAML values, links written the other Markdown way, symbolic links, very long
+names): each case failed before its fix, with a traceback or with hostile text published."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import SEED_ID, copy_project, run
+from .test_errors import build_fails, edit, line_of
+
+SEED_META = f"archive/articles/{SEED_ID}/meta.yml"
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("fuzz") / "project")
+    run([sys.executable, "scripts/build.py", "--quiet"], project)
+    return project
+
+
+@pytest.fixture
+def proj(generated, tmp_path) -> Path:
+    return Path(shutil.copytree(generated, tmp_path / "project", symlinks=True))
+
+
+def add_term(project: Path, entry: str) -> None:
+    path = project / "archive" / "glossary.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + entry, encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["glossary.yml", "events.yml"])
+def test_a_reference_link_that_runs_code_is_refused_in_a_definition_or_a_description(proj, name):
+    """``[the notice][1]`` with ``[1]: javascript:alert(1)`` below it has neither '](' nor
+    '<': its definition was not checked, and the term's page had a live javascript: link."""
+    text = "See [the notice][1].\n\n    [1]: javascript:alert(1)\n"
+    if name == "glossary.yml":
+        add_term(proj, "- term: \"test term\"\n  definition: |\n    " + text
+                 + "  category: other\n  confidence: low\n")
+    else:
+        path = proj / "archive" / "events.yml"
+        path.write_text(path.read_text(encoding="utf-8") + "\n- id: \"test-event\"\n  date: \"2020\"\n  title: t\n"
+                        "  description: |\n    " + text, encoding="utf-8")
+    line = line_of(proj, f"archive/{name}", r"\[1\]: javascript")
+    assert build_fails(proj) == [
+        f"archive/{name}:{line}: the link to 'javascript:alert(1)' is not allowed: a link in the archive leads to a "
+        "web page (https://...), an e-mail address (mailto:...) or a page of this site"]
