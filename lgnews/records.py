@@ -1005,8 +1005,11 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
         if not term:
             continue
         slug = item.get("slug") or slugify(term)
+        if isinstance(slug, int) and not isinstance(slug, bool):  # slug: 2012, which YAML reads as a number
+            slug = str(slug)
         if not isinstance(slug, str) or not SLUG_RE.match(slug):
             c.error((i, "slug"), f"{slug!r} is not a slug; use lowercase letters, digits and hyphens")
+            slug = ""  # said: no address to compare with the others'
         terms.append(Term(
             term=term,
             slug=slug,
@@ -1034,8 +1037,8 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
                 hint = difflib.get_close_matches(other, sorted(names), n=1)
                 c.error((i, "see_also"), f"'{other}' is not a term of the glossary"
                                          + (f"; did you mean '{hint[0]}'?" if hint else ""))
-        if i in repeated:
-            continue  # its page address clashes for the same reason: said once
+        if i in repeated or not t.slug:
+            continue  # its page address clashes for the same reason, or is not one: said once
         if t.slug in seen_slugs or reserved_slug(t.slug):
             c.error((i, "term"), f"its page address glossary/{t.slug}/ is already taken; set a different 'slug:'")
         seen_slugs.add(t.slug)

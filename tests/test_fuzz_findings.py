@@ -49,3 +49,21 @@ def test_a_reference_link_that_runs_code_is_refused_in_a_definition_or_a_descrip
     assert build_fails(proj) == [
         f"archive/{name}:{line}: the link to 'javascript:alert(1)' is not allowed: a link in the archive leads to a "
         "web page (https://...), an e-mail address (mailto:...) or a page of this site"]
+
+
+@pytest.mark.parametrize("slug, message", [
+    ("2012", None),
+    ("[a, b]", "[12].slug: ['a', 'b'] is not a slug; use lowercase letters, digits and hyphens"),
+    ("{a: b}", "[12].slug: {'a': 'b'} is not a slug; use lowercase letters, digits and hyphens"),
+])
+def test_a_slug_yaml_reads_as_a_number_or_a_list_gives_no_traceback(proj, slug, message):
+    """``slug: 2012`` (YAML reads a number) stopped the build with a TypeError, and a list an
+    unhashable one: the number is the address it looks like, the list is said."""
+    add_term(proj, f"- term: \"test term\"\n  slug: {slug}\n  definition: \"A test.\"\n  category: other\n"
+                   "  confidence: low\n")
+    if message is None:
+        run([sys.executable, "scripts/build.py", "--quiet"], proj)
+        assert (proj / "docs" / "glossary" / "2012" / "index.md").is_file()
+    else:
+        line = line_of(proj, "archive/glossary.yml", r"^  slug: ")
+        assert build_fails(proj) == [f"archive/glossary.yml:{line}: {message}"]
