@@ -244,7 +244,7 @@ def decode_source(data: bytes, known: str | None = None) -> tuple[str, str]:
     if known and known.lower().replace("_", "-") not in ("utf-8", "utf-8-sig"):
         try:
             text, encoding = data.decode(known), known
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):  # UnicodeError: a codec that reads nothing ('undefined', 'punycode')
             raise ParseError(f"cannot be read as {known}, the encoding its meta.yml records; if the file is "
                              "right, correct or remove the 'encoding:' line") from None
     else:

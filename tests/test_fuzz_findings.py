@@ -67,3 +67,13 @@ def test_a_slug_yaml_reads_as_a_number_or_a_list_gives_no_traceback(proj, slug, 
     else:
         line = line_of(proj, "archive/glossary.yml", r"^  slug: ")
         assert build_fails(proj) == [f"archive/glossary.yml:{line}: {message}"]
+
+
+def test_an_encoding_line_naming_a_codec_that_reads_nothing_is_one_line(proj):
+    """Python's 'undefined' codec raises UnicodeError, not UnicodeDecodeError: 'encoding:
+    undefined' in meta.yml stopped the build with a traceback."""
+    encoding = "undefined"
+    edit(proj, SEED_META, "encoding: utf-8", f"encoding: {encoding}")
+    assert build_fails(proj) == [
+        f"archive/articles/{SEED_ID}/source.txt: cannot be read as {encoding}, the encoding its meta.yml records; "
+        "if the file is right, correct or remove the 'encoding:' line"]
