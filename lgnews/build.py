@@ -44,7 +44,9 @@ def _listing(folder: str, prefix: str, out: list[str], *, names_only: bool = Fal
     """``path\\0size\\0mtime`` of every file under ``folder`` (sorted by path), and ``path/``
     of every folder (an empty one too), without ``__pycache__`` and the names in ``skip``
     (at the top); with ``names_only``, only the paths, without dot files. One
-    ``os.scandir`` per folder, one stat per file."""
+    ``os.scandir`` per folder, one stat per file. A symbolic link that leads to itself is
+    listed as a file (reading it names it), and one to a folder that holds it as a folder,
+    not entered (it would be listed again, and again)."""
     try:
         with os.scandir(folder) as it:
             entries = sorted((e.name, e) for e in it)
@@ -53,16 +55,27 @@ def _listing(folder: str, prefix: str, out: list[str], *, names_only: bool = Fal
     for name, entry in entries:
         if name in skip or (names_only and (name.startswith((".", "#")) or name.endswith(EDITOR_BACKUPS))):
             continue
-        if entry.is_dir():
+        try:
+            is_dir = entry.is_dir()
+        except OSError:  # too many levels of symbolic links
+            out.append(f"{prefix}{name}\n")
+            continue
+        if is_dir:
             if name != "__pycache__":
                 out.append(f"{prefix}{name}/\n")
-                _listing(entry.path, f"{prefix}{name}/", out, names_only=names_only)
+                if not (entry.is_symlink() and _holds(os.path.realpath(entry.path), folder)):
+                    _listing(entry.path, f"{prefix}{name}/", out, names_only=names_only)
         elif entry.is_file():
             if names_only:
                 out.append(f"{prefix}{name}\n")
             else:
                 info = entry.stat()
                 out.append(f"{prefix}{name}\0{info.st_size}\0{info.st_mtime_ns}\n")
+
+
+def _holds(target: str, folder: str) -> bool:
+    """Whether the folder ``target`` (a real path) is ``folder`` or one of the folders it is in."""
+    return (os.path.realpath(folder) + os.sep).startswith(target.rstrip(os.sep) + os.sep)
 
 
 def archive_listing(config) -> list[str]:

@@ -77,3 +77,21 @@ def test_an_encoding_line_naming_a_codec_that_reads_nothing_is_one_line(proj):
     assert build_fails(proj) == [
         f"archive/articles/{SEED_ID}/source.txt: cannot be read as {encoding}, the encoding its meta.yml records; "
         "if the file is right, correct or remove the 'encoding:' line"]
+
+
+def test_a_symbolic_link_that_leads_to_itself_is_one_line(proj):
+    """meta.yml replaced by a link to itself: listing the archive (for the fingerprint of the
+    inputs) stopped on it with a traceback, before the loader could name it."""
+    meta = proj / SEED_META
+    meta.unlink()
+    meta.symlink_to("meta.yml")
+    assert build_fails(proj) == [f"{SEED_META}: cannot be read (Too many levels of symbolic links)"]
+
+
+def test_a_symbolic_link_to_a_folder_above_is_not_listed_again_and_again(proj):
+    """A link in an article's folder to archive/articles/ (a shortcut an editor made) was
+    followed into itself until the system refused, with a traceback."""
+    (proj / "archive" / "articles" / SEED_ID / "all").symlink_to("..")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr.startswith(f"warning: archive/articles/{SEED_ID}/all/ is not part of the article"), \
+        result.stderr
