@@ -129,6 +129,9 @@ class PhraseMatcher(Generic[T]):
                 _KEYS[text] = key
         return key
 
+    def _unit_pattern(self, unit: str) -> str:
+        return r"[\s\"“”‘’'\-]*[\s\-][\s\"“”‘’']*" if unit == self._SEP else re.escape(unit)
+
     def _trie_pattern(self, node: dict, after_first: str = "") -> str:
         alternatives = []
         optional = False
@@ -136,8 +139,11 @@ class PhraseMatcher(Generic[T]):
             if unit == "":
                 optional = True
                 continue
-            head = r"[\s\"“”‘’'\-]*[\s\-][\s\"“”‘’']*" if unit == self._SEP else re.escape(unit)
-            alternatives.append(head + after_first + self._trie_pattern(child))
+            run = [self._unit_pattern(unit), after_first]
+            while len(child) == 1 and "" not in child:  # a run of characters no other phrase shares: a loop,
+                (unit, child), = child.items()  # not a call per character (a long phrase ran out of stack)
+                run.append(self._unit_pattern(unit))
+            alternatives.append("".join(run) + self._trie_pattern(child))
         if not alternatives:
             return ""
         body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"

@@ -95,3 +95,25 @@ def test_a_symbolic_link_to_a_folder_above_is_not_listed_again_and_again(proj):
     result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
     assert result.stderr.startswith(f"warning: archive/articles/{SEED_ID}/all/ is not part of the article"), \
         result.stderr
+
+
+def test_a_very_long_glossary_term_is_found_without_running_out_of_stack(proj):
+    """The matcher's pattern was built by one call per character of a phrase: a term (or an
+    alias, an event's alias, an organization's name) of about a thousand characters, a
+    paragraph pasted by mistake, stopped the build with a RecursionError."""
+    term = "work safety " + "and more words " * 100
+    add_term(proj, f"- term: \"{term.strip()}\"\n  definition: \"A test.\"\n  category: other\n  confidence: low\n")
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert (proj / "docs" / "glossary").is_dir()
+
+
+def test_the_matcher_pattern_is_the_same_as_one_call_per_character():
+    """The loop over a run of characters builds the pattern the recursion built (and the
+    cache of scanned articles depends on it)."""
+    from lgnews.model import PhraseMatcher
+
+    matcher = PhraseMatcher({"a b": 1, "a": 2, "ab c": 3, "abc": 4, "x-y z": 5, "“q”": 6})
+    assert matcher.regex.pattern == (
+        r"(?<![\w·])(?:(?:a(?:(?:[\s\"“”‘’'\-]*[\s\-][\s\"“”‘’']*b|b(?:[\s\"“”‘’'\-]*[\s\-][\s\"“”‘’']*c|c)))?|q|"
+        r"x[\s\"“”‘’'\-]*[\s\-][\s\"“”‘’']*y[\s\"“”‘’'\-]*[\s\-][\s\"“”‘’']*z))(?:e?s)?(?![\w·])")
+    assert [(s, e, t) for s, e, t in matcher.find("An ab c, then x-y z.")] == [(3, 7, 3), (14, 19, 5)]
