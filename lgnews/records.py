@@ -474,6 +474,9 @@ def _closes(value: str) -> bool:
         return False
 
 
+_YAML_BREAKS = re.compile("[\n\x85\u2028\u2029]")
+"""What ends a line for YAML, whose marks count lines so: a value copied from a web page may
+hold a line separator (U+2028) or a next line (U+0085), which a text editor does not show."""
 _ANCHOR_START = re.compile(r"(?m)^[ \t]*(?:- +)?(?:[A-Za-z_][\w-]*: +)?[&*]")
 """A value that may start with an anchor or an alias, which YAML silently takes away."""
 
@@ -482,7 +485,7 @@ def _anchored_values(text: str) -> list[tuple[int, str, str]]:
     """(line, value as written, what YAML kept) of each value that starts with an anchor
     ('&Changsha meeting' is read 'meeting') or is an alias ('*Urgent' repeats another
     value)."""
-    lines = text.split("\n")
+    lines = _YAML_BREAKS.split(text)
     found = []
     for event in yaml.parse(text, Loader=_Loader):
         anchor = getattr(event, "anchor", None)
@@ -521,7 +524,7 @@ def _text_cut_by_comment(text: str) -> list[tuple[int, str]]:
     ``summary: Plan #2 for the flood season`` YAML reads 'Plan' and drops the rest; a date,
     a number or a list followed by a comment keeps its value and is left alone."""
     node = yaml.compose(text, Loader=_Loader)
-    lines = text.split("\n")
+    lines = _YAML_BREAKS.split(text)
     found = []
     stack = [node] if node is not None else []
     while stack:

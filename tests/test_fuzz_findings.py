@@ -117,3 +117,22 @@ def test_the_matcher_pattern_is_the_same_as_one_call_per_character():
         r"(?<![\w·])(?:(?:a(?:(?:[\s\"“”‘’'\-]*[\s\-][\s\"“”‘’']*b|b(?:[\s\"“”‘’'\-]*[\s\-][\s\"“”‘’']*c|c)))?|q|"
         r"x[\s\"“”‘’'\-]*[\s\-][\s\"“”‘’']*y[\s\"“”‘’'\-]*[\s\-][\s\"“”‘’']*z))(?:e?s)?(?![\w·])")
     assert [(s, e, t) for s, e, t in matcher.find("An ab c, then x-y z.")] == [(3, 7, 3), (14, 19, 5)]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\x85"])
+def test_a_line_separator_in_a_value_does_not_hide_the_values_below_it(proj, separator):
+    """YAML ends a line at U+2028 (a line separator, in text copied from a web page) and
+    U+0085 as well as at a newline, and the checks of a value's first characters and of a
+    comment after it looked YAML's line number up among the file's newline-separated lines:
+    past the end of the file (a traceback), or at another line (the comment went unsaid)."""
+    edit(proj, SEED_META, "title: Louxing District held the 2022 Work safety retreat Meeting",
+         f"title: \"Louxing{separator}{separator}District held the 2022 Work safety retreat Meeting\"")
+    meta = proj / SEED_META
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(text + "summary: &x Plan\n", encoding="utf-8")
+    [line] = build_fails(proj)
+    assert line.endswith("the value '&x Plan' starts with '&', which YAML does not read as text (it kept 'Plan'): "
+                         "put the whole value in quotes: '&x Plan'"), line
+    meta.write_text(text + "summary: Plan #2 for the flood season\n", encoding="utf-8")
+    [line] = build_fails(proj)
+    assert "the value 'Plan' is followed by ' #'" in line, line
