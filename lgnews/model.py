@@ -725,6 +725,9 @@ def _load_markdown_article(directory: Path, path: Path, raw: bytes, digest: str,
     from . import mdbody  # Python-Markdown: only for the articles written in Markdown
 
     body = m["body"].strip("\n")
+    if not body.strip():  # the skeleton's text deleted, the article not yet written: not published empty
+        raise ArchiveErrors([ArchiveError(path, "has no text after its front matter: write the article below the "
+                                                "second '---' line", line=text.count("\n", 0, m.end("yaml")) + 1 if m["yaml"] else 2)])
     body_html = mdbody.convert(body)
     above = text.count("\n", 0, m.start("body")) + len(m["body"]) - len(m["body"].lstrip("\n"))
     problems = mdbody.link_problems(path, body, body_html)

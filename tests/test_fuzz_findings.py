@@ -136,3 +136,17 @@ def test_a_line_separator_in_a_value_does_not_hide_the_values_below_it(proj, sep
     meta.write_text(text + "summary: Plan #2 for the flood season\n", encoding="utf-8")
     [line] = build_fails(proj)
     assert "the value 'Plan' is followed by ' #'" in line, line
+
+
+@pytest.mark.parametrize("body", ["", "\n   \n\n"])
+def test_an_article_md_without_text_is_not_published_empty(proj, body):
+    """The skeleton's paragraphs deleted, the article not written yet: the build published
+    an article with an empty reading edition, without a word (the skeleton's own text is
+    refused, so that an article is never published by mistake)."""
+    folder = proj / "archive" / "articles" / "2023-06-05-a-written-article"
+    folder.mkdir()
+    (folder / "article.md").write_text("---\ntitle: A written article\npublished: 2023-06-05\n---\n" + body,
+                                       encoding="utf-8")
+    assert build_fails(proj) == [
+        "archive/articles/2023-06-05-a-written-article/article.md:4: has no text after its front matter: write the "
+        "article below the second '---' line"]
