@@ -1,0 +1,216 @@
+"""Behaviour no other test held: each test here was written after a deliberate bug in
+lgnews/ (a mutation) left the whole suite green. The docstring of each says what bug it
+now catches. They assert what a reader, an editor or the data gets: the parsed record, the
+page, the error message."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from lgnews.errors import ArchiveErrors
+from lgnews.model import build_site, load_archive
+from lgnews.parse import DateMention, normalize_punctuation, parse_article
+from lgnews.render import Pager, Renderer
+
+from .conftest import ROOT, SEED_ID, run
+
+SEED_META = Path("articles") / SEED_ID / "meta.yml"
+WRITTEN_ID = "2023-01-02-a-second-look-at-the-district"
+
+
+def _archive(tmp_path: Path) -> Path:
+    archive = tmp_path / "archive"
+    shutil.copytree(ROOT / "archive", archive)
+    return archive
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _write_article(archive: Path, article_id: str, front: str, body: str) -> Path:
+    folder = archive / "articles" / article_id
+    folder.mkdir()
+    path = folder / "article.md"
+    path.write_text(f"---\n{front.strip()}\n---\n\n{body}", encoding="utf-8")
+    return path
+
+
+def _errors(archive: Path) -> list[str]:
+    with pytest.raises(ArchiveErrors) as caught:
+        load_archive(archive)
+    return [str(e).replace(str(archive) + "/", "archive/") for e in caught.value.errors]
+
+
+def _line_of(path: Path, pattern: str) -> int:
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if re.search(pattern, line):
+            return n
+    raise AssertionError(f"{pattern!r} not in {path}")
+
+
+# --------------------------------------------------------------------------- the parsed record
+
+
+def test_the_header_byline_credits_the_reporter_when_the_text_credits_no_one():
+    """Mutation: parse.py ignoring the author of the date header ("2022-04-30 0 By Li Yi").
+    Many articles of the family are credited only there."""
+    text = "Xinhua County held a flood meeting\n\n2022-04-30 0 By Li Yi\n\nOn April 28, the county met. It was long.\n"
+    assert parse_article(text).credits == {"reporter": ["Li Yi"]}
+    # A credit in the text wins over the byline; a site's account name is no person.
+    assert parse_article(text + "(Reporter Hu Jingwen)\n").credits == {"reporter": ["Hu Jingwen"]}
+    assert parse_article(text.replace("By Li Yi", "By admin")).credits == {}
+
+
+def test_a_month_is_not_listed_beside_a_day_of_it_the_text_gives():
+    """Mutation: parse.find_dates listing "April 2022" as well as "April 2" (2022) when the
+    text mentions both: the month adds nothing, and the month alone is kept only when no day
+    of it is mentioned."""
+    article = parse_article("A meeting\n\n2022-04-30 0 By\n\nOn April 2, the district met. Since April 2022 the "
+                            "campaign has run, as it did in March 2021.\n")
+    assert article.dates == [DateMention("2021-03", "March 2021"), DateMention("2022-04-02", "April 2")]
+
+
+def test_full_width_dashes_and_ellipses_read_as_english_ones():
+    """Mutation: parse.FULL_WIDTH turning "——" into a dash glued to both words."""
+    assert normalize_punctuation("safety first——life first……") == "safety first — life first…"
+
+
+def test_a_phrase_quoted_twice_in_one_article_is_one_candidate_term_of_one_article(tmp_path):
+    """Mutation: parse.find_quoted keeping repeats. The candidate terms page then said an
+    article that quotes a phrase twice was two articles."""
+    archive = _archive(tmp_path)
+    _write_article(archive, WRITTEN_ID, "title: A second look at the district\npublished: 2023-01-02",
+                   "The district speaks of “grid governance” often. Again, “grid governance” was the theme.\n")
+    site = build_site(load_archive(archive))
+    written = next(a for a in site.articles if a.id == WRITTEN_ID)
+    assert written.quoted == ["grid governance"]
+    page = next(o.content for o in Renderer(site, "https://example.org/", "Archive").render_all()
+                if o.path == "glossary/candidate-terms/index.md")
+    assert "<li>“grid governance” — 1 article, e.g." in page
+
+
+# --------------------------------------------------------------------------- the editor's errors
+
+
+def test_an_involvement_not_on_the_list_is_refused_with_the_list(tmp_path):
+    """Mutation: records.load_meta accepting any involvement ("presided" for "presiding"):
+    the person's page then showed the typo as how they took part."""
+    archive = _archive(tmp_path)
+    meta = archive / SEED_META
+    _edit(meta, "  involvement:\n  - presiding\n", "  involvement:\n  - presided\n")
+    line = _line_of(meta, r"^  - presided$")
+    assert _errors(archive) == [
+        f"archive/{SEED_META}:{line}: people[0].involvement[0]: 'presided' is not allowed; choose from presiding, "
+        "attending, speaking, inspecting, mentioned"]
+
+
+def test_a_sha256_line_that_is_not_a_digest_is_named_as_such(tmp_path):
+    """Mutation: records.load_meta not checking the sha256 line's form: the editor was then
+    told that source.txt had changed, and sent to the wrong file."""
+    archive = _archive(tmp_path)
+    meta = archive / SEED_META
+    text = meta.read_text(encoding="utf-8")
+    digest = re.search(r"^sha256: ([0-9a-f]{64})$", text, re.M)[1]
+    _edit(meta, f"sha256: {digest}", f"sha256: {digest.upper()}")
+    line = _line_of(meta, r"^sha256: ")
+    assert _errors(archive) == [
+        f"archive/{SEED_META}:{line}: sha256: is not a SHA-256 (64 lowercase hex digits); it is written by ingest: "
+        "do not edit it"]
+
+
+@pytest.mark.parametrize("slug", ["../../escape", "Power List", "power_list"])
+def test_a_glossary_slug_that_is_no_address_is_refused(tmp_path, slug):
+    """Mutation: records.load_glossary accepting any 'slug:'. A slug is the entry's page
+    address (docs/glossary/<slug>/): '../../escape' wrote a page outside docs/glossary/."""
+    archive = _archive(tmp_path)
+    glossary = archive / "glossary.yml"
+    _edit(glossary, '- term: "District Committee"\n', f'- term: "District Committee"\n  slug: "{slug}"\n')
+    line = _line_of(glossary, r"^  slug: ")
+    assert _errors(archive) == [
+        f"archive/glossary.yml:{line}: [1].slug: {slug!r} is not a slug; use lowercase letters, digits and hyphens"]
+
+
+def test_an_image_from_another_site_by_a_protocol_relative_address_is_refused(tmp_path):
+    """Mutation: mdbody.link_problems seeing only images with a scheme: '//host/x.png' loaded
+    an image from another host on the article's page, which the site never does."""
+    archive = _archive(tmp_path)
+    path = _write_article(archive, WRITTEN_ID, "title: A second look at the district\npublished: 2023-01-02",
+                          "The district met.\n\n![The map](//example.org/map.png)\n")
+    assert _errors(archive) == [
+        f"archive/articles/{WRITTEN_ID}/article.md:{_line_of(path, 'map.png')}: the image '//example.org/map.png' is "
+        "on another site: the archive's pages load nothing from other sites; save the image in docs/ and link to it "
+        "from the site's root (e.g. images/photo.jpg)"]
+
+
+# --------------------------------------------------------------------------- pages a reader gets
+
+
+@pytest.fixture(scope="module")
+def person_page(tmp_path_factory) -> str:
+    """Liu Zhigang's page, with a second article, of another year, that names him without
+    saying how he took part."""
+    archive = _archive(tmp_path_factory.mktemp("person"))
+    _write_article(archive, WRITTEN_ID,
+                   "title: A second look at the district\npublished: 2023-01-02\npeople:\n- name: Liu Zhigang",
+                   "The district looked back on its safety work.\n")
+    site = build_site(load_archive(archive))
+    person = next(p for p in site.people if p.name == "Liu Zhigang")
+    return next(o.content for o in Renderer(site, "https://example.org/", "Archive").render_person(person)
+                if o.path == f"people/{person.slug}/index.md")
+
+
+def test_a_person_named_over_several_years_is_said_to_be_so(person_page):
+    """Mutation: render.person_lead giving the first year as the last."""
+    assert re.search(r'<p class="person-lead">Named in 2 articles, from 2022 to 2023, as ', person_page), \
+        re.search(r'<p class="person-lead">.*?</p>', person_page)[0]
+
+
+def test_a_person_listed_without_an_involvement_is_mentioned(person_page):
+    """Mutation: model._build_people leaving an appearance without an involvement blank in
+    the person's table. Also: model.format_date writing the day with a leading zero."""
+    row = re.search(r"<tr><td class=\"date\">[^<]*</td><td><a href=\"[^\"]*\">A second look at the district</a>"
+                    r".*?</tr>", person_page)
+    assert row, person_page
+    assert row[0].startswith('<tr><td class="date">2 January 2023</td>') and row[0].endswith(
+        "<td>—</td><td>mentioned</td></tr>"), row[0]
+
+
+def test_a_pager_of_a_list_of_some_tens_of_pages_leaves_pages_out():
+    """Mutation: render.Pager.window offering every page up to some fifty pages: the rule
+    (the first and last, those around this one, every 10th) holds from ten pages."""
+    assert Pager(15, 30, "tags/hunan/").window() == [1, None, 10, None, 13, 14, 15, 16, 17, None, 20, None, 30]
+    assert Pager(1, 10, "tags/hunan/").window() == [1, 2, 3, None, 10]
+
+
+# --------------------------------------------------------------------------- writing only what changed
+
+
+def test_a_run_after_the_manifest_is_lost_or_a_page_touched_rewrites_nothing(project):
+    """Mutation: write.plan rewriting a page whose bytes are those it would write, when it
+    cannot trust the manifest (lost, or the file is newer than it): every page was written
+    again after `git clean` of the manifest, or a page merely opened and saved."""
+    def stats(folder: Path) -> dict[str, tuple[int, int]]:
+        return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+                for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".generated-manifest.json"}
+
+    run([sys.executable, "scripts/build.py"], project)
+    docs = project / "docs"
+    page = docs / "articles" / SEED_ID / "index.md"
+    future = page.stat().st_mtime_ns + 10**9
+    os.utime(page, ns=(future, future))  # saved unchanged by an editor
+    before = stats(docs)
+    touched = run([sys.executable, "scripts/build.py"], project)
+    assert re.search(r"\b0 written", touched.stdout), touched.stdout
+    (docs / ".generated-manifest.json").unlink()
+    lost = run([sys.executable, "scripts/build.py"], project)
+    assert re.search(r"\b0 written", lost.stdout), lost.stdout
+    assert stats(docs) == before, "pages were rewritten with the bytes they already had"
