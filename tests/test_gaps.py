@@ -214,3 +214,41 @@ def test_a_run_after_the_manifest_is_lost_or_a_page_touched_rewrites_nothing(pro
     lost = run([sys.executable, "scripts/build.py"], project)
     assert re.search(r"\b0 written", lost.stdout), lost.stdout
     assert stats(docs) == before, "pages were rewritten with the bytes they already had"
+
+
+@pytest.mark.parametrize("event_id", ["../../escape", "Zhengzhou Rainstorm"])
+def test_an_event_id_that_is_no_address_is_refused(tmp_path, event_id):
+    """Mutation: records.load_events accepting any 'id:'. An event's id is its anchor on the
+    timeline and the address of its page (timeline/events/<id>/): '../../escape' wrote that
+    page outside docs/timeline/."""
+    archive = _archive(tmp_path)
+    events = archive / "events.yml"
+    _edit(events, '- id: "da-fei-zhi-wei-campaign-2012"', f'- id: "{event_id}"')
+    line = _line_of(events, rf'^- id: "{re.escape(event_id)}"')
+    assert _errors(archive) == [
+        f"archive/events.yml:{line}: [0].id: {event_id!r} is not a slug; use lowercase letters, digits and hyphens"]
+
+
+# --------------------------------------------------------------------------- the built page
+
+
+def test_headings_of_a_markdown_article_of_one_level_are_siblings_in_the_table_of_contents(project):
+    """Mutation: hooks/articletoc.py nesting a heading under the one before it of the same
+    level: "Duties" was listed inside "Timetable"."""
+    folder = project / "archive" / "articles" / WRITTEN_ID
+    folder.mkdir()
+    (folder / "article.md").write_text(
+        "---\ntitle: A second look at the district\npublished: 2023-01-02\n---\n\nThe district met.\n\n"
+        "# Timetable\n\nFirst the towns.\n\n## In the towns\n\nThen the villages.\n\n# Duties\n\nEach officer.\n",
+        encoding="utf-8")
+    run([sys.executable, "scripts/build.py", "--quiet"], project)
+    run([sys.executable, "-m", "mkdocs", "build", "--strict"], project)
+    page = (project / "site" / "articles" / WRITTEN_ID / "index.html").read_text(encoding="utf-8")
+    toc = page[page.index('data-md-component="toc"'):]
+    toc = toc[:toc.index("</nav>\n</div>")]
+    shown = [" ".join(t.split()) for t in re.findall(r'<span class="md-ellipsis">([^<]*)</span>', toc)]
+    at = shown.index("Reading edition")
+    assert shown[at + 1:at + 4] == ["Timetable", "In the towns", "Duties"], shown
+    timetable = toc[toc.index('aria-label="Timetable"'):]
+    nested = timetable[:timetable.index("</nav>")]  # the list of what is under "Timetable"
+    assert "In the towns" in nested and "Duties" not in nested, nested
