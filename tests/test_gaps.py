@@ -5,6 +5,7 @@ page, the error message."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -252,3 +253,40 @@ def test_headings_of_a_markdown_article_of_one_level_are_siblings_in_the_table_o
     timetable = toc[toc.index('aria-label="Timetable"'):]
     nested = timetable[:timetable.index("</nav>")]  # the list of what is under "Timetable"
     assert "In the towns" in nested and "Duties" not in nested, nested
+
+
+# --------------------------------------------------------------------------- the data and the page's metadata
+
+
+def _jsonld(html_text: str) -> dict:
+    found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html_text, re.S)
+    assert len(found) == 1, found
+    return json.loads(found[0])
+
+
+def test_the_seeds_record_lists_the_events_and_dates_it_mentions(built_site):
+    """Mutation: render.article_record exporting no events: data/articles.json is how a
+    reuser finds which curated events an article mentions (the schema allows an empty list)."""
+    records = json.loads((built_site / "data" / "articles.json").read_text(encoding="utf-8"))
+    seed = next(r for r in records if r["id"] == SEED_ID)
+    assert sorted(seed["events"]) == ["three-year-work-safety-rectification-campaign",
+                                      "zhengzhou-7-20-investigation-report"]
+    assert seed["dates"] == ["2022-02-11"]
+
+
+def test_the_article_pages_structured_data_gives_the_event_date_and_the_original(built_site, tmp_path):
+    """Mutations: render.article_jsonld dropping contentReferenceTime (the day of the event
+    the article reports), or isBasedOn when meta.yml gives only the republishing page's
+    address (source_url)."""
+    seed = _jsonld((built_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8"))
+    assert seed["datePublished"] == "2022-04-30" and seed["contentReferenceTime"] == "2022-02-11"
+    assert "isBasedOn" not in seed  # the seed's meta.yml gives no address
+
+    archive = _archive(tmp_path)
+    _edit(archive / SEED_META, "source: Louxing Rong Media Center\n",
+          "source: Louxing Rong Media Center\nsource_url: https://example.org/louxing/2022-04-30.html\n")
+    site = build_site(load_archive(archive))
+    page = Renderer(site, "https://example.org/archive/", "Archive").render_article(site.articles[0]).content
+    front = json.loads(page.split("\n---\n", 1)[0].removeprefix("---\n"))
+    assert front["jsonld"]["isBasedOn"] == {"@type": "NewsArticle", "url": "https://example.org/louxing/2022-04-30.html"}
+    assert "translationOfWork" not in front["jsonld"]  # the republished English page is no original in Chinese
