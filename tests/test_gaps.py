@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from lgnews.errors import ArchiveErrors
 from lgnews.model import build_site, load_archive
@@ -290,3 +291,29 @@ def test_the_article_pages_structured_data_gives_the_event_date_and_the_original
     front = json.loads(page.split("\n---\n", 1)[0].removeprefix("---\n"))
     assert front["jsonld"]["isBasedOn"] == {"@type": "NewsArticle", "url": "https://example.org/louxing/2022-04-30.html"}
     assert "translationOfWork" not in front["jsonld"]  # the republished English page is no original in Chinese
+
+
+def test_a_name_an_organization_has_everywhere_cannot_be_a_later_ones_local_alias(tmp_path):
+    """Mutation: records.load_organizations checking only one order (a name everywhere
+    after a local alias): a local alias after the name everywhere took the mentions of the
+    first organization in that place's articles without a word."""
+    archive = _archive(tmp_path)
+    orgs = archive / "organizations.yml"
+    index = len(yaml.safe_load(orgs.read_text(encoding="utf-8")))
+    orgs.write_text(orgs.read_text(encoding="utf-8").rstrip("\n") + '\n- name: "Louxing Party School"\n'
+                    '  local_aliases: ["Louxing Rong Media Center"]\n  place: "louxing"\n', encoding="utf-8")
+    line = _line_of(orgs, r'^  local_aliases: \["Louxing Rong Media Center"\]')
+    assert _errors(archive) == [
+        f"archive/organizations.yml:{line}: [{index}].local_aliases[0]: 'Louxing Rong Media Center' is a name of "
+        "'Louxing Rong Media Center' everywhere: it cannot also be a local alias; remove one of them"]
+
+
+@pytest.mark.parametrize("slug", ["../../escape", "Work Safety"])
+def test_a_tag_slug_that_is_no_address_is_refused(tmp_path, slug):
+    """Mutation: records.load_tags accepting any 'slug:' (it is the address tags/<slug>/)."""
+    archive = _archive(tmp_path)
+    tags = archive / "tags.yml"
+    _edit(tags, '- slug: "work-safety"', f'- slug: "{slug}"')
+    line = _line_of(tags, rf'^- slug: "{re.escape(slug)}"')
+    assert _errors(archive) == [
+        f"archive/tags.yml:{line}: [0].slug: {slug!r} is not a slug; use lowercase letters, digits and hyphens"]
