@@ -317,3 +317,26 @@ def test_a_tag_slug_that_is_no_address_is_refused(tmp_path, slug):
     line = _line_of(tags, rf'^- slug: "{re.escape(slug)}"')
     assert _errors(archive) == [
         f"archive/tags.yml:{line}: [0].slug: {slug!r} is not a slug; use lowercase letters, digits and hyphens"]
+
+
+# --------------------------------------------------------------------------- the glossary hook
+
+
+def test_a_generated_page_has_the_tooltips_the_generator_gave_it_and_no_others(built_project):
+    """Mutation: hooks/glossary.py handing the glossary to Python-Markdown on generated pages
+    too: it then marked "7·20" inside the timeline's headings ("Zhengzhou 7·20 extreme
+    rainstorm"), where the generator marks nothing, and made every page bigger."""
+    docs, site = built_project / "docs", built_project / "site"
+    checked = 0
+    for md in sorted(docs.rglob("*.md")):
+        text = md.read_text(encoding="utf-8")
+        if '"generated":true' not in text.split("\n---\n", 1)[0]:
+            continue
+        rel = md.relative_to(docs)
+        page = site / (rel.parent if rel.name == "index.md" else rel.with_suffix("")) / "index.html"
+        built = page.read_text(encoding="utf-8")
+        assert built.count("<abbr") == text.count("<abbr"), f"{rel}: tooltips the generator did not write"
+        checked += 1
+    assert checked > 40, checked
+    timeline = (site / "timeline" / "2021" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<h2 id="zhengzhou-7-20-rainstorm">20 July 2021: Zhengzhou 7·20 extreme rainstorm<', timeline)
