@@ -340,3 +340,40 @@ def test_a_generated_page_has_the_tooltips_the_generator_gave_it_and_no_others(b
     assert checked > 40, checked
     timeline = (site / "timeline" / "2021" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<h2 id="zhengzhou-7-20-rainstorm">20 July 2021: Zhengzhou 7·20 extreme rainstorm<', timeline)
+
+
+# --------------------------------------------------------------------------- what a search result or a feed shows
+
+
+def _description_and_feeds(archive: Path, article_id: str = SEED_ID) -> tuple[str, str, str]:
+    """An article's page description, its RSS description and its JSON Feed summary."""
+    import html as html_lib
+    import xml.etree.ElementTree as ET
+
+    site = build_site(load_archive(archive))
+    outputs = {o.path: o.content for o in Renderer(site, "https://example.org/", "Archive").render_all()}
+    front = json.loads(outputs[f"articles/{article_id}/index.md"].split("\n---\n", 1)[0].removeprefix("---\n"))
+    url = f"https://example.org/articles/{article_id}/"
+    rss = next(i.findtext("description") for i in ET.fromstring(outputs["feed.xml"]).iter("item")
+               if i.findtext("link") == url)
+    summary = next(i["summary"] for i in json.loads(outputs["feed.json"])["items"] if i["url"] == url)
+    return html_lib.unescape(front["description"]), rss, summary
+
+
+def test_an_editors_summary_is_what_search_results_and_feeds_show(tmp_path):
+    """Mutation: render._summary ignoring meta.yml's 'summary:' (the guide's way to replace
+    the machine translation's first paragraph)."""
+    archive = _archive(tmp_path)
+    summary = "Louxing District reviews its work-safety campaign & sets the tasks for 2022."
+    _edit(archive / SEED_META, "machine_translated: true\n", f"machine_translated: true\nsummary: {summary}\n")
+    assert _description_and_feeds(archive) == (summary, summary, summary)
+
+
+def test_a_long_first_paragraph_is_cut_at_a_word_for_the_description(tmp_path):
+    """Mutation: render._summary cutting the first paragraph mid-word ("…continued insp…")."""
+    archive = _archive(tmp_path)
+    first = "Safety inspections continued " * 10
+    _write_article(archive, WRITTEN_ID, "title: A second look at the district\npublished: 2023-01-02", first + "\n")
+    description, rss, summary = _description_and_feeds(archive, WRITTEN_ID)
+    assert description == rss == summary
+    assert description == ("Safety inspections continued " * 6 + "Safety inspections").strip() + "…"
