@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -377,3 +378,34 @@ def test_a_long_first_paragraph_is_cut_at_a_word_for_the_description(tmp_path):
     description, rss, summary = _description_and_feeds(archive, WRITTEN_ID)
     assert description == rss == summary
     assert description == ("Safety inspections continued " * 6 + "Safety inspections").strip() + "…"
+
+
+# --------------------------------------------------------------------------- make new-article
+
+
+def test_every_optional_field_a_new_article_offers_is_valid_once_uncommented(tmp_path):
+    """Mutation: a slip in new_article.COMMENTS (an involvement the build refuses, a credit
+    role it does not know): an editor who follows the skeleton's own advice ("remove the
+    '# ' in front of the ones you use") got an error for it."""
+    from lgnews.new_article import create_article
+
+    archive = _archive(tmp_path)
+    path = create_article(archive, "The county opens a bridge", date(2022, 5, 1))
+    text = path.read_text(encoding="utf-8")
+    front, body = text.split("\n---\n", 1)
+    uncommented = re.sub(r"^# (?=[a-z_]+:|\s)", "", front, flags=re.M)
+    assert uncommented.count("\n") == front.count("\n") and "# summary:" not in uncommented
+    path.write_text(uncommented + "\n---\n\nWang Lei said these are words exactly as they appear in the text.\n",
+                    encoding="utf-8")
+    site = build_site(load_archive(archive))
+    article = next(a for a in site.articles if a.id == path.parent.name)
+    meta = article.meta
+    assert (meta.event_date, meta.source, meta.source_url, meta.original_url) == (
+        date(2022, 4, 28), "Changsha Rong Media Center", "https://example.org/page-of-the-article",
+        "https://example.org/chinese-original")
+    assert meta.summary.startswith("One sentence describing the article") and meta.machine_translated is True
+    assert meta.credits == {"reporter": ["Wang Lei"], "editor": ["Chen Jing"]}
+    assert [(p.name, p.roles, p.involvement) for p in meta.people] == [
+        ("Wang Lei", ("deputy head of the County",), ("presiding",))]
+    assert [(n.phrase, n.note) for n in meta.annotations] == [
+        ("words exactly as they appear in the text", "what the words mean")]
