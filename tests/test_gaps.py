@@ -133,7 +133,8 @@ def test_a_sha256_line_that_is_not_a_digest_is_named_as_such(tmp_path):
 @pytest.mark.parametrize("slug", ["../../escape", "Power List", "power_list"])
 def test_a_glossary_slug_that_is_no_address_is_refused(tmp_path, slug):
     """Mutation: records.load_glossary accepting any 'slug:'. A slug is the entry's page
-    address (docs/glossary/<slug>/): '../../escape' wrote a page outside docs/glossary/."""
+    address (docs/glossary/<slug>/): '../../escape' was rendered to glossary/../../escape/index.md,
+    outside docs/ altogether."""
     archive = _archive(tmp_path)
     glossary = archive / "glossary.yml"
     _edit(glossary, '- term: "District Committee"\n', f'- term: "District Committee"\n  slug: "{slug}"\n')
@@ -222,8 +223,8 @@ def test_a_run_after_the_manifest_is_lost_or_a_page_touched_rewrites_nothing(pro
 @pytest.mark.parametrize("event_id", ["../../escape", "Zhengzhou Rainstorm"])
 def test_an_event_id_that_is_no_address_is_refused(tmp_path, event_id):
     """Mutation: records.load_events accepting any 'id:'. An event's id is its anchor on the
-    timeline and the address of its page (timeline/events/<id>/): '../../escape' wrote that
-    page outside docs/timeline/."""
+    timeline and, once articles mention it, the address of its page (timeline/events/<id>/),
+    which '../../escape' would put outside docs/timeline/."""
     archive = _archive(tmp_path)
     events = archive / "events.yml"
     _edit(events, '- id: "da-fei-zhi-wei-campaign-2012"', f'- id: "{event_id}"')
