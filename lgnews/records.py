@@ -1088,6 +1088,7 @@ def load_events(path: Path, data: Any, term_names: set[str] | None) -> list[Even
               "aliases": False, "terms": False}
     events: list[Event] = []
     ids: dict[str, int] = {}  # id -> place of its event in the file
+    alias_owners: dict[str, str] = {}  # alias as compared -> the id of the event it names
     for i, item in enumerate(data):
         item = c.mapping(item, (i,), fields, "an event")
         if item is None:
@@ -1108,13 +1109,19 @@ def load_events(path: Path, data: Any, term_names: set[str] | None) -> list[Even
                 hint = difflib.get_close_matches(t, sorted(term_names), n=1)
                 c.error((i, "terms", j), f"'{t}' is not a term of archive/glossary.yml"
                                          + (f"; did you mean '{hint[0]}'?" if hint else ""))
+        aliases = c.text_list(item.get("aliases"), (i, "aliases"))
+        for k, alias in enumerate(aliases):
+            owner = alias_owners.setdefault(match_key(alias), event_id or "")
+            if owner != (event_id or ""):  # the phrase would find one of the two only, in silence
+                c.error((i, "aliases", k), f"'{alias}' is also an alias of the event '{owner}'; an alias may name "
+                                           "one event only: remove it from one of them")
         if event_id and when:
             events.append(Event(
                 id=event_id, date=when[0], precision=when[1],
                 title=c.text(item.get("title"), (i, "title"), required=True) or "",
                 description=c.text(item.get("description"), (i, "description"), required=True, single_line=False) or "",
                 sources=c.sources(item.get("sources"), (i, "sources")),
-                aliases=c.text_list(item.get("aliases"), (i, "aliases")),
+                aliases=aliases,
                 terms=terms,
             ))
     c.raise_if_any()

@@ -539,6 +539,16 @@ def test_a_misspelt_event_term_gets_a_suggestion(proj):
         "did you mean 'cracking down on illegal activities and preventing violations'?")
 
 
+def test_an_alias_two_events_share_is_refused(proj):
+    """The phrase found only the first event's articles, and the second's list missed them in silence."""
+    rel = "archive/events.yml"
+    edit(proj, rel, '    - "7·20 investigation report"', '    - "7·20 Heavy Rain"')
+    line = line_of(proj, rel, r'^    - "7·20 Heavy Rain"$')
+    assert one(build_fails(proj), rel).endswith(
+        f"{rel}:{line}: [4].aliases[1]: '7·20 Heavy Rain' is also an alias of the event 'zhengzhou-7-20-rainstorm'; an alias may name "
+        "one event only: remove it from one of them")
+
+
 def test_an_unknown_field_of_a_markdown_article_lists_the_fields_an_editor_writes(proj):
     folder = proj / "archive" / "articles" / "2023-01-02-a-written-article"
     folder.mkdir()
