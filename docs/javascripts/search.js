@@ -377,17 +377,48 @@
     if (ev.relatedTarget && !box.contains(ev.relatedTarget)) returnTo = ev.relatedTarget;
   });
 
+  function dismiss() {
+    var back = returnTo;
+    returnTo = null;
+    close();
+    /* (Not to the search button or the field when it was opened from nowhere in
+       particular: the next Tab would go into the box again, and open it.) */
+    if (back && back !== document.body && document.contains(back)) back.focus();
+  }
+
+  /* On a phone the search is a full-screen panel whose only way out on screen is the arrow
+     left of the field: Material's label, which neither the Tab key nor a screen reader took
+     for a button. There it is one, named, reached by Tab and worked by Enter or Space, and
+     gives the focus back as Escape does. (On a wide screen the same label is the magnifier
+     inside the header's field, not a way out: left alone.) */
+  var closer = box.querySelector(".md-search__form label[for=__search]");
+  var narrow = window.matchMedia("(max-width: 59.984em)");
+  function fitCloser() {
+    if (narrow.matches) {
+      closer.setAttribute("role", "button");
+      closer.setAttribute("tabindex", "0");
+      closer.setAttribute("aria-label", "Close search");
+    } else {
+      closer.removeAttribute("role");
+      closer.removeAttribute("tabindex");
+      closer.removeAttribute("aria-label");
+    }
+  }
+  fitCloser();
+  if (narrow.addEventListener) narrow.addEventListener("change", fitCloser);
+  closer.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Enter" && ev.key !== " ") return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    dismiss();
+  });
+
   box.addEventListener("keydown", function (ev) {
     var items = links();
     var index = items.indexOf(document.activeElement);
     if (ev.key === "Escape") {
       ev.preventDefault();
-      var back = returnTo;
-      returnTo = null;
-      close();
-      /* (Not to the search button or the field when it was opened from nowhere in
-         particular: the next Tab would go into the box again, and open it.) */
-      if (back && back !== document.body && document.contains(back)) back.focus();
+      dismiss();
     } else if (ev.key === "ArrowDown" && items.length) {
       ev.preventDefault();
       items[Math.min(index + 1, items.length - 1)].focus();

@@ -248,6 +248,33 @@ def test_on_a_phone_the_search_button_works_from_the_keyboard(phone_tab):
     assert not phone_tab.errors
 
 
+def test_on_a_phone_the_way_out_of_the_search_panel_is_a_button(phone_tab, tab):
+    """The arrow that closes the full-screen panel was a label that Tab never reached and a
+    screen reader did not announce: no way out but Escape, which a touch screen lacks."""
+    page = phone_tab.page
+    phone_tab.goto(SEED)
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.hasAttribute('data-lg-search-button')"):
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'lg-search-query'")
+    page.keyboard.type("safety", delay=10)
+    page.wait_for_function("document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === 'safety'")
+    page.keyboard.press("Tab")
+    closer = page.evaluate("[document.activeElement.getAttribute('role'), document.activeElement.getAttribute('aria-label'),"
+                           " document.activeElement.getAttribute('for')]")
+    assert closer == ["button", "Close search", "__search"]
+    page.keyboard.press("Enter")
+    assert not page.locator("#__search").is_checked()
+    assert page.evaluate("document.activeElement.hasAttribute('data-lg-search-button')"), "the focus is lost"
+    page.wait_for_function("!document.body.hasAttribute('data-md-scrolllock')")
+    assert not phone_tab.errors
+    # On a wide screen the label is the magnifier inside the header's field: no button there.
+    tab.goto(SEED)
+    assert tab.page.locator(".md-search__form label[for=__search]").get_attribute("role") is None
+
+
 def test_each_result_says_what_kind_of_page_it_is(tab):
     """A glossary entry and an organization of nearly the same name, a person and the
     article that names them looked alike among the results."""
