@@ -4,8 +4,9 @@
  * tabindex (overrides/partials/header.html); Material's script opens it with Enter, and
  * this one with Space too, says whether it is open (aria-expanded), takes the focus to the
  * menu's first link when it opens, and closes it with Escape, giving the focus back to the
- * button. While closed, the menu's links are out of the Tab order (stylesheets/extra.css
- * hides the closed drawer), so the focus never goes to links off the screen.
+ * button, or when the focus leaves it. While closed, the menu's links are out of the Tab
+ * order (stylesheets/extra.css hides the closed drawer), so the focus never goes to links
+ * off the screen.
  */
 (function () {
   "use strict";
@@ -35,6 +36,15 @@
       sync();
       button.focus();
     }
+  });
+  /* Tab past the menu's last link went on to the page's links under the menu and its dimmed
+     overlay, where the focus could not be seen: the focus leaving the open menu (for
+     anything but its button) closes it, as Escape does, and the page is there to see. */
+  document.addEventListener("focusin", function (e) {
+    if (!drawer.checked || e.target === button) return;
+    if (e.target.closest && e.target.closest(".md-sidebar--primary")) return;
+    drawer.click();
+    sync();
   });
   drawer.addEventListener("change", sync);
   /* Material's script also closes the menu itself (when a link within the page is followed),

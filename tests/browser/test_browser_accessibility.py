@@ -101,5 +101,18 @@ def test_on_a_narrow_screen_the_keyboard_opens_the_menu_and_never_tabs_into_it_c
         page.keyboard.press("Space")  # as a button does, without scrolling the page
         page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary') !== null")
         assert page.locator("#__drawer").is_checked() and page.evaluate("() => scrollY") == scrolled
+        # Tab past its last link closed it: the focus went on to the page's links under the
+        # menu and its overlay, out of sight.
+        links = page.locator(".md-sidebar--primary a[href]").count()
+        for _ in range(links + 3):
+            page.keyboard.press("Tab")
+            if not page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')"):
+                break
+        else:
+            raise AssertionError("Tab never left the menu")
+        page.wait_for_function("() => !document.getElementById('__drawer').checked")
+        assert button.get_attribute("aria-expanded") == "false"
+        assert page.evaluate("() => { const r = document.activeElement.getBoundingClientRect();"
+                             " return r.right > 0 && r.left < innerWidth }"), "the focus is off the screen"
     finally:
         context.close()

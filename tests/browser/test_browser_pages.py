@@ -64,6 +64,30 @@ def test_seed_article_shows_term_tooltips(tab):
     assert tab.errors == [] and tab.external == []
 
 
+def test_escape_closes_a_terms_tooltip_where_the_pointer_or_the_focus_left_it(tab):
+    """A term's tooltip stayed over the next line of text (another term in it) until the
+    pointer or the focus moved on: Escape did nothing (WCAG 1.4.13)."""
+    page = tab.page
+    tab.goto(SEED)
+    shown = "() => [...document.querySelectorAll('.md-tooltip2')].filter(e => getComputedStyle(e).opacity !== '0').length"
+    term = page.locator(".reading-edition a.term").first
+    term.hover()
+    page.wait_for_function(f"({shown})() === 1")
+    page.keyboard.press("Escape")
+    page.wait_for_function(f"({shown})() === 0")
+    box = term.bounding_box()
+    page.mouse.move(box["x"] + 4, box["y"] + 4)  # still on the term: it stays closed
+    page.wait_for_timeout(300)
+    assert page.evaluate(shown) == 0
+    page.mouse.move(0, 0)
+    page.locator(".reading-edition a.term").nth(1).focus()  # the next term shows its own
+    page.wait_for_function(f"({shown})() === 1")
+    page.keyboard.press("Escape")
+    page.wait_for_function(f"({shown})() === 0")
+    assert page.evaluate("document.activeElement.classList.contains('term')"), "Escape moved the focus"
+    assert tab.errors == []
+
+
 def test_404_page_has_the_site_look_and_working_links(tab, screenshots):
     page = tab.page
     tab.goto("no-such-page/anywhere/", status=404)
