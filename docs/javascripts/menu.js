@@ -26,6 +26,7 @@
     }
     setTimeout(function () {  // once Material has opened it (Enter)
       sync();
+      if (drawer.checked) addContents();
       var first = drawer.checked && document.querySelector(".md-sidebar--primary a[href]");
       if (first) first.focus();
     }, 50);
@@ -45,6 +46,56 @@
     if (e.target.closest && e.target.closest(".md-sidebar--primary")) return;
     drawer.click();
     sync();
+  });
+  /* The menu gives the page's own table of contents, as Material does for the pages of its
+     navigation: a page the navigation does not list (an article, a glossary entry, a
+     person...) had none on a narrow screen, where the sidebar that holds it is hidden. Its
+     list is copied under "On this page" the first time the menu opens; following one of its
+     links closes the menu. */
+  function addContents() {
+    var primary = document.querySelector(".md-sidebar--primary .md-nav--primary");
+    var toc = document.querySelector(".md-sidebar--secondary .md-nav--secondary");
+    var links = toc ? toc.querySelectorAll("a.md-nav__link[href^='#']") : [];
+    if (!primary || !links.length) return;
+    if (primary.querySelector(".md-nav--secondary, [data-lg-contents]")) return;  // Material's own, or done
+    var top = primary.querySelector(".md-nav__list");  // the menu's list, which scrolls
+    if (!top) return;
+    var box = document.createElement("li");  // not a .md-nav: in the drawer, those are sliding panels
+    box.className = "md-nav__item lg-contents";
+    box.setAttribute("data-lg-contents", "");
+    var title = document.createElement("p");
+    title.className = "lg-contents__title";
+    title.id = "lg-contents-title";
+    title.textContent = "On this page";
+    var list = document.createElement("ul");
+    list.className = "lg-contents__list";
+    list.setAttribute("aria-labelledby", "lg-contents-title");
+    for (var i = 0; i < links.length; i++) {
+      var depth = 0;  // how many lists of the table of contents the link is in, under the first
+      for (var el = links[i].parentElement; el && el !== toc; el = el.parentElement) {
+        if (el.tagName === "UL") depth++;
+      }
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.className = "md-nav__link";
+      link.href = links[i].getAttribute("href");
+      link.textContent = links[i].textContent.trim();
+      if (depth > 1) item.className = "lg-contents__sub";
+      item.appendChild(link);
+      list.appendChild(item);
+    }
+    box.appendChild(title);
+    box.appendChild(list);
+    top.appendChild(box);
+    box.addEventListener("click", function (e) {
+      if (e.target.closest("a") && drawer.checked) {
+        drawer.click();
+        sync();
+      }
+    });
+  }
+  drawer.addEventListener("change", function () {
+    if (drawer.checked) addContents();
   });
   drawer.addEventListener("change", sync);
   /* Material's script also closes the menu itself (when a link within the page is followed),

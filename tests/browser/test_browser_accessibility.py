@@ -116,3 +116,28 @@ def test_on_a_narrow_screen_the_keyboard_opens_the_menu_and_never_tabs_into_it_c
                              " return r.right > 0 && r.left < innerWidth }"), "the focus is off the screen"
     finally:
         context.close()
+
+
+def test_on_a_narrow_screen_the_menu_gives_the_contents_of_a_page_the_navigation_does_not_list(phone_tab):
+    """On a phone an article (a glossary entry, a person...) had no table of contents at all:
+    Material gives it in the menu for the pages of its navigation only."""
+    tab = phone_tab
+    tab.goto(SEED)
+    page = tab.page
+    page.locator("label.md-header__button[for=__drawer]").tap()
+    contents = page.locator("[data-lg-contents]")
+    contents.wait_for(state="visible")
+    assert contents.locator(".lg-contents__title").inner_text() == "On this page"
+    assert contents.locator("a").evaluate_all("links => links.map(a => [a.getAttribute('href'), a.textContent])") == [
+        ["#reading-edition", "Reading edition"], ["#editors-notes", "Editors' notes"],
+        ["#in-this-article", "In this article"], ["#verbatim-source", "Verbatim source"],
+        ["#cite-this-page", "Cite this page"]]
+    contents.locator("a[href='#verbatim-source']").tap()
+    page.wait_for_function("() => location.hash === '#verbatim-source' && !document.getElementById('__drawer').checked")
+    # A page of the navigation has Material's own, once.
+    tab.goto("data/")
+    page.locator("label.md-header__button[for=__drawer]").tap()
+    page.wait_for_function("() => document.querySelector('.md-sidebar--primary a[href]').getBoundingClientRect().left >= 0")
+    assert page.locator("[data-lg-contents]").count() == 0
+    assert page.locator(".md-sidebar--primary .md-nav--secondary a[href^='#']").count() > 0
+    assert tab.errors == []
