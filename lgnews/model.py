@@ -328,6 +328,7 @@ class PersonRecord:
     zh: str | None = None
     aliases: list[str] = field(default_factory=list)
     note: str | None = None
+    zh_confirmed: bool = True
     appearances: list[Appearance] = field(default_factory=list)
     place: str | None = None  # the tag of a person people.yml tells from a namesake (see CuratedPerson)
     place_title: str | None = None  # that tag's title
@@ -360,6 +361,7 @@ class Organization:
     zh: str | None = None
     description: str | None = None
     aliases: list[str] = field(default_factory=list)
+    zh_confirmed: bool = True
     articles: list[tuple[Article, str]] = field(default_factory=list)
     local_aliases: list[str] = field(default_factory=list)  # its names only in articles tagged ``place``
     place: str | None = None
@@ -1062,7 +1064,8 @@ def build_site(archive: Archive) -> Site:
         older.next, newer.previous = newer, older
     term_matcher = PhraseMatcher({name: t for t in archive.terms for name in t.names})
     event_matcher = PhraseMatcher({alias: e for e in archive.events for alias in e.aliases})
-    orgs = {c.name: Organization(c.name, "", c.zh, c.description, list(c.aliases), local_aliases=list(c.local_aliases),
+    orgs = {c.name: Organization(c.name, "", c.zh, c.description, list(c.aliases), zh_confirmed=c.zh_confirmed,
+                                 local_aliases=list(c.local_aliases),
                                  place=c.place) for c in archive.organizations}
     local: dict[str, LocalName] = {}
     for c in archive.organizations:
@@ -1313,6 +1316,7 @@ def _build_people(articles: list[Article], curated: list[CuratedPerson],
                 records[key] = PersonRecord(
                     name=key[0], slug="", zh=known.zh if known else None,
                     aliases=list(known.aliases) if known else [], note=known.note if known else None,
+                    zh_confirmed=known.zh_confirmed if known else True,
                     place=key[1], place_title=(place_titles or {}).get(key[1]) if key[1] else None,
                 )
         return records[key]

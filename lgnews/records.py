@@ -1137,6 +1137,7 @@ class CuratedPerson:
     # A tag (a place: louxing): this is the person of that name in the articles tagged with
     # it. Two people who share a name are two entries, each with its place.
     place: str | None = None
+    zh_confirmed: bool = True  # false: the Chinese is an editor's inference, said wherever it is shown
 
 
 NAMESAKES = ("if they are two people who share a name, give each a 'place:', the tag of the articles "
@@ -1154,7 +1155,7 @@ def load_people(path: Path, data: Any, tag_names: set[str] | None = None) -> lis
         c.raise_if_any()
     people = []
     places: list[int] = []
-    fields = {"name": True, "zh": False, "aliases": False, "note": False, "place": False}
+    fields = {"name": True, "zh": False, "zh_confirmed": False, "aliases": False, "note": False, "place": False}
     for i, item in enumerate(data):
         item = c.mapping(item, (i,), fields, "a person")
         if item is None:
@@ -1166,7 +1167,8 @@ def load_people(path: Path, data: Any, tag_names: set[str] | None = None) -> lis
         if name:
             people.append(CuratedPerson(name, c.text(item.get("zh"), (i, "zh")),
                                         c.text_list(item.get("aliases"), (i, "aliases")),
-                                        c.text(item.get("note"), (i, "note")), place))
+                                        c.text(item.get("note"), (i, "note")), place,
+                                        c.boolean(item.get("zh_confirmed"), (i, "zh_confirmed"), True)))
             places.append(i)
     # A name belongs to one person in each place (and one person where no place is given).
     for where in dict.fromkeys(p.place for p in people):
@@ -1198,6 +1200,7 @@ class CuratedOrganization:
     # Louxing's in an article tagged louxing, another district's elsewhere).
     local_aliases: list[str] = field(default_factory=list)
     place: str | None = None  # a tag
+    zh_confirmed: bool = True  # false: the Chinese is an editor's inference, said wherever it is shown
 
 
 def load_organizations(path: Path, data: Any, tag_names: set[str] | None = None) -> list[CuratedOrganization]:
@@ -1212,7 +1215,7 @@ def load_organizations(path: Path, data: Any, tag_names: set[str] | None = None)
     out = []
     places: list[int] = []
     fields = {"name": True, "aliases": False, "local_aliases": False, "place": False, "zh": False,
-              "description": False}
+              "zh_confirmed": False, "description": False}
     for i, item in enumerate(data):
         item = c.mapping(item, (i,), fields, "an organization")
         if item is None:
@@ -1227,7 +1230,8 @@ def load_organizations(path: Path, data: Any, tag_names: set[str] | None = None)
             out.append(CuratedOrganization(name, c.text_list(item.get("aliases"), (i, "aliases")),
                                            c.text(item.get("zh"), (i, "zh")),
                                            c.text(item.get("description"), (i, "description"), single_line=False),
-                                           local, place))
+                                           local, place,
+                                           c.boolean(item.get("zh_confirmed"), (i, "zh_confirmed"), True)))
             places.append(i)
     _one_owner_per_name(c, path, [(i, "name", o.name, o.aliases) for i, o in zip(places, out, strict=True)],
                         "organization")

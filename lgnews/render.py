@@ -989,7 +989,7 @@ def _timeline_records(site: Site) -> list[dict]:
 def _people_records(site: Site) -> list[dict]:
     return [
         {
-            "name": p.name, "zh": p.zh, "aliases": p.aliases, "place": p.place, "url": p.url,
+            "name": p.name, "zh": p.zh, "zh_confirmed": p.zh_confirmed, "aliases": p.aliases, "place": p.place, "url": p.url,
             "appearances": [
                 {"article": a.article.id, "date": a.article.published.isoformat(),
                  **({"roles": list(a.roles)} if a.roles else {})}
@@ -1003,7 +1003,7 @@ def _people_records(site: Site) -> list[dict]:
 def _organization_records(site: Site) -> list[dict]:
     return [
         {
-            "name": o.name, "zh": o.zh, "description": o.description, "aliases": o.aliases,
+            "name": o.name, "zh": o.zh, "zh_confirmed": o.zh_confirmed, "description": o.description, "aliases": o.aliases,
             "local_aliases": o.local_aliases, "place": o.place, "url": o.url,
             "articles": [{"article": article.id, "as": how}
                          for article, how in sorted(o.articles, key=lambda x: (x[0].published, x[0].id))],

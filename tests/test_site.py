@@ -370,6 +370,22 @@ def test_organizations_and_tags_are_exported(built_site):
     assert tags["disasters"]["url"] is None and tags["disasters"]["count"] == 0
 
 
+def test_a_chinese_name_an_editor_inferred_is_shown_as_not_confirmed(built_site):
+    """The indexes gave 党建国 and 专委会 as facts, while the pages' notes said they were guesses."""
+    people = (built_site / "people" / "index.html").read_text(encoding="utf-8")
+    assert '<span lang="zh">党建国</span> (not confirmed)' in people
+    person = (built_site / "people" / "dang-jianguo" / "index.html").read_text(encoding="utf-8")
+    assert ">党建国</span> (not confirmed: an editor's inference)</p>" in person
+    orgs = (built_site / "organizations" / "index.html").read_text(encoding="utf-8")
+    assert '<span lang="zh">专委会</span> (not confirmed)' in orgs
+    assert '<span lang="zh">娄星区委</span></td>' in orgs  # a name a source gives: no caveat
+    exported = {p["name"]: p for p in load_json(built_site, "people.json")}
+    assert exported["Dang Jianguo"]["zh_confirmed"] is False and exported["Liu Zhigang"]["zh_confirmed"] is True
+    exported = {o["name"]: o for o in load_json(built_site, "organizations.json")}
+    assert exported["special safety committees"]["zh_confirmed"] is False
+    assert exported["Louxing District Committee of the CPC"]["zh_confirmed"] is True
+
+
 def test_the_place_tag_says_where_louxing_is_with_its_chinese_marked(built_site):
     """A reader new to China learned nowhere that Louxing is a district of Loudi, in Hunan;
     the Chinese in a tag's description is marked as Chinese, as it is elsewhere."""
