@@ -65,6 +65,8 @@ def test_article_is_indexed_in_full_without_what_repeats_other_pages(indexed):
     assert "Editor in Chief: Wen Zhibin" not in text, "the verbatim source repeats the reading edition"
     assert "c6ea5eefa642" not in text, "provenance and citation are not searched"
     assert "Terms explained" not in text, "'In this article' links to pages that have their own entry"
+    # A note's number is not a word of the text: an excerpt read "Party jianguo[1] and other leaders".
+    assert "Party jianguo and other leaders" in text and "[1]" not in text
 
 
 def test_a_person_is_indexed_without_the_list_of_articles(indexed):
@@ -101,6 +103,7 @@ def test_above_the_limit_an_article_is_found_by_title_first_paragraph_and_notes(
     assert "Louxing District held the 2022 Work safety retreat Meeting" in text
     assert FIRST in text and NOTE in text
     assert LATER not in text
+    assert "Party jianguo and other leaders" in text and "[1]" not in text
     page = (lede_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
     assert LATER in page, "the page itself still shows the whole reading edition"
 
