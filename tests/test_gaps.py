@@ -22,6 +22,7 @@ from lgnews.parse import DateMention, normalize_punctuation, parse_article
 from lgnews.render import Pager, Renderer
 
 from .conftest import ROOT, SEED_ID, run
+from .test_errors import edit, line_of
 
 SEED_META = Path("articles") / SEED_ID / "meta.yml"
 WRITTEN_ID = "2023-01-02-a-second-look-at-the-district"
@@ -31,12 +32,6 @@ def _archive(tmp_path: Path) -> Path:
     archive = tmp_path / "archive"
     shutil.copytree(ROOT / "archive", archive)
     return archive
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _write_article(archive: Path, article_id: str, front: str, body: str) -> Path:
@@ -53,11 +48,6 @@ def _errors(archive: Path) -> list[str]:
     return [str(e).replace(str(archive) + "/", "archive/") for e in caught.value.errors]
 
 
-def _line_of(path: Path, pattern: str) -> int:
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if re.search(pattern, line):
-            return n
-    raise AssertionError(f"{pattern!r} not in {path}")
 
 
 # --------------------------------------------------------------------------- the parsed record
@@ -108,9 +98,8 @@ def test_an_involvement_not_on_the_list_is_refused_with_the_list(tmp_path):
     """Mutation: records.load_meta accepting any involvement ("presided" for "presiding"):
     the person's page then showed the typo as how they took part."""
     archive = _archive(tmp_path)
-    meta = archive / SEED_META
-    _edit(meta, "  involvement:\n  - presiding\n", "  involvement:\n  - presided\n")
-    line = _line_of(meta, r"^  - presided$")
+    edit(archive, SEED_META, "  involvement:\n  - presiding\n", "  involvement:\n  - presided\n")
+    line = line_of(archive, SEED_META, r"^  - presided$")
     assert _errors(archive) == [
         f"archive/{SEED_META}:{line}: people[0].involvement[0]: 'presided' is not allowed; choose from presiding, "
         "attending, speaking, inspecting, mentioned"]
@@ -123,8 +112,8 @@ def test_a_sha256_line_that_is_not_a_digest_is_named_as_such(tmp_path):
     meta = archive / SEED_META
     text = meta.read_text(encoding="utf-8")
     digest = re.search(r"^sha256: ([0-9a-f]{64})$", text, re.M)[1]
-    _edit(meta, f"sha256: {digest}", f"sha256: {digest.upper()}")
-    line = _line_of(meta, r"^sha256: ")
+    edit(archive, SEED_META, f"sha256: {digest}", f"sha256: {digest.upper()}")
+    line = line_of(archive, SEED_META, r"^sha256: ")
     assert _errors(archive) == [
         f"archive/{SEED_META}:{line}: sha256: is not a SHA-256 (64 lowercase hex digits); it is written by ingest: "
         "do not edit it"]
@@ -136,9 +125,8 @@ def test_a_glossary_slug_that_is_no_address_is_refused(tmp_path, slug):
     address (docs/glossary/<slug>/): '../../escape' was rendered to glossary/../../escape/index.md,
     outside docs/ altogether."""
     archive = _archive(tmp_path)
-    glossary = archive / "glossary.yml"
-    _edit(glossary, '- term: "District Committee"\n', f'- term: "District Committee"\n  slug: "{slug}"\n')
-    line = _line_of(glossary, r"^  slug: ")
+    edit(archive, "glossary.yml", '- term: "District Committee"\n', f'- term: "District Committee"\n  slug: "{slug}"\n')
+    line = line_of(archive, "glossary.yml", r"^  slug: ")
     assert _errors(archive) == [
         f"archive/glossary.yml:{line}: [1].slug: {slug!r} is not a slug; use lowercase letters, digits and hyphens"]
 
@@ -150,7 +138,7 @@ def test_an_image_from_another_site_by_a_protocol_relative_address_is_refused(tm
     path = _write_article(archive, WRITTEN_ID, "title: A second look at the district\npublished: 2023-01-02",
                           "The district met.\n\n![The map](//example.org/map.png)\n")
     assert _errors(archive) == [
-        f"archive/articles/{WRITTEN_ID}/article.md:{_line_of(path, 'map.png')}: the image '//example.org/map.png' is "
+        f"archive/articles/{WRITTEN_ID}/article.md:{line_of(path.parent, path.name, 'map.png')}: the image '//example.org/map.png' is "
         "on another site: the archive's pages load nothing from other sites; save the image in docs/ and link to it "
         "from the site's root (e.g. images/photo.jpg)"]
 
@@ -220,17 +208,22 @@ def test_a_run_after_the_manifest_is_lost_or_a_page_touched_rewrites_nothing(pro
     assert stats(docs) == before, "pages were rewritten with the bytes they already had"
 
 
-@pytest.mark.parametrize("event_id", ["../../escape", "Zhengzhou Rainstorm"])
-def test_an_event_id_that_is_no_address_is_refused(tmp_path, event_id):
-    """Mutation: records.load_events accepting any 'id:'. An event's id is its anchor on the
-    timeline and, once articles mention it, the address of its page (timeline/events/<id>/),
-    which '../../escape' would put outside docs/timeline/."""
+@pytest.mark.parametrize("rel, key, first, value", [
+    ("events.yml", "id", "da-fei-zhi-wei-campaign-2012", "../../escape"),
+    ("events.yml", "id", "da-fei-zhi-wei-campaign-2012", "Zhengzhou Rainstorm"),
+    ("tags.yml", "slug", "work-safety", "../../escape"),
+    ("tags.yml", "slug", "work-safety", "Work Safety"),
+])
+def test_an_event_id_or_a_tag_slug_that_is_no_address_is_refused(tmp_path, rel, key, first, value):
+    """Mutations: records.load_events accepting any 'id:', records.load_tags any 'slug:'. An
+    event's id is its anchor on the timeline and, once articles mention it, the address of its
+    page (timeline/events/<id>/); a tag's slug is the address tags/<slug>/: '../../escape'
+    would put either outside its folder."""
     archive = _archive(tmp_path)
-    events = archive / "events.yml"
-    _edit(events, '- id: "da-fei-zhi-wei-campaign-2012"', f'- id: "{event_id}"')
-    line = _line_of(events, rf'^- id: "{re.escape(event_id)}"')
+    edit(archive, rel, f'- {key}: "{first}"', f'- {key}: "{value}"')
+    line = line_of(archive, rel, rf'^- {key}: "{re.escape(value)}"')
     assert _errors(archive) == [
-        f"archive/events.yml:{line}: [0].id: {event_id!r} is not a slug; use lowercase letters, digits and hyphens"]
+        f"archive/{rel}:{line}: [0].{key}: {value!r} is not a slug; use lowercase letters, digits and hyphens"]
 
 
 # --------------------------------------------------------------------------- the built page
@@ -286,7 +279,7 @@ def test_the_article_pages_structured_data_gives_the_event_date_and_the_original
     assert "isBasedOn" not in seed  # the seed's meta.yml gives no address
 
     archive = _archive(tmp_path)
-    _edit(archive / SEED_META, "source: Louxing Rong Media Center\n",
+    edit(archive, SEED_META, "source: Louxing Rong Media Center\n",
           "source: Louxing Rong Media Center\nsource_url: https://example.org/louxing/2022-04-30.html\n")
     site = build_site(load_archive(archive))
     page = Renderer(site, "https://example.org/archive/", "Archive").render_article(site.articles[0]).content
@@ -304,21 +297,10 @@ def test_a_name_an_organization_has_everywhere_cannot_be_a_later_ones_local_alia
     index = len(yaml.safe_load(orgs.read_text(encoding="utf-8")))
     orgs.write_text(orgs.read_text(encoding="utf-8").rstrip("\n") + '\n- name: "Louxing Party School"\n'
                     '  local_aliases: ["Louxing Rong Media Center"]\n  place: "louxing"\n', encoding="utf-8")
-    line = _line_of(orgs, r'^  local_aliases: \["Louxing Rong Media Center"\]')
+    line = line_of(archive, "organizations.yml", r'^  local_aliases: \["Louxing Rong Media Center"\]')
     assert _errors(archive) == [
         f"archive/organizations.yml:{line}: [{index}].local_aliases[0]: 'Louxing Rong Media Center' is a name of "
         "'Louxing Rong Media Center' everywhere: it cannot also be a local alias; remove one of them"]
-
-
-@pytest.mark.parametrize("slug", ["../../escape", "Work Safety"])
-def test_a_tag_slug_that_is_no_address_is_refused(tmp_path, slug):
-    """Mutation: records.load_tags accepting any 'slug:' (it is the address tags/<slug>/)."""
-    archive = _archive(tmp_path)
-    tags = archive / "tags.yml"
-    _edit(tags, '- slug: "work-safety"', f'- slug: "{slug}"')
-    line = _line_of(tags, rf'^- slug: "{re.escape(slug)}"')
-    assert _errors(archive) == [
-        f"archive/tags.yml:{line}: [0].slug: {slug!r} is not a slug; use lowercase letters, digits and hyphens"]
 
 
 # --------------------------------------------------------------------------- the glossary hook
@@ -367,7 +349,7 @@ def test_an_editors_summary_is_what_search_results_and_feeds_show(tmp_path):
     the machine translation's first paragraph)."""
     archive = _archive(tmp_path)
     summary = "Louxing District reviews its work-safety campaign & sets the tasks for 2022."
-    _edit(archive / SEED_META, "machine_translated: true\n", f"machine_translated: true\nsummary: {summary}\n")
+    edit(archive, SEED_META, "machine_translated: true\n", f"machine_translated: true\nsummary: {summary}\n")
     assert _description_and_feeds(archive) == (summary, summary, summary)
 
 
