@@ -134,7 +134,10 @@ def test_on_a_narrow_screen_the_menu_gives_the_contents_of_a_page_the_navigation
         ["#cite-this-page", "Cite this page"]]
     contents.locator("a[href='#verbatim-source']").tap()
     page.wait_for_function("() => location.hash === '#verbatim-source' && !document.getElementById('__drawer').checked")
-    # A page of the navigation has Material's own, once.
+    assert tab.errors == []
+    # A page of the navigation has Material's own, once. (Left only once this page has loaded
+    # everything: a request still on its way, the icon, fails when the page is left.)
+    page.wait_for_load_state("networkidle")
     tab.goto("data/")
     page.locator("label.md-header__button[for=__drawer]").tap()
     page.wait_for_function("() => document.querySelector('.md-sidebar--primary a[href]').getBoundingClientRect().left >= 0")
