@@ -728,8 +728,9 @@ def _load_markdown_article(directory: Path, path: Path, raw: bytes, digest: str,
 
     body = m["body"].strip("\n")
     if not body.strip():  # the skeleton's text deleted, the article not yet written: not published empty
+        closing = m.end("yaml") if m["yaml"] else text.index("\n") + 1  # where the second '---' line starts
         raise ArchiveErrors([ArchiveError(path, "has no text after its front matter: write the article below the "
-                                                "second '---' line", line=text.count("\n", 0, m.end("yaml")) + 1 if m["yaml"] else 2)])
+                                                "second '---' line", line=text.count("\n", 0, closing) + 1)])
     body_html = mdbody.convert(body)
     above = text.count("\n", 0, m.start("body")) + len(m["body"]) - len(m["body"].lstrip("\n"))
     problems = mdbody.link_problems(path, body, body_html)
