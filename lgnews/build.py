@@ -12,6 +12,7 @@ import argparse
 import gc
 import hashlib
 import os
+import stat
 import sys
 import time
 from collections import Counter
@@ -152,8 +153,9 @@ def inputs_fingerprint(config, archive: list[str] | None = None) -> str:
 
 
 def editor_page_errors(docs: Path) -> list:
-    """The pages editors keep in docs/ that are not UTF-8: MkDocs stops on one with a
-    traceback, so they are reported first, as the archive's files are."""
+    """The pages editors keep in docs/ that are not UTF-8 (MkDocs stops on one with a
+    traceback), and what is there in place of a file (a named pipe, which MkDocs would wait
+    on for ever): reported first, as the archive's files are."""
     from .errors import ArchiveError
 
     errors = []
@@ -161,16 +163,22 @@ def editor_page_errors(docs: Path) -> list:
         folders[:] = sorted(f for f in folders if not f.startswith(".")
                             and not (folder == str(docs) and f in GENERATED_TOPS))
         for name in sorted(files):
-            if name.endswith(".md") and not name.startswith("."):
-                path = Path(folder) / name
-                try:
-                    path.read_bytes().decode("utf-8")
-                except UnicodeDecodeError:
-                    from .records import NOT_UTF8  # only now: the quick no-op run imports no YAML
+            if name.startswith("."):
+                continue
+            path = Path(folder) / name
+            try:
+                if not stat.S_ISREG(path.stat().st_mode):  # MkDocs would wait on it for ever
+                    from .records import NOT_A_FILE  # only now: the quick no-op run imports no YAML
 
-                    errors.append(ArchiveError(path, NOT_UTF8))
-                except OSError as exc:
-                    errors.append(ArchiveError(path, f"cannot be read: {exc.strerror or exc}"))
+                    errors.append(ArchiveError(path, NOT_A_FILE))
+                elif name.endswith(".md"):
+                    path.read_bytes().decode("utf-8")
+            except UnicodeDecodeError:
+                from .records import NOT_UTF8
+
+                errors.append(ArchiveError(path, NOT_UTF8))
+            except OSError as exc:
+                errors.append(ArchiveError(path, f"cannot be read: {exc.strerror or exc}"))
     return errors
 
 

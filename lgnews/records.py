@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import collections.abc
 import difflib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
@@ -286,17 +288,35 @@ CONFIDENCE = ("high", "medium", "low")
 
 
 def read_file(path: str | Path) -> bytes | None:
-    """The bytes of the archive's file ``path``, None if there is none; a folder or an
-    unreadable file in its place is the editor's problem, in a line."""
+    """The bytes of the archive's file ``path``, None if there is none; a folder, a named
+    pipe or a device (which would make the build wait for ever) or an unreadable file in its
+    place is the editor's problem, in a line. Opened without waiting (a pipe with no writer
+    would block the open itself), then read only if it is a regular file."""
     try:
-        with open(path, "rb") as fh:
-            return fh.read()
+        fd = os.open(path, os.O_RDONLY | _OPEN_NOW)
     except FileNotFoundError:
         return None
-    except IsADirectoryError:
-        raise ArchiveErrors([ArchiveError(Path(path), "is a folder, not a file: put the file in its place")]) from None
     except OSError as exc:
         raise ArchiveErrors([ArchiveError(Path(path), f"cannot be read ({exc.strerror or exc})")]) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise ArchiveErrors([ArchiveError(Path(path), "is a folder, not a file: put the file in its place")])
+        if not stat.S_ISREG(mode):
+            raise ArchiveErrors([ArchiveError(Path(path), NOT_A_FILE)])
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1  # closed with ``fh``
+            return fh.read()
+    except OSError as exc:
+        raise ArchiveErrors([ArchiveError(Path(path), f"cannot be read ({exc.strerror or exc})")]) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+_OPEN_NOW = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+NOT_A_FILE = ("is not a file but a named pipe, a socket or a device, which the build would wait on for ever: "
+              "put the file itself in its place")
 
 
 NOT_UTF8 = "not UTF-8 text; save the file as UTF-8"

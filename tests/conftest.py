@@ -35,9 +35,11 @@ def copy_project(dest: Path, *, with_articles: bool = True) -> Path:
     return dest
 
 
-def run(cmd: list[str], cwd: Path, check: bool = True, **env: str) -> subprocess.CompletedProcess:
+def run(cmd: list[str], cwd: Path, check: bool = True, timeout: float | None = None,
+        **env: str) -> subprocess.CompletedProcess:
+    """``cmd`` in ``cwd``; ``timeout``: seconds, for a command that could wait for ever."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **env}
-    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=environment)
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=environment, timeout=timeout)
     if check and result.returncode != 0:
         raise AssertionError(f"{' '.join(cmd)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return result

@@ -58,11 +58,11 @@ def line_of(project: Path, rel: str, pattern: str) -> int:
     raise AssertionError(f"{pattern!r} not in {rel}")
 
 
-def build_fails(project: Path, *args: str) -> list[str]:
+def build_fails(project: Path, *args: str, timeout: float | None = None) -> list[str]:
     """Run scripts/build.py expecting failure: exit 1, no traceback, docs/ untouched.
     Returns the lines of its error output."""
     before = snapshot(project / "docs")
-    result = run([sys.executable, "scripts/build.py", *args], project, check=False)
+    result = run([sys.executable, "scripts/build.py", *args], project, check=False, timeout=timeout)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr, result.stderr
     assert snapshot(project / "docs") == before, "a failed build changed docs/"

@@ -4,6 +4,7 @@ names): each case failed before its fix, with a traceback or with hostile text p
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -150,3 +151,26 @@ def test_an_article_md_without_text_is_not_published_empty(proj, body):
     assert build_fails(proj) == [
         "archive/articles/2023-06-05-a-written-article/article.md:4: has no text after its front matter: write the "
         "article below the second '---' line"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("where, folder", [
+    (SEED_META, "archive/"),
+    ("archive/glossary.yml", "archive/"),
+    ("docs/images/map.png", "docs/"),
+])
+def test_a_named_pipe_in_place_of_a_file_is_one_line_not_a_build_that_waits_for_ever(proj, where, folder):
+    """A named pipe where meta.yml, glossary.yml or an editor's image should be: reading it
+    waited for a writer that never came, and the build never ended (MkDocs, copying one from
+    docs/, would too)."""
+    path = proj / where
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
+    message = (f"{where}: is not a file but a named pipe, a socket or a device, which the build would wait on "
+               "for ever: put the file itself in its place")
+    if folder == "archive/":
+        assert build_fails(proj, timeout=60) == [message]
+    else:
+        result = run([sys.executable, "scripts/build.py"], proj, check=False, timeout=60)
+        assert (result.returncode, result.stderr) == (1, f"{message}\nbuild: 1 problem(s) in docs/; nothing was written\n")
