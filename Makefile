@@ -44,7 +44,7 @@ ingest: $(STAMP)
 	$(PY) scripts/ingest.py $(FILE)
 
 new-article: $(STAMP)
-	$(PY) scripts/new_article.py $(if $(TITLE),--title "$$TITLE") $(if $(DATE),--published "$$DATE")
+	$(PY) scripts/new_article.py $(if $(TITLE),--title="$$TITLE") $(if $(DATE),--published="$$DATE")
 
 # Browser tests drive Debian's Chromium. As root (CI, containers) it is installed here;
 # otherwise we stop and say the one command to run.

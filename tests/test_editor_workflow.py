@@ -245,6 +245,16 @@ def test_markdown_article_front_matter_is_valid_as_created(tmp_path):
     assert again.read_text(encoding="utf-8") == skeleton
 
 
+def test_a_title_that_begins_with_a_dash_is_a_title_not_an_option(tmp_path):
+    """`make new-article TITLE=-Breaking`: a title of one word after a dash was read as an
+    option, and the editor got argparse's usage message instead of an article."""
+    project = copy_project(tmp_path / "project", with_articles=False)
+    out = make(project, "new-article", "TITLE=-Breaking", "DATE=2024-01-10")
+    path = project / out.strip().splitlines()[-1]
+    assert path.parent.name == "2024-01-10-breaking"
+    assert "title: -Breaking" in path.read_text(encoding="utf-8").splitlines()
+
+
 # --------------------------------------------------------------------------- the glossary term
 
 
