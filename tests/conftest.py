@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,20 @@ def built_site(built_project) -> Path:
 def project(tmp_path) -> Path:
     """A fresh, unbuilt copy of the project for a test that changes things."""
     return copy_project(tmp_path / "project")
+
+
+def meet(folder: Path, processes: int, wait: float = 60.0) -> None:
+    """Hold the calling process, on its first call, until ``processes`` processes have called
+    (each leaves its pid in ``folder``), or ``wait`` seconds have passed: work shared among
+    processes then reaches every one of them, however the machine schedules them (a forked
+    process may start after the others have taken everything)."""
+    mine = folder / str(os.getpid())
+    if mine.exists():
+        return
+    mine.touch()
+    deadline = time.monotonic() + wait
+    while len(os.listdir(folder)) < processes and time.monotonic() < deadline:
+        time.sleep(0.002)
 
 
 def counting_forks(monkeypatch) -> list[int]:

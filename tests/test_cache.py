@@ -31,7 +31,7 @@ from lgnews.model import ArticleCache, PhraseMatcher, Texts, build_site, load_ar
 from lgnews.records import _load, _Loader
 from lgnews.render import Renderer, render_data_file
 
-from .conftest import FIXTURES, ROOT, SEED_ID, counting_forks, run
+from .conftest import FIXTURES, ROOT, SEED_ID, counting_forks, meet, run
 
 # --------------------------------------------------------------------------- helpers
 
@@ -342,12 +342,13 @@ def test_parsing_in_processes_gives_the_same_articles(tmp_path, monkeypatch):
 
 
 _render_task = build._render_task
+MEET: tuple[Path, int] = (Path(), 1)  # (folder, processes): set by the test that renders in processes
 
 
 def _render_task_noting_the_process(tasks: list, index: int) -> list[tuple[str, bytes]]:
     """A rendering task that also says which process ran it (under a key no file has), and
-    takes long enough for every process to get some tasks."""
-    time.sleep(0.005)
+    waits, the first time in each process, until every process has one (``MEET``)."""
+    meet(*MEET)
     return [(f"pid:{index}", str(os.getpid()).encode()), *_render_task(tasks, index)]
 
 
@@ -361,6 +362,8 @@ def test_rendering_in_processes_gives_the_same_files_in_the_same_order(tmp_path,
     """build.render_outputs shares the rendering tasks among this process and forked ones:
     the files are those of Renderer.render_all, byte for byte and in the same order."""
     renderer, expected = _renderer(tmp_path)
+    (tmp_path / "met").mkdir()
+    monkeypatch.setattr(sys.modules[__name__], "MEET", (tmp_path / "met", workers))
     monkeypatch.setattr(build, "RENDER_PARALLEL_FROM", 2)
     monkeypatch.setattr(share, "workers", lambda: workers)
     monkeypatch.setattr(build, "_render_task", _render_task_noting_the_process)
@@ -370,7 +373,8 @@ def test_rendering_in_processes_gives_the_same_files_in_the_same_order(tmp_path,
     parallel = {path: data for path, data in rendered.items() if not path.startswith("pid:")}
     assert list(parallel) == list(expected) and parallel == expected
     # Every task was rendered once, by this process or a forked one, and every process took
-    # some (how many depends on the machine's scheduler: not asserted).
+    # some (each waited in its first task for the others to have one; how many more each
+    # took depends on the machine's scheduler: not asserted).
     assert sorted(by_task) == list(range(len(renderer.tasks())))
     counts = Counter(by_task.values())
     assert len(counts) == workers and os.getpid() in counts, counts
@@ -409,11 +413,15 @@ def test_a_failed_render_process_leaves_the_work_to_this_one(tmp_path, monkeypat
                 pass
         return alive
 
-    # This process renders slowly, so that the others take tasks too.
+    # Each process waits in its first task until the others have one: the forked ones do
+    # get tasks, however the machine schedules them.
+    for name in ("dies", "fails"):
+        (tmp_path / name).mkdir()
+
     def dies(tasks, index):
+        meet(tmp_path / "dies", 3)
         if os.getpid() != parent:
             os._exit(3)  # as if killed (out of memory, say)
-        time.sleep(0.005)
         return _render_task(tasks, index)
 
     monkeypatch.setattr(build, "_render_task", dies)
@@ -423,9 +431,9 @@ def test_a_failed_render_process_leaves_the_work_to_this_one(tmp_path, monkeypat
     assert len(forked) == 2 and not left_behind()
 
     def fails(tasks, index):
+        meet(tmp_path / "fails", 3)
         if os.getpid() != parent:
             raise RuntimeError("a template failed")
-        time.sleep(0.005)
         return _render_task(tasks, index)
 
     forked.clear()

@@ -16,7 +16,7 @@ import yaml
 import lgnews.write as write
 from lgnews.build import generate
 
-from .conftest import FIXTURES, ROOT, SEED_ID, counting_forks, run
+from .conftest import FIXTURES, ROOT, SEED_ID, counting_forks, meet, run
 
 MANIFEST = ".generated-manifest.json"
 SEED_PAGE = f"articles/{SEED_ID}/index.md"
@@ -499,10 +499,14 @@ def _writing_in_two_processes(tmp_path: Path, monkeypatch, also=None) -> tuple[P
     log = tmp_path / "writes.log"
     real = write._write_replace
 
+    met = tmp_path / "met"
+    met.mkdir()
+
     def noting(path, data, durable):
+        if not path.endswith(MANIFEST):  # (written by this process alone, before and after the pages)
+            meet(met, 2)  # both processes take some pages, however the machine schedules them
         if also:
             also()
-        time.sleep(0.002)  # long enough for both processes to take some
         real(path, data, durable)
         with open(log, "a", encoding="utf-8") as fh:
             fh.write(f"{os.getpid()} {path}\n")
