@@ -315,8 +315,8 @@ def read_file(path: str | Path) -> bytes | None:
 
 
 _OPEN_NOW = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-NOT_A_FILE = ("is not a file but a named pipe, a socket or a device, which the build would wait on for ever: "
-              "put the file itself in its place")
+NOT_A_FILE = ("is not a regular file but a special one (a named pipe, a device), which the build would wait on "
+              "for ever: put the file itself in its place")
 
 
 NOT_UTF8 = "not UTF-8 text; save the file as UTF-8"

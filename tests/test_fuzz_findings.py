@@ -167,8 +167,8 @@ def test_a_named_pipe_in_place_of_a_file_is_one_line_not_a_build_that_waits_for_
     path.parent.mkdir(parents=True, exist_ok=True)
     path.unlink(missing_ok=True)
     os.mkfifo(path)
-    message = (f"{where}: is not a file but a named pipe, a socket or a device, which the build would wait on "
-               "for ever: put the file itself in its place")
+    message = (f"{where}: is not a regular file but a special one (a named pipe, a device), which the build would "
+               "wait on for ever: put the file itself in its place")
     if folder == "archive/":
         assert build_fails(proj, timeout=60) == [message]
     else:
