@@ -44,7 +44,10 @@ def _resolve(kind, value, implicit) -> str:
 
 
 class DuplicateKeyError(yaml.constructor.ConstructorError):
-    """A key written twice in one mapping: YAML would silently keep the last value."""
+    """A key written twice in one mapping: YAML would silently keep the last value. Its
+    ``problem`` is the key; ``first_line``, YAML's number of the line where it is first."""
+
+    first_line = 0
 
 
 class _Loader(_Base):
@@ -61,10 +64,9 @@ class _Loader(_Base):
                 if isinstance(key_node, yaml.ScalarNode) and key_node.tag not in _SPECIAL_KEYS:
                     seen = first.setdefault((key_node.tag, key_node.value), key_node)
                     if seen is not key_node:
-                        raise DuplicateKeyError(
-                            None, None, f"'{key_node.value}' is written twice (first on line "
-                            f"{seen.start_mark.line + 1}); keep one of them, with every value it needs",
-                            key_node.start_mark)
+                        error = DuplicateKeyError(None, None, key_node.value, key_node.start_mark)
+                        error.first_line = seen.start_mark.line + 1
+                        raise error
         return super().construct_mapping(node, deep)
 
 
@@ -344,17 +346,20 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
     try:
         data = _load(text)
     except DuplicateKeyError as exc:
-        raise ArchiveErrors([ArchiveError(path, exc.problem, line=exc.problem_mark.line + 1)]) from None
+        line = file_lines(text)
+        raise ArchiveErrors([ArchiveError(path, f"'{exc.problem}' is written twice (first on line "
+                                                f"{line(exc.first_line)}); keep one of them, with every value it "
+                                                "needs", line=line(exc.problem_mark.line + 1))]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        line = mark.line + 1 if mark else None
+        line = file_lines(text)(mark.line + 1) if mark else None
         # Where YAML gives up is not always where the mistake is: for these two it is on
         # the line where what it was reading started.
         started = getattr(exc, "context_mark", None)
         context = getattr(exc, "context", None)
         if started is not None and context == "while scanning a quoted scalar":
-            unclosed = started.line + 1
+            unclosed = file_lines(text)(started.line + 1)
         else:  # a line whose quotation mark another one, further down, closed: if closing it mends the file
             unclosed = _unclosed_quote(text, line)
             if unclosed is not None and not _parses(_with_quote_closed(text, unclosed)):
@@ -367,7 +372,7 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
         if started is not None and context == "while scanning a simple key" and "':'" in problem:
             raise ArchiveErrors([ArchiveError(path, "invalid YAML: this line has no ':' after its name: write "
                                                     "'name: value' (a value holding ': ' goes in quotation marks)",
-                                              line=started.line + 1)]) from None
+                                              line=file_lines(text)(started.line + 1))]) from None
         outdented = _outdented_field(text, line)
         if outdented is not None:  # the mistake is a few lines above where YAML gives up
             raise ArchiveErrors([ArchiveError(path, outdented[1], line=outdented[0])]) from None
@@ -497,6 +502,22 @@ def _closes(value: str) -> bool:
 _YAML_BREAKS = re.compile("[\n\x85\u2028\u2029]")
 """What ends a line for YAML, whose marks count lines so: a value copied from a web page may
 hold a line separator (U+2028) or a next line (U+0085), which a text editor does not show."""
+
+
+def file_lines(text: str):
+    """A function from YAML's number of a line of ``text`` (1-based) to the file's, as a text
+    editor numbers lines: at newlines only. The same number unless the text holds a break
+    that only YAML sees (U+2028, U+2029, U+0085)."""
+    if text.isascii() or not any(c in text for c in "\x85\u2028\u2029"):
+        return _same
+    numbers = [1]  # the file's number of each of YAML's lines
+    for m in _YAML_BREAKS.finditer(text):
+        numbers.append(numbers[-1] + (m.group() == "\n"))
+    return lambda line: numbers[min(line, len(numbers)) - 1]
+
+
+def _same(line: int) -> int:
+    return line
 _ANCHOR_START = re.compile(r"(?m)^[ \t]*(?:- +)?(?:[A-Za-z_][\w-]*: +)?[&*]")
 """A value that may start with an anchor or an alias, which YAML silently takes away."""
 
@@ -505,7 +526,7 @@ def _anchored_values(text: str) -> list[tuple[int, str, str]]:
     """(line, value as written, what YAML kept) of each value that starts with an anchor
     ('&Changsha meeting' is read 'meeting') or is an alias ('*Urgent' repeats another
     value)."""
-    lines = _YAML_BREAKS.split(text)
+    lines, number = _YAML_BREAKS.split(text), file_lines(text)
     found = []
     for event in yaml.parse(text, Loader=_Loader):
         anchor = getattr(event, "anchor", None)
@@ -515,7 +536,7 @@ def _anchored_values(text: str) -> list[tuple[int, str, str]]:
         m = _VALUE_START.match(lines[line])
         written = m.group(1) if m else ("*" if isinstance(event, yaml.AliasEvent) else "&") + anchor
         kept = getattr(event, "value", None) or "another value"
-        found.append((line + 1, written, kept))
+        found.append((number(line + 1), written, kept))
     return found
 
 
@@ -544,7 +565,7 @@ def _text_cut_by_comment(text: str) -> list[tuple[int, str]]:
     ``summary: Plan #2 for the flood season`` YAML reads 'Plan' and drops the rest; a date,
     a number or a list followed by a comment keeps its value and is left alone."""
     node = yaml.compose(text, Loader=_Loader)
-    lines = _YAML_BREAKS.split(text)
+    lines, number = _YAML_BREAKS.split(text), file_lines(text)
     found = []
     stack = [node] if node is not None else []
     while stack:
@@ -556,7 +577,7 @@ def _text_cut_by_comment(text: str) -> list[tuple[int, str]]:
         elif isinstance(n, yaml.ScalarNode) and not n.style and n.tag == _STR:  # plain: None, or "" from libyaml
             end = n.end_mark
             if end.line < len(lines) and lines[end.line][end.column:].lstrip(" \t").startswith("#"):
-                found.append((end.line + 1, n.value))
+                found.append((number(end.line + 1), n.value))
     return sorted(found)
 
 
@@ -564,19 +585,21 @@ def key_lines(path: Path, text: str | None = None) -> dict[tuple, int]:
     """Map each key path (("people", 0, "name")) to its 1-based line; used only for errors."""
     lines: dict[tuple, int] = {}
     try:
-        node = yaml.compose(text if text is not None else path.read_text(encoding="utf-8"), Loader=_Loader)
+        text = text if text is not None else path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=_Loader)
     except (yaml.YAMLError, OSError, UnicodeDecodeError):
         return lines
+    number = file_lines(text)
 
     def walk(n: Any, prefix: tuple) -> None:
         if isinstance(n, yaml.MappingNode):
             for k, v in n.value:
                 key = prefix + (k.value,)
-                lines[key] = k.start_mark.line + 1
+                lines[key] = number(k.start_mark.line + 1)
                 walk(v, key)
         elif isinstance(n, yaml.SequenceNode):
             for i, v in enumerate(n.value):
-                lines[prefix + (i,)] = v.start_mark.line + 1
+                lines[prefix + (i,)] = number(v.start_mark.line + 1)
                 walk(v, prefix + (i,))
 
     if node is not None:

@@ -5,6 +5,7 @@ names): each case failed before its fix, with a traceback or with hostile text p
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -174,3 +175,30 @@ def test_a_named_pipe_in_place_of_a_file_is_one_line_not_a_build_that_waits_for_
     else:
         result = run([sys.executable, "scripts/build.py"], proj, check=False, timeout=60)
         assert (result.returncode, result.stderr) == (1, f"{message}\nbuild: 1 problem(s) in docs/; nothing was written\n")
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\x85"])
+@pytest.mark.parametrize("slip, where", [
+    ("summary: &x Plan\n", "^summary: &x Plan"),  # the checks of values YAML reads otherwise
+    ("source: Another Media Center\n", "^source: Another"),  # a key written twice
+    ("just some words\n", "^just some words"),  # invalid YAML
+    (None, "^event_date: "),  # the check of a field, which looks its line up by key
+])
+def test_errors_below_a_line_separator_give_the_line_a_text_editor_shows(proj, separator, slip, where):
+    """YAML counts U+2028 and U+0085 as line ends, a text editor does not: an error below a
+    title pasted with one pointed one line further down the file for each, so the editor
+    looked at the wrong line."""
+    edit(proj, SEED_META, "title: Louxing District held the 2022 Work safety retreat Meeting",
+         f"title: \"Louxing{separator}{separator}District held the 2022 Work safety retreat Meeting\"")
+    meta = proj / SEED_META
+    if slip is None:
+        edit(proj, SEED_META, "event_date: 2022-02-11", "event_date: 2022-02-30")
+    else:
+        meta.write_text(meta.read_text(encoding="utf-8") + slip, encoding="utf-8")
+    lines = meta.read_text(encoding="utf-8").split("\n")  # as a text editor numbers them
+    line = next(n for n, text in enumerate(lines, start=1) if re.search(where, text))
+    [error] = build_fails(proj)
+    assert error.startswith(f"{SEED_META}:{line}: "), error
+    if slip and slip.startswith("source:"):
+        first = next(n for n, text in enumerate(lines, start=1) if text.startswith("source: Louxing"))
+        assert f"'source' is written twice (first on line {first})" in error, error
