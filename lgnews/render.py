@@ -979,7 +979,8 @@ def _timeline_records(site: Site) -> list[dict]:
     return [
         {
             "date": e.date, "precision": e.precision, "title": e.title, "description": e.description,
-            "kind": e.kind, "sources": [s.url for s in e.sources], "articles": [a.id for a in e.articles],
+            "kind": e.kind, "event": e.event.id if e.event else None,
+            "sources": [s.url for s in e.sources], "articles": [a.id for a in e.articles],
             "url": f"{pages[e.anchor]}#{e.anchor}",
         }
         for e in site.timeline
@@ -989,7 +990,8 @@ def _timeline_records(site: Site) -> list[dict]:
 def _people_records(site: Site) -> list[dict]:
     return [
         {
-            "name": p.name, "zh": p.zh, "zh_confirmed": p.zh_confirmed, "aliases": p.aliases, "place": p.place, "url": p.url,
+            "name": p.name, "zh": p.zh, "zh_confirmed": p.zh_confirmed if p.zh else None, "aliases": p.aliases,
+            "place": p.place, "url": p.url,
             "appearances": [
                 {"article": a.article.id, "date": a.article.published.isoformat(),
                  **({"roles": list(a.roles)} if a.roles else {})}
@@ -1003,7 +1005,8 @@ def _people_records(site: Site) -> list[dict]:
 def _organization_records(site: Site) -> list[dict]:
     return [
         {
-            "name": o.name, "zh": o.zh, "zh_confirmed": o.zh_confirmed, "description": o.description, "aliases": o.aliases,
+            "name": o.name, "zh": o.zh, "zh_confirmed": o.zh_confirmed if o.zh else None, "description": o.description,
+            "aliases": o.aliases,
             "local_aliases": o.local_aliases, "place": o.place, "url": o.url,
             "articles": [{"article": article.id, "as": how}
                          for article, how in sorted(o.articles, key=lambda x: (x[0].published, x[0].id))],

@@ -134,6 +134,32 @@ def test_exports_match_their_schemas(built_site):
         assert (built_site / "schemas" / f"{name}.schema.json").exists(), "schemas are published beside the data"
 
 
+@pytest.mark.parametrize("name, slip", [
+    ("timeline", lambda d: d[0].update(url="javascript:alert(1)")),  # a link that runs code
+    ("timeline", lambda d: d[0].pop("event")),
+    ("articles", lambda d: d[0].pop("tags")),  # always written: a consumer may rely on it
+    ("articles", lambda d: d[0]["people"][0].pop("involvement")),
+    ("glossary", lambda d: d[0].pop("slug")),
+    ("people", lambda d: d[0].update(zh_confirmed="yes")),
+])
+def test_the_schemas_refuse_what_the_generator_never_writes(built_site, name, slip):
+    """A data user checks a copy against the schemas: they accepted an export without fields
+    the generator always writes, and a timeline address that runs code."""
+    schema = json.loads((ROOT / "docs" / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    data = load_json(built_site, f"{name}.json")
+    slip(data)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
+
+
+def test_timeline_entries_of_curated_events_carry_the_id_articles_use(built_site, seed_record):
+    """An article's `events` are ids of curated events: the timeline had no id to find them by."""
+    timeline = load_json(built_site, "timeline.json")
+    events = {entry["event"]: entry for entry in timeline if entry["kind"] == "event"}
+    assert None not in events and all(entry["event"] is None for entry in timeline if entry["kind"] != "event")
+    assert seed_record["events"] and all(SEED_ID in events[event]["articles"] for event in seed_record["events"])
+
+
 def test_seed_terms_exported(seed_record):
     terms = " | ".join(seed_record["terms"]).lower()
     for t in ["three principles", "people first", "cracking down", "strengthening law enforcement",
@@ -380,10 +406,14 @@ def test_a_chinese_name_an_editor_inferred_is_shown_as_not_confirmed(built_site)
     assert '<span lang="zh">专委会</span> (not confirmed)' in orgs
     assert '<span lang="zh">娄星区委</span></td>' in orgs  # a name a source gives: no caveat
     exported = {p["name"]: p for p in load_json(built_site, "people.json")}
-    assert exported["Dang Jianguo"]["zh_confirmed"] is False and exported["Liu Zhigang"]["zh_confirmed"] is True
+    assert exported["Dang Jianguo"]["zh_confirmed"] is False and exported["Liu Zhigang"]["zh_confirmed"] is None
     exported = {o["name"]: o for o in load_json(built_site, "organizations.json")}
     assert exported["special safety committees"]["zh_confirmed"] is False
     assert exported["Louxing District Committee of the CPC"]["zh_confirmed"] is True
+    # No Chinese, nothing confirmed: null, not true.
+    people = load_json(built_site, "people.json")
+    assert any(p["zh"] is None for p in people)
+    assert all((p["zh_confirmed"] is None) == (p["zh"] is None) for p in people + list(exported.values()))
 
 
 def test_the_place_tag_says_where_louxing_is_with_its_chinese_marked(built_site):
