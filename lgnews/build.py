@@ -332,8 +332,20 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: P
 
     from .errors import ArchiveError
     from .mdbody import convert, link_problems, page_anchors, site_links
+    from .write import read_manifest
 
     anchors: dict[str, set[str]] = {}  # of the generated pages that links lead into
+    generated_before: dict[str, str] | None = None
+
+    def in_docs(rel: str) -> bool:
+        """Whether ``rel`` is a file of docs/ that stays: an editor's, not one the generator
+        wrote before and is about to delete (the page of an article just removed)."""
+        nonlocal generated_before
+        if not (docs / rel).is_file():
+            return False
+        if generated_before is None:
+            generated_before = read_manifest(docs)
+        return rel not in generated_before
 
     def line(source: str, written: str) -> int | None:
         at = source.find(f"({written}")
@@ -361,11 +373,11 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: P
                         continue
                     problem = (f"leads to no place of the page {address}: it has no anchor "
                                f"'#{anchor}'; correct the part after '#', or remove it")
-                elif generated is not None or any((docs / c).is_file() for c in candidates):
+                elif generated is not None or any(in_docs(c) for c in candidates):
                     continue
                 else:
                     problem = f"leads to no page of the site{FROM_THE_ROOT}"
-            elif address in outputs or (docs / address).is_file():  # a file: an image, a document
+            elif address in outputs or in_docs(address):  # a file: an image, a document
                 continue
             else:
                 problem = f"leads to no file of the site: save the file as docs/{address}, or correct the link"

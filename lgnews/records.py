@@ -742,8 +742,11 @@ class Checker:
                         self.error(where, f"{value} is not a {'day' if precision == 'day' else 'month'} of the "
                                           f"calendar: {reason}")
                         return None
-                    if int(value[:4]) < 1000:  # a typo (0203 for 2023): the timeline's years have four digits
-                        self.error(where, f"{value}: the year {int(value[:4])} is not a year of the timeline; "
+                    year = int(value[:4])
+                    # A typo (0203 or 2203 for 2023): the timeline's years have four digits, and
+                    # a plan may look decades ahead ("by 2035"), not centuries.
+                    if not 1000 <= year <= date.today().year + TIMELINE_AHEAD:
+                        self.error(where, f"{value}: the year {year} is not a year of the timeline; "
                                           "check the year")
                         return None
                     return value, precision
@@ -809,6 +812,10 @@ def _check_name(c: Checker, where: tuple, name: str, advice: str = "") -> bool:
         return True
     c.error(where, f"{name!r} is not a name: write the person's name{advice}")
     return False
+
+
+TIMELINE_AHEAD = 50
+"""How many years ahead of this one the timeline reaches: an event may be a plan's date."""
 
 
 def year_problem(value: date) -> str | None:
