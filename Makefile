@@ -40,7 +40,7 @@ serve: $(STAMP)
 	PREVIEW_SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ingest: $(STAMP)
-	@test -n "$(FILE)" || { echo "usage: make ingest FILE=path/to/article.txt [FILE='a.txt b.txt']"; exit 2; }
+	@$(if $(strip $(FILE)),:,echo "usage: make ingest FILE=path/to/article.txt [FILE='a.txt b.txt']"; exit 2)
 	$(PY) scripts/ingest.py $(FILE)
 
 new-article: $(STAMP)

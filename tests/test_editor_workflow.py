@@ -245,6 +245,18 @@ def test_markdown_article_front_matter_is_valid_as_created(tmp_path):
     assert again.read_text(encoding="utf-8") == skeleton
 
 
+def test_a_file_name_with_spaces_and_brackets_is_ingested_as_the_guide_says(tmp_path):
+    """The guide's `make ingest FILE='"Downloads/news article (1).txt"'` stopped on a shell
+    syntax error: the Makefile's check that FILE is given put the name, brackets and all,
+    inside a shell command of its own."""
+    project = copy_project(tmp_path / "project", with_articles=False)
+    raw = tmp_path / "Downloads" / "news article (1).txt"
+    raw.parent.mkdir()
+    raw.write_text(RAW_ARTICLE, encoding="utf-8")
+    out = make(project, "ingest", f'FILE="{raw}"')
+    assert re.search(r"archived as archive/articles/2023-06-02-changsha-county-[a-z0-9-]+/", out), out
+
+
 def test_a_title_that_begins_with_a_dash_is_a_title_not_an_option(tmp_path):
     """`make new-article TITLE=-Breaking`: a title of one word after a dash was read as an
     option, and the editor got argparse's usage message instead of an article."""
