@@ -807,11 +807,28 @@ FIRST_YEAR = 1900
 
 def _check_name(c: Checker, where: tuple, name: str, advice: str = "") -> bool:
     """Whether ``name`` can be a person's: it has a letter or digit (else its page would be
-    people/item/); if not, the error is said at ``where``."""
-    if any(ch.isalnum() for ch in name):
-        return True
-    c.error(where, f"{name!r} is not a name: write the person's name{advice}")
-    return False
+    people/item/), and it is one name, not several in a line ('Li Yi, Chen Jing' would be a
+    person, with a page); if not, the error is said at ``where``."""
+    if not any(ch.isalnum() for ch in name):
+        c.error(where, f"{name!r} is not a name: write the person's name{advice}")
+        return False
+    names = [n.strip() for n in _SEVERAL_NAMES_RE.split(name)]
+    if len(names) > 1 and all(_ONE_NAME_RE.fullmatch(n) for n in names):
+        how = (f"write them as a list: {where[1]}: [{', '.join(names)}]" if where[0] == "credits"
+               else "give each an entry of its own ('- name: ...')")
+        c.error(where, f"{name!r} is several names in one: {how}")
+        return False
+    return True
+
+
+_SEVERAL_NAMES_RE = re.compile(r"\s*(?:[,;，；、]|\s(?:and|&)\s)\s*")
+"""What separates names written on one line: a comma, a semicolon (Chinese ones too) or
+'and'."""
+_ONE_NAME_RE = re.compile(r"(?![a-z])[^\W\d_](?:[^\W\d_]|[ .'’-]){0,39}")
+"""What each part must look like for a line to be taken for several names: letters (any
+script), spaces, dots, hyphens and apostrophes, 40 at most, not starting in lower case;
+anything else ('&lt;b&gt;', 'deputy director', a title with a number) is one odd name,
+shown as written."""
 
 
 TIMELINE_AHEAD = 50

@@ -1089,6 +1089,20 @@ def test_a_tooltip_is_a_whole_sentence_so_a_long_one_is_refused(proj):
         "long: end it within 400 (the whole definition is on the term's page)"]
 
 
+def test_several_names_on_one_line_are_refused_not_made_one_person(proj):
+    """`reporter: Li Yi, Chen Jing` made a person 'Li Yi, Chen Jing', with a page of their own
+    (people/li-yi-chen-jing/), as did 'and' between two names under people."""
+    edit(proj, SEED_META, "  reporter:\n  - Li Yi", "  reporter: Li Yi, Chen Jing")
+    edit(proj, SEED_META, "- name: Liu Chihui", "- name: Liu Chihui and Xu Diren")
+    credit = line_of(proj, SEED_META, r"^  reporter: Li Yi, Chen Jing")
+    person = line_of(proj, SEED_META, r"^- name: Liu Chihui and Xu Diren")
+    assert build_fails(proj) == [
+        f"{SEED_META}:{credit}: credits.reporter[0]: 'Li Yi, Chen Jing' is several names in one: write them as a list: "
+        "reporter: [Li Yi, Chen Jing]",
+        f"{SEED_META}:{person}: people[1].name: 'Liu Chihui and Xu Diren' is several names in one: give each an "
+        "entry of its own ('- name: ...')"]
+
+
 def test_a_name_without_a_letter_is_refused(proj):
     """A person named '!!!' got the page people/item/."""
     edit(proj, SEED_META, "- name: Liu Chihui", "- name: '!!!'")
@@ -1135,3 +1149,21 @@ def test_an_event_description_is_read_and_checked_like_a_definition(proj):
     assert build_fails(proj) == [
         f"archive/events.yml:{line}: the link to 'glossary/nope/' leads to no page of the site: write a page's "
         "address from the site's root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'"]
+
+
+@pytest.mark.parametrize("name", ["Liu Chihui, deputy director", "Li &lt;b&gt;, Yi", "Li Yi, 2nd", "Anderson Li",
+                                  "Li Yi"])
+def test_a_line_that_is_not_a_list_of_names_stays_one_name(name):
+    """Only a line whose every part looks like a name is taken for several: a role after a
+    comma, an entity in scraped text or a number is one (odd) name, kept as written."""
+    from lgnews.records import Checker, _check_name
+    checker = Checker(Path("meta.yml"))
+    assert _check_name(checker, ("people", 0, "name"), name) and checker.errors == []
+
+
+def test_names_in_chinese_joined_by_a_list_comma_are_several():
+    from lgnews.records import Checker, _check_name
+    checker = Checker(Path("meta.yml"))
+    assert not _check_name(checker, ("credits", "reporter", 0), "李毅、陈静")
+    assert checker.errors == [(("credits", "reporter", 0), "'李毅、陈静' is several names in one: write them as a "
+                                                          "list: reporter: [李毅, 陈静]")]
