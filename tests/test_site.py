@@ -404,12 +404,15 @@ def test_a_chinese_name_an_editor_inferred_is_shown_as_not_confirmed(built_site)
     assert ">党建国</span> (not confirmed: an editor's inference)</p>" in person
     orgs = (built_site / "organizations" / "index.html").read_text(encoding="utf-8")
     assert '<span lang="zh">专委会</span> (not confirmed)' in orgs
-    assert '<span lang="zh">娄星区委</span></td>' in orgs  # a name a source gives: no caveat
+    # 区安委会 is in the glossary's sources; 区委 is not, and the glossary says "presumably".
+    assert '<span lang="zh">娄星区安委会</span></td>' in orgs  # no caveat
+    assert '<span lang="zh">娄星区委</span> (not confirmed)' in orgs
     exported = {p["name"]: p for p in load_json(built_site, "people.json")}
     assert exported["Dang Jianguo"]["zh_confirmed"] is False and exported["Liu Zhigang"]["zh_confirmed"] is None
     exported = {o["name"]: o for o in load_json(built_site, "organizations.json")}
     assert exported["special safety committees"]["zh_confirmed"] is False
-    assert exported["Louxing District Committee of the CPC"]["zh_confirmed"] is True
+    assert exported["Louxing District Safety Committee"]["zh_confirmed"] is True
+    assert exported["Louxing District Committee of the CPC"]["zh_confirmed"] is False
     # No Chinese, nothing confirmed: null, not true.
     people = load_json(built_site, "people.json")
     assert any(p["zh"] is None for p in people)
