@@ -294,7 +294,7 @@ def test_the_source_line_links_to_the_organization_the_model_matched(tmp_path):
     article = site.articles[0]
     assert article.source_organization is not None and article.source_organization.name == "Louxing Rong Media Center"
     page = Renderer(site, "https://example.org/", "Archive").render_article(article).content
-    assert ('<dt>Source</dt> <dd><a href="../../organizations/louxing-rong-media-center/">“louxing rong media '
+    assert ('<dt>Source:</dt> <dd><a href="../../organizations/louxing-rong-media-center/">“louxing rong media '
             'center”</a></dd>') in page
 
 
@@ -379,7 +379,7 @@ def test_the_translation_label_promises_editors_notes_only_where_there_are_some(
     def label() -> str:
         site = build_site(load_archive(archive))
         page = Renderer(site, "https://example.org/", "Archive").render_article(site.articles[0]).content
-        return re.search(r"<dt>Translation</dt> <dd>(.*?)</dd>", page)[1]
+        return re.search(r"<dt>Translation:</dt> <dd>(.*?)</dd>", page)[1]
 
     assert label().endswith("read it with care; editors' notes mark garbled phrases.")
     meta = archive / "articles" / SEED_ID / "meta.yml"

@@ -575,3 +575,21 @@ def test_the_anchors_the_generator_checks_are_those_of_the_built_pages(built_pro
         content = built[built.index("<article"):built.index("</article>")]
         ids = set(re.findall(r'\sid="([^"]*)"', content))
         assert page_anchors((docs / rel).read_text(encoding="utf-8")) - {"lg-title"} == ids - {"lg-title"}, rel
+
+
+def test_facts_read_label_colon_value_as_text(built_site):
+    """Search excerpts are a page's text without its tags: a term's facts read "Pinyin
+    quánlì qīngdān Category policy", labels run into values, and an article's "Source Louxing
+    Rong Media Center Reporter Li Yi"."""
+    def text(page: Path, start: str) -> str:
+        html = page.read_text(encoding="utf-8")
+        dl = html[html.index(start):]
+        dl = dl[:dl.index("</dl>")]
+        return " ".join(re.sub(r"<[^>]+>", " ", dl).split())
+
+    entry = text(built_site / "glossary" / "people-first-life-is-supreme" / "index.html", '<div class="term-facts">')
+    assert re.search(r"Chinese: 人民至上、生命至上 Pinyin: rénmín zhìshàng, shēngmìng zhìshàng Category: \w+", entry), entry
+    article = text(built_site / "articles" / SEED_ID / "index.html", "<dl")
+    assert article.startswith("Published: 30 April 2022 Event date: 11 February 2022 Source: Louxing Rong Media "
+                              "Center Reporter: Li Yi Editor in chief: Wen Zhibin"), article
+    assert " Translation: Machine-translated from Chinese." in article and " SHA-256: " in article
