@@ -16,7 +16,7 @@ import yaml
 
 from .ingest import make_id
 from .model import PLACEHOLDER
-from .records import _no_such_day, year_problem
+from .records import SKELETON_EXAMPLES, _no_such_day, year_problem
 
 USAGE = 'make new-article TITLE="The title" DATE=YYYY-MM-DD'
 
@@ -28,14 +28,14 @@ Check the result with `make serve`: the build refuses an article that still has 
 paragraphs. See the editors' guide (docs/editors.md).
 """
 
-COMMENTS = """\
+COMMENTS = f"""\
 # Optional fields: remove the "# " in front of the ones you use. See the editors' guide,
 # "Write an article in Markdown" (docs/editors.md).
 # event_date: 2022-04-28       # when the reported event happened (YYYY-MM-DD)
 # source: Changsha Rong Media Center
-# source_url: https://example.org/page-of-the-article
-# original_url: https://example.org/chinese-original
-# summary: One sentence describing the article for search engines, link previews and the feeds.
+# source_url: {SKELETON_EXAMPLES["source_url"]}
+# original_url: {SKELETON_EXAMPLES["original_url"]}
+# summary: {SKELETON_EXAMPLES["summary"]}
 # credits:
 #   reporter: [Wang Lei]
 #   editor: [Chen Jing]

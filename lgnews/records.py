@@ -805,6 +805,15 @@ FIRST_YEAR = 1900
 """The earliest year of an article's dates (a typo such as 0203 for 2023 is refused)."""
 
 
+SKELETON_EXAMPLES = {
+    "source_url": "https://example.org/page-of-the-article",
+    "original_url": "https://example.org/chinese-original",
+    "summary": "One sentence describing the article for search engines, link previews and the feeds.",
+}
+"""The example values of the optional fields in the skeleton `make new-article` writes
+(commented out there): uncommented but not edited, they would be published as the article's."""
+
+
 def _check_name(c: Checker, where: tuple, name: str, advice: str = "") -> bool:
     """Whether ``name`` can be a person's: it has a letter or digit (else its page would be
     people/item/), and it is one name, not several in a line ('Li Yi, Chen Jing' would be a
@@ -994,6 +1003,10 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
     sha = data.get("sha256")
     if sha is not None and (not isinstance(sha, str) or not SHA256_RE.match(sha)):
         c.error(("sha256",), "is not a SHA-256 (64 lowercase hex digits); it is written by ingest: do not edit it")
+    for key, example in SKELETON_EXAMPLES.items():
+        if data.get(key) == example:
+            c.error((key,), f"is still the example of `make new-article`'s skeleton ({example!r}): write this "
+                            "article's own, or put the '# ' back in front of the line")
     meta = ArticleMeta(
         title=title or "",
         published=published,

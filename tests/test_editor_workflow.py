@@ -245,6 +245,35 @@ def test_markdown_article_front_matter_is_valid_as_created(tmp_path):
     assert again.read_text(encoding="utf-8") == skeleton
 
 
+def test_the_skeletons_examples_uncommented_unedited_are_refused(tmp_path):
+    """Removing the '# ' in front of the skeleton's optional lines without editing them
+    published example.org as the article's source and the skeleton's sentence as its summary."""
+    project = copy_project(tmp_path / "project", with_articles=False)
+    path = project / make(project, "new-article", "TITLE=Bridge opened", "DATE=2024-03-01").strip().splitlines()[-1]
+    skeleton = path.read_text(encoding="utf-8")
+    text = re.sub(r"^# (source_url|original_url|summary|source):", r"\1:", skeleton, flags=re.M)
+    text = text[:text.index("Write the article")] + "The county opened a new bridge.\n"
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    rel = path.relative_to(project).as_posix()
+
+    def at(key: str) -> str:
+        return f"{rel}:{next(i for i, t in enumerate(lines, 1) if t.startswith(key + ':'))}: {key}: is still the " \
+               "example of `make new-article`'s skeleton"
+    refused = run([sys.executable, "scripts/build.py", "--quiet"], project, check=False)
+    assert refused.returncode == 1, refused.stderr
+    said = refused.stderr.splitlines()
+    for key in ("source_url", "original_url", "summary"):
+        assert any(line.startswith(at(key)) and line.endswith("write this article's own, or put the '# ' back in "
+                                                               "front of the line") for line in said), said
+    assert not any(line.startswith(f"{rel}:") and " source:" in line for line in said), said  # a real name
+    # Edited, they are the article's.
+    text = text.replace("https://example.org/page-of-the-article", "https://news.example.cn/bridge.html")
+    text = re.sub(r"^(original_url|summary):.*\n", "", text, flags=re.M)
+    path.write_text(text, encoding="utf-8")
+    run([sys.executable, "scripts/build.py", "--quiet"], project)
+
+
 def test_a_file_name_with_spaces_and_brackets_is_ingested_as_the_guide_says(tmp_path):
     """The guide's `make ingest FILE='"Downloads/news article (1).txt"'` stopped on a shell
     syntax error: the Makefile's check that FILE is given put the name, brackets and all,

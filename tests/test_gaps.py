@@ -378,15 +378,24 @@ def test_every_optional_field_a_new_article_offers_is_valid_once_uncommented(tmp
     front, body = text.split("\n---\n", 1)
     uncommented = re.sub(r"^# (?=[a-z_]+:|\s)", "", front, flags=re.M)
     assert uncommented.count("\n") == front.count("\n") and "# summary:" not in uncommented
-    path.write_text(uncommented + "\n---\n\nWang Lei said these are words exactly as they appear in the text.\n",
-                    encoding="utf-8")
+    body = "\n---\n\nWang Lei said these are words exactly as they appear in the text.\n"
+    path.write_text(uncommented + body, encoding="utf-8")
+    # The three example values are refused as they stand (an editor must write the article's)...
+    assert [e.split(": ", 2)[1] for e in _errors(archive)] == ["source_url", "original_url", "summary"]
+    # ...and valid in the same shape once written.
+    own = {"https://example.org/page-of-the-article": "https://news.example.cn/bridge.html",
+           "https://example.org/chinese-original": "https://news.example.cn/zh/bridge.html",
+           "One sentence describing the article": "The county opens a bridge over the Lianshui"}
+    for example, value in own.items():
+        uncommented = uncommented.replace(example, value)
+    path.write_text(uncommented + body, encoding="utf-8")
     site = build_site(load_archive(archive))
     article = next(a for a in site.articles if a.id == path.parent.name)
     meta = article.meta
     assert (meta.event_date, meta.source, meta.source_url, meta.original_url) == (
-        date(2022, 4, 28), "Changsha Rong Media Center", "https://example.org/page-of-the-article",
-        "https://example.org/chinese-original")
-    assert meta.summary.startswith("One sentence describing the article") and meta.machine_translated is True
+        date(2022, 4, 28), "Changsha Rong Media Center", "https://news.example.cn/bridge.html",
+        "https://news.example.cn/zh/bridge.html")
+    assert meta.summary.startswith("The county opens a bridge over the Lianshui") and meta.machine_translated is True
     assert meta.credits == {"reporter": ["Wang Lei"], "editor": ["Chen Jing"]}
     assert [(p.name, p.roles, p.involvement) for p in meta.people] == [
         ("Wang Lei", ("deputy head of the County",), ("presiding",))]
