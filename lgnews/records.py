@@ -831,8 +831,8 @@ def _check_name(c: Checker, where: tuple, name: str, advice: str = "") -> bool:
 
 
 _SEVERAL_NAMES_RE = re.compile(r"\s*(?:[,;，；、]|\s(?:and|&)\s)\s*")
-"""What separates names written on one line: a comma, a semicolon (Chinese ones too) or
-'and'."""
+"""What separates names written on one line: a comma, a semicolon (Chinese ones too), the
+list comma 、, 'and' or '&'."""
 _ONE_NAME_RE = re.compile(r"(?![a-z])[^\W\d_](?:[^\W\d_]|[ .'’-]){0,39}")
 """What each part must look like for a line to be taken for several names: letters (any
 script), spaces, dots, hyphens and apostrophes, 40 at most, not starting in lower case;
