@@ -238,12 +238,23 @@
     return out;
   }
 
+  /* Where a result leads: a page's top, but on the timeline (a page of many events) the
+     event that matched best, the heading whose section holds the most matches. */
+  function target(data) {
+    if (!data.meta || data.meta.kind !== "Timeline") return data.url;
+    var best = null;
+    (data.sub_results || []).forEach(function (sub) {
+      if (sub.url.indexOf("#") >= 0 && (!best || (sub.locations || []).length > (best.locations || []).length)) best = sub;
+    });
+    return best ? best.url : data.url;
+  }
+
   function renderItem(data, query) {
     var item = document.createElement("li");
     item.className = "md-search-result__item";
     var link = document.createElement("a");
     link.className = "md-search-result__link";
-    link.href = data.url;
+    link.href = target(data);
     var article = document.createElement("div");
     article.className = "md-search-result__article md-search-result__article--document md-typeset";
     var icon = document.createElement("div");
@@ -286,9 +297,15 @@
     return item;
   }
 
+  /* A result's data, fetched once (the top result's is read before it is shown). */
+  function dataOf(result) {
+    if (!result.lgData) result.lgData = result.data();
+    return result.lgData;
+  }
+
   function showMore(query, current, focusFirst) {
     var slice = results.slice(shown, shown + PAGE_SIZE);
-    return Promise.all(slice.map(function (r) { return r.data(); })).then(function (pages) {
+    return Promise.all(slice.map(dataOf)).then(function (pages) {
       if (current !== generation) return;
       var first = null;
       pages.forEach(function (data) {
@@ -300,6 +317,40 @@
       if (shown < results.length) list.appendChild(renderMoreButton());
       if (focusFirst && first) first.querySelector("a").focus();
     });
+  }
+
+  /* When a query word is not in the index, Pagefind searches for the longest start of it
+     that is (its "backtracking", which it cannot be told not to do: Pagefind issue 780), so
+     "Beijing" gave every page with "be" in it, marked, under "3 matching pages". A word of
+     the page answers a query word when it starts with it (a word still being typed), when
+     it is the query word less an ending of two letters at most ("committees", "committee"),
+     or when the two share their first letters up to an ending of three at most ("cities",
+     "city"). The top result's marks tell what was matched: when one of them answers no
+     query word and a query word has none that answers it, the query was cut back to a
+     word it does not contain, and no page matches. Words of Chinese are left to Pagefind,
+     which splits a query in Chinese into words of its own. */
+  function fold(word) {
+    return plain(word).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  function answers(found, word) {
+    if (found.indexOf(word) === 0) return true;
+    var same = 0;
+    while (same < found.length && same < word.length && found[same] === word[same]) same++;
+    if (same === found.length) return found.length >= word.length - 2;
+    return same >= 3 && same >= word.length - 3;
+  }
+  function answersQuery(excerpts, query) {
+    if (HAN.test(query)) return true;
+    var words = query.split(/[^\p{L}\p{N}]+/u).map(fold).filter(Boolean);
+    var marks = [];
+    excerpts.forEach(function (html) {
+      (html.match(/<mark>[^<]*<\/mark>/g) || []).forEach(function (m) {
+        m.slice(6, -7).split(/[^\p{L}\p{N}]+/u).map(fold).filter(Boolean).forEach(function (w) { marks.push(w); });
+      });
+    });
+    var stray = marks.some(function (m) { return !words.some(function (w) { return answers(m, w); }); });
+    var unanswered = words.some(function (w) { return !marks.some(function (m) { return answers(m, w); }); });
+    return !(stray && unanswered);
   }
 
   function search(query) {
@@ -316,7 +367,14 @@
       return module.search(query);
     }).then(function (answer) {
       if (current !== generation || !answer) return;
-      results = answer.results;
+      if (!answer.results.length) return [[], null];
+      return dataOf(answer.results[0]).then(function (top) { return [answer.results, top]; });
+    }).then(function (found) {
+      if (current !== generation || !found) return;
+      var top = found[1];
+      results = top && !answersQuery([top.excerpt || ""].concat((top.sub_results || []).map(function (s) {
+        return s.excerpt || "";
+      })), query) ? [] : found[0];
       shown = 0;
       list.textContent = "";
       var n = results.length;
@@ -451,6 +509,8 @@
     input.select();
   });
 
-  /* For the tests (tests/browser/test_browser_search.py): how an excerpt is tidied. */
+  /* For the tests (tests/browser/test_browser_search.py): how an excerpt is tidied, and
+     whether the marks of the top result answer the query. */
   box.lgTidyExcerpt = tidyExcerpt;
+  box.lgAnswersQuery = answersQuery;
 })();

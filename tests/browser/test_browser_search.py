@@ -80,6 +80,9 @@ def test_zhengzhou_finds_the_article_and_the_timeline(search_tab):
     results = search(search_tab, "Zhengzhou")
     assert any(r.startswith("timeline/") for r in results[:3]), results
     assert SEED in results, results
+    # The timeline, a page of many events, opens at the event that matched, not at its top.
+    # (the event whose section says "Zhengzhou" most often)
+    assert any(r.startswith("timeline/#zhengzhou-7-20-") for r in results), results
 
 
 def test_results_show_title_and_highlighted_excerpt_and_open_the_page(tab, screenshots):
@@ -292,6 +295,11 @@ def test_each_result_says_what_kind_of_page_it_is(tab):
     results = search(tab, "Louxing District Safety Committee")
     kinds = tab.page.eval_on_selector_all(".lg-search-result__kind", "els => els.map(e => e.textContent)")
     assert "Organization" in kinds and "Glossary entry" in kinds, kinds
+    results = search(tab, "schema")  # the page that describes the data exports
+    kinds = tab.page.eval_on_selector_all(
+        ".md-search-result__link",
+        "links => links.map(a => (a.querySelector('.lg-search-result__kind') || {}).textContent || '')")
+    assert dict(zip(results, kinds, strict=True)).get("data/") == "Open data", (results, kinds)
     assert not tab.errors
 
 def test_pagefind_loads_on_first_focus_and_a_query_stays_small(tab):
@@ -323,3 +331,42 @@ def test_pagefind_loads_on_first_focus_and_a_query_stays_small(tab):
 def test_how_an_excerpt_is_tidied(tab, excerpt, shown):
     tab.goto("")
     assert tab.page.evaluate("e => document.querySelector('[data-lg-search]').lgTidyExcerpt(e)", excerpt) == shown
+
+
+@pytest.mark.parametrize("query", ["Beijing", "benchmark", "orchid", "safety Beijing"])
+def test_a_word_the_archive_does_not_hold_finds_nothing(search_tab, query):
+    """Pagefind cuts a word it cannot find back to the longest start of it that it can
+    ("Beijing" to "be") and gave those pages as matches, with "be" marked."""
+    assert search(search_tab, query) == []
+    assert search_tab.page.locator("#lg-search-status").inner_text() == "No matching pages"
+    assert not search_tab.errors
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("meetings", SEED),  # the text says "meeting": Pagefind's stemming still finds it
+    ("Louxin", SEED),  # a word still being typed
+    ("responsibilities", SEED),
+    ("Zhigang", "people/liu-zhigang/"),
+])
+def test_words_found_by_their_stem_or_their_start_still_find_their_pages(search_tab, query, expected):
+    assert expected in search(search_tab, query)
+
+
+@pytest.mark.parametrize(("marks", "query", "answered"), [
+    (["<mark>be</mark>"], "Beijing", False),  # cut back to "be"
+    (["<mark>the.</mark>"], "theory", False),
+    (["x <mark>safety</mark> y <mark>be</mark>"], "safety Beijing", False),
+    (["<mark>Louxing</mark>"], "Louxin", True),  # still being typed
+    (["<mark>meeting.</mark>"], "meetings", True),  # a plural's stem
+    (["<mark>city</mark>"], "cities", True),
+    (["<mark>responsibility</mark>"], "responsibilities", True),
+    (["<mark>dǎ</mark> <mark>fēi</mark>"], "da fei", True),  # tone marks
+    (["<mark>Liu</mark> only"], "Liu Zhigang", True),  # a word outside the excerpt is not a stray
+    (["no marks"], "Beijing", True),
+    (["<mark>be</mark>"], "安全", True),  # Chinese is left to Pagefind
+    (["a", "sub <mark>be</mark>"], "benchmark", False),  # a section's excerpt counts too
+])
+def test_which_marks_answer_a_query(tab, marks, query, answered):
+    tab.goto("")
+    assert tab.page.evaluate("([m, q]) => document.querySelector('[data-lg-search]').lgAnswersQuery(m, q)",
+                             [marks, query]) is answered
