@@ -12,8 +12,14 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve generate check ingest new-article bench lighthouse browser clean
 
+# A .venv whose Python no longer starts (removed, or the system's Python upgraded under it)
+# is set up again, as is one left half made (python3-venv missing: no pip in it).
+ifneq ($(shell test -e $(STAMP) && { $(PY) -c '' >/dev/null 2>&1 || echo broken; }),)
+$(shell rm -f $(STAMP))
+endif
+
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip --version >/dev/null 2>&1 || $(PYTHON) -m venv --clear $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@

@@ -5,7 +5,7 @@ Python-Markdown passes such blocks through unchanged, but only after its HTML pa
 Python) has read every tag of them, the largest part of converting a generated page. This hook
 takes those blocks out of the Markdown before conversion, leaving an HTML comment in their
 place, and puts them back into the converted HTML: the output is the same, byte for byte
-(tests/test_site.py builds the site with and without this hook and compares), only faster.
+(tests/test_build_hooks.py builds the site with and without this hook and compares), only faster.
 Without the hook (another renderer reading mkdocs.yml), the pages convert as usual.
 
 Only pages the generator wrote (front matter `generated: true`) are touched, and only blocks

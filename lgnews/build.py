@@ -32,8 +32,11 @@ CACHE = Path(".cache") / "lgnews"
 GENERATED_TOPS = frozenset({"articles", "glossary", "people", "organizations", "timeline", "tags", "data",
                             "_generated", "feed.xml", "feed.json"})
 """What the generator writes at the top of docs/ (besides its manifest)."""
-LIBRARIES = ("jinja2", "markupsafe", "markdown", "yaml", "charset_normalizer", "orjson")
-"""The libraries whose output the pages depend on: upgrading one regenerates them."""
+LIBRARIES = ("jinja2", "markupsafe", "markdown", "yaml", "charset_normalizer", "orjson", "slugify",
+             "text_unidecode")
+"""The libraries whose output the pages depend on: upgrading one regenerates them. (slugify
+makes the addresses of people, organizations and tags, with text_unidecode's
+transliteration; tqdm only draws progress bars, playwright only measures the benchmark.)"""
 
 
 EDITOR_BACKUPS = ("~", "#", ".swp", ".swo", ".tmp", ".bak")

@@ -135,7 +135,6 @@ _MARKER_RE = re.compile(
     f"(?P<strong>{PARAGRAPH_MARKER_RE.pattern[1:]})|(?P<weak>(?:We|You|All|Each|Every) (?:should|must|need|will|have to)\\b|"
     "(?:To|It is necessary to) )"
 )
-WEAK_MARKER_RE = re.compile(r"^(?:We|You|All|Each|Every) (?:should|must|need|will|have to)\b|^(?:To|It is necessary to) ")
 MAX_PARAGRAPH_CHARS = 700
 
 NAME = r"[A-Z][a-z]{0,7}(?:yang|ma|tu|ge|guan)? [A-Za-z][a-z]{1,12}"

@@ -278,7 +278,6 @@ def _construct(node: yaml.Node, loader: yaml.Loader, done: dict[int, Any], open_
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 URL_RE = re.compile(r"^https?://[^\s<>\"']+$")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DATE_FORMS = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}
 INVOLVEMENT = ("presiding", "attending", "speaking", "inspecting", "mentioned")
 CATEGORIES = (
     "slogan", "campaign", "policy", "institution", "event", "meeting", "responsibility-system", "other",

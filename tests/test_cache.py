@@ -564,6 +564,25 @@ def test_the_fingerprint_sees_a_changed_file(project):
     assert inputs_fingerprint(config) != changed
 
 
+def test_the_fingerprint_covers_every_library_the_generator_imports():
+    """Upgrading a library the pages depend on regenerates them: python-slugify, which makes
+    the addresses of people and tags, was missing, so after an upgrade `make generate` said
+    "nothing changed" while `make check` found pages out of date."""
+    import ast
+
+    imported = set()
+    for source in Path(build.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = imported - set(sys.stdlib_module_names) - {"lgnews"}
+    assert "slugify" in third_party  # (the scan sees the imports)
+    assert third_party - {"tqdm", "playwright"} <= set(build.LIBRARIES), third_party - set(build.LIBRARIES)
+    assert "text_unidecode" in build.LIBRARIES  # slugify's transliteration, imported by slugify
+
+
 def test_the_fingerprint_sees_an_empty_folder_a_page_renamed_and_the_settings(project, monkeypatch):
     """What used to leave 'nothing changed' while the full run (and `make check`) failed: an
     empty article folder, and an editor's page renamed away from a Markdown article's link.

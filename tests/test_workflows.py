@@ -25,7 +25,9 @@ PR = WORKFLOWS / "pr.yml"
 PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
 BIN = Path(sys.executable).parent
 
-# Release commits copied from ../shared/reference/actions-pins.md: (action, version) -> SHA.
+# The release commits the workflows may pin, (action, version) -> SHA: this table is where
+# pins are kept. To move to a new release, read its commit in the action's own repository
+# (the tag's commit, not a branch's), add it here, then change the workflows.
 PINS = {
     ("actions/checkout", "v7.0.1"): "3d3c42e5aac5ba805825da76410c181273ba90b1",
     ("actions/setup-python", "v7.0.0"): "5fda3b95a4ea91299a34e894583c3862153e4b97",
@@ -121,7 +123,7 @@ def check_checkout_credentials(workflow: dict) -> list[str]:
 
 
 def check_pins(text: str, workflow: dict) -> list[str]:
-    """Every `uses:` is owner/repo@<40 hex> # vX, with a SHA and version from actions-pins.md."""
+    """Every `uses:` is owner/repo@<40 hex> # vX, with a SHA and version listed in PINS (above)."""
     problems = []
     lines = [m for m in map(USES_LINE_RE.match, text.splitlines()) if m]
     if len(lines) != sum(1 for _, _, s in steps(workflow) if "uses" in s):
@@ -138,7 +140,7 @@ def check_pins(text: str, workflow: dict) -> list[str]:
             continue
         expected = PINS.get((pinned["action"], comment["version"]))
         if expected is None:
-            problems.append(f"{pinned['action']} {comment['version']}: not a release listed in actions-pins.md")
+            problems.append(f"{pinned['action']} {comment['version']}: not a release listed in PINS (tests/test_workflows.py)")
         elif expected != pinned["sha"]:
             problems.append(f"{pinned['action']} {comment['version']}: SHA {pinned['sha']} is not its release "
                             f"commit {expected}")

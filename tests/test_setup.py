@@ -1,0 +1,131 @@
+"""`make`'s set-up of .venv: a .venv that cannot run is made again, never left to fail every
+command after it. Run with stand-ins for Python that log how they are called, so that nothing
+is installed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# A stand-in for the system's Python: `-m venv --clear DIR` makes DIR/bin/python a working
+# stand-in (as `python3 -m venv` would); every call is logged.
+SYSTEM_PYTHON = """#!/bin/sh
+echo "system $*" >> "$LOG"
+if [ "$1 $2 $3" = "-m venv --clear" ]; then
+  rm -rf "$4" && mkdir -p "$4/bin"
+  printf '#!/bin/sh\\necho "venv $*" >> "$LOG"\\n' > "$4/bin/python" && chmod +x "$4/bin/python"
+fi
+"""
+
+
+@pytest.fixture
+def project(tmp_path):
+    for name in ("Makefile", "requirements.txt", "requirements-dev.txt", "pyproject.toml"):
+        shutil.copy2(ROOT / name, tmp_path / name)
+    python = tmp_path / "system-python"
+    python.write_text(SYSTEM_PYTHON, encoding="utf-8")
+    python.chmod(0o755)
+    return tmp_path
+
+
+def make_setup(project: Path) -> list[str]:
+    """Runs `make .venv/.installed` (the set-up every command starts with); returns the log."""
+    log = project / "log"
+    log.write_text("", encoding="utf-8")
+    env = {**os.environ, "LOG": str(log)}
+    env.pop("MAKEFLAGS", None)
+    result = subprocess.run(["make", "--no-print-directory", f"PYTHON={project / 'system-python'}", ".venv/.installed"],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return log.read_text(encoding="utf-8").splitlines()
+
+
+def test_a_fresh_machine_gets_a_venv_and_the_pinned_requirements(project):
+    log = make_setup(project)
+    assert log[0] == "system -m venv --clear .venv"
+    assert any(line.startswith("venv -m pip install") and "requirements-dev.txt" in line for line in log), log
+    assert (project / ".venv" / ".installed").exists()
+    assert make_setup(project) == ["venv -c "], "a working .venv is only checked, not set up again"
+
+
+def test_a_venv_without_pip_is_made_again(project):
+    """`python3 -m venv` without Debian's python3-venv leaves .venv/bin/python and no pip:
+    every command after it said 'No module named pip'."""
+    (project / ".venv" / "bin").mkdir(parents=True)
+    python = project / ".venv" / "bin" / "python"
+    python.write_text('#!/bin/sh\necho "half $*" >> "$LOG"\n[ "$1 $2" = "-m pip" ] && exit 1\nexit 0\n',
+                      encoding="utf-8")
+    python.chmod(0o755)
+    log = make_setup(project)
+    assert log[:2] == ["half -m pip --version", "system -m venv --clear .venv"], log
+    assert any(line.startswith("venv -m pip install") for line in log), log
+
+
+def test_a_venv_whose_python_is_gone_is_made_again(project):
+    """The stamp of a finished set-up stayed while .venv/bin/python pointed at a Python that
+    had been removed: every command failed with 'No such file or directory'."""
+    make_setup(project)
+    python = project / ".venv" / "bin" / "python"
+    python.unlink()
+    python.symlink_to(project / "no-such-python")
+    log = make_setup(project)
+    assert "system -m venv --clear .venv" in log, log
+    assert any(line.startswith("venv -m pip install") for line in log), log
+
+
+@pytest.fixture
+def ci_clone(tmp_path):
+    """A clone's .ci/run, with a stand-in `make` on the PATH (what it prints is set per test)."""
+    (tmp_path / "clone" / ".ci").mkdir(parents=True)
+    shutil.copy2(ROOT / ".ci" / "run", tmp_path / "clone" / ".ci" / "run")
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "tmp").mkdir()
+    return tmp_path
+
+
+def _fake_make(ci_clone: Path, body: str) -> dict[str, str]:
+    make = ci_clone / "bin" / "make"
+    make.write_text("#!/bin/sh\n" + body, encoding="utf-8")
+    make.chmod(0o755)
+    return {**os.environ, "PATH": f"{ci_clone / 'bin'}:{os.environ['PATH']}", "TMPDIR": str(ci_clone / "tmp")}
+
+
+def test_ci_run_prints_pytest_summary_and_make_test_status(ci_clone):
+    env = _fake_make(ci_clone, 'echo "tests..."\necho "===== 3 passed, 1 failed in 2.00s ====="\nexit 2\n')
+    result = subprocess.run(["bash", str(ci_clone / "clone" / ".ci" / "run")], env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stdout.splitlines()[-2:] == ["---", "===== 3 passed, 1 failed in 2.00s ====="]
+    assert sorted(p.name for p in (ci_clone / "clone").iterdir()) == [".ci"]
+    assert not list((ci_clone / "tmp").iterdir()), "the log is removed"
+
+
+def test_an_interrupted_ci_run_leaves_nothing_behind(ci_clone):
+    """.ci/run kept its log in the clone and removed it only at the end: after Ctrl-C,
+    `git status` showed '?? .ci-test.log'."""
+    started = ci_clone / "started"
+    env = _fake_make(ci_clone, f'echo "tests..."\ntouch "{started}"\nsleep 30\n')
+    run = subprocess.Popen(["bash", str(ci_clone / "clone" / ".ci" / "run")], env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        for _ in range(600):
+            if started.exists():
+                break
+            time.sleep(0.05)
+        assert started.exists(), "the stand-in make never started"
+        os.killpg(run.pid, signal.SIGINT)
+        run.wait(timeout=30)
+    finally:
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGKILL)
+            run.wait()
+    assert sorted(p.name for p in (ci_clone / "clone").iterdir()) == [".ci"]
+    assert not list((ci_clone / "tmp").iterdir()), "the log is removed"
