@@ -295,6 +295,11 @@ def test_each_result_says_what_kind_of_page_it_is(tab):
     results = search(tab, "Louxing District Safety Committee")
     kinds = tab.page.eval_on_selector_all(".lg-search-result__kind", "els => els.map(e => e.textContent)")
     assert "Organization" in kinds and "Glossary entry" in kinds, kinds
+    results = search(tab, "Hunan Province")  # a tag's label
+    kinds = tab.page.eval_on_selector_all(
+        ".md-search-result__link",
+        "links => links.map(a => (a.querySelector('.lg-search-result__kind') || {}).textContent || '')")
+    assert dict(zip(results, kinds, strict=True)).get("tags/hunan/") == "Tag", (results, kinds)
     results = search(tab, "schema")  # the page that describes the data exports
     kinds = tab.page.eval_on_selector_all(
         ".md-search-result__link",
