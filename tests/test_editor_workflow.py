@@ -163,9 +163,15 @@ def test_the_guide_explains_each_step(step):
     assert step in GUIDE.read_text(encoding="utf-8")
 
 
-def test_the_guide_is_a_page_of_the_site_in_its_navigation(edited):
+def test_the_guide_is_a_page_of_the_site_linked_from_the_home_page_not_the_readers_menu(edited):
+    """Readers found the editors' guide and the performance page among the archive's sections
+    in the menu of every page; they are linked from the home page instead."""
     assert "Editors&#39; guide" in html(edited, "editors") or "Editors' guide" in html(edited, "editors")
-    assert "editors/" in nav_links(html(edited, ""))
+    home = html(edited, "")
+    for page in ("editors/", "performance/"):
+        for where in (home, html(edited, f"articles/{MD_ID}")):
+            assert not [link for link in nav_links(where) if link.endswith(page)], page
+        assert f'href="{page}"' in home[home.find('id="behind-the-archive"'):], page
 
 
 # --------------------------------------------------------------------------- the raw article
@@ -357,9 +363,10 @@ def test_free_pages_are_where_the_guide_says_in_the_navigation(edited):
     home = html(edited, "")
     nav = home[home.find("md-nav--primary"):home.find("md-sidebar--secondary")]
     names = [" ".join(n.split()) for n in re.findall(r'<span class="md-ellipsis">\s*([^<]*?)\s*</span>', nav)]
-    top = [n for n in names if n not in ("Latest articles", "Terms to know", "On the timeline", "Reuse")]
+    top = [n for n in names if n not in ("Latest articles", "Terms to know", "On the timeline", "Reuse",
+                                        "Behind the archive")]
     assert top == ["Home", "Home", "Articles", "Glossary", "Organizations", "People", "Tags", "Timeline",
-                   "About the project", "Data", "Editors' guide", "Performance", "Guides", "Our sources"], top
+                   "About the project", "Data", "Guides", "Our sources"], top
     guides = nav[nav.index("Guides"):]
     assert "md-nav__icon" in guides[:200], "Guides is a section (with its toggle), not a plain link"
 
