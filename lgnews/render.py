@@ -21,7 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import mdbody
-from .model import Article, Organization, PersonRecord, Site, TimelineEntry, format_date
+from .model import CREDIT_INVOLVEMENT, Article, Organization, PersonRecord, Site, TimelineEntry, format_date
 from .records import Term
 
 # Lengths of the pages of every list that grows with the archive. Longer pages mean fewer
@@ -402,13 +402,18 @@ LEAD_ROLES = 6
 def person_lead(appearances: Sequence) -> dict:
     """Who a person is, as the articles say it, for the top of their page (and what search
     shows of it): how many articles name them, over which years, and their roles, the
-    newest first (or, for a reporter or an editor, how they took part)."""
+    newest first (or, for a reporter or an editor, how they took part). ``credited``: only
+    the credits name them (a reporter, an editor), not the text."""
     articles = {a.article.id: a.article for a in appearances}
     years = sorted({a.published.year for a in articles.values()})
     roles = list(dict.fromkeys(r for a in appearances for r in a.roles))
     ways = list(dict.fromkeys(w for a in appearances for w in a.involvement))
-    return {"articles": len(articles), "years": (years[0], years[-1]) if years else None,
+    credited = bool(ways) and not roles and all(w in _CREDITS for w in ways)
+    return {"articles": len(articles), "years": (years[0], years[-1]) if years else None, "credited": credited,
             "roles": roles[:LEAD_ROLES], "more_roles": max(0, len(roles) - LEAD_ROLES), "ways": ways}
+
+
+_CREDITS = frozenset(CREDIT_INVOLVEMENT.values())
 
 
 def paginate(items: Sequence, size: int, base: str) -> Iterable[tuple[Pager, Sequence]]:

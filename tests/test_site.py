@@ -347,7 +347,11 @@ def test_people_index_and_person_page(built_site):
     # A person's page says at once who they are (it was a heading and a table of one row).
     assert liu.text.index("Named in 1 article of 2022, as deputy secretary of the District Committee") \
         < liu.text.index("1 appearance, newest first")
-    assert "Named in 1 article of 2022 (reporting)." in page(built_site, "people/li-yi").text
+    # A reporter or an editor is credited, not named in the text (it read "Named in 1 article
+    # of 2022 (editing (editor in chief))").
+    assert "Credited in 1 article of 2022: reporting." in page(built_site, "people/li-yi").text
+    assert "Credited in 1 article of 2022: editing (editor in chief)." in page(built_site, "people/wen-zhibin").text
+    assert "Named in 1 article of 2022: attending." in page(built_site, "people/wang-qian").text
 
 
 def test_a_person_page_gives_the_spelling_only_where_an_article_writes_the_name_otherwise(built_site):
@@ -357,7 +361,7 @@ def test_a_person_page_gives_the_spelling_only_where_an_article_writes_the_name_
     title = "Louxing District held the 2022 Work safety retreat Meeting"
     dang = page(built_site, "people/dang-jianguo")
     assert f"{title} (written “Party jianguo”)" in dang.text
-    assert "its spelling follows the title" in dang.text
+    assert "where an article spells the name differently, its spelling is given after the article's title" in dang.text
     liu_html = (built_site / "people" / "liu-zhigang" / "index.html").read_text(encoding="utf-8")
     liu = page(built_site, "people/liu-zhigang")
     assert "written “" not in liu.text and "spelling" not in liu.text and "As written" not in liu.text
