@@ -303,6 +303,23 @@ def test_glossary_index_lists_every_entry_with_category(built_site):
     assert "responsibility system" in line and "responsibility-system" not in line
 
 
+def test_a_chinese_no_source_gives_reads_not_known_on_the_index_and_the_entry(built_site):
+    """The index showed "—" where the entry said "not known" (and its pinyin "—")."""
+    index = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    row = re.search(r"<tr><td><a href=\"three-principles/\">three principles</a></td>.*?</tr>", index).group(0)
+    assert "<td>not known</td>" in row and "—" not in row
+    entry = page(built_site, "glossary/three-principles")
+    assert "Chinese: not known" in entry.text and "Pinyin: not known" in entry.text
+
+
+def test_an_event_says_the_articles_that_mention_it_in_the_same_words_everywhere(built_site):
+    """The timeline's front page said "Mentioned in 1 article", the year's page "Articles:"."""
+    title = "Louxing District held the 2022 Work safety retreat Meeting"
+    assert f"Mentioned in 1 article: {title}" in page(built_site, "timeline").text
+    assert f"Mentioned in 1 article: {title}" in page(built_site, "timeline/2022").text
+    assert "Articles:" not in page(built_site, "timeline/2022").text
+
+
 def test_timeline_page_grouped_by_year_with_precision(built_site):
     timeline = page(built_site, "timeline")
     assert "April 2020" in timeline.text and "20 July 2021" in timeline.text
@@ -374,6 +391,16 @@ def test_organizations_index(built_site):
     index = page(built_site, "organizations")
     for name in ["Louxing Rong Media Center", "Louxing District Safety Committee"]:
         assert name in index.text
+
+
+def test_an_organizations_local_names_are_given_as_names_that_stand_for_it_not_as_quotes(built_site):
+    """"Called in articles about Louxing District: ... District Work Safety Committee" read as
+    a quotation, and no article says that: the names are those that, in an article about the
+    place, stand for this body."""
+    org = page(built_site, "organizations/louxing-district-safety-committee")
+    assert ("Short names that stand for it in articles about Louxing District: District Safety Committee · "
+            "District Work Safety Committee") in org.text
+    assert "Called in" not in org.text
 
 
 def test_an_organization_and_the_glossary_entry_for_its_kind_link_each_other(built_site):
