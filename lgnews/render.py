@@ -1071,7 +1071,7 @@ def render_feeds(site: Site, site_url: str, site_name: str) -> list[Output]:
             {
                 "id": f"{site_url}{a.url}", "url": f"{site_url}{a.url}", "title": a.title,
                 "content_text": "\n\n".join(a.paragraphs), "summary": _summary(a),
-                "date_published": f"{a.published.isoformat()}T00:00:00Z", "tags": list(a.meta.tags),
+                "date_published": f"{a.published.isoformat()}T00:00:00Z", "tags": [t.title for t in a.tags],
             }
             for a in items
         ],

@@ -312,6 +312,18 @@ def test_a_chinese_no_source_gives_reads_not_known_on_the_index_and_the_entry(bu
     assert "Chinese: not known" in entry.text and "Pinyin: not known" in entry.text
 
 
+def test_both_feeds_give_an_articles_tags_by_their_labels(built_site):
+    """The JSON Feed gave the tags' slugs ("louxing", "hunan"), which a feed reader shows
+    as they are, and RSS gave none."""
+    import xml.etree.ElementTree as ET
+
+    labels = ["Work safety", "Meetings", "Emergency management", "Louxing District", "Hunan Province"]
+    item = json.loads((built_site / "feed.json").read_text(encoding="utf-8"))["items"][0]
+    assert item["tags"] == labels
+    rss = ET.parse(built_site / "feed.xml").getroot().find("channel/item")
+    assert [c.text for c in rss.findall("category")] == labels
+
+
 def test_an_event_says_the_articles_that_mention_it_in_the_same_words_everywhere(built_site):
     """The timeline's front page said "Mentioned in 1 article", the year's page "Articles:"."""
     title = "Louxing District held the 2022 Work safety retreat Meeting"
