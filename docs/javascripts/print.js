@@ -2,7 +2,9 @@
  * Printed pages show where their links lead: when the page is about to print, each link of
  * its content (except the glossary terms in the reading edition, which would break up the
  * text; the lists of "In this article", whose people, terms and tags would each take a
- * line of addresses; heading permalinks and links within the page) gets its full address in
+ * line of addresses; the site's own links in a table, such as the glossary's index, whose
+ * narrow columns each address stretched over several lines; heading permalinks and links
+ * within the page) gets its full address in
  * data-print-href, which the print stylesheet (stylesheets/extra.css) writes after it.
  * Nothing runs while the page is only read.
  */
@@ -17,6 +19,7 @@
     links.forEach(function (a) {
       var href = a.getAttribute("href");
       if (!href || href.charAt(0) === "#" || a.closest(".in-this-article")) return;
+      if (a.closest("table") && a.host === window.location.host) return;
       a.setAttribute("data-print-href", a.href);
     });
   }

@@ -159,6 +159,24 @@ def test_seed_article_prints_cleanly(tab, screenshots):
     page.screenshot(path=str(screenshots / "seed-article-print.png"), full_page=True)
 
 
+def test_an_index_prints_its_table_without_an_address_in_every_cell(tab, screenshots):
+    """Printed, the glossary's index gave each term's full address inside its narrow column,
+    and the table ran over three pages; and the verbatim source kept its arrow."""
+    page = tab.page
+    tab.goto("glossary/")
+    page.emulate_media(media="print")
+    cells = page.eval_on_selector_all("table td a", "links => links.map(a => getComputedStyle(a, '::after').content)")
+    assert cells and set(cells) == {"none"}, cells
+    page.pdf(path=str(screenshots / "glossary-index-print.pdf"), format="A4")
+    tab.goto(SEED)
+    page.emulate_media(media="print")
+    summary = page.locator("details.verbatim > summary")
+    assert summary.evaluate("s => getComputedStyle(s, '::after').display") == "none"
+    # Links outside tables still print where they lead.
+    after = page.eval_on_selector(".provenance a[href*='people/']", "a => getComputedStyle(a, '::after').content")
+    assert tab.base + "people/" in after, after
+
+
 @pytest.mark.parametrize("name,path", [("home", ""), ("seed-article", SEED)])
 @pytest.mark.parametrize("size,viewport", [("phone", PHONE), ("desktop", DESKTOP)])
 def test_screenshots(browser, site_url, screenshots, name, path, size, viewport):
