@@ -322,22 +322,29 @@
   /* When a query word is not in the index, Pagefind searches for the longest start of it
      that is (its "backtracking", which it cannot be told not to do: Pagefind issue 780), so
      "Beijing" gave every page with "be" in it, marked, under "3 matching pages". A word of
-     the page answers a query word when it starts with it (a word still being typed), when
-     it is the query word less an ending of two letters at most ("committees", "committee"),
-     or when the two share their first letters up to an ending of three at most ("cities",
-     "city"). The top result's marks tell what was matched: when one of them answers no
-     query word and a query word has none that answers it, the query was cut back to a
-     word it does not contain, and no page matches. Words of Chinese are left to Pagefind,
-     which splits a query in Chinese into words of its own. */
+     a page answers a query word when, plurals aside ("cities", "city"), it starts with it
+     (the same word, or one still being typed: "Louxin"), or when the two share their first
+     letters, three at least and three fifths of the query word ("rectifying",
+     "rectification"), not when the page's word is a short start of the query's ("be",
+     "the" for "theory"). The top result's marks tell what was matched: when one of them
+     answers no query word and a query word has none that answers it, the query was cut
+     back to a word it does not contain, and no page matches. Words of Chinese are left to
+     Pagefind, which splits a query in Chinese into words of its own. */
   function fold(word) {
     return plain(word).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
+  function singular(word) {
+    if (word.length > 4 && /ies$/.test(word)) return word.slice(0, -3) + "y";
+    if (/(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+    if (word.length > 3 && /[^su]s$/.test(word)) return word.slice(0, -1);
+    return word;
+  }
   function answers(found, word) {
-    if (found.indexOf(word) === 0) return true;
+    var a = singular(found), b = singular(word);
+    if (a.indexOf(b) === 0) return true;
     var same = 0;
-    while (same < found.length && same < word.length && found[same] === word[same]) same++;
-    if (same === found.length) return found.length >= word.length - 2;
-    return same >= 3 && same >= word.length - 3;
+    while (same < a.length && same < b.length && a[same] === b[same]) same++;
+    return same >= 3 && same >= Math.ceil(0.6 * b.length);
   }
   function answersQuery(excerpts, query) {
     if (HAN.test(query)) return true;

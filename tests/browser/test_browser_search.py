@@ -360,6 +360,9 @@ def test_words_found_by_their_stem_or_their_start_still_find_their_pages(search_
 @pytest.mark.parametrize(("marks", "query", "answered"), [
     (["<mark>be</mark>"], "Beijing", False),  # cut back to "be"
     (["<mark>the.</mark>"], "theory", False),
+    (["<mark>there</mark>"], "theory", False),  # the start of "theory" found in a longer word
+    (["<mark>rectification</mark>"], "rectifying", True),  # their stems differ; the word is the same
+    (["<mark>perform</mark>"], "performance", True),
     (["x <mark>safety</mark> y <mark>be</mark>"], "safety Beijing", False),
     (["<mark>Louxing</mark>"], "Louxin", True),  # still being typed
     (["<mark>meeting.</mark>"], "meetings", True),  # a plural's stem
