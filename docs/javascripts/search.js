@@ -297,7 +297,7 @@
     return item;
   }
 
-  /* A result's data, fetched once (the top result's is read before it is shown). */
+  /* A result's data, fetched once (those of the first page are read before they are shown). */
   function dataOf(result) {
     if (!result.lgData) result.lgData = result.data();
     return result.lgData;
@@ -321,43 +321,73 @@
 
   /* When a query word is not in the index, Pagefind searches for the longest start of it
      that is (its "backtracking", which it cannot be told not to do: Pagefind issue 780), so
-     "Beijing" gave every page with "be" in it, marked, under "3 matching pages". A word of
-     a page answers a query word when, plurals aside ("cities", "city"), it starts with it
-     (the same word, or one still being typed: "Louxin"), or when the two share their first
-     letters, three at least and three fifths of the query word ("rectifying",
-     "rectification"), not when the page's word is a short start of the query's ("be",
-     "the" for "theory"). The top result's marks tell what was matched: when one of them
-     answers no query word and a query word has none that answers it, the query was cut
-     back to a word it does not contain, and no page matches. Words of Chinese are left to
-     Pagefind, which splits a query in Chinese into words of its own. */
-  function fold(word) {
-    return plain(word).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+     "Beijing" gave every page with "be" in it, marked, under "3 matching pages". What a
+     result matched is known: the words of its text at its locations. A matched word
+     answers a query word when it starts with it (the same word, or one still being typed:
+     "Louxin"), when the two are the same word but for an ending (a rough English stemmer:
+     "working" and "work", "studied" and "study", "cities" and "city", "rectifying" and
+     "rectification"), or when they share a long start; not when it is only a short start
+     of the query word ("be" of "Beijing", "the" of "theory"). A matched phrase
+     ("work-safety", "7·20") answers through any of its words, or all of them joined ("720",
+     as Pagefind also indexes them). When a matched word answers no query word and a query
+     word has no matched word that answers it, the result came from a word cut back; when
+     every result of the first page did, no page matches. Chinese is left to Pagefind,
+     which splits a query in Chinese into words of its own. */
+  var ENDINGS = [["ations", ""], ["ation", ""], ["ities", ""], ["ity", ""], ["ments", ""], ["ment", ""],
+                 ["ness", ""], ["ances", ""], ["ance", ""], ["ences", ""], ["ence", ""], ["ings", ""],
+                 ["ing", ""], ["ied", "i"], ["ies", "i"], ["ers", ""], ["er", ""], ["ed", ""], ["es", ""],
+                 ["ly", ""], ["s", ""]];
+  function fold(text) {
+    return plain(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
-  function singular(word) {
-    if (word.length > 4 && /ies$/.test(word)) return word.slice(0, -3) + "y";
-    if (/(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
-    if (word.length > 3 && /[^su]s$/.test(word)) return word.slice(0, -1);
-    return word;
+  function wordsOf(text) {
+    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+  function stem(word) {
+    for (var i = 0; i < ENDINGS.length; i++) {
+      var ending = ENDINGS[i][0];
+      if (word.length - ending.length >= 3 && word.slice(-ending.length) === ending) {
+        word = word.slice(0, -ending.length) + ENDINGS[i][1];
+        break;
+      }
+    }
+    word = word.replace(/y$/, "i").replace(/^(.{3,})e$/, "$1");
+    return /([bdfgmnprt])\1$/.test(word) ? word.slice(0, -1) : word;
+  }
+  function sharedStart(a, b) {
+    var n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    return n;
   }
   function answers(found, word) {
-    var a = singular(found), b = singular(word);
+    if (found.indexOf(word) === 0) return true;
+    var a = stem(found), b = stem(word);
     if (a.indexOf(b) === 0) return true;
-    var same = 0;
-    while (same < a.length && same < b.length && a[same] === b[same]) same++;
-    return same >= 3 && same >= Math.ceil(0.6 * b.length);
+    var same = sharedStart(a, b);
+    if (same >= 4 && same >= b.length - 2) return true;
+    same = sharedStart(found, word);
+    return same >= 5 && same >= 0.6 * word.length;
   }
-  function answersQuery(excerpts, query) {
+  function answersQuery(matched, query) {
     if (HAN.test(query)) return true;
-    var words = query.split(/[^\p{L}\p{N}]+/u).map(fold).filter(Boolean);
-    var marks = [];
-    excerpts.forEach(function (html) {
-      (html.match(/<mark>[^<]*<\/mark>/g) || []).forEach(function (m) {
-        m.slice(6, -7).split(/[^\p{L}\p{N}]+/u).map(fold).filter(Boolean).forEach(function (w) { marks.push(w); });
-      });
+    var words = wordsOf(query).filter(function (w) { return w.length > 1; });  /* not the s of "year's" */
+    var found = [];
+    matched.forEach(function (text) {
+      var parts = wordsOf(text);
+      if (parts.length > 1) parts.push(parts.join(""));
+      if (parts.length) found.push(parts);
     });
-    var stray = marks.some(function (m) { return !words.some(function (w) { return answers(m, w); }); });
-    var unanswered = words.some(function (w) { return !marks.some(function (m) { return answers(m, w); }); });
+    function answered(parts, word) {
+      return parts.some(function (part) { return answers(part, word); });
+    }
+    var stray = found.some(function (parts) { return !words.some(function (w) { return answered(parts, w); }); });
+    var unanswered = words.some(function (w) { return !found.some(function (parts) { return answered(parts, w); }); });
     return !(stray && unanswered);
+  }
+  /* The words a result matched: Pagefind gives their places in the page's indexed text. */
+  function matchedWords(data) {
+    var words = (data.content || "").split(/\s+/);
+    return (data.locations || []).map(function (at) { return words[at] || ""; });
   }
 
   function search(query) {
@@ -374,14 +404,14 @@
       return module.search(query);
     }).then(function (answer) {
       if (current !== generation || !answer) return;
-      if (!answer.results.length) return [[], null];
-      return dataOf(answer.results[0]).then(function (top) { return [answer.results, top]; });
+      /* The first page of results, which is shown anyway: were they all found by a word cut back? */
+      return Promise.all(answer.results.slice(0, PAGE_SIZE).map(dataOf)).then(function (pages) {
+        var kept = !pages.length || pages.some(function (data) { return answersQuery(matchedWords(data), query); });
+        return kept ? answer.results : [];
+      });
     }).then(function (found) {
       if (current !== generation || !found) return;
-      var top = found[1];
-      results = top && !answersQuery([top.excerpt || ""].concat((top.sub_results || []).map(function (s) {
-        return s.excerpt || "";
-      })), query) ? [] : found[0];
+      results = found;
       shown = 0;
       list.textContent = "";
       var n = results.length;
@@ -517,7 +547,7 @@
   });
 
   /* For the tests (tests/browser/test_browser_search.py): how an excerpt is tidied, and
-     whether the marks of the top result answer the query. */
+     whether the words a result matched answer the query. */
   box.lgTidyExcerpt = tidyExcerpt;
   box.lgAnswersQuery = answersQuery;
 })();
