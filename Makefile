@@ -12,9 +12,10 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve generate check ingest new-article bench lighthouse browser clean
 
-# A .venv whose Python no longer starts (removed, or the system's Python upgraded under it)
-# is set up again, as is one left half made (python3-venv missing: no pip in it).
-ifneq ($(shell test -e $(STAMP) && { $(PY) -c '' >/dev/null 2>&1 || echo broken; }),)
+# A .venv whose Python no longer starts, or no longer finds the packages installed in it
+# (the system's Python upgraded under it: they are in the old version's folder), is set up
+# again, as is one left half made (python3-venv missing: no pip in it).
+ifneq ($(shell test -e $(STAMP) && { $(PY) -c 'import yaml, jinja2' >/dev/null 2>&1 || echo broken; }),)
 $(shell rm -f $(STAMP))
 endif
 

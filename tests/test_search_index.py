@@ -54,11 +54,12 @@ def test_articles_entries_and_people_are_indexed_lists_are_not(indexed):
 def test_a_tag_is_found_by_its_name_not_by_its_list_of_articles(indexed):
     """A search for "Hunan Province", the label of a tag the seed carries, found nothing: tag
     pages were out of the index altogether. Their list of articles still is (each article
-    has its own page), and so are the words every tag's page has."""
+    has its own page), and so are the words every tag's page has. (Pagefind leaves out a
+    <nav>, so the pager of a long list, by itself.)"""
     text = indexed["/tags/hunan/"]
     assert "Hunan Province" in text
     assert "Louxing District held" not in text, "the list of articles is not part of the tag's text"
-    assert "newest first" not in text and "Page 1 of" not in text
+    assert "newest first" not in text
 
 
 def test_pages_for_editors_and_maintainers_are_not_indexed(indexed):

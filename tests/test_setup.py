@@ -53,7 +53,7 @@ def test_a_fresh_machine_gets_a_venv_and_the_pinned_requirements(project):
     assert log[0] == "system -m venv --clear .venv"
     assert any(line.startswith("venv -m pip install") and "requirements-dev.txt" in line for line in log), log
     assert (project / ".venv" / ".installed").exists()
-    assert make_setup(project) == ["venv -c "], "a working .venv is only checked, not set up again"
+    assert make_setup(project) == ["venv -c import yaml, jinja2"], "a working .venv is only checked, not set up again"
 
 
 def test_a_venv_without_pip_is_made_again(project):
@@ -129,3 +129,17 @@ def test_an_interrupted_ci_run_leaves_nothing_behind(ci_clone):
             run.wait()
     assert sorted(p.name for p in (ci_clone / "clone").iterdir()) == [".ci"]
     assert not list((ci_clone / "tmp").iterdir()), "the log is removed"
+
+
+def test_a_venv_whose_packages_are_gone_is_made_again(project):
+    """After the system's Python is upgraded (3.11 to 3.12), .venv/bin/python still starts, but
+    the packages are in lib/python3.11: every command failed with ModuleNotFoundError."""
+    make_setup(project)
+    python = project / ".venv" / "bin" / "python"
+    # It starts, but finds neither the packages nor pip (both in the old version's folder).
+    python.write_text('#!/bin/sh\necho "upgraded $*" >> "$LOG"\n[ "$1" = "-c" ] && exit 1\n'
+                      '[ "$1 $2" = "-m pip" ] && exit 1\nexit 0\n', encoding="utf-8")
+    log = make_setup(project)
+    assert log[0] == "upgraded -c import yaml, jinja2", log
+    assert "system -m venv --clear .venv" in log, log
+    assert any(line.startswith("venv -m pip install") for line in log), log
