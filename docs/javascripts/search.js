@@ -268,7 +268,10 @@
     }
     var title = document.createElement("div");
     title.className = "lg-search-result__title";
-    title.appendChild(titleNodes((data.meta && data.meta.title) || data.url, query));
+    var heading = (data.meta && data.meta.title) || data.url;
+    /* "Tag: Hunan Province" under the kind "Tag" would say it twice. */
+    if (kind && heading.indexOf(kind.textContent + ": ") === 0) heading = heading.slice(kind.textContent.length + 2);
+    title.appendChild(titleNodes(heading, query));
     var excerpt = document.createElement("p");
     excerpt.className = "lg-search-result__excerpt";
     excerpt.appendChild(excerptNodes(data.excerpt || "", (data.meta && data.meta.title) || ""));

@@ -300,6 +300,8 @@ def test_each_result_says_what_kind_of_page_it_is(tab):
         ".md-search-result__link",
         "links => links.map(a => (a.querySelector('.lg-search-result__kind') || {}).textContent || '')")
     assert dict(zip(results, kinds, strict=True)).get("tags/hunan/") == "Tag", (results, kinds)
+    titles = tab.page.locator(".lg-search-result__title").all_inner_texts()
+    assert titles[results.index("tags/hunan/")].strip() == "Hunan Province", titles  # not "Tag: Hunan Province"
     results = search(tab, "schema")  # the page that describes the data exports
     kinds = tab.page.eval_on_selector_all(
         ".md-search-result__link",
