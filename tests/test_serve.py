@@ -83,7 +83,11 @@ def test_serve_regenerates_on_archive_change_without_loop(project):
             if now != builds:
                 builds, quiet_since = now, time.time()
         assert time.time() - quiet_since >= 8, f"still rebuilding after 3 minutes: {builds} builds\n{log.read_text()}"
-        assert builds <= 4, f"too many builds for one change: {builds}"
+        # The first build, then for each of the two changes the build that regenerates docs/,
+        # and at most one more: MkDocs may start it for the pages the generator wrote during
+        # that build (or not, as its watcher's timing goes); it writes nothing, so nothing
+        # follows. 5 is the most without a loop (a CI run saw 5, the bound was 4).
+        assert builds <= 5, f"too many builds for two changes: {builds}\n{log.read_text()}"
         # Search works in the preview too: Pagefind indexed it, in the background.
         deadline = time.time() + 120
         while not _get(base + "pagefind/pagefind-entry.json") and time.time() < deadline:
