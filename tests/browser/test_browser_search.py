@@ -278,35 +278,33 @@ def test_on_a_phone_the_way_out_of_the_search_panel_is_a_button(phone_tab, tab):
     assert tab.page.locator(".md-search__form label[for=__search]").get_attribute("role") is None
 
 
+def kinds_by_page(tab, query: str) -> dict[str, str]:
+    """The results of ``query``, best first: each page and the kind its result shows ("" if none)."""
+    results = search(tab, query)
+    kinds = tab.page.eval_on_selector_all(
+        ".md-search-result__link",
+        "links => links.map(a => (a.querySelector('.lg-search-result__kind') || {}).textContent || '')")
+    return dict(zip(results, kinds, strict=True))
+
+
 def test_each_result_says_what_kind_of_page_it_is(tab):
     """A glossary entry and an organization of nearly the same name, a person and the
     article that names them looked alike among the results."""
     tab.goto("glossary/")
-    results = search(tab, "Liu Zhigang")
-    kinds = tab.page.eval_on_selector_all(
-        ".md-search-result__link",
-        "links => links.map(a => (a.querySelector('.lg-search-result__kind') || {}).textContent || '')")
-    by_page = dict(zip(results, kinds, strict=True))
+    by_page = kinds_by_page(tab, "Liu Zhigang")
     assert by_page["people/liu-zhigang/"] == "Person"
     assert by_page[SEED] == "Article"
     assert by_page["glossary/district-safety-committee/"] == "Glossary entry"
     first = tab.page.locator(".md-search-result__link").first
     assert first.locator(".lg-search-result__title").inner_text().strip() == "Liu Zhigang"  # the title alone
-    results = search(tab, "Louxing District Safety Committee")
-    kinds = tab.page.eval_on_selector_all(".lg-search-result__kind", "els => els.map(e => e.textContent)")
+    kinds = list(kinds_by_page(tab, "Louxing District Safety Committee").values())
     assert "Organization" in kinds and "Glossary entry" in kinds, kinds
-    results = search(tab, "Hunan Province")  # a tag's label
-    kinds = tab.page.eval_on_selector_all(
-        ".md-search-result__link",
-        "links => links.map(a => (a.querySelector('.lg-search-result__kind') || {}).textContent || '')")
-    assert dict(zip(results, kinds, strict=True)).get("tags/hunan/") == "Tag", (results, kinds)
+    by_page = kinds_by_page(tab, "Hunan Province")  # a tag's label
+    assert by_page.get("tags/hunan/") == "Tag", by_page
     titles = tab.page.locator(".lg-search-result__title").all_inner_texts()
-    assert titles[results.index("tags/hunan/")].strip() == "Hunan Province", titles  # not "Tag: Hunan Province"
-    results = search(tab, "schema")  # the page that describes the data exports
-    kinds = tab.page.eval_on_selector_all(
-        ".md-search-result__link",
-        "links => links.map(a => (a.querySelector('.lg-search-result__kind') || {}).textContent || '')")
-    assert dict(zip(results, kinds, strict=True)).get("data/") == "Open data", (results, kinds)
+    assert titles[list(by_page).index("tags/hunan/")].strip() == "Hunan Province", titles  # not "Tag: Hunan Province"
+    by_page = kinds_by_page(tab, "schema")  # the page that describes the data exports
+    assert by_page.get("data/") == "Open data", by_page
     assert not tab.errors
 
 def test_pagefind_loads_on_first_focus_and_a_query_stays_small(tab):
