@@ -28,9 +28,13 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 generate: $(STAMP)
 	$(PY) scripts/build.py
 
+# Built beside site/ and put in its place only once MkDocs and Pagefind have both succeeded:
+# a failed build (a broken link in strict mode) leaves the last good site/ as it was.
 site: generate
-	$(PY) -m mkdocs build --strict
-	$(PY) -m pagefind --site site --silent
+	@rm -rf .site-new .site-old
+	$(PY) -m mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; echo "site: not built; site/ is unchanged" >&2; exit 1; }
+	$(PY) -m pagefind --site .site-new --silent || { rm -rf .site-new; echo "site: not built; site/ is unchanged" >&2; exit 1; }
+	@if [ -e site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
 	@echo "site: built into site/ (open site/index.html, or run 'make serve')"
 
 check: $(STAMP)

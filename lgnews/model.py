@@ -52,6 +52,7 @@ from .records import (
     load_people,
     load_tags,
     match_key,
+    phrase_key,
     read_file,
     read_yaml,
     reserved_slug,
@@ -78,7 +79,6 @@ FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?---[ \t]*\n?(?P<body
 # --------------------------------------------------------------------------- matching
 
 
-_KEY_SPACES_RE = re.compile(r"[\s\-]+")
 # Characters that may have a case other than ASCII letters: anything outside ASCII but
 # punctuation, CJK and the middle dot (none of which has a case). Text without them reads
 # the same to a case-insensitive regex and, lowercased, to a case-sensitive one.
@@ -124,7 +124,7 @@ class PhraseMatcher(Generic[T]):
     def key(text: str) -> str:
         key = _KEYS.get(text)
         if key is None:
-            key = _KEY_SPACES_RE.sub(" ", match_key(text).replace("‐", "-")).strip()
+            key = phrase_key(text)
             if len(_KEYS) < _KEYS_MAX:
                 _KEYS[text] = key
         return key

@@ -811,6 +811,10 @@ SKELETON_EXAMPLES = {
 }
 """The example values of the optional fields in the skeleton `make new-article` writes
 (commented out there): uncommented but not edited, they would be published as the article's."""
+SKELETON_PERSON = {"name": "Wang Lei", "roles": ["deputy head of the County"], "involvement": ["presiding"]}
+SKELETON_CREDITS = {"reporter": ["Wang Lei"], "editor": ["Chen Jing"]}
+"""The skeleton's example person and credits: a real-looking name, refused only as the
+skeleton gives them, every field unchanged (a Wang Lei of the article's own is fine)."""
 
 
 def _check_name(c: Checker, where: tuple, name: str, advice: str = "") -> bool:
@@ -952,8 +956,12 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
         raw_people = []
     named: set[str] = set()
     for i, person in enumerate(raw_people):
-        if isinstance(person, str):
-            person = {"name": person}
+        if isinstance(person, str):  # '- attending' that lost its indentation under the person above
+            c.error(("people", i), f"'{person}' is a line of its own in the list of people, where each person is "
+                                   "'- name: ...': if it is a role or an involvement of the person above, indent it "
+                                   "under that person's 'roles:' or 'involvement:'; if it is a person, write "
+                                   f"'- name: {person}'")
+            continue
         person = c.mapping(person, ("people", i), {"name": True, "roles": False, "involvement": False}, "a person")
         if person is None:
             continue
@@ -1006,6 +1014,14 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
         if data.get(key) == example:
             c.error((key,), f"is still the example of `make new-article`'s skeleton ({example!r}): write this "
                             "article's own, or put the '# ' back in front of the line")
+    if raw_credits == SKELETON_CREDITS:
+        c.error(("credits",), "are still the example of `make new-article`'s skeleton (Wang Lei, Chen Jing): write "
+                              "this article's own, or put the '# ' back in front of its lines")
+    for i, person in enumerate(raw_people):
+        if person == SKELETON_PERSON:
+            c.error(("people", i), "is still the example of `make new-article`'s skeleton (Wang Lei, deputy head of "
+                                   "the County, presiding): write the people this article names, or put the '# ' "
+                                   "back in front of its lines")
     meta = ArticleMeta(
         title=title or "",
         published=published,
@@ -1107,8 +1123,9 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
         ))
         places.append(i)
     names = {t.term for t in terms}
-    repeated = _one_owner_per_name(c, path, [(i, "term", t.term, t.aliases) for i, t in zip(places, terms, strict=True)],
-                                   "entry")
+    entries = [(i, "term", t.term, t.aliases) for i, t in zip(places, terms, strict=True)]
+    repeated = _one_owner_per_name(c, path, entries, "entry")
+    _read_alike(c, path, entries, repeated)
     seen_slugs: set[str] = set()
     for i, t in zip(places, terms, strict=True):
         if len(first := first_sentence(t.definition)) > TOOLTIP_MAX:
@@ -1142,6 +1159,50 @@ _QUOTES_RE = re.compile(r"[“”\"‘’«»「」『』]")
 def match_key(text: str) -> str:
     """How names are compared: case, quotes and spacing do not count."""
     return re.sub(r"\s+", " ", _QUOTES_RE.sub("", text)).strip().lower()
+
+
+_PHRASE_SPACES_RE = re.compile(r"[\s\-]+")
+
+
+def phrase_key(text: str) -> str:
+    """How a phrase is found in an article (``model.PhraseMatcher``): as ``match_key``, and a
+    hyphen is a space."""
+    return _PHRASE_SPACES_RE.sub(" ", match_key(text).replace("\u2010", "-")).strip()
+
+
+def _read_alike(c: Checker, path: Path, entries: list[tuple[int, str, str, list[str]]], repeated: set[int]) -> None:
+    """Glossary entries whose names an article's text cannot tell apart (``phrase_key``, and
+    a plural ending: 'main flood season', 'Main Flood-Season', 'main flood seasons'): the
+    first takes every mention and the other is never found. Those are added to ``repeated``
+    (their page addresses are not said to clash as well)."""
+    owners: dict[str, tuple[int, str]] = {}  # phrase key -> (index in ``entries``, the name's match_key)
+    lines: dict[tuple, int] = {}
+    for j, (i, key, name, aliases) in enumerate(entries):
+        if i in repeated:
+            continue
+        for where, other in [((i, key), name)] + [((i, "aliases", k), a) for k, a in enumerate(aliases)]:
+            text = phrase_key(other)
+            if not text:
+                continue
+            forms = [text, text + "s", text + "es"]  # this name, and its plurals; or it is a plural of another
+            forms += [text[:-1]] if text.endswith("s") else []
+            forms += [text[:-2]] if text.endswith("es") else []
+            clash = next((owners[f] for f in forms if f in owners and owners[f][0] != j), None)
+            if clash is None:
+                owners.setdefault(text, (j, match_key(other)))
+                continue
+            if clash[1] == match_key(other):
+                continue  # the same name: said by _one_owner_per_name
+            first = entries[clash[0]]
+            if not lines:
+                lines.update(key_lines(path))
+            line = lines.get((first[0],))
+            c.error(where, f"'{other}' is read in articles as the entry '{first[2]}'"
+                           + (f" (line {line})" if line else "") + " is: matching ignores capitals, hyphens and a "
+                           "plural ending, so the earlier entry takes every mention and this one is never found; "
+                           "merge the two, or make one an alias of the other")
+            repeated.add(i)
+            break
 
 
 @dataclass

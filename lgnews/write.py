@@ -187,10 +187,18 @@ def conflict_errors(docs: Path, conflicts: list[str]) -> list[ArchiveError]:
 
 def stray_errors(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> list[ArchiveError]:
     """The problem with each of ``strays`` and ``clashes``, for the editor."""
+    def elsewhere(rel: str) -> str:
+        """Where in docs/ the stray could go: its path less the generated folder, if no file
+        is there already (docs/tags/editors.md is not to replace the editors' guide)."""
+        top, rest = rel.split("/", 1)
+        for example in (rest, f"{top}-{rest}", f"notes/{top}-{rest}"):
+            if not os.path.lexists(docs / example.rstrip("/")) and example not in outputs and example not in manifest:
+                return f" (for example docs/{example})"
+        return ""
+
     return [
         ArchiveError(docs / rel, f"docs/{rel.split('/')[0]}/ is written by the generator and ignored by git, so "
-                                 "what is saved in it is never published: move it elsewhere in docs/ "
-                                 f"(for example docs/{rel.split('/', 1)[1]})")
+                                 f"what is saved in it is never published: move it elsewhere in docs/{elsewhere(rel)}")
         for rel in strays(docs, outputs, manifest)
     ] + [
         ArchiveError(docs / rel, f"has the address of the generated page docs/{rel[:-3]}/index.md (both would be "

@@ -280,6 +280,32 @@ def test_the_skeletons_examples_uncommented_unedited_are_refused(tmp_path):
     run([sys.executable, "scripts/build.py", "--quiet"], project)
 
 
+def test_the_skeletons_example_people_and_credits_uncommented_unedited_are_refused(tmp_path):
+    """Uncommenting the skeleton's people and credits published an example official, 'Wang Lei
+    (deputy head of the County; presiding)', who joined the page of a real reporter Wang Lei."""
+    project = copy_project(tmp_path / "project", with_articles=False)
+    path = project / make(project, "new-article", "TITLE=Bridge opened", "DATE=2024-03-01").strip().splitlines()[-1]
+    skeleton = path.read_text(encoding="utf-8")
+    start, end = skeleton.index("# credits:"), skeleton.index("# annotations:")
+    text = skeleton[:start] + re.sub(r"^# ", "", skeleton[start:end], flags=re.M) + skeleton[end:]
+    text = text[:text.index("Write the article")] + "The county opened a new bridge.\n"
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    rel = path.relative_to(project).as_posix()
+    refused = run([sys.executable, "scripts/build.py", "--quiet"], project, check=False)
+    assert refused.returncode == 1, refused.stderr
+    assert refused.stderr.splitlines()[:-1] == [
+        f"{rel}:{lines.index('credits:') + 1}: credits: are still the example of `make new-article`'s skeleton "
+        "(Wang Lei, Chen Jing): write this article's own, or put the '# ' back in front of its lines",
+        f"{rel}:{lines.index('  - name: Wang Lei') + 1}: people[0]: is still the example of `make new-article`'s "
+        "skeleton (Wang Lei, deputy head of the County, presiding): write the people this article names, or put "
+        "the '# ' back in front of its lines"], refused.stderr
+    # A Wang Lei of the article's own, and its own credits, are the article's.
+    text = text.replace("[deputy head of the County]", "[head of the County]").replace("[Chen Jing]", "[Li Yi]")
+    path.write_text(text, encoding="utf-8")
+    run([sys.executable, "scripts/build.py", "--quiet"], project)
+
+
 def test_a_file_name_with_spaces_and_brackets_is_ingested_as_the_guide_says(tmp_path):
     """The guide's `make ingest FILE='"Downloads/news article (1).txt"'` stopped on a shell
     syntax error: the Makefile's check that FILE is given put the name, brackets and all,

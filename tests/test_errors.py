@@ -387,6 +387,24 @@ def _index(project: Path, rel: str, line: int) -> int:
     return sum(1 for t in (project / rel).read_text(encoding="utf-8").splitlines()[:line - 1] if t.startswith("- "))
 
 
+@pytest.mark.parametrize(("name", "slug"), [("Power-List", "power-list-2"), ("Power-Lists", None),
+                                          ("Power Listes", "powers")])
+def test_glossary_entry_the_text_cannot_tell_from_another(proj, name, slug):
+    """'Power-List' or 'Power-Lists' after 'power list': matching ignores hyphens and a plural
+    ending, so the first entry took every mention and the second was published with a page
+    saying it appears in 0 articles (or was told to take a different slug, which did that)."""
+    rel = "archive/glossary.yml"
+    first = line_of(proj, rel, r"^- term: \"?power list")
+    text = (proj / rel).read_text(encoding="utf-8")
+    (proj / rel).write_text(text + f'- term: "{name}"\n' + (f"  slug: {slug}\n" if slug else "")
+                            + '  definition: "X."\n  category: policy\n  confidence: low\n', encoding="utf-8")
+    again = len(text.splitlines()) + 1
+    assert build_fails(proj) == [
+        f"{rel}:{again}: [{_index(proj, rel, again)}].term: '{name}' is read in articles as the entry 'power list' "
+        f"(line {first}) is: matching ignores capitals, hyphens and a plural ending, so the earlier entry takes every "
+        "mention and this one is never found; merge the two, or make one an alias of the other"]
+
+
 def test_glossary_alias_of_another_entry_names_its_line(proj):
     rel = "archive/glossary.yml"
     first = line_of(proj, rel, r"^- term: \"?power list")
@@ -1167,3 +1185,16 @@ def test_names_in_chinese_joined_by_a_list_comma_are_several():
     assert not _check_name(checker, ("credits", "reporter", 0), "李毅、陈静")
     assert checker.errors == [(("credits", "reporter", 0), "'李毅、陈静' is several names in one: write them as a "
                                                           "list: reporter: [李毅, 陈静]")]
+
+
+def test_an_involvement_that_lost_its_indentation_is_not_a_person(proj):
+    """'- attending' moved to the margin under a person's 'involvement:' is, to YAML, an item
+    of the list of people: it was published as a person called 'attending', with a page, and
+    the person above lost the involvement, without a word."""
+    edit(proj, SEED_META, "- name: Liu Chihui\n  roles: []\n  involvement:\n  - attending",
+         "- name: Liu Chihui\n  roles: []\n  involvement:\n- attending")
+    line = line_of(proj, SEED_META, r"^- attending")
+    assert build_fails(proj) == [
+        f"{SEED_META}:{line}: people[2]: 'attending' is a line of its own in the list of people, where each person "
+        "is '- name: ...': if it is a role or an involvement of the person above, indent it under that person's "
+        "'roles:' or 'involvement:'; if it is a person, write '- name: attending'"]

@@ -143,3 +143,59 @@ def test_a_venv_whose_packages_are_gone_is_made_again(project):
     assert log[0] == "upgraded -c import yaml, jinja2", log
     assert "system -m venv --clear .venv" in log, log
     assert any(line.startswith("venv -m pip install") for line in log), log
+
+
+# A stand-in for .venv/bin/python when `make site` runs: the generator succeeds; MkDocs and
+# Pagefind write into the folder they are given, or fail when $FAIL names them.
+SITE_PYTHON = """#!/bin/sh
+case "$*" in
+  "-c import yaml, jinja2"|scripts/build.py) exit 0 ;;
+  "-m mkdocs build --strict --site-dir "*)
+    [ "$FAIL" = mkdocs ] && { mkdir -p "$6" && echo half > "$6/index.html"; exit 1; }
+    mkdir -p "$6" && echo new > "$6/index.html" ;;
+  "-m pagefind --site "*)
+    [ "$FAIL" = pagefind ] && exit 1
+    mkdir -p "$4/pagefind" && echo index > "$4/pagefind/pagefind.js" ;;
+  *) echo "unexpected: $*" >&2; exit 3 ;;
+esac
+"""
+
+
+def make_site(project: Path, fail: str = "") -> subprocess.CompletedProcess:
+    make_setup(project)
+    python = project / ".venv" / "bin" / "python"
+    python.write_text(SITE_PYTHON, encoding="utf-8")
+    env = {**os.environ, "FAIL": fail}
+    env.pop("MAKEFLAGS", None)
+    return subprocess.run(["make", "--no-print-directory", "site"], cwd=project, env=env, capture_output=True,
+                          text=True, timeout=60)
+
+
+def built(project: Path) -> dict[str, str]:
+    return {str(path.relative_to(project)): path.read_text(encoding="utf-8")
+            for path in sorted(project.rglob("*")) if path.is_file() and path.parts[len(project.parts)] != ".venv"
+            and path.name not in {"log", "system-python", "Makefile", "pyproject.toml"}
+            and not path.name.startswith("requirements")}
+
+
+@pytest.mark.parametrize("fail", ["mkdocs", "pagefind"])
+def test_a_failed_site_build_leaves_the_last_good_site(project, fail):
+    """An editor's broken link failed `mkdocs build --strict` half way: site/ was left cleaned
+    and half rebuilt, with no search index (the generator's failures already left docs/ alone)."""
+    (project / "site" / "pagefind").mkdir(parents=True)
+    (project / "site" / "index.html").write_text("old", encoding="utf-8")
+    (project / "site" / "pagefind" / "pagefind.js").write_text("old index", encoding="utf-8")
+    result = make_site(project, fail)
+    assert result.returncode != 0
+    assert "site/ is unchanged" in result.stderr
+    assert built(project) == {"site/index.html": "old", "site/pagefind/pagefind.js": "old index"}
+
+
+def test_a_good_site_build_replaces_site(project):
+    (project / "site").mkdir()
+    (project / "site" / "gone.html").write_text("a page no longer built", encoding="utf-8")
+    result = make_site(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert built(project) == {"site/index.html": "new\n", "site/pagefind/pagefind.js": "index\n"}
+    assert make_site(project).returncode == 0, "a second build replaces the first"
+    assert built(project) == {"site/index.html": "new\n", "site/pagefind/pagefind.js": "index\n"}

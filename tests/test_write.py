@@ -577,3 +577,20 @@ def test_a_full_disk_while_writing_in_processes_is_raised_and_leaves_no_temporar
     with pytest.raises(ChildProcessError):
         os.waitpid(forked[0], os.WNOHANG)
     assert not temp_files(docs), temp_files(docs)
+
+
+@pytest.mark.parametrize(("saved", "suggested"), [("data/index.md", "data-index.md"), ("tags/editors.md", "tags-editors.md"),
+                                                  ("glossary/data.md", "glossary-data.md")])
+def test_the_suggested_place_for_a_page_in_a_generated_folder_is_free(project, saved, suggested):
+    """An editor's docs/data/index.md was told 'for example docs/index.md', and
+    docs/tags/editors.md 'docs/editors.md': doing as told replaced the home page or the
+    editors' guide."""
+    build(project)
+    docs = project / "docs"
+    (docs / saved).write_text("# My notes\n", encoding="utf-8")
+    result = build(project, check=False)
+    assert result.returncode == 1
+    assert (f"docs/{saved}: docs/{saved.split('/')[0]}/ is written by the generator and ignored by git, so what is "
+            f"saved in it is never published: move it elsewhere in docs/ (for example docs/{suggested})"
+            ) in result.stderr.splitlines(), result.stderr
+    assert not (docs / suggested).exists()
