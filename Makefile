@@ -50,12 +50,19 @@ serve: $(STAMP)
 	-$(PY) scripts/build.py
 	PREVIEW_SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
+# FILE, TITLE and DATE are handed over as data: $(value ...) is what was typed, not expanded
+# by make (a title copied from an article could hold '$(shell ...)'), in single quotes for the
+# shell (a downloaded file's name could hold `...`); ingest reads FILE's quotes and patterns
+# itself. Not exported either: make would expand them to put them in the environment.
+unexport FILE TITLE DATE
+quoted = '$(subst ','\'',$(value $(1)))'
+
 ingest: $(STAMP)
-	@$(if $(strip $(FILE)),:,echo "usage: make ingest FILE=path/to/article.txt [FILE='a.txt b.txt']"; exit 2)
-	$(PY) scripts/ingest.py $(FILE)
+	@$(if $(strip $(value FILE)),:,echo "usage: make ingest FILE=path/to/article.txt [FILE='a.txt b.txt']"; exit 2)
+	$(PY) scripts/ingest.py --files-from-make $(call quoted,FILE)
 
 new-article: $(STAMP)
-	$(PY) scripts/new_article.py $(if $(TITLE),--title="$$TITLE") $(if $(DATE),--published="$$DATE")
+	$(PY) scripts/new_article.py $(if $(value TITLE),--title=$(call quoted,TITLE)) $(if $(value DATE),--published=$(call quoted,DATE))
 
 # Browser tests drive Debian's Chromium. As root (CI, containers) it is installed here;
 # otherwise we stop and say the one command to run.

@@ -8,9 +8,11 @@ written under a temporary name and renamed into place. Existing articles are nev
 from __future__ import annotations
 
 import argparse
+import glob
 import hashlib
 import os
 import re
+import shlex
 import shutil
 import sys
 import tempfile
@@ -186,12 +188,37 @@ def _restore(source: Path, raw: bytes) -> None:
         raise IngestError(f"cannot restore {source}: {exc.strerror or exc}") from None
 
 
+_PATTERN_RE = re.compile(r"[*?[]")
+
+
+def make_files(text: str) -> list[Path]:
+    """The files of `make ingest FILE=...`, as data: quoted as a shell quotes them (a name with
+    spaces in quotes) and a pattern such as Downloads/*.txt expanded, but nothing run (the
+    shell would run `...` or $(...) in a downloaded file's name). ValueError if a quote is
+    not closed."""
+    files: list[Path] = []
+    for word in shlex.split(text):
+        expanded = sorted(glob.glob(word)) if _PATTERN_RE.search(word) and not os.path.lexists(word) else []
+        files += [Path(name) for name in expanded] or [Path(word)]
+    return files
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Store raw article files in archive/ with draft metadata.")
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    parser.add_argument("files", nargs="*", type=Path, metavar="FILE")
     parser.add_argument("--archive", type=Path, default=Path("archive"), help="archive folder (default: archive)")
     parser.add_argument("--quiet", action="store_true", help="print only problems")
+    parser.add_argument("--files-from-make", metavar="TEXT", default="",
+                        help="more files, written as `make ingest FILE=...` gives them (see make_files)")
     args = parser.parse_args(argv)
+    try:
+        args.files += make_files(args.files_from_make)
+    except ValueError as exc:
+        print(f"ingest: FILE={args.files_from_make}: {exc}: put a name with spaces or brackets in quotes, "
+              "FILE='\"news (1).txt\"'", file=sys.stderr)
+        return 2
+    if not args.files:
+        parser.error("no FILE given")
     hashes = known_hashes(args.archive / "articles")
     failed = 0
     for path in progress_for(sys.stderr, args.quiet)(args.files, "Ingesting"):

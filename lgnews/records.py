@@ -1162,12 +1162,15 @@ def match_key(text: str) -> str:
 
 
 _PHRASE_SPACES_RE = re.compile(r"[\s\-]+")
+_OUTER_APOSTROPHE_RE = re.compile(r"(?<!\w)'|'(?!\w)")
 
 
 def phrase_key(text: str) -> str:
-    """How a phrase is found in an article (``model.PhraseMatcher``): as ``match_key``, and a
-    hyphen is a space."""
-    return _PHRASE_SPACES_RE.sub(" ", match_key(text).replace("\u2010", "-")).strip()
+    """How a phrase is found in an article (``model.PhraseMatcher``): as ``match_key``, a
+    hyphen is a space, and an apostrophe is kept only within a word (people's), as the other
+    quotation marks are not kept at all."""
+    key = _PHRASE_SPACES_RE.sub(" ", match_key(text).replace("\u2010", "-"))
+    return _PHRASE_SPACES_RE.sub(" ", _OUTER_APOSTROPHE_RE.sub("", key)).strip() if "'" in key else key.strip()
 
 
 def _read_alike(c: Checker, path: Path, entries: list[tuple[int, str, str, list[str]]], repeated: set[int]) -> None:

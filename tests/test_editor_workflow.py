@@ -318,6 +318,26 @@ def test_a_file_name_with_spaces_and_brackets_is_ingested_as_the_guide_says(tmp_
     assert re.search(r"archived as archive/articles/2023-06-02-changsha-county-[a-z0-9-]+/", out), out
 
 
+def test_file_names_and_titles_are_data_for_make_never_commands(tmp_path):
+    """A downloaded file's name with `...` in it, quoted as the guide says, ran the command
+    between the backquotes; a title pasted from an article with $(shell ...) in it ran that
+    (make expanded it); a '$5' in a title vanished. Several files and a pattern still work."""
+    project = copy_project(tmp_path / "project", with_articles=False)
+    folder = tmp_path / "Downloads"
+    folder.mkdir()
+    odd = folder / "news (1) `touch RAN-1` $(touch RAN-2) $(shell touch RAN-3).txt"
+    odd.write_text(RAW_ARTICLE, encoding="utf-8")
+    other = folder / "second.txt"
+    other.write_text(RAW_ARTICLE.replace("2023-06-02", "2023-06-03"), encoding="utf-8")
+    out = make(project, "ingest", f'FILE="{odd}" {folder}/sec*.txt')
+    assert out.count("archived as archive/articles/2023-06-0") == 2, out
+    out = make(project, "new-article", "TITLE=A $5 plan, $(shell touch RAN-4) and `touch RAN-5` it's", "DATE=2024-01-10")
+    path = project / out.strip().splitlines()[-1]
+    assert "title: A $5 plan, $(shell touch RAN-4) and `touch RAN-5` it's" in path.read_text(encoding="utf-8")
+    ran = [p.name for root in (project, tmp_path, folder) for p in root.iterdir() if p.name.startswith("RAN-")]
+    assert ran == [], "a command in a file name or a title was run"
+
+
 def test_a_title_that_begins_with_a_dash_is_a_title_not_an_option(tmp_path):
     """`make new-article TITLE=-Breaking`: a title of one word after a dash was read as an
     option, and the editor got argparse's usage message instead of an article."""
