@@ -2,6 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
+_UNSHOWABLE_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(text: str) -> str:
+    """``text`` as one line a terminal shows as it is: a line end, an escape sequence or a
+    control of the direction of text, from a file's name or content, is written as Python
+    writes it in a string (\\n, \\x1b, \\u202e) instead of being obeyed."""
+    if text.isprintable():
+        return text
+    return _UNSHOWABLE_RE.sub(lambda m: repr(m.group())[1:-1], text)
+
 
 class ParseError(ValueError):
     """A raw file is not an article of the family; the message says why."""
@@ -18,7 +31,7 @@ class ArchiveError(Exception):
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        return one_line(f"{where}: {self.message}")
 
 
 class ArchiveErrors(Exception):

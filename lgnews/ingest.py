@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ParseError
+from .errors import ParseError, one_line
 from .model import meta_from_parsed
 from .parse import MAX_SOURCE_BYTES, decode_source, parse_article
 from .progress import progress_for
@@ -226,8 +226,8 @@ def main(argv: list[str] | None = None) -> int:
             article_id, encoding = _ingest(path, args.archive, hashes)
         except Restored as done:
             if not args.quiet:
-                print(f"{path}: restored {args.archive}/articles/{done.article_id}/source.txt, which had been "
-                      "changed, to these original bytes (its meta.yml is kept)")
+                print(one_line(f"{path}: restored {args.archive}/articles/{done.article_id}/source.txt, which had "
+                               "been changed, to these original bytes (its meta.yml is kept)"))
             continue
         except IngestError as exc:
             reason = str(exc)
@@ -238,11 +238,12 @@ def main(argv: list[str] | None = None) -> int:
                 # An encoding other than UTF-8 was detected: said, so that a wrong guess (a
                 # garbled reading edition) is caught at once.
                 read_as = "" if encoding == "utf-8" else f"; read as {encoding.upper()}"
-                print(f"{path}: archived as {args.archive}/articles/{article_id}/ (review its meta.yml{read_as})")
+                print(one_line(f"{path}: archived as {args.archive}/articles/{article_id}/ (review its meta.yml"
+                               f"{read_as})"))
             continue
         failed += 1
         # One line per refused file on stderr: PATH: reason.
-        print(f"{path}: {' '.join(reason.split())}", file=sys.stderr)
+        print(one_line(f"{path}: {' '.join(reason.split())}"), file=sys.stderr)
     if len(args.files) > 1 and not args.quiet:
         print(f"ingest: {len(args.files) - failed} archived, {failed} refused")
     return 1 if failed else 0

@@ -32,6 +32,7 @@ from .parse import (
     find_event_date,
     find_quoted,
     parse_article,
+    without_controls,
 )
 from .records import (
     Annotation,
@@ -732,7 +733,7 @@ def _load_markdown_article(directory: Path, path: Path, raw: bytes, digest: str,
         meta.machine_translated = False
     from . import mdbody  # Python-Markdown: only for the articles written in Markdown
 
-    body = m["body"].strip("\n")
+    body = without_controls(m["body"].strip("\n"))  # (line ends kept: a problem's line is the file's)
     if not body.strip():  # the skeleton's text deleted, the article not yet written: not published empty
         closing = m.end("yaml") if m["yaml"] else text.index("\n") + 1  # where the second '---' line starts
         raise ArchiveErrors([ArchiveError(path, "has no text after its front matter: write the article below the "

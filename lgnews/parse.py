@@ -344,6 +344,19 @@ _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 # Control characters (but tab and line ends) and the non-characters U+FFFE/U+FFFF mean
 # nothing in an article and are not allowed in XML: the derived text drops them.
 _UNWANTED_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# The controls of the direction of text (embeddings, overrides, isolates): one left open in
+# a title turned the date and source printed after it right to left, on every list. An
+# article of this archive, in English or Chinese, never needs them.
+_BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def without_controls(text: str) -> str:
+    """``text`` less what is not text: control characters (but tab and line ends), the
+    non-characters U+FFFE/U+FFFF and the controls of the direction of text. For what editors
+    write (meta.yml, the curated lists, article.md): they are invisible in an editor's window."""
+    if text.isprintable():
+        return text
+    return _BIDI_RE.sub("", _UNWANTED_RE.sub("", text))
 
 
 def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
@@ -352,8 +365,8 @@ def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
     Without ``metadata`` the people and the event date, which ingest proposes and meta.yml
     then holds, are not looked for (``people`` is empty, ``event_date`` None): the generator
     takes them from meta.yml and needs only the text, its dates and its quotations."""
-    if _UNWANTED_RE.search(text):
-        text = _UNWANTED_RE.sub(" ", text)
+    if not text.isprintable():  # (line ends are not printable: most texts come this way, and most have nothing)
+        text = _BIDI_RE.sub("", _UNWANTED_RE.sub(" ", text))
     lines = text.split("\n")
     non_empty = [(i, s) for i, line in enumerate(lines) if (s := line.strip().strip(_INVISIBLE).strip())]
     if not non_empty:

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from .errors import ArchiveError, ArchiveErrors
-from .parse import ROLE_ORDER
+from .parse import ROLE_ORDER, without_controls
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
     _Base = yaml.CSafeLoader
@@ -673,7 +673,7 @@ class Checker:
         if not isinstance(value, str):
             self.error(where, f"expected text, found {type(value).__name__}")
             return None
-        value = value.strip()
+        value = without_controls(value).strip()
         if single_line and ("  " in value or not value.isprintable()):
             value = " ".join(value.split())  # any run of whitespace (Unicode too) as one space
         if not value and required:  # blanks only ("   "): as empty

@@ -100,7 +100,20 @@ def esc_block(value: str) -> Markup:
     # end in CR LF or CR, as a browser reads it: one line break each (a CR left before the
     # reference would be a second one).
     lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return Markup("&#10;".join(_ESCAPE_RE.sub(_escape_match, line).replace("\t", "&#9;") for line in lines))
+    text = "&#10;".join(_ESCAPE_RE.sub(_escape_match, line).replace("\t", "&#9;") for line in lines)
+    return Markup(_SHOWN_CONTROL_RE.sub(_show_control, text) if not text.isprintable() else text)
+
+
+_SHOWN_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+
+
+def _show_control(m: re.Match) -> str:
+    """An invisible character of a verbatim source, shown rather than obeyed (an unclosed
+    right-to-left override turned the rest of the line around): the symbol Unicode has for a
+    control character (␛ for escape), else its code point."""
+    code = ord(m.group())
+    symbol = chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7f else f"⟨U+{code:04X}⟩"
+    return f'<span class="control" title="U+{code:04X}, an invisible character">{symbol}</span>'
 
 
 trusted = partial(str.__new__, Markup)

@@ -196,9 +196,13 @@
     return html;
   }
 
+  /* Pagefind's excerpt is the page's text with "<" and ">" escaped, and <mark> around the
+     matches: its "&" is the text's own, so that "&amp;" written in an article is shown as
+     written, not as "&". (A "&lt;" written in an article cannot be told from Pagefind's own,
+     and shows as "<".) */
   function excerptNodes(html, title) {
-    var doc = new DOMParser().parseFromString("<p>" + tidyExcerpt(withoutTitle(html, title || "")) + "</p>",
-                                              "text/html");
+    var tidy = tidyExcerpt(withoutTitle(html, title || "")).replace(/&(?!lt;|gt;)/g, "&amp;");
+    var doc = new DOMParser().parseFromString("<p>" + tidy + "</p>", "text/html");
     var out = document.createDocumentFragment();
     (function walk(node, parent) {
       node.childNodes.forEach(function (child) {
@@ -552,5 +556,6 @@
   /* For the tests (tests/browser/test_browser_search.py): how an excerpt is tidied, and
      whether the words a result matched answer the query. */
   box.lgTidyExcerpt = tidyExcerpt;
+  box.lgExcerptText = function (html, title) { return excerptNodes(html, title).textContent; };
   box.lgAnswersQuery = answersQuery;
 })();

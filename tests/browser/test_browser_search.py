@@ -338,6 +338,19 @@ def test_how_an_excerpt_is_tidied(tab, excerpt, shown):
     assert tab.page.evaluate("e => document.querySelector('[data-lg-search]').lgTidyExcerpt(e)", excerpt) == shown
 
 
+@pytest.mark.parametrize(("excerpt", "shown"), [
+    # Pagefind's excerpt: the page's text with "<" and ">" escaped, and <mark> around matches.
+    ("a &lt;script&gt; and <mark>R&D</mark>", "a <script> and R&D"),
+    ("written &amp; and &amp;amp; and &#0; and &nbsp; here", "written &amp; and &amp;amp; and &#0; and &nbsp; here"),
+])
+def test_an_excerpt_shows_the_pages_characters(tab, excerpt, shown):
+    """An article whose text holds '&amp;' or '&#0;' as written showed '&' and '\ufffd' in its
+    search result, while its page (and the result's title) showed them as written."""
+    tab.goto("")
+    assert tab.page.evaluate("([e, t]) => document.querySelector('[data-lg-search]').lgExcerptText(e, t)",
+                             [excerpt, "A title"]) == shown
+
+
 @pytest.mark.parametrize("query", ["Beijing", "benchmark", "orchid", "safety Beijing"])
 def test_a_word_the_archive_does_not_hold_finds_nothing(search_tab, query):
     """Pagefind cuts a word it cannot find back to the longest start of it that it can

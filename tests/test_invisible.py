@@ -1,0 +1,74 @@
+"""Invisible characters from a scraped file or an editor's paste: controls of the direction of
+text (an unclosed right-to-left override turned the date and source printed after a title
+around, on every list), control characters (raw in <title>, the lists, the cite line), and
+escape sequences in an error line (obeyed by the editor's terminal). They never reach a page
+or a message as themselves: the derived text drops them, the verbatim source shows them as
+symbols, and a message writes them as escapes."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from lgnews.errors import ArchiveError, one_line
+from lgnews.parse import parse_article, without_controls
+from lgnews.render import esc_block
+
+from .conftest import SEED_ID, run
+
+RLO, PDI, ESC = "\u202e", "\u2069", "\x1b"
+RAW = (f"Louxing held a {RLO}safety meeting\n2023-01-03 0 By\n\n"
+       f"On January 2, the {ESC}[31mmeeting\x01 was held in Louxing{RLO}.\n"
+       "(Li Yi) Source: Louxing Rong Media Center\n")
+UNSEEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def test_the_parsed_text_has_no_invisible_controls():
+    parsed = parse_article(RAW)
+    assert parsed.title == "Louxing held a safety meeting"
+    assert not any(UNSEEN.search(p) for p in parsed.paragraphs), parsed.paragraphs
+    assert "the [31mmeeting was held in Louxing." in parsed.paragraphs[0]
+
+
+def test_what_editors_write_loses_them_and_keeps_its_line_ends():
+    assert without_controls(f"Louxing{RLO} \x01meeting{PDI}\nsecond\tline") == "Louxing meeting\nsecond\tline"
+    assert without_controls("人民至上 “people first”") == "人民至上 “people first”"
+
+
+def test_the_verbatim_source_shows_them_as_symbols():
+    shown = esc_block(f"a{ESC}b{RLO}c\x7f")
+    assert UNSEEN.search(shown) is None
+    assert shown == ('a<span class="control" title="U+001B, an invisible character">␛</span>b'
+                     '<span class="control" title="U+202E, an invisible character">⟨U+202E⟩</span>c'
+                     '<span class="control" title="U+007F, an invisible character">␡</span>')
+
+
+def test_a_message_is_one_line_a_terminal_shows_as_it_is():
+    error = ArchiveError(f"docs/tags/odd\nname{ESC}[2J.md", f"the link to 'javascript:{ESC}]0;TITLE\x07' {RLO}is")
+    assert str(error) == "docs/tags/odd\\nname\\x1b[2J.md: the link to 'javascript:\\x1b]0;TITLE\\x07' \\u202eis"
+    assert one_line("安全生产 “three principles”\tok") == "安全生产 “three principles”\tok"
+
+
+def test_an_ingested_article_and_an_editors_title_reach_the_pages_without_them(project, tmp_path):
+    raw = tmp_path / "raw.txt"
+    raw.write_text(RAW, encoding="utf-8")
+    out = run([sys.executable, "scripts/ingest.py", str(raw)], project).stdout
+    article_id = re.search(r"archived as archive/articles/([^/]+)/", out)[1]
+    meta = project / "archive" / "articles" / SEED_ID / "meta.yml"
+    text = meta.read_text(encoding="utf-8")
+    title = f'title: "Louxing \\x01held {RLO}a meeting"'  # YAML's \x01 is the control character
+    meta.write_text(re.sub(r"^title: .*$", lambda _: title, text, count=1, flags=re.M), encoding="utf-8")
+    run([sys.executable, "scripts/build.py", "--quiet"], project)
+    docs = project / "docs"
+    page = (docs / "articles" / article_id / "index.md").read_text(encoding="utf-8")
+    verbatim = page[page.index('<pre class="verbatim-text">'):]
+    assert UNSEEN.search(page) is None
+    assert "Louxing held a safety meeting" in page[:page.index('<pre class="verbatim-text">')]
+    assert 'title="U+202E, an invisible character">⟨U+202E⟩</span>safety meeting' in verbatim
+    assert '<span class="control" title="U+001B, an invisible character">␛</span>&#91;31mmeeting' in verbatim
+    seed = (docs / "articles" / SEED_ID / "index.md").read_text(encoding="utf-8")
+    assert UNSEEN.search(seed) is None
+    assert '"title":"Louxing held a meeting"' in seed.split("\n---", 1)[0].replace(": ", ":")
+    for listing in [docs / "articles" / "index.md", *(docs / "timeline").rglob("*.md"), docs / "feed.xml",
+                    docs / "feed.json", docs / "data" / "articles.json"]:
+        assert UNSEEN.search(listing.read_text(encoding="utf-8")) is None, listing
