@@ -380,12 +380,14 @@ def test_every_optional_field_a_new_article_offers_is_valid_once_uncommented(tmp
     assert uncommented.count("\n") == front.count("\n") and "# summary:" not in uncommented
     body = "\n---\n\nWang Lei said these are words exactly as they appear in the text.\n"
     path.write_text(uncommented + body, encoding="utf-8")
-    # The three example values are refused as they stand (an editor must write the article's)...
-    assert [e.split(": ", 2)[1] for e in _errors(archive)] == ["source_url", "original_url", "summary"]
+    # The example values are refused as they stand (an editor must write the article's)...
+    assert [e.split(": ", 2)[1] for e in _errors(archive)] == ["source_url", "original_url", "summary", "credits",
+                                                                "people[0]"]
     # ...and valid in the same shape once written.
     own = {"https://example.org/page-of-the-article": "https://news.example.cn/bridge.html",
            "https://example.org/chinese-original": "https://news.example.cn/zh/bridge.html",
-           "One sentence describing the article": "The county opens a bridge over the Lianshui"}
+           "One sentence describing the article": "The county opens a bridge over the Lianshui",
+           "editor: [Chen Jing]": "editor: [Chen Jin]", "[deputy head of the County]": "[deputy head of the county]"}
     for example, value in own.items():
         uncommented = uncommented.replace(example, value)
     path.write_text(uncommented + body, encoding="utf-8")
@@ -396,8 +398,8 @@ def test_every_optional_field_a_new_article_offers_is_valid_once_uncommented(tmp
         date(2022, 4, 28), "Changsha Rong Media Center", "https://news.example.cn/bridge.html",
         "https://news.example.cn/zh/bridge.html")
     assert meta.summary.startswith("The county opens a bridge over the Lianshui") and meta.machine_translated is True
-    assert meta.credits == {"reporter": ["Wang Lei"], "editor": ["Chen Jing"]}
+    assert meta.credits == {"reporter": ["Wang Lei"], "editor": ["Chen Jin"]}
     assert [(p.name, p.roles, p.involvement) for p in meta.people] == [
-        ("Wang Lei", ("deputy head of the County",), ("presiding",))]
+        ("Wang Lei", ("deputy head of the county",), ("presiding",))]
     assert [(n.phrase, n.note) for n in meta.annotations] == [
         ("words exactly as they appear in the text", "what the words mean")]
