@@ -21,7 +21,16 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import mdbody
-from .model import CREDIT_INVOLVEMENT, Article, Organization, PersonRecord, Site, TimelineEntry, format_date
+from .model import (
+    CREDIT_INVOLVEMENT,
+    MONTH_NAMES,
+    Article,
+    Organization,
+    PersonRecord,
+    Site,
+    TimelineEntry,
+    format_date,
+)
 from .records import Term
 
 # Lengths of the pages of every list that grows with the archive. Longer pages mean fewer
@@ -371,6 +380,15 @@ class Pager:
     number: int
     count: int
     base: str  # URL of page 1, e.g. "glossary/power-list/"
+    size: int = 0  # entries a page holds (the last may hold fewer)
+    total: int = 0  # entries in all
+    labels: Sequence[str] = ()  # what each page holds, for an index in alphabetical order ("Bai–Guo")
+
+    @property
+    def span(self) -> str:
+        """Which of the entries this page holds: '501–600 of 1,001'."""
+        first, last = (self.number - 1) * self.size + 1, min(self.number * self.size, self.total)
+        return f"{first:,}–{last:,} of {self.total:,}" if last > first else f"{first:,} of {self.total:,}"
 
     def url(self, number: int) -> str:
         return self.base if number == 1 else f"{self.base}page-{number}/"
@@ -429,10 +447,22 @@ def person_lead(appearances: Sequence) -> dict:
 _CREDITS = frozenset(CREDIT_INVOLVEMENT.values())
 
 
-def paginate(items: Sequence, size: int, base: str) -> Iterable[tuple[Pager, Sequence]]:
+def paginate(items: Sequence, size: int, base: str, label: Callable[[Sequence], str] | None = None,
+             ) -> Iterable[tuple[Pager, Sequence]]:
+    """``items`` in pages of ``size``: (pager, the page's items). ``label``: what a page's
+    items are called in the pager (see ``Pager.labels``)."""
     count = max(1, -(-len(items) // size))
-    for n in range(1, count + 1):
-        yield Pager(n, count, base), items[(n - 1) * size : n * size]
+    chunks = [items[(n - 1) * size : n * size] for n in range(1, count + 1)]
+    labels = tuple(label(chunk) for chunk in chunks) if label and count > 1 else ()
+    for n, chunk in enumerate(chunks, start=1):
+        yield Pager(n, count, base, size, len(items), labels), chunk
+
+
+def name_range(first: str, last: str) -> str:
+    """A page of an alphabetical index, by the first word of its first and last names:
+    'Bai–Guo' (or 'Guo' for a page of Guos alone)."""
+    a, b = (first.split() or [""])[0], (last.split() or [""])[0]
+    return a if a == b else f"{a}–{b}"
 
 
 # --------------------------------------------------------------------------- pages
@@ -543,9 +573,9 @@ class Renderer:
         for year, items in by_year.items():
             months = [(k, format_date(k.replace("/", "-")), len(by_month[k])) for k in sorted(months_of[year])]
             for pager, chunk in paginate(items, ARTICLES_PER_PAGE, f"articles/{year}/"):
-                title = f"Articles of {year}" + (f", page {pager.number}" if pager.number > 1 else "")
+                title = f"Articles from {year}" + (f", page {pager.number}" if pager.number > 1 else "")
                 outputs.append(self.page("articles.md.j2", pager.path, {"title": title, "search": NOT_INDEXED},
-                                         heading=f"Articles of {year}", this_year=year,
+                                         heading=f"Articles from {year}", this_year=year,
                                          articles=chunk, pager=pager, years=years, months=months, intro=False))
         keys = sorted(by_month)  # oldest first
         for at, month in enumerate(keys):
@@ -555,9 +585,9 @@ class Renderer:
             around = [(k, format_date(k.replace("/", "-"))) if k else None
                       for k in (keys[at - 1] if at else None, keys[at + 1] if at + 1 < len(keys) else None)]
             for pager, chunk in paginate(items, ARTICLES_PER_PAGE, f"articles/{month}/"):
-                title = f"Articles of {label}" + (f", page {pager.number}" if pager.number > 1 else "")
+                title = f"Articles from {label}" + (f", page {pager.number}" if pager.number > 1 else "")
                 outputs.append(self.page("articles.md.j2", pager.path, {"title": title, "search": NOT_INDEXED},
-                                         heading=f"Articles of {label}", articles=chunk, pager=pager,
+                                         heading=f"Articles from {label}", articles=chunk, pager=pager,
                                          years=years, months=[], intro=False, around=around, year=month[:4]))
         return outputs
 
@@ -591,7 +621,8 @@ class Renderer:
     # People and organizations --------------------------------------------
 
     def render_people_index(self) -> list[Output]:
-        return self._index_pages("people.md.j2", "People", "people/", self.site.people, "people")
+        return self._index_pages("people.md.j2", "People", "people/", self.site.people, "people",
+                                 lambda chunk: name_range(chunk[0].name, chunk[-1].name))
 
     def render_person(self, person: PersonRecord) -> list[Output]:
         appearances = sorted(person.appearances, key=lambda a: (a.article.published, a.article.id), reverse=True)
@@ -606,7 +637,8 @@ class Renderer:
         items = sorted(org.articles, key=lambda x: (x[0].published, x[0].id), reverse=True)
         return self._listing_pages("organization.md.j2", org.name, org.url, items, 5, "items", org=org)
 
-    def _index_pages(self, template: str, title: str, base: str, items: Sequence, name: str) -> list[Output]:
+    def _index_pages(self, template: str, title: str, base: str, items: Sequence, name: str,
+                     label: Callable[[Sequence], str] | None = None) -> list[Output]:
         """An index (people, organizations) in pages of INDEX_PER_PAGE entries, none of them
         searched: each entry has its own page, which search finds (an index's excerpt is a
         jumble of table cells, ahead of the page the reader looks for)."""
@@ -614,7 +646,7 @@ class Renderer:
             self.page(template, pager.path,
                       {"title": title + (f", page {pager.number}" if pager.number > 1 else ""), "search": NOT_INDEXED},
                       **{name: chunk}, pager=pager, total=len(items))
-            for pager, chunk in paginate(items, INDEX_PER_PAGE, base)
+            for pager, chunk in paginate(items, INDEX_PER_PAGE, base, label)
         ]
 
     def _listing_pages(self, template: str, title: str, base: str, items: Sequence, boost: int, name: str,
@@ -650,10 +682,12 @@ class Renderer:
                 outputs.append(self.page("event.md.j2", pager.path, {"title": html.escape(title),
                                                                      "search": NOT_INDEXED},
                                          entry=entry, articles=chunk, total=len(mentioned), pager=pager))
-        for year, pager, chunk in timeline_year_pages(by_year):
+        pages = list(timeline_year_pages(by_year))
+        months = month_starts(pages)
+        for year, pager, chunk in pages:
             title = f"Timeline: {year}" + (f", page {pager.number}" if pager.number > 1 else "")
             outputs.append(self.page("timeline_year.md.j2", pager.path, {"title": title, "search": NOT_INDEXED},
-                                     year=year, entries=chunk, pager=pager, years=years,
+                                     year=year, entries=chunk, pager=pager, years=years, months=months[year],
                                      terms_by_name=self._terms_by_name))
         return outputs
 
@@ -982,6 +1016,20 @@ def timeline_year_pages(by_year: dict[str, list[TimelineEntry]]) -> Iterable[tup
     for year, entries in by_year.items():
         for pager, chunk in paginate(entries, TIMELINE_PER_PAGE, f"timeline/{year}/"):
             yield year, pager, chunk
+
+
+def month_starts(pages: Sequence[tuple[str, Pager, Sequence[TimelineEntry]]]) -> dict[str, list[tuple[str, str, str]]]:
+    """For each year of the timeline, each month that has an entry: (its name, the page that
+    holds its first entry, that entry's anchor), so that a year of several pages can be
+    entered at a month. Entries dated by the year alone have no month."""
+    months: dict[str, list[tuple[str, str, str]]] = {}
+    for year, pager, chunk in pages:
+        found = months.setdefault(year, [])
+        for entry in chunk:
+            month = entry.date[5:7] if entry.precision != "year" else ""
+            if month.isdigit() and (not found or found[-1][0] != MONTH_NAMES[int(month) - 1]):
+                found.append((MONTH_NAMES[int(month) - 1], pager.url(pager.number), entry.anchor))
+    return months
 
 
 def timeline_pages(site: Site) -> dict[str, str]:

@@ -258,4 +258,81 @@ def test_a_long_lists_pager_links_the_pages_it_offers(outputs):
             expected = {base + ("index.md" if k == 1 else f"page-{k}/index.md")
                         for k in render.Pager(n, count, base).window() if k not in (None, n)}
             assert targets == expected, path
-            assert f'<strong aria-current="page">{n}</strong>' in offered[0]
+            current = n if base != "people/" else "[^<]+"  # the people index names its pages (below)
+            assert re.search(f'<strong aria-current="page">{current}</strong>', offered[0]), path
+
+
+def test_every_page_of_a_long_list_says_which_entries_it_holds(outputs):
+    """'Page 6 of 11' told a reader nothing of how long the list is, nor where in it they
+    were: each pager gives the entries its page holds and their number in all."""
+    _, pages = outputs
+    for base, count in _series(pages).items():
+        totals = set()
+        for n in range(1, count + 1):
+            path = base + ("index.md" if n == 1 else f"page-{n}/index.md")
+            span = re.search(rf"Page {n} of {count} \((\d[\d,]*)(?:–(\d[\d,]*))? of (\d[\d,]*)\)", pages[path])
+            assert span, path
+            first, last, total = (int((g or span[1]).replace(",", "")) for g in span.groups())
+            assert first == (n - 1) * SIZE + 1 and last == min(n * SIZE, total), (path, span[0])
+            totals.add(total)
+        assert len(totals) == 1, base
+
+
+def test_the_people_index_says_which_names_each_page_holds(outputs):
+    """The people index is alphabetical, and its pager said only '1 2 3 4 5': to find a name a
+    reader had to guess pages. Each page is offered by the surnames it runs from and to."""
+    site, pages = outputs
+    count = _series(pages)["people/"]
+    assert count > 2
+    chunks = [site.people[k * SIZE:(k + 1) * SIZE] for k in range(count)]
+    labels = [render.name_range(c[0].name, c[-1].name) for c in chunks]
+    assert labels[0] == f"{chunks[0][0].name.split()[0]}–{chunks[0][-1].name.split()[0]}" or \
+        chunks[0][0].name.split()[0] == chunks[0][-1].name.split()[0]
+    for n in range(1, count + 1):
+        page = pages["people/" + ("index.md" if n == 1 else f"page-{n}/index.md")]
+        offered = re.findall(r'<p class="pager-pages">Go to (.*?)</p>', page)[0]
+        shown = re.findall(r'(?:<a href="[^"]*">|<strong aria-current="page">)([^<]*)<', offered)
+        assert shown == [labels[k - 1] for k in render.Pager(n, count, "people/").window() if k is not None]
+        assert f'<strong aria-current="page">{labels[n - 1]}</strong>' in offered
+    assert render.name_range("Guo Yunqiang", "Guo Yuli") == "Guo"
+
+
+def test_a_years_timeline_is_entered_by_month(outputs):
+    """A year of several pages had no way to its August but guessing the page: each page of a
+    year links the first entry of each of its months, on whichever page that is."""
+    site, pages = outputs
+    by_year = render.timeline_by_year(site)
+    year, entries = max(by_year.items(), key=lambda kv: len(kv[1]))
+    count = _series(pages)[f"timeline/{year}/"]
+    assert count > 1
+    expected, seen = [], set()
+    for entry in entries:
+        month = entry.date[5:7] if entry.precision != "year" else ""
+        if month and month not in seen:
+            seen.add(month)
+            expected.append((render.MONTH_NAMES[int(month) - 1], entry.anchor))
+    assert len(expected) > 1
+    holder = {anchor: path[:-len("index.md")] for path, page in pages.items() if path.startswith(f"timeline/{year}/")
+              for anchor in re.findall(r"\{ #([^ ]+) \}", page)}
+    for n in range(1, count + 1):
+        path = f"timeline/{year}/" + ("index.md" if n == 1 else f"page-{n}/index.md")
+        line = pages[path].split("<strong>Months:</strong>")[1].split("</p>")[0]
+        links = re.findall(r'<a href="([^"#]*)#([^"]+)">([^<]+)</a>', line)
+        assert [(name, anchor) for _, anchor, name in links] == expected, path
+        for href, anchor, _ in links:
+            assert _target(path, href) == holder[anchor] + "index.md" and f"#{anchor} }}" in pages[holder[anchor] + "index.md"]
+
+
+@pytest.mark.parametrize("base", ["glossary/", "organizations/"])
+def test_a_later_page_of_a_list_leads_back_to_its_first_at_the_top(outputs, base):
+    """Page 2 of a glossary entry's occurrences (or an organization's articles, or a person's
+    appearances: the same template text) began with the list; the way back to the definition
+    was at the very bottom, after 200 entries."""
+    _, pages = outputs
+    series = [b for b, count in _series(pages).items() if b.startswith(base) and b != base and count > 1]
+    assert series, base
+    for first in series:
+        page = pages[first + "page-2/index.md"]
+        back = page.index("<p>Back to ")
+        assert back < page.index('<nav class="pager"'), first
+        assert _target(first + "page-2/index.md", HREF_RE.search(page, back)[1]) == first + "index.md"

@@ -32,6 +32,7 @@
   var status = box.querySelector("[data-lg-search-status]");
   var list = box.querySelector("[data-lg-search-results]");
   var hint = box.querySelector("[data-lg-search-hint]");
+  var chineseHint = box.querySelector("[data-lg-search-zh]");
 
   /* The box's contents, built here rather than written into every page (1.8 KB of each):
      the form, the status line the results are announced in, the results list and the hint
@@ -43,7 +44,7 @@
       '<div class="md-search__inner" role="search" aria-label="Search the archive">' +
       '<form class="md-search__form" autocomplete="off" novalidate>' +
       '<input type="text" class="md-search__input" name="query" id="lg-search-query"' +
-      ' aria-label="Search the archive, in English or Chinese" aria-describedby="lg-search-status"' +
+      ' aria-label="Search the archive" aria-describedby="lg-search-status"' +
       ' aria-controls="lg-search-results" placeholder="Search" autocapitalize="off" autocorrect="off"' +
       ' autocomplete="off" spellcheck="false" enterkeyhint="search" required data-lg-search-query>' +
       '<label class="md-search__icon md-icon" for="__search" title="Close search">' +
@@ -62,7 +63,9 @@
         ? "Articles are searched by their title, opening paragraph and editors\' notes, not their whole text. "
         : "") +
       "Every article that uses an official term is listed on the term\'s entry in the " +
-      '<a data-lg-glossary>glossary</a>.</p></div></div></div></div>';
+      '<a data-lg-glossary>glossary</a>.<span data-lg-search-zh hidden> The articles are English translations: ' +
+      "Chinese finds the glossary\'s terms and the people and organizations whose Chinese names are known." +
+      '</span></p></div></div></div></div>';
     box.querySelector("[data-lg-search-status]").textContent = MESSAGES.placeholder;
     box.querySelector("[data-lg-glossary]").href = new URL("glossary/", root).href;
   }
@@ -400,6 +403,7 @@
   function search(query) {
     var current = ++generation;
     if (hint) hint.hidden = !query;
+    if (chineseHint) chineseHint.hidden = !/[\u3400-\u9fff]/.test(query);
     if (!query) {
       results = [];
       shown = 0;

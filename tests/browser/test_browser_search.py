@@ -71,6 +71,10 @@ def test_results_say_where_every_article_using_a_term_is_listed(tab):
     assert not hint.is_visible()
     search(tab, "safety")
     assert hint.is_visible() and "glossary" in hint.inner_text()
+    assert "Chinese" not in hint.inner_text()
+    search(tab, "安全")  # the articles are in English: a reader is told what Chinese finds
+    assert "The articles are English translations: Chinese finds the glossary's terms" in hint.inner_text()
+    search(tab, "safety")
     hint.locator("a").click()
     tab.page.wait_for_url(tab.base + "glossary/")
     assert not tab.errors and not tab.external
