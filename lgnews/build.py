@@ -248,10 +248,27 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
                  "name without a place"),
               file=sys.stderr)
     for article, phrase, term in site.hidden_terms:
+        from .records import phrase_key
+
         where_file = "article.md" if article.kind == "markdown" else "meta.yml"
-        print(f"warning: archive/articles/{article.id}/{where_file}: the note on '{phrase}' covers part of the glossary "
-              f"term '{term.term}', which is therefore not marked there: put the note on the whole term, or on words "
-              "outside it", file=sys.stderr)
+        if any(phrase_key(name) in phrase_key(phrase) for name in [term.term, *term.aliases]):
+            how = (f"holds the glossary term '{term.term}' and more words, so the term is not marked there: put the "
+                   "note on the words beside the term, or on the term's words alone")
+        else:
+            how = (f"covers part of the glossary term '{term.term}', which is therefore not marked there: put the "
+                   "note on the whole term, or on words outside it")
+        print(f"warning: archive/articles/{article.id}/{where_file}: the note on '{phrase}' {how}", file=sys.stderr)
+    for article, index, name in unwritten_people(site.articles):
+        from .records import key_lines
+
+        where_file = "article.md" if article.kind == "markdown" else "meta.yml"
+        path = article.path / where_file
+        text = article.source_text if article.kind == "markdown" else None
+        line = key_lines(path, text).get(("people", index, "name")) if article.kind != "markdown" else None
+        print(f"warning: archive/articles/{article.id}/{where_file}" + (f":{line}" if line else "")
+              + f": people[{index}].name: '{name}' is not in the article's text: names are written as the article "
+              "writes them; check the spelling (an editor's identification of a garbled name goes in people.yml)",
+              file=sys.stderr)
     for name in archive.absent:
         print(f"warning: archive/{name} is missing, so the archive has no {ABSENT_MEANS[name]}: if it was deleted or "
               f"moved by mistake, restore it (git checkout -- archive/{name}); if there are none, write an empty "
@@ -315,6 +332,26 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
               f"in {time.perf_counter() - started:.2f} s ("
               + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in phases.items()) + ")", file=out)
     return 0
+
+
+def unwritten_people(articles) -> list[tuple]:
+    """(article, index, name) of each person a article's metadata lists whose name is not in
+    its text, as written (case and spacing aside): a slip of the editor's, which would give
+    the misspelt name a page of its own."""
+    found = []
+    for article in articles:
+        if not article.meta.people:
+            continue
+        text = " ".join([article.meta.title, *article.paragraphs])
+        folded = None  # lowercased, one space between words: only for a name not found as it is
+        for index, person in enumerate(article.meta.people):
+            if person.name in text:
+                continue
+            if folded is None:
+                folded = " ".join(text.lower().split())
+            if " ".join(person.name.lower().split()) not in folded:
+                found.append((article, index, person.name))
+    return found
 
 
 ABSENT_MEANS = {"glossary.yml": "glossary entries", "events.yml": "key events", "people.yml": "notes on people",

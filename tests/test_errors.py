@@ -1153,6 +1153,13 @@ def test_a_note_that_hides_part_of_a_glossary_term_warns(proj):
     assert result.stderr.splitlines() == [
         f"warning: {SEED_META}: the note on 'people first' covers part of the glossary term 'people first, life is "
         "supreme', which is therefore not marked there: put the note on the whole term, or on words outside it"]
+    # A note on the term and more: the advice is not to put it on the whole term, which it is.
+    edit(proj, SEED_META, "- phrase: people first\n", "- phrase: “people first, life is supreme” the concept\n")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr.splitlines() == [
+        f"warning: {SEED_META}: the note on '“people first, life is supreme” the concept' holds the glossary term "
+        "'people first, life is supreme' and more words, so the term is not marked there: put the note on the words "
+        "beside the term, or on the term's words alone"]
 
 
 def test_an_event_description_is_read_and_checked_like_a_definition(proj):
@@ -1198,3 +1205,18 @@ def test_an_involvement_that_lost_its_indentation_is_not_a_person(proj):
         f"{SEED_META}:{line}: people[2]: 'attending' is a line of its own in the list of people, where each person "
         "is '- name: ...': if it is a role or an involvement of the person above, indent it under that person's "
         "'roles:' or 'involvement:'; if it is a person, write '- name: attending'"]
+
+
+def test_a_person_whose_name_the_text_does_not_have_is_said(proj):
+    """'Liu Chihui' mistyped 'Liu Chihiu' in meta.yml was published without a word, as a
+    person of their own with a page; an annotation's phrase is checked against the text, and
+    an editor expects names to be too. Said as a warning: the build goes on."""
+    edit(proj, SEED_META, "- name: Liu Chihui", "- name: Liu Chihiu")
+    line = line_of(proj, SEED_META, r"^- name: Liu Chihiu")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr.splitlines() == [
+        f"warning: {SEED_META}:{line}: people[1].name: 'Liu Chihiu' is not in the article's text: names are written "
+        "as the article writes them; check the spelling (an editor's identification of a garbled name goes in "
+        "people.yml)"]
+    edit(proj, SEED_META, "- name: Liu Chihiu", "- name: liu  CHIHUI")  # case and spacing aside, it is
+    assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""

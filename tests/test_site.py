@@ -375,7 +375,7 @@ def test_people_index_and_person_page(built_site):
     assert "党建国" in dang.text and "Party jianguo" in dang.text and "Editor's note" in dang.text
     # A person's page says at once who they are (it was a heading and a table of one row).
     assert liu.text.index("Named in 1 article of 2022, as deputy secretary of the District Committee") \
-        < liu.text.index("1 appearance, newest first")
+        < liu.text.index("1 appearance. Roles are quoted")
     # A reporter or an editor is credited, not named in the text (it read "Named in 1 article
     # of 2022 (editing (editor in chief))").
     assert "Credited in 1 article of 2022: reporting." in page(built_site, "people/li-yi").text
@@ -594,7 +594,7 @@ def test_zh_lang_marks_runs_of_chinese_and_escapes_text(text, marked):
 def test_a_year_of_the_archives_marks_itself_among_the_years(built_site):
     """In "By year:", the page's own year was a link to itself, like the others."""
     page = (built_site / "articles" / "2022" / "index.html").read_text(encoding="utf-8")
-    assert '<strong>By year:</strong> <strong aria-current="page">2022</strong> (1)' in page
+    assert '<strong>By year:</strong> <span class="nowrap"><strong aria-current="page">2022</strong> (1)</span>' in page
     assert '<a href="2022/">2022</a>' in (built_site / "articles" / "index.html").read_text(encoding="utf-8")
     # The timeline's year pages, too (a screen reader said "2022" there with nothing to tell it apart).
     timeline = (built_site / "timeline" / "2022" / "index.html").read_text(encoding="utf-8")
