@@ -88,8 +88,8 @@ def ingest_file(path: Path, archive: Path, hashes: dict[str, str]) -> str:
     return _ingest(path, archive, hashes)[0]
 
 
-def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str]:
-    """(the new id, the encoding the file was read in)."""
+def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str, bool]:
+    """(the new id, the encoding the file was read in, whether no credit line was found)."""
     if path.is_dir():
         raise IngestError("is a folder, not an article file")
     try:
@@ -140,7 +140,7 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str
         shutil.rmtree(staging, ignore_errors=True)
         raise
     hashes[digest] = article_id
-    return article_id, encoding
+    return article_id, encoding, not parsed.credits and parsed.source is None
 
 
 def _same_text(text: str, articles: Path, base: str) -> str | None:
@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = 0
     for path in progress_for(sys.stderr, args.quiet)(args.files, "Ingesting"):
         try:
-            article_id, encoding = _ingest(path, args.archive, hashes)
+            article_id, encoding, no_credits = _ingest(path, args.archive, hashes)
         except Restored as done:
             if not args.quiet:
                 print(one_line(f"{path}: restored {args.archive}/articles/{done.article_id}/source.txt, which had "
@@ -238,6 +238,9 @@ def main(argv: list[str] | None = None) -> int:
                 # An encoding other than UTF-8 was detected: said, so that a wrong guess (a
                 # garbled reading edition) is caught at once.
                 read_as = "" if encoding == "utf-8" else f"; read as {encoding.upper()}"
+                if no_credits:  # the credit line is written in a way the parser does not know
+                    read_as += ("; no credit line was recognised at its end: write its credits and source in "
+                                "meta.yml yourself")
                 print(one_line(f"{path}: archived as {args.archive}/articles/{article_id}/ (review its meta.yml"
                                f"{read_as})"))
             continue

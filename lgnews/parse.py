@@ -83,9 +83,9 @@ FOOTER_RE = re.compile("|".join(map(_footer_pattern, FOOTER_PHRASES)))
 CREDIT_LABELS = [
     # (pattern, role); longest first so "Editor in Chief" wins over "Editor".
     (r"Editor[- ]in[- ]Chief|Chief Editor|Editor[- ]in[- ]charge", "editor_in_chief"),
-    (r"Reviewed by|Reviewers?|Audit(?:ed by)?|audit(?:ed by)?", "reviewer"),
+    (r"Reviewed by|Reviewers?|Review|Audit(?:ed by)?|audit(?:ed by)?", "reviewer"),
     (r"Supervised by|Supervisors?", "supervisor"),
-    (r"Responsible Editor|Edited by|Editors?|editor", "editor"),
+    (r"Responsible [Ee]ditors?|Edited by|Editors?|editor", "editor"),
     (r"Reported by|Reporters?|reporters?", "reporter"),
     (r"Correspondents?|correspondents?", "correspondent"),
     (r"Source|source", "source"),
@@ -531,7 +531,8 @@ def _credit_start(text: str) -> int | None:
     return None
 
 
-_PAREN_PARTS_RE = re.compile(r"[,，;；]")
+# "(Reporter Zhao Yang, correspondent Liu Hui)", or without the comma: split before a role too.
+_PAREN_PARTS_RE = re.compile(r"[,，;；]|\s+(?=(?:[Rr]eporters?|[Cc]orrespondents?)\s)")
 _NAME_GROUPS_RE = re.compile(r"\s*(?:[,，、;；/&\n]|\band\b)\s*")
 
 
@@ -544,7 +545,9 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None]:
         if close < 0:
             return {}, None
         inner, block = block[1:close], block[close + 1 :].strip()
-        for part in _PAREN_PARTS_RE.split(inner):
+        # (", correspondent" is split at the comma and before the role: an empty part between)
+        parts = [part for part in _PAREN_PARTS_RE.split(inner) if part.strip()] or [""]
+        for part in parts:
             m = _PAREN_ROLE_RE.match(part.strip())
             role = (m["role"] or "reporter").lower()
             role = "correspondent" if role.startswith("correspondent") else "reporter"

@@ -268,3 +268,18 @@ def test_unsafe_titles_still_give_safe_ids(workdir, tmp_path):
     assert ids[str(sources[6])] == "2022-06-01-lou-xing-qu-zhao-kai-an-quan-sheng-chan-gong-zuo-hui-yi"
     assert ids[str(sources[0])] == "2022-06-01-etc-passwd"
     assert ids[str(sources[1])] == "2022-06-01-article"
+
+
+def test_ingest_says_when_it_found_no_credit_line(workdir, tmp_path):
+    """A credit line in words the parser does not know gave a draft with 'credits: {}' and
+    'source: null', the line left in the reading edition, and no hint of it."""
+    raw = tmp_path / "odd.txt"
+    raw.write_text("Miluo held a meeting\n2023-05-02 0 By\n\nOn May 1, the city held a meeting on flood control.\n"
+                   "Words by Liu Hui for the Miluo Rong Media Center\n", encoding="utf-8")
+    result = ingest(workdir, raw)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith(
+        "(review its meta.yml; no credit line was recognised at its end: write its credits and source in meta.yml "
+        "yourself)"), result.stdout
+    result = ingest(workdir, SEED)
+    assert result.stdout.strip().endswith("(review its meta.yml)"), result.stdout

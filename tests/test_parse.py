@@ -534,3 +534,29 @@ def test_a_wrong_recorded_encoding_is_blamed_not_the_file():
                                  "characters: correct or remove the 'encoding:' line")
     with pytest.raises(ParseError, match="^binary file"):  # with nothing recorded, the file is to blame
         decode_source(b"\x01\x02\x03\x04 text " * 20)
+
+
+BODY = "Miluo held a meeting\n2023-05-02 0 By\n\nOn May 1, the city held a meeting on flood control. It was useful.\n"
+
+
+@pytest.mark.parametrize(("credit_line", "credits"), [
+    # An editor's review found these left in the reading edition, or garbled, by ingest.
+    ("(Liu Hui) Editor: Xu Jing Review: Wang Fang Source: Miluo Rong Media Center",
+     {"reporter": ["Liu Hui"], "reviewer": ["Wang Fang"], "editor": ["Xu Jing"]}),  # was an editor "Xu Jing Review"
+    ("(Liu Hui) Responsible editor: Peng Li Editor: Xu Jing Source: Miluo Rong Media Center",
+     {"reporter": ["Liu Hui"], "editor": ["Peng Li", "Xu Jing"]}),  # was no credit at all
+    ("(Correspondent Liu Hui Reporter Zhao Yang) Editor: Xu Jing Source: Miluo Rong Media Center",
+     {"reporter": ["Zhao Yang"], "correspondent": ["Liu Hui"], "editor": ["Xu Jing"]}),  # was "Liu Hui Reporter"
+    ("(Reporter Zhao Yang, correspondent Liu Hui) Editor: Xu Jing Source: Miluo Rong Media Center",
+     {"reporter": ["Zhao Yang"], "correspondent": ["Liu Hui"], "editor": ["Xu Jing"]}),
+])
+def test_credit_lines_in_other_words(credit_line, credits):
+    article = parse_article(BODY + credit_line + "\n")
+    assert article.credits == credits
+    assert article.source == "Miluo Rong Media Center"
+    assert article.paragraphs[-1].endswith("It was useful.")
+
+
+def test_a_parenthesis_of_commas_is_no_credit():
+    article = parse_article(BODY + "(, ) Editor: Xu Jing\n")
+    assert article.credits == {} and article.paragraphs[-1].endswith("(, ) Editor: Xu Jing")
