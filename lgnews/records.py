@@ -719,7 +719,10 @@ class Checker:
         return None
 
     def partial_date(self, value: Any, where: tuple) -> tuple[str, str] | None:
-        """A date at day, month or year precision: returns (iso text, precision)."""
+        """A date at day, month or year precision: returns (iso text, precision). None when
+        missing, which the caller's check of required fields says (once)."""
+        if value is None or value == "":
+            return None
         if isinstance(value, datetime):
             self.error(where, f"{value.isoformat(' ')} is a day and a time; write the day alone: {value.date()}")
             return None

@@ -1220,3 +1220,15 @@ def test_a_person_whose_name_the_text_does_not_have_is_said(proj):
         "people.yml)"]
     edit(proj, SEED_META, "- name: Liu Chihiu", "- name: liu  CHIHUI")  # case and spacing aside, it is
     assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
+
+
+def test_an_event_without_a_date_is_said_once(proj):
+    """An event whose 'date:' line was deleted got two lines: 'None is not a date' (a word of
+    Python's) and 'missing required field'."""
+    rel = "archive/events.yml"
+    text = (proj / rel).read_text(encoding="utf-8")
+    first_date = re.search(r"^  date: .*\n", text, re.M)
+    (proj / rel).write_text(text[:first_date.start()] + text[first_date.end():], encoding="utf-8")
+    lines = build_fails(proj)
+    assert len(lines) == 1 and lines[0].startswith(f"{rel}:") and lines[0].endswith(
+        "[0].date: missing required field 'date' in an event"), lines
