@@ -336,3 +336,20 @@ def test_a_later_page_of_a_list_leads_back_to_its_first_at_the_top(outputs, base
         back = page.index("<p>Back to ")
         assert back < page.index('<nav class="pager"'), first
         assert _target(first + "page-2/index.md", HREF_RE.search(page, back)[1]) == first + "index.md"
+
+
+def test_a_page_of_the_people_index_has_a_chinese_column_only_if_someone_on_it_has_chinese(outputs):
+    """A column of '—' for 2,279 people of 2,280 (and a 'Chinese: —' line on every card on a
+    phone)."""
+    site, pages = outputs
+    count = _series(pages)["people/"]
+    kinds = set()
+    for n in range(1, count + 1):
+        chunk = site.people[(n - 1) * SIZE:n * SIZE]
+        page = pages["people/" + ("index.md" if n == 1 else f"page-{n}/index.md")]
+        has = any(p.zh for p in chunk)
+        kinds.add(has)
+        assert ("<th>Chinese</th>" in page) == has and ("lg-people--no-zh" in page) == (not has), n
+        row = re.search(r"<tbody>\n<tr>(.*?)</tr>", page)[1]
+        assert row.count("<td>") == (4 if has else 3), n
+    assert kinds == {True, False}
