@@ -294,10 +294,12 @@ def read_file(path: str | Path) -> bytes | None:
     place is the editor's problem, in a line. Opened without waiting (a pipe with no writer
     would block the open itself), then read only if it is a regular file."""
     try:
-        fd = os.open(path, os.O_RDONLY | _OPEN_NOW)
+        fd = os.open(path, os.O_RDONLY | _OPEN_NOW | _NO_LINK)
     except FileNotFoundError:
         return None
     except OSError as exc:
+        if _NO_LINK and os.path.islink(path):
+            raise ArchiveErrors([ArchiveError(Path(path), LINK)]) from None
         raise ArchiveErrors([ArchiveError(Path(path), f"cannot be read ({exc.strerror or exc})")]) from None
     try:
         mode = os.fstat(fd).st_mode
@@ -316,6 +318,11 @@ def read_file(path: str | Path) -> bytes | None:
 
 
 _OPEN_NOW = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+# The archive holds its files themselves: a symbolic link in it would publish whatever it
+# points to (a file outside the repository), and git keeps the link, not the file.
+_NO_LINK = getattr(os, "O_NOFOLLOW", 0)
+LINK = ("is a symbolic link, not a file: the archive keeps its files themselves (git would keep only the link): put "
+        "the file itself in its place")
 NOT_A_FILE = ("is not a regular file but a special one (a named pipe, a device), which the build would wait on "
               "for ever: put the file itself in its place")
 

@@ -87,7 +87,22 @@ def test_a_symbolic_link_that_leads_to_itself_is_one_line(proj):
     meta = proj / SEED_META
     meta.unlink()
     meta.symlink_to("meta.yml")
-    assert build_fails(proj) == [f"{SEED_META}: cannot be read (Too many levels of symbolic links)"]
+    assert build_fails(proj) == [f"{SEED_META}: is a symbolic link, not a file: the archive keeps its files themselves "
+                                 "(git would keep only the link): put the file itself in its place"]
+
+
+@pytest.mark.parametrize("name", ["source.txt", "meta.yml", "../../glossary.yml"])
+def test_a_symbolic_link_in_the_archive_is_refused_not_followed(proj, tmp_path, name):
+    """A source.txt that was a link to a file outside the repository was followed: what the
+    link led to was published (and git kept only the link)."""
+    path = (proj / "archive" / "articles" / SEED_ID / name).resolve()
+    outside = tmp_path / "elsewhere"
+    outside.write_bytes(path.read_bytes())
+    path.unlink()
+    path.symlink_to(outside)
+    rel = path.relative_to(proj).as_posix()
+    assert build_fails(proj) == [f"{rel}: is a symbolic link, not a file: the archive keeps its files themselves "
+                                 "(git would keep only the link): put the file itself in its place"]
 
 
 def test_a_symbolic_link_to_a_folder_above_is_not_listed_again_and_again(proj):
