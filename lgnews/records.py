@@ -549,8 +549,13 @@ def _anchored_values(text: str) -> list[tuple[int, str, str]]:
 def _yaml_hint(text: str, problem: str, line: int | None) -> str:
     """How to fix the YAML error ``problem`` reported at ``line`` (1-based) of ``text``."""
     lines = text.split("\n")
+    if line and line <= len(lines) and "\t" in lines[line - 1] and not lines[line - 1].strip():
+        return "this line looks blank, but holds a tab, which YAML does not allow: delete the line, tab and all"
     if "\t" in problem or (line and line <= len(lines) and "\t" in lines[line - 1]):
         return "a tab cannot indent YAML: use spaces (two per level)"
+    deeper = _indented_too_far(lines, line)
+    if deeper:
+        return deeper
     indicator = _indicator_hint(lines, line)
     if indicator:
         return indicator
@@ -560,6 +565,27 @@ def _yaml_hint(text: str, problem: str, line: int | None) -> str:
         return (f"the line before says the list is empty ({before[-1].strip()!r}): remove the '[]' "
                 "to give the list its items")
     return "check indentation and quote values containing ':' or '#'"
+
+
+_FIELD_LINE = re.compile(r"( *)(- +)?[A-Za-z_][\w-]*:(?: +(\S.*))?$")
+
+
+def _indented_too_far(lines: list[str], line: int | None) -> str | None:
+    """The fix when the field on ``line`` is indented further than the field above it, which
+    has its value on its own line ('   roles: []' under '- name: Chen Lijun'): YAML takes
+    it for more of that value, and then stops at its ':'."""
+    if not line or line > len(lines) or not _FIELD_LINE.match(lines[line - 1].rstrip()):
+        return None
+    above = next((t for t in reversed(lines[:line - 1]) if t.strip() and not t.lstrip().startswith("#")), None)
+    m = _FIELD_LINE.match(above.rstrip()) if above else None
+    if m is None or not m.group(3):
+        return None
+    column = len(m.group(1)) + len(m.group(2) or "")
+    indent = len(lines[line - 1]) - len(lines[line - 1].lstrip(" "))
+    if indent <= column:
+        return None
+    return (f"this line is indented further ({indent} spaces) than the field above it, {above.strip()!r}, which has "
+            f"its value: indent it {column} spaces, like that field")
 
 
 _COMMENT_AFTER = re.compile(r"\S[ \t]+#")

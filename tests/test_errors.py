@@ -1232,3 +1232,26 @@ def test_an_event_without_a_date_is_said_once(proj):
     lines = build_fails(proj)
     assert len(lines) == 1 and lines[0].startswith(f"{rel}:") and lines[0].endswith(
         "[0].date: missing required field 'date' in an event"), lines
+
+
+def test_a_field_indented_too_far_is_said_so(proj):
+    """'   roles: []' (three spaces) under '- name: Liu Chihui' got 'the value starts with '['
+    ...: put the whole value in quotes', which does not help: the slip is the indentation."""
+    edit(proj, SEED_META, "- name: Liu Chihui\n  roles: []", "- name: Liu Chihui\n   roles: []")
+    line = line_of(proj, SEED_META, r"^   roles: \[\]")
+    assert build_fails(proj) == [
+        f"{SEED_META}:{line}: invalid YAML: mapping values are not allowed in this context; this line is indented further (3 "
+        "spaces) than the field above it, '- name: Liu Chihui', which has its value: indent it 2 spaces, like that "
+        "field"]
+
+
+def test_a_tab_on_a_line_that_looks_blank_is_said_so(proj):
+    rel = "archive/tags.yml"
+    text = (proj / rel).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = next(i for i, t in enumerate(lines) if i > 2 and t.startswith("- "))
+    lines.insert(at, "  \t")
+    (proj / rel).write_text("\n".join(lines), encoding="utf-8")
+    [message] = build_fails(proj)
+    assert message.startswith(f"{rel}:{at + 1}: invalid YAML: ") and message.endswith(
+        "this line looks blank, but holds a tab, which YAML does not allow: delete the line, tab and all"), message
