@@ -532,8 +532,24 @@ def _credit_start(text: str) -> int | None:
 
 
 # "(Reporter Zhao Yang, correspondent Liu Hui)", or without the comma: split before a role too.
+_PAREN_COMMAS_RE = re.compile(r"[,，;；]")
 _PAREN_PARTS_RE = re.compile(r"[,，;；]|\s+(?=(?:[Rr]eporters?|[Cc]orrespondents?)\s)")
 _NAME_GROUPS_RE = re.compile(r"\s*(?:[,，、;；/&\n]|\band\b)\s*")
+
+
+def _paren_credits(parts: list[str]) -> dict[str, list[str]] | None:
+    """The credits of a parenthesis split into ``parts`` (role and names each), or None if
+    a part is not a role with names. (An empty part, between a comma and a role, is none.)"""
+    credits: dict[str, list[str]] = {}
+    for part in [part for part in parts if part.strip()] or [""]:
+        m = _PAREN_ROLE_RE.match(part.strip())
+        role = (m["role"] or "reporter").lower()
+        role = "correspondent" if role.startswith("correspondent") else "reporter"
+        names = split_names(m["names"])
+        if not names or not all(CREDIT_NAME_RE.fullmatch(n) for n in names):
+            return None
+        credits.setdefault(role, []).extend(names)
+    return credits
 
 
 def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None]:
@@ -545,17 +561,14 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None]:
         if close < 0:
             return {}, None
         inner, block = block[1:close], block[close + 1 :].strip()
-        # (", correspondent" is split at the comma and before the role: an empty part between)
-        parts = [part for part in _PAREN_PARTS_RE.split(inner) if part.strip()] or [""]
-        for part in parts:
-            m = _PAREN_ROLE_RE.match(part.strip())
-            role = (m["role"] or "reporter").lower()
-            role = "correspondent" if role.startswith("correspondent") else "reporter"
-            names = split_names(m["names"])
-            # "(safety first)" closing a sentence is not a credit: names only.
-            if not names or not all(CREDIT_NAME_RE.fullmatch(n) for n in names):
-                return {}, None
-            credits.setdefault(role, []).extend(names)
+        # Split at commas and before a role ("Correspondent Liu Hui Reporter Zhao Yang"); where
+        # that leaves a part that is no name ("(Our reporter Li Yi)": "Our"), at commas only.
+        named = _paren_credits(_PAREN_PARTS_RE.split(inner))
+        if named is None:
+            named = _paren_credits(_PAREN_COMMAS_RE.split(inner))
+        if named is None:  # "(safety first)" closing a sentence is not a credit: names only
+            return {}, None
+        credits.update(named)
     labels = _find_labels(block)
     if labels and labels[0][0] != 0:
         return {}, None

@@ -1210,9 +1210,10 @@ def phrase_key(text: str) -> str:
 
 
 def _read_alike(c: Checker, path: Path, entries: list[tuple[int, str, str, list[str]]], repeated: set[int]) -> None:
-    """Glossary entries whose names an article's text cannot tell apart (``phrase_key``, and
-    a plural ending: 'main flood season', 'Main Flood-Season', 'main flood seasons'): the
-    first takes every mention and the other is never found. Those are added to ``repeated``
+    """Glossary entries whose names an article's text cannot tell apart (the same
+    ``phrase_key``: 'main flood season', 'Main Flood-Season'): the first takes every mention
+    and the other is never found. (A plural is told apart: the matcher looks a matched
+    phrase up as it is first, so 'custom' and 'customs' can both be entries.) Those are added to ``repeated``
     (their page addresses are not said to clash as well)."""
     owners: dict[str, tuple[int, str]] = {}  # phrase key -> (index in ``entries``, the name's match_key)
     lines: dict[tuple, int] = {}
@@ -1223,10 +1224,7 @@ def _read_alike(c: Checker, path: Path, entries: list[tuple[int, str, str, list[
             text = phrase_key(other)
             if not text:
                 continue
-            forms = [text, text + "s", text + "es"]  # this name, and its plurals; or it is a plural of another
-            forms += [text[:-1]] if text.endswith("s") else []
-            forms += [text[:-2]] if text.endswith("es") else []
-            clash = next((owners[f] for f in forms if f in owners and owners[f][0] != j), None)
+            clash = owners[text] if text in owners and owners[text][0] != j else None
             if clash is None:
                 owners.setdefault(text, (j, match_key(other)))
                 continue
@@ -1237,8 +1235,8 @@ def _read_alike(c: Checker, path: Path, entries: list[tuple[int, str, str, list[
                 lines.update(key_lines(path))
             line = lines.get((first[0],))
             c.error(where, f"'{other}' is read in articles as the entry '{first[2]}'"
-                           + (f" (line {line})" if line else "") + " is: matching ignores capitals, hyphens and a "
-                           "plural ending, so the earlier entry takes every mention and this one is never found; "
+                           + (f" (line {line})" if line else "") + " is: matching ignores capitals, quotation marks "
+                           "and hyphens, so the earlier entry takes every mention and this one is never found; "
                            "merge the two, or make one an alias of the other")
             repeated.add(i)
             break

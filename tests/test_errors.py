@@ -388,11 +388,12 @@ def _index(project: Path, rel: str, line: int) -> int:
 
 
 @pytest.mark.parametrize(("name", "slug"), [("Power-List", "power-list-2"), ("Power-Lists", None),
-                                          ("Power Listes", "powers")])
+                                          ("Power - List", "power-list-3")])
 def test_glossary_entry_the_text_cannot_tell_from_another(proj, name, slug):
-    """'Power-List' or 'Power-Lists' after 'power list': matching ignores hyphens and a plural
-    ending, so the first entry took every mention and the second was published with a page
-    saying it appears in 0 articles (or was told to take a different slug, which did that)."""
+    """'Power-List' after 'power list' (or 'Power-Lists' after its alias 'power lists'):
+    matching ignores hyphens, so the first entry took every mention and the second was
+    published with a page saying it appears in 0 articles (or was told to take a different
+    slug, which did that)."""
     rel = "archive/glossary.yml"
     first = line_of(proj, rel, r"^- term: \"?power list")
     text = (proj / rel).read_text(encoding="utf-8")
@@ -401,8 +402,18 @@ def test_glossary_entry_the_text_cannot_tell_from_another(proj, name, slug):
     again = len(text.splitlines()) + 1
     assert build_fails(proj) == [
         f"{rel}:{again}: [{_index(proj, rel, again)}].term: '{name}' is read in articles as the entry 'power list' "
-        f"(line {first}) is: matching ignores capitals, hyphens and a plural ending, so the earlier entry takes every "
+        f"(line {first}) is: matching ignores capitals, quotation marks and hyphens, so the earlier entry takes every "
         "mention and this one is never found; merge the two, or make one an alias of the other"]
+
+
+def test_glossary_entries_a_plural_tells_apart_are_both_kept(proj):
+    """'custom' and 'customs' are two terms, and the matcher finds each as written (it looks
+    a matched phrase up as it is before trying it without a plural ending)."""
+    rel = "archive/glossary.yml"
+    text = (proj / rel).read_text(encoding="utf-8")
+    (proj / rel).write_text(text + "".join(f'- term: "{t}"\n  definition: "X."\n  category: policy\n  confidence: low\n'
+                                           for t in ("custom", "customs")), encoding="utf-8")
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
 
 
 def test_glossary_alias_of_another_entry_names_its_line(proj):
