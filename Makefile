@@ -50,19 +50,24 @@ serve: $(STAMP)
 	-$(PY) scripts/build.py
 	PREVIEW_SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
-# FILE, TITLE and DATE are handed over as data: $(value ...) is what was typed, not expanded
-# by make (a title copied from an article could hold '$(shell ...)'), in single quotes for the
-# shell (a downloaded file's name could hold `...`); ingest reads FILE's quotes and patterns
-# itself. Not exported either: make would expand them to put them in the environment.
+# FILE, TITLE and DATE are handed over as data, in the environment of the one command that
+# reads them: $(value ...) is what was typed, not expanded by make (a title copied from an
+# article could hold '$(shell ...)'), and ':=' keeps it so; the shell only reads "$$LG_..." (a
+# downloaded file's name could hold `...`), and a newline in a value stays in the value
+# instead of splitting the recipe in two lines. Ingest reads FILE's quotes and patterns
+# itself. FILE, TITLE and DATE themselves are not exported: make would expand them to put
+# them in the environment.
 unexport FILE TITLE DATE
-quoted = '$(subst ','\'',$(value $(1)))'
+ingest: export LG_FILES := $(value FILE)
+new-article: export LG_TITLE := $(value TITLE)
+new-article: export LG_DATE := $(value DATE)
 
 ingest: $(STAMP)
-	@$(if $(strip $(value FILE)),:,echo "usage: make ingest FILE=path/to/article.txt [FILE='a.txt b.txt']"; exit 2)
-	$(PY) scripts/ingest.py --files-from-make $(call quoted,FILE)
+	@if [ -z "$${LG_FILES//[[:space:]]/}" ]; then echo "usage: make ingest FILE=path/to/article.txt [FILE='a.txt b.txt']"; exit 2; fi
+	$(PY) scripts/ingest.py --files-from-make="$$LG_FILES"
 
 new-article: $(STAMP)
-	$(PY) scripts/new_article.py $(if $(value TITLE),--title=$(call quoted,TITLE)) $(if $(value DATE),--published=$(call quoted,DATE))
+	$(PY) scripts/new_article.py $${LG_TITLE:+--title="$$LG_TITLE"} $${LG_DATE:+--published="$$LG_DATE"}
 
 # Browser tests drive Debian's Chromium. As root (CI, containers) it is installed here;
 # otherwise we stop and say the one command to run.
@@ -89,5 +94,5 @@ lighthouse: site browser
 
 # Removes build output and every generated page (as listed in the generator's manifest).
 clean:
-	rm -rf site .pytest_cache .hypothesis .cache
+	rm -rf site .site-new .site-old .pytest_cache .hypothesis .cache
 	test ! -x $(PY) || $(PY) -c "import lgnews.write as w, pathlib; w.clean(pathlib.Path('docs'))"

@@ -195,9 +195,11 @@ def make_files(text: str) -> list[Path]:
     """The files of `make ingest FILE=...`, as data: quoted as a shell quotes them (a name with
     spaces in quotes) and a pattern such as Downloads/*.txt expanded, but nothing run (the
     shell would run `...` or $(...) in a downloaded file's name). ValueError if a quote is
-    not closed."""
+    not closed. A name that starts with ~ is in the home folder, as the shell would have it."""
     files: list[Path] = []
     for word in shlex.split(text):
+        if word.startswith("~") and not os.path.lexists(word):
+            word = os.path.expanduser(word)
         expanded = sorted(glob.glob(word)) if _PATTERN_RE.search(word) and not os.path.lexists(word) else []
         files += [Path(name) for name in expanded] or [Path(word)]
     return files

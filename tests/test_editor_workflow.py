@@ -338,6 +338,40 @@ def test_file_names_and_titles_are_data_for_make_never_commands(tmp_path):
     assert ran == [], "a command in a file name or a title was run"
 
 
+def test_a_newline_in_a_title_or_a_file_name_stays_in_the_value(tmp_path):
+    """A newline in TITLE or FILE split make's recipe in two: the second line was run as a
+    command of its own (by `make -i`, or after the first succeeded). Now the value, newline
+    and all, reaches the script, which refuses the title and reads the names."""
+    project = copy_project(tmp_path / "project", with_articles=False)
+    refused = run(["make", "--no-print-directory", f"VENV={VENV}", "-o", f"{VENV}/.installed", "-i", "new-article",
+                   "TITLE=Two\ntouch RAN-1", "DATE=2024-01-10"], project, check=False)
+    assert "new-article: the title must be one line" in refused.stderr, refused.stderr
+    raw = tmp_path / "first.txt"
+    raw.write_text(RAW_ARTICLE, encoding="utf-8")
+    out = make(project, "ingest", f"FILE={raw}\n")
+    assert "archived as archive/articles/2023-06-02-changsha-county-" in out, out
+    refused = run(["make", "--no-print-directory", f"VENV={VENV}", "-o", f"{VENV}/.installed", "-i", "ingest",
+                   f"FILE={raw}\ntouch RAN-2"], project, check=False)
+    assert "touch: cannot read" in refused.stderr, refused.stderr
+    assert [p.name for p in project.iterdir() if p.name.startswith("RAN-")] == []
+
+
+def test_file_text_is_read_as_a_shell_would_read_names_without_running_anything(tmp_path, monkeypatch):
+    """What `make ingest FILE=...` hands over: quotes keep a name with spaces whole, a pattern
+    is expanded, ~ is the home folder, and `...` or $(...) are part of a name."""
+    from lgnews.ingest import make_files
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    for name in ("a.txt", "b.txt", "news (1).txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert make_files("'news (1).txt' *.txt ~/Downloads/c.txt `x` $(y)") == [
+        Path("news (1).txt"), Path("a.txt"), Path("b.txt"), Path("news (1).txt"),
+        tmp_path / "home" / "Downloads" / "c.txt", Path("`x`"), Path("$(y)")]
+    with pytest.raises(ValueError):
+        make_files("'news (1).txt")
+
+
 def test_a_title_that_begins_with_a_dash_is_a_title_not_an_option(tmp_path):
     """`make new-article TITLE=-Breaking`: a title of one word after a dash was read as an
     option, and the editor got argparse's usage message instead of an article."""
