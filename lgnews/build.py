@@ -64,9 +64,12 @@ def _listing(folder: str, prefix: str, out: list[str], *, names_only: bool = Fal
         except OSError:  # too many levels of symbolic links
             out.append(f"{prefix}{name}\n")
             continue
+        # A link is listed with where it leads: replacing a file or a folder by a link to a
+        # copy of it (the same sizes and times) is a change, which the loader refuses.
+        link = f"\0-> {_readlink(entry.path)}" if not names_only and entry.is_symlink() else ""
         if is_dir:
             if name != "__pycache__":
-                out.append(f"{prefix}{name}/\n")
+                out.append(f"{prefix}{name}/{link}\n")
                 if not (entry.is_symlink() and _holds(os.path.realpath(entry.path), folder)):
                     _listing(entry.path, f"{prefix}{name}/", out, names_only=names_only)
         elif entry.is_file():
@@ -74,7 +77,14 @@ def _listing(folder: str, prefix: str, out: list[str], *, names_only: bool = Fal
                 out.append(f"{prefix}{name}\n")
             else:
                 info = entry.stat()
-                out.append(f"{prefix}{name}\0{info.st_size}\0{info.st_mtime_ns}\n")
+                out.append(f"{prefix}{name}\0{info.st_size}\0{info.st_mtime_ns}{link}\n")
+
+
+def _readlink(path: str) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "?"
 
 
 def _holds(target: str, folder: str) -> bool:

@@ -11,6 +11,7 @@ import hashlib
 import marshal
 import os
 import re
+import stat
 import sys
 import zlib
 from collections import defaultdict
@@ -35,6 +36,7 @@ from .parse import (
     without_controls,
 )
 from .records import (
+    FOLDER_LINK,
     Annotation,
     ArticleMeta,
     CuratedOrganization,
@@ -557,7 +559,13 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
           parse: bool = True) -> tuple[Article | None, str, bytes, str]:
     """(the article, the cache key of its files, the bytes of its source, their SHA-256).
     The article is None if it is not in ``cache`` and not ``parse``."""
-    if not os.path.isdir(directory):
+    try:
+        mode = os.lstat(directory).st_mode
+    except OSError:
+        mode = 0
+    if stat.S_ISLNK(mode):  # a folder elsewhere would be published, and git keeps only the link
+        raise ArchiveErrors([ArchiveError(directory, FOLDER_LINK)])
+    if not stat.S_ISDIR(mode):
         raise ArchiveErrors([ArchiveError(directory, "not a folder; articles/ holds one folder per article: move this "
                                                      "file out of archive/articles/")])
     if not ID_RE.match(directory.name):

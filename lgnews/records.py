@@ -323,6 +323,8 @@ _OPEN_NOW = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 _NO_LINK = getattr(os, "O_NOFOLLOW", 0)
 LINK = ("is a symbolic link, not a file: the archive keeps its files themselves (git would keep only the link): put "
         "the file itself in its place")
+FOLDER_LINK = ("is a symbolic link to a folder, not a folder: the archive keeps its articles themselves (git would keep "
+               "only the link): move the folder itself here")
 NOT_A_FILE = ("is not a regular file but a special one (a named pipe, a device), which the build would wait on "
               "for ever: put the file itself in its place")
 

@@ -105,6 +105,21 @@ def test_a_symbolic_link_in_the_archive_is_refused_not_followed(proj, tmp_path, 
                                  "(git would keep only the link): put the file itself in its place"]
 
 
+def test_an_article_folder_that_is_a_symbolic_link_is_refused_not_followed(proj, tmp_path):
+    """A link in articles/ to an article's folder elsewhere was followed (O_NOFOLLOW covers
+    the last part of a path only): the folder outside the repository was published."""
+    import shutil
+
+    folder = proj / "archive" / "articles" / SEED_ID
+    outside = tmp_path / "elsewhere"
+    shutil.copytree(folder, outside)
+    shutil.rmtree(folder)
+    folder.symlink_to(outside)
+    assert build_fails(proj) == [f"archive/articles/{SEED_ID}: is a symbolic link to a folder, not a folder: the "
+                                 "archive keeps its articles themselves (git would keep only the link): move the "
+                                 "folder itself here"]
+
+
 def test_a_symbolic_link_to_a_folder_above_is_not_listed_again_and_again(proj):
     """A link in an article's folder to archive/articles/ (a shortcut an editor made) was
     followed into itself until the system refused, with a traceback."""
