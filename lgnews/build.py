@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .config import load_config
-from .errors import ArchiveErrors
+from .errors import ArchiveErrors, one_line
 from .ids import ARTICLE_ID_RE
 from .write import read_manifest_state
 
@@ -85,6 +85,12 @@ def _readlink(path: str) -> str:
         return os.readlink(path)
     except OSError:
         return "?"
+
+
+def warn(text: str) -> None:
+    """A warning for the editor, as one line (a file's name or an article's words can hold a
+    line end or a control character) on standard error."""
+    print(one_line(f"warning: {text}"), file=sys.stderr)
 
 
 def _holds(target: str, folder: str) -> bool:
@@ -204,7 +210,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         return _refused(unreadable, root, " in docs/")
     listing = archive_listing(config)
     for rel in unread_article_files(listing):  # on every run, even one with nothing to do, until it is moved
-        print(f"warning: archive/{rel} {UNREAD_ADVICE}", file=sys.stderr)
+        warn(f"archive/{rel} {UNREAD_ADVICE}")
     fingerprint = inputs_fingerprint(config, listing)
     if not check and cache:  # --no-cache parses and renders everything again, even when nothing changed
         recorded, present = read_manifest_state(config.docs)
@@ -249,25 +255,22 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
     for article, name, places, several in site.unplaced_mentions:
         where = " and ".join(places)
         where_file = "article.md" if article.kind == "markdown" else "meta.yml"
-        print(f"warning: archive/articles/{article.id}/{where_file}: '{name}' is the name of people archive/people.yml "
-              f"places in {where}, and the article has "
-              + ("the tags of more than one: it leads to a page of the name alone, not to theirs. Give the "
-                 "namesakes places no article has together (a district, not its province)" if several else
-                 "none of those tags: it leads to a page of the name alone, not to theirs. Add the right place to "
-                 "the article's tags, or, for yet another person of that name, give people.yml an entry for the "
-                 "name without a place"),
-              file=sys.stderr)
-    for article, phrase, term in site.hidden_terms:
-        from .records import phrase_key
-
+        warn(f"archive/articles/{article.id}/{where_file}: '{name}' is the name of people archive/people.yml "
+             f"places in {where}, and the article has "
+             + ("the tags of more than one: it leads to a page of the name alone, not to theirs. Give the "
+                "namesakes places no article has together (a district, not its province)" if several else
+                "none of those tags: it leads to a page of the name alone, not to theirs. Add the right place to "
+                "the article's tags, or, for yet another person of that name, give people.yml an entry for the "
+                "name without a place"))
+    for article, phrase, term, holds in site.hidden_terms:
         where_file = "article.md" if article.kind == "markdown" else "meta.yml"
-        if any(phrase_key(name) in phrase_key(phrase) for name in [term.term, *term.aliases]):
+        if holds:
             how = (f"holds the glossary term '{term.term}' and more words, so the term is not marked there: put the "
                    "note on the words beside the term, or on the term's words alone")
         else:
             how = (f"covers part of the glossary term '{term.term}', which is therefore not marked there: put the "
                    "note on the whole term, or on words outside it")
-        print(f"warning: archive/articles/{article.id}/{where_file}: the note on '{phrase}' {how}", file=sys.stderr)
+        warn(f"archive/articles/{article.id}/{where_file}: the note on '{phrase}' {how}")
     for article, index, name in unwritten_people(site.articles):
         from .records import key_lines
 
@@ -275,14 +278,13 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         path = article.path / where_file
         text = article.source_text if article.kind == "markdown" else None
         line = key_lines(path, text).get(("people", index, "name")) if article.kind != "markdown" else None
-        print(f"warning: archive/articles/{article.id}/{where_file}" + (f":{line}" if line else "")
-              + f": people[{index}].name: '{name}' is not in the article's text: names are written as the article "
-              "writes them; check the spelling (an editor's identification of a garbled name goes in people.yml)",
-              file=sys.stderr)
+        warn(f"archive/articles/{article.id}/{where_file}" + (f":{line}" if line else "")
+             + f": people[{index}].name: '{name}' is not in the article's text: names are written as the article "
+             "writes them; check the spelling (an editor's identification of a garbled name goes in people.yml)")
     for name in archive.absent:
-        print(f"warning: archive/{name} is missing, so the archive has no {ABSENT_MEANS[name]}: if it was deleted or "
-              f"moved by mistake, restore it (git checkout -- archive/{name}); if there are none, write an empty "
-              "list in it ('[]')", file=sys.stderr)
+        warn(f"archive/{name} is missing, so the archive has no {ABSENT_MEANS[name]}: if it was deleted or "
+             f"moved by mistake, restore it (git checkout -- archive/{name}); if there are none, write an empty "
+             "list in it ('[]')")
     if site.unnamed_people:  # a slip in a name or an alias: the person's page is gone
         from .records import key_lines
 
@@ -290,12 +292,11 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         for index, name, place in site.unnamed_people:
             at = f":{lines[(index, 'name')]}" if (index, "name") in lines else ""
             if place:
-                print(f"warning: archive/people.yml{at}: no article tagged '{place}' names '{name}' (by the name or "
-                      "an alias): check the place and the articles' tags; a person no article names has no page",
-                      file=sys.stderr)
+                warn(f"archive/people.yml{at}: no article tagged '{place}' names '{name}' (by the name or "
+                     "an alias): check the place and the articles' tags; a person no article names has no page")
             else:
-                print(f"warning: archive/people.yml{at}: no article names '{name}' (by the name or an alias): check "
-                      "them; a person no article names has no page", file=sys.stderr)
+                warn(f"archive/people.yml{at}: no article names '{name}' (by the name or an alias): check "
+                     "them; a person no article names has no page")
     broken = markdown_link_errors(site, outputs, config.docs, config.archive)
     if broken:
         return _refused(broken, root)
@@ -305,7 +306,8 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         stale = to_write + to_delete + conflicts
         edited = set(hand_edited(config.docs, to_write, manifest))
         for rel in stale:
-            print(f"stale: docs/{rel}" + (f" (edited by hand: {EDITED_ADVICE})" if rel in edited else ""), file=out)
+            print(one_line(f"stale: docs/{rel}" + (f" (edited by hand: {EDITED_ADVICE})" if rel in edited else "")),
+                  file=out)
         misplaced = conflict_errors(config.docs, conflicts) + stray_errors(config.docs, outputs, manifest)
         for error in misplaced:
             print(_relative(str(error), root), file=sys.stderr)
@@ -319,14 +321,12 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
     except ArchiveErrors as exc:  # pages an editor saved where the generator writes: it writes nothing
         return _refused(exc.errors, root, " in docs/")
     for rel in report.edited:
-        print(f"warning: docs/{rel} was edited by hand, and is generated again as it was: {EDITED_ADVICE}",
-              file=sys.stderr)
+        warn(f"docs/{rel} was edited by hand, and is generated again as it was: {EDITED_ADVICE}")
     for rel in report.deleted:  # an article's address is for good: its loss is said, whatever the cause
         parts = rel.split("/")
         if len(parts) == 3 and parts[0] == "articles" and parts[2] == "index.md" and ARTICLE_ID_RE.match(parts[1]):
-            print(f"warning: the page articles/{parts[1]}/ is gone, as archive/articles/{parts[1]}/ is: links to it "
-                  "from elsewhere now lead nowhere; if the folder was renamed, give it back its name",
-                  file=sys.stderr)
+            warn(f"the page articles/{parts[1]}/ is gone, as archive/articles/{parts[1]}/ is: links to it "
+                 "from elsewhere now lead nowhere; if the folder was renamed, give it back its name")
     if article_cache is not None:
         article_cache.update_scans(site.articles)
         article_cache.save()

@@ -216,8 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args.files += make_files(args.files_from_make)
     except ValueError as exc:
-        print(f"ingest: FILE={args.files_from_make}: {exc}: put a name with spaces or brackets in quotes, "
-              "FILE='\"news (1).txt\"'", file=sys.stderr)
+        print(one_line(f"ingest: FILE={args.files_from_make}: {exc}: put a name with spaces or brackets in quotes, "
+                       "FILE='\"news (1).txt\"'"), file=sys.stderr)
         return 2
     if not args.files:
         parser.error("no FILE given")

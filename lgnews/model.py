@@ -436,7 +436,8 @@ class Site:
     # tags of several): a mention of a name people.yml gives to people of several places, in
     # an article tagged with none of them or with several, which leads to none of them.
     unplaced_mentions: list[tuple[Article, str, list[str], bool]] = field(default_factory=list)
-    hidden_terms: list[tuple[Article, str, Term]] = field(default_factory=list)  # (article, note's phrase, term)
+    hidden_terms: list[tuple[Article, str, Term, bool]] = field(default_factory=list)  # (article, note's phrase, term,
+    # whether the note holds the whole term: else it covers part of it)
     term_organizations: dict[str, list[Organization]] = field(default_factory=dict)  # by term slug
 
     @property
@@ -1099,7 +1100,7 @@ def build_site(archive: Archive) -> Site:
     tag_articles: dict[str, list[Article]] = defaultdict(list)
     term_keys = set(term_matcher.targets)
     candidates: dict[str, Candidate] = {}
-    hidden: list[tuple[Article, str, Term]] = []
+    hidden: list[tuple[Article, str, Term, bool]] = []
 
     for article in articles:
         terms_found, events_found, _ = found[id(article)]
@@ -1226,7 +1227,8 @@ place on the article page: the title (the page's heading), the source (its prove
 def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]], occurrences,
                    term_matcher: PhraseMatcher, hidden: list | None = None) -> None:
     """The article's spans (its notes, and its terms where no note is), terms and notes;
-    ``hidden`` gets (article, the note's phrase, the term) where a note hides a term."""
+    ``hidden`` gets (article, the note's phrase, the term, whether the note holds all of it)
+    where a note hides a term."""
     seen: set[str] = set()
     said: set[tuple[str, str]] = set()
     placed = place_annotations(article.paragraphs, article.meta.annotations)
@@ -1245,7 +1247,7 @@ def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]
                     phrase = article.notes[note.note - 1].phrase
                     if (phrase, term.slug) not in said:
                         said.add((phrase, term.slug))
-                        hidden.append((article, phrase, term))
+                        hidden.append((article, phrase, term, note.start <= start and end <= note.end))
                 continue
             first = term.slug not in seen
             spans.append(Span(start, end, term=term, first=first))

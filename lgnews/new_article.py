@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .errors import one_line
 from .ingest import make_id
 from .model import PLACEHOLDER
 from .records import SKELETON_EXAMPLES, _no_such_day, year_problem
@@ -115,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         published = check_date(args.published)
         path = create_article(args.archive, title, published)
     except NewArticleError as exc:
-        print(f"new-article: {exc}", file=sys.stderr)
+        print(one_line(f"new-article: {exc}"), file=sys.stderr)
         return 2
     print(path)
     print("new-article: created; write the article below its front matter, then preview it with `make serve`",

@@ -1173,6 +1173,23 @@ def test_a_note_that_hides_part_of_a_glossary_term_warns(proj):
         "beside the term, or on the term's words alone"]
 
 
+def test_which_note_warning_is_given_follows_where_the_note_lies_not_its_words(proj):
+    """The warning told "holds the term and more words" whenever the note's words held the
+    term's, even where the note lay across the end of one occurrence of it (the term
+    written twice in a row): the note covers part of that one, as the warning now says."""
+    folder = proj / "archive" / "articles" / "2023-01-02-a-written-article"
+    folder.mkdir()
+    (folder / "article.md").write_text(
+        "---\ntitle: A written article\npublished: 2023-01-02\nannotations:\n- phrase: supreme people first, life is "
+        "supreme\n  note: Said twice.\n---\n\nThey said people first, life is supreme people first, life is supreme "
+        "again.\n", encoding="utf-8")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr.splitlines() == [
+        "warning: archive/articles/2023-01-02-a-written-article/article.md: the note on 'supreme people first, life "
+        "is supreme' covers part of the glossary term 'people first, life is supreme', which is therefore not marked "
+        "there: put the note on the whole term, or on words outside it"]
+
+
 def test_an_event_description_is_read_and_checked_like_a_definition(proj):
     """An event's description goes through the same reading as a definition: its links from
     the site's root lead where they say on the timeline, and a broken one names events.yml."""

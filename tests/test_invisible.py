@@ -72,3 +72,16 @@ def test_an_ingested_article_and_an_editors_title_reach_the_pages_without_them(p
     for listing in [docs / "articles" / "index.md", *(docs / "timeline").rglob("*.md"), docs / "feed.xml",
                     docs / "feed.json", docs / "data" / "articles.json"]:
         assert UNSEEN.search(listing.read_text(encoding="utf-8")) is None, listing
+
+
+def test_a_warning_about_a_file_is_one_line_a_terminal_shows_as_it_is(project):
+    """Warnings printed by the generator went out as written: a file saved in an article's
+    folder under a name with a line end and an escape sequence split the warning in two and
+    coloured the editor's terminal."""
+    (project / "archive" / "articles" / SEED_ID / f"notes\n{ESC}[31mred.txt").write_text("x", encoding="utf-8")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], project)
+    assert result.stderr.splitlines() == [
+        f"warning: archive/articles/{SEED_ID}/notes\\n\\x1b[31mred.txt is not part of the article, which is made "
+        "from its source.txt and meta.yml (or its article.md) only: the site does not show it. Move it out of "
+        "archive/articles/ (an image for an article written in Markdown goes in docs/images/); a note on the text "
+        "goes under annotations: in meta.yml"]
