@@ -187,12 +187,21 @@ def conflict_errors(docs: Path, conflicts: list[str]) -> list[ArchiveError]:
 
 def stray_errors(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> list[ArchiveError]:
     """The problem with each of ``strays`` and ``clashes``, for the editor."""
+    generated = {rel.split("/", 1)[0] for rel in itertools.chain(outputs, manifest) if "/" in rel}
+
+    def free(example: str) -> bool:
+        """Whether an editor's page can go there: no file is there already (docs/tags/editors.md
+        is not to replace the editors' guide), it is not in a generated folder, and it does
+        not have the address of a generated section (docs/timeline.md)."""
+        path = example.rstrip("/")
+        return not (os.path.lexists(docs / path) or example in outputs or example in manifest
+                    or path.split("/", 1)[0] in generated or path.removesuffix(".md") in generated)
+
     def elsewhere(rel: str) -> str:
-        """Where in docs/ the stray could go: its path less the generated folder, if no file
-        is there already (docs/tags/editors.md is not to replace the editors' guide)."""
+        """Where in docs/ the stray could go: its path less the generated folder, if free."""
         top, rest = rel.split("/", 1)
         for example in (rest, f"{top}-{rest}", f"notes/{top}-{rest}"):
-            if not os.path.lexists(docs / example.rstrip("/")) and example not in outputs and example not in manifest:
+            if free(example):
                 return f" (for example docs/{example})"
         return ""
 

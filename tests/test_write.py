@@ -580,17 +580,21 @@ def test_a_full_disk_while_writing_in_processes_is_raised_and_leaves_no_temporar
 
 
 @pytest.mark.parametrize(("saved", "suggested"), [("data/index.md", "data-index.md"), ("tags/editors.md", "tags-editors.md"),
-                                                  ("glossary/data.md", "glossary-data.md")])
+                                                  ("glossary/data.md", "glossary-data.md"),
+                                                  ("glossary/timeline.md", "glossary-timeline.md"),
+                                                  ("tags/people/", "tags-people/")])
 def test_the_suggested_place_for_a_page_in_a_generated_folder_is_free(project, saved, suggested):
     """An editor's docs/data/index.md was told 'for example docs/index.md', and
     docs/tags/editors.md 'docs/editors.md': doing as told replaced the home page or the
-    editors' guide."""
+    editors' guide. docs/glossary/timeline.md was told 'docs/timeline.md', which has the
+    address of the timeline, and docs/tags/people/notes.md a place in people/, generated."""
     build(project)
     docs = project / "docs"
-    (docs / saved).write_text("# My notes\n", encoding="utf-8")
+    (docs / saved / "notes.md" if saved.endswith("/") else docs / saved).parent.mkdir(exist_ok=True)
+    (docs / saved / "notes.md" if saved.endswith("/") else docs / saved).write_text("# My notes\n", encoding="utf-8")
     result = build(project, check=False)
     assert result.returncode == 1
-    assert (f"docs/{saved}: docs/{saved.split('/')[0]}/ is written by the generator and ignored by git, so what is "
+    assert (f"docs/{saved.rstrip('/')}: docs/{saved.split('/')[0]}/ is written by the generator and ignored by git, so what is "
             f"saved in it is never published: move it elsewhere in docs/ (for example docs/{suggested})"
             ) in result.stderr.splitlines(), result.stderr
     assert not (docs / suggested).exists()
