@@ -83,7 +83,9 @@ FOOTER_RE = re.compile("|".join(map(_footer_pattern, FOOTER_PHRASES)))
 CREDIT_LABELS = [
     # (pattern, role); longest first so "Editor in Chief" wins over "Editor".
     (r"Editor[- ]in[- ]Chief|Chief Editor|Editor[- ]in[- ]charge", "editor_in_chief"),
-    (r"Reviewed by|Reviewers?|Review|Audit(?:ed by)?|audit(?:ed by)?", "reviewer"),
+    # "Second Review:", "Final trial:" (三审, the third reading of a Chinese newsroom's review).
+    (r"(?:First|Second|Third|Final)[- ](?:[Rr]eview(?:er)?|[Tt]rial|[Aa]udit|[Ii]nstance)|"
+     r"Reviewed by|Reviewers?|Review|Audit(?:ed by)?|audit(?:ed by)?", "reviewer"),
     (r"Supervised by|Supervisors?", "supervisor"),
     (r"Responsible [Ee]ditors?|Edited by|Editors?|editor", "editor"),
     (r"Reported by|Reporters?|reporters?", "reporter"),

@@ -549,6 +549,12 @@ BODY = "Miluo held a meeting\n2023-05-02 0 By\n\nOn May 1, the city held a meeti
      {"reporter": ["Zhao Yang"], "correspondent": ["Liu Hui"], "editor": ["Xu Jing"]}),  # was "Liu Hui Reporter"
     ("(Reporter Zhao Yang, correspondent Liu Hui) Editor: Xu Jing Source: Miluo Rong Media Center",
      {"reporter": ["Zhao Yang"], "correspondent": ["Liu Hui"], "editor": ["Xu Jing"]}),
+    # A maintainer's review: "Second" and "Final" were glued to the name before them.
+    ("(Liu Hui) Editor: Xu Jing First Review: Peng Li Second Review: Wang Fang Final Review: Zhao Yang "
+     "Source: Miluo Rong Media Center",
+     {"reporter": ["Liu Hui"], "reviewer": ["Peng Li", "Wang Fang", "Zhao Yang"], "editor": ["Xu Jing"]}),
+    ("(Liu Hui) Editor: Xu Jing Second trial: Wang Fang Third trial: Zhao Yang Source: Miluo Rong Media Center",
+     {"reporter": ["Liu Hui"], "reviewer": ["Wang Fang", "Zhao Yang"], "editor": ["Xu Jing"]}),
 ])
 
 
