@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-_UNSHOWABLE_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+from .chars import BIDI, CONTROLS
+
+_UNSHOWABLE_RE = re.compile(f"[{CONTROLS}\n\r\u2028\u2029{BIDI}]")
 
 
 def one_line(text: str) -> str:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from .chars import BIDI, CONTROLS, NONCHARACTERS
 from .errors import ParseError
 
 MAX_SOURCE_BYTES = 1_000_000
@@ -222,7 +223,7 @@ class ParsedArticle:
 
 # --------------------------------------------------------------------------- decoding
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL_RE = re.compile(f"[{CONTROLS}]")
 
 
 def decode_source(data: bytes, known: str | None = None) -> tuple[str, str]:
@@ -345,11 +346,11 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 # Control characters (but tab and line ends) and the non-characters U+FFFE/U+FFFF mean
 # nothing in an article and are not allowed in XML: the derived text drops them.
-_UNWANTED_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_UNWANTED_RE = re.compile(f"[{CONTROLS}{NONCHARACTERS}]")
 # The controls of the direction of text (embeddings, overrides, isolates): one left open in
 # a title turned the date and source printed after it right to left, on every list. An
 # article of this archive, in English or Chinese, never needs them.
-_BIDI_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_RE = re.compile(f"[{BIDI}]")
 
 
 def without_controls(text: str) -> str:

@@ -21,6 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import mdbody
+from .chars import BIDI, CONTROLS, NONCHARACTERS
 from .model import (
     CREDIT_INVOLVEMENT,
     MONTH_NAMES,
@@ -113,7 +114,7 @@ def esc_block(value: str) -> Markup:
     return Markup(_SHOWN_CONTROL_RE.sub(_show_control, text) if not text.isprintable() else text)
 
 
-_SHOWN_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_SHOWN_CONTROL_RE = re.compile(f"[{CONTROLS}{BIDI}{NONCHARACTERS}]")
 
 
 def _show_control(m: re.Match) -> str:

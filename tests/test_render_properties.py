@@ -36,6 +36,8 @@ DECOY = "DECOY-SNIPPET-7d41"
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Characters HTML text cannot carry (control characters): they are not part of what is shown.
 _INVISIBLE_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+UNSEEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+"""What a reader cannot see (written out here, not taken from lgnews.chars, to check it)."""
 
 # Pieces of syntax the text is made of, besides arbitrary characters: Markdown, HTML, the
 # extensions of mkdocs.yml, Jinja, include markers, and glossary terms (tooltips).
@@ -48,7 +50,8 @@ SYNTAX = [
     "*[HTML]: x", "HTML", "[TOC]", "!!! note", "!!! danger \"t\"", "??? note", "???+ note \"t\"", "/// details",
     "```", "~~~", "    ", "\t", "# ", "## h", "- ", "+ ", "* ", "1. ", "1) ", "> ", ": ", "=== ", "---", "***",
     "| a | b |", "|---|", "**", "__", "_", "`", "\\", "^^", "~~", "==", "++", "\n", "\n\n", "\r", "\u2028",
-    "\x00", "\x01", "\x02", "\x03", "\x1f", "\x7f", "\x85", "\xa0", "\u200b", "\ufeff", "\ud7ff", "😀",
+    "\x00", "\x01", "\x02", "\x03", "\x1b[31m", "\x1f", "\x7f", "\x85", "\xa0", "\u200b", "\ufeff", "\ud7ff", "😀",
+    "\u202e", "\u2066", "\ufffe",
     "power list", "three principles", "people first, life is supreme", "Rong Media Center", "Party jianguo",
     "On April 28, ", "2022-05-01 0 By", "(Li Yi) Source: Louxing Rong Media Center", ". ", "? ", "“", "”",
 ]
@@ -227,7 +230,7 @@ def articles(draw) -> Article:
     meta = ArticleMeta(title=title, published=date(2022, 5, 1),
                        source=draw(st.none() | hostile_text.map(single_line).filter(bool)),
                        annotations=annotations, credits={"reporter": ["Li Yi"]})
-    source_text = draw(st.text())
+    source_text = draw(st.text() | hostile_text)
     return Article(id="2022-05-01-property", path=Path("archive/articles/2022-05-01-property"), kind="raw",
                    meta=meta, source_text=source_text, sha256="0" * 64, paragraphs=paragraphs)
 
@@ -243,13 +246,20 @@ def render_page(article: Article) -> tuple[dict, Node, str]:
     return front, parse_html(html), html
 
 
-def as_symbols(text: str) -> str:
-    """The verbatim source as a reader sees it: an invisible character as a symbol (␛ for
-    escape, ␡ for delete), or its code point."""
-    def symbol(m: re.Match) -> str:
-        code = ord(m.group())
-        return chr(0x2400 + code) if code < 0x20 else "␡" if code == 0x7f else f"⟨U+{code:04X}⟩"
-    return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]", symbol, text)
+def as_written(node: Node) -> str:
+    """The text of the verbatim source with each symbol shown for an invisible character
+    (<span class="control" title="U+001B, ...">␛</span>) read back as the character its title
+    names: what the reader is told the source holds."""
+    parts: list[str] = []
+    for child in node.children:
+        if isinstance(child, str):
+            parts.append(child)
+        elif "control" in child.classes():
+            assert child.attrs["title"].startswith("U+"), child.attrs
+            parts.append(chr(int(child.attrs["title"][2:].split(",")[0], 16)))
+        else:
+            parts.append(as_written(child))
+    return "".join(parts)
 
 
 @SETTINGS
@@ -267,7 +277,8 @@ def test_reading_edition_shows_the_paragraphs(article):
         [shown(p) for p in article.paragraphs]
     assert {n.tag for n in edition.iter()} <= {"div", "p", "abbr", "a", "span", "sup"}
     verbatim = dom.find("pre", cls="verbatim-text")
-    assert shown(verbatim.text()) == shown(as_symbols(article.source_text.replace("\r\n", "\n").replace("\r", "\n")))
+    assert not UNSEEN_RE.search(verbatim.text()), "an invisible character is in the verbatim source as itself"
+    assert as_written(verbatim) == article.source_text.replace("\r\n", "\n").replace("\r", "\n")
     for node in dom.iter():
         assert node.tag not in ("script", "iframe", "img", "object", "embed"), html
         assert not any(name.startswith("on") for name in node.attrs), node.attrs

@@ -1,0 +1,13 @@
+"""The invisible characters scraped text and editors' pastes bring, as classes for regular
+expressions (the part between the brackets), shared by what drops them (the parsed text,
+what editors write), what shows them (the verbatim source) and what escapes them (messages)."""
+
+CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+"""Control characters (Unicode category Cc) but tab and line ends (LF, CR)."""
+
+BIDI = "\u202a-\u202e\u2066-\u2069"
+"""The controls of the direction of text: embeddings, overrides, isolates. One left open in a
+title turned the date and source printed after it right to left, on every list."""
+
+NONCHARACTERS = "\ufffe\uffff"
+"""Not characters at all, and not allowed in XML (the feeds)."""
