@@ -17,7 +17,7 @@ import yaml
 from .errors import one_line
 from .ingest import make_id
 from .model import PLACEHOLDER
-from .records import SKELETON_EXAMPLES, _no_such_day, year_problem
+from .records import SKELETON_CREDITS, SKELETON_EXAMPLES, SKELETON_PERSON, _no_such_day, year_problem
 
 USAGE = 'make new-article TITLE="The title" DATE=YYYY-MM-DD'
 
@@ -38,12 +38,12 @@ COMMENTS = f"""\
 # original_url: {SKELETON_EXAMPLES["original_url"]}
 # summary: {SKELETON_EXAMPLES["summary"]}
 # credits:
-#   reporter: [Wang Lei]
-#   editor: [Chen Jing]
+#   reporter: [{", ".join(SKELETON_CREDITS["reporter"])}]
+#   editor: [{", ".join(SKELETON_CREDITS["editor"])}]
 # people:
-#   - name: Wang Lei
-#     roles: [deputy head of the County]
-#     involvement: [presiding]
+#   - name: {SKELETON_PERSON["name"]}
+#     roles: [{", ".join(SKELETON_PERSON["roles"])}]
+#     involvement: [{", ".join(SKELETON_PERSON["involvement"])}]
 # annotations:
 #   - phrase: words exactly as they appear in the text
 #     note: what the words mean
