@@ -570,13 +570,16 @@ def _yaml_hint(text: str, problem: str, line: int | None) -> str:
 
 
 _FIELD_LINE = re.compile(r"( *)(- +)?[A-Za-z_][\w-]*:(?: +(\S.*))?$")
+_FIELD_NAME_LINE = re.compile(r" *[a-z_]+:(?: |$)")
+"""A line that starts as the archive's fields do (all lowercase): 'Note: ...' further in
+is more likely text wrapped onto a second line than a field."""
 
 
 def _indented_too_far(lines: list[str], line: int | None) -> str | None:
     """The fix when the field on ``line`` is indented further than the field above it, which
     has its value on its own line ('   roles: []' under '- name: Chen Lijun'): YAML takes
     it for more of that value, and then stops at its ':'."""
-    if not line or line > len(lines) or not _FIELD_LINE.match(lines[line - 1].rstrip()):
+    if not line or line > len(lines) or not _FIELD_NAME_LINE.match(lines[line - 1]):
         return None
     above = next((t for t in reversed(lines[:line - 1]) if t.strip() and not t.lstrip().startswith("#")), None)
     m = _FIELD_LINE.match(above.rstrip()) if above else None
@@ -587,7 +590,8 @@ def _indented_too_far(lines: list[str], line: int | None) -> str | None:
     if indent <= column:
         return None
     return (f"this line is indented further ({indent} spaces) than the field above it, {above.strip()!r}, which has "
-            f"its value: indent it {column} spaces, like that field")
+            f"its value: indent it {column} spaces, like that field (if the line goes on with that value instead, "
+            "put the whole value in quotes)")
 
 
 _COMMENT_AFTER = re.compile(r"\S[ \t]+#")
@@ -995,10 +999,12 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
     named: set[str] = set()
     for i, person in enumerate(raw_people):
         if isinstance(person, str):  # '- attending' that lost its indentation under the person above
-            c.error(("people", i), f"'{person}' is a line of its own in the list of people, where each person is "
-                                   "'- name: ...': if it is a role or an involvement of the person above, indent it "
-                                   "under that person's 'roles:' or 'involvement:'; if it is a person, write "
-                                   f"'- name: {person}'")
+            above = i > 0 and isinstance(raw_people[i - 1], dict)
+            c.error(("people", i), f"'{person}' is written alone in the list of people, where each person is "
+                                   "'- name: ...': " + ("if it is a role or an involvement of the person above, "
+                                                        "indent it under that person's 'roles:' or 'involvement:'; "
+                                                        "if it is a person, write " if above else "write ")
+                                   + f"'- name: {person}'")
             continue
         person = c.mapping(person, ("people", i), {"name": True, "roles": False, "involvement": False}, "a person")
         if person is None:

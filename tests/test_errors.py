@@ -1230,9 +1230,24 @@ def test_an_involvement_that_lost_its_indentation_is_not_a_person(proj):
          "- name: Liu Chihui\n  roles: []\n  involvement:\n- attending")
     line = line_of(proj, SEED_META, r"^- attending")
     assert build_fails(proj) == [
-        f"{SEED_META}:{line}: people[2]: 'attending' is a line of its own in the list of people, where each person "
+        f"{SEED_META}:{line}: people[2]: 'attending' is written alone in the list of people, where each person "
         "is '- name: ...': if it is a role or an involvement of the person above, indent it under that person's "
         "'roles:' or 'involvement:'; if it is a person, write '- name: attending'"]
+
+
+def test_names_written_as_a_list_of_people_are_told_the_form_of_a_person(proj):
+    """'people: [Liu Chihui, Li Yi]' was told of 'a line of its own' and of 'the person
+    above', neither of which it has."""
+    text = (proj / SEED_META).read_text(encoding="utf-8")
+    start = text.index("people:\n")
+    lines = text[start:].split("\n")
+    block = next(n for n, t in enumerate(lines[1:], 1) if t and not t.startswith(("-", " ")))
+    (proj / SEED_META).write_text(text[:start] + "people: [Liu Chihui]\n" + "\n".join(lines[block:]),
+                                  encoding="utf-8")
+    line = line_of(proj, SEED_META, r"^people: \[Liu Chihui\]")
+    assert build_fails(proj) == [
+        f"{SEED_META}:{line}: people[0]: 'Liu Chihui' is written alone in the list of people, where each person is "
+        "'- name: ...': write '- name: Liu Chihui'"]
 
 
 def test_a_person_whose_name_the_text_does_not_have_is_said(proj):
@@ -1270,7 +1285,18 @@ def test_a_field_indented_too_far_is_said_so(proj):
     assert build_fails(proj) == [
         f"{SEED_META}:{line}: invalid YAML: mapping values are not allowed in this context; this line is indented further (3 "
         "spaces) than the field above it, '- name: Liu Chihui', which has its value: indent it 2 spaces, like that "
-        "field"]
+        "field (if the line goes on with that value instead, put the whole value in quotes)"]
+
+
+def test_text_wrapped_onto_a_line_that_starts_like_a_field_is_not_told_to_move(proj):
+    """A note wrapped onto a second line that starts 'Note: ...' was told to be indented like
+    a field, which would have made it an unknown field."""
+    edit(proj, SEED_META, "annotations:\n", "annotations:\n- phrase: quality\n  note: Probably a slip,\n"
+                                             "    Note: see the Chinese original.\n")
+    line = line_of(proj, SEED_META, r"^    Note: see")
+    assert build_fails(proj) == [
+        f"{SEED_META}:{line}: invalid YAML: mapping values are not allowed in this context; check indentation and "
+        "quote values containing ':' or '#'"]
 
 
 def test_a_tab_on_a_line_that_looks_blank_is_said_so(proj):
