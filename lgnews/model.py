@@ -139,6 +139,8 @@ class PhraseMatcher(Generic[T]):
     _BETWEEN = "(?=[\"“”‘’']*[\\s\\-])[\\s\"“”‘’'\\-]*+"
 
     def _unit_pattern(self, unit: str) -> str:
+        if unit == "'":  # within a word (people's): a typographic apostrophe alike
+            return "['’‘]"
         return self._BETWEEN if unit == self._SEP else re.escape(unit)
 
     def _trie_pattern(self, node: dict, after_first: str = "") -> str:

@@ -1209,10 +1209,15 @@ _PHRASE_SPACES_RE = re.compile(r"[\s\-]+")
 _OUTER_APOSTROPHE_RE = re.compile(r"(?<!\w)'|'(?!\w)")
 
 
+_INNER_APOSTROPHE_RE = re.compile(r"(?<=\w)[’‘](?=\w)")
+
+
 def phrase_key(text: str) -> str:
     """How a phrase is found in an article (``model.PhraseMatcher``): as ``match_key``, a
-    hyphen is a space, and an apostrophe is kept only within a word (people's), as the other
-    quotation marks are not kept at all."""
+    hyphen is a space, and an apostrophe is kept only within a word (people's, written ' or
+    ’ alike), as the other quotation marks are not kept at all."""
+    if "’" in text or "‘" in text:
+        text = _INNER_APOSTROPHE_RE.sub("'", text)
     key = _PHRASE_SPACES_RE.sub(" ", match_key(text).replace("\u2010", "-"))
     return _PHRASE_SPACES_RE.sub(" ", _OUTER_APOSTROPHE_RE.sub("", key)).strip() if "'" in key else key.strip()
 

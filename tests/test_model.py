@@ -419,3 +419,19 @@ def test_a_terms_words_are_found_across_spaces_hyphens_and_quotation_marks(text,
     matcher = PhraseMatcher({"power list": "power list", "people's congress": "people's congress"})
     spans = [text[start:end] for start, end, _ in matcher.find(text)]
     assert spans == ([found] if found else [])
+
+
+@pytest.mark.parametrize("term", ["People’s Congress", "People's Congress"])
+@pytest.mark.parametrize(("text", "found"), [
+    ("the People’s Congress met", "People’s Congress"),
+    ("the People's Congress met", "People's Congress"),
+    ("the “People‘s Congress” met", "People‘s Congress"),
+    ("the Peoples Congress met", None),
+])
+def test_an_apostrophe_within_a_word_is_one_whether_typed_or_typographic(term, text, found):
+    """A glossary term written with a typographic apostrophe (People’s Congress, as copied
+    from a translation) was never found: its key lost the apostrophe ('peoples congress')
+    while the text kept it. Texts write both kinds; either finds the other."""
+    matcher = PhraseMatcher({term: "the congress"})
+    spans = [(text[start:end], target) for start, end, target in matcher.find(text)]
+    assert spans == ([(found, "the congress")] if found else [])
