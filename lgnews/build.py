@@ -65,7 +65,7 @@ def _listing(folder: str, prefix: str, out: list[str], *, names_only: bool = Fal
             out.append(f"{prefix}{name}\n")
             continue
         # A link is listed with where it leads: replacing a file or a folder by a link to a
-        # copy of it (the same sizes and times) is a change, which the loader refuses.
+        # copy of it (the same sizes and times) is a change, and the loader refuses links.
         link = f"\0-> {_readlink(entry.path)}" if not names_only and entry.is_symlink() else ""
         if is_dir:
             if name != "__pycache__":
@@ -78,6 +78,8 @@ def _listing(folder: str, prefix: str, out: list[str], *, names_only: bool = Fal
             else:
                 info = entry.stat()
                 out.append(f"{prefix}{name}\0{info.st_size}\0{info.st_mtime_ns}{link}\n")
+        elif link:  # a link that leads nowhere
+            out.append(f"{prefix}{name}{link}\n")
 
 
 def _readlink(path: str) -> str:
@@ -100,7 +102,7 @@ def _holds(target: str, folder: str) -> bool:
 
 def archive_listing(config) -> list[str]:
     """Every file and folder of archive/, as ``_listing`` gives them."""
-    listing: list[str] = []
+    listing: list[str] = [f"\0-> {_readlink(str(config.archive))}\n"] if os.path.islink(config.archive) else []
     _listing(str(config.archive), "", listing)
     return listing
 

@@ -191,15 +191,45 @@ def _restore(source: Path, raw: bytes) -> None:
 _PATTERN_RE = re.compile(r"[*?[]")
 
 
+_TILDE_RE = re.compile(r"~[^\s/'\"\\]*")
+
+
+def _home_folders(text: str) -> str:
+    """``text`` with each ~ or ~user that starts a word outside quotes replaced by that home
+    folder (quoted), as a shell does: '"~/a.txt"' stays as it is."""
+    out: list[str] = []
+    quote = None
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if quote is None and c == "~" and (i == 0 or text[i - 1].isspace()):
+            prefix = _TILDE_RE.match(text, i).group()
+            home = os.path.expanduser(prefix)
+            out.append(shlex.quote(home) if home != prefix else prefix)
+            i += len(prefix)
+            continue
+        if c == "\\" and quote != "'" and i + 1 < len(text):
+            out.append(text[i:i + 2])
+            i += 2
+            continue
+        if quote is None and c in "'\"":
+            quote = c
+        elif c == quote:
+            quote = None
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
 def make_files(text: str) -> list[Path]:
     """The files of `make ingest FILE=...`, as data: quoted as a shell quotes them (a name with
     spaces in quotes) and a pattern such as Downloads/*.txt expanded, but nothing run (the
     shell would run `...` or $(...) in a downloaded file's name). ValueError if a quote is
     not closed. A name that starts with ~ is in the home folder, as the shell would have it."""
     files: list[Path] = []
-    for word in shlex.split(text):
-        if word.startswith("~") and not os.path.lexists(word):
-            word = os.path.expanduser(word)
+    for word in shlex.split(_home_folders(text)):
+        if not word:  # FILE='""'
+            continue
         expanded = sorted(glob.glob(word)) if _PATTERN_RE.search(word) and not os.path.lexists(word) else []
         files += [Path(name) for name in expanded] or [Path(word)]
     return files

@@ -37,6 +37,7 @@ from .parse import (
 )
 from .records import (
     FOLDER_LINK,
+    STRAY_LINK,
     Annotation,
     ArticleMeta,
     CuratedOrganization,
@@ -495,6 +496,9 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None) -
     organizations = curated("organizations.yml", load_organizations, tag_names) or []
     tags, terms = tags or [], terms or []
     folder = root / "articles"
+    for linked in (root, folder):
+        if os.path.islink(linked):  # git would keep the link, and the published site no article
+            raise ArchiveErrors([*errors, ArchiveError(linked, FOLDER_LINK)])
     entries = [folder / name for name in _listdir(folder) if not name.startswith(".")]
     # First what the cache holds; then the rest is parsed, by several processes if many.
     directories: list[Path] = []
@@ -567,7 +571,7 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
     except OSError:
         mode = 0
     if stat.S_ISLNK(mode):  # a folder elsewhere would be published, and git keeps only the link
-        raise ArchiveErrors([ArchiveError(directory, FOLDER_LINK)])
+        raise ArchiveErrors([ArchiveError(directory, FOLDER_LINK if os.path.isdir(directory) else STRAY_LINK)])
     if not stat.S_ISDIR(mode):
         raise ArchiveErrors([ArchiveError(directory, "not a folder; articles/ holds one folder per article: move this "
                                                      "file out of archive/articles/")])
@@ -1245,9 +1249,11 @@ def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]
             start = _with_opening_quote(paragraph, start, end)
             note = next((s for s in notes if s.start < end and start < s.end), None) if notes else None
             if note is not None:  # the note's span stands; the term is not marked under it
-                if hidden is not None and (note.start, note.end) != (start, end):  # (a note on the term explains it)
+                # A note on the term explains it: on its words (less a plural's ending or the
+                # quotation marks around it) as well as on its very span.
+                if hidden is not None and (note.start, note.end) != (start, end):
                     phrase = article.notes[note.note - 1].phrase
-                    if (phrase, term.slug) not in said:
+                    if (phrase, term.slug) not in said and phrase_key(phrase) not in map(phrase_key, term.names):
                         said.add((phrase, term.slug))
                         hidden.append((article, phrase, term, note.start <= start and end <= note.end))
                 continue

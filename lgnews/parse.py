@@ -85,7 +85,7 @@ CREDIT_LABELS = [
     # (pattern, role); longest first so "Editor in Chief" wins over "Editor".
     (r"Editor[- ]in[- ]Chief|Chief Editor|Editor[- ]in[- ]charge", "editor_in_chief"),
     # "Second Review:", "Final trial:" (三审, the third reading of a Chinese newsroom's review).
-    (r"(?:First|Second|Third|Final)[- ](?:[Rr]eview(?:er)?|[Tt]rial|[Aa]udit|[Ii]nstance)|"
+    (r"(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]inal)[- ](?:[Rr]eview(?:ers?|ed by)?|[Tt]rials?|[Aa]udit|[Ii]nstance)|"
      r"Reviewed by|Reviewers?|Review|Audit(?:ed by)?|audit(?:ed by)?", "reviewer"),
     (r"Supervised by|Supervisors?", "supervisor"),
     (r"Responsible [Ee]ditors?|Edited by|Editors?|editor", "editor"),

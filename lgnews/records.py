@@ -324,7 +324,8 @@ _NO_LINK = getattr(os, "O_NOFOLLOW", 0)
 LINK = ("is a symbolic link, not a file: the archive keeps its files themselves (git would keep only the link): put "
         "the file itself in its place")
 FOLDER_LINK = ("is a symbolic link to a folder, not a folder: the archive keeps its articles themselves (git would keep "
-               "only the link): move the folder itself here")
+               "only the link): move the folder itself here, or delete the link if it is left from a move")
+STRAY_LINK = ("is a symbolic link, which leads to no folder: articles/ holds one folder per article: delete the link")
 NOT_A_FILE = ("is not a regular file but a special one (a named pipe, a device), which the build would wait on "
               "for ever: put the file itself in its place")
 
@@ -999,7 +1000,7 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
     named: set[str] = set()
     for i, person in enumerate(raw_people):
         if isinstance(person, str):  # '- attending' that lost its indentation under the person above
-            above = i > 0 and isinstance(raw_people[i - 1], dict)
+            above = any(isinstance(p, dict) for p in raw_people[:i])  # (several lines may have lost it)
             c.error(("people", i), f"'{person}' is written alone in the list of people, where each person is "
                                    "'- name: ...': " + ("if it is a role or an involvement of the person above, "
                                                         "indent it under that person's 'roles:' or 'involvement:'; "
@@ -1059,13 +1060,14 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
             c.error((key,), f"is still the example of `make new-article`'s skeleton ({example!r}): write this "
                             "article's own, or put the '# ' back in front of the line")
     if raw_credits == SKELETON_CREDITS:
-        c.error(("credits",), "are still the example of `make new-article`'s skeleton (Wang Lei, Chen Jing): write "
-                              "this article's own, or put the '# ' back in front of its lines")
+        names = ", ".join(name for names in SKELETON_CREDITS.values() for name in names)
+        c.error(("credits",), f"are still the example of `make new-article`'s skeleton ({names}): write this "
+                              "article's own, or put the '# ' back in front of its lines")
     for i, person in enumerate(raw_people):
         if person == SKELETON_PERSON:
-            c.error(("people", i), "is still the example of `make new-article`'s skeleton (Wang Lei, deputy head of "
-                                   "the County, presiding): write the people this article names, or put the '# ' "
-                                   "back in front of its lines")
+            example = ", ".join([SKELETON_PERSON["name"], *SKELETON_PERSON["roles"], *SKELETON_PERSON["involvement"]])
+            c.error(("people", i), f"is still the example of `make new-article`'s skeleton ({example}): write the "
+                                   "people this article names, or put the '# ' back in front of its lines")
     meta = ArticleMeta(
         title=title or "",
         published=published,
@@ -1198,10 +1200,14 @@ def reserved_slug(slug: str) -> bool:
     of its lists (``page-2``...)."""
     return slug in RESERVED_SLUGS or _PAGE_RE.fullmatch(slug) is not None
 _QUOTES_RE = re.compile(r"[“”\"‘’«»「」『』]")
+_INNER_APOSTROPHE_RE = re.compile(r"(?<=\w)[’‘](?=\w)")
 
 
 def match_key(text: str) -> str:
-    """How names are compared: case, quotes and spacing do not count."""
+    """How names are compared: case, quotes and spacing do not count, and an apostrophe
+    within a word (O’Brien, people's) is one, typographic or typed."""
+    if "’" in text or "‘" in text:
+        text = _INNER_APOSTROPHE_RE.sub("'", text)
     return re.sub(r"\s+", " ", _QUOTES_RE.sub("", text)).strip().lower()
 
 
@@ -1209,15 +1215,10 @@ _PHRASE_SPACES_RE = re.compile(r"[\s\-]+")
 _OUTER_APOSTROPHE_RE = re.compile(r"(?<!\w)'|'(?!\w)")
 
 
-_INNER_APOSTROPHE_RE = re.compile(r"(?<=\w)[’‘](?=\w)")
-
-
 def phrase_key(text: str) -> str:
     """How a phrase is found in an article (``model.PhraseMatcher``): as ``match_key``, a
     hyphen is a space, and an apostrophe is kept only within a word (people's, written ' or
     ’ alike), as the other quotation marks are not kept at all."""
-    if "’" in text or "‘" in text:
-        text = _INNER_APOSTROPHE_RE.sub("'", text)
     key = _PHRASE_SPACES_RE.sub(" ", match_key(text).replace("\u2010", "-"))
     return _PHRASE_SPACES_RE.sub(" ", _OUTER_APOSTROPHE_RE.sub("", key)).strip() if "'" in key else key.strip()
 

@@ -188,14 +188,21 @@ def conflict_errors(docs: Path, conflicts: list[str]) -> list[ArchiveError]:
 def stray_errors(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> list[ArchiveError]:
     """The problem with each of ``strays`` and ``clashes``, for the editor."""
     generated = {rel.split("/", 1)[0] for rel in itertools.chain(outputs, manifest) if "/" in rel}
+    taken: set[str] | None = None  # the site's addresses of the pages in docs/, once needed
 
     def free(example: str) -> bool:
         """Whether an editor's page can go there: no file is there already (docs/tags/editors.md
-        is not to replace the editors' guide), it is not in a generated folder, and it does
-        not have the address of a generated section (docs/timeline.md)."""
+        is not to replace the editors' guide), it is not in a generated folder, and no page
+        has its address on the site (docs/timeline.md is the timeline's timeline/,
+        docs/README.md the home page's)."""
+        nonlocal taken
         path = example.rstrip("/")
-        return not (os.path.lexists(docs / path) or example in outputs or example in manifest
-                    or path.split("/", 1)[0] in generated or path.removesuffix(".md") in generated)
+        if os.path.lexists(docs / path) or example in outputs or example in manifest \
+                or path.split("/", 1)[0] in generated or path.removesuffix(".md") in generated:
+            return False
+        if taken is None:
+            taken = {page_address(rel) for rel in itertools.chain(outputs, manifest, _editor_pages(docs, generated))}
+        return page_address(path if path.endswith(".md") else f"{path}/index.md") not in taken
 
     def elsewhere(rel: str) -> str:
         """Where in docs/ the stray could go: its path less the generated folder, if free."""
@@ -214,6 +221,26 @@ def stray_errors(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]
                                  f"{rel[:-3]}/ on the site, and the generated one replaces it): rename it")
         for rel in clashes(docs, outputs, manifest)
     ]
+
+
+def page_address(rel: str) -> str:
+    """Where MkDocs puts the page ``rel`` of docs/ (with directory URLs): editors.md and
+    editors/index.md are both editors/, README.md and index.md both the folder's."""
+    stem = rel.removesuffix(".md")
+    folder, _, name = stem.rpartition("/")
+    return folder if name in ("index", "README") else stem
+
+
+def _editor_pages(docs: Path, generated: set[str]) -> list[str]:
+    """The Markdown pages of docs/ outside the generated folders."""
+    pages = []
+    for root, folders, files in os.walk(docs):
+        rel = os.path.relpath(root, docs).replace(os.sep, "/")
+        if rel == ".":
+            folders[:] = [f for f in folders if f not in generated]
+            rel = ""
+        pages += [f"{rel}/{name}".lstrip("/") for name in files if name.endswith(".md")]
+    return pages
 
 
 def clashes(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> list[str]:

@@ -365,9 +365,11 @@ def test_file_text_is_read_as_a_shell_would_read_names_without_running_anything(
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     for name in ("a.txt", "b.txt", "news (1).txt"):
         (tmp_path / name).write_text("x", encoding="utf-8")
-    assert make_files("'news (1).txt' *.txt ~/Downloads/c.txt `x` $(y)") == [
+    assert make_files("'news (1).txt' *.txt ~/Downloads/c.txt `x` $(y) '~/d.txt' \"\"") == [
         Path("news (1).txt"), Path("a.txt"), Path("b.txt"), Path("news (1).txt"),
-        tmp_path / "home" / "Downloads" / "c.txt", Path("`x`"), Path("$(y)")]
+        tmp_path / "home" / "Downloads" / "c.txt", Path("`x`"), Path("$(y)"), Path("~/d.txt")]
+    monkeypatch.setenv("HOME", str(tmp_path / "my home"))
+    assert make_files("~/c.txt") == [tmp_path / "my home" / "c.txt"]
     with pytest.raises(ValueError):
         make_files("'news (1).txt")
 

@@ -1190,6 +1190,20 @@ def test_which_note_warning_is_given_follows_where_the_note_lies_not_its_words(p
         "there: put the note on the whole term, or on words outside it"]
 
 
+def test_a_note_on_the_terms_own_words_is_no_warning(proj):
+    """A note on 'power list' where the text has 'power lists', or on '“three principles”'
+    with its quotation marks, was told it covered part of the term, or held it and more
+    words: it is a note on the term, which it explains."""
+    folder = proj / "archive" / "articles" / "2023-01-02-a-written-article"
+    folder.mkdir()
+    (folder / "article.md").write_text(
+        "---\ntitle: A written article\npublished: 2023-01-02\nannotations:\n- phrase: power list\n  note: Lists.\n"
+        "- phrase: “three principles”\n  note: Three.\n---\n\nThe power lists were drawn up under the “three "
+        "principles” again.\n", encoding="utf-8")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr == ""
+
+
 def test_an_event_description_is_read_and_checked_like_a_definition(proj):
     """An event's description goes through the same reading as a definition: its links from
     the site's root lead where they say on the timeline, and a broken one names events.yml."""
@@ -1233,6 +1247,16 @@ def test_an_involvement_that_lost_its_indentation_is_not_a_person(proj):
         f"{SEED_META}:{line}: people[2]: 'attending' is written alone in the list of people, where each person "
         "is '- name: ...': if it is a role or an involvement of the person above, indent it under that person's "
         "'roles:' or 'involvement:'; if it is a person, write '- name: attending'"]
+
+
+def test_every_line_that_lost_its_indentation_is_told_it_may_belong_to_the_person_above(proj):
+    """Of two involvements moved to the margin, the second was told to make itself a person:
+    only the item just before it was looked at, and that was the first stray line."""
+    edit(proj, SEED_META, "  involvement:\n  - presiding\n  - speaking\n", "  involvement:\n- presiding\n- speaking\n")
+    lines = build_fails(proj)
+    assert len(lines) == 2 and all("if it is a role or an involvement of the person above, indent it under that "
+                                   "person's 'roles:' or 'involvement:'" in line for line in lines), lines
+    assert "people[2]: 'speaking' is written alone" in lines[1], lines
 
 
 def test_names_written_as_a_list_of_people_are_told_the_form_of_a_person(proj):

@@ -117,7 +117,36 @@ def test_an_article_folder_that_is_a_symbolic_link_is_refused_not_followed(proj,
     folder.symlink_to(outside)
     assert build_fails(proj) == [f"archive/articles/{SEED_ID}: is a symbolic link to a folder, not a folder: the "
                                  "archive keeps its articles themselves (git would keep only the link): move the "
-                                 "folder itself here"]
+                                 "folder itself here, or delete the link if it is left from a move"]
+
+
+@pytest.mark.parametrize("leads_to", ["a file", "nowhere"])
+def test_a_link_in_articles_that_leads_to_no_folder_is_told_to_go(proj, tmp_path, leads_to):
+    """A link to a file, or a broken one, was told to 'move the folder itself here'; a broken
+    one added after a build was not seen at all (the archive's listing skipped it)."""
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    target = tmp_path / "notes.txt"
+    if leads_to == "a file":
+        target.write_text("x", encoding="utf-8")
+    (proj / "archive" / "articles" / "2023-01-02-notes").symlink_to(target)
+    assert build_fails(proj) == ["archive/articles/2023-01-02-notes: is a symbolic link, which leads to no folder: "
+                                 "articles/ holds one folder per article: delete the link"]
+
+
+@pytest.mark.parametrize("name", ["archive", "archive/articles"])
+def test_an_archive_that_is_a_symbolic_link_is_refused(proj, tmp_path, name):
+    """archive/ or archive/articles/ as a link to a folder elsewhere built, though git keeps
+    only the link: the published site would have had none of its articles."""
+    import shutil
+
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    outside = tmp_path / "elsewhere"
+    shutil.copytree(proj / name, outside, copy_function=shutil.copy2)
+    shutil.rmtree(proj / name)
+    (proj / name).symlink_to(outside)
+    assert build_fails(proj) == [f"{name}: is a symbolic link to a folder, not a folder: the archive keeps its "
+                                 "articles themselves (git would keep only the link): move the folder itself here, "
+                                 "or delete the link if it is left from a move"]
 
 
 def test_a_symbolic_link_to_a_folder_above_is_not_listed_again_and_again(proj):

@@ -435,3 +435,12 @@ def test_an_apostrophe_within_a_word_is_one_whether_typed_or_typographic(term, t
     matcher = PhraseMatcher({term: "the congress"})
     spans = [(text[start:end], target) for start, end, target in matcher.find(text)]
     assert spans == ([(found, "the congress")] if found else [])
+
+
+def test_names_with_either_apostrophe_are_the_same_name():
+    """O’Brien and O'Brien are one person, People’s Congress and People's Congress one entry;
+    Peoples Congress, without an apostrophe, is another spelling."""
+    from lgnews.records import match_key, phrase_key
+
+    assert match_key("O’Brien") == match_key("O'Brien") == "o'brien"
+    assert phrase_key("“People’s Congress”") == phrase_key("people's congress") != phrase_key("Peoples Congress")

@@ -555,6 +555,9 @@ BODY = "Miluo held a meeting\n2023-05-02 0 By\n\nOn May 1, the city held a meeti
      {"reporter": ["Liu Hui"], "reviewer": ["Peng Li", "Wang Fang", "Zhao Yang"], "editor": ["Xu Jing"]}),
     ("(Liu Hui) Editor: Xu Jing Second trial: Wang Fang Third trial: Zhao Yang Source: Miluo Rong Media Center",
      {"reporter": ["Liu Hui"], "reviewer": ["Wang Fang", "Zhao Yang"], "editor": ["Xu Jing"]}),
+    ("(Liu Hui) Editor: Xu Jing second review: Wang Fang Final Reviewers: Zhao Yang, Li Yi Source: Miluo Rong "
+     "Media Center",
+     {"reporter": ["Liu Hui"], "reviewer": ["Wang Fang", "Zhao Yang", "Li Yi"], "editor": ["Xu Jing"]}),
 ])
 
 

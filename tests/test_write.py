@@ -582,12 +582,16 @@ def test_a_full_disk_while_writing_in_processes_is_raised_and_leaves_no_temporar
 @pytest.mark.parametrize(("saved", "suggested"), [("data/index.md", "data-index.md"), ("tags/editors.md", "tags-editors.md"),
                                                   ("glossary/data.md", "glossary-data.md"),
                                                   ("glossary/timeline.md", "glossary-timeline.md"),
-                                                  ("tags/people/", "tags-people/")])
+                                                  ("tags/people/", "tags-people/"),
+                                                  ("tags/README.md", "tags-README.md"),
+                                                  ("tags/editors/", "tags-editors/")])
 def test_the_suggested_place_for_a_page_in_a_generated_folder_is_free(project, saved, suggested):
     """An editor's docs/data/index.md was told 'for example docs/index.md', and
     docs/tags/editors.md 'docs/editors.md': doing as told replaced the home page or the
     editors' guide. docs/glossary/timeline.md was told 'docs/timeline.md', which has the
-    address of the timeline, and docs/tags/people/notes.md a place in people/, generated."""
+    address of the timeline, and docs/tags/people/notes.md a place in people/, generated.
+    docs/tags/README.md was told docs/README.md, the home page's address (MkDocs then
+    refused the build), and docs/tags/editors/ docs/editors/, the guide's."""
     build(project)
     docs = project / "docs"
     (docs / saved / "notes.md" if saved.endswith("/") else docs / saved).parent.mkdir(exist_ok=True)
