@@ -1121,7 +1121,9 @@ def render_feeds(site: Site, site_url: str, site_name: str) -> list[Output]:
         return format_datetime(datetime(d.year, d.month, d.day, tzinfo=UTC))
 
     rss = env.get_template("feed.xml.j2").render(
-        site_url=site_url, site_name=site_name, items=items, when=when, summary=_summary,
+        # An RSS description is HTML: the summary, scraped text, is escaped as HTML here, and
+        # that HTML as XML by ``finalize`` (once only, a '<b>' in it would be bold in a reader).
+        site_url=site_url, site_name=site_name, items=items, when=when, summary=lambda a: html.escape(_summary(a)),
         updated=when(items[0].published) if items else None,
     )
     feed = {

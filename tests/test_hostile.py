@@ -8,6 +8,7 @@ HTML with html.parser, the feeds with xml.etree and the data with json."""
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import posixpath
 import re
@@ -464,6 +465,21 @@ def _meta(dom: Node, **attrs: str) -> str | None:
     return node.attrs.get("content") if node is not None else None
 
 
+def test_an_editors_page_title_with_quotes_and_tags_is_text_in_its_opengraph(tmp_path):
+    """An editor's page titled 'A "quoted" <b>page</b>' broke its own <head>: its title and
+    description went into the OpenGraph attributes unescaped (the generator's pages escape
+    theirs in their front matter; an editor's front matter is as typed)."""
+    from .conftest import generate_and_build
+
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "notes.md").write_text(
+        '---\ntitle: A "quoted" <b>page</b> & more\ndescription: Tom\'s "notes" <i>here</i>\n---\n\n# Notes\n\nText.\n',
+        encoding="utf-8")
+    dom = parse_html((generate_and_build(project) / "notes" / "index.html").read_text(encoding="utf-8"))
+    assert _meta(dom, property="og:title") == 'A "quoted" page & more'
+    assert _meta(dom, property="og:description") == 'Tom\'s "notes" here'
+
+
 @pytest.mark.parametrize("family", FAMILIES)
 def test_title_description_and_opengraph(build, family):
     a = build.articles[family]
@@ -519,7 +535,9 @@ def test_rss_feed(build, family):
     items = [i for i in root.iter("item") if i.findtext("link", "").endswith(f"/{a.url}")]
     assert len(items) == 1
     assert items[0].findtext("title") == a.title
-    assert items[0].findtext("description") == a.description
+    # A description is HTML to a feed reader: the scraped text is escaped in it, so a reader
+    # shows '<b>' as written instead of making the rest bold (or a link of an <a href>).
+    assert items[0].findtext("description") == html_lib.escape(a.description)
 
 
 @pytest.mark.parametrize("family", FAMILIES)
