@@ -952,6 +952,8 @@ def article_record(article: Article) -> dict:
         "event_date": meta.event_date.isoformat() if meta.event_date else None,
         "source": meta.source,
         "source_url": meta.source_url,
+        "original_url": meta.original_url,
+        "summary": meta.summary,
         "credits": {role: list(names) for role, names in meta.credits.items()},
         "people": [
             {"name": person.name, "roles": list(roles), "involvement": list(how),

@@ -6,13 +6,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import jsonschema
 import pytest
 
-from .conftest import ROOT, SEED_ID, copy_project, generate_and_build
+from .conftest import ROOT, SEED_ID, copy_project, generate_and_build, run
 
 SEED_SOURCE = ROOT / "archive" / "articles" / SEED_ID / "source.txt"
 
@@ -115,6 +116,21 @@ def test_seed_record_golden(seed_record):
     attendees = [n for n, p in people.items() if "attending" in p["involvement"]]
     assert len(attendees) == 9
     assert people["Dang Jianguo"]["as_written"] == "Party jianguo"
+    assert seed_record["original_url"] is None and seed_record["summary"] is None
+
+
+def test_an_articles_original_and_summary_are_in_its_record(tmp_path):
+    """The Chinese original's address and the editor's summary were on the article's page
+    (and in its link previews and feeds) but not in data/articles.json."""
+    project = copy_project(tmp_path / "project")
+    meta = project / "archive" / "articles" / SEED_ID / "meta.yml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "original_url: https://example.org/zh/1\n"
+                    "summary: Louxing's work-safety meeting of 2022.\n", encoding="utf-8")
+    run([sys.executable, "scripts/build.py", "--quiet"], project)
+    record = next(a for a in json.loads((project / "docs" / "data" / "articles.json").read_text(encoding="utf-8"))
+                  if a["id"] == SEED_ID)
+    assert record["original_url"] == "https://example.org/zh/1"
+    assert record["summary"] == "Louxing's work-safety meeting of 2022."
 
 
 def test_seed_reading_edition(seed_record):
