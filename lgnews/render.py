@@ -601,7 +601,9 @@ class Renderer:
                       terms=site.terms, occurrences=site.occurrences,
                       categories=sorted({t.category for t in site.terms})),
             self.page("candidates.md.j2", "glossary/candidate-terms/index.md",
-                      {"title": "Candidate terms", "search": {"exclude": True}},
+                      # The editors' worklist of phrases scraped from the articles: not for
+                      # search engines, which would take it for a glossary entry.
+                      {"title": "Candidate terms", "search": {"exclude": True}, "robots": "noindex"},
                       candidates=site.candidates[:500], total=len(site.candidates)),
         ]
 

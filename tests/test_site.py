@@ -653,3 +653,11 @@ def test_facts_read_label_colon_value_as_text(built_site):
     assert article.startswith("Published: 30 April 2022 Event date: 11 February 2022 Source: Louxing Rong Media "
                               "Center Reporter: Li Yi Editor in chief: Wen Zhibin"), article
     assert " Translation: Machine-translated from Chinese." in article and " SHA-256: " in article
+
+
+def test_the_candidate_terms_are_not_for_search_engines(built_site):
+    """The editors' worklist of quoted phrases was offered to search engines, which would
+    list it as if it were a glossary entry; the glossary itself is offered."""
+    robots = '<meta name="robots" content="noindex">'
+    assert robots in (built_site / "glossary" / "candidate-terms" / "index.html").read_text(encoding="utf-8")
+    assert robots not in (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
