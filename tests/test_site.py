@@ -157,6 +157,8 @@ def test_exports_match_their_schemas(built_site):
     ("articles", lambda d: d[0]["people"][0].pop("involvement")),
     ("glossary", lambda d: d[0].pop("slug")),
     ("people", lambda d: d[0].update(zh_confirmed="yes")),
+    ("articles", lambda d: d[0]["people"][0]["involvement"].append("chairing")),  # not one the archive allows
+    ("glossary", lambda d: d[0].update(category="slogans")),
 ])
 def test_the_schemas_refuse_what_the_generator_never_writes(built_site, name, slip):
     """A data user checks a copy against the schemas: they accepted an export without fields
@@ -661,3 +663,15 @@ def test_the_candidate_terms_are_not_for_search_engines(built_site):
     robots = '<meta name="robots" content="noindex">'
     assert robots in (built_site / "glossary" / "candidate-terms" / "index.html").read_text(encoding="utf-8")
     assert robots not in (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_schemas_closed_lists_are_the_archives():
+    """The schemas list the involvements and categories an editor may write: the same as the
+    checks of the archive, so that neither refuses what the other allows."""
+    from lgnews.records import CATEGORIES, INVOLVEMENT
+
+    articles = json.loads((ROOT / "docs" / "schemas" / "articles.schema.json").read_text(encoding="utf-8"))
+    glossary = json.loads((ROOT / "docs" / "schemas" / "glossary.schema.json").read_text(encoding="utf-8"))
+    person = articles["items"]["properties"]["people"]["items"]["properties"]
+    assert person["involvement"]["items"]["enum"] == list(INVOLVEMENT)
+    assert glossary["items"]["properties"]["category"]["enum"] == list(CATEGORIES)
