@@ -44,10 +44,11 @@ check: $(STAMP)
 # generated pages keep the published address (the generator ignores PREVIEW_SITE_URL), so
 # they are the same as after `make site` and `make check` agrees. --dirty: each save rebuilds
 # only the pages that changed (lgnews/preview.py says what else it rebuilds, and why).
+# The hook (hooks/regenerate.py) generates the pages before each build, the first one too. A
+# problem in archive/ is printed, and the preview opens all the same with the pages last
+# generated (if none ever were, it stops with one line), and says it again on each save until
+# it is fixed.
 serve: $(STAMP)
-	@# A problem in archive/ is printed, and the preview opens all the same (with the pages
-	@# last generated): the hook says it again on each save until it is fixed.
-	-$(PY) scripts/build.py
 	PREVIEW_SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # FILE, TITLE and DATE are handed over as data, in the environment of the one command that
@@ -78,7 +79,7 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
 	  else \
 	    echo "make: the browser tests need Debian's Chromium at $(CHROMIUM). Install it with:"; \
-	    echo "    sudo apt-get install -y chromium"; \
+	    echo "    sudo apt-get install -y chromium fonts-wqy-microhei"; \
 	    exit 1; \
 	  fi; \
 	fi

@@ -8,8 +8,11 @@ environment variable): the logic lives in the lgnews package."""
 import os
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
+
 from lgnews import preview
 from lgnews.build import editor_page_errors
+from lgnews.write import MANIFEST
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVING = "LGNEWS_SERVING"
@@ -26,6 +29,11 @@ def on_startup(command, dirty):
 
 def on_pre_build(config):
     if os.environ.get(SERVING) and preview.regenerate(ROOT) != 0:
+        if not (Path(config.docs_dir) / MANIFEST).exists():
+            # Nothing generated yet (a fresh clone, after `make clean`): no last good pages to
+            # preview, and the home page's lists would stop MkDocs with a traceback.
+            raise Abort("serve: no pages have been generated yet, so there is nothing to preview: fix the "
+                        "problem above, then run `make serve` again")
         _unreadable.update(os.path.normpath(e.path) for e in editor_page_errors(Path(config.docs_dir)))
 
 

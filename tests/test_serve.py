@@ -33,6 +33,23 @@ def _get(url: str) -> str:
         return ""
 
 
+def test_serve_with_nothing_generated_and_a_problem_in_the_archive_stops_with_one_line(project):
+    """On a fresh clone (or after `make clean`) with a slip in archive/, `make serve` printed
+    the slip twice, then a 40-line traceback from MkDocs (the home page's lists had never
+    been generated), and served nothing. Now: the slip once, and what to do."""
+    meta = project / "archive" / "articles" / SEED_ID / "meta.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("published: 2022-04-30", "published: 2022-13-45"),
+                    encoding="utf-8")
+    result = run([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{_free_port()}"],
+                 project, check=False, timeout=120)
+    out = result.stdout + result.stderr
+    assert result.returncode == 1, out
+    assert "Traceback" not in out, out
+    assert out.count("published: 2022-13-45 is not a day of the calendar") == 1, out
+    assert ("serve: no pages have been generated yet, so there is nothing to preview: fix the problem above, then "
+            "run `make serve` again") in out
+
+
 @pytest.mark.slow
 def test_serve_regenerates_on_archive_change_without_loop(project):
     run([sys.executable, "scripts/build.py", "--quiet"], project)

@@ -169,19 +169,34 @@ def check_pip_cache(workflow: dict) -> list[str]:
     return problems
 
 
+TESTS_RE = re.compile(r"(^|\s)(make test|\.ci/run)(\s|$)")
+"""A run step that runs every test: `.ci/run` (as CI must), or `make test` itself."""
+README_PACKAGES = ("python3", "python3-venv", "make", "git")
+
+
 def check_test_job(workflow: dict) -> list[str]:
-    """`make test` runs as root in a Debian bookworm container (Debian's chromium for the
-    browser tests) and without setup-python, whose builds do not run on bookworm."""
+    """The tests run `.ci/run` as root in a plain Debian bookworm container (Debian's
+    chromium for the browser tests) with only the packages the README names installed, so
+    that they run on Debian's own Python as a new editor's machine does; without
+    setup-python, whose builds do not run on bookworm; and git may read the checkout."""
     problems = []
     jobs = [(job_id, job) for job_id, job in (workflow.get("jobs") or {}).items()
-            if any(re.search(r"(^|\s)make test(\s|$)", r) for r in runs(job))]
+            if any(TESTS_RE.search(r) for r in runs(job))]
     if not jobs:
-        return ["no job runs `make test`"]
+        return ["no job runs `.ci/run`"]
     for job_id, job in jobs:
+        commands = runs(job)
+        if not any(re.search(r"(^|\s)\.ci/run(\s|$)", r) for r in commands):
+            problems.append(f"job {job_id}: CI runs the tests with `.ci/run`")
         container = job.get("container")
         image = container.get("image") if isinstance(container, dict) else container
-        if not image or "bookworm" not in str(image) or not str(image).startswith("python:3.11"):
-            problems.append(f"job {job_id}: `make test` must run in a python:3.11-bookworm container, found {image!r}")
+        if str(image) != "debian:bookworm" and not str(image).startswith("debian:bookworm@sha256:"):
+            problems.append(f"job {job_id}: the tests must run in a plain debian:bookworm container, found {image!r}")
+        installs = [r for r in commands if "apt-get install" in r]
+        if not installs or any(not re.search(rf"(^|\s){re.escape(p)}(\s|$)", installs[0]) for p in README_PACKAGES):
+            problems.append(f"job {job_id}: install the README's packages {README_PACKAGES} first, found {installs}")
+        if not any("safe.directory" in r for r in commands):
+            problems.append(f"job {job_id}: git must be told it may read the checkout (safe.directory)")
         if any(uses(s) == "actions/setup-python" for s in job.get("steps") or []):
             problems.append(f"job {job_id}: setup-python does not work in a bookworm container")
     return problems
@@ -225,11 +240,13 @@ def check_deploy(workflow: dict) -> list[str]:
 
     if upload not in needs(deploy):
         problems.append(f"the deploy job must need the build job {upload}")
-    tested = [j for j in jobs if any(re.search(r"(^|\s)make test(\s|$)", r) for r in runs(jobs[j]))]
+    tested = [j for j in jobs if any(TESTS_RE.search(r) for r in runs(jobs[j]))]
     if not tested or not set(tested) & (needs(upload) | {upload}):
         problems.append("the site must be built only after `make test` has passed")
     if jobs[deploy].get("environment", {}).get("name") != "github-pages":
         problems.append("the deploy job must use the github-pages environment")
+    if "refs/heads/main" not in str(jobs[deploy].get("if", "")):
+        problems.append("the deploy job must run for main only (workflow_dispatch can start it on any branch)")
     return problems
 
 
@@ -242,8 +259,8 @@ def check_pr(workflow: dict) -> list[str]:
     if not isinstance(workflow.get("concurrency"), dict) or not workflow["concurrency"].get("group"):
         problems.append("pr.yml needs a concurrency group")
     jobs = workflow.get("jobs") or {}
-    if not any(re.search(r"(^|\s)make test(\s|$)", r) for job in jobs.values() for r in runs(job)):
-        problems.append("pr.yml must run `make test`")
+    if not any(TESTS_RE.search(r) for job in jobs.values() for r in runs(job)):
+        problems.append("pr.yml must run `.ci/run`")
     for job_id, job in jobs.items():
         commands = runs(job)
         checks = [i for i, r in enumerate(commands) if re.search(r"scripts/build\.py\s+--check", r)]
@@ -341,6 +358,13 @@ BREAKAGES = {
     "no pip cache": (check_pip_cache,
                      lambda wf: next(s for _, _, s in steps(wf) if uses(s) == "actions/setup-python")["with"].pop("cache")),
     "tests outside the container": (check_test_job, lambda wf: wf["jobs"]["test"].pop("container")),
+    "tests on a Python image": (check_test_job, lambda wf: wf["jobs"]["test"].update(container="python:3.11-bookworm")),
+    "tests without .ci/run": (check_test_job, lambda wf: wf["jobs"]["test"]["steps"][-1].update(run="make test")),
+    "tests without venv": (check_test_job, lambda wf: wf["jobs"]["test"]["steps"][0].update(
+        run=wf["jobs"]["test"]["steps"][0]["run"].replace(" python3-venv", ""))),
+    "git cannot read the checkout": (check_test_job, lambda wf: wf["jobs"]["test"]["steps"].__setitem__(
+        slice(None), [s for s in wf["jobs"]["test"]["steps"] if "safe.directory" not in str(s.get("run"))])),
+    "deploys from any branch by hand": (check_deploy, lambda wf: _deploy_job(wf).pop("if")),
     "no concurrency": (check_deploy, lambda wf: wf.pop("concurrency")),
     "deployments cancel each other": (check_deploy, lambda wf: wf["concurrency"].update({"cancel-in-progress": True})),
     "no deploy-pages": (check_deploy, lambda wf: _deploy_job(wf)["steps"].clear()),
