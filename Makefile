@@ -4,6 +4,10 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# Two stamps: what building the site needs (requirements.txt), and on top of it what the tests
+# and benchmarks need (requirements-dev.txt). The site's build, as CI publishes it, installs
+# no test tool.
+RUNTIME := $(VENV)/.installed-runtime
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 # Reproducible builds: every date MkDocs writes comes from the last commit.
@@ -15,17 +19,21 @@ export NO_MKDOCS_2_WARNING := 1
 # A .venv whose Python no longer starts, or no longer finds the packages installed in it
 # (the system's Python upgraded under it: they are in the old version's folder), is set up
 # again, as is one left half made (python3-venv missing: no pip in it).
-ifneq ($(shell test -e $(STAMP) && { $(PY) -c 'import yaml, jinja2' >/dev/null 2>&1 || echo broken; }),)
-$(shell rm -f $(STAMP))
+ifneq ($(shell { test -e $(RUNTIME) || test -e $(STAMP); } && { $(PY) -c 'import yaml, jinja2' >/dev/null 2>&1 || echo broken; }),)
+$(shell rm -f $(RUNTIME) $(STAMP))
 endif
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+$(RUNTIME): requirements.txt pyproject.toml
 	@$(PY) -m pip --version >/dev/null 2>&1 || $(PYTHON) -m venv --clear $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
-generate: $(STAMP)
+$(STAMP): $(RUNTIME) requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+generate: $(RUNTIME)
 	$(PY) scripts/build.py
 
 # Built beside site/ and put in its place only once MkDocs and Pagefind have both succeeded:
@@ -37,7 +45,7 @@ site: generate
 	@if [ -e site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
 	@echo "site: built into site/ (open site/index.html, or run 'make serve')"
 
-check: $(STAMP)
+check: $(RUNTIME)
 	$(PY) scripts/build.py --check
 
 # The preview is served at the root of 127.0.0.1:8000 whatever the published site_url; the
@@ -48,7 +56,7 @@ check: $(STAMP)
 # problem in archive/ is printed, and the preview opens all the same with the pages last
 # generated (if none ever were, it stops with one line), and says it again on each save until
 # it is fixed.
-serve: $(STAMP)
+serve: $(RUNTIME)
 	PREVIEW_SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # FILE, TITLE and DATE are handed over as data, in the environment of the one command that
@@ -63,11 +71,11 @@ ingest: export LG_FILES := $(value FILE)
 new-article: export LG_TITLE := $(value TITLE)
 new-article: export LG_DATE := $(value DATE)
 
-ingest: $(STAMP)
+ingest: $(RUNTIME)
 	@if [ -z "$${LG_FILES//[[:space:]]/}" ]; then echo "usage: make ingest FILE=path/to/article.txt [FILE='a.txt b.txt']"; exit 2; fi
 	$(PY) scripts/ingest.py --files-from-make="$$LG_FILES"
 
-new-article: $(STAMP)
+new-article: $(RUNTIME)
 	$(PY) scripts/new_article.py $${LG_TITLE:+--title="$$LG_TITLE"} $${LG_DATE:+--published="$$LG_DATE"}
 
 # Browser tests drive Debian's Chromium. As root (CI, containers) it is installed here;
@@ -90,7 +98,7 @@ test: $(STAMP) browser
 bench: $(STAMP)
 	$(PY) scripts/bench.py $(BENCH_ARGS)
 
-lighthouse: site browser
+lighthouse: $(STAMP) site browser
 	$(PY) scripts/lighthouse.py
 
 # Removes build output and every generated page (as listed in the generator's manifest).

@@ -77,7 +77,7 @@ Who edits the archive, and how articles are chosen. Start with the [glossary](gl
 def make(project: Path, *args: str) -> str:
     """`make <args>` in the project, with the test's virtualenv standing in for .venv
     (`-o` keeps make from reinstalling it); returns the output."""
-    result = run(["make", "--no-print-directory", f"VENV={VENV}", "-o", f"{VENV}/.installed", *args], project)
+    result = run(["make", "--no-print-directory", f"VENV={VENV}", "-o", f"{VENV}/.installed", "-o", f"{VENV}/.installed-runtime", *args], project)
     return result.stdout
 
 
@@ -343,14 +343,14 @@ def test_a_newline_in_a_title_or_a_file_name_stays_in_the_value(tmp_path):
     command of its own (by `make -i`, or after the first succeeded). Now the value, newline
     and all, reaches the script, which refuses the title and reads the names."""
     project = copy_project(tmp_path / "project", with_articles=False)
-    refused = run(["make", "--no-print-directory", f"VENV={VENV}", "-o", f"{VENV}/.installed", "-i", "new-article",
+    refused = run(["make", "--no-print-directory", f"VENV={VENV}", "-o", f"{VENV}/.installed", "-o", f"{VENV}/.installed-runtime", "-i", "new-article",
                    "TITLE=Two\ntouch RAN-1", "DATE=2024-01-10"], project, check=False)
     assert "new-article: the title must be one line" in refused.stderr, refused.stderr
     raw = tmp_path / "first.txt"
     raw.write_text(RAW_ARTICLE, encoding="utf-8")
     out = make(project, "ingest", f"FILE={raw}\n")
     assert "archived as archive/articles/2023-06-02-changsha-county-" in out, out
-    refused = run(["make", "--no-print-directory", f"VENV={VENV}", "-o", f"{VENV}/.installed", "-i", "ingest",
+    refused = run(["make", "--no-print-directory", f"VENV={VENV}", "-o", f"{VENV}/.installed", "-o", f"{VENV}/.installed-runtime", "-i", "ingest",
                    f"FILE={raw}\ntouch RAN-2"], project, check=False)
     assert "touch: cannot read" in refused.stderr, refused.stderr
     assert [p.name for p in project.iterdir() if p.name.startswith("RAN-")] == []

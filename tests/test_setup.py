@@ -36,13 +36,14 @@ def project(tmp_path):
     return tmp_path
 
 
-def make_setup(project: Path) -> list[str]:
-    """Runs `make .venv/.installed` (the set-up every command starts with); returns the log."""
+def make_setup(project: Path, stamp: str = ".venv/.installed") -> list[str]:
+    """Runs `make .venv/.installed` (the set-up `make test` starts with; `.installed-runtime`
+    for `make site` and the editors' commands); returns the log."""
     log = project / "log"
     log.write_text("", encoding="utf-8")
     env = {**os.environ, "LOG": str(log)}
     env.pop("MAKEFLAGS", None)
-    result = subprocess.run(["make", "--no-print-directory", f"PYTHON={project / 'system-python'}", ".venv/.installed"],
+    result = subprocess.run(["make", "--no-print-directory", f"PYTHON={project / 'system-python'}", stamp],
                             cwd=project, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
     return log.read_text(encoding="utf-8").splitlines()
@@ -54,6 +55,19 @@ def test_a_fresh_machine_gets_a_venv_and_the_pinned_requirements(project):
     assert any(line.startswith("venv -m pip install") and "requirements-dev.txt" in line for line in log), log
     assert (project / ".venv" / ".installed").exists()
     assert make_setup(project) == ["venv -c import yaml, jinja2"], "a working .venv is only checked, not set up again"
+
+
+def test_building_the_site_installs_no_test_tool(project):
+    """`make site` (what CI publishes) installed requirements-dev.txt too: the test tools
+    (a browser driver, linters, ...) were downloaded into the publishing job. They come with
+    `make test` only, on top of what the site needs."""
+    log = make_setup(project, ".venv/.installed-runtime")
+    installs = [line for line in log if line.startswith("venv -m pip install")]
+    assert any("requirements.txt" in line for line in installs), log
+    assert not any("requirements-dev.txt" in line for line in installs), log
+    log = make_setup(project)
+    installs = [line for line in log if line.startswith("venv -m pip install")]
+    assert len(installs) == 1 and "requirements-dev.txt" in installs[0], log
 
 
 def test_a_venv_without_pip_is_made_again(project):
