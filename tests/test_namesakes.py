@@ -169,3 +169,15 @@ def test_the_editor_is_told_which_article_to_tag_better(tmp_path):
 def _lines_of(project: Path, text: str) -> list[int]:
     lines = (project / "archive" / "people.yml").read_text(encoding="utf-8").splitlines()
     return [n for n, line in enumerate(lines, start=1) if line == text]
+
+
+def test_the_articles_data_tells_namesakes_apart_by_their_page(archive):
+    """data/articles.json gave a person's name only: with three Wang Qians in people.json, a
+    consumer could not tell which one an article names (short of its appearances)."""
+    from lgnews.render import article_record
+
+    site = build_site(load_archive(archive))
+    urls = {a.id: [p["url"] for p in article_record(a)["people"] if p["name"] == "Wang Qian"] for a in site.articles}
+    assert urls[SEED_ID] == ["people/wang-qian-louxing/"]
+    assert urls["2023-05-02-floods-in-miluo"] == ["people/wang-qian-miluo/"]
+    assert urls["2023-06-01-a-provincial-meeting"] == ["people/wang-qian/"]

@@ -116,6 +116,7 @@ def test_seed_record_golden(seed_record):
     attendees = [n for n, p in people.items() if "attending" in p["involvement"]]
     assert len(attendees) == 9
     assert people["Dang Jianguo"]["as_written"] == "Party jianguo"
+    assert people["Liu Zhigang"]["url"] == "people/liu-zhigang/"
     assert seed_record["original_url"] is None and seed_record["summary"] is None
 
 
