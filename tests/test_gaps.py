@@ -330,7 +330,8 @@ def test_a_generated_page_has_the_tooltips_the_generator_gave_it_and_no_others(b
 
 
 def _description_and_feeds(archive: Path, article_id: str = SEED_ID) -> tuple[str, str, str]:
-    """An article's page description, its RSS description and its JSON Feed summary."""
+    """An article's page description, its RSS description and its JSON Feed summary, each as
+    the text a reader sees (a page's front matter and an RSS description hold HTML)."""
     import html as html_lib
     import xml.etree.ElementTree as ET
 
@@ -341,7 +342,7 @@ def _description_and_feeds(archive: Path, article_id: str = SEED_ID) -> tuple[st
     rss = next(i.findtext("description") for i in ET.fromstring(outputs["feed.xml"]).iter("item")
                if i.findtext("link") == url)
     summary = next(i["summary"] for i in json.loads(outputs["feed.json"])["items"] if i["url"] == url)
-    return html_lib.unescape(front["description"]), rss, summary
+    return html_lib.unescape(front["description"]), html_lib.unescape(rss), summary
 
 
 def test_an_editors_summary_is_what_search_results_and_feeds_show(tmp_path):
