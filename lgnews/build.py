@@ -149,8 +149,8 @@ def inputs_fingerprint(config, archive: list[str] | None = None) -> str:
     """What the output depends on: every file and folder of archive/ (``archive``, its
     listing, if already made) and of the generator (path, size, modification time), the
     settings, the installed libraries it renders with, and, if an article is written in
-    Markdown (it may link to them), the names of the files editors keep in docs/. Equal
-    fingerprints mean nothing to do."""
+    Markdown or a definition or an event may hold a link (they may link to them), the names
+    of the files editors keep in docs/. Equal fingerprints mean nothing to do."""
     import importlib.util
 
     parts = [f"{config.site_url}\n{config.site_name}\n{config.repo_url}\n{sys.version}\n"]
@@ -165,12 +165,28 @@ def inputs_fingerprint(config, archive: list[str] | None = None) -> str:
     parts += archive_listing(config) if archive is None else archive
     parts.append(f"\1{PACKAGE.name}\n")
     _listing(str(PACKAGE), "", parts)
-    if any(part.split("\0", 1)[0].endswith("/article.md") for part in parts):
-        # Articles written in Markdown may link to any file of docs/: whether it is there is
-        # checked again when one is added, removed or renamed (not when it is edited).
+    if any(part.split("\0", 1)[0].endswith("/article.md") for part in parts) or _has_links(config.archive):
+        # Articles written in Markdown, glossary definitions and event descriptions may link
+        # to any file of docs/: whether it is there is checked again when one is added,
+        # removed or renamed (not when it is edited).
         parts.append("\1docs\n")
         _listing(str(config.docs), "", parts, names_only=True, skip=GENERATED_TOPS)
     return hashlib.sha256("".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+_LINK_MARKS = (b"](", b"]:", b"<")
+
+
+def _has_links(archive: Path) -> bool:
+    """Whether glossary.yml or events.yml may hold a link (Markdown's or an HTML tag)."""
+    for name in ("glossary.yml", "events.yml"):
+        try:
+            text = (archive / name).read_bytes()
+        except OSError:
+            continue
+        if any(mark in text for mark in _LINK_MARKS):
+            return True
+    return False
 
 
 def editor_page_errors(docs: Path) -> list:

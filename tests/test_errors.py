@@ -1204,6 +1204,18 @@ def test_a_note_on_the_terms_own_words_is_no_warning(proj):
     assert result.stderr == ""
 
 
+def test_a_page_a_definition_links_to_is_missed_when_it_goes(proj):
+    """A definition linking to data.md, and then docs/data.md deleted: the generator said
+    "nothing changed" (it looked at the names of docs/ only when an article was written in
+    Markdown), the strict build passed, and the site published the broken link."""
+    edit(proj, "archive/events.yml", "reuse the name.\"", "reuse the name. See [the data](data.md).\"")
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    (proj / "docs" / "data.md").unlink()
+    [message] = build_fails(proj)
+    assert message.startswith("archive/events.yml:") and "the link to 'data.md' leads to no page of the site" \
+        in message, message
+
+
 def test_an_event_description_is_read_and_checked_like_a_definition(proj):
     """An event's description goes through the same reading as a definition: its links from
     the site's root lead where they say on the timeline, and a broken one names events.yml."""
