@@ -128,7 +128,13 @@ def link_problems(path, body: str, body_html: str, line=None, where: str = "an a
     problems = []
     for m in _TARGET_RE.finditer(body_html):
         target = html.unescape(m.group(2))
-        scheme = urlsplit(target).scheme.lower()
+        try:
+            scheme = urlsplit(target).scheme.lower()
+        except ValueError:  # 'http://www.gov.cn／zwgk' (a full-width slash), 'http://[x'
+            problems.append(ArchiveError(path, f"the link to '{target}' is not an address a browser can open: check "
+                                               "it (a full-width ／, ？ or ： typed for / ? : makes the host "
+                                               "invalid)", line=line(target)))
+            continue
         if m.group(1).startswith("<img"):
             if scheme or target.startswith("//"):
                 problems.append(ArchiveError(path, f"the image '{target}' is on another site: the archive's pages "
@@ -151,8 +157,12 @@ def _line(body: str, text: str) -> int | None:
 def site_target(target: str) -> tuple[str, str] | None:
     """A link an editor wrote to a page of the site, from the site's root
     (``glossary/power-list/``, ``data.md``, ``articles/<id>/#p2``): (the page's address, such
-    as 'data/', and its anchor). None for a web address, an e-mail or an anchor alone."""
-    parts = urlsplit(target)
+    as 'data/', and its anchor). None for a web address, an e-mail or an anchor alone, and for
+    what is no address at all (``link_problems`` refuses it)."""
+    try:
+        parts = urlsplit(target)
+    except ValueError:
+        return None
     if parts.scheme or parts.netloc or not parts.path:
         return None
     path = posixpath.normpath(parts.path.lstrip("/"))

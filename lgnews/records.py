@@ -16,6 +16,7 @@ from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -800,6 +801,13 @@ class Checker:
         if text is not None and not URL_RE.match(text):
             self.error(where, f"{text!r} is not a web address; write a full http:// or https:// URL")
             return None
+        if text is not None:
+            try:
+                _ = urlsplit(text).port  # reading the port checks the host and the port
+            except ValueError:  # 'http://www.gov.cn／zwgk': a full-width slash in the host
+                self.error(where, f"{text!r} is not an address a browser can open: check it (a full-width ／, ？ or "
+                                  "： typed for / ? : makes the host invalid)")
+                return None
         return text
 
     def choice(self, value: Any, where: tuple, choices: tuple[str, ...], *, default: str | None = None) -> str | None:

@@ -1216,6 +1216,30 @@ def test_a_page_a_definition_links_to_is_missed_when_it_goes(proj):
         in message, message
 
 
+@pytest.mark.parametrize("where", ["article", "definition", "source"])
+def test_a_link_with_a_full_width_slash_is_one_line(proj, where):
+    """'http://www.gov.cn／zwgk／' (a full-width slash, easy to type with a Chinese input
+    method) stopped the build with a traceback from urllib: in an article.md while it was
+    loaded, in a definition while it was rendered. A glossary source took it as an address."""
+    bad = "http://www.gov.cn／zwgk／2022"
+    if where == "article":
+        folder = proj / "archive" / "articles" / "2023-01-02-a-written-article"
+        folder.mkdir()
+        (folder / "article.md").write_text(f"---\ntitle: A written article\npublished: 2023-01-02\n---\n\n"
+                                           f"See [the notice]({bad}).\n", encoding="utf-8")
+        rel = "archive/articles/2023-01-02-a-written-article/article.md"
+    elif where == "definition":
+        edit(proj, "archive/events.yml", "reuse the name.\"", f"reuse the name. See [the notice]({bad}).\"")
+        rel = "archive/events.yml"
+    else:
+        edit(proj, "archive/glossary.yml", '- url: "http://www.gov.cn/zwgk/2012-04/17/content_2115334.htm"',
+             f'- url: "{bad}"')
+        rel = "archive/glossary.yml"
+    [message] = build_fails(proj)
+    assert message.startswith(f"{rel}:") and "is not an address a browser can open: check it (a full-width ／" \
+        in message, message
+
+
 def test_an_event_description_is_read_and_checked_like_a_definition(proj):
     """An event's description goes through the same reading as a definition: its links from
     the site's root lead where they say on the timeline, and a broken one names events.yml."""
