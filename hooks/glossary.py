@@ -22,12 +22,14 @@ from pathlib import Path
 _glossary: dict[str, str] = {}
 
 
-def on_config(config):
+def on_pre_build(config):
+    # Read before each build, after hooks/regenerate.py (listed before this hook) has
+    # generated the pages: under `make serve`, read when the settings are, the glossary was
+    # one save behind (and missing from a fresh clone's first preview).
     global _glossary
     path = Path(config.docs_dir) / "_generated" / "abbreviations.json"
     _glossary = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     config.mdx_configs.setdefault("abbr", {})["glossary"] = _glossary
-    return config
 
 
 def on_page_markdown(markdown, page, config, files):

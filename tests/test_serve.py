@@ -33,6 +33,17 @@ def _get(url: str) -> str:
         return ""
 
 
+def test_the_preview_gives_the_editors_pages_the_glossary_it_has_just_generated(project):
+    """Under `make serve` the glossary of the tooltips was read with the settings, before the
+    hook regenerated it: one save behind, and none at all in a fresh clone's first preview.
+    (A build with the preview's hooks on, from a project with nothing generated yet.)"""
+    site = project / "preview"
+    result = run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)], project,
+                 LGNEWS_SERVING="1", PREVIEW_SITE_URL="http://127.0.0.1:8000/")
+    assert "Traceback" not in result.stderr, result.stderr
+    assert '<abbr title="' in (site / "editors" / "index.html").read_text(encoding="utf-8")
+
+
 def test_serve_with_nothing_generated_and_a_problem_in_the_archive_stops_with_one_line(project):
     """On a fresh clone (or after `make clean`) with a slip in archive/, `make serve` printed
     the slip twice, then a 40-line traceback from MkDocs (the home page's lists had never
