@@ -224,6 +224,20 @@ def test_a_lost_manifest_does_not_make_the_generator_refuse_its_own_files(projec
     assert (docs / MANIFEST).exists()
 
 
+@pytest.mark.parametrize("damage", ['{"files": 5}', "[1, 2]", "{"])
+def test_a_damaged_manifest_is_a_lost_one(project, damage):
+    """A manifest edited by hand or cut short: '{"files": 5}' stopped every later build with a
+    traceback on the quick way (nothing changed?); the other reading took it as none."""
+    build(project)
+    docs = project / "docs"
+    before = tree(docs)
+    (docs / MANIFEST).write_text(damage, encoding="utf-8")
+    result = build(project, check=False)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    after = tree(docs)
+    assert {k: v for k, v in after.items() if k != MANIFEST} == {k: v for k, v in before.items() if k != MANIFEST}
+
+
 @pytest.mark.parametrize("stray", ["glossary/an-essay.md", "tags/notes/index.md"])
 def test_editor_page_in_a_generated_folder_is_refused_and_nothing_is_written(project, stray):
     """docs/glossary/, docs/tags/... are the generator's and git ignores them: a page an editor
