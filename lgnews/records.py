@@ -722,6 +722,11 @@ class Checker:
         return value
 
     def text_list(self, value: Any, where: tuple) -> list[str]:
+        return [text for _, text in self.text_items(value, where)]
+
+    def text_items(self, value: Any, where: tuple) -> list[tuple[int, str]]:
+        """(its index in the file's list, the text) of each item that is text: an empty item
+        is said and left out, and what is said of the others names them where they are."""
         if value is None:
             return []
         if isinstance(value, str):
@@ -733,7 +738,7 @@ class Checker:
         for i, item in enumerate(value):
             cleaned = self.text(item, where + (i,), required=True)
             if cleaned:
-                out.append(cleaned)
+                out.append((i, cleaned))
         return out
 
     def day(self, value: Any, where: tuple, *, required: bool = False) -> date | None:
@@ -995,8 +1000,9 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
             c.error(("credits", role), f"unknown credit role '{role}'; roles are {', '.join(ROLE_ORDER)}"
                                       + (f"; did you mean '{hint[0]}'?" if hint else ""))
             continue
-        listed = c.text_list(names, ("credits", role))
-        for j, name in enumerate(listed):
+        items = c.text_items(names, ("credits", role))
+        listed = [name for _, name in items]
+        for j, name in items:
             _check_name(c, ("credits", role, j), name, " as the article gives it")
         if listed:
             credits[role] = listed
@@ -1019,8 +1025,9 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
         if person is None:
             continue
         name = c.text(person.get("name"), ("people", i, "name"))
-        involvement = c.text_list(person.get("involvement"), ("people", i, "involvement"))
-        for j, how in enumerate(involvement):
+        involved = c.text_items(person.get("involvement"), ("people", i, "involvement"))
+        involvement = [how for _, how in involved]
+        for j, how in involved:
             if how not in INVOLVEMENT:
                 c.error(("people", i, "involvement", j), f"{how!r} is not allowed; choose from {', '.join(INVOLVEMENT)}")
         if name and not _check_name(c, ("people", i, "name"), name, " as the article gives it"):
@@ -1046,12 +1053,13 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
         body = c.text(note.get("note"), ("annotations", i, "note"), required=True)
         if phrase and body:
             annotations.append(Annotation(phrase, body))
-    article_tags = c.text_list(data.get("tags"), ("tags",))
-    for i, tag in enumerate(article_tags):
-        if tag in article_tags[:i]:
+    tag_items = c.text_items(data.get("tags"), ("tags",))
+    article_tags = [tag for _, tag in tag_items]
+    for n, (i, tag) in enumerate(tag_items):
+        if tag in article_tags[:n]:
             c.error(("tags", i), f"tag '{tag}' is listed twice; keep one")
     if tags is not None:
-        for i, tag in enumerate(article_tags):
+        for i, tag in tag_items:
             if tag not in tags and "," in tag:  # tags: floods, hunan
                 listed = ", ".join(t.strip() for t in tag.split(",") if t.strip())
                 c.error(("tags", i), f"'{tag}' is one tag with commas in it: write the tags as a list, "
@@ -1302,14 +1310,16 @@ def load_events(path: Path, data: Any, term_names: set[str] | None) -> list[Even
                                + ": ids must be unique; give one of the two another id, or merge them into one")
         ids.setdefault(event_id, i)
         when = c.partial_date(item.get("date"), (i, "date"))
-        terms = c.text_list(item.get("terms"), (i, "terms"))
-        for j, t in enumerate(terms):
+        listed_terms = c.text_items(item.get("terms"), (i, "terms"))
+        terms = [t for _, t in listed_terms]
+        for j, t in listed_terms:
             if term_names is not None and t not in term_names:
                 hint = difflib.get_close_matches(t, sorted(term_names), n=1)
                 c.error((i, "terms", j), f"'{t}' is not a term of archive/glossary.yml"
                                          + (f"; did you mean '{hint[0]}'?" if hint else ""))
-        aliases = c.text_list(item.get("aliases"), (i, "aliases"))
-        for k, alias in enumerate(aliases):
+        listed_aliases = c.text_items(item.get("aliases"), (i, "aliases"))
+        aliases = [alias for _, alias in listed_aliases]
+        for k, alias in listed_aliases:
             owner = alias_owners.setdefault(match_key(alias), event_id or "")
             if owner != (event_id or ""):  # the phrase would find one of the two only, in silence
                 c.error((i, "aliases", k), f"'{alias}' is also an alias of the event '{owner}'; an alias may name "

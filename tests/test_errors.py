@@ -1240,6 +1240,17 @@ def test_a_link_with_a_full_width_slash_is_one_line(proj, where):
         in message, message
 
 
+def test_a_slip_after_an_empty_item_is_named_where_it_is(proj):
+    """'reviewer: ["", "Huang Miao", "Zeng Zhenhua, Wen Zhibin"]': the two names in one were
+    said to be reviewer[1], on Huang Miao's line (the empty item was counted out)."""
+    edit(proj, SEED_META, "  reviewer:\n  - Huang Miao\n  - Zeng Zhenhua\n",
+         "  reviewer:\n  - ''\n  - Huang Miao\n  - Zeng Zhenhua, Wen Zhibin\n")
+    line = line_of(proj, SEED_META, r"^  - Zeng Zhenhua, Wen Zhibin")
+    lines = build_fails(proj)
+    assert f"{SEED_META}:{line}: credits.reviewer[2]: 'Zeng Zhenhua, Wen Zhibin' is several names in one: write " \
+        "them as a list: reviewer: [Zeng Zhenhua, Wen Zhibin]" in lines, lines
+
+
 def test_an_event_description_is_read_and_checked_like_a_definition(proj):
     """An event's description goes through the same reading as a definition: its links from
     the site's root lead where they say on the timeline, and a broken one names events.yml."""
