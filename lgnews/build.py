@@ -180,8 +180,11 @@ _LINK_MARKS = (b"](", b"]:", b"<")
 def _has_links(archive: Path) -> bool:
     """Whether glossary.yml or events.yml may hold a link (Markdown's or an HTML tag)."""
     for name in ("glossary.yml", "events.yml"):
+        path = archive / name
+        if os.path.islink(path) or not os.path.isfile(path):  # a named pipe would be waited on for ever
+            continue  # (the loader says what is wrong with it)
         try:
-            text = (archive / name).read_bytes()
+            text = path.read_bytes()
         except OSError:
             continue
         if any(mark in text for mark in _LINK_MARKS):
