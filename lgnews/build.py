@@ -297,8 +297,13 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
 
         where_file = "article.md" if article.kind == "markdown" else "meta.yml"
         path = article.path / where_file
-        text = article.source_text if article.kind == "markdown" else None
-        line = key_lines(path, text).get(("people", index, "name")) if article.kind != "markdown" else None
+        text = None
+        if article.kind == "markdown":  # its front matter, lines numbered as in the file
+            from .model import FRONT_MATTER_RE
+
+            front = FRONT_MATTER_RE.match(article.source_text)
+            text = "\n" + (front["yaml"] or "") if front else ""
+        line = key_lines(path, text).get(("people", index, "name"))
         warn(f"archive/articles/{article.id}/{where_file}" + (f":{line}" if line else "")
              + f": people[{index}].name: '{name}' is not in the article's text: names are written as the article "
              "writes them; check the spelling (an editor's identification of a garbled name goes in people.yml)")

@@ -1334,6 +1334,15 @@ def test_a_person_whose_name_the_text_does_not_have_is_said(proj):
         "people.yml)"]
     edit(proj, SEED_META, "- name: Liu Chihiu", "- name: liu  CHIHUI")  # case and spacing aside, it is
     assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
+    # In an article written in Markdown, the line of its front matter too (it had none).
+    folder = proj / "archive" / "articles" / "2023-01-02-a-written-article"
+    folder.mkdir()
+    (folder / "article.md").write_text("---\ntitle: A written article\npublished: 2023-01-02\npeople:\n"
+                                       "- name: Li Yii\n---\n\nLi Yi spoke.\n", encoding="utf-8")
+    assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr.splitlines() == [
+        "warning: archive/articles/2023-01-02-a-written-article/article.md:5: people[0].name: 'Li Yii' is not in "
+        "the article's text: names are written as the article writes them; check the spelling (an editor's "
+        "identification of a garbled name goes in people.yml)"]
 
 
 def test_an_event_without_a_date_is_said_once(proj):
