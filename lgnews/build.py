@@ -19,7 +19,7 @@ from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
-from .config import load_config
+from .config import ConfigError, load_config
 from .errors import ArchiveErrors, one_line
 from .ids import ARTICLE_ID_RE
 from .write import read_manifest_state
@@ -225,7 +225,11 @@ def editor_page_errors(docs: Path) -> list:
 def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.stdout, cache: bool = True) -> int:
     """Run the pipeline; return the exit status (0 ok, 1 errors or stale output)."""
     started = time.perf_counter()
-    config = load_config(root)
+    try:
+        config = load_config(root)
+    except ConfigError as exc:
+        print(one_line(str(exc)), file=sys.stderr)
+        return 1
     unreadable = editor_page_errors(config.docs)
     if unreadable:
         return _refused(unreadable, root, " in docs/")

@@ -55,8 +55,24 @@ class Config:
         return self.root / "docs"
 
 
+class ConfigError(Exception):
+    """mkdocs.yml cannot be read: the message is one line for the maintainer."""
+
+
 def load_config(root: Path) -> Config:
-    data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    try:
+        data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except OSError as exc:
+        raise ConfigError(f"mkdocs.yml: cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise ConfigError("mkdocs.yml: not UTF-8 text; save the file as UTF-8") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"mkdocs.yml{where}: invalid YAML: {problem}") from None
+    if not isinstance(data, dict):
+        raise ConfigError("mkdocs.yml: not a mapping of settings (site_name: ..., site_url: ...)")
     site_url = str(data.get("site_url") or "http://127.0.0.1:8000/")
     repo_url = str(data.get("repo_url") or "").rstrip("/") or None
     return Config(root=root, site_url=site_url.rstrip("/") + "/", site_name=str(data.get("site_name") or "Archive"),

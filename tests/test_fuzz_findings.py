@@ -261,3 +261,15 @@ def test_errors_below_a_line_separator_give_the_line_a_text_editor_shows(proj, s
     if slip and slip.startswith("source:"):
         first = next(n for n, text in enumerate(lines, start=1) if text.startswith("source: Louxing"))
         assert f"'source' is written twice (first on line {first})" in error, error
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("site_name: [Archive\n", "mkdocs.yml:2: invalid YAML: "),
+    ("- a list\n", "mkdocs.yml: not a mapping of settings"),
+])
+def test_a_broken_mkdocs_yml_is_one_line(proj, text, said):
+    """A slip in mkdocs.yml stopped the generator (every make target) with a traceback."""
+    (proj / "mkdocs.yml").write_text(text, encoding="utf-8")
+    result = run([sys.executable, "scripts/build.py"], proj, check=False)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith(said) and len(result.stderr.splitlines()) == 1, result.stderr
