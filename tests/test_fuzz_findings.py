@@ -108,8 +108,6 @@ def test_a_symbolic_link_in_the_archive_is_refused_not_followed(proj, tmp_path, 
 def test_an_article_folder_that_is_a_symbolic_link_is_refused_not_followed(proj, tmp_path):
     """A link in articles/ to an article's folder elsewhere was followed (O_NOFOLLOW covers
     the last part of a path only): the folder outside the repository was published."""
-    import shutil
-
     folder = proj / "archive" / "articles" / SEED_ID
     outside = tmp_path / "elsewhere"
     shutil.copytree(folder, outside)
@@ -137,8 +135,6 @@ def test_a_link_in_articles_that_leads_to_no_folder_is_told_to_go(proj, tmp_path
 def test_an_archive_that_is_a_symbolic_link_is_refused(proj, tmp_path, name):
     """archive/ or archive/articles/ as a link to a folder elsewhere built, though git keeps
     only the link: the published site would have had none of its articles."""
-    import shutil
-
     run([sys.executable, "scripts/build.py", "--quiet"], proj)
     outside = tmp_path / "elsewhere"
     shutil.copytree(proj / name, outside, copy_function=shutil.copy2)
