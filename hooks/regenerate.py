@@ -17,8 +17,9 @@ from lgnews.write import MANIFEST
 ROOT = Path(__file__).resolve().parents[1]
 SERVING = "LGNEWS_SERVING"
 _unreadable: set[str] = set()
-"""Under serve, the editors' pages that are not UTF-8 (the generator has said so in a line
-each): the preview is built without them, where MkDocs would stop on one with a traceback."""
+"""Under serve, the editors' pages MkDocs cannot read (not UTF-8, unreadable, a named pipe in
+place of a page: the generator has said so in a line each): the preview is built without
+them, where MkDocs would stop on one with a traceback or wait for ever."""
 
 
 def on_startup(command, dirty):

@@ -1,7 +1,10 @@
 """lgnews: build an English archive of Chinese local-government news.
 
-Pipeline stages, one module each: ``parse`` (raw text -> ParsedArticle), ``model`` (archive
--> validated records -> the whole site model), ``render`` (model -> page texts, through the
-Jinja templates in ``templates/``) and ``write`` (the only module that touches ``docs/``).
-``ingest`` stores raw files in ``archive/``; ``build`` runs the pipeline.
+Pipeline stages, one module each: ``parse`` (raw text -> ParsedArticle), ``records`` (the
+archive's YAML files and their checks: one line per problem, naming the file), ``model``
+(archive -> the whole cross-referenced site model; ``mdbody`` reads an article written in
+Markdown), ``render`` (model -> page texts, through the Jinja templates in ``templates/``)
+and ``write`` (the only module that touches ``docs/``). ``build`` runs the pipeline,
+``ingest`` stores raw files in ``archive/``, ``new_article`` starts one written in Markdown;
+``preview`` and ``serve`` are for `make serve`, ``bench`` for `make bench`.
 """

@@ -308,10 +308,6 @@ class Article:
     def url(self) -> str:
         return f"articles/{self.id}/"
 
-    @property
-    def text(self) -> str:
-        return "\n".join(self.paragraphs)
-
 
 @dataclass(eq=False)
 class Occurrence:
@@ -431,9 +427,8 @@ class Site:
     tag_articles: dict[str, list[Article]]
     candidates: list[Candidate]
     event_articles: dict[str, list[Article]] = field(default_factory=dict)
-    # The people of people.yml that no article names (by their name or an alias): no page.
-    # (index in people.yml, name, place): the curated people no article names (with a place:
-    # no article with that tag)
+    # (index in people.yml, name, place): the people of people.yml that no article names, by
+    # their name or an alias (with a place: no article with that tag): they have no page.
     unnamed_people: list[tuple[int, str, str | None]] = field(default_factory=list)
     # (article, name as written, the places of the namesakes it could be, whether it has the
     # tags of several): a mention of a name people.yml gives to people of several places, in

@@ -158,7 +158,7 @@ def plan(docs: Path, outputs: dict[str, bytes], digests: dict[str, str] | None =
 def hand_edited(docs: Path, rels: list[str], manifest: dict[str, str]) -> list[str]:
     """Those of ``rels`` (files about to be written) that are not as the generator wrote
     them: an editor changed a generated page, and regenerating it undoes the change. Only
-    a file saved after the manifest is read (not every page a new generator rewrites)."""
+    a file saved after the manifest was written (not every page a new generator rewrites)."""
     written = _mtime(docs / MANIFEST)
     edited = []
     for rel in rels:
