@@ -676,3 +676,16 @@ def test_the_schemas_closed_lists_are_the_archives():
     person = articles["items"]["properties"]["people"]["items"]["properties"]
     assert person["involvement"]["items"]["enum"] == list(INVOLVEMENT)
     assert glossary["items"]["properties"]["category"]["enum"] == list(CATEGORIES)
+
+
+def test_every_module_knows_the_same_credit_roles():
+    """The credit roles are listed where they are read (parse), counted as a person's part
+    (model), labelled (render) and allowed (the schema): a role added to one list only was
+    accepted in meta.yml and then stopped the build with a KeyError."""
+    from lgnews.model import CREDIT_INVOLVEMENT
+    from lgnews.parse import ROLE_ORDER
+    from lgnews.render import ROLE_LABELS
+
+    schema = json.loads((ROOT / "docs" / "schemas" / "articles.schema.json").read_text(encoding="utf-8"))
+    allowed = schema["items"]["properties"]["credits"]["propertyNames"]["enum"]
+    assert list(CREDIT_INVOLVEMENT) == list(ROLE_LABELS) == ROLE_ORDER == allowed
