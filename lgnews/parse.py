@@ -144,7 +144,7 @@ NAME = r"[A-Z][a-z]{0,7}(?:yang|ma|tu|ge|guan)? [A-Za-z][a-z]{1,12}"
 _NAME_FULL_RE = re.compile(NAME)
 # The same, without backtracking, for scanning whole texts (surnames are checked after).
 _NAME_SCAN = r"[A-Z][a-z]{0,11}+ [A-Za-z][a-z]{1,12}+"
-_ATTEND_VERB = r"(?:attended|were present|was present|participated|attended the (?:meeting|conference|event))"
+_ATTEND_VERB = r"(?:attended|were present|was present|participated)"
 ATTENDEES_RE = re.compile(
     rf"(?P<list>{_NAME_SCAN}(?:\s*[,，、]\s*{_NAME_SCAN})*+(?:,?\s+and\s+{_NAME_SCAN})?)\s+"
     rf"(?:and (?:other|some|relevant) [a-z ]{{0,60}}?\s*)?{_ATTEND_VERB}"
@@ -158,10 +158,12 @@ ROLE_WORDS = re.compile(
 _SPEAKING = (r"delivered a speech|made a speech|made an important speech|gave a speech|spoke|addressed|"
              r"pointed out|stressed|emphasized|emphasised|said|noted|required|demanded|called for|urged|"
              r"put forward|asked|requested|concluded")
+# How a person takes part, by the verb after their name (and roles): one table, which the
+# scans below are built from, so that "NAME stressed" and "NAME, roles, stressed" agree.
 _ACTIONS = {
     "presiding": r"presided over|presided|chaired|hosted",
     "attending": r"attended|was present|participated in",
-    "speaking": r"delivered a speech|made a speech|made an important speech|spoke|gave a speech|addressed",
+    "speaking": _SPEAKING,
     "inspecting": r"inspected|visited|investigated|went to|led a team",
 }
 _ACTION_RE = "|".join(f"(?P<{k}>{v})" for k, v in _ACTIONS.items())
@@ -171,9 +173,10 @@ _CLAUSE_RE = re.compile(r"[^.;:()]{0,400}")
 _ACTION_AFTER_ROLES_RE = re.compile(rf",?\s+(?:{_ACTION_RE})\b")
 _MORE_ACTIONS_RE = re.compile(rf"\band\s+(?:also\s+|then\s+)?(?:{_ACTION_RE})\b")
 # One scan finds both: a name followed by a comma (roles follow), or by an action.
+# (Attending is read from lists of names: ATTENDEES_RE.)
 _NAME_SCAN_RE = re.compile(
-    rf"(?P<name>{_NAME_SCAN})(?:(?P<comma>,\s+)|\s+(?:also\s+)?(?:(?P<presiding>presided over|presided|chaired|hosted)|"
-    rf"(?P<speaking>{_SPEAKING})|(?P<inspecting>inspected|visited|investigated|led a team))\b)"
+    rf"(?P<name>{_NAME_SCAN})(?:(?P<comma>,\s+)|\s+(?:also\s+)?(?:"
+    + "|".join(f"(?P<{k}>{v})" for k, v in _ACTIONS.items() if k != "attending") + r")\b)"
 )
 _OTHERS_RE = re.compile(r"(?:^|,?\s+)and\s+(?:other|some|relevant)\b.*$", re.S)
 _CLAUSE_STARTS = frozenset([", ", ". ", ": ", "; ", "! ", "? "])

@@ -133,6 +133,19 @@ def test_glued_sentences():
     assert peng.involvement == ("attending", "speaking")
 
 
+@pytest.mark.parametrize(("sentence", "involvement"), [
+    ("Liu Zhigang, head of the District, stressed that safety comes first.", ("speaking",)),
+    ("Liu Zhigang stressed that safety comes first.", ("speaking",)),
+    ("Liu Zhigang went to the Lianbin Street to inspect the work.", ("inspecting",)),
+    ("Liu Zhigang, head of the District, went to the Lianbin Street to inspect the work.", ("inspecting",)),
+])
+def test_how_a_person_takes_part_is_read_alike_with_or_without_their_roles(sentence, involvement):
+    """"NAME stressed" found a speaker and "NAME, roles, stressed" nobody; "NAME went to"
+    found nobody and "NAME, roles, went to" an inspection: the verbs were in two lists."""
+    article = parse_article(f"Louxing held a meeting\n2023-05-02 0 By\n\nOn May 1, the district met. {sentence}\n")
+    assert people(article)["Liu Zhigang"].involvement == involvement
+
+
 def test_bom_crlf():
     raw = (RAW / "bom_crlf.txt").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
