@@ -616,3 +616,26 @@ def test_the_suggested_place_for_a_page_in_a_generated_folder_is_free(project, s
             f"saved in it is never published: move it elsewhere in docs/ (for example docs/{suggested})"
             ) in result.stderr.splitlines(), result.stderr
     assert not (docs / suggested).exists()
+
+
+def test_what_the_generator_writes_is_ignored_by_git_and_kept_out_of_the_navigation():
+    """The generated folders are named in the generator, .gitignore (never committed),
+    mkdocs.yml's not_in_nav and the navigation hook: one added to the generator only would
+    have been committed, or listed page by page in the sidebar."""
+    import importlib.util
+
+    from lgnews.build import GENERATED_TOPS
+
+    ignored = {line.strip("/") for line in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+               if line.startswith("/docs/")}
+    assert ignored == {f"docs/{top}" for top in GENERATED_TOPS} | {"docs/.generated-manifest.json"}
+    spec = importlib.util.spec_from_file_location("navigation", ROOT / "hooks" / "navigation.py")
+    navigation = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(navigation)
+    folders = {top for top in GENERATED_TOPS if "." not in top and not top.startswith("_")}
+    assert navigation.ARCHIVE_SECTIONS == folders - {"data"}
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+    hidden = set(config["not_in_nav"].split())
+    assert {f"/{section}/**" for section in navigation.ARCHIVE_SECTIONS} <= hidden
