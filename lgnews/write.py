@@ -117,7 +117,16 @@ def _load_manifest(docs: Path) -> dict | None:
         return None
     if not isinstance(data, dict) or not isinstance(data.get("files", {}), dict):
         return None
+    # Only paths inside docs/: a manifest edited to list '../README.md' must not have
+    # `make clean` (run as root in containers) delete a file of the repository.
+    data["files"] = {rel: digest for rel, digest in data.get("files", {}).items() if _inside(rel)}
     return data
+
+
+def _inside(rel: object) -> bool:
+    """Whether ``rel`` is a relative path that stays inside the folder it is relative to."""
+    return (isinstance(rel, str) and bool(rel) and not rel.startswith(("/", "\\"))
+            and ".." not in rel.replace("\\", "/").split("/") and ":" not in rel.split("/", 1)[0])
 
 
 def read_manifest(docs: Path) -> dict[str, str]:

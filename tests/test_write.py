@@ -4,6 +4,7 @@ generator made, `--check`, and the archived sources' checksums."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import sys
@@ -639,3 +640,19 @@ def test_what_the_generator_writes_is_ignored_by_git_and_kept_out_of_the_navigat
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
     hidden = set(config["not_in_nav"].split())
     assert {f"/{section}/**" for section in navigation.ARCHIVE_SECTIONS} <= hidden
+
+
+def test_make_clean_deletes_nothing_outside_docs_whatever_the_manifest_says(project):
+    """A manifest edited to list '../README.md' had `make clean` (root, in containers) delete
+    the repository's README and an archive file."""
+    build(project)
+    docs = project / "docs"
+    data = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
+    data["files"]["../README.md"] = "0" * 64
+    data["files"]["../archive/people.yml"] = "0" * 64
+    data["files"][str(project / "mkdocs.yml")] = "0" * 64
+    (docs / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
+    write.clean(docs)
+    assert (project / "README.md").exists() and (project / "archive" / "people.yml").exists()
+    assert (project / "mkdocs.yml").exists()
+    assert not (docs / "articles").exists(), "the generated pages are still cleaned"
