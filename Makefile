@@ -14,7 +14,7 @@ CHROMIUM := /usr/bin/chromium
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve generate check ingest new-article bench lighthouse browser clean
+.PHONY: site test serve generate check ingest new-article bench lighthouse browser clean hooks
 
 # A .venv whose Python no longer starts, or no longer finds the packages installed in it
 # (the system's Python upgraded under it: they are in the old version's folder), is set up
@@ -91,6 +91,11 @@ browser:
 	    exit 1; \
 	  fi; \
 	fi
+
+# The git hooks of .pre-commit-config.yaml (the checks of `make check` on every commit): they
+# use the tools of requirements-dev.txt.
+hooks: $(STAMP)
+	$(VENV)/bin/pre-commit install
 
 test: $(STAMP) browser
 	$(PY) -m pytest
