@@ -958,7 +958,8 @@ def article_record(article: Article) -> dict:
         "summary": meta.summary,
         "credits": {role: list(names) for role, names in meta.credits.items()},
         "people": [
-            {"name": person.name, "url": person.url, "roles": list(roles), "involvement": list(how),
+            # No involvement written: the person is mentioned, as their page says.
+            {"name": person.name, "url": person.url, "roles": list(roles), "involvement": list(how or ("mentioned",)),
              **({"as_written": written} if written != person.name else {})}
             for person, written, roles, how in article.people
         ],

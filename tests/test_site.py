@@ -120,6 +120,22 @@ def test_seed_record_golden(seed_record):
     assert seed_record["original_url"] is None and seed_record["summary"] is None
 
 
+def test_a_person_without_an_involvement_is_mentioned_in_the_data_as_on_their_page(tmp_path):
+    """A person whose 'involvement:' was left out had [] in articles.json (which the data page
+    says is one or more) and 'mentioned' on their page and in people.json."""
+    project = copy_project(tmp_path / "project")
+    meta = project / "archive" / "articles" / SEED_ID / "meta.yml"
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(text.replace("- name: Liu Chihui\n  roles: []\n  involvement:\n  - attending\n",
+                                 "- name: Liu Chihui\n  roles: []\n"), encoding="utf-8")
+    run([sys.executable, "scripts/build.py", "--quiet"], project)
+    data = json.loads((project / "docs" / "data" / "articles.json").read_text(encoding="utf-8"))
+    liu = next(p for a in data if a["id"] == SEED_ID for p in a["people"] if p["name"] == "Liu Chihui")
+    assert liu["involvement"] == ["mentioned"]
+    schema = json.loads((ROOT / "docs" / "schemas" / "articles.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+
+
 def test_an_articles_original_and_summary_are_in_its_record(tmp_path):
     """The Chinese original's address and the editor's summary were on the article's page
     (and in its link previews and feeds) but not in data/articles.json."""
