@@ -37,7 +37,7 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 """The start of the warning MkDocs logs before each dirty build: what it warns of (stale
 navigation) is what this module puts right, so it is not repeated on every save."""
 
-_state: dict = {"dirty": False, "fingerprint": None, "pages": None, "pagefind": None}
+_state: dict = {"dirty": False, "fingerprint": None, "pages": None, "pagefind": None, "generated": False}
 """Across builds (hooks are loaded again for each build; this module is not)."""
 
 
@@ -55,9 +55,12 @@ class _QuietDirty(logging.Filter):
 
 
 def regenerate(root: Path) -> int:
-    """Run the generator (scripts/build.py --quiet) in a process of its own; its exit status.
-    What it has to say goes to this terminal."""
-    return subprocess.run([sys.executable, str(root / "scripts" / "build.py"), "--quiet", "--root", str(root)],
+    """Run the generator (scripts/build.py) in a process of its own; its exit status. What it
+    has to say goes to this terminal: on the first run, its progress and summary too (a first
+    generation of thousands of articles takes a while), then only problems (--quiet)."""
+    quiet = ["--quiet"] if _state.get("generated") else []
+    _state["generated"] = True
+    return subprocess.run([sys.executable, str(root / "scripts" / "build.py"), *quiet, "--root", str(root)],
                           check=False).returncode
 
 

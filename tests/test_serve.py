@@ -42,6 +42,9 @@ def test_the_preview_gives_the_editors_pages_the_glossary_it_has_just_generated(
                  LGNEWS_SERVING="1", PREVIEW_SITE_URL="http://127.0.0.1:8000/")
     assert "Traceback" not in result.stderr, result.stderr
     assert '<abbr title="' in (site / "editors" / "index.html").read_text(encoding="utf-8")
+    # The first generation says what it did (at 10,000 articles it takes a while): the
+    # preview ran it quietly, without its progress or its closing line.
+    assert "build: 1 article(s)" in result.stdout, result.stdout
 
 
 def test_serve_with_nothing_generated_and_a_problem_in_the_archive_stops_with_one_line(project):
