@@ -12,7 +12,7 @@ from mkdocs.exceptions import Abort
 
 from lgnews import preview
 from lgnews.build import editor_page_errors
-from lgnews.write import MANIFEST
+from lgnews.write import read_manifest
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVING = "LGNEWS_SERVING"
@@ -30,7 +30,7 @@ def on_startup(command, dirty):
 
 def on_pre_build(config):
     if os.environ.get(SERVING) and preview.regenerate(ROOT) != 0:
-        if not (Path(config.docs_dir) / MANIFEST).exists():
+        if not read_manifest(Path(config.docs_dir)):
             # Nothing generated yet (a fresh clone, after `make clean`): no last good pages to
             # preview, and the home page's lists would stop MkDocs with a traceback.
             raise Abort("serve: no pages have been generated yet, so there is nothing to preview: fix the "
