@@ -12,6 +12,9 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 # Reproducible builds: every date MkDocs writes comes from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+ifeq ($(SOURCE_DATE_EPOCH)$(if $(wildcard .git),clone),0clone)
+$(warning git could not read this clone's last commit (as root in a container, git may not trust a checkout another user owns: git config --global --add safe.directory "$(CURDIR)"); the site's dates fall back to 1970)
+endif
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve generate check ingest new-article bench lighthouse browser clean hooks
