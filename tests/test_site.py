@@ -680,6 +680,10 @@ def test_the_candidate_terms_are_not_for_search_engines(built_site):
     robots = '<meta name="robots" content="noindex">'
     assert robots in (built_site / "glossary" / "candidate-terms" / "index.html").read_text(encoding="utf-8")
     assert robots not in (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    # Nor listed in the sitemap, which asks search engines to index what it lists.
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.startswith('<?xml version="1.0" encoding="UTF-8"?>')
+    assert "glossary/candidate-terms/" not in sitemap and "/glossary/</loc>" in sitemap
 
 
 def test_the_schemas_closed_lists_are_the_archives():
