@@ -171,6 +171,7 @@ _ACTION_RE = "|".join(f"(?P<{k}>{v})" for k, v in _ACTIONS.items())
 # the scan is fast); the roles and the action are then read from the rest of the clause.
 _CLAUSE_RE = re.compile(r"[^.;:()]{0,400}")
 _ACTION_AFTER_ROLES_RE = re.compile(rf",?\s+(?:{_ACTION_RE})\b")
+_RELATIVE_RE = re.compile(r"\s*(?:which|who|whose|that|where)\b")
 _MORE_ACTIONS_RE = re.compile(rf"\band\s+(?:also\s+|then\s+)?(?:{_ACTION_RE})\b")
 # One scan finds both: a name followed by a comma (roles follow), or by an action.
 # (Attending is read from lists of names: ATTENDEES_RE.)
@@ -807,7 +808,13 @@ def extract_people(text: str) -> list[Person]:
         clause = _CLAUSE_RE.match(text, m.end()).group()
         # Text already searched without finding an action is not searched again (with an
         # overlap for an action cut by the end of that search): the scan stays linear.
-        action = _ACTION_AFTER_ROLES_RE.search(clause, max(3, no_action_until - m.end() - 40))
+        action = None
+        for hit in _ACTION_AFTER_ROLES_RE.finditer(clause, max(3, no_action_until - m.end() - 40)):
+            # Not the verb of a relative clause: "NAME, director of the Bureau, which required
+            # all townships to act, attended": the Bureau required, NAME attended.
+            if not _RELATIVE_RE.match(clause, clause.rfind(",", 0, hit.start() + 1) + 1):
+                action = hit
+                break
         if not action:
             no_action_until = m.end() + len(clause)
             continue
@@ -822,7 +829,7 @@ def extract_people(text: str) -> list[Person]:
                 candidate = candidate[4:]
             if _NAME_FULL_RE.fullmatch(candidate) and candidate.split()[0] in SURNAMES:
                 group.append((candidate, offset, []))
-            elif chunk.strip():
+            elif chunk.strip() and not _RELATIVE_RE.match(chunk):  # "which required ...": not a title
                 group[-1][2].append(chunk.strip())
             offset += len(chunk) + 1
         for name, at, chunks in group:

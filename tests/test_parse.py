@@ -138,6 +138,9 @@ def test_glued_sentences():
     ("Liu Zhigang stressed that safety comes first.", ("speaking",)),
     ("Liu Zhigang went to the Lianbin Street to inspect the work.", ("inspecting",)),
     ("Liu Zhigang, head of the District, went to the Lianbin Street to inspect the work.", ("inspecting",)),
+    # A verb of a relative clause is not the person's (a reviewer's example).
+    ("Liu Zhigang, director of the District Emergency Management Bureau, which required all townships to act, "
+     "attended the meeting.", ("attending",)),
 ])
 def test_how_a_person_takes_part_is_read_alike_with_or_without_their_roles(sentence, involvement):
     """"NAME stressed" found a speaker and "NAME, roles, stressed" nobody; "NAME went to"
