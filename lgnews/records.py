@@ -654,12 +654,20 @@ class Checker:
         self.path = path
         self.yaml_text = text
         self.errors: list[tuple[tuple, str]] = []
+        # Of a list ``text_list`` left an empty item out of: the index in the file of each
+        # item it returned, so that a problem found later with item k is said where it is.
+        self._positions: dict[tuple, list[int]] = {}
+
+    def _in_file(self, where: tuple) -> tuple:
+        positions = self._positions.get(where[:-1]) if where and isinstance(where[-1], int) else None
+        return where[:-1] + (positions[where[-1]],) if positions and where[-1] < len(positions) else where
 
     def error(self, where: tuple, message: str) -> None:
-        self.errors.append((where, message))
+        self.errors.append((self._in_file(where), message))
 
     def reported(self, where: tuple) -> bool:
         """Whether a problem was already recorded for exactly this field."""
+        where = self._in_file(where)
         return any(place == where for place, _ in self.errors)
 
     def raise_if_any(self) -> None:
@@ -722,7 +730,12 @@ class Checker:
         return value
 
     def text_list(self, value: Any, where: tuple) -> list[str]:
-        return [text for _, text in self.text_items(value, where)]
+        """The items that are text; a problem said later of the k-th of them is said of its place
+        in the file (an empty item before it is left out, not counted)."""
+        items = self.text_items(value, where)
+        if any(i != n for n, (i, _) in enumerate(items)):
+            self._positions[where] = [i for i, _ in items]
+        return [text for _, text in items]
 
     def text_items(self, value: Any, where: tuple) -> list[tuple[int, str]]:
         """(its index in the file's list, the text) of each item that is text: an empty item

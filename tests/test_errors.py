@@ -1251,6 +1251,19 @@ def test_a_slip_after_an_empty_item_is_named_where_it_is(proj):
         "them as a list: reviewer: [Zeng Zhenhua, Wen Zhibin]" in lines, lines
 
 
+def test_a_clash_after_an_empty_alias_is_named_where_it_is(proj):
+    """An empty alias, then one that is another entry's: the clash was said of the alias one
+    place up, on its line (the empty one was counted out of the list)."""
+    edit(proj, "archive/glossary.yml", '    - "district Party committee"\n    - "CPC district committee"\n',
+         '    - ""\n    - "district Party committee"\n'
+         '    - "cracking down on illegal activities and controlling violations"\n')
+    text = (proj / "archive" / "glossary.yml").read_text(encoding="utf-8").splitlines()
+    line = max(n for n, t in enumerate(text, 1) if t == '    - "cracking down on illegal activities and controlling violations"')
+    lines = build_fails(proj)
+    clash = [message for message in lines if "is also a name of the entry" in message]
+    assert len(clash) == 1 and clash[0].startswith(f"archive/glossary.yml:{line}: [1].aliases[3]: "), lines
+
+
 def test_an_event_description_is_read_and_checked_like_a_definition(proj):
     """An event's description goes through the same reading as a definition: its links from
     the site's root lead where they say on the timeline, and a broken one names events.yml."""
