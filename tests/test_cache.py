@@ -842,3 +842,15 @@ def test_phrase_matching_on_the_real_archive_matches_the_regex():
     matcher = PhraseMatcher({name: t for t in archive.terms for name in t.names})
     for article in archive.articles:
         assert matcher.find_all(article.paragraphs) == [_reference(matcher, p) for p in article.paragraphs]
+
+
+def test_the_workers_matchers_look_for_what_the_model_looks_for():
+    """The processes that parse the articles scan them with matchers built from the archive
+    (model._matchers), and build_site builds its own: if the two ever looked for different
+    phrases, every article would be scanned again, with nothing to show for it but time."""
+    from lgnews import model
+
+    archive = load_archive(ROOT / "archive")
+    _, fingerprint = model._matchers(archive.terms, archive.events, archive.organizations)
+    site = build_site(archive)
+    assert site.articles and all(a.scans is not None and a.scans[0] == fingerprint for a in site.articles)
