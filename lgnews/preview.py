@@ -29,6 +29,7 @@ import logging
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from .build import GENERATED_TOPS, _listing
@@ -138,6 +139,9 @@ def index_search(site_dir: str) -> None:
             os.setpriority(os.PRIO_PROCESS, indexing.pid, min(19, os.getpriority(os.PRIO_PROCESS, 0) + INDEXING_NICENESS))
         except OSError:
             pass
+    # Collected as soon as it ends, not at the next save: until then an ended process stays in
+    # the system's table (a zombie).
+    threading.Thread(target=indexing.wait, daemon=True).start()
 
 
 @atexit.register

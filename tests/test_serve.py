@@ -222,3 +222,18 @@ def test_a_dirty_preview_removes_the_pages_of_pages_gone(tmp_path, monkeypatch):
     preview.remove_gone(_files(tmp_path, [p for p in pages if SEED_ID not in p]), str(site))
     assert not (site / "articles" / SEED_ID).exists(), "its page, and its emptied folder, are removed"
     assert (site / "articles" / "2022-05-01-another" / "index.html").exists() and (site / "index.html").exists()
+
+
+def test_the_previews_search_indexing_leaves_no_ended_process_behind(tmp_path):
+    """Pagefind, run in the background after each preview build, stayed in the system's
+    table once it had ended (a zombie) until the next save collected it."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html><body><main>Louxing safety meeting</main></body></html>",
+                                     encoding="utf-8")
+    preview.index_search(str(site))
+    pid = preview._state["pagefind"].pid
+    deadline = time.time() + 60
+    while os.path.exists(f"/proc/{pid}") and time.time() < deadline:
+        time.sleep(0.2)
+    assert not os.path.exists(f"/proc/{pid}"), "the ended indexing process was not collected"
