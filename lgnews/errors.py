@@ -9,6 +9,11 @@ from .chars import BIDI, CONTROLS
 _UNSHOWABLE_RE = re.compile(f"[{CONTROLS}\n\r\u2028\u2029{BIDI}]")
 
 
+NOT_AN_ADDRESS = ("is not an address a browser can open: check it (a full-width ／, ？ or ： typed for / ? : makes "
+                  "the host invalid)")
+"""Said of a link or a source's address that urllib cannot read ('http://www.gov.cn／zwgk')."""
+
+
 def one_line(text: str) -> str:
     """``text`` as one line a terminal shows as it is: a line end, an escape sequence or a
     control of the direction of text, from a file's name or content, is written as Python

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import markdown
 
-from .errors import ArchiveError
+from .errors import NOT_AN_ADDRESS, ArchiveError
 
 
 @dataclass(frozen=True)
@@ -131,9 +131,7 @@ def link_problems(path, body: str, body_html: str, line=None, where: str = "an a
         try:
             scheme = urlsplit(target).scheme.lower()
         except ValueError:  # 'http://www.gov.cn／zwgk' (a full-width slash), 'http://[x'
-            problems.append(ArchiveError(path, f"the link to '{target}' is not an address a browser can open: check "
-                                               "it (a full-width ／, ？ or ： typed for / ? : makes the host "
-                                               "invalid)", line=line(target)))
+            problems.append(ArchiveError(path, f"the link to '{target}' {NOT_AN_ADDRESS}", line=line(target)))
             continue
         if m.group(1).startswith("<img"):
             if scheme or target.startswith("//"):

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .errors import ArchiveError, ArchiveErrors
+from .errors import NOT_AN_ADDRESS, ArchiveError, ArchiveErrors
 from .parse import ROLE_ORDER, without_controls
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
@@ -730,16 +730,8 @@ class Checker:
         return value
 
     def text_list(self, value: Any, where: tuple) -> list[str]:
-        """The items that are text; a problem said later of the k-th of them is said of its place
-        in the file (an empty item before it is left out, not counted)."""
-        items = self.text_items(value, where)
-        if any(i != n for n, (i, _) in enumerate(items)):
-            self._positions[where] = [i for i, _ in items]
-        return [text for _, text in items]
-
-    def text_items(self, value: Any, where: tuple) -> list[tuple[int, str]]:
-        """(its index in the file's list, the text) of each item that is text: an empty item
-        is said and left out, and what is said of the others names them where they are."""
+        """The items that are text (an empty one is said and left out); a problem said later
+        of the k-th of them is said of its place in the file."""
         if value is None:
             return []
         if isinstance(value, str):
@@ -747,11 +739,14 @@ class Checker:
         if not isinstance(value, list):
             self.error(where, f"expected a list of text, found {type(value).__name__}")
             return []
-        out = []
+        out, positions = [], []
         for i, item in enumerate(value):
             cleaned = self.text(item, where + (i,), required=True)
             if cleaned:
-                out.append((i, cleaned))
+                out.append(cleaned)
+                positions.append(i)
+        if len(positions) < len(value):
+            self._positions[where] = positions
         return out
 
     def day(self, value: Any, where: tuple, *, required: bool = False) -> date | None:
@@ -823,8 +818,7 @@ class Checker:
             try:
                 _ = urlsplit(text).port  # reading the port checks the host and the port
             except ValueError:  # 'http://www.gov.cn／zwgk': a full-width slash in the host
-                self.error(where, f"{text!r} is not an address a browser can open: check it (a full-width ／, ？ or "
-                                  "： typed for / ? : makes the host invalid)")
+                self.error(where, f"{text!r} {NOT_AN_ADDRESS}")
                 return None
         return text
 
@@ -1013,9 +1007,8 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
             c.error(("credits", role), f"unknown credit role '{role}'; roles are {', '.join(ROLE_ORDER)}"
                                       + (f"; did you mean '{hint[0]}'?" if hint else ""))
             continue
-        items = c.text_items(names, ("credits", role))
-        listed = [name for _, name in items]
-        for j, name in items:
+        listed = c.text_list(names, ("credits", role))
+        for j, name in enumerate(listed):
             _check_name(c, ("credits", role, j), name, " as the article gives it")
         if listed:
             credits[role] = listed
@@ -1038,9 +1031,8 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
         if person is None:
             continue
         name = c.text(person.get("name"), ("people", i, "name"))
-        involved = c.text_items(person.get("involvement"), ("people", i, "involvement"))
-        involvement = [how for _, how in involved]
-        for j, how in involved:
+        involvement = c.text_list(person.get("involvement"), ("people", i, "involvement"))
+        for j, how in enumerate(involvement):
             if how not in INVOLVEMENT:
                 c.error(("people", i, "involvement", j), f"{how!r} is not allowed; choose from {', '.join(INVOLVEMENT)}")
         if name and not _check_name(c, ("people", i, "name"), name, " as the article gives it"):
@@ -1066,13 +1058,12 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
         body = c.text(note.get("note"), ("annotations", i, "note"), required=True)
         if phrase and body:
             annotations.append(Annotation(phrase, body))
-    tag_items = c.text_items(data.get("tags"), ("tags",))
-    article_tags = [tag for _, tag in tag_items]
-    for n, (i, tag) in enumerate(tag_items):
-        if tag in article_tags[:n]:
+    article_tags = c.text_list(data.get("tags"), ("tags",))
+    for i, tag in enumerate(article_tags):
+        if tag in article_tags[:i]:
             c.error(("tags", i), f"tag '{tag}' is listed twice; keep one")
     if tags is not None:
-        for i, tag in tag_items:
+        for i, tag in enumerate(article_tags):
             if tag not in tags and "," in tag:  # tags: floods, hunan
                 listed = ", ".join(t.strip() for t in tag.split(",") if t.strip())
                 c.error(("tags", i), f"'{tag}' is one tag with commas in it: write the tags as a list, "
@@ -1323,16 +1314,14 @@ def load_events(path: Path, data: Any, term_names: set[str] | None) -> list[Even
                                + ": ids must be unique; give one of the two another id, or merge them into one")
         ids.setdefault(event_id, i)
         when = c.partial_date(item.get("date"), (i, "date"))
-        listed_terms = c.text_items(item.get("terms"), (i, "terms"))
-        terms = [t for _, t in listed_terms]
-        for j, t in listed_terms:
+        terms = c.text_list(item.get("terms"), (i, "terms"))
+        for j, t in enumerate(terms):
             if term_names is not None and t not in term_names:
                 hint = difflib.get_close_matches(t, sorted(term_names), n=1)
                 c.error((i, "terms", j), f"'{t}' is not a term of archive/glossary.yml"
                                          + (f"; did you mean '{hint[0]}'?" if hint else ""))
-        listed_aliases = c.text_items(item.get("aliases"), (i, "aliases"))
-        aliases = [alias for _, alias in listed_aliases]
-        for k, alias in listed_aliases:
+        aliases = c.text_list(item.get("aliases"), (i, "aliases"))
+        for k, alias in enumerate(aliases):
             owner = alias_owners.setdefault(match_key(alias), event_id or "")
             if owner != (event_id or ""):  # the phrase would find one of the two only, in silence
                 c.error((i, "aliases", k), f"'{alias}' is also an alias of the event '{owner}'; an alias may name "
