@@ -71,6 +71,18 @@ def build_fails(project: Path, *args: str, timeout: float | None = None) -> list
     return lines[:-1]
 
 
+WRITTEN = "archive/articles/2023-01-02-a-written-article/article.md"
+
+
+def write_article(project: Path, body: str, front: str = "") -> str:
+    """An article written in Markdown, 'A written article' of 2023-01-02, with ``front``'s
+    fields besides its title and date; returns its path from the project's root."""
+    path = project / WRITTEN
+    path.parent.mkdir()
+    path.write_text(f"---\ntitle: A written article\npublished: 2023-01-02\n{front}---\n\n{body}", encoding="utf-8")
+    return WRITTEN
+
+
 def one(lines: list[str], path: str, *needles: str) -> str:
     """The single error line about the file ``path`` containing every needle."""
     found = [line for line in lines if line.startswith(f"{path}:") and all(n in line for n in needles)]
@@ -587,11 +599,8 @@ def test_an_alias_two_events_share_is_refused(proj):
 
 
 def test_an_unknown_field_of_a_markdown_article_lists_the_fields_an_editor_writes(proj):
-    folder = proj / "archive" / "articles" / "2023-01-02-a-written-article"
-    folder.mkdir()
-    (folder / "article.md").write_text("---\ntitle: A written article\npublished: 2023-01-02\nsoruce: X\n---\n\n"
-                                       "Text.\n", encoding="utf-8")
-    message = one(build_fails(proj), "archive/articles/2023-01-02-a-written-article/article.md")
+    rel = write_article(proj, "Text.\n", front="soruce: X\n")
+    message = one(build_fails(proj), rel)
     assert message.endswith("unknown field 'soruce' in article metadata; allowed fields are title, published, "
                             "event_date, source, source_url, original_url, machine_translated, credits, people, "
                             "annotations, tags, summary; did you mean 'source'?"), message
@@ -723,11 +732,7 @@ def test_deleted_sha256_line_is_refused_not_a_way_round_the_check(proj):
 def test_a_link_a_markdown_article_cannot_have(proj, written, message):
     """Named in the article's own file, at its line: MkDocs would have named the generated
     page (which editors do not edit), or not seen the link at all."""
-    folder = proj / "archive" / "articles" / "2023-01-02-a-written-article"
-    folder.mkdir()
-    (folder / "article.md").write_text("---\ntitle: A written article\npublished: 2023-01-02\n---\n\n"
-                                       f"The county met.\n\nSee {written} for more.\n", encoding="utf-8")
-    rel = "archive/articles/2023-01-02-a-written-article/article.md"
+    rel = write_article(proj, f"The county met.\n\nSee {written} for more.\n")
     assert one(build_fails(proj), rel) == f"{rel}:8: {message}"
     assert build_fails(proj, "--check")
 
@@ -736,15 +741,12 @@ def test_links_into_generated_pages_reach_their_anchors(proj):
     """A heading, a paragraph, a timeline entry: each is an anchor an article can link to
     (that the built pages have exactly these anchors is test_site's
     test_the_anchors_the_generator_checks_are_those_of_the_built_pages)."""
-    folder = proj / "archive" / "articles" / "2023-01-02-a-written-article"
-    folder.mkdir()
     targets = ["glossary/power-list/#definition", f"articles/{SEED_ID}/#p2", f"articles/{SEED_ID}/#verbatim-source",
                f"timeline/2022/#event-{SEED_ID}", "timeline/2022/#zhengzhou-7-20-investigation-report"]
     links = " ".join(f"[link {n}]({target})" for n, target in enumerate(targets))
-    (folder / "article.md").write_text("---\ntitle: A written article\npublished: 2023-01-02\n---\n\n"
-                                       f"The county met. See {links}.\n", encoding="utf-8")
+    write_article(proj, f"The county met. See {links}.\n")
     run([sys.executable, "scripts/build.py", "--quiet"], proj)
-    page = (folder.parents[2] / "docs" / "articles" / folder.name / "index.md").read_text(encoding="utf-8")
+    page = (proj / "docs" / "articles" / "2023-01-02-a-written-article" / "index.md").read_text(encoding="utf-8")
     assert '<a href="../../glossary/power-list/#definition">link 0</a>' in page
     assert f'<a href="../{SEED_ID}/#p2">link 1</a>' in page
 
@@ -1177,12 +1179,8 @@ def test_which_note_warning_is_given_follows_where_the_note_lies_not_its_words(p
     """The warning told "holds the term and more words" whenever the note's words held the
     term's, even where the note lay across the end of one occurrence of it (the term
     written twice in a row): the note covers part of that one, as the warning now says."""
-    folder = proj / "archive" / "articles" / "2023-01-02-a-written-article"
-    folder.mkdir()
-    (folder / "article.md").write_text(
-        "---\ntitle: A written article\npublished: 2023-01-02\nannotations:\n- phrase: supreme people first, life is "
-        "supreme\n  note: Said twice.\n---\n\nThey said people first, life is supreme people first, life is supreme "
-        "again.\n", encoding="utf-8")
+    write_article(proj, "They said people first, life is supreme people first, life is supreme again.\n",
+                  front="annotations:\n- phrase: supreme people first, life is supreme\n  note: Said twice.\n")
     result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
     assert result.stderr.splitlines() == [
         "warning: archive/articles/2023-01-02-a-written-article/article.md: the note on 'supreme people first, life "
@@ -1194,12 +1192,9 @@ def test_a_note_on_the_terms_own_words_is_no_warning(proj):
     """A note on 'power list' where the text has 'power lists', or on '“three principles”'
     with its quotation marks, was told it covered part of the term, or held it and more
     words: it is a note on the term, which it explains."""
-    folder = proj / "archive" / "articles" / "2023-01-02-a-written-article"
-    folder.mkdir()
-    (folder / "article.md").write_text(
-        "---\ntitle: A written article\npublished: 2023-01-02\nannotations:\n- phrase: power list\n  note: Lists.\n"
-        "- phrase: “three principles”\n  note: Three.\n---\n\nThe power lists were drawn up under the “three "
-        "principles” again.\n", encoding="utf-8")
+    write_article(proj, "The power lists were drawn up under the “three principles” again.\n",
+                  front="annotations:\n- phrase: power list\n  note: Lists.\n- phrase: “three principles”\n"
+                        "  note: Three.\n")
     result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
     assert result.stderr == ""
 
@@ -1223,11 +1218,7 @@ def test_a_link_with_a_full_width_slash_is_one_line(proj, where):
     loaded, in a definition while it was rendered. A glossary source took it as an address."""
     bad = "http://www.gov.cn／zwgk／2022"
     if where == "article":
-        folder = proj / "archive" / "articles" / "2023-01-02-a-written-article"
-        folder.mkdir()
-        (folder / "article.md").write_text(f"---\ntitle: A written article\npublished: 2023-01-02\n---\n\n"
-                                           f"See [the notice]({bad}).\n", encoding="utf-8")
-        rel = "archive/articles/2023-01-02-a-written-article/article.md"
+        rel = write_article(proj, f"See [the notice]({bad}).\n")
     elif where == "definition":
         edit(proj, "archive/events.yml", "reuse the name.\"", f"reuse the name. See [the notice]({bad}).\"")
         rel = "archive/events.yml"
@@ -1348,10 +1339,7 @@ def test_a_person_whose_name_the_text_does_not_have_is_said(proj):
     edit(proj, SEED_META, "- name: Liu Chihiu", "- name: liu  CHIHUI")  # case and spacing aside, it is
     assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
     # In an article written in Markdown, the line of its front matter too (it had none).
-    folder = proj / "archive" / "articles" / "2023-01-02-a-written-article"
-    folder.mkdir()
-    (folder / "article.md").write_text("---\ntitle: A written article\npublished: 2023-01-02\npeople:\n"
-                                       "- name: Li Yii\n---\n\nLi Yi spoke.\n", encoding="utf-8")
+    write_article(proj, "Li Yi spoke.\n", front="people:\n- name: Li Yii\n")
     assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr.splitlines() == [
         "warning: archive/articles/2023-01-02-a-written-article/article.md:5: people[0].name: 'Li Yii' is not in "
         "the article's text: names are written as the article writes them; check the spelling (an editor's "
