@@ -59,7 +59,7 @@ def regenerate(root: Path) -> int:
     """Run the generator (scripts/build.py) in a process of its own; its exit status. What it
     has to say goes to this terminal: on the first run, its progress and summary too (a first
     generation of thousands of articles takes a while), then only problems (--quiet)."""
-    quiet = ["--quiet"] if _state.get("generated") else []
+    quiet = ["--quiet"] if _state["generated"] else []
     _state["generated"] = True
     return subprocess.run([sys.executable, str(root / "scripts" / "build.py"), *quiet, "--root", str(root)],
                           check=False).returncode

@@ -70,6 +70,33 @@ def test_building_the_site_installs_no_test_tool(project):
     assert len(installs) == 1 and "requirements-dev.txt" in installs[0], log
 
 
+def test_make_hooks_installs_the_git_hooks_with_the_test_tools(project):
+    """The guide's `make hooks`: pre-commit and the tools its hooks call are in
+    requirements-dev.txt, which `make site` no longer installs."""
+    make_setup(project, ".venv/.installed-runtime")
+    pre_commit = project / ".venv" / "bin" / "pre-commit"
+    pre_commit.write_text('#!/bin/sh\necho "pre-commit $*" >> "$LOG"\n', encoding="utf-8")
+    pre_commit.chmod(0o755)
+    log = make_setup(project, "hooks")
+    assert any(line.startswith("venv -m pip install") and "requirements-dev.txt" in line for line in log), log
+    assert log[-1] == "pre-commit install", log
+
+
+def test_a_clone_whose_commit_git_cannot_read_is_said(project):
+    """As root in a container, git refuses a checkout another user owns: the site's dates fell
+    back to 1970 without a word. Outside a clone (a copy without .git) nothing is said."""
+    env = {**os.environ}
+    env.pop("MAKEFLAGS", None)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    command = ["make", "--no-print-directory", "-n", "clean"]
+    quiet = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=60)
+    assert "git could not read" not in quiet.stderr, quiet.stderr
+    (project / ".git").mkdir()  # a clone git cannot read
+    said = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=60)
+    assert "git could not read this clone's last commit" in said.stderr
+    assert 'git config --global --add safe.directory' in said.stderr and "fall back to 1970" in said.stderr
+
+
 def test_a_venv_without_pip_is_made_again(project):
     """`python3 -m venv` without Debian's python3-venv leaves .venv/bin/python and no pip:
     every command after it said 'No module named pip'."""
