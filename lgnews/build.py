@@ -222,6 +222,48 @@ def editor_page_errors(docs: Path) -> list:
     return errors
 
 
+def _model_warnings(site, archive, config) -> None:
+    """The archive's slips that do not stop the build, each on one line (the model found them)."""
+    from .records import key_lines
+
+    for article, name, places, several in site.unplaced_mentions:
+        where = " and ".join(places)
+        warn(f"archive/articles/{article.id}/{article.meta_file}: '{name}' is the name of people archive/people.yml "
+             f"places in {where}, and the article has "
+             + ("the tags of more than one: it leads to a page of the name alone, not to theirs. Give the "
+                "namesakes places no article has together (a district, not its province)" if several else
+                "none of those tags: it leads to a page of the name alone, not to theirs. Add the right place to "
+                "the article's tags, or, for yet another person of that name, give people.yml an entry for the "
+                "name without a place"))
+    for article, phrase, term, holds in site.hidden_terms:
+        if holds:
+            how = (f"holds the glossary term '{term.term}' and more words, so the term is not marked there: put the "
+                   "note on the words beside the term, or on the term's words alone")
+        else:
+            how = (f"covers part of the glossary term '{term.term}', which is therefore not marked there: put the "
+                   "note on the whole term, or on words outside it")
+        warn(f"archive/articles/{article.id}/{article.meta_file}: the note on '{phrase}' {how}")
+    for article, index, name in unwritten_people(site.articles):
+        line = key_lines(article.path / article.meta_file, article.front_matter).get(("people", index, "name"))
+        warn(f"archive/articles/{article.id}/{article.meta_file}" + (f":{line}" if line else "")
+             + f": people[{index}].name: '{name}' is not in the article's text: names are written as the article "
+             "writes them; check the spelling (an editor's identification of a garbled name goes in people.yml)")
+    for name in archive.absent:
+        warn(f"archive/{name} is missing, so the archive has no {ABSENT_MEANS[name]}: if it was deleted or "
+             f"moved by mistake, restore it (git checkout -- archive/{name}); if there are none, write an empty "
+             "list in it ('[]')")
+    if site.unnamed_people:  # a slip in a name or an alias: the person's page is gone
+        lines = key_lines(config.archive / "people.yml")
+        for index, name, place in site.unnamed_people:
+            at = f":{lines[(index, 'name')]}" if (index, "name") in lines else ""
+            if place:
+                warn(f"archive/people.yml{at}: no article tagged '{place}' names '{name}' (by the name or "
+                     "an alias): check the place and the articles' tags; a person no article names has no page")
+            else:
+                warn(f"archive/people.yml{at}: no article names '{name}' (by the name or an alias): check "
+                     "them; a person no article names has no page")
+
+
 def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.stdout, cache: bool = True) -> int:
     """Run the pipeline; return the exit status (0 ok, 1 errors or stale output)."""
     started = time.perf_counter()
@@ -277,56 +319,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         except ArchiveErrors as exc:
             return _refused(exc.errors, root, "")
         phase("rendering")
-    for article, name, places, several in site.unplaced_mentions:
-        where = " and ".join(places)
-        where_file = "article.md" if article.kind == "markdown" else "meta.yml"
-        warn(f"archive/articles/{article.id}/{where_file}: '{name}' is the name of people archive/people.yml "
-             f"places in {where}, and the article has "
-             + ("the tags of more than one: it leads to a page of the name alone, not to theirs. Give the "
-                "namesakes places no article has together (a district, not its province)" if several else
-                "none of those tags: it leads to a page of the name alone, not to theirs. Add the right place to "
-                "the article's tags, or, for yet another person of that name, give people.yml an entry for the "
-                "name without a place"))
-    for article, phrase, term, holds in site.hidden_terms:
-        where_file = "article.md" if article.kind == "markdown" else "meta.yml"
-        if holds:
-            how = (f"holds the glossary term '{term.term}' and more words, so the term is not marked there: put the "
-                   "note on the words beside the term, or on the term's words alone")
-        else:
-            how = (f"covers part of the glossary term '{term.term}', which is therefore not marked there: put the "
-                   "note on the whole term, or on words outside it")
-        warn(f"archive/articles/{article.id}/{where_file}: the note on '{phrase}' {how}")
-    for article, index, name in unwritten_people(site.articles):
-        from .records import key_lines
-
-        where_file = "article.md" if article.kind == "markdown" else "meta.yml"
-        path = article.path / where_file
-        text = None
-        if article.kind == "markdown":  # its front matter, lines numbered as in the file
-            from .model import FRONT_MATTER_RE
-
-            front = FRONT_MATTER_RE.match(article.source_text)
-            text = "\n" + (front["yaml"] or "") if front else ""
-        line = key_lines(path, text).get(("people", index, "name"))
-        warn(f"archive/articles/{article.id}/{where_file}" + (f":{line}" if line else "")
-             + f": people[{index}].name: '{name}' is not in the article's text: names are written as the article "
-             "writes them; check the spelling (an editor's identification of a garbled name goes in people.yml)")
-    for name in archive.absent:
-        warn(f"archive/{name} is missing, so the archive has no {ABSENT_MEANS[name]}: if it was deleted or "
-             f"moved by mistake, restore it (git checkout -- archive/{name}); if there are none, write an empty "
-             "list in it ('[]')")
-    if site.unnamed_people:  # a slip in a name or an alias: the person's page is gone
-        from .records import key_lines
-
-        lines = key_lines(config.archive / "people.yml")
-        for index, name, place in site.unnamed_people:
-            at = f":{lines[(index, 'name')]}" if (index, "name") in lines else ""
-            if place:
-                warn(f"archive/people.yml{at}: no article tagged '{place}' names '{name}' (by the name or "
-                     "an alias): check the place and the articles' tags; a person no article names has no page")
-            else:
-                warn(f"archive/people.yml{at}: no article names '{name}' (by the name or an alias): check "
-                     "them; a person no article names has no page")
+    _model_warnings(site, archive, config)
     broken = markdown_link_errors(site, outputs, config.docs, config.archive)
     if broken:
         return _refused(broken, root)

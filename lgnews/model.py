@@ -308,6 +308,20 @@ class Article:
     def url(self) -> str:
         return f"articles/{self.id}/"
 
+    @property
+    def meta_file(self) -> str:
+        """The file in its folder that holds the editors' metadata (what a warning names)."""
+        return "article.md" if self.kind == "markdown" else "meta.yml"
+
+    @property
+    def front_matter(self) -> str | None:
+        """An editor-written article's front matter, with a line before it so that its lines are numbered as
+        in article.md (None for an ingested article, whose metadata is all of meta.yml)."""
+        if self.kind != "markdown":
+            return None
+        front = FRONT_MATTER_RE.match(self.source_text)
+        return "\n" + (front["yaml"] or "") if front else ""
+
 
 @dataclass(eq=False)
 class Occurrence:
