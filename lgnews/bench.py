@@ -35,16 +35,15 @@ from pathlib import Path
 import yaml
 
 from . import build, write
+from .model import MONTH_NAMES
 from .parse import SURNAMES
+from .serve import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_ID = "2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting"
 DEFAULT_SIZES = (100, 1000)
 DEFAULT_SEED = 20220430
 KIB, MIB = 1024, 1024 * 1024
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SEARCH_QUERIES = ("safety", "安全")
 BLANK_PAGE = "/__bench_blank__.html"
 
@@ -96,8 +95,6 @@ COMMON_SURNAMES = sorted(set(
     "Xu Han Deng Feng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Su Lv Ding Ren Lu Yao Shen "
     "Zhong Jiang Cui Tan Fan Liao Shi Jin Jia Xia Fu Fang Zou Xiong Bai Meng Qin Qiu Hou Jiang Yin Xue Yan Duan Lei Long"
     .split()) & SURNAMES)
-MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December"]
 FIRST_DAY, LAST_DAY = date(2016, 1, 1), date(2025, 12, 31)
 RAINSTORM_REPORT = date(2022, 1, 21)  # the investigation report the seed's participants studied
 
@@ -574,7 +571,7 @@ def measure_search(site: Path, queries: Iterable[str] = SEARCH_QUERIES) -> list[
 
     stats = []
     with serve(site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             for query in queries:
                 context = browser.new_context()
@@ -877,7 +874,7 @@ def main(argv: list[str] | None = None) -> int:
     if any(n < 1 for n in sizes):
         parser.error("--n must be at least 1")
     search = not args.no_search
-    if search and not Path(CHROMIUM).exists():
+    if search and not CHROMIUM.exists():
         print(f"bench: {CHROMIUM} not found; skipping the search measurement (apt-get install chromium)", file=sys.stderr)
         search = False
     print(f"bench: {os.cpu_count()} CPU core(s), Python {sys.version.split()[0]}")

@@ -11,6 +11,13 @@ from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium: what the browser tests, the benchmark and Lighthouse drive (never a downloaded browser)."""
+# Headless as root, with nothing that phones home (without the background-networking flags
+# Chromium reaches for Google hosts, which the no-third-party test would catch).
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
 
 def site_path(site: Path) -> str:
     """The path the site was built for (site_url's path), from the home page's sitemap entry."""

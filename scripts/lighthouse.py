@@ -29,11 +29,10 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from lgnews.serve import SiteHandler, site_path
+from lgnews.serve import CHROMIUM, SiteHandler, site_path
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = "lighthouse@12.2.3"
-CHROMIUM = Path("/usr/bin/chromium")
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
                 "--disable-background-networking --disable-component-update --disable-sync "
                 "--disable-dev-shm-usage")

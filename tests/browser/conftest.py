@@ -14,20 +14,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from lgnews.serve import SiteHandler, site_path
+from lgnews.serve import CHROMIUM, CHROMIUM_ARGS, SiteHandler, site_path
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Headless Chromium as root, with nothing that phones home (without the background-networking
-# flags Chromium reaches for Google hosts, which the no-third-party test would catch).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 SEED_ID = "2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting"
 SEED = f"articles/{SEED_ID}/"
