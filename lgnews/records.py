@@ -557,18 +557,36 @@ def _yaml_hint(text: str, problem: str, line: int | None) -> str:
         return "this line looks blank, but holds a tab, which YAML does not allow: delete the line, tab and all"
     if "\t" in problem or (line and line <= len(lines) and "\t" in lines[line - 1]):
         return "a tab cannot indent YAML: use spaces (two per level)"
+    empty = _under_empty(lines, line)
+    if empty:
+        return empty
     deeper = _indented_too_far(lines, line)
     if deeper:
         return deeper
     indicator = _indicator_hint(lines, line)
     if indicator:
         return indicator
-    before = [t for t in lines[:line - 1] if t.strip() and not t.lstrip().startswith("#")] if line else []
-    if before and before[-1].rstrip().endswith(("[]", "{}")) and line <= len(lines) \
-            and lines[line - 1].lstrip().startswith("-"):
-        return (f"the line before says the list is empty ({before[-1].strip()!r}): remove the '[]' "
-                "to give the list its items")
     return "check indentation and quote values containing ':' or '#'"
+
+
+def _under_empty(lines: list[str], line: int | None) -> str | None:
+    """The fix when ``line`` gives items or fields to a value the line before says is empty:
+    'annotations: []' or 'credits: {}' (as ingest writes them) with the editor's additions
+    below."""
+    if not line or line > len(lines):
+        return None
+    before = next((t for t in reversed(lines[:line - 1]) if t.strip() and not t.lstrip().startswith("#")), None)
+    if before is None:
+        return None
+    here = lines[line - 1]
+    deeper = len(here) - len(here.lstrip(" ")) > len(before) - len(before.lstrip(" "))
+    if before.rstrip().endswith("[]") and (deeper or here.lstrip().startswith("-")):
+        return (f"the line before says the list is empty ({before.strip()!r}): remove the '[]' "
+                "to give the list its items")
+    if before.rstrip().endswith("{}") and deeper:
+        return (f"the line before says the mapping is empty ({before.strip()!r}): remove the '{{}}' "
+                "to give it its fields")
+    return None
 
 
 _FIELD_LINE = re.compile(r"( *)(- +)?[A-Za-z_][\w-]*:(?: +(\S.*))?$")

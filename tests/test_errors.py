@@ -344,6 +344,16 @@ def test_items_under_an_empty_list(proj):
                             "give the list its items"), message
 
 
+def test_fields_under_an_empty_mapping(proj):
+    """Ingest writes 'credits: {}' when a file has no credit line; the credits an editor writes
+    under it need the '{}' gone (not the advice to indent them less, which leads to the
+    advice to indent them more)."""
+    edit(proj, SEED_META, "credits:\n", "credits: {}\n")
+    message = one(build_fails(proj), SEED_META, "invalid YAML")
+    assert message.endswith("the line before says the mapping is empty ('credits: {}'): remove the '{}' to "
+                            "give it its fields"), message
+
+
 def test_a_tab_in_yaml(proj):
     edit(proj, SEED_META, "  reporter:\n", "\treporter:\n")
     message = one(build_fails(proj), SEED_META, "invalid YAML")
