@@ -35,7 +35,9 @@ def on_pre_build(config):
             # preview, and the home page's lists would stop MkDocs with a traceback.
             raise Abort("serve: no pages have been generated yet, so there is nothing to preview: fix the "
                         "problem above, then run `make serve` again")
-        _unreadable.update(os.path.normpath(e.path) for e in editor_page_errors(Path(config.docs_dir)))
+        # (A page whose front matter MkDocs cannot read is previewed as MkDocs shows it.)
+        _unreadable.update(os.path.normpath(e.path)
+                           for e in editor_page_errors(Path(config.docs_dir), front_matter=False))
 
 
 def on_files(files, config):

@@ -12,12 +12,15 @@ import argparse
 import gc
 import hashlib
 import os
+import re
 import stat
 import sys
 import time
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
+
+import yaml
 
 from .config import ConfigError, load_config
 from .errors import ArchiveErrors, one_line
@@ -192,10 +195,43 @@ def _has_links(archive: Path) -> bool:
     return False
 
 
-def editor_page_errors(docs: Path) -> list:
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+"""A page's front matter as MkDocs finds it (mkdocs.utils.meta): MkDocs drops what it
+cannot read as fields without a word, and shows the whole block as the page's text."""
+
+
+def front_matter_error(path: Path, text: str):
+    """What is wrong with the front matter of the editor's page ``path`` (None if nothing, or
+    if it has none), with the line to look at."""
+    from .errors import ArchiveError
+
+    m = _FRONT_MATTER.match(text)
+    if m is None:
+        return None
+    try:
+        fields = yaml.load(m.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        from .records import read_yaml  # only now: the quick no-op run imports no more than it needs
+
+        try:
+            read_yaml(path, "\n" + m.group(1))  # its lines numbered as in the page
+        except ArchiveErrors as exc:
+            error = exc.errors[0]
+            return ArchiveError(path, f"the front matter (between the '---' lines) is not read, and shows as "
+                                      f"the page's text: {error.message}", line=error.line)
+        fields = None
+    if isinstance(fields, dict):
+        return None
+    return ArchiveError(path, "the front matter (between the '---' lines) is not read, and shows as the page's "
+                              "text: write it as fields, one a line ('title: About the archive'), or delete it",
+                        line=2)
+
+
+def editor_page_errors(docs: Path, front_matter: bool = True) -> list:
     """The pages editors keep in docs/ that are not UTF-8 (MkDocs stops on one with a
     traceback), and what is there in place of a file (a named pipe, which MkDocs would wait
-    on for ever): reported first, as the archive's files are."""
+    on for ever): reported first, as the archive's files are. With ``front_matter``, also the
+    pages whose front matter MkDocs would not read (and show as their text)."""
     from .errors import ArchiveError
 
     errors = []
@@ -212,7 +248,10 @@ def editor_page_errors(docs: Path) -> list:
 
                     errors.append(ArchiveError(path, NOT_A_FILE))
                 elif name.endswith(".md"):
-                    path.read_bytes().decode("utf-8")
+                    text = path.read_bytes().decode("utf-8")
+                    unread = front_matter and text.startswith("---") and front_matter_error(path, text)
+                    if unread:
+                        errors.append(unread)
             except UnicodeDecodeError:
                 from .records import NOT_UTF8
 

@@ -501,6 +501,10 @@ def _indicator_hint(lines: list[str], line: int | None) -> str | None:
     return f"the value starts with {start}, which YAML reads as {meaning}: put the whole value in quotes: {_quoted(value)}"
 
 
+_COLON_IN_VALUE = re.compile(r"(?P<key>[ \t]*(?:- +)?[A-Za-z_][\w-]*): +(?P<value>[^\s\"'#][^#]*?: .*)\Z")
+"""A field whose value goes on with ': ' ('title: Changsha: a meeting')."""
+
+
 def _closes(value: str) -> bool:
     """Whether a value that opens a quotation mark is that quoted text and nothing more."""
     try:
@@ -566,6 +570,10 @@ def _yaml_hint(text: str, problem: str, line: int | None) -> str:
     indicator = _indicator_hint(lines, line)
     if indicator:
         return indicator
+    colon = _COLON_IN_VALUE.match(lines[line - 1]) if line and line <= len(lines) else None
+    if colon and problem.startswith("mapping values are not allowed"):
+        return (f"the value holds ': ', which YAML reads as the start of another field: put the whole value in "
+                f"quotes: {colon['key'].strip()}: {_quoted(colon['value'].rstrip())}")
     return "check indentation and quote values containing ':' or '#'"
 
 

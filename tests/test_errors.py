@@ -196,6 +196,10 @@ SEED_TITLE = "title: Louxing District held the 2022 Work safety retreat Meeting"
                                        "'\"River chief\" system announced'"),
     ("*Urgent* flood meeting", "the value starts with '*', which YAML reads as something other than text: put the "
                                "whole value in quotes: '*Urgent* flood meeting'"),
+    # Colons in titles are common; the message was the generic "check indentation and quote values".
+    ("Changsha: County held a meeting", "invalid YAML: mapping values are not allowed in this context; the value "
+                                        "holds ': ', which YAML reads as the start of another field: put the whole "
+                                        "value in quotes: title: 'Changsha: County held a meeting'"),
 ])
 def test_a_value_starting_with_a_yaml_sign_says_to_quote_it(proj, title, message):
     edit(proj, SEED_META, SEED_TITLE, f"title: {title}")
@@ -771,6 +775,28 @@ def test_an_editors_page_that_is_not_utf8_is_named_before_mkdocs_stops_on_it(pro
     assert result.stderr.splitlines() == ["docs/cafe.md: not UTF-8 text; save the file as UTF-8",
                                           "build: 1 problem(s) in docs/; nothing was written"]
     assert snapshot(proj / "docs") == before
+
+
+@pytest.mark.parametrize(("front", "line", "message"), [
+    ("title: About: the archive", 3, "invalid YAML: mapping values are not allowed in this context; the value holds "
+                                     "': ', which YAML reads as the start of another field: put the whole value in "
+                                     "quotes: title: 'About: the archive'"),
+    ("# the title comes later", 2, "write it as fields, one a line ('title: About the archive'), or delete it"),
+    ("- title", 2, "write it as fields, one a line ('title: About the archive'), or delete it"),
+])
+def test_an_editors_page_whose_front_matter_mkdocs_would_not_read(proj, front, line, message):
+    """MkDocs drops front matter it cannot read without a word, and the page showed it as a
+    heading ('title: About: the archive') under a strict build that passed."""
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    (proj / "docs" / "about.md").write_text(f"---\n\n{front}\n---\n\n# About\n\nThe archive.\n", encoding="utf-8")
+    before = snapshot(proj / "docs")
+    result = run([sys.executable, "scripts/build.py"], proj, check=False)
+    assert result.returncode == 1 and snapshot(proj / "docs") == before
+    assert result.stderr.splitlines() == [
+        f"docs/about.md:{line}: the front matter (between the '---' lines) is not read, and shows as the page's "
+        f"text: {message}", "build: 1 problem(s) in docs/; nothing was written"]
+    (proj / "docs" / "about.md").write_text("---\ntitle: 'About: the archive'\n---\n\n# About\n", encoding="utf-8")
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
 
 
 def test_a_person_no_article_names_is_a_warning(proj):
