@@ -1244,7 +1244,8 @@ def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]
     """The article's spans (its notes, and its terms where no note is), terms and notes;
     ``hidden`` gets (article, the note's phrase, the term, whether the note holds all of it)
     where a note hides a term."""
-    seen: set[str] = set()
+    seen: set[str] = set()  # the terms marked in the text so far
+    counted: set[str] = set()  # the terms found so far, marked or under a note: the article's terms
     said: set[tuple[str, str]] = set()
     placed = place_annotations(article.paragraphs, article.meta.annotations)
     order = sorted(placed, key=lambda n: placed[n][:2])  # notes are numbered as they are read
@@ -1265,15 +1266,19 @@ def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]
                     if (phrase, term.slug) not in said and phrase_key(phrase) not in map(phrase_key, term.names):
                         said.add((phrase, term.slug))
                         hidden.append((article, phrase, term, note.start <= start and end <= note.end))
-                continue
-            first = term.slug not in seen
-            spans.append(Span(start, end, term=term, first=first))
-            if first:
+                # Still a term of the article, and an occurrence the glossary lists, at the note.
+                anchor = f"noteref-{note.note}"
+            else:
+                first = term.slug not in seen
+                spans.append(Span(start, end, term=term, first=first))
+                if not first:
+                    continue
                 seen.add(term.slug)
+                anchor = f"term-{term.slug}"
+            if term.slug not in counted:
+                counted.add(term.slug)
                 article.terms.append(term)
-                occurrences[term.slug].append(
-                    Occurrence(article, index + 1, _context(paragraph, start, end), f"term-{term.slug}")
-                )
+                occurrences[term.slug].append(Occurrence(article, index + 1, _context(paragraph, start, end), anchor))
         article.spans.append(sorted(spans, key=lambda s: s.start))
     # A term used only in the title or the source line ("retreat meeting", "Rong Media
     # Center") is in the article too: listed with its terms, counted in the glossary.
@@ -1281,8 +1286,8 @@ def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]
     headings = [article.title, article.meta.source or ""]
     for (where, anchor), text, found in zip(HEADINGS, headings, term_matcher.find_all(headings), strict=True):
         for _, _, term in found:
-            if term.slug not in seen:
-                seen.add(term.slug)
+            if term.slug not in counted:
+                counted.add(term.slug)
                 article.terms.append(term)
                 occurrences[term.slug].append(Occurrence(article, None, text, anchor, where))
 

@@ -7,6 +7,7 @@ nothing. The messages quoted in docs/editors.md are the ones tested here."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -1233,6 +1234,18 @@ def test_a_note_on_the_terms_own_words_is_no_warning(proj):
                         "  note: Three.\n")
     result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
     assert result.stderr == ""
+    # The note takes the term's place in the text; the article still uses the term. Both
+    # stayed out of its "Terms explained", its data and the terms' lists of occurrences.
+    article_id = "2023-01-02-a-written-article"
+    page = (proj / "docs" / "articles" / article_id / "index.md").read_text(encoding="utf-8")
+    explained = page.split("<strong>Terms explained:</strong>", 1)[1].split("</p>", 1)[0]
+    assert "glossary/power-list/" in explained and "glossary/three-principles/" in explained
+    assert 'class="term"' not in page.split('id="verbatim-source"')[0]  # nothing marked under the notes
+    record = next(a for a in json.loads((proj / "docs" / "data" / "articles.json").read_text(encoding="utf-8"))
+                  if a["id"] == article_id)
+    assert record["terms"] == ["power list", "three principles"]
+    entry = (proj / "docs" / "glossary" / "power-list" / "index.md").read_text(encoding="utf-8")
+    assert f'href="../../articles/{article_id}/#noteref-1"' in entry
 
 
 def test_a_page_a_definition_links_to_is_missed_when_it_goes(proj):
