@@ -366,6 +366,14 @@ def without_controls(text: str) -> str:
     return _BIDI_RE.sub("", _UNWANTED_RE.sub("", text))
 
 
+_HTML_START_RE = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|meta\s|body[\s>]|\?xml\s)", re.I)
+"""The first line of a page saved from a browser, where a title should be."""
+_HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_RE = re.compile("[A-Za-z]")
+"""A translation quotes the odd Chinese name or term; an original has more Chinese characters
+than it has Latin letters."""
+
+
 def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
     """Parse one decoded article of the family. Raises ParseError with a reason.
 
@@ -379,6 +387,9 @@ def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
     if not non_empty:
         raise ParseError("empty file")
     title = " ".join(non_empty[0][1].split())
+    if _HTML_START_RE.match(title):
+        raise ParseError("a web page (HTML) saved from the browser, not the article's text: copy the title, the date "
+                         "line and the text from the page into a .txt file")
     if HEADER_RE.match(title):
         raise ParseError("no title: the first line is the date header")
     if len(non_empty) < 2:
@@ -406,6 +417,9 @@ def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
     if not any(ch.isalnum() for p in paragraphs for ch in p):
         raise ParseError("no article text after the date header")
     flat = " ".join(paragraphs)
+    if _HAN_RE.search(flat) and len(_HAN_RE.findall(flat)) > len(_LATIN_RE.findall(flat)):
+        raise ParseError("the text is in Chinese, not an English translation: the archive keeps the articles' English "
+                         "translations; archive the translation instead")
     return ParsedArticle(
         title=title,
         published=published,

@@ -23,7 +23,8 @@ SEED = FIXTURES / "seed.txt"
 SEED_ID = "2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting"
 ID_RE = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+$")
 BROKEN = ["empty.txt", "binary.bin", "no_date_header.txt", "header_bad_date.txt", "title_only.txt",
-          "mixed_encodings.txt", "no_title.txt", "truncated_utf8.txt", "utf16.txt"]
+          "mixed_encodings.txt", "no_title.txt", "truncated_utf8.txt", "utf16.txt", "html_page.txt",
+          "chinese_original.txt"]
 
 
 def ingest(cwd: Path, *files: Path | str, archive: Path | None = None) -> subprocess.CompletedProcess:

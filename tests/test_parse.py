@@ -394,6 +394,12 @@ def test_split_credits_keeps_a_parenthesis_that_is_not_a_credit():
     assert body.endswith("(safety first)")
 
 
+def test_a_translation_quoting_chinese_is_no_chinese_original():
+    """The translation of the GB18030 fixture quotes 39 Chinese characters among 905 letters."""
+    article = parse_fixture("gb18030.txt")
+    assert "“安全第一” (safety first)" in article.paragraphs[0]
+
+
 def test_rebuild_paragraphs_abbreviations_and_initials():
     paragraphs = rebuild_paragraphs("He met Mr.Wang at No. 1 Middle School.The U.S. delegation left.Then it rained.")
     assert paragraphs == ["He met Mr. Wang at No. 1 Middle School. The U.S. delegation left. Then it rained."]
@@ -425,6 +431,13 @@ def test_header_with_time_and_comments():
     ("mixed_encodings.txt", r"^mixed encodings: part of the file is UTF-8 and part is not; save it in one encoding$"),
     ("truncated_utf8.txt", r"^truncated: the file ends in the middle of a UTF-8 character"),
     ("utf16.txt", r"^UTF-16 text, not UTF-8: save the file as UTF-8 \(or GB18030\)$"),
+    # A page saved from the browser was told it had no date header, and to save it again.
+    ("html_page.txt", r"^a web page \(HTML\) saved from the browser, not the article's text: copy the title, the date "
+                      r"line and the text from the page into a .txt file$"),
+    # An untranslated original was archived and labelled a machine translation, its Chinese
+    # punctuation rewritten and its credit line left in the text.
+    ("chinese_original.txt", r"^the text is in Chinese, not an English translation: the archive keeps the articles' "
+                             r"English translations; archive the translation instead$"),
 ])
 def test_refusals(name, reason):
     with pytest.raises(ParseError, match=reason) as caught:
