@@ -647,6 +647,24 @@ def _text_cut_by_comment(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+def _described(value: Any) -> str:
+    """What YAML read, in an editor's words ('found the text 'floods'', not 'found str')."""
+    if isinstance(value, str):
+        shown = " ".join(value.split())
+        return f"the text {shown[:60] + '…' if len(shown) > 60 else shown!r}"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a truth value)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, list):
+        return "a list (lines starting with '- ')"
+    if isinstance(value, dict):
+        return "fields ('name: value' lines)"
+    return "nothing" if value is None else "something else"
+
+
 def key_lines(path: Path, text: str | None = None) -> dict[tuple, int]:
     """Map each key path (("people", 0, "name")) to its 1-based line; used only for errors."""
     lines: dict[tuple, int] = {}
@@ -718,8 +736,11 @@ class Checker:
         """``misplaced``: for a field that belongs elsewhere, how to move it (said instead of
         'unknown field'); ``listed``: the fields a message names (default: all allowed)."""
         if not isinstance(data, dict):
+            first = next(iter(allowed))
+            fix = (f": write it as fields, one a line, starting with '{first}: {' '.join(data.split())}'"
+                   if isinstance(data, str) and data.strip() and allowed[first] else "")
             self.error(where, f"expected a mapping of fields ({', '.join(allowed)}) for {what}, "
-                              f"found {type(data).__name__}")
+                              f"found {_described(data)}{fix}")
             return None
         for key in data:
             if misplaced and key not in allowed and key in misplaced:
@@ -746,7 +767,7 @@ class Checker:
                               "false as a truth value): put the text in quotation marks")
             return None
         if not isinstance(value, str):
-            self.error(where, f"expected text, found {type(value).__name__}")
+            self.error(where, f"expected text, found {_described(value)}")
             return None
         value = without_controls(value).strip()
         if single_line and ("  " in value or not value.isprintable()):
@@ -763,7 +784,7 @@ class Checker:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            self.error(where, f"expected a list of text, found {type(value).__name__}")
+            self.error(where, f"expected a list of text, found {_described(value)}")
             return []
         out, positions = [], []
         for i, item in enumerate(value):

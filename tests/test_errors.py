@@ -359,6 +359,18 @@ def test_fields_under_an_empty_mapping(proj):
                             "give it its fields"), message
 
 
+def test_what_yaml_read_is_said_in_an_editors_words(proj):
+    """'found str' and 'found list' were Python's names for what YAML read."""
+    tags = proj / "archive" / "tags.yml"
+    tags.write_text("- floods\n" + tags.read_text(encoding="utf-8"), encoding="utf-8")
+    edit(proj, SEED_META, "source: Louxing Rong Media Center", "source:\n- Louxing Rong Media Center")
+    lines = build_fails(proj)
+    assert one(lines, "archive/tags.yml") == (
+        "archive/tags.yml:1: [0]: expected a mapping of fields (slug, title, description) for a tag, found the text "
+        "'floods': write it as fields, one a line, starting with 'slug: floods'")
+    assert one(lines, SEED_META).endswith("source: expected text, found a list (lines starting with '- ')")
+
+
 def test_a_tab_in_yaml(proj):
     edit(proj, SEED_META, "  reporter:\n", "\treporter:\n")
     message = one(build_fails(proj), SEED_META, "invalid YAML")
