@@ -22,7 +22,7 @@ import yaml
 
 from .errors import ParseError, one_line
 from .model import meta_from_parsed
-from .parse import MAX_SOURCE_BYTES, decode_source, parse_article
+from .parse import MAX_SOURCE_BYTES, decode_source, event_date_mention, parse_article
 from .progress import progress_for
 from .records import slugify, year_problem
 from .write import atomic_write
@@ -88,7 +88,12 @@ def ingest_file(path: Path, archive: Path, hashes: dict[str, str]) -> str:
     return _ingest(path, archive, hashes)[0]
 
 
-def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str, bool]:
+SURPRISING_GAP = 92
+"""Days between publication and an event whose year the text does not give, beyond which
+ingest asks for a check: 'On June 5' in an article of 2 June is taken as last June."""
+
+
+def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str, list[str]]:
     """(the new id, the encoding the file was read in, whether no credit line was found)."""
     if path.is_dir():
         raise IngestError("is a folder, not an article file")
@@ -140,7 +145,14 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str
         shutil.rmtree(staging, ignore_errors=True)
         raise
     hashes[digest] = article_id
-    return article_id, encoding, not parsed.credits and parsed.source is None
+    checks = []  # what the editor should look at in meta.yml first
+    if not parsed.credits and parsed.source is None:  # the credit line is written in a way the parser does not know
+        checks.append("no credit line was recognised at its end: write its credits and source in meta.yml yourself")
+    event = event_date_mention(" ".join(parsed.paragraphs), parsed.published)
+    if event and not event[1] and (parsed.published - event[0]).days > SURPRISING_GAP:
+        checks.append(f"the text gives the event's day without a year, taken to be {event[0].isoformat()}, "
+                      f"{(parsed.published - event[0]).days} days before publication: check event_date")
+    return article_id, encoding, checks
 
 
 def _same_text(text: str, articles: Path, base: str) -> str | None:
@@ -255,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = 0
     for path in progress_for(sys.stderr, args.quiet)(args.files, "Ingesting"):
         try:
-            article_id, encoding, no_credits = _ingest(path, args.archive, hashes)
+            article_id, encoding, checks = _ingest(path, args.archive, hashes)
         except Restored as done:
             if not args.quiet:
                 print(one_line(f"{path}: restored {args.archive}/articles/{done.article_id}/source.txt, which had "
@@ -270,11 +282,8 @@ def main(argv: list[str] | None = None) -> int:
                 # An encoding other than UTF-8 was detected: said, so that a wrong guess (a
                 # garbled reading edition) is caught at once.
                 read_as = "" if encoding == "utf-8" else f"; read as {encoding.upper()}"
-                if no_credits:  # the credit line is written in a way the parser does not know
-                    read_as += ("; no credit line was recognised at its end: write its credits and source in "
-                                "meta.yml yourself")
                 print(one_line(f"{path}: archived as {args.archive}/articles/{article_id}/ (review its meta.yml"
-                               f"{read_as})"))
+                               f"{read_as}{''.join('; ' + check for check in checks)})"))
             continue
         failed += 1
         # One line per refused file on stderr: PATH: reason.

@@ -705,6 +705,12 @@ def _word_start(text: str, at: int) -> bool:
 
 
 def find_event_date(text: str, published: date) -> date | None:
+    found = event_date_mention(text, published)
+    return found[0] if found else None
+
+
+def event_date_mention(text: str, published: date) -> tuple[date, bool] | None:
+    """The date of the reported event, and whether the text writes its year."""
     for m in EVENT_DATE_RE.finditer(text):
         month = MONTHS.get(m["month"])
         if not month or not _word_start(text, m.start()):
@@ -713,7 +719,7 @@ def find_event_date(text: str, published: date) -> date | None:
         resolved = resolve_day(month, int(m["day"]), published, year)
         # A date written with a year after publication is a plan, not the reported event.
         if resolved and resolved <= published:
-            return resolved
+            return resolved, year is not None
     return None
 
 

@@ -284,3 +284,20 @@ def test_ingest_says_when_it_found_no_credit_line(workdir, tmp_path):
         "yourself)"), result.stdout
     result = ingest(workdir, SEED)
     assert result.stdout.strip().endswith("(review its meta.yml)"), result.stdout
+
+
+@pytest.mark.parametrize(("published", "opening", "said"), [
+    # "On June 5" in an article of 2 June: last June, almost a year before. Said, as it is as
+    # likely a slip or a plan as last year's event.
+    ("2023-06-02", "On June 5, the county met.", "; the text gives the event's day without a year, taken to be "
+                                                 "2022-06-05, 362 days before publication: check event_date)"),
+    ("2023-01-05", "On December 28, the county met.", ")"),  # the last days of the year before: as expected
+    ("2023-06-02", "On June 5, 2022, the county met.", ")"),  # the year is written
+])
+def test_ingest_asks_to_check_an_event_date_far_before_publication(workdir, tmp_path, published, opening, said):
+    raw = tmp_path / "june.txt"
+    raw.write_text(f"Miluo held a meeting\n{published} 0 By\n\n{opening} Leaders attended.(Li Yi) Editor: Xiao Hui "
+                   "Source: Miluo Rong Media Center\n", encoding="utf-8")
+    result = ingest(workdir, raw)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("(review its meta.yml" + said), result.stdout
