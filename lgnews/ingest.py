@@ -247,6 +247,21 @@ def make_files(text: str) -> list[Path]:
     return files
 
 
+def _spaced_name(files: list[Path]) -> str | None:
+    """The name of a file that ``files`` holds in pieces, none of them a file: the name with
+    spaces of `make ingest FILE=Downloads/news (1).txt`, written without quotes."""
+    if len(files) > 50:
+        return None
+    for i in range(len(files)):
+        for j in range(i + 2, len(files) + 1):
+            if any(os.path.lexists(f) for f in files[i:j]):
+                break
+            joined = " ".join(map(str, files[i:j]))
+            if os.path.isfile(joined):
+                return joined
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Store raw article files in archive/ with draft metadata.")
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE")
@@ -256,11 +271,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="more files, written as `make ingest FILE=...` gives them (see make_files)")
     args = parser.parse_args(argv)
     try:
-        args.files += make_files(args.files_from_make)
-    except ValueError as exc:
-        print(one_line(f"ingest: FILE={args.files_from_make}: {exc}: put a name with spaces or brackets in quotes, "
-                       "FILE='\"news (1).txt\"'"), file=sys.stderr)
+        from_make = make_files(args.files_from_make)
+    except ValueError:  # shlex's "No closing quotation"
+        print(one_line(f"ingest: FILE={args.files_from_make}: a quotation mark is not closed: put a name with spaces "
+                       "or brackets in quotes, FILE='\"news (1).txt\"'; rename a file whose name holds a quotation "
+                       "mark or an apostrophe (Xi's talk.txt) first"), file=sys.stderr)
         return 2
+    spaced = _spaced_name(from_make)
+    if spaced:
+        print(one_line(f"ingest: FILE={args.files_from_make}: '{spaced}' is one file, whose name has spaces: put it "
+                       f"in quotes, FILE='\"{spaced}\"'"), file=sys.stderr)
+        return 2
+    args.files += from_make
     if not args.files:
         parser.error("no FILE given")
     hashes = known_hashes(args.archive / "articles")

@@ -301,3 +301,19 @@ def test_ingest_asks_to_check_an_event_date_far_before_publication(workdir, tmp_
     result = ingest(workdir, raw)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("(review its meta.yml" + said), result.stdout
+
+
+def test_a_name_with_spaces_or_an_apostrophe_from_make_gets_the_fix(workdir, tmp_path):
+    """`make ingest FILE=Downloads/news article (1).txt` gave three "cannot read" lines, one per
+    piece of the name; a name with an apostrophe gave shlex's "No closing quotation"."""
+    (tmp_path / "news article (1).txt").write_text("x", encoding="utf-8")
+    result = ingest(workdir, f"--files-from-make={tmp_path}/news article (1).txt")
+    assert result.returncode == 2 and result.stderr.splitlines() == [
+        f"ingest: FILE={tmp_path}/news article (1).txt: '{tmp_path}/news article (1).txt' is one file, whose name has "
+        f"spaces: put it in quotes, FILE='\"{tmp_path}/news article (1).txt\"'"]
+    result = ingest(workdir, f"--files-from-make={tmp_path}/Xi's talk.txt")
+    assert result.returncode == 2 and result.stderr.splitlines() == [
+        f"ingest: FILE={tmp_path}/Xi's talk.txt: a quotation mark is not closed: put a name with spaces or brackets in "
+        "quotes, FILE='\"news (1).txt\"'; rename a file whose name holds a quotation mark or an apostrophe (Xi's "
+        "talk.txt) first"]
+    assert not (workdir / "archive" / "articles").exists() or not any((workdir / "archive" / "articles").iterdir())
