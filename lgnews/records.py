@@ -1444,7 +1444,8 @@ def _place(c: Checker, item: dict, i: int, tag_names: set[str] | None) -> str | 
     if place and tag_names is not None and place not in tag_names:
         hint = difflib.get_close_matches(place, sorted(tag_names), n=1)
         c.error((i, "place"), f"'{place}' is not a tag of archive/tags.yml"
-                              + (f"; did you mean '{hint[0]}'?" if hint else ""))
+                              + (f"; did you mean '{hint[0]}'?" if hint else
+                                 ": a place is one of its tags (its slug); add the place to tags.yml first"))
     return place
 
 

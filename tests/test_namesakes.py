@@ -133,6 +133,9 @@ def test_an_article_with_none_of_the_namesakes_places_is_said_too(archive):
      "'Wang Qian' is also a name of the person 'Wang Qian' (line {line})"),
     ('\n- name: "Wang Jun"\n  place: "miluo city"\n',
      "'miluo city' is not a tag of archive/tags.yml; did you mean 'miluo'?"),
+    ('\n- name: "Wang Jun"\n  place: "changsha"\n',
+     "'changsha' is not a tag of archive/tags.yml: a place is one of its tags (its slug); add the place to tags.yml "
+     "first"),
 ])
 def test_one_person_of_a_name_in_each_place(archive, added, message):
     text = (archive / "people.yml").read_text(encoding="utf-8")
