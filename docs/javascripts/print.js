@@ -3,8 +3,9 @@
  * its content (except the glossary terms in the reading edition, which would break up the
  * text; the lists of "In this article", whose people, terms and tags would each take a
  * line of addresses; the site's own links in a table, such as the glossary's index, whose
- * narrow columns each address stretched over several lines; heading permalinks and links
- * within the page) gets its full address in
+ * narrow columns each address stretched over several lines; a heading's link, whose address
+ * would print at the heading's size; heading permalinks and links within the page) gets
+ * its full address in
  * data-print-href, which the print stylesheet (stylesheets/extra.css) writes after it.
  * Nothing runs while the page is only read.
  */
@@ -20,6 +21,7 @@
       var href = a.getAttribute("href");
       if (!href || href.charAt(0) === "#" || a.closest(".in-this-article")) return;
       if (a.closest("table") && a.host === window.location.host) return;
+      if (a.closest("h1, h2, h3, h4, h5, h6")) return;
       a.setAttribute("data-print-href", a.href);
     });
   }

@@ -177,6 +177,24 @@ def test_an_index_prints_its_table_without_an_address_in_every_cell(tab, screens
     assert tab.base + "people/" in after, after
 
 
+def test_a_timeline_year_prints_its_entries_without_the_ways_to_other_pages(tab, screenshots):
+    """Printed, a year of the timeline gave its years and months (and a list's pages) each
+    with its full address, and each entry's heading its article's address at heading size:
+    seven pages of paper for one of text."""
+    page = tab.page
+    tab.goto("timeline/2022/")
+    assert page.locator("p.jump").first.is_visible()
+    page.emulate_media(media="print")
+    assert page.locator("p.jump").count() >= 1
+    assert not any(p.is_visible() for p in page.locator("p.jump, nav.pager").all())
+    heading = page.locator("article h2 a[href*='articles/']").first
+    assert heading.evaluate("a => getComputedStyle(a, '::after').content") == "none"
+    # A link in an entry's text still prints where it leads.
+    assert tab.base + "articles/" in page.eval_on_selector(
+        "article p a[href*='articles/']:not(.headerlink)", "a => getComputedStyle(a, '::after').content")
+    page.pdf(path=str(screenshots / "timeline-year-print.pdf"), format="A4")
+
+
 @pytest.mark.parametrize("name,path", [("home", ""), ("seed-article", SEED)])
 @pytest.mark.parametrize("size,viewport", [("phone", PHONE), ("desktop", DESKTOP)])
 def test_screenshots(browser, site_url, screenshots, name, path, size, viewport):
