@@ -364,7 +364,8 @@ def environment() -> Environment:
         editor_markdown=_editor_markdown,
         esc_block=esc_block,
         front_matter=_front_matter,
-        plural=lambda n, word, many=None: f"{n} {word if n == 1 else (many or word + 's')}",
+        plural=lambda n, word, many=None: f"{n:,} {word if n == 1 else (many or word + 's')}",
+        thousands="{:,}".format,  # a count as the pagers write it: 1,001
         join=_join,
         label=lambda value: value.replace("-", " "),  # a value of a list (responsibility-system) as words
         quoted=_quoted,

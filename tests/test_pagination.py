@@ -353,3 +353,13 @@ def test_a_page_of_the_people_index_has_a_chinese_column_only_if_someone_on_it_h
         row = re.search(r"<tbody>\n<tr>(.*?)</tr>", page)[1]
         assert row.count("<td>") == (4 if has else 3), n
     assert kinds == {True, False}
+
+
+def test_counts_are_written_as_the_pagers_write_them():
+    """Pagers said "(1,001 of 1,001)" above "1001 articles" and "(2280)": one way of writing a
+    count on every page."""
+    from lgnews.render import environment
+
+    env = environment()
+    page = env.from_string('{{ n|plural("article") }} · {{ 1|plural("article") }} · ({{ n|thousands }})').render(n=1001)
+    assert page == "1,001 articles · 1 article · (1,001)"

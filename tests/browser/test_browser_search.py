@@ -38,6 +38,19 @@ def test_search_ranks_the_entry_first(search_tab, query, expected, within):
     assert not search_tab.errors and not search_tab.external
 
 
+@pytest.mark.parametrize(("query", "before"), [
+    ("people first", ["glossary/people-first-life-is-supreme/", SEED]),
+    ("source line", [SEED]),
+])
+def test_the_data_page_ranks_below_the_pages_its_examples_quote(search_tab, query, before):
+    """The data page's examples quote the seed, and it came second for "people first" and
+    first for "source line", above the article; it is still found (and first for "schema")."""
+    results = search(search_tab, query)
+    assert "data/" in results, results
+    assert all(page in results[:results.index("data/")] for page in before), results
+    assert search(search_tab, "schema")[0] == "data/"
+
+
 HAN_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
