@@ -777,7 +777,11 @@ def _span_tags(span, depth: str, in_link: bool = False) -> tuple[str, str]:
     term = span.term
     title = html.escape(term.short_definition, quote=True)
     if span.first and not in_link:  # the link holds the tooltip: shown on focus too, not on hover alone
-        return f'<a class="term" id="term-{term.slug}" href="{depth}glossary/{term.slug}/" title="{title}">', "</a>"
+        # The anchor the glossary's occurrences lead to is around the link, not on it: a browser
+        # focuses a link it arrives at, and the focus opened the tooltip over the very sentence
+        # the reader came to read.
+        return (f'<span id="term-{term.slug}"><a class="term" href="{depth}glossary/{term.slug}/" title="{title}">',
+                "</a></span>")
     ident = f' id="term-{term.slug}"' if span.first else ""
     return f'<abbr{ident} title="{title}">', "</abbr>"
 

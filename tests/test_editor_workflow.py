@@ -397,11 +397,11 @@ def test_new_term_has_its_page_listing_both_articles(edited, raw_id):
 
 def test_new_term_is_linked_and_explained_in_the_articles(edited, raw_id):
     raw = html(edited, f"articles/{raw_id}")
-    assert re.search(rf'<a class="term" id="term-{TERM_SLUG}" href="../../glossary/{TERM_SLUG}/" '
+    assert re.search(rf'<span id="term-{TERM_SLUG}"><a class="term" href="../../glossary/{TERM_SLUG}/" '
                      r'title="The part of the year when floods are most likely[^"]*">main flood season</a>',
                      raw), "the raw article does not link the new term"
     md = html(edited, f"articles/{MD_ID}")
-    assert re.search(rf'<p id="p1">[^<]*<a class="term" id="term-{TERM_SLUG}" href="../../glossary/{TERM_SLUG}/" '
+    assert re.search(rf'<p id="p1">[^<]*<span id="term-{TERM_SLUG}"><a class="term" href="../../glossary/{TERM_SLUG}/" '
                      r'title="The part of the year when floods are most likely[^"]*">main flood season</a>',
                      md), "the Markdown article does not link the new term's first use"
 
