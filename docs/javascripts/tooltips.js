@@ -1,9 +1,13 @@
 /*
- * Escape closes the tooltip a glossary term shows (Material's, made from the link's title
- * when the pointer is on the term or the keyboard's focus is): it stayed over the next line
- * of text, another term in it, until the pointer or the focus moved on. (WCAG 1.4.13: what
- * appears on hover or focus can be dismissed without moving either.) It shows again the
- * next time the pointer or the focus comes to a term.
+ * Two mends to the tooltip a glossary term shows (Material's, made from the link's title
+ * when the pointer is on the term or the keyboard's focus is):
+ *
+ * - Escape closes it: it stayed over the next line of text, another term in it, until the
+ *   pointer or the focus moved on. (WCAG 1.4.13: what appears on hover or focus can be
+ *   dismissed without moving either.) It shows again the next time the pointer or the focus
+ *   comes to a term.
+ * - It opens above the term when there is no room below: Material 9.8 always puts a tooltip
+ *   below its term, so near the bottom of the window it was cut off, a sliver showing.
  */
 (function () {
   "use strict";
@@ -12,4 +16,32 @@
     var open = document.querySelectorAll(".md-tooltip2--active");
     for (var i = 0; i < open.length; i++) open[i].classList.remove("md-tooltip2--active");
   });
+
+  var GAP = 8; // px between the term and its tooltip, as Material leaves below it
+
+  function place(tip) {
+    if (!tip.classList.contains("md-tooltip2--active") || tip.getAttribute("role") !== "tooltip") return;
+    var host = document.querySelector('[aria-describedby="' + tip.id + '"]');
+    var inner = tip.firstElementChild;
+    if (!host || !inner) return;
+    var term = host.getBoundingClientRect();
+    var height = inner.getBoundingClientRect().height;
+    var below = term.bottom + GAP + height <= window.innerHeight;
+    var above = term.top - GAP - height >= 0;
+    var y = !below && above ? -GAP - height : GAP + term.height;
+    if (tip.style.getPropertyValue("--md-tooltip-y") === y + "px") return; // (also ends what this change sets off)
+    tip.style.setProperty("--md-tooltip-y", y + "px");
+    tip.classList.toggle("md-tooltip2--top", y < 0);
+    tip.classList.toggle("md-tooltip2--bottom", y >= 0);
+  }
+
+  // Material sets a tooltip's place when it opens and as the page scrolls: each time, this
+  // takes it above the term where there is no room below.
+  var watch = new MutationObserver(function (changes) {
+    for (var i = 0; i < changes.length; i++) {
+      var tip = changes[i].target;
+      if (tip.classList && tip.classList.contains("md-tooltip2")) place(tip);
+    }
+  });
+  watch.observe(document.body, { subtree: true, attributes: true, attributeFilter: ["class", "style"] });
 })();

@@ -88,6 +88,57 @@ def test_escape_closes_a_terms_tooltip_where_the_pointer_or_the_focus_left_it(ta
     assert tab.errors == []
 
 
+def test_a_terms_tooltip_near_the_bottom_of_the_window_opens_above_it(tab):
+    """Material puts a term's tooltip below it whatever the room: 40 px from the bottom of the
+    window, a sliver of the definition showed."""
+    page = tab.page
+    tab.goto(SEED)
+    term = page.locator(".reading-edition a.term").nth(8)
+    tip = ("() => { const t = document.querySelector('.md-tooltip2--active'); if (!t) return null;"
+           " const r = t.firstElementChild.getBoundingClientRect();"
+           " return {top: r.top, bottom: r.bottom, above: t.classList.contains('md-tooltip2--top')}; }")
+    for from_bottom, above in ((60, True), (500, False)):
+        page.mouse.move(0, 0)
+        page.wait_for_function("() => !document.querySelector('.md-tooltip2--active')")
+        top = term.evaluate("e => e.getBoundingClientRect().top + window.scrollY")
+        page.evaluate(f"window.scrollTo(0, {top} - window.innerHeight + {from_bottom})")
+        term.hover()
+        page.wait_for_function(f"() => ({tip})() !== null")
+        page.wait_for_timeout(450)  # Material's opening transition
+        shown = page.evaluate(tip)
+        box = term.bounding_box()
+        assert shown["above"] == above, shown
+        assert 0 <= shown["top"] and shown["bottom"] <= page.viewport_size["height"], shown
+        if above:
+            assert shown["bottom"] <= box["y"], (shown, box)
+        else:
+            assert shown["top"] >= box["y"] + box["height"], (shown, box)
+    assert tab.errors == []
+
+
+def test_an_occurrence_of_a_term_opens_on_the_term_marked_with_its_sentence_readable(tab):
+    """A glossary entry's occurrence leads to the term's first use in the article: the browser
+    focused the term's link it arrived at, and the focus opened the tooltip over the next
+    line, the sentence the reader came for, until Escape or a click."""
+    page = tab.page
+    tab.goto("glossary/three-principles/")
+    page.locator(f"a[href*='{SEED}#term-three-principles']").first.click()
+    page.wait_for_url("**#term-three-principles")
+    page.wait_for_timeout(500)
+    shown = "[...document.querySelectorAll('.md-tooltip2')].filter(e => getComputedStyle(e).opacity !== '0').length"
+    assert page.evaluate(shown) == 0, "a tooltip opened on arrival"
+    assert not page.evaluate("document.activeElement.classList.contains('term')")
+    # The term is marked where the reader lands, in view below the header.
+    target = page.locator("#term-three-principles")
+    assert target.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    top = target.bounding_box()["y"]
+    header = page.locator(".md-header").bounding_box()["height"]
+    assert header <= top < page.viewport_size["height"] / 2, top
+    # Tab goes on from there: to the term itself.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#term-three-principles') !== null")
+
+
 def test_404_page_has_the_site_look_and_working_links(tab, screenshots):
     page = tab.page
     tab.goto("no-such-page/anywhere/", status=404)
