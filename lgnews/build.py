@@ -447,6 +447,7 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: P
     from .write import read_manifest
 
     anchors: dict[str, set[str]] = {}  # of the generated pages that links lead into
+    editors_anchors: dict[str, set[str]] = {}  # of the editors' pages: found as MkDocs makes most of them
     generated_before: dict[str, str] | None = None
 
     def in_docs(rel: str) -> bool:
@@ -485,7 +486,15 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: P
                         continue
                     problem = (f"leads to no place of the page {address}: it has no anchor "
                                f"'#{anchor}'; correct the part after '#', or remove it")
-                elif generated is not None or any(in_docs(c) for c in candidates):
+                elif generated is not None:
+                    continue
+                elif any(in_docs(c) for c in candidates):
+                    written_page = next(c for c in candidates if in_docs(c))
+                    if anchor and unquote(anchor) not in _editors_anchors(written_page):
+                        at = line(source, written)
+                        warn(f"{os.path.relpath(path, docs.parent)}{f':{at}' if at else ''}: the link to "
+                             f"'{written}' leads to a place '#{anchor}' that the page {address} does not seem to "
+                             "have (no heading or id of that name): follow the link in the preview to check it")
                     continue
                 else:
                     problem = f"leads to no page of the site{FROM_THE_ROOT}"
@@ -495,6 +504,14 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: P
                 problem = f"leads to no file of the site: save the file as docs/{address}, or correct the link"
             found.append(ArchiveError(path, f"the link to '{written}' {problem}", line=line(source, written)))
         return found
+
+    def _editors_anchors(rel: str) -> set[str]:
+        if rel not in editors_anchors:
+            try:
+                editors_anchors[rel] = page_anchors((docs / rel).read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                editors_anchors[rel] = set()
+        return editors_anchors[rel]
 
     errors = []
     for article in site.articles:

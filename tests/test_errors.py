@@ -764,6 +764,19 @@ def test_a_link_a_markdown_article_cannot_have(proj, written, message):
     assert build_fails(proj, "--check")
 
 
+def test_a_link_to_a_place_an_editors_page_seems_not_to_have_is_a_warning(proj):
+    """An article.md's link to data.md#nope was published without a word, where the same slip
+    into a generated page stops the build. An editor's page's anchors are MkDocs's: found as
+    it makes most of them, a miss is a warning, not a refusal."""
+    write_article(proj, "The county met. See [the feeds](data.md#feeds), [the data](data.md#nope) and "
+                        "[the schema](data/#text-from-the-articles).\n")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr.splitlines() == [
+        "warning: archive/articles/2023-01-02-a-written-article/article.md:6: the link to 'data.md#nope' leads to a "
+        "place '#nope' that the page data/ does not seem to have (no heading or id of that name): follow the link in "
+        "the preview to check it"]
+
+
 def test_links_into_generated_pages_reach_their_anchors(proj):
     """A heading, a paragraph, a timeline entry: each is an anchor an article can link to
     (that the built pages have exactly these anchors is test_site's
