@@ -452,7 +452,11 @@ def test_glossary_entries_a_plural_tells_apart_are_both_kept(proj):
     text = (proj / rel).read_text(encoding="utf-8")
     (proj / rel).write_text(text + "".join(f'- term: "{t}"\n  definition: "X."\n  category: policy\n  confidence: low\n'
                                            for t in ("custom", "customs")), encoding="utf-8")
+    write_article(proj, "The customs office kept a custom of the county.\n")
     run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    record = next(a for a in json.loads((proj / "docs" / "data" / "articles.json").read_text(encoding="utf-8"))
+                  if a["id"] == "2023-01-02-a-written-article")
+    assert record["terms"] == ["customs", "custom"]
 
 
 def test_glossary_alias_of_another_entry_names_its_line(proj):

@@ -106,6 +106,22 @@ def test_tag_pages_list_every_tagged_article_once_newest_first(outputs):
     assert listed == [a.url + "index.md" for a in tagged], "each tagged article once, newest first"
 
 
+def test_a_persons_pages_list_their_articles_newest_first(outputs):
+    site, pages = outputs
+    person = max(site.people, key=lambda p: len(p.appearances))  # a reporter: one appearance an article
+    # (Strings only in the asserts: an article's repr runs through the whole site.)
+    expected = [url + "index.md" for _, _, url in sorted({(a.article.published, a.article.id, a.article.url)
+                                                          for a in person.appearances}, reverse=True)]
+    assert len(expected) >= 3
+    base = person.url
+    listed = []
+    for n in range(1, _series(pages).get(base, 1) + 1):
+        path = base + ("index.md" if n == 1 else f"page-{n}/index.md")
+        content = pages[path].split('class="appearances-note"', 1)[1]
+        listed += list(dict.fromkeys(_article_links(path, content)))  # (a role may link its article again)
+    assert list(dict.fromkeys(listed)) == expected
+
+
 def test_glossary_occurrences_are_split_across_pages(outputs):
     site, pages = outputs
     slug, found = max(site.occurrences.items(), key=lambda kv: len(kv[1]))

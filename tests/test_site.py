@@ -216,6 +216,8 @@ def test_seed_page_title_provenance_and_label(seed_page):
     for fact in ["30 April 2022", "11 February 2022", "Louxing Rong Media Center", "Li Yi", "Wen Zhibin",
                  "Huang Miao", "Zeng Zhenhua", "Xiao Hui", "Machine-translated from Chinese"]:
         assert fact in text, fact
+    # The provenance reads as a list of facts, two reviewers as two names.
+    assert "Reporter: Li Yi Editor in chief: Wen Zhibin Reviewer: Huang Miao, Zeng Zhenhua Editor: Xiao Hui" in text
 
 
 def test_seed_page_verbatim_source_and_checksum(built_site, seed_page):
