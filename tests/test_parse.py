@@ -299,9 +299,29 @@ def test_event_date_new_year():
     ("On the morning of May 1 2000", date(1, 1, 1), None),  # found by the property test
     ("Recently, the county held", date(2022, 4, 30), None),
     ("Upon May 3 the county", date(2022, 4, 30), None),  # "On" is a word of its own
+    ("On Sept. 5, the county", date(2022, 9, 30), date(2022, 9, 5)),  # the short month of the wires
+    ("On Sept 5, the county", date(2022, 9, 30), date(2022, 9, 5)),
 ])
 def test_event_date_resolution(body, published, expected):
     assert find_event_date(body, published) == expected
+
+
+@pytest.mark.parametrize(("credit_line", "credits", "source"), [
+    # Hyphenated labels; one editor in chief line naming the editor in charge too.
+    ("(Li Yi) Editor-in-Chief: Wen Zhibin Editor-in-charge: Xiao Hui Source: Louxing Rong Media Center",
+     {"reporter": ["Li Yi"], "editor_in_chief": ["Wen Zhibin", "Xiao Hui"]}, "Louxing Rong Media Center"),
+    # Labels each ending a sentence of their own: three blocks of the credit line.
+    ("Editor in Chief: Li Yi. Reviewed by: Chen Jing. Source: Xinhua County Rong Media Center.",
+     {"editor_in_chief": ["Li Yi"], "reviewer": ["Chen Jing"]}, "Xinhua County Rong Media Center"),
+])
+def test_credit_lines_written_otherwise(credit_line, credits, source):
+    article = parse_article(f"T\n2022-05-01 0 By\nOn April 28, the county met. {credit_line}\n")
+    assert (article.credits, article.source) == (credits, source)
+    assert article.paragraphs == ["On April 28, the county met."]
+
+
+def test_names_run_together_are_split_into_two_syllable_names_and_a_last_one():
+    assert split_names("Chen Jing Li Yi Ming") == ["Chen Jing", "Li Yi", "Ming"]
 
 
 def test_title_with_quotes():
