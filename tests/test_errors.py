@@ -1468,3 +1468,13 @@ def test_a_tab_on_a_line_that_looks_blank_is_said_so(proj):
     [message] = build_fails(proj)
     assert message.startswith(f"{rel}:{at + 1}: invalid YAML: ") and message.endswith(
         "this line looks blank, but holds a tab, which YAML does not allow: delete the line, tab and all"), message
+
+
+def test_problems_are_listed_by_file_and_line_whatever_order_they_were_found_in():
+    """Problems found by several processes, or by checks of different fields, came out in the
+    order they were found: two runs could list them differently."""
+    from lgnews.errors import ArchiveError, ArchiveErrors
+
+    found = ArchiveErrors([ArchiveError("b.yml", "x", 3), ArchiveError("a.yml", "y", 12), ArchiveError("a.yml", "z", 2),
+                           ArchiveError("a.yml", "w")])
+    assert str(found).splitlines() == ["a.yml: w", "a.yml:2: z", "a.yml:12: y", "b.yml:3: x"]

@@ -444,3 +444,18 @@ def test_names_with_either_apostrophe_are_the_same_name():
 
     assert match_key("O’Brien") == match_key("O'Brien") == "o'brien"
     assert phrase_key("“People’s Congress”") == phrase_key("people's congress") != phrase_key("Peoples Congress")
+
+
+def test_an_occurrences_context_is_cut_at_whole_words_and_says_so():
+    """The glossary lists each occurrence with the words around it: cut at a word, with "…"
+    where the paragraph goes on."""
+    from lgnews.model import _context
+
+    paragraph = "Before " + "many words " * 20 + "the power list of the county " + "and more words " * 20 + "end."
+    start = paragraph.index("power list")
+    context = _context(paragraph, start, start + len("power list"))
+    assert context.startswith("…many words") or context.startswith("…words"), context
+    assert context.endswith("…") and " power list of the county " in context
+    left, right = context[1:].split("power list")
+    assert paragraph.find(left.strip()) > 0 and right[:-1].rstrip() in paragraph
+    assert _context("the power list", 4, 14) == "the power list"  # a short paragraph whole

@@ -479,3 +479,17 @@ def test_a_markdown_article_keeps_every_anchor_where_markup_splits_a_phrase(tmp_
             '<sup class="note-marker"><a href="#note-2"') in edition
     assert edition.count('class="term"') == 0, "the first use is in code: nothing to link, only its anchor"
     assert '<abbr title="A public list' in edition  # the later use, in plain text
+
+
+def test_a_quotation_mark_in_a_definition_stays_inside_the_tooltip():
+    """A '"' in a definition's first sentence (glossary.yml) closed the title attribute of its
+    tooltip: the rest of it became attributes of the link."""
+    from types import SimpleNamespace
+
+    from lgnews.render import _span_tags
+
+    term = SimpleNamespace(slug="x", short_definition='The "x" rule" onmouseover="alert(1)')
+    for first, in_link in ((True, False), (True, True), (False, False)):
+        opening, _ = _span_tags(SimpleNamespace(term=term, first=first, note=None), "../../", in_link)
+        assert 'title="The &quot;x&quot; rule&quot; onmouseover=&quot;alert(1)"' in opening, opening
+        assert opening.count('"') % 2 == 0 and "onmouseover=\"" not in opening
