@@ -149,6 +149,13 @@ def test_search_is_keyboard_accessible(tab):
     assert focused and focused.endswith("glossary/three-principles/")
     page.keyboard.press("ArrowUp")
     assert page.evaluate("document.activeElement.id") == "lg-search-query"
+    # Down past the last result stays on the last thing the list offers, without an error.
+    offered = page.locator(".md-search-result__link, .lg-search-more__button").count()
+    for _ in range(offered + 3):
+        page.keyboard.press("ArrowDown")
+    last = page.evaluate("document.activeElement.className")
+    assert "md-search-result__link" in last or "lg-search-more__button" in last, last
+    assert tab.errors == []
     page.keyboard.press("Escape")
     assert not page.locator("#__search").is_checked()
     page.keyboard.press("s")
