@@ -488,8 +488,7 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: P
                                f"'#{anchor}'; correct the part after '#', or remove it")
                 elif generated is not None:
                     continue
-                elif any(in_docs(c) for c in candidates):
-                    written_page = next(c for c in candidates if in_docs(c))
+                elif (written_page := next((c for c in candidates if in_docs(c)), None)) is not None:
                     if anchor and unquote(anchor) not in _editors_anchors(written_page):
                         at = line(source, written)
                         warn(f"{os.path.relpath(path, docs.parent)}{f':{at}' if at else ''}: the link to "

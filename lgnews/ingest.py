@@ -94,7 +94,7 @@ ingest asks for a check: 'On June 5' in an article of 2 June is taken as last Ju
 
 
 def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str, list[str]]:
-    """(the new id, the encoding the file was read in, whether no credit line was found)."""
+    """(the new id, the encoding the file was read in, what the editor should check first in its meta.yml)."""
     if path.is_dir():
         raise IngestError("is a folder, not an article file")
     try:
@@ -149,9 +149,10 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str
     if not parsed.credits and parsed.source is None:  # the credit line is written in a way the parser does not know
         checks.append("no credit line was recognised at its end: write its credits and source in meta.yml yourself")
     event = event_date_mention(" ".join(parsed.paragraphs), parsed.published)
-    if event and not event[1] and (parsed.published - event[0]).days > SURPRISING_GAP:
+    gap = (parsed.published - event[0]).days if event and not event[1] else 0
+    if gap > SURPRISING_GAP:
         checks.append(f"the text gives the event's day without a year, taken to be {event[0].isoformat()}, "
-                      f"{(parsed.published - event[0]).days} days before publication: check event_date")
+                      f"{gap} days before publication: check event_date")
     return article_id, encoding, checks
 
 

@@ -577,13 +577,18 @@ def _yaml_hint(text: str, problem: str, line: int | None) -> str:
     return "check indentation and quote values containing ':' or '#'"
 
 
+def _line_above(lines: list[str], line: int) -> str | None:
+    """The last line before ``line`` (1-based) that holds more than a comment."""
+    return next((t for t in reversed(lines[:line - 1]) if t.strip() and not t.lstrip().startswith("#")), None)
+
+
 def _under_empty(lines: list[str], line: int | None) -> str | None:
     """The fix when ``line`` gives items or fields to a value the line before says is empty:
     'annotations: []' or 'credits: {}' (as ingest writes them) with the editor's additions
     below."""
     if not line or line > len(lines):
         return None
-    before = next((t for t in reversed(lines[:line - 1]) if t.strip() and not t.lstrip().startswith("#")), None)
+    before = _line_above(lines, line)
     if before is None:
         return None
     here = lines[line - 1]
@@ -609,7 +614,7 @@ def _indented_too_far(lines: list[str], line: int | None) -> str | None:
     it for more of that value, and then stops at its ':'."""
     if not line or line > len(lines) or not _FIELD_NAME_LINE.match(lines[line - 1]):
         return None
-    above = next((t for t in reversed(lines[:line - 1]) if t.strip() and not t.lstrip().startswith("#")), None)
+    above = _line_above(lines, line)
     m = _FIELD_LINE.match(above.rstrip()) if above else None
     if m is None or not m.group(3):
         return None
