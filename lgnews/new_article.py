@@ -61,6 +61,9 @@ def check_title(title: str | None) -> str:
         raise NewArticleError(f"missing title: {USAGE}")
     if "\n" in title.strip() or "\r" in title.strip():
         raise NewArticleError("the title must be one line")
+    if not any(c.isalnum() for c in title):
+        # The folder would be named '<date>-article', after none of the title's words.
+        raise NewArticleError(f"the title {title.strip()!r} has no letter or digit; write the article's title in words")
     return re.sub(r"\s+", " ", title).strip()
 
 

@@ -1033,8 +1033,12 @@ META_FIELDS = {
 }
 
 
-def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str | None = None) -> ArticleMeta:
-    """Validate the metadata of one article (meta.yml or an article.md front matter)."""
+def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str | None = None,
+              ingested: bool = False) -> ArticleMeta:
+    """Validate the metadata of one article (meta.yml or an article.md front matter).
+
+    ``ingested``: the meta.yml of an archived source.txt, whose sha256 the build checks the
+    source against, so it must be there."""
     c = Checker(path, text)
     if data is None:
         data = {}
@@ -1127,6 +1131,9 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
     sha = data.get("sha256")
     if sha is not None and (not isinstance(sha, str) or not SHA256_RE.match(sha)):
         c.error(("sha256",), "is not a SHA-256 (64 lowercase hex digits); it is written by ingest: do not edit it")
+    elif sha is None and ingested:  # among the other problems, not in a second round once they are fixed
+        c.error(("sha256",), "missing; ingest records it, and the build checks source.txt against it: put the line "
+                             "back ('git diff -- <this file>' shows it)")
     for key, example in SKELETON_EXAMPLES.items():
         if data.get(key) == example:
             c.error((key,), f"is still the example of `make new-article`'s skeleton ({example!r}): write this "

@@ -735,6 +735,18 @@ def test_deleted_sha256_line_is_refused_not_a_way_round_the_check(proj):
         "line back ('git diff -- <this file>' shows it)"]
 
 
+@pytest.mark.parametrize("content", ["", "# emptied by mistake\n"], ids=["empty", "comment-only"])
+def test_an_emptied_meta_yml_names_every_missing_line_at_once(proj, content):
+    """The missing sha256 used to be reported only once title and published were back: a
+    second round of the build for the editor."""
+    (proj / "archive" / "articles" / SEED_ID / "meta.yml").write_text(content, encoding="utf-8")
+    assert sorted(build_fails(proj)) == [
+        f"{SEED_META}: published: missing required field 'published' in article metadata",
+        f"{SEED_META}: sha256: missing; ingest records it, and the build checks source.txt against it: put the "
+        "line back ('git diff -- <this file>' shows it)",
+        f"{SEED_META}: title: missing required field 'title' in article metadata"]
+
+
 @pytest.mark.parametrize("written, message", [
     ("[the glossary](glossary/no-such-term/)",
      "the link to 'glossary/no-such-term/' leads to no page of the site: write a page's address from the site's "
@@ -1040,8 +1052,11 @@ def test_an_article_folder_copied_by_hand_is_refused(proj):
         (["--title", "A title", "--published", "2099-01-01"],
          f"new-article: 2099-01-01: the year 2099 cannot be an article's (from 1900 to {date.today().year + 1}); "
          "check the year"),
+        # The folder would have been named '2023-06-05-article'.
+        (["--title", "!!! ?", "--published", "2023-06-05"],
+         "new-article: the title '!!! ?' has no letter or digit; write the article's title in words"),
     ],
-    ids=["no-title", "blank-title", "no-date", "bad-date", "impossible-date", "far-year"],
+    ids=["no-title", "blank-title", "no-date", "bad-date", "impossible-date", "far-year", "no-words"],
 )
 def test_new_article_refuses_with_one_line(proj, args, message):
     before = snapshot(proj / "archive")
