@@ -8,6 +8,7 @@ looking in a temporary folder that holds a decoy file), as MkDocs does."""
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import posixpath
 import re
@@ -147,9 +148,16 @@ def test_escaping_from_memory_is_escaping(text):
     """esc() remembers what it escaped: its answer, first or from memory, is the plain
     algorithm's, whatever the text (any Unicode whitespace folds the same way)."""
     render._escaped.clear()
-    assert esc(text) == _esc_reference(text)
+    first = esc(text)
+    assert first == _esc_reference(text)
     assert esc(text) == _esc_reference(text)  # from memory
     assert esc(Path(text)) == _esc_reference(Path(text))
+    # Without render's own tables: a browser shows the text (whitespace folded), and no
+    # character is left that Markdown, HTML or an attribute could read as markup.
+    assert html.unescape(first) == re.sub(r"\s+", " ", text).strip()
+    bare = re.sub(r"&(?:#[0-9]+|amp|quot);", "", first)
+    assert not re.search(r"[\\`*_{}\[\]<>#+!|~^=$&\"']", bare), first
+    assert not re.match(r"\s*(?:[-+=>:?]|[0-9]+[.)])", first), first
 
 
 @SETTINGS

@@ -114,7 +114,12 @@ def search(tab, query: str) -> list[str]:
     page.wait_for_function(
         "q => document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === q",
         arg=query, timeout=15_000)
-    hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    return search_results(tab)
+
+
+def search_results(tab) -> list[str]:
+    """The result links the search box shows, relative to the site's root, in order."""
+    hrefs = tab.page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
     for href in hrefs:
         assert href.startswith(tab.base), f"{href} is outside the site ({tab.base})"
     return [href[len(tab.base):] for href in hrefs]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DESKTOP, PHONE, SEED, _open_tab, search
+from conftest import DESKTOP, PHONE, SEED, _open_tab, search, search_results
 
 pytestmark = pytest.mark.browser
 
@@ -163,6 +163,44 @@ def test_search_is_keyboard_accessible(tab):
     page.wait_for_function("document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === 'Liu Zhigang'")
     page.keyboard.press("Enter")  # opens the first result
     page.wait_for_url(tab.base + "people/liu-zhigang/")
+
+
+def test_a_slow_answer_never_replaces_the_answer_to_a_newer_query(tab):
+    """A reader types on while the results of what they typed first are still loading (a
+    slow connection): when those arrive, last, they are dropped, so the list and its count
+    stay those of the words in the box."""
+    page = tab.page
+    tab.goto(SEED)
+    held, holding = [], [True]
+
+    def hold(route):  # the first query's result data waits here until released
+        if holding[0]:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/pagefind/fragment/**", hold)
+    page.locator("#lg-search-query").click()
+    page.keyboard.type("three principles", delay=10)
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the first query never asked for its results' data"
+    holding[0] = False
+    page.wait_for_timeout(300)  # the rest of the first page of results is asked for, and held
+    newer = search(tab, "schema")
+    status = page.locator("#lg-search-status").inner_text()
+    assert newer and "glossary/three-principles/" not in newer, newer
+    last = held[-1].request.url
+    with page.expect_request_finished(lambda request: request.url == last):
+        for route in held:
+            route.continue_()
+    page.wait_for_timeout(500)  # what the late answer would do, it has done by now
+    assert search_results(tab) == newer
+    assert page.locator("#lg-search-status").inner_text() == status
+    assert page.get_attribute("[data-lg-search]", "data-lg-search-done") == "schema"
+    assert not tab.errors
 
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])
