@@ -1198,9 +1198,13 @@ TOOLTIP_MAX = 400
 
 
 def first_sentence(definition: str) -> str:
-    """The first sentence of a definition (Markdown) as plain text."""
-    plain = re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", definition).strip()
-    return re.split(r"(?<=[.!?])\s+", plain, maxsplit=1)[0]
+    """The first sentence of a definition (Markdown) as plain text: the words its page shows
+    (emphasis and links read as the page reads them, so '7*7' and 'snake_case' stay, and an
+    entity is its character)."""
+    from . import mdbody
+
+    plain = " ".join(" ".join(block.text.split()) for block in mdbody.blocks(mdbody.convert(definition)))
+    return re.split(r"(?<=[.!?])\s+", plain.strip(), maxsplit=1)[0]
 
 
 def slugify(text: str) -> str:

@@ -43,7 +43,15 @@ A paragraph with an attribute list.
 {#pwned-md .pwned-md}
 
 *[HTML]: pwned
+
+A tooltip probe, and a [titled link](https://example.org/t "<img src=x onerror=alert(5)>").
 """
+# A glossary entry an editor pasted markup into: its first sentence is the tooltip of every
+# use of the term, and Material builds a tooltip from a title as HTML.
+PROBE_TERM = "tooltip probe"
+PROBE_DEFINITION = ('A probe <img src=x onerror=alert(3)> & *stars*, 7*7 and snake_case, with '
+                    '[a titled link](https://example.org/d "<img src=y onerror=alert(4)>"). A second sentence.')
+PROBE_TOOLTIP = 'A probe <img src=x onerror=alert(3)> & stars, 7*7 and snake_case, with a titled link.'
 README_MARKERS = ("make site   # set up .venv", "## Quick start", "Quick start")
 # The editor's payload: one meta.yml value carrying every family at once.
 EDITOR = ('<script>alert("ed")</script> <img src=x onerror=alert(1)> <iframe src=//evil.example></iframe> '
@@ -304,6 +312,9 @@ def build(tmp_path_factory) -> Build:
                                           "description": CURATED_BLOCK["description"]}], allow_unicode=True))
     with (project / "archive" / "people.yml").open("a", encoding="utf-8") as fh:
         fh.write("\n" + yaml.safe_dump([{"name": CURATED_PERSON, "note": CURATED_BLOCK["note"]}], allow_unicode=True))
+    with (project / "archive" / "glossary.yml").open("a", encoding="utf-8") as fh:
+        fh.write("\n" + yaml.safe_dump([{"term": PROBE_TERM, "definition": PROBE_DEFINITION, "category": "other",
+                                          "confidence": "low"}], allow_unicode=True))
     run([sys.executable, "scripts/build.py", "--quiet"], project)
     # Decoys an include marker would pull in, where pymdownx.snippets looks for them (saved
     # after the generator's run, which refuses files of an editor's in its folders).
@@ -434,9 +445,13 @@ def test_an_article_written_in_markdown_keeps_its_markdown_not_its_html(build):
     for literal in ('<script>alert("md")</script>', '<img src=x onerror="alert(2)">', "{{ 7*7 }}",
                     '--8<-- "decoy.md"', "{#pwned-md .pwned-md}", "*[HTML]: pwned"):
         assert literal in shown, literal
-    assert {n.tag for n in edition.iter()} <= {"div", "p", "strong", "em", "ul", "li", "a", "abbr", "code", "pre"}
+    assert {n.tag for n in edition.iter()} <= {"div", "p", "strong", "em", "ul", "li", "a", "abbr", "code", "pre",
+                                               "span"}
+    # A span only as the place of a glossary term's first use (which the glossary links to).
+    assert [n.attrs for n in edition.find_all("span")] == [{"id": "term-tooltip-probe"}]
     assert [n.text() for n in edition.find_all("strong")] == ["bold"]
-    assert {a.attrs.get("href") for a in edition.find_all("a")} == {"https://example.org/"}
+    assert {a.attrs.get("href") for a in edition.find_all("a")} == {
+        "https://example.org/", "https://example.org/t", "../../glossary/tooltip-probe/"}
 
 
 def test_jinja_is_not_evaluated(build):
@@ -519,13 +534,33 @@ def test_tooltips(build, family):
     dom = build.dom(a.url)
     edition = dom.find("div", cls="reading-edition")
     tips = dom.find_all("abbr") + edition.find_all("a", cls="term")  # a term's first use: the link holds it
-    for tip in tips:
-        assert tip.attrs.get("title") in build.short_definitions, tip.attrs
+    for tip in tips:  # (a title reads as text once more: see test_no_title_becomes_markup_in_a_tooltip)
+        assert html_lib.unescape(tip.attrs.get("title")) in build.short_definitions, tip.attrs
     if any("power list" in p for p in a.paragraphs):
         assert any(norm(x.text()) == "power list" for x in tips if x.attrs.get("title"))
 
 
 # --------------------------------------------------------------------------- feeds and data
+
+
+def test_no_title_becomes_markup_in_a_tooltip(build):
+    """Material's tooltips insert a title, as the browser reads it, as HTML: a glossary
+    definition or an editor's link title carrying <img onerror> ran it on hover or focus.
+    No title on any page reads as markup, and the probe's tooltip still says what the
+    definition says (its first sentence, as plain text)."""
+    probes = []
+    for path in sorted(build.site.rglob("*.html")):
+        for node in parse_html(path.read_text(encoding="utf-8")).iter():
+            title = node.attrs.get("title")
+            if title is None:
+                continue
+            assert "<" not in title, f"{path.relative_to(build.site)}: <{node.tag} title={title!r}>"
+            if "onerror" in title:
+                probes.append((path.relative_to(build.site).as_posix(), node.tag, html_lib.unescape(title)))
+    written = f"articles/{WRITTEN_ID}/index.html"
+    assert (written, "a", PROBE_TOOLTIP) in probes, probes  # the term's first use in the written article
+    assert (written, "a", "<img src=x onerror=alert(5)>") in probes, probes  # the editor's link title
+    assert (f"glossary/{PROBE_TERM.replace(' ', '-')}/index.html", "a", "<img src=y onerror=alert(4)>") in probes
 
 
 @pytest.mark.parametrize("family", FAMILIES)

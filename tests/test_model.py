@@ -14,7 +14,7 @@ import pytest
 
 from lgnews.errors import ArchiveErrors
 from lgnews.model import PhraseMatcher, build_site, load_archive
-from lgnews.records import load_glossary
+from lgnews.records import first_sentence, load_glossary
 
 from .conftest import ROOT, SEED_ID
 
@@ -459,3 +459,17 @@ def test_an_occurrences_context_is_cut_at_whole_words_and_says_so():
     left, right = context[1:].split("power list")
     assert paragraph.find(left.strip()) > 0 and right[:-1].rstrip() in paragraph
     assert _context("the power list", 4, 14) == "the power list"  # a short paragraph whole
+
+
+@pytest.mark.parametrize(("definition", "tooltip"), [
+    ("A *campaign* of **2012**. It ran twice.", "A campaign of 2012."),
+    # A star or an underscore that is not emphasis stays: the tooltip said '77' and 'snakecase'.
+    ("Counted 7*7 times in snake_case. More.", "Counted 7*7 times in snake_case."),
+    # An entity is its character, as on the entry's page (the tooltip showed '&amp;').
+    ("Safety &amp; health, and `code`! Next.", "Safety & health, and code!"),
+    ("See [the notice](https://www.gov.cn/x \"a title\") and\n\nthe next paragraph.",
+     "See the notice and the next paragraph."),
+    ("Markup <b>stays</b> text.", "Markup <b>stays</b> text."),
+])
+def test_a_terms_tooltip_is_the_first_sentence_its_page_shows(definition, tooltip):
+    assert first_sentence(definition) == tooltip

@@ -4,7 +4,11 @@ print, and screenshots for a person to look at."""
 
 from __future__ import annotations
 
+import html
+import importlib.util
 import json
+import re
+from pathlib import Path
 
 import pytest
 from conftest import DESKTOP, PHONE, READER_PAGES, SEED, search
@@ -62,6 +66,36 @@ def test_seed_article_shows_term_tooltips(tab):
                            ".some(e => e.innerText.trim() === t)", arg=titles[1], timeout=5_000)  # (Material
     # takes the title off the link when it makes the tooltip: as read before)
     assert tab.errors == [] and tab.external == []
+
+
+def test_markup_in_a_tooltip_is_shown_as_text_and_runs_nothing(tab):
+    """Material builds a tooltip from a title as HTML, so a glossary definition carrying
+    <img onerror> ran it when a reader hovered over or tabbed to the term. Here the seed's
+    page is served with that definition on its first term, escaped as the generator writes a
+    title and passed through hooks/titles.py as the build does: the tooltip shows the markup
+    as text, and nothing runs."""
+    spec = importlib.util.spec_from_file_location("titles", Path(__file__).parents[2] / "hooks" / "titles.py")
+    titles = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(titles)
+    hostile = 'Defined <img src=x onerror="window.pwned=1"> & <b>bold</b> here.'
+    page = tab.page
+
+    def serve(route):
+        original = route.fetch().text()
+        first = re.search(r'<a class="term" [^>]*?title="([^"]*)"', original)
+        changed = original[:first.start(1)] + html.escape(hostile, quote=True) + original[first.end(1):]
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=titles.inert_titles(changed))
+
+    page.route(tab.base + SEED, serve)
+    tab.goto(SEED)
+    page.locator(".reading-edition a.term").first.focus()
+    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert tooltip.inner_text().strip() == hostile
+    assert tooltip.locator("img, b").count() == 0
+    page.wait_for_timeout(200)  # an image's error event comes a moment after it is made
+    assert page.evaluate("window.pwned") is None
+    assert tab.errors == []
 
 
 def test_escape_closes_a_terms_tooltip_where_the_pointer_or_the_focus_left_it(tab):
