@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .chars import BIDI, CONTROLS, NONCHARACTERS
+from .chars import BIDI, CONTROLS, NONCHARACTERS, ZERO_WIDTH
 from .errors import ParseError
 
 MAX_SOURCE_BYTES = 1_000_000
@@ -347,23 +347,24 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
 
 # --------------------------------------------------------------------------- parsing
 
-_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 # Control characters (but tab and line ends) and the non-characters U+FFFE/U+FFFF mean
 # nothing in an article and are not allowed in XML: the derived text drops them.
 _UNWANTED_RE = re.compile(f"[{CONTROLS}{NONCHARACTERS}]")
 # The controls of the direction of text (embeddings, overrides, isolates): one left open in
 # a title turned the date and source printed after it right to left, on every list. An
-# article of this archive, in English or Chinese, never needs them.
-_BIDI_RE = re.compile(f"[{BIDI}]")
+# article of this archive, in English or Chinese, never needs them; nor the zero-width
+# characters, which made names and titles that look the same differ (chars.py).
+_DROPPED_RE = re.compile(f"[{BIDI}{ZERO_WIDTH}]")
 
 
 def without_controls(text: str) -> str:
     """``text`` less what is not text: control characters (but tab and line ends), the
-    non-characters U+FFFE/U+FFFF and the controls of the direction of text. For what editors
-    write (meta.yml, the curated lists, article.md): they are invisible in an editor's window."""
+    non-characters U+FFFE/U+FFFF, the controls of the direction of text and the zero-width
+    characters. For what editors write (meta.yml, the curated lists, article.md): they are
+    invisible in an editor's window."""
     if text.isprintable():
         return text
-    return _BIDI_RE.sub("", _UNWANTED_RE.sub("", text))
+    return _DROPPED_RE.sub("", _UNWANTED_RE.sub("", text))
 
 
 _HTML_START_RE = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|meta\s|body[\s>]|\?xml\s)", re.I)
@@ -381,9 +382,9 @@ def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
     then holds, are not looked for (``people`` is empty, ``event_date`` None): the generator
     takes them from meta.yml and needs only the text, its dates and its quotations."""
     if not text.isprintable():  # (line ends are not printable: most texts come this way, and most have nothing)
-        text = _BIDI_RE.sub("", _UNWANTED_RE.sub(" ", text))
+        text = _DROPPED_RE.sub("", _UNWANTED_RE.sub(" ", text))
     lines = text.split("\n")
-    non_empty = [(i, s) for i, line in enumerate(lines) if (s := line.strip().strip(_INVISIBLE).strip())]
+    non_empty = [(i, s) for i, line in enumerate(lines) if (s := line.strip())]
     if not non_empty:
         raise ParseError("empty file")
     title = " ".join(non_empty[0][1].split())

@@ -35,6 +35,27 @@ def test_what_editors_write_loses_them_and_keeps_its_line_ends():
     assert without_controls("人民至上 “people first”") == "人民至上 “people first”"
 
 
+def test_zero_width_characters_are_dropped_from_what_is_derived_and_written():
+    """A zero-width space or a byte-order mark inside a title or a name made a second
+    'Louxing meeting' or 'Li Yi' that looked the same, and a title of them alone showed an
+    empty heading."""
+    raw = ("Louxing\u200b meeting\ufeff held\n2023-01-03 0 By\n\n"
+           "On January 2, Li\u2060 Yi and Wang\u200d Qian met in Lou\u200bxing.\n")
+    parsed = parse_article(raw)
+    assert parsed.title == "Louxing meeting held"
+    assert parsed.paragraphs[0] == "On January 2, Li Yi and Wang Qian met in Louxing."
+    assert without_controls("Li\u200b Yi\u200c") == "Li Yi"
+
+
+def test_a_title_of_zero_width_characters_alone_is_empty(project):
+    meta = project / "archive" / "articles" / SEED_ID / "meta.yml"
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(re.sub(r"^title: .*$", lambda _: 'title: "\\u200b \\ufeff"', text, count=1, flags=re.M), encoding="utf-8")
+    result = run([sys.executable, "scripts/build.py"], project, check=False)
+    assert result.returncode == 1
+    assert f"archive/articles/{SEED_ID}/meta.yml:5: title: is empty; write some text" in result.stderr
+
+
 def test_the_verbatim_source_shows_them_as_symbols():
     shown = esc_block(f"a{ESC}b{RLO}c\x7f")
     assert UNSEEN.search(shown) is None
