@@ -391,10 +391,7 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
     if ("&" in text or "*" in text) and _ANCHOR_START.search(text):
         marked = _anchored_values(text)
         if marked:
-            raise ArchiveErrors([ArchiveError(path, f"the value {value!r} starts with '{value[0]}', which YAML does not "
-                                                    f"read as text (it kept {kept!r}): put the whole value in quotes: "
-                                                    f"{_quoted(value)}", line=line)
-                                 for line, value, kept in marked])
+            raise ArchiveErrors([ArchiveError(path, message, line=line) for line, message in marked])
     if _COMMENT_AFTER.search(text):
         cut = [ArchiveError(path, f"the value {value!r} is followed by ' #', which YAML reads as the start of a "
                                   "comment: the rest of the line is dropped. Put the whole value in quotes if the "
@@ -536,22 +533,31 @@ _ANCHOR_START = re.compile(r"(?m)^[ \t]*(?:- +)?(?:[A-Za-z_][\w-]*: +)?[&*]")
 """A value that may start with an anchor or an alias, which YAML silently takes away."""
 
 
-def _anchored_values(text: str) -> list[tuple[int, str, str]]:
-    """(line, value as written, what YAML kept) of each value that starts with an anchor
-    ('&Changsha meeting' is read 'meeting') or is an alias ('*Urgent' repeats another
-    value)."""
+def _anchored_values(text: str) -> list[tuple[int, str]]:
+    """(line, what to tell the editor) for each line with a YAML anchor or alias: a value
+    that starts with one ('&Changsha meeting' is read 'meeting', '*Urgent' repeats another
+    value) is to be quoted; anchors and aliases written as such (a list marked '&a' and
+    repeated as '*a') are to be written out, as every file of the archive is. One line each,
+    however many times the file repeats what it marks."""
     lines, number = _YAML_BREAKS.split(text), file_lines(text)
-    found = []
+    found: dict[int, str] = {}
     for event in yaml.parse(text, Loader=_Loader):
         anchor = getattr(event, "anchor", None)
-        if anchor is None:
-            continue
         line = event.start_mark.line
+        if anchor is None or line in found:
+            continue
         m = _VALUE_START.match(lines[line])
-        written = m.group(1) if m else ("*" if isinstance(event, yaml.AliasEvent) else "&") + anchor
-        kept = getattr(event, "value", None) or "another value"
-        found.append((number(line + 1), written, kept))
-    return found
+        written = m.group(1) if m else ""
+        alias = isinstance(event, yaml.AliasEvent)
+        if written[:1] in ("&", "*") and (alias or isinstance(event, yaml.ScalarEvent)):
+            kept = "a repeat of another value" if alias else repr(event.value)
+            found[line] = (f"the value {written!r} starts with '{written[0]}', which YAML does not read as text "
+                           f"(it kept {kept}): put the whole value in quotes: {_quoted(written)}")
+        else:
+            what = (f"'*{anchor}' is a YAML alias, which repeats a value marked elsewhere in the file" if alias
+                    else f"'&{anchor}' is a YAML anchor, which marks a value for repeating elsewhere in the file")
+            found[line] = f"{what}: write each value out in full (a text that starts with '&' or '*' goes in quotes)"
+    return [(number(line + 1), message) for line, message in sorted(found.items())]
 
 
 def _yaml_hint(text: str, problem: str, line: int | None) -> str:

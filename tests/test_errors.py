@@ -185,6 +185,25 @@ def test_yaml_truth_values_get_a_hint(proj):
 SEED_TITLE = "title: Louxing District held the 2022 Work safety retreat Meeting"
 
 
+def test_yaml_anchors_and_aliases_are_one_line_each_and_say_what_they_are(proj):
+    """A list marked '&a' and repeated as '*a' gave a line for every value repeated (78 lines
+    for three lines of YAML), each saying the value 'starts with [' and that YAML 'kept
+    another value'."""
+    edit(proj, SEED_META, "\ntags:", '\nx0: &s "The meeting."\nx1: *s\nx2: &a ["a", "b"]\n'
+                                     "x3: [*a, *a, *a]\nx4: [*a, *a]\ntags:")
+    line = line_of(proj, SEED_META, "^x0:")
+    assert build_fails(proj) == [
+        f"{SEED_META}:{line}: the value '&s \"The meeting.\"' starts with '&', which YAML does not read as text (it "
+        "kept 'The meeting.'): put the whole value in quotes: '&s \"The meeting.\"'",
+        f"{SEED_META}:{line + 1}: the value '*s' starts with '*', which YAML does not read as text (it kept a repeat "
+        "of another value): put the whole value in quotes: '*s'",
+        f"{SEED_META}:{line + 2}: '&a' is a YAML anchor, which marks a value for repeating elsewhere in the file: "
+        "write each value out in full (a text that starts with '&' or '*' goes in quotes)",
+        *(f"{SEED_META}:{line + k}: '*a' is a YAML alias, which repeats a value marked elsewhere in the file: "
+          "write each value out in full (a text that starts with '&' or '*' goes in quotes)" for k in (3, 4))]
+
+
+
 @pytest.mark.parametrize(("title", "message"), [
     # YAML took "&Changsha" for an anchor and published the title "meeting", without a word.
     ("&Changsha meeting", "the value '&Changsha meeting' starts with '&', which YAML does not read as text (it kept "
