@@ -357,6 +357,12 @@ _UNWANTED_RE = re.compile(f"[{CONTROLS}{NONCHARACTERS}]")
 _DROPPED_RE = re.compile(f"[{BIDI}{ZERO_WIDTH}]")
 
 
+MAX_TITLE = 300
+"""The longest title, in characters: a title is printed in every list that holds its article."""
+MAX_SUMMARY = 1000
+"""The longest summary an editor writes: one or two sentences, for link previews and the feeds."""
+
+
 def without_controls(text: str) -> str:
     """``text`` less what is not text: control characters (but tab and line ends), the
     non-characters U+FFFE/U+FFFF, the controls of the direction of text and the zero-width
@@ -405,8 +411,8 @@ def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
     published = _to_date(match["date"])
     if published is None:
         raise ParseError(f"the header date {match['date']!r} is not a real date")
-    if len(title) > 300:
-        raise ParseError("the title line is longer than 300 characters: is the first line really a title?")
+    if len(title) > MAX_TITLE:
+        raise ParseError(f"the title line is longer than {MAX_TITLE} characters: is the first line really a title?")
     body = "\n".join(lines[header_index + 1 :])
     body = body[: footer_start(body)]
     body = normalize_punctuation(body)

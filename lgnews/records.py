@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .errors import NOT_AN_ADDRESS, ArchiveError, ArchiveErrors
-from .parse import ROLE_ORDER, without_controls
+from .parse import MAX_SUMMARY, MAX_TITLE, ROLE_ORDER, without_controls
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
     _Base = yaml.CSafeLoader
@@ -1054,6 +1054,11 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
     if data is None:
         c.raise_if_any()
     title = c.text(data.get("title"), ("title",), required=True)
+    summary = c.text(data.get("summary"), ("summary",))
+    for field_name, value, most in (("title", title, MAX_TITLE), ("summary", summary, MAX_SUMMARY)):
+        if value and len(value) > most:  # copied into <title>, previews and the feeds (and every list, a title)
+            c.error((field_name,), f"is {len(value):,} characters long, more than the {most:,} a {field_name} may "
+                                   "have: shorten it")
     published = c.day(data.get("published"), ("published",))  # missing: reported by mapping()
     event_date = c.day(data.get("event_date"), ("event_date",))
     if published and event_date and event_date > published:
@@ -1165,7 +1170,7 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
         people=people,
         annotations=annotations,
         tags=article_tags,
-        summary=c.text(data.get("summary"), ("summary",)),
+        summary=summary,
         sha256=sha,
         encoding=c.text(data.get("encoding"), ("encoding",)),
     )

@@ -185,6 +185,18 @@ def test_yaml_truth_values_get_a_hint(proj):
 SEED_TITLE = "title: Louxing District held the 2022 Work safety retreat Meeting"
 
 
+def test_a_title_or_summary_too_long_to_print_is_refused(proj):
+    """A 200,000-character title went into <title>, the previews, the feeds and every list
+    (ingest refuses a title line over 300 characters; an editor's was not checked)."""
+    edit(proj, SEED_META, SEED_TITLE, "title: " + "Meeting " * 38 + "held")
+    edit(proj, SEED_META, "\ntags:", "\nsummary: " + "The district met. " * 56 + "\ntags:")
+    assert build_fails(proj) == [
+        f"{SEED_META}:{line_of(proj, SEED_META, '^title:')}: title: is 308 characters long, more than the 300 a "
+        "title may have: shorten it",
+        f"{SEED_META}:{line_of(proj, SEED_META, '^summary:')}: summary: is 1,007 characters long, more than the "
+        "1,000 a summary may have: shorten it"]
+
+
 def test_yaml_anchors_and_aliases_are_one_line_each_and_say_what_they_are(proj):
     """A list marked '&a' and repeated as '*a' gave a line for every value repeated (78 lines
     for three lines of YAML), each saying the value 'starts with [' and that YAML 'kept
