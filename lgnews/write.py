@@ -148,7 +148,7 @@ def plan(docs: Path, outputs: dict[str, bytes], digests: dict[str, str] | None =
         if recorded is None and os.path.isfile(path) and not _looks_generated(Path(path)):
             conflicts.append(rel)
             continue
-        if recorded == (digests[rel] if digests else _digest(data)) and -1 < _mtime(path) <= written:
+        if recorded == (digests[rel] if digests else _digest(data)) and -1 < _changed(path) <= written:
             continue  # unchanged since we wrote it: no need even to read it
         try:
             with open(path, "rb") as fh:
@@ -172,7 +172,7 @@ def hand_edited(docs: Path, rels: list[str], manifest: dict[str, str]) -> list[s
     edited = []
     for rel in rels:
         recorded = manifest.get(rel)
-        if not recorded or _mtime(docs / rel) <= written:  # new, not written yet, or as the generator left it
+        if not recorded or _changed(docs / rel) <= written:  # new, not written yet, or as the generator left it
             continue
         try:
             with open(docs / rel, "rb") as fh:
@@ -203,8 +203,10 @@ def conflict_errors(docs: Path, conflicts: list[str]) -> list[ArchiveError]:
     return problems
 
 
-def stray_errors(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> list[ArchiveError]:
-    """The problem with each of ``strays`` and ``clashes``, for the editor."""
+def stray_errors(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str],
+                 found: list[str] | None = None) -> list[ArchiveError]:
+    """The problem with each of ``strays`` (``found``, if already known) and ``clashes``,
+    for the editor."""
     generated = {rel.split("/", 1)[0] for rel in itertools.chain(outputs, manifest) if "/" in rel}
     taken: set[str] | None = None  # the site's addresses of the pages in docs/, once needed
 
@@ -232,7 +234,7 @@ def stray_errors(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]
     return [
         ArchiveError(docs / rel, f"docs/{rel.split('/')[0]}/ is written by the generator and ignored by git, so "
                                  f"what is saved in it is never published: move it elsewhere in docs/{elsewhere(rel)}")
-        for rel in strays(docs, outputs, manifest)
+        for rel in (strays(docs, outputs, manifest) if found is None else found)
     ] + [
         ArchiveError(docs / rel, f"has the address of the generated page docs/{rel[:-3]}/index.md (both would be "
                                  f"{rel[:-3]}/ on the site, and the generated one replaces it): rename it")
@@ -276,10 +278,21 @@ def clashes(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> 
 def strays(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> list[str]:
     """What an editor saved in a folder the generator writes, at any depth
     (``docs/tags/notes.md``, ``docs/glossary/my-term/``, ``docs/articles/<id>/photo.png``):
-    git ignores those folders, so it would never be published. A file is a stray if no
-    output or manifest entry is that file and it does not carry the generator's mark; a
-    folder, if none is under it. Dot files (a killed run's temporary files) are not strays.
-    Each generated folder is listed once: about one per page."""
+    git ignores those folders, so it would never be published. See ``survey``."""
+    return survey(docs, outputs, manifest)[0]
+
+
+def survey(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> tuple[list[str], list[str]]:
+    """(strays, leftovers) of the folders the generator writes.
+
+    A stray is what an editor saved there: a file that no output or manifest entry is and
+    that does not carry the generator's mark, or a folder none is under that holds anything
+    else than such marked pages (it is listed once: about one folder per page).
+
+    A leftover is a page with the generator's mark that is neither an output nor in the
+    manifest: one the generator wrote before its manifest was lost (deleted, or not copied
+    with docs/), whose article, person or term has gone since. It would be published, stale;
+    the generator deletes it. Dot files (a killed run's temporary files) are neither."""
     owned = set(outputs) | set(manifest)
     held: set[str] = set()  # every folder that holds a generated file, at any depth
     for rel in owned:
@@ -288,26 +301,47 @@ def strays(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> l
             held.add(folder)
             folder = folder.rpartition("/")[0]
     found: list[str] = []
+    left: list[str] = []
 
-    def visit(folder: str) -> None:
+    def entries(folder: str) -> list[tuple[str, bool]]:
         try:
             with os.scandir(docs / folder) as it:
-                entries = sorted((entry.name, entry.is_dir()) for entry in it if not entry.name.startswith("."))
+                return sorted((entry.name, entry.is_dir()) for entry in it if not entry.name.startswith("."))
         except (FileNotFoundError, NotADirectoryError):
-            return
-        for name, is_dir in entries:
+            return []
+
+    def pages_alone(folder: str) -> list[str] | None:
+        """The files under ``folder`` if there are some and all are marked pages, else None."""
+        pages = []
+        for name, is_dir in entries(folder):
+            rel = f"{folder}/{name}"
+            inner = pages_alone(rel) if is_dir else [rel] if name.endswith(".md") and _marked(docs / rel) else None
+            if inner is None:
+                return None
+            pages += inner
+        return pages or None
+
+    def visit(folder: str) -> None:
+        for name, is_dir in entries(folder):
             rel = f"{folder}/{name}"
             if is_dir:
                 if rel in held:
                     visit(rel)
                 elif rel not in owned:  # (a folder at a page's path is a conflict: see ``plan``)
-                    found.append(rel + "/")
-            elif rel not in owned and not (name.endswith(".md") and _marked(docs / rel)):
-                found.append(rel)
+                    pages = pages_alone(rel)
+                    if pages is None:
+                        found.append(rel + "/")
+                    else:
+                        left.extend(pages)
+            elif rel not in owned:
+                if name.endswith(".md") and _marked(docs / rel):
+                    left.append(rel)
+                else:
+                    found.append(rel)
 
     for top in sorted(folder for folder in held if "/" not in folder):
         visit(top)
-    return found
+    return found, left
 
 
 def _blocking_file(docs: Path, rel: str) -> str | None:
@@ -338,8 +372,10 @@ def read_manifest_state(docs: Path):
         prefix = os.path.join(str(docs), "")
         stat = os.stat
         try:
-            if not all(stat(prefix + rel).st_mtime_ns <= written for rel in files):
-                return False
+            for rel in files:  # (see _changed)
+                info = stat(prefix + rel)
+                if info.st_mtime_ns > written or info.st_ctime_ns > written:
+                    return False
         except OSError:
             return False
         listed = dict.fromkeys(files, "")
@@ -353,6 +389,18 @@ def _mtime(path: Path | str) -> int:
         return os.stat(path).st_mtime_ns
     except (FileNotFoundError, NotADirectoryError):
         return -1
+
+
+def _changed(path: Path | str) -> int:
+    """When the file at ``path`` last changed (-1 if there is none): the later of its
+    modification time, which a copy can set to any time (``cp -p``, ``rsync -a``, a backup
+    unpacked), and its status change time, which only the system sets (a generated page
+    put back from a backup has its old modification time, earlier than the manifest's)."""
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return -1
+    return max(info.st_mtime_ns, info.st_ctime_ns)
 
 
 def _write_manifest(docs: Path, files: dict[str, str], inputs: str | None) -> None:
@@ -371,9 +419,11 @@ def write_outputs(docs: Path, outputs: dict[str, bytes], progress=None, inputs: 
     digests = {rel: _digest(data) for rel, data in outputs.items()}
     old = read_manifest(docs)
     to_write, to_delete, conflicts = plan(docs, outputs, digests, old)
-    problems = conflict_errors(docs, conflicts) + stray_errors(docs, outputs, old)
+    found, leftovers = survey(docs, outputs, old)
+    problems = conflict_errors(docs, conflicts) + stray_errors(docs, outputs, old, found)
     if problems:
         raise ArchiveErrors(problems)
+    to_delete = sorted(set(to_delete).union(leftovers))
     report = WriteReport(unchanged=len(outputs) - len(to_write), edited=hand_edited(docs, to_write, old))
     if any(rel not in old for rel in to_write):
         # Record the new files before writing them: a run interrupted half-way leaves a

@@ -225,6 +225,59 @@ def test_a_lost_manifest_does_not_make_the_generator_refuse_its_own_files(projec
     assert (docs / MANIFEST).exists()
 
 
+def test_with_the_manifest_lost_the_pages_of_a_removed_article_are_deleted_not_refused(project):
+    """The manifest lost (deleted, or docs/ copied without it) and an article removed: its
+    page, its people's and its month's, all the generator's, were refused as pages an editor
+    had saved in the generated folders (ten lines, and nothing written), and `--check` said
+    so too. They are the generator's, marked as such: they go, as with the manifest."""
+    docs = project / "docs"
+    extra = ingest_extra(project)
+    build(project)
+    gone = [rel for rel in tree(docs) if extra in rel]
+    assert gone
+    (docs / MANIFEST).unlink()
+    import shutil
+
+    shutil.rmtree(project / "archive" / "articles" / extra)
+    check = build(project, "--check", check=False)
+    assert check.returncode == 1 and "to move or rename" not in check.stdout + check.stderr, check.stderr
+    assert f"stale: docs/articles/{extra}/index.md" in check.stdout.splitlines(), check.stdout
+    result = build(project, check=False)
+    assert result.returncode == 0, result.stderr
+    assert not [rel for rel in tree(docs) if extra in rel]
+    assert not (docs / "articles" / extra).exists()
+    assert f"the page articles/{extra}/ is gone" in result.stderr
+    assert build(project, "--check").returncode == 0
+    # An editor's page among them is still refused, and nothing is deleted.
+    build(project)
+    (docs / MANIFEST).unlink()
+    notes = docs / "people" / "li-yi" / "notes.md"
+    notes.write_text("# My notes\n", encoding="utf-8")
+    before = tree(docs)
+    refused = build(project, check=False)
+    assert refused.returncode == 1 and "docs/people/li-yi/notes.md" in refused.stderr, refused.stderr
+    assert tree(docs) == before
+
+
+def test_a_stale_generated_page_put_back_with_its_old_time_is_generated_again(project):
+    """A generated page restored from a backup keeps its old modification time (cp -p,
+    rsync -a, an unpacked archive), earlier than the manifest: the quick way took it as
+    unchanged, so it stayed stale for good, and `--check` said all was up to date."""
+    docs = project / "docs"
+    build(project)
+    page = docs / SEED_PAGE
+    old, old_times = page.read_bytes(), (page.stat().st_atime_ns, page.stat().st_mtime_ns)
+    set_title(project, "A title changed since the backup")
+    build(project)
+    page.write_bytes(old)
+    os.utime(page, ns=old_times)  # what cp -p does
+    assert page.stat().st_mtime_ns < (docs / MANIFEST).stat().st_mtime_ns
+    check = build(project, "--check", check=False)
+    assert check.returncode == 1 and f"stale: docs/{SEED_PAGE}" in check.stdout, check.stdout
+    build(project)
+    assert b"A title changed since the backup" in page.read_bytes()
+
+
 @pytest.mark.parametrize("damage", ['{"files": 5}', "[1, 2]", "{"])
 def test_a_damaged_manifest_is_a_lost_one(project, damage):
     """A manifest edited by hand or cut short: '{"files": 5}' stopped every later build with a
