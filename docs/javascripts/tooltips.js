@@ -1,7 +1,14 @@
 /*
- * Two mends to the tooltip a glossary term shows (Material's, made from the link's title
- * when the pointer is on the term or the keyboard's focus is):
+ * Three mends to the tooltips Material makes from a title when the pointer or the
+ * keyboard's focus is on an element (a glossary term's link, a title cut short):
  *
+ * - A title is shown as text. Material writes a tooltip's title into the page as HTML, and
+ *   gives a title cut short with an ellipsis (the header's, a sidebar's entry) a title made
+ *   from its text as shown: a scraped title that reads "<img src=x onerror=…>", printed as
+ *   text, became an element when the pointer came to it, and ran. So no title keeps a "<":
+ *   it is written "&lt;", which the tooltip shows as "<". Those in the page are mended at
+ *   once, those set later as they are set (before any pointer or key can open them: the
+ *   tooltip reads its title only then). hooks/titles.py does the same to the built pages.
  * - Escape closes it: it stayed over the next line of text, another term in it, until the
  *   pointer or the focus moved on. (WCAG 1.4.13: what appears on hover or focus can be
  *   dismissed without moving either.) It shows again the next time the pointer or the focus
@@ -11,6 +18,16 @@
  */
 (function () {
   "use strict";
+  function inert(el) {
+    var title = el.getAttribute && el.getAttribute("title");
+    if (title && title.indexOf("<") >= 0) el.setAttribute("title", title.replace(/</g, "&lt;"));
+  }
+  var titled = document.querySelectorAll("[title]");
+  for (var t = 0; t < titled.length; t++) inert(titled[t]);
+  new MutationObserver(function (changes) {
+    for (var i = 0; i < changes.length; i++) inert(changes[i].target);
+  }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ["title"] });
+
   document.addEventListener("keydown", function (e) {
     if (e.key !== "Escape") return;
     var open = document.querySelectorAll(".md-tooltip2--active");

@@ -98,6 +98,38 @@ def test_markup_in_a_tooltip_is_shown_as_text_and_runs_nothing(tab):
     assert tab.errors == []
 
 
+def test_a_long_title_cut_short_in_the_header_shows_its_markup_as_text(tab):
+    """Material gives a title cut short with an ellipsis (the header's, a sidebar's entry) a
+    tooltip made from the text as the page shows it: a title that reads '<img onerror>' (as
+    text, escaped in the page) became an element when the pointer came to it. Here the seed's
+    page is served with such a title in its header."""
+    hostile = '<img src=x onerror="window.pwned=1"> ' + "a title long enough to be cut short " * 4
+    page = tab.page
+    title = "Louxing District held the 2022 Work safety retreat Meeting"
+
+    def serve(route):
+        original = route.fetch().text()
+        at = original.index('data-md-component="header-topic"')
+        changed = original[:at] + original[at:].replace(title, html.escape(hostile), 1)
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=changed)
+
+    page.route(tab.base + SEED, serve)
+    tab.goto(SEED)
+    page.mouse.wheel(0, 900)  # the header shows the page's title once its heading is scrolled past
+    topic = page.locator('[data-md-component="header-topic"] .md-ellipsis')
+    page.wait_for_function("el => el.getBoundingClientRect().top >= 0 && getComputedStyle(el).opacity !== '0'",
+                           arg=topic.element_handle(), timeout=5_000)
+    page.wait_for_function("el => el.title !== ''", arg=topic.element_handle(), timeout=5_000)
+    topic.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert tooltip.inner_text().strip() == hostile.strip()
+    assert tooltip.locator("img").count() == 0
+    page.wait_for_timeout(200)  # an image's error event comes a moment after it is made
+    assert page.evaluate("window.pwned") is None
+    assert tab.errors == []
+
+
 def test_escape_closes_a_terms_tooltip_where_the_pointer_or_the_focus_left_it(tab):
     """A term's tooltip stayed over the next line of text (another term in it) until the
     pointer or the focus moved on: Escape did nothing (WCAG 1.4.13)."""
