@@ -7,8 +7,7 @@
  *   from its text as shown: a scraped title that reads "<img src=x onerror=…>", printed as
  *   text, became an element when the pointer came to it, and ran. So no title keeps a "<":
  *   it is written "&lt;", which the tooltip shows as "<". Those in the page are mended at
- *   once, those set later as they are set (before any pointer or key can open them: the
- *   tooltip reads its title only then). hooks/titles.py does the same to the built pages.
+ *   once, those set later as they are set. hooks/titles.py does the same to the built pages.
  * - Escape closes it: it stayed over the next line of text, another term in it, until the
  *   pointer or the focus moved on. (WCAG 1.4.13: what appears on hover or focus can be
  *   dismissed without moving either.) It shows again the next time the pointer or the focus
@@ -21,6 +20,19 @@
   function inert(el) {
     var title = el.getAttribute && el.getAttribute("title");
     if (title && title.indexOf("<") >= 0) el.setAttribute("title", title.replace(/</g, "&lt;"));
+  }
+  /* A title given as a property (Material's `element.title = text` for a title cut short)
+     is mended as it is given: a tooltip opened in the same task (the element already
+     focused or under the pointer) would read it before the observer below. This script is
+     deferred, so it runs before Material's, which waits for the document to be loaded. */
+  var own = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "title");
+  if (own && own.set && own.configurable) {
+    Object.defineProperty(HTMLElement.prototype, "title", {
+      configurable: true,
+      enumerable: own.enumerable,
+      get: own.get,
+      set: function (value) { own.set.call(this, String(value).replace(/</g, "&lt;")); }
+    });
   }
   var titled = document.querySelectorAll("[title]");
   for (var t = 0; t < titled.length; t++) inert(titled[t]);

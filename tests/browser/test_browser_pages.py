@@ -127,6 +127,10 @@ def test_a_long_title_cut_short_in_the_header_shows_its_markup_as_text(tab):
     assert tooltip.locator("img").count() == 0
     page.wait_for_timeout(200)  # an image's error event comes a moment after it is made
     assert page.evaluate("window.pwned") is None
+    # A title given as a property is mended at once: a tooltip opened in the same task (its
+    # element already focused) reads it before any observer of the page could.
+    assert page.evaluate("() => { const s = document.createElement('span'); s.title = '<b>x</b>';"
+                         " return [s.getAttribute('title'), s.title]; }") == ["&lt;b>x&lt;/b>", "&lt;b>x&lt;/b>"]
     assert tab.errors == []
 
 
