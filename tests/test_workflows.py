@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 import subprocess
 import sys
@@ -442,17 +443,21 @@ def test_pre_commit_validation_can_fail(tmp_path):
 
 def test_pre_commit_hooks():
     config = load(PRE_COMMIT)
-    repos = {r["repo"]: r for r in config["repos"]}
-    ruff = repos.get("https://github.com/astral-sh/ruff-pre-commit")
-    assert ruff, "ruff hook missing"
-    pinned = re.search(r"^ruff==(\S+)$", (ROOT / "requirements-dev.txt").read_text(encoding="utf-8"), re.M)
-    assert pinned and ruff["rev"] == f"v{pinned[1]}", "the ruff hook must use the ruff of requirements-dev.txt"
-    assert {h["id"] for h in ruff["hooks"]} & {"ruff", "ruff-check"}
+    # A commit needs no network: pre-commit fetches any hook's repository but a local one from
+    # GitHub (an editor's first commit failed offline), and every local hook runs a tool of
+    # .venv that requirements-dev.txt installs.
+    assert [r["repo"] for r in config["repos"]] == ["local"]
+    for hook in config["repos"][0]["hooks"]:
+        program = hook["entry"].split()[0]
+        assert program.startswith(".venv/bin/") and (ROOT / program).is_file(), hook
+        assert hook["language"] == "system", hook
+    ruff = next(h for h in config["repos"][0]["hooks"] if h["id"] == "ruff-check")
+    assert ruff["entry"].startswith(".venv/bin/ruff check")
     hooks = {h["id"]: h for r in config["repos"] for h in r["hooks"]}
     check_yaml = hooks.get("check-yaml")
     assert check_yaml, "YAML check missing"
     # mkdocs.yml has !ENV tags: check-yaml needs --unsafe, or must leave mkdocs.yml out.
-    assert "--unsafe" in check_yaml.get("args", []) or re.search(check_yaml.get("exclude", "^$"), "mkdocs.yml")
+    assert "--unsafe" in check_yaml["entry"].split() or re.search(check_yaml.get("exclude", "^$"), "mkdocs.yml")
     build = [h for r in config["repos"] if r["repo"] == "local" for h in r["hooks"]
              if re.search(r"scripts/build\.py\s+--check", h.get("entry", ""))]
     assert len(build) == 1, "a local hook must run scripts/build.py --check"
@@ -461,3 +466,31 @@ def test_pre_commit_hooks():
     for hook_id in ("end-of-file-fixer", "trailing-whitespace", "mixed-line-ending"):
         if hook_id in hooks:
             assert re.search(hooks[hook_id].get("exclude", "^$"), "archive/articles/2022-04-30-x/source.txt")
+
+
+def test_the_pre_commit_hooks_run_from_the_project_alone(tmp_path):
+    """The hooks run in a repository with the project's .venv and nothing fetched: the
+    fixers fix a file, a source.txt stays byte for byte, and mkdocs.yml's !ENV passes."""
+    repo = tmp_path / "repo"
+    (repo / "archive" / "articles" / "x").mkdir(parents=True)
+    (repo / ".pre-commit-config.yaml").write_bytes(PRE_COMMIT.read_bytes())
+    (repo / ".venv").symlink_to(ROOT / ".venv")
+    (repo / "notes.md").write_text("Trailing spaces   \nno final line break", encoding="utf-8")
+    source = b"Title  \n2022-04-30 0 By\n\nText without a final line break"
+    (repo / "archive" / "articles" / "x" / "source.txt").write_bytes(source)
+    (repo / "mkdocs.yml").write_text("site_url: !ENV [SITE_URL, 'https://example.org/']\n", encoding="utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=repo, check=True)
+    (repo / ".gitignore").write_text(".venv\n", encoding="utf-8")
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "SKIP": "build-check"}
+    result = subprocess.run([tool("pre-commit"), "run", "--all-files"], cwd=repo, env=env, capture_output=True,
+                            text=True, timeout=300)
+    assert "Failed" in result.stdout and result.returncode == 1, result.stdout + result.stderr  # it fixed files
+    assert (repo / "notes.md").read_text(encoding="utf-8") == "Trailing spaces\nno final line break\n"
+    assert (repo / "archive" / "articles" / "x" / "source.txt").read_bytes() == source
+    assert re.search(r"YAML files parse[^\n]*\.Passed", result.stdout), result.stdout
+    again = subprocess.run([tool("pre-commit"), "run", "--all-files"], cwd=repo, env=env, capture_output=True,
+                           text=True, timeout=300)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert not (tmp_path / "cache" / "repo").exists() and "Initializing environment" not in result.stderr
