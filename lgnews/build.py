@@ -418,13 +418,31 @@ def unwritten_people(articles) -> list[tuple]:
         text = " ".join([article.meta.title, *article.paragraphs])
         folded = None  # lowercased, one space between words: only for a name not found as it is
         for index, person in enumerate(article.meta.people):
-            if person.name in text:
+            if _written(person.name, text):
                 continue
             if folded is None:
                 folded = " ".join(text.lower().split())
-            if " ".join(person.name.lower().split()) not in folded:
+            if not _written(" ".join(person.name.lower().split()), folded):
                 found.append((article, index, person.name))
     return found
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _written(name: str, text: str) -> bool:
+    """Whether ``name`` is in ``text`` as a name: not the start of a longer word ('Gao Yin'
+    is not written in 'Gao Ying'). Only Latin letters and digits count as the same word:
+    Chinese runs its words together."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (at and _latin(text[at - 1]) and _latin(name[0])) and \
+                not (end < len(text) and _latin(text[end]) and _latin(name[-1])):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 ABSENT_MEANS = {"glossary.yml": "glossary entries", "events.yml": "key events", "people.yml": "notes on people",
