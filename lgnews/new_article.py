@@ -32,8 +32,9 @@ paragraphs. See the editors' guide (docs/editors.md).
 COMMENTS = f"""\
 # Optional fields: remove the "# " in front of the ones you use. See the editors' guide,
 # "Write an article in Markdown" (docs/editors.md).
-# event_date: 2022-04-28       # when the reported event happened (YYYY-MM-DD)
-# source: Changsha Rong Media Center
+# When the reported event happened, such as 2022-04-28:
+# event_date: YYYY-MM-DD
+# source: {SKELETON_EXAMPLES["source"]}
 # source_url: {SKELETON_EXAMPLES["source_url"]}
 # original_url: {SKELETON_EXAMPLES["original_url"]}
 # summary: {SKELETON_EXAMPLES["summary"]}

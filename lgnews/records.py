@@ -926,6 +926,7 @@ FIRST_YEAR = 1900
 
 
 SKELETON_EXAMPLES = {
+    "source": "The media center that published the article",
     "source_url": "https://example.org/page-of-the-article",
     "original_url": "https://example.org/chinese-original",
     "summary": "One sentence describing the article for search engines, link previews and the feeds.",

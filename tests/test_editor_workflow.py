@@ -108,7 +108,9 @@ def edited(tmp_path_factory) -> Path:
     assert printed == [f"archive/articles/{MD_ID}/article.md"], out
     article = project / printed[0]
     front, _, _ = article.read_text(encoding="utf-8").rpartition("\n---\n")
-    front = front.replace("# source: Changsha Rong Media Center", "source: Changsha Rong Media Center")
+    example = "# source: The media center that published the article"
+    assert example in front, front
+    front = front.replace(example, "source: Changsha Rong Media Center")
     front = front.replace("tags: []", "tags: [hunan]")
     front = front.replace("# annotations:\n#   - phrase: words exactly as they appear in the text\n"
                           "#     note: what the words mean",
@@ -253,7 +255,8 @@ def test_markdown_article_front_matter_is_valid_as_created(tmp_path):
 
 def test_the_skeletons_examples_uncommented_unedited_are_refused(tmp_path):
     """Removing the '# ' in front of the skeleton's optional lines without editing them
-    published example.org as the article's source and the skeleton's sentence as its summary."""
+    published example.org as the article's source and the skeleton's sentence as its summary
+    (and a real outlet's name as its source: the skeleton now describes the source instead)."""
     project = copy_project(tmp_path / "project", with_articles=False)
     path = project / make(project, "new-article", "TITLE=Bridge opened", "DATE=2024-03-01").strip().splitlines()[-1]
     skeleton = path.read_text(encoding="utf-8")
@@ -269,12 +272,12 @@ def test_the_skeletons_examples_uncommented_unedited_are_refused(tmp_path):
     refused = run([sys.executable, "scripts/build.py", "--quiet"], project, check=False)
     assert refused.returncode == 1, refused.stderr
     said = refused.stderr.splitlines()
-    for key in ("source_url", "original_url", "summary"):
+    for key in ("source", "source_url", "original_url", "summary"):
         assert any(line.startswith(at(key)) and line.endswith("write this article's own, or put the '# ' back in "
                                                                "front of the line") for line in said), said
-    assert not any(line.startswith(f"{rel}:") and " source:" in line for line in said), said  # a real name
     # Edited, they are the article's.
     text = text.replace("https://example.org/page-of-the-article", "https://news.example.cn/bridge.html")
+    text = text.replace("The media center that published the article", "Changsha Rong Media Center")
     text = re.sub(r"^(original_url|summary):.*\n", "", text, flags=re.M)
     path.write_text(text, encoding="utf-8")
     run([sys.executable, "scripts/build.py", "--quiet"], project)
