@@ -385,11 +385,15 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         return _refused(exc.errors, root, " in docs/")
     for rel in report.edited:
         warn(f"docs/{rel} was edited by hand, and is generated again as it was: {EDITED_ADVICE}")
-    for rel in report.deleted:  # an article's address is for good: its loss is said, whatever the cause
+    for rel in report.deleted:  # articles' and terms' addresses are for good: their loss is said, whatever the cause
         parts = rel.split("/")
         if len(parts) == 3 and parts[0] == "articles" and parts[2] == "index.md" and ARTICLE_ID_RE.match(parts[1]):
             warn(f"the page articles/{parts[1]}/ is gone, as archive/articles/{parts[1]}/ is: links to it "
                  "from elsewhere now lead nowhere; if the folder was renamed, give it back its name")
+        elif len(parts) == 3 and parts[0] == "glossary" and parts[2] == "index.md":
+            warn(f"the page glossary/{parts[1]}/ is gone, as no entry of archive/glossary.yml has the slug "
+                 f"'{parts[1]}' any more: links to it from elsewhere now lead nowhere; if its term was renamed, "
+                 f"give the entry 'slug: {parts[1]}' to keep its address")
     if article_cache is not None:
         article_cache.update_scans(site.articles)
         article_cache.save()

@@ -1166,6 +1166,29 @@ def test_a_renamed_article_folder_warns_that_its_address_is_gone(proj):
     assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
 
 
+def test_a_renamed_glossary_term_warns_that_its_address_is_gone(proj):
+    """An entry's slug is made from its term: renaming the term without 'slug:' moved its page,
+    which the data page promises is for good, without a word."""
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    glossary = proj / "archive" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    renamed = text.replace('"District Safety Committee"', '"District Work Safety Committee"')
+    glossary.write_text(renamed, encoding="utf-8")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr.splitlines() == [
+        "warning: the page glossary/district-safety-committee/ is gone, as no entry of archive/glossary.yml has the "
+        "slug 'district-safety-committee' any more: links to it from elsewhere now lead nowhere; if its term was "
+        "renamed, give the entry 'slug: district-safety-committee' to keep its address"]
+    # As the warning says: the entry gets its address back, under its new term.
+    glossary.write_text(renamed.replace('- term: "District Work Safety Committee"\n',
+                                        '- term: "District Work Safety Committee"\n  slug: district-safety-committee\n'),
+                        encoding="utf-8")
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    page = proj / "docs" / "glossary" / "district-safety-committee" / "index.md"
+    assert '"title":"District Work Safety Committee"' in page.read_text(encoding="utf-8")
+    assert not (proj / "docs" / "glossary" / "district-work-safety-committee").exists()
+
+
 def test_a_blank_title_is_refused_like_a_missing_one(proj):
     """title: "   " built a page whose heading and <title> fell back to the site's name, and
     lists showed an empty link."""
