@@ -176,6 +176,15 @@ def test_exports_match_their_schemas(built_site):
     ("people", lambda d: d[0].update(zh_confirmed="yes")),
     ("articles", lambda d: d[0]["people"][0]["involvement"].append("chairing")),  # not one the archive allows
     ("glossary", lambda d: d[0].update(category="slogans")),
+    # Formats and references, which only the types were checked for (a review of the data).
+    ("articles", lambda d: d[0].update(published="2022-13-45")),
+    ("articles", lambda d: d[0].update(source_url="x")),
+    ("articles", lambda d: d[0]["tags"].append("Not a slug")),
+    ("glossary", lambda d: d[0]["occurrences"][0].update(article="")),
+    ("glossary", lambda d: d[0].update(slug="")),
+    ("people", lambda d: d[0]["appearances"][0].update(date="2022-00-10")),
+    ("timeline", lambda d: d[0].update(date="2020-00")),
+    ("timeline", lambda d: d[0]["articles"].append("not an id")),
 ])
 def test_the_schemas_refuse_what_the_generator_never_writes(built_site, name, slip):
     """A data user checks a copy against the schemas: they accepted an export without fields
