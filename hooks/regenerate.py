@@ -57,5 +57,6 @@ def on_post_build(config):
 
 
 def on_serve(server, config, builder):
-    server.watch(str(ROOT / "archive"))
+    if not preview.watch(server, config.docs_dir, ROOT / "archive"):
+        server.watch(str(ROOT / "archive"))
     return server

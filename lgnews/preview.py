@@ -92,11 +92,63 @@ def plan_build(root: Path, files) -> None:
     everything = fingerprint != _state["fingerprint"]
     _state["fingerprint"] = fingerprint
     for file in files:
-        if everything or (file.is_documentation_page() and not is_generated(file.src_uri)):
+        if everything or (file.is_documentation_page() and (not is_generated(file.src_uri)
+                                                            or _in_navigation(file.src_uri))):
             file.is_modified = _modified
 
 
+def _in_navigation(src_uri: str) -> bool:
+    """A generated page the navigation lists: a section's first page (articles/index.md...).
+    Built every time, as the editors' pages are: the navigation of a page takes each page's
+    title from its file, which MkDocs reads only for the pages it builds, so the sidebar of
+    every page rebuilt after a save read 'None' for Articles, Glossary, People..."""
+    return src_uri.count("/") == 1 and src_uri.endswith("/index.md")
+
+
 def _modified() -> bool:
+    return True
+
+
+def watch(server, docs_dir: str, archive: Path) -> bool:
+    """Have ``server`` (MkDocs's) rebuild when an editor saves in docs/ or archive/, but not
+    for what the generator writes during a build (the generated folders and files of docs/,
+    its manifest), which that very build already takes in: each save was built twice, and
+    the browser reloaded twice. Nor for an editor's swap and backup files (``.meta.yml.swp``,
+    ``meta.yml~``). MkDocs's own watch of docs/ is replaced; if its server is not as this
+    expects (another MkDocs), it is kept, and a save is built twice as before. Whether the
+    watches were set up here."""
+    if not all(hasattr(server, name) for name in ("_rebuild_cond", "_want_rebuild", "observer", "unwatch")):
+        return False
+    import watchdog.events
+
+    docs = os.path.abspath(docs_dir)
+
+    def wanted(path: str | None) -> bool:
+        if not path:
+            return False
+        name = os.path.basename(path)
+        if name.startswith(".") or name.endswith("~"):
+            return False
+        rel = os.path.relpath(path, docs)
+        return rel.startswith("..") or rel.split(os.sep, 1)[0] not in GENERATED_TOPS
+
+    def callback(event) -> None:
+        if event.is_directory or not (wanted(event.src_path) or wanted(getattr(event, "dest_path", None))):
+            return
+        with server._rebuild_cond:
+            server._want_rebuild = True
+            server._rebuild_cond.notify_all()
+
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = callback
+    try:
+        server.unwatch(docs)
+    except KeyError:
+        pass
+    for folder in (docs, str(archive)):
+        server.observer.schedule(handler, folder, recursive=True)
+    logging.getLogger("mkdocs").info("Preview: watching docs/ and archive/ for your changes (not for the pages the "
+                                     "generator writes)")
     return True
 
 

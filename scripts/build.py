@@ -11,6 +11,10 @@ if __name__ == "__main__":
         status = main()
     except BrokenPipeError:  # a reader that stopped reading (`| head`): no traceback, status 1
         status = 1
+    except KeyboardInterrupt:  # Ctrl+C (under `make serve` too): every file written is whole
+        print("build: interrupted; the pages written so far are whole, and the next run brings docs/ up to date",
+              file=sys.stderr)
+        status = 130
     # Leave without taking the model apart: its millions of objects, linked in cycles, would
     # be collected one by one at exit (a second at 10,000 articles). Every file is written
     # and closed by now; only the standard streams may hold output.

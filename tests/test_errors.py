@@ -1189,6 +1189,19 @@ def test_a_renamed_glossary_term_warns_that_its_address_is_gone(proj):
     assert not (proj / "docs" / "glossary" / "district-work-safety-committee").exists()
 
 
+def test_ctrl_c_is_one_line_not_a_traceback(proj, tmp_path):
+    """Ctrl+C during a generation (under `make serve` too) printed thirty lines of traceback."""
+    wrapper = tmp_path / "interrupted.py"
+    wrapper.write_text("import runpy, sys\nimport lgnews.build\n\n\ndef interrupted(*args, **kwargs):\n"
+                       "    raise KeyboardInterrupt\n\n\nlgnews.build.generate = interrupted\n"
+                       "sys.argv = ['scripts/build.py']\nrunpy.run_path('scripts/build.py', run_name='__main__')\n",
+                       encoding="utf-8")
+    result = run([sys.executable, str(wrapper)], proj, check=False)
+    assert result.returncode == 130
+    assert result.stderr.splitlines() == [
+        "build: interrupted; the pages written so far are whole, and the next run brings docs/ up to date"]
+
+
 def test_a_blank_title_is_refused_like_a_missing_one(proj):
     """title: "   " built a page whose heading and <title> fell back to the site's name, and
     lists showed an empty link."""
