@@ -57,6 +57,8 @@ def on_post_build(config):
 
 
 def on_serve(server, config, builder):
-    if not preview.watch(server, config.docs_dir, ROOT / "archive"):
-        server.watch(str(ROOT / "archive"))
+    if not preview.watch(server, config.docs_dir, ROOT):
+        for name in preview.WATCHED:
+            if (ROOT / name).is_dir():
+                server.watch(str(ROOT / name))
     return server

@@ -109,8 +109,9 @@ def _modified() -> bool:
     return True
 
 
-def watch(server, docs_dir: str, archive: Path) -> bool:
-    """Have ``server`` (MkDocs's) rebuild when an editor saves in docs/ or archive/, but not
+def watch(server, docs_dir: str, root: Path) -> bool:
+    """Have ``server`` (MkDocs's) rebuild when an editor saves in docs/ or archive/, or a
+    maintainer in overrides/ or hooks/ (which MkDocs does not watch by itself), but not
     for what the generator writes during a build (the generated folders and files of docs/,
     its manifest), which that very build already takes in: each save was built twice, and
     the browser reloaded twice. Nor for an editor's swap and backup files (``.meta.yml.swp``,
@@ -145,11 +146,15 @@ def watch(server, docs_dir: str, archive: Path) -> bool:
         server.unwatch(docs)
     except KeyError:
         pass
-    for folder in (docs, str(archive)):
+    for folder in (docs, *(str(root / name) for name in WATCHED if (root / name).is_dir())):
         server.observer.schedule(handler, folder, recursive=True)
-    logging.getLogger("mkdocs").info("Preview: watching docs/ and archive/ for your changes (not for the pages the "
-                                     "generator writes)")
+    logging.getLogger("mkdocs").info("Preview: watching docs/, archive/, overrides/ and hooks/ for changes (not the "
+                                     "pages the generator writes)")
     return True
+
+
+WATCHED = ("archive", "overrides", "hooks")
+"""The project's folders a save in which rebuilds the preview, besides docs/ and mkdocs.yml."""
 
 
 def remove_gone(files, site_dir: str) -> None:

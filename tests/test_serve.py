@@ -150,6 +150,14 @@ def test_serve_regenerates_on_archive_change_without_loop(project):
         assert "Café and tea" in _get(base + "about/"), log.read_text()
         # A new page of the editors' is in the navigation of every page, generated ones too.
         assert 'href="../../about/"' in _get(base + f"articles/{SEED_ID}/"), "a generated page's navigation is stale"
+        # A change to the theme's overrides shows without a restart (MkDocs does not watch them).
+        main_html = project / "overrides" / "main.html"
+        main_html.write_text(main_html.read_text(encoding="utf-8").replace(
+            "{% block extrahead %}", "{% block extrahead %}<!-- overridden in the preview -->", 1), encoding="utf-8")
+        deadline = time.time() + 240
+        while "overridden in the preview" not in _get(base + "about/") and time.time() < deadline:
+            time.sleep(0.5)
+        assert "overridden in the preview" in _get(base + "about/"), log.read_text()
         # An article removed: its page is gone from the preview.
         shutil.rmtree(project / "archive" / "articles" / SEED_ID)
         deadline = time.time() + 240
