@@ -1,5 +1,5 @@
 """MkDocs hook: under `mkdocs serve`, regenerate docs/ from archive/ before each build and
-watch archive/. The generator writes only files whose content changed, so a rebuild that
+watch archive/, overrides/ and hooks/ (lgnews/preview.py's ``watch``). The generator writes only files whose content changed, so a rebuild that
 changes nothing triggers no further rebuild. `make serve` builds dirty (only what changed):
 lgnews/preview.py makes that exact for this site and indexes the preview for search. MkDocs
 loads hooks by path (and loads them again with the config on every rebuild, hence the

@@ -38,7 +38,8 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 """The start of the warning MkDocs logs before each dirty build: what it warns of (stale
 navigation) is what this module puts right, so it is not repeated on every save."""
 
-_state: dict = {"dirty": False, "fingerprint": None, "pages": None, "pagefind": None, "generated": False}
+_state: dict = {"dirty": False, "fingerprint": None, "pages": None, "pagefind": None, "generated": False,
+                "failed": False}
 """Across builds (hooks are loaded again for each build; this module is not)."""
 
 
@@ -61,8 +62,12 @@ def regenerate(root: Path) -> int:
     generation of thousands of articles takes a while), then only problems (--quiet)."""
     quiet = ["--quiet"] if _state["generated"] else []
     _state["generated"] = True
-    return subprocess.run([sys.executable, str(root / "scripts" / "build.py"), *quiet, "--root", str(root)],
-                          check=False).returncode
+    status = subprocess.run([sys.executable, str(root / "scripts" / "build.py"), *quiet, "--root", str(root)],
+                            check=False).returncode
+    if status == 0 and _state["failed"]:  # the problem it said on each save: said to be gone
+        logging.getLogger("mkdocs").info("Preview: the problem is fixed; the pages are up to date again")
+    _state["failed"] = status != 0
+    return status
 
 
 def is_generated(src_uri: str) -> bool:

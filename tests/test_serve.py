@@ -148,6 +148,7 @@ def test_serve_regenerates_on_archive_change_without_loop(project):
         while "Café and tea" not in _get(base + "about/") and time.time() < deadline:
             time.sleep(0.5)
         assert "Café and tea" in _get(base + "about/"), log.read_text()
+        assert "Preview: the problem is fixed" in log.read_text(), "the fix of a problem it said went unsaid"
         # A new page of the editors' is in the navigation of every page, generated ones too.
         assert 'href="../../about/"' in _get(base + f"articles/{SEED_ID}/"), "a generated page's navigation is stale"
         # A change to the theme's overrides shows without a restart (MkDocs does not watch them).
