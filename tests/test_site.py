@@ -185,6 +185,13 @@ def test_exports_match_their_schemas(built_site):
     ("people", lambda d: d[0]["appearances"][0].update(date="2022-00-10")),
     ("timeline", lambda d: d[0].update(date="2020-00")),
     ("timeline", lambda d: d[0]["articles"].append("not an id")),
+    # Rules between two fields.
+    ("people", lambda d: d[0].update(zh=None, zh_confirmed=True)),
+    ("people", lambda d: d[0].update(zh="刘志刚", zh_confirmed=None)),
+    ("timeline", lambda d: next(e for e in d if e["kind"] == "event").update(event=None)),
+    ("timeline", lambda d: next(e for e in d if e["kind"] != "event").update(event="an-event")),
+    ("tags", lambda d: d[0].update(count=0, url="tags/x/")),
+    ("tags", lambda d: d[0].update(count=3, url=None)),
 ])
 def test_the_schemas_refuse_what_the_generator_never_writes(built_site, name, slip):
     """A data user checks a copy against the schemas: they accepted an export without fields
