@@ -379,7 +379,8 @@ def read_manifest_state(docs: Path):
         except OSError:
             return False
         listed = dict.fromkeys(files, "")
-        return not strays(docs, {}, listed) and not clashes(docs, {}, listed)
+        found, leftovers = survey(docs, {}, listed)
+        return not found and not leftovers and not clashes(docs, {}, listed)
 
     return inputs, present
 

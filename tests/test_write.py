@@ -259,6 +259,21 @@ def test_with_the_manifest_lost_the_pages_of_a_removed_article_are_deleted_not_r
     assert tree(docs) == before
 
 
+def test_a_generated_page_put_back_where_no_article_is_goes_even_when_nothing_changed(project):
+    """A marked page copied back into a generated folder (a backup of docs/articles/ unpacked
+    over it) with nothing else changed: the quick way said there was nothing to do, and the
+    stale page was published."""
+    import shutil
+
+    docs = project / "docs"
+    build(project)
+    copy = docs / "articles" / "2000-01-01-an-old-copy"
+    shutil.copytree(docs / "articles" / SEED_ID, copy)
+    result = build(project)
+    assert not copy.exists(), result.stdout + result.stderr
+    assert build(project, "--check").returncode == 0
+
+
 def test_a_stale_generated_page_put_back_with_its_old_time_is_generated_again(project):
     """A generated page restored from a backup keeps its old modification time (cp -p,
     rsync -a, an unpacked archive), earlier than the manifest: the quick way took it as
