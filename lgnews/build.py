@@ -329,7 +329,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
     from .model import ArticleCache, build_site, load_archive
     from .progress import progress_for
     from .render import Renderer
-    from .write import conflict_errors, hand_edited, plan, read_manifest, stray_errors, survey, write_outputs
+    from .write import hand_edited, read_manifest, review, write_outputs
 
     progress = progress_for(out, quiet)
     article_cache = ArticleCache(config.root / CACHE) if cache else None
@@ -364,14 +364,12 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         return _refused(broken, root)
     if check:
         manifest = read_manifest(config.docs)
-        to_write, to_delete, conflicts = plan(config.docs, outputs, manifest=manifest)
-        found, leftovers = survey(config.docs, outputs, manifest)
-        stale = to_write + sorted(set(to_delete).union(leftovers)) + conflicts
+        to_write, to_delete, conflicts, misplaced = review(config.docs, outputs, manifest)
+        stale = to_write + to_delete + conflicts
         edited = set(hand_edited(config.docs, to_write, manifest))
         for rel in stale:
             print(one_line(f"stale: docs/{rel}" + (f" (edited by hand: {EDITED_ADVICE})" if rel in edited else "")),
                   file=out)
-        misplaced = conflict_errors(config.docs, conflicts) + stray_errors(config.docs, outputs, manifest, found)
         for error in misplaced:
             print(_relative(str(error), root), file=sys.stderr)
         summary = f"{len(stale)} generated file(s) out of date" if stale else "generated files are up to date"

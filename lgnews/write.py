@@ -164,6 +164,18 @@ def plan(docs: Path, outputs: dict[str, bytes], digests: dict[str, str] | None =
     return to_write, to_delete, conflicts
 
 
+def review(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str], digests: dict[str, str] | None = None
+           ) -> tuple[list[str], list[str], list[str], list[ArchiveError]]:
+    """What bringing docs/ in line with ``outputs`` takes, for the run that writes and for
+    ``--check``, which only says it: (files to write, files to delete, the leftovers of
+    ``survey`` among them, conflicts, and the problems that stop a run: ``conflict_errors``
+    and ``stray_errors``)."""
+    to_write, to_delete, conflicts = plan(docs, outputs, digests, manifest)
+    found, leftovers = survey(docs, outputs, manifest)
+    problems = conflict_errors(docs, conflicts) + stray_errors(docs, outputs, manifest, found)
+    return to_write, sorted(set(to_delete).union(leftovers)), conflicts, problems
+
+
 def hand_edited(docs: Path, rels: list[str], manifest: dict[str, str]) -> list[str]:
     """Those of ``rels`` (files about to be written) that are not as the generator wrote
     them: an editor changed a generated page, and regenerating it undoes the change. Only
@@ -419,12 +431,9 @@ def write_outputs(docs: Path, outputs: dict[str, bytes], progress=None, inputs: 
     overwrite a file the generator did not write."""
     digests = {rel: _digest(data) for rel, data in outputs.items()}
     old = read_manifest(docs)
-    to_write, to_delete, conflicts = plan(docs, outputs, digests, old)
-    found, leftovers = survey(docs, outputs, old)
-    problems = conflict_errors(docs, conflicts) + stray_errors(docs, outputs, old, found)
+    to_write, to_delete, _, problems = review(docs, outputs, old, digests)
     if problems:
         raise ArchiveErrors(problems)
-    to_delete = sorted(set(to_delete).union(leftovers))
     report = WriteReport(unchanged=len(outputs) - len(to_write), edited=hand_edited(docs, to_write, old))
     if any(rel not in old for rel in to_write):
         # Record the new files before writing them: a run interrupted half-way leaves a
