@@ -1,6 +1,7 @@
 """MkDocs hook: under `mkdocs serve`, regenerate docs/ from archive/ before each build and
-watch archive/, overrides/ and hooks/ (lgnews/preview.py's ``watch``). The generator writes only files whose content changed, so a rebuild that
-changes nothing triggers no further rebuild. `make serve` builds dirty (only what changed):
+watch archive/, overrides/ and hooks/ (lgnews/preview.py's ``watch``). The generator writes
+only files whose content changed, so a rebuild that changes nothing triggers no further
+rebuild. `make serve` builds dirty (only what changed):
 lgnews/preview.py makes that exact for this site and indexes the preview for search. MkDocs
 loads hooks by path (and loads them again with the config on every rebuild, hence the
 environment variable): the logic lives in the lgnews package."""
@@ -57,8 +58,5 @@ def on_post_build(config):
 
 
 def on_serve(server, config, builder):
-    if not preview.watch(server, config.docs_dir, ROOT):
-        for name in preview.WATCHED:
-            if (ROOT / name).is_dir():
-                server.watch(str(ROOT / name))
+    preview.watch(server, config.docs_dir, ROOT)
     return server

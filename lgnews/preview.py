@@ -114,17 +114,20 @@ def _modified() -> bool:
     return True
 
 
-def watch(server, docs_dir: str, root: Path) -> bool:
+def watch(server, docs_dir: str, root: Path) -> None:
     """Have ``server`` (MkDocs's) rebuild when an editor saves in docs/ or archive/, or a
     maintainer in overrides/ or hooks/ (which MkDocs does not watch by itself), but not
     for what the generator writes during a build (the generated folders and files of docs/,
     its manifest), which that very build already takes in: each save was built twice, and
     the browser reloaded twice. Nor for an editor's swap and backup files (``.meta.yml.swp``,
     ``meta.yml~``). MkDocs's own watch of docs/ is replaced; if its server is not as this
-    expects (another MkDocs), it is kept, and a save is built twice as before. Whether the
-    watches were set up here."""
+    expects (another MkDocs), it is kept and the folders are given to it, and a save is
+    built twice as before."""
+    folders = [str(root / name) for name in WATCHED if (root / name).is_dir()]
     if not all(hasattr(server, name) for name in ("_rebuild_cond", "_want_rebuild", "observer", "unwatch")):
-        return False
+        for folder in folders:
+            server.watch(folder)
+        return
     import watchdog.events
 
     docs = os.path.abspath(docs_dir)
@@ -151,11 +154,10 @@ def watch(server, docs_dir: str, root: Path) -> bool:
         server.unwatch(docs)
     except KeyError:
         pass
-    for folder in (docs, *(str(root / name) for name in WATCHED if (root / name).is_dir())):
+    for folder in (docs, *folders):
         server.observer.schedule(handler, folder, recursive=True)
     logging.getLogger("mkdocs").info("Preview: watching docs/, archive/, overrides/ and hooks/ for changes (not the "
                                      "pages the generator writes)")
-    return True
 
 
 WATCHED = ("archive", "overrides", "hooks")

@@ -253,3 +253,21 @@ def test_the_previews_search_indexing_leaves_no_ended_process_behind(tmp_path):
     while os.path.exists(f"/proc/{pid}") and time.time() < deadline:
         time.sleep(0.2)
     assert not os.path.exists(f"/proc/{pid}"), "the ended indexing process was not collected"
+
+
+def test_a_server_not_as_expected_is_given_the_folders_to_watch(tmp_path):
+    """Another MkDocs, whose server has not the parts preview.watch replaces: it keeps its own
+    watch of docs/ and is given archive/, overrides/ and hooks/ (those that exist)."""
+    for name in ("archive", "hooks"):
+        (tmp_path / name).mkdir()
+
+    class Server:
+        def __init__(self):
+            self.watched = []
+
+        def watch(self, path):
+            self.watched.append(path)
+
+    server = Server()
+    preview.watch(server, str(tmp_path / "docs"), tmp_path)
+    assert server.watched == [str(tmp_path / "archive"), str(tmp_path / "hooks")]
