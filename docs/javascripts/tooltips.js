@@ -17,9 +17,12 @@
  */
 (function () {
   "use strict";
+  function mended(title) {
+    return title.replace(/</g, "&lt;");
+  }
   function inert(el) {
     var title = el.getAttribute && el.getAttribute("title");
-    if (title && title.indexOf("<") >= 0) el.setAttribute("title", title.replace(/</g, "&lt;"));
+    if (title && title.indexOf("<") >= 0) el.setAttribute("title", mended(title));
   }
   /* A title given as a property (Material's `element.title = text` for a title cut short)
      is mended as it is given: a tooltip opened in the same task (the element already
@@ -31,7 +34,7 @@
       configurable: true,
       enumerable: own.enumerable,
       get: own.get,
-      set: function (value) { own.set.call(this, String(value).replace(/</g, "&lt;")); }
+      set: function (value) { own.set.call(this, mended(String(value))); }
     });
   }
   var titled = document.querySelectorAll("[title]");

@@ -68,6 +68,27 @@ def test_seed_article_shows_term_tooltips(tab):
     assert tab.errors == [] and tab.external == []
 
 
+def _serve_seed_changed(tab, change) -> None:
+    """Open the seed's page as the server sends it, changed by ``change`` (its HTML -> HTML)."""
+    def serve(route):
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=change(route.fetch().text()))
+
+    tab.page.route(tab.base + SEED, serve)
+    tab.goto(SEED)
+
+
+def _assert_tooltip_shows_only_text(tab, text: str) -> None:
+    """The open tooltip reads ``text`` (markup included, as text), holds no element made of
+    it, and no handler of such an element ran."""
+    page = tab.page
+    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert tooltip.inner_text().strip() == text
+    assert tooltip.locator("img, b").count() == 0
+    page.wait_for_timeout(200)  # an image's error event comes a moment after it is made
+    assert page.evaluate("window.pwned") is None
+
+
 def test_markup_in_a_tooltip_is_shown_as_text_and_runs_nothing(tab):
     """Material builds a tooltip from a title as HTML, so a glossary definition carrying
     <img onerror> ran it when a reader hovered over or tabbed to the term. Here the seed's
@@ -78,23 +99,15 @@ def test_markup_in_a_tooltip_is_shown_as_text_and_runs_nothing(tab):
     titles = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(titles)
     hostile = 'Defined <img src=x onerror="window.pwned=1"> & <b>bold</b> here.'
-    page = tab.page
 
-    def serve(route):
-        original = route.fetch().text()
+    def change(original: str) -> str:
         first = re.search(r'<a class="term" [^>]*?title="([^"]*)"', original)
-        changed = original[:first.start(1)] + html.escape(hostile, quote=True) + original[first.end(1):]
-        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=titles.inert_titles(changed))
+        return titles.inert_titles(original[:first.start(1)] + html.escape(hostile, quote=True)
+                                   + original[first.end(1):])
 
-    page.route(tab.base + SEED, serve)
-    tab.goto(SEED)
-    page.locator(".reading-edition a.term").first.focus()
-    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active")
-    tooltip.wait_for(state="visible", timeout=5_000)
-    assert tooltip.inner_text().strip() == hostile
-    assert tooltip.locator("img, b").count() == 0
-    page.wait_for_timeout(200)  # an image's error event comes a moment after it is made
-    assert page.evaluate("window.pwned") is None
+    _serve_seed_changed(tab, change)
+    tab.page.locator(".reading-edition a.term").first.focus()
+    _assert_tooltip_shows_only_text(tab, hostile)
     assert tab.errors == []
 
 
@@ -107,26 +120,18 @@ def test_a_long_title_cut_short_in_the_header_shows_its_markup_as_text(tab):
     page = tab.page
     title = "Louxing District held the 2022 Work safety retreat Meeting"
 
-    def serve(route):
-        original = route.fetch().text()
+    def change(original: str) -> str:
         at = original.index('data-md-component="header-topic"')
-        changed = original[:at] + original[at:].replace(title, html.escape(hostile), 1)
-        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=changed)
+        return original[:at] + original[at:].replace(title, html.escape(hostile), 1)
 
-    page.route(tab.base + SEED, serve)
-    tab.goto(SEED)
+    _serve_seed_changed(tab, change)
     page.mouse.wheel(0, 900)  # the header shows the page's title once its heading is scrolled past
     topic = page.locator('[data-md-component="header-topic"] .md-ellipsis')
     page.wait_for_function("el => el.getBoundingClientRect().top >= 0 && getComputedStyle(el).opacity !== '0'",
                            arg=topic.element_handle(), timeout=5_000)
     page.wait_for_function("el => el.title !== ''", arg=topic.element_handle(), timeout=5_000)
     topic.hover()
-    tooltip = page.locator(".md-tooltip2--active")
-    tooltip.wait_for(state="visible", timeout=5_000)
-    assert tooltip.inner_text().strip() == hostile.strip()
-    assert tooltip.locator("img").count() == 0
-    page.wait_for_timeout(200)  # an image's error event comes a moment after it is made
-    assert page.evaluate("window.pwned") is None
+    _assert_tooltip_shows_only_text(tab, hostile.strip())
     # A title given as a property is mended at once: a tooltip opened in the same task (its
     # element already focused) reads it before any observer of the page could.
     assert page.evaluate("() => { const s = document.createElement('span'); s.title = '<b>x</b>';"
