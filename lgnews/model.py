@@ -376,6 +376,20 @@ class PersonRecord:
             [r for a in self.appearances for r in a.roles] + [h for a in self.appearances for h in a.involvement]))
 
 
+
+@dataclass(eq=False)
+class SharedName:
+    """The address of a name that people.yml gives to namesakes told apart by their place,
+    none of them without a place: the page that listed them all before they were told apart
+    (``people/wang-qian/``) now says who they are, so that a link to it still leads on."""
+    name: str
+    slug: str
+    people: list[PersonRecord] = field(repr=False)
+
+    @property
+    def url(self) -> str:
+        return f"people/{self.slug}/"
+
 @dataclass(eq=False)
 class Organization:
     name: str
@@ -448,6 +462,7 @@ class Site:
     # tags of several): a mention of a name people.yml gives to people of several places, in
     # an article tagged with none of them or with several, which leads to none of them.
     unplaced_mentions: list[tuple[Article, str, list[str], bool]] = field(default_factory=list)
+    shared_names: list[SharedName] = field(default_factory=list)  # the addresses of namesakes' shared name
     hidden_terms: list[tuple[Article, str, Term, bool]] = field(default_factory=list)  # (article, note's phrase, term,
     # whether the note holds the whole term: else it covers part of it)
     term_organizations: dict[str, list[Organization]] = field(default_factory=dict)  # by term slug
@@ -1153,6 +1168,7 @@ def build_site(archive: Archive) -> Site:
         event_articles=dict(event_articles),
         unnamed_people=_unnamed(archive.people, people),
         unplaced_mentions=unplaced,
+        shared_names=_shared_names(people),
         hidden_terms=hidden,
         term_organizations=dict(term_organizations),
     )
@@ -1382,14 +1398,33 @@ def _build_people(articles: list[Article], curated: list[CuratedPerson],
     return people
 
 
+def _shared_names(people: list[PersonRecord]) -> list[SharedName]:
+    """A page at the address of each name whose people are all told apart by their place
+    (``people`` in order, their namesakes found), where no one else has that address."""
+    taken = {p.slug for p in people}
+    shared, seen = [], set()
+    for person in people:
+        if not person.namesakes or person.name in seen:
+            continue
+        seen.add(person.name)
+        same = [person, *person.namesakes]
+        # A person of that name without a place has the name's address (or another name has).
+        if (slug := _slug_base(person.name)) not in taken and not reserved_slug(slug):
+            shared.append(SharedName(person.name, slug, sorted(same, key=lambda p: p.label.lower())))
+    return shared
+
+
+def _slug_base(name: str) -> str:
+    base = slugify(name)
+    return base + "-named" if reserved_slug(f"{base}-2") else base  # "Page": page-2... are the index's pages
+
+
 def _assign_slugs(items: list, named=lambda item: item.name) -> None:
     """A page address for each of ``items`` from its name (``named(item)``): the slug of
     the name, numbered from 2 where one is taken."""
     used: set[str] = set()
     for item in items:
-        base = slugify(named(item))
-        if reserved_slug(f"{base}-2"):  # "Page": page-2, page-3... are all pages of the index
-            base += "-named"
+        base = _slug_base(named(item))
         slug, n = base, 2
         while slug in used or reserved_slug(slug):  # "Page 2" is not the index's second page
             slug, n = f"{base}-{n}", n + 1

@@ -28,6 +28,7 @@ from .model import (
     Article,
     Organization,
     PersonRecord,
+    SharedName,
     Site,
     TimelineEntry,
     format_date,
@@ -516,6 +517,7 @@ class Renderer:
             *((self.render_term, (t,)) for t in site.terms),
             (self.render_people_index, ()),
             *((self.render_person, (p,)) for p in site.people),
+            *((self._one, (self.render_shared_name, n)) for n in site.shared_names),
             (self.render_organizations_index, ()),
             *((self.render_organization, (o,)) for o in site.organizations),
             (self.render_timeline, ()),
@@ -632,6 +634,14 @@ class Renderer:
         appearances = sorted(person.appearances, key=lambda a: (a.article.published, a.article.id), reverse=True)
         return self._listing_pages("person.md.j2", person.label, person.url, appearances, 10, "appearances",
                                    person=person, lead=person_lead(appearances))
+
+    def render_shared_name(self, shared: SharedName) -> Output:
+        """The page at a name's own address once people.yml has told its namesakes apart
+        (see ``SharedName``): who they are, with a link to each."""
+        people = [(p, person_lead(sorted(p.appearances, key=lambda a: (a.article.published, a.article.id),
+                                         reverse=True))) for p in shared.people]
+        return self.page("namesakes.md.j2", page_file(shared.url),
+                         {"title": html.escape(shared.name), "search": NOT_INDEXED}, shared=shared, people=people)
 
     def render_organizations_index(self) -> list[Output]:
         return self._index_pages("organizations.md.j2", "Organizations", "organizations/", self.site.organizations,

@@ -184,3 +184,48 @@ def test_the_articles_data_tells_namesakes_apart_by_their_page(archive):
     assert urls[SEED_ID] == ["people/wang-qian-louxing/"]
     assert urls["2023-05-02-floods-in-miluo"] == ["people/wang-qian-miluo/"]
     assert urls["2023-06-01-a-provincial-meeting"] == ["people/wang-qian/"]
+
+
+def test_the_address_of_the_name_still_leads_to_the_namesakes_once_they_are_told_apart(archive):
+    """Before people.yml placed them, every Wang Qian was on people/wang-qian/: a reader's
+    bookmark, a search engine or another site may still link there. Once no Wang Qian is
+    left without a place, that address lists who they are, with a link to each."""
+    shutil.rmtree(archive / "articles" / "2023-06-01-a-provincial-meeting")  # the mention of no place
+    site = build_site(load_archive(archive))
+    assert {p.slug for p in site.people if p.name == "Wang Qian"} == {"wang-qian-louxing", "wang-qian-miluo"}
+    assert [(s.name, s.url, [p.slug for p in s.people]) for s in site.shared_names] == [
+        ("Wang Qian", "people/wang-qian/", ["wang-qian-louxing", "wang-qian-miluo"])]
+    outputs = {o.path: o.content for o in Renderer(site, "https://example.org/", "Test", "").render_all()}
+    page = outputs["people/wang-qian/index.md"]
+    front, body = page.split("---")[1:3]
+    assert json.loads(front) == {"title": "Wang Qian", "search": {"exclude": True}, "generated": True}
+    assert "2 people in the archive are named Wang Qian" in body
+    assert ('<li><a href="../wang-qian-louxing/">Wang Qian (Louxing District)</a>: Named in 1 article of 2022: '
+            'attending.</li>') in body
+    assert '<li><a href="../wang-qian-miluo/">Wang Qian (Miluo City)</a>: Named in 1 article of 2023: speaking.</li>' in body
+    # Not a person: the index and the data list the two people only.
+    assert 'href="wang-qian/"' not in outputs["people/index.md"]
+    assert [p["url"] for p in json.loads(outputs["data/people.json"]) if p["name"] == "Wang Qian"] == [
+        "people/wang-qian-louxing/", "people/wang-qian-miluo/"]
+
+
+def test_the_name_of_a_person_without_a_place_keeps_its_address(archive):
+    """A Wang Qian with no place (the fixture's provincial meeting) is the page of the name:
+    no list of namesakes takes it over."""
+    site = build_site(load_archive(archive))
+    assert not site.shared_names
+    assert next(p for p in site.people if p.slug == "wang-qian").place is None
+
+
+def test_a_name_whose_address_another_name_took_gets_no_list(archive):
+    """"Wang-Qian" (another spelling, another record) has the address people/wang-qian/ by its
+    own right: it is not replaced by the list of the placed Wang Qians."""
+    shutil.rmtree(archive / "articles" / "2023-06-01-a-provincial-meeting")
+    folder = archive / "articles" / "2023-08-01-another-spelling"
+    folder.mkdir()
+    (folder / "article.md").write_text(
+        "---\ntitle: Another spelling\npublished: 2023-08-01\npeople:\n- name: Wang-Qian\n---\n\nWang-Qian spoke.\n",
+        encoding="utf-8")
+    site = build_site(load_archive(archive))
+    assert next(p for p in site.people if p.slug == "wang-qian").name == "Wang-Qian"
+    assert not site.shared_names
