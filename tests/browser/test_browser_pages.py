@@ -541,3 +541,57 @@ def test_a_phone_shows_the_text_on_its_first_screen(phone_tab, path, text):
         const dd = dt.nextElementSibling;
         return [dt.textContent, Math.round(dt.getBoundingClientRect().top) === Math.round(dd.getClientRects()[0].top)]; })""")
     assert rows and all(same for _, same in rows), rows
+
+
+def test_small_links_are_big_enough_to_tap_on_a_phone(phone_tab):
+    """An editor's note marker ([1], a 16 by 15 pixel superscript) and a list's "Next page →"
+    (17 pixels high, "Last page »" broken over two lines) were hard to hit with a finger:
+    each is now a target of at least 24 pixels (WCAG 2.5.8), and the lines of text around a
+    marker do not move."""
+    page = phone_tab.page
+    phone_tab.goto(SEED)
+    marker = page.locator(".note-marker a").first
+    marker.scroll_into_view_if_needed()
+    box = marker.bounding_box()
+    assert box["height"] >= 24 and box["width"] >= 24, box
+    # The whole box is the link: a tap near its edge still reaches it.
+    for x, y in ((box["x"] + 2, box["y"] + 2), (box["x"] + box["width"] - 2, box["y"] + box["height"] - 2)):
+        assert page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('.note-marker a') !== null", [x, y])
+    line = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.reading-edition p')).lineHeight)")
+    # The paragraph holding it is a whole number of lines high: no line is pushed apart.
+    height = page.evaluate("() => document.querySelector('.note-marker').closest('p').getBoundingClientRect().height")
+    assert abs(height - round(height / line) * line) < 1, (height, line)
+    # A list's pager, as lgnews/templates/_macros.j2 writes it, on the narrowest phone.
+    page.set_viewport_size({"width": 320, "height": 700})
+    try:
+        page.evaluate("""() => document.querySelector('article').insertAdjacentHTML('beforeend',
+            '<nav class="pager" aria-label="Pages"><p>Page 2 of 40 (Bai–Meng) · <a href="#">« First page</a> · '
+            + '<a href="#">← Previous page</a> · <a href="#">Next page →</a> · <a href="#">Last page »</a></p></nav>')""")
+        links = page.eval_on_selector_all("nav.pager p:first-child a", """links => links.map(a =>
+            [a.textContent, a.getBoundingClientRect().height, a.getClientRects().length])""")
+        assert len(links) == 4 and all(height >= 24 and rects == 1 for _, height, rects in links), links
+    finally:
+        page.set_viewport_size(PHONE)
+
+
+def test_a_years_timeline_entries_are_headed_as_the_timelines_own(phone_tab):
+    """A year's entries were section headings (25 pixels: three lines each on a phone, an
+    article's title as a big link); they are now the size of the entries of the timeline's
+    first page."""
+    page = phone_tab.page
+    phone_tab.goto("timeline/")
+    own = page.eval_on_selector("article h3", "h => getComputedStyle(h).fontSize")
+    phone_tab.goto("timeline/2022/")
+    sizes = page.eval_on_selector_all("article h2[id]", "hs => hs.map(h => getComputedStyle(h).fontSize)")
+    assert sizes and set(sizes) == {own}, (own, sizes)
+
+
+def test_running_text_keeps_a_readable_measure_where_a_page_hides_its_contents(tab):
+    """The home page hides its table of contents, and its lines ran to 150 characters on a
+    1,280-pixel screen; they are now no longer than an article's."""
+    page = tab.page
+    tab.goto(SEED)
+    article = page.eval_on_selector(".reading-edition p", "p => p.getBoundingClientRect().width")
+    tab.goto("")
+    widths = page.eval_on_selector_all("article > p", "ps => ps.map(p => p.getBoundingClientRect().width)")
+    assert widths and max(widths) <= article + 16, (article, widths)

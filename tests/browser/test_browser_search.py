@@ -63,8 +63,13 @@ def test_excerpts_read_as_text(search_tab, query):
     assert search(search_tab, query)
     excerpts = search_tab.page.locator(".lg-search-result__excerpt").all_inner_texts()
     assert excerpts and all(excerpts), excerpts
-    # What matched is still marked where fragments were left out.
-    assert search_tab.page.locator(".lg-search-result__excerpt mark").count() > 0
+    # What matched is still marked where fragments were left out: highlighted, in the colour
+    # of the excerpt and not underlined (blue and underlined, it read as a link of its own).
+    marks = search_tab.page.locator(".lg-search-result__excerpt mark")
+    assert marks.count() > 0
+    style = marks.first.evaluate("""m => { const s = getComputedStyle(m), p = getComputedStyle(m.parentElement);
+        return [s.color === p.color, s.textDecorationLine, s.backgroundColor]; }""")
+    assert style[0] and style[1] == "none" and style[2] not in ("rgba(0, 0, 0, 0)", "transparent"), style
     for text in excerpts:
         run = longest = 0
         for word in text.split():
