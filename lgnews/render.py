@@ -601,8 +601,7 @@ class Renderer:
         site = self.site
         return [
             self.page("glossary.md.j2", "glossary/index.md", {"title": "Glossary", "search": NOT_INDEXED},
-                      terms=site.terms, occurrences=site.occurrences,
-                      categories=sorted({t.category for t in site.terms})),
+                      terms=site.terms, occurrences=site.occurrences),
             self.page("candidates.md.j2", "glossary/candidate-terms/index.md",
                       # The editors' worklist of phrases scraped from the articles: not for
                       # search engines, which would take it for a glossary entry.

@@ -351,9 +351,22 @@ def test_glossary_index_lists_every_entry_with_category(built_site):
     glossary = load_json(built_site, "glossary.json")
     for g in glossary:
         assert g["term"] in index.text and g["category"].replace("-", " ") in index.text
-    # The line of categories reads as words, as the table does, not as slugs.
-    line = index.text[index.text.index("Categories:"):]
-    assert "responsibility system" in line and "responsibility-system" not in line
+    # The categories read as words, not as slugs.
+    assert "responsibility system" in index.text and "responsibility-system" not in index.text
+
+
+def test_what_confidence_means_is_said_once_and_each_entry_leads_there(built_site):
+    """"Confidence: high" was given on every entry and in the index, and explained nowhere a
+    reader looks (only medium and low had a box on their entry)."""
+    raw = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    said = Page(re.search(r'<p id="confidence">.*?</p>', raw, re.S).group(0)).text
+    for level in ("High", "Medium", "Low"):
+        assert f"{level}:" in said, said
+    for entry in ("three-principles", "district-safety-committee"):
+        facts = (built_site / "glossary" / entry / "index.html").read_text(encoding="utf-8")
+        assert '<dt><a href="../#confidence">Confidence</a>:</dt>' in facts, entry
+    # A phone's tap opens the entry (the tooltips are for a pointer): the index says so.
+    assert "on a phone, tap it to open its entry" in page(built_site, "glossary").text
 
 
 def test_a_chinese_no_source_gives_reads_not_known_on_the_index_and_the_entry(built_site):
