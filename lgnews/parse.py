@@ -322,6 +322,28 @@ def _decodes(data: bytes, encoding: str) -> bool:
     return True
 
 
+# An English text whose only non-ASCII bytes are GB2312 pairs (both bytes 0xA1-0xFE) that
+# read as Chinese punctuation, full-width forms or ideographs, with at least one mark.
+_GB2312_PAIRS_RE = re.compile(rb"(?:[\x00-\x7f]++|[\xa1-\xfe][\xa1-\xfe])*+")
+_NOT_GB_MARK_OR_HAN_RE = re.compile(
+    "[^\x00-\x7f\u00b0\u00b7\u00d7\u2010-\u2027\u2030-\u2033\u203b\u2103\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+)
+_GB_MARK_RE = re.compile("[\u00b7\u2014\u2018\u2019\u201c\u201d\u2026\u3000-\u303f\uff00-\uffef]")
+
+
+def _chinese_marks_in_gb18030(data: bytes) -> bool:
+    """Whether ``data`` is an English text with a few Chinese marks in GB18030 (“，。：·（）
+    or an ideographic space), which the detector may take for CP1252: "，" is "£¬" there.
+    Every non-ASCII byte is one of a GB2312 pair, and the pairs read as Chinese punctuation,
+    full-width forms or ideographs, one at least a mark. A CP1252 text does not look so: its
+    curly quotes (0x93, 0x94) are below 0xA1, and its accented letters stand alone between
+    ASCII ones ("é" then "s" is no pair); pairs such as "éé" alone read as ideographs only."""
+    if not (_mostly_ascii(data) and _GB2312_PAIRS_RE.fullmatch(data)):
+        return False
+    text = data.decode("gb18030")
+    return not _NOT_GB_MARK_OR_HAN_RE.search(text) and bool(_GB_MARK_RE.search(text))
+
+
 def _decode_legacy(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
@@ -331,7 +353,10 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     if best is None:
         raise ParseError("cannot detect the text encoding (expected UTF-8 or GB18030)")
     encoding = best.encoding.replace("_", "-")
-    if encoding in {"gbk", "gb2312"}:
+    if encoding in {"cp1252", "latin-1"} and _chinese_marks_in_gb18030(data):
+        # A few marks are too short a sample for the detector: "，" reads "£¬" in CP1252.
+        encoding = "gb18030"
+    elif encoding in {"gbk", "gb2312"}:
         encoding = "gb18030"  # GB18030 is the superset: decode with it.
     elif encoding == "big5" and _mostly_ascii(data) and _decodes(data, "gb18030"):
         # An English article with a few Chinese marks (“ ” · 、) is too short a sample for

@@ -497,6 +497,44 @@ def test_an_english_article_in_gb18030_is_not_read_as_big5():
     assert decode_source("the “三个必须” (three musts) · 安全".encode("gb18030"))[0] == "the “三个必须” (three musts) · 安全"
 
 
+SEED_WITH_ONE_MARK = {
+    # The seed with straight quotation marks: its one Chinese mark is the middle dot of "7·20" ...
+    "middle dot": lambda seed: seed,
+    # ... or, with "7-20", one full-width colon, parenthesis or indent (two ideographic spaces).
+    "colon": lambda seed: seed.replace("7·20", "7-20").replace("Editor in Chief:", "Editor in Chief："),
+    "parenthesis": lambda seed: seed.replace("7·20", "7-20").replace("(Li Yi)", "（Li Yi）"),
+    "indent": lambda seed: seed.replace("7·20", "7-20").replace("\nOn February 11", "\n\u3000\u3000On February 11"),
+}
+
+
+@pytest.mark.parametrize("variant", SEED_WITH_ONE_MARK.values(), ids=SEED_WITH_ONE_MARK)
+def test_an_english_article_in_gb18030_with_one_chinese_mark_is_read_as_gb18030(variant):
+    """With “ and ” gone, the detector took such a file for CP1252: "7¡¤20" in the reading
+    edition, and "£º" or "£¨Li Yi£©" hid the whole credit line."""
+    seed = (FIXTURES / "seed.txt").read_text(encoding="utf-8").replace("“", '"').replace("”", '"')
+    text = variant(seed)
+    read, encoding = decode_source(text.encode("gb18030"))
+    assert (read, encoding) == (text, "gb18030")
+    article = parse_article(read)
+    assert article == parse_article(text)  # the record of the same text in UTF-8
+    assert article.source == "Louxing Rong Media Center" and article.credits["reporter"] == ["Li Yi"]
+
+
+@pytest.mark.parametrize(("text", "encodings"), [
+    ("Louxing District held a meeting\n\n2022-04-30 0 By\n\nThe “power list” of the café was clarified.\n",
+     ["cp1252"]),  # curly quotes are CP1252's only
+    ("Résumés of the leaders\n\n2022-04-30 0 By\n\nThe district published the résumés of its cadres.\n",
+     ["cp1252", "latin-1"]),
+    # "éé" is a GB2312 pair (an ideograph), but no Chinese mark comes with it.
+    ("The head was réélu\n\n2022-04-30 0 By\n\nThe head was réélu in March, Zoë said.\n", ["cp1252", "latin-1"]),
+    ("A meeting at 20°C\n\n2022-04-30 0 By\n\nHe said «Bonjour» at 20°C and paid £5 for it.\n",
+     ["cp1252", "latin-1"]),
+])
+def test_a_cp1252_or_latin1_article_is_still_read_as_cp1252(text, encodings):
+    for encoding in encodings:
+        assert decode_source(text.encode(encoding)) == (text, "cp1252")
+
+
 def test_a_big5_article_is_still_read_as_big5():
     text = "臺北市政府舉行防汛會議。" * 20 + "\n婁星區：安全生產、防汛抗旱工作會議召開，市長講話。\n"
     assert decode_source(text.encode("big5")) == (text, "big5")
