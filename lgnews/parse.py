@@ -613,7 +613,11 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None]:
         close = block.find(")")
         if close < 0:
             return {}, None
-        inner, block = block[1:close], block[close + 1 :].strip()
+        inner, block = block[1:close], block[close + 1 :]
+        # Lines below a parenthesis ending its line, with no label, are a blog's footer
+        # ("Related", "Posted in News", "0 Comments"); text after it on its line is not.
+        ends_line = block.lstrip(" \t").startswith("\n")
+        block = block.strip()
         # Split at commas and before a role ("Correspondent Liu Hui Reporter Zhao Yang"); where
         # that leaves a part that is no name ("(Our reporter Li Yi)": "Our"), at commas only.
         named = _paren_credits(_PAREN_PARTS_RE.split(inner))
@@ -626,13 +630,14 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None]:
     if labels and labels[0][0] != 0:
         return {}, None
     if not labels and block:
-        return {}, None
+        return (credits, None) if credits and ends_line else ({}, None)
     for i, (_, end, role) in enumerate(labels):
         value_end = labels[i + 1][0] if i + 1 < len(labels) else len(block)
-        value = block[end:value_end].strip().rstrip(".;,")
+        # A value is the first line after its label: lines below it with no label are a
+        # blog's footer, not more names ("Editor: Xiao Hui\n\nRelated").
+        value = block[end:value_end].strip().split("\n", 1)[0].rstrip().rstrip(".;,")
         if role == "source":
-            first_line = next((line.strip() for line in value.split("\n") if line.strip()), "")
-            source = first_line.rstrip(".;,") or None
+            source = value.strip().rstrip(".;,") or None
             continue
         names = split_names(value)
         if names:

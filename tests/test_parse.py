@@ -670,3 +670,23 @@ def test_a_word_before_the_role_in_a_parenthesis_keeps_the_credit_line(qualifier
 def test_a_parenthesis_of_commas_is_no_credit():
     article = parse_article(BODY + "(, ) Editor: Xu Jing\n")
     assert article.credits == {} and article.paragraphs[-1].endswith("(, ) Editor: Xu Jing")
+
+
+@pytest.mark.parametrize("footer", ["Related", "Posted in News", "Tags: Louxing, work safety", "0 Comments",
+                                    "Post Views: 25"])
+@pytest.mark.parametrize("credit_line", [
+    "(Liu Hui)",
+    "(Reporter Zhao Yang, correspondent Liu Hui)",
+    "Reviewed by: Wang Fang Supervised by: Zhao Yang",
+    "(Liu Hui) Editor in Chief: Peng Li audit: Wang Fang Li Yi Editor: Xu Jing",
+    "(Liu Hui) Editor: Xu Jing Source: Miluo Rong Media Center",
+])
+def test_blog_footer_lines_below_the_credit_line_are_neither_credits_nor_text(credit_line, footer):
+    """A footer line above 'Leave a Reply' was read as one more name of the last label
+    (a supervisor 'Related', and a person's page for it), or, below '(Li Yi)', made the
+    credit line no credit line: its credits were lost and it stayed in the text."""
+    without = parse_article(BODY + credit_line + "\n")
+    article = parse_article(BODY + credit_line + f"\n\n{footer}\n\nLeave a Reply\n\nYour email address will not "
+                            "be published. Required fields are marked *\n")
+    assert article.credits and (article.credits, article.source) == (without.credits, without.source)
+    assert article.paragraphs == without.paragraphs == [BODY.split("\n")[-2]]
