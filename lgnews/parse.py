@@ -594,10 +594,11 @@ def _paren_credits(parts: list[str]) -> dict[str, list[str]] | None:
     """The credits of a parenthesis split into ``parts`` (role and names each), or None if
     a part is not a role with names. (An empty part, between a comma and a role, is none.)"""
     credits: dict[str, list[str]] = {}
+    role = "reporter"
     for part in [part for part in parts if part.strip()] or [""]:
         m = _PAREN_ROLE_RE.match(part.strip())
-        role = (m["role"] or "reporter").lower()
-        role = "correspondent" if role.startswith("correspondent") else "reporter"
+        if m["role"]:  # names without a role have the role before them: "correspondent Chen Jing, Zhou Min"
+            role = "correspondent" if m["role"].lower().startswith("correspondent") else "reporter"
         names = split_names(m["names"])
         if not names or not all(CREDIT_NAME_RE.fullmatch(n) for n in names):
             return None

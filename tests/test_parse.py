@@ -690,3 +690,18 @@ def test_blog_footer_lines_below_the_credit_line_are_neither_credits_nor_text(cr
                             "be published. Required fields are marked *\n")
     assert article.credits and (article.credits, article.source) == (without.credits, without.source)
     assert article.paragraphs == without.paragraphs == [BODY.split("\n")[-2]]
+
+
+@pytest.mark.parametrize(("parenthesis", "credits"), [
+    ("(Reporter Zhao Yang, correspondent Liu Hui, Peng Li)", {"reporter": ["Zhao Yang"],
+                                                              "correspondent": ["Liu Hui", "Peng Li"]}),
+    ("（Reporter Zhao Yang，correspondent Liu Hui、Peng Li）", {"reporter": ["Zhao Yang"],
+                                                              "correspondent": ["Liu Hui", "Peng Li"]}),
+    ("(Correspondent Liu Hui, Peng Li)", {"correspondent": ["Liu Hui", "Peng Li"]}),
+    ("(Liu Hui, Peng Li)", {"reporter": ["Liu Hui", "Peng Li"]}),
+])
+def test_a_name_without_a_role_in_a_parenthesis_has_the_role_before_it(parenthesis, credits):
+    """'(Reporter Wang Lei, correspondent Chen Jing, Zhou Min)' made Zhou Min a reporter."""
+    article = parse_article(BODY + parenthesis + " Source: Miluo Rong Media Center\n")
+    assert (article.credits, article.source) == (credits, "Miluo Rong Media Center")
+    assert article.paragraphs[-1].endswith("It was useful.")
