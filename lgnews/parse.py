@@ -117,6 +117,10 @@ _GLUE_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz0123456789%)]”’\"")
 ABBREVIATIONS = frozenset(
     "Mr Mrs Ms Dr No Nos St Co Ltd Inc Jr Sr vs etc Gov Dept Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 )
+# An acronym glued to the next sentence ("the CPC.Liu Chihui"): two capitals or more before the
+# stop (not "U.S." nor an abbreviation in capitals, "CO.LTD"), a capitalised word after it.
+_WORD_BEFORE_RE = re.compile(r"[A-Za-z]{1,12}$")  # searched in a window that ends at the stop
+_CAPITALISED_RE = re.compile(r"[“\"‘(]?[A-Z][a-z]")
 # A sentence ends at . ! ? (and closing quotes) before a capital or a digit, but not after an
 # abbreviation or an initial ("No. 1", "U.S. delegation"): one fixed-width look-behind per
 # abbreviation length keeps it a single linear scan.
@@ -678,9 +682,22 @@ def _unglue(paragraph: str) -> str:
     """"the year.Liu Chihui" -> "the year. Liu Chihui" (not "U.S." nor "No.2")."""
     def fix(m: re.Match) -> str:
         at = m.start()
-        return m.group() + " " if at and paragraph[at - 1] in _GLUE_AFTER else m.group()
+        if not at:
+            return m.group()
+        if paragraph[at - 1] in _GLUE_AFTER:
+            return m.group() + " "
+        if "A" <= paragraph[at - 1] <= "Z" and _acronym_before(paragraph, at) and _CAPITALISED_RE.match(paragraph, m.end()):
+            return m.group() + " "
+        return m.group()
 
     return GLUED_RE.sub(fix, paragraph)
+
+
+def _acronym_before(text: str, at: int) -> bool:
+    """Whether the word that ends at ``at`` is an acronym ("CPC", "NPC"), not an abbreviation."""
+    word = _WORD_BEFORE_RE.search(text, max(0, at - 12), at)
+    return bool(word) and len(word.group()) >= 2 and word.group().isupper() and \
+        word.group().title() not in ABBREVIATIONS
 
 
 def split_sentences(paragraph: str) -> list[str]:

@@ -705,3 +705,21 @@ def test_a_name_without_a_role_in_a_parenthesis_has_the_role_before_it(parenthes
     article = parse_article(BODY + parenthesis + " Source: Miluo Rong Media Center\n")
     assert (article.credits, article.source) == (credits, "Miluo Rong Media Center")
     assert article.paragraphs[-1].endswith("It was useful.")
+
+
+def test_a_sentence_glued_to_an_acronym_is_a_sentence_of_its_own():
+    """'of the CPC.Liu Chihui' and 'the NPC.Liu Zhigang stressed' were not split: the paragraph
+    ran on, and Liu Zhigang, whose sentence no longer started a clause, was not speaking."""
+    article = parse_article(
+        "Louxing District held a work safety meeting\n2022-04-30 0 By\n\nOn February 11, Liu Zhigang, Head of the "
+        "District, presided over the meeting to study the spirit of the 20th National Congress of the CPC.Liu Chihui, "
+        "Xu Diren and other leaders attended.At the meeting, participants studied the report of the NPC.Liu Zhigang "
+        "stressed that safety comes first.XYZ CO.LTD was named, and the U.S.Embassy.(Li Yi)\n")
+    assert article.paragraphs == [
+        "On February 11, Liu Zhigang, Head of the District, presided over the meeting to study the spirit of the 20th "
+        "National Congress of the CPC. Liu Chihui, Xu Diren and other leaders attended.",
+        "At the meeting, participants studied the report of the NPC.",
+        "Liu Zhigang stressed that safety comes first. XYZ CO.LTD was named, and the U.S.Embassy.",  # abbreviations
+    ]
+    assert people(article)["Liu Zhigang"].involvement == ("presiding", "speaking")
+    assert people(article)["Liu Chihui"].involvement == ("attending",)
