@@ -104,8 +104,11 @@ _PAREN_ROLE_RE = re.compile(
     r"(?:\s+by)?\s*[:：]?\s*)?(?P<names>.*)$",
     re.S,
 )
-CREDIT_NAME_RE = re.compile(r"[A-Z][a-z]+(?: [A-Za-z][a-z]*){1,2}")
-NAME_TOKEN_RE = re.compile(r"[A-Z][a-z]+|[a-z]+")
+# A given name may hold an apostrophe before a syllable starting with a, o or e ("Xin'ai",
+# "Ke'er", typographic ’ too); not "Zhigang's", a possessive.
+_APOSTROPHE = r"(?:['’][aoe][a-z]{0,12})"
+CREDIT_NAME_RE = re.compile(rf"[A-Z][a-z]+(?: [A-Za-z][a-z]*{_APOSTROPHE}?){{1,2}}")
+NAME_TOKEN_RE = re.compile(rf"[A-Z][a-z]+{_APOSTROPHE}?|[a-z]+{_APOSTROPHE}?")
 ROLE_ORDER = ["reporter", "correspondent", "editor_in_chief", "reviewer", "editor", "supervisor"]
 MAX_CREDIT_BLOCKS = 6
 
@@ -144,10 +147,10 @@ _MARKER_RE = re.compile(
 )
 MAX_PARAGRAPH_CHARS = 700
 
-NAME = r"[A-Z][a-z]{0,7}(?:yang|ma|tu|ge|guan)? [A-Za-z][a-z]{1,12}"
+NAME = rf"[A-Z][a-z]{{0,7}}(?:yang|ma|tu|ge|guan)? [A-Za-z][a-z]{{1,12}}{_APOSTROPHE}?"
 _NAME_FULL_RE = re.compile(NAME)
 # The same, without backtracking, for scanning whole texts (surnames are checked after).
-_NAME_SCAN = r"[A-Z][a-z]{0,11}+ [A-Za-z][a-z]{1,12}+"
+_NAME_SCAN = rf"[A-Z][a-z]{{0,11}}+ [A-Za-z][a-z]{{1,12}}+{_APOSTROPHE}?+"
 _ATTEND_VERB = r"(?:attended|were present|was present|participated)"
 ATTENDEES_RE = re.compile(
     rf"(?P<list>{_NAME_SCAN}(?:\s*[,，、]\s*{_NAME_SCAN})*+(?:,?\s+and\s+{_NAME_SCAN})?)\s+"

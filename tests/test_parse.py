@@ -723,3 +723,22 @@ def test_a_sentence_glued_to_an_acronym_is_a_sentence_of_its_own():
     ]
     assert people(article)["Liu Zhigang"].involvement == ("presiding", "speaking")
     assert people(article)["Liu Chihui"].involvement == ("attending",)
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_name_with_an_apostrophe_is_one_name(apostrophe):
+    """'Li Xin'ai' was credited as 'Li Xin ai', and 'Wang Ke'er' presiding and speaking was
+    nobody; 'Liu Zhigang's' is still no name of its own."""
+    a = apostrophe
+    article = parse_article(
+        f"Louxing held a meeting\n2022-04-30 0 By\n\nOn February 11, Wang Ke{a}er, Head of the District, presided "
+        f"over the meeting.Liu Chihui and Xu Xi{a}an attended.Wang Ke{a}er stressed that Liu Zhigang{a}s plan works."
+        f"(Li Xin{a}ai) Editor in Chief: Wen Zhibin audit: Huang Miao Zeng Zhen{a}an Source: Louxing Rong Media "
+        "Center\n")
+    assert article.credits == {"reporter": [f"Li Xin{a}ai"], "editor_in_chief": ["Wen Zhibin"],
+                               "reviewer": ["Huang Miao", f"Zeng Zhen{a}an"]}
+    assert article.people == [
+        Person(f"Wang Ke{a}er", ("Head of the District",), ("presiding", "speaking")),
+        Person("Liu Chihui", (), ("attending",)),
+        Person(f"Xu Xi{a}an", (), ("attending",)),
+    ]
