@@ -82,20 +82,21 @@ def _footer_pattern(phrase: str) -> str:
 FOOTER_RE = re.compile("|".join(map(_footer_pattern, FOOTER_PHRASES)))
 
 CREDIT_LABELS = [
-    # (pattern, role); longest first so "Editor in Chief" wins over "Editor".
-    (r"Editor[- ]in[- ]Chief|Chief Editor|Editor[- ]in[- ]charge", "editor_in_chief"),
+    # (pattern, role); longest first so "Editor in Chief" wins over "Editor". In any case:
+    # "Editor in chief", "Chief editor", "audit", "SOURCE".
+    (r"Editor[- ]in[- ]Chief|Chief Editor|Editor[- ]in[- ]Charge", "editor_in_chief"),
     # "Second Review:", "Final trial:" (三审, the third reading of a Chinese newsroom's review).
-    (r"(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]inal)[- ](?:[Rr]eview(?:ers?|ed by)?|[Tt]rials?|[Aa]udit|[Ii]nstance)|"
-     r"Reviewed by|Reviewers?|Review|Audit(?:ed by)?|audit(?:ed by)?", "reviewer"),
+    (r"(?:First|Second|Third|Final)[- ](?:Review(?:ers?|ed by)?|Trials?|Audit|Instance)|"
+     r"Reviewed by|Reviewers?|Review|Audit(?:ed by)?", "reviewer"),
     (r"Supervised by|Supervisors?", "supervisor"),
-    (r"Responsible [Ee]ditors?|Edited by|Editors?|editor", "editor"),
-    (r"Reported by|Reporters?|reporters?", "reporter"),
-    (r"Correspondents?|correspondents?", "correspondent"),
-    (r"Source|source", "source"),
+    (r"Responsible Editors?|Edited by|Editors?", "editor"),
+    (r"Reported by|Reporters?", "reporter"),
+    (r"Correspondents?", "correspondent"),
+    (r"Source", "source"),
 ]
 # A label is found from its colon backwards: colons are rare, so this stays fast.
 _LABEL_BEFORE_RE = re.compile(
-    "(?:" + "|".join(f"(?P<g{i}>{pat})" for i, (pat, _) in enumerate(CREDIT_LABELS)) + r")\s*$"
+    "(?:" + "|".join(f"(?P<g{i}>{pat})" for i, (pat, _) in enumerate(CREDIT_LABELS)) + r")\s*$", re.IGNORECASE
 )
 _COLON_RE = re.compile("[:：]")
 _PHOTO = r"(?:Text|Photos?|Photography|Pictures?|Video)"

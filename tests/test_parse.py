@@ -742,3 +742,15 @@ def test_a_name_with_an_apostrophe_is_one_name(apostrophe):
         Person("Liu Chihui", (), ("attending",)),
         Person(f"Xu Xi{a}an", (), ("attending",)),
     ]
+
+
+@pytest.mark.parametrize("label", ["Editor in chief", "Chief editor", "Chief Editor", "editor in chief",
+                                   "EDITOR-IN-CHIEF", "Editor in charge"])
+def test_the_editor_in_chief_label_is_read_in_any_case(label):
+    """'Editor in chief:' and 'Chief editor:' were no label: the whole credit line, '(Liu Hui)'
+    and the source too, was no credit and stayed in the text."""
+    article = parse_article(BODY + f"(Liu Hui) {label}: Peng Li audit: Wang Fang Source: Miluo Rong Media Center\n")
+    assert article.credits == {"reporter": ["Liu Hui"], "editor_in_chief": ["Peng Li"], "reviewer": ["Wang Fang"]}
+    assert article.source == "Miluo Rong Media Center"
+    assert article.paragraphs[-1].endswith("It was useful.")
+
