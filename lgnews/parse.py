@@ -636,8 +636,10 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None]:
             return {}, None
         credits.update(named)
     labels = _find_labels(block)
-    if labels and labels[0][0] != 0:
+    if labels and labels[0][0] != 0 and not credits:
         return {}, None
+    # After a parenthesis of names, a label not known ("Producer: Wang Qian") does not undo
+    # them, nor the labels known after it: the credit line is read from the first of these.
     if not labels and block:
         return (credits, None) if credits and ends_line else ({}, None)
     for i, (_, end, role) in enumerate(labels):

@@ -754,3 +754,11 @@ def test_the_editor_in_chief_label_is_read_in_any_case(label):
     assert article.source == "Miluo Rong Media Center"
     assert article.paragraphs[-1].endswith("It was useful.")
 
+
+def test_a_label_not_known_after_a_parenthesis_keeps_the_credits_around_it():
+    """One label the parser does not know, first after '(Liu Hui)', made the whole line no
+    credit line: the reporter, the editor and the source were lost, and it stayed in the text."""
+    article = parse_article(BODY + "(Liu Hui) Producer: Peng Li Editor: Xu Jing Source: Miluo Rong Media Center\n")
+    assert article.credits == {"reporter": ["Liu Hui"], "editor": ["Xu Jing"]}
+    assert article.source == "Miluo Rong Media Center"
+    assert article.paragraphs[-1].endswith("It was useful.")
