@@ -127,13 +127,21 @@ _WORD_BEFORE_RE = re.compile(r"[A-Za-z]{1,12}$")  # searched in a window that en
 _CAPITALISED_RE = re.compile(r"[“\"‘(]?[A-Z][a-z]")
 # A sentence ends at . ! ? (and closing quotes) before a capital or a digit, but not after an
 # abbreviation or an initial ("No. 1", "U.S. delegation"): one fixed-width look-behind per
-# abbreviation length keeps it a single linear scan.
-_NOT_AFTER_ABBREVIATION = "".join(
-    rf"(?<!\b(?:{'|'.join(sorted(a for a in ABBREVIATIONS if len(a) == n))})\.)"
-    for n in sorted({len(a) for a in ABBREVIATIONS})
-)
+# abbreviation length keeps it a single linear scan. A month's abbreviation is one only before
+# a day or a year ("Sept. 5", not "hosted by Wang Jun. Liu Zhigang"); a single digit is no
+# initial after a word ("raised to Level 4. Liu Zhigang", not "as follows: 1. Strengthen").
+MONTH_ABBREVIATIONS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+
+
+def _not_after(words: frozenset[str]) -> str:
+    return "".join(rf"(?<!\b(?:{'|'.join(sorted(a for a in words if len(a) == n))})\.)"
+                   for n in sorted({len(a) for a in words}))
+
+
+_NOT_AFTER_ABBREVIATION = _not_after(ABBREVIATIONS - MONTH_ABBREVIATIONS)
 SENTENCE_BOUNDARY_RE = re.compile(
-    rf"(?:[!?]|\.(?<!\b\w\.){_NOT_AFTER_ABBREVIATION})[”\"’')]*\s+(?=[“\"‘(]?[A-Z0-9])"
+    rf"(?:[!?]|\.(?<!\b[^\W\d]\.)(?:(?<=[A-Za-z] \d\.)|(?<!\b\d\.)){_NOT_AFTER_ABBREVIATION}"
+    rf"(?:{_not_after(MONTH_ABBREVIATIONS)}|(?!\s+[0-9])))[”\"’')]*\s+(?=[“\"‘(]?[A-Z0-9])"
 )
 PARAGRAPH_MARKER_RE = re.compile(
     r"^(?:At (?:the|this) (?:meeting|conference|symposium|event)|During the (?:meeting|conference)|"

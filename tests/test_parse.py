@@ -24,6 +24,7 @@ from lgnews.parse import (
     rebuild_paragraphs,
     split_credits,
     split_names,
+    split_sentences,
 )
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -762,3 +763,20 @@ def test_a_label_not_known_after_a_parenthesis_keeps_the_credits_around_it():
     assert article.credits == {"reporter": ["Liu Hui"], "editor": ["Xu Jing"]}
     assert article.source == "Miluo Rong Media Center"
     assert article.paragraphs[-1].endswith("It was useful.")
+
+
+@pytest.mark.parametrize("before", ["The meeting was hosted by Wang Jun.", "The response was raised to Level 4."])
+def test_a_sentence_after_a_name_like_a_month_or_a_number_starts_a_paragraph(before):
+    """'Jun' (June) and '4' (an initial?) were taken for abbreviations: 'hosted by Wang Jun.Liu
+    Zhigang stressed' and 'raised to Level 4.Liu Zhigang stressed' were one sentence."""
+    article = parse_article(f"Louxing held a meeting\n2022-06-20 0 By\n\nOn June 18, the district met on floods.{before}"
+                            "Liu Zhigang stressed that all towns must act now.\n")
+    assert article.paragraphs == [f"On June 18, the district met on floods. {before}",
+                                  "Liu Zhigang stressed that all towns must act now."]
+    assert people(article)["Liu Zhigang"].involvement == ("speaking",)
+
+
+@pytest.mark.parametrize("text", ["On Sept. 5, the county met.", "Since Jun. 2021, it has rained.",
+                                  "As follows: 1. Strengthen the leadership.", "He met Mr. Wang at No. 1 Middle School."])
+def test_a_month_before_a_day_or_a_year_and_a_numbered_item_are_no_sentence_end(text):
+    assert split_sentences(text) == [text]
