@@ -725,19 +725,35 @@ def split_sentences(paragraph: str) -> list[str]:
     return [s for s in sentences if s]
 
 
+def _inside_quotations(sentences: list[str]) -> list[bool]:
+    """For each sentence, whether it starts inside a quotation: a “ opened before it and
+    closed by it or a later one ('stressed: “Safety is ... .We must act now.”'). A quotation
+    never closed (translations drop the odd ”) is not one: it would hold back every break."""
+    depths = []  # the depth of quotation after each sentence
+    depth = 0
+    for sentence in sentences:
+        depth = max(0, depth + sentence.count("“") - sentence.count("”"))
+        depths.append(depth)
+    lowest = depths[:]  # the lowest depth from each sentence on
+    for i in range(len(lowest) - 2, -1, -1):
+        lowest[i] = min(lowest[i], lowest[i + 1])
+    return [i > 0 and depths[i - 1] > 0 and lowest[i] < depths[i - 1] for i in range(len(sentences))]
+
+
 def rebuild_paragraphs(body: str) -> list[str]:
     """Separate glued sentences and regroup them into readable paragraphs."""
     paragraphs: list[str] = []
     for raw in _raw_paragraphs(body):
         current: list[str] = []
         length = 0
-        for sentence in split_sentences(raw):
+        sentences = split_sentences(raw)
+        quoted = _inside_quotations(sentences) if "“" in raw else None
+        for i, sentence in enumerate(sentences):
             marker = _MARKER_RE.match(sentence)
             strong = marker and marker["strong"]
             weak = marker and marker["weak"]
             if current and (
-                strong
-                or (weak and (len(current) >= 2 or length > 400))
+                ((strong or (weak and (len(current) >= 2 or length > 400))) and not (quoted and quoted[i]))
                 or length + len(sentence) > MAX_PARAGRAPH_CHARS
             ):
                 paragraphs.append(" ".join(current))

@@ -780,3 +780,21 @@ def test_a_sentence_after_a_name_like_a_month_or_a_number_starts_a_paragraph(bef
                                   "As follows: 1. Strengthen the leadership.", "He met Mr. Wang at No. 1 Middle School."])
 def test_a_month_before_a_day_or_a_year_and_a_numbered_item_are_no_sentence_end(text):
     assert split_sentences(text) == [text]
+
+
+def test_no_paragraph_starts_inside_a_quotation():
+    """'stressed: “Safety is ... at all times.We must take responsibility and act now.”' was cut
+    before 'We must', a new paragraph starting inside the quotation."""
+    article = parse_article(
+        "Louxing held a meeting\n2022-04-30 0 By\n\nOn February 11, Liu Zhigang, Head of the District, presided over "
+        "the meeting.Liu Zhigang stressed：“Safety is the lifeline of development.It must be kept in mind at all "
+        "times.We must take responsibility and act now.”At the meeting, the heads of towns made speeches.We must act "
+        "on “safety first.We must not wait.(Li Yi)\n")
+    assert article.paragraphs == [
+        "On February 11, Liu Zhigang, Head of the District, presided over the meeting.",
+        "Liu Zhigang stressed: “Safety is the lifeline of development. It must be kept in mind at all times. We must "
+        "take responsibility and act now.”",
+        # A quotation never closed holds back no paragraph.
+        "At the meeting, the heads of towns made speeches. We must act on “safety first.",
+        "We must not wait.",
+    ]
