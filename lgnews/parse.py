@@ -434,7 +434,9 @@ def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
     non_empty = [(i, s) for i, line in enumerate(lines) if (s := line.strip())]
     if not non_empty:
         raise ParseError("empty file")
-    title = " ".join(non_empty[0][1].split())
+    # Full-width punctuation normalized as in the text ("District：held ...，focusing！"); the
+    # source keeps it.
+    title = " ".join(normalize_punctuation(non_empty[0][1]).split())
     if _HTML_START_RE.match(title):
         raise ParseError("a web page (HTML) saved from the browser, not the article's text: copy the title, the date "
                          "line and the text from the page into a .txt file")

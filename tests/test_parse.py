@@ -328,7 +328,7 @@ def test_names_run_together_are_split_into_two_syllable_names_and_a_last_one():
 def test_title_with_quotes():
     article = parse_fixture("title_with_quotes.txt")
     assert article.title == ('Chenxi County: "Double Reduction" lets schoolbags "lose weight"! '
-                             'After-school service makes parents “worry-free”！')  # verbatim
+                             'After-school service makes parents “worry-free”!')  # the source's ！ as in the text
     assert article.published == date(2022, 11, 10)
     assert article.event_date == date(2022, 11, 8)
     assert article.quoted == ["Double Reduction", "5+2"]
