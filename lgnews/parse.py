@@ -94,9 +94,11 @@ CREDIT_LABELS = [
     (r"Correspondents?", "correspondent"),
     (r"Source", "source"),
 ]
-# A label is found from its colon backwards: colons are rare, so this stays fast.
+# A label is found from its colon backwards: colons are rare, so this stays fast (and the
+# look-behind, which starts it at a word only, keeps the case-insensitive search so).
 _LABEL_BEFORE_RE = re.compile(
-    "(?:" + "|".join(f"(?P<g{i}>{pat})" for i, (pat, _) in enumerate(CREDIT_LABELS)) + r")\s*$", re.IGNORECASE
+    r"(?<![A-Za-z0-9])(?:" + "|".join(f"(?P<g{i}>{pat})" for i, (pat, _) in enumerate(CREDIT_LABELS)) + r")\s*$",
+    re.IGNORECASE,
 )
 _COLON_RE = re.compile("[:：]")
 _PHOTO = r"(?:Text|Photos?|Photography|Pictures?|Video)"
@@ -727,6 +729,10 @@ def split_sentences(paragraph: str) -> list[str]:
     return [s for s in sentences if s]
 
 
+# A quotation with a stop in it, closed: only then may a sentence start inside a quotation.
+_QUOTED_STOP_RE = re.compile(r"“[^“”]*[.!?][^“”]*”")
+
+
 def _inside_quotations(sentences: list[str]) -> list[bool]:
     """For each sentence, whether it starts inside a quotation: a “ opened before it and
     closed by it or a later one ('stressed: “Safety is ... .We must act now.”'). A quotation
@@ -749,7 +755,7 @@ def rebuild_paragraphs(body: str) -> list[str]:
         current: list[str] = []
         length = 0
         sentences = split_sentences(raw)
-        quoted = _inside_quotations(sentences) if "“" in raw else None
+        quoted = _inside_quotations(sentences) if "“" in raw and _QUOTED_STOP_RE.search(raw) else None
         for i, sentence in enumerate(sentences):
             marker = _MARKER_RE.match(sentence)
             strong = marker and marker["strong"]
