@@ -82,20 +82,23 @@ def _footer_pattern(phrase: str) -> str:
 FOOTER_RE = re.compile("|".join(map(_footer_pattern, FOOTER_PHRASES)))
 
 CREDIT_LABELS = [
-    # (pattern, role); longest first so "Editor in Chief" wins over "Editor".
-    (r"Editor[- ]in[- ]Chief|Chief Editor|Editor[- ]in[- ]charge", "editor_in_chief"),
+    # (pattern, role); longest first so "Editor in Chief" wins over "Editor". In any case:
+    # "Editor in chief", "Chief editor", "audit", "SOURCE".
+    (r"Editor[- ]in[- ]Chief|Chief Editor|Editor[- ]in[- ]Charge", "editor_in_chief"),
     # "Second Review:", "Final trial:" (三审, the third reading of a Chinese newsroom's review).
-    (r"(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]inal)[- ](?:[Rr]eview(?:ers?|ed by)?|[Tt]rials?|[Aa]udit|[Ii]nstance)|"
-     r"Reviewed by|Reviewers?|Review|Audit(?:ed by)?|audit(?:ed by)?", "reviewer"),
+    (r"(?:First|Second|Third|Final)[- ](?:Review(?:ers?|ed by)?|Trials?|Audit|Instance)|"
+     r"Reviewed by|Reviewers?|Review|Audit(?:ed by)?", "reviewer"),
     (r"Supervised by|Supervisors?", "supervisor"),
-    (r"Responsible [Ee]ditors?|Edited by|Editors?|editor", "editor"),
-    (r"Reported by|Reporters?|reporters?", "reporter"),
-    (r"Correspondents?|correspondents?", "correspondent"),
-    (r"Source|source", "source"),
+    (r"Responsible Editors?|Edited by|Editors?", "editor"),
+    (r"Reported by|Reporters?", "reporter"),
+    (r"Correspondents?", "correspondent"),
+    (r"Source", "source"),
 ]
-# A label is found from its colon backwards: colons are rare, so this stays fast.
+# A label is found from its colon backwards: colons are rare, so this stays fast (and the
+# look-behind, which starts it at a word only, keeps the case-insensitive search so).
 _LABEL_BEFORE_RE = re.compile(
-    "(?:" + "|".join(f"(?P<g{i}>{pat})" for i, (pat, _) in enumerate(CREDIT_LABELS)) + r")\s*$"
+    r"(?<![A-Za-z0-9])(?:" + "|".join(f"(?P<g{i}>{pat})" for i, (pat, _) in enumerate(CREDIT_LABELS)) + r")\s*$",
+    re.IGNORECASE,
 )
 _COLON_RE = re.compile("[:：]")
 _PHOTO = r"(?:Text|Photos?|Photography|Pictures?|Video)"
@@ -104,8 +107,11 @@ _PAREN_ROLE_RE = re.compile(
     r"(?:\s+by)?\s*[:：]?\s*)?(?P<names>.*)$",
     re.S,
 )
-CREDIT_NAME_RE = re.compile(r"[A-Z][a-z]+(?: [A-Za-z][a-z]*){1,2}")
-NAME_TOKEN_RE = re.compile(r"[A-Z][a-z]+|[a-z]+")
+# A given name may hold an apostrophe before a syllable starting with a, o or e ("Xin'ai",
+# "Ke'er", typographic ’ too); not "Zhigang's", a possessive.
+_APOSTROPHE = r"(?:['’][aoe][a-z]{0,12})"
+CREDIT_NAME_RE = re.compile(rf"[A-Z][a-z]+(?: [A-Za-z][a-z]*{_APOSTROPHE}?){{1,2}}")
+NAME_TOKEN_RE = re.compile(rf"[A-Z][a-z]+{_APOSTROPHE}?|[a-z]+{_APOSTROPHE}?")
 ROLE_ORDER = ["reporter", "correspondent", "editor_in_chief", "reviewer", "editor", "supervisor"]
 MAX_CREDIT_BLOCKS = 6
 
@@ -117,15 +123,27 @@ _GLUE_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz0123456789%)]”’\"")
 ABBREVIATIONS = frozenset(
     "Mr Mrs Ms Dr No Nos St Co Ltd Inc Jr Sr vs etc Gov Dept Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 )
+# An acronym glued to the next sentence ("the CPC.Liu Chihui"): two capitals or more before the
+# stop (not "U.S." nor an abbreviation in capitals, "CO.LTD"), a capitalised word after it.
+_WORD_BEFORE_RE = re.compile(r"[A-Za-z]{1,12}$")  # searched in a window that ends at the stop
+_CAPITALISED_RE = re.compile(r"[“\"‘(]?[A-Z][a-z]")
 # A sentence ends at . ! ? (and closing quotes) before a capital or a digit, but not after an
 # abbreviation or an initial ("No. 1", "U.S. delegation"): one fixed-width look-behind per
-# abbreviation length keeps it a single linear scan.
-_NOT_AFTER_ABBREVIATION = "".join(
-    rf"(?<!\b(?:{'|'.join(sorted(a for a in ABBREVIATIONS if len(a) == n))})\.)"
-    for n in sorted({len(a) for a in ABBREVIATIONS})
-)
+# abbreviation length keeps it a single linear scan. A month's abbreviation is one only before
+# a day or a year ("Sept. 5", not "hosted by Wang Jun. Liu Zhigang"); a single digit is no
+# initial after a word ("raised to Level 4. Liu Zhigang", not "as follows: 1. Strengthen").
+MONTH_ABBREVIATIONS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+
+
+def _not_after(words: frozenset[str]) -> str:
+    return "".join(rf"(?<!\b(?:{'|'.join(sorted(a for a in words if len(a) == n))})\.)"
+                   for n in sorted({len(a) for a in words}))
+
+
+_NOT_AFTER_ABBREVIATION = _not_after(ABBREVIATIONS - MONTH_ABBREVIATIONS)
 SENTENCE_BOUNDARY_RE = re.compile(
-    rf"(?:[!?]|\.(?<!\b\w\.){_NOT_AFTER_ABBREVIATION})[”\"’')]*\s+(?=[“\"‘(]?[A-Z0-9])"
+    rf"(?:[!?]|\.(?<!\b[^\W\d]\.)(?:(?<=[A-Za-z] \d\.)|(?<!\b\d\.)){_NOT_AFTER_ABBREVIATION}"
+    rf"(?:{_not_after(MONTH_ABBREVIATIONS)}|(?!\s+[0-9])))[”\"’')]*\s+(?=[“\"‘(]?[A-Z0-9])"
 )
 PARAGRAPH_MARKER_RE = re.compile(
     r"^(?:At (?:the|this) (?:meeting|conference|symposium|event)|During the (?:meeting|conference)|"
@@ -140,10 +158,10 @@ _MARKER_RE = re.compile(
 )
 MAX_PARAGRAPH_CHARS = 700
 
-NAME = r"[A-Z][a-z]{0,7}(?:yang|ma|tu|ge|guan)? [A-Za-z][a-z]{1,12}"
+NAME = rf"[A-Z][a-z]{{0,7}}(?:yang|ma|tu|ge|guan)? [A-Za-z][a-z]{{1,12}}{_APOSTROPHE}?"
 _NAME_FULL_RE = re.compile(NAME)
 # The same, without backtracking, for scanning whole texts (surnames are checked after).
-_NAME_SCAN = r"[A-Z][a-z]{0,11}+ [A-Za-z][a-z]{1,12}+"
+_NAME_SCAN = rf"[A-Z][a-z]{{0,11}}+ [A-Za-z][a-z]{{1,12}}+{_APOSTROPHE}?+"
 _ATTEND_VERB = r"(?:attended|were present|was present|participated)"
 ATTENDEES_RE = re.compile(
     rf"(?P<list>{_NAME_SCAN}(?:\s*[,，、]\s*{_NAME_SCAN})*+(?:,?\s+and\s+{_NAME_SCAN})?)\s+"
@@ -322,6 +340,28 @@ def _decodes(data: bytes, encoding: str) -> bool:
     return True
 
 
+# An English text whose only non-ASCII bytes are GB2312 pairs (both bytes 0xA1-0xFE) that
+# read as Chinese punctuation, full-width forms or ideographs, with at least one mark.
+_GB2312_PAIRS_RE = re.compile(rb"(?:[\x00-\x7f]++|[\xa1-\xfe][\xa1-\xfe])*+")
+_NOT_GB_MARK_OR_HAN_RE = re.compile(
+    "[^\x00-\x7f\u00b0\u00b7\u00d7\u2010-\u2027\u2030-\u2033\u203b\u2103\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+)
+_GB_MARK_RE = re.compile("[\u00b7\u2014\u2018\u2019\u201c\u201d\u2026\u3000-\u303f\uff00-\uffef]")
+
+
+def _chinese_marks_in_gb18030(data: bytes) -> bool:
+    """Whether ``data`` is an English text with a few Chinese marks in GB18030 (“，。：·（）
+    or an ideographic space), which the detector may take for CP1252: "，" is "£¬" there.
+    Every non-ASCII byte is one of a GB2312 pair, and the pairs read as Chinese punctuation,
+    full-width forms or ideographs, one at least a mark. A CP1252 text does not look so: its
+    curly quotes (0x93, 0x94) are below 0xA1, and its accented letters stand alone between
+    ASCII ones ("é" then "s" is no pair); pairs such as "éé" alone read as ideographs only."""
+    if not (_mostly_ascii(data) and _GB2312_PAIRS_RE.fullmatch(data)):
+        return False
+    text = data.decode("gb18030")
+    return not _NOT_GB_MARK_OR_HAN_RE.search(text) and bool(_GB_MARK_RE.search(text))
+
+
 def _decode_legacy(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
@@ -331,7 +371,10 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     if best is None:
         raise ParseError("cannot detect the text encoding (expected UTF-8 or GB18030)")
     encoding = best.encoding.replace("_", "-")
-    if encoding in {"gbk", "gb2312"}:
+    if encoding in {"cp1252", "latin-1"} and _chinese_marks_in_gb18030(data):
+        # A few marks are too short a sample for the detector: "，" reads "£¬" in CP1252.
+        encoding = "gb18030"
+    elif encoding in {"gbk", "gb2312"}:
         encoding = "gb18030"  # GB18030 is the superset: decode with it.
     elif encoding == "big5" and _mostly_ascii(data) and _decodes(data, "gb18030"):
         # An English article with a few Chinese marks (“ ” · 、) is too short a sample for
@@ -393,7 +436,9 @@ def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
     non_empty = [(i, s) for i, line in enumerate(lines) if (s := line.strip())]
     if not non_empty:
         raise ParseError("empty file")
-    title = " ".join(non_empty[0][1].split())
+    # Full-width punctuation normalized as in the text ("District：held ...，focusing！"); the
+    # source keeps it.
+    title = " ".join(normalize_punctuation(non_empty[0][1]).split())
     if _HTML_START_RE.match(title):
         raise ParseError("a web page (HTML) saved from the browser, not the article's text: copy the title, the date "
                          "line and the text from the page into a .txt file")
@@ -569,10 +614,11 @@ def _paren_credits(parts: list[str]) -> dict[str, list[str]] | None:
     """The credits of a parenthesis split into ``parts`` (role and names each), or None if
     a part is not a role with names. (An empty part, between a comma and a role, is none.)"""
     credits: dict[str, list[str]] = {}
+    role = "reporter"
     for part in [part for part in parts if part.strip()] or [""]:
         m = _PAREN_ROLE_RE.match(part.strip())
-        role = (m["role"] or "reporter").lower()
-        role = "correspondent" if role.startswith("correspondent") else "reporter"
+        if m["role"]:  # names without a role have the role before them: "correspondent Chen Jing, Zhou Min"
+            role = "correspondent" if m["role"].lower().startswith("correspondent") else "reporter"
         names = split_names(m["names"])
         if not names or not all(CREDIT_NAME_RE.fullmatch(n) for n in names):
             return None
@@ -588,7 +634,11 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None]:
         close = block.find(")")
         if close < 0:
             return {}, None
-        inner, block = block[1:close], block[close + 1 :].strip()
+        inner, block = block[1:close], block[close + 1 :]
+        # Lines below a parenthesis ending its line, with no label, are a blog's footer
+        # ("Related", "Posted in News", "0 Comments"); text after it on its line is not.
+        ends_line = block.lstrip(" \t").startswith("\n")
+        block = block.strip()
         # Split at commas and before a role ("Correspondent Liu Hui Reporter Zhao Yang"); where
         # that leaves a part that is no name ("(Our reporter Li Yi)": "Our"), at commas only.
         named = _paren_credits(_PAREN_PARTS_RE.split(inner))
@@ -598,16 +648,19 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None]:
             return {}, None
         credits.update(named)
     labels = _find_labels(block)
-    if labels and labels[0][0] != 0:
+    if labels and labels[0][0] != 0 and not credits:
         return {}, None
+    # After a parenthesis of names, a label not known ("Producer: Wang Qian") does not undo
+    # them, nor the labels known after it: the credit line is read from the first of these.
     if not labels and block:
-        return {}, None
+        return (credits, None) if credits and ends_line else ({}, None)
     for i, (_, end, role) in enumerate(labels):
         value_end = labels[i + 1][0] if i + 1 < len(labels) else len(block)
-        value = block[end:value_end].strip().rstrip(".;,")
+        # A value is the first line after its label: lines below it with no label are a
+        # blog's footer, not more names ("Editor: Xiao Hui\n\nRelated").
+        value = block[end:value_end].strip().split("\n", 1)[0].rstrip().rstrip(".;,")
         if role == "source":
-            first_line = next((line.strip() for line in value.split("\n") if line.strip()), "")
-            source = first_line.rstrip(".;,") or None
+            source = value.strip().rstrip(".;,") or None
             continue
         names = split_names(value)
         if names:
@@ -647,9 +700,22 @@ def _unglue(paragraph: str) -> str:
     """"the year.Liu Chihui" -> "the year. Liu Chihui" (not "U.S." nor "No.2")."""
     def fix(m: re.Match) -> str:
         at = m.start()
-        return m.group() + " " if at and paragraph[at - 1] in _GLUE_AFTER else m.group()
+        if not at:
+            return m.group()
+        if paragraph[at - 1] in _GLUE_AFTER:
+            return m.group() + " "
+        if "A" <= paragraph[at - 1] <= "Z" and _acronym_before(paragraph, at) and _CAPITALISED_RE.match(paragraph, m.end()):
+            return m.group() + " "
+        return m.group()
 
     return GLUED_RE.sub(fix, paragraph)
+
+
+def _acronym_before(text: str, at: int) -> bool:
+    """Whether the word that ends at ``at`` is an acronym ("CPC", "NPC"), not an abbreviation."""
+    word = _WORD_BEFORE_RE.search(text, max(0, at - 12), at)
+    return bool(word) and len(word.group()) >= 2 and word.group().isupper() and \
+        word.group().title() not in ABBREVIATIONS
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -663,19 +729,39 @@ def split_sentences(paragraph: str) -> list[str]:
     return [s for s in sentences if s]
 
 
+# A quotation with a stop in it, closed: only then may a sentence start inside a quotation.
+_QUOTED_STOP_RE = re.compile(r"“[^“”]*[.!?][^“”]*”")
+
+
+def _inside_quotations(sentences: list[str]) -> list[bool]:
+    """For each sentence, whether it starts inside a quotation: a “ opened before it and
+    closed by it or a later one ('stressed: “Safety is ... .We must act now.”'). A quotation
+    never closed (translations drop the odd ”) is not one: it would hold back every break."""
+    depths = []  # the depth of quotation after each sentence
+    depth = 0
+    for sentence in sentences:
+        depth = max(0, depth + sentence.count("“") - sentence.count("”"))
+        depths.append(depth)
+    lowest = depths[:]  # the lowest depth from each sentence on
+    for i in range(len(lowest) - 2, -1, -1):
+        lowest[i] = min(lowest[i], lowest[i + 1])
+    return [i > 0 and depths[i - 1] > 0 and lowest[i] < depths[i - 1] for i in range(len(sentences))]
+
+
 def rebuild_paragraphs(body: str) -> list[str]:
     """Separate glued sentences and regroup them into readable paragraphs."""
     paragraphs: list[str] = []
     for raw in _raw_paragraphs(body):
         current: list[str] = []
         length = 0
-        for sentence in split_sentences(raw):
+        sentences = split_sentences(raw)
+        quoted = _inside_quotations(sentences) if "“" in raw and _QUOTED_STOP_RE.search(raw) else None
+        for i, sentence in enumerate(sentences):
             marker = _MARKER_RE.match(sentence)
             strong = marker and marker["strong"]
             weak = marker and marker["weak"]
             if current and (
-                strong
-                or (weak and (len(current) >= 2 or length > 400))
+                ((strong or (weak and (len(current) >= 2 or length > 400))) and not (quoted and quoted[i]))
                 or length + len(sentence) > MAX_PARAGRAPH_CHARS
             ):
                 paragraphs.append(" ".join(current))

@@ -317,3 +317,21 @@ def test_a_name_with_spaces_or_an_apostrophe_from_make_gets_the_fix(workdir, tmp
         "quotes, FILE='\"news (1).txt\"'; rename a file whose name holds a quotation mark or an apostrophe (Xi's "
         "talk.txt) first"]
     assert not (workdir / "archive" / "articles").exists() or not any((workdir / "archive" / "articles").iterdir())
+
+
+def test_a_title_with_full_width_punctuation_is_normalized_in_meta_and_verbatim_in_the_source(workdir, tmp_path):
+    """'Louxing District：held ...，focusing on key points！' went to meta.yml, and so to every
+    page and list, with the full-width marks the reading edition replaces."""
+    raw = tmp_path / "title.txt"
+    raw.write_text("Louxing District：held the 2022 “Work safety” retreat Meeting，focusing on key points！\n\n"
+                   "2022-04-30 0 By\n\nOn February 11, the district met.(Li Yi) Source: Louxing Rong Media Center\n",
+                   encoding="utf-8")
+    result = ingest(workdir, raw)
+    assert result.returncode == 0, result.stderr
+    [folder] = (workdir / "archive" / "articles").iterdir()
+    assert folder.name == "2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting"
+    meta_path = folder / "meta.yml"
+    text = meta_path.read_text(encoding="utf-8")
+    meta = load_meta(meta_path, read_yaml(meta_path, text), text=text)
+    assert meta.title == "Louxing District: held the 2022 “Work safety” retreat Meeting, focusing on key points!"
+    assert (folder / "source.txt").read_bytes() == raw.read_bytes()

@@ -24,6 +24,7 @@ from lgnews.parse import (
     rebuild_paragraphs,
     split_credits,
     split_names,
+    split_sentences,
 )
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -327,7 +328,7 @@ def test_names_run_together_are_split_into_two_syllable_names_and_a_last_one():
 def test_title_with_quotes():
     article = parse_fixture("title_with_quotes.txt")
     assert article.title == ('Chenxi County: "Double Reduction" lets schoolbags "lose weight"! '
-                             'After-school service makes parents “worry-free”！')  # verbatim
+                             'After-school service makes parents “worry-free”!')  # the source's ！ as in the text
     assert article.published == date(2022, 11, 10)
     assert article.event_date == date(2022, 11, 8)
     assert article.quoted == ["Double Reduction", "5+2"]
@@ -497,6 +498,44 @@ def test_an_english_article_in_gb18030_is_not_read_as_big5():
     assert decode_source("the “三个必须” (three musts) · 安全".encode("gb18030"))[0] == "the “三个必须” (three musts) · 安全"
 
 
+SEED_WITH_ONE_MARK = {
+    # The seed with straight quotation marks: its one Chinese mark is the middle dot of "7·20" ...
+    "middle dot": lambda seed: seed,
+    # ... or, with "7-20", one full-width colon, parenthesis or indent (two ideographic spaces).
+    "colon": lambda seed: seed.replace("7·20", "7-20").replace("Editor in Chief:", "Editor in Chief："),
+    "parenthesis": lambda seed: seed.replace("7·20", "7-20").replace("(Li Yi)", "（Li Yi）"),
+    "indent": lambda seed: seed.replace("7·20", "7-20").replace("\nOn February 11", "\n\u3000\u3000On February 11"),
+}
+
+
+@pytest.mark.parametrize("variant", SEED_WITH_ONE_MARK.values(), ids=SEED_WITH_ONE_MARK)
+def test_an_english_article_in_gb18030_with_one_chinese_mark_is_read_as_gb18030(variant):
+    """With “ and ” gone, the detector took such a file for CP1252: "7¡¤20" in the reading
+    edition, and "£º" or "£¨Li Yi£©" hid the whole credit line."""
+    seed = (FIXTURES / "seed.txt").read_text(encoding="utf-8").replace("“", '"').replace("”", '"')
+    text = variant(seed)
+    read, encoding = decode_source(text.encode("gb18030"))
+    assert (read, encoding) == (text, "gb18030")
+    article = parse_article(read)
+    assert article == parse_article(text)  # the record of the same text in UTF-8
+    assert article.source == "Louxing Rong Media Center" and article.credits["reporter"] == ["Li Yi"]
+
+
+@pytest.mark.parametrize(("text", "encodings"), [
+    ("Louxing District held a meeting\n\n2022-04-30 0 By\n\nThe “power list” of the café was clarified.\n",
+     ["cp1252"]),  # curly quotes are CP1252's only
+    ("Résumés of the leaders\n\n2022-04-30 0 By\n\nThe district published the résumés of its cadres.\n",
+     ["cp1252", "latin-1"]),
+    # "éé" is a GB2312 pair (an ideograph), but no Chinese mark comes with it.
+    ("The head was réélu\n\n2022-04-30 0 By\n\nThe head was réélu in March, Zoë said.\n", ["cp1252", "latin-1"]),
+    ("A meeting at 20°C\n\n2022-04-30 0 By\n\nHe said «Bonjour» at 20°C and paid £5 for it.\n",
+     ["cp1252", "latin-1"]),
+])
+def test_a_cp1252_or_latin1_article_is_still_read_as_cp1252(text, encodings):
+    for encoding in encodings:
+        assert decode_source(text.encode(encoding)) == (text, "cp1252")
+
+
 def test_a_big5_article_is_still_read_as_big5():
     text = "臺北市政府舉行防汛會議。" * 20 + "\n婁星區：安全生產、防汛抗旱工作會議召開，市長講話。\n"
     assert decode_source(text.encode("big5")) == (text, "big5")
@@ -632,3 +671,130 @@ def test_a_word_before_the_role_in_a_parenthesis_keeps_the_credit_line(qualifier
 def test_a_parenthesis_of_commas_is_no_credit():
     article = parse_article(BODY + "(, ) Editor: Xu Jing\n")
     assert article.credits == {} and article.paragraphs[-1].endswith("(, ) Editor: Xu Jing")
+
+
+@pytest.mark.parametrize("footer", ["Related", "Posted in News", "Tags: Louxing, work safety", "0 Comments",
+                                    "Post Views: 25"])
+@pytest.mark.parametrize("credit_line", [
+    "(Liu Hui)",
+    "(Reporter Zhao Yang, correspondent Liu Hui)",
+    "Reviewed by: Wang Fang Supervised by: Zhao Yang",
+    "(Liu Hui) Editor in Chief: Peng Li audit: Wang Fang Li Yi Editor: Xu Jing",
+    "(Liu Hui) Editor: Xu Jing Source: Miluo Rong Media Center",
+])
+def test_blog_footer_lines_below_the_credit_line_are_neither_credits_nor_text(credit_line, footer):
+    """A footer line above 'Leave a Reply' was read as one more name of the last label
+    (a supervisor 'Related', and a person's page for it), or, below '(Li Yi)', made the
+    credit line no credit line: its credits were lost and it stayed in the text."""
+    without = parse_article(BODY + credit_line + "\n")
+    article = parse_article(BODY + credit_line + f"\n\n{footer}\n\nLeave a Reply\n\nYour email address will not "
+                            "be published. Required fields are marked *\n")
+    assert article.credits and (article.credits, article.source) == (without.credits, without.source)
+    assert article.paragraphs == without.paragraphs == [BODY.split("\n")[-2]]
+
+
+@pytest.mark.parametrize(("parenthesis", "credits"), [
+    ("(Reporter Zhao Yang, correspondent Liu Hui, Peng Li)", {"reporter": ["Zhao Yang"],
+                                                              "correspondent": ["Liu Hui", "Peng Li"]}),
+    ("（Reporter Zhao Yang，correspondent Liu Hui、Peng Li）", {"reporter": ["Zhao Yang"],
+                                                              "correspondent": ["Liu Hui", "Peng Li"]}),
+    ("(Correspondent Liu Hui, Peng Li)", {"correspondent": ["Liu Hui", "Peng Li"]}),
+    ("(Liu Hui, Peng Li)", {"reporter": ["Liu Hui", "Peng Li"]}),
+])
+def test_a_name_without_a_role_in_a_parenthesis_has_the_role_before_it(parenthesis, credits):
+    """'(Reporter Wang Lei, correspondent Chen Jing, Zhou Min)' made Zhou Min a reporter."""
+    article = parse_article(BODY + parenthesis + " Source: Miluo Rong Media Center\n")
+    assert (article.credits, article.source) == (credits, "Miluo Rong Media Center")
+    assert article.paragraphs[-1].endswith("It was useful.")
+
+
+def test_a_sentence_glued_to_an_acronym_is_a_sentence_of_its_own():
+    """'of the CPC.Liu Chihui' and 'the NPC.Liu Zhigang stressed' were not split: the paragraph
+    ran on, and Liu Zhigang, whose sentence no longer started a clause, was not speaking."""
+    article = parse_article(
+        "Louxing District held a work safety meeting\n2022-04-30 0 By\n\nOn February 11, Liu Zhigang, Head of the "
+        "District, presided over the meeting to study the spirit of the 20th National Congress of the CPC.Liu Chihui, "
+        "Xu Diren and other leaders attended.At the meeting, participants studied the report of the NPC.Liu Zhigang "
+        "stressed that safety comes first.XYZ CO.LTD was named, and the U.S.Embassy.(Li Yi)\n")
+    assert article.paragraphs == [
+        "On February 11, Liu Zhigang, Head of the District, presided over the meeting to study the spirit of the 20th "
+        "National Congress of the CPC. Liu Chihui, Xu Diren and other leaders attended.",
+        "At the meeting, participants studied the report of the NPC.",
+        "Liu Zhigang stressed that safety comes first. XYZ CO.LTD was named, and the U.S.Embassy.",  # abbreviations
+    ]
+    assert people(article)["Liu Zhigang"].involvement == ("presiding", "speaking")
+    assert people(article)["Liu Chihui"].involvement == ("attending",)
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_name_with_an_apostrophe_is_one_name(apostrophe):
+    """'Li Xin'ai' was credited as 'Li Xin ai', and 'Wang Ke'er' presiding and speaking was
+    nobody; 'Liu Zhigang's' is still no name of its own."""
+    a = apostrophe
+    article = parse_article(
+        f"Louxing held a meeting\n2022-04-30 0 By\n\nOn February 11, Wang Ke{a}er, Head of the District, presided "
+        f"over the meeting.Liu Chihui and Xu Xi{a}an attended.Wang Ke{a}er stressed that Liu Zhigang{a}s plan works."
+        f"(Li Xin{a}ai) Editor in Chief: Wen Zhibin audit: Huang Miao Zeng Zhen{a}an Source: Louxing Rong Media "
+        "Center\n")
+    assert article.credits == {"reporter": [f"Li Xin{a}ai"], "editor_in_chief": ["Wen Zhibin"],
+                               "reviewer": ["Huang Miao", f"Zeng Zhen{a}an"]}
+    assert article.people == [
+        Person(f"Wang Ke{a}er", ("Head of the District",), ("presiding", "speaking")),
+        Person("Liu Chihui", (), ("attending",)),
+        Person(f"Xu Xi{a}an", (), ("attending",)),
+    ]
+
+
+@pytest.mark.parametrize("label", ["Editor in chief", "Chief editor", "Chief Editor", "editor in chief",
+                                   "EDITOR-IN-CHIEF", "Editor in charge"])
+def test_the_editor_in_chief_label_is_read_in_any_case(label):
+    """'Editor in chief:' and 'Chief editor:' were no label: the whole credit line, '(Liu Hui)'
+    and the source too, was no credit and stayed in the text."""
+    article = parse_article(BODY + f"(Liu Hui) {label}: Peng Li audit: Wang Fang Source: Miluo Rong Media Center\n")
+    assert article.credits == {"reporter": ["Liu Hui"], "editor_in_chief": ["Peng Li"], "reviewer": ["Wang Fang"]}
+    assert article.source == "Miluo Rong Media Center"
+    assert article.paragraphs[-1].endswith("It was useful.")
+
+
+def test_a_label_not_known_after_a_parenthesis_keeps_the_credits_around_it():
+    """One label the parser does not know, first after '(Liu Hui)', made the whole line no
+    credit line: the reporter, the editor and the source were lost, and it stayed in the text."""
+    article = parse_article(BODY + "(Liu Hui) Producer: Peng Li Editor: Xu Jing Source: Miluo Rong Media Center\n")
+    assert article.credits == {"reporter": ["Liu Hui"], "editor": ["Xu Jing"]}
+    assert article.source == "Miluo Rong Media Center"
+    assert article.paragraphs[-1].endswith("It was useful.")
+
+
+@pytest.mark.parametrize("before", ["The meeting was hosted by Wang Jun.", "The response was raised to Level 4."])
+def test_a_sentence_after_a_name_like_a_month_or_a_number_starts_a_paragraph(before):
+    """'Jun' (June) and '4' (an initial?) were taken for abbreviations: 'hosted by Wang Jun.Liu
+    Zhigang stressed' and 'raised to Level 4.Liu Zhigang stressed' were one sentence."""
+    article = parse_article(f"Louxing held a meeting\n2022-06-20 0 By\n\nOn June 18, the district met on floods.{before}"
+                            "Liu Zhigang stressed that all towns must act now.\n")
+    assert article.paragraphs == [f"On June 18, the district met on floods. {before}",
+                                  "Liu Zhigang stressed that all towns must act now."]
+    assert people(article)["Liu Zhigang"].involvement == ("speaking",)
+
+
+@pytest.mark.parametrize("text", ["On Sept. 5, the county met.", "Since Jun. 2021, it has rained.",
+                                  "As follows: 1. Strengthen the leadership.", "He met Mr. Wang at No. 1 Middle School."])
+def test_a_month_before_a_day_or_a_year_and_a_numbered_item_are_no_sentence_end(text):
+    assert split_sentences(text) == [text]
+
+
+def test_no_paragraph_starts_inside_a_quotation():
+    """'stressed: “Safety is ... at all times.We must take responsibility and act now.”' was cut
+    before 'We must', a new paragraph starting inside the quotation."""
+    article = parse_article(
+        "Louxing held a meeting\n2022-04-30 0 By\n\nOn February 11, Liu Zhigang, Head of the District, presided over "
+        "the meeting.Liu Zhigang stressed：“Safety is the lifeline of development.It must be kept in mind at all "
+        "times.We must take responsibility and act now.”At the meeting, the heads of towns made speeches.We must act "
+        "on “safety first.We must not wait.(Li Yi)\n")
+    assert article.paragraphs == [
+        "On February 11, Liu Zhigang, Head of the District, presided over the meeting.",
+        "Liu Zhigang stressed: “Safety is the lifeline of development. It must be kept in mind at all times. We must "
+        "take responsibility and act now.”",
+        # A quotation never closed holds back no paragraph.
+        "At the meeting, the heads of towns made speeches. We must act on “safety first.",
+        "We must not wait.",
+    ]
