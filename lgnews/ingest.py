@@ -148,6 +148,10 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str
     checks = []  # what the editor should look at in meta.yml first
     if not parsed.credits and parsed.source is None:  # the credit line is written in a way the parser does not know
         checks.append("no credit line was recognised at its end: write its credits and source in meta.yml yourself")
+    for unread in parsed.unread_credits:  # a label not known ("Producer: Wang Qian"), among known credits
+        shown = unread if len(unread) <= 80 else unread[:79] + "…"
+        checks.append(f"part of the credit line is neither credits nor text (“{shown}”): if it credits "
+                      "someone, add them to meta.yml yourself")
     event = event_date_mention(" ".join(parsed.paragraphs), parsed.published)
     gap = (parsed.published - event[0]).days if event and not event[1] else 0
     if gap > SURPRISING_GAP:

@@ -241,6 +241,9 @@ class ParsedArticle:
     paragraphs: list[str]
     dates: list[DateMention] = field(default_factory=list)
     quoted: list[str] = field(default_factory=list)
+    # What the credit line holds that is read neither as credits nor as text: a label the
+    # parser does not know, after known credits ("Producer: Wang Qian"), for ingest to say.
+    unread_credits: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- decoding
@@ -461,7 +464,7 @@ def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
     body = "\n".join(lines[header_index + 1 :])
     body = body[: footer_start(body)]
     body = normalize_punctuation(body)
-    body, credits, source = split_credits(body)
+    body, credits, source, unread = split_credits(body)
     author = match["author"].strip()
     if author and not credits.get("reporter") and CREDIT_NAME_RE.fullmatch(author):
         credits["reporter"] = [author]
@@ -482,6 +485,7 @@ def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
         paragraphs=paragraphs,
         dates=find_dates(flat, published),
         quoted=find_quoted(flat),
+        unread_credits=unread,
     )
 
 
@@ -541,24 +545,28 @@ def _raw_paragraphs(body: str) -> list[str]:
 # --------------------------------------------------------------------------- credits
 
 
-def split_credits(body: str) -> tuple[str, dict[str, list[str]], str | None]:
-    """Remove the credit line(s) from the end of the body; return (body, credits, source)."""
+def split_credits(body: str) -> tuple[str, dict[str, list[str]], str | None, list[str]]:
+    """Remove the credit line(s) from the end of the body; return (body, credits, source,
+    what was left unread: see ``parse_credit_block``)."""
     credits: dict[str, list[str]] = {}
     source = None
+    unread: list[str] = []
     text = body.rstrip()
     for _ in range(MAX_CREDIT_BLOCKS):
         start = _credit_start(text)
         if start is None:
             break
-        found, found_source = parse_credit_block(text[start:])
+        found, found_source, skipped = parse_credit_block(text[start:])
         if not found and found_source is None:
             break
+        if skipped:
+            unread.insert(0, skipped)
         for role, names in found.items():
             credits.setdefault(role, [])
             credits[role] = names + [n for n in credits[role] if n not in names]
         source = source or found_source
         text = text[:start].rstrip()
-    return text, credits, source
+    return text, credits, source, unread
 
 
 def _find_labels(block: str) -> list[tuple[int, int, str]]:
@@ -626,14 +634,16 @@ def _paren_credits(parts: list[str]) -> dict[str, list[str]] | None:
     return credits
 
 
-def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None]:
+def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, str | None]:
+    """The credits and the source of a credit line, and what of it is read as neither (a
+    label not known between a parenthesis of names and the known labels)."""
     credits: dict[str, list[str]] = {}
     source = None
     block = block.strip()
     if block.startswith("("):
         close = block.find(")")
         if close < 0:
-            return {}, None
+            return {}, None, None
         inner, block = block[1:close], block[close + 1 :]
         # Lines below a parenthesis ending its line, with no label, are a blog's footer
         # ("Related", "Posted in News", "0 Comments"); text after it on its line is not.
@@ -645,15 +655,16 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None]:
         if named is None:
             named = _paren_credits(_PAREN_COMMAS_RE.split(inner))
         if named is None:  # "(safety first)" closing a sentence is not a credit: names only
-            return {}, None
+            return {}, None, None
         credits.update(named)
     labels = _find_labels(block)
     if labels and labels[0][0] != 0 and not credits:
-        return {}, None
+        return {}, None, None
     # After a parenthesis of names, a label not known ("Producer: Wang Qian") does not undo
     # them, nor the labels known after it: the credit line is read from the first of these.
     if not labels and block:
-        return (credits, None) if credits and ends_line else ({}, None)
+        return (credits, None, None) if credits and ends_line else ({}, None, None)
+    skipped = " ".join(block[: labels[0][0]].split()) if labels else ""
     for i, (_, end, role) in enumerate(labels):
         value_end = labels[i + 1][0] if i + 1 < len(labels) else len(block)
         # A value is the first line after its label: lines below it with no label are a
@@ -665,7 +676,7 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None]:
         names = split_names(value)
         if names:
             credits.setdefault(role, []).extend(n for n in names if n not in credits.get(role, []))
-    return credits, source
+    return credits, source, skipped or None
 
 
 def split_names(value: str) -> list[str]:

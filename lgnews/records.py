@@ -1219,10 +1219,15 @@ def first_sentence(definition: str) -> str:
     return re.split(r"(?<=[.!?])\s+", plain.strip(), maxsplit=1)[0]
 
 
+_APOSTROPHES_RE = re.compile("['’‘]")
+
+
 def slugify(text: str) -> str:
+    """The address of a name or a term: "Li Xin'ai" and "Li Xin’ai" are both li-xinai (the
+    library made li-xin-ai of the one and li-xinai of the other)."""
     from slugify import slugify as _slugify
 
-    return _slugify(text, max_length=80, word_boundary=True) or "item"
+    return _slugify(_APOSTROPHES_RE.sub("", text), max_length=80, word_boundary=True) or "item"
 
 
 def load_glossary(path: Path, data: Any) -> list[Term]:

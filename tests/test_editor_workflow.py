@@ -231,7 +231,7 @@ def test_markdown_article_front_matter_is_valid_as_created(tmp_path):
     project = copy_project(tmp_path / "project", with_articles=False)
     out = make(project, "new-article", "TITLE=A title: with a colon, and an apostrophe's", "DATE=2024-02-29")
     path = project / out.strip().splitlines()[-1]
-    assert path.name == "article.md" and path.parent.name == "2024-02-29-a-title-with-a-colon-and-an-apostrophe-s"
+    assert path.name == "article.md" and path.parent.name == "2024-02-29-a-title-with-a-colon-and-an-apostrophes"
     # As created, its text is the skeleton's: the build refuses to publish it, and says where.
     skeleton = path.read_text(encoding="utf-8")
     line = skeleton.splitlines().index(next(t for t in skeleton.splitlines() if t.startswith("Write the article"))) + 1

@@ -323,7 +323,8 @@ def test_a_generated_page_has_the_tooltips_the_generator_gave_it_and_no_others(b
         checked += 1
     assert checked > 40, checked
     timeline = (site / "timeline" / "2021" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<h2 id="zhengzhou-7-20-rainstorm">20 July 2021 — Zhengzhou 7·20 extreme rainstorm<', timeline)
+    assert re.search(r'<h2 class="lg-entry" id="zhengzhou-7-20-rainstorm">20 July 2021 — Zhengzhou 7·20 extreme rainstorm<',
+                     timeline)
 
 
 # --------------------------------------------------------------------------- what a search result or a feed shows

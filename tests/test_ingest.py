@@ -286,6 +286,20 @@ def test_ingest_says_when_it_found_no_credit_line(workdir, tmp_path):
     assert result.stdout.strip().endswith("(review its meta.yml)"), result.stdout
 
 
+def test_ingest_says_what_of_the_credit_line_it_left_unread(workdir, tmp_path):
+    """'(Liu Hui) Producer: Peng Li Editor: …': the reporter, the editor and the source are
+    read, and the producer, a label the parser does not know, is in neither the credits nor
+    the text: the editor is told, not left to find it missing."""
+    raw = tmp_path / "producer.txt"
+    raw.write_text("Miluo held a meeting\n2023-05-02 0 By\n\nOn May 1, the city held a meeting on flood control."
+                   "(Liu Hui) Producer: Peng Li Editor: Xu Jing Source: Miluo Rong Media Center\n", encoding="utf-8")
+    result = ingest(workdir, raw)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith(
+        "(review its meta.yml; part of the credit line is neither credits nor text (“Producer: Peng Li”): if it "
+        "credits someone, add them to meta.yml yourself)"), result.stdout
+
+
 @pytest.mark.parametrize(("published", "opening", "said"), [
     # "On June 5" in an article of 2 June: last June, almost a year before. Said, as it is as
     # likely a slip or a plan as last year's event.

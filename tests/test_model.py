@@ -473,3 +473,12 @@ def test_an_occurrences_context_is_cut_at_whole_words_and_says_so():
 ])
 def test_a_terms_tooltip_is_the_first_sentence_its_page_shows(definition, tooltip):
     assert first_sentence(definition) == tooltip
+
+
+def test_a_name_with_either_apostrophe_has_one_address():
+    """The slug library made li-xin-ai of "Li Xin'ai" and li-xinai of "Li Xin’ai": one name
+    typed two ways had two addresses."""
+    from lgnews.records import slugify
+
+    assert slugify("Li Xin'ai") == slugify("Li Xin’ai") == "li-xinai"
+    assert slugify("people’s congress") == slugify("people's congress") == "peoples-congress"

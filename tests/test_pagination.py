@@ -137,7 +137,7 @@ def test_glossary_occurrences_are_split_across_pages(outputs):
 
 
 ANCHOR_HREF_RE = re.compile(r'<a href="([^"#]*)#([^"]+)">')
-DEFINED_RE = re.compile(r'\{ #([\w-]+) \}|\bid="([^"]+)"')
+DEFINED_RE = re.compile(r'\{ #([\w-]+)(?: \.[\w-]+)* \}|\bid="([^"]+)"')  # '{ #anchor .class }' too
 
 
 def test_links_to_a_timeline_entry_reach_the_page_that_holds_it(outputs):
@@ -337,14 +337,14 @@ def test_a_years_timeline_is_entered_by_month(outputs):
             expected.append((render.MONTH_NAMES[int(month) - 1], entry.anchor))
     assert len(expected) > 1
     holder = {anchor: path[:-len("index.md")] for path, page in pages.items() if path.startswith(f"timeline/{year}/")
-              for anchor in re.findall(r"\{ #([^ ]+) \}", page)}
+              for anchor in re.findall(r"\{ #([^ ]+)(?: \.[\w-]+)* \}", page)}
     for n in range(1, count + 1):
         path = f"timeline/{year}/" + ("index.md" if n == 1 else f"page-{n}/index.md")
         line = pages[path].split("<strong>Months:</strong>")[1].split("</p>")[0]
         links = re.findall(r'<a href="([^"#]*)#([^"]+)">([^<]+)</a>', line)
         assert [(name, anchor) for _, anchor, name in links] == expected, path
         for href, anchor, _ in links:
-            assert _target(path, href) == holder[anchor] + "index.md" and f"#{anchor} }}" in pages[holder[anchor] + "index.md"]
+            assert _target(path, href) == holder[anchor] + "index.md" and f"{{ #{anchor} " in pages[holder[anchor] + "index.md"]
 
 
 @pytest.mark.parametrize("base", ["glossary/", "organizations/"])

@@ -410,7 +410,9 @@ def test_split_names(value, names):
 
 
 def test_split_credits_keeps_a_parenthesis_that_is_not_a_credit():
-    body, credits, source = split_credits("The schools should be safe (for teachers and students).(safety first)")
+    body, credits, source, unread = split_credits(
+        "The schools should be safe (for teachers and students).(safety first)")
+    assert unread == []
     assert credits == {} and source is None
     assert body.endswith("(safety first)")
 
@@ -763,6 +765,9 @@ def test_a_label_not_known_after_a_parenthesis_keeps_the_credits_around_it():
     assert article.credits == {"reporter": ["Liu Hui"], "editor": ["Xu Jing"]}
     assert article.source == "Miluo Rong Media Center"
     assert article.paragraphs[-1].endswith("It was useful.")
+    # In neither the credits nor the text: ingest tells the editor what was left unread.
+    assert article.unread_credits == ["Producer: Peng Li"]
+    assert parse_article(BODY + "(Liu Hui) Editor: Xu Jing Source: Miluo Rong Media Center\n").unread_credits == []
 
 
 @pytest.mark.parametrize("before", ["The meeting was hosted by Wang Jun.", "The response was raised to Level 4."])
