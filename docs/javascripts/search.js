@@ -225,6 +225,18 @@
     return out;
   }
 
+  /* Pagefind gives the words around a match (excerptLength): where they start or end inside
+     a sentence ("Chinese: 娄星区安委会 Short names that stand"), an ellipsis says that the text
+     goes on. A sentence starts with a capital, a digit or a quotation mark, and ends with a
+     stop, a closing mark or a colon. */
+  var STARTS_SENTENCE = /^[^a-z]/, ENDS_SENTENCE = /[.!?:;。！？：；”"’)）»…]$/;
+  function markCuts(node) {
+    var text = node.textContent.trim();
+    if (!text) return;
+    if (!STARTS_SENTENCE.test(text)) node.insertBefore(document.createTextNode("…"), node.firstChild);
+    if (!ENDS_SENTENCE.test(text)) node.appendChild(document.createTextNode("…"));
+  }
+
   /* The title, with the words that start with a query word marked. */
   function titleNodes(title, query) {
     var words = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -282,6 +294,7 @@
     var excerpt = document.createElement("p");
     excerpt.className = "lg-search-result__excerpt";
     excerpt.appendChild(excerptNodes(data.excerpt || "", (data.meta && data.meta.title) || ""));
+    markCuts(excerpt);
     article.append(icon);
     if (kind) article.append(kind);
     article.append(title, excerpt);
@@ -561,5 +574,11 @@
      whether the words a result matched answer the query. */
   box.lgTidyExcerpt = tidyExcerpt;
   box.lgExcerptText = function (html, title) { return excerptNodes(html, title).textContent; };
+  box.lgExcerptShown = function (html, title) {
+    var p = document.createElement("p");
+    p.appendChild(excerptNodes(html, title));
+    markCuts(p);
+    return p.textContent;
+  };
   box.lgAnswersQuery = answersQuery;
 })();

@@ -474,3 +474,26 @@ def test_which_matched_words_answer_a_query(tab, matched, query, answered):
     tab.goto("")
     assert tab.page.evaluate("([m, q]) => document.querySelector('[data-lg-search]').lgAnswersQuery(m, q)",
                              [matched, query]) is answered
+
+
+@pytest.mark.parametrize(("excerpt", "shown"), [
+    # Cut at both ends: Pagefind gives the words around the match.
+    ("Chinese: 娄星区安委会 Short names that <mark>stand</mark>", "Chinese: 娄星区安委会 Short names that stand…"),
+    ("and the <mark>safety</mark> of every town", "…and the safety of every town…"),
+    # Whole sentences: nothing is added.
+    ("<mark>Safety</mark> in production: accident prevention and inspections.", "Safety in production: accident "
+                                                                                 "prevention and inspections."),
+    ("“Three principles” were <mark>stressed</mark>.”", "“Three principles” were stressed.”"),
+])
+def test_an_excerpt_cut_inside_a_sentence_says_so(tab, excerpt, shown):
+    """Excerpts ended mid-phrase ("Short names that stand") as if that were the text."""
+    tab.goto("")
+    assert tab.page.evaluate("([e, t]) => document.querySelector('[data-lg-search]').lgExcerptShown(e, t)",
+                             [excerpt, "A title"]) == shown
+
+
+def test_every_results_excerpt_ends_a_sentence_or_says_it_is_cut(search_tab):
+    assert search(search_tab, "safety")
+    excerpts = search_tab.page.locator(".lg-search-result__excerpt").all_inner_texts()
+    assert excerpts and all(re.search(r"[.!?:;。！？：；”\"’)）»…]$", e.strip()) for e in excerpts), excerpts
+    assert any(e.strip().endswith("…") for e in excerpts), excerpts
