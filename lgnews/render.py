@@ -450,6 +450,26 @@ def person_lead(appearances: Sequence) -> dict:
 _CREDITS = frozenset(CREDIT_INVOLVEMENT.values())
 
 
+def people_in_article(people: Sequence) -> tuple[list, list]:
+    """The people of an article for its "In this article": those the text gives a title
+    (with their titles and the part they took), then the others by the part they took
+    ("attending: Liu Chihui, Xu Diren…", not "(attending)" after each of nine names). A part
+    only one person took stays with that person. ``people``: (person, name as written,
+    roles, parts taken)."""
+    groups: dict[tuple, list] = {}
+    for person, written, roles, how in people:
+        if not roles:
+            groups.setdefault(tuple(how or ("mentioned",)), []).append((person, written))
+    shared = {how for how, members in groups.items() if len(members) > 1}
+    named = []
+    for person, written, roles, how in people:
+        if roles or tuple(how or ("mentioned",)) not in shared:
+            said = ([f"written “{written}”"] if written != person.name else []) + list(roles) + list(how or ())
+            named.append((person, said))
+    return named, [(", ".join(how), [(p, f"written “{w}”" if w != p.name else None) for p, w in members])
+                   for how, members in groups.items() if how in shared]
+
+
 def paginate(items: Sequence, size: int, base: str, label: Callable[[Sequence], str] | None = None,
              ) -> Iterable[tuple[Pager, Sequence]]:
     """``items`` in pages of ``size``: (pager, the page's items). ``label``: what a page's
@@ -552,7 +572,7 @@ class Renderer:
         download = (f"{self.repo_url}/raw/HEAD/archive/articles/{article.id}/{archived}"
                     if self.repo_url and self.repo_url.startswith(("https://", "http://")) else None)
         return self.page("article.md.j2", path, front, article=article, meta=meta, archived=archived,
-                         download=download,
+                         download=download, people=people_in_article(article.people),
                          paragraphs=paragraphs, blocks=blocks,
                          lede_only=len(self.site.articles) > FULL_TEXT_SEARCH_LIMIT)
 

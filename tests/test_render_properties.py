@@ -501,3 +501,27 @@ def test_a_quotation_mark_in_a_definition_stays_inside_the_tooltip():
         opening, _ = _span_tags(SimpleNamespace(term=term, first=first, note=None), "../../", in_link)
         assert 'title="The &quot;x&quot; rule&quot; onmouseover=&quot;alert(1)"' in opening, opening
         assert opening.count('"') % 2 == 0 and "onmouseover=\"" not in opening
+
+
+def test_people_of_an_article_are_grouped_by_the_part_they_took_where_several_took_it():
+    """A part one person took stays in brackets after them; a part several took (without a
+    title) is said once before them; a title keeps its person apart, with their parts."""
+    from types import SimpleNamespace
+
+    from lgnews.render import people_in_article
+
+    def person(name):
+        return SimpleNamespace(name=name)
+
+    a, b, c, d, e = map(person, ["Liu A", "Xu B", "Luo C", "Gao D", "Tang E"])
+    named, groups = people_in_article([
+        (a, "Liu A", ("county head",), ("presiding",)),
+        (b, "Xu B", (), ("attending",)),
+        (c, "Luo C.", (), ("attending",)),
+        (d, "Gao D", (), ("speaking",)),
+        (e, "Tang E", (), ()),
+    ])
+    assert [(p.name, said) for p, said in named] == [("Liu A", ["county head", "presiding"]),
+                                                     ("Gao D", ["speaking"]), ("Tang E", [])]
+    assert [(how, [(p.name, w) for p, w in members]) for how, members in groups] == [
+        ("attending", [("Xu B", None), ("Luo C", "written “Luo C.”")])]

@@ -279,8 +279,11 @@ def test_seed_page_annotations_are_visible_and_text_unchanged(seed_page, built_s
     text = seed_page.text
     assert "Party jianguo[1]" in text.replace(" [1]", "[1]")
     assert "Most likely the official Dang Jianguo" in text
-    # "In this article": the spelling and the part taken in one pair of brackets, not two.
-    assert "Dang Jianguo (written “Party jianguo”; attending)" in text
+    # "In this article": the nine who attended are listed once under the part they took,
+    # not each followed by "(attending)"; a spelling is given after the name.
+    assert ("attending: Liu Chihui, Xu Diren, Luo Wenwei, Wang Qian, Gao Ying, Tang Aihua, Zhou Junhua, Xiao Minhai, "
+            "Dang Jianguo (written “Party jianguo”)") in text
+    assert "(attending)" not in text
     assert "Liu Zhigang (deputy secretary of the District Committee; Head of the District; Director of the " \
            "District Safety Committee; presiding; speaking)" in text
     assert "notes" in text.lower()
