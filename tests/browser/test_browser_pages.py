@@ -520,6 +520,24 @@ def test_the_people_index_keeps_each_name_on_one_line(tab):
     assert heights and all(lines == 1 for _, lines in heights), [h for h in heights if h[1] != 1]
 
 
+@pytest.mark.parametrize("chinese", [True, False])
+def test_the_people_index_gives_the_roles_the_width_and_the_count_its_figures(tab, chinese):
+    """On a page of the index where no one has a Chinese name (most of them, in an archive
+    of thousands), the column made narrow for the counts was the roles': a word a line."""
+    page = tab.page
+    tab.goto("people/")
+    if not chinese:  # such a page, as lgnews/templates/people.md.j2 writes it
+        page.evaluate("""() => { const div = document.querySelector('.lg-people');
+            div.classList.add('lg-people--no-zh');
+            div.querySelectorAll('tr > :nth-child(2)').forEach(cell => cell.remove()); }""")
+    count, roles = (3, 4) if chinese else (2, 3)
+    widths = page.evaluate(f"""() => {{ const row = document.querySelector('.lg-people tbody tr');
+        const cell = n => row.querySelector(':scope > td:nth-child(' + n + ')');
+        return [cell({count}).getBoundingClientRect().width, getComputedStyle(cell({count})).textAlign,
+                cell({roles}).getBoundingClientRect().width]; }}""")
+    assert widths[0] <= 120 and widths[1] == "right" and widths[2] >= 250, widths
+
+
 @pytest.mark.parametrize("path, text", [
     (SEED, ".reading-edition p"),
     ("glossary/three-year-campaign-of-special-rectification-of-work-safety/", "h2#definition + p"),
