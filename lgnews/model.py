@@ -1399,19 +1399,18 @@ def _build_people(articles: list[Article], curated: list[CuratedPerson],
 
 
 def _shared_names(people: list[PersonRecord]) -> list[SharedName]:
-    """A page at the address of each name whose people are all told apart by their place
-    (``people`` in order, their namesakes found), where no one else has that address."""
+    """A page at the address of each name people.yml gives a place (``people`` in order),
+    where no one else has that address: no person of that name without a place (who has
+    it), nor another name of the same address. Its people are those of that name with a
+    page, one only if the archive names only one of them."""
     taken = {p.slug for p in people}
-    shared, seen = [], set()
+    placed: dict[str, list[PersonRecord]] = {}
     for person in people:
-        if not person.namesakes or person.name in seen:
-            continue
-        seen.add(person.name)
-        same = [person, *person.namesakes]
-        # A person of that name without a place has the name's address (or another name has).
-        if (slug := _slug_base(person.name)) not in taken and not reserved_slug(slug):
-            shared.append(SharedName(person.name, slug, sorted(same, key=lambda p: p.label.lower())))
-    return shared
+        if person.place:
+            placed.setdefault(person.name, []).append(person)
+    return [SharedName(name, slug, sorted(same, key=lambda p: p.label.lower()))
+            for name, same in placed.items()
+            if (slug := _slug_base(name)) not in taken and not reserved_slug(slug)]
 
 
 def _slug_base(name: str) -> str:

@@ -229,3 +229,17 @@ def test_a_name_whose_address_another_name_took_gets_no_list(archive):
     site = build_site(load_archive(archive))
     assert next(p for p in site.people if p.slug == "wang-qian").name == "Wang-Qian"
     assert not site.shared_names
+
+
+def test_the_address_of_the_name_leads_on_when_only_one_namesake_is_named(archive):
+    """people.yml places two Wang Qians, and only the Louxing one is named by an article: the
+    name's old address gave a 404, where the guide promised the list of namesakes."""
+    for folder in ("2023-06-01-a-provincial-meeting", "2023-05-02-floods-in-miluo"):
+        shutil.rmtree(archive / "articles" / folder)
+    site = build_site(load_archive(archive))
+    assert [(s.url, [p.slug for p in s.people]) for s in site.shared_names] == [
+        ("people/wang-qian/", ["wang-qian-louxing"])]
+    page = {o.path: o.content for o in Renderer(site, "https://example.org/", "Test", "").render_all()}[
+        "people/wang-qian/index.md"]
+    assert "The archive tells people named Wang Qian apart by place. The one its articles name has a page" in page
+    assert '<a href="../wang-qian-louxing/">Wang Qian (Louxing District)</a>' in page
