@@ -227,9 +227,9 @@
 
   /* Pagefind gives the words around a match (excerptLength): where they start or end inside
      a sentence ("Chinese: 娄星区安委会 Short names that stand"), an ellipsis says that the text
-     goes on. A sentence starts with a capital, a digit or a quotation mark, and ends with a
-     stop, a closing mark or a colon. */
-  var STARTS_SENTENCE = /^[^a-z]/, ENDS_SENTENCE = /[.!?:;。！？：；”"’)）»…]$/;
+     goes on. A sentence starts with a capital, a digit, a Chinese character or an opening
+     mark (not "—" nor a lowercase word), and ends with a stop, a closing mark or a colon. */
+  var STARTS_SENTENCE = /^[A-Z0-9“"‘'(（「«\u3400-\u9fff]/, ENDS_SENTENCE = /[.!?:;。！？：；”"’)）»…]$/;
   function markCuts(node) {
     var text = node.textContent.trim();
     if (!text) return;
@@ -258,14 +258,16 @@
   }
 
   /* Where a result leads: a page's top, but on the timeline (a page of many events) the
-     event that matched best, the heading whose section holds the most matches. */
-  function target(data) {
-    if (!data.meta || data.meta.kind !== "Timeline") return data.url;
+     event that matched best, the heading whose section holds the most matches: the result
+     is then that event, its heading and its excerpt (the page's excerpt, from another
+     event, described one event and opened another). */
+  function bestEvent(data) {
+    if (!data.meta || data.meta.kind !== "Timeline") return null;
     var best = null;
     (data.sub_results || []).forEach(function (sub) {
       if (sub.url.indexOf("#") >= 0 && (!best || (sub.locations || []).length > (best.locations || []).length)) best = sub;
     });
-    return best ? best.url : data.url;
+    return best;
   }
 
   function renderItem(data, query) {
@@ -273,7 +275,8 @@
     item.className = "md-search-result__item";
     var link = document.createElement("a");
     link.className = "md-search-result__link";
-    link.href = target(data);
+    var event = bestEvent(data);
+    link.href = event ? event.url : data.url;
     var article = document.createElement("div");
     article.className = "md-search-result__article md-search-result__article--document md-typeset";
     var icon = document.createElement("div");
@@ -287,13 +290,14 @@
     }
     var title = document.createElement("div");
     title.className = "lg-search-result__title";
-    var heading = (data.meta && data.meta.title) || data.url;
+    var heading = event ? event.title : (data.meta && data.meta.title) || data.url;
     /* "Tag: Hunan Province" under the kind "Tag" would say it twice. */
     if (kind && heading.indexOf(kind.textContent + ": ") === 0) heading = heading.slice(kind.textContent.length + 2);
     title.appendChild(titleNodes(heading, query));
     var excerpt = document.createElement("p");
     excerpt.className = "lg-search-result__excerpt";
-    excerpt.appendChild(excerptNodes(data.excerpt || "", (data.meta && data.meta.title) || ""));
+    excerpt.appendChild(event ? excerptNodes(event.excerpt || "", event.title || "")
+                              : excerptNodes(data.excerpt || "", (data.meta && data.meta.title) || ""));
     markCuts(excerpt);
     article.append(icon);
     if (kind) article.append(kind);

@@ -107,6 +107,27 @@ def test_zhengzhou_finds_the_article_and_the_timeline(search_tab):
     assert any(r.startswith("timeline/#zhengzhou-7-20-") for r in results), results
 
 
+def test_a_timeline_result_is_the_event_it_opens(search_tab):
+    """The timeline's result opened the event whose section held the most matches, under
+    the page's excerpt, taken from another event: it read as the rainstorm of July 2021 and
+    opened the investigation report of January 2022. It now shows that event's heading and
+    an excerpt of its own section."""
+    page = search_tab.page
+    search(search_tab, "Zhengzhou")
+    result = page.locator(".md-search-result__link", has=page.locator(".lg-search-result__kind", has_text="Timeline"))
+    href = result.first.get_attribute("href")
+    title = result.first.locator(".lg-search-result__title").inner_text()
+    excerpt = result.first.locator(".lg-search-result__excerpt").inner_text().strip("…")
+    anchor = href.split("#", 1)[1]
+    search_tab.goto("timeline/")
+    section = page.evaluate("""a => { const h = document.getElementById(a); let text = '', n = h.nextElementSibling;
+        while (n && !/^H[1-3]$/.test(n.tagName)) { text += ' ' + n.textContent; n = n.nextElementSibling; }
+        return [h.textContent.replace('¶', '').trim(), text.replace(/\\s+/g, ' ')]; }""", anchor)
+    assert title == section[0], (title, section[0])
+    words = excerpt.split()
+    assert " ".join(words[:4]) in section[1] and " ".join(words[-4:]) in section[1], (excerpt, section[1])
+
+
 def test_results_show_title_and_highlighted_excerpt_and_open_the_page(tab, screenshots):
     tab.goto("glossary/")
     search(tab, "Liu Zhigang")
@@ -480,6 +501,9 @@ def test_which_matched_words_answer_a_query(tab, matched, query, answered):
     # Cut at both ends: Pagefind gives the words around the match.
     ("Chinese: 娄星区安委会 Short names that <mark>stand</mark>", "Chinese: 娄星区安委会 Short names that stand…"),
     ("and the <mark>safety</mark> of every town", "…and the safety of every town…"),
+    ("— <mark>Zhengzhou</mark> 7·20 extreme rainstorm. Extreme rain fell", "…— Zhengzhou 7·20 extreme rainstorm. "
+                                                                         "Extreme rain fell…"),
+    ("安全生产 <mark>专项</mark> 整治", "安全生产 专项 整治…"),
     # Whole sentences: nothing is added.
     ("<mark>Safety</mark> in production: accident prevention and inspections.", "Safety in production: accident "
                                                                                  "prevention and inspections."),
