@@ -41,7 +41,7 @@ from .records import Term
 ARTICLES_PER_PAGE = 100
 OCCURRENCES_PER_PAGE = 200
 APPEARANCES_PER_PAGE = 200
-INDEX_PER_PAGE = 500
+INDEX_PER_PAGE = 200
 TIMELINE_PER_PAGE = 100
 FEED_SIZE = 30
 
@@ -470,22 +470,32 @@ def people_in_article(people: Sequence) -> tuple[list, list]:
                    for how, members in groups.items() if how in shared]
 
 
-def paginate(items: Sequence, size: int, base: str, label: Callable[[Sequence], str] | None = None,
+def paginate(items: Sequence, size: int, base: str, labels: Callable[[list[Sequence]], Sequence[str]] | None = None,
              ) -> Iterable[tuple[Pager, Sequence]]:
-    """``items`` in pages of ``size``: (pager, the page's items). ``label``: what a page's
-    items are called in the pager (see ``Pager.labels``)."""
+    """``items`` in pages of ``size``: (pager, the page's items). ``labels``: what each
+    page's items are called in the pager, from the items of every page (see
+    ``Pager.labels``)."""
     count = max(1, -(-len(items) // size))
     chunks = [items[(n - 1) * size : n * size] for n in range(1, count + 1)]
-    labels = tuple(label(chunk) for chunk in chunks) if label and count > 1 else ()
+    named = tuple(labels(chunks)) if labels and count > 1 else ()
     for n, chunk in enumerate(chunks, start=1):
-        yield Pager(n, count, base, size, len(items), labels), chunk
+        yield Pager(n, count, base, size, len(items), named), chunk
 
 
-def name_range(first: str, last: str) -> str:
-    """A page of an alphabetical index, by the first word of its first and last names:
-    'Bai–Guo' (or 'Guo' for a page of Guos alone)."""
-    a, b = (first.split() or [""])[0], (last.split() or [""])[0]
-    return a if a == b else f"{a}–{b}"
+def name_ranges(names: list[tuple[str, str]]) -> list[str]:
+    """The pages of an alphabetical index, by the first and last names of each (``names``):
+    their first words ('Bai–Guo', or 'Guo' for a page of Guos alone), but a whole name where
+    the page before ends, or the page after starts, with the same first word ('Bai–Lu Fang',
+    'Lu Gang–Ye'): which page holds Lu Hua is then plain."""
+    def word(name: str) -> str:
+        return (name.split() or [""])[0]
+
+    out = []
+    for n, (first, last) in enumerate(names):
+        a = first if n and word(names[n - 1][1]) == word(first) else word(first)
+        b = last if n + 1 < len(names) and word(names[n + 1][0]) == word(last) else word(last)
+        out.append(a if a == b else f"{a}–{b}")
+    return out
 
 
 # --------------------------------------------------------------------------- pages
@@ -647,7 +657,7 @@ class Renderer:
 
     def render_people_index(self) -> list[Output]:
         return self._index_pages("people.md.j2", "People", "people/", self.site.people, "people",
-                                 lambda chunk: name_range(chunk[0].name, chunk[-1].name))
+                                 lambda chunks: name_ranges([(c[0].name, c[-1].name) for c in chunks]))
 
     def render_person(self, person: PersonRecord) -> list[Output]:
         appearances = sorted(person.appearances, key=lambda a: (a.article.published, a.article.id), reverse=True)
@@ -671,7 +681,7 @@ class Renderer:
         return self._listing_pages("organization.md.j2", org.name, org.url, items, 5, "items", org=org)
 
     def _index_pages(self, template: str, title: str, base: str, items: Sequence, name: str,
-                     label: Callable[[Sequence], str] | None = None) -> list[Output]:
+                     labels: Callable[[list[Sequence]], Sequence[str]] | None = None) -> list[Output]:
         """An index (people, organizations) in pages of INDEX_PER_PAGE entries, none of them
         searched: each entry has its own page, which search finds (an index's excerpt is a
         jumble of table cells, ahead of the page the reader looks for)."""
@@ -679,7 +689,7 @@ class Renderer:
             self.page(template, pager.path,
                       {"title": title + (f", page {pager.number}" if pager.number > 1 else ""), "search": NOT_INDEXED},
                       **{name: chunk}, pager=pager, total=len(items))
-            for pager, chunk in paginate(items, INDEX_PER_PAGE, base, label)
+            for pager, chunk in paginate(items, INDEX_PER_PAGE, base, labels)
         ]
 
     def _listing_pages(self, template: str, title: str, base: str, items: Sequence, boost: int, name: str,
