@@ -275,6 +275,10 @@ def test_seed_article_prints_cleanly(tab, screenshots):
     # Links print with their full address (the people and bodies of the provenance table).
     after = page.eval_on_selector(".provenance a[href*='people/']", "a => getComputedStyle(a, '::after').content")
     assert tab.base + "people/" in after, after
+    # Its dates do not: each led to the timeline by an address of two lines.
+    dates = page.eval_on_selector_all(".provenance a[href*='timeline/']",
+                                      "links => links.map(a => getComputedStyle(a, '::after').content)")
+    assert len(dates) == 2 and set(dates) == {"none"}, dates
     # Glossary terms in the reading edition do not: the text stays readable.
     assert page.eval_on_selector(".reading-edition a.term", "a => getComputedStyle(a, '::after').content") == "none"
     # Nor do the lists of "In this article" (a line of addresses for each person and term).
@@ -613,3 +617,15 @@ def test_running_text_keeps_a_readable_measure_where_a_page_hides_its_contents(t
     tab.goto("")
     widths = page.eval_on_selector_all("article > p", "ps => ps.map(p => p.getBoundingClientRect().width)")
     assert widths and max(widths) <= article + 16, (article, widths)
+
+
+def test_an_entrys_confidence_leads_to_its_explanation_shown_as_the_target(tab):
+    """The explanation is the last paragraph of the glossary's index: the browser cannot
+    scroll it to the top, and nothing showed which paragraph the link meant."""
+    page = tab.page
+    tab.goto("glossary/three-principles/")
+    page.locator(".term-facts dt a", has_text="Confidence").click()
+    page.wait_for_url(tab.base + "glossary/#confidence")
+    target = page.locator("#confidence")
+    assert target.is_visible() and "Medium:" in target.inner_text()
+    assert target.evaluate("p => getComputedStyle(p).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
