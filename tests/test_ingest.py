@@ -271,33 +271,27 @@ def test_unsafe_titles_still_give_safe_ids(workdir, tmp_path):
     assert ids[str(sources[1])] == "2022-06-01-article"
 
 
-def test_ingest_says_when_it_found_no_credit_line(workdir, tmp_path):
-    """A credit line in words the parser does not know gave a draft with 'credits: {}' and
-    'source: null', the line left in the reading edition, and no hint of it."""
+@pytest.mark.parametrize(("credit_line", "said"), [
+    # A credit line in words the parser does not know gave a draft with 'credits: {}' and
+    # 'source: null', the line left in the reading edition, and no hint of it.
+    ("\nWords by Liu Hui for the Miluo Rong Media Center",
+     "no credit line was recognised at its end: write its credits and source in meta.yml yourself"),
+    # '(Liu Hui) Producer: Peng Li Editor: …': the reporter, the editor and the source are
+    # read, and the producer, a label the parser does not know, is in neither the credits nor
+    # the text: the editor is told, not left to find it missing.
+    ("(Liu Hui) Producer: Peng Li Editor: Xu Jing Source: Miluo Rong Media Center",
+     "part of the credit line is neither credits nor text (“Producer: Peng Li”): if it credits someone, add them to "
+     "meta.yml yourself"),
+])
+def test_ingest_says_what_of_the_credit_line_it_could_not_read(workdir, tmp_path, credit_line, said):
     raw = tmp_path / "odd.txt"
-    raw.write_text("Miluo held a meeting\n2023-05-02 0 By\n\nOn May 1, the city held a meeting on flood control.\n"
-                   "Words by Liu Hui for the Miluo Rong Media Center\n", encoding="utf-8")
+    raw.write_text("Miluo held a meeting\n2023-05-02 0 By\n\nOn May 1, the city held a meeting on flood control."
+                   f"{credit_line}\n", encoding="utf-8")
     result = ingest(workdir, raw)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().endswith(
-        "(review its meta.yml; no credit line was recognised at its end: write its credits and source in meta.yml "
-        "yourself)"), result.stdout
+    assert result.stdout.strip().endswith(f"(review its meta.yml; {said})"), result.stdout
     result = ingest(workdir, SEED)
     assert result.stdout.strip().endswith("(review its meta.yml)"), result.stdout
-
-
-def test_ingest_says_what_of_the_credit_line_it_left_unread(workdir, tmp_path):
-    """'(Liu Hui) Producer: Peng Li Editor: …': the reporter, the editor and the source are
-    read, and the producer, a label the parser does not know, is in neither the credits nor
-    the text: the editor is told, not left to find it missing."""
-    raw = tmp_path / "producer.txt"
-    raw.write_text("Miluo held a meeting\n2023-05-02 0 By\n\nOn May 1, the city held a meeting on flood control."
-                   "(Liu Hui) Producer: Peng Li Editor: Xu Jing Source: Miluo Rong Media Center\n", encoding="utf-8")
-    result = ingest(workdir, raw)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().endswith(
-        "(review its meta.yml; part of the credit line is neither credits nor text (“Producer: Peng Li”): if it "
-        "credits someone, add them to meta.yml yourself)"), result.stdout
 
 
 @pytest.mark.parametrize(("published", "opening", "said"), [
