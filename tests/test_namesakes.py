@@ -5,6 +5,7 @@ District with the Wang Qian of another county."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -243,3 +244,21 @@ def test_the_address_of_the_name_leads_on_when_only_one_namesake_is_named(archiv
         "people/wang-qian/index.md"]
     assert "The archive tells people named Wang Qian apart by place. The one its articles name has a page" in page
     assert '<a href="../wang-qian-louxing/">Wang Qian (Louxing District)</a>' in page
+
+
+def test_a_persons_lead_is_escaped_once(archive):
+    """The lead ("Named in 1 article of 2023, as …") became a macro, whose text the page's
+    escaping escaped again: "People's Congress" read "People&#39;s Congress"."""
+    import html as html_module
+
+    folder = archive / "articles" / "2023-05-02-floods-in-miluo"
+    (folder / "article.md").write_text(
+        "---\ntitle: Floods in Miluo\npublished: 2023-05-02\ntags: [miluo]\npeople:\n- name: Wang Qian\n"
+        "  roles: [\"vice chairman of the District People's Congress & co\"]\n---\n\nWang Qian spoke.\n",
+        encoding="utf-8")
+    shutil.rmtree(archive / "articles" / "2023-06-01-a-provincial-meeting")
+    site = build_site(load_archive(archive))
+    outputs = {o.path: o.content for o in Renderer(site, "https://example.org/", "Test", "").render_all()}
+    for path in ("people/wang-qian-miluo/index.md", "people/wang-qian/index.md"):
+        lead = re.search(r"Named in 1 article of 2023, as ([^<]*)\.<", outputs[path])[1]
+        assert html_module.unescape(lead) == "vice chairman of the District People's Congress & co", (path, lead)
