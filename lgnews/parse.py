@@ -559,8 +559,7 @@ def split_credits(body: str) -> tuple[str, dict[str, list[str]], str | None, lis
         found, found_source, skipped = parse_credit_block(text[start:])
         if not found and found_source is None:
             break
-        if skipped:
-            unread.insert(0, skipped)
+        unread[:0] = skipped
         for role, names in found.items():
             credits.setdefault(role, [])
             credits[role] = names + [n for n in credits[role] if n not in names]
@@ -634,19 +633,45 @@ def _paren_credits(parts: list[str]) -> dict[str, list[str]] | None:
     return credits
 
 
-def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, str | None]:
-    """The credits and the source of a credit line, and what of it is read as neither (a
-    label not known between a parenthesis of names and the known labels)."""
+_SENTENCE_END = (".", "!", "?", "。", "！", "？")
+_HAN_OR_LETTER_RE = re.compile(r"[^\W_]")
+
+
+def _footer(text: str) -> bool:
+    """Whether the lines of ``text`` below a credit line are a blog's ("Related", "Posted in
+    News", "0 Comments", "Tags: safety"): each of a few words, none ending a sentence. "The
+    meeting closed." is the article's own last sentence."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return all(len(line.split()) <= 8 and not line.endswith(_SENTENCE_END) for line in lines)
+
+
+def _credits_not_read(text: str) -> list[str]:
+    """The lines of ``text`` that read as a credit of a label not known ("Producer: Peng Li",
+    "责任编辑：王倩"): a label, then names or Chinese."""
+    found = []
+    for line in (line.strip() for line in text.split("\n")):
+        label, colon, value = line.partition(":") if ":" in line else line.partition("：")
+        if not colon or not label.strip() or len(label.split()) > 4:
+            continue
+        names = split_names(value)
+        if _HAN_RE.search(value) or (names and all(CREDIT_NAME_RE.fullmatch(n) for n in names)):
+            found.append(" ".join(line.split()))
+    return found
+
+
+def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, list[str]]:
+    """The credits and the source of a credit line, and what of it is read as neither: a
+    label not known, between a parenthesis of names and the known labels or on a line of
+    its own below them ("Producer: Peng Li"), for ingest to say."""
     credits: dict[str, list[str]] = {}
     source = None
     block = block.strip()
+    ends_line = False
     if block.startswith("("):
         close = block.find(")")
         if close < 0:
-            return {}, None, None
+            return {}, None, []
         inner, block = block[1:close], block[close + 1 :]
-        # Lines below a parenthesis ending its line, with no label, are a blog's footer
-        # ("Related", "Posted in News", "0 Comments"); text after it on its line is not.
         ends_line = block.lstrip(" \t").startswith("\n")
         block = block.strip()
         # Split at commas and before a role ("Correspondent Liu Hui Reporter Zhao Yang"); where
@@ -655,28 +680,38 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, st
         if named is None:
             named = _paren_credits(_PAREN_COMMAS_RE.split(inner))
         if named is None:  # "(safety first)" closing a sentence is not a credit: names only
-            return {}, None, None
+            return {}, None, []
         credits.update(named)
     labels = _find_labels(block)
-    if labels and labels[0][0] != 0 and not credits:
-        return {}, None, None
+    if not labels:
+        # Lines below a parenthesis that ends its line: a blog's footer, or a credit the
+        # parser does not know (said); else the parenthesis is no credit line.
+        if not block:
+            return credits, None, []
+        return (credits, None, _credits_not_read(block)) if credits and ends_line and _footer(block) else ({}, None, [])
+    if labels[0][0] != 0 and not credits:
+        return {}, None, []
     # After a parenthesis of names, a label not known ("Producer: Wang Qian") does not undo
     # them, nor the labels known after it: the credit line is read from the first of these.
-    if not labels and block:
-        return (credits, None, None) if credits and ends_line else ({}, None, None)
-    skipped = " ".join(block[: labels[0][0]].split()) if labels else ""
+    skipped = " ".join(block[: labels[0][0]].split())
+    unread = [skipped] if _HAN_OR_LETTER_RE.search(skipped) else []  # not a separator: "(Li Yi) | Editor: …"
     for i, (_, end, role) in enumerate(labels):
-        value_end = labels[i + 1][0] if i + 1 < len(labels) else len(block)
-        # A value is the first line after its label: lines below it with no label are a
-        # blog's footer, not more names ("Editor: Xiao Hui\n\nRelated").
-        value = block[end:value_end].strip().split("\n", 1)[0].rstrip().rstrip(".;,")
+        last = i + 1 == len(labels)
+        value = block[end : labels[i + 1][0] if not last else len(block)].strip()
+        if last or role == "source":
+            # The last value, and a source, are the rest of their line: lines below the last
+            # are a blog's footer ("Editor: Xiao Hui\n\nRelated"), or a credit not known.
+            value, _, below = value.partition("\n")
+            if last:
+                unread += _credits_not_read(below)
+        value = value.strip().rstrip(".;,")
         if role == "source":
-            source = value.strip().rstrip(".;,") or None
+            source = value or None
             continue
         names = split_names(value)
         if names:
             credits.setdefault(role, []).extend(n for n in names if n not in credits.get(role, []))
-    return credits, source, skipped or None
+    return credits, source, unread
 
 
 def split_names(value: str) -> list[str]:

@@ -695,6 +695,39 @@ def test_blog_footer_lines_below_the_credit_line_are_neither_credits_nor_text(cr
     assert article.paragraphs == without.paragraphs == [BODY.split("\n")[-2]]
 
 
+@pytest.mark.parametrize("last", ["(Photo by Zhang Wei)\nThe meeting also arranged the work of flood prevention for "
+                                  "the next stage.", "(Li Yi)\nThe meeting closed."])
+def test_a_sentence_below_a_parenthesis_is_the_articles_not_a_footer(last):
+    """Lines below a parenthesis that ends its line were all taken for a blog's footer: the
+    article's last sentence vanished from the reading edition, and its photographer became
+    a reporter."""
+    article = parse_article(BODY.rstrip("\n") + "\n" + last + "\n(Li Yi) Editor: Xu Jing Source: Miluo Rong Media Center\n")
+    assert article.credits == {"reporter": ["Li Yi"], "editor": ["Xu Jing"]}
+    assert article.paragraphs[-1].endswith(last.split("\n")[1])
+
+
+@pytest.mark.parametrize(("ending", "credits", "unread"), [
+    # A name on a line of its own, between two labels, is the first label's.
+    ("Editor in Chief: Wen Zhibin\nAudit: Huang Miao\n          Zeng Zhenhua\nEditor: Xiao Hui",
+     {"editor_in_chief": ["Wen Zhibin"], "reviewer": ["Huang Miao", "Zeng Zhenhua"], "editor": ["Xiao Hui"]}, []),
+    ("(Li Yi) Editor: Xiao Hui\nLi Ming Source: Miluo Rong Media Center",
+     {"reporter": ["Li Yi"], "editor": ["Xiao Hui", "Li Ming"]}, []),
+    # A credit the parser does not know, on a line of its own, is said, not silently dropped.
+    ("(Li Yi)\nProducer: Peng Li", {"reporter": ["Li Yi"]}, ["Producer: Peng Li"]),
+    ("(Li Yi) Editor: Xiao Hui\nProducer: Peng Li", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]},
+     ["Producer: Peng Li"]),
+    ("(Li Yi)\n责任编辑：王倩", {"reporter": ["Li Yi"]}, ["责任编辑: 王倩"]),  # the text's colon made plain
+    # A separator between the parenthesis and the labels is nothing to say.
+    ("(Li Yi) | Editor: Xiao Hui | Source: Miluo Rong Media Center", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]},
+     []),
+    ("(Li Yi), Editor: Xiao Hui", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, []),
+])
+def test_what_a_credit_line_holds_on_its_lines_is_read_or_said(ending, credits, unread):
+    article = parse_article(BODY.rstrip("\n") + "\n" + ending + "\n")
+    assert (article.credits, article.unread_credits) == (credits, unread)
+    assert article.paragraphs[-1].endswith("It was useful.")
+
+
 @pytest.mark.parametrize(("parenthesis", "credits"), [
     ("(Reporter Zhao Yang, correspondent Liu Hui, Peng Li)", {"reporter": ["Zhao Yang"],
                                                               "correspondent": ["Liu Hui", "Peng Li"]}),
