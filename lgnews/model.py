@@ -1408,9 +1408,12 @@ def _shared_names(people: list[PersonRecord]) -> list[SharedName]:
     for person in people:
         if person.place:
             placed.setdefault(person.name, []).append(person)
-    return [SharedName(name, slug, sorted(same, key=lambda p: p.label.lower()))
-            for name, same in placed.items()
-            if (slug := _slug_base(name)) not in taken and not reserved_slug(slug)]
+    claims = defaultdict(list)  # "Wang Qian" and "Wang-Qian" both claim wang-qian: neither has it
+    for name in placed:
+        claims[_slug_base(name)].append(name)
+    return [SharedName(names[0], slug, sorted(placed[names[0]], key=lambda p: p.label.lower()))
+            for slug, names in claims.items()
+            if len(names) == 1 and slug not in taken and not reserved_slug(slug)]
 
 
 def _slug_base(name: str) -> str:

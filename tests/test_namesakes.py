@@ -262,3 +262,21 @@ def test_a_persons_lead_is_escaped_once(archive):
     for path in ("people/wang-qian-miluo/index.md", "people/wang-qian/index.md"):
         lead = re.search(r"Named in 1 article of 2023, as ([^<]*)\.<", outputs[path])[1]
         assert html_module.unescape(lead) == "vice chairman of the District People's Congress & co", (path, lead)
+
+
+def test_two_placed_names_of_one_address_leave_it_to_neither(archive):
+    """"Wang Qian" of Louxing and "Wang-Qian" of Miluo both claimed people/wang-qian/: the
+    build stopped ("two generated pages have this address")."""
+    text = (archive / "people.yml").read_text(encoding="utf-8")
+    (archive / "people.yml").write_text(text.replace('- name: "Wang Qian"\n  place: "miluo"',
+                                                     '- name: "Wang-Qian"\n  place: "miluo"'), encoding="utf-8")
+    (archive / "articles" / "2023-05-02-floods-in-miluo" / "article.md").write_text(
+        "---\ntitle: Floods in Miluo\npublished: 2023-05-02\ntags: [miluo]\npeople:\n- name: Wang-Qian\n---\n\n"
+        "Wang-Qian spoke.\n", encoding="utf-8")
+    shutil.rmtree(archive / "articles" / "2023-06-01-a-provincial-meeting")
+    site = build_site(load_archive(archive))
+    assert {p.slug for p in site.people if p.name in ("Wang Qian", "Wang-Qian")} == {"wang-qian-louxing",
+                                                                                    "wang-qian-miluo"}
+    assert site.shared_names == []
+    paths = [o.path for o in Renderer(site, "https://example.org/", "Test", "").render_all()]
+    assert len(paths) == len(set(paths))
