@@ -1360,7 +1360,8 @@ def _build_people(articles: list[Article], curated: list[CuratedPerson],
         key = keys.get(name)
         if key is None:
             known = resolve(name, article)
-            key = (known.name, known.place) if known else (name, None)
+            # A name no entry of people.yml gives: "Li Xin’ai" and "Li Xin'ai" are one person.
+            key = (known.name, known.place) if known else (name.replace("’", "'").replace("‘", "'"), None)
             candidates = canonical.get(match_key(name), ())
             if not any(p.place for p in candidates):  # the same person whatever the article's tags
                 keys[name] = key

@@ -280,3 +280,18 @@ def test_two_placed_names_of_one_address_leave_it_to_neither(archive):
     assert site.shared_names == []
     paths = [o.path for o in Renderer(site, "https://example.org/", "Test", "").render_all()]
     assert len(paths) == len(set(paths))
+
+
+def test_a_name_with_either_apostrophe_is_one_person(archive):
+    """"Li Xin'ai" in one article and "Li Xin’ai" in another were two people, li-xinai and
+    li-xinai-2 (and the second page changed hands as articles came)."""
+    for n, name in enumerate(["Li Xin’ai", "Li Xin'ai"], start=1):
+        folder = archive / "articles" / f"2023-08-0{n}-apostrophe"
+        folder.mkdir()
+        (folder / "article.md").write_text(
+            f"---\ntitle: Apostrophe {n}\npublished: 2023-08-0{n}\npeople:\n- name: \"{name}\"\n---\n\n{name} spoke.\n",
+            encoding="utf-8")
+    site = build_site(load_archive(archive))
+    li = [p for p in site.people if p.slug.startswith("li-xinai")]
+    assert [(p.slug, p.name) for p in li] == [("li-xinai", "Li Xin'ai")]
+    assert sorted(a.as_written for a in li[0].appearances) == ["Li Xin'ai", "Li Xin’ai"]
