@@ -490,10 +490,16 @@ def name_ranges(names: list[tuple[str, str]]) -> list[str]:
     def word(name: str) -> str:
         return (name.split() or [""])[0]
 
+    def same(a: str, b: str) -> bool:  # as the index sorts: "Lu" and "lu" are one surname
+        return word(a).casefold() == word(b).casefold()
+
     out = []
     for n, (first, last) in enumerate(names):
-        a = first if n and word(names[n - 1][1]) == word(first) else word(first)
-        b = last if n + 1 < len(names) and word(names[n + 1][0]) == word(last) else word(last)
+        whole_first = n > 0 and same(names[n - 1][1], first)
+        whole_last = n + 1 < len(names) and same(names[n + 1][0], last)
+        if same(first, last) and (whole_first or whole_last):  # "Lu Fang–Lu Zhi", not "Lu Fang–Lu"
+            whole_first = whole_last = True
+        a, b = (first if whole_first else word(first)), (last if whole_last else word(last))
         out.append(a if a == b else f"{a}–{b}")
     return out
 

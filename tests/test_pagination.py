@@ -309,7 +309,7 @@ def test_the_people_index_says_which_names_each_page_holds(outputs):
         return found
 
     def word(name: str) -> str:
-        return name.split()[0]
+        return name.split()[0].casefold()
 
     listed = [names(path) for path in paths]
     labels = {}
@@ -317,8 +317,12 @@ def test_the_people_index_says_which_names_each_page_holds(outputs):
         first, last = listed[n][0], listed[n][-1]
         # A surname the page before ends with, or the page after starts with, is not enough
         # to tell the two apart: the whole name is given there.
-        start = first if n and word(listed[n - 1][-1]) == word(first) else word(first)
-        end = last if n + 1 < count and word(listed[n + 1][0]) == word(last) else word(last)
+        whole_start = n > 0 and word(listed[n - 1][-1]) == word(first)
+        whole_end = n + 1 < count and word(listed[n + 1][0]) == word(last)
+        if word(first) == word(last) and (whole_start or whole_end):  # one surname: both whole
+            whole_start = whole_end = True
+        start = first if whole_start else first.split()[0]
+        end = last if whole_end else last.split()[0]
         labels[path] = start if start == end else f"{start}–{end}"
     assert len(set(labels.values())) == count, labels
     for n, path in enumerate(paths, start=1):
@@ -331,6 +335,11 @@ def test_the_people_index_says_which_names_each_page_holds(outputs):
     assert render.name_ranges([("Bai Lin", "Guo Yuli"), ("Guo Yunqiang", "Guo Zhen"), ("Guo Zhi", "Lu Fang"),
                                ("Ma Jun", "Zou Li")]) == ["Bai–Guo Yuli", "Guo Yunqiang–Guo Zhen", "Guo Zhi–Lu", "Ma–Zou"]
     assert render.name_ranges([("Guo Yunqiang", "Guo Yuli"), ("Li Na", "Li Yi")]) == ["Guo", "Li"]
+    # A page of one surname that goes on from the page before: both ends whole, never
+    # "Lu Fang–Lu", which reads backwards; surnames compared as the index sorts them.
+    assert render.name_ranges([("Bai Lu", "Lu Fang"), ("Lu Gang", "Lu Zhi")]) == ["Bai–Lu Fang", "Lu Gang–Lu Zhi"]
+    assert render.name_ranges([("Bai Lu", "lu Fang"), ("Lu Gang", "Ma Li")]) == ["Bai–lu Fang", "Lu Gang–Ma"]
+    assert render.name_ranges([("Lu Fang", "Lu Fang")]) == ["Lu"]
 
 
 def test_a_years_timeline_is_entered_by_month(outputs):
