@@ -503,7 +503,10 @@ def test_which_matched_words_answer_a_query(tab, matched, query, answered):
     ("and the <mark>safety</mark> of every town", "…and the safety of every town…"),
     ("— <mark>Zhengzhou</mark> 7·20 extreme rainstorm. Extreme rain fell", "…— Zhengzhou 7·20 extreme rainstorm. "
                                                                          "Extreme rain fell…"),
-    ("安全生产 <mark>专项</mark> 整治", "安全生产 专项 整治…"),
+    ("安全生产 <mark>专项</mark> 整治", "安全生产 专项 整治"),
+    ("《娄底日报》<mark>报道</mark>", "《娄底日报》报道"),
+    ("Émile <mark>went</mark>.", "Émile went."),
+    ("Confidence: <mark>high</mark> Category:", "Confidence: high Category:…"),
     # Whole sentences: nothing is added.
     ("<mark>Safety</mark> in production: accident prevention and inspections.", "Safety in production: accident "
                                                                                  "prevention and inspections."),
