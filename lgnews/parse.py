@@ -346,8 +346,13 @@ def _decodes(data: bytes, encoding: str) -> bool:
 # An English text whose only non-ASCII bytes are GB2312 pairs (both bytes 0xA1-0xFE) that
 # read as Chinese punctuation, full-width forms or ideographs, with at least one mark.
 _GB2312_PAIRS_RE = re.compile(rb"(?:[\x00-\x7f]++|[\xa1-\xfe][\xa1-\xfe])*+")
+# What GB2312's rows of symbols hold besides punctuation: § ¤ ± ÷, Greek and Cyrillic letters,
+# №, Roman numerals (Ⅱ), arrows (→), mathematical signs, numbers in circles (①), box
+# drawing, shapes (● ■ ★) and the bracketed ideographs (㈠).
 _NOT_GB_MARK_OR_HAN_RE = re.compile(
-    "[^\x00-\x7f\u00b0\u00b7\u00d7\u2010-\u2027\u2030-\u2033\u203b\u2103\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+    "[^\x00-\x7f\u00a4\u00a7\u00a8\u00b0\u00b1\u00b7\u00d7\u00f7\u0391-\u03c9\u0401-\u0451"
+    "\u2010-\u2027\u2030-\u2033\u203b\u2103\u2116\u2160-\u217f\u2190-\u21ff\u2200-\u22ff"
+    "\u2460-\u24ff\u2500-\u257f\u25a0-\u25ff\u2600-\u26ff\u3000-\u303f\u3220-\u32ff\u4e00-\u9fff\uff00-\uffef]"
 )
 _GB_MARK_RE = re.compile("[\u00b7\u2014\u2018\u2019\u201c\u201d\u2026\u3000-\u303f\uff00-\uffef]")
 

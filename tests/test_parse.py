@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import asdict
@@ -500,6 +501,10 @@ def test_an_english_article_in_gb18030_is_not_read_as_big5():
     assert decode_source("the “三个必须” (three musts) · 安全".encode("gb18030"))[0] == "the “三个必须” (three musts) · 安全"
 
 
+def _with_symbol(symbol: str, seed: str) -> str:
+    return seed.replace("At the meeting", f"{symbol} At the meeting")
+
+
 SEED_WITH_ONE_MARK = {
     # The seed with straight quotation marks: its one Chinese mark is the middle dot of "7·20" ...
     "middle dot": lambda seed: seed,
@@ -507,6 +512,9 @@ SEED_WITH_ONE_MARK = {
     "colon": lambda seed: seed.replace("7·20", "7-20").replace("Editor in Chief:", "Editor in Chief："),
     "parenthesis": lambda seed: seed.replace("7·20", "7-20").replace("(Li Yi)", "（Li Yi）"),
     "indent": lambda seed: seed.replace("7·20", "7-20").replace("\nOn February 11", "\n\u3000\u3000On February 11"),
+    # ... or the middle dot and one of GB2312's symbols: a number in a circle, a shape, an
+    # arrow, "No.", a section sign, a Roman numeral, a Greek letter.
+    **{f"middle dot and {c}": functools.partial(_with_symbol, c) for c in "①●→№§Ⅱ★α"},
 }
 
 
