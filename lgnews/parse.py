@@ -650,13 +650,18 @@ def _footer(text: str) -> bool:
     return all(len(line.split()) <= 8 and not line.endswith(_SENTENCE_END) for line in lines)
 
 
+# A blog's own labels below an article, whose values look like names ("Tags: Work Safety").
+_BLOG_LABELS = frozenset(["tags", "tag", "tagged", "categories", "category", "filed under", "posted in", "share",
+                          "share this", "views", "post views", "comments", "related"])
+
+
 def _credits_not_read(text: str) -> list[str]:
     """The lines of ``text`` that read as a credit of a label not known ("Producer: Peng Li",
     "责任编辑：王倩"): a label, then names or Chinese."""
     found = []
     for line in (line.strip() for line in text.split("\n")):
         label, colon, value = line.partition(":") if ":" in line else line.partition("：")
-        if not colon or not label.strip() or len(label.split()) > 4:
+        if not colon or not label.strip() or len(label.split()) > 4 or label.strip().lower() in _BLOG_LABELS:
             continue
         names = split_names(value)
         if _HAN_RE.search(value) or (names and all(CREDIT_NAME_RE.fullmatch(n) for n in names)):

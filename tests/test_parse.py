@@ -729,6 +729,9 @@ def test_a_sentence_below_a_parenthesis_is_the_articles_not_a_footer(last):
     ("(Li Yi) | Editor: Xiao Hui | Source: Miluo Rong Media Center", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]},
      []),
     ("(Li Yi), Editor: Xiao Hui", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, []),
+    # Nor is a blog's own label, whose values look like names.
+    ("(Li Yi)\nTags: Work Safety, Louxing District", {"reporter": ["Li Yi"]}, []),
+    ("(Li Yi) Editor: Xiao Hui\nCategories: Local News", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, []),
 ])
 def test_what_a_credit_line_holds_on_its_lines_is_read_or_said(ending, credits, unread):
     article = parse_article(BODY.rstrip("\n") + "\n" + ending + "\n")
