@@ -229,10 +229,10 @@
      a sentence ("Chinese: 娄星区安委会 Short names that stand"), an ellipsis says that the text
      goes on. A sentence starts with a capital (É too), a digit, a Chinese character or an
      opening mark (not "—" nor a lowercase word), and ends with a stop or a closing mark (not
-     a colon: "… Category:" was cut). Chinese, without spaces between its words, is not cut
-     by Pagefind inside a word: an excerpt ending in a character is taken as whole. */
+     a colon: "… Category:" was cut). Pagefind cuts Chinese between its words ("Chinese:
+     娄星区" of 娄星区安委会): an excerpt ending in a character is taken as cut. */
   var STARTS_SENTENCE = /^[\p{Lu}\p{N}“"‘'(（「『《【«\u3400-\u9fff]/u,
-      ENDS_SENTENCE = /[.!?。！？”"’)）」』》】»…\u3400-\u9fff]$/u;
+      ENDS_SENTENCE = /[.!?。！？”"’)）」』》】»…]$/u;
   function markCuts(node) {
     var text = node.textContent.trim();
     if (!text) return;

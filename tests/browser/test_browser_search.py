@@ -503,8 +503,9 @@ def test_which_matched_words_answer_a_query(tab, matched, query, answered):
     ("and the <mark>safety</mark> of every town", "…and the safety of every town…"),
     ("— <mark>Zhengzhou</mark> 7·20 extreme rainstorm. Extreme rain fell", "…— Zhengzhou 7·20 extreme rainstorm. "
                                                                          "Extreme rain fell…"),
-    ("安全生产 <mark>专项</mark> 整治", "安全生产 专项 整治"),
-    ("《娄底日报》<mark>报道</mark>", "《娄底日报》报道"),
+    ("安全生产 <mark>专项</mark> 整治", "安全生产 专项 整治…"),  # Pagefind cuts Chinese between words
+    ("《娄底日报》<mark>报道</mark>。", "《娄底日报》报道。"),
+    ("<mark>报道</mark>《娄底日报》", "报道《娄底日报》"),
     ("Émile <mark>went</mark>.", "Émile went."),
     ("Confidence: <mark>high</mark> Category:", "Confidence: high Category:…"),
     # Whole sentences: nothing is added.
@@ -524,3 +525,19 @@ def test_every_results_excerpt_ends_a_sentence_or_says_it_is_cut(search_tab):
     excerpts = search_tab.page.locator(".lg-search-result__excerpt").all_inner_texts()
     assert excerpts and all(re.search(r"[.!?:;。！？：；”\"’)）»…]$", e.strip()) for e in excerpts), excerpts
     assert any(e.strip().endswith("…") for e in excerpts), excerpts
+
+
+def test_a_glossary_entry_or_an_organization_is_shown_by_what_it_is(search_tab):
+    """Their excerpts read "Chinese: 区安委会 Pinyin: qū ānwěihuì Category: institution
+    Confidence: high…": the facts came first on their pages. The definition (the
+    description) now does, and search shows it."""
+    page = search_tab.page
+    search(search_tab, "safety")
+    shown = page.eval_on_selector_all(".md-search-result__link", """links => links.map(a => [
+        (a.querySelector('.lg-search-result__kind') || {}).textContent,
+        a.querySelector('.lg-search-result__title').textContent,
+        a.querySelector('.lg-search-result__excerpt').textContent])""")
+    entries = {title: excerpt for kind, title, excerpt in shown if kind in ("Glossary entry", "Organization")}
+    assert entries["District Safety Committee"].startswith("The work-safety committee of a district"), entries
+    assert entries["Louxing District Safety Committee"].startswith("The district's work-safety committee"), entries
+    assert not [t for t, e in entries.items() if re.match(r"…?(Chinese|Pinyin|Category):", e)], entries
