@@ -120,9 +120,8 @@ SENTENCE_END_RE = re.compile(r"[.!?。！？](?:[”\"’')\]]*)")
 # character before it is checked, which keeps the scan linear and fast.
 GLUED_RE = re.compile(r"[.!?](?=[“\"‘(]?[A-Z])")
 _GLUE_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz0123456789%)]”’\"")
-ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr No Nos St Co Ltd Inc Jr Sr vs etc Gov Dept Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
-)
+MONTH_ABBREVIATIONS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+ABBREVIATIONS = frozenset("Mr Mrs Ms Dr No Nos St Co Ltd Inc Jr Sr vs etc Gov Dept".split()) | MONTH_ABBREVIATIONS
 # An acronym glued to the next sentence ("the CPC.Liu Chihui"): two capitals or more before the
 # stop (not "U.S." nor an abbreviation in capitals, "CO.LTD"), a capitalised word after it.
 _WORD_BEFORE_RE = re.compile(r"[A-Za-z]{1,12}$")  # searched in a window that ends at the stop
@@ -132,7 +131,6 @@ _CAPITALISED_RE = re.compile(r"[“\"‘(]?[A-Z][a-z]")
 # abbreviation length keeps it a single linear scan. A month's abbreviation is one only before
 # a day or a year ("Sept. 5", not "hosted by Wang Jun. Liu Zhigang"); a single digit is no
 # initial after a word ("raised to Level 4. Liu Zhigang", not "as follows: 1. Strengthen").
-MONTH_ABBREVIATIONS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 
 
 def _not_after(words: frozenset[str]) -> str:
@@ -622,6 +620,11 @@ _PAREN_PARTS_RE = re.compile(r"[,，;；]|\s+(?=(?:[Rr]eporters?|[Cc]orresponden
 _NAME_GROUPS_RE = re.compile(r"\s*(?:[,，、;；/&\n]|\band\b)\s*")
 
 
+def _only_names(names: list[str]) -> bool:
+    """Whether ``names`` (of a credit) are some, and each a person's name ("Li Yi")."""
+    return bool(names) and all(CREDIT_NAME_RE.fullmatch(n) for n in names)
+
+
 def _paren_credits(parts: list[str]) -> dict[str, list[str]] | None:
     """The credits of a parenthesis split into ``parts`` (role and names each), or None if
     a part is not a role with names. (An empty part, between a comma and a role, is none.)"""
@@ -632,7 +635,7 @@ def _paren_credits(parts: list[str]) -> dict[str, list[str]] | None:
         if m["role"]:  # names without a role have the role before them: "correspondent Chen Jing, Zhou Min"
             role = "correspondent" if m["role"].lower().startswith("correspondent") else "reporter"
         names = split_names(m["names"])
-        if not names or not all(CREDIT_NAME_RE.fullmatch(n) for n in names):
+        if not _only_names(names):
             return None
         credits.setdefault(role, []).extend(names)
     return credits
@@ -663,8 +666,7 @@ def _credits_not_read(text: str) -> list[str]:
         label, colon, value = line.partition(":") if ":" in line else line.partition("：")
         if not colon or not label.strip() or len(label.split()) > 4 or label.strip().lower() in _BLOG_LABELS:
             continue
-        names = split_names(value)
-        if _HAN_RE.search(value) or (names and all(CREDIT_NAME_RE.fullmatch(n) for n in names)):
+        if _HAN_RE.search(value) or _only_names(split_names(value)):
             found.append(" ".join(line.split()))
     return found
 
