@@ -57,6 +57,7 @@ from .records import (
     load_tags,
     match_key,
     phrase_key,
+    plain_apostrophes,
     read_file,
     read_yaml,
     reserved_slug,
@@ -376,7 +377,6 @@ class PersonRecord:
             [r for a in self.appearances for r in a.roles] + [h for a in self.appearances for h in a.involvement]))
 
 
-
 @dataclass(eq=False)
 class SharedName:
     """The address of a name that people.yml gives to namesakes told apart by their place,
@@ -389,6 +389,7 @@ class SharedName:
     @property
     def url(self) -> str:
         return f"people/{self.slug}/"
+
 
 @dataclass(eq=False)
 class Organization:
@@ -1361,7 +1362,7 @@ def _build_people(articles: list[Article], curated: list[CuratedPerson],
         if key is None:
             known = resolve(name, article)
             # A name no entry of people.yml gives: "Li Xin’ai" and "Li Xin'ai" are one person.
-            key = (known.name, known.place) if known else (name.replace("’", "'").replace("‘", "'"), None)
+            key = (known.name, known.place) if known else (plain_apostrophes(name), None)
             candidates = canonical.get(match_key(name), ())
             if not any(p.place for p in candidates):  # the same person whatever the article's tags
                 keys[name] = key

@@ -1303,11 +1303,15 @@ _QUOTES_RE = re.compile(r"[“”\"‘’«»「」『』]")
 _INNER_APOSTROPHE_RE = re.compile(r"(?<=\w)[’‘](?=\w)")
 
 
+def plain_apostrophes(text: str) -> str:
+    """An apostrophe within a word (O’Brien, Xin’ai) as typed: "'"."""
+    return _INNER_APOSTROPHE_RE.sub("'", text) if "’" in text or "‘" in text else text
+
+
 def match_key(text: str) -> str:
     """How names are compared: case, quotes and spacing do not count, and an apostrophe
     within a word (O’Brien, people's) is one, typographic or typed."""
-    if "’" in text or "‘" in text:
-        text = _INNER_APOSTROPHE_RE.sub("'", text)
+    text = plain_apostrophes(text)
     return re.sub(r"\s+", " ", _QUOTES_RE.sub("", text)).strip().lower()
 
 
