@@ -433,6 +433,11 @@ LEAD_ROLES = 6
 """How many of a person's roles the first lines of their page give (the newest first)."""
 
 
+def newest_first(appearances: Sequence) -> list:
+    """A person's appearances as their page lists them (and their lead reads them)."""
+    return sorted(appearances, key=lambda a: (a.article.published, a.article.id), reverse=True)
+
+
 def person_lead(appearances: Sequence) -> dict:
     """Who a person is, as the articles say it, for the top of their page (and what search
     shows of it): how many articles name them, over which years, and their roles, the
@@ -456,18 +461,20 @@ def people_in_article(people: Sequence) -> tuple[list, list]:
     ("attending: Liu Chihui, Xu Diren…", not "(attending)" after each of nine names). A part
     only one person took stays with that person. ``people``: (person, name as written,
     roles, parts taken)."""
+    def part(how: tuple) -> tuple:
+        return tuple(how or ("mentioned",))
+
+    def spelt(person: PersonRecord, written: str) -> str | None:
+        return f"written “{written}”" if written != person.name else None
+
     groups: dict[tuple, list] = {}
     for person, written, roles, how in people:
         if not roles:
-            groups.setdefault(tuple(how or ("mentioned",)), []).append((person, written))
+            groups.setdefault(part(how), []).append((person, spelt(person, written)))
     shared = {how for how, members in groups.items() if len(members) > 1}
-    named = []
-    for person, written, roles, how in people:
-        if roles or tuple(how or ("mentioned",)) not in shared:
-            said = ([f"written “{written}”"] if written != person.name else []) + list(roles) + list(how or ())
-            named.append((person, said))
-    return named, [(", ".join(how), [(p, f"written “{w}”" if w != p.name else None) for p, w in members])
-                   for how, members in groups.items() if how in shared]
+    named = [(person, [s for s in (spelt(person, written),) if s] + list(roles) + list(how or ()))
+             for person, written, roles, how in people if roles or part(how) not in shared]
+    return named, [(", ".join(how), members) for how, members in groups.items() if how in shared]
 
 
 def paginate(items: Sequence, size: int, base: str, labels: Callable[[list[Sequence]], Sequence[str]] | None = None,
@@ -666,15 +673,14 @@ class Renderer:
                                  lambda chunks: name_ranges([(c[0].name, c[-1].name) for c in chunks]))
 
     def render_person(self, person: PersonRecord) -> list[Output]:
-        appearances = sorted(person.appearances, key=lambda a: (a.article.published, a.article.id), reverse=True)
+        appearances = newest_first(person.appearances)
         return self._listing_pages("person.md.j2", person.label, person.url, appearances, 10, "appearances",
                                    person=person, lead=person_lead(appearances))
 
     def render_shared_name(self, shared: SharedName) -> Output:
         """The page at a name's own address once people.yml has told its namesakes apart
         (see ``SharedName``): who they are, with a link to each."""
-        people = [(p, person_lead(sorted(p.appearances, key=lambda a: (a.article.published, a.article.id),
-                                         reverse=True))) for p in shared.people]
+        people = [(p, person_lead(newest_first(p.appearances))) for p in shared.people]
         return self.page("namesakes.md.j2", page_file(shared.url),
                          {"title": html.escape(shared.name), "search": NOT_INDEXED}, shared=shared, people=people)
 
