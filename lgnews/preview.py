@@ -46,9 +46,42 @@ _state: dict = {"dirty": False, "fingerprint": None, "pages": None, "pagefind": 
 def start(dirty: bool) -> None:
     """At ``mkdocs serve``'s start: whether it builds dirty."""
     _state["dirty"] = dirty
+    _settings_errors_in_one_line()
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
         logging.getLogger("mkdocs").info("Preview: each save rebuilds only the pages that changed (see \"Preview your changes\" in docs/editors.md)")
+
+
+def _settings_errors_in_one_line() -> None:
+    """A save that leaves mkdocs.yml unreadable (a YAML slip, a setting MkDocs refuses) made
+    MkDocs's server print a 40-line traceback before its own "An error happened during the
+    rebuild". It is now one line saying that the settings are in error, and where: the error
+    as MkDocs words it, which names the file, the line and the column of a YAML slip (and the
+    lines MkDocs logs before it name the setting it refuses). Any other error of a rebuild
+    keeps its traceback: that is a fault in the code, not in what an editor wrote. (MkDocs's
+    server prints the traceback of the error of a rebuild with ``traceback.print_exc``.)"""
+    from mkdocs import livereload
+    from mkdocs.exceptions import ConfigurationError
+
+    if isinstance(getattr(livereload, "traceback", None), _SettingsErrorsInOneLine):
+        return
+    livereload.traceback = _SettingsErrorsInOneLine(livereload.traceback, ConfigurationError)
+
+
+class _SettingsErrorsInOneLine:
+    def __init__(self, module, error_class):
+        self._module, self._error_class = module, error_class
+
+    def __getattr__(self, name):
+        return getattr(self._module, name)
+
+    def print_exc(self, *args, **kwargs) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, self._error_class):
+            print("serve: the settings (mkdocs.yml) cannot be used, so the preview was not rebuilt: "
+                  + " ".join(str(error).split()), file=sys.stderr)
+        else:
+            self._module.print_exc(*args, **kwargs)
 
 
 class _QuietDirty(logging.Filter):

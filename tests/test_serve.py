@@ -167,6 +167,23 @@ def test_serve_regenerates_on_archive_change_without_loop(project):
         assert not _get(base + f"articles/{SEED_ID}/"), "the removed article's page is still served"
         assert "A 'dirty' build" not in log.read_text(), "MkDocs's warning, which does not apply here, is repeated"
         assert "Traceback" not in log.read_text() and "appear stuck" not in log.read_text(), log.read_text()
+        # A slip in mkdocs.yml: one line that names it and where (MkDocs's server printed a
+        # 40-line traceback), and the preview comes back once the settings are mended.
+        settings = project / "mkdocs.yml"
+        good = settings.read_text(encoding="utf-8")
+        settings.write_text(good + "extra_css: [stylesheets/extra.css\n", encoding="utf-8")
+        deadline = time.time() + 120
+        while "appear stuck" not in log.read_text() and time.time() < deadline:
+            time.sleep(0.5)
+        slip = log.read_text()
+        assert "Traceback" not in slip, slip
+        said = [line for line in slip.splitlines() if "serve: the settings (mkdocs.yml) cannot be used" in line]
+        assert len(said) == 1 and f'"{settings}", line {good.count(chr(10)) + 2}' in said[0], slip
+        settings.write_text(good.replace("site_name: ", "site_name: Mended ", 1), encoding="utf-8")
+        deadline = time.time() + 240
+        while "Mended " not in _get(base + "about/") and time.time() < deadline:
+            time.sleep(0.5)
+        assert "Mended " in _get(base + "about/"), log.read_text()
     finally:
         server.terminate()
         server.wait(timeout=20)
