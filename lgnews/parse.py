@@ -200,14 +200,31 @@ _CLAUSE_STARTS = frozenset([", ", ". ", ": ", "; ", "! ", "? "])
 ROLE_SPLIT_RE = re.compile(r",\s*|\s+and\s+")
 
 # Dates: the month name is found first (a capital letter), its boundary checked after.
+# The family writes the month first ("On February 11"); some translations write the day
+# first ("On 11 February", "on the 11th of February"): the groups of that order end in 2.
 _MONTH_WORD = r"(?P<month>[ADFJMNOS][a-z]{2,8})"
+
+
+def _day_first(month_guard: str = "") -> str:
+    return (r"(?<![0-9A-Za-z])(?P<day2>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            rf"{month_guard}(?P<month2>[ADFJMNOS][a-z]{{2,8}})\b\.?")
+
+
+def _year(name: str) -> str:
+    return rf"(?:,?\s+(?P<{name}>(?:19|20)[0-9]{{2}})\b)?"
+
+
 EVENT_DATE_RE = re.compile(
-    rf"[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?{_MONTH_WORD}\.?\s+"
-    r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)[0-9]{2})\b)?"
+    r"[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:the\s+(?=[0-9]))?"
+    rf"(?:{_MONTH_WORD}\.?\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b|{_day_first()}){_year('year')}"
 )
+_NOT_THE_VERB_MAY = r"(?!May\s+(?!(?:the|a|an|and|at|in|of|on|to|for|with|when|this|that|is|was|were)\b)[a-z])"
+"""Not "Level 4 May be raised": May before a word in lower case is the verb, unless that word
+is one a date is followed by ("on 4 May the county...")."""
 DATE_MENTION_RE = re.compile(
-    rf"{_MONTH_WORD}\.?\s+(?:(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)[0-9]{{2}})\b)?"
+    rf"{_MONTH_WORD}\.?\s+(?:(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b{_year('year')}"
     r"|(?P<month_year>(?:19|20)[0-9]{2})\b)"
+    rf"|{_day_first(_NOT_THE_VERB_MAY)}{_year('year2')}"
 )
 QUOTED_RE = re.compile(r"[“\"]([^“”\"\n]{2,80}?)[”\"]")
 
@@ -863,11 +880,11 @@ def find_event_date(text: str, published: date) -> date | None:
 def event_date_mention(text: str, published: date) -> tuple[date, bool] | None:
     """The date of the reported event, and whether the text writes its year."""
     for m in EVENT_DATE_RE.finditer(text):
-        month = MONTHS.get(m["month"])
+        month = MONTHS.get(m["month"] or m["month2"])
         if not month or not _word_start(text, m.start()):
             continue
         year = int(m["year"]) if m["year"] else None
-        resolved = resolve_day(month, int(m["day"]), published, year)
+        resolved = resolve_day(month, int(m["day"] or m["day2"]), published, year)
         # A date written with a year after publication is a plan, not the reported event.
         if resolved and resolved <= published:
             return resolved, year is not None
@@ -878,13 +895,14 @@ def find_dates(text: str, published: date) -> list[DateMention]:
     found: dict[str, DateMention] = {}
     months: list[tuple[str, str]] = []
     for m in DATE_MENTION_RE.finditer(text):
-        month = MONTHS.get(m["month"])
+        month = MONTHS.get(m["month"] or m["month2"])
         if not month or not _word_start(text, m.start()):
             continue
         if m["month_year"]:
             months.append((f"{int(m['month_year']):04d}-{month:02d}", m.group()))
             continue
-        resolved = resolve_day(month, int(m["day"]), published, int(m["year"]) if m["year"] else None)
+        year = m["year"] or m["year2"]
+        resolved = resolve_day(month, int(m["day"] or m["day2"]), published, int(year) if year else None)
         if resolved:
             found.setdefault(resolved.isoformat(), DateMention(resolved.isoformat(), m.group().strip()))
     for key, mention in months:

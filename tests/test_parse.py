@@ -303,6 +303,12 @@ def test_event_date_new_year():
     ("Upon May 3 the county", date(2022, 4, 30), None),  # "On" is a word of its own
     ("On Sept. 5, the county", date(2022, 9, 30), date(2022, 9, 5)),  # the short month of the wires
     ("On Sept 5, the county", date(2022, 9, 30), date(2022, 9, 5)),
+    # The day first, as some translations write it.
+    ("On 11 February, the meeting", date(2022, 4, 30), date(2022, 2, 11)),
+    ("On the morning of 31 December, the drill", date(2023, 1, 2), date(2022, 12, 31)),
+    ("On the 3rd of March 2021, the county", date(2022, 4, 30), date(2021, 3, 3)),
+    ("On 5 Sept. the county", date(2022, 9, 30), date(2022, 9, 5)),
+    ("On 12 occasions in May, the county", date(2022, 9, 30), None),
 ])
 def test_event_date_resolution(body, published, expected):
     assert find_event_date(body, published) == expected
@@ -618,6 +624,16 @@ def test_dates_the_text_mentions():
         DateMention("2020-04", "April 2020"),
         DateMention("2021-12-28", "December 28"),
         DateMention("2022-04-02", "April 2"),
+    ]
+    # The day first, as some translations write it; not "4 May" of "Level 4 May be raised",
+    # nor a day glued to a number ("2011 May" is no day 11).
+    text = ("On 2 April the district met. On the 28th of December it had planned the campaign; by 4 May 2024 "
+            "it ends. Level 4 May be raised. In 2011 May 5 was chosen.")
+    assert find_dates(text, published) == [
+        DateMention("2021-05-05", "May 5"),
+        DateMention("2021-12-28", "28th of December"),
+        DateMention("2022-04-02", "2 April"),
+        DateMention("2024-05-04", "4 May 2024"),
     ]
 
 
