@@ -508,7 +508,16 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None) -
             absent.append(name)
             return []
         try:
-            return loader(path, read_yaml(path), *args)
+            data = read_yaml(path)
+            if data is None:
+                # Emptied by a slip (a bad save, a merge): every page of its entries would go
+                # without a word, or another file be blamed for naming them (events.yml for
+                # the glossary's terms). An archive without entries writes '[]'.
+                errors.append(ArchiveError(path, f"is empty: if its entries were lost, restore them (git checkout "
+                                                 f"-- archive/{name}); if there are none, write an empty list in "
+                                                 "it ('[]')"))
+                return None
+            return loader(path, data, *args)
         except ArchiveErrors as exc:
             errors.extend(exc.errors)
             return None  # invalid: do not check other files against it

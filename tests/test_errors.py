@@ -1149,6 +1149,25 @@ def test_a_renamed_or_deleted_archive_file_is_named(proj):
         "('[]')"]
 
 
+@pytest.mark.parametrize("content", ["", "\n\n", "# Curated people.\n"])
+def test_an_emptied_archive_file_is_named_not_read_as_no_entries(proj, content):
+    """An emptied people.yml (a bad save) deleted every curated person's page and said only
+    '3 deleted'; an emptied glossary.yml was blamed on events.yml, which names its terms.
+    '[]' is how an archive says it has none."""
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    for name in ("people.yml", "glossary.yml"):
+        kept = (proj / "archive" / name).read_bytes()
+        (proj / "archive" / name).write_text(content, encoding="utf-8")
+        assert build_fails(proj) == [
+            f"archive/{name}: is empty: if its entries were lost, restore them (git checkout -- archive/{name}); "
+            "if there are none, write an empty list in it ('[]')"]
+        (proj / "archive" / name).write_bytes(kept)
+    assert (proj / "docs" / "people" / "dang-jianguo" / "index.md").is_file()  # (build_fails: docs/ untouched)
+    (proj / "archive" / "people.yml").write_text("# No one yet.\n[]\n", encoding="utf-8")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.returncode == 0 and "people.yml" not in result.stderr, result.stderr
+
+
 def test_a_renamed_article_folder_warns_that_its_address_is_gone(proj):
     """The folder name is the article's address for good: renaming it moved the page without a
     word ("1 deleted" in the summary was all)."""
