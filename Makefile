@@ -59,8 +59,10 @@ check: $(RUNTIME)
 # problem in archive/ is printed, and the preview opens all the same with the pages last
 # generated (if none ever were, it stops with one line), and says it again on each save until
 # it is fixed.
+# PORT: another port, for a second preview beside the first.
+PORT ?= 8000
 serve: $(RUNTIME)
-	PREVIEW_SITE_URL=http://127.0.0.1:8000/ $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+	PREVIEW_SITE_URL=http://127.0.0.1:$(PORT)/ $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:$(PORT)
 
 # FILE, TITLE and DATE are handed over as data, in the environment of the one command that
 # reads them: $(value ...) is what was typed, not expanded by make (a title copied from an

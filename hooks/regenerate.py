@@ -29,6 +29,12 @@ def on_startup(command, dirty):
         preview.start(dirty)
 
 
+def on_config(config):
+    if os.environ.get(SERVING):
+        preview.check_address(config.dev_addr)
+    return config
+
+
 def on_pre_build(config):
     if os.environ.get(SERVING) and preview.regenerate(ROOT) != 0:
         if not read_manifest(Path(config.docs_dir)):

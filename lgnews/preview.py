@@ -27,6 +27,7 @@ import atexit
 import hashlib
 import logging
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -39,17 +40,39 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 navigation) is what this module puts right, so it is not repeated on every save."""
 
 _state: dict = {"dirty": False, "fingerprint": None, "pages": None, "pagefind": None, "generated": False,
-                "failed": False}
+                "failed": False, "check_address": False}
 """Across builds (hooks are loaded again for each build; this module is not)."""
 
 
 def start(dirty: bool) -> None:
     """At ``mkdocs serve``'s start: whether it builds dirty."""
     _state["dirty"] = dirty
+    _state["check_address"] = True
     _settings_errors_in_one_line()
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
         logging.getLogger("mkdocs").info("Preview: each save rebuilds only the pages that changed (see \"Preview your changes\" in docs/editors.md)")
+
+
+def check_address(dev_addr) -> None:
+    """Before the first build: stop with one line if the preview's address is taken (another
+    `make serve` still running): MkDocs's server found out only after the first build, with a
+    40-line traceback ending in "Address already in use"."""
+    if not _state["check_address"]:  # (not `mkdocs serve`, or not its first build)
+        return
+    _state["check_address"] = False
+    host, port = dev_addr
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as MkDocs's server binds
+            probe.bind((host, port))
+    except OSError as exc:
+        from mkdocs.exceptions import Abort
+
+        raise Abort(f"serve: the preview cannot use {host}:{port} ({exc.strerror or exc}): if another `make serve` "
+                    f"is running, stop it (Ctrl+C in its terminal), or preview on another port: make serve "
+                    f"PORT={port + 1}") from None
 
 
 def _settings_errors_in_one_line() -> None:

@@ -65,6 +65,23 @@ def test_serve_with_nothing_generated_and_a_problem_in_the_archive_stops_with_on
             "run `make serve` again") in out
 
 
+def test_serve_on_an_address_in_use_stops_with_one_line_before_building(project):
+    """A second `make serve` (the first one still running in another terminal) built the
+    whole site, then printed a 40-line traceback ending in "Address already in use"."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+                     project, check=False, timeout=120)
+    out = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in out, out
+    said = [line for line in out.splitlines() if f"127.0.0.1:{port}" in line]
+    assert len(said) == 1 and said[0].startswith(f"serve: the preview cannot use 127.0.0.1:{port} ("), out
+    assert said[0].endswith(f"or preview on another port: make serve PORT={port + 1}"), out
+    assert not (project / "docs" / "articles" / SEED_ID).exists(), "it generated the pages first"
+
+
 @pytest.mark.slow
 def test_serve_regenerates_on_archive_change_without_loop(project):
     run([sys.executable, "scripts/build.py", "--quiet"], project)
