@@ -287,6 +287,10 @@ def _model_warnings(site, archive, config) -> None:
         warn(f"archive/articles/{article.id}/{article.meta_file}" + (f":{line}" if line else "")
              + f": people[{index}].name: '{name}' is not in the article's text: names are written as the article "
              "writes them; check the spelling (an editor's identification of a garbled name goes in people.yml)")
+    for article, first in same_text(archive.articles):  # (in the order of their folders: the oldest first)
+        warn(f"archive/articles/{first.id}/ and archive/articles/{article.id}/ have the same text under two "
+             f"{'titles' if article.published == first.published else 'dates'}: if it is one article published "
+             "twice, remove one of the two folders")
     for name in archive.absent:
         warn(f"archive/{name} is missing, so the archive has no {ABSENT_MEANS[name]}: if it was deleted or "
              f"moved by mistake, restore it (git checkout -- archive/{name}); if there are none, write an empty "
@@ -407,6 +411,26 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
               f"in {time.perf_counter() - started:.2f} s ("
               + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in phases.items()) + ")", file=out)
     return 0
+
+
+def same_text(articles) -> list[tuple]:
+    """(article, earlier) of each article whose paragraphs are word for word an earlier one's
+    (in the archive's order): one article published twice, retitled (ingest refuses the
+    same bytes, and the same text under the same date and title, but cannot compare a new
+    file with every article of the archive)."""
+    seen: dict[int, list] = {}
+    found = []
+    for article in articles:
+        if not article.paragraphs:
+            continue
+        words = tuple(article.paragraphs)
+        same = seen.setdefault(hash(words), [])
+        earlier = next((a for a in same if tuple(a.paragraphs) == words), None)
+        if earlier is not None:
+            found.append((article, earlier))
+        else:
+            same.append(article)
+    return found
 
 
 def unwritten_people(articles) -> list[tuple]:

@@ -1168,6 +1168,30 @@ def test_an_emptied_archive_file_is_named_not_read_as_no_entries(proj, content):
     assert result.returncode == 0 and "people.yml" not in result.stderr, result.stderr
 
 
+def test_an_article_archived_again_under_another_title_is_said(proj):
+    """The seed republished with a new title was archived a second time without a word
+    (ingest refuses the same bytes, and the same text under the same title)."""
+    seed = (proj / "archive" / "articles" / SEED_ID / "source.txt").read_bytes()
+    first_line = seed.split(b"\n", 1)[0]
+    retitled = proj / "retitled.txt"
+    retitled.write_bytes(seed.replace(first_line, b"Louxing District deploys work safety for the year", 1))
+    ingested = run([sys.executable, "scripts/ingest.py", str(retitled)], proj)
+    assert "archived as archive/articles/2022-04-30-louxing-district-deploys-work-safety-for-the-year/" in \
+        ingested.stdout + ingested.stderr, ingested.stdout + ingested.stderr
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr.splitlines() == [
+        "warning: archive/articles/2022-04-30-louxing-district-deploys-work-safety-for-the-year/ and "
+        f"archive/articles/{SEED_ID}/ have the same text under two titles: if it is one article published twice, "
+        "remove one of the two folders"], result.stderr
+    # Another article that shares paragraphs but not all of them is not the same text.
+    retitled_meta = proj / "archive" / "articles" / "2022-04-30-louxing-district-deploys-work-safety-for-the-year"
+    shutil.rmtree(retitled_meta)
+    retitled.write_bytes(seed.replace(first_line, b"Louxing District deploys work safety for the year", 1)
+                         .replace(b"On February 11", b"On February 12", 1))
+    run([sys.executable, "scripts/ingest.py", str(retitled)], proj)
+    assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
+
+
 def test_a_renamed_article_folder_warns_that_its_address_is_gone(proj):
     """The folder name is the article's address for good: renaming it moved the page without a
     word ("1 deleted" in the summary was all)."""
