@@ -3,15 +3,34 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from .chars import BIDI, CONTROLS
 
 _UNSHOWABLE_RE = re.compile(f"[{CONTROLS}\n\r\u2028\u2029{BIDI}]")
 
 
-NOT_AN_ADDRESS = ("is not an address a browser can open: check it (a full-width ／, ？ or ： typed for / ? : makes "
-                  "the host invalid)")
-"""Said of a link or a source's address that urllib cannot read ('http://www.gov.cn／zwgk')."""
+NOT_AN_ADDRESS = ("is not an address a browser can open: check it (a full-width ／, ？, ： or 。 typed for / ? : . "
+                  "makes it invalid)")
+"""Said of a link or a source's address that urllib cannot read ('http://www.gov.cn／zwgk'), or
+that holds the full-width form of one of an address's marks ('https：//', 'a？b=1')."""
+
+FULL_WIDTH_MARKS_RE = re.compile("[／？：。＃＆＝＠]")
+"""What a Chinese input method types in place of / ? : . # & = @: in an address, a slip that
+makes a broken link ('https：//' even reads as a page of the site, 'example.com/a？b=1' as a
+path), never what the address means (a Chinese address's own marks are written
+percent-encoded, its words as they are)."""
+
+
+def not_an_address(address: str) -> bool:
+    """Whether ``address`` (a link, a source's URL) is a slip no browser opens as meant."""
+    if FULL_WIDTH_MARKS_RE.search(address):
+        return True
+    try:
+        _ = urlsplit(address).port  # reading the port checks the host and the port
+    except ValueError:  # 'http://[x', a port that is no number
+        return True
+    return False
 
 
 def one_line(text: str) -> str:

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import markdown
 
-from .errors import NOT_AN_ADDRESS, ArchiveError
+from .errors import NOT_AN_ADDRESS, ArchiveError, not_an_address
 
 
 @dataclass(frozen=True)
@@ -128,11 +128,10 @@ def link_problems(path, body: str, body_html: str, line=None, where: str = "an a
     problems = []
     for m in _TARGET_RE.finditer(body_html):
         target = html.unescape(m.group(2))
-        try:
-            scheme = urlsplit(target).scheme.lower()
-        except ValueError:  # 'http://www.gov.cn／zwgk' (a full-width slash), 'http://[x'
+        if not_an_address(target):  # 'https：//example.com', 'http://www.gov.cn／zwgk', 'http://[x'
             problems.append(ArchiveError(path, f"the link to '{target}' {NOT_AN_ADDRESS}", line=line(target)))
             continue
+        scheme = urlsplit(target).scheme.lower()
         if m.group(1).startswith("<img"):
             if scheme or target.startswith("//"):
                 problems.append(ArchiveError(path, f"the image '{target}' is on another site: the archive's pages "
@@ -157,10 +156,9 @@ def site_target(target: str) -> tuple[str, str] | None:
     (``glossary/power-list/``, ``data.md``, ``articles/<id>/#p2``): (the page's address, such
     as 'data/', and its anchor). None for a web address, an e-mail or an anchor alone, and for
     what is no address at all (``link_problems`` refuses it)."""
-    try:
-        parts = urlsplit(target)
-    except ValueError:
+    if not_an_address(target):
         return None
+    parts = urlsplit(target)
     if parts.scheme or parts.netloc or not parts.path:
         return None
     path = posixpath.normpath(parts.path.lstrip("/"))

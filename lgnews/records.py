@@ -16,11 +16,10 @@ from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 
-from .errors import NOT_AN_ADDRESS, ArchiveError, ArchiveErrors
+from .errors import FULL_WIDTH_MARKS_RE, NOT_AN_ADDRESS, ArchiveError, ArchiveErrors, not_an_address
 from .parse import MAX_SUMMARY, MAX_TITLE, ROLE_ORDER, without_controls
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
@@ -869,15 +868,15 @@ class Checker:
 
     def url(self, value: Any, where: tuple) -> str | None:
         text = self.text(value, where)
+        if text is not None and FULL_WIDTH_MARKS_RE.search(text):  # 'https：//www.gov.cn' is no web address either
+            self.error(where, f"{text!r} {NOT_AN_ADDRESS}")
+            return None
         if text is not None and not URL_RE.match(text):
             self.error(where, f"{text!r} is not a web address; write a full http:// or https:// URL")
             return None
-        if text is not None:
-            try:
-                _ = urlsplit(text).port  # reading the port checks the host and the port
-            except ValueError:  # 'http://www.gov.cn／zwgk': a full-width slash in the host
-                self.error(where, f"{text!r} {NOT_AN_ADDRESS}")
-                return None
+        if text is not None and not_an_address(text):  # 'http://www.gov.cn／zwgk', 'https://a.cn/a？b=1'
+            self.error(where, f"{text!r} {NOT_AN_ADDRESS}")
+            return None
         return text
 
     def choice(self, value: Any, where: tuple, choices: tuple[str, ...], *, default: str | None = None) -> str | None:

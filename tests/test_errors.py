@@ -1415,11 +1415,14 @@ def test_a_page_a_definition_links_to_is_missed_when_it_goes(proj):
 
 
 @pytest.mark.parametrize("where", ["article", "definition", "source"])
-def test_a_link_with_a_full_width_slash_is_one_line(proj, where):
+@pytest.mark.parametrize("bad", ["http://www.gov.cn／zwgk／2022", "https：//www.gov.cn/zwgk/", "https://www.gov.cn/a？b=1",
+                                 "http://www.gov。cn/"])
+def test_a_link_with_a_full_width_slash_is_one_line(proj, where, bad):
     """'http://www.gov.cn／zwgk／' (a full-width slash, easy to type with a Chinese input
     method) stopped the build with a traceback from urllib: in an article.md while it was
-    loaded, in a definition while it was rendered. A glossary source took it as an address."""
-    bad = "http://www.gov.cn／zwgk／2022"
+    loaded, in a definition while it was rendered. A glossary source took it as an address.
+    The other full-width marks were published as broken links: 'https：//' was even said to
+    be a page of the site that is missing."""
     if where == "article":
         rel = write_article(proj, f"See [the notice]({bad}).\n")
     elif where == "definition":
