@@ -845,7 +845,7 @@ def format_result(result: BenchResult) -> str:
                               "the theme around it", "other files"], rows, {1, 2, 3, 4, 5, 6}), ""]
             own, around = sum(site.content.values()), sum(site.theme.values())
             rest = site.total_bytes - own - around
-            parts += [f"Per article: {own / per / KIB:.1f} KiB of pages' own content (each page's <article>), "
+            parts += [f"Per article: {own / per / KIB:.1f} KiB of pages' own content (each page's `<article>`), "
                       f"{around / per / KIB:.1f} KiB of the theme around it ({around / max(site.html_pages, 1) / KIB:.1f} "
                       f"KiB a page on average) and {rest / per / KIB:.1f} KiB of other files (data, Pagefind's "
                       f"index, feeds, assets). Without any theme the site would still hold "

@@ -202,7 +202,7 @@ def test_report_breaks_the_site_down_by_folder_and_the_generator_by_phase():
     text = bench.format_result(result)
     assert re.search(r"\| articles +\| +1\.4 MiB \| +14\.5 \| +75% \| +8\.7 \| +5\.8 \| +0\.0 \|", text), text
     assert re.search(r"\| data +\| .*\| +25% \| +— \| +— \| +4\.8 \|", text), text
-    assert ("Per article: 8.7 KiB of pages' own content (each page's <article>), 5.8 KiB of the theme around it "
+    assert ("Per article: 8.7 KiB of pages' own content (each page's `<article>`), 5.8 KiB of the theme around it "
             "(1.5 KiB a page on average) and 4.8 KiB of other files") in text
     assert "Without any theme the site would still hold 13.5 KiB per article." in text
     assert re.search(rf"\| {re.escape(bench.GENERATE_FIRST)} +\| parsing 8.10 s, model 1.20 s, rendering 7.90 s", text)

@@ -433,6 +433,17 @@ def test_no_page_skips_a_heading_level(built_site):
     assert not skipped, skipped
 
 
+def test_every_page_has_one_article_and_no_stray_tag_in_its_text(built_site):
+    """The performance page's "each page's <article>", written into its Markdown as it was,
+    opened three <article> elements never closed, and the word was gone from the sentence."""
+    wrong = []
+    for path in sorted(built_site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        if html.count("<article") != 1 or html.count("</article>") != 1:
+            wrong.append(f"{path.relative_to(built_site)}: {html.count('<article')} <article>")
+    assert not wrong, wrong
+
+
 def test_people_index_and_person_page(built_site):
     people = load_json(built_site, "people.json")
     assert len(people) >= 15
