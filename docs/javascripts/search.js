@@ -561,6 +561,7 @@
     opener.addEventListener("keydown", function (ev) {
       if (ev.key !== "Enter" && ev.key !== " ") return;
       ev.preventDefault();
+      open();  /* (closed, the field is hidden: it cannot take the focus) */
       input.focus();
     });
   }
@@ -573,6 +574,7 @@
     if (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
     ev.preventDefault();
     if (el && !box.contains(el)) returnTo = el;
+    open();
     input.focus();
     input.select();
   });

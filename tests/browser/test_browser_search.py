@@ -339,6 +339,24 @@ def test_on_a_phone_the_search_button_works_from_the_keyboard(phone_tab):
     assert not phone_tab.errors
 
 
+def test_on_a_phone_the_closed_search_is_no_stop_of_the_tab_key(phone_tab):
+    """Shift+Tab from the page went to the panel's "Close search" button, out of sight, then
+    to its field, which opened the full-screen panel over the page."""
+    page = phone_tab.page
+    phone_tab.goto(SEED)
+    page.locator("article a").first.focus()
+    stops = []
+    for _ in range(8):
+        page.keyboard.press("Shift+Tab")
+        stops.append(page.evaluate("(document.activeElement.getAttribute('aria-label') || document.activeElement.id"
+                                   " || document.activeElement.tagName) + (document.activeElement.closest("
+                                   "'.md-search__inner') ? ' (in the closed panel)' : '')"))
+        assert not page.locator("#__search").is_checked(), f"the search opened: {stops}"
+    assert not [stop for stop in stops if "closed panel" in stop], stops
+    assert "Search" in stops, stops  # the header's button is on the way
+    assert not phone_tab.errors
+
+
 def test_on_a_phone_the_way_out_of_the_search_panel_is_a_button(phone_tab, tab):
     """The arrow that closes the full-screen panel was a label that Tab never reached and a
     screen reader did not announce: no way out but Escape, which a touch screen lacks."""
