@@ -203,6 +203,23 @@
      matches: its "&" is the text's own, so that "&amp;" written in an article is shown as
      written, not as "&". (A "&lt;" written in an article cannot be told from Pagefind's own,
      and shows as "<".) */
+  /* ``text`` into ``parent``, its Chinese in elements marked lang="zh" (as the pages mark
+     theirs): a screen reader read 安委会 of an excerpt with an English voice. */
+  var HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff](?:[\u3000-\u303f\uff00-\uffef\u3400-\u9fff\uf900-\ufaff]*[\u3400-\u9fff\uf900-\ufaff])?/g;
+  function appendText(parent, text) {
+    var at = 0, m;
+    HAN_RUN.lastIndex = 0;
+    while ((m = HAN_RUN.exec(text)) !== null) {
+      if (m.index > at) parent.appendChild(document.createTextNode(text.slice(at, m.index)));
+      var zh = document.createElement("span");
+      zh.lang = "zh";
+      zh.textContent = m[0];
+      parent.appendChild(zh);
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
+  }
+
   function excerptNodes(html, title) {
     var tidy = tidyExcerpt(withoutTitle(html, title || "")).replace(/&(?!lt;|gt;)/g, "&amp;");
     var doc = new DOMParser().parseFromString("<p>" + tidy + "</p>", "text/html");
@@ -210,11 +227,11 @@
     (function walk(node, parent) {
       node.childNodes.forEach(function (child) {
         if (child.nodeType === Node.TEXT_NODE) {
-          parent.appendChild(document.createTextNode(child.textContent));
+          appendText(parent, child.textContent);
         } else if (child.nodeType === Node.ELEMENT_NODE) {
           if (child.nodeName === "MARK") {
             var mark = document.createElement("mark");
-            mark.textContent = child.textContent;
+            appendText(mark, child.textContent);
             parent.appendChild(mark);
           } else {
             walk(child, parent);
@@ -251,10 +268,10 @@
       });
       if (hit) {
         var mark = document.createElement("mark");
-        mark.textContent = part;
+        appendText(mark, part);
         out.appendChild(mark);
       } else {
-        out.appendChild(document.createTextNode(part));
+        appendText(out, part);
       }
     });
     return out;

@@ -81,6 +81,17 @@ def test_excerpts_read_as_text(search_tab, query):
         assert not repeated, f"{query!r}: a Chinese fragment before the word that holds it in {text!r}"
         assert not re.search(r"[“‘(] | [”’)]", text), f"{query!r}: a quotation mark apart from its words in {text!r}"
         assert not re.search(r"(Chinese|Pinyin|Category|Confidence|Also written)(?=[^\s:])", text), text
+    # Chinese is marked as Chinese (a screen reader read 安委会 with an English voice), in the
+    # excerpts and their marks alike; nothing else is.
+    wrong = search_tab.page.evaluate(r"""() => {
+        const out = [], han = /[\u3400-\u9fff]/;
+        const walker = document.createTreeWalker(document.querySelector('.md-search-result'), NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const lang = n.parentElement.closest('[lang]').getAttribute('lang');
+          if (han.test(n.textContent) !== (lang === 'zh')) out.push([n.textContent, lang]);
+        }
+        return out; }""")
+    assert not wrong, wrong
 
 
 def test_results_say_where_every_article_using_a_term_is_listed(tab):
