@@ -65,6 +65,29 @@ def test_skip_to_content_leads_to_the_articles_title(tab):
                           "Node.DOCUMENT_POSITION_FOLLOWING")
 
 
+def test_the_hidden_back_to_top_button_is_no_stop_of_the_tab_key(tab):
+    """Material's "Back to top", hidden until the reader scrolls back up, was an invisible stop
+    of the Tab key on every page that had not been scrolled."""
+    page = tab.page
+    tab.goto("people/dang-jianguo/")
+    stops = []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("document.activeElement.className || document.activeElement.tagName"))
+        if stops[-1] == "BODY" or "md-footer" in page.evaluate("document.activeElement.closest('footer') ? "
+                                                              "'md-footer' : ''"):
+            break
+    assert not [stop for stop in stops if "md-top" in stop], stops
+    # Shown (after scrolling down, then a little up), it is a button the keyboard reaches.
+    tab.goto(SEED)
+    page.mouse.wheel(0, 4000)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -300)
+    page.wait_for_function("!document.querySelector('.md-top').hidden")
+    page.locator(".md-top").focus()
+    assert page.evaluate("document.activeElement.classList.contains('md-top')")
+
+
 def test_on_a_narrow_screen_the_keyboard_opens_the_menu_and_never_tabs_into_it_closed(browser, site_url):
     """At 390 px (a phone, or a zoomed desktop window) the menu is off the screen: its links
     took a dozen invisible Tab stops, and its button (a label) could not be reached."""
