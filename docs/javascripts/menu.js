@@ -97,6 +97,35 @@
   drawer.addEventListener("change", function () {
     if (drawer.checked) addContents();
   });
+  /* A page the navigation lists (the home page, the timeline, the data page) has Material's
+     own table of contents in the menu: a panel that its entry, a label, slides in. The Tab
+     key never reached that entry, while the panel's links, out of sight, were stops of it
+     (stylesheets/extra.css now hides a closed panel). The entry and the panel's way back
+     are buttons: Enter or Space opens the panel at its first link, and goes back to the
+     entry. */
+  var toc = document.getElementById("__toc");
+  var entry = toc && document.querySelector(".md-sidebar--primary label.md-nav__link[for=__toc]");
+  var back = toc && document.querySelector(".md-sidebar--primary label.md-nav__title[for=__toc]");
+  function asButton(label, then) {
+    label.setAttribute("tabindex", "0");
+    label.setAttribute("role", "button");
+    label.addEventListener("keydown", function (e) {
+      if (e.key !== "Enter" && e.key !== " ") return;
+      e.preventDefault();
+      e.stopPropagation();  // (Material's script clicks a focused label on Enter: the focus moved, it undid this one)
+      label.click();  // as a tap would: the panel slides
+      then();
+    });
+  }
+  if (entry && back) {
+    entry.setAttribute("aria-expanded", toc.checked ? "true" : "false");
+    toc.addEventListener("change", function () { entry.setAttribute("aria-expanded", toc.checked ? "true" : "false"); });
+    asButton(entry, function () {
+      var first = back.parentElement.querySelector("a[href]");
+      if (first) first.focus();
+    });
+    asButton(back, function () { entry.focus(); });
+  }
   drawer.addEventListener("change", sync);
   /* Material's script also closes the menu itself (when a link within the page is followed),
      which fires no change: the state is read again then, and whenever the button is reached. */

@@ -141,6 +141,52 @@ def test_on_a_narrow_screen_the_keyboard_opens_the_menu_and_never_tabs_into_it_c
         context.close()
 
 
+STOP = """() => { const e = document.activeElement, r = e.getBoundingClientRect();
+  return {text: e.textContent.trim().slice(0, 40), role: e.getAttribute('role'),
+          seen: r.width > 0 && r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight
+                && getComputedStyle(e).visibility === 'visible'}; }"""
+
+
+@pytest.mark.parametrize("path", ["timeline/", ""], ids=["timeline", "home"])
+def test_on_a_narrow_screen_the_contents_of_a_page_the_navigation_lists_are_reached_by_the_keyboard(phone_tab, path):
+    """In the menu of the timeline (the home page, the data page), the Tab key went past the
+    page's own entry, a label it never reached, into the links of its table of contents: a
+    panel out of sight, while the menu's list scrolled away and looked empty."""
+    page = phone_tab.page
+    phone_tab.goto(path)
+    page.locator("[data-lg-menu]").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary') !== null")
+    page.wait_for_timeout(300)  # the menu's sliding in
+    stops = []
+    for _ in range(12):
+        stops.append(page.evaluate(STOP))
+        if stops[-1]["role"] == "button":
+            break
+        page.keyboard.press("Tab")
+    assert all(stop["seen"] for stop in stops), stops
+    assert stops[-1]["role"] == "button", f"the page's own entry is not reached: {stops}"
+    entry = page.locator(".md-sidebar--primary label.md-nav__link[for=__toc]")
+    assert entry.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Tab")  # past the closed panel, not into it
+    after = page.evaluate(STOP)
+    assert after["seen"] and not page.evaluate("() => !!document.activeElement.closest('.md-nav--secondary')"), after
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    assert entry.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("() => document.activeElement.closest('.md-nav--secondary') !== null"), \
+        "Enter did not take the focus into the contents"
+    page.wait_for_timeout(300)  # the panel's sliding in
+    first = page.evaluate(STOP)
+    assert first["seen"], first
+    page.keyboard.press("Shift+Tab")  # the panel's way back, a button too
+    assert page.evaluate(STOP)["role"] == "button" and page.evaluate(STOP)["seen"]
+    page.keyboard.press("Enter")
+    assert entry.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("() => document.activeElement.getAttribute('for')") == "__toc"
+    assert phone_tab.errors == []
+
+
 def test_on_a_narrow_screen_the_menu_gives_the_contents_of_a_page_the_navigation_does_not_list(phone_tab):
     """On a phone an article (a glossary entry, a person...) had no table of contents at all:
     Material gives it in the menu for the pages of its navigation only."""
