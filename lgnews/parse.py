@@ -943,6 +943,29 @@ def _clause_start(text: str, at: int) -> bool:
     return at == 0 or text[at - 2 : at] in _CLAUSE_STARTS
 
 
+_TITLE_WORDS = frozenset("of the and party committee county city district town township village provincial "
+                         "municipal standing executive".split())
+
+
+def _title_before(text: str, at: int) -> str | None:
+    """The title written before a name, from the start of its clause: "County Party
+    Secretary" of "County Party Secretary Zhang Wei presided", "Miluo City mayor" of "Miluo
+    City mayor Wang Qian led a team". None if the words there are not a title (they end in
+    an office, and each is a name's or an office's)."""
+    window = text[max(0, at - 80):at]
+    cut = max(window.rfind(mark) for mark in _CLAUSE_STARTS)
+    if cut < 0 and at > 80:
+        return None
+    words = window[cut + 2 if cut >= 0 else 0:].split()
+    if words and words[0] in ("The", "the"):
+        words = words[1:]
+    if not 1 <= len(words) <= 6 or not ROLE_WORDS.fullmatch(words[-1]):
+        return None
+    if not all(w[0].isupper() or w.lower() in _TITLE_WORDS or ROLE_WORDS.fullmatch(w) for w in words):
+        return None
+    return " ".join(words)
+
+
 def _more_actions(text: str, at: int) -> list[str]:
     """Further actions of the same person in the same sentence: "presided over the meeting
     and delivered a speech"."""
@@ -1035,9 +1058,13 @@ def extract_people(text: str) -> list[Person]:
             if len(name.split()) == 2:
                 add(name, m.start() + m["list"].find(name), how=["attending"])
     for m in scanned:
-        if not m["comma"] and m["name"].split()[0] in SURNAMES and _clause_start(text, m.start()):
-            how = [k for k in ("presiding", "speaking", "inspecting") if m.group(k)]
-            add(m["name"], m.start(), how=how + _more_actions(text, m.end()))
+        if m["comma"] or m["name"].split()[0] not in SURNAMES:
+            continue
+        title = None if _clause_start(text, m.start()) else _title_before(text, m.start())
+        if title is None and not _clause_start(text, m.start()):
+            continue
+        how = [k for k in ("presiding", "speaking", "inspecting") if m.group(k)]
+        add(m["name"], m.start(), [title] if title else [], how + _more_actions(text, m.end()))
     ordered = sorted(found.items(), key=lambda item: item[1][0])
     return [Person(name, tuple(roles), tuple(how)) for name, (_, roles, how) in ordered]
 

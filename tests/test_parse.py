@@ -863,3 +863,32 @@ def test_no_paragraph_starts_inside_a_quotation():
         "At the meeting, the heads of towns made speeches. We must act on “safety first.",
         "We must not wait.",
     ]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # The title before the name, as English news writes it (the family puts it after).
+    ("On March 3, County Party Secretary Zhang Wei presided over the meeting and delivered a speech.",
+     Person("Zhang Wei", ("County Party Secretary",), ("presiding", "speaking"))),
+    ("Miluo City mayor Wang Qian led a team to inspect flood prevention work.",
+     Person("Wang Qian", ("Miluo City mayor",), ("inspecting",))),
+    ("At the meeting, the Deputy Director Li Ming stressed the need for inspections.",
+     Person("Li Ming", ("Deputy Director",), ("speaking",))),
+    # Words before a name that are no title give it none.
+    ("At the meeting, Wang Lei stressed the need for inspections.", Person("Wang Lei", (), ("speaking",))),
+])
+def test_a_title_before_a_name_is_read(sentence, expected):
+    """"County Party Secretary Zhang Wei presided over the meeting" gave no one at all: a
+    name was read only at the start of a clause, or followed by its titles."""
+    from lgnews.parse import extract_people
+
+    assert extract_people(sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Work Safety Committee Zhang Wei presided over the meeting.",  # ends in no office
+    "After the general inspections of the county by Secretary Zhang Wei presided the work.",  # too long a clause
+])
+def test_words_before_a_name_that_are_no_title_give_no_one(sentence):
+    from lgnews.parse import extract_people
+
+    assert extract_people(sentence) == []
