@@ -439,6 +439,19 @@ def test_a_missing_colon_is_reported_on_its_line(proj):
         "holding ': ' goes in quotation marks)")
 
 
+def test_a_list_on_one_line_left_open_is_reported_on_its_line(proj):
+    """'aliases: [A, B' was said one line further down, in YAML's words ("did not find
+    expected ',' or ']'")."""
+    rel = "archive/organizations.yml"
+    text = (proj / rel).read_text(encoding="utf-8")
+    (proj / rel).write_text(text.replace("  aliases:\n", "  aliases: [the bureau, the office\n  other:\n", 1),
+                            encoding="utf-8")
+    line = line_of(proj, rel, r"^  aliases: \[the bureau")
+    assert one(build_fails(proj), rel) == (
+        f"{rel}:{line}: invalid YAML: the '[' opened on this line is never closed: end the list with ']' (a value "
+        "holding a comma or a bracket goes in quotation marks)")
+
+
 def test_glossary_entry_written_twice(proj):
     rel = "archive/glossary.yml"
     text = (proj / rel).read_text(encoding="utf-8")
