@@ -60,8 +60,10 @@ class ConfigError(Exception):
 
 
 def load_config(root: Path) -> Config:
+    text = ""
     try:
-        data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+        text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=_ConfigLoader) or {}
     except OSError as exc:
         raise ConfigError(f"mkdocs.yml: cannot be read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
@@ -70,7 +72,10 @@ def load_config(root: Path) -> Config:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ConfigError(f"mkdocs.yml{where}: invalid YAML: {problem}") from None
+        from .records import _yaml_hint  # (only now: the quick no-op run reads no archive)
+
+        hint = _yaml_hint(text, problem, mark.line + 1 if mark is not None else None)
+        raise ConfigError(f"mkdocs.yml{where}: invalid YAML: {problem}; {hint}") from None
     if not isinstance(data, dict):
         raise ConfigError("mkdocs.yml: not a mapping of settings (site_name: ..., site_url: ...)")
     site_url = str(data.get("site_url") or "http://127.0.0.1:8000/")

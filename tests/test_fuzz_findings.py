@@ -262,6 +262,10 @@ def test_errors_below_a_line_separator_give_the_line_a_text_editor_shows(proj, s
 @pytest.mark.parametrize(("text", "said"), [
     ("site_name: [Archive\n", "mkdocs.yml:2: invalid YAML: "),
     ("- a list\n", "mkdocs.yml: not a mapping of settings"),
+    # With what to do, as for the archive's files.
+    ("site_name: Local News: in English\n", "mkdocs.yml:1: invalid YAML: mapping values are not allowed here; the "
+     "value holds ': ', which YAML reads as the start of another field: put the whole value in quotes: site_name: "
+     "'Local News: in English'"),
 ])
 def test_a_broken_mkdocs_yml_is_one_line(proj, text, said):
     """A slip in mkdocs.yml stopped the generator (every make target) with a traceback."""
