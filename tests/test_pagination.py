@@ -89,6 +89,14 @@ def test_every_growing_list_is_split_and_its_pages_link_in_order(outputs):
                 assert paths[n - 2] in targets, f"{path} does not link to the previous page"
             assert paths[0] in targets or n <= 2, f"{path} does not link to the first page"
             assert paths[-1] in targets or n >= count - 1, f"{path} does not link to the last page"
+            # Each of the pager's words where it leads somewhere, and nowhere else: no "Next
+            # page" off the last page, no "Last page" to the page after this one.
+            pager = pages[path].split('<nav class="pager"', 1)[1].split("</nav>", 1)[0]
+            for words, shown in (("Next page", n < count), ("Previous page", n > 1), ("First page", n > 2),
+                                 ("Last page", n < count - 1)):
+                assert (words in pager) == shown, f"{path}: '{words}' {'missing' if shown else 'shown'}"
+            assert not {_target(path, h) for h in HREF_RE.findall(pager)} - set(paths), \
+                f"{path}: its pager links to a page of the list that does not exist"
 
 
 def test_tag_pages_list_every_tagged_article_once_newest_first(outputs):
@@ -410,3 +418,21 @@ def test_counts_are_written_as_the_pagers_write_them():
     env = environment()
     page = env.from_string('{{ n|plural("article") }} · {{ 1|plural("article") }} · ({{ n|thousands }})').render(n=1001)
     assert page == "1,001 articles · 1 article · (1,001)"
+
+
+def test_an_articles_older_and_newer_links_lead_to_the_articles_before_and_after_it(outputs):
+    """Each article page leads to the article published just before it ("Older") and just
+    after it ("Newer"), and the oldest and the newest have one of the two only."""
+    site, pages = outputs
+    by_date = sorted(site.articles, key=lambda a: (a.published, a.id))  # (the archive's order: oldest first)
+    ids = [a.id for a in by_date]
+    for k in (0, len(ids) // 2, len(ids) - 1):
+        path = f"articles/{ids[k]}/index.md"
+        pager = pages[path].split('<nav class="article-pager"', 1)[1].split("<p>", 1)[1].split("</nav>", 1)[0]
+        older, _, newer = pager.partition(" | ") if " | " in pager else (
+            (pager, "", "") if "Older:" in pager else ("", "", pager))
+        assert ("Older:" in older) == (k > 0) and ("Newer:" in newer) == (k < len(ids) - 1), (k, pager)
+        if k > 0:
+            assert _target(path, HREF_RE.findall(older)[0]) == f"articles/{ids[k - 1]}/index.md", (k, pager)
+        if k < len(ids) - 1:
+            assert _target(path, HREF_RE.findall(newer)[0]) == f"articles/{ids[k + 1]}/index.md", (k, pager)
