@@ -564,6 +564,26 @@ def test_the_fingerprint_sees_a_changed_file(project):
     assert inputs_fingerprint(config) != changed
 
 
+def test_the_fingerprint_covers_the_generators_own_code_and_templates(project, monkeypatch, tmp_path):
+    """After an upgrade of the generator (a template, a module), `make generate` must render
+    again: "nothing changed" would leave every page as the old code made it."""
+    from lgnews.config import load_config
+
+    package = tmp_path / "lgnews"
+    shutil.copytree(build.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(build, "PACKAGE", package)
+    config = load_config(project)
+    before = build.inputs_fingerprint(config)
+    assert build.inputs_fingerprint(config) == before
+    template = package / "templates" / "article.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    after_template = build.inputs_fingerprint(config)
+    assert after_template != before, "a template changed, and the fingerprint did not"
+    module = package / "render.py"
+    os.utime(module, ns=(module.stat().st_atime_ns, module.stat().st_mtime_ns + 1_000_000))
+    assert build.inputs_fingerprint(config) != after_template, "a module changed, and the fingerprint did not"
+
+
 def test_the_fingerprint_covers_every_library_the_generator_imports():
     """Upgrading a library the pages depend on regenerates them: python-slugify, which makes
     the addresses of people and tags, was missing, so after an upgrade `make generate` said
