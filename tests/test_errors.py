@@ -339,6 +339,9 @@ ONE_SLIP = {
     "a tag listed twice": (
         "- louxing\n", "- louxing\n- \"meetings\"\n", r'^- "meetings"',
         "tags[4]: tag 'meetings' is listed twice; keep one"),
+    "a tag listed twice in a row": (
+        "- louxing\n", "- louxing\n- \"louxing\"\n", r'^- "louxing"',
+        "tags[4]: tag 'louxing' is listed twice; keep one"),
     "a person listed twice": (
         "people:\n", "people:\n- name: Liu  zhigang\n  involvement: [attending]\n", r"^- name: Liu Zhigang",
         "people[1].name: 'Liu Zhigang' is listed twice under people: merge this entry into the first one (their "
@@ -437,6 +440,18 @@ def test_a_missing_colon_is_reported_on_its_line(proj):
     assert one(build_fails(proj), SEED_META) == (
         f"{SEED_META}:{line}: invalid YAML: this line has no ':' after its name: write 'name: value' (a value "
         "holding ': ' goes in quotation marks)")
+
+
+def test_two_glossary_entries_given_one_address_are_named(proj):
+    """Two entries whose slug is the same: the glossary's line and what to do, not the
+    generator's "two generated pages have this address"."""
+    rel = "archive/glossary.yml"
+    edit(proj, rel, '- term: "District Safety Committee"\n',
+         '- term: "District Safety Committee"\n  slug: district-committee\n')
+    line = line_of(proj, rel, r'^- term: "District Safety Committee"')
+    assert one(build_fails(proj), rel) == (
+        f"{rel}:{line}: [2].term: its page address glossary/district-committee/ is already taken; set a different "
+        "'slug:'")
 
 
 def test_a_list_on_one_line_left_open_is_reported_on_its_line(proj):

@@ -892,3 +892,24 @@ def test_words_before_a_name_that_are_no_title_give_no_one(sentence):
     from lgnews.parse import extract_people
 
     assert extract_people(sentence) == []
+
+
+def test_blog_navigation_lines_end_the_article_without_a_reply_form():
+    """'Post navigation', 'Previous post: …' end the text even where no 'Leave a Reply'
+    comes first (it cut the text before them in every fixture)."""
+    article = parse_article(
+        "Louxing held a meeting\n2022-04-30 0 By\n\nOn April 2, the district met to plan the year's work on safety. "
+        "It asked every township to check its mines.\nPost navigation\nPrevious post: The county held a long "
+        "meeting on the safety of its roads in the spring of this year to plan the work.\n")
+    assert article.paragraphs == ["On April 2, the district met to plan the year's work on safety. It asked every "
+                                  "township to check its mines."]
+
+
+def test_the_headers_by_line_does_not_replace_the_reporter_the_credit_line_names():
+    """'2022-04-30 0 By Wang Qian' names who posted it; '(Reporter Li Yi)' who reported it."""
+    article = parse_article("Louxing held a meeting\n2022-04-30 0 By Wang Qian\n\nOn April 2, the district met to "
+                            "plan the year's work on safety.\n(Reporter Li Yi) Source: Louxing Rong Media Center\n")
+    assert article.credits["reporter"] == ["Li Yi"]
+    alone = parse_article("Louxing held a meeting\n2022-04-30 0 By Wang Qian\n\nOn April 2, the district met to "
+                          "plan the year's work on safety.\n")
+    assert alone.credits["reporter"] == ["Wang Qian"]  # with no credit line, the by-line is the reporter

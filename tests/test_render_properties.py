@@ -525,3 +525,12 @@ def test_people_of_an_article_are_grouped_by_the_part_they_took_where_several_to
                                                      ("Gao D", ["speaking"]), ("Tang E", [])]
     assert [(how, [(p.name, w) for p, w in members]) for how, members in groups] == [
         ("attending", [("Xu B", None), ("Luo C", "written “Luo C.”")])]
+
+
+def test_an_external_links_address_is_escaped_as_an_attribute():
+    """The address of a source's link is an attribute: its '&' and '"' escaped (the checks of
+    what an address may hold come first; this is the second guard)."""
+    from lgnews.render import _url_link
+
+    assert str(_url_link('https://a.cn/?a=1&b="x"', "<b>")) == (
+        '<a href="https://a.cn/?a=1&amp;b=&quot;x&quot;" rel="noopener">&#60;b&#62;</a>')
