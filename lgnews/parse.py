@@ -202,12 +202,16 @@ ROLE_SPLIT_RE = re.compile(r",\s*|\s+and\s+")
 # Dates: the month name is found first (a capital letter), its boundary checked after.
 # The family writes the month first ("On February 11"); some translations write the day
 # first ("On 11 February", "on the 11th of February"): the groups of that order end in 2.
-_MONTH_WORD = r"(?P<month>[ADFJMNOS][a-z]{2,8})"
+_MONTH_START = r"(?=Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+"""A month's name starts so: "Since 1 May" is not read as a month "Since" and a day 1 (which
+kept "1 May" from being read)."""
+_MONTH_WORD = rf"{_MONTH_START}(?P<month>[ADFJMNOS][a-z]{{2,8}})"
 
 
-def _day_first(month_guard: str = "") -> str:
-    return (r"(?<![0-9A-Za-z])(?P<day2>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-            rf"{month_guard}(?P<month2>[ADFJMNOS][a-z]{{2,8}})\b\.?")
+def _day_first() -> str:
+    # "the 3rd of March" (an ordinal before "of": "Decree No. 5 of June 2023" is no day), "3 March"
+    return (r"(?<![0-9A-Za-z])(?P<day2>[0-9]{1,2})(?:(?P<ordinal>st|nd|rd|th)\s+of\s+|(?:st|nd|rd|th)?\s+)"
+            rf"{_MONTH_START}(?P<month2>[ADFJMNOS][a-z]{{2,8}})\b\.?(?!\s+(?:Road|Street|Avenue|Lane|Building|Square|Bridge|Fourth)\b)")
 
 
 def _year(name: str) -> str:
@@ -218,14 +222,25 @@ EVENT_DATE_RE = re.compile(
     r"[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:the\s+(?=[0-9]))?"
     rf"(?:{_MONTH_WORD}\.?\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b|{_day_first()}){_year('year')}"
 )
-_NOT_THE_VERB_MAY = r"(?!May\s+(?!(?:the|a|an|and|at|in|of|on|to|for|with|when|this|that|is|was|were)\b)[a-z])"
-"""Not "Level 4 May be raised": May before a word in lower case is the verb, unless that word
-is one a date is followed by ("on 4 May the county...")."""
 DATE_MENTION_RE = re.compile(
     rf"{_MONTH_WORD}\.?\s+(?:(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b{_year('year')}"
     r"|(?P<month_year>(?:19|20)[0-9]{2})\b)"
-    rf"|{_day_first(_NOT_THE_VERB_MAY)}{_year('year2')}"
+    rf"|{_day_first()}{_year('year2')}"
 )
+_DATE_WORDS_BEFORE = frozenset("on since from by until till before after to of and or between through monday tuesday "
+                               "wednesday thursday friday saturday sunday".split())
+"""The words a date written day first follows ("since 1 May", "on 4 May the county..."): a
+number before a month's name is a day only so, or with an ordinal ("the 3rd of March") or a
+year ("5 May 2024"). Not "No. 3 March Road", "Level 4 May be raised", "had 30 August visitors"."""
+
+
+def _day_first_is_a_date(text: str, m: re.Match) -> bool:
+    if m["ordinal"] or m["year2"]:
+        return True
+    before = text[max(0, m.start() - 12):m.start()].split()
+    return bool(before) and before[-1].lower().rstrip(",") in _DATE_WORDS_BEFORE
+
+
 QUOTED_RE = re.compile(r"[“\"]([^“”\"\n]{2,80}?)[”\"]")
 
 
@@ -896,7 +911,7 @@ def find_dates(text: str, published: date) -> list[DateMention]:
     months: list[tuple[str, str]] = []
     for m in DATE_MENTION_RE.finditer(text):
         month = MONTHS.get(m["month"] or m["month2"])
-        if not month or not _word_start(text, m.start()):
+        if not month or not _word_start(text, m.start()) or (m["day2"] and not _day_first_is_a_date(text, m)):
             continue
         if m["month_year"]:
             months.append((f"{int(m['month_year']):04d}-{month:02d}", m.group()))
@@ -943,15 +958,28 @@ def _clause_start(text: str, at: int) -> bool:
     return at == 0 or text[at - 2 : at] in _CLAUSE_STARTS
 
 
-_TITLE_WORDS = frozenset("of the and party committee county city district town township village provincial "
-                         "municipal standing executive".split())
+_TITLE_WORDS = frozenset("of the and party committee county city district town township village province provincial "
+                         "municipal prefecture government bureau office department congress people's general vice "
+                         "first executive standing cpc".split())
+"""The words of a title that are not an office: what holds it ("County Party", "Bureau")."""
+_PLACE_WORDS = frozenset("city county district town township village province municipality prefecture".split())
+
+
+def _title_word(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` may be part of a title written before a name: an office, a word of
+    what holds it, or a place's name ("Miluo" of "Miluo City"). Not "As", "Yesterday", "In",
+    a name ("Mayor Zhang Wei's deputy")."""
+    parts = words[i].split("-")  # Director-General
+    if all(ROLE_WORDS.fullmatch(w) or w.lower() in _TITLE_WORDS for w in parts):
+        return True
+    return words[i][0].isupper() and words[i].isalpha() and i + 1 < len(words) and words[i + 1].lower() in _PLACE_WORDS
 
 
 def _title_before(text: str, at: int) -> str | None:
     """The title written before a name, from the start of its clause: "County Party
     Secretary" of "County Party Secretary Zhang Wei presided", "Miluo City mayor" of "Miluo
-    City mayor Wang Qian led a team". None if the words there are not a title (they end in
-    an office, and each is a name's or an office's)."""
+    City mayor Wang Qian led a team". None if the words there are not a title: it ends in an
+    office, and each of its words is an office's, of what holds it or a place's name."""
     window = text[max(0, at - 80):at]
     cut = max(window.rfind(mark) for mark in _CLAUSE_STARTS)
     if cut < 0 and at > 80:
@@ -959,9 +987,9 @@ def _title_before(text: str, at: int) -> str | None:
     words = window[cut + 2 if cut >= 0 else 0:].split()
     if words and words[0] in ("The", "the"):
         words = words[1:]
-    if not 1 <= len(words) <= 6 or not ROLE_WORDS.fullmatch(words[-1]):
+    if not 1 <= len(words) <= 6 or not any(ROLE_WORDS.fullmatch(w) for w in words[-1].split("-")):
         return None
-    if not all(w[0].isupper() or w.lower() in _TITLE_WORDS or ROLE_WORDS.fullmatch(w) for w in words):
+    if not all(_title_word(words, i) for i in range(len(words))):
         return None
     return " ".join(words)
 

@@ -309,6 +309,7 @@ def test_event_date_new_year():
     ("On the 3rd of March 2021, the county", date(2022, 4, 30), date(2021, 3, 3)),
     ("On 5 Sept. the county", date(2022, 9, 30), date(2022, 9, 5)),
     ("On 12 occasions in May, the county", date(2022, 9, 30), None),
+    ("On 1 May people gathered", date(2022, 9, 30), date(2022, 5, 1)),
 ])
 def test_event_date_resolution(body, published, expected):
     assert find_event_date(body, published) == expected
@@ -635,6 +636,11 @@ def test_dates_the_text_mentions():
         DateMention("2022-04-02", "2 April"),
         DateMention("2024-05-04", "4 May 2024"),
     ]
+    # A number before a month's name is a day after "on", "since", "from"... or with an
+    # ordinal or a year; not a road's, a decree's, a medal's or a count's.
+    text = ("Since 1 May the county has checked. Decree No. 5 of June 2023 applies on No. 3 March Road, in the "
+            "1 August Building and to the Grade 3 May Fourth Youth Medal; it had 30 August visitors.")
+    assert find_dates(text, published) == [DateMention("2021-05-01", "1 May"), DateMention("2023-06", "June 2023")]
 
 
 def test_a_wrong_recorded_encoding_is_blamed_not_the_file():
@@ -873,6 +879,7 @@ def test_no_paragraph_starts_inside_a_quotation():
      Person("Wang Qian", ("Miluo City mayor",), ("inspecting",))),
     ("At the meeting, the Deputy Director Li Ming stressed the need for inspections.",
      Person("Li Ming", ("Deputy Director",), ("speaking",))),
+    ("Director-General Zhang Wei presided over the meeting.", Person("Zhang Wei", ("Director-General",), ("presiding",))),
     # Words before a name that are no title give it none.
     ("At the meeting, Wang Lei stressed the need for inspections.", Person("Wang Lei", (), ("speaking",))),
 ])
@@ -887,6 +894,11 @@ def test_a_title_before_a_name_is_read(sentence, expected):
 @pytest.mark.parametrize("sentence", [
     "The Work Safety Committee Zhang Wei presided over the meeting.",  # ends in no office
     "After the general inspections of the county by Secretary Zhang Wei presided the work.",  # too long a clause
+    # A word that starts the sentence, or a name, is no part of a title ("As General Secretary").
+    "As General Secretary Xi Jinping pointed out, safety comes first.",
+    "Yesterday Secretary Zhang Wei presided over the meeting.",
+    "Later the county head Li Ming spoke.",
+    "Mayor Zhang Wei's deputy Li Ming spoke.",
 ])
 def test_words_before_a_name_that_are_no_title_give_no_one(sentence):
     from lgnews.parse import extract_people
