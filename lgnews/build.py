@@ -288,9 +288,10 @@ def _model_warnings(site, archive, config) -> None:
              + f": people[{index}].name: '{name}' is not in the article's text: names are written as the article "
              "writes them; check the spelling (an editor's identification of a garbled name goes in people.yml)")
     for article, first in same_text(archive.articles):  # (in the order of their folders: the oldest first)
+        differ = " and ".join(what for what, same in (("titles", article.title == first.title),
+                                                      ("dates", article.published == first.published)) if not same)
         warn(f"archive/articles/{first.id}/ and archive/articles/{article.id}/ have the same text under two "
-             f"{'titles' if article.published == first.published else 'dates'}: if it is one article published "
-             "twice, remove one of the two folders")
+             f"{differ}: if it is one article published twice, remove one of the two folders")
     for name in archive.absent:
         warn(f"archive/{name} is missing, so the archive has no {ABSENT_MEANS[name]}: if it was deleted or "
              f"moved by mistake, restore it (git checkout -- archive/{name}); if there are none, write an empty "
@@ -413,6 +414,10 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
     return 0
 
 
+SAME_TEXT_MIN = 200
+"""The characters of text from which two articles with the same are one published twice."""
+
+
 def same_text(articles) -> list[tuple]:
     """(article, earlier) of each article whose paragraphs are word for word an earlier one's
     (in the archive's order): one article published twice, retitled (ingest refuses the
@@ -421,7 +426,9 @@ def same_text(articles) -> list[tuple]:
     seen: dict[int, list] = {}
     found = []
     for article in articles:
-        if not article.paragraphs:
+        # (Not an article an editor wrote in Markdown, whose links the paragraphs leave out,
+        # nor a short notice, whose words two notices may share.)
+        if article.kind != "raw" or sum(map(len, article.paragraphs)) < SAME_TEXT_MIN:
             continue
         words = tuple(article.paragraphs)
         same = seen.setdefault(hash(words), [])

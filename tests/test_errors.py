@@ -1638,3 +1638,22 @@ def test_problems_are_listed_by_file_and_line_whatever_order_they_were_found_in(
     found = ArchiveErrors([ArchiveError("b.yml", "x", 3), ArchiveError("a.yml", "y", 12), ArchiveError("a.yml", "z", 2),
                            ArchiveError("a.yml", "w")])
     assert str(found).splitlines() == ["a.yml: w", "a.yml:2: z", "a.yml:12: y", "b.yml:3: x"]
+
+
+def test_only_raw_articles_of_some_length_are_compared_for_the_same_text():
+    """Two Markdown articles whose only paragraph is a link to one notice each ("The full text
+    is attached: [the PDF](…)") read alike once their links are left out; so do two short
+    notices: neither is one article published twice."""
+    from types import SimpleNamespace
+
+    from lgnews.build import SAME_TEXT_MIN, same_text
+
+    def article(kind, text, title="A"):
+        return SimpleNamespace(kind=kind, paragraphs=[text], title=title, published="2023-01-01", id=title)
+
+    long = "x" * SAME_TEXT_MIN
+    assert same_text([article("markdown", long, "A"), article("markdown", long, "B")]) == []
+    assert same_text([article("raw", "The full text is attached.", "A"), article("raw", "The full text is attached.",
+                                                                                  "B")]) == []
+    first, second = article("raw", long, "A"), article("raw", long, "B")
+    assert same_text([first, second]) == [(second, first)]
