@@ -15,11 +15,11 @@ NOT_AN_ADDRESS = ("is not an address a browser can open: check it (a full-width 
 """Said of a link or a source's address that urllib cannot read ('http://www.gov.cn／zwgk'), or
 that holds the full-width form of one of an address's marks ('https：//', 'a？b=1')."""
 
-FULL_WIDTH_MARKS_RE = re.compile("[／？：。＃＆＝＠]")
-"""What a Chinese input method types in place of / ? : . # & = @: in an address, a slip that
-makes a broken link ('https：//' even reads as a page of the site, 'example.com/a？b=1' as a
-path), never what the address means (a Chinese address's own marks are written
-percent-encoded, its words as they are)."""
+FULL_WIDTH_MARKS_RE = re.compile("(?<=[A-Za-z0-9/.])[／？：。＃＆＝＠]")
+"""What a Chinese input method types in place of / ? : . # & = @, after a Latin letter, a
+digit, '/' or '.': in an address, a slip that makes a broken link ('https：//' even reads as
+a page of the site, 'example.com/a？b=1' as a path). After a Chinese word it is the word's
+own (a Chinese Wikipedia title's '：', a question's '？'), and stays."""
 
 
 def not_an_address(address: str) -> bool:

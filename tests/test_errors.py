@@ -1657,3 +1657,16 @@ def test_only_raw_articles_of_some_length_are_compared_for_the_same_text():
                                                                                   "B")]) == []
     first, second = article("raw", long, "A"), article("raw", long, "B")
     assert same_text([first, second]) == [(second, first)]
+
+
+@pytest.mark.parametrize(("address", "slip"), [
+    ("https：//www.gov.cn/zwgk/", True), ("https://www.gov.cn/a？b=1", True), ("http://www.gov。cn/", True),
+    ("http://www.gov.cn／zwgk／2022", True), ("http://[x", True),
+    # A Chinese word's own marks: a Chinese Wikipedia title, a question, a search for two words.
+    ("https://zh.wikipedia.org/wiki/星球大战：原力觉醒", False), ("https://baike.example.cn/wiki/什么是安全生产？", False),
+    ("https://www.baidu.com/s?wd=娄星区＆安全", False), ("http://例子.中国/", False), ("http://[::1]:8000/", False),
+])
+def test_a_full_width_mark_is_a_slip_after_latin_text_only(address, slip):
+    from lgnews.errors import not_an_address
+
+    assert not_an_address(address) is slip
