@@ -463,8 +463,12 @@ def test_a_list_on_one_line_left_open_is_reported_on_its_line(proj):
                             encoding="utf-8")
     line = line_of(proj, rel, r"^  aliases: \[the bureau")
     assert one(build_fails(proj), rel) == (
-        f"{rel}:{line}: invalid YAML: the '[' opened on this line is never closed: end the list with ']' (a value "
+        f"{rel}:{line}: invalid YAML: the '[' opened on this line is never closed: end it with ']' (a value "
         "holding a comma or a bracket goes in quotation marks)")
+    # A list that is closed, with a quotation mark astray in it: not said to be open.
+    (proj / rel).write_text(text.replace("  aliases:\n", "  aliases: ['Louxing's bureau', the office]\n", 1),
+                            encoding="utf-8")
+    assert "never closed" not in one(build_fails(proj), rel)
 
 
 def test_glossary_entry_written_twice(proj):
