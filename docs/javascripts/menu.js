@@ -117,9 +117,33 @@
       then();
     });
   }
-  if (entry && back) {
+  /* While the panel is open, what it slides over (the menu's other entries, its title and
+     the repository's link) is out of reach: Tab past the panel's last link went through
+     seven entries under it, out of sight. */
+  function underPanel() {
+    var primary = entry.closest(".md-nav--primary");
+    var item = entry.closest(".md-nav__item");
+    var under = [entry];
+    primary.querySelectorAll(":scope > .md-nav__title, :scope > .md-nav__source").forEach(function (el) { under.push(el); });
+    var list = item && item.parentElement;
+    if (list) Array.prototype.forEach.call(list.children, function (el) { if (el !== item) under.push(el); });
+    return under;
+  }
+  function syncPanel() {
     entry.setAttribute("aria-expanded", toc.checked ? "true" : "false");
-    toc.addEventListener("change", function () { entry.setAttribute("aria-expanded", toc.checked ? "true" : "false"); });
+    underPanel().forEach(function (el) { el.inert = toc.checked; });
+  }
+  if (entry && back) {
+    syncPanel();
+    toc.addEventListener("change", syncPanel);
+    /* The menu closed (Escape, Tab out of it, a tap beside it) closes the panel too: opened
+       again, the menu starts at its entries, where its first link takes the focus. */
+    drawer.addEventListener("change", function () {
+      if (!drawer.checked && toc.checked) {
+        toc.checked = false;
+        syncPanel();
+      }
+    });
     asButton(entry, function () {
       var first = back.parentElement.querySelector("a[href]");
       if (first) first.focus();

@@ -187,6 +187,24 @@ def test_on_a_narrow_screen_the_contents_of_a_page_the_navigation_lists_are_reac
     page.wait_for_timeout(300)  # the panel's sliding in
     first = page.evaluate(STOP)
     assert first["seen"], first
+    # On through the panel's links, and out of the menu: never to the entries under the panel.
+    inside = "() => document.activeElement.closest('.md-nav--secondary') !== null"
+    for _ in range(page.locator(".md-sidebar--primary .md-nav--secondary a[href]").count() + 1):
+        if not page.evaluate(inside):
+            break
+        page.keyboard.press("Tab")
+    assert not page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')"), page.evaluate(STOP)
+    # The menu closed with its panel: opened again, it starts at its entries.
+    page.wait_for_function("() => !document.getElementById('__drawer').checked")
+    assert entry.get_attribute("aria-expanded") == "false"
+    page.locator("[data-lg-menu]").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement.closest('.md-sidebar--primary') !== null")
+    page.wait_for_timeout(300)  # the menu's sliding in
+    assert page.evaluate(STOP)["seen"]
+    entry.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
     page.keyboard.press("Shift+Tab")  # the panel's way back, a button too
     assert page.evaluate(STOP)["role"] == "button" and page.evaluate(STOP)["seen"]
     page.keyboard.press("Enter")
