@@ -59,8 +59,9 @@ check: $(RUNTIME)
 # problem in archive/ is printed, and the preview opens all the same with the pages last
 # generated (if none ever were, it stops with one line), and says it again on each save until
 # it is fixed.
-# PORT: another port, for a second preview beside the first.
-PORT ?= 8000
+# PORT: another port, for a second preview beside the first (make serve PORT=8001); not
+# read from the environment, where many shells keep a PORT of their own.
+PORT = 8000
 serve: $(RUNTIME)
 	PREVIEW_SITE_URL=http://127.0.0.1:$(PORT)/ $(PY) -m mkdocs serve --dirty --dev-addr 127.0.0.1:$(PORT)
 

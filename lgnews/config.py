@@ -8,6 +8,7 @@ generated pages carry the published address whatever serves them."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,7 +75,10 @@ def load_config(root: Path) -> Config:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         from .records import _yaml_hint  # (only now: the quick no-op run reads no archive)
 
-        hint = _yaml_hint(text, problem, mark.line + 1 if mark is not None else None)
+        line = text.split("\n")[mark.line] if mark is not None and mark.line < text.count("\n") + 1 else ""
+        # (Not on a line whose value is a tag, '!ENV [...]': quoted whole, it would be text.)
+        hint = ("check the brackets and the indentation" if re.search(r":\s+!", line)
+                else _yaml_hint(text, problem, mark.line + 1 if mark is not None else None))
         raise ConfigError(f"mkdocs.yml{where}: invalid YAML: {problem}; {hint}") from None
     if not isinstance(data, dict):
         raise ConfigError("mkdocs.yml: not a mapping of settings (site_name: ..., site_url: ...)")

@@ -266,6 +266,9 @@ def test_errors_below_a_line_separator_give_the_line_a_text_editor_shows(proj, s
     ("site_name: Local News: in English\n", "mkdocs.yml:1: invalid YAML: mapping values are not allowed here; the "
      "value holds ': ', which YAML reads as the start of another field: put the whole value in quotes: site_name: "
      "'Local News: in English'"),
+    # Not on a line whose value is a tag: quoted whole, '!ENV [...]' would be text.
+    ('site_url: !ENV [SITE_URL, "https://a.org/"] x: y\n', "mkdocs.yml:1: invalid YAML: expected <block end>, but "
+     "found '<scalar>'; check the brackets and the indentation"),
 ])
 def test_a_broken_mkdocs_yml_is_one_line(proj, text, said):
     """A slip in mkdocs.yml stopped the generator (every make target) with a traceback."""

@@ -240,3 +240,15 @@ def test_a_good_site_build_replaces_site(project):
     assert built(project) == {"site/index.html": "new\n", "site/pagefind/pagefind.js": "index\n"}
     assert make_site(project).returncode == 0, "a second build replaces the first"
     assert built(project) == {"site/index.html": "new\n", "site/pagefind/pagefind.js": "index\n"}
+
+
+def test_the_preview_takes_its_port_from_the_command_line_not_the_environment():
+    """`make serve PORT=8001` previews on 8001; a PORT the shell keeps for something else (many
+    do) left the preview on a port the guide never names."""
+    env = {**os.environ, "PORT": "3000"}
+    env.pop("MAKEFLAGS", None)
+    command = ["make", "--no-print-directory", "-n", "-o", ".venv/.installed-runtime", "serve"]
+    default = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60).stdout
+    assert "--dev-addr 127.0.0.1:8000" in default and "http://127.0.0.1:8000/" in default, default
+    chosen = subprocess.run([*command, "PORT=8001"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60).stdout
+    assert "--dev-addr 127.0.0.1:8001" in chosen and "http://127.0.0.1:8001/" in chosen, chosen
