@@ -612,35 +612,29 @@ def test_decode_source_empty():
             decode_source(data)
 
 
-def test_dates_the_text_mentions():
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On April 2, the district met. On December 28 it had planned the campaign; since April 2020 the campaign has "
+     "run, and on March 3, 2019 the first inspection took place.",
+     [("2019-03-03", "March 3, 2019"), ("2020-04", "April 2020"), ("2021-12-28", "December 28"),
+      ("2022-04-02", "April 2")]),
+    # The day first, as some translations write it; not "4 May" of "Level 4 May be raised",
+    # nor a day glued to a number ("2011 May" is no day 11).
+    ("On 2 April the district met. On the 28th of December it had planned the campaign; by 4 May 2024 it ends. "
+     "Level 4 May be raised. In 2011 May 5 was chosen.",
+     [("2021-05-05", "May 5"), ("2021-12-28", "28th of December"), ("2022-04-02", "2 April"),
+      ("2024-05-04", "4 May 2024")]),
+    # A number before a month's name is a day after "on", "since", "from"... or with an
+    # ordinal or a year; not a road's, a decree's, a medal's or a count's.
+    ("Since 1 May the county has checked. Decree No. 5 of June 2023 applies on No. 3 March Road, in the 1 August "
+     "Building and to the Grade 3 May Fourth Youth Medal; it had 30 August visitors.",
+     [("2021-05-01", "1 May"), ("2023-06", "June 2023")]),
+])
+def test_dates_the_text_mentions(text, expected):
     """Every date an article mentions, at its precision: a day resolved against the publication
     date (the year before for a later month), a day with its own year, and a month."""
     from lgnews.parse import DateMention, find_dates
 
-    published = date(2022, 4, 30)
-    text = ("On April 2, the district met. On December 28 it had planned the campaign; since April 2020 "
-            "the campaign has run, and on March 3, 2019 the first inspection took place.")
-    assert find_dates(text, published) == [
-        DateMention("2019-03-03", "March 3, 2019"),
-        DateMention("2020-04", "April 2020"),
-        DateMention("2021-12-28", "December 28"),
-        DateMention("2022-04-02", "April 2"),
-    ]
-    # The day first, as some translations write it; not "4 May" of "Level 4 May be raised",
-    # nor a day glued to a number ("2011 May" is no day 11).
-    text = ("On 2 April the district met. On the 28th of December it had planned the campaign; by 4 May 2024 "
-            "it ends. Level 4 May be raised. In 2011 May 5 was chosen.")
-    assert find_dates(text, published) == [
-        DateMention("2021-05-05", "May 5"),
-        DateMention("2021-12-28", "28th of December"),
-        DateMention("2022-04-02", "2 April"),
-        DateMention("2024-05-04", "4 May 2024"),
-    ]
-    # A number before a month's name is a day after "on", "since", "from"... or with an
-    # ordinal or a year; not a road's, a decree's, a medal's or a count's.
-    text = ("Since 1 May the county has checked. Decree No. 5 of June 2023 applies on No. 3 March Road, in the "
-            "1 August Building and to the Grade 3 May Fourth Youth Medal; it had 30 August visitors.")
-    assert find_dates(text, published) == [DateMention("2021-05-01", "1 May"), DateMention("2023-06", "June 2023")]
+    assert find_dates(text, date(2022, 4, 30)) == [DateMention(*pair) for pair in expected]
 
 
 def test_a_wrong_recorded_encoding_is_blamed_not_the_file():
