@@ -798,8 +798,12 @@ def abbreviations(terms) -> dict[str, str]:
 def _summary(article: Article) -> str:
     if article.meta.summary:
         return article.meta.summary
-    first = article.paragraphs[0] if article.paragraphs else article.title
-    return first if len(first) <= 200 else first[:197].rsplit(" ", 1)[0] + "…"
+    return clip(article.paragraphs[0] if article.paragraphs else article.title, 200)
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` at most ``limit`` characters long: cut at a word's end, with "…" saying so."""
+    return text if len(text) <= limit else text[:limit - 3].rsplit(" ", 1)[0] + "…"
 
 
 def render_paragraph(article: Article, index: int, page_path: str) -> Markup:
@@ -976,7 +980,7 @@ def article_jsonld(article: Article, site_url: str) -> dict:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": article.title[:110],
+        "headline": clip(article.title, 110),  # (Google reads 110 characters of it)
         "datePublished": article.published.isoformat(),
         "inLanguage": "en",
         "isAccessibleForFree": True,

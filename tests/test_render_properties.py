@@ -12,6 +12,7 @@ import html
 import json
 import posixpath
 import re
+import shutil
 import tempfile
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -534,3 +535,35 @@ def test_an_external_links_address_is_escaped_as_an_attribute():
 
     assert str(_url_link('https://a.cn/?a=1&b="x"', "<b>")) == (
         '<a href="https://a.cn/?a=1&amp;b=&quot;x&quot;" rel="noopener">&#60;b&#62;</a>')
+
+
+@given(st.text(alphabet=st.sampled_from("ab cd,é安"), min_size=0, max_size=300), st.integers(min_value=20, max_value=250))
+def test_a_clipped_text_ends_at_a_words_end_with_an_ellipsis(text, limit):
+    """The JSON-LD headline (110 characters) and the summary (200) were cut mid-word: "…ta"."""
+    from lgnews.render import clip
+
+    cut = clip(text, limit)
+    assert len(cut) <= limit
+    if len(text) <= limit:
+        assert cut == text
+    else:
+        kept = cut[:-1]
+        assert cut.endswith("…") and text.startswith(kept)
+        assert " " not in text[:limit - 3] or text[len(kept)] == " ", (text, cut)
+
+
+def test_a_long_titles_headline_is_cut_at_a_words_end(tmp_path):
+    from lgnews.model import load_article
+    from lgnews.render import article_jsonld
+
+    from .conftest import ROOT, SEED_ID
+
+    folder = tmp_path / SEED_ID
+    shutil.copytree(ROOT / "archive" / "articles" / SEED_ID, folder)
+    meta = folder / "meta.yml"
+    title = "Louxing District deploys the key tasks of work safety for the whole year " * 3
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(re.sub(r"(?m)^title: .*$", f"title: {title.strip()}", text, count=1), encoding="utf-8")
+    headline = article_jsonld(load_article(folder), "https://example.org/")["headline"]
+    assert headline == "Louxing District deploys the key tasks of work safety for the whole year Louxing District " \
+        "deploys the key…", headline
