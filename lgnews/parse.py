@@ -202,16 +202,17 @@ ROLE_SPLIT_RE = re.compile(r",\s*|\s+and\s+")
 # Dates: the month name is found first (a capital letter), its boundary checked after.
 # The family writes the month first ("On February 11"); some translations write the day
 # first ("On 11 February", "on the 11th of February"): the groups of that order end in 2.
-_MONTH_START = r"(?=Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-"""A month's name starts so: "Since 1 May" is not read as a month "Since" and a day 1 (which
-kept "1 May" from being read)."""
-_MONTH_WORD = rf"{_MONTH_START}(?P<month>[ADFJMNOS][a-z]{{2,8}})"
+# Each order has its scan, which starts with a letter or a digit (a scan that could start
+# with either took ten times as long), and the two are read in the order of the text.
+_MONTH_WORD = r"(?P<month>[ADFJMNOS][a-z]{2,8})"
 
 
 def _day_first() -> str:
     # "the 3rd of March" (an ordinal before "of": "Decree No. 5 of June 2023" is no day), "3 March"
-    return (r"(?<![0-9A-Za-z])(?P<day2>[0-9]{1,2})(?:(?P<ordinal>st|nd|rd|th)\s+of\s+|(?:st|nd|rd|th)?\s+)"
-            rf"{_MONTH_START}(?P<month2>[ADFJMNOS][a-z]{{2,8}})\b\.?(?!\s+(?:Road|Street|Avenue|Lane|Building|Square|Bridge|Fourth)\b)")
+    # ([0-9][0-9]? rather than [0-9]{1,2}: a scan that starts with a class of characters is
+    # quicker to find where to try.)
+    return (r"(?P<day2>[0-9][0-9]?)(?:(?P<ordinal>st|nd|rd|th)\s+of\s+|(?:st|nd|rd|th)?\s+)"
+            r"(?P<month2>[ADFJMNOS][a-z]{2,8})\b\.?(?!\s+(?:Road|Street|Avenue|Lane|Building|Square|Bridge|Fourth)\b)")
 
 
 def _year(name: str) -> str:
@@ -222,11 +223,14 @@ EVENT_DATE_RE = re.compile(
     r"[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:the\s+(?=[0-9]))?"
     rf"(?:{_MONTH_WORD}\.?\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b|{_day_first()}){_year('year')}"
 )
-DATE_MENTION_RE = re.compile(
-    rf"{_MONTH_WORD}\.?\s+(?:(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b{_year('year')}"
-    r"|(?P<month_year>(?:19|20)[0-9]{2})\b)"
-    rf"|{_day_first()}{_year('year2')}"
-)
+# The dates a text mentions: each month's name is found (one scan, quick: it starts with a
+# capital letter), then a day read before it ("11 February", "the 3rd of March") or a day or
+# a year after it ("February 11", "April 2020").
+_MONTH_SCAN_RE = re.compile(r"[ADFJMNOS](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)[a-z]{0,6}\b")
+_DAY_BEFORE_RE = re.compile(r"(?<![0-9A-Za-z])(?P<day>[0-9]{1,2})(?:(?P<ordinal>st|nd|rd|th)\s+of|(?:st|nd|rd|th)?)\s+$")
+_AFTER_DAY_FIRST_RE = re.compile(rf"\.?(?!\s+(?:Road|Street|Avenue|Lane|Building|Square|Bridge|Fourth)\b){_year('year')}")
+_AFTER_MONTH_RE = re.compile(rf"\.?\s+(?:(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b{_year('year')}"
+                             r"|(?P<month_year>(?:19|20)[0-9]{2})\b)")
 _DATE_WORDS_BEFORE = frozenset("on since from by until till before after to of and or between through monday tuesday "
                                "wednesday thursday friday saturday sunday".split())
 """The words a date written day first follows ("since 1 May", "on 4 May the county..."): a
@@ -234,10 +238,10 @@ number before a month's name is a day only so, or with an ordinal ("the 3rd of M
 year ("5 May 2024"). Not "No. 3 March Road", "Level 4 May be raised", "had 30 August visitors"."""
 
 
-def _day_first_is_a_date(text: str, m: re.Match) -> bool:
-    if m["ordinal"] or m["year2"]:
+def _day_first_is_a_date(text: str, day: re.Match, after: re.Match) -> bool:
+    if day["ordinal"] or after["year"]:
         return True
-    before = text[max(0, m.start() - 12):m.start()].split()
+    before = text[max(0, day.start() - 12):day.start()].split()
     return bool(before) and before[-1].lower().rstrip(",") in _DATE_WORDS_BEFORE
 
 
@@ -909,17 +913,28 @@ def event_date_mention(text: str, published: date) -> tuple[date, bool] | None:
 def find_dates(text: str, published: date) -> list[DateMention]:
     found: dict[str, DateMention] = {}
     months: list[tuple[str, str]] = []
-    for m in DATE_MENTION_RE.finditer(text):
-        month = MONTHS.get(m["month"] or m["month2"])
-        if not month or not _word_start(text, m.start()) or (m["day2"] and not _day_first_is_a_date(text, m)):
+    for m in _MONTH_SCAN_RE.finditer(text):
+        month = MONTHS.get(m.group())
+        if not month or not _word_start(text, m.start()):
             continue
-        if m["month_year"]:
-            months.append((f"{int(m['month_year']):04d}-{month:02d}", m.group()))
-            continue
-        year = m["year"] or m["year2"]
-        resolved = resolve_day(month, int(m["day"] or m["day2"]), published, int(year) if year else None)
+        day = _DAY_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
+        if day:  # "11 February", "the 3rd of March 2021"; not "No. 3 March Road", "2011 May"
+            after = _AFTER_DAY_FIRST_RE.match(text, m.end())
+            if not after or not _day_first_is_a_date(text, day, after):
+                day = None
+        if day:
+            year, number, said = after["year"], day["day"], text[day.start():after.end()]
+        else:
+            after = _AFTER_MONTH_RE.match(text, m.end())
+            if not after:
+                continue
+            if after["month_year"]:
+                months.append((f"{int(after['month_year']):04d}-{month:02d}", text[m.start():after.end()]))
+                continue
+            year, number, said = after["year"], after["day"], text[m.start():after.end()]
+        resolved = resolve_day(month, int(number), published, int(year) if year else None)
         if resolved:
-            found.setdefault(resolved.isoformat(), DateMention(resolved.isoformat(), m.group().strip()))
+            found.setdefault(resolved.isoformat(), DateMention(resolved.isoformat(), said.strip()))
     for key, mention in months:
         if not any(k.startswith(key) for k in found):
             found.setdefault(key, DateMention(key, mention))
