@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .errors import FULL_WIDTH_MARKS_RE, NOT_AN_ADDRESS, ArchiveError, ArchiveErrors, not_an_address
+from .errors import NOT_AN_ADDRESS, ArchiveError, ArchiveErrors, not_an_address
 from .parse import MAX_SUMMARY, MAX_TITLE, ROLE_ORDER, without_controls
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
@@ -886,14 +886,12 @@ class Checker:
 
     def url(self, value: Any, where: tuple) -> str | None:
         text = self.text(value, where)
-        if text is not None and FULL_WIDTH_MARKS_RE.search(text):  # 'https：//www.gov.cn' is no web address either
+        # (A slip first: 'https：//www.gov.cn' is no web address either, but the slip is what to mend.)
+        if text is not None and not_an_address(text):  # 'http://www.gov.cn／zwgk', 'https://a.cn/a？b=1'
             self.error(where, f"{text!r} {NOT_AN_ADDRESS}")
             return None
         if text is not None and not URL_RE.match(text):
             self.error(where, f"{text!r} is not a web address; write a full http:// or https:// URL")
-            return None
-        if text is not None and not_an_address(text):  # 'http://www.gov.cn／zwgk', 'https://a.cn/a？b=1'
-            self.error(where, f"{text!r} {NOT_AN_ADDRESS}")
             return None
         return text
 
