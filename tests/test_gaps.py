@@ -274,8 +274,12 @@ def test_the_article_pages_structured_data_gives_the_event_date_and_the_original
     """Mutations: render.article_jsonld dropping contentReferenceTime (the day of the event
     the article reports), or isBasedOn when meta.yml gives only the republishing page's
     address (source_url)."""
-    seed = _jsonld((built_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8"))
+    html_text = (built_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
+    seed = _jsonld(html_text)
     assert seed["datePublished"] == "2022-04-30" and seed["contentReferenceTime"] == "2022-02-11"
+    # A link preview dates the article too (Open Graph); a page that is no article is not dated.
+    assert '<meta property="article:published_time" content="2022-04-30">' in html_text
+    assert "article:published_time" not in (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "isBasedOn" not in seed  # the seed's meta.yml gives no address
 
     archive = _archive(tmp_path)
