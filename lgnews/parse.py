@@ -1103,8 +1103,9 @@ def extract_people(text: str) -> list[Person]:
     for m in scanned:
         if m["comma"] or m["name"].split()[0] not in SURNAMES:
             continue
-        title = None if _clause_start(text, m.start()) else _title_before(text, m.start())
-        if title is None and not _clause_start(text, m.start()):
+        at_clause_start = _clause_start(text, m.start())
+        title = None if at_clause_start else _title_before(text, m.start())
+        if title is None and not at_clause_start:
             continue
         how = [k for k in ("presiding", "speaking", "inspecting") if m.group(k)]
         add(m["name"], m.start(), [title] if title else [], how + _more_actions(text, m.end()))
