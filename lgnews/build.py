@@ -423,20 +423,16 @@ def same_text(articles) -> list[tuple]:
     (in the archive's order): one article published twice, retitled (ingest refuses the
     same bytes, and the same text under the same date and title, but cannot compare a new
     file with every article of the archive)."""
-    seen: dict[int, list] = {}
+    first: dict[tuple, object] = {}  # the paragraphs -> the first article with them
     found = []
     for article in articles:
         # (Not an article an editor wrote in Markdown, whose links the paragraphs leave out,
         # nor a short notice, whose words two notices may share.)
         if article.kind != "raw" or sum(map(len, article.paragraphs)) < SAME_TEXT_MIN:
             continue
-        words = tuple(article.paragraphs)
-        same = seen.setdefault(hash(words), [])
-        earlier = next((a for a in same if tuple(a.paragraphs) == words), None)
-        if earlier is not None:
+        earlier = first.setdefault(tuple(article.paragraphs), article)
+        if earlier is not article:
             found.append((article, earlier))
-        else:
-            same.append(article)
     return found
 
 
