@@ -208,10 +208,10 @@ _NOT_A_PLACE = r"(?!\s+(?:Road|Street|Avenue|Lane|Building|Square|Bridge|Fourth)
 """After a month written day first: not "3 March Road", "the 1 August Building", "3 May Fourth"."""
 
 
-def _day_first() -> str:
-    # "the 3rd of March" (an ordinal before "of": "Decree No. 5 of June 2023" is no day), "3 March"
-    return (r"(?P<day2>[0-9]{1,2})(?:(?P<ordinal>st|nd|rd|th)\s+of\s+|(?:st|nd|rd|th)?\s+)"
-            rf"(?P<month2>[ADFJMNOS][a-z]{{2,8}})\b\.?{_NOT_A_PLACE}")
+_DAY_OF = r"(?:(?P<ordinal>st|nd|rd|th)\s+of|(?:st|nd|rd|th)?)\s+"
+"""After a day written before its month: "the 3rd of March" (an ordinal before "of":
+"Decree No. 5 of June 2023" is no day), "3 March"."""
+_DAY_FIRST = rf"(?P<day2>[0-9]{{1,2}}){_DAY_OF}(?P<month2>[ADFJMNOS][a-z]{{2,8}})\b\.?{_NOT_A_PLACE}"
 
 
 def _year(name: str) -> str:
@@ -220,14 +220,14 @@ def _year(name: str) -> str:
 
 EVENT_DATE_RE = re.compile(
     r"[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:the\s+(?=[0-9]))?"
-    rf"(?:{_MONTH_WORD}\.?\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b|{_day_first()}){_year('year')}"
+    rf"(?:{_MONTH_WORD}\.?\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b|{_DAY_FIRST}){_year('year')}"
 )
 # The dates a text mentions: each month's name is found (one scan, quick: it starts with a
 # capital letter), then a day read before it ("11 February", "the 3rd of March") or a day or
 # a year after it ("February 11", "April 2020"). (A second scan for the days written first,
 # which starts at any digit, made the parser 30% slower.)
 _MONTH_SCAN_RE = re.compile(r"[ADFJMNOS](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)[a-z]{0,6}\b")
-_DAY_BEFORE_RE = re.compile(r"(?<![0-9A-Za-z])(?P<day>[0-9]{1,2})(?:(?P<ordinal>st|nd|rd|th)\s+of|(?:st|nd|rd|th)?)\s+$")
+_DAY_BEFORE_RE = re.compile(rf"(?<![0-9A-Za-z])(?P<day>[0-9]{{1,2}}){_DAY_OF}$")
 _AFTER_DAY_FIRST_RE = re.compile(rf"\.?{_NOT_A_PLACE}{_year('year')}")
 _AFTER_MONTH_RE = re.compile(rf"\.?\s+(?:(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b{_year('year')}"
                              r"|(?P<month_year>(?:19|20)[0-9]{2})\b)")
