@@ -290,8 +290,9 @@ def _model_warnings(site, archive, config) -> None:
     for article, first in same_text(archive.articles):  # (in the order of their folders: the oldest first)
         differ = " and ".join(what for what, same in (("titles", article.title == first.title),
                                                       ("dates", article.published == first.published)) if not same)
-        warn(f"archive/articles/{first.id}/ and archive/articles/{article.id}/ have the same text under two "
-             f"{differ}: if it is one article published twice, remove one of the two folders")
+        how = f"the same text under two {differ}" if differ else "the same text, title and date"
+        warn(f"archive/articles/{first.id}/ and archive/articles/{article.id}/ have {how}: if it is one article "
+             "published twice, remove one of the two folders")
     for name in archive.absent:
         warn(f"archive/{name} is missing, so the archive has no {ABSENT_MEANS[name]}: if it was deleted or "
              f"moved by mistake, restore it (git checkout -- archive/{name}); if there are none, write an empty "

@@ -22,7 +22,7 @@ import yaml
 
 from .errors import ParseError, one_line
 from .model import meta_from_parsed
-from .parse import MAX_SOURCE_BYTES, decode_source, event_date_mention, parse_article
+from .parse import HEADER_RE, MAX_SOURCE_BYTES, decode_source, event_date_mention, parse_article
 from .progress import progress_for
 from .records import slugify, year_problem
 from .write import atomic_write
@@ -126,7 +126,7 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str
     twin = _same_text(text, articles, id_base(parsed.published.isoformat(), parsed.title))
     if twin:
         raise IngestError(f"the same text as archive/articles/{twin}/ (only the bytes differ: line endings, a byte "
-                          "order mark or the encoding); not added again")
+                          "order mark, the encoding or the comment count); not added again")
     meta = meta_from_parsed(parsed)
     meta["sha256"] = digest
     meta["encoding"] = encoding
@@ -163,20 +163,34 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str
 def _same_text(text: str, articles: Path, base: str) -> str | None:
     """The archived article with the same words as ``text``, if any: saved again with other
     line endings, a byte order mark or in another encoding, a file has other bytes. Such a
-    twin has the same date and title, so the same ``id_base``: only those folders are read."""
-    words = text.split()
+    twin has the same date and title, so the same ``id_base``: only those folders are read.
+    The header's comment count is not compared: scraped again a day later, the same article
+    has another."""
+    words = _compared_words(text)
     name, n = base, 2
     while (articles / name).is_dir():  # as make_id numbers them: not a listing of the whole archive
         try:
             known = (articles / name / "source.txt").read_bytes()
             meta = (articles / name / "meta.yml").read_text(encoding="utf-8", errors="replace")
             m = ENCODING_LINE_RE.search(meta)
-            if decode_source(known, m.group(1) if m else None)[0].split() == words:
+            if _compared_words(decode_source(known, m.group(1) if m else None)[0]) == words:
                 return name
         except (OSError, ParseError):
             pass
         name, n = f"{base}-{n}", n + 1
     return None
+
+
+def _compared_words(text: str) -> list[str]:
+    """The words of ``text`` without the header's comment count ('2022-04-30 0 By')."""
+    lines = text.splitlines()
+    filled = [i for i, line in enumerate(lines) if line.strip()][:2]
+    if len(filled) == 2:
+        header = lines[filled[1]].strip()
+        match = HEADER_RE.match(header)
+        if match:
+            lines[filled[1]] = header[: match.start("comments")] + header[match.end("comments") :]
+    return " ".join(lines).split()
 
 
 class Restored(Exception):

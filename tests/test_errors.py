@@ -1067,10 +1067,11 @@ def test_ingest_same_file_twice(proj, raw_files):
     assert snapshot(proj / "archive") == before
 
 
-@pytest.mark.parametrize("resaved", ["windows", "bom", "gb18030"])
+@pytest.mark.parametrize("resaved", ["windows", "bom", "gb18030", "comments"])
 def test_ingest_refuses_the_same_text_saved_again(proj, raw_files, tmp_path, resaved):
     """The same article with other line endings, a byte order mark or in another encoding
-    was archived a second time (as ...-2/), and the site published it twice."""
+    was archived a second time (as ...-2/), and the site published it twice; so was the
+    same page scraped again once readers had commented on it (the header's count)."""
     text = raw_files["good"].read_text(encoding="utf-8").replace("the meeting.", "the meeting (宁乡市).")
     first = tmp_path / "first.txt"
     first.write_text(text, encoding="utf-8")
@@ -1078,13 +1079,15 @@ def test_ingest_refuses_the_same_text_saved_again(proj, raw_files, tmp_path, res
     again = tmp_path / "again.txt"
     again.write_bytes({"windows": text.replace("\n", "\r\n").encode("utf-8"),
                        "bom": b"\xef\xbb\xbf" + text.encode("utf-8"),
-                       "gb18030": text.encode("gb18030")}[resaved])
+                       "gb18030": text.encode("gb18030"),
+                       "comments": text.replace(" 0 By", " 12 By", 1).encode("utf-8")}[resaved])
+    assert again.read_bytes() != text.encode("utf-8")
     before = snapshot(proj / "archive")
     result = ingest(proj, again)
     assert result.returncode == 1
     assert result.stderr.strip() == (
         f"{again}: the same text as archive/articles/2023-03-15-ningxiang-city-held-a-work-safety-meeting/ (only the "
-        "bytes differ: line endings, a byte order mark or the encoding); not added again")
+        "bytes differ: line endings, a byte order mark, the encoding or the comment count); not added again")
     assert snapshot(proj / "archive") == before
 
 
@@ -1222,6 +1225,23 @@ def test_an_article_archived_again_under_another_title_is_said(proj):
                          .replace(b"On February 11", b"On February 12", 1))
     run([sys.executable, "scripts/ingest.py", str(retitled)], proj)
     assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
+
+
+def test_an_article_copied_with_other_bytes_is_said_in_a_sentence(proj):
+    """Under the same title and date, the warning read "have the same text under two : if it
+    is one article…"."""
+    articles = proj / "archive" / "articles"
+    shutil.copytree(articles / SEED_ID, articles / f"{SEED_ID}-2")
+    source = articles / f"{SEED_ID}-2" / "source.txt"
+    source.write_bytes(source.read_bytes().replace(b" 0 By", b" 5 By", 1))
+    meta = articles / f"{SEED_ID}-2" / "meta.yml"
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    meta.write_text(re.sub(r"sha256: [0-9a-f]{64}", f"sha256: {digest}", meta.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr.splitlines() == [
+        f"warning: archive/articles/{SEED_ID}/ and archive/articles/{SEED_ID}-2/ have the same text, title and "
+        "date: if it is one article published twice, remove one of the two folders"], result.stderr
 
 
 def test_a_renamed_article_folder_warns_that_its_address_is_gone(proj):
