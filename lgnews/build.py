@@ -387,6 +387,11 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         report = write_outputs(config.docs, outputs, progress, inputs=fingerprint)
     except ArchiveErrors as exc:  # pages an editor saved where the generator writes: it writes nothing
         return _refused(exc.errors, root, " in docs/")
+    except OSError as exc:  # a full disk, a read-only folder, a file where a folder should be
+        where = _relative(str(exc.filename), root) if exc.filename else "docs/"
+        print(f"build: cannot write {where}: {exc.strerror or exc}; once that is mended, run the build again: "
+              "the pages written before it are recorded, and are brought up to date", file=sys.stderr)
+        return 1
     for rel in report.edited:
         warn(f"docs/{rel} was edited by hand, and is generated again as it was: {EDITED_ADVICE}")
     for rel in report.deleted:  # articles' and terms' addresses are for good: their loss is said, whatever the cause

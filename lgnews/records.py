@@ -278,6 +278,18 @@ def _construct(node: yaml.Node, loader: yaml.Loader, done: dict[int, Any], open_
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 URL_RE = re.compile(r"^https?://[^\s<>\"']+$")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_SLUG = 80
+"""The longest slug: a page's folder is named after it, and a file system refuses a name
+of more than 255 bytes (those made from terms and names are cut here too)."""
+
+
+def slug_problem(value: Any) -> str | None:
+    """What is wrong with ``value`` as a slug an editor wrote, or None."""
+    if not isinstance(value, str) or not SLUG_RE.match(value):
+        return f"{value!r} is not a slug; use lowercase letters, digits and hyphens"
+    if len(value) > MAX_SLUG:
+        return f"'{value[:20]}…' is {len(value)} characters long, more than the {MAX_SLUG} a page's address can have"
+    return None
 INVOLVEMENT = ("presiding", "attending", "speaking", "inspecting", "mentioned")
 CATEGORIES = (
     "slogan", "campaign", "policy", "institution", "event", "meeting", "responsibility-system", "other",
@@ -1242,7 +1254,7 @@ def slugify(text: str) -> str:
     library made li-xin-ai of the one and li-xinai of the other)."""
     from slugify import slugify as _slugify
 
-    return _slugify(_APOSTROPHES_RE.sub("", text), max_length=80, word_boundary=True) or "item"
+    return _slugify(_APOSTROPHES_RE.sub("", text), max_length=MAX_SLUG, word_boundary=True) or "item"
 
 
 def load_glossary(path: Path, data: Any) -> list[Term]:
@@ -1266,8 +1278,9 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
         slug = item.get("slug") or slugify(term)
         if isinstance(slug, int) and not isinstance(slug, bool):  # slug: 2012, which YAML reads as a number
             slug = str(slug)
-        if not isinstance(slug, str) or not SLUG_RE.match(slug):
-            c.error((i, "slug"), f"{slug!r} is not a slug; use lowercase letters, digits and hyphens")
+        problem = slug_problem(slug)
+        if problem:
+            c.error((i, "slug"), problem)
             slug = ""  # said: no address to compare with the others'
         terms.append(Term(
             term=term,
@@ -1404,8 +1417,8 @@ def load_events(path: Path, data: Any, term_names: set[str] | None) -> list[Even
         if item is None:
             continue
         event_id = c.text(item.get("id"), (i, "id"))
-        if event_id and not SLUG_RE.match(event_id):
-            c.error((i, "id"), f"{event_id!r} is not a slug; use lowercase letters, digits and hyphens")
+        if event_id and slug_problem(event_id):
+            c.error((i, "id"), slug_problem(event_id))
         if event_id and event_id in ids:
             first = key_lines(path).get((ids[event_id], "id"))
             c.error((i, "id"), f"this event repeats the id '{event_id}' of the event "
@@ -1594,8 +1607,8 @@ def load_tags(path: Path, data: Any) -> list[Tag]:
         if item is None:
             continue
         slug = c.text(item.get("slug"), (i, "slug"))
-        if slug and not SLUG_RE.match(slug):
-            c.error((i, "slug"), f"{slug!r} is not a slug; use lowercase letters, digits and hyphens")
+        if slug and slug_problem(slug):
+            c.error((i, "slug"), slug_problem(slug))
         elif slug and reserved_slug(slug):
             c.error((i, "slug"), f"its page address tags/{slug}/ is taken by the list of tags; choose another slug")
         if slug:

@@ -1244,6 +1244,18 @@ def test_an_article_copied_with_other_bytes_is_said_in_a_sentence(proj):
         "date: if it is one article published twice, remove one of the two folders"], result.stderr
 
 
+def test_a_build_that_cannot_write_says_so_in_one_line(proj):
+    """A file named docs where the folder should be (or a full disk, a read-only folder) ended
+    in a traceback: FileExistsError from deep in the writer."""
+    shutil.rmtree(proj / "docs")
+    (proj / "docs").write_text("", encoding="utf-8")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj, check=False)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "build: cannot write docs: File exists; once that is mended, run the build again: the pages written before "
+        "it are recorded, and are brought up to date"], result.stderr
+
+
 def test_a_renamed_article_folder_warns_that_its_address_is_gone(proj):
     """The folder name is the article's address for good: renaming it moved the page without a
     word ("1 deleted" in the summary was all)."""

@@ -226,6 +226,26 @@ def test_an_event_id_or_a_tag_slug_that_is_no_address_is_refused(tmp_path, rel, 
         f"archive/{rel}:{line}: [0].{key}: {value!r} is not a slug; use lowercase letters, digits and hyphens"]
 
 
+LONG_SLUG = "a" * 256
+
+
+@pytest.mark.parametrize("rel, old, new, key", [
+    ("glossary.yml", '- term: "District Committee"\n', f'- term: "District Committee"\n  slug: "{LONG_SLUG}"\n',
+     "[1].slug"),
+    ("events.yml", '- id: "da-fei-zhi-wei-campaign-2012"', f'- id: "{LONG_SLUG}"', "[0].id"),
+    ("tags.yml", '- slug: "work-safety"', f'- slug: "{LONG_SLUG}"', "[0].slug"),
+])
+def test_a_slug_too_long_for_a_folder_is_refused_in_one_line(tmp_path, rel, old, new, key):
+    """A glossary slug, an event id or a tag slug of 256 letters passed the checks and the
+    build ended in a traceback (OSError: File name too long) when it wrote the page."""
+    archive = _archive(tmp_path)
+    edit(archive, rel, old, new)
+    line = line_of(archive, rel, rf'^-? *\w+: "{LONG_SLUG}"')
+    assert _errors(archive) == [
+        f"archive/{rel}:{line}: {key}: 'aaaaaaaaaaaaaaaaaaaa…' is 256 characters long, more than the 80 a page's "
+        "address can have"]
+
+
 # --------------------------------------------------------------------------- the built page
 
 
