@@ -160,7 +160,7 @@ def plan(docs: Path, outputs: dict[str, bytes], digests: dict[str, str] | None =
             conflicts.append(rel)
             continue
         to_write.append(rel)
-    to_delete = sorted(rel for rel in manifest if rel not in outputs and os.path.exists(prefix + rel))
+    to_delete = sorted(rel for rel in manifest if rel not in outputs and _is_file(prefix + rel))
     return to_write, to_delete, conflicts
 
 
@@ -499,12 +499,18 @@ def _prune_empty(docs: Path, folder: Path) -> None:
         folder = folder.parent
 
 
+def _is_file(path: str) -> bool:
+    """Whether ``path`` is a file (or a link) the generator may delete: a folder of that name
+    is not one it wrote."""
+    return os.path.isfile(path) or os.path.islink(path)
+
+
 def clean(docs: Path) -> list[str]:
     """Delete every file the generator wrote (and the manifest); nothing else."""
     removed = []
     for rel in sorted(read_manifest(docs)):
         path = docs / rel
-        if path.exists():
+        if _is_file(str(path)):
             path.unlink()
             removed.append(rel)
             _prune_empty(docs, path.parent)

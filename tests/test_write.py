@@ -549,6 +549,20 @@ def test_clean_removes_what_the_generator_wrote_and_nothing_else(project):
     assert {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()} == editors_own
 
 
+def test_a_folder_where_a_generated_file_was_is_left_alone(tmp_path):
+    """An editor's folder made at the name of a page the generator had written (and no longer
+    writes) crashed both the next build and `make clean`: unlink() on a folder."""
+    docs = tmp_path / "docs"
+    write.write_outputs(docs, {"kept/index.md": b"kept\n", "gone.md": b"gone\n"})
+    (docs / "gone.md").unlink()
+    (docs / "gone.md").mkdir()
+    (docs / "gone.md" / "notes.md").write_text("An editor's notes.\n", encoding="utf-8")
+    report = write.write_outputs(docs, {"kept/index.md": b"kept\n"})
+    assert report.deleted == []
+    assert write.clean(docs) == ["kept/index.md"]
+    assert (docs / "gone.md" / "notes.md").read_text(encoding="utf-8") == "An editor's notes.\n"
+
+
 def test_a_hand_edit_of_a_generated_page_is_undone_and_said(project):
     """The edit was silently lost at the next build ("1 written"), and --check called the
     page only "stale"."""
