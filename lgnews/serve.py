@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 CHROMIUM = Path("/usr/bin/chromium")
 """Debian's Chromium: what the browser tests, the benchmark and Lighthouse drive (never a downloaded browser)."""
@@ -37,10 +37,12 @@ class SiteHandler(SimpleHTTPRequestHandler):
         super().__init__(*args, **kwargs)
 
     def translate_path(self, path: str) -> str:
-        clean = unquote(urlsplit(path).path)
-        if not (clean + "/").startswith(self.prefix):
+        raw = urlsplit(path).path
+        if not (unquote(raw) + "/").startswith(self.prefix):
             return os.path.join(self.directory, ".not-under-the-prefix", "missing")
-        return super().translate_path("/" + clean[len(self.prefix):])
+        # The rest goes on still quoted: the library unquotes it (once more, "%2541" was "A").
+        rest = raw[len(self.prefix):] if raw.startswith(self.prefix) else quote(unquote(raw)[len(self.prefix):])
+        return super().translate_path("/" + rest)
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"

@@ -305,3 +305,16 @@ def test_a_server_not_as_expected_is_given_the_folders_to_watch(tmp_path):
     server = Server()
     preview.watch(server, str(tmp_path / "docs"), tmp_path)
     assert server.watched == [str(tmp_path / "archive"), str(tmp_path / "hooks")]
+
+
+def test_the_test_server_reads_an_address_as_a_browser_sent_it(tmp_path):
+    """lgnews/serve.py (which serves the built site to the browser tests and the benchmark)
+    decoded the address twice: a page whose name holds "%41" was looked for as "A"."""
+    from lgnews.serve import SiteHandler
+
+    handler = SiteHandler.__new__(SiteHandler)  # (no request: only the address's reading)
+    handler.directory, handler.prefix = str(tmp_path), "/archive/"
+    assert handler.translate_path("/archive/a%2541.txt") == str(tmp_path / "a%41.txt")
+    assert handler.translate_path("/archive/%E5%AE%89%E5%85%A8/") == str(tmp_path / "安全") + "/"
+    assert handler.translate_path("/arch%69ve/x.html") == str(tmp_path / "x.html")
+    assert handler.translate_path("/other/x.html").startswith(str(tmp_path / ".not-under-the-prefix"))
