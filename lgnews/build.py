@@ -293,6 +293,9 @@ def _model_warnings(site, archive, config) -> None:
         how = f"the same text under two {differ}" if differ else "the same text, title and date"
         warn(f"archive/articles/{first.id}/ and archive/articles/{article.id}/ have {how}: if it is one article "
              "published twice, remove one of the two folders")
+    for name in archive.unfinished:
+        warn(f"archive/articles/{name}/ was left by an ingest stopped before its end: its file is not in the "
+             f"archive; remove the folder (rm -r archive/articles/{name}) and ingest the file again")
     for name in archive.absent:
         warn(f"archive/{name} is missing, so the archive has no {ABSENT_MEANS[name]}: if it was deleted or "
              f"moved by mistake, restore it (git checkout -- archive/{name}); if there are none, write an empty "

@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ParseError, one_line
-from .model import meta_from_parsed
+from .model import STAGING_PREFIX, meta_from_parsed
 from .parse import HEADER_RE, MAX_SOURCE_BYTES, decode_source, event_date_mention, parse_article
 from .progress import progress_for
 from .records import slugify, year_problem
@@ -48,7 +48,7 @@ def known_hashes(articles: Path) -> dict[str, str]:
     hashes = {}
     if not articles.is_dir():
         return hashes
-    for source in sorted(articles.glob("*/source.txt")):
+    for source in sorted(articles.glob("[!.]*/source.txt")):  # (not what a stopped ingest left)
         meta = source.with_name("meta.yml")
         try:
             m = SHA_LINE_RE.search(meta.read_text(encoding="utf-8", errors="replace")) if meta.exists() else None
@@ -131,7 +131,7 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str
     meta["sha256"] = digest
     meta["encoding"] = encoding
     try:
-        staging = Path(tempfile.mkdtemp(prefix=".ingest-", dir=articles))
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=articles))
     except OSError as exc:
         raise IngestError(f"cannot write to {articles}: {exc.strerror or exc}") from None
     try:

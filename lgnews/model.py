@@ -482,9 +482,15 @@ class Archive:
     organizations: list[CuratedOrganization]
     tags: list[Tag]
     absent: list[str] = field(default_factory=list)  # the lists of archive/ that are not there (read as empty)
+    unfinished: list[str] = field(default_factory=list)  # folders of archive/articles/ an ingest left behind
 
 
 # --------------------------------------------------------------------------- loading
+
+
+STAGING_PREFIX = ".ingest-"
+"""Ingest fills a folder of this name, then renames it to the article's: one left behind is
+an ingest stopped before its end (killed, or the machine down)."""
 
 
 def load_archive(root: Path, progress=None, cache: ArticleCache | None = None) -> Archive:
@@ -533,7 +539,9 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None) -
     for linked in (root, folder):
         if os.path.islink(linked):  # git would keep the link, and the published site no article
             raise ArchiveErrors([*errors, ArchiveError(linked, FOLDER_LINK)])
-    entries = [folder / name for name in _listdir(folder) if not name.startswith(".")]
+    names = _listdir(folder)
+    entries = [folder / name for name in names if not name.startswith(".")]
+    unfinished = [name for name in names if name.startswith(STAGING_PREFIX)]
     # First what the cache holds; then the rest is parsed, by several processes if many.
     directories: list[Path] = []
     loaded: list[Article | None] = []
@@ -577,7 +585,8 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None) -
                                                      "is archived twice; remove one of the two folders"))
     if errors:
         raise ArchiveErrors(errors)
-    return Archive(loaded, terms, events, people, organizations, tags, absent)  # type: ignore[arg-type]
+    return Archive(loaded, terms, events, people, organizations, tags, absent,  # type: ignore[arg-type]
+                   sorted(unfinished))
 
 
 def _listdir(folder: Path) -> list[str]:

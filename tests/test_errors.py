@@ -1091,6 +1091,22 @@ def test_ingest_refuses_the_same_text_saved_again(proj, raw_files, tmp_path, res
     assert snapshot(proj / "archive") == before
 
 
+def test_what_a_stopped_ingest_left_is_said_and_does_not_block_the_file(proj, raw_files):
+    """An ingest killed before its rename leaves its .ingest-* folder: the build skipped it
+    without a word, and ingesting the file again was refused as "already archived as
+    archive/articles/.ingest-…/", so the article never appeared."""
+    left = proj / "archive" / "articles" / ".ingest-zz"
+    left.mkdir()
+    shutil.copyfile(raw_files["good"], left / "source.txt")
+    result = ingest(proj, raw_files["good"])
+    assert result.returncode == 0, result.stderr
+    built = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert built.stderr.splitlines() == [
+        "warning: archive/articles/.ingest-zz/ was left by an ingest stopped before its end: its file is not in the "
+        "archive; remove the folder (rm -r archive/articles/.ingest-zz) and ingest the file again"], built.stderr
+    assert (proj / "docs" / "articles" / "2023-03-15-ningxiang-city-held-a-work-safety-meeting" / "index.md").is_file()
+
+
 def test_an_article_folder_copied_by_hand_is_refused(proj):
     articles = proj / "archive" / "articles"
     shutil.copytree(articles / SEED_ID, articles / f"{SEED_ID}-2")
