@@ -128,6 +128,9 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str
         raise IngestError(f"the same text as archive/articles/{twin}/ (only the bytes differ: line endings, a byte "
                           "order mark, the encoding or the comment count); not added again")
     meta = meta_from_parsed(parsed)
+    unusable = meta["event_date"] and year_problem(meta["event_date"])  # "On December 31" of a 1900 article
+    if unusable:
+        meta["event_date"] = None  # the build would refuse it
     meta["sha256"] = digest
     meta["encoding"] = encoding
     try:
@@ -152,6 +155,9 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str
         shown = unread if len(unread) <= 80 else unread[:79] + "…"
         checks.append(f"part of the credit line is neither credits nor text (“{shown}”): if it credits "
                       "someone, add them to meta.yml yourself")
+    if unusable:
+        checks.append(f"the text's event date, {parsed.event_date.isoformat()}, is left out of meta.yml, as "
+                      f"{unusable}: write event_date yourself if you know it")
     event = event_date_mention(" ".join(parsed.paragraphs), parsed.published)
     gap = (parsed.published - event[0]).days if event and not event[1] else 0
     if gap > SURPRISING_GAP:

@@ -311,6 +311,21 @@ def test_ingest_asks_to_check_an_event_date_far_before_publication(workdir, tmp_
     assert result.stdout.strip().endswith("(review its meta.yml" + said), result.stdout
 
 
+def test_an_event_date_in_a_year_the_build_refuses_is_left_empty_and_said(workdir, tmp_path):
+    """"On December 28" in an article of 5 January 1900 is 28 December 1899: ingest wrote it in
+    meta.yml, and every build after it was refused (the first year is 1900)."""
+    raw = tmp_path / "old.txt"
+    raw.write_text("Miluo held a meeting\n1900-01-05 0 By\n\nOn December 28, the county met. Leaders attended.(Li Yi) "
+                   "Editor: Xiao Hui Source: Miluo Rong Media Center\n", encoding="utf-8")
+    result = ingest(workdir, raw)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith(
+        "(review its meta.yml; the text's event date, 1899-12-28, is left out of meta.yml, as the year 1899 cannot be "
+        f"an article's (from 1900 to {date.today().year + 1}): write event_date yourself if you know it)"), result.stdout
+    meta = (workdir / "archive" / "articles" / "1900-01-05-miluo-held-a-meeting" / "meta.yml").read_text("utf-8")
+    assert "\nevent_date: null\n" in meta, meta
+
+
 def test_a_name_with_spaces_or_an_apostrophe_from_make_gets_the_fix(workdir, tmp_path):
     """`make ingest FILE=Downloads/news article (1).txt` gave three "cannot read" lines, one per
     piece of the name; a name with an apostrophe gave shlex's "No closing quotation"."""
