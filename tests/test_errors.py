@@ -824,6 +824,13 @@ def test_an_emptied_meta_yml_names_every_missing_line_at_once(proj, content):
     ("![a map](images/map.png)",
      "the link to 'images/map.png' leads to no file of the site: save the file as docs/images/map.png, or correct "
      "the link"),
+    # Files of docs/ that MkDocs leaves out of the site: the links were published broken.
+    ("[the terms](_generated/abbreviations.json)",
+     "the link to '_generated/abbreviations.json' leads to a file of docs/ that is not published (MkDocs leaves "
+     "out the generator's _generated/ and every name starting with '.'); link to a page of the site"),
+    ("[the list](.generated-manifest.json)",
+     "the link to '.generated-manifest.json' leads to a file of docs/ that is not published (MkDocs leaves "
+     "out the generator's _generated/ and every name starting with '.'); link to a page of the site"),
     # A slip after '#' led to the top of the page, in silence.
     ("[the definition](glossary/power-list/#definiton)",
      "the link to 'glossary/power-list/#definiton' leads to no place of the page glossary/power-list/: it has no "
