@@ -1067,6 +1067,12 @@ META_FIELDS = {
 }
 
 
+def _none_as_empty(value: Any, empty: list | dict) -> Any:
+    """``empty`` for a field written with nothing ('people:'), '[]' or '{}'; anything else as
+    it is, for the caller to check: 'people: 0' or 'credits: no' is a slip, not an empty list."""
+    return empty if value is None or (isinstance(value, (list, dict)) and not value) else value
+
+
 def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str | None = None,
               ingested: bool = False) -> ArticleMeta:
     """Validate the metadata of one article (meta.yml or an article.md front matter).
@@ -1092,7 +1098,7 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
     if published and event_date and event_date > published:
         c.error(("event_date",), f"{event_date} is after the publication date {published}; check both dates")
     credits: dict[str, list[str]] = {}
-    raw_credits = data.get("credits") or {}
+    raw_credits = _none_as_empty(data.get("credits"), {})
     if not isinstance(raw_credits, dict):
         c.error(("credits",), "expected a mapping of role to names, e.g. 'reporter: [Li Yi]'")
         raw_credits = {}
@@ -1108,7 +1114,7 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
         if listed:
             credits[role] = listed
     people = []
-    raw_people = data.get("people") or []
+    raw_people = _none_as_empty(data.get("people"), [])
     if not isinstance(raw_people, list):
         c.error(("people",), "expected a list of people, each '- name: ...' with optional 'roles:' and 'involvement:'")
         raw_people = []
@@ -1125,7 +1131,7 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
         person = c.mapping(person, ("people", i), {"name": True, "roles": False, "involvement": False}, "a person")
         if person is None:
             continue
-        name = c.text(person.get("name"), ("people", i, "name"))
+        name = c.text(person.get("name"), ("people", i, "name"), required=True)  # (blank: said, not dropped)
         involvement = c.text_list(person.get("involvement"), ("people", i, "involvement"))
         for j, how in enumerate(involvement):
             if how not in INVOLVEMENT:
@@ -1141,7 +1147,7 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
             people.append(PersonMention(name, tuple(c.text_list(person.get("roles"), ("people", i, "roles"))),
                                         tuple(involvement)))
     annotations = []
-    raw_notes = data.get("annotations") or []
+    raw_notes = _none_as_empty(data.get("annotations"), [])
     if not isinstance(raw_notes, list):
         c.error(("annotations",), "expected a list, each '- phrase: <words of the text>' with 'note: <your note>'")
         raw_notes = []

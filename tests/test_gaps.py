@@ -226,6 +226,33 @@ def test_an_event_id_or_a_tag_slug_that_is_no_address_is_refused(tmp_path, rel, 
         f"archive/{rel}:{line}: [0].{key}: {value!r} is not a slug; use lowercase letters, digits and hyphens"]
 
 
+@pytest.mark.parametrize("field, block, value, message", [
+    ("credits", r"^credits:\n(?:  .*\n)*", "0",
+     "expected a mapping of role to names, e.g. 'reporter: [Li Yi]'"),
+    ("people", r"^people:\n(?:[- ] .*\n)*", "false",
+     "expected a list of people, each '- name: ...' with optional 'roles:' and 'involvement:'"),
+    ("annotations", r"^annotations:\n(?:[- ] .*\n)*", "''",
+     "expected a list, each '- phrase: <words of the text>' with 'note: <your note>'"),
+])
+def test_a_list_written_as_a_number_or_a_truth_value_is_refused(tmp_path, field, block, value, message):
+    """'credits: 0', 'people: false' and "annotations: ''" were read as "none", and the
+    article's credits, people or notes went from its page without a word."""
+    archive = _archive(tmp_path)
+    meta = archive / SEED_META
+    meta.write_text(re.sub(block, f"{field}: {value}\n", meta.read_text(encoding="utf-8"), count=1, flags=re.M),
+                    encoding="utf-8")
+    line = line_of(archive, SEED_META, rf"^{field}: ")
+    assert _errors(archive) == [f"archive/{SEED_META}:{line}: {field}: {message}"]
+
+
+def test_a_blank_name_of_a_person_is_refused(tmp_path):
+    """'- name: " "' dropped the person, roles and part taken, without a word."""
+    archive = _archive(tmp_path)
+    edit(archive, SEED_META, "- name: Liu Chihui\n", "- name: ' '\n")
+    line = line_of(archive, SEED_META, r"^- name: ' '$")
+    assert _errors(archive) == [f"archive/{SEED_META}:{line}: people[1].name: is empty; write some text"]
+
+
 LONG_SLUG = "a" * 256
 
 
