@@ -17,6 +17,7 @@ import yaml
 from .errors import one_line
 from .ingest import make_id
 from .model import PLACEHOLDER
+from .parse import MAX_TITLE
 from .records import SKELETON_CREDITS, SKELETON_EXAMPLES, SKELETON_PERSON, _no_such_day, year_problem
 
 USAGE = 'make new-article TITLE="The title" DATE=YYYY-MM-DD'
@@ -65,7 +66,11 @@ def check_title(title: str | None) -> str:
     if not any(c.isalnum() for c in title):
         # The folder would be named '<date>-article', after none of the title's words.
         raise NewArticleError(f"the title {title.strip()!r} has no letter or digit; write the article's title in words")
-    return re.sub(r"\s+", " ", title).strip()
+    title = re.sub(r"\s+", " ", title).strip()
+    if len(title) > MAX_TITLE:  # the build would refuse the file this makes
+        raise NewArticleError(f"the title is {len(title):,} characters long, more than the {MAX_TITLE:,} a title may "
+                              "have: shorten it")
+    return title
 
 
 def check_date(value: str | None) -> date:

@@ -1144,8 +1144,11 @@ def test_an_article_folder_copied_by_hand_is_refused(proj):
         # The folder would have been named '2023-06-05-article'.
         (["--title", "!!! ?", "--published", "2023-06-05"],
          "new-article: the title '!!! ?' has no letter or digit; write the article's title in words"),
+        # The file was made, and the build then refused it.
+        (["--title", "A" * 301, "--published", "2023-06-05"],
+         "new-article: the title is 301 characters long, more than the 300 a title may have: shorten it"),
     ],
-    ids=["no-title", "blank-title", "no-date", "bad-date", "impossible-date", "far-year", "no-words"],
+    ids=["no-title", "blank-title", "no-date", "bad-date", "impossible-date", "far-year", "no-words", "long-title"],
 )
 def test_new_article_refuses_with_one_line(proj, args, message):
     before = snapshot(proj / "archive")
