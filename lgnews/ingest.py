@@ -311,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.files:
         parser.error("no FILE given")
     hashes = known_hashes(args.archive / "articles")
-    failed = 0
+    failed = restored = 0
     for path in progress_for(sys.stderr, args.quiet)(args.files, "Ingesting"):
         try:
             article_id, encoding, checks = _ingest(path, args.archive, hashes)
@@ -319,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.quiet:
                 print(one_line(f"{path}: restored {args.archive}/articles/{done.article_id}/source.txt, which had "
                                "been changed, to these original bytes (its meta.yml is kept)"))
+            restored += 1
             continue
         except IngestError as exc:
             reason = str(exc)
@@ -336,5 +337,6 @@ def main(argv: list[str] | None = None) -> int:
         # One line per refused file on stderr: PATH: reason.
         print(one_line(f"{path}: {' '.join(reason.split())}"), file=sys.stderr)
     if len(args.files) > 1 and not args.quiet:
-        print(f"ingest: {len(args.files) - failed} archived, {failed} refused")
+        archived = len(args.files) - failed - restored
+        print(f"ingest: {archived} archived, " + (f"{restored} restored, " if restored else "") + f"{failed} refused")
     return 1 if failed else 0

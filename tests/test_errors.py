@@ -783,6 +783,14 @@ def test_edited_source_txt(proj, tmp_path):
     # With the copy intact, the same file is refused as before.
     again = run([sys.executable, "scripts/ingest.py", str(original)], proj, check=False)
     assert again.returncode == 1 and "already archived" in again.stderr
+    # Among several files, the closing count says which were restored ("2 archived" counted it).
+    with source.open("ab") as fh:
+        fh.write(b" ")
+    other = tmp_path / "other.txt"
+    other.write_bytes(original.read_bytes().replace(b"On February 11", b"On February 12", 1).replace(
+        b"\n", b" (second)\n", 1))
+    both = run([sys.executable, "scripts/ingest.py", str(original), str(other)], proj)
+    assert both.stdout.splitlines()[-1] == "ingest: 1 archived, 1 restored, 0 refused", both.stdout
 
 
 def test_deleted_sha256_line_is_refused_not_a_way_round_the_check(proj):
