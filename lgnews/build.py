@@ -46,7 +46,12 @@ EDITOR_BACKUPS = ("~", "#", ".swp", ".swo", ".tmp", ".bak")
 """What text editors save beside a file (page.md~, #page.md#, .page.md.swp): not the site's."""
 
 
-def _listing(folder: str, prefix: str, out: list[str], *, names_only: bool = False,
+def is_editors_scrap(name: str) -> bool:
+    """Whether the file ``name`` is hidden or what a text editor saves beside a file."""
+    return name.startswith((".", "#")) or name.endswith(EDITOR_BACKUPS)
+
+
+def list_files(folder: str, prefix: str, out: list[str], *, names_only: bool = False,
              skip: frozenset = frozenset()) -> None:
     """``path\\0size\\0mtime`` of every file under ``folder`` (sorted by path), and ``path/``
     of every folder (an empty one too), without ``__pycache__`` and the names in ``skip``
@@ -60,7 +65,7 @@ def _listing(folder: str, prefix: str, out: list[str], *, names_only: bool = Fal
     except (FileNotFoundError, NotADirectoryError):
         return
     for name, entry in entries:
-        if name in skip or (names_only and (name.startswith((".", "#")) or name.endswith(EDITOR_BACKUPS))):
+        if name in skip or (names_only and is_editors_scrap(name)):
             continue
         try:
             is_dir = entry.is_dir()
@@ -74,7 +79,7 @@ def _listing(folder: str, prefix: str, out: list[str], *, names_only: bool = Fal
             if name != "__pycache__":
                 out.append(f"{prefix}{name}/{link}\n")
                 if not (entry.is_symlink() and _holds(os.path.realpath(entry.path), folder)):
-                    _listing(entry.path, f"{prefix}{name}/", out, names_only=names_only)
+                    list_files(entry.path, f"{prefix}{name}/", out, names_only=names_only)
         elif entry.is_file():
             if names_only:
                 out.append(f"{prefix}{name}\n")
@@ -104,9 +109,9 @@ def _holds(target: str, folder: str) -> bool:
 
 
 def archive_listing(config) -> list[str]:
-    """Every file and folder of archive/, as ``_listing`` gives them."""
+    """Every file and folder of archive/, as ``list_files`` gives them."""
     listing: list[str] = [f"\0-> {_readlink(str(config.archive))}\n"] if os.path.islink(config.archive) else []
-    _listing(str(config.archive), "", listing)
+    list_files(str(config.archive), "", listing)
     return listing
 
 
@@ -134,8 +139,7 @@ def unread_article_files(listing: list[str]) -> list[str]:
             if name == "meta.yml" and len(parts) == 3:
                 has_meta.add(folder)
             continue
-        if (len(parts) == 3 or (len(parts) == 4 and parts[3] == "")) and not (
-                name.startswith((".", "#")) or name.endswith(EDITOR_BACKUPS)):
+        if (len(parts) == 3 or (len(parts) == 4 and parts[3] == "")) and not is_editors_scrap(name):
             found.append((folder, name + ("/" if len(parts) == 4 else "")))
     return [f"articles/{folder}/{name}" for folder, name in found
             if folder in has_meta or not name.lower().startswith("meta.")]
@@ -167,13 +171,13 @@ def inputs_fingerprint(config, archive: list[str] | None = None) -> str:
     parts.append(f"\1{config.archive.name}\n")
     parts += archive_listing(config) if archive is None else archive
     parts.append(f"\1{PACKAGE.name}\n")
-    _listing(str(PACKAGE), "", parts)
+    list_files(str(PACKAGE), "", parts)
     if any(part.split("\0", 1)[0].endswith("/article.md") for part in parts) or _has_links(config.archive):
         # Articles written in Markdown, glossary definitions and event descriptions may link
         # to any file of docs/: whether it is there is checked again when one is added,
         # removed or renamed (not when it is edited).
         parts.append("\1docs\n")
-        _listing(str(config.docs), "", parts, names_only=True, skip=GENERATED_TOPS)
+        list_files(str(config.docs), "", parts, names_only=True, skip=GENERATED_TOPS)
     return hashlib.sha256("".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 

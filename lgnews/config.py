@@ -73,12 +73,12 @@ def load_config(root: Path) -> Config:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        from .records import _yaml_hint  # (only now: the quick no-op run reads no archive)
+        from .records import yaml_hint  # (only now: the quick no-op run reads no archive)
 
         line = text.split("\n")[mark.line] if mark is not None and mark.line < text.count("\n") + 1 else ""
         # (Not on a line whose value is a tag, '!ENV [...]': quoted whole, it would be text.)
         hint = ("check the brackets and the indentation" if re.search(r":\s+!", line)
-                else _yaml_hint(text, problem, mark.line + 1 if mark is not None else None))
+                else yaml_hint(text, problem, mark.line + 1 if mark is not None else None))
         raise ConfigError(f"mkdocs.yml{where}: invalid YAML: {problem}; {hint}") from None
     if not isinstance(data, dict):
         raise ConfigError("mkdocs.yml: not a mapping of settings (site_name: ..., site_url: ...)")

@@ -18,7 +18,7 @@ from .errors import one_line
 from .ingest import make_id
 from .model import PLACEHOLDER
 from .parse import MAX_TITLE
-from .records import SKELETON_CREDITS, SKELETON_EXAMPLES, SKELETON_PERSON, _no_such_day, year_problem
+from .records import SKELETON_CREDITS, SKELETON_EXAMPLES, SKELETON_PERSON, no_such_day, year_problem
 
 USAGE = 'make new-article TITLE="The title" DATE=YYYY-MM-DD'
 
@@ -81,7 +81,7 @@ def check_date(value: str | None) -> date:
         try:
             day = date.fromisoformat(text)
         except ValueError:
-            raise NewArticleError(f"{text} is not a day of the calendar: {_no_such_day(text, 'DATE')}") from None
+            raise NewArticleError(f"{text} is not a day of the calendar: {no_such_day(text, 'DATE')}") from None
         problem = year_problem(day)
         if problem:
             raise NewArticleError(f"{text}: {problem}; check the year")

@@ -33,7 +33,7 @@ import sys
 import threading
 from pathlib import Path
 
-from .build import GENERATED_TOPS, _listing
+from .build import GENERATED_TOPS, is_editors_scrap, list_files
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
 """The start of the warning MkDocs logs before each dirty build: what it warns of (stale
@@ -139,7 +139,7 @@ def whole_site_inputs(root: Path, files) -> str:
     except OSError:
         parts.append("no mkdocs.yml")
     for folder in ("overrides", "hooks"):
-        _listing(str(root / folder), f"{folder}/", parts)  # path, size and time of each file
+        list_files(str(root / folder), f"{folder}/", parts)  # path, size and time of each file
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -192,7 +192,7 @@ def watch(server, docs_dir: str, root: Path) -> None:
         if not path:
             return False
         name = os.path.basename(path)
-        if name.startswith(".") or name.endswith("~"):
+        if is_editors_scrap(name):  # (#page.md# and .page.md.swp come and go as an editor types)
             return False
         rel = os.path.relpath(path, docs)
         return rel.startswith("..") or rel.split(os.sep, 1)[0] not in GENERATED_TOPS

@@ -403,7 +403,7 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
         outdented = _outdented_field(text, line)
         if outdented is not None:  # the mistake is a few lines above where YAML gives up
             raise ArchiveErrors([ArchiveError(path, outdented[1], line=outdented[0])]) from None
-        raise ArchiveErrors([ArchiveError(path, f"invalid YAML: {problem}; {_yaml_hint(text, problem, line)}",
+        raise ArchiveErrors([ArchiveError(path, f"invalid YAML: {problem}; {yaml_hint(text, problem, line)}",
                                           line=line)]) from None
     if ("&" in text or "*" in text) and _ANCHOR_START.search(text):
         marked = _anchored_values(text)
@@ -589,7 +589,7 @@ def _anchored_values(text: str) -> list[tuple[int, str]]:
     return [(number(line + 1), message) for line, message in sorted(found.items())]
 
 
-def _yaml_hint(text: str, problem: str, line: int | None) -> str:
+def yaml_hint(text: str, problem: str, line: int | None) -> str:
     """How to fix the YAML error ``problem`` reported at ``line`` (1-based) of ``text``."""
     lines = text.split("\n")
     if line and line <= len(lines) and "\t" in lines[line - 1] and not lines[line - 1].strip():
@@ -848,7 +848,7 @@ class Checker:
             try:
                 value = date.fromisoformat(value.strip())
             except ValueError:
-                self.error(where, f"{value.strip()} is not a day of the calendar: {_no_such_day(value.strip())}")
+                self.error(where, f"{value.strip()} is not a day of the calendar: {no_such_day(value.strip())}")
                 return None
         if isinstance(value, date):
             problem = year_problem(value)
@@ -879,7 +879,7 @@ class Checker:
                     try:
                         date.fromisoformat(day)
                     except ValueError:
-                        reason = _no_such_day(day, "the date")
+                        reason = no_such_day(day, "the date")
                         if precision == "month":
                             reason = reason.split(";")[0] + "; check the month"
                         self.error(where, f"{value} is not a {'day' if precision == 'day' else 'month'} of the "
@@ -1005,7 +1005,7 @@ def year_problem(value: date) -> str | None:
     return None
 
 
-def _no_such_day(text: str, check: str = "the date in the source") -> str:
+def no_such_day(text: str, check: str = "the date in the source") -> str:
     """Why YYYY-MM-DD ``text`` is no day: 'there is no month 13', 'February 2023 has 28 days'."""
     import calendar
 

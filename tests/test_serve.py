@@ -318,3 +318,30 @@ def test_the_test_server_reads_an_address_as_a_browser_sent_it(tmp_path):
     assert handler.translate_path("/archive/%E5%AE%89%E5%85%A8/") == str(tmp_path / "安全") + "/"
     assert handler.translate_path("/arch%69ve/x.html") == str(tmp_path / "x.html")
     assert handler.translate_path("/other/x.html").startswith(str(tmp_path / ".not-under-the-prefix"))
+
+
+def test_the_preview_does_not_rebuild_for_what_a_text_editor_saves_beside_a_page(tmp_path):
+    """Emacs's '#page.md#' and an editor's 'page.md.bak' or 'page.md.tmp' in docs/ each made
+    the preview rebuild the site (only '.x' and 'x~' were passed over); the page saved in the
+    end, or renamed from such a file, still does."""
+    import threading
+    from types import SimpleNamespace
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    handlers = []
+    server = SimpleNamespace(_rebuild_cond=threading.Condition(), _want_rebuild=False, unwatch=lambda folder: None,
+                             observer=SimpleNamespace(schedule=lambda handler, folder, recursive: handlers.append(handler)))
+    preview.watch(server, str(docs), tmp_path)
+
+    def rebuilds(src: str, dest: str | None = None) -> bool:
+        server._want_rebuild = False
+        event = SimpleNamespace(is_directory=False, src_path=str(docs / src),
+                                **({"dest_path": str(docs / dest)} if dest else {}))
+        handlers[0].on_any_event(event)
+        return server._want_rebuild
+
+    assert [rebuilds(name) for name in ("#about.md#", "about.md.bak", "about.md.tmp", ".about.md.swp", "about.md~")] \
+        == [False] * 5
+    assert rebuilds("about.md") and rebuilds("about.md.tmp", "about.md")
+    assert not rebuilds("tags/x.md")  # what the generator writes, which the build already takes in
