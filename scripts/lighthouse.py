@@ -29,13 +29,11 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from lgnews.serve import CHROMIUM, SiteHandler, site_path
+from lgnews.serve import CHROMIUM, CHROMIUM_ARGS, SiteHandler, site_path
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = "lighthouse@12.2.3"
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
-                "--disable-background-networking --disable-component-update --disable-sync "
-                "--disable-dev-shm-usage")
+CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS, "--disable-dev-shm-usage"])  # as the browser tests
 SEED = "articles/2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting/"
 DEFAULT_PAGES = {"home": "", "seed article": SEED}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
