@@ -435,7 +435,7 @@ def test_wide_tables_fit_a_phone_row_by_row(tab, path, label):
     page = tab.page
     cells = """() => [...document.querySelectorAll('.lg-stack td')].map(td => ({
         right: td.getBoundingClientRect().right, text: td.textContent,
-        label: getComputedStyle(td, '::before').content}))"""
+        label: getComputedStyle(td, '::before').content, shown: getComputedStyle(td).display !== 'none'}))"""
     try:
         page.set_viewport_size(PHONE)
         tab.goto(path)
@@ -444,11 +444,17 @@ def test_wide_tables_fit_a_phone_row_by_row(tab, path, label):
         assert max(c["right"] for c in shown) <= PHONE["width"], [c for c in shown if c["right"] > PHONE["width"]]
         assert f'"{label}"' in {c["label"] for c in shown}
         assert not page.locator(".lg-stack thead").is_visible()
+        # Most people and bodies have no Chinese name: no "Chinese: —" line under each.
+        assert not [c for c in shown if c["text"] == "—" and c["shown"]]
     finally:
         page.set_viewport_size(DESKTOP)
     tab.goto(path)
     assert page.locator(".lg-stack thead").is_visible()
-    assert {c["label"] for c in page.evaluate(cells)} == {"none"}
+    on_desktop = page.evaluate(cells)
+    assert {c["label"] for c in on_desktop} == {"none"}
+    assert all(c["shown"] for c in on_desktop)  # a table's row keeps every cell
+    if path == "people/":  # (every body of the seed has its Chinese name)
+        assert any(c["text"] == "—" for c in on_desktop)
 
 
 def test_no_heading_has_a_line_for_its_permalink_alone(tab):
