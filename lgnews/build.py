@@ -181,7 +181,9 @@ def inputs_fingerprint(config, archive: list[str] | None = None) -> str:
     return hashlib.sha256("".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-_LINK_MARKS = (b"](", b"]:", b"<")
+LINK_MARKS = ("](", "]:", "<")
+"""What a Markdown text holding a link holds: [x](...), <https://...>, or [x][1] with its
+address below it, '[1]: ...' (or an HTML tag, which the checks refuse)."""
 
 
 def _has_links(archive: Path) -> bool:
@@ -194,7 +196,7 @@ def _has_links(archive: Path) -> bool:
             text = path.read_bytes()
         except OSError:
             continue
-        if any(mark in text for mark in _LINK_MARKS):
+        if any(mark.encode() in text for mark in LINK_MARKS):
             return True
     return False
 
@@ -588,9 +590,7 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: P
     if archive is not None:
         for name, texts in (("glossary.yml", [t.definition for t in site.terms]),
                             ("events.yml", [e.description for e in site.events])):
-            # Most have no link at all: a link is written [x](...), <https://...>, or [x][1] with its
-            # address below it, '[1]: ...'.
-            marked = [text for text in texts if "](" in text or "<" in text or "]:" in text]
+            marked = [text for text in texts if any(mark in text for mark in LINK_MARKS)]
             if marked:
                 source = (archive / name).read_text(encoding="utf-8")
                 for text in marked:
