@@ -58,7 +58,8 @@ HEADER_RE = re.compile(
 )
 
 # Blog-footer noise: phrases that end the article wherever they appear, and navigation
-# lines that end it when a line starts with them.
+# lines that end it when a line starts with them and reads as navigation (see
+# ``_navigation_line``): "Related articles of the Work Safety Law were explained." is text.
 FOOTER_PHRASES = (
     "leave a reply", "leave a comment", "your email address will not be published",
     "required fields are marked", "cancel reply", "post comment", "save my name, email",
@@ -542,10 +543,30 @@ def footer_start(body: str) -> int:
     end = m.start() if m else len(body)
     offset = 0
     for line in body[:end].split("\n"):
-        if line.lstrip()[:24].lower().startswith(FOOTER_LINE_STARTS):
+        if line.lstrip()[:24].lower().startswith(FOOTER_LINE_STARTS) and _navigation_line(line.strip()):
             return offset
         offset += len(line) + 1
     return end
+
+
+MAX_NAVIGATION_WORDS = 8
+"""The most words of a blog's line below an article ("Related articles", "Posted in News")."""
+_SENTENCE_END = (".", "!", "?", "。", "！", "？")
+
+
+def _short_line(line: str) -> bool:
+    """Whether ``line`` is a few words that end no sentence, as a blog's own lines are."""
+    return len(line.split()) <= MAX_NAVIGATION_WORDS and not line.endswith(_SENTENCE_END)
+
+
+def _navigation_line(line: str) -> bool:
+    """Whether ``line``, which starts with a navigation phrase, is a blog's navigation: the
+    phrase as a label ("Previous post: <a title of any length>", "Share this:"), or a short
+    line ("Related articles"). "Related articles of the Work Safety Law were explained to the
+    workers." is the article's own sentence: it cut off the text and the credits below it."""
+    lower = line.lower()
+    phrase = next(p for p in FOOTER_LINE_STARTS if lower.startswith(p))
+    return phrase.endswith(":") or line[len(phrase):].lstrip().startswith((":", "：")) or _short_line(line)
 
 
 _SPACES_RE = re.compile(" {2,}")
@@ -677,7 +698,6 @@ def _paren_credits(parts: list[str]) -> dict[str, list[str]] | None:
     return credits
 
 
-_SENTENCE_END = (".", "!", "?", "。", "！", "？")
 _HAN_OR_LETTER_RE = re.compile(r"[^\W_]")
 
 
@@ -685,8 +705,7 @@ def _footer(text: str) -> bool:
     """Whether the lines of ``text`` below a credit line are a blog's ("Related", "Posted in
     News", "0 Comments", "Tags: safety"): each of a few words, none ending a sentence. "The
     meeting closed." is the article's own last sentence."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    return all(len(line.split()) <= 8 and not line.endswith(_SENTENCE_END) for line in lines)
+    return all(_short_line(line) for line in (line.strip() for line in text.split("\n")) if line)
 
 
 # A blog's own labels below an article, whose values look like names ("Tags: Work Safety").

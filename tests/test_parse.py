@@ -911,6 +911,22 @@ def test_blog_navigation_lines_end_the_article_without_a_reply_form():
                                   "township to check its mines."]
 
 
+@pytest.mark.parametrize("start", ["Related articles of", "Previous article of", "Next article of"])
+def test_a_sentence_that_starts_like_blog_navigation_is_the_articles(start):
+    """'Related articles of the Work Safety Law were explained to the workers.' ended the
+    article: that paragraph and everything after it, credits included, were lost."""
+    sentence = f"{start} the Work Safety Law were explained to the workers."
+    article = parse_article(f"Louxing held a meeting\n2022-04-30 0 By\n\nOn April 2, the district met on safety.\n"
+                            f"{sentence}\nThe meeting closed.\n(Li Yi) Editor: Xu Jing\n")
+    assert article.paragraphs == ["On April 2, the district met on safety.", sentence, "The meeting closed."]
+    assert article.credits == {"reporter": ["Li Yi"], "editor": ["Xu Jing"]}
+    # Navigation still ends it: short, or a label before a title of any length.
+    for navigation in ("Related articles", "Next article: The county held a long meeting on the safety of its "
+                                           "roads in the spring of this year to plan the work."):
+        assert parse_article(f"T\n2022-04-30 0 By\n\nOn April 2, the district met.\n{navigation}\nThe county "
+                             "met.\n").paragraphs == ["On April 2, the district met."]
+
+
 def test_the_headers_by_line_does_not_replace_the_reporter_the_credit_line_names():
     """'2022-04-30 0 By Wang Qian' names who posted it; '(Reporter Li Yi)' who reported it."""
     article = parse_article("Louxing held a meeting\n2022-04-30 0 By Wang Qian\n\nOn April 2, the district met to "
