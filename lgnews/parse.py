@@ -607,25 +607,28 @@ def _raw_paragraphs(body: str) -> list[str]:
 
 def split_credits(body: str) -> tuple[str, dict[str, list[str]], str | None, list[str]]:
     """Remove the credit line(s) from the end of the body; return (body, credits, source,
-    what was left unread: see ``parse_credit_block``)."""
+    what was left unread: see ``parse_credit_block``). The article's own sentences found
+    below a credit line stay in the body, after the text above it."""
     credits: dict[str, list[str]] = {}
     source = None
     unread: list[str] = []
+    below: list[str] = []
     text = body.rstrip()
     for _ in range(MAX_CREDIT_BLOCKS):
         start = _credit_start(text)
         if start is None:
             break
-        found, found_source, skipped = parse_credit_block(text[start:])
+        found, found_source, skipped, sentences = parse_credit_block(text[start:])
         if not found and found_source is None:
             break
         unread[:0] = skipped
+        below[:0] = sentences
         for role, names in found.items():
             credits.setdefault(role, [])
             credits[role] = names + [n for n in credits[role] if n not in names]
         source = source or found_source
         text = text[:start].rstrip()
-    return text, credits, source, unread
+    return "\n".join([text, *below]) if below else text, credits, source, unread
 
 
 def _find_labels(block: str) -> list[tuple[int, int, str]]:
@@ -726,10 +729,19 @@ def _credits_not_read(text: str) -> list[str]:
     return found
 
 
-def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, list[str]]:
-    """The credits and the source of a credit line, and what of it is read as neither: a
-    label not known, between a parenthesis of names and the known labels or on a line of
-    its own below them ("Producer: Peng Li"), for ingest to say."""
+def _sentences_below(text: str, said: list[str]) -> list[str]:
+    """The lines of ``text``, below a credit line, that are the article's own sentences ("The
+    meeting also decided to hold a follow-up session in May."): not a blog's short lines, nor
+    the credits not known that are ``said``."""
+    return [line for line in (line.strip() for line in text.split("\n"))
+            if line and not _short_line(line) and " ".join(line.split()) not in said]
+
+
+def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, list[str], list[str]]:
+    """The credits and the source of a credit line, what of it is read as neither (a label
+    not known, between a parenthesis of names and the known labels or on a line of its own
+    below them, "Producer: Peng Li", for ingest to say), and the article's sentences below it
+    (which were lost)."""
     credits: dict[str, list[str]] = {}
     source = None
     block = block.strip()
@@ -737,7 +749,7 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
     if block.startswith("("):
         close = block.find(")")
         if close < 0:
-            return {}, None, []
+            return {}, None, [], []
         inner, block = block[1:close], block[close + 1 :]
         ends_line = block.lstrip(" \t").startswith("\n")
         block = block.strip()
@@ -747,30 +759,36 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         if named is None:
             named = _paren_credits(_PAREN_COMMAS_RE.split(inner))
         if named is None:  # "(safety first)" closing a sentence is not a credit: names only
-            return {}, None, []
+            return {}, None, [], []
         credits.update(named)
     labels = _find_labels(block)
     if not labels:
         # Lines below a parenthesis that ends its line: a blog's footer, or a credit the
         # parser does not know (said); else the parenthesis is no credit line.
         if not block:
-            return credits, None, []
-        return (credits, None, _credits_not_read(block)) if credits and ends_line and _footer(block) else ({}, None, [])
+            return credits, None, [], []
+        if credits and ends_line and _footer(block):
+            return credits, None, _credits_not_read(block), []
+        return {}, None, [], []
     if labels[0][0] != 0 and not credits:
-        return {}, None, []
+        return {}, None, [], []
     # After a parenthesis of names, a label not known ("Producer: Wang Qian") does not undo
     # them, nor the labels known after it: the credit line is read from the first of these.
     skipped = " ".join(block[: labels[0][0]].split())
     unread = [skipped] if _HAN_OR_LETTER_RE.search(skipped) else []  # not a separator: "(Li Yi) | Editor: …"
+    sentences: list[str] = []
     for i, (_, end, role) in enumerate(labels):
         last = i + 1 == len(labels)
         value = block[end : labels[i + 1][0] if not last else len(block)].strip()
         if last or role == "source":
-            # The last value, and a source, are the rest of their line: lines below the last
-            # are a blog's footer ("Editor: Xiao Hui\n\nRelated"), or a credit not known.
+            # The last value, and a source, are the rest of their line: lines below them
+            # are a blog's footer ("Editor: Xiao Hui\n\nRelated"), a credit not known (said),
+            # or the article's own sentences (kept).
             value, _, below = value.partition("\n")
-            if last:
-                unread += _credits_not_read(below)
+            if below:
+                said = _credits_not_read(below)
+                unread += said
+                sentences += _sentences_below(below, said)
         value = value.strip().rstrip(".;,")
         if role == "source":
             source = value or None
@@ -778,7 +796,7 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         names = split_names(value)
         if names:
             credits.setdefault(role, []).extend(n for n in names if n not in credits.get(role, []))
-    return credits, source, unread
+    return credits, source, unread, sentences
 
 
 def split_names(value: str) -> list[str]:

@@ -755,6 +755,19 @@ def test_what_a_credit_line_holds_on_its_lines_is_read_or_said(ending, credits, 
     assert article.paragraphs[-1].endswith("It was useful.")
 
 
+@pytest.mark.parametrize(("credit_line", "credits", "source"), [
+    ("Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, None),
+    ("(Li Yi) Source: Louxing Rong Media Center", {"reporter": ["Li Yi"]}, "Louxing Rong Media Center"),
+])
+def test_a_sentence_below_the_last_credit_label_is_the_articles(credit_line, credits, source):
+    """The lines below the last label were read as a blog's footer or a credit not known: a
+    sentence there was lost, with nothing said."""
+    last = "The meeting also decided to hold a follow-up session in May."
+    article = parse_article(BODY.rstrip("\n") + f"\n{credit_line}\n{last}\n")
+    assert (article.credits, article.source, article.unread_credits) == (credits, source, [])
+    assert article.paragraphs[-2:] == ["On May 1, the city held a meeting on flood control. It was useful.", last]
+
+
 @pytest.mark.parametrize(("parenthesis", "credits"), [
     ("(Reporter Zhao Yang, correspondent Liu Hui, Peng Li)", {"reporter": ["Zhao Yang"],
                                                               "correspondent": ["Liu Hui", "Peng Li"]}),
