@@ -118,8 +118,10 @@ MAX_CREDIT_BLOCKS = 6
 
 SENTENCE_END_RE = re.compile(r"[.!?。！？](?:[”\"’')\]]*)")
 # A full stop glued to the next sentence ("the year.Liu Chihui"): found by the stop, then the
-# character before it is checked, which keeps the scan linear and fast.
-GLUED_RE = re.compile(r"[.!?](?=[“\"‘(]?[A-Z])")
+# character before it is checked, which keeps the scan linear and fast. A straight quotation
+# mark after the stop is taken with it: it may close the sentence ('well."Li Na asked') or
+# open the next ('the year."Safety first," he said'), which only the marks before it tell.
+GLUED_RE = re.compile(r"[.!?](?P<quote>\"(?=[A-Z]))?(?=[“\"‘(]?[A-Z])")
 _GLUE_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz0123456789%)]”’\"")
 MONTH_ABBREVIATIONS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 ABBREVIATIONS = frozenset("Mr Mrs Ms Dr No Nos St Co Ltd Inc Jr Sr vs etc Gov Dept".split()) | MONTH_ABBREVIATIONS
@@ -198,6 +200,8 @@ _NAME_SCAN_RE = re.compile(
 )
 _OTHERS_RE = re.compile(r"(?:^|,?\s+)and\s+(?:other|some|relevant)\b.*$", re.S)
 _CLAUSE_STARTS = frozenset([", ", ". ", ": ", "; ", "! ", "? "])
+# A sentence that ends inside its quotation starts the next clause too: 'well." Li Na asked'.
+_QUOTED_CLAUSE_STARTS = frozenset(['." ', '!" ', '?" '])
 ROLE_SPLIT_RE = re.compile(r",\s*|\s+and\s+")
 
 # Dates: the month name is found first (a capital letter), its boundary checked after.
@@ -833,9 +837,13 @@ def _unglue(paragraph: str) -> str:
         at = m.start()
         if not at:
             return m.group()
-        if paragraph[at - 1] in _GLUE_AFTER:
-            return m.group() + " "
-        if "A" <= paragraph[at - 1] <= "Z" and _acronym_before(paragraph, at) and _CAPITALISED_RE.match(paragraph, m.end()):
+        if paragraph[at - 1] in _GLUE_AFTER or (
+            "A" <= paragraph[at - 1] <= "Z" and _acronym_before(paragraph, at)
+            and _CAPITALISED_RE.match(paragraph, m.end() - len(m["quote"] or ""))
+        ):
+            # An odd number of straight quotation marks before this one: it closes a quotation.
+            if m["quote"] and not paragraph.count('"', 0, at) % 2:
+                return m.group()[0] + ' "'
             return m.group() + " "
         return m.group()
 
@@ -1007,7 +1015,7 @@ def split_roles(text: str) -> list[str]:
 
 
 def _clause_start(text: str, at: int) -> bool:
-    return at == 0 or text[at - 2 : at] in _CLAUSE_STARTS
+    return at == 0 or text[at - 2 : at] in _CLAUSE_STARTS or text[at - 3 : at] in _QUOTED_CLAUSE_STARTS
 
 
 _TITLE_WORDS = frozenset("of the and party committee county city district town township village province provincial "

@@ -801,6 +801,18 @@ def test_a_sentence_glued_to_an_acronym_is_a_sentence_of_its_own():
     assert people(article)["Liu Chihui"].involvement == ("attending",)
 
 
+def test_a_straight_quotation_mark_glued_to_the_next_sentence_closes_its_own():
+    """'well."Li Na asked' was split as 'well. "Li Na asked': the closing mark opened the next
+    sentence, and Li Na, whose sentence then started with it, was not asking."""
+    article = parse_article(
+        'Louxing held a meeting\n2022-04-30 0 By\n\nOn April 2, Liu Zhigang stressed: "We must do it well."Li Na '
+        'asked all units to "do the work well."In 2020, the district met.The year."Safety first," he said.\n')
+    assert article.paragraphs == [
+        'On April 2, Liu Zhigang stressed: "We must do it well."',
+        'Li Na asked all units to "do the work well." In 2020, the district met. The year. "Safety first," he said.']
+    assert people(article)["Li Na"].involvement == ("speaking",)
+
+
 @pytest.mark.parametrize("apostrophe", ["'", "’"])
 def test_a_name_with_an_apostrophe_is_one_name(apostrophe):
     """'Li Xin'ai' was credited as 'Li Xin ai', and 'Wang Ke'er' presiding and speaking was
