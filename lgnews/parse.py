@@ -1063,6 +1063,11 @@ def _more_actions(text: str, at: int) -> list[str]:
 
 
 _ATTEND_WORDS = ("attended", "present", "participated")
+# A syllable of pinyin: an initial (or none), then a final. A given name written in lowercase
+# is one to three of them ("jianguo"); an English word seldom is ("members", "cadres").
+_PINYIN_SYLLABLE = (r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
+                    r"(?:[iu]?ang|i?ong|[ie]ng|[iu]?an|uai|i?ao|ai|ei|ou|en|er|in|un|ia|ie|iu|ua|uo|ui|ue|ve|[aoeiuv])")
+_PINYIN_GIVEN_NAME_RE = re.compile(f"(?:{_PINYIN_SYLLABLE}){{1,3}}")
 
 
 def _attendee_lists(text: str) -> list[re.Match]:
@@ -1139,9 +1144,13 @@ def extract_people(text: str) -> list[Person]:
         consumed = m.end() + action.end()
     for m in _attendee_lists(text):
         names = [n.strip() for n in _LIST_SPLIT_RE.split(m["list"]) if n.strip()]
-        # The list must be names only: its first word may not be a sentence word like "The".
-        if not names or names[0].split()[0] not in SURNAMES:
-            names = [n for n in names if n.split()[0] in SURNAMES or n.split()[1][0].islower()]
+        # A name starts with a known surname, or has a given name in pinyin after a surname
+        # translated as a word ("Party jianguo", 党建国); in a list led by a surname, a name
+        # may be two capitalised words ("Often Lixin", 常立新). Not a group written like a
+        # name: "Party members", "Village cadres", "District leaders".
+        led = bool(names) and names[0].split()[0] in SURNAMES
+        names = [n for n in names if n.split()[0] in SURNAMES or _PINYIN_GIVEN_NAME_RE.fullmatch(n.split()[1])
+                 or (led and n.split()[1][0].isupper())]
         for name in names:
             if len(name.split()) == 2:
                 add(name, m.start() + m["list"].find(name), how=["attending"])

@@ -356,6 +356,21 @@ def test_attendee_list():
     assert_clean_reading_edition(article)
 
 
+@pytest.mark.parametrize("group", ["Party members attended the meeting.", "District leaders attended the meeting.",
+                                   "Township heads attended.", "Department heads were present.",
+                                   "Leading cadres participated.", "Many enterprises attended.",
+                                   "Village cadres were present.", "Party committee attended.",
+                                   "Li Ming and Party members attended the meeting."])
+def test_a_group_is_no_person(group):
+    """'Party members attended the meeting.' gave a person 'Party members': a list of names
+    not led by a surname kept any two words whose second is not capitalised. A given name in
+    pinyin after a surname translated as a word ("Party jianguo", 党建国) is still a name."""
+    from lgnews.parse import extract_people
+
+    assert [p.name for p in extract_people(f"The county met. {group}")] == (["Li Ming"] if "Li" in group else [])
+    assert [p.name for p in extract_people("Party jianguo and Party members attended.")] == ["Party jianguo"]
+
+
 def test_presider_roles():
     article = parse_fixture("presider_roles.txt")
     assert article.people == [
