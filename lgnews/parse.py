@@ -103,8 +103,10 @@ _LABEL_BEFORE_RE = re.compile(
 )
 _COLON_RE = re.compile("[:：]")
 _PHOTO = r"(?:Text|Photos?|Photography|Pictures?|Video)"
+# A word or two may qualify a role: "Our reporter", "Intern reporter", "All-media reporter".
 _PAREN_ROLE_RE = re.compile(
-    rf"^(?:(?P<role>Reporters?|reporters?|Correspondents?|correspondents?|{_PHOTO}(?:\s*(?:/|&|and)\s*{_PHOTO})*)"
+    rf"^(?:(?:[A-Za-z-]+\s+){{0,2}}?"
+    rf"(?P<role>Reporters?|reporters?|Correspondents?|correspondents?|{_PHOTO}(?:\s*(?:/|&|and)\s*{_PHOTO})*)"
     r"(?:\s+by)?\s*[:：]?\s*)?(?P<names>.*)$",
     re.S,
 )
@@ -689,9 +691,11 @@ def _only_names(names: list[str]) -> bool:
     return bool(names) and all(CREDIT_NAME_RE.fullmatch(n) for n in names)
 
 
-def _paren_credits(parts: list[str]) -> dict[str, list[str]] | None:
+def _paren_credits(parts: list[str], split_at_roles: bool = False) -> dict[str, list[str]] | None:
     """The credits of a parenthesis split into ``parts`` (role and names each), or None if
-    a part is not a role with names. (An empty part, between a comma and a role, is none.)"""
+    a part is not a role with names. (An empty part, between a comma and a role, is none.)
+    Split before its roles too, a part without a role must be names with known surnames: the
+    words that qualify a role ("All-media reporter", "Our newspaper reporter") look like one."""
     credits: dict[str, list[str]] = {}
     role = "reporter"
     for part in [part for part in parts if part.strip()] or [""]:
@@ -700,6 +704,8 @@ def _paren_credits(parts: list[str]) -> dict[str, list[str]] | None:
             role = "correspondent" if m["role"].lower().startswith("correspondent") else "reporter"
         names = split_names(m["names"])
         if not _only_names(names):
+            return None
+        if split_at_roles and not m["role"] and any(name.split()[0] not in SURNAMES for name in names):
             return None
         credits.setdefault(role, []).extend(names)
     return credits
@@ -759,7 +765,7 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         block = block.strip()
         # Split at commas and before a role ("Correspondent Liu Hui Reporter Zhao Yang"); where
         # that leaves a part that is no name ("(Our reporter Li Yi)": "Our"), at commas only.
-        named = _paren_credits(_PAREN_PARTS_RE.split(inner))
+        named = _paren_credits(_PAREN_PARTS_RE.split(inner), split_at_roles=True)
         if named is None:
             named = _paren_credits(_PAREN_COMMAS_RE.split(inner))
         if named is None:  # "(safety first)" closing a sentence is not a credit: names only
