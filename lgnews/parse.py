@@ -85,12 +85,13 @@ FOOTER_RE = re.compile("|".join(map(_footer_pattern, FOOTER_PHRASES)))
 CREDIT_LABELS = [
     # (pattern, role); longest first so "Editor in Chief" wins over "Editor". In any case:
     # "Editor in chief", "Chief editor", "audit", "SOURCE".
-    (r"Editor[- ]in[- ]Chief|Chief Editor|Editor[- ]in[- ]Charge", "editor_in_chief"),
+    (r"Editor[- ]in[- ]Chief|Chief Editor", "editor_in_chief"),
     # "Second Review:", "Final trial:" (三审, the third reading of a Chinese newsroom's review).
     (r"(?:First|Second|Third|Final)[- ](?:Review(?:ers?|ed by)?|Trials?|Audit|Instance)|"
      r"Reviewed by|Reviewers?|Review|Audit(?:ed by)?", "reviewer"),
     (r"Supervised by|Supervisors?", "supervisor"),
-    (r"Responsible Editors?|Edited by|Editors?", "editor"),
+    # "Editor in charge" is 责任编辑, the responsible editor, as "Responsible Editor" is.
+    (r"Responsible Editors?|Editor[- ]in[- ]Charge|Edited by|Editors?", "editor"),
     (r"Reported by|Reporters?", "reporter"),
     (r"Correspondents?", "correspondent"),
     (r"Source", "source"),

@@ -316,9 +316,12 @@ def test_event_date_resolution(body, published, expected):
 
 
 @pytest.mark.parametrize(("credit_line", "credits", "source"), [
-    # Hyphenated labels; one editor in chief line naming the editor in charge too.
+    # Hyphenated labels. The editor in charge (责任编辑) is the responsible editor: it was read
+    # as a second editor in chief.
     ("(Li Yi) Editor-in-Chief: Wen Zhibin Editor-in-charge: Xiao Hui Source: Louxing Rong Media Center",
-     {"reporter": ["Li Yi"], "editor_in_chief": ["Wen Zhibin", "Xiao Hui"]}, "Louxing Rong Media Center"),
+     {"reporter": ["Li Yi"], "editor_in_chief": ["Wen Zhibin"], "editor": ["Xiao Hui"]}, "Louxing Rong Media Center"),
+    ("(Li Yi) Editor in charge: Liu Fang Source: Louxing Rong Media Center",
+     {"reporter": ["Li Yi"], "editor": ["Liu Fang"]}, "Louxing Rong Media Center"),
     # Labels each ending a sentence of their own: three blocks of the credit line.
     ("Editor in Chief: Li Yi. Reviewed by: Chen Jing. Source: Xinhua County Rong Media Center.",
      {"editor_in_chief": ["Li Yi"], "reviewer": ["Chen Jing"]}, "Xinhua County Rong Media Center"),
@@ -848,7 +851,7 @@ def test_a_name_with_an_apostrophe_is_one_name(apostrophe):
 
 
 @pytest.mark.parametrize("label", ["Editor in chief", "Chief editor", "Chief Editor", "editor in chief",
-                                   "EDITOR-IN-CHIEF", "Editor in charge"])
+                                   "EDITOR-IN-CHIEF"])
 def test_the_editor_in_chief_label_is_read_in_any_case(label):
     """'Editor in chief:' and 'Chief editor:' were no label: the whole credit line, '(Liu Hui)'
     and the source too, was no credit and stayed in the text."""
