@@ -748,6 +748,11 @@ def _sentences_below(text: str, said: list[str]) -> list[str]:
             if line and not _short_line(line) and " ".join(line.split()) not in said]
 
 
+# A capitalised word before a colon, after a label's value: a label the parser does not know,
+# which ends the value ("Editor: Xiao Hui Proofreader: Peng Li" names no "Xiao Hui Proofreader").
+_LABEL_NOT_KNOWN_RE = re.compile(r"\s[A-Z][A-Za-z-]*\s?:")
+
+
 def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, list[str], list[str]]:
     """The credits and the source of a credit line, what of it is read as neither (a label
     not known, between a parenthesis of names and the known labels or on a line of its own
@@ -791,15 +796,20 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
     for i, (_, end, role) in enumerate(labels):
         last = i + 1 == len(labels)
         value = block[end : labels[i + 1][0] if not last else len(block)].strip()
+        below = ""
         if last or role == "source":
             # The last value, and a source, are the rest of their line: lines below them
             # are a blog's footer ("Editor: Xiao Hui\n\nRelated"), a credit not known (said),
             # or the article's own sentences (kept).
             value, _, below = value.partition("\n")
-            if below:
-                said = _credits_not_read(below)
-                unread += said
-                sentences += _sentences_below(below, said)
+        other = _LABEL_NOT_KNOWN_RE.search(value) if ":" in value else None
+        if other:  # said, not read as more of the value: "Editor: Xiao Hui Proofreader: Peng Li"
+            unread.append(" ".join(value[other.start() :].split()))
+            value = value[: other.start()]
+        if below:
+            said = _credits_not_read(below)
+            unread += said
+            sentences += _sentences_below(below, said)
         value = value.strip().rstrip(".;,")
         if role == "source":
             source = value or None

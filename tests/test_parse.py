@@ -759,6 +759,11 @@ def test_a_sentence_below_a_parenthesis_is_the_articles_not_a_footer(last):
     ("(Li Yi) Editor: Xiao Hui\nProducer: Peng Li", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]},
      ["Producer: Peng Li"]),
     ("(Li Yi)\n责任编辑：王倩", {"reporter": ["Li Yi"]}, ["责任编辑: 王倩"]),  # the text's colon made plain
+    # Nor taken into the value of the known label before it ('Xiao Hui Proofreader', the
+    # source '… Center Author: Li Yi').
+    ("Editor: Xiao Hui Proofreader: Peng Li", {"editor": ["Xiao Hui"]}, ["Proofreader: Peng Li"]),
+    ("(Li Yi) Source: Louxing Rong Media Center Author: Li Yi\nEditor: Xiao Hui",
+     {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, ["Author: Li Yi"]),
     # A separator between the parenthesis and the labels is nothing to say.
     ("(Li Yi) | Editor: Xiao Hui | Source: Miluo Rong Media Center", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]},
      []),
@@ -770,6 +775,8 @@ def test_a_sentence_below_a_parenthesis_is_the_articles_not_a_footer(last):
 def test_what_a_credit_line_holds_on_its_lines_is_read_or_said(ending, credits, unread):
     article = parse_article(BODY.rstrip("\n") + "\n" + ending + "\n")
     assert (article.credits, article.unread_credits) == (credits, unread)
+    source = re.search(r"Source: (\w+ Rong Media Center)", ending)  # no more than that: not '… Author: Li Yi'
+    assert article.source == (source[1] if source else None)
     assert article.paragraphs[-1].endswith("It was useful.")
 
 
