@@ -203,8 +203,9 @@ _NAME_SCAN_RE = re.compile(
 )
 _OTHERS_RE = re.compile(r"(?:^|,?\s+)and\s+(?:other|some|relevant)\b.*$", re.S)
 _CLAUSE_STARTS = frozenset([", ", ". ", ": ", "; ", "! ", "? "])
-# A sentence that ends inside its quotation starts the next clause too: 'well." Li Na asked'.
-_QUOTED_CLAUSE_STARTS = frozenset(['." ', '!" ', '?" '])
+# A sentence that ends inside its quotation starts the next clause too: 'well." Li Na asked',
+# 'said: “Safety first.” Liu Zhigang, head of the district, presided'.
+_QUOTED_CLAUSE_STARTS = frozenset([f"{stop}{quote} " for stop in ".!?" for quote in "\"”"])
 ROLE_SPLIT_RE = re.compile(r",\s*|\s+and\s+")
 
 # Dates: the month name is found first (a capital letter), its boundary checked after.

@@ -838,6 +838,14 @@ def test_a_straight_quotation_mark_glued_to_the_next_sentence_closes_its_own():
     assert people(article)["Li Na"].involvement == ("speaking",)
 
 
+def test_a_name_after_a_closing_quotation_mark_starts_its_sentence():
+    """'He said:“Safety first.”Liu Zhigang, head of the district, presided over the meeting.'
+    gave no one: a name after a quotation was not at the start of a clause."""
+    article = parse_article("Louxing held a meeting\n2022-04-30 0 By\n\nOn April 2, the district met. He said:“Safety "
+                            "first.”Liu Zhigang, head of the district, presided over the meeting.\n")
+    assert article.people == [Person("Liu Zhigang", ("head of the district",), ("presiding",))]
+
+
 @pytest.mark.parametrize("apostrophe", ["'", "’"])
 def test_a_name_with_an_apostrophe_is_one_name(apostrophe):
     """'Li Xin'ai' was credited as 'Li Xin ai', and 'Wang Ke'er' presiding and speaking was
