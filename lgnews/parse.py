@@ -240,6 +240,9 @@ _DAY_BEFORE_RE = re.compile(rf"(?<![0-9A-Za-z])(?P<day>[0-9]{{1,2}}){_DAY_OF}$")
 _AFTER_DAY_FIRST_RE = re.compile(rf"\.?{_NOT_A_PLACE}{_year('year')}")
 _AFTER_MONTH_RE = re.compile(rf"\.?\s+(?:(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b{_year('year')}"
                              r"|(?P<month_year>(?:19|20)[0-9]{2})\b)")
+_DEADLINE_WORDS = frozenset("until till by before through".split())
+"""The words a deadline follows ("will last until Mar. 31"): a day after publication, in its year,
+is that day, not the same day a year before."""
 _DATE_WORDS_BEFORE = frozenset("on since from by until till before after to of and or between through monday tuesday "
                                "wednesday thursday friday saturday sunday".split())
 """The words a date written day first follows ("since 1 May", "on 4 May the county..."): a
@@ -247,11 +250,13 @@ number before a month's name is a day only so, or with an ordinal ("the 3rd of M
 year ("5 May 2024"). Not "No. 3 March Road", "Level 4 May be raised", "had 30 August visitors"."""
 
 
+def _word_before(text: str, at: int) -> str:
+    before = text[max(0, at - 12):at].split()
+    return before[-1].lower().rstrip(",") if before else ""
+
+
 def _day_first_is_a_date(text: str, day: re.Match, after: re.Match) -> bool:
-    if day["ordinal"] or after["year"]:
-        return True
-    before = text[max(0, day.start() - 12):day.start()].split()
-    return bool(before) and before[-1].lower().rstrip(",") in _DATE_WORDS_BEFORE
+    return bool(day["ordinal"] or after["year"]) or _word_before(text, day.start()) in _DATE_WORDS_BEFORE
 
 
 QUOTED_RE = re.compile(r"[“\"]([^“”\"\n]{2,80}?)[”\"]")
@@ -933,13 +938,20 @@ def rebuild_paragraphs(body: str) -> list[str]:
 # --------------------------------------------------------------------------- dates
 
 
-def resolve_day(month: int, day: int, published: date, year: int | None = None) -> date | None:
-    """The latest date with this month and day not after ``published`` (or in ``year``)."""
+def resolve_day(month: int, day: int, published: date, year: int | None = None, ahead: bool = False) -> date | None:
+    """The latest date with this month and day not after ``published`` (or in ``year``).
+    ``ahead``, for a deadline ("will last until Mar. 31"): the date later in the year of
+    publication, if it is one."""
     if year is not None:
         try:
             return date(year, month, day)
         except ValueError:
             return None
+    if ahead and (month, day) > (published.month, published.day):
+        try:
+            return date(published.year, month, day)
+        except ValueError:
+            pass  # 29 February in a common year
     for y in range(published.year, max(published.year - 8, 0), -1):
         try:
             candidate = date(y, month, day)
@@ -987,6 +999,7 @@ def find_dates(text: str, published: date) -> list[DateMention]:
                 day = None
         if day:
             year, number, said = after["year"], day["day"], text[day.start():after.end()]
+            at = day.start()
         else:
             after = _AFTER_MONTH_RE.match(text, m.end())
             if not after:
@@ -995,7 +1008,9 @@ def find_dates(text: str, published: date) -> list[DateMention]:
                 months.append((f"{int(after['month_year']):04d}-{month:02d}", text[m.start():after.end()]))
                 continue
             year, number, said = after["year"], after["day"], text[m.start():after.end()]
-        resolved = resolve_day(month, int(number), published, int(year) if year else None)
+            at = m.start()
+        resolved = resolve_day(month, int(number), published, int(year) if year else None,
+                               ahead=not year and _word_before(text, at) in _DEADLINE_WORDS)
         if resolved:
             found.setdefault(resolved.isoformat(), DateMention(resolved.isoformat(), said.strip()))
     for key, mention in months:

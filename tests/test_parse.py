@@ -646,10 +646,15 @@ def test_decode_source_empty():
     ("Since 1 May the county has checked. Decree No. 5 of June 2023 applies on No. 3 March Road, in the 1 August "
      "Building and to the Grade 3 May Fourth Youth Medal; it had 30 August visitors.",
      [("2021-05-01", "1 May"), ("2023-06", "June 2023")]),
+    # A deadline later in the year of publication is that day, not the same day a year before
+    # (it was 2021-05-31); a day before publication stays as it is.
+    ("The campaign will last until May 31 and end by 30 June, as planned. It started on April 2 and ran until April 20.",
+     [("2022-04-02", "April 2"), ("2022-04-20", "April 20"), ("2022-05-31", "May 31"), ("2022-06-30", "30 June")]),
 ])
 def test_dates_the_text_mentions(text, expected):
     """Every date an article mentions, at its precision: a day resolved against the publication
-    date (the year before for a later month), a day with its own year, and a month."""
+    date (the year before for a later month, but a deadline's), a day with its own year, and a
+    month."""
     from lgnews.parse import DateMention, find_dates
 
     assert find_dates(text, date(2022, 4, 30)) == [DateMention(*pair) for pair in expected]
