@@ -18,7 +18,7 @@ from .errors import one_line
 from .ingest import make_id
 from .model import PLACEHOLDER
 from .parse import MAX_TITLE
-from .records import SKELETON_CREDITS, SKELETON_EXAMPLES, SKELETON_PERSON, no_such_day, year_problem
+from .records import SKELETON_CREDITS, SKELETON_EXAMPLES, SKELETON_PERSON, read_day
 
 USAGE = 'make new-article TITLE="The title" DATE=YYYY-MM-DD'
 
@@ -76,17 +76,10 @@ def check_title(title: str | None) -> str:
 def check_date(value: str | None) -> date:
     if value is None or not value.strip():
         raise NewArticleError(f"missing publication date: {USAGE}")
-    text = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        try:
-            day = date.fromisoformat(text)
-        except ValueError:
-            raise NewArticleError(f"{text} is not a day of the calendar: {no_such_day(text, 'DATE')}") from None
-        problem = year_problem(day)
-        if problem:
-            raise NewArticleError(f"{text}: {problem}; check the year")
-        return day
-    raise NewArticleError(f"{value!r} is not a date; write it as YYYY-MM-DD, for example 2022-04-30")
+    day, problem = read_day(value.strip(), "DATE")
+    if problem:
+        raise NewArticleError(problem)
+    return day
 
 
 def front_matter(title: str, published: date) -> str:

@@ -844,20 +844,10 @@ class Checker:
         if isinstance(value, datetime):  # YAML reads "2022-04-30 10:15:00" as a time of day
             self.error(where, f"{value.isoformat(' ')} is a day and a time; write the day alone: {value.date()}")
             return None
-        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            try:
-                value = date.fromisoformat(value.strip())
-            except ValueError:
-                self.error(where, f"{value.strip()} is not a day of the calendar: {no_such_day(value.strip())}")
-                return None
-        if isinstance(value, date):
-            problem = year_problem(value)
-            if problem:
-                self.error(where, f"{value.isoformat()}: {problem}; check the year")
-                return None
-            return value
-        self.error(where, f"{value!r} is not a date; write it as YYYY-MM-DD, for example 2022-04-30")
-        return None
+        day, problem = read_day(value)
+        if problem:
+            self.error(where, problem)
+        return day
 
     def partial_date(self, value: Any, where: tuple) -> tuple[str, str] | None:
         """A date at day, month or year precision: returns (iso text, precision). None when
@@ -994,6 +984,20 @@ shown as written."""
 
 TIMELINE_AHEAD = 50
 """How many years ahead of this one the timeline reaches: an event may be a plan's date."""
+
+
+def read_day(value: Any, check: str = "the date in the source") -> tuple[date | None, str | None]:
+    """The day ``value`` is (a date, or text written YYYY-MM-DD), or why it is none: (None,
+    the message). ``check``: what to check when the day is not in the calendar."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            return None, f"{value.strip()} is not a day of the calendar: {no_such_day(value.strip(), check)}"
+    if isinstance(value, date):
+        problem = year_problem(value)
+        return (None, f"{value.isoformat()}: {problem}; check the year") if problem else (value, None)
+    return None, f"{value!r} is not a date; write it as YYYY-MM-DD, for example 2022-04-30"
 
 
 def year_problem(value: date) -> str | None:
