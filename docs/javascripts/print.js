@@ -4,9 +4,9 @@
  * text; the lists of "In this article", whose people, terms and tags would each take a
  * line of addresses; the site's own links in a table, such as the glossary's index, whose
  * narrow columns each address stretched over several lines; a heading's link, whose address
- * would print at the heading's size; the dates of an article's provenance, which lead to the
- * timeline; heading permalinks and links within the page) gets
- * its full address in
+ * would print at the heading's size; the site's own links in an article's provenance, its
+ * people, source and dates, whose addresses took a line each under names the page already
+ * gives; heading permalinks and links within the page) gets its full address in
  * data-print-href, which the print stylesheet (stylesheets/extra.css) writes after it.
  * Nothing runs while the page is only read.
  */
@@ -23,9 +23,10 @@
       if (!href || href.charAt(0) === "#" || a.closest(".in-this-article")) return;
       if (a.closest("table") && a.host === window.location.host) return;
       if (a.closest("h1, h2, h3, h4, h5, h6")) return;
-      /* A date of the provenance leads to its place on the timeline: an address of two lines
-         for each date, which the date itself says. */
-      if (a.closest(".provenance") && a.host === window.location.host && /\/timeline\//.test(a.pathname)) return;
+      /* The provenance's own links (a person's page, the source's, a date's place on the
+         timeline) add nothing on paper to the name or date they are on; where the article
+         came from (its source page, the Chinese original) still prints. */
+      if (a.closest(".provenance") && a.host === window.location.host) return;
       a.setAttribute("data-print-href", a.href);
     });
   }

@@ -265,27 +265,36 @@ def test_head_links_feeds_structured_data_on_the_seed_article(tab):
 
 
 def test_seed_article_prints_cleanly(tab, screenshots):
+    """Printed, the seed article (some 700 words) took five A4 pages: "In this article" gave
+    a page of links, every name of the provenance its page's address, the checksum was
+    there three times and the verbatim source was in the screen's large type."""
     page = tab.page
     tab.goto(SEED)
     page.emulate_media(media="print")
-    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".article-pager"):
+    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".article-pager",
+                     ".in-this-article", "h2#in-this-article"):
         assert not page.locator(selector).first.is_visible(), f"{selector} is printed"
-    assert page.locator("article h1").is_visible()
-    assert page.locator(".reading-edition").is_visible()
-    # Links print with their full address (the people and bodies of the provenance table).
-    after = page.eval_on_selector(".provenance a[href*='people/']", "a => getComputedStyle(a, '::after').content")
-    assert tab.base + "people/" in after, after
-    # Its dates do not: each led to the timeline by an address of two lines.
-    dates = page.eval_on_selector_all(".provenance a[href*='timeline/']",
-                                      "links => links.map(a => getComputedStyle(a, '::after').content)")
-    assert len(dates) == 2 and set(dates) == {"none"}, dates
+    for selector in ("article h1", ".provenance", ".reading-edition", ".annotations", ".verbatim-text", "p.cite"):
+        assert page.locator(selector).is_visible(), f"{selector} is not printed"
+    # The provenance's people, source and dates print as names and dates, without the
+    # addresses of the site's pages about them.
+    after = page.eval_on_selector_all(".provenance a", "links => links.map(a => getComputedStyle(a, '::after').content)")
+    assert len(after) >= 8 and set(after) == {"none"}, after
+    # Where the archived file lies, outside the site, still prints.
+    download = page.eval_on_selector("details.verbatim a[href*='source.txt']", "a => getComputedStyle(a, '::after').content")
+    assert "source.txt" in download, download
     # Glossary terms in the reading edition do not: the text stays readable.
     assert page.eval_on_selector(".reading-edition a.term", "a => getComputedStyle(a, '::after').content") == "none"
-    # Nor do the lists of "In this article" (a line of addresses for each person and term).
-    assert page.locator(".in-this-article a").count() > 10
-    assert page.eval_on_selector_all(".in-this-article a", "links => links.map(a => getComputedStyle(a, '::after').content)"
-                                     ) == ["none"] * page.locator(".in-this-article a").count()
-    page.pdf(path=str(screenshots / "seed-article-print.pdf"), format="A4")
+    # The checksum once, in the citation.
+    shown = page.eval_on_selector_all("code", "all => all.filter(c => /^[0-9a-f]{64}$/.test(c.textContent)"
+                                      " && c.getClientRects().length).map(c => c.closest('p') && c.closest('p').className)")
+    assert shown == ["cite"], shown
+    # The verbatim source, kept as the record, in smaller type than the reading edition.
+    size = "s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)"
+    assert page.evaluate(size, ".verbatim-text code") < 0.8 * page.evaluate(size, ".reading-edition p")
+    pdf = page.pdf(path=str(screenshots / "seed-article-print.pdf"), format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    assert 1 <= pages <= 3, f"{pages} pages of A4"
     page.screenshot(path=str(screenshots / "seed-article-print.png"), full_page=True)
 
 
@@ -300,11 +309,12 @@ def test_an_index_prints_its_table_without_an_address_in_every_cell(tab, screens
     page.pdf(path=str(screenshots / "glossary-index-print.pdf"), format="A4")
     tab.goto(SEED)
     page.emulate_media(media="print")
-    summary = page.locator("details.verbatim > summary")
-    assert summary.evaluate("s => getComputedStyle(s, '::after').display") == "none"
+    # The verbatim source's summary, a control to open it, with its arrow, is not printed.
+    assert page.locator("details.verbatim > summary").count() == 1
+    assert not page.locator("details.verbatim > summary").is_visible()
     # Links outside tables still print where they lead.
-    after = page.eval_on_selector(".provenance a[href*='people/']", "a => getComputedStyle(a, '::after').content")
-    assert tab.base + "people/" in after, after
+    after = page.eval_on_selector("details.verbatim a[href*='source.txt']", "a => getComputedStyle(a, '::after').content")
+    assert "source.txt" in after, after
 
 
 def test_a_timeline_year_prints_its_entries_without_the_ways_to_other_pages(tab, screenshots):
