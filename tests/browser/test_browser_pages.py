@@ -645,3 +645,33 @@ def test_an_entrys_confidence_leads_to_its_explanation_shown_as_the_target(tab):
     target = page.locator("#confidence")
     assert target.is_visible() and "Medium:" in target.inner_text()
     assert target.evaluate("p => getComputedStyle(p).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+def test_code_in_the_guides_tables_breaks_between_words_or_after_a_slash(tab):
+    """The editors' guide's table of files broke its names inside a word, "archive/events.y"
+    over "ml" on a desktop and "archive/ar" over "ticles/<id>/" on a phone (Material's code
+    breaks anywhere, and the table squeezed its column to that). A line of code in a table
+    now ends where text may break (a space, a hyphen, a "/", after a bracket or a comma), and
+    the table of files fits a 360-pixel phone."""
+    page = tab.page
+    lines = """() => [...document.querySelectorAll('.md-typeset td code')].filter(c => c.getClientRects().length)
+        .map(c => { const lines = [], text = c.textContent; let top = null;
+            for (let i = 0; i < text.length; i++) {
+                const r = document.createRange(); r.setStart(c.firstChild, i); r.setEnd(c.firstChild, i + 1);
+                const at = Math.round(r.getBoundingClientRect().top);
+                if (top === null || Math.abs(at - top) > 4) { lines.push(''); top = at; }
+                lines[lines.length - 1] += text[i]; }
+            return lines; })"""
+    try:
+        for width in (1280, 360):
+            page.set_viewport_size({"width": width, "height": 800})
+            tab.goto("editors/")
+            shown = page.evaluate(lines)
+            assert any(code == ["archive/organizations.yml"] for code in shown), shown
+            broken = [code for code in shown if any(not re.search(r"[\s/\-\])},;:]$", line) for line in code[:-1])]
+            assert broken == [], (width, broken)
+            files = page.locator(".md-typeset__scrollwrap").first
+            assert files.evaluate("s => s.scrollWidth <= s.clientWidth"), width
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+    finally:
+        page.set_viewport_size(DESKTOP)
