@@ -1,0 +1,64 @@
+"""The archive's year and month pages (lgnews/templates/articles.md.j2) as a reader finds
+them: a month page says which year it is in and which way its neighbouring months lie.
+Rendered from the seed archive with a few synthesized articles, so that a month has
+months with articles before and after it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from lgnews import bench, render
+from lgnews.ingest import ingest_file
+from lgnews.model import build_site, format_date, load_archive
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory):
+    """(the months with articles, oldest first; {path: content} of the archive pages)."""
+    tmp = tmp_path_factory.mktemp("archives")
+    archive = tmp / "archive"
+    shutil.copytree(ROOT / "archive", archive)
+    for item in bench.synthesize(8):
+        path = tmp / item.name
+        path.write_bytes(item.data)
+        ingest_file(path, archive, {})
+    site = build_site(load_archive(archive))
+    pages = {o.path: o.content for o in render.Renderer(site, "https://example.org/", "Test").render_article_archives()}
+    return sorted({a.published.strftime("%Y/%m") for a in site.articles}), pages
+
+
+def _line(page: str, label: str) -> str:
+    return page.split(f"<strong>{label}</strong>")[1].split("</p>")[0]
+
+
+def test_a_month_marks_its_year_among_the_years(archives):
+    """The year page bolds its year in "By year:"; a month page left its year a link like
+    any other, and a reader could not see which year the month was in."""
+    months, pages = archives
+    for month in months:
+        years = _line(pages[f"articles/{month}/index.md"], "By year:")
+        marked = re.findall(r'<strong><a href="([^"]+)">(\d{4})</a></strong>', years)
+        # Still a link, to the year's page: this page is the month's, not the year's.
+        assert marked == [("../", month[:4])], (month, years)
+        assert "aria-current" not in years, (month, years)
+    assert '<strong aria-current="page">' in _line(pages[f"articles/{months[0][:4]}/index.md"], "By year:")
+
+
+def test_a_month_names_its_neighbours_as_older_and_newer(archives):
+    """"← February 2021" on the page of April 2022 read as the calendar's previous month:
+    it is the previous month that has articles, so it says "Older" (and the next, "Newer"),
+    as an article's own pager does."""
+    months, pages = archives
+    assert len(months) > 2
+    labels = {m: format_date(m.replace("/", "-")) for m in months}
+    for at, month in enumerate(months):
+        line = _line(pages[f"articles/{month}/index.md"], "Months:")
+        links = re.findall(r'<a href="[^"]+">([^<]+)</a>', line)
+        expected = ([f"← Older: {labels[months[at - 1]]}"] if at else []) + [f"all of {month[:4]}"]
+        expected += [f"Newer: {labels[months[at + 1]]} →"] if at + 1 < len(months) else []
+        assert links == expected, (month, line)
