@@ -675,3 +675,35 @@ def test_code_in_the_guides_tables_breaks_between_words_or_after_a_slash(tab):
             assert page.evaluate("document.documentElement.scrollWidth") <= width
     finally:
         page.set_viewport_size(DESKTOP)
+
+
+# The lines of an element as the visible characters on each (text and code a few pixels
+# apart on one line count as one line).
+LINES_OF = """el => { const lines = [], walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let middle = null;
+    for (let node; (node = walker.nextNode());) for (let i = 0; i < node.length; i++) {
+        if (!node.data[i].trim()) continue;
+        const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+        const box = r.getBoundingClientRect(), at = (box.top + box.bottom) / 2;
+        if (middle === null || Math.abs(at - middle) > box.height / 2) { lines.push(''); middle = at; }
+        lines[lines.length - 1] += node.data[i]; }
+    return lines; }"""
+
+
+def test_a_count_and_a_closing_bracket_stay_with_what_they_follow_on_a_phone(tab):
+    """On a 360-pixel phone the timeline's "Years:" line broke "(2" from "entries)", and the
+    404 page left ")." alone on its last line, after the key to press."""
+    page = tab.page
+    try:
+        for width in range(320, 481, 8):
+            page.set_viewport_size({"width": width, "height": 800})
+            tab.goto("timeline/")
+            years = page.locator("p.jump", has_text="Years:")
+            lines = years.evaluate(LINES_OF)
+            # Each line ends at a year's count: "2012(1entry)·", never "2012(1" or "2012".
+            assert all(re.search(r"\((\d+entry|\d+entries)\)·?$", line) for line in lines), (width, lines)
+            tab.goto("no-such-page/", status=404)
+            last = page.locator("article p").last.evaluate(LINES_OF)[-1]
+            assert last.endswith("/).") and len(last) > len("/)."), (width, last)
+    finally:
+        page.set_viewport_size(DESKTOP)
