@@ -122,7 +122,7 @@ def test_above_the_limit_an_article_is_found_by_title_first_paragraph_and_notes(
 HINT_LEDE = "Articles are searched by their title, opening paragraph and editors' notes, not their whole text."
 
 
-SEARCH_BOX = re.compile(r'<div class="md-search lg-search" data-lg-search data-lg-root="[./]*"( data-lg-titles-only)?></div>')
+SEARCH_BOX = re.compile(r'<div class="md-search lg-search" data-lg-search data-lg-root="[./]*"( data-lg-lede-only)?></div>')
 
 
 def test_above_the_limit_the_search_box_says_what_it_searches(lede_site):
@@ -133,7 +133,7 @@ def test_above_the_limit_the_search_box_says_what_it_searches(lede_site):
         box = SEARCH_BOX.search(page.read_text(encoding="utf-8"))
         assert box and box.group(1), page
     script = (lede_site / "javascripts" / "search.js").read_text(encoding="utf-8")
-    assert 'hasAttribute("data-lg-titles-only")' in script and HINT_LEDE.replace("'", "\\'") in script
+    assert 'hasAttribute("data-lg-lede-only")' in script and HINT_LEDE.replace("'", "\\'") in script
 
 
 def test_below_the_limit_it_says_nothing_of_the_kind(built_site):

@@ -59,7 +59,7 @@
       '<ol class="md-search-result__list" id="lg-search-results" aria-label="Search results"' +
       ' data-lg-search-results></ol>' +
       '<p class="lg-search-hint" data-lg-search-hint hidden>' +
-      (box.hasAttribute("data-lg-titles-only")
+      (box.hasAttribute("data-lg-lede-only")
         ? "Articles are searched by their title, opening paragraph and editors\' notes, not their whole text. "
         : "") +
       "Every article that uses an official term is listed on the term\'s entry in the " +
