@@ -10,16 +10,21 @@ generator did (on one article page: all are alike) and tells the search box's te
 
 from __future__ import annotations
 
-import re
+from lgnews.ids import ARTICLE_ID_RE
 
-_ARTICLE_PAGE = re.compile(r"articles/\d{4}-\d{2}-\d{2}-[a-z0-9-]+/index\.md")
 LEDE_MARK = 'data-search="lede"'
+
+
+def _article_page(src_uri: str) -> bool:
+    """Whether ``src_uri`` is an article's page: articles/<id>/index.md."""
+    parts = src_uri.split("/")
+    return len(parts) == 3 and parts[0] == "articles" and parts[2] == "index.md" and bool(ARTICLE_ID_RE.match(parts[1]))
 
 
 def full_text(files) -> bool:
     """Whether search indexes the articles' whole text (true without articles)."""
     for file in files:
-        if _ARTICLE_PAGE.fullmatch(file.src_uri) and file.abs_src_path:
+        if _article_page(file.src_uri) and file.abs_src_path:
             with open(file.abs_src_path, encoding="utf-8", errors="replace") as fh:
                 return LEDE_MARK not in fh.read()
     return True
