@@ -13,9 +13,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-ARCHIVE_SECTIONS = {"articles", "glossary", "organizations", "people", "tags", "timeline"}
-"""The folders the generator writes, whose pages are out of the navigation (mkdocs.yml's
-``not_in_nav``) but for their index."""
+from lgnews.build import ARCHIVE_SECTIONS
 
 
 def _archive_index(item) -> Page | None:

@@ -32,8 +32,10 @@ CACHE = Path(".cache") / "lgnews"
 """The cache of parsed articles, relative to the project root (git-ignored)."""
 
 
-GENERATED_TOPS = frozenset({"articles", "glossary", "people", "organizations", "timeline", "tags", "data",
-                            "_generated", "feed.xml", "feed.json"})
+ARCHIVE_SECTIONS = frozenset({"articles", "glossary", "organizations", "people", "tags", "timeline"})
+"""The folders of pages the generator writes, out of the navigation (mkdocs.yml's
+``not_in_nav``) but for their index."""
+GENERATED_TOPS = ARCHIVE_SECTIONS | {"data", "_generated", "feed.xml", "feed.json"}
 """What the generator writes at the top of docs/ (besides its manifest)."""
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "yaml", "charset_normalizer", "orjson", "slugify",
              "text_unidecode")
