@@ -1023,7 +1023,9 @@ def find_dates(text: str, published: date) -> list[DateMention]:
 
 
 _COMMA_RE = re.compile(r"\s*,\s*")
-_LIST_SPLIT_RE = re.compile(r"\s*[,，、]\s*|,?\s+and\s+")
+# ", and" before ",": a list's last name after a serial comma ("Yi Ming, and Kang Lin") is
+# not "and Kang Lin", which was no name.
+_LIST_SPLIT_RE = re.compile(r",?\s+and\s+|\s*[,，、]\s*")
 
 
 def split_roles(text: str) -> list[str]:

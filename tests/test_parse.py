@@ -374,6 +374,15 @@ def test_a_group_is_no_person(group):
     assert [p.name for p in extract_people("Party jianguo and Party members attended.")] == ["Party jianguo"]
 
 
+def test_the_last_name_after_a_serial_comma_attends():
+    """'Ding Xiaohua, Yi Ming, and Kang Lin attended.' lost Kang Lin: the list was split at the
+    comma before 'and', which left 'and Kang Lin', no name."""
+    from lgnews.parse import extract_people
+
+    assert extract_people("Ding Xiaohua, Yi Ming, and Kang Lin attended.") == [
+        Person(name, (), ("attending",)) for name in ("Ding Xiaohua", "Yi Ming", "Kang Lin")]
+
+
 def test_presider_roles():
     article = parse_fixture("presider_roles.txt")
     assert article.people == [
