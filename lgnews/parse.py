@@ -167,9 +167,13 @@ _NAME_FULL_RE = re.compile(NAME)
 # The same, without backtracking, for scanning whole texts (surnames are checked after).
 _NAME_SCAN = rf"[A-Z][a-z]{{0,11}}+ [A-Za-z][a-z]{{1,12}}+{_APOSTROPHE}?+"
 _ATTEND_VERB = r"(?:attended|were present|was present|participated)"
+# What may close a list of names before its verb: "and other leaders", "and other members of
+# the Standing Committee", "and other county-level leaders", "and others", ", etc." (no comma:
+# a clause after one is no longer the list's).
+_AND_OTHERS = r"(?:,?\s+and\s+(?:others|(?:other|some|relevant)\s[^.;:(),]{0,80}?)|,?\s+etc\.)"
 ATTENDEES_RE = re.compile(
-    rf"(?P<list>{_NAME_SCAN}(?:\s*[,，、]\s*{_NAME_SCAN})*+(?:,?\s+and\s+{_NAME_SCAN})?)\s+"
-    rf"(?:and (?:other|some|relevant) [a-z ]{{0,60}}?\s*)?{_ATTEND_VERB}"
+    rf"(?P<list>{_NAME_SCAN}(?:\s*[,，、]\s*{_NAME_SCAN})*+(?:,?\s+and\s+{_NAME_SCAN})?)"
+    rf"{_AND_OTHERS}?\s+{_ATTEND_VERB}"
 )
 ROLE_WORDS = re.compile(
     r"\b(?:secretary|head|director|mayor|chairman|chairwoman|chair|member|deputy|chief|minister|leader|"
@@ -1105,13 +1109,22 @@ _PINYIN_SYLLABLE = (r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
 _PINYIN_GIVEN_NAME_RE = re.compile(f"(?:{_PINYIN_SYLLABLE}){{1,3}}")
 
 
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence that holds ``at`` starts: after the last full stop before it, but
+    not the stop of "etc." ("Ding Xiaohua, Yi Ming, etc. were present")."""
+    stop = text.rfind(". ", 0, at)
+    while stop >= 3 and text[stop - 3 : stop] == "etc":
+        stop = text.rfind(". ", 0, stop)
+    return stop + 1
+
+
 def _attendee_lists(text: str) -> list[re.Match]:
     """ATTENDEES_RE matches, looked for only in the sentences that have an attend verb."""
     spans: list[tuple[int, int]] = []
     for word in _ATTEND_WORDS:
         at = text.find(word)
         while at >= 0:
-            start = text.rfind(". ", 0, at) + 1
+            start = _sentence_start(text, at)
             span = (start, min(len(text), at + len(word) + 30))
             if not spans or spans[-1] != span:
                 spans.append(span)

@@ -383,6 +383,20 @@ def test_the_last_name_after_a_serial_comma_attends():
         Person(name, (), ("attending",)) for name in ("Ding Xiaohua", "Yi Ming", "Kang Lin")]
 
 
+@pytest.mark.parametrize("close", ["and other members of the Standing Committee attended the meeting.",
+                                   "and other leaders of the District Party Committee attended the meeting.",
+                                   "and other county-level leaders attended the meeting.", "and others attended.",
+                                   "and other leaders attended.", ", etc. were present."])
+def test_a_list_of_names_closed_by_others_attends(close):
+    """'Gong Yuan, Hu Bin, Jiang Lihua and other members of the Standing Committee attended the
+    meeting.' gave no one: after 'and other' only lowercase words were read (not 'Standing
+    Committee', 'county-level'), 'and others' and ', etc.' not at all."""
+    from lgnews.parse import extract_people
+
+    sentence = f"The county met. Gong Yuan, Hu Bin, Jiang Lihua {close}".replace(" ,", ",")
+    assert extract_people(sentence) == [Person(name, (), ("attending",)) for name in ("Gong Yuan", "Hu Bin", "Jiang Lihua")]
+
+
 def test_presider_roles():
     article = parse_fixture("presider_roles.txt")
     assert article.people == [
