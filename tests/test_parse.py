@@ -397,6 +397,25 @@ def test_a_list_of_names_closed_by_others_attends(close):
     assert extract_people(sentence) == [Person(name, (), ("attending",)) for name in ("Gong Yuan", "Hu Bin", "Jiang Lihua")]
 
 
+@pytest.mark.parametrize(("names", "shared"), [
+    ("Liu Chihui, Luo Wenwei and Wang Qian", ["Liu Chihui", "Luo Wenwei", "Wang Qian"]),
+    ("Liu Chihui, Luo Wenwei, Wang Qian", ["Liu Chihui", "Luo Wenwei", "Wang Qian"]),
+    ("Liu Zhigang, head of the district, Luo Wenwei and Wang Qian", ["Luo Wenwei", "Wang Qian"]),
+])
+def test_a_title_in_the_plural_is_each_of_the_names_before_it(names, shared):
+    """'Liu Chihui, Luo Wenwei and Wang Qian, deputy heads of the district, attended.' gave Liu
+    Chihui the titles 'Luo Wenwei and Wang Qian' and 'deputy heads of the district', and no
+    one else. The title is each one's, as written; a name's own title is its own only."""
+    from lgnews.parse import extract_people
+
+    people = extract_people(f"The county met. {names}, deputy heads of the district, attended.")
+    assert [p for p in people if p.name in shared] == [
+        Person(name, ("deputy heads of the district",), ("attending",)) for name in shared]
+    assert all(p.roles == ("head of the district",) for p in people if p.name not in shared)
+    # A title in the plural that does not close the list names more who attended.
+    assert extract_people("Li Ming, Wang Qian, heads of towns and relevant departments attended.") == []
+
+
 def test_presider_roles():
     article = parse_fixture("presider_roles.txt")
     assert article.people == [
