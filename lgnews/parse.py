@@ -1071,7 +1071,11 @@ _TITLE_WORDS = frozenset("of the and party committee county city district town t
                          "municipal prefecture government bureau office department congress people's general vice "
                          "first executive standing cpc".split())
 """The words of a title that are not an office: what holds it ("County Party", "Bureau")."""
-_PLACE_WORDS = frozenset("city county district town township village province municipality prefecture".split())
+_PLACE_WORDS = frozenset("city county district town township village province municipality prefecture municipal "
+                         "provincial".split())
+"""The words after a place's name in a title: "Miluo City", "Shaoyang Municipal Party Secretary"."""
+MAX_TITLE_WORDS = 8
+"""The most words of a title before a name: "Secretary of the Shaoyang Municipal Party Committee" has 7."""
 
 
 def _title_word(words: list[str], i: int) -> bool:
@@ -1084,11 +1088,23 @@ def _title_word(words: list[str], i: int) -> bool:
     return words[i][0].isupper() and words[i].isalpha() and i + 1 < len(words) and words[i + 1].lower() in _PLACE_WORDS
 
 
+def _office(word: str) -> bool:
+    return any(ROLE_WORDS.fullmatch(w) for w in word.split("-"))  # Director-General
+
+
+def _names_an_office(words: list[str]) -> bool:
+    """Whether a title ends in its office ("County Party Secretary"), or names the office before
+    what holds it ("Secretary of the District Party Committee"): not "Work Safety Committee"."""
+    of = words.index("of") if "of" in words else 0
+    return _office(words[-1]) or (of > 0 and _office(words[of - 1]))
+
+
 def _title_before(text: str, at: int) -> str | None:
     """The title written before a name, from the start of its clause: "County Party
     Secretary" of "County Party Secretary Zhang Wei presided", "Miluo City mayor" of "Miluo
-    City mayor Wang Qian led a team". None if the words there are not a title: it ends in an
-    office, and each of its words is an office's, of what holds it or a place's name."""
+    City mayor Wang Qian led a team". None if the words there are not a title: it names an
+    office (``_names_an_office``), and each of its words is an office's, of what holds it or a
+    place's name."""
     window = text[max(0, at - 80):at]
     cut = max(window.rfind(mark) for mark in _CLAUSE_STARTS)
     if cut < 0 and at > 80:
@@ -1096,7 +1112,7 @@ def _title_before(text: str, at: int) -> str | None:
     words = window[cut + 2 if cut >= 0 else 0:].split()
     if words and words[0] in ("The", "the"):
         words = words[1:]
-    if not 1 <= len(words) <= 6 or not any(ROLE_WORDS.fullmatch(w) for w in words[-1].split("-")):
+    if not 1 <= len(words) <= MAX_TITLE_WORDS or not _names_an_office(words):
         return None
     if not all(_title_word(words, i) for i in range(len(words))):
         return None

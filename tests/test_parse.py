@@ -979,6 +979,11 @@ def test_no_paragraph_starts_inside_a_quotation():
     ("At the meeting, the Deputy Director Li Ming stressed the need for inspections.",
      Person("Li Ming", ("Deputy Director",), ("speaking",))),
     ("Director-General Zhang Wei presided over the meeting.", Person("Zhang Wei", ("Director-General",), ("presiding",))),
+    # The office before what holds it, and a place's name before Municipal: these gave no one, or no title.
+    ("Secretary of the District Party Committee Huang Jun made a speech.",
+     Person("Huang Jun", ("Secretary of the District Party Committee",), ("speaking",))),
+    ("Shaoyang Municipal Party Secretary Yan Huaqing delivered a speech.",
+     Person("Yan Huaqing", ("Shaoyang Municipal Party Secretary",), ("speaking",))),
     # Words before a name that are no title give it none.
     ("At the meeting, Wang Lei stressed the need for inspections.", Person("Wang Lei", (), ("speaking",))),
 ])
