@@ -173,7 +173,7 @@ _ATTEND_VERB = r"(?:attended|were present|was present|participated)"
 _AND_OTHERS = r"(?:,?\s+and\s+(?:others|(?:other|some|relevant)\s[^.;:(),]{0,80}?)|,?\s+etc\.)"
 ATTENDEES_RE = re.compile(
     rf"(?P<list>{_NAME_SCAN}(?:\s*[,，、]\s*{_NAME_SCAN})*+(?:,?\s+and\s+{_NAME_SCAN})?)"
-    rf"{_AND_OTHERS}?\s+{_ATTEND_VERB}"
+    rf"(?P<others>{_AND_OTHERS})?\s+{_ATTEND_VERB}"
 )
 OFFICES = ("secretary head director mayor chairman chairwoman chair member deputy chief minister leader governor "
            "president commissioner commissar captain manager principal commander inspector representative "
@@ -1242,9 +1242,14 @@ def extract_people(text: str) -> list[Person]:
         led = bool(names) and names[0].split()[0] in SURNAMES
         names = [n for n in names if n.split()[0] in SURNAMES or _PINYIN_GIVEN_NAME_RE.fullmatch(n.split()[1])
                  or (led and n.split()[1][0].isupper())]
+        # A title before the list is its first name's ("Vice Mayor Xiong Bo attended"); a name
+        # alone is the subject of what follows too ("Yan Huaqing attended and delivered a speech").
+        title = None if _clause_start(text, m.start()) else _title_before(text, m.start())
+        how = ["attending", *(_more_actions(text, m.end()) if len(names) == 1 and not m["others"] else [])]
         for name in names:
             if len(name.split()) == 2:
-                add(name, m.start() + m["list"].find(name), how=["attending"])
+                at = m.start() + m["list"].find(name)
+                add(name, at, [title] if title and at == m.start() else [], how)
     for m in scanned:
         if m["comma"] or m["name"].split()[0] not in SURNAMES:
             continue

@@ -984,6 +984,12 @@ def test_no_paragraph_starts_inside_a_quotation():
      Person("Huang Jun", ("Secretary of the District Party Committee",), ("speaking",))),
     ("Shaoyang Municipal Party Secretary Yan Huaqing delivered a speech.",
      Person("Yan Huaqing", ("Shaoyang Municipal Party Secretary",), ("speaking",))),
+    # Attending: the title was lost, and what the one attending did besides.
+    ("Vice Mayor Xiong Bo attended the meeting.", Person("Xiong Bo", ("Vice Mayor",), ("attending",))),
+    ("County Magistrate Luo Jian was present.", Person("Luo Jian", ("County Magistrate",), ("attending",))),
+    ("Shaoyang Municipal Party Secretary Yan Huaqing attended and delivered a speech.",
+     Person("Yan Huaqing", ("Shaoyang Municipal Party Secretary",), ("attending", "speaking"))),
+    ("Mayor Zhang Wei's deputy Li Ming attended the meeting.", Person("Li Ming", (), ("attending",))),
     # Words before a name that are no title give it none.
     ("At the meeting, Wang Lei stressed the need for inspections.", Person("Wang Lei", (), ("speaking",))),
 ])
@@ -993,6 +999,14 @@ def test_a_title_before_a_name_is_read(sentence, expected):
     from lgnews.parse import extract_people
 
     assert extract_people(sentence) == [expected]
+
+
+def test_a_title_before_a_list_of_names_is_its_first_names():
+    """What the list does besides attending is not said to be each one's."""
+    from lgnews.parse import extract_people
+
+    assert extract_people("Vice Mayor Xiong Bo and Li Ming attended and spoke.") == [
+        Person("Xiong Bo", ("Vice Mayor",), ("attending",)), Person("Li Ming", (), ("attending",))]
 
 
 @pytest.mark.parametrize("sentence", [
