@@ -1001,6 +1001,22 @@ def test_a_title_before_a_name_is_read(sentence, expected):
     assert extract_people(sentence) == [expected]
 
 
+@pytest.mark.parametrize(("sentence", "roles"), [
+    ("The meeting was chaired by Liu Yue, Secretary of the County Party Committee.",
+     ("Secretary of the County Party Committee",)),
+    ("The meeting was presided over by Liu Yue, secretary of Tianping Town, Xinhua County, and attended by Li Ming.",
+     ("secretary of Tianping Town, Xinhua County",)),
+    ("The meeting, presided over by Liu Yue, deputy head of the county, studied the plan.", ("deputy head of the county",)),
+    ("The meeting was presided over by Liu Yue.", ()),
+])
+def test_the_one_presiding_after_by_presides(sentence, roles):
+    """'The meeting was chaired by Liu Yue, Secretary of the County Party Committee.' gave no
+    one: only a name before the verb presided."""
+    from lgnews.parse import extract_people
+
+    assert extract_people(sentence)[0] == Person("Liu Yue", roles, ("presiding",))
+
+
 def test_a_title_before_a_list_of_names_is_its_first_names():
     """What the list does besides attending is not said to be each one's."""
     from lgnews.parse import extract_people
