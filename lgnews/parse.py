@@ -249,9 +249,12 @@ def _year(name: str) -> str:
     return rf"(?:,?\s+(?P<{name}>(?:19|20)[0-9]{{2}})\b)?"
 
 
+_AFTER_MONTH_WORD = r"(?:\.?\s+|(?P<glued>\.))"
+"""Between a month's name and its day: a space, or a stop with or without one ("Mar. 1", "Mar.1":
+an abbreviation only, see ``_glued_to_a_month``)."""
 EVENT_DATE_RE = re.compile(
     r"[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:the\s+(?=[0-9]))?"
-    rf"(?:{_MONTH_WORD}\.?\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b|{_DAY_FIRST}){_year('year')}"
+    rf"(?:{_MONTH_WORD}{_AFTER_MONTH_WORD}(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b|{_DAY_FIRST}){_year('year')}"
 )
 # The dates a text mentions: each month's name is found (one scan, quick: it starts with a
 # capital letter), then a day read before it ("11 February", "the 3rd of March") or a day or
@@ -260,7 +263,7 @@ EVENT_DATE_RE = re.compile(
 _MONTH_SCAN_RE = re.compile(r"[ADFJMNOS](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)[a-z]{0,6}\b")
 _DAY_BEFORE_RE = re.compile(rf"(?<![0-9A-Za-z])(?P<day>[0-9]{{1,2}}){_DAY_OF}$")
 _AFTER_DAY_FIRST_RE = re.compile(rf"\.?{_NOT_A_PLACE}{_year('year')}")
-_AFTER_MONTH_RE = re.compile(rf"\.?\s+(?:(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b{_year('year')}"
+_AFTER_MONTH_RE = re.compile(rf"{_AFTER_MONTH_WORD}(?:(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b{_year('year')}"
                              r"|(?P<month_year>(?:19|20)[0-9]{2})\b)")
 _DEADLINE_WORDS = frozenset("until till by before through".split())
 """The words a deadline follows ("will last until Mar. 31"): a day after publication, in its year,
@@ -988,6 +991,12 @@ def _word_start(text: str, at: int) -> bool:
     return at == 0 or not text[at - 1].isalpha()
 
 
+def _glued_to_a_month(m: re.Match, month: str) -> bool:
+    """Whether ``m`` reads a day glued to a month's name by a stop that ends a sentence, not an
+    abbreviation ("in May.10 towns joined"): "Mar.1" is a date."""
+    return bool(m["glued"]) and month not in MONTH_ABBREVIATIONS
+
+
 def find_event_date(text: str, published: date) -> date | None:
     found = event_date_mention(text, published)
     return found[0] if found else None
@@ -997,7 +1006,7 @@ def event_date_mention(text: str, published: date) -> tuple[date, bool] | None:
     """The date of the reported event, and whether the text writes its year."""
     for m in EVENT_DATE_RE.finditer(text):
         month = MONTHS.get(m["month"] or m["month2"])
-        if not month or not _word_start(text, m.start()):
+        if not month or not _word_start(text, m.start()) or _glued_to_a_month(m, m["month"]):
             continue
         year = int(m["year"]) if m["year"] else None
         resolved = resolve_day(month, int(m["day"] or m["day2"]), published, year)
@@ -1024,7 +1033,7 @@ def find_dates(text: str, published: date) -> list[DateMention]:
             at = day.start()
         else:
             after = _AFTER_MONTH_RE.match(text, m.end())
-            if not after:
+            if not after or _glued_to_a_month(after, m.group()):
                 continue
             if after["month_year"]:
                 months.append((f"{int(after['month_year']):04d}-{month:02d}", text[m.start():after.end()]))

@@ -310,6 +310,10 @@ def test_event_date_new_year():
     ("On 5 Sept. the county", date(2022, 9, 30), date(2022, 9, 5)),
     ("On 12 occasions in May, the county", date(2022, 9, 30), None),
     ("On 1 May people gathered", date(2022, 9, 30), date(2022, 5, 1)),
+    # A day glued to a month's abbreviation (it gave none); not to a month that ends a sentence.
+    ("On Mar.1, the county", date(2022, 4, 30), date(2022, 3, 1)),
+    ("On Sept.5 the county", date(2022, 9, 30), date(2022, 9, 5)),
+    ("It ends on May.10 towns joined", date(2022, 9, 30), None),
 ])
 def test_event_date_resolution(body, published, expected):
     assert find_event_date(body, published) == expected
@@ -692,6 +696,9 @@ def test_decode_source_empty():
     # (it was 2021-05-31); a day before publication stays as it is.
     ("The campaign will last until May 31 and end by 30 June, as planned. It started on April 2 and ran until April 20.",
      [("2022-04-02", "April 2"), ("2022-04-20", "April 20"), ("2022-05-31", "May 31"), ("2022-06-30", "30 June")]),
+    # A day or a year glued to a month's abbreviation, not to a month that ends a sentence.
+    ("On Mar.1, the county met; since Jun.2021 it has checked. It ends in May.10 towns joined.",
+     [("2021-06", "Jun.2021"), ("2022-03-01", "Mar.1")]),
 ])
 def test_dates_the_text_mentions(text, expected):
     """Every date an article mentions, at its precision: a day resolved against the publication
