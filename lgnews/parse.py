@@ -249,11 +249,13 @@ def _year(name: str) -> str:
     return rf"(?:,?\s+(?P<{name}>(?:19|20)[0-9]{{2}})\b)?"
 
 
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+"""A day of the week before the date: "held on Sunday, March 6"."""
 _AFTER_MONTH_WORD = r"(?:\.?\s+|(?P<glued>\.))"
 """Between a month's name and its day: a space, or a stop with or without one ("Mar. 1", "Mar.1":
 an abbreviation only, see ``_glued_to_a_month``)."""
 EVENT_DATE_RE = re.compile(
-    r"[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:the\s+(?=[0-9]))?"
+    rf"[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?{_WEEKDAY}(?:the\s+(?=[0-9]))?"
     rf"(?:{_MONTH_WORD}{_AFTER_MONTH_WORD}(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b|{_DAY_FIRST}){_year('year')}"
 )
 # The dates a text mentions: each month's name is found (one scan, quick: it starts with a

@@ -314,6 +314,9 @@ def test_event_date_new_year():
     ("On Mar.1, the county", date(2022, 4, 30), date(2022, 3, 1)),
     ("On Sept.5 the county", date(2022, 9, 30), date(2022, 9, 5)),
     ("It ends on May.10 towns joined", date(2022, 9, 30), None),
+    # The day of the week before the date (it gave none).
+    ("The meeting was held on Sunday, March 6, in the hall", date(2022, 4, 30), date(2022, 3, 6)),
+    ("On the morning of Tuesday 8 March, the county", date(2022, 4, 30), date(2022, 3, 8)),
 ])
 def test_event_date_resolution(body, published, expected):
     assert find_event_date(body, published) == expected
