@@ -249,6 +249,8 @@ def _year(name: str) -> str:
     return rf"(?:,?\s+(?P<{name}>(?:19|20)[0-9]{{2}})\b)?"
 
 
+_NUMERIC_DATE = r"(?P<iso_year>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<iso_month>[0-9]{1,2})(?P=sep)(?P<iso_day>[0-9]{1,2})\b"
+"""A date in numbers, the year first: "On 2022-03-01", "On 2022/3/1"."""
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 """A day of the week before the date: "held on Sunday, March 6"."""
 _AFTER_MONTH_WORD = r"(?:\.?\s+|(?P<glued>\.))"
@@ -256,7 +258,8 @@ _AFTER_MONTH_WORD = r"(?:\.?\s+|(?P<glued>\.))"
 an abbreviation only, see ``_glued_to_a_month``)."""
 EVENT_DATE_RE = re.compile(
     rf"[Oo]n\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?{_WEEKDAY}(?:the\s+(?=[0-9]))?"
-    rf"(?:{_MONTH_WORD}{_AFTER_MONTH_WORD}(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b|{_DAY_FIRST}){_year('year')}"
+    rf"(?:{_MONTH_WORD}{_AFTER_MONTH_WORD}(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b|{_DAY_FIRST}|{_NUMERIC_DATE})"
+    rf"{_year('year')}"
 )
 # The dates a text mentions: each month's name is found (one scan, quick: it starts with a
 # capital letter), then a day read before it ("11 February", "the 3rd of March") or a day or
@@ -1007,11 +1010,16 @@ def find_event_date(text: str, published: date) -> date | None:
 def event_date_mention(text: str, published: date) -> tuple[date, bool] | None:
     """The date of the reported event, and whether the text writes its year."""
     for m in EVENT_DATE_RE.finditer(text):
-        month = MONTHS.get(m["month"] or m["month2"])
-        if not month or not _word_start(text, m.start()) or _glued_to_a_month(m, m["month"]):
+        if not _word_start(text, m.start()) or _glued_to_a_month(m, m["month"]):
             continue
-        year = int(m["year"]) if m["year"] else None
-        resolved = resolve_day(month, int(m["day"] or m["day2"]), published, year)
+        if m["iso_year"]:
+            month, day, year = int(m["iso_month"]), int(m["iso_day"]), int(m["iso_year"])
+        else:
+            month = MONTHS.get(m["month"] or m["month2"])
+            if not month:
+                continue
+            day, year = int(m["day"] or m["day2"]), int(m["year"]) if m["year"] else None
+        resolved = resolve_day(month, day, published, year)
         # A date written with a year after publication is a plan, not the reported event.
         if resolved and resolved <= published:
             return resolved, year is not None

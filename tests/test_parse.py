@@ -317,6 +317,11 @@ def test_event_date_new_year():
     # The day of the week before the date (it gave none).
     ("The meeting was held on Sunday, March 6, in the hall", date(2022, 4, 30), date(2022, 3, 6)),
     ("On the morning of Tuesday 8 March, the county", date(2022, 4, 30), date(2022, 3, 8)),
+    # A date in numbers, the year first (it gave none); not one that is no date, nor a plan.
+    ("On 2022-03-01, the county", date(2022, 4, 30), date(2022, 3, 1)),
+    ("On 2022/3/1 the county", date(2022, 4, 30), date(2022, 3, 1)),
+    ("On 2022-13-01, the county", date(2022, 4, 30), None),
+    ("On 2022-05-01, the rules apply", date(2022, 4, 30), None),
 ])
 def test_event_date_resolution(body, published, expected):
     assert find_event_date(body, published) == expected
