@@ -322,6 +322,10 @@ def test_event_date_new_year():
     ("On 2022/3/1 the county", date(2022, 4, 30), date(2022, 3, 1)),
     ("On 2022-13-01, the county", date(2022, 4, 30), None),
     ("On 2022-05-01, the rules apply", date(2022, 4, 30), None),
+    # The first day of a span (it gave none); "From" a day alone starts no event.
+    ("From January 15 to 18, the first session", date(2022, 4, 30), date(2022, 1, 15)),
+    ("The session was held from 15 January to 18 January", date(2022, 4, 30), date(2022, 1, 15)),
+    ("From March 1, the new rules apply. On April 2, the county", date(2022, 4, 30), date(2022, 4, 2)),
 ])
 def test_event_date_resolution(body, published, expected):
     assert find_event_date(body, published) == expected
