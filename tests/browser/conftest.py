@@ -145,3 +145,20 @@ def phone_tab(browser, site_url):
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture
+def dark_tab(browser, site_url):
+    """A desktop-sized page in a browser whose system prefers dark."""
+    context, tab = _open_tab(browser, site_url, DESKTOP, color_scheme="dark")
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def dark_phone_tab(browser, site_url):
+    """A phone-sized page (390x844, touch) in a browser whose system prefers dark."""
+    context, tab = _open_tab(browser, site_url, PHONE, is_mobile=True, has_touch=True, device_scale_factor=2,
+                             color_scheme="dark")
+    yield tab
+    context.close()

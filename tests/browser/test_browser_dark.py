@@ -1,0 +1,88 @@
+"""Light and dark: the site takes the system's preference (Material's `default` or `slate`
+scheme) until the reader picks one with the header's toggle, which Material remembers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import DESKTOP, SEED, _open_tab
+
+pytestmark = pytest.mark.browser
+
+SCHEME = "document.body.getAttribute('data-md-color-scheme')"
+TOGGLE = ".md-header__option label:not([hidden])"
+
+
+def test_the_site_follows_the_systems_light_or_dark(tab, dark_tab):
+    tab.goto(SEED)
+    assert tab.page.evaluate(SCHEME) == "default"
+    dark_tab.goto(SEED)
+    assert dark_tab.page.evaluate(SCHEME) == "slate"
+    assert dark_tab.errors == [] and dark_tab.external == []
+
+
+def test_the_toggle_switches_and_the_choice_is_remembered(dark_tab):
+    """From the system's choice to light, to dark, and back to the system's; each choice
+    holds on the next page."""
+    page = dark_tab.page
+    dark_tab.goto(SEED)
+    toggle = page.locator(TOGGLE)
+    assert toggle.get_attribute("title") == "Switch to light mode"
+    toggle.click()
+    assert page.evaluate(SCHEME) == "default"
+    dark_tab.goto("glossary/")
+    assert page.evaluate(SCHEME) == "default"
+    assert toggle.get_attribute("title") == "Switch to dark mode"
+    toggle.click()
+    assert page.evaluate(SCHEME) == "slate"
+    dark_tab.goto("")
+    assert page.evaluate(SCHEME) == "slate"
+    assert toggle.get_attribute("title") == "Switch to system preference"
+    toggle.click()
+    page.emulate_media(color_scheme="light")
+    dark_tab.goto("")
+    assert page.evaluate(SCHEME) == "default", "the system's choice is followed again"
+    assert toggle.get_attribute("title") == "Switch to light mode"
+
+
+def test_a_dark_systems_first_page_is_dark_before_materials_script_runs(browser, site_url):
+    """Material's bundle, at the end of the page, chose the system's scheme: a dark system's
+    first page was drawn light, then dark. The header's script chooses it as it is read."""
+    context, tab = _open_tab(browser, site_url, DESKTOP, color_scheme="dark")
+    try:
+        context.route(re.compile(r".*/bundle\.[0-9a-f]+\.min\.js$"), lambda route: route.abort())
+        tab.page.goto(tab.base + SEED, wait_until="load")
+        assert tab.page.evaluate(SCHEME) == "slate"
+    finally:
+        context.close()
+
+
+def test_the_toggle_fits_a_phones_header(browser, site_url):
+    """With the toggle beside the search button, the header still fits from 360 pixels: no
+    sideways scrolling, every button on screen and 40 pixels wide (the site's name: see
+    test_the_site_name_fits_the_header_of_a_phone)."""
+    for width in (360, 390):
+        context, tab = _open_tab(browser, site_url, {"width": width, "height": 800}, is_mobile=True, has_touch=True)
+        try:
+            tab.goto(SEED)
+            page = tab.page
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            boxes = page.eval_on_selector_all(
+                ".md-header__inner > .md-header__button:not(.md-logo), " + TOGGLE,
+                "els => els.map(e => { const r = e.getBoundingClientRect(); return [r.left, r.right, r.width]; })")
+            assert len(boxes) == 3, boxes
+            for left, right, box_width in boxes:
+                assert 0 <= left and right <= width and box_width >= 40, (width, boxes)
+        finally:
+            context.close()
+
+
+def test_the_toggle_costs_a_page_little(built_site):
+    """Material's toggle drew its three icons inline on every page (2.7 KB with its script);
+    the stylesheet draws them, and the script is shorter."""
+    html = (built_site / SEED / "index.html").read_text(encoding="utf-8")
+    start = html.index('<form class="md-header__option"')
+    end = html.index("</script>", start) + len("</script>")
+    assert "<path" not in html[start:end]
+    assert end - start < 1800, end - start
