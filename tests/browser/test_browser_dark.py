@@ -7,6 +7,7 @@ import re
 
 import pytest
 from conftest import DESKTOP, SEED, _open_tab
+from test_browser_accessibility import violations
 
 pytestmark = pytest.mark.browser
 
@@ -86,3 +87,12 @@ def test_the_toggle_costs_a_page_little(built_site):
     end = html.index("</script>", start) + len("</script>")
     assert "<path" not in html[start:end]
     assert end - start < 1800, end - start
+
+
+# axe (as test_browser_accessibility.py runs it) on the same pages in the dark scheme: the
+# archive's own colours were chosen on white.
+@pytest.mark.parametrize("path", ["editors/", "performance/"])
+def test_no_serious_axe_violations_in_the_dark_on_the_maintainers_pages(dark_tab, path):
+    """The code's greys were black on the dark code (1.3:1)."""
+    dark_tab.goto(path)
+    assert violations(dark_tab.page) == []
