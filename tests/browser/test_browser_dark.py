@@ -97,3 +97,11 @@ def test_no_serious_axe_violations_in_the_dark_on_the_maintainers_pages(dark_tab
     code's grey, 4.1:1."""
     dark_tab.goto(path)
     assert violations(dark_tab.page) == []
+
+
+def test_no_serious_axe_violations_in_the_dark_on_an_article(dark_tab, dark_phone_tab):
+    """The phrases editors' notes explain were pale text on pale yellow (1.1:1)."""
+    for tab in (dark_tab, dark_phone_tab):
+        tab.goto(SEED)
+        assert tab.page.locator(".annotated").count() > 0
+        assert violations(tab.page) == []
