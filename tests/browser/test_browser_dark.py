@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DESKTOP, SEED, _open_tab
+from conftest import DESKTOP, SEED, _open_tab, search
 from test_browser_accessibility import violations
 
 pytestmark = pytest.mark.browser
@@ -105,3 +105,15 @@ def test_no_serious_axe_violations_in_the_dark_on_an_article(dark_tab, dark_phon
         tab.goto(SEED)
         assert tab.page.locator(".annotated").count() > 0
         assert violations(tab.page) == []
+
+
+@pytest.mark.parametrize("query", ["safety", "安全"])
+def test_no_serious_axe_violations_in_the_dark_with_search_results_open(dark_tab, query):
+    """The results' excerpts and count were black on dark (1.2:1 and 1.6:1), the matches in
+    titles dark blue on dark (1.8:1), the matches in excerpts pale text on pale yellow."""
+    page = dark_tab.page
+    dark_tab.goto()
+    assert search(dark_tab, query)
+    assert page.locator(".md-search-result mark").count() > 0
+    page.wait_for_timeout(500)  # let the panel's opening transition finish
+    assert violations(page) == []
