@@ -117,3 +117,21 @@ def test_no_serious_axe_violations_in_the_dark_with_search_results_open(dark_tab
     assert page.locator(".md-search-result mark").count() > 0
     page.wait_for_timeout(500)  # let the panel's opening transition finish
     assert violations(page) == []
+
+
+def test_a_page_prints_black_on_white_in_the_dark_scheme(dark_tab):
+    """Material's dark colours are the screen's only, but its script tells the browser the page
+    is dark (a color-scheme meta tag): a sheet printed from the dark scheme had a dark frame
+    round the white page, its margins."""
+    page = dark_tab.page
+    dark_tab.goto(SEED)
+    assert page.evaluate(SCHEME) == "slate"
+    page.emulate_media(media="print")
+    found = page.evaluate("""() => {
+        const c = s => getComputedStyle(document.querySelector(s));
+        return {scheme: c('html').colorScheme, text: ['.md-typeset h1', '.reading-edition p', '.provenance dd']
+            .map(s => [s, c(s).color]), background: c('body').backgroundColor}; }""")
+    assert found["scheme"] == "light", found
+    assert found["background"] == "rgb(255, 255, 255)", found
+    for selector, colour in found["text"]:
+        assert max(int(v) for v in re.findall(r"\d+", colour)[:3]) < 80, (selector, colour)
