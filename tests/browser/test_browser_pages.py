@@ -409,16 +409,8 @@ def test_a_checksum_wraps_into_even_halves_or_not_at_all(tab):
             return Object.keys(lines).sort((a, b) => a - b).map(top => lines[top]); })"""
     # The lines of the summary above the verbatim source and of the citation, as the visible
     # characters on each: no line holds only a bracket or a full stop left behind by the hash.
-    lines_of = """() => [document.querySelector('details.verbatim > summary'), document.querySelector('p.cite')]
-        .map(el => { const lines = [], walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-            let middle = null;  // of the current line: text and code sit a few pixels apart on one line
-            for (let node; (node = walker.nextNode());) for (let i = 0; i < node.length; i++) {
-                if (!node.data[i].trim()) continue;
-                const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
-                const box = r.getBoundingClientRect(), at = (box.top + box.bottom) / 2;
-                if (middle === null || Math.abs(at - middle) > box.height / 2) { lines.push(''); middle = at; }
-                lines[lines.length - 1] += node.data[i]; }
-            return lines; })"""
+    lines_of = ("() => [document.querySelector('details.verbatim > summary'), document.querySelector('p.cite')]"
+                f".map({LINES_OF})")
     seen = set()
     try:
         for width in range(320, 1700, 20):
