@@ -35,7 +35,10 @@ CACHE = Path(".cache") / "lgnews"
 ARCHIVE_SECTIONS = frozenset({"articles", "glossary", "organizations", "people", "tags", "timeline"})
 """The folders of pages the generator writes, out of the navigation (mkdocs.yml's
 ``not_in_nav``) but for their index."""
-GENERATED_TOPS = ARCHIVE_SECTIONS | {"data", "_generated", "feed.xml", "feed.json"}
+UNPUBLISHED = "_generated"
+"""The folder of docs/ that holds what the generator writes for the hooks and the home page's
+includes, and that mkdocs.yml's exclude_docs leaves out of the site."""
+GENERATED_TOPS = ARCHIVE_SECTIONS | {"data", UNPUBLISHED, "feed.xml", "feed.json"}
 """What the generator writes at the top of docs/ (besides its manifest)."""
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "yaml", "charset_normalizer", "orjson", "slugify",
              "text_unidecode")
@@ -499,11 +502,6 @@ FROM_THE_ROOT = (": write a page's address from the site's root, such as 'glossa
                  "or 'data.md'")
 
 
-UNPUBLISHED = "_generated/"
-"""The folder of docs/ that holds what the generator writes for the hooks and the home page's
-includes, and that mkdocs.yml's exclude_docs leaves out of the site."""
-
-
 def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: Path | None = None) -> list:
     """A link the generator converts that leads to no page of the site, or that runs code:
     in an article written in Markdown, a glossary entry's definition or an event's
@@ -546,7 +544,7 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: P
             page = address == "" or address.endswith("/")
             if address == ".." or address.startswith("../"):  # above docs/: the project's files, not the site's
                 problem = f"leads outside the site{FROM_THE_ROOT}"
-            elif address.startswith(UNPUBLISHED) or "/." in f"/{address}":  # in docs/, left out of the site
+            elif address.startswith(f"{UNPUBLISHED}/") or "/." in f"/{address}":  # in docs/, left out of the site
                 problem = ("leads to a file of docs/ that is not published (MkDocs leaves out the generator's "
                            "_generated/ and every name starting with '.'); link to a page of the site")
             elif page:
