@@ -33,14 +33,15 @@ import sys
 import threading
 from pathlib import Path
 
-from .build import GENERATED_TOPS, is_editors_scrap, list_files
+from .build import EDITED_ADVICE, GENERATED_TOPS, is_editors_scrap, list_files
+from .write import hand_edited, read_manifest
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
 """The start of the warning MkDocs logs before each dirty build: what it warns of (stale
 navigation) is what this module puts right, so it is not repeated on every save."""
 
 _state: dict = {"dirty": False, "fingerprint": None, "pages": None, "pagefind": None, "generated": False,
-                "failed": False, "check_address": False}
+                "failed": False, "check_address": False, "generating": False}
 """Across builds (hooks are loaded again for each build; this module is not)."""
 
 
@@ -117,9 +118,12 @@ def regenerate(root: Path) -> int:
     has to say goes to this terminal: on the first run, its progress and summary too (a first
     generation of thousands of articles takes a while), then only problems (--quiet)."""
     quiet = ["--quiet"] if _state["generated"] else []
-    _state["generated"] = True
-    status = subprocess.run([sys.executable, str(root / "scripts" / "build.py"), *quiet, "--root", str(root)],
-                            check=False).returncode
+    _state["generated"] = _state["generating"] = True
+    try:
+        status = subprocess.run([sys.executable, str(root / "scripts" / "build.py"), *quiet, "--root", str(root)],
+                                check=False).returncode
+    finally:
+        _state["generating"] = False
     if status == 0 and _state["failed"]:  # the problem it said on each save: said to be gone
         logging.getLogger("mkdocs").info("Preview: the problem is fixed; the pages are up to date again")
     _state["failed"] = status != 0
@@ -187,6 +191,7 @@ def watch(server, docs_dir: str, root: Path) -> None:
     import watchdog.events
 
     docs = os.path.abspath(docs_dir)
+    edits = _EditedPages(Path(docs))
 
     def wanted(path: str | None) -> bool:
         if not path:
@@ -198,7 +203,11 @@ def watch(server, docs_dir: str, root: Path) -> None:
         return rel.startswith("..") or rel.split(os.sep, 1)[0] not in GENERATED_TOPS
 
     def callback(event) -> None:
-        if event.is_directory or not (wanted(event.src_path) or wanted(getattr(event, "dest_path", None))):
+        if event.is_directory:
+            return
+        paths = (event.src_path, getattr(event, "dest_path", None))
+        if not any(wanted(path) for path in paths):
+            edits.saw(os.path.relpath(path, docs) for path in paths if path)
             return
         with server._rebuild_cond:
             server._want_rebuild = True
@@ -214,6 +223,54 @@ def watch(server, docs_dir: str, root: Path) -> None:
         server.observer.schedule(handler, folder, recursive=True)
     logging.getLogger("mkdocs").info("Preview: watching docs/, archive/, overrides/ and hooks/ for changes (not the "
                                      "pages the generator writes)")
+
+
+class _EditedPages:
+    """Saves in the pages the generator writes, which the preview passes over: each is
+    checked once the saves have paused for ``EDIT_CHECK_DELAY`` seconds and no generation
+    is running, and one that is not as the generator wrote it (an editor's, not the
+    generator's own writing) is said at once, rather than at the next build, which puts
+    the page back as it was."""
+
+    def __init__(self, docs: Path):
+        self.docs = docs
+        self.pending: set[str] = set()
+        self.lock = threading.Lock()
+        self.timer: threading.Timer | None = None
+
+    def saw(self, rels) -> None:
+        with self.lock:
+            self.pending.update(rel.replace(os.sep, "/") for rel in rels if not rel.startswith(".."))
+            if not self.pending:
+                return
+            if self.timer:
+                self.timer.cancel()
+            self.timer = threading.Timer(EDIT_CHECK_DELAY, self.check)
+            self.timer.daemon = True
+            self.timer.start()
+
+    def check(self) -> None:
+        if _state["generating"]:  # its pages are being written: looked at once it is done
+            self.saw(())
+            return
+        with self.lock:
+            rels, self.pending = sorted(self.pending), set()
+        for rel in edited_generated_pages(self.docs, rels):
+            logging.getLogger("mkdocs").warning(
+                f"Preview: docs/{rel} is a generated page: the preview does not show this save, and the next "
+                f"build puts the page back as it was ({EDITED_ADVICE})")
+
+
+EDIT_CHECK_DELAY = 1.0
+"""Seconds after the last save in a generated page before it is looked at (an editor's
+program may save in several steps; the generator's own writing is over by then)."""
+
+
+def edited_generated_pages(docs: Path, rels: list[str]) -> list[str]:
+    """Those of ``rels`` (paths in ``docs``) that are generated pages saved since the
+    generator wrote them, with other content."""
+    manifest = read_manifest(docs)
+    return hand_edited(docs, [rel for rel in rels if rel in manifest], manifest)
 
 
 WATCHED = ("archive", "overrides", "hooks")

@@ -141,6 +141,23 @@ def test_serve_regenerates_on_archive_change_without_loop(project):
         # generator wrote during that build, which it already took in (each save was built,
         # and the browser reloaded, twice).
         assert builds <= 3, f"too many builds for two changes: {builds}\n{log.read_text()}"
+        # A save in a generated page is said at once (it was said only at the next build,
+        # which had put the page back), and builds nothing; the generator's own writing, above,
+        # was never taken for an editor's.
+        assert "is a generated page" not in log.read_text(), log.read_text()
+        page = project / "docs" / "glossary" / "index.md"
+        generated = page.read_bytes()
+        page.write_bytes(generated + b"\nAn editor's line.\n")
+        deadline = time.time() + 60
+        while "is a generated page" not in log.read_text() and time.time() < deadline:
+            time.sleep(0.5)
+        said = [line for line in log.read_text().splitlines() if "is a generated page" in line]
+        assert len(said) == 1 and "docs/glossary/index.md is a generated page: the preview does not show this save, " \
+            "and the next build puts the page back as it was" in said[0], log.read_text()
+        page.write_bytes(generated)  # as it was: nothing to say
+        time.sleep(3)
+        assert log.read_text().count("is a generated page") == 1, log.read_text()
+        assert log.read_text().count("Building documentation") == builds, "a save in a generated page was built"
         # Search works in the preview too: Pagefind indexed it, in the background.
         deadline = time.time() + 120
         while not _get(base + "pagefind/pagefind-entry.json") and time.time() < deadline:
@@ -345,3 +362,48 @@ def test_the_preview_does_not_rebuild_for_what_a_text_editor_saves_beside_a_page
         == [False] * 5
     assert rebuilds("about.md") and rebuilds("about.md.tmp", "about.md")
     assert not rebuilds("tags/x.md")  # what the generator writes, which the build already takes in
+
+
+def test_the_preview_says_a_save_in_a_generated_page_once_the_generator_is_done(tmp_path, monkeypatch, caplog):
+    """A save in a generated page builds nothing (the build puts the page back as it was);
+    it was said only at the next build, long after. Now at once: but not for the
+    generator's own writing, nor before a generation under way has ended."""
+    import threading
+    from types import SimpleNamespace
+
+    from lgnews.write import write_outputs
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_outputs(docs, {"glossary/index.md": b"# Glossary\n", "tags/index.md": b"# Tags\n"})
+    monkeypatch.setattr(preview, "EDIT_CHECK_DELAY", 0.05)
+    handlers = []
+    server = SimpleNamespace(_rebuild_cond=threading.Condition(), _want_rebuild=False, unwatch=lambda folder: None,
+                             observer=SimpleNamespace(schedule=lambda handler, folder, recursive: handlers.append(handler)))
+    preview.watch(server, str(docs), tmp_path)
+
+    def saved(rel: str, data: bytes) -> list[str]:
+        (docs / rel).write_bytes(data)
+        caplog.clear()
+        handlers[0].on_any_event(SimpleNamespace(is_directory=False, src_path=str(docs / rel)))
+        time.sleep(0.5)
+        return [r.getMessage() for r in caplog.records if "generated page" in r.getMessage()]
+
+    time.sleep(0.05)  # (a save later than the manifest, as an editor's always is)
+    with caplog.at_level("WARNING", logger="mkdocs"):
+        assert saved("glossary/index.md", b"# Glossary\n\nMine.\n") == [
+            "Preview: docs/glossary/index.md is a generated page: the preview does not show this save, and the next "
+            "build puts the page back as it was (a generated page's changes are lost; make them in archive/ (the "
+            "article's meta.yml, glossary.yml...), which the page is made from)"]
+        assert not server._want_rebuild
+        assert saved("glossary/index.md", b"# Glossary\n") == []  # put back as it was
+        # The generator's own writing: the manifest is written after the pages.
+        assert saved("tags/index.md", b"# Tags\n") == []
+        write_outputs(docs, {"glossary/index.md": b"# Glossary\n", "tags/index.md": b"# All the tags\n"})
+        assert saved("tags/index.md", b"# All the tags\n") == []
+        # During a generation, a save is looked at once it is over.
+        monkeypatch.setitem(preview._state, "generating", True)
+        assert saved("tags/index.md", b"# Tags, edited\n") == []
+        preview._state["generating"] = False
+        time.sleep(0.5)
+        assert [r.getMessage()[:50] for r in caplog.records] == ["Preview: docs/tags/index.md is a generated page: t"]
