@@ -46,7 +46,7 @@ site: generate
 	$(PY) -m mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; echo "site: not built; site/ is unchanged" >&2; exit 1; }
 	$(PY) -m pagefind --site .site-new --silent || { rm -rf .site-new; echo "site: not built; site/ is unchanged" >&2; exit 1; }
 	@if [ -e site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
-	@echo "site: built into site/ (open site/index.html, or run 'make serve')"
+	@echo "site: built into site/, as it is published; to look at it, run 'make serve' (opened from the disk, site/index.html has links that lead to lists of folders, and no search)"
 
 check: $(RUNTIME)
 	$(PY) scripts/build.py --check
