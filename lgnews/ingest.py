@@ -97,6 +97,8 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str
     """(the new id, the encoding the file was read in, what the editor should check first in its meta.yml)."""
     if path.is_dir():
         raise IngestError("is a folder, not an article file")
+    if not os.path.lexists(path):
+        raise IngestError(_not_found(path))
     try:
         if path.exists() and not path.is_file():
             raise IngestError("is not a regular file (a device or a pipe?), not an article file")
@@ -197,6 +199,19 @@ def _compared_words(text: str) -> list[str]:
         if match:
             lines[filled[1]] = header[: match.start("comments")] + header[match.end("comments") :]
     return " ".join(lines).split()
+
+
+def _not_found(path: Path) -> str:
+    """Why there is no file at ``path``, with what the editor most likely meant."""
+    name = str(path)
+    if name.startswith("~"):  # left as it is between quotes, as a terminal leaves it
+        return ("no such file: between quotes, ~ is not your home folder (nor is it in a terminal); put it "
+                "outside them: FILE='~/\"Downloads/news (1).txt\"'")
+    where = "" if path.is_absolute() else f" (a path is read from the folder {Path.cwd()})"
+    if _PATTERN_RE.search(name):
+        return f"no file matches this pattern{where}"
+    folder = next((f for f in reversed(path.parents) if str(f) != "." and not f.is_dir()), None)
+    return f"no such folder: {folder}{where}" if folder else f"no such file{where}"
 
 
 class Restored(Exception):

@@ -218,7 +218,7 @@ def test_bad_files_do_not_stop_the_valid_ones(workdir, tmp_path):
     assert len(lines) == len(bad)
     for path, line in zip(bad, lines, strict=True):
         assert line.startswith(f"{path}: "), line
-    assert f"{missing}: cannot read: No such file or directory" in lines
+    assert f"{missing}: no such file" in lines
     assert f"{tmp_path}: is a folder, not an article file" in lines
     ids = article_ids(workdir / "archive")
     assert ids == sorted([SEED_ID, "2022-08-30-lou-xing-qu-carried-out-the-special-inspection-of-campus"])
@@ -340,6 +340,23 @@ def test_a_name_with_spaces_or_an_apostrophe_from_make_gets_the_fix(workdir, tmp
         "quotes, FILE='\"news (1).txt\"'; rename a file whose name holds a quotation mark or an apostrophe (Xi's "
         "talk.txt) first"]
     assert not (workdir / "archive" / "articles").exists() or not any((workdir / "archive" / "articles").iterdir())
+
+
+def test_a_file_not_found_gets_what_the_editor_most_likely_meant(workdir, tmp_path):
+    """Every file not found was "cannot read: No such file or directory": a pattern that
+    matches nothing, a folder misspelt, a name relative to another folder than the one
+    ingest runs in, and ~ between quotes (which is not the home folder) alike."""
+    result = ingest(workdir, "--files-from-make=Downloads/*.text '~/Downloads/a.txt' \"~/b c.txt\" missing.txt "
+                             f"{tmp_path}/Dowloads/a.txt")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[:5] == [
+        f"Downloads/*.text: no file matches this pattern (a path is read from the folder {workdir})",
+        "~/Downloads/a.txt: no such file: between quotes, ~ is not your home folder (nor is it in a terminal); put it "
+        "outside them: FILE='~/\"Downloads/news (1).txt\"'",
+        "~/b c.txt: no such file: between quotes, ~ is not your home folder (nor is it in a terminal); put it outside "
+        "them: FILE='~/\"Downloads/news (1).txt\"'",
+        f"missing.txt: no such file (a path is read from the folder {workdir})",
+        f"{tmp_path}/Dowloads/a.txt: no such folder: {tmp_path}/Dowloads"]
 
 
 def test_a_title_with_full_width_punctuation_is_normalized_in_meta_and_verbatim_in_the_source(workdir, tmp_path):
