@@ -120,7 +120,13 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str
         existing = archive / "articles" / hashes[digest] / "source.txt"
         if _damaged(existing, digest):
             _restore(existing, raw)
-            raise Restored(hashes[digest])
+            raise Restored(hashes[digest], f"{existing}, which had been changed, to these original bytes (its "
+                                           "meta.yml is kept)")
+        meta = existing.with_name("meta.yml")
+        if _without_sha_line(meta):
+            _restore_sha_line(meta, digest)
+            raise Restored(hashes[digest], f"the sha256 line of {meta}, which had been deleted (the rest of the "
+                                           "file is kept)")
         raise IngestError(f"already archived as archive/articles/{hashes[digest]}/ (same SHA-256); not added again")
     articles = archive / "articles"
     articles.mkdir(parents=True, exist_ok=True)
@@ -215,12 +221,14 @@ def _not_found(path: Path) -> str:
 
 
 class Restored(Exception):
-    """The file was archived already, but its stored copy had been changed: the copy now has
-    the original bytes again (its meta.yml, which records them, is kept)."""
+    """The file was archived already, but what records it had been changed: its stored copy
+    has the original bytes again, or its meta.yml the sha256 line that ingest wrote
+    (``what``: which, for the editor)."""
 
-    def __init__(self, article_id: str):
+    def __init__(self, article_id: str, what: str):
         super().__init__(article_id)
         self.article_id = article_id
+        self.what = what
 
 
 def _damaged(source: Path, digest: str) -> bool:
@@ -231,6 +239,27 @@ def _damaged(source: Path, digest: str) -> bool:
         return True
     except OSError:
         return False
+
+
+_SHA_KEY_RE = re.compile(r"^sha256\s*:", re.M)
+
+
+def _without_sha_line(meta: Path) -> bool:
+    """Whether the article's ``meta`` has lost its ``sha256:`` line (an editor deleted it;
+    git has no copy of it while the article is not committed)."""
+    try:
+        return not _SHA_KEY_RE.search(meta.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # none, or not text: the build says what is wrong with it
+        return False
+
+
+def _restore_sha_line(meta: Path, digest: str) -> None:
+    """Write the ``sha256:`` line at the end of ``meta``, leaving every other line as it is."""
+    text = meta.read_text(encoding="utf-8")
+    try:
+        atomic_write(meta, (text + ("\n" if text and not text.endswith("\n") else "") + f"sha256: {digest}\n").encode())
+    except OSError as exc:
+        raise IngestError(f"cannot restore {meta}: {exc.strerror or exc}") from None
 
 
 def _restore(source: Path, raw: bytes) -> None:
@@ -332,8 +361,7 @@ def main(argv: list[str] | None = None) -> int:
             article_id, encoding, checks = _ingest(path, args.archive, hashes)
         except Restored as done:
             if not args.quiet:
-                print(one_line(f"{path}: restored {args.archive}/articles/{done.article_id}/source.txt, which had "
-                               "been changed, to these original bytes (its meta.yml is kept)"))
+                print(one_line(f"{path}: restored {done.what}"))
             restored += 1
             continue
         except IngestError as exc:

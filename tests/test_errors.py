@@ -806,6 +806,28 @@ def test_deleted_sha256_line_is_refused_not_a_way_round_the_check(proj):
         "line back ('git diff -- <this file>' shows it)"]
 
 
+def test_a_deleted_sha256_line_is_written_again_by_ingesting_the_original(proj, tmp_path):
+    """An article not committed yet has no copy of its sha256 line in git: ingesting the
+    original file again said only "already archived". It now writes the line again, and
+    leaves the editor's other lines as they are."""
+    meta = proj / "archive" / "articles" / SEED_ID / "meta.yml"
+    source = meta.parent / "source.txt"
+    original = tmp_path / "original.txt"
+    original.write_bytes(source.read_bytes())
+    lines = meta.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = "".join(line for line in lines if not line.startswith("sha256:")) + "summary: Mine, not ingest's."
+    meta.write_text(kept, encoding="utf-8")
+    result = run([sys.executable, "scripts/ingest.py", str(original)], proj)
+    assert result.stdout == (f"{original}: restored the sha256 line of archive/articles/{SEED_ID}/meta.yml, which "
+                             "had been deleted (the rest of the file is kept)\n")
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    assert meta.read_text(encoding="utf-8") == kept + f"\nsha256: {digest}\n"
+    assert source.read_bytes() == original.read_bytes()
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    again = run([sys.executable, "scripts/ingest.py", str(original)], proj, check=False)
+    assert again.returncode == 1 and "already archived" in again.stderr
+
+
 @pytest.mark.parametrize("content", ["", "# emptied by mistake\n"], ids=["empty", "comment-only"])
 def test_an_emptied_meta_yml_names_every_missing_line_at_once(proj, content):
     """The missing sha256 used to be reported only once title and published were back: a
