@@ -157,3 +157,99 @@
   button.addEventListener("focus", sync);
   sync();
 })();
+/*
+ * What scrolls sideways on a narrow screen, for the keyboard: a table wider than the page
+ * (the editors' guide, the performance page) scrolls in Material's frame around it, and a
+ * long line of code in its own box. Neither holds a link, and a frame is no stop of the Tab
+ * key, so the keyboard never reached what is off to the right (axe:
+ * scrollable-region-focusable). While it scrolls, each such frame is a stop, from where the
+ * arrow keys scroll it (stylesheets/extra.css draws the focus); a table's frame is a region
+ * named after the table's caption, or the heading it is under, for a screen reader to say
+ * what it is. Material makes a code block a stop only where the pointer can hover: here a
+ * touch screen's too. Read again when Material puts a page in (its document$: on every page,
+ * and on each page an instant navigation would bring), and as a frame or what it holds
+ * changes width (a phone turned, a window narrowed).
+ */
+(function () {
+  "use strict";
+  var TABLES = ".md-typeset .md-typeset__scrollwrap";
+  var FRAMES = TABLES + ", .md-typeset pre > code";
+  var names = new Map();  // a table's frame: its name, while this page is shown
+  var watch = window.ResizeObserver && new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var frame = entry.target.closest(FRAMES);
+      if (frame) sync(frame);
+    });
+  });
+
+  function text(heading) {
+    var copy = heading.cloneNode(true);
+    copy.querySelectorAll(".headerlink").forEach(function (link) { link.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  /* Each table's name: its caption; else the heading it is under, and which of that
+     heading's tables it is where there are several ("Table under “Targets”", "Table 2 of 5
+     under “1,000 synthesized articles (1,001 in the archive)”"). */
+  function name(frames) {
+    var headings = document.querySelectorAll(".md-typeset :is(h1, h2, h3, h4, h5, h6)");
+    var under = new Map();  // a heading (or null) to its tables' frames, in order
+    frames.forEach(function (frame) {
+      var caption = frame.querySelector("caption");
+      if (caption && caption.textContent.trim()) {
+        names.set(frame, caption.textContent.replace(/\s+/g, " ").trim());
+        return;
+      }
+      var last = null;
+      for (var i = 0; i < headings.length; i++) {
+        if (headings[i].compareDocumentPosition(frame) & Node.DOCUMENT_POSITION_FOLLOWING) last = headings[i];
+        else break;
+      }
+      if (!under.has(last)) under.set(last, []);
+      under.get(last).push(frame);
+    });
+    under.forEach(function (tables, heading) {
+      var title = heading && text(heading);
+      tables.forEach(function (frame, i) {
+        var which = tables.length > 1 ? "Table " + (i + 1) + " of " + tables.length : "Table";
+        names.set(frame, title ? which + " under “" + title + "”" : which);
+      });
+    });
+  }
+
+  function sync(frame) {
+    var scrolls = frame.scrollWidth > frame.clientWidth + 1;  // (not a pixel of rounding)
+    var named = names.get(frame);
+    if (scrolls) {
+      frame.setAttribute("tabindex", "0");
+      if (named) {
+        frame.setAttribute("role", "region");
+        frame.setAttribute("aria-label", named);
+      }
+    } else {
+      frame.removeAttribute("tabindex");
+      if (named) {
+        frame.removeAttribute("role");
+        frame.removeAttribute("aria-label");
+      }
+    }
+  }
+
+  function page() {
+    names.clear();
+    if (watch) watch.disconnect();  // the frames of a page no longer shown
+    name(Array.prototype.slice.call(document.querySelectorAll(TABLES)));
+    document.querySelectorAll(FRAMES).forEach(function (frame) {
+      sync(frame);
+      if (watch) {
+        watch.observe(frame);
+        if (names.has(frame) && frame.firstElementChild) watch.observe(frame.firstElementChild);  // the table's width
+      }
+    });
+  }
+
+  /* Material's script has run (this one is deferred): its document$ gives each page once
+     Material has framed the page's tables. */
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(page);
+  else document.addEventListener("DOMContentLoaded", page);
+})();

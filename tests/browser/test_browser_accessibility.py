@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import READER_PAGES, SEED
+from conftest import DESKTOP, PHONE, READER_PAGES, SEED
 
 pytestmark = pytest.mark.browser
 
@@ -50,6 +50,59 @@ def test_no_serious_axe_violations_on_the_maintainers_pages(tab, path):
     comments and names were grey on grey (4.47:1, under the 4.5:1 text needs)."""
     tab.goto(path)
     assert violations(tab.page) == []
+
+
+@pytest.mark.parametrize("width", [360, 390])
+@pytest.mark.parametrize("path", ["editors/", "performance/"])
+def test_no_serious_axe_violations_on_a_phone_where_tables_scroll_sideways(phone_tab, path, width):
+    """On a phone the guide's and the performance page's wide tables scroll sideways in
+    Material's frame, and their long lines of code in their boxes, which the keyboard could
+    not reach (axe: scrollable-region-focusable; Material makes a code block a stop of the
+    Tab key only where the pointer can hover)."""
+    phone_tab.page.set_viewport_size({"width": width, "height": PHONE["height"]})
+    phone_tab.goto(path)
+    assert violations(phone_tab.page) == []
+
+
+SCROLLING_TABLES = """() => [...document.querySelectorAll('.md-typeset__scrollwrap')]
+    .filter(f => f.scrollWidth > f.clientWidth + 1)
+    .map(f => ({tabindex: f.getAttribute('tabindex'), role: f.getAttribute('role'), name: f.getAttribute('aria-label')}))"""
+
+
+def test_a_table_that_scrolls_sideways_is_a_named_stop_of_the_tab_key(phone_tab):
+    """Each table that scrolls sideways is a stop of the Tab key, a region named after the
+    heading it is under (and which of its tables it is), framed while the keyboard is on it;
+    the arrow keys scroll it. A table that fits is no stop."""
+    page = phone_tab.page
+    phone_tab.goto("performance/")
+    frames = page.evaluate(SCROLLING_TABLES)
+    assert len(frames) >= 3, frames
+    assert all(f["tabindex"] == "0" and f["role"] == "region" and f["name"] for f in frames), frames
+    names = [f["name"] for f in frames]
+    assert len(set(names)) == len(names), names
+    assert names[0] == "Table under “Targets”"
+    assert "Table 1 of 5 under “100 synthesized articles (101 in the archive)”" in names
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.classList.contains('md-typeset__scrollwrap')"):
+            break
+    else:
+        raise AssertionError("the Tab key never reaches a table's frame")
+    focused = page.evaluate("""() => { const f = document.activeElement, s = getComputedStyle(f);
+        return {name: f.getAttribute('aria-label'), outline: s.outlineStyle, width: parseFloat(s.outlineWidth),
+                left: f.scrollLeft}; }""")
+    assert focused["name"] == "Table under “Targets”", focused
+    assert focused["outline"] == "solid" and focused["width"] >= 2, focused
+    assert focused["left"] == 0
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.activeElement.scrollLeft > 0", timeout=5_000)
+    # Made wide enough (a phone turned, a window widened), the table fits: no stop, no region.
+    page.set_viewport_size(DESKTOP)
+    page.wait_for_function("() => !document.querySelector('.md-typeset__scrollwrap').hasAttribute('tabindex')",
+                           timeout=5_000)
+    first = page.locator(".md-typeset__scrollwrap").first
+    assert first.get_attribute("role") is None and first.get_attribute("aria-label") is None
+    assert phone_tab.errors == []
 
 
 def test_no_serious_axe_violations_on_the_404_page(tab):
