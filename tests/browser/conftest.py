@@ -125,6 +125,15 @@ def search_results(tab) -> list[str]:
     return [href[len(tab.base):] for href in hrefs]
 
 
+def serve_seed_changed(tab, change) -> None:
+    """Open the seed's page as the server sends it, changed by ``change`` (its HTML -> HTML)."""
+    def serve(route):
+        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=change(route.fetch().text()))
+
+    tab.page.route(tab.base + SEED, serve)
+    tab.goto(SEED)
+
+
 @pytest.fixture
 def tab(browser, site_url):
     """A desktop-sized page (1280x900)."""

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import DESKTOP, PHONE, READER_PAGES, SEED, search
+from conftest import DESKTOP, PHONE, READER_PAGES, SEED, search, serve_seed_changed
 
 pytestmark = pytest.mark.browser
 
@@ -68,15 +68,6 @@ def test_seed_article_shows_term_tooltips(tab):
     assert tab.errors == [] and tab.external == []
 
 
-def _serve_seed_changed(tab, change) -> None:
-    """Open the seed's page as the server sends it, changed by ``change`` (its HTML -> HTML)."""
-    def serve(route):
-        route.fulfill(status=200, content_type="text/html; charset=utf-8", body=change(route.fetch().text()))
-
-    tab.page.route(tab.base + SEED, serve)
-    tab.goto(SEED)
-
-
 def _assert_tooltip_shows_only_text(tab, text: str) -> None:
     """The open tooltip reads ``text`` (markup included, as text), holds no element made of
     it, and no handler of such an element ran."""
@@ -105,7 +96,7 @@ def test_markup_in_a_tooltip_is_shown_as_text_and_runs_nothing(tab):
         return titles.inert_titles(original[:first.start(1)] + html.escape(hostile, quote=True)
                                    + original[first.end(1):])
 
-    _serve_seed_changed(tab, change)
+    serve_seed_changed(tab, change)
     tab.page.locator(".reading-edition a.term").first.focus()
     _assert_tooltip_shows_only_text(tab, hostile)
     assert tab.errors == []
@@ -124,7 +115,7 @@ def test_a_long_title_cut_short_in_the_header_shows_its_markup_as_text(tab):
         at = original.index('data-md-component="header-topic"')
         return original[:at] + original[at:].replace(title, html.escape(hostile), 1)
 
-    _serve_seed_changed(tab, change)
+    serve_seed_changed(tab, change)
     page.mouse.wheel(0, 900)  # the header shows the page's title once its heading is scrolled past
     topic = page.locator('[data-md-component="header-topic"] .md-ellipsis')
     page.wait_for_function("el => el.getBoundingClientRect().top >= 0 && getComputedStyle(el).opacity !== '0'",
