@@ -289,6 +289,29 @@ def test_seed_article_prints_cleanly(tab, screenshots):
     page.screenshot(path=str(screenshots / "seed-article-print.png"), full_page=True)
 
 
+def test_the_printed_verbatim_source_says_where_its_checksum_is(tab):
+    """Printed, the checksum is in the citation only: the verbatim source's summary, which
+    shows it on screen, is not printed. The sentence under "Verbatim source" said "whose
+    checksum this is" with no checksum beside it; it says where the checksum is, on paper as
+    on screen."""
+    page = tab.page
+    tab.goto(SEED)
+    hashes = """sel => [...document.querySelectorAll(sel)]
+        .filter(c => /^[0-9a-f]{64}$/.test(c.textContent) && c.getClientRects().length).length"""
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        page.evaluate("() => { document.querySelector('details.verbatim').open = true; }")
+        sentence = page.locator("details.verbatim > p", has_text="checksum")
+        assert sentence.count() == 1 and sentence.is_visible(), media
+        text = " ".join(sentence.inner_text().split())
+        beside = page.evaluate(hashes, "details.verbatim code")
+        assert beside == (1 if media == "screen" else 0), (media, beside)
+        # Where it points, the checksum is printed.
+        assert "checksum the citation below gives" in text, text
+        assert page.evaluate(hashes, "p.cite code") == 1, media
+        assert "this is" not in text, text
+
+
 def test_an_index_prints_its_table_without_an_address_in_every_cell(tab, screenshots):
     """Printed, the glossary's index gave each term's full address inside its narrow column,
     and the table ran over three pages; and the verbatim source kept its arrow."""
