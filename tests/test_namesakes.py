@@ -71,7 +71,7 @@ def test_pages_and_data_tell_the_namesakes_apart(archive):
     outputs = {o.path: o.content for o in Renderer(site, "https://example.org/", "Test", "").render_all()}
     louxing = outputs["people/wang-qian-louxing/index.md"]
     assert '"title":"Wang Qian (Louxing District)"' in louxing.split("---")[1]
-    assert "Named in 1 article of 2022" in louxing and "王倩" in louxing
+    assert "Named in 1 article (2022)" in louxing and "王倩" in louxing
     assert "Floods in Miluo" not in louxing
     # Each page leads to the others of that name, and the page of the name alone to both.
     assert ('Not to be confused with <a href="../wang-qian/">Wang Qian</a> or '
@@ -201,9 +201,10 @@ def test_the_address_of_the_name_still_leads_to_the_namesakes_once_they_are_told
     front, body = page.split("---")[1:3]
     assert json.loads(front) == {"title": "Wang Qian", "search": {"exclude": True}, "generated": True}
     assert "2 people in the archive are named Wang Qian" in body
-    assert ('<li><a href="../wang-qian-louxing/">Wang Qian (Louxing District)</a>: Named in 1 article of 2022: '
-            'attending.</li>') in body
-    assert '<li><a href="../wang-qian-miluo/">Wang Qian (Miluo City)</a>: Named in 1 article of 2023: speaking.</li>' in body
+    assert ('<li><a href="../wang-qian-louxing/">Wang Qian (Louxing District)</a>: Named in 1 article (2022), '
+            'taking part by attending.</li>') in body
+    assert ('<li><a href="../wang-qian-miluo/">Wang Qian (Miluo City)</a>: Named in 1 article (2023), taking part by '
+            'speaking.</li>') in body
     # Not a person: the index and the data list the two people only.
     assert 'href="wang-qian/"' not in outputs["people/index.md"]
     assert [p["url"] for p in json.loads(outputs["data/people.json"]) if p["name"] == "Wang Qian"] == [
@@ -247,7 +248,7 @@ def test_the_address_of_the_name_leads_on_when_only_one_namesake_is_named(archiv
 
 
 def test_a_persons_lead_is_escaped_once(archive):
-    """The lead ("Named in 1 article of 2023, as …") became a macro, whose text the page's
+    """The lead ("Named in 1 article (2023), as …") became a macro, whose text the page's
     escaping escaped again: "People's Congress" read "People&#39;s Congress"."""
     import html as html_module
 
@@ -260,7 +261,7 @@ def test_a_persons_lead_is_escaped_once(archive):
     site = build_site(load_archive(archive))
     outputs = {o.path: o.content for o in Renderer(site, "https://example.org/", "Test", "").render_all()}
     for path in ("people/wang-qian-miluo/index.md", "people/wang-qian/index.md"):
-        lead = re.search(r"Named in 1 article of 2023, as ([^<]*)\.<", outputs[path])[1]
+        lead = re.search(r"Named in 1 article \(2023\), as ([^<]*)\.<", outputs[path])[1]
         assert html_module.unescape(lead) == "vice chairman of the District People's Congress & co", (path, lead)
 
 

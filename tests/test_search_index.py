@@ -87,7 +87,7 @@ def test_a_person_is_indexed_without_the_list_of_articles(indexed):
     assert "Liu Zhigang" in text
     assert "Louxing District held" not in text, "the list of articles is not part of the person's text"
     # What a result shows of a person: who they are, not the note every person's page has.
-    assert ("Named in 1 article of 2022, as deputy secretary of the District Committee; Head of the District; "
+    assert ("Named in 1 article (2022), as deputy secretary of the District Committee; Head of the District; "
             "Director of the District Safety Committee.") in text
     assert "newest first" not in text and "Appearances" not in text
 

@@ -454,13 +454,14 @@ def test_people_index_and_person_page(built_site):
     dang = page(built_site, "people/dang-jianguo")
     assert "党建国" in dang.text and "Party jianguo" in dang.text and "Editor's note" in dang.text
     # A person's page says at once who they are (it was a heading and a table of one row).
-    assert liu.text.index("Named in 1 article of 2022, as deputy secretary of the District Committee") \
+    assert liu.text.index("Named in 1 article (2022), as deputy secretary of the District Committee") \
         < liu.text.index("1 appearance. Roles are quoted")
     # A reporter or an editor is credited, not named in the text (it read "Named in 1 article
-    # of 2022 (editing (editor in chief))").
-    assert "Credited in 1 article of 2022: reporting." in page(built_site, "people/li-yi").text
-    assert "Credited in 1 article of 2022: editing (editor in chief)." in page(built_site, "people/wen-zhibin").text
-    assert "Named in 1 article of 2022: attending." in page(built_site, "people/wang-qian").text
+    # of 2022 (editing (editor in chief))"); the part someone took reads as English (it was
+    # "Named in 1 article of 2022: attending.").
+    assert "Credited in 1 article (2022) for reporting." in page(built_site, "people/li-yi").text
+    assert "Credited in 1 article (2022) for editing (editor in chief)." in page(built_site, "people/wen-zhibin").text
+    assert "Named in 1 article (2022), taking part by attending." in page(built_site, "people/wang-qian").text
 
 
 def test_a_person_page_gives_the_spelling_only_where_an_article_writes_the_name_otherwise(built_site):

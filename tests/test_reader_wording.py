@@ -1,0 +1,43 @@
+"""Sentences the generator writes for a reader, as English reads them: who a person is, at
+the top of their page and in a list of namesakes ("Named in 1 article of 2022: attending."
+read as a form)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lgnews.render import environment
+
+
+def lead(**given) -> str:
+    """The person_lead macro's sentence for a lead like render.person_lead's."""
+    values = {"articles": 1, "years": (2022, 2022), "credited": False, "roles": [], "more_roles": 0, "ways": []}
+    template = environment().from_string('{% from "_macros.j2" import person_lead %}{{ person_lead(lead) }}')
+    return template.render(lead={**values, **given})
+
+
+@pytest.mark.parametrize("given, sentence", [
+    ({"ways": ["attending"]}, "Named in 1 article (2022), taking part by attending."),
+    ({"articles": 3, "years": (2021, 2023), "ways": ["presiding", "speaking", "attending"]},
+     "Named in 3 articles, from 2021 to 2023, taking part by presiding, speaking and attending."),
+    ({"credited": True, "ways": ["reporting"]}, "Credited in 1 article (2022) for reporting."),
+    ({"credited": True, "ways": ["editing (editor in chief)"]},
+     "Credited in 1 article (2022) for editing (editor in chief)."),
+    ({"credited": True, "articles": 2, "years": (2021, 2022), "ways": ["reporting", "editing"]},
+     "Credited in 2 articles, from 2021 to 2022, for reporting and editing."),
+    ({"roles": ["deputy secretary of the District Committee", "Head of the District"], "ways": ["presiding"]},
+     "Named in 1 article (2022), as deputy secretary of the District Committee; Head of the District."),
+    ({"articles": 4, "years": (2020, 2023), "roles": ["mayor"], "more_roles": 2},
+     "Named in 4 articles, from 2020 to 2023, as mayor and 2 other roles."),
+    # "mentioned" is what "Named" says already.
+    ({"ways": ["mentioned"]}, "Named in 1 article (2022)."),
+    ({"articles": 2, "years": (2022, 2023), "ways": ["mentioned", "speaking"]},
+     "Named in 2 articles, from 2022 to 2023, taking part by speaking."),
+])
+def test_a_persons_lead_reads_as_a_sentence(given, sentence):
+    assert lead(**given) == sentence
+
+
+def test_the_seeds_people_read_so(built_site):
+    person = (built_site / "people" / "wang-qian" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="person-lead">Named in 1 article (2022), taking part by attending.</p>' in person
