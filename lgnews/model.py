@@ -1515,7 +1515,7 @@ def _build_timeline(articles: list[Article], events: list[Event], event_articles
         sources = [Source(article.meta.source_url, source)] if article.meta.source_url else []
         entries.append(TimelineEntry(
             date=article.published.isoformat(), precision="day", title=f"Published: {article.title}",
-            description=f"{source} publishes the article.", kind="published",
+            description=f"Published by {article.meta.source or 'an unknown source'}.", kind="published",
             anchor=f"published-{article.id}", sources=sources, articles=[article],
         ))
         if article.meta.event_date:

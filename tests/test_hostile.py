@@ -61,8 +61,8 @@ EDITOR = ('<script>alert("ed")</script> <img src=x onerror=alert(1)> <iframe src
 # Tags the reading edition, the provenance table and the notes may contain; anything else
 # there came from the article's text.
 READING_TAGS = {"p", "abbr", "a", "span", "sup"}
-# An editor's source for some families: it also starts lines (the timeline's "X publishes
-# the article."), where block syntax would act.
+# An editor's source for some families: it also started lines (the timeline's "X publishes
+# the article.", now "Published by X."), where block syntax would act.
 EDITOR_SOURCE = {"markdown": '??? danger "pwned details" Center', "footnotes": '!!! danger "pwned admonition"'}
 # Curated text printed alone on a line: an organization's description, a person's note
 # (inside an admonition), where "???" or "!!!" would open a block.
@@ -641,7 +641,7 @@ def test_pages_listing_the_article(build, family):
         texts = {norm(n.text()) for n in links}
         assert not links or texts == {a.title}, f"{url or 'index.html'}: the article's links read {texts}"
     timeline = norm(build.dom("timeline/2022/").find("article").text())
-    assert f"{a.source or 'The source'} publishes the article." in timeline
+    assert f"Published by {a.source or 'an unknown source'}." in timeline
     assert f"Published: {a.title}" in timeline
     occurrences = [u for u in listing if u.startswith("glossary/")]
     for url in occurrences:

@@ -1,12 +1,18 @@
 """Sentences the generator writes for a reader, as English reads them: who a person is, at
 the top of their page and in a list of namesakes ("Named in 1 article of 2022: attending."
-read as a form)."""
+read as a form), and the timeline's entry for a publication ("<Source> publishes the
+article.", present tense among past events)."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+from lgnews.model import build_site, load_archive
 from lgnews.render import environment
+
+from .conftest import ROOT
 
 
 def lead(**given) -> str:
@@ -38,6 +44,25 @@ def test_a_persons_lead_reads_as_a_sentence(given, sentence):
     assert lead(**given) == sentence
 
 
-def test_the_seeds_people_read_so(built_site):
+def test_the_timeline_says_who_published_an_article(tmp_path):
+    """In the past, as the other entries are told, and by a source the archive does not
+    know ("The source publishes the article." before)."""
+    archive = shutil.copytree(ROOT / "archive", tmp_path / "archive")
+    folder = archive / "articles" / "2023-05-02-no-source"
+    folder.mkdir()
+    (folder / "article.md").write_text("---\ntitle: No source\npublished: 2023-05-02\n---\n\nA meeting was held.\n",
+                                       encoding="utf-8")
+    site = build_site(load_archive(archive))
+    published = {e.articles[0].id: e.description for e in site.timeline if e.kind == "published"}
+    assert published == {
+        "2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting": "Published by Louxing Rong Media Center.",
+        "2023-05-02-no-source": "Published by an unknown source.",
+    }
+
+
+def test_the_seeds_pages_read_so(built_site):
+    timeline = (built_site / "timeline" / "2022" / "index.html").read_text(encoding="utf-8")
+    assert "Published by Louxing Rong Media Center." in timeline
+    assert "publishes the article" not in timeline
     person = (built_site / "people" / "wang-qian" / "index.html").read_text(encoding="utf-8")
     assert '<p class="person-lead">Named in 1 article (2022), taking part by attending.</p>' in person
