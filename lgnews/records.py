@@ -1082,120 +1082,25 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
     """Validate the metadata of one article (meta.yml or an article.md front matter).
 
     ``ingested``: the meta.yml of an archived source.txt, whose sha256 the build checks the
-    source against, so it must be there."""
+    source against, so it must be there. Every field is checked before anything is raised:
+    all of the file's problems are said at once, in the order of the checks below."""
     c = Checker(path, text)
-    if data is None:
-        data = {}
-    data = c.mapping(data, (), META_FIELDS, "article metadata", misplaced={
-        **{role: f"'{role}' is a credit role: indent it under 'credits:', as in 'credits:' then '  {role}: [Name]'"
-           for role in ROLE_ORDER}, **OUTDENTED}, listed=[f for f in META_FIELDS if path.name != "article.md" or f not in INGEST_FIELDS])
+    data = _meta_mapping(c, path, data)
     if data is None:
         c.raise_if_any()
-    title = c.text(data.get("title"), ("title",), required=True)
-    summary = c.text(data.get("summary"), ("summary",))
-    for field_name, value, most in (("title", title, MAX_TITLE), ("summary", summary, MAX_SUMMARY)):
-        if value and len(value) > most:  # copied into <title>, previews and the feeds (and every list, a title)
-            c.error((field_name,), f"is {len(value):,} characters long, more than the {most:,} a {field_name} may "
-                                   "have: shorten it")
-    published = c.day(data.get("published"), ("published",))  # missing: reported by mapping()
-    event_date = c.day(data.get("event_date"), ("event_date",))
-    if published and event_date and event_date > published:
-        c.error(("event_date",), f"{event_date} is after the publication date {published}; check both dates")
-    credits: dict[str, list[str]] = {}
-    raw_credits = _none_as_empty(data.get("credits"), {})
-    if not isinstance(raw_credits, dict):
-        c.error(("credits",), "expected a mapping of role to names, e.g. 'reporter: [Li Yi]'")
-        raw_credits = {}
-    for role, names in raw_credits.items():
-        if role not in ROLE_ORDER:
-            hint = difflib.get_close_matches(str(role), ROLE_ORDER, n=1)
-            c.error(("credits", role), f"unknown credit role '{role}'; roles are {', '.join(ROLE_ORDER)}"
-                                      + (f"; did you mean '{hint[0]}'?" if hint else ""))
-            continue
-        listed = c.text_list(names, ("credits", role))
-        for j, name in enumerate(listed):
-            _check_name(c, ("credits", role, j), name, " as the article gives it")
-        if listed:
-            credits[role] = listed
-    people = []
-    raw_people = _none_as_empty(data.get("people"), [])
-    if not isinstance(raw_people, list):
-        c.error(("people",), "expected a list of people, each '- name: ...' with optional 'roles:' and 'involvement:'")
-        raw_people = []
-    named: set[str] = set()
-    for i, person in enumerate(raw_people):
-        if isinstance(person, str):  # '- attending' that lost its indentation under the person above
-            above = any(isinstance(p, dict) for p in raw_people[:i])  # (several lines may have lost it)
-            c.error(("people", i), f"'{person}' is written alone in the list of people, where each person is "
-                                   "'- name: ...': " + ("if it is a role or an involvement of the person above, "
-                                                        "indent it under that person's 'roles:' or 'involvement:'; "
-                                                        "if it is a person, write " if above else "write ")
-                                   + f"'- name: {person}'")
-            continue
-        person = c.mapping(person, ("people", i), {"name": True, "roles": False, "involvement": False}, "a person")
-        if person is None:
-            continue
-        name = c.text(person.get("name"), ("people", i, "name"), required=True)  # (blank: said, not dropped)
-        involvement = c.text_list(person.get("involvement"), ("people", i, "involvement"))
-        for j, how in enumerate(involvement):
-            if how not in INVOLVEMENT:
-                c.error(("people", i, "involvement", j), f"{how!r} is not allowed; choose from {', '.join(INVOLVEMENT)}")
-        if name and not _check_name(c, ("people", i, "name"), name, " as the article gives it"):
-            name = None
-        if name:
-            key = " ".join(name.split()).lower()  # as names are compared, less the quotes: cheap, per person
-            if key in named:
-                c.error(("people", i, "name"), f"'{name}' is listed twice under people: merge this entry into the "
-                                               "first one (their roles and involvement together)")
-            named.add(key)
-            people.append(PersonMention(name, tuple(c.text_list(person.get("roles"), ("people", i, "roles"))),
-                                        tuple(involvement)))
-    annotations = []
-    raw_notes = _none_as_empty(data.get("annotations"), [])
-    if not isinstance(raw_notes, list):
-        c.error(("annotations",), "expected a list, each '- phrase: <words of the text>' with 'note: <your note>'")
-        raw_notes = []
-    for i, note in enumerate(raw_notes):
-        note = c.mapping(note, ("annotations", i), {"phrase": True, "note": True}, "an annotation")
-        if note is None:
-            continue
-        phrase = c.text(note.get("phrase"), ("annotations", i, "phrase"), required=True)
-        body = c.text(note.get("note"), ("annotations", i, "note"), required=True)
-        if phrase and body:
-            annotations.append(Annotation(phrase, body))
-    article_tags = c.text_list(data.get("tags"), ("tags",))
-    for i, tag in enumerate(article_tags):
-        if tag in article_tags[:i]:
-            c.error(("tags", i), f"tag '{tag}' is listed twice; keep one")
-    if tags is not None:
-        for i, tag in enumerate(article_tags):
-            if tag not in tags and "," in tag:  # tags: floods, hunan
-                listed = ", ".join(t.strip() for t in tag.split(",") if t.strip())
-                c.error(("tags", i), f"'{tag}' is one tag with commas in it: write the tags as a list, "
-                                     f"[{listed}]")
-            elif tag not in tags:
-                hint = difflib.get_close_matches(tag, sorted(tags), n=1)
-                c.error(("tags", i), f"tag '{tag}' is not in archive/tags.yml; use one of the allowed tags"
-                                     + (f" (did you mean '{hint[0]}'?)" if hint else "") + " or add it there first")
-    sha = data.get("sha256")
-    if sha is not None and (not isinstance(sha, str) or not SHA256_RE.match(sha)):
-        c.error(("sha256",), "is not a SHA-256 (64 lowercase hex digits); it is written by ingest: do not edit it")
-    elif sha is None and ingested:  # among the other problems, not in a second round once they are fixed
-        c.error(("sha256",), "missing; ingest records it, and the build checks source.txt against it: put the line "
-                             "back ('git diff -- <this file>' shows it)")
-    for key, example in SKELETON_EXAMPLES.items():
-        if data.get(key) == example:
-            c.error((key,), f"is still the example of `make new-article`'s skeleton ({example!r}): write this "
-                            "article's own, or put the '# ' back in front of the line")
-    if raw_credits == SKELETON_CREDITS:
-        names = ", ".join(name for names in SKELETON_CREDITS.values() for name in names)
-        c.error(("credits",), f"are still the example of `make new-article`'s skeleton ({names}): write this "
-                              "article's own, or put the '# ' back in front of its lines")
-    for i, person in enumerate(raw_people):
-        if person == SKELETON_PERSON:
-            example = ", ".join([SKELETON_PERSON["name"], *SKELETON_PERSON["roles"], *SKELETON_PERSON["involvement"]])
-            c.error(("people", i), f"is still the example of `make new-article`'s skeleton ({example}): write the "
-                                   "people this article names, or put the '# ' back in front of its lines")
+    title, summary = _meta_title_and_summary(c, data)
+    published, event_date = _meta_dates(c, data)
+    raw_credits = _meta_collection(c, data, "credits", {}, "expected a mapping of role to names, e.g. "
+                                                           "'reporter: [Li Yi]'")
+    credits = _meta_credits(c, raw_credits)
+    raw_people = _meta_collection(c, data, "people", [], "expected a list of people, each '- name: ...' with "
+                                                         "optional 'roles:' and 'involvement:'")
+    people = _meta_people(c, raw_people)
+    annotations = _meta_annotations(c, _meta_collection(c, data, "annotations", [], "expected a list, each "
+                                                        "'- phrase: <words of the text>' with 'note: <your note>'"))
+    article_tags = _meta_tags(c, data, tags)
+    sha = _meta_sha256(c, data, ingested)
+    _skeleton_leftovers(c, data, raw_credits, raw_people)
     meta = ArticleMeta(
         title=title or "",
         published=published,
@@ -1214,6 +1119,181 @@ def load_meta(path: Path, data: Any, *, tags: set[str] | None = None, text: str 
     )
     c.raise_if_any()  # after every field is checked: all of the file's problems at once
     return meta
+
+
+def _meta_mapping(c: Checker, path: Path, data: Any) -> dict | None:
+    """The metadata as a mapping (of no fields if nothing is written), or None if it is not
+    one (said). Unknown fields and missing required ones are said, a credit role written at
+    the margin as one to indent under 'credits:'; the fields a message lists leave out, for
+    an article.md, those ingest writes."""
+    if data is None:
+        data = {}
+    return c.mapping(data, (), META_FIELDS, "article metadata", misplaced={
+        **{role: f"'{role}' is a credit role: indent it under 'credits:', as in 'credits:' then '  {role}: [Name]'"
+           for role in ROLE_ORDER}, **OUTDENTED}, listed=[f for f in META_FIELDS if path.name != "article.md" or f not in INGEST_FIELDS])
+
+
+def _meta_title_and_summary(c: Checker, data: dict) -> tuple[str | None, str | None]:
+    """The title (required) and the summary as one line of text each, neither longer than
+    the site shows whole (a title is copied into <title>, previews, the feeds and every list)."""
+    title = c.text(data.get("title"), ("title",), required=True)
+    summary = c.text(data.get("summary"), ("summary",))
+    for field_name, value, most in (("title", title, MAX_TITLE), ("summary", summary, MAX_SUMMARY)):
+        if value and len(value) > most:  # copied into <title>, previews and the feeds (and every list, a title)
+            c.error((field_name,), f"is {len(value):,} characters long, more than the {most:,} a {field_name} may "
+                                   "have: shorten it")
+    return title, summary
+
+
+def _meta_dates(c: Checker, data: dict) -> tuple[date | None, date | None]:
+    """The dates of publication and of the event, the event's not after the publication."""
+    published = c.day(data.get("published"), ("published",))  # missing: reported by mapping()
+    event_date = c.day(data.get("event_date"), ("event_date",))
+    if published and event_date and event_date > published:
+        c.error(("event_date",), f"{event_date} is after the publication date {published}; check both dates")
+    return published, event_date
+
+
+def _meta_collection(c: Checker, data: dict, key: str, empty: list | dict, expected: str) -> list | dict:
+    """The field ``key``, a list or a mapping as ``empty`` is; written with nothing, as
+    ``empty``. Anything else is said (``expected``: what it should be) and read as empty."""
+    value = _none_as_empty(data.get(key), empty)
+    if not isinstance(value, type(empty)):
+        c.error((key,), expected)
+        return type(empty)()
+    return value
+
+
+def _meta_credits(c: Checker, raw: dict) -> dict[str, list[str]]:
+    """The credits, role -> names, of the roles known (another is said, with the one it
+    may be a slip for), each name checked as a person's name; a role without names left out."""
+    credits: dict[str, list[str]] = {}
+    for role, names in raw.items():
+        if role not in ROLE_ORDER:
+            hint = difflib.get_close_matches(str(role), ROLE_ORDER, n=1)
+            c.error(("credits", role), f"unknown credit role '{role}'; roles are {', '.join(ROLE_ORDER)}"
+                                      + (f"; did you mean '{hint[0]}'?" if hint else ""))
+            continue
+        listed = c.text_list(names, ("credits", role))
+        for j, name in enumerate(listed):
+            _check_name(c, ("credits", role, j), name, " as the article gives it")
+        if listed:
+            credits[role] = listed
+    return credits
+
+
+def _meta_people(c: Checker, raw: list) -> list[PersonMention]:
+    """The people the article names, each '- name: ...' with its roles and involvement, in
+    the order written; a name is listed once (as names are compared, case and spacing aside)."""
+    people = []
+    named: set[str] = set()
+    for i, person in enumerate(raw):
+        if isinstance(person, str):  # '- attending' that lost its indentation under the person above
+            _person_written_alone(c, raw, i, person)
+            continue
+        mention = _meta_person(c, i, person, named)
+        if mention is not None:
+            people.append(mention)
+    return people
+
+
+def _person_written_alone(c: Checker, raw: list, i: int, person: str) -> None:
+    """Say that the item ``i`` of the people, ``person``, is text where a person's fields
+    are: a role or an involvement that lost its indentation under the person above (if
+    there is one), or a name without its 'name:'."""
+    above = any(isinstance(p, dict) for p in raw[:i])  # (several lines may have lost it)
+    c.error(("people", i), f"'{person}' is written alone in the list of people, where each person is "
+                           "'- name: ...': " + ("if it is a role or an involvement of the person above, "
+                                                "indent it under that person's 'roles:' or 'involvement:'; "
+                                                "if it is a person, write " if above else "write ")
+                           + f"'- name: {person}'")
+
+
+def _meta_person(c: Checker, i: int, person: Any, named: set[str]) -> PersonMention | None:
+    """The item ``i`` of the people as a mention, or None if it has no usable name (said).
+    ``named``: the names of the people before it, as compared, to which its own is added."""
+    person = c.mapping(person, ("people", i), {"name": True, "roles": False, "involvement": False}, "a person")
+    if person is None:
+        return None
+    name = c.text(person.get("name"), ("people", i, "name"), required=True)  # (blank: said, not dropped)
+    involvement = c.text_list(person.get("involvement"), ("people", i, "involvement"))
+    for j, how in enumerate(involvement):
+        if how not in INVOLVEMENT:
+            c.error(("people", i, "involvement", j), f"{how!r} is not allowed; choose from {', '.join(INVOLVEMENT)}")
+    if name and not _check_name(c, ("people", i, "name"), name, " as the article gives it"):
+        name = None
+    if not name:
+        return None
+    key = " ".join(name.split()).lower()  # as names are compared, less the quotes: cheap, per person
+    if key in named:
+        c.error(("people", i, "name"), f"'{name}' is listed twice under people: merge this entry into the "
+                                       "first one (their roles and involvement together)")
+    named.add(key)
+    return PersonMention(name, tuple(c.text_list(person.get("roles"), ("people", i, "roles"))), tuple(involvement))
+
+
+def _meta_annotations(c: Checker, raw: list) -> list[Annotation]:
+    """The editor's notes, each on a phrase of the text; one without both is left out (said)."""
+    annotations = []
+    for i, note in enumerate(raw):
+        note = c.mapping(note, ("annotations", i), {"phrase": True, "note": True}, "an annotation")
+        if note is None:
+            continue
+        phrase = c.text(note.get("phrase"), ("annotations", i, "phrase"), required=True)
+        body = c.text(note.get("note"), ("annotations", i, "note"), required=True)
+        if phrase and body:
+            annotations.append(Annotation(phrase, body))
+    return annotations
+
+
+def _meta_tags(c: Checker, data: dict, tags: set[str] | None) -> list[str]:
+    """The article's tags as written, each once and, with ``tags`` (those of tags.yml), an
+    allowed one: another is said with the one it may be a slip for, 'floods, hunan' as a list."""
+    article_tags = c.text_list(data.get("tags"), ("tags",))
+    for i, tag in enumerate(article_tags):
+        if tag in article_tags[:i]:
+            c.error(("tags", i), f"tag '{tag}' is listed twice; keep one")
+    if tags is not None:
+        for i, tag in enumerate(article_tags):
+            if tag not in tags and "," in tag:  # tags: floods, hunan
+                listed = ", ".join(t.strip() for t in tag.split(",") if t.strip())
+                c.error(("tags", i), f"'{tag}' is one tag with commas in it: write the tags as a list, "
+                                     f"[{listed}]")
+            elif tag not in tags:
+                hint = difflib.get_close_matches(tag, sorted(tags), n=1)
+                c.error(("tags", i), f"tag '{tag}' is not in archive/tags.yml; use one of the allowed tags"
+                                     + (f" (did you mean '{hint[0]}'?)" if hint else "") + " or add it there first")
+    return article_tags
+
+
+def _meta_sha256(c: Checker, data: dict, ingested: bool) -> Any:
+    """The SHA-256 ingest recorded of source.txt, as written (said if it is not one, or if
+    it is missing from an ingested article's meta.yml, whose source the build checks with it)."""
+    sha = data.get("sha256")
+    if sha is not None and (not isinstance(sha, str) or not SHA256_RE.match(sha)):
+        c.error(("sha256",), "is not a SHA-256 (64 lowercase hex digits); it is written by ingest: do not edit it")
+    elif sha is None and ingested:  # among the other problems, not in a second round once they are fixed
+        c.error(("sha256",), "missing; ingest records it, and the build checks source.txt against it: put the line "
+                             "back ('git diff -- <this file>' shows it)")
+    return sha
+
+
+def _skeleton_leftovers(c: Checker, data: dict, raw_credits: dict, raw_people: list) -> None:
+    """Say each example of `make new-article`'s skeleton left as it is (uncommented, not
+    edited): a field's, the credits', a person's (``raw_*``: those fields as read)."""
+    for key, example in SKELETON_EXAMPLES.items():
+        if data.get(key) == example:
+            c.error((key,), f"is still the example of `make new-article`'s skeleton ({example!r}): write this "
+                            "article's own, or put the '# ' back in front of the line")
+    if raw_credits == SKELETON_CREDITS:
+        names = ", ".join(name for names in SKELETON_CREDITS.values() for name in names)
+        c.error(("credits",), f"are still the example of `make new-article`'s skeleton ({names}): write this "
+                              "article's own, or put the '# ' back in front of its lines")
+    for i, person in enumerate(raw_people):
+        if person == SKELETON_PERSON:
+            example = ", ".join([SKELETON_PERSON["name"], *SKELETON_PERSON["roles"], *SKELETON_PERSON["involvement"]])
+            c.error(("people", i), f"is still the example of `make new-article`'s skeleton ({example}): write the "
+                                   "people this article names, or put the '# ' back in front of its lines")
 
 
 @dataclass
