@@ -870,28 +870,41 @@ _NO_LINKS = {"a"}  # no link inside a link: a term there gets its tooltip only
 
 
 def _mark_block(block, spans: list, number: int, page_path: str) -> str:
-    depth = "../" * page_path.count("/")
+    """One block of an article written in Markdown (a paragraph, a heading, an item...) as
+    the page prints it: its first tag numbered ``id="p<number>"``, its text escaped again,
+    and the model's ``spans`` marked in it (see ``_span_inserts``)."""
     segments = block.segments
-    # Where each span starts and ends: (segment, offset in its text); a span within one
-    # segment of text is wrapped, any other gets an anchor where it starts.
-    def at(position: int, end: bool = False) -> tuple[int, int]:
-        for i, seg in enumerate(segments):
-            if seg.tag is None and (seg.start <= position < seg.start + len(seg.text)
-                                    or end and seg.start < position <= seg.start + len(seg.text)):
-                return i, position - seg.start
-        return len(segments) - 1, 0
+    inserts, after_close = _span_inserts(segments, spans, _open_elements(segments), "../" * page_path.count("/"))
+    return _joined_block(segments, inserts, after_close, number)
 
-    open_at = _open_elements(segments)
+
+def _segment_at(segments, position: int, end: bool = False) -> tuple[int, int]:
+    """Where the character ``position`` of a block's text is: (its segment of text, the
+    offset in it); with ``end``, a position at the end of a segment is in that segment. The
+    last segment, offset 0, if no segment holds it."""
+    for i, seg in enumerate(segments):
+        if seg.tag is None and (seg.start <= position < seg.start + len(seg.text)
+                                or end and seg.start < position <= seg.start + len(seg.text)):
+            return i, position - seg.start
+    return len(segments) - 1, 0
+
+
+def _span_inserts(segments, spans: list, open_at: list[set[str]], depth: str,
+                  ) -> tuple[dict[int, list[tuple[int, int, str]]], dict[int, list[str]]]:
+    """The HTML that marks ``spans`` in a block's segments: by segment, (offset, order, html)
+    of each span's opening (order 1) and of its closing with its note's marker (order 0: a
+    span that ends where another starts is closed first); and by segment, the markers that
+    go after the code or link their span ends in. A span within one segment of text, not in
+    code, is wrapped, as in a paragraph of an ingested article; any other (across markup, or
+    in code) gets only the anchor the glossary and the notes link to, where it starts."""
     inserts: dict[int, list[tuple[int, int, str]]] = {}  # segment -> (offset, order, html)
     after_close: dict[int, list[str]] = {}  # segment of a text -> markers to put after its no-mark/no-link element
     for span in spans:
-        (i, a), (j, b) = at(span.start), at(span.end, end=True)
+        (i, a), (j, b) = _segment_at(segments, span.start), _segment_at(segments, span.end, end=True)
         if i == j and not open_at[i] & _NO_MARKS:  # wrapped, as in a paragraph of an ingested article
             opening, closing = _span_tags(span, depth, in_link=bool(open_at[i] & _NO_LINKS))
-        else:  # across markup, or in code: only the anchor the glossary and the notes link to
-            ident = f"term-{span.term.slug}" if span.term is not None else f"noteref-{span.note}"
-            opening = f'<span id="{ident}"></span>' if span.term is None or span.first else ""
-            closing = ""
+        else:  # across markup, or in code: only the anchor
+            opening, closing = _span_anchor(span), ""
         inserts.setdefault(i, []).append((a, 1, opening))
         marker = _note_marker(span)
         if marker and open_at[j] & (_NO_MARKS | _NO_LINKS):
@@ -899,23 +912,29 @@ def _mark_block(block, spans: list, number: int, page_path: str) -> str:
             marker = ""
         if closing or marker:
             inserts.setdefault(j, []).append((b, 0, closing + marker))
+    return inserts, after_close
+
+
+def _span_anchor(span) -> str:
+    """The empty element a span that cannot be wrapped leaves where it starts, for the
+    glossary's occurrences (a term's first use only) or the note (an annotated phrase) to
+    link to."""
+    ident = f"term-{span.term.slug}" if span.term is not None else f"noteref-{span.note}"
+    return f'<span id="{ident}"></span>' if span.term is None or span.first else ""
+
+
+def _joined_block(segments, inserts: dict[int, list[tuple[int, int, str]]], after_close: dict[int, list[str]],
+                  number: int) -> str:
+    """A block's HTML, segment by segment: tags as they are (the first numbered), text
+    escaped with ``inserts`` put in it, and the markers of ``after_close`` held back until
+    the code or link they follow is closed."""
     out: list[str] = []
     stack: list[tuple[str, list[str]]] = []  # open elements, with the markers waiting for their end
     opened = False
     for k, seg in enumerate(segments):
         if seg.tag is not None:
             if seg.closing:
-                while stack:
-                    name, waiting = stack.pop()
-                    if name == seg.tag:
-                        out.append(seg.raw)
-                        if waiting and not _held(stack):
-                            out.extend(waiting)
-                        elif waiting:
-                            stack[-1][1].extend(waiting)
-                        break
-                else:
-                    out.append(seg.raw)
+                _close_element(seg, stack, out)
                 continue
             raw = seg.raw
             if not opened:  # the block's first tag carries its number
@@ -925,25 +944,53 @@ def _mark_block(block, spans: list, number: int, page_path: str) -> str:
             if seg.tag not in mdbody.VOID and not raw.endswith("/>"):
                 stack.append((seg.tag, []))
             continue
-        cuts = sorted(inserts.get(k, []), key=lambda x: (x[0], x[1]))
-        if not seg.text.strip():  # whitespace between tags: nothing starts or ends in it
-            out.append(seg.raw)
-            out.extend(piece for _, _, piece in cuts)
-        else:
-            read = html.unescape(seg.raw)  # as long as seg.text: only whitespace differs
-            pos = 0
-            for offset, _, piece in cuts:
-                out.append(esc_inline(read[pos:offset]))
-                out.append(piece)
-                pos = offset
-            out.append(esc_inline(read[pos:]))
+        out.extend(_text_with_inserts(seg, inserts.get(k, [])))
         if k in after_close:
-            holder = next((frame for frame in reversed(stack) if frame[0] in (_NO_MARKS | _NO_LINKS)), None)
-            if holder is not None:
-                holder[1].extend(after_close[k])
-            else:
-                out.extend(after_close[k])
+            _after_holder(after_close[k], stack, out)
     return "".join(out)
+
+
+def _close_element(seg, stack: list[tuple[str, list[str]]], out: list[str]) -> None:
+    """Write the closing tag ``seg``: the elements opened since its own are closed with it,
+    and the markers they held back follow it, unless an element that holds markers back is
+    still open (they wait for its end). A closing tag nothing opened is written as it is."""
+    while stack:
+        name, waiting = stack.pop()
+        if name == seg.tag:
+            out.append(seg.raw)
+            if waiting and not _held(stack):
+                out.extend(waiting)
+            elif waiting:
+                stack[-1][1].extend(waiting)
+            return
+    out.append(seg.raw)
+
+
+def _text_with_inserts(seg, inserts: list[tuple[int, int, str]]) -> list[str]:
+    """A segment of text, escaped again, with the HTML of ``inserts`` (offset, order, html)
+    put in it at their offsets (at one offset, by order); whitespace between tags, where
+    nothing starts or ends, is kept as it is, the inserts after it."""
+    cuts = sorted(inserts, key=lambda x: (x[0], x[1]))
+    if not seg.text.strip():  # whitespace between tags: nothing starts or ends in it
+        return [seg.raw, *(piece for _, _, piece in cuts)]
+    read = html.unescape(seg.raw)  # as long as seg.text: only whitespace differs
+    out, pos = [], 0
+    for offset, _, piece in cuts:
+        out.append(esc_inline(read[pos:offset]))
+        out.append(piece)
+        pos = offset
+    out.append(esc_inline(read[pos:]))
+    return out
+
+
+def _after_holder(markers: list[str], stack: list[tuple[str, list[str]]], out: list[str]) -> None:
+    """Hold ``markers`` back until the innermost open code or link is closed, or write them
+    now if none is open."""
+    holder = next((frame for frame in reversed(stack) if frame[0] in (_NO_MARKS | _NO_LINKS)), None)
+    if holder is not None:
+        holder[1].extend(markers)
+    else:
+        out.extend(markers)
 
 
 def _held(stack: list[tuple[str, list[str]]]) -> bool:
