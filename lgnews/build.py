@@ -323,115 +323,210 @@ def _model_warnings(site, archive, config) -> None:
                      "them; a person no article names has no page")
 
 
+class _Stop(Exception):
+    """Ends a run early, once the step that stops it has said why; ``status``: the run's exit status."""
+
+    def __init__(self, status: int):
+        super().__init__(status)
+        self.status = status
+
+
+class _Phases(dict):
+    """The seconds each phase of a run took, by name in their order: each from the end of
+    the one before, the first from when this was made."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._mark = time.perf_counter()
+
+    def end(self, name: str) -> None:
+        """The phase ``name`` ends now, and the next one starts."""
+        self[name] = time.perf_counter() - self._mark
+        self._mark = time.perf_counter()
+
+
 def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.stdout, cache: bool = True) -> int:
     """Run the pipeline; return the exit status (0 ok, 1 errors or stale output)."""
     started = time.perf_counter()
     try:
-        config = load_config(root)
-    except ConfigError as exc:
-        print(one_line(str(exc)), file=sys.stderr)
-        return 1
-    unreadable = editor_page_errors(config.docs)
-    if unreadable:
-        return _refused(unreadable, root, " in docs/")
-    listing = archive_listing(config)
-    for rel in unread_article_files(listing):  # on every run, even one with nothing to do, until it is moved
-        warn(f"archive/{rel} {UNREAD_ADVICE}")
-    fingerprint = inputs_fingerprint(config, listing)
-    if not check and cache:  # --no-cache parses and renders everything again, even when nothing changed
-        recorded, present = read_manifest_state(config.docs)
-        if recorded == fingerprint and present():
+        config = _config(root)
+        _refuse_unreadable_pages(config, root)
+        fingerprint = _fingerprint(config)
+        # (--no-cache parses and renders everything again, even when nothing changed.)
+        if not check and cache and _up_to_date(config, fingerprint):
             if not quiet:
                 print(f"build: nothing changed in archive/ or the generator; 0 files written "
                       f"in {time.perf_counter() - started:.2f} s", file=out)
             return 0
-    # Something to do: only now the parser, the model and the templates.
-    from .model import ArticleCache, build_site, load_archive
-    from .progress import progress_for
+        # Something to do: only now the parser, the model and the templates.
+        from .model import ArticleCache
+        from .progress import progress_for
+
+        progress = progress_for(out, quiet)
+        article_cache = ArticleCache(config.root / CACHE) if cache else None
+        archive, site, outputs, phases = _model_and_outputs(config, root, progress, article_cache, check)
+        _model_warnings(site, archive, config)
+        broken = markdown_link_errors(site, outputs, config.docs, config.archive)
+        if broken:
+            return _refused(broken, root)
+        if check:
+            return _check_outputs(config, outputs, root, out)
+        report = _write(config, outputs, progress, fingerprint, root)
+        _written_warnings(report)
+        if article_cache is not None:
+            article_cache.update_scans(site.articles)
+            article_cache.save()
+        phases.end("writing")
+        if not quiet:
+            _say_done(site, outputs, report, started, phases, out)
+        return 0
+    except _Stop as stop:
+        return stop.status
+
+
+def _config(root: Path):
+    """The project's settings (``config.load_config``); ``_Stop`` after saying in one line
+    what is wrong with them."""
+    try:
+        return load_config(root)
+    except ConfigError as exc:
+        print(one_line(str(exc)), file=sys.stderr)
+        raise _Stop(1) from None
+
+
+def _refuse_unreadable_pages(config, root: Path) -> None:
+    """``_Stop`` after saying each page editors keep in docs/ that MkDocs could not read
+    (``editor_page_errors``): the run writes nothing then."""
+    unreadable = editor_page_errors(config.docs)
+    if unreadable:
+        raise _Stop(_refused(unreadable, root, " in docs/"))
+
+
+def _fingerprint(config) -> str:
+    """The fingerprint of the run's inputs (``inputs_fingerprint``). The files of an
+    article's folder that the site does not show are warned of here: on every run, even
+    one with nothing to do, until they are moved."""
+    listing = archive_listing(config)
+    for rel in unread_article_files(listing):
+        warn(f"archive/{rel} {UNREAD_ADVICE}")
+    return inputs_fingerprint(config, listing)
+
+
+def _up_to_date(config, fingerprint: str) -> bool:
+    """Whether docs/ holds what a run made of inputs with this fingerprint, every file it
+    wrote still there: there is nothing to do."""
+    recorded, present = read_manifest_state(config.docs)
+    return recorded == fingerprint and present()
+
+
+def _model_and_outputs(config, root: Path, progress, article_cache, check: bool) -> tuple:
+    """(archive, site, outputs, phases): the archive loaded and validated, the site's model
+    built from it, every generated file rendered, and the time each took. ``_Stop`` after
+    saying the problems if the archive or the pages are refused; the articles that loaded
+    are kept in ``article_cache`` then (unless ``check``), not to be parsed again once the
+    problems are fixed."""
+    from .model import build_site, load_archive
     from .render import Renderer
-    from .write import hand_edited, read_manifest, review, write_outputs
 
-    progress = progress_for(out, quiet)
-    article_cache = ArticleCache(config.root / CACHE) if cache else None
-    phases: dict[str, float] = {}
-    mark = time.perf_counter()
-
-    def phase(name: str) -> None:
-        nonlocal mark
-        phases[name] = time.perf_counter() - mark
-        mark = time.perf_counter()
-
+    phases = _Phases()
     with _few_collections():
         try:
             archive = load_archive(config.archive, progress, article_cache)
         except ArchiveErrors as exc:
             if article_cache is not None and not check:
                 article_cache.save()  # the articles that loaded are not parsed again once it is fixed
-            return _refused(exc.errors, root)
-        phase("parsing")
+            raise _Stop(_refused(exc.errors, root)) from None
+        phases.end("parsing")
         gc.freeze()
         site = build_site(archive)
         gc.freeze()
-        phase("model")
+        phases.end("model")
         try:
             outputs = render_outputs(Renderer(site, config.site_url, config.site_name, config.repo_url), progress)
         except ArchiveErrors as exc:
-            return _refused(exc.errors, root, "")
-        phase("rendering")
-    _model_warnings(site, archive, config)
-    broken = markdown_link_errors(site, outputs, config.docs, config.archive)
-    if broken:
-        return _refused(broken, root)
-    if check:
-        manifest = read_manifest(config.docs)
-        to_write, to_delete, conflicts, misplaced = review(config.docs, outputs, manifest)
-        stale = to_write + to_delete + conflicts
-        edited = set(hand_edited(config.docs, to_write, manifest))
-        for rel in stale:
-            print(one_line(f"stale: docs/{rel}" + (f" (edited by hand: {EDITED_ADVICE})" if rel in edited else "")),
-                  file=out)
-        for error in misplaced:
-            print(_relative(str(error), root), file=sys.stderr)
-        summary = f"{len(stale)} generated file(s) out of date" if stale else "generated files are up to date"
-        if misplaced:
-            summary += f"; {len(misplaced)} page(s) in docs/ to move or rename (above)"
-        print(f"build --check: {summary}", file=out)
-        return 1 if stale or misplaced else 0
+            raise _Stop(_refused(exc.errors, root, "")) from None
+        phases.end("rendering")
+    return archive, site, outputs, phases
+
+
+def _check_outputs(config, outputs: dict[str, bytes], root: Path, out) -> int:
+    """``--check``: name each generated file that is out of date (to write, to delete, or
+    edited by hand) and each page of docs/ in the generator's way, writing nothing; the
+    exit status, 1 if there is any."""
+    from .write import hand_edited, read_manifest, review
+
+    manifest = read_manifest(config.docs)
+    to_write, to_delete, conflicts, misplaced = review(config.docs, outputs, manifest)
+    stale = to_write + to_delete + conflicts
+    edited = set(hand_edited(config.docs, to_write, manifest))
+    for rel in stale:
+        print(one_line(f"stale: docs/{rel}" + (f" (edited by hand: {EDITED_ADVICE})" if rel in edited else "")),
+              file=out)
+    for error in misplaced:
+        print(_relative(str(error), root), file=sys.stderr)
+    summary = f"{len(stale)} generated file(s) out of date" if stale else "generated files are up to date"
+    if misplaced:
+        summary += f"; {len(misplaced)} page(s) in docs/ to move or rename (above)"
+    print(f"build --check: {summary}", file=out)
+    return 1 if stale or misplaced else 0
+
+
+def _write(config, outputs: dict[str, bytes], progress, fingerprint: str, root: Path):
+    """Write ``outputs`` into docs/ with their fingerprint (``write.write_outputs``); its
+    report. ``_Stop`` after saying why if nothing could be written (pages an editor saved
+    where the generator writes) or not all (a full disk, a read-only folder)."""
+    from .write import write_outputs
+
     try:
-        report = write_outputs(config.docs, outputs, progress, inputs=fingerprint)
+        return write_outputs(config.docs, outputs, progress, inputs=fingerprint)
     except ArchiveErrors as exc:  # pages an editor saved where the generator writes: it writes nothing
-        return _refused(exc.errors, root, " in docs/")
+        raise _Stop(_refused(exc.errors, root, " in docs/")) from None
     except OSError as exc:  # a full disk, a read-only folder, a file where a folder should be
         where = _relative(str(exc.filename), root) if exc.filename else "docs/"
         print(f"build: cannot write {where}: {exc.strerror or exc}; once that is mended, run the build again: "
               "the pages written before it are recorded, and are brought up to date", file=sys.stderr)
-        return 1
+        raise _Stop(1) from None
+
+
+def _written_warnings(report) -> None:
+    """Warn of the generated pages the write found edited by hand (written again as they
+    were), and of the article and glossary pages it deleted: their addresses are for good,
+    so their loss is said, whatever the cause."""
     for rel in report.edited:
         warn(f"docs/{rel} was edited by hand, and is generated again as it was: {EDITED_ADVICE}")
-    for rel in report.deleted:  # articles' and terms' addresses are for good: their loss is said, whatever the cause
-        parts = rel.split("/")
-        if len(parts) == 3 and parts[0] == "articles" and parts[2] == "index.md" and ARTICLE_ID_RE.match(parts[1]):
-            warn(f"the page articles/{parts[1]}/ is gone, as archive/articles/{parts[1]}/ is: links to it "
-                 "from elsewhere now lead nowhere; if the folder was renamed, give it back its name")
-        elif len(parts) == 3 and parts[0] == "glossary" and parts[2] == "index.md":
-            warn(f"the page glossary/{parts[1]}/ is gone, as no entry of archive/glossary.yml has the slug "
-                 f"'{parts[1]}' any more: links to it from elsewhere now lead nowhere; if its term was renamed, "
-                 f"give the entry 'slug: {parts[1]}' to keep its address")
-    if article_cache is not None:
-        article_cache.update_scans(site.articles)
-        article_cache.save()
-    phase("writing")
-    if not quiet:
-        if site.candidates:
-            shown = ", ".join(f"“{c.phrase}” ({len(c.articles)})" for c in site.candidates[:8])
-            print(f"candidate terms (quoted, not in the glossary): {shown}"
-                  + (f" and {len(site.candidates) - 8} more" if len(site.candidates) > 8 else "")
-                  + "; see docs/glossary/candidate-terms/", file=out)
-        print(f"build: {len(site.articles)} article(s), {len(outputs)} generated file(s): "
-              f"{len(report.written)} written, {report.unchanged} unchanged, {len(report.deleted)} deleted "
-              f"in {time.perf_counter() - started:.2f} s ("
-              + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in phases.items()) + ")", file=out)
-    return 0
+    for rel in report.deleted:
+        gone = _gone_page(rel)
+        if gone:
+            warn(gone)
+
+
+def _gone_page(rel: str) -> str | None:
+    """What the loss of the deleted generated file ``rel`` means, if it is an article's page
+    or a glossary entry's (links to it now lead nowhere), and how to keep its address; None
+    for any other file."""
+    parts = rel.split("/")
+    if len(parts) == 3 and parts[0] == "articles" and parts[2] == "index.md" and ARTICLE_ID_RE.match(parts[1]):
+        return (f"the page articles/{parts[1]}/ is gone, as archive/articles/{parts[1]}/ is: links to it "
+                "from elsewhere now lead nowhere; if the folder was renamed, give it back its name")
+    if len(parts) == 3 and parts[0] == "glossary" and parts[2] == "index.md":
+        return (f"the page glossary/{parts[1]}/ is gone, as no entry of archive/glossary.yml has the slug "
+                f"'{parts[1]}' any more: links to it from elsewhere now lead nowhere; if its term was renamed, "
+                f"give the entry 'slug: {parts[1]}' to keep its address")
+    return None
+
+
+def _say_done(site, outputs: dict[str, bytes], report, started: float, phases: _Phases, out) -> None:
+    """The run's closing lines on ``out``: the phrases quoted in articles that the glossary
+    may lack, then what was written and where the time went."""
+    if site.candidates:
+        shown = ", ".join(f"“{c.phrase}” ({len(c.articles)})" for c in site.candidates[:8])
+        print(f"candidate terms (quoted, not in the glossary): {shown}"
+              + (f" and {len(site.candidates) - 8} more" if len(site.candidates) > 8 else "")
+              + "; see docs/glossary/candidate-terms/", file=out)
+    print(f"build: {len(site.articles)} article(s), {len(outputs)} generated file(s): "
+          f"{len(report.written)} written, {report.unchanged} unchanged, {len(report.deleted)} deleted "
+          f"in {time.perf_counter() - started:.2f} s ("
+          + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in phases.items()) + ")", file=out)
 
 
 SAME_TEXT_MIN = 200
