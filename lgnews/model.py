@@ -501,32 +501,7 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None) -
     absent: list[str] = []
 
     def curated(name: str, loader, *args):
-        path = root / name
-        if not path.exists():
-            # Read as empty (a new archive may not have it yet), but not in silence: the pages
-            # of its entries go (the whole glossary, every person's note). Under another name
-            # (glossary.yaml), it is an error: the editor meant it to be read.
-            stem = name.rsplit(".", 1)[0].lower()
-            near = [n for n in _listdir(root) if n != name and n.lower().split(".", 1)[0] == stem]
-            if near:
-                errors.append(ArchiveError(path, f"missing: rename {near[0]} to {name}"))
-                return None
-            absent.append(name)
-            return []
-        try:
-            data = read_yaml(path)
-            if data is None:
-                # Emptied by a slip (a bad save, a merge): every page of its entries would go
-                # without a word, or another file be blamed for naming them (events.yml for
-                # the glossary's terms). An archive without entries writes '[]'.
-                errors.append(ArchiveError(path, f"is empty: if its entries were lost, restore them (git checkout "
-                                                 f"-- archive/{name}); if there are none, write an empty list in "
-                                                 "it ('[]')"))
-                return None
-            return loader(path, data, *args)
-        except ArchiveErrors as exc:
-            errors.extend(exc.errors)
-            return None  # invalid: do not check other files against it
+        return _curated_list(root, name, loader, args, errors, absent)
 
     tags = curated("tags.yml", load_tags)
     terms = curated("glossary.yml", load_glossary)
@@ -536,57 +511,142 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None) -
     organizations = curated("organizations.yml", load_organizations, tag_names) or []
     tags, terms = tags or [], terms or []
     folder = root / "articles"
-    for linked in (root, folder):
-        if os.path.islink(linked):  # git would keep the link, and the published site no article
-            raise ArchiveErrors([*errors, ArchiveError(linked, FOLDER_LINK)])
+    _refuse_linked_folders((root, folder), errors)
     names = _listdir(folder)
     entries = [folder / name for name in names if not name.startswith(".")]
     unfinished = [name for name in names if name.startswith(STAGING_PREFIX)]
     # First what the cache holds; then the rest is parsed, by several processes if many.
+    directories, loaded, misses = _cached_articles(entries, tag_names, cache, progress, errors)
+    matchers = _matchers(terms, events, organizations) if misses else None
+    _parse_missing(directories, loaded, misses, tag_names, cache, progress, matchers, errors)
+    _same_source_twice(loaded, errors)
+    if errors:
+        raise ArchiveErrors(errors)
+    return Archive(loaded, terms, events, people, organizations, tags, absent,  # type: ignore[arg-type]
+                   sorted(unfinished))
+
+
+def _curated_list(root: Path, name: str, loader, args: tuple, errors: list[ArchiveError], absent: list[str]):
+    """The entries of the editors' list ``name`` of archive/ (tags.yml, glossary.yml...),
+    as ``loader`` validates them (given ``args`` after the file's path and data). A file
+    that is not there is read as empty, and noted in ``absent`` (the run warns of it); None
+    if it is in error, its problems added to ``errors``: no other file is checked against it."""
+    path = root / name
+    if not path.exists():
+        # Read as empty (a new archive may not have it yet), but not in silence: the pages
+        # of its entries go (the whole glossary, every person's note). Under another name
+        # (glossary.yaml), it is an error: the editor meant it to be read.
+        stem = name.rsplit(".", 1)[0].lower()
+        near = [n for n in _listdir(root) if n != name and n.lower().split(".", 1)[0] == stem]
+        if near:
+            errors.append(ArchiveError(path, f"missing: rename {near[0]} to {name}"))
+            return None
+        absent.append(name)
+        return []
+    try:
+        data = read_yaml(path)
+        if data is None:
+            # Emptied by a slip (a bad save, a merge): every page of its entries would go
+            # without a word, or another file be blamed for naming them (events.yml for
+            # the glossary's terms). An archive without entries writes '[]'.
+            errors.append(ArchiveError(path, f"is empty: if its entries were lost, restore them (git checkout "
+                                             f"-- archive/{name}); if there are none, write an empty list in "
+                                             "it ('[]')"))
+            return None
+        return loader(path, data, *args)
+    except ArchiveErrors as exc:
+        errors.extend(exc.errors)
+        return None  # invalid: do not check other files against it
+
+
+def _refuse_linked_folders(folders: tuple[Path, ...], errors: list[ArchiveError]) -> None:
+    """Raise ArchiveErrors (``errors`` found so far, and this one) if one of ``folders``
+    (archive/, archive/articles/) is a symbolic link: git would keep the link, and the
+    published site no article."""
+    for linked in folders:
+        if os.path.islink(linked):
+            raise ArchiveErrors([*errors, ArchiveError(linked, FOLDER_LINK)])
+
+
+def _cached_articles(entries: list[Path], tag_names: set[str] | None, cache: ArticleCache | None, progress,
+                     errors: list[ArchiveError]) -> tuple[list[Path], list[Article | None], list[int]]:
+    """(the article folders, their articles as ``cache`` holds them, the indexes of those it
+    does not hold, to parse): a folder that is no article's is left out, its problem added
+    to ``errors``. With nothing cached (a first run, a fresh clone), no file is read here:
+    every folder is to parse, and checked as it is."""
+    if cache is None or not cache.holds_entries():
+        if cache is not None:
+            cache.misses += len(entries)
+        return entries, [None] * len(entries), list(range(len(entries)))
     directories: list[Path] = []
     loaded: list[Article | None] = []
     misses: list[int] = []  # the indexes of the articles to parse
-    if cache is not None and cache.holds_entries():
-        for directory in progress(entries, "Loading articles") if progress else entries:
-            try:
-                article, _, _, _ = _load(directory, tag_names, cache, parse=False)
-            except ArchiveErrors as exc:
-                errors.extend(exc.errors)
-                continue
-            if article is None:
-                misses.append(len(loaded))
-            directories.append(directory)
-            loaded.append(article)
-    else:  # nothing cached (a first run, a fresh clone): no need to read every file here first
-        directories, loaded, misses = entries, [None] * len(entries), list(range(len(entries)))
-        if cache is not None:
-            cache.misses += len(entries)
-    results = (_parse_in_processes([directories[i] for i in misses], tag_names, progress,
-                                   _matchers(terms, events, organizations)) if misses else None)
+    for directory in progress(entries, "Loading articles") if progress else entries:
+        try:
+            article = _cached_article(directory, tag_names, cache)
+        except ArchiveErrors as exc:
+            errors.extend(exc.errors)
+            continue
+        if article is None:
+            misses.append(len(loaded))
+        directories.append(directory)
+        loaded.append(article)
+    return directories, loaded, misses
+
+
+def _cached_article(directory: Path, tag_names: set[str] | None, cache: ArticleCache) -> Article | None:
+    """The article of ``directory`` as ``cache`` holds it, if its files have not changed
+    since (None otherwise); ArchiveErrors if the folder cannot be an article's."""
+    return _load(directory, tag_names, cache, parse=False)[0]
+
+
+def _parse_missing(directories: list[Path], loaded: list[Article | None], misses: list[int],
+                   tag_names: set[str] | None, cache: ArticleCache | None, progress, matchers: tuple | None,
+                   errors: list[ArchiveError]) -> None:
+    """Parse and validate the articles of ``directories`` at the indexes ``misses``, into
+    ``loaded`` (and ``cache``): by forked processes too if there are many (which also look
+    for ``matchers``' phrases, as ``build_site`` would), else here. The problems of an
+    article are added to ``errors``, and its place in ``loaded`` stays None."""
+    results = (_parse_in_processes([directories[i] for i in misses], tag_names, progress, matchers)
+               if misses else None)
     for n, index in enumerate(progress(misses, "Parsing articles") if progress and results is None else misses):
         try:
             if results is None:
-                article, key, raw, digest = _load(directories[index], tag_names, None)
-                if cache is not None:
-                    cache.put(article, key, raw, digest)
+                article = _parsed_article(directories[index], tag_names, cache)
             else:
-                article, key, record = _received(results[n], directories[index])
-                if cache is not None and record is not None:  # None: marshal cannot hold it, nor the cache
-                    cache.put_record(article, key, record)
+                article = _received_article(results[n], directories[index], cache)
         except ArchiveErrors as exc:
             errors.extend(exc.errors)
             continue
         loaded[index] = article
+
+
+def _parsed_article(directory: Path, tag_names: set[str] | None, cache: ArticleCache | None) -> Article:
+    """The article of ``directory``, parsed and validated here, then kept in ``cache``."""
+    article, key, raw, digest = _load(directory, tag_names, None)
+    if cache is not None:
+        cache.put(article, key, raw, digest)
+    return article
+
+
+def _received_article(result, directory: Path, cache: ArticleCache | None) -> Article:
+    """The article of ``directory`` as ``_parse_in_processes`` gives it, then kept in
+    ``cache`` (when it came with a record the cache can hold)."""
+    article, key, record = _received(result, directory)
+    if cache is not None and record is not None:  # None: marshal cannot hold it, nor the cache
+        cache.put_record(article, key, record)
+    return article
+
+
+def _same_source_twice(loaded: list[Article | None], errors: list[ArchiveError]) -> None:
+    """Add to ``errors`` each article whose source has the bytes of an earlier one's: one
+    article archived twice."""
     first: dict[str, Article] = {}
     for article in loaded:
         if article is not None and first.setdefault(article.sha256, article) is not article:
             errors.append(ArchiveError(article.path, f"has the same source as archive/articles/"
                                                      f"{first[article.sha256].id}/ (the same SHA-256): the article "
                                                      "is archived twice; remove one of the two folders"))
-    if errors:
-        raise ArchiveErrors(errors)
-    return Archive(loaded, terms, events, people, organizations, tags, absent,  # type: ignore[arg-type]
-                   sorted(unfinished))
 
 
 def _listdir(folder: Path) -> list[str]:
