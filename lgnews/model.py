@@ -658,11 +658,12 @@ def _listdir(folder: Path) -> list[str]:
 
 
 def load_article(directory: Path, tag_names: set[str] | None = None, cache: ArticleCache | None = None) -> Article:
-    """One article folder: ``source.txt`` + ``meta.yml`` (ingested) or ``article.md``."""
-    article, key, raw, digest = _load(directory, tag_names, cache)
-    if cache is not None:
-        cache.put(article, key, raw, digest)
-    return article
+    """One article folder: ``source.txt`` + ``meta.yml`` (ingested) or ``article.md``,
+    loaded as ``load_archive`` loads each (without the checks that compare articles): from
+    ``cache`` if it holds it as its files are now, else parsed and validated (and then kept
+    in ``cache``). ArchiveErrors lists its problems."""
+    article = _cached_article(directory, tag_names, cache) if cache is not None else None
+    return article if article is not None else _parsed_article(directory, tag_names, cache)
 
 
 def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | None,
