@@ -705,6 +705,7 @@ def render_outputs(renderer, progress=None, out=None) -> dict[str, bytes]:
     inherited) and send back bytes, while this process renders its own share; only this
     process writes. If a process cannot be had or fails, everything is rendered here (and
     ``out``, stderr by default, is told), so that an error in a template is raised here."""
+    from .render import unique_outputs
     from .share import workers as cores
 
     tasks = renderer.tasks()
@@ -713,22 +714,7 @@ def render_outputs(renderer, progress=None, out=None) -> dict[str, bytes]:
         rendered = _render_in_processes(tasks, workers, progress, out or sys.stderr)
         if rendered is not None:
             return rendered
-    return _unique([pair for index in range(len(tasks)) for pair in _render_task(tasks, index)])
-
-
-def _unique(pairs: list[tuple[str, bytes]]) -> dict[str, bytes]:
-    """The outputs by path; two pages rendered to the same file (one would silently replace
-    the other) are an error: ArchiveErrors, which the generator reports as one line each."""
-    outputs = dict(pairs)
-    if len(outputs) != len(pairs):
-        from .errors import ArchiveError
-
-        seen: set[str] = set()
-        twice = sorted({path for path, _ in pairs if path in seen or seen.add(path)})
-        raise ArchiveErrors([ArchiveError(Path("docs") / path, "two generated pages have this address, and one "
-                                                               "would replace the other; please report this")
-                             for path in twice])
-    return outputs
+    return unique_outputs([pair for index in range(len(tasks)) for pair in _render_task(tasks, index)])
 
 
 def _render_task(tasks: list, index: int) -> list[tuple[str, bytes]]:
@@ -741,6 +727,7 @@ def _render_in_processes(tasks: list, workers: int, progress, out) -> dict[str, 
     """Share ``tasks`` among this process and ``workers - 1`` forked ones (see
     ``share.share``), the few big ones (the data files, the archives, the timeline...)
     first; None if that could not be done (the run says so)."""
+    from .render import unique_outputs
     from .share import ShareFailed, share
 
     def render(index: int) -> list[tuple[str, bytes]]:
@@ -751,7 +738,7 @@ def _render_in_processes(tasks: list, workers: int, progress, out) -> dict[str, 
     except ShareFailed as exc:
         print(f"build: rendering in {workers} processes failed ({exc}); rendering in this one", file=out)
         return None
-    return _unique([pair for index in range(len(tasks)) for pair in rendered[index]])
+    return unique_outputs([pair for index in range(len(tasks)) for pair in rendered[index]])
 
 
 def _big_first(tasks: list) -> list[int]:

@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from email.utils import format_datetime
 from functools import cached_property, lru_cache, partial
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import mdbody
 from .chars import BIDI, CONTROLS, NONCHARACTERS
+from .errors import ArchiveError, ArchiveErrors
 from .model import (
     CREDIT_INVOLVEMENT,
     MONTH_NAMES,
@@ -514,6 +516,22 @@ def name_ranges(names: list[tuple[str, str]]) -> list[str]:
 # --------------------------------------------------------------------------- pages
 
 
+_Content = TypeVar("_Content", str, bytes)
+
+
+def unique_outputs(pairs: list[tuple[str, _Content]]) -> dict[str, _Content]:
+    """The outputs by path; two pages rendered to the same file (one would silently replace
+    the other) are an error: ArchiveErrors, which the generator reports as one line each."""
+    outputs = dict(pairs)
+    if len(outputs) != len(pairs):
+        seen: set[str] = set()
+        twice = sorted({path for path, _ in pairs if path in seen or seen.add(path)})
+        raise ArchiveErrors([ArchiveError(Path("docs") / path, "two generated pages have this address, and one "
+                                                               "would replace the other; please report this")
+                             for path in twice])
+    return outputs
+
+
 class Renderer:
     def __init__(self, site: Site, site_url: str, site_name: str, repo_url: str | None = None):
         self.site = site
@@ -544,7 +562,12 @@ class Renderer:
         return Output(path, content)
 
     def render_all(self) -> list[Output]:
-        return [output for task, args in self.tasks() for output in task(*args)]
+        """Every generated file, in the order of ``tasks``, as text: what the build renders
+        (``build.render_outputs``, which shares the same tasks among processes), with the
+        same check that no two pages have one address (``unique_outputs``)."""
+        outputs = [output for task, args in self.tasks() for output in task(*args)]
+        unique_outputs([(o.path, o.content) for o in outputs])
+        return outputs
 
     def tasks(self) -> list[tuple[Callable[..., list[Output]], tuple]]:
         """The work of ``render_all`` as independent tasks, each giving a list of outputs:

@@ -269,13 +269,31 @@ def test_a_name_never_takes_the_address_of_a_page_of_its_index():
 
 
 def test_two_pages_rendered_to_one_file_are_an_error():
-    from lgnews.build import _unique
+    from lgnews.render import unique_outputs
 
-    assert _unique([("a/index.md", b"1"), ("b/index.md", b"2")]) == {"a/index.md": b"1", "b/index.md": b"2"}
+    assert unique_outputs([("a/index.md", b"1"), ("b/index.md", b"2")]) == {"a/index.md": b"1", "b/index.md": b"2"}
     with pytest.raises(ArchiveErrors) as caught:
-        _unique([("a/index.md", b"1"), ("b/index.md", b"2"), ("a/index.md", b"3")])
+        unique_outputs([("a/index.md", b"1"), ("b/index.md", b"2"), ("a/index.md", b"3")])
     assert [str(e) for e in caught.value.errors] == [
         "docs/a/index.md: two generated pages have this address, and one would replace the other; please report this"]
+
+
+def test_render_all_refuses_two_pages_at_one_address_as_the_build_does(site, monkeypatch):
+    """Renderer.render_all, which the tests render with, checks what the build checks
+    (build.render_outputs): two pages at one address are the same one-line errors, not a
+    page silently replaced."""
+    from lgnews import build
+    from lgnews.render import Renderer
+
+    renderer = Renderer(site, "https://example.org/", "Archive")
+    tasks = renderer.tasks()
+    monkeypatch.setattr(renderer, "tasks", lambda: [*tasks, tasks[-1]])  # the feeds, rendered twice
+    expected = [f"docs/{name}: two generated pages have this address, and one would replace the other; please "
+                "report this" for name in ("feed.json", "feed.xml")]
+    for render in (renderer.render_all, lambda: build.render_outputs(renderer)):
+        with pytest.raises(ArchiveErrors) as caught:
+            render()
+        assert [str(e) for e in caught.value.errors] == expected
 
 
 def test_the_source_line_links_to_the_organization_the_model_matched(tmp_path):
