@@ -211,6 +211,11 @@ _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 cannot read as fields without a word, and shows the whole block as the page's text."""
 
 
+_UNCLOSED_FRONT_MATTER = re.compile(r"-{3}[ \t]*\n[A-Za-z_][\w-]*[ \t]*:")
+"""The start of a page whose first line, '---', is followed by a field ('title: ...'): front
+matter, unless it is closed nowhere (a page may also start with a rule, '---', then its text)."""
+
+
 def front_matter_error(path: Path, text: str):
     """What is wrong with the front matter of the editor's page ``path`` (None if nothing, or
     if it has none), with the line to look at."""
@@ -218,6 +223,9 @@ def front_matter_error(path: Path, text: str):
 
     m = _FRONT_MATTER.match(text)
     if m is None:
+        if _UNCLOSED_FRONT_MATTER.match(text):
+            return ArchiveError(path, "the front matter is not closed, and shows as the page's text: add a line "
+                                      "'---' after its last field", line=1)
         return None
     try:
         fields = yaml.load(m.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -464,7 +472,8 @@ def _check_outputs(config, outputs: dict[str, bytes], root: Path, out) -> int:
               file=out)
     for error in misplaced:
         print(_relative(str(error), root), file=sys.stderr)
-    summary = f"{len(stale)} generated file(s) out of date" if stale else "generated files are up to date"
+    summary = (f"{len(stale)} generated file(s) out of date: `make site` or `make serve` generates them again"
+               if stale else "generated files are up to date")
     if misplaced:
         summary += f"; {len(misplaced)} page(s) in docs/ to move or rename (above)"
     print(f"build --check: {summary}", file=out)

@@ -681,7 +681,9 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
                                                      "file out of archive/articles/")])
     if not ID_RE.match(directory.name):
         raise ArchiveErrors([ArchiveError(directory, "the folder name is not an article id "
-                                                     "(YYYY-MM-DD-slug in lowercase letters, digits and hyphens)")])
+                                                     "(YYYY-MM-DD-slug in lowercase letters, digits and hyphens): "
+                                                     "rename it so, or move it out of archive/articles/ (make ingest "
+                                                     "and make new-article name the folders they make)")])
     try:
         date.fromisoformat(directory.name[:10])
     except ValueError:

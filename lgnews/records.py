@@ -933,9 +933,18 @@ class Checker:
             if item is None:
                 continue
             url = self.url(item.get("url"), where + (i, "url"))
-            if url:
+            if url in GUIDE_EXAMPLE_SOURCES:
+                self.error(where + (i, "url"), f"'{url}' is the example of docs/editors.md: write the address of "
+                                               "the page the facts come from, or 'sources: []' if there is none")
+            elif url:
                 out.append(Source(url, self.text(item.get("title"), where + (i, "title")) or url))
         return out
+
+
+GUIDE_EXAMPLE_SOURCES = frozenset({"https://example.org/a-page-that-supports-the-definition",
+                                   "https://example.org/source"})
+"""The sources of the glossary entry and the event that docs/editors.md gives as examples:
+copied as they are, they would be published as the facts' sources."""
 
 
 FIRST_YEAR = 1900
@@ -1274,7 +1283,8 @@ def _meta_sha256(c: Checker, data: dict, ingested: bool) -> Any:
         c.error(("sha256",), "is not a SHA-256 (64 lowercase hex digits); it is written by ingest: do not edit it")
     elif sha is None and ingested:  # among the other problems, not in a second round once they are fixed
         c.error(("sha256",), "missing; ingest records it, and the build checks source.txt against it: put the line "
-                             "back ('git diff -- <this file>' shows it)")
+                             "back ('git diff -- <this file>' shows it; or ingest the original file again, which "
+                             "writes it)")
     return sha
 
 

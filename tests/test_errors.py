@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SEED_ID, copy_project, run
+from lgnews.records import GUIDE_EXAMPLE_SOURCES
+
+from .conftest import ROOT, SEED_ID, copy_project, run
 
 SEED_META = f"archive/articles/{SEED_ID}/meta.yml"
 
@@ -803,7 +805,7 @@ def test_deleted_sha256_line_is_refused_not_a_way_round_the_check(proj):
         fh.write(b" Edited.")
     assert build_fails(proj) == [
         f"{SEED_META}: sha256: missing; ingest records it, and the build checks source.txt against it: put the "
-        "line back ('git diff -- <this file>' shows it)"]
+        "line back ('git diff -- <this file>' shows it; or ingest the original file again, which writes it)"]
 
 
 def test_a_deleted_sha256_line_is_written_again_by_ingesting_the_original(proj, tmp_path):
@@ -836,7 +838,7 @@ def test_an_emptied_meta_yml_names_every_missing_line_at_once(proj, content):
     assert sorted(build_fails(proj)) == [
         f"{SEED_META}: published: missing required field 'published' in article metadata",
         f"{SEED_META}: sha256: missing; ingest records it, and the build checks source.txt against it: put the "
-        "line back ('git diff -- <this file>' shows it)",
+        "line back ('git diff -- <this file>' shows it; or ingest the original file again, which writes it)",
         f"{SEED_META}: title: missing required field 'title' in article metadata"]
 
 
@@ -941,6 +943,47 @@ def test_an_editors_page_whose_front_matter_mkdocs_would_not_read(proj, front, l
     run([sys.executable, "scripts/build.py", "--quiet"], proj)
 
 
+def test_an_editors_page_whose_front_matter_is_not_closed(proj):
+    """Without its second '---', the front matter of a page in docs/ was published as the
+    page's first lines, a rule then "title: About us", under a strict build that passed (an
+    article.md's was refused). A page that starts with a rule, then its text, is left be."""
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    (proj / "docs" / "about.md").write_text("---\ntitle: About us\n\n# About\n\nThe archive.\n", encoding="utf-8")
+    before = snapshot(proj / "docs")
+    result = run([sys.executable, "scripts/build.py"], proj, check=False)
+    assert result.returncode == 1 and snapshot(proj / "docs") == before
+    assert result.stderr.splitlines() == [
+        "docs/about.md:1: the front matter is not closed, and shows as the page's text: add a line '---' after its "
+        "last field", "build: 1 problem(s) in docs/; nothing was written"]
+    (proj / "docs" / "about.md").write_text("---\n\nThe archive, under a rule.\n", encoding="utf-8")
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+
+
+@pytest.mark.parametrize("what", ["glossary", "event"])
+def test_the_guides_example_source_is_not_published(proj, what):
+    """The glossary entry and the event of docs/editors.md, copied as they are, published
+    the guide's example.org address as the facts' source."""
+    guide = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
+    examples = {"glossary": "https://example.org/a-page-that-supports-the-definition",
+                "event": "https://example.org/source"}
+    assert set(examples.values()) == GUIDE_EXAMPLE_SOURCES and all(url in guide for url in examples.values())
+    url = examples[what]
+    if what == "glossary":
+        name = "archive/glossary.yml"
+        entry = (f"\n- term: grid management\n  definition: Cells of a district, each with its staff.\n"
+                 f"  category: policy\n  confidence: medium\n  sources:\n    - url: \"{url}\"\n")
+    else:
+        name = "archive/events.yml"
+        entry = (f"\n- id: grid-management-2023\n  date: 2023-03-01\n  title: Grid management begins\n"
+                 f"  description: The district is divided into cells.\n  sources:\n    - url: \"{url}\"\n")
+    path = proj / name
+    path.write_text(path.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    [line] = build_fails(proj)
+    assert line.startswith(f"{name}:") and line.endswith(
+        f"url: '{url}' is the example of docs/editors.md: write the address of the page the facts come from, or "
+        "'sources: []' if there is none"), line
+
+
 def test_a_person_no_article_names_is_a_warning(proj):
     """A slip in an alias of people.yml deleted the person's page without a word."""
     edit(proj, "archive/people.yml", '"Party jianguo"', '"Party jiangou"')
@@ -993,7 +1036,8 @@ def test_a_folder_of_drafts_among_the_articles_is_one_error_and_no_warning(proj)
     (proj / "archive" / "articles" / "notes.txt").write_text("to do\n", encoding="utf-8")
     assert build_fails(proj) == [
         "archive/articles/drafts: the folder name is not an article id (YYYY-MM-DD-slug in lowercase letters, "
-        "digits and hyphens)",
+        "digits and hyphens): rename it so, or move it out of archive/articles/ (make ingest and make new-article "
+        "name the folders they make)",
         "archive/articles/notes.txt: not a folder; articles/ holds one folder per article: move this file out of "
         "archive/articles/"]
 
@@ -1006,7 +1050,8 @@ def test_bad_article_folders(proj):
     (articles / "2023-01-02-no-front-matter" / "article.md").write_text("Just text.\n", encoding="utf-8")
     lines = build_fails(proj)
     assert one(lines, "archive/articles/My article").endswith(
-        "the folder name is not an article id (YYYY-MM-DD-slug in lowercase letters, digits and hyphens)")
+        "rename it so, or move it out of archive/articles/ (make ingest and make new-article name the folders "
+        "they make)")
     assert one(lines, "archive/articles/2023-01-01-empty").endswith(
         "has no source.txt or article.md; add one, or remove the folder")
     assert one(lines, "archive/articles/2023-02-30-no-such-day").endswith(

@@ -440,6 +440,9 @@ def test_check_names_stale_files_and_passes_when_fresh(project):
     assert stale.returncode == 1
     assert f"stale: docs/{SEED_PAGE}" in stale.stdout.splitlines(), stale.stdout
     assert "stale: docs/data/articles.json" in stale.stdout.splitlines()
+    # What to do, on its last line: the one a commit hook's output ends with.
+    assert re.fullmatch(r"build --check: \d+ generated file\(s\) out of date: `make site` or `make serve` "
+                        r"generates them again", stale.stdout.splitlines()[-1]), stale.stdout
     assert tree(project / "docs") == before, "--check wrote files"
     build(project)
     assert build(project, "--check").returncode == 0
