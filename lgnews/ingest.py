@@ -84,7 +84,8 @@ def dump_meta(data: dict) -> str:
 
 
 def ingest_file(path: Path, archive: Path, hashes: dict[str, str]) -> str:
-    """Accession one file; return its new id. Raises IngestError with the reason."""
+    """Accession one file; return its new id. Raises IngestError with the reason, or Restored
+    when the file was archived already and what records it has been put back."""
     return _ingest(path, archive, hashes)[0]
 
 
