@@ -619,6 +619,7 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: P
     from .write import read_manifest
 
     anchors: dict[str, set[str]] = {}  # of the generated pages that links lead into
+    unused_tags = {f"tags/{t.slug}/": t.slug for t in site.tags if not site.tag_articles.get(t.slug)}
     editors_anchors: dict[str, set[str]] = {}  # of the editors' pages: found as MkDocs makes most of them
     generated_before: dict[str, str] | None = None
 
@@ -670,6 +671,9 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: P
                              f"'{written}' leads to a place '#{anchor}' that the page {address} does not seem to "
                              "have (no heading or id of that name): follow the link in the preview to check it")
                     continue
+                elif (tag := unused_tags.get(address)) is not None:
+                    problem = (f"leads to the page of the tag '{tag}', which no article has yet (a tag has a page "
+                               "once an article has it): link to 'tags/' until then")
                 else:
                     problem = f"leads to no page of the site{FROM_THE_ROOT}"
             elif address in outputs or in_docs(address):  # a file: an image, a document

@@ -867,6 +867,10 @@ def test_an_emptied_meta_yml_names_every_missing_line_at_once(proj, content):
     ("[the definition](glossary/power-list/#definiton)",
      "the link to 'glossary/power-list/#definiton' leads to no place of the page glossary/power-list/: it has no "
      "anchor '#definiton'; correct the part after '#', or remove it"),
+    # A tag of tags.yml that no article has yet has no page.
+    ("[disasters](tags/disasters/)",
+     "the link to 'tags/disasters/' leads to the page of the tag 'disasters', which no article has yet (a tag has a "
+     "page once an article has it): link to 'tags/' until then"),
     ("[click](javascript:alert(1))",
      "the link to 'javascript:alert(1)' is not allowed: a link in an article leads to a web page (https://...), "
      "an e-mail address (mailto:...) or a page of this site"),
