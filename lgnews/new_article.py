@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from .errors import one_line
-from .ingest import make_id
+from .ingest import id_base, make_id
 from .model import PLACEHOLDER
 from .parse import MAX_TITLE
 from .records import SKELETON_CREDITS, SKELETON_EXAMPLES, SKELETON_PERSON, read_day
@@ -121,6 +121,11 @@ def main(argv: list[str] | None = None) -> int:
         print(one_line(f"new-article: {exc}"), file=sys.stderr)
         return 2
     print(path)
+    first = path.parent.with_name(id_base(published.isoformat(), title))
+    if first != path.parent and first.exists():  # the same command run twice, most likely
+        print(one_line(f"new-article: {first}/ has this date and title already: this is a second article, "
+                       f"{path.parent.name}; if you meant to write the first, remove the new one (rm -r "
+                       f"{path.parent})"), file=sys.stderr)
     print("new-article: created; write the article below its front matter, then preview it with `make serve`",
           file=sys.stderr)
     return 0

@@ -1238,6 +1238,21 @@ def test_new_article_refuses_with_one_line(proj, args, message):
     assert snapshot(proj / "archive") == before
 
 
+def test_new_article_run_twice_says_it_made_a_second_article(proj):
+    """The same title and date again made '<id>-2' without a word: an editor who ran the
+    command twice wrote in one of two articles, and the other was refused as a skeleton."""
+    args = [sys.executable, "scripts/new_article.py", "--title", "The county met", "--published", "2023-06-05"]
+    first = run(args, proj)
+    assert first.stdout == "archive/articles/2023-06-05-the-county-met/article.md\n"
+    assert "this is a second article" not in first.stderr
+    second = run(args, proj)
+    assert second.stdout == "archive/articles/2023-06-05-the-county-met-2/article.md\n"
+    assert second.stderr.splitlines()[0] == (
+        "new-article: archive/articles/2023-06-05-the-county-met/ has this date and title already: this is a second "
+        "article, 2023-06-05-the-county-met-2; if you meant to write the first, remove the new one (rm -r "
+        "archive/articles/2023-06-05-the-county-met-2)")
+
+
 def test_an_article_md_saved_with_a_byte_order_mark_is_read_as_without(proj):
     """Windows Notepad puts one first: the file was refused as having no front matter."""
     folder = proj / "archive" / "articles" / "2023-02-01-written-article"
