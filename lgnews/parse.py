@@ -216,13 +216,16 @@ _NAME_SCAN_RE = re.compile(
     + "|".join(f"(?P<{k}>{v})" for k, v in _ACTIONS.items() if k != "attending") + r")\b)"
 )
 # The passive: "The meeting was chaired by Liu Yue, Secretary of the County Party Committee."
-# Each " by " is found first, then the verb before it checked and the name after it read: a
+# Each " by " is found first, then the verb before it checked and the names after it read: a
 # pattern of the verbs (with no literal to start it) cost 50 µs an article, this 3 µs.
-# The titles are the parts after the comma that name an office or a place, up to a verb ("...
-# Committee and attended by", "deputy head of the county, studied the plan").
-_BY_NAME_RE = re.compile(rf" by (?P<name>{_NAME_SCAN})(?P<comma>,\s+)?")
+# The titles are the parts after a comma that name an office or a place, up to a verb ("...
+# Committee and attended by", "deputy head of the county, studied the plan"); more names may
+# follow ("co-chaired by Wang Jun and Li Hua"): see ``_named_by``.
+_BY_NAME_RE = re.compile(rf" by (?P<name>{_NAME_SCAN})")
 _PRESIDED = tuple(_ACTIONS["presiding"].split("|"))
 _TITLES_END_RE = re.compile(r"\s+(?:and\s+)?(?:was|were|is|are|attended)\b")
+_NAMES_END_RE = re.compile(r"(?:^|\s+)and\s+(?:others?|some|relevant)\b.*|^etc\b.*", re.S)
+"""What closes the names of a passive: "and other leaders", "and others", "etc"."""
 _OTHERS_RE = re.compile(r"(?:^|,?\s+)and\s+(?:other|some|relevant)\b.*$", re.S)
 _CLAUSE_STARTS = frozenset([", ", ". ", ": ", "; ", "! ", "? "])
 # A sentence that ends inside its quotation starts the next clause too: 'well." Li Na asked',
@@ -1209,6 +1212,64 @@ def _presided_by(text: str) -> list[re.Match]:
     return found
 
 
+def _a_name(words: str) -> bool:
+    """Whether ``words`` are a person's name: two words, the first a known surname, the second
+    no word of a title ("Li Hua", not "Wang Village")."""
+    return bool(_NAME_FULL_RE.fullmatch(words)) and words.split()[0] in SURNAMES \
+        and words.split()[1].lower() not in _TITLE_WORDS
+
+
+def _named_by(text: str, m: re.Match) -> list[tuple[str, int, list[str]]]:
+    """The people a passive names after its " by " (``m``: _BY_NAME_RE), each with where it
+    is and its titles: "chaired by Liu Yue, Secretary of the County Party Committee",
+    "co-chaired by Wang Jun and Li Hua", "presided over by Wang Jun, county head, and Li Hua,
+    deputy county head". A title in the plural is each of the names since the last title
+    ("Wang Jun and Li Hua, deputy heads of the county"); one in the singular the last name's.
+    The names and titles end at a part that is neither ("... studied the plan", "and other
+    leaders"), or at a verb ("... and attended by"): a name just before that verb is its
+    subject, not the passive's ("chaired by Wang Jun and Li Hua attended")."""
+    clause = _CLAUSE_RE.match(text, m.end("name")).group()
+    end = _TITLES_END_RE.search(clause)
+    rest = clause[: end.start() if end else len(clause)]
+    people: list[tuple[str, int, list[str]]] = [(m["name"], m.start("name"), [])]
+    untitled = 1  # the names since the last title
+    titled: list[tuple[str, int, list[str]]] = []  # whose title is being read
+    last_names: list[tuple[str, int, list[str]]] = []  # the names of the part read last
+    offset = m.end("name")
+    for i, part in enumerate(rest.split(",")):
+        at, offset = offset, offset + len(part) + 1
+        piece = part.strip()
+        if i == 0 and not piece:  # "NAME, ..."
+            continue
+        closed = _NAMES_END_RE.search(piece)
+        if closed:  # "Li Hua and other leaders": the last names
+            piece = piece[: closed.start()]
+        names = (piece[4:] if piece.startswith("and ") else piece).split(" and ")
+        last_names = []
+        if piece and all(_a_name(name) for name in names) and (i > 0 or piece.startswith("and ")):
+            last_names = [(name, at + part.find(name), []) for name in names]
+            people += last_names
+            untitled += len(names)
+            titled = []
+            if closed:
+                break
+            continue
+        if i == 0 or not piece or not (ROLE_WORDS.search(piece) or piece[:1].isupper()) \
+                or any(_a_name(" ".join(pair)) for pair in zip(piece.split(), piece.split()[1:], strict=False)):
+            break
+        if not titled:
+            plural = untitled > 1 and not PLURAL_OFFICES.isdisjoint(piece.lower().split())
+            titled = people[-untitled:] if plural else people[-1:]
+            untitled = 0
+        for person in titled:
+            person[2].append(piece)
+        if closed:
+            break
+    if end and last_names and not end.group().lstrip().startswith("and"):
+        people = people[: -len(last_names)]
+    return people
+
+
 def extract_people(text: str) -> list[Person]:
     """People named in the text, with the titles and the part the text gives them."""
     found: dict[str, tuple[int, dict[str, None], dict[str, None]]] = {}  # first seen, roles, how
@@ -1309,15 +1370,9 @@ def extract_people(text: str) -> list[Person]:
     for m in _presided_by(text):
         if m["name"].split()[0] not in SURNAMES:
             continue
-        roles_text = ""
-        if m["comma"]:
-            roles_text = _CLAUSE_RE.match(text, m.end()).group()
-            end = _TITLES_END_RE.search(roles_text)
-            parts = roles_text[: end.start() if end else len(roles_text)].split(",")
-            titles = next((i for i, part in enumerate(parts)
-                           if not (ROLE_WORDS.search(part) or part.strip()[:1].isupper())), len(parts))
-            roles_text = ",".join(parts[:titles])
-        add(m["name"], m.start("name"), split_roles(roles_text) if ROLE_WORDS.search(roles_text) else [], ["presiding"])
+        for name, at, titles in _named_by(text, m):
+            roles_text = ", ".join(titles)
+            add(name, at, split_roles(roles_text) if ROLE_WORDS.search(roles_text) else [], ["presiding"])
     ordered = sorted(found.items(), key=lambda item: item[1][0])
     return [Person(name, tuple(roles), tuple(how)) for name, (_, roles, how) in ordered]
 

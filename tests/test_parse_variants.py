@@ -1,0 +1,42 @@
+"""The parse stage on variants of the family's sentences and credit lines that it read wrong
+or not at all: each case gave less (or other) than it says, before its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from lgnews.parse import Person, extract_people
+
+# --------------------------------------------------------------------------- people
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The meeting was co-chaired by Wang Jun and Li Hua.",
+     [Person("Wang Jun", (), ("presiding",)), Person("Li Hua", (), ("presiding",))]),
+    ("The meeting was chaired by Wang Jun and Li Hua, deputy heads of the county.",
+     [Person(name, ("deputy heads of the county",), ("presiding",)) for name in ("Wang Jun", "Li Hua")]),
+    ("The meeting was presided over by Wang Jun, secretary of the County Party Committee, and Li Hua, county head.",
+     [Person("Wang Jun", ("secretary of the County Party Committee",), ("presiding",)),
+      Person("Li Hua", ("county head",), ("presiding",))]),
+    ("The forum, jointly presided over by Wang Jun, Li Hua and Zhao Min, studied the plan.",
+     [Person(name, (), ("presiding",)) for name in ("Wang Jun", "Li Hua", "Zhao Min")]),
+    # A title in the singular is the last name's.
+    ("The meeting was chaired by Wang Jun and Li Hua, head of the county.",
+     [Person("Wang Jun", (), ("presiding",)), Person("Li Hua", ("head of the county",), ("presiding",))]),
+    # What closes the names is no one's title.
+    ("The meeting was co-chaired by Wang Jun, Li Hua and other leaders of the county.",
+     [Person("Wang Jun", (), ("presiding",)), Person("Li Hua", (), ("presiding",))]),
+    ("The meeting was chaired by Wang Jun and Party members of the county.", [Person("Wang Jun", (), ("presiding",))]),
+])
+def test_everyone_chairing_after_by_presides(sentence, expected):
+    """'The meeting was co-chaired by Wang Jun and Li Hua.' gave Wang Jun alone: only the first
+    name after 'by' was read (and 'Li Hua' was the title of the first in 'presided over by Wang
+    Jun, secretary ..., and Li Hua, county head' where a title followed)."""
+    assert extract_people(sentence) == expected
+
+
+@pytest.mark.parametrize("verb", ["was present", "attended the meeting", "were also present"])
+def test_a_name_just_before_a_verb_after_by_is_not_chairing(verb):
+    """'chaired by Wang Jun and Li Hua was present': Li Hua is the verb's subject."""
+    people = extract_people(f"The meeting was chaired by Wang Jun and Li Hua {verb}.")
+    assert [p.name for p in people if "presiding" in p.involvement] == ["Wang Jun"]
