@@ -1342,11 +1342,14 @@ def extract_people(text: str) -> list[Person]:
             untitled = []
         consumed = m.end() + action.end()
     for m in _attendee_lists(text):
-        names = [n.strip() for n in _LIST_SPLIT_RE.split(m["list"]) if n.strip()]
+        # A given name in lowercase is one in pinyin ("Party jianguo", 党建国): not "and" of
+        # "presided over by Liu Yue and attended", which made a person "Yue and".
+        names = [n for n in (n.strip() for n in _LIST_SPLIT_RE.split(m["list"]))
+                 if n and (n.split()[1][0].isupper() or _PINYIN_GIVEN_NAME_RE.fullmatch(n.split()[1]))]
         # A name starts with a known surname, or has a given name in pinyin after a surname
-        # translated as a word ("Party jianguo", 党建国); in a list led by a surname, a name
-        # may be two capitalised words ("Often Lixin", 常立新). Not a group written like a
-        # name: "Party members", "Village cadres", "District leaders".
+        # translated as a word ("Party jianguo"); in a list led by a surname, a name may be two
+        # capitalised words ("Often Lixin", 常立新). Not a group written like a name: "Party
+        # members", "Village cadres", "District leaders".
         led = bool(names) and names[0].split()[0] in SURNAMES
         names = [n for n in names if n.split()[0] in SURNAMES or _PINYIN_GIVEN_NAME_RE.fullmatch(n.split()[1])
                  or (led and n.split()[1][0].isupper())]

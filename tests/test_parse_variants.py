@@ -40,3 +40,11 @@ def test_a_name_just_before_a_verb_after_by_is_not_chairing(verb):
     """'chaired by Wang Jun and Li Hua was present': Li Hua is the verb's subject."""
     people = extract_people(f"The meeting was chaired by Wang Jun and Li Hua {verb}.")
     assert [p.name for p in people if "presiding" in p.involvement] == ["Wang Jun"]
+
+
+@pytest.mark.parametrize("sentence", ["The meeting was presided over by Liu Yue and attended by all township heads.",
+                                      "The drill was led by Wang Fang and attended by the fire brigade."])
+def test_and_after_a_surname_is_no_given_name(sentence):
+    """'presided over by Liu Yue and attended by ...' gave a person 'Yue and', attending: a
+    surname and the word after it before 'attended' were read as a name."""
+    assert all(p.name.split()[1][0].isupper() for p in extract_people(sentence))
