@@ -1148,7 +1148,12 @@ def _title_before(text: str, at: int) -> str | None:
     cut = max(window.rfind(mark) for mark in _CLAUSE_STARTS)
     if cut < 0 and at > 80:
         return None
-    words = window[cut + 2 if cut >= 0 else 0:].split()
+    return _a_title(window[cut + 2 if cut >= 0 else 0:].split())
+
+
+def _a_title(words: list[str]) -> str | None:
+    """``words`` as a title written before a name ("County Party Secretary", "the Vice Mayor"),
+    or None: see ``_title_before``."""
     if words and words[0] in ("The", "the"):
         words = words[1:]
     if not 1 <= len(words) <= MAX_TITLE_WORDS or not _names_an_office(words):
@@ -1156,6 +1161,17 @@ def _title_before(text: str, at: int) -> str | None:
     if not all(_title_word(words, i) for i in range(len(words))):
         return None
     return " ".join(words)
+
+
+def _a_group(words: list[str]) -> bool:
+    """Whether ``words``, before a list of names, say what they are all together ("district
+    leaders", "the county leaders such as"): titles in the plural, no one's title."""
+    if words and words[0] in ("The", "the"):
+        words = words[1:]
+    if words[-2:] == ["such", "as"] or words[-1:] == ["including"]:
+        words = words[: -2 if words[-1] == "as" else -1]
+    return 1 <= len(words) <= MAX_TITLE_WORDS and not PLURAL_OFFICES.isdisjoint(w.lower() for w in words) and all(
+        w.lower() in PLURAL_OFFICES or _title_word(words, i) for i, w in enumerate(words))
 
 
 def _more_actions(text: str, at: int) -> list[str]:
@@ -1201,13 +1217,34 @@ def _attendee_lists(text: str) -> list[re.Match]:
     return [matches[k] for k in sorted(matches)]
 
 
-def _presided_by(text: str) -> list[re.Match]:
-    """The names after "presided over by", "chaired by"... (_BY_NAME_RE)."""
+_WORD_RE = re.compile(r"[^\s,.;:()]+")
+
+
+def _passive_by(text: str) -> list[tuple[str, int, int, str | None, str]]:
+    """The first name after "presided over by", "chaired by", "attended by"...: the name,
+    where it starts and ends, the title before it (``_a_title``: "attended by Vice Mayor
+    Xiong Bo") or None, and how the passive's people take part. Before the name may be
+    what the names are together ("attended by district leaders Wang Jun, Li Hua ...")."""
     found = []
     at = text.find(" by ")
     while at >= 0:
-        if text.endswith(_PRESIDED, 0, at) and (m := _BY_NAME_RE.match(text, at)):
-            found.append(m)
+        how = "presiding" if text.endswith(_PRESIDED, 0, at) else "attending" if text.endswith("attended", 0, at) \
+            else None
+        if how and (m := _BY_NAME_RE.match(text, at)) and m["name"].split()[0] in SURNAMES:
+            found.append((m["name"], m.start("name"), m.end("name"), None, how))
+        elif how:
+            words = list(_WORD_RE.finditer(text, at + 4, min(len(text), at + 124)))
+            for i in range(1 if words and words[0].start() == at + 4 else len(words),
+                           min(len(words) - 1, MAX_TITLE_WORDS + 2)):
+                if words[i].start() - words[i - 1].end() > 1 or text[words[i - 1].end()] != " ":
+                    break  # no punctuation between the title and the name
+                name = f"{words[i].group()} {words[i + 1].group()}"
+                if words[i + 1].start() == words[i].end() + 1 and _a_name(name):
+                    before = [w.group() for w in words[:i]]
+                    title = _a_title(before)
+                    if title or _a_group(before):
+                        found.append((name, words[i].start(), words[i + 1].end(), title, how))
+                    break
         at = text.find(" by ", at + 4)
     return found
 
@@ -1219,23 +1256,24 @@ def _a_name(words: str) -> bool:
         and words.split()[1].lower() not in _TITLE_WORDS
 
 
-def _named_by(text: str, m: re.Match) -> list[tuple[str, int, list[str]]]:
-    """The people a passive names after its " by " (``m``: _BY_NAME_RE), each with where it
-    is and its titles: "chaired by Liu Yue, Secretary of the County Party Committee",
+def _named_by(text: str, name: str, start: int, end: int) -> list[tuple[str, int, list[str]]]:
+    """The people a passive names from its first ``name`` (at ``start``, up to ``end``: see
+    ``_passive_by``), each with where it is and its titles: "chaired by Liu Yue, Secretary of
+    the County Party Committee",
     "co-chaired by Wang Jun and Li Hua", "presided over by Wang Jun, county head, and Li Hua,
     deputy county head". A title in the plural is each of the names since the last title
     ("Wang Jun and Li Hua, deputy heads of the county"); one in the singular the last name's.
     The names and titles end at a part that is neither ("... studied the plan", "and other
     leaders"), or at a verb ("... and attended by"): a name just before that verb is its
     subject, not the passive's ("chaired by Wang Jun and Li Hua attended")."""
-    clause = _CLAUSE_RE.match(text, m.end("name")).group()
-    end = _TITLES_END_RE.search(clause)
-    rest = clause[: end.start() if end else len(clause)]
-    people: list[tuple[str, int, list[str]]] = [(m["name"], m.start("name"), [])]
+    clause = _CLAUSE_RE.match(text, end).group()
+    verb = _TITLES_END_RE.search(clause)
+    rest = clause[: verb.start() if verb else len(clause)]
+    people: list[tuple[str, int, list[str]]] = [(name, start, [])]
     untitled = 1  # the names since the last title
     titled: list[tuple[str, int, list[str]]] = []  # whose title is being read
     last_names: list[tuple[str, int, list[str]]] = []  # the names of the part read last
-    offset = m.end("name")
+    offset = end
     for i, part in enumerate(rest.split(",")):
         at, offset = offset, offset + len(part) + 1
         piece = part.strip()
@@ -1265,7 +1303,7 @@ def _named_by(text: str, m: re.Match) -> list[tuple[str, int, list[str]]]:
             person[2].append(piece)
         if closed:
             break
-    if end and last_names and not end.group().lstrip().startswith("and"):
+    if verb and last_names and not verb.group().lstrip().startswith("and"):
         people = people[: -len(last_names)]
     return people
 
@@ -1370,12 +1408,11 @@ def extract_people(text: str) -> list[Person]:
             continue
         how = [k for k in ("presiding", "speaking", "inspecting") if m.group(k)]
         add(m["name"], m.start(), [title] if title else [], how + _more_actions(text, m.end()))
-    for m in _presided_by(text):
-        if m["name"].split()[0] not in SURNAMES:
-            continue
-        for name, at, titles in _named_by(text, m):
+    for first, start, end, title, passive in _passive_by(text):
+        for name, at, titles in _named_by(text, first, start, end):
             roles_text = ", ".join(titles)
-            add(name, at, split_roles(roles_text) if ROLE_WORDS.search(roles_text) else [], ["presiding"])
+            roles = split_roles(roles_text) if ROLE_WORDS.search(roles_text) else []
+            add(name, at, [title, *roles] if title and at == start else roles, [passive])
     ordered = sorted(found.items(), key=lambda item: item[1][0])
     return [Person(name, tuple(roles), tuple(how)) for name, (_, roles, how) in ordered]
 

@@ -48,3 +48,45 @@ def test_and_after_a_surname_is_no_given_name(sentence):
     """'presided over by Liu Yue and attended by ...' gave a person 'Yue and', attending: a
     surname and the word after it before 'attended' were read as a name."""
     assert all(p.name.split()[1][0].isupper() for p in extract_people(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The meeting was attended by Wang Jun, Li Hua and Zhao Min.",
+     [Person(name, (), ("attending",)) for name in ("Wang Jun", "Li Hua", "Zhao Min")]),
+    # What they are together before their names is no one's title.
+    ("The meeting was attended by district leaders Wang Jun, Li Hua and Zhao Min.",
+     [Person(name, (), ("attending",)) for name in ("Wang Jun", "Li Hua", "Zhao Min")]),
+    ("The meeting was attended by county leaders such as Wang Jun and Li Hua.",
+     [Person(name, (), ("attending",)) for name in ("Wang Jun", "Li Hua")]),
+    # A title before the first name is its own, as in 'Vice Mayor Xiong Bo attended'; titles
+    # after the names as after 'chaired by'.
+    ("The meeting was attended by Vice Mayor Xiong Bo and Li Ming.",
+     [Person("Xiong Bo", ("Vice Mayor",), ("attending",)), Person("Li Ming", (), ("attending",))]),
+    ("The meeting was attended by Wang Jun, deputy head of the county, Li Hua and other leaders.",
+     [Person("Wang Jun", ("deputy head of the county",), ("attending",)), Person("Li Hua", (), ("attending",))]),
+    ("The meeting was presided over by Liu Yue and attended by Wang Jun and Li Hua.",
+     [Person("Liu Yue", (), ("presiding",)), Person("Wang Jun", (), ("attending",)),
+      Person("Li Hua", (), ("attending",))]),
+    ("The meeting, attended by Wang Jun and Li Hua, studied the plan.",
+     [Person(name, (), ("attending",)) for name in ("Wang Jun", "Li Hua")]),
+    # The same title before the one presiding.
+    ("The meeting was chaired by County Party Secretary Zhang Wei.",
+     [Person("Zhang Wei", ("County Party Secretary",), ("presiding",))]),
+])
+def test_everyone_a_meeting_is_attended_by_attends(sentence, expected):
+    """'The meeting was attended by Wang Jun, Li Hua and Zhao Min.' gave no one: a list was
+    read only before its verb ('Wang Jun, Li Hua and Zhao Min attended')."""
+    assert extract_people(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The meeting was attended by Party members and village cadres.",
+    "The meeting was attended by district leaders and heads of departments.",
+    "The meeting was attended by more than 200 people, Wang Jun said.",
+    "The meeting was attended by Village cadres.",
+    "The meeting was attended by the Work Safety Committee Wang Jun.",  # names no office
+    "The meeting was attended by all Party members, Li Hua and Zhao Min.",
+    "The meeting was organised by Wang Jun and Li Hua.",
+])
+def test_no_one_attends_by_a_group_or_words_that_are_no_title(sentence):
+    assert [p for p in extract_people(sentence) if "attending" in p.involvement] == []
