@@ -263,13 +263,24 @@ _SPAN_END_RE = re.compile(r"\s*(?:to|until|till|through|-|–|—)\s*[0-9A-Z]")
 """After "From <date>", the end of the span, which makes the date an event's first day ("From
 January 15 to 18, the first session ..."). Without it, "From March 1, the new rules apply"
 dates rules or a plan, not the event."""
+_TO_DAY = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through)\s+(?:the\s+)?)[0-9]{1,2}(?:st|nd|rd|th)?"
+"""The last day of a span whose month follows, or precedes, its two days: "15 to 18 January"."""
+_DAY_RANGE = (rf"(?P<day3>[0-9]{{1,2}})(?:st|nd|rd|th)?{_TO_DAY}(?:\s+of)?\s+(?P<month3>[ADFJMNOS][a-z]{{2,8}})\b\.?"
+              rf"{_NOT_A_PLACE}")
+"""A span written day first, its first day the event's: "From 15 to 18 January", "15-18 January"."""
 # "On" or "From" (a span's first day): one set of letters first keeps the scan quick (an
 # alternation of the two words made it four times slower); the word is checked after.
 EVENT_DATE_RE = re.compile(
     rf"[OoFf](?:n|rom)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?{_WEEKDAY}(?:the\s+(?=[0-9]))?"
-    rf"(?:{_MONTH_WORD}{_AFTER_MONTH_WORD}(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b|{_DAY_FIRST}|{_NUMERIC_DATE})"
-    rf"{_year('year')}"
+    rf"(?:{_MONTH_WORD}{_AFTER_MONTH_WORD}(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b|{_DAY_FIRST}|{_DAY_RANGE}"
+    rf"|{_NUMERIC_DATE}){_year('year')}"
 )
+_LEADING_SPAN_RE = re.compile(
+    rf"(?:{_DAY_RANGE}|{_MONTH_WORD}\.?\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?{_TO_DAY}\b){_year('year')}"
+)
+"""A span that opens the text, with no "On" or "From": "15-18 January, the first session of ...",
+"January 15 to 18, ...". (A single day there is not read: "5 May" may open a sentence of
+another day's plan.)"""
 # The dates a text mentions: each month's name is found (one scan, quick: it starts with a
 # capital letter), then a day read before it ("11 February", "the 3rd of March") or a day or
 # a year after it ("February 11", "April 2020"). (A second scan for the days written first,
@@ -1018,24 +1029,33 @@ def find_event_date(text: str, published: date) -> date | None:
 
 def event_date_mention(text: str, published: date) -> tuple[date, bool] | None:
     """The date of the reported event, and whether the text writes its year."""
+    lead = _LEADING_SPAN_RE.match(text)
+    if lead and (found := _event_day(lead, published)):
+        return found
     for m in EVENT_DATE_RE.finditer(text):
         if not _word_start(text, m.start()) or _glued_to_a_month(m, m["month"]):
             continue
         word = text[m.start() : m.start() + 2].lower()
-        if word not in ("on", "fr") or (word == "fr" and not _SPAN_END_RE.match(text, m.end())):
+        if word not in ("on", "fr") or (word == "fr" and not m["day3"] and not _SPAN_END_RE.match(text, m.end())):
             continue
-        if m["iso_year"]:
-            month, day, year = int(m["iso_month"]), int(m["iso_day"]), int(m["iso_year"])
-        else:
-            month = MONTHS.get(m["month"] or m["month2"])
-            if not month:
-                continue
-            day, year = int(m["day"] or m["day2"]), int(m["year"]) if m["year"] else None
-        resolved = resolve_day(month, day, published, year)
-        # A date written with a year after publication is a plan, not the reported event.
-        if resolved and resolved <= published:
-            return resolved, year is not None
+        if found := _event_day(m, published):
+            return found
     return None
+
+
+def _event_day(m: re.Match, published: date) -> tuple[date, bool] | None:
+    """The day an EVENT_DATE_RE or _LEADING_SPAN_RE match reads, and whether it has its year;
+    None if it is no day, or a plan: a date written with a year after publication."""
+    g = m.groupdict()
+    if g.get("iso_year"):
+        month, day, year = int(g["iso_month"]), int(g["iso_day"]), int(g["iso_year"])
+    else:
+        month = MONTHS.get(g["month"] or g.get("month2") or g["month3"])
+        if not month:
+            return None
+        day, year = int(g["day"] or g.get("day2") or g["day3"]), int(g["year"]) if g["year"] else None
+    resolved = resolve_day(month, day, published, year)
+    return (resolved, year is not None) if resolved and resolved <= published else None
 
 
 def find_dates(text: str, published: date) -> list[DateMention]:

@@ -3,9 +3,11 @@ or not at all: each case gave less (or other) than it says, before its fix."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from lgnews.parse import Person, extract_people
+from lgnews.parse import Person, extract_people, find_event_date
 
 # --------------------------------------------------------------------------- people
 
@@ -90,3 +92,26 @@ def test_everyone_a_meeting_is_attended_by_attends(sentence, expected):
 ])
 def test_no_one_attends_by_a_group_or_words_that_are_no_title(sentence):
     assert [p for p in extract_people(sentence) if "attending" in p.involvement] == []
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("From 15 to 18 January, the first session of the 17th County People's Congress was held.", date(2022, 1, 15)),
+    ("The session was held from 15 to 18 January 2021 in the county hall.", date(2021, 1, 15)),
+    ("From 15-18 January, the session was held.", date(2022, 1, 15)),
+    ("On 15–18 January, the session was held.", date(2022, 1, 15)),
+    ("From the 15th to the 18th of January, the session was held.", date(2022, 1, 15)),
+    # A span that opens the text needs no "On" or "From".
+    ("15-18 January, the first session of the 17th County People's Congress was held.", date(2022, 1, 15)),
+    ("January 15 to 18, the first session was held.", date(2022, 1, 15)),
+    # Not a span of days, not a day at all, nor a plan.
+    ("From 8 to 10 percent in May, the output grew. On April 2, the county met.", date(2022, 4, 2)),
+    ("From 3 to 5 May Road, the street was closed. On April 2, the county met.", date(2022, 4, 2)),
+    ("From 15 to 18 January 2023, the session will be held. On April 2, the county met.", date(2022, 4, 2)),
+    ("15 May, the county will act. On April 2, the county met.", date(2022, 4, 2)),
+])
+def test_the_first_day_of_a_span_written_day_first_is_the_events(body, expected):
+    """'From 15 to 18 January' gave no date, where 'From January 15 to 18' gave the 15th."""
+    assert find_event_date(body, date(2022, 4, 30)) == expected
