@@ -711,8 +711,36 @@ def _find_labels(block: str) -> list[tuple[int, int, str]]:
     return labels
 
 
+MAX_TEXT_BELOW_CREDITS = 1200
+"""The most characters of the article's own sentences below its credit line: a few sentences."""
+
+
 def _credit_start(text: str) -> int | None:
-    """Where the credit block at the end of ``text`` starts, if there is one."""
+    """Where the credit block at the end of ``text`` starts, if there is one: at its end, or
+    on a line above a few of the article's sentences (``_credit_line_above``)."""
+    start = _tail_credit_start(text)
+    return start if start is not None else _credit_line_above(text)
+
+
+def _credit_line_above(text: str) -> int | None:
+    """Where a credit line starts that has lines below it ending in a sentence of the article
+    ("(Li Yi) Editor: Xu Jing" then "The meeting also decided ... . All towns must ...": the
+    last sentence is the text's end, not a credit, so ``_tail_credit_start`` finds none). Its
+    labels must credit people by their names only: "Reporter: How will the county act?" (an
+    interview) is the article's."""
+    end = text.rfind("\n")
+    while end > 0 and len(text) - end <= MAX_TEXT_BELOW_CREDITS:
+        line_start = text.rfind("\n", 0, end) + 1
+        if ":" in text[line_start:end] and (start := _tail_credit_start(text[:end])) is not None:
+            credits, _, _, _ = parse_credit_block(text[start:end])
+            if credits and all(CREDIT_NAME_RE.fullmatch(n) for names in credits.values() for n in names):
+                return start
+        end = line_start - 1
+    return None
+
+
+def _tail_credit_start(text: str) -> int | None:
+    """Where the credit block that ends ``text`` starts, if there is one."""
     region = max(0, len(text) - 600)
     tail_from = region
     for m in SENTENCE_END_RE.finditer(text, region):
@@ -797,11 +825,13 @@ def _credits_not_read(text: str) -> list[str]:
 
 
 def _sentences_below(text: str, said: list[str]) -> list[str]:
-    """The lines of ``text``, below a credit line, that are the article's own sentences ("The
-    meeting also decided to hold a follow-up session in May."): not a blog's short lines, nor
-    the credits not known that are ``said``."""
-    return [line for line in (line.strip() for line in text.split("\n"))
-            if line and not _short_line(line) and " ".join(line.split()) not in said]
+    """The lines of ``text``, below a credit line, that are the article's own ("The meeting
+    also decided to hold a follow-up session in May."): up to its last sentence, a short line
+    too ("Next steps", between two sentences); not a blog's short lines after it, nor the
+    credits not known that are ``said``."""
+    lines = [line for line in (line.strip() for line in text.split("\n")) if line and " ".join(line.split()) not in said]
+    last = max((i for i, line in enumerate(lines) if not _short_line(line)), default=-1)
+    return lines[: last + 1]
 
 
 # A capitalised word before a colon, after a label's value: a label the parser does not know,

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from lgnews.parse import Person, extract_people, find_event_date
+from lgnews.parse import Person, extract_people, find_event_date, parse_article
 
 # --------------------------------------------------------------------------- people
 
@@ -115,3 +115,44 @@ def test_no_one_attends_by_a_group_or_words_that_are_no_title(sentence):
 def test_the_first_day_of_a_span_written_day_first_is_the_events(body, expected):
     """'From 15 to 18 January' gave no date, where 'From January 15 to 18' gave the 15th."""
     assert find_event_date(body, date(2022, 4, 30)) == expected
+
+
+# --------------------------------------------------------------------------- credits
+
+BODY = "Miluo held a meeting\n2023-05-02 0 By\n\nOn May 1, the city held a meeting on flood control. It was useful.\n"
+TEXT = "On May 1, the city held a meeting on flood control. It was useful."
+S1 = "The meeting also decided to hold a follow-up session in May."
+S2 = "All towns must report their progress on flood control to the county by the end of June."
+
+
+@pytest.mark.parametrize(("ending", "credits", "source", "unread", "below"), [
+    (f"(Li Yi) Editor: Xu Jing Source: Miluo Rong Media Center\n{S1}\n{S2}",
+     {"reporter": ["Li Yi"], "editor": ["Xu Jing"]}, "Miluo Rong Media Center", [], [S1, S2]),
+    (f"(Li Yi) Editor: Xu Jing\n{S1} {S2}", {"reporter": ["Li Yi"], "editor": ["Xu Jing"]}, None, [], [f"{S1} {S2}"]),
+    (f"Editor in Chief: Wen Zhibin\nAudit: Huang Miao Zeng Zhenhua\nEditor: Xiao Hui\n{S1}\n{S2}",
+     {"editor_in_chief": ["Wen Zhibin"], "reviewer": ["Huang Miao", "Zeng Zhenhua"], "editor": ["Xiao Hui"]}, None,
+     [], [S1, S2]),
+    # A credit not known below it is said; a short line between two sentences is text, a
+    # blog's line after the last one is not.
+    (f"(Li Yi) Editor: Xu Jing\nProducer: Peng Li\n{S1}\nNext steps\n{S2}\nRelated",
+     {"reporter": ["Li Yi"], "editor": ["Xu Jing"]}, None, ["Producer: Peng Li"], [S1, "Next steps", S2]),
+])
+def test_a_credit_line_above_several_sentences_is_read_and_the_sentences_kept(ending, credits, source, unread, below):
+    """With more than one sentence below it (on a line or two), the credit line was no credit
+    line: its credits and source were not read, and it stayed in the text."""
+    article = parse_article(BODY.rstrip("\n") + "\n" + ending + "\n")
+    assert (article.credits, article.source, article.unread_credits) == (credits, source, unread)
+    assert article.paragraphs == [TEXT, *below]
+
+
+@pytest.mark.parametrize("ending", [
+    # An interview: the labels name no one.
+    "Reporter: How will the county keep its mines safe this summer?\nLi Ming: We will check every mine again.\n"
+    f"{S1}",
+    # A source alone credits no one.
+    f"Source: the county's statistics bureau, 2022\n{S1}\n{S2}",
+])
+def test_a_line_with_a_label_above_sentences_that_credits_no_one_is_text(ending):
+    article = parse_article(BODY.rstrip("\n") + "\n" + ending + "\n")
+    assert (article.credits, article.source) == ({}, None)
+    assert " ".join(article.paragraphs) == " ".join([TEXT, *ending.split("\n")])
