@@ -103,6 +103,11 @@ _LABEL_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _COLON_RE = re.compile("[:：]")
+# The words that may qualify a label, known or not ("Executive Producer:", "Executive Editor:",
+# "Deputy Chief Editor:"): the label's, not a last word of the name before it ("Editor: Xiao
+# Hui Executive Producer: Peng Li" named an editor "Xiao Hui Executive").
+_LABEL_QUALIFIER = r"(?:Executive|Deputy|Associate|Assistant|Senior|Managing|Chief|General|Art|Copy|Photo|Video|Technical)"
+_QUALIFIERS_BEFORE_RE = re.compile(rf"(?<![A-Za-z0-9])(?:{_LABEL_QUALIFIER}[ \t]+)+$")
 _PHOTO = r"(?:Text|Photos?|Photography|Pictures?|Video)"
 # A word or two may qualify a role: "Our reporter", "Intern reporter", "All-media reporter".
 _PAREN_ROLE_RE = re.compile(
@@ -706,6 +711,8 @@ def _find_labels(block: str) -> list[tuple[int, int, str]]:
         start = m.start()
         if start > 0 and block[start - 1].isalnum():
             continue
+        if start > 0 and (qualified := _QUALIFIERS_BEFORE_RE.search(block, max(0, start - 40), start)):
+            start = qualified.start()
         role = CREDIT_LABELS[int(m.lastgroup[1:])][1]
         labels.append((start, colon.end(), role))
     return labels
@@ -836,7 +843,7 @@ def _sentences_below(text: str, said: list[str]) -> list[str]:
 
 # A capitalised word before a colon, after a label's value: a label the parser does not know,
 # which ends the value ("Editor: Xiao Hui Proofreader: Peng Li" names no "Xiao Hui Proofreader").
-_LABEL_NOT_KNOWN_RE = re.compile(r"\s[A-Z][A-Za-z-]*\s?:")
+_LABEL_NOT_KNOWN_RE = re.compile(rf"\s(?:{_LABEL_QUALIFIER}\s+)*[A-Z][A-Za-z-]*\s?:")
 
 
 def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, list[str], list[str]]:

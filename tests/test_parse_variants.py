@@ -156,3 +156,22 @@ def test_a_line_with_a_label_above_sentences_that_credits_no_one_is_text(ending)
     article = parse_article(BODY.rstrip("\n") + "\n" + ending + "\n")
     assert (article.credits, article.source) == ({}, None)
     assert " ".join(article.paragraphs) == " ".join([TEXT, *ending.split("\n")])
+
+
+@pytest.mark.parametrize(("ending", "credits", "unread"), [
+    ("Editor: Xiao Hui Executive Producer: Peng Li", {"editor": ["Xiao Hui"]}, ["Executive Producer: Peng Li"]),
+    ("(Li Yi) Editor: Xiao Hui Senior Video Producer: Peng Li Source: Miluo Rong Media Center",
+     {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, ["Senior Video Producer: Peng Li"]),
+    # The same words before a label known: the label's, which keeps its role.
+    ("Editor: Xiao Hui Executive Editor: Peng Li", {"editor": ["Xiao Hui", "Peng Li"]}, []),
+    ("(Li Yi) Reviewed by: Wang Fang Copy Editor: Peng Li", {"reporter": ["Li Yi"], "reviewer": ["Wang Fang"],
+                                                           "editor": ["Peng Li"]}, []),
+    # First on the line: a credit line ("Executive" made it no label at the line's start).
+    ("Executive Editor: Peng Li", {"editor": ["Peng Li"]}, []),
+])
+def test_a_word_that_qualifies_a_label_is_the_labels_not_the_name_before_it(ending, credits, unread):
+    """'Editor: Xiao Hui Executive Producer: Peng Li' credited an editor 'Xiao Hui Executive',
+    and said 'Producer: Peng Li' was left unread."""
+    article = parse_article(BODY + ending + "\n")
+    assert (article.credits, article.unread_credits) == (credits, unread)
+    assert article.paragraphs == [TEXT]
