@@ -1172,6 +1172,17 @@ _PLACE_WORDS = frozenset("city county district town township village province mu
 """The words after a place's name in a title: "Miluo City", "Shaoyang Municipal Party Secretary"."""
 MAX_TITLE_WORDS = 8
 """The most words of a title before a name: "Secretary of the Shaoyang Municipal Party Committee" has 7."""
+_HOLDER_ENDS = _PLACE_WORDS | frozenset(
+    "bureau office committee commission department administration center centre station team group association "
+    "federation court procuratorate institute school hospital company corporation council league branch division "
+    "section brigade detachment corps zone park authority agency union academy college university government congress "
+    "cppcc street subdistrict community".split())
+"""The last word of what holds an office when its other words are neither offices nor places
+("Emergency Management Bureau", "Work Safety Committee Office", "Lianbin Street")."""
+_HOLDER_JOINS = frozenset(["of", "the", "and", "for"])
+_CAPITALISED_WORD_RE = re.compile(r"[A-Z][A-Za-z'’-]*")
+MAX_LONG_TITLE_WORDS = 12
+"""The most words of such a title: "Deputy Director of the Louxing District Emergency Management Bureau" has 9."""
 
 
 def _title_word(words: list[str], i: int) -> bool:
@@ -1201,23 +1212,49 @@ def _title_before(text: str, at: int) -> str | None:
     City mayor Wang Qian led a team". None if the words there are not a title: it names an
     office (``_names_an_office``), and each of its words is an office's, of what holds it or a
     place's name."""
-    window = text[max(0, at - 80):at]
+    window = text[max(0, at - 120):at]
     cut = max(window.rfind(mark) for mark in _CLAUSE_STARTS)
-    if cut < 0 and at > 80:
+    if cut < 0 and at > 120:
         return None
     return _a_title(window[cut + 2 if cut >= 0 else 0:].split())
 
 
 def _a_title(words: list[str]) -> str | None:
     """``words`` as a title written before a name ("County Party Secretary", "the Vice Mayor"),
-    or None: see ``_title_before``."""
-    if words and words[0] in ("The", "the"):
+    or None: see ``_title_before``. What holds the office may be named in words of its own,
+    capitalised and ending in what it is (``_holder``): after the office and "of" ("Director of
+    the Emergency Management Bureau"), or before the office ("the Emergency Management Bureau
+    director", "County Emergency Management Bureau Director"), where what starts the words is
+    "the" or a title's word: not "Yesterday" nor "As" ("Yesterday Emergency Management Bureau
+    Director" is not read, nor then "Emergency Management Bureau Director" alone)."""
+    the = bool(words) and words[0] in ("The", "the")
+    if the:
         words = words[1:]
-    if not 1 <= len(words) <= MAX_TITLE_WORDS or not _names_an_office(words):
+    if not 1 <= len(words) <= MAX_LONG_TITLE_WORDS or not _names_an_office(words):
         return None
-    if not all(_title_word(words, i) for i in range(len(words))):
+    if len(words) <= MAX_TITLE_WORDS and all(_title_word(words, i) for i in range(len(words))):
+        return " ".join(words)
+    if "of" in words:  # the office first
+        of = words.index("of")
+        office, holder = words[:of], words[of + 1 :]
+        if holder[:1] == ["the"]:
+            holder = holder[1:]
+        if _office(office[-1]) and all(_title_word(office, i) for i in range(of)) and _holder(holder):
+            return " ".join(words)
         return None
-    return " ".join(words)
+    last = max((i for i, w in enumerate(words) if w.lower() in _HOLDER_ENDS), default=-1)
+    holder, office = words[: last + 1], words[last + 1 :]
+    if office and (the or _title_word(words, 0)) and _holder(holder) and all(
+            _title_word(office, i) for i in range(len(office))):
+        return " ".join(words)
+    return None
+
+
+def _holder(words: list[str]) -> bool:
+    """Whether ``words`` name what holds an office: capitalised words, or "of", "the", "and",
+    "for" between them, that end in what it is ("Work Safety Committee Office")."""
+    return bool(words) and words[-1].lower() in _HOLDER_ENDS and words[0][0].isupper() and all(
+        w in _HOLDER_JOINS or _CAPITALISED_WORD_RE.fullmatch(w) for w in words)
 
 
 def _a_group(words: list[str]) -> bool:
@@ -1290,9 +1327,9 @@ def _passive_by(text: str) -> list[tuple[str, int, int, str | None, str]]:
         if how and (m := _BY_NAME_RE.match(text, at)) and m["name"].split()[0] in SURNAMES:
             found.append((m["name"], m.start("name"), m.end("name"), None, how))
         elif how:
-            words = list(_WORD_RE.finditer(text, at + 4, min(len(text), at + 124)))
+            words = list(_WORD_RE.finditer(text, at + 4, min(len(text), at + 164)))
             for i in range(1 if words and words[0].start() == at + 4 else len(words),
-                           min(len(words) - 1, MAX_TITLE_WORDS + 2)):
+                           min(len(words) - 1, MAX_LONG_TITLE_WORDS + 2)):
                 if words[i].start() - words[i - 1].end() > 1 or text[words[i - 1].end()] != " ":
                     break  # no punctuation between the title and the name
                 name = f"{words[i].group()} {words[i + 1].group()}"

@@ -94,6 +94,41 @@ def test_no_one_attends_by_a_group_or_words_that_are_no_title(sentence):
     assert [p for p in extract_people(sentence) if "attending" in p.involvement] == []
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Director of the Emergency Management Bureau Li Qiang attended the meeting.",
+     Person("Li Qiang", ("Director of the Emergency Management Bureau",), ("attending",))),
+    ("Deputy Director of the Work Safety Committee Office Wang Fang presided over the meeting.",
+     Person("Wang Fang", ("Deputy Director of the Work Safety Committee Office",), ("presiding",))),
+    ("Deputy Director of the Louxing District Emergency Management Bureau Wang Fang stressed the need to act.",
+     Person("Wang Fang", ("Deputy Director of the Louxing District Emergency Management Bureau",), ("speaking",))),
+    ("Secretary of the Party Working Committee of Lianbin Street Li Qiang inspected the work.",
+     Person("Li Qiang", ("Secretary of the Party Working Committee of Lianbin Street",), ("inspecting",))),
+    # What holds the office first: after "the", or a title's word.
+    ("At the meeting, the Emergency Management Bureau director Li Qiang stressed the need to act.",
+     Person("Li Qiang", ("Emergency Management Bureau director",), ("speaking",))),
+    ("County Emergency Management Bureau Director Li Qiang made a speech.",
+     Person("Li Qiang", ("County Emergency Management Bureau Director",), ("speaking",))),
+    ("The meeting was attended by Director of the Emergency Management Bureau Li Qiang.",
+     Person("Li Qiang", ("Director of the Emergency Management Bureau",), ("attending",))),
+])
+def test_a_title_naming_what_holds_it_in_words_of_its_own_is_read(sentence, expected):
+    """'Director of the Emergency Management Bureau Li Qiang attended' gave Li Qiang no title,
+    and 'Deputy Director of the Work Safety Committee Office Wang Fang presided' no one: each
+    word of a title before a name had to be an office's, a place's or one of a few others."""
+    assert extract_people(sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Yesterday Emergency Management Bureau Director Li Qiang made a speech.",
+    "At the invitation of the County Party Committee Li Qiang made a speech.",
+    "On behalf of the Emergency Management Bureau Li Qiang made a speech.",
+    "Head of the safety campaign Li Qiang made a speech.",  # what holds it is no body
+    "The Work Safety Committee Zhang Wei presided over the meeting.",  # no office
+])
+def test_words_before_a_name_that_are_no_title_give_it_none(sentence):
+    assert all(p.roles == () for p in extract_people(sentence))
+
+
 # --------------------------------------------------------------------------- dates
 
 
