@@ -229,6 +229,8 @@ _NAME_SCAN_RE = re.compile(
 _BY_NAME_RE = re.compile(rf" by (?P<name>{_NAME_SCAN})")
 _PRESIDED = tuple(_ACTIONS["presiding"].split("|"))
 _TITLES_END_RE = re.compile(r"\s+(?:and\s+)?(?:was|were|is|are|attended)\b")
+_PLACE_AFTER_NAME_RE = re.compile(r"(?P<name>\S+ \S+) (?:in|at|on|during|from)\b")
+"""Where or when after the last name of a passive: "co-chaired by Wang Jun and Li Hua in the hall"."""
 _NAMES_END_RE = re.compile(r"(?:^|\s+)and\s+(?:others?|some|relevant)\b.*|^etc\b.*", re.S)
 """What closes the names of a passive: "and other leaders", "and others", "etc"."""
 _OTHERS_RE = re.compile(r"(?:^|,?\s+)and\s+(?:other|some|relevant)\b.*$", re.S)
@@ -1314,18 +1316,26 @@ def _attendee_lists(text: str) -> list[re.Match]:
 _WORD_RE = re.compile(r"[^\s,.;:()]+")
 
 
-def _passive_by(text: str) -> list[tuple[str, int, int, str | None, str]]:
+_FINITE_RE = re.compile(r"\b(?:was|were|is|are|be|been)\s+(?:[a-z]+\s+|co-)?$")
+"""Before the verb of a finite passive: "was chaired by", "was jointly presided over by", "were
+co-chaired by"; not ", chaired by"."""
+
+
+def _passive_by(text: str) -> list[tuple[str, int, int, str | None, str, bool]]:
     """The first name after "presided over by", "chaired by", "attended by"...: the name,
     where it starts and ends, the title before it (``_a_title``: "attended by Vice Mayor
-    Xiong Bo") or None, and how the passive's people take part. Before the name may be
-    what the names are together ("attended by district leaders Wang Jun, Li Hua ...")."""
+    Xiong Bo") or None, how the passive's people take part, and whether the passive is
+    finite (``_FINITE_RE``). Before the name may be what the names are together ("attended
+    by district leaders Wang Jun, Li Hua ...")."""
     found = []
     at = text.find(" by ")
     while at >= 0:
-        how = "presiding" if text.endswith(_PRESIDED, 0, at) else "attending" if text.endswith("attended", 0, at) \
-            else None
+        verb = next((v for v in _PRESIDED if text.endswith(v, 0, at)), None)
+        how = "presiding" if verb else "attending" if text.endswith("attended", 0, at) else None
+        finite = bool(how) and bool(_FINITE_RE.search(text, max(0, at - len(verb or "attended") - 24),
+                                                      at - len(verb or "attended")))
         if how and (m := _BY_NAME_RE.match(text, at)) and m["name"].split()[0] in SURNAMES:
-            found.append((m["name"], m.start("name"), m.end("name"), None, how))
+            found.append((m["name"], m.start("name"), m.end("name"), None, how, finite))
         elif how:
             words = list(_WORD_RE.finditer(text, at + 4, min(len(text), at + 164)))
             for i in range(1 if words and words[0].start() == at + 4 else len(words),
@@ -1337,7 +1347,7 @@ def _passive_by(text: str) -> list[tuple[str, int, int, str | None, str]]:
                     before = [w.group() for w in words[:i]]
                     title = _a_title(before)
                     if title or _a_group(before):
-                        found.append((name, words[i].start(), words[i + 1].end(), title, how))
+                        found.append((name, words[i].start(), words[i + 1].end(), title, how, finite))
                     break
         at = text.find(" by ", at + 4)
     return found
@@ -1350,44 +1360,52 @@ def _a_name(words: str) -> bool:
         and words.split()[1].lower() not in _TITLE_WORDS
 
 
-def _named_by(text: str, name: str, start: int, end: int) -> list[tuple[str, int, list[str]]]:
+def _named_by(text: str, name: str, start: int, end: int, finite: bool) -> list[tuple[str, int, list[str]]]:
     """The people a passive names from its first ``name`` (at ``start``, up to ``end``: see
     ``_passive_by``), each with where it is and its titles: "chaired by Liu Yue, Secretary of
-    the County Party Committee",
-    "co-chaired by Wang Jun and Li Hua", "presided over by Wang Jun, county head, and Li Hua,
-    deputy county head". A title in the plural is each of the names since the last title
-    ("Wang Jun and Li Hua, deputy heads of the county"); one in the singular the last name's.
-    The names and titles end at a part that is neither ("... studied the plan", "and other
-    leaders"), or at a verb ("... and attended by"): a name just before that verb is its
-    subject, not the passive's ("chaired by Wang Jun and Li Hua attended")."""
+    the County Party Committee", "co-chaired by Wang Jun and Li Hua", "presided over by Wang
+    Jun, county head, and Li Hua, deputy county head". A title in the plural is each of the
+    names since the last title ("Wang Jun and Li Hua, deputy heads of the county"); one in the
+    singular the last name's. The names and titles end at a part that is neither ("...
+    studied the plan", "and other leaders"), or at a verb ("... and attended by"). Names just
+    before a verb are its subject, not the passive's ("chaired by Wang Jun and Li Hua
+    attended"); so are the last names after "and", with their titles, before what follows a
+    ``finite`` passive ("was chaired by Wang Jun, and Li Hua, deputy head of the county, made
+    a report"; not "The forum, chaired by Wang Jun and Li Hua, studied the plan")."""
     clause = _CLAUSE_RE.match(text, end).group()
     verb = _TITLES_END_RE.search(clause)
     rest = clause[: verb.start() if verb else len(clause)]
+    followed = bool(verb) and not verb.group().lstrip().startswith("and")  # by a verb of another subject?
     people: list[tuple[str, int, list[str]]] = [(name, start, [])]
     untitled = 1  # the names since the last title
     titled: list[tuple[str, int, list[str]]] = []  # whose title is being read
-    last_names: list[tuple[str, int, list[str]]] = []  # the names of the part read last
+    group, after_and, direct = 1, False, False  # the last names read: where they start, after "and"; the part's last
     offset = end
     for i, part in enumerate(rest.split(",")):
         at, offset = offset, offset + len(part) + 1
         piece = part.strip()
+        direct = False
         if i == 0 and not piece:  # "NAME, ..."
             continue
         closed = _NAMES_END_RE.search(piece)
         if closed:  # "Li Hua and other leaders": the last names
             piece = piece[: closed.start()]
         names = (piece[4:] if piece.startswith("and ") else piece).split(" and ")
-        last_names = []
+        if not _a_name(names[-1]) and (where := _PLACE_AFTER_NAME_RE.match(names[-1])) and _a_name(where["name"]):
+            names[-1] = where["name"]  # "and Li Hua in the county hall": the last name
+            closed = closed or where
         if piece and all(_a_name(name) for name in names) and (i > 0 or piece.startswith("and ")):
-            last_names = [(name, at + part.find(name), []) for name in names]
-            people += last_names
+            group, after_and, direct = len(people), piece.startswith("and ") or len(names) > 1, True
+            people += [(name, at + part.find(name), []) for name in names]
             untitled += len(names)
             titled = []
             if closed:
+                followed = False
                 break
             continue
         if i == 0 or not piece or not (ROLE_WORDS.search(piece) or piece[:1].isupper()) \
                 or any(_a_name(" ".join(pair)) for pair in zip(piece.split(), piece.split()[1:], strict=False)):
+            followed = followed or bool(piece) and not closed and not piece.startswith("and ")
             break
         if not titled:
             plural = untitled > 1 and not PLURAL_OFFICES.isdisjoint(piece.lower().split())
@@ -1396,9 +1414,10 @@ def _named_by(text: str, name: str, start: int, end: int) -> list[tuple[str, int
         for person in titled:
             person[2].append(piece)
         if closed:
+            followed = False
             break
-    if verb and last_names and not verb.group().lstrip().startswith("and"):
-        people = people[: -len(last_names)]
+    if followed and group > 0 and (direct and verb or finite and after_and):
+        people = people[:group]
     return people
 
 
@@ -1502,8 +1521,8 @@ def extract_people(text: str) -> list[Person]:
             continue
         how = [k for k in ("presiding", "speaking", "inspecting") if m.group(k)]
         add(m["name"], m.start(), [title] if title else [], how + _more_actions(text, m.end()))
-    for first, start, end, title, passive in _passive_by(text):
-        for name, at, titles in _named_by(text, first, start, end):
+    for first, start, end, title, passive, finite in _passive_by(text):
+        for name, at, titles in _named_by(text, first, start, end, finite):
             roles_text = ", ".join(titles)
             roles = split_roles(roles_text) if ROLE_WORDS.search(roles_text) else []
             add(name, at, [title, *roles] if title and at == start else roles, [passive])

@@ -44,6 +44,22 @@ def test_a_name_just_before_a_verb_after_by_is_not_chairing(verb):
     assert [p.name for p in people if "presiding" in p.involvement] == ["Wang Jun"]
 
 
+@pytest.mark.parametrize(("sentence", "chairing"), [
+    # After 'was chaired by', the last names after 'and' are the subject of what follows them.
+    ("The meeting was chaired by Wang Jun, and Li Hua, deputy head of the county, made a report.", ["Wang Jun"]),
+    ("The meeting was chaired by Wang Jun and Li Hua, deputy head of the county, made a report.", ["Wang Jun"]),
+    ("The meeting was chaired by Wang Jun, and Li Hua, deputy head of the county, attended.", ["Wang Jun"]),
+    # Not after ', chaired by': what follows is the forum's; nor before 'and' and a verb.
+    ("The forum, chaired by Wang Jun and Li Hua, deputy heads of the county, studied the plan.",
+     ["Wang Jun", "Li Hua"]),
+    ("The meeting was jointly chaired by Wang Jun and Li Hua, and studied the plan.", ["Wang Jun", "Li Hua"]),
+    # Where or when after the last name.
+    ("The meeting was co-chaired by Wang Jun and Li Hua in the county hall.", ["Wang Jun", "Li Hua"]),
+])
+def test_who_chairs_and_who_does_what_follows(sentence, chairing):
+    assert [p.name for p in extract_people(sentence) if "presiding" in p.involvement] == chairing
+
+
 @pytest.mark.parametrize("sentence", ["The meeting was presided over by Liu Yue and attended by all township heads.",
                                       "The drill was led by Wang Fang and attended by the fire brigade."])
 def test_and_after_a_surname_is_no_given_name(sentence):
