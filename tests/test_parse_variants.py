@@ -4,10 +4,37 @@ or not at all: each case gave less (or other) than it says, before its fix."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from lgnews.parse import Person, extract_people, find_event_date, parse_article
+from lgnews.parse import Person, decode_source, extract_people, find_event_date, parse_article
+
+RAW = Path(__file__).resolve().parent / "fixtures" / "raw"
+
+
+def test_an_article_with_every_variant():
+    """A session's article: its span written day first, two chairing and three attending
+    after 'by', a title naming its bureau in words of its own, an executive producer among
+    the credits, and two sentences below the credit line. Before, it gave the span's last
+    day (from a later sentence), one person without a title, no credits, and the credit line
+    in the text."""
+    article = parse_article(decode_source((RAW / "span_passive_and_producer.txt").read_bytes())[0])
+    assert article.event_date == date(2022, 1, 15)
+    congress = "deputy directors of the Standing Committee of the County People's Congress"
+    assert article.people == [
+        Person("Zeng Xianghua", (congress,), ("presiding",)), Person("Lu Wenbin", (congress,), ("presiding",)),
+        *(Person(name, (), ("attending",)) for name in ("Hu Zhiqiang", "Tan Yuping", "Yi Guohui")),
+        Person("Liao Jianjun", ("Director of the County Emergency Management Bureau",), ("speaking",)),
+    ]
+    assert (article.credits, article.source, article.unread_credits) == (
+        {"reporter": ["Deng Li"], "correspondent": ["Chen Ping"], "editor": ["Xiao Hui"]},
+        "Shaoyang Rong Media Center", ["Executive Producer: Peng Li"])
+    assert article.paragraphs[0].endswith("and elected the new leadership of the county.")
+    assert article.paragraphs[1:] == [
+        "The session closed on the afternoon of 18 January after the election of the new leadership.",
+        "All deputies pledged to carry out the decisions of the session and to promote the high-quality development "
+        "of Shaoyang."]
 
 # --------------------------------------------------------------------------- people
 
