@@ -1324,6 +1324,10 @@ def _attendee_lists(text: str) -> list[re.Match]:
 _WORD_RE = re.compile(r"[^\s,.;:()]+")
 
 
+_PREDICATE_RE = re.compile(r"(?:also\s+|then\s+)?(?:" + "|".join(_ACTIONS.values()) +
+                           r"|[a-z]+ed|made|gave|spoke|said|put|took|went|led|held|met|set|heard|sent)\b")
+"""What follows the names and titles of a passive as the verb of some of them: "... and Li Hua,
+deputy head of the county, made a report" (not "..., in the county hall")."""
 _FINITE_RE = re.compile(r"\b(?:was|were|is|are|be|been)\s+(?:[a-z]+\s+|co-)?$")
 """Before the verb of a finite passive: "was chaired by", "was jointly presided over by", "were
 co-chaired by"; not ", chaired by"."""
@@ -1413,7 +1417,7 @@ def _named_by(text: str, name: str, start: int, end: int, finite: bool) -> list[
             continue
         if i == 0 or not piece or not (ROLE_WORDS.search(piece) or piece[:1].isupper()) \
                 or any(_a_name(" ".join(pair)) for pair in zip(piece.split(), piece.split()[1:], strict=False)):
-            followed = followed or bool(piece) and not closed and not piece.startswith("and ")
+            followed = followed or bool(_PREDICATE_RE.match(piece))
             break
         if not titled:
             plural = untitled > 1 and not PLURAL_OFFICES.isdisjoint(piece.lower().split())
@@ -1424,7 +1428,7 @@ def _named_by(text: str, name: str, start: int, end: int, finite: bool) -> list[
         if closed:
             followed = False
             break
-    if followed and group > 0 and (direct and verb or finite and after_and):
+    if followed and (direct and verb or finite and after_and):
         people = people[:group]
     return people
 

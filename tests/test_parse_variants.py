@@ -80,8 +80,10 @@ def test_a_name_just_before_a_verb_after_by_is_not_chairing(verb):
     ("The forum, chaired by Wang Jun and Li Hua, deputy heads of the county, studied the plan.",
      ["Wang Jun", "Li Hua"]),
     ("The meeting was jointly chaired by Wang Jun and Li Hua, and studied the plan.", ["Wang Jun", "Li Hua"]),
-    # Where or when after the last name.
+    # Where or when after the last name, or after their titles, is no verb of theirs.
     ("The meeting was co-chaired by Wang Jun and Li Hua in the county hall.", ["Wang Jun", "Li Hua"]),
+    ("The meeting was co-chaired by Wang Jun and Li Hua, deputy heads of the county, in the county hall.",
+     ["Wang Jun", "Li Hua"]),
 ])
 def test_who_chairs_and_who_does_what_follows(sentence, chairing):
     assert [p.name for p in extract_people(sentence) if "presiding" in p.involvement] == chairing
