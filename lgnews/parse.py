@@ -231,6 +231,7 @@ _NAME_SCAN_RE = re.compile(
 # follow ("co-chaired by Wang Jun and Li Hua"): see ``_named_by``.
 _BY_NAME_RE = re.compile(rf" by (?P<name>{_NAME_SCAN})")
 _PRESIDED = tuple(_ACTIONS["presiding"].split("|"))
+_PASSIVE_VERBS = (*_PRESIDED, "attended")
 _TITLES_END_RE = re.compile(r"\s+(?:and\s+)?(?:was|were|is|are|attended)\b")
 _PLACE_AFTER_NAME_RE = re.compile(r"(?P<name>\S+ \S+) (?:in|at|on|during|from)\b")
 """Where or when after the last name of a passive: "co-chaired by Wang Jun and Li Hua in the hall"."""
@@ -1342,13 +1343,15 @@ def _passive_by(text: str) -> list[tuple[str, int, int, str | None, str, bool]]:
     found = []
     at = text.find(" by ")
     while at >= 0:
-        verb = next((v for v in _PRESIDED if text.endswith(v, 0, at)), None)
-        how = "presiding" if verb else "attending" if text.endswith("attended", 0, at) else None
-        finite = bool(how) and bool(_FINITE_RE.search(text, max(0, at - len(verb or "attended") - 24),
-                                                      at - len(verb or "attended")))
-        if how and (m := _BY_NAME_RE.match(text, at)) and m["name"].split()[0] in SURNAMES:
+        if not text.endswith(_PASSIVE_VERBS, 0, at):
+            at = text.find(" by ", at + 4)
+            continue
+        verb = next(v for v in _PASSIVE_VERBS if text.endswith(v, 0, at))
+        how = "attending" if verb == "attended" else "presiding"
+        finite = _FINITE_RE.search(text, max(0, at - len(verb) - 24), at - len(verb)) is not None
+        if (m := _BY_NAME_RE.match(text, at)) and m["name"].split()[0] in SURNAMES:
             found.append((m["name"], m.start("name"), m.end("name"), None, how, finite))
-        elif how:
+        else:
             words = list(_WORD_RE.finditer(text, at + 4, min(len(text), at + 164)))
             for i in range(1 if words and words[0].start() == at + 4 else len(words),
                            min(len(words) - 1, MAX_LONG_TITLE_WORDS + 2)):
@@ -1505,17 +1508,15 @@ def extract_people(text: str) -> list[Person]:
             untitled = []
         consumed = m.end() + action.end()
     for m in _attendee_lists(text):
-        # A given name in lowercase is one in pinyin ("Party jianguo", 党建国): not "and" of
-        # "presided over by Liu Yue and attended", which made a person "Yue and".
-        names = [n for n in (n.strip() for n in _LIST_SPLIT_RE.split(m["list"]))
-                 if n and (n.split()[1][0].isupper() or _PINYIN_GIVEN_NAME_RE.fullmatch(n.split()[1]))]
+        names = [n.strip() for n in _LIST_SPLIT_RE.split(m["list"]) if n.strip()]
         # A name starts with a known surname, or has a given name in pinyin after a surname
-        # translated as a word ("Party jianguo"); in a list led by a surname, a name may be two
-        # capitalised words ("Often Lixin", 常立新). Not a group written like a name: "Party
-        # members", "Village cadres", "District leaders".
+        # translated as a word ("Party jianguo", 党建国); in a list led by a surname, a name
+        # may be two capitalised words ("Often Lixin", 常立新). Not a group written like a
+        # name: "Party members", "Village cadres", "District leaders". A given name in lowercase
+        # is one in pinyin: not "and" of "presided over by Liu Yue and attended" ("Yue and").
         led = bool(names) and names[0].split()[0] in SURNAMES
-        names = [n for n in names if n.split()[0] in SURNAMES or _PINYIN_GIVEN_NAME_RE.fullmatch(n.split()[1])
-                 or (led and n.split()[1][0].isupper())]
+        names = [n for n in names if ((words := n.split())[1][0].isupper() and (led or words[0] in SURNAMES))
+                 or (words[1].islower() and _PINYIN_GIVEN_NAME_RE.fullmatch(words[1]))]
         # A title before the list is its first name's ("Vice Mayor Xiong Bo attended"); a name
         # alone is the subject of what follows too ("Yan Huaqing attended and delivered a speech").
         title = None if _clause_start(text, m.start()) else _title_before(text, m.start())
