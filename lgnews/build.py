@@ -211,9 +211,10 @@ _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 cannot read as fields without a word, and shows the whole block as the page's text."""
 
 
-_UNCLOSED_FRONT_MATTER = re.compile(r"-{3}[ \t]*\n[A-Za-z_][\w-]*[ \t]*:")
-"""The start of a page whose first line, '---', is followed by a field ('title: ...'): front
-matter, unless it is closed nowhere (a page may also start with a rule, '---', then its text)."""
+_UNCLOSED_FRONT_MATTER = re.compile(r"-{3}[ \t]*\n[a-z_][a-z0-9_-]*[ \t]*:(?=[ \t\n])")
+"""The start of a page whose first line, '---', is followed by a field ('title: ...', keys are
+written in lowercase): front matter, unless it is closed nowhere. A page may also start with
+a rule, '---', then its text ('Note: ...')."""
 
 
 def front_matter_error(path: Path, text: str):

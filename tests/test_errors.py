@@ -959,8 +959,9 @@ def test_an_editors_page_whose_front_matter_is_not_closed(proj):
     assert result.stderr.splitlines() == [
         "docs/about.md:1: the front matter is not closed, and shows as the page's text: add a line '---' after its "
         "last field", "build: 1 problem(s) in docs/; nothing was written"]
-    (proj / "docs" / "about.md").write_text("---\n\nThe archive, under a rule.\n", encoding="utf-8")
-    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    for text in ("---\n\nThe archive, under a rule.\n", "---\nNote: the archive, under a rule.\n"):
+        (proj / "docs" / "about.md").write_text(text, encoding="utf-8")
+        run([sys.executable, "scripts/build.py", "--quiet"], proj)
 
 
 @pytest.mark.parametrize("what", ["glossary", "event"])
