@@ -19,6 +19,7 @@ import time
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import unquote
 
 import yaml
 
@@ -613,98 +614,159 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: P
     description. (MkDocs checks the links of the pages editors write in docs/; these are
     converted by the generator, so the generator checks them, and names the file and the
     line that holds them.)"""
-    from urllib.parse import unquote
-
-    from .errors import ArchiveError
-    from .mdbody import convert, link_problems, page_anchors, site_links
-    from .write import read_manifest
-
-    anchors: dict[str, set[str]] = {}  # of the generated pages that links lead into
-    unused_tags = {f"tags/{t.slug}/": t.slug for t in site.tags if not site.tag_articles.get(t.slug)}
-    editors_anchors: dict[str, set[str]] = {}  # of the editors' pages: found as MkDocs makes most of them
-    generated_before: dict[str, str] | None = None
-
-    def in_docs(rel: str) -> bool:
-        """Whether ``rel`` is a file of docs/ that stays: an editor's, not one the generator
-        wrote before and is about to delete (the page of an article just removed)."""
-        nonlocal generated_before
-        if not (docs / rel).is_file():
-            return False
-        if generated_before is None:
-            generated_before = read_manifest(docs)
-        return rel not in generated_before
-
-    def line(source: str, written: str) -> int | None:
-        at = source.find(f"({written}")
-        at = source.find(written) if at < 0 else at
-        return source.count("\n", 0, at) + 1 if at >= 0 else None
-
-    def check(path: Path, text: str, source: str, unsafe: bool = False) -> list:
-        """The problems of the links of ``text`` (Markdown), found in ``source``, the text of
-        the file at ``path`` (for the line of each); with ``unsafe``, also links that run code
-        or images from elsewhere (an article.md's are refused when it is read)."""
-        body_html = convert(text)
-        found = (link_problems(path, text, body_html, line=lambda target: line(source, target), where="the archive")
-                 if unsafe else [])
-        for written, address, anchor in site_links(body_html):
-            page = address == "" or address.endswith("/")
-            if address == ".." or address.startswith("../"):  # above docs/: the project's files, not the site's
-                problem = f"leads outside the site{FROM_THE_ROOT}"
-            elif address.startswith(f"{UNPUBLISHED}/") or "/." in f"/{address}":  # in docs/, left out of the site
-                problem = ("leads to a file of docs/ that is not published (MkDocs leaves out the generator's "
-                           "_generated/ and every name starting with '.'); link to a page of the site")
-            elif page:
-                candidates = [address + "index.md"] + ([address[:-1] + ".md"] if address else [])
-                generated = next((c for c in candidates if c in outputs), None)
-                if generated is not None and anchor:  # an editor's own page's anchors are MkDocs's to check
-                    if generated not in anchors:
-                        anchors[generated] = page_anchors(outputs[generated].decode("utf-8"))
-                    if unquote(anchor) in anchors[generated]:
-                        continue
-                    problem = (f"leads to no place of the page {address}: it has no anchor "
-                               f"'#{anchor}'; correct the part after '#', or remove it")
-                elif generated is not None:
-                    continue
-                elif (written_page := next((c for c in candidates if in_docs(c)), None)) is not None:
-                    if anchor and unquote(anchor) not in _editors_anchors(written_page):
-                        at = line(source, written)
-                        warn(f"{os.path.relpath(path, docs.parent)}{f':{at}' if at else ''}: the link to "
-                             f"'{written}' leads to a place '#{anchor}' that the page {address} does not seem to "
-                             "have (no heading or id of that name): follow the link in the preview to check it")
-                    continue
-                elif (tag := unused_tags.get(address)) is not None:
-                    problem = (f"leads to the page of the tag '{tag}', which no article has yet (a tag has a page "
-                               "once an article has it): link to 'tags/' until then")
-                else:
-                    problem = f"leads to no page of the site{FROM_THE_ROOT}"
-            elif address in outputs or in_docs(address):  # a file: an image, a document
-                continue
-            else:
-                problem = f"leads to no file of the site: save the file as docs/{address}, or correct the link"
-            found.append(ArchiveError(path, f"the link to '{written}' {problem}", line=line(source, written)))
-        return found
-
-    def _editors_anchors(rel: str) -> set[str]:
-        if rel not in editors_anchors:
-            try:
-                editors_anchors[rel] = page_anchors((docs / rel).read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
-                editors_anchors[rel] = set()
-        return editors_anchors[rel]
-
+    targets = _LinkTargets(site, outputs, docs)
     errors = []
     for article in site.articles:
         if article.kind == "markdown" and article.body_markdown:
-            errors += check(article.path / "article.md", article.body_markdown, article.source_text)
+            errors += _link_errors(targets, article.path / "article.md", article.body_markdown, article.source_text)
     if archive is not None:
-        for name, texts in (("glossary.yml", [t.definition for t in site.terms]),
-                            ("events.yml", [e.description for e in site.events])):
-            marked = [text for text in texts if any(mark in text for mark in LINK_MARKS)]
-            if marked:
-                source = (archive / name).read_text(encoding="utf-8")
-                for text in marked:
-                    errors += check(archive / name, text, source, unsafe=True)
+        errors += _curated_link_errors(targets, site, archive)
     return errors
+
+
+def _curated_link_errors(targets: _LinkTargets, site, archive: Path) -> list:
+    """The problems of the links of the glossary's definitions (glossary.yml), then of the
+    events' descriptions (events.yml): a file is read, for the lines, only if one of its
+    texts has a link; links that run code are refused there too."""
+    errors = []
+    for name, texts in (("glossary.yml", [t.definition for t in site.terms]),
+                        ("events.yml", [e.description for e in site.events])):
+        marked = [text for text in texts if any(mark in text for mark in LINK_MARKS)]
+        if marked:
+            source = (archive / name).read_text(encoding="utf-8")
+            for text in marked:
+                errors += _link_errors(targets, archive / name, text, source, unsafe=True)
+    return errors
+
+
+class _LinkTargets:
+    """What the links the generator converts can lead to: the generated files (``outputs``,
+    path under docs/ -> bytes), the files editors keep in ``docs``, and the pages of the
+    tags no article has yet (which are not generated). The anchors of a page, and the
+    manifest of the files generated before, are read once, when a link first needs them."""
+
+    def __init__(self, site, outputs: dict[str, bytes], docs: Path):
+        self.outputs = outputs
+        self.docs = docs
+        self.unused_tags = {f"tags/{t.slug}/": t.slug for t in site.tags if not site.tag_articles.get(t.slug)}
+        self._anchors: dict[str, set[str]] = {}  # of the generated pages that links lead into
+        self._editors_anchors: dict[str, set[str]] = {}  # of the editors' pages: found as MkDocs makes most of them
+        self._generated_before: dict[str, str] | None = None
+
+    def in_docs(self, rel: str) -> bool:
+        """Whether ``rel`` is a file of docs/ that stays: an editor's, not one the generator
+        wrote before and is about to delete (the page of an article just removed)."""
+        if not (self.docs / rel).is_file():
+            return False
+        if self._generated_before is None:
+            from .write import read_manifest
+
+            self._generated_before = read_manifest(self.docs)
+        return rel not in self._generated_before
+
+    def anchors(self, generated: str) -> set[str]:
+        """The anchors of the generated page ``generated`` (path under docs/)."""
+        if generated not in self._anchors:
+            from .mdbody import page_anchors
+
+            self._anchors[generated] = page_anchors(self.outputs[generated].decode("utf-8"))
+        return self._anchors[generated]
+
+    def editors_anchors(self, rel: str) -> set[str]:
+        """The anchors of the editor's page ``rel`` of docs/ (none if it cannot be read)."""
+        if rel not in self._editors_anchors:
+            from .mdbody import page_anchors
+
+            try:
+                self._editors_anchors[rel] = page_anchors((self.docs / rel).read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                self._editors_anchors[rel] = set()
+        return self._editors_anchors[rel]
+
+
+def _link_line(source: str, written: str) -> int | None:
+    """The line of ``source`` (a file's text) that holds the link to ``written``, as the
+    target of a Markdown link if it is one ('(' before it), else wherever it first is;
+    None if it is not found."""
+    at = source.find(f"({written}")
+    at = source.find(written) if at < 0 else at
+    return source.count("\n", 0, at) + 1 if at >= 0 else None
+
+
+def _link_errors(targets: _LinkTargets, path: Path, text: str, source: str, unsafe: bool = False) -> list:
+    """The problems of the links of ``text`` (Markdown), found in ``source``, the text of
+    the file at ``path`` (for the line of each); with ``unsafe``, also links that run code
+    or images from elsewhere (an article.md's are refused when it is read)."""
+    from .errors import ArchiveError
+    from .mdbody import convert, link_problems, site_links
+
+    body_html = convert(text)
+    found = (link_problems(path, text, body_html, line=lambda target: _link_line(source, target), where="the archive")
+             if unsafe else [])
+    for written, address, anchor in site_links(body_html):
+        problem = _link_problem(targets, path, source, written, address, anchor)
+        if problem is not None:
+            found.append(ArchiveError(path, f"the link to '{written}' {problem}", line=_link_line(source, written)))
+    return found
+
+
+def _link_problem(targets: _LinkTargets, path: Path, source: str, written: str, address: str,
+                  anchor: str) -> str | None:
+    """What is wrong with the link to ``written`` (a page's ``address`` under docs/, and the
+    ``anchor`` after '#'), said after "the link to '...'"; None if it leads to a page or a
+    file of the site."""
+    if address == ".." or address.startswith("../"):  # above docs/: the project's files, not the site's
+        return f"leads outside the site{FROM_THE_ROOT}"
+    if address.startswith(f"{UNPUBLISHED}/") or "/." in f"/{address}":  # in docs/, left out of the site
+        return ("leads to a file of docs/ that is not published (MkDocs leaves out the generator's "
+                "_generated/ and every name starting with '.'); link to a page of the site")
+    if address == "" or address.endswith("/"):
+        return _page_link_problem(targets, path, source, written, address, anchor)
+    if address in targets.outputs or targets.in_docs(address):  # a file: an image, a document
+        return None
+    return f"leads to no file of the site: save the file as docs/{address}, or correct the link"
+
+
+def _page_link_problem(targets: _LinkTargets, path: Path, source: str, written: str, address: str,
+                       anchor: str) -> str | None:
+    """What is wrong with a link to the page at ``address`` ('' or ending in '/'), or None:
+    a generated page must have the ``anchor``; an editor's page is MkDocs's to check, and
+    a missing anchor of it only warned of (as found here, MkDocs may make others); the
+    page of a tag no article has yet is not there until one has it."""
+    candidates = [address + "index.md"] + ([address[:-1] + ".md"] if address else [])
+    generated = next((c for c in candidates if c in targets.outputs), None)
+    if generated is not None:
+        return _anchor_problem(targets, generated, address, anchor)
+    written_page = next((c for c in candidates if targets.in_docs(c)), None)
+    if written_page is not None:
+        _warn_of_editors_anchor(targets, written_page, path, source, written, address, anchor)
+        return None
+    tag = targets.unused_tags.get(address)
+    if tag is not None:
+        return (f"leads to the page of the tag '{tag}', which no article has yet (a tag has a page "
+                "once an article has it): link to 'tags/' until then")
+    return f"leads to no page of the site{FROM_THE_ROOT}"
+
+
+def _anchor_problem(targets: _LinkTargets, generated: str, address: str, anchor: str) -> str | None:
+    """What is wrong with the ``anchor`` of a link to the generated page ``generated`` (at
+    ``address``): None if there is none, or the page has it."""
+    if not anchor or unquote(anchor) in targets.anchors(generated):
+        return None
+    return (f"leads to no place of the page {address}: it has no anchor "
+            f"'#{anchor}'; correct the part after '#', or remove it")
+
+
+def _warn_of_editors_anchor(targets: _LinkTargets, rel: str, path: Path, source: str, written: str, address: str,
+                            anchor: str) -> None:
+    """Warn if the link to ``written``, in the file at ``path``, has an ``anchor`` that the
+    editor's page ``rel`` (at ``address``) does not seem to have: it is only a warning, as
+    the anchors are MkDocs's to make."""
+    if anchor and unquote(anchor) not in targets.editors_anchors(rel):
+        at = _link_line(source, written)
+        warn(f"{os.path.relpath(path, targets.docs.parent)}{f':{at}' if at else ''}: the link to "
+             f"'{written}' leads to a place '#{anchor}' that the page {address} does not seem to "
+             "have (no heading or id of that name): follow the link in the preview to check it")
 
 
 RENDER_PARALLEL_FROM = 2000
