@@ -670,6 +670,18 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
           parse: bool = True) -> tuple[Article | None, str, bytes, str]:
     """(the article, the cache key of its files, the bytes of its source, their SHA-256).
     The article is None if it is not in ``cache`` and not ``parse``."""
+    _refuse_not_a_folder(directory)
+    _refuse_misnamed_folder(directory)
+    base = os.path.join(directory, "")  # plain strings: Path objects cost more than the reads here
+    raw = read_file(base + "article.md")
+    if raw is not None:
+        return _load_article_md(directory, base, raw, tag_names, cache, parse)
+    return _load_source_txt(directory, base, tag_names, cache, parse)
+
+
+def _refuse_not_a_folder(directory: Path) -> None:
+    """ArchiveErrors if ``directory``, an entry of archive/articles/, is a symbolic link or
+    not a folder (a file)."""
     try:
         mode = os.lstat(directory).st_mode
     except OSError:
@@ -679,6 +691,11 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
     if not stat.S_ISDIR(mode):
         raise ArchiveErrors([ArchiveError(directory, "not a folder; articles/ holds one folder per article: move this "
                                                      "file out of archive/articles/")])
+
+
+def _refuse_misnamed_folder(directory: Path) -> None:
+    """ArchiveErrors if the name of the folder ``directory`` is not an article id, or does
+    not start with a day of the calendar."""
     if not ID_RE.match(directory.name):
         raise ArchiveErrors([ArchiveError(directory, "the folder name is not an article id "
                                                      "(YYYY-MM-DD-slug in lowercase letters, digits and hyphens): "
@@ -690,33 +707,57 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
         raise ArchiveErrors([ArchiveError(directory, f"the folder name starts with {directory.name[:10]}, which is "
                                                      "not a day of the calendar; name the folder after the "
                                                      "article's date of publication")]) from None
-    base = os.path.join(directory, "")  # plain strings: Path objects cost more than the reads here
-    raw = read_file(base + "article.md")
-    if raw is not None:
-        markdown = directory / "article.md"
-        if os.path.exists(base + "source.txt"):
-            raise ArchiveErrors([ArchiveError(directory, "has both source.txt and article.md; keep one of them")])
-        digest = hashlib.sha256(raw).hexdigest()
-        key = f"markdown {digest}"
-        if cache is not None and (article := cache.get(directory, key, raw, digest, tag_names)) is not None:
-            return article, key, raw, digest
-        return (_load_markdown_article(directory, markdown, raw, digest, tag_names) if parse else None), key, raw, digest
+
+
+def _load_article_md(directory: Path, base: str, raw: bytes, tag_names: set[str] | None, cache: ArticleCache | None,
+                     parse: bool) -> tuple[Article | None, str, bytes, str]:
+    """``_load`` for an article written in Markdown: ``raw``, the bytes of its article.md
+    (``base``: the folder's path, ending in a separator). ArchiveErrors if the folder also
+    has a source.txt."""
+    markdown = directory / "article.md"
+    if os.path.exists(base + "source.txt"):
+        raise ArchiveErrors([ArchiveError(directory, "has both source.txt and article.md; keep one of them")])
+    digest = hashlib.sha256(raw).hexdigest()
+    key = f"markdown {digest}"
+    if cache is not None and (article := cache.get(directory, key, raw, digest, tag_names)) is not None:
+        return article, key, raw, digest
+    return (_load_markdown_article(directory, markdown, raw, digest, tag_names) if parse else None), key, raw, digest
+
+
+def _load_source_txt(directory: Path, base: str, tag_names: set[str] | None, cache: ArticleCache | None,
+                     parse: bool) -> tuple[Article | None, str, bytes, str]:
+    """``_load`` for an ingested article: its source.txt and meta.yml (``base``: the
+    folder's path, ending in a separator). ArchiveErrors if either is missing."""
     raw = read_file(base + "source.txt")
     if raw is None:
         raise ArchiveErrors([ArchiveError(directory, "has no source.txt or article.md; add one, "
                                                      "or remove the folder")])
-    meta_bytes = read_file(base + "meta.yml")
-    if meta_bytes is None:
-        near = [name for name in _listdir(directory) if name.lower().startswith("meta.") and name != "meta.yml"]
-        raise ArchiveErrors([ArchiveError(directory / "meta.yml", "missing; every source.txt needs its meta.yml "
-                                                                  "(ingest writes it)"
-                                          + (f": rename {near[0]} to meta.yml" if near else ""))])
+    meta_bytes = _meta_bytes(directory, base)
     digest = hashlib.sha256(raw).hexdigest()
     key = f"raw {digest} {hashlib.sha256(meta_bytes).hexdigest()}"
     if cache is not None and (article := cache.get(directory, key, raw, digest, tag_names)) is not None:
         return article, key, raw, digest
     if not parse:
         return None, key, raw, digest
+    return _ingested_article(directory, raw, digest, meta_bytes, tag_names), key, raw, digest
+
+
+def _meta_bytes(directory: Path, base: str) -> bytes:
+    """The bytes of the meta.yml of the folder ``directory`` (``base``: its path, ending in
+    a separator); ArchiveErrors if it has none, naming a file of a near name (meta.yaml)."""
+    meta_bytes = read_file(base + "meta.yml")
+    if meta_bytes is None:
+        near = [name for name in _listdir(directory) if name.lower().startswith("meta.") and name != "meta.yml"]
+        raise ArchiveErrors([ArchiveError(directory / "meta.yml", "missing; every source.txt needs its meta.yml "
+                                                                  "(ingest writes it)"
+                                          + (f": rename {near[0]} to meta.yml" if near else ""))])
+    return meta_bytes
+
+
+def _ingested_article(directory: Path, raw: bytes, digest: str, meta_bytes: bytes,
+                      tag_names: set[str] | None) -> Article:
+    """The ingested article of ``directory``, parsed and validated: ``raw``, the bytes of its
+    source.txt (whose SHA-256 is ``digest``), and ``meta_bytes``, those of its meta.yml."""
     source, meta_path = directory / "source.txt", directory / "meta.yml"
     meta_text = decode_text(meta_path, meta_bytes)
     meta = load_meta(meta_path, read_yaml(meta_path, meta_text), tags=tag_names, text=meta_text, ingested=True)
@@ -726,17 +767,24 @@ def _load(directory: Path, tag_names: set[str] | None, cache: ArticleCache | Non
                                                   "or ingest the original file again, which puts its bytes back "
                                                   "(if it is the sha256 line of meta.yml that was edited, put that "
                                                   "line back instead)")])
-    try:
-        text, _ = decode_source(raw, meta.encoding)
-        parsed = parse_article(text, metadata=False)
-    except ParseError as exc:
-        raise ArchiveErrors([ArchiveError(source, str(exc))]) from None
+    text, parsed = _parsed_source(source, raw, meta.encoding)
     article = Article(
         id=directory.name, path=directory, kind="raw", meta=meta, source_text=text, sha256=digest,
         paragraphs=parsed.paragraphs, dates=parsed.dates, quoted=parsed.quoted,
     )
     _check_annotations(article, meta_path, meta_text)
-    return article, key, raw, digest
+    return article
+
+
+def _parsed_source(source: Path, raw: bytes, encoding: str | None) -> tuple[str, ParsedArticle]:
+    """(the text of the source.txt at ``source``, its bytes ``raw`` decoded from the
+    ``encoding`` its meta.yml records; the text parsed); ArchiveErrors if it cannot be."""
+    try:
+        text, _ = decode_source(raw, encoding)
+        parsed = parse_article(text, metadata=False)
+    except ParseError as exc:
+        raise ArchiveErrors([ArchiveError(source, str(exc))]) from None
+    return text, parsed
 
 
 # --------------------------------------------------------------------------- parsing in processes
