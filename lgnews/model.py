@@ -1232,57 +1232,20 @@ def _same_article(a: Article, b: Article) -> bool:
 
 def build_site(archive: Archive) -> Site:
     """Resolve every cross-reference of the archive; the result is everything render needs."""
-    articles = sorted(archive.articles, key=lambda a: (a.published, a.id), reverse=True)
-    for newer, older in zip(articles, articles[1:], strict=False):
-        older.next, newer.previous = newer, older
+    articles = _newest_first(archive.articles)
+    orgs = _curated_organizations(archive.organizations)
     term_matcher = PhraseMatcher({name: t for t in archive.terms for name in t.names})
     event_matcher = PhraseMatcher({alias: e for e in archive.events for alias in e.aliases})
-    orgs = {c.name: Organization(c.name, "", c.zh, c.description, list(c.aliases), zh_confirmed=c.zh_confirmed,
-                                 local_aliases=list(c.local_aliases),
-                                 place=c.place) for c in archive.organizations}
-    local: dict[str, LocalName] = {}
-    for c in archive.organizations:
-        for alias in c.local_aliases:
-            local.setdefault(match_key(alias), LocalName({})).orgs.setdefault(c.place, orgs[c.name])
-    org_matcher = PhraseMatcher({**{alias: local[match_key(alias)] for c in archive.organizations
-                                    for alias in c.local_aliases},
-                                 **{name: orgs[c.name] for c in archive.organizations for name in (c.name, *c.aliases)}})
+    org_matcher = _organization_matcher(archive.organizations, orgs)
     matchers = (term_matcher, event_matcher, org_matcher)
     fingerprint = _matchers_fingerprint(matchers)
     found = {id(article): _scan_article(article, matchers, fingerprint) for article in articles}
-    occurrences: dict[str, list[Occurrence]] = defaultdict(list)
-    event_articles: dict[str, list[Article]] = defaultdict(list)
-    tags_by_slug = {t.slug: t for t in archive.tags}
-    tag_articles: dict[str, list[Article]] = defaultdict(list)
-    term_keys = set(term_matcher.targets)
-    candidates: dict[str, Candidate] = {}
-    hidden: list[tuple[Article, str, Term, bool]] = []
-
-    for article in articles:
-        terms_found, events_found, _ = found[id(article)]
-        _resolve_terms(article, terms_found, occurrences, term_matcher, hidden)
-        article.events = _unique(e for in_paragraph in events_found for _, _, e in in_paragraph)
-        for event in article.events:
-            event_articles[event.id].append(article)
-        article.tags = [tags_by_slug[t] for t in article.meta.tags if t in tags_by_slug]
-        for tag in article.tags:
-            tag_articles[tag.slug].append(article)
-        noted = {PhraseMatcher.key(a.phrase) for a in article.meta.annotations} if article.meta.annotations else ()
-        for phrase in article.quoted:
-            key = PhraseMatcher.key(phrase)
-            if key in term_keys or key in noted or term_matcher.lookup(phrase) or event_matcher.lookup(phrase):
-                continue  # explained already: by the glossary, or by an editor's note on this article
-            candidates.setdefault(key, Candidate(phrase, [])).articles.append(article)
-
+    occurrences, event_articles, tag_articles, candidates, hidden = _resolve_articles(
+        articles, found, archive.tags, term_matcher, event_matcher)
     unplaced: list[tuple[Article, str, list[str], bool]] = []
     people = _build_people(articles, archive.people, {t.slug: t.title for t in archive.tags}, unplaced)
     organizations = _build_organizations(articles, orgs, org_matcher, {k: v[2] for k, v in found.items()})
-    term_organizations: dict[str, list[Organization]] = defaultdict(list)
-    for org in organizations:  # "Louxing District Safety Committee" is a "District Safety Committee"
-        org.terms = _unique(t for name in (org.name, *org.aliases, *org.local_aliases)
-                            for _, _, t in term_matcher.find(name))
-        for term in org.terms:
-            term_organizations[term.slug].append(org)
+    term_organizations = _term_organizations(organizations, term_matcher)
     timeline = _build_timeline(articles, archive.events, event_articles)
     return Site(
         articles=articles,
@@ -1302,6 +1265,100 @@ def build_site(archive: Archive) -> Site:
         hidden_terms=hidden,
         term_organizations=dict(term_organizations),
     )
+
+
+def _newest_first(articles: list[Article]) -> list[Article]:
+    """The articles, newest first (by date of publication, then id), each linked to the
+    next (newer) and previous (older) one."""
+    ordered = sorted(articles, key=lambda a: (a.published, a.id), reverse=True)
+    for newer, older in zip(ordered, ordered[1:], strict=False):
+        older.next, newer.previous = newer, older
+    return ordered
+
+
+def _curated_organizations(curated: list[CuratedOrganization]) -> dict[str, Organization]:
+    """The organizations of organizations.yml, by name, as the site shows them (their
+    articles not yet found)."""
+    return {c.name: Organization(c.name, "", c.zh, c.description, list(c.aliases), zh_confirmed=c.zh_confirmed,
+                                 local_aliases=list(c.local_aliases),
+                                 place=c.place) for c in curated}
+
+
+def _organization_matcher(curated: list[CuratedOrganization], orgs: dict[str, Organization]) -> PhraseMatcher:
+    """A matcher of the names of the organizations ``orgs`` (by name, from ``curated``): a
+    name or alias leads to its organization; a local alias (a name each place gives its
+    own, such as 'District Committee') to a LocalName, with the organization of
+    each place that uses it."""
+    local: dict[str, LocalName] = {}
+    for c in curated:
+        for alias in c.local_aliases:
+            local.setdefault(match_key(alias), LocalName({})).orgs.setdefault(c.place, orgs[c.name])
+    return PhraseMatcher({**{alias: local[match_key(alias)] for c in curated for alias in c.local_aliases},
+                          **{name: orgs[c.name] for c in curated for name in (c.name, *c.aliases)}})
+
+
+def _resolve_articles(articles: list[Article], found: dict[int, tuple[list, ...]], tags: list[Tag],
+                      term_matcher: PhraseMatcher, event_matcher: PhraseMatcher) -> tuple:
+    """Give each article its terms (and notes), events and tags, from what the matchers
+    ``found`` in it (by the article's id()); return (the occurrences of each term, the
+    articles of each event, of each tag, the candidate terms by key, the terms notes hide)."""
+    occurrences: dict[str, list[Occurrence]] = defaultdict(list)
+    event_articles: dict[str, list[Article]] = defaultdict(list)
+    tags_by_slug = {t.slug: t for t in tags}
+    tag_articles: dict[str, list[Article]] = defaultdict(list)
+    term_keys = set(term_matcher.targets)
+    candidates: dict[str, Candidate] = {}
+    hidden: list[tuple[Article, str, Term, bool]] = []
+    for article in articles:
+        terms_found, events_found, _ = found[id(article)]
+        _resolve_terms(article, terms_found, occurrences, term_matcher, hidden)
+        _resolve_events(article, events_found, event_articles)
+        _resolve_tags(article, tags_by_slug, tag_articles)
+        _add_candidates(article, term_keys, term_matcher, event_matcher, candidates)
+    return occurrences, event_articles, tag_articles, candidates, hidden
+
+
+def _resolve_events(article: Article, events_found: list[list[tuple[int, int, Event]]],
+                    event_articles: dict[str, list[Article]]) -> None:
+    """The article's events (each once, in the order found), and the article added to the
+    articles of each."""
+    article.events = _unique(e for in_paragraph in events_found for _, _, e in in_paragraph)
+    for event in article.events:
+        event_articles[event.id].append(article)
+
+
+def _resolve_tags(article: Article, tags_by_slug: dict[str, Tag], tag_articles: dict[str, list[Article]]) -> None:
+    """The article's tags (those of its meta.yml that tags.yml has), and the article added
+    to the articles of each."""
+    article.tags = [tags_by_slug[t] for t in article.meta.tags if t in tags_by_slug]
+    for tag in article.tags:
+        tag_articles[tag.slug].append(article)
+
+
+def _add_candidates(article: Article, term_keys: set[str], term_matcher: PhraseMatcher, event_matcher: PhraseMatcher,
+                    candidates: dict[str, Candidate]) -> None:
+    """Add the article to the candidate terms (by key) of ``candidates``: each phrase it
+    quotes that neither the glossary (``term_keys``, the term and event matchers) nor an
+    editor's note on this article explains."""
+    noted = {PhraseMatcher.key(a.phrase) for a in article.meta.annotations} if article.meta.annotations else ()
+    for phrase in article.quoted:
+        key = PhraseMatcher.key(phrase)
+        if key in term_keys or key in noted or term_matcher.lookup(phrase) or event_matcher.lookup(phrase):
+            continue  # explained already: by the glossary, or by an editor's note on this article
+        candidates.setdefault(key, Candidate(phrase, [])).articles.append(article)
+
+
+def _term_organizations(organizations: list[Organization],
+                        term_matcher: PhraseMatcher) -> dict[str, list[Organization]]:
+    """The terms of the glossary in each organization's names (org.terms), and the
+    organizations of each term, by its slug."""
+    term_organizations: dict[str, list[Organization]] = defaultdict(list)
+    for org in organizations:  # "Louxing District Safety Committee" is a "District Safety Committee"
+        org.terms = _unique(t for name in (org.name, *org.aliases, *org.local_aliases)
+                            for _, _, t in term_matcher.find(name))
+        for term in org.terms:
+            term_organizations[term.slug].append(org)
+    return term_organizations
 
 
 def _unnamed(curated: list[CuratedPerson], people: list[PersonRecord]) -> list[tuple[int, str, str | None]]:
