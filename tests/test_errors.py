@@ -1660,6 +1660,33 @@ def test_an_event_description_is_read_and_checked_like_a_definition(proj):
         "address from the site's root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'"]
 
 
+def test_the_links_the_generator_converts_are_said_article_then_glossary_then_events(proj):
+    """The links of an article.md, of a definition and of an event's description are
+    checked in that order, each problem said at its line and in the order of the text; a
+    place an editor's page seems not to have is a warning, said as its link is checked."""
+    rel = write_article(proj, "The county met. See [the data](data.md#nope), [a page](nope/) and "
+                              "[a file](nope.pdf).\n")
+    edit(proj, "archive/events.yml", "reuse the name.\"", "reuse the name. See [the term](glossary/nope/).\"")
+    edit(proj, "archive/glossary.yml", "but only the translation is available.\"",
+         "but only the translation is available. See [the tag](tags/disasters/) and [outside](../README.md).\"")
+    glossary = line_of(proj, "archive/glossary.yml", r"tags/disasters/")
+    events = line_of(proj, "archive/events.yml", r"glossary/nope/")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj, check=False)
+    assert result.returncode == 1 and not result.stdout, result.stdout + result.stderr
+    root = "write a page's address from the site's root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'"
+    assert result.stderr.splitlines() == [
+        f"warning: {rel}:6: the link to 'data.md#nope' leads to a place '#nope' that the page data/ does not seem to "
+        "have (no heading or id of that name): follow the link in the preview to check it",
+        f"{rel}:6: the link to 'nope/' leads to no page of the site: {root}",
+        f"{rel}:6: the link to 'nope.pdf' leads to no file of the site: save the file as docs/nope.pdf, or correct "
+        "the link",
+        f"archive/glossary.yml:{glossary}: the link to 'tags/disasters/' leads to the page of the tag 'disasters', "
+        "which no article has yet (a tag has a page once an article has it): link to 'tags/' until then",
+        f"archive/glossary.yml:{glossary}: the link to '../README.md' leads outside the site: {root}",
+        f"archive/events.yml:{events}: the link to 'glossary/nope/' leads to no page of the site: {root}",
+        "build: 5 problem(s) in archive/; nothing was written"]
+
+
 @pytest.mark.parametrize("name", ["Liu Chihui, deputy director", "Li &lt;b&gt;, Yi", "Li Yi, 2nd", "Anderson Li",
                                   "Li Yi"])
 def test_a_line_that_is_not_a_list_of_names_stays_one_name(name):
