@@ -684,13 +684,19 @@ class _LinkTargets:
         return self._editors_anchors[rel]
 
 
-def _link_line(source: str, written: str) -> int | None:
-    """The line of ``source`` (a file's text) that holds the link to ``written``, as the
-    target of a Markdown link if it is one ('(' before it), else wherever it first is;
-    None if it is not found."""
-    at = source.find(f"({written}")
-    at = source.find(written) if at < 0 else at
-    return source.count("\n", 0, at) + 1 if at >= 0 else None
+def _link_line(source: str, written: str, nth: int = 0) -> int | None:
+    """The line of ``source`` (a file's text) that holds the link to ``written`` (its
+    ``nth`` after the first, for a target written more than once), as the target of a
+    Markdown link if it is one ('(' before it), else wherever it is; None if it is not found."""
+    for needle in (f"({written}", written):
+        at = -1
+        for _ in range(nth + 1):
+            at = source.find(needle, at + 1)
+            if at < 0:
+                break
+        if at >= 0:
+            return source.count("\n", 0, at) + 1
+    return None
 
 
 def _link_errors(targets: _LinkTargets, path: Path, text: str, source: str, unsafe: bool = False) -> list:
@@ -703,10 +709,13 @@ def _link_errors(targets: _LinkTargets, path: Path, text: str, source: str, unsa
     body_html = convert(text)
     found = (link_problems(path, text, body_html, line=lambda target: _link_line(source, target), where="the archive")
              if unsafe else [])
+    seen: Counter = Counter()  # each target's links so far: a second one is on a line of its own
     for written, address, anchor in site_links(body_html):
         problem = _link_problem(targets, path, source, written, address, anchor)
         if problem is not None:
-            found.append(ArchiveError(path, f"the link to '{written}' {problem}", line=_link_line(source, written)))
+            found.append(ArchiveError(path, f"the link to '{written}' {problem}",
+                                      line=_link_line(source, written, seen[written])))
+        seen[written] += 1
     return found
 
 
@@ -764,8 +773,9 @@ def _warn_of_editors_anchor(targets: _LinkTargets, rel: str, path: Path, source:
     the anchors are MkDocs's to make."""
     if anchor and unquote(anchor) not in targets.editors_anchors(rel):
         at = _link_line(source, written)
+        page = f"the page {address}" if address else "the home page"
         warn(f"{os.path.relpath(path, targets.docs.parent)}{f':{at}' if at else ''}: the link to "
-             f"'{written}' leads to a place '#{anchor}' that the page {address} does not seem to "
+             f"'{written}' leads to a place '#{anchor}' that {page} does not seem to "
              "have (no heading or id of that name): follow the link in the preview to check it")
 
 

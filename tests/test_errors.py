@@ -899,6 +899,24 @@ def test_a_link_to_a_place_an_editors_page_seems_not_to_have_is_a_warning(proj):
         "the preview to check it"]
 
 
+def test_a_broken_link_written_twice_is_said_at_each_of_its_lines(proj):
+    """Both were said at the first one's line."""
+    rel = write_article(proj, "The county met. See [the terms](glossary/nope/).\n\nAgain: [terms](glossary/nope/).\n")
+    assert [line for line in build_fails(proj) if line.startswith(rel)] == [
+        f"{rel}:{n}: the link to 'glossary/nope/' leads to no page of the site: write a page's address from the "
+        "site's root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'" for n in (6, 8)]
+
+
+def test_a_link_to_a_place_the_home_page_seems_not_to_have_names_the_home_page(proj):
+    """It read "that the page  does not seem to have": the home page's address is empty."""
+    write_article(proj, "The county met. See [the latest](index.md#nope).\n")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr.splitlines() == [
+        "warning: archive/articles/2023-01-02-a-written-article/article.md:6: the link to 'index.md#nope' leads to a "
+        "place '#nope' that the home page does not seem to have (no heading or id of that name): follow the link in "
+        "the preview to check it"]
+
+
 def test_links_into_generated_pages_reach_their_anchors(proj):
     """A heading, a paragraph, a timeline entry: each is an anchor an article can link to
     (that the built pages have exactly these anchors is test_site's
