@@ -125,6 +125,16 @@ def search_results(tab) -> list[str]:
     return [href[len(tab.base):] for href in hrefs]
 
 
+def tab_until(page, reached: str, presses: int, what: str) -> None:
+    """Press Tab until the script ``reached`` (a JavaScript expression) is true, at most
+    ``presses`` times; fail, saying that the Tab key never reaches ``what``, if it stays false."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate(reached):
+            return
+    raise AssertionError(f"the Tab key never reaches {what}")
+
+
 def serve_seed_changed(tab, change) -> None:
     """Open the seed's page as the server sends it, changed by ``change`` (its HTML -> HTML)."""
     def serve(route):

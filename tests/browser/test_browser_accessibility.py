@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import DESKTOP, PHONE, READER_PAGES, SEED
+from conftest import DESKTOP, PHONE, READER_PAGES, SEED, tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -82,12 +82,7 @@ def test_a_table_that_scrolls_sideways_is_a_named_stop_of_the_tab_key(phone_tab)
     assert len(set(names)) == len(names), names
     assert names[0] == "Table under “Targets”"
     assert "Table 1 of 5 under “100 synthesized articles (101 in the archive)”" in names
-    for _ in range(200):
-        page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.classList.contains('md-typeset__scrollwrap')"):
-            break
-    else:
-        raise AssertionError("the Tab key never reaches a table's frame")
+    tab_until(page, "document.activeElement.classList.contains('md-typeset__scrollwrap')", 200, "a table's frame")
     focused = page.evaluate("""() => { const f = document.activeElement, s = getComputedStyle(f);
         return {name: f.getAttribute('aria-label'), outline: s.outlineStyle, width: parseFloat(s.outlineWidth),
                 left: f.scrollLeft}; }""")
@@ -188,12 +183,7 @@ def test_on_a_narrow_screen_the_keyboard_opens_the_menu_and_never_tabs_into_it_c
         # Tab past its last link closed it: the focus went on to the page's links under the
         # menu and its overlay, out of sight.
         links = page.locator(".md-sidebar--primary a[href]").count()
-        for _ in range(links + 3):
-            page.keyboard.press("Tab")
-            if not page.evaluate("() => !!document.activeElement.closest('.md-sidebar--primary')"):
-                break
-        else:
-            raise AssertionError("Tab never left the menu")
+        tab_until(page, "!document.activeElement.closest('.md-sidebar--primary')", links + 3, "past the menu")
         page.wait_for_function("() => !document.getElementById('__drawer').checked")
         assert button.get_attribute("aria-expanded") == "false"
         assert page.evaluate("() => { const r = document.activeElement.getBoundingClientRect();"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DESKTOP, PHONE, SEED, _open_tab, search, search_results
+from conftest import DESKTOP, PHONE, SEED, _open_tab, search, search_results, tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -331,12 +331,7 @@ def test_on_a_phone_the_search_button_works_from_the_keyboard(phone_tab):
     page = phone_tab.page
     phone_tab.goto(SEED)
     button = page.locator("[data-lg-search-button]")
-    for _ in range(6):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.hasAttribute('data-lg-search-button')"):
-            break
-    else:
-        raise AssertionError("Tab never reached the search button")
+    tab_until(page, "document.activeElement.hasAttribute('data-lg-search-button')", 6, "the search button")
     assert button.get_attribute("aria-label") == "Search" and button.get_attribute("role") == "button"
     page.keyboard.press("Enter")
     page.wait_for_function("document.activeElement && document.activeElement.id === 'lg-search-query'")
