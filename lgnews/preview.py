@@ -31,6 +31,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 from .build import EDITED_ADVICE, GENERATED_TOPS, is_editors_scrap, list_files
@@ -237,24 +238,32 @@ class _EditedPages:
         self.pending: set[str] = set()
         self.lock = threading.Lock()
         self.timer: threading.Timer | None = None
+        self.due = 0.0  # when the saves will have paused long enough
 
     def saw(self, rels) -> None:
+        """Saves at ``rels`` (paths in docs/): looked at once saves pause. One timer at a
+        time, whatever the number of saves (a first generation writes 14,000 pages)."""
         with self.lock:
-            self.pending.update(rel.replace(os.sep, "/") for rel in rels if not rel.startswith(".."))
+            self.pending.update(rel.replace(os.sep, "/") for rel in rels
+                                if not rel.startswith("..") and not is_editors_scrap(os.path.basename(rel)))
             if not self.pending:
                 return
-            if self.timer:
-                self.timer.cancel()
-            self.timer = threading.Timer(EDIT_CHECK_DELAY, self.check)
-            self.timer.daemon = True
-            self.timer.start()
+            self.due = time.monotonic() + EDIT_CHECK_DELAY
+            if self.timer is None:
+                self._wait(EDIT_CHECK_DELAY)
+
+    def _wait(self, seconds: float) -> None:
+        self.timer = threading.Timer(seconds, self.check)
+        self.timer.daemon = True
+        self.timer.start()
 
     def check(self) -> None:
-        if _state["generating"]:  # its pages are being written: looked at once it is done
-            self.saw(())
-            return
         with self.lock:
-            rels, self.pending = sorted(self.pending), set()
+            left = self.due - time.monotonic()
+            if left > 0 or _state["generating"]:  # saves still coming, or pages being generated
+                self._wait(max(left, 0.1))
+                return
+            rels, self.pending, self.timer = sorted(self.pending), set(), None
         for rel in edited_generated_pages(self.docs, rels):
             logging.getLogger("mkdocs").warning(
                 f"Preview: docs/{rel} is a generated page: the preview does not show this save, and the next "

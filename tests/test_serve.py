@@ -407,3 +407,10 @@ def test_the_preview_says_a_save_in_a_generated_page_once_the_generator_is_done(
         preview._state["generating"] = False
         time.sleep(0.5)
         assert [r.getMessage()[:50] for r in caplog.records] == ["Preview: docs/tags/index.md is a generated page: t"]
+    # A generation's 14,000 saves start one timer, not a thread each.
+    started = []
+    monkeypatch.setattr(threading, "Timer", lambda *a: started.append(a) or SimpleNamespace(daemon=False,
+                                                                                           start=lambda: None))
+    for n in range(1000):
+        handlers[0].on_any_event(SimpleNamespace(is_directory=False, src_path=str(docs / "tags" / f"{n}.md")))
+    assert len(started) == 1
