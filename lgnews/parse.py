@@ -726,6 +726,9 @@ def _find_labels(block: str) -> list[tuple[int, int, str]]:
                 break
             start = word + 1
         role = CREDIT_LABELS[int(m.lastgroup[1:])][1]
+        if role == "editor_in_chief" and block[start : m.start()].split()[:1] in (["Deputy"], ["Associate"],
+                                                                                 ["Assistant"]):
+            role = "editor"  # "Deputy Chief Editor" (副总编辑) is not the editor in chief
         labels.append((start, colon.end(), role))
     return labels
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lgnews.parse import Person, decode_source, extract_people, find_event_date, parse_article
+from lgnews.parse import Person, decode_source, extract_people, find_event_date, parse_article, parse_credit_block
 
 RAW = Path(__file__).resolve().parent / "fixtures" / "raw"
 
@@ -255,3 +255,14 @@ def test_a_word_that_qualifies_a_label_is_the_labels_not_the_name_before_it(endi
     article = parse_article(BODY + ending + "\n")
     assert (article.credits, article.unread_credits) == (credits, unread)
     assert article.paragraphs == [TEXT]
+
+
+@pytest.mark.parametrize(("line", "credits"), [
+    ("Deputy Chief Editor: Wang Lei", {"editor": ["Wang Lei"]}),
+    ("Associate Editor-in-Chief: Wang Lei", {"editor": ["Wang Lei"]}),
+    ("Chief Editor: Wang Lei", {"editor_in_chief": ["Wang Lei"]}),
+    ("Executive Editor-in-Chief: Wang Lei", {"editor_in_chief": ["Wang Lei"]}),
+])
+def test_a_deputy_chief_editor_is_an_editor_not_the_editor_in_chief(line, credits):
+    """'Deputy Chief Editor' (副总编辑) credited the editor in chief."""
+    assert parse_credit_block(line)[0] == credits
