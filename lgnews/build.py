@@ -635,7 +635,10 @@ def _curated_link_errors(targets: _LinkTargets, site, archive: Path) -> list:
         if marked:
             source = (archive / name).read_text(encoding="utf-8")
             for text in marked:
-                errors += _link_errors(targets, archive / name, text, source, unsafe=True)
+                # Where the text is in the file, if its first words are there as written (not
+                # folded by YAML): a link's line is looked for from there, not in an entry above.
+                start = max(0, source.find(text.split("\n", 1)[0][:60]))
+                errors += _link_errors(targets, archive / name, text, source, unsafe=True, start=start)
     return errors
 
 
@@ -684,12 +687,13 @@ class _LinkTargets:
         return self._editors_anchors[rel]
 
 
-def _link_line(source: str, written: str, nth: int = 0) -> int | None:
+def _link_line(source: str, written: str, nth: int = 0, start: int = 0) -> int | None:
     """The line of ``source`` (a file's text) that holds the link to ``written`` (its
     ``nth`` after the first, for a target written more than once), as the target of a
-    Markdown link if it is one ('(' before it), else wherever it is; None if it is not found."""
+    Markdown link if it is one ('(' before it), else wherever it is, from ``start`` (where
+    the text that holds it starts in the file); None if it is not found."""
     for needle in (f"({written}", written):
-        at = -1
+        at = start - 1
         for _ in range(nth + 1):
             at = source.find(needle, at + 1)
             if at < 0:
@@ -699,22 +703,25 @@ def _link_line(source: str, written: str, nth: int = 0) -> int | None:
     return None
 
 
-def _link_errors(targets: _LinkTargets, path: Path, text: str, source: str, unsafe: bool = False) -> list:
+def _link_errors(targets: _LinkTargets, path: Path, text: str, source: str, unsafe: bool = False,
+                 start: int = 0) -> list:
     """The problems of the links of ``text`` (Markdown), found in ``source``, the text of
-    the file at ``path`` (for the line of each); with ``unsafe``, also links that run code
-    or images from elsewhere (an article.md's are refused when it is read)."""
+    the file at ``path``, from ``start`` on (for the line of each); with ``unsafe``, also
+    links that run code or images from elsewhere (an article.md's are refused when it is
+    read)."""
     from .errors import ArchiveError
     from .mdbody import convert, link_problems, site_links
 
     body_html = convert(text)
-    found = (link_problems(path, text, body_html, line=lambda target: _link_line(source, target), where="the archive")
+    found = (link_problems(path, text, body_html, line=lambda target: _link_line(source, target, 0, start),
+                           where="the archive")
              if unsafe else [])
     seen: Counter = Counter()  # each target's links so far: a second one is on a line of its own
     for written, address, anchor in site_links(body_html):
         problem = _link_problem(targets, path, source, written, address, anchor)
         if problem is not None:
             found.append(ArchiveError(path, f"the link to '{written}' {problem}",
-                                      line=_link_line(source, written, seen[written])))
+                                      line=_link_line(source, written, seen[written], start)))
         seen[written] += 1
     return found
 

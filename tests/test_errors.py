@@ -1503,6 +1503,19 @@ def test_a_bad_link_in_a_definition_names_glossary_yml_and_its_line(proj, link, 
     assert build_fails(proj) == [f"archive/glossary.yml:{line}: {message}"]
 
 
+def test_one_broken_link_in_two_definitions_is_said_at_each_definitions_line(proj):
+    """Its line was looked for in the whole of glossary.yml: the second definition's link was
+    said at the first one's line."""
+    edit(proj, "archive/glossary.yml", "The Communist Party of China's committee of a district:",
+         "The Communist Party of China's committee of a district (see [nope](glossary/nope/)):")
+    edit(proj, "archive/glossary.yml", POWER_LIST_END, "a list of powers and responsibilities. See [nope](glossary/nope/).\"")
+    lines = [line_of(proj, "archive/glossary.yml", pattern)
+             for pattern in (r"^  definition: \"The Communist Party", r"^  definition: \"A public list")]
+    assert build_fails(proj) == [
+        f"archive/glossary.yml:{line}: the link to 'glossary/nope/' leads to no page of the site: write a page's "
+        "address from the site's root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'" for line in lines]
+
+
 def test_a_tooltip_is_a_whole_sentence_so_a_long_one_is_refused(proj):
     """The tooltip was cut at 240 characters, mid-clause ("...the territory where a business
     is…"): it is now the whole first sentence, which must be short enough to read as one."""
