@@ -179,8 +179,11 @@ _ATTEND_VERB = r"(?:attended|were present|was present|participated)"
 # the Standing Committee", "and other county-level leaders", "and others", ", etc." (no comma:
 # a clause after one is no longer the list's).
 _AND_OTHERS = r"(?:,?\s+and\s+(?:others|(?:other|some|relevant)\s[^.;:(),]{0,80}?)|,?\s+etc\.)"
+# (The names after the first are repeated without a possessive "*+": with it, Debian 12's
+# Python, 3.11.2, resumed after the comma of a name that failed, and read "The meeting,
+# attended" as a list of names; 3.11.7 does not.)
 ATTENDEES_RE = re.compile(
-    rf"(?P<list>{_NAME_SCAN}(?:\s*[,，、]\s*{_NAME_SCAN})*+(?:,?\s+and\s+{_NAME_SCAN})?)"
+    rf"(?P<list>{_NAME_SCAN}(?:\s*[,，、]\s*{_NAME_SCAN})*(?:,?\s+and\s+{_NAME_SCAN})?)"
     rf"(?P<others>{_AND_OTHERS})?\s+{_ATTEND_VERB}"
 )
 OFFICES = ("secretary head director mayor chairman chairwoman chair member deputy chief minister leader governor "
