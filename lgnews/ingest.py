@@ -124,8 +124,9 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str
             raise Restored(hashes[digest], f"{existing}, which had been changed, to these original bytes (its "
                                            "meta.yml is kept)")
         meta = existing.with_name("meta.yml")
-        if _without_sha_line(meta):
-            _restore_sha_line(meta, digest)
+        kept = _text_without_sha_line(meta)
+        if kept is not None:
+            _restore(meta, (kept + ("\n" if kept and not kept.endswith("\n") else "") + f"sha256: {digest}\n").encode())
             raise Restored(hashes[digest], f"the sha256 line of {meta}, which had been deleted (the rest of the "
                                            "file is kept)")
         raise IngestError(f"already archived as archive/articles/{hashes[digest]}/ (same SHA-256); not added again")
@@ -245,29 +246,23 @@ def _damaged(source: Path, digest: str) -> bool:
 _SHA_KEY_RE = re.compile(r"^sha256\s*:", re.M)
 
 
-def _without_sha_line(meta: Path) -> bool:
-    """Whether the article's ``meta`` has lost its ``sha256:`` line (an editor deleted it;
-    git has no copy of it while the article is not committed)."""
+def _text_without_sha_line(meta: Path) -> str | None:
+    """The text of the article's ``meta`` if it has lost its ``sha256:`` line (an editor
+    deleted it; git has no copy of it while the article is not committed), to which ingest
+    adds it again at the end; None if the line is there."""
     try:
-        return not _SHA_KEY_RE.search(meta.read_text(encoding="utf-8"))
+        text = meta.read_text(encoding="utf-8")
     except (OSError, ValueError):  # none, or not text: the build says what is wrong with it
-        return False
+        return None
+    return None if _SHA_KEY_RE.search(text) else text
 
 
-def _restore_sha_line(meta: Path, digest: str) -> None:
-    """Write the ``sha256:`` line at the end of ``meta``, leaving every other line as it is."""
-    text = meta.read_text(encoding="utf-8")
+def _restore(path: Path, data: bytes) -> None:
+    """Put ``data`` back as what an archived article's file at ``path`` holds."""
     try:
-        atomic_write(meta, (text + ("\n" if text and not text.endswith("\n") else "") + f"sha256: {digest}\n").encode())
+        atomic_write(path, data)
     except OSError as exc:
-        raise IngestError(f"cannot restore {meta}: {exc.strerror or exc}") from None
-
-
-def _restore(source: Path, raw: bytes) -> None:
-    try:
-        atomic_write(source, raw)
-    except OSError as exc:
-        raise IngestError(f"cannot restore {source}: {exc.strerror or exc}") from None
+        raise IngestError(f"cannot restore {path}: {exc.strerror or exc}") from None
 
 
 _PATTERN_RE = re.compile(r"[*?[]")
