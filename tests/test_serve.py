@@ -10,8 +10,10 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+from types import SimpleNamespace
 
 import pytest
 
@@ -337,25 +339,32 @@ def test_the_test_server_reads_an_address_as_a_browser_sent_it(tmp_path):
     assert handler.translate_path("/other/x.html").startswith(str(tmp_path / ".not-under-the-prefix"))
 
 
+def _watched(docs, root):
+    """MkDocs's server as preview.watch finds it, and a function that tells it of a save in
+    ``docs`` (a path in docs/, and where it was renamed to, if it was)."""
+    handlers = []
+    server = SimpleNamespace(_rebuild_cond=threading.Condition(), _want_rebuild=False, unwatch=lambda folder: None,
+                             observer=SimpleNamespace(schedule=lambda handler, folder, recursive: handlers.append(handler)))
+    preview.watch(server, str(docs), root)
+
+    def save(src: str, dest: str | None = None) -> None:
+        handlers[0].on_any_event(SimpleNamespace(is_directory=False, src_path=str(docs / src),
+                                                 **({"dest_path": str(docs / dest)} if dest else {})))
+
+    return server, save
+
+
 def test_the_preview_does_not_rebuild_for_what_a_text_editor_saves_beside_a_page(tmp_path):
     """Emacs's '#page.md#' and an editor's 'page.md.bak' or 'page.md.tmp' in docs/ each made
     the preview rebuild the site (only '.x' and 'x~' were passed over); the page saved in the
     end, or renamed from such a file, still does."""
-    import threading
-    from types import SimpleNamespace
-
     docs = tmp_path / "docs"
     docs.mkdir()
-    handlers = []
-    server = SimpleNamespace(_rebuild_cond=threading.Condition(), _want_rebuild=False, unwatch=lambda folder: None,
-                             observer=SimpleNamespace(schedule=lambda handler, folder, recursive: handlers.append(handler)))
-    preview.watch(server, str(docs), tmp_path)
+    server, save = _watched(docs, tmp_path)
 
     def rebuilds(src: str, dest: str | None = None) -> bool:
         server._want_rebuild = False
-        event = SimpleNamespace(is_directory=False, src_path=str(docs / src),
-                                **({"dest_path": str(docs / dest)} if dest else {}))
-        handlers[0].on_any_event(event)
+        save(src, dest)
         return server._want_rebuild
 
     assert [rebuilds(name) for name in ("#about.md#", "about.md.bak", "about.md.tmp", ".about.md.swp", "about.md~")] \
@@ -368,24 +377,18 @@ def test_the_preview_says_a_save_in_a_generated_page_once_the_generator_is_done(
     """A save in a generated page builds nothing (the build puts the page back as it was);
     it was said only at the next build, long after. Now at once: but not for the
     generator's own writing, nor before a generation under way has ended."""
-    import threading
-    from types import SimpleNamespace
-
     from lgnews.write import write_outputs
 
     docs = tmp_path / "docs"
     docs.mkdir()
     write_outputs(docs, {"glossary/index.md": b"# Glossary\n", "tags/index.md": b"# Tags\n"})
     monkeypatch.setattr(preview, "EDIT_CHECK_DELAY", 0.05)
-    handlers = []
-    server = SimpleNamespace(_rebuild_cond=threading.Condition(), _want_rebuild=False, unwatch=lambda folder: None,
-                             observer=SimpleNamespace(schedule=lambda handler, folder, recursive: handlers.append(handler)))
-    preview.watch(server, str(docs), tmp_path)
+    server, save = _watched(docs, tmp_path)
 
     def saved(rel: str, data: bytes) -> list[str]:
         (docs / rel).write_bytes(data)
         caplog.clear()
-        handlers[0].on_any_event(SimpleNamespace(is_directory=False, src_path=str(docs / rel)))
+        save(rel)
         time.sleep(0.5)
         return [r.getMessage() for r in caplog.records if "generated page" in r.getMessage()]
 
@@ -412,5 +415,5 @@ def test_the_preview_says_a_save_in_a_generated_page_once_the_generator_is_done(
     monkeypatch.setattr(threading, "Timer", lambda *a: started.append(a) or SimpleNamespace(daemon=False,
                                                                                            start=lambda: None))
     for n in range(1000):
-        handlers[0].on_any_event(SimpleNamespace(is_directory=False, src_path=str(docs / "tags" / f"{n}.md")))
+        save(f"tags/{n}.md")
     assert len(started) == 1
