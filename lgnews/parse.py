@@ -202,9 +202,13 @@ PLURAL_OFFICES = frozenset(map(_plural, OFFICES))
 """A title in the plural may be each of the names before it: "Luo Wenwei and Wang Qian, deputy
 heads of the district". Its words are looked up in a set: a search of the title for them as a
 pattern (in any case, so with no literal to start it) cost 9 µs a title."""
+# A speech at a meeting of the family is also a report, a deployment (部署) or a summing-up
+# (总结): "Wang Jun, county head, made a deployment" named no one.
 _SPEAKING = (r"delivered a speech|made a speech|made an important speech|gave a speech|spoke|addressed|"
              r"pointed out|stressed|emphasized|emphasised|said|noted|required|demanded|called for|urged|"
-             r"put forward|asked|requested|concluded")
+             r"put forward|asked|requested|concluded|made (?:a |an )?(?:work |special )?(?:report|deployment)s?|"
+             r"made arrangements|(?:gave|delivered) a (?:work )?report|reported on|deployed|arranged|"
+             r"summed up|summarized|summarised|read out")
 # How a person takes part, by the verb after their name (and roles): one table, which the
 # scans below are built from, so that "NAME stressed" and "NAME, roles, stressed" agree.
 _ACTIONS = {
@@ -219,6 +223,15 @@ _ACTION_RE = "|".join(f"(?P<{k}>{v})" for k, v in _ACTIONS.items())
 _CLAUSE_RE = re.compile(r"[^.;:()]{0,400}")
 _ACTION_AFTER_ROLES_RE = re.compile(rf",?\s+(?:{_ACTION_RE})\b")
 _RELATIVE_RE = re.compile(r"\s*(?:which|who|whose|that|where)\b")
+_OTHER_VERB_AFTER_ROLES_RE = re.compile(
+    r",\s+(?=(?:also\s+|then\s+)?(?:[a-z]+ed|made|gave|read|spoke|put|took|went|led|held|met|set|heard|sent|won)\b)")
+"""After a name and its titles, a verb not among ``_ACTIONS``: "Tan Hui, secretary of the Party
+Working Committee of Lianbin Street, read out the decision" still names Tan Hui and his title."""
+_NAME_AND_RE = re.compile(rf"(?P<name>{NAME}) and $")
+"""The first of two names before their titles: "Luo Wenwei and Wang Qian, deputy heads of the
+district, attended"."""
+_AND_CLAUSE_STARTS = (", and ", "; and ", ", while ")
+"""A clause joined to the one before by "and": "the city met, and Deng Qiang, vice mayor, attended"."""
 _MORE_ACTIONS_RE = re.compile(rf"\band\s+(?:also\s+|then\s+)?(?:{_ACTION_RE})\b")
 # One scan finds both: a name followed by a comma (roles follow), or by an action.
 # (Attending is read from lists of names: ATTENDEES_RE.)
@@ -1462,25 +1475,37 @@ def extract_people(text: str) -> list[Person]:
     for m in scanned:
         if not m["comma"]:
             continue
-        if m.start() < consumed or m["name"].split()[0] not in SURNAMES or not _clause_start(text, m.start()):
+        if m.start() < consumed or m["name"].split()[0] not in SURNAMES:
             continue
+        # Several people may share the action: "A, role, B, role, and other leaders attended".
+        group: list[tuple[str, int, list[str], bool]] = [(m["name"], m.start(), [], False)]  # and whether after "and"
+        if not _clause_start(text, m.start()) and not text.endswith(_AND_CLAUSE_STARTS, 0, m.start()):
+            # "Luo Wenwei and Wang Qian, deputy heads of the district, attended": the first name, before "and".
+            lead = _NAME_AND_RE.search(text, max(0, m.start() - 40), m.start())
+            if not lead or not _a_name(lead["name"]) or not _clause_start(text, lead.start()):
+                continue
+            group = [(lead["name"], lead.start(), [], False), (m["name"], m.start(), [], True)]
         clause = _CLAUSE_RE.match(text, m.end()).group()
         # Text already searched without finding an action is not searched again (with an
         # overlap for an action cut by the end of that search): the scan stays linear.
+        searched_from = max(3, no_action_until - m.end() - 40)
         action = None
-        for hit in _ACTION_AFTER_ROLES_RE.finditer(clause, max(3, no_action_until - m.end() - 40)):
+        for hit in _ACTION_AFTER_ROLES_RE.finditer(clause, searched_from):
             # Not the verb of a relative clause: "NAME, director of the Bureau, which required
             # all townships to act, attended": the Bureau required, NAME attended.
             if not _RELATIVE_RE.match(clause, clause.rfind(",", 0, hit.start() + 1) + 1):
                 action = hit
                 break
-        if not action:
-            no_action_until = m.end() + len(clause)
-            continue
-        how = [k for k in _ACTIONS if action.group(k)]
+        if action:
+            how = [k for k in _ACTIONS if action.group(k)]
+        else:
+            # Another verb, after titles that name an office: the person and their titles, not how they took part.
+            action = _OTHER_VERB_AFTER_ROLES_RE.search(clause, searched_from)
+            if not action or not _a_name(m["name"]) or not ROLE_WORDS.search(clause, 0, action.start()):
+                no_action_until = m.end() + len(clause)
+                continue
+            how = []
         how += _more_actions(text, m.end() + action.end())
-        # Several people may share the action: "A, role, B, role, and other leaders attended".
-        group: list[tuple[str, int, list[str], bool]] = [(m["name"], m.start(), [], False)]  # and whether after "and"
         offset = m.end()
         for chunk in clause[: action.start()].split(","):
             candidate = chunk.strip()
