@@ -1312,19 +1312,38 @@ def _resolve_articles(articles: list[Article], found: dict[int, tuple[list, ...]
     for article in articles:
         terms_found, events_found, _ = found[id(article)]
         _resolve_terms(article, terms_found, occurrences, term_matcher, hidden)
-        _resolve_events(article, events_found, event_articles)
+        _resolve_events(article, events_found, event_articles, event_matcher)
         _resolve_tags(article, tags_by_slug, tag_articles)
         _add_candidates(article, term_keys, term_matcher, event_matcher, candidates)
     return occurrences, event_articles, tag_articles, candidates, hidden
 
 
 def _resolve_events(article: Article, events_found: list[list[tuple[int, int, Event]]],
-                    event_articles: dict[str, list[Article]]) -> None:
-    """The article's events (each once, in the order found), and the article added to the
-    articles of each."""
-    article.events = _unique(e for in_paragraph in events_found for _, _, e in in_paragraph)
+                    event_articles: dict[str, list[Article]], event_matcher: PhraseMatcher) -> None:
+    """The article's events (each once, in the order found, an event named inside another's
+    alias after it), and the article added to the articles of each."""
+    article.events = _unique(
+        e for paragraph, in_paragraph in zip(article.paragraphs, events_found, strict=False)
+        for start, end, found in in_paragraph for e in (found, *_events_within(paragraph[start:end], event_matcher)))
     for event in article.events:
         event_articles[event.id].append(article)
+
+
+_WORD_SPAN_RE = re.compile(r"\S+")
+
+
+def _events_within(phrase: str, event_matcher: PhraseMatcher) -> list[Event]:
+    """The events named by a part of ``phrase``, an alias of an event the matcher found: "the
+    investigation report of the “7·20” heavy rain disaster" is the report's, and names the
+    disaster (an alias of its own, "7·20 heavy rain disaster") too. The matcher finds the
+    longest alias only; the words of an alias are few."""
+    words = [(m.start(), m.end()) for m in _WORD_SPAN_RE.finditer(phrase)]
+    found = []
+    for i, (start, _) in enumerate(words):
+        for _, end in words[i:]:
+            if (start, end) != (0, len(phrase)) and (event := event_matcher.lookup(phrase[start:end])) is not None:
+                found.append(event)
+    return found
 
 
 def _resolve_tags(article: Article, tags_by_slug: dict[str, Tag], tag_articles: dict[str, list[Article]]) -> None:

@@ -313,7 +313,7 @@ def test_the_seeds_record_lists_the_events_and_dates_it_mentions(built_site):
     records = json.loads((built_site / "data" / "articles.json").read_text(encoding="utf-8"))
     seed = next(r for r in records if r["id"] == SEED_ID)
     assert sorted(seed["events"]) == ["three-year-work-safety-rectification-campaign",
-                                      "zhengzhou-7-20-investigation-report"]
+                                      "zhengzhou-7-20-investigation-report", "zhengzhou-7-20-rainstorm"]
     assert seed["dates"] == ["2022-02-11"]
 
 
