@@ -1314,6 +1314,29 @@ _PINYIN_SYLLABLE = (r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
 _PINYIN_GIVEN_NAME_RE = re.compile(f"(?:{_PINYIN_SYLLABLE}){{1,3}}")
 
 
+_ATTENDING_WERE_RE = re.compile(
+    r"\b[Aa]ttending(?:\s+(?:the|this)\s+(?:meeting|conference|event|symposium|forum|activity|ceremony))?"
+    r"\s+(?:were|was|are|is|(?:also\s+)?included)\s+(?:(?:the\s+)?(?:[a-z]+[ -])?leaders\s+)?"
+    rf"(?P<list>{_NAME_SCAN}(?:\s*[,，、]\s*{_NAME_SCAN})*(?:,?\s+and\s+{_NAME_SCAN})?)"
+)
+"""A list of names after the verb: "Attending the meeting were Liu Chihui, Xu Diren and Luo
+Wenwei", "Also attending were county leaders Li Hua and Chen Ming"."""
+
+
+def _list_names(names_text: str) -> list[str]:
+    """The names of a list (``ATTENDEES_RE``'s): a name starts with a known surname, or has a
+    given name in pinyin after a surname translated as a word ("Party jianguo", 党建国); in a
+    list led by a surname, a name may be two capitalised words ("Often Lixin", 常立新). Not a
+    group written like a name: "Party members", "Village cadres", "District leaders". A given
+    name in lowercase is one in pinyin: not "and" of "presided over by Liu Yue and attended"
+    ("Yue and")."""
+    names = [n.strip() for n in _LIST_SPLIT_RE.split(names_text) if n.strip()]
+    led = bool(names) and names[0].split()[0] in SURNAMES
+    return [n for n in names if len(words := n.split()) == 2 and (
+        (words[1][0].isupper() and (led or words[0] in SURNAMES))
+        or (words[1].islower() and _PINYIN_GIVEN_NAME_RE.fullmatch(words[1])))]
+
+
 def _sentence_start(text: str, at: int) -> int:
     """Where the sentence that holds ``at`` starts: after the last full stop before it, but
     not the stop of "etc." ("Ding Xiaohua, Yi Ming, etc. were present")."""
@@ -1539,15 +1562,7 @@ def extract_people(text: str) -> list[Person]:
             untitled = []
         consumed = m.end() + action.end()
     for m in _attendee_lists(text):
-        names = [n.strip() for n in _LIST_SPLIT_RE.split(m["list"]) if n.strip()]
-        # A name starts with a known surname, or has a given name in pinyin after a surname
-        # translated as a word ("Party jianguo", 党建国); in a list led by a surname, a name
-        # may be two capitalised words ("Often Lixin", 常立新). Not a group written like a
-        # name: "Party members", "Village cadres", "District leaders". A given name in lowercase
-        # is one in pinyin: not "and" of "presided over by Liu Yue and attended" ("Yue and").
-        led = bool(names) and names[0].split()[0] in SURNAMES
-        names = [n for n in names if ((words := n.split())[1][0].isupper() and (led or words[0] in SURNAMES))
-                 or (words[1].islower() and _PINYIN_GIVEN_NAME_RE.fullmatch(words[1]))]
+        names = _list_names(m["list"])
         # A title before the list is its first name's ("Vice Mayor Xiong Bo attended"); a name
         # alone is the subject of what follows too ("Yan Huaqing attended and delivered a speech").
         title = None if _clause_start(text, m.start()) else _title_before(text, m.start())
@@ -1556,6 +1571,10 @@ def extract_people(text: str) -> list[Person]:
             if len(name.split()) == 2:
                 at = m.start() + m["list"].find(name)
                 add(name, at, [title] if title and at == m.start() else [], how)
+    if "ttending" in text:  # "Attending the meeting were Liu Chihui, Xu Diren and Luo Wenwei."
+        for m in _ATTENDING_WERE_RE.finditer(text):
+            for name in _list_names(m["list"]):
+                add(name, m.start("list") + m["list"].find(name), [], ["attending"])
     for m in scanned:
         if m["comma"] or m["name"].split()[0] not in SURNAMES:
             continue

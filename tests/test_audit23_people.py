@@ -66,3 +66,15 @@ def test_two_names_and_a_title_after_a_clause_of_their_own():
     assert extract_people("The county met. Luo Wenwei and Wang Qian, deputy heads of the county, made reports.") == [
         Person("Luo Wenwei", ("deputy heads of the county",), ("speaking",)),
         Person("Wang Qian", ("deputy heads of the county",), ("speaking",))]
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Attending the meeting were Liu Chihui, Xu Diren and Luo Wenwei.", ["Liu Chihui", "Xu Diren", "Luo Wenwei"]),
+    ("Also attending were county leaders Li Hua and Chen Ming.", ["Li Hua", "Chen Ming"]),
+    ("Attending the conference were Xiao Minhai, Party jianguo and Gao Ying.", ["Xiao Minhai", "Party jianguo", "Gao Ying"]),
+    ("Attending the meeting were leaders of the relevant departments.", []),
+    ("Attending the meeting were Party members and cadres.", []),
+])
+def test_an_attendee_list_after_its_verb_attends(sentence, names):
+    """"Attending the meeting were A, B and C": the list after the verb named no one."""
+    assert extract_people(f"On January 8, the city met. {sentence}") == [Person(n, (), ("attending",)) for n in names]
