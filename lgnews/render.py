@@ -1133,7 +1133,7 @@ def _glossary_records(site: Site) -> list[dict]:
             "term": t.term, "slug": t.slug, "aliases": t.aliases, "zh": t.zh, "pinyin": t.pinyin,
             "definition": t.definition, "category": t.category, "confidence": t.confidence,
             "sources": [s.url for s in t.sources], "see_also": t.see_also, "url": f"glossary/{t.slug}/",
-            "occurrences": [{"article": o.article.id, "in": o.where, "paragraph": o.paragraph}
+            "occurrences": [{"article": o.article.id, "context": o.context, "in": o.where, "paragraph": o.paragraph}
                             for o in site.occurrences.get(t.slug, [])],
         }
         for t in site.terms
@@ -1199,8 +1199,7 @@ def _people_records(site: Site) -> list[dict]:
             "name": p.name, "zh": p.zh, "zh_confirmed": p.zh_confirmed if p.zh else None, "aliases": p.aliases,
             "place": p.place, "url": p.url,
             "appearances": [
-                {"article": a.article.id, "date": a.article.published.isoformat(),
-                 **({"roles": list(a.roles)} if a.roles else {})}
+                {"article": a.article.id, "date": a.article.published.isoformat(), "roles": list(a.roles)}
                 for a in sorted(p.appearances, key=lambda a: (a.article.published, a.article.id))
             ],
         }

@@ -87,7 +87,7 @@ def test_pages_and_data_tell_the_namesakes_apart(archive):
     people = {(p["name"], p["place"]): p for p in json.loads(outputs["data/people.json"])}
     assert people[("Wang Qian", "miluo")]["url"] == "people/wang-qian-miluo/"
     assert people[("Wang Qian", None)]["appearances"] == [{"article": "2023-06-01-a-provincial-meeting",
-                                                           "date": "2023-06-01"}]
+                                                           "date": "2023-06-01", "roles": []}]
     assert people[("Li Yi", None)]["place"] is None
 
 

@@ -183,6 +183,9 @@ def test_exports_match_their_schemas(built_site):
     ("glossary", lambda d: d[0]["occurrences"][0].update(article="")),
     ("glossary", lambda d: d[0].update(slug="")),
     ("people", lambda d: d[0]["appearances"][0].update(date="2022-00-10")),
+    # The fields issue 3 names: an occurrence's context, an appearance's roles (even none).
+    ("glossary", lambda d: d[0]["occurrences"][0].pop("context")),
+    ("people", lambda d: d[0]["appearances"][0].pop("roles")),
     ("timeline", lambda d: d[0].update(date="2020-00")),
     ("timeline", lambda d: d[0]["articles"].append("not an id")),
     # Rules between two fields.
@@ -312,6 +315,8 @@ def test_glossary_entries_and_chinese(built_site):
     power = next(g for g in glossary if g["term"] == "power list")
     (occurrence,) = [o for o in power["occurrences"] if o["article"] == SEED_ID]
     assert "power list" in seed["paragraphs"][occurrence["paragraph"] - 1]
+    # ... and quotes the words around it, as the entry's page does ([{article, context}]).
+    assert "power list" in occurrence["context"] and occurrence["context"].strip("…") in seed["paragraphs"][occurrence["paragraph"] - 1]
     low = next(g for g in glossary if g["term"] == "three principles")
     assert low["confidence"] == "low"
     term_page = page(built_site, "glossary/three-principles")
@@ -326,8 +331,11 @@ def test_a_term_only_in_the_title_or_the_source_line_is_counted(built_site, seed
     """"retreat meeting" is only in the seed's title and "Rong Media Center" only in its source
     line: their entries still count the article, say where it uses them, and link there."""
     glossary = {g["term"]: g for g in load_json(built_site, "glossary.json")}
-    assert glossary["retreat meeting"]["occurrences"] == [{"article": SEED_ID, "in": "title", "paragraph": None}]
-    assert glossary["Rong Media Center"]["occurrences"] == [{"article": SEED_ID, "in": "source", "paragraph": None}]
+    assert glossary["retreat meeting"]["occurrences"] == [{
+        "article": SEED_ID, "context": "Louxing District held the 2022 Work safety retreat Meeting",
+        "in": "title", "paragraph": None}]
+    assert glossary["Rong Media Center"]["occurrences"] == [{
+        "article": SEED_ID, "context": "Louxing Rong Media Center", "in": "source", "paragraph": None}]
     title = page(built_site, "glossary/retreat-meeting")
     assert "Appears in 1 article." in title.text
     assert "Louxing District held the 2022 Work safety retreat Meeting (30 April 2022, in the title)" in title.text
@@ -447,6 +455,12 @@ def test_every_page_has_one_article_and_no_stray_tag_in_its_text(built_site):
 def test_people_index_and_person_page(built_site):
     people = load_json(built_site, "people.json")
     assert len(people) >= 15
+    # Each appearance is {article, date, roles}, as issue 3 has it: roles as the text gives
+    # them, [] for an attendee the text gives none.
+    by_name = {p["name"]: p for p in people}
+    assert by_name["Liu Zhigang"]["appearances"] == [{"article": SEED_ID, "date": "2022-04-30", "roles": [
+        "deputy secretary of the District Committee", "Head of the District", "Director of the District Safety Committee"]}]
+    assert by_name["Li Yi"]["appearances"] == [{"article": SEED_ID, "date": "2022-04-30", "roles": []}]
     index = page(built_site, "people")
     assert "Liu Zhigang" in index.text and "Head of the District" in index.text
     liu = page(built_site, "people/liu-zhigang")
