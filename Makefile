@@ -16,6 +16,16 @@ ifeq ($(SOURCE_DATE_EPOCH)$(if $(wildcard .git),clone),0clone)
 $(warning git could not read this clone's last commit (as root in a container, git may not trust a checkout another user owns: git config --global --add safe.directory "$(CURDIR)"); the site's dates fall back to 1970)
 endif
 export NO_MKDOCS_2_WARNING := 1
+# A fork's address: SITE_URL and REPO_URL (see mkdocs.yml). One set but empty (a CI variable
+# a fork never filled in, `SITE_URL= make site`) is no address: MkDocs took it as none (a
+# sitemap with no page, no canonical link, no repository link) while the generator took the
+# default; left out of the commands' environment, both take the default.
+ifeq ($(strip $(SITE_URL)),)
+unexport SITE_URL
+endif
+ifeq ($(strip $(REPO_URL)),)
+unexport REPO_URL
+endif
 
 .PHONY: site test serve generate check ingest new-article bench lighthouse browser clean hooks
 
