@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from .conftest import copy_project, generate_and_build
+from .conftest import ROOT, copy_project, generate_and_build
 
 EPOCH = "1651363200"  # 2022-05-01, not the fixture's default: the date must come from here
 
@@ -68,3 +71,20 @@ def test_dates_come_from_source_date_epoch(two_builds):
     assert int.from_bytes(data[4:8], "little") in (0, int(EPOCH)), "gzip header holds the build time"
     digest = hashlib.sha256(gzip.decompress(data)).hexdigest()
     assert digest == hashlib.sha256((site / "sitemap.xml").read_bytes()).hexdigest()
+
+
+def test_make_takes_the_date_of_the_last_commit(tmp_path):
+    """Two clones of one commit build the same site because `make` hands MkDocs and the
+    generator SOURCE_DATE_EPOCH from the commit (sitemap dates, the sitemap's gzip header),
+    not from the clock: the test above sets it itself, and would pass without the Makefile."""
+    shutil.copy2(ROOT / "Makefile", tmp_path / "Makefile")
+    env = {**os.environ, "GIT_AUTHOR_DATE": "@1651363200 +0000", "GIT_COMMITTER_DATE": "@1651363200 +0000",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    env.pop("MAKEFLAGS", None)
+    for command in (["git", "init", "-q"], ["git", "add", "Makefile"], ["git", "commit", "-q", "-m", "x"]):
+        subprocess.run(command, cwd=tmp_path, env=env, check=True, capture_output=True, timeout=60)
+    shown = subprocess.run(["make", "-s", "--no-print-directory", "--eval", "show: ; @echo \"$$SOURCE_DATE_EPOCH\"",
+                            "show"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    assert shown.stdout.strip() == "1651363200", shown.stdout + shown.stderr
