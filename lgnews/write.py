@@ -170,10 +170,35 @@ def review(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str], dige
     ``--check``, which only says it: (files to write, files to delete, the leftovers of
     ``survey`` among them, conflicts, and the problems that stop a run: ``conflict_errors``
     and ``stray_errors``)."""
+    linked = linked_folders(docs, itertools.chain(outputs, manifest))
+    if linked:  # nothing is planned through a link: reading, writing or deleting would happen elsewhere
+        return [], [], [], [ArchiveError(docs / folder, LINKED_FOLDER.format(folder=folder)) for folder in linked]
     to_write, to_delete, conflicts = plan(docs, outputs, digests, manifest)
     found, leftovers = survey(docs, outputs, manifest)
     problems = conflict_errors(docs, conflicts) + stray_errors(docs, outputs, manifest, found)
     return to_write, sorted(set(to_delete).union(leftovers)), conflicts, problems
+
+
+LINKED_FOLDER = ("is a symbolic link where the generator writes the folder docs/{folder}/: it would write and delete "
+                 "its pages wherever the link leads, outside docs/: remove the link (what it leads to stays as it "
+                 "is); the generator makes the folder itself")
+
+
+def linked_folders(docs: Path, rels) -> list[str]:
+    """The folders of docs/ that hold files the generator writes (``rels``) and are symbolic
+    links (docs/tags -> elsewhere): writing its pages there, or deleting them (``clean``),
+    would change files outside docs/, in another project or the archive itself."""
+    prefix = os.path.join(str(docs), "")
+    seen: set[str] = set()
+    linked: list[str] = []
+    for rel in rels:
+        folder = rel.rpartition("/")[0]
+        while folder and folder not in seen:
+            seen.add(folder)
+            if os.path.islink(prefix + folder):
+                linked.append(folder)
+            folder = folder.rpartition("/")[0]
+    return sorted(linked)
 
 
 def hand_edited(docs: Path, rels: list[str], manifest: dict[str, str]) -> list[str]:
@@ -390,6 +415,8 @@ def read_manifest_state(docs: Path):
                     return False
         except OSError:
             return False
+        if linked_folders(docs, files):
+            return False  # the full run says what is wrong
         listed = dict.fromkeys(files, "")
         found, leftovers = survey(docs, {}, listed)
         return not found and not leftovers and not clashes(docs, {}, listed)
@@ -508,7 +535,11 @@ def _is_file(path: str) -> bool:
 def clean(docs: Path) -> list[str]:
     """Delete every file the generator wrote (and the manifest); nothing else."""
     removed = []
-    for rel in sorted(read_manifest(docs)):
+    files = sorted(read_manifest(docs))
+    linked = tuple(f"{folder}/" for folder in linked_folders(docs, files))
+    for rel in files:
+        if rel.startswith(linked):  # through a link: another folder's file, not one the generator wrote here
+            continue
         path = docs / rel
         if _is_file(str(path)):
             path.unlink()

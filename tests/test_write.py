@@ -761,3 +761,35 @@ def test_a_page_is_written_readable_by_all_whatever_the_umask(tmp_path):
     finally:
         os.umask(old)
     assert (tmp_path / "page.md").stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize("linked", ["tags", "articles/" + SEED_ID])
+def test_a_generated_folder_replaced_by_a_link_is_refused_and_nothing_outside_docs_changes(project, tmp_path,
+                                                                                         linked):
+    """docs/tags made a symbolic link (to keep the pages elsewhere, or to a folder of the
+    archive): the generator wrote and deleted its pages wherever the link led, and
+    `make clean` deleted the files there."""
+    build(project)
+    docs = project / "docs"
+    elsewhere = tmp_path / "elsewhere"
+    (docs / linked).rename(elsewhere)
+    (elsewhere / "theirs.md").write_text("# Not the generator's\n", encoding="utf-8")
+    (docs / linked).symlink_to(elsewhere, target_is_directory=True)
+    set_title(project, "A title that changes every page of the tag")
+    outside, inside = tree(elsewhere), tree(docs)
+    refused = build(project, check=False)
+    assert refused.returncode == 1
+    lines = refused.stderr.strip().splitlines()
+    assert lines[0].startswith(f"docs/{linked}: is a symbolic link where the generator writes the folder "
+                               f"docs/{linked}/: "), refused.stderr
+    assert "remove the link" in lines[0] and "Traceback" not in refused.stderr
+    assert lines[-1] == "build: 1 problem(s) in docs/; nothing was written"
+    assert tree(elsewhere) == outside and tree(docs) == inside
+    checked = build(project, "--check", check=False)
+    assert checked.returncode == 1 and f"docs/{linked}: is a symbolic link" in checked.stderr
+    write.clean(docs)
+    assert tree(elsewhere) == outside, "make clean deleted files through the link"
+    assert not (docs / "feed.xml").exists(), "the generated pages are still cleaned"
+    (docs / linked).unlink()
+    build(project)
+    assert (docs / linked / "index.md").is_file() and not (docs / linked).is_symlink()
