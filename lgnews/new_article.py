@@ -93,18 +93,36 @@ def create_article(archive: Path, title: str, published: date) -> Path:
     if not archive.is_dir():
         raise NewArticleError(f"no {archive}/ folder here; run this from the project folder")
     articles = archive / "articles"
-    articles.mkdir(exist_ok=True)
+    try:
+        articles.mkdir(exist_ok=True)
+    except OSError as exc:  # a file of that name, a read-only or full disk
+        raise NewArticleError(f"cannot create the folder {articles}: {_reason(exc, articles)}") from None
     while True:
         folder = articles / make_id(published.isoformat(), title, articles)
         try:
             folder.mkdir()  # fails if it exists: never reuse (or overwrite) an article
         except FileExistsError:
             continue
+        except OSError as exc:
+            raise NewArticleError(f"cannot create the folder {folder}: {_reason(exc, folder)}") from None
         break
     path = folder / "article.md"
-    with path.open("x", encoding="utf-8") as fh:
-        fh.write(front_matter(title, published))
+    try:
+        with path.open("x", encoding="utf-8") as fh:
+            fh.write(front_matter(title, published))
+    except BaseException as exc:  # (Ctrl+C too) no half-written article, no empty folder: nothing at all
+        path.unlink(missing_ok=True)
+        folder.rmdir()
+        if isinstance(exc, OSError):
+            raise NewArticleError(f"cannot write {path}: {_reason(exc, path)}; nothing was created") from None
+        raise
     return path
+
+
+def _reason(exc: OSError, path: Path) -> str:
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        return f"{exc.strerror or exc}: a file stands where the folder should be; move it away"
+    return str(exc.strerror or exc)
 
 
 def main(argv: list[str] | None = None) -> int:

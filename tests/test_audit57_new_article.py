@@ -1,0 +1,53 @@
+"""`make new-article` when the article cannot be created: one line naming the folder or the
+file and why, never a traceback, and nothing half made (no empty folder, which the build
+then refuses, no article.md cut short)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import lgnews.new_article as new_article
+
+from .conftest import ROOT
+
+
+def _run(cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "new_article.py"), "--title", "A plan",
+                           "--published", "2023-06-05"], cwd=cwd, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def test_a_file_where_the_articles_folder_should_be_is_one_line(tmp_path):
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "articles").write_text("notes\n", encoding="utf-8")
+    result = _run(tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["new-article: cannot create the folder archive/articles: File exists: a "
+                                          "file stands where the folder should be; move it away"], result.stderr
+    assert (tmp_path / "archive" / "articles").read_text(encoding="utf-8") == "notes\n"
+
+
+def test_a_full_disk_leaves_no_folder_and_no_half_article(tmp_path, monkeypatch, capsys):
+    (tmp_path / "archive" / "articles").mkdir(parents=True)
+    real_open = Path.open
+
+    def full(self, *args, **kwargs):
+        handle = real_open(self, *args, **kwargs)
+        if self.name == "article.md":
+            handle.write("---\ntitle: A pl")  # the start of the file, then no room for the rest
+            handle.close()
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+        return handle
+
+    monkeypatch.setattr(Path, "open", full)
+    status = new_article.main(["--title", "A plan", "--published", "2023-06-05", "--archive",
+                               str(tmp_path / "archive")])
+    assert status == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith("new-article: cannot write ") and err[0].endswith(
+        "/article.md: No space left on device; nothing was created"), err
+    assert list((tmp_path / "archive" / "articles").iterdir()) == [], "a half-made article was left"
