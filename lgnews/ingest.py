@@ -131,7 +131,12 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str]) -> tuple[str, str
                                            "file is kept)")
         raise IngestError(f"already archived as archive/articles/{hashes[digest]}/ (same SHA-256); not added again")
     articles = archive / "articles"
-    articles.mkdir(parents=True, exist_ok=True)
+    try:
+        articles.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file of that name, a read-only disk
+        where = "a file stands where the folder should be: move it away" if isinstance(
+            exc, (FileExistsError, NotADirectoryError)) else exc.strerror or str(exc)
+        raise IngestError(f"cannot write to {articles}/: {where}") from None
     article_id = make_id(parsed.published.isoformat(), parsed.title, articles)
     twin = _same_text(text, articles, id_base(parsed.published.isoformat(), parsed.title))
     if twin:
@@ -330,7 +335,7 @@ def _spaced_name(files: list[Path]) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Store raw article files in archive/ with draft metadata.")
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE")
-    parser.add_argument("--archive", type=Path, default=Path("archive"), help="archive folder (default: archive)")
+    parser.add_argument("--archive", type=Path, help="archive folder (default: archive, which must exist)")
     parser.add_argument("--quiet", action="store_true", help="print only problems")
     parser.add_argument("--files-from-make", metavar="TEXT", default="",
                         help="more files, written as `make ingest FILE=...` gives them (see make_files)")
@@ -350,6 +355,11 @@ def main(argv: list[str] | None = None) -> int:
     args.files += from_make
     if not args.files:
         parser.error("no FILE given")
+    if args.archive is None and not Path("archive").is_dir():  # not the project's folder: one made here is no one's
+        print(one_line(f"ingest: there is no archive/ folder in {Path.cwd()}: run ingest from the project "
+                       "folder (where you type make); nothing was archived"), file=sys.stderr)
+        return 2
+    args.archive = args.archive or Path("archive")  # (another, named with --archive, is made if need be)
     hashes = known_hashes(args.archive / "articles")
     failed = restored = 0
     for path in progress_for(sys.stderr, args.quiet)(args.files, "Ingesting"):

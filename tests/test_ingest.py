@@ -375,3 +375,25 @@ def test_a_title_with_full_width_punctuation_is_normalized_in_meta_and_verbatim_
     meta = load_meta(meta_path, read_yaml(meta_path, text), text=text)
     assert meta.title == "Louxing District: held the 2022 “Work safety” retreat Meeting, focusing on key points!"
     assert (folder / "source.txt").read_bytes() == raw.read_bytes()
+
+
+def test_ingest_outside_the_project_folder_archives_nothing(tmp_path):
+    """`scripts/ingest.py FILE` typed in another folder (docs/, the Downloads folder) made an
+    archive/ there: the article was "archived" where no build reads it (and, under docs/,
+    published as a loose file)."""
+    result = ingest(tmp_path, SEED)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"ingest: there is no archive/ folder in {tmp_path}: run ingest from the "
+                                          "project folder (where you type make); nothing was archived"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_where_the_articles_folder_should_be_is_said_as_such(workdir):
+    """It was 'could not be processed (FileExistsError: ...); please report this file', as if
+    the article were at fault."""
+    (workdir / "archive" / "articles").write_text("notes\n", encoding="utf-8")
+    result = ingest(workdir, SEED)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"{SEED}: cannot write to archive/articles/: a file stands where the "
+                                          "folder should be: move it away"]
+    assert (workdir / "archive" / "articles").read_text(encoding="utf-8") == "notes\n"
