@@ -793,3 +793,27 @@ def test_a_generated_folder_replaced_by_a_link_is_refused_and_nothing_outside_do
     (docs / linked).unlink()
     build(project)
     assert (docs / linked / "index.md").is_file() and not (docs / linked).is_symlink()
+
+
+def test_ingest_has_the_source_and_its_metadata_on_disk_before_the_folder_appears(project, monkeypatch):
+    """The staging folder's source.txt and meta.yml were renamed into place without being
+    written to disk first: after a power cut the article's folder could hold empty files,
+    and a source.txt that no longer hashes to its sha256."""
+    import lgnews.ingest as ingest
+
+    events: list[str] = []
+    real_fsync, real_rename = ingest.os.fsync, ingest.os.rename
+
+    def fsync(fd):
+        events.append("fsync " + os.path.basename(os.readlink(f"/proc/self/fd/{fd}")))
+        return real_fsync(fd)
+
+    def rename(src, dst):
+        events.append("rename")
+        return real_rename(src, dst)
+
+    monkeypatch.setattr(ingest.os, "fsync", fsync)
+    monkeypatch.setattr(ingest.os, "rename", rename)
+    assert ingest.main([str(EXTRA), "--archive", str(project / "archive"), "--quiet"]) == 0
+    assert events[:3] == ["fsync source.txt", "fsync meta.yml", "rename"], events
+    assert events[3:] == ["fsync articles"], "the rename itself is not made durable"
