@@ -719,8 +719,11 @@ def test_what_the_generator_writes_is_ignored_by_git_and_kept_out_of_the_navigat
 
     from lgnews.build import GENERATED_TOPS
 
-    ignored = {line.strip("/") for line in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
-               if line.startswith("/docs/")}
+    lines = [line for line in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines() if line.startswith("/docs/")]
+    ignored = {line.strip("/") for line in lines}
+    # Without a trailing "/": a pattern with one matches only a folder, and a symbolic link put
+    # in a generated folder's place (which the generator refuses) could be committed.
+    assert not [line for line in lines if line.endswith("/")]
     assert ignored == {f"docs/{top}" for top in GENERATED_TOPS} | {"docs/.generated-manifest.json"}
     spec = importlib.util.spec_from_file_location("navigation", ROOT / "hooks" / "navigation.py")
     navigation = importlib.util.module_from_spec(spec)
