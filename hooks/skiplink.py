@@ -3,8 +3,8 @@
 Material points its skip link at the first entry of the table of contents. A generated page
 has no Markdown title (the theme writes its <h1>, see overrides/partials/content.html), so
 the link went past the title and what comes before the first section: on an article, its
-dates, source and credits. Where the theme wrote that title (id "lg-title"), the skip link
-leads to it."""
+dates, source and credits. Where the theme (or, on an article, the generator) wrote that
+title (id "lg-title"), the skip link leads to it."""
 
 import re
 

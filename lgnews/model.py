@@ -287,6 +287,8 @@ class Article:
     # Resolved by build_site:
     terms: list[Term] = field(default_factory=list)
     spans: list[list[Span]] = field(default_factory=list)
+    # The terms in its title and its source line (by HEADINGS' names), each with its tooltip there.
+    heading_spans: dict[str, list[Span]] = field(default_factory=dict)
     notes: list[Annotation] = field(default_factory=list)  # the editors' notes placed, in reading order
     events: list[Event] = field(default_factory=list)
     people: list[tuple[PersonRecord, str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
@@ -1499,10 +1501,15 @@ def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]
                 occurrences[term.slug].append(Occurrence(article, index + 1, _context(paragraph, start, end), anchor))
         article.spans.append(sorted(spans, key=lambda s: s.start))
     # A term used only in the title or the source line ("retreat meeting", "Rong Media
-    # Center") is in the article too: listed with its terms, counted in the glossary.
+    # Center") is in the article too: listed with its terms, counted in the glossary. Every
+    # term there is marked, with its tooltip, as the text's are.
     # Two short texts an article: cheap enough not to keep with the scans.
     headings = [article.title, article.meta.source or ""]
+    article.heading_spans = {}
     for (where, anchor), text, found in zip(HEADINGS, headings, term_matcher.find_all(headings), strict=True):
+        if found:
+            article.heading_spans[where] = [Span(_with_opening_quote(text, start, end), end, term=term)
+                                            for start, end, term in found]
         for _, _, term in found:
             if term.slug not in counted:
                 counted.add(term.slug)

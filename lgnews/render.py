@@ -203,7 +203,7 @@ def _link(context, url: str, text: Any, anchor: str = "") -> Markup:
     address = href(url, context["page_path"], anchor)
     if not _URL_SAFE_RE.fullmatch(address):  # addresses are made of slugs: seldom anything to escape
         address = html.escape(address)
-    return trusted(f'<a href="{address}">{esc(text)}</a>')
+    return trusted(f'<a href="{address}">{text if isinstance(text, Markup) else esc(text)}</a>')
 
 
 _URL_SAFE_RE = re.compile(r"[\w./#%~:?=+,;@!$()*-]*", re.ASCII)
@@ -618,7 +618,8 @@ class Renderer:
         download = (f"{self.repo_url}/raw/HEAD/archive/articles/{article.id}/{archived}"
                     if self.repo_url and self.repo_url.startswith(("https://", "http://")) else None)
         return self.page("article.md.j2", path, front, article=article, meta=meta, archived=archived,
-                         download=download, people=people_in_article(article.people),
+                         download=download, title=render_heading(article, "title"),
+                         source=render_heading(article, "source"), people=people_in_article(article.people),
                          paragraphs=paragraphs, blocks=blocks,
                          lede_only=len(self.site.articles) > FULL_TEXT_SEARCH_LIMIT)
 
@@ -844,6 +845,20 @@ def render_paragraph(article: Article, index: int, page_path: str) -> Markup:
         pos = span.end
     out.append(esc_inline(text[pos:]))
     return trusted("".join(out))
+
+
+def render_heading(article: Article, where: str) -> Markup:
+    """The article's title or source line (``where``, as in ``model.HEADINGS``) as HTML on one
+    line: escaped text, each glossary term in it with its short definition as a tooltip
+    (<abbr>: the link to its entry is at its first use in the text, or in "Terms explained")."""
+    text = article.title if where == "title" else article.meta.source or ""
+    out, pos = [], 0
+    for span in article.heading_spans.get(where, ()):
+        opening, closing = _span_tags(span, "")
+        out.append(esc_inline(text[pos : span.start]) + opening + esc_inline(text[span.start : span.end]) + closing)
+        pos = span.end
+    out.append(esc_inline(text[pos:]))
+    return trusted(" ".join("".join(out).split("\n")))
 
 
 def _span_tags(span, depth: str, in_link: bool = False) -> tuple[str, str]:

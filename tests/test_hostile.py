@@ -52,6 +52,7 @@ PROBE_TERM = "tooltip probe"
 PROBE_DEFINITION = ('A probe <img src=x onerror=alert(3)> & *stars*, 7*7 and snake_case, with '
                     '[a titled link](https://example.org/d "<img src=y onerror=alert(4)>"). A second sentence.')
 PROBE_TOOLTIP = 'A probe <img src=x onerror=alert(3)> & stars, 7*7 and snake_case, with a titled link.'
+TITLE_PROBES = ("html", "markdown")  # families whose title an editor extends with the probe term
 README_MARKERS = ("make site   # set up .venv", "## Quick start", "Quick start")
 # The editor's payload: one meta.yml value carrying every family at once.
 EDITOR = ('<script>alert("ed")</script> <img src=x onerror=alert(1)> <iframe src=//evil.example></iframe> '
@@ -294,6 +295,8 @@ def build(tmp_path_factory) -> Build:
         # An editor's review, carrying the payloads in values an editor writes.
         if family in EDITOR_SOURCE:
             meta["source"] = hostile.source = EDITOR_SOURCE[family]
+        if family in TITLE_PROBES:  # a glossary term in a hostile title: glossed there, the rest text
+            meta["title"] = hostile.title = f"{hostile.title} and the {PROBE_TERM}"
         meta["tags"] = ["louxing"]
         meta["credits"] = {"reporter": [hostile.reporter], "editor": ["Xiao Hui"]}
         meta["people"] = [{"name": hostile.person, "roles": [hostile.role], "involvement": ["attending"]}]
@@ -541,6 +544,18 @@ def test_tooltips(build, family):
         assert html_lib.unescape(tip.attrs.get("title")) in build.short_definitions, tip.attrs
     if any("power list" in p for p in a.paragraphs):
         assert any(norm(x.text()) == "power list" for x in tips if x.attrs.get("title"))
+
+
+@pytest.mark.parametrize("family", TITLE_PROBES)
+def test_a_term_in_a_hostile_title_is_glossed_and_the_rest_stays_text(build, family):
+    """The title is the page's heading, written by the generator with a tooltip on each
+    glossary term in it: the term is marked, the markup around it stays text."""
+    a = build.articles[family]
+    (h1,) = build.dom(a.url).find_all("h1")
+    assert norm(h1.text()) == norm(a.title)
+    tips = [(html_lib.unescape(n.attrs.get("title") or ""), n.text()) for n in h1.iter() if n.tag == "abbr"]
+    assert tips == [(PROBE_TOOLTIP, PROBE_TERM)]
+    assert {n.tag for n in h1.iter()} == {"h1", "abbr"}
 
 
 # --------------------------------------------------------------------------- feeds and data

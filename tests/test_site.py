@@ -262,12 +262,21 @@ def test_seed_page_has_a_tooltip_on_every_glossary_term(built_site, seed_page, s
     where = {term: next(o["in"] for o in glossary[term]["occurrences"] if o["article"] == SEED_ID)
              for term in seed_record["terms"]}
     in_text = [term for term in seed_record["terms"] if where[term] == "text"]
-    # The title and the source line are not glossed in place: their terms are listed after.
+    # Two are only in the title and the source line: listed after the text's, and glossed
+    # where they are (issue 3: "a tooltip on every glossary term it contains"; the title and
+    # the source line had none).
     assert {term: w for term, w in where.items() if w != "text"} == {
         "retreat meeting": "title", "Rong Media Center": "source"}
     assert seed_record["terms"][len(in_text):] == ["retreat meeting", "Rong Media Center"]
+    html = (built_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<h1 id="lg-title">Louxing District held the 2022 Work safety <abbr title="A meeting for '
+                     r'talking through ideas[^"<>]*">retreat Meeting</abbr></h1>', html)
+    assert html.count("<h1") == 1, "the theme writes no second title"
+    assert re.search(r'<dt>Source:</dt> <dd><a href="../../organizations/louxing-rong-media-center/">Louxing '
+                     r'<abbr title="A county- or district-level integrated media centre[^"<>]*">Rong Media Center</abbr>'
+                     r"</a></dd>", html)
     tooltipped = {text.lower() for _, text in seed_page.abbrs}
-    for term in in_text:
+    for term in seed_record["terms"]:
         names = [term, *glossary[term]["aliases"]]
         assert any(any(n.lower() in t for t in tooltipped) or t in n.lower() for n in names for t in tooltipped), term
     assert all(title for title, _ in seed_page.abbrs), "every tooltip has a definition"
