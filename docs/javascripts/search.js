@@ -6,7 +6,7 @@
  * first focused, from the site's root as the page knows it (data-lg-root, from MkDocs'
  * base_url), so the search works under a subpath such as /archive/ and offline from a
  * copy of site/ served anywhere. Results show the title, an excerpt with the matches
- * highlighted, and link to the page. Keyboard: "/" or "s" opens the search, arrow keys move
+ * highlighted, and link to the page, which then highlights the query's words (?h=). Keyboard: "/" or "s" opens the search, arrow keys move
  * through the results, Enter opens the first (or the chosen) result, Escape closes.
  */
 (function () {
@@ -71,6 +71,7 @@
   }
 
   var PAGE_SIZE = 10;
+  var HIGHLIGHT_PARAM = "h";
   var DEBOUNCE_MS = 150;
 
   var pagefind = null; /* Promise of the Pagefind module */
@@ -290,13 +291,21 @@
     return best;
   }
 
+  /* A result's address with the query (?h=, as Material's search.highlight): the page it
+     opens marks the query's words (highlightPage, below). */
+  function withHighlight(href, query) {
+    var url = new URL(href, document.baseURI);
+    url.searchParams.set(HIGHLIGHT_PARAM, query);
+    return url.href;
+  }
+
   function renderItem(data, query) {
     var item = document.createElement("li");
     item.className = "md-search-result__item";
     var link = document.createElement("a");
     link.className = "md-search-result__link";
     var event = bestEvent(data);
-    link.href = event ? event.url : data.url;
+    link.href = withHighlight(event ? event.url : data.url, query);
     var article = document.createElement("div");
     article.className = "md-search-result__article md-search-result__article--document md-typeset";
     var icon = document.createElement("div");
@@ -595,6 +604,51 @@
     input.focus();
     input.select();
   });
+
+  /* Search highlighting: a page opened from a result (its address carries the query, ?h=)
+     marks where the query's words are in its text, as Material's search.highlight does: an
+     English word where a word of the page starts with it ("rain" marks "rainstorm"), Chinese
+     wherever it is. Only the text of the page's article is read, and only marks are added
+     around it: the query, which anyone can put in a link, is never markup. */
+  function highlightPage() {
+    var query = new URLSearchParams(window.location.search).get(HIGHLIGHT_PARAM);
+    var article = document.querySelector("article.md-content__inner");
+    if (!query || !article) return;
+    var words = query.slice(0, 200).split(/\s+/).filter(function (w) {
+      return HAN.test(w) || /[\p{L}\p{N}]{2}/u.test(w);
+    }).slice(0, 10).map(function (w) {
+      var literal = w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      return HAN.test(w) ? literal : "(?<![\\p{L}\\p{N}])" + literal + "[\\p{L}\\p{N}]*";
+    });
+    if (!words.length) return;
+    var pattern = new RegExp(words.join("|"), "giu");
+    var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        return node.parentElement.closest("script, style, svg, .headerlink, mark")
+          ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach(function (node) {
+      var text = node.nodeValue, at = 0, m, out = null;
+      pattern.lastIndex = 0;
+      while ((m = pattern.exec(text)) !== null) {
+        if (!m[0]) { pattern.lastIndex++; continue; }
+        out = out || document.createDocumentFragment();
+        if (m.index > at) out.appendChild(document.createTextNode(text.slice(at, m.index)));
+        var mark = document.createElement("mark");
+        mark.setAttribute("data-md-highlight", "");
+        mark.textContent = m[0];
+        out.appendChild(mark);
+        at = m.index + m[0].length;
+      }
+      if (!out) return;
+      if (at < text.length) out.appendChild(document.createTextNode(text.slice(at)));
+      node.parentNode.replaceChild(out, node);
+    });
+  }
+  highlightPage();
 
   /* For the tests (tests/browser/test_browser_search.py): how an excerpt is tidied, and
      whether the words a result matched answer the query. */

@@ -118,8 +118,10 @@ def search(tab, query: str) -> list[str]:
 
 
 def search_results(tab) -> list[str]:
-    """The result links the search box shows, relative to the site's root, in order."""
-    hrefs = tab.page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    """The result links the search box shows, relative to the site's root, in order, without
+    the query they carry for the page to highlight (?h=, see test_browser_search.py)."""
+    hrefs = tab.page.eval_on_selector_all(
+        ".md-search-result__link", "links => links.map(a => { const u = new URL(a.href); u.search = ''; return u.href; })")
     for href in hrefs:
         assert href.startswith(tab.base), f"{href} is outside the site ({tab.base})"
     return [href[len(tab.base):] for href in hrefs]

@@ -109,6 +109,15 @@ def test_no_serious_axe_violations_in_the_dark_on_an_article(dark_tab, dark_phon
         assert violations(tab.page) == []
 
 
+def test_no_serious_axe_violations_on_a_page_opened_from_a_search_in_either_scheme(tab, dark_tab):
+    """The query's words marked on the page a result opens (?h=): in the dark, Material's
+    translucent blue under a link was 4.1:1."""
+    for each in (tab, dark_tab):
+        each.goto(SEED + "?h=Liu+District+safety")
+        assert each.page.locator("article a mark[data-md-highlight]").count() > 0
+        assert violations(each.page) == []
+
+
 # The contrast of an element's text on the first background behind it that is not transparent
 # (WCAG's relative luminance; the text's colour laid over that background where it is not opaque).
 CONTRAST = """el => {

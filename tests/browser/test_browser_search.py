@@ -152,7 +152,7 @@ def test_results_show_title_and_highlighted_excerpt_and_open_the_page(tab, scree
     assert any(m.lower() in ("liu", "zhigang", "liu zhigang") for m in marks), marks
     assert "matching page" in tab.page.locator("#lg-search-status").inner_text()
     first.click()
-    tab.page.wait_for_url(tab.base + "people/liu-zhigang/")
+    tab.page.wait_for_url(re.compile(re.escape(tab.base + "people/liu-zhigang/?h=Liu+Zhigang") + "$"))
     assert tab.page.locator("article h1").inner_text().strip() == "Liu Zhigang"
     assert not tab.errors and not tab.external
 
@@ -183,7 +183,7 @@ def test_search_is_keyboard_accessible(tab):
     page.wait_for_function("document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === 'three principles'")
     page.keyboard.press("ArrowDown")
     focused = page.evaluate("document.activeElement.getAttribute('href')")
-    assert focused and focused.endswith("glossary/three-principles/")
+    assert focused and focused.endswith("glossary/three-principles/?h=three+principles")
     page.keyboard.press("ArrowUp")
     assert page.evaluate("document.activeElement.id") == "lg-search-query"
     # Down past the last result stays on the last thing the list offers, without an error.
@@ -199,7 +199,45 @@ def test_search_is_keyboard_accessible(tab):
     page.keyboard.type("Liu Zhigang")
     page.wait_for_function("document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === 'Liu Zhigang'")
     page.keyboard.press("Enter")  # opens the first result
-    page.wait_for_url(tab.base + "people/liu-zhigang/")
+    page.wait_for_url(re.compile(re.escape(tab.base + "people/liu-zhigang/?h=") + "Liu"))
+
+
+def test_a_result_opens_its_page_with_the_query_highlighted(tab):
+    """Search highlighting (Material's search.highlight, which the issue asks for): the page
+    a result opens marks the query's words in its text, an English word where a word starts
+    with it ("rain" marks "rainstorm"), Chinese wherever it is."""
+    page = tab.page
+    tab.goto()
+    search(tab, "Zhengzhou rain")
+    page.locator(".md-search-result__link", has=page.locator(".lg-search-result__kind", has_text="Article")).first.click()
+    page.wait_for_url(re.compile(re.escape(tab.base + SEED + "?h=Zhengzhou+rain") + "$"))
+    marks = page.locator("article mark[data-md-highlight]").all_text_contents()
+    assert "Zhengzhou" in marks and "rain" in marks, marks
+    assert all(m.lower().startswith(("zhengzhou", "rain")) for m in marks), marks
+    assert page.locator("article mark[data-md-highlight]").first.is_visible()
+    assert page.locator("header mark, nav mark").count() == 0  # the page's text, not the site's header or menus
+    tab.goto(TERM_DA_FEI + "?h=%E6%89%93%E9%9D%9E%E6%B2%BB%E8%BF%9D")
+    assert "打非治违" in page.locator("article mark[data-md-highlight]").all_text_contents()
+    # Without the query, nothing is marked.
+    tab.goto(SEED)
+    assert page.locator("article mark[data-md-highlight]").count() == 0
+    assert not tab.errors and not tab.external
+
+
+def test_a_highlighted_query_is_only_ever_text(tab):
+    """Anyone can write ?h= into a link: it is only looked for in the page's text, never
+    put in as markup, and a page it is not found on is left as it was."""
+    page = tab.page
+    tab.goto(SEED)
+    before = page.locator("article").inner_html()
+    tab.goto(SEED + "?h=%3Cimg%20src%3Dx%20onerror%3Dwindow.hit%3D1%3E%20%22%3E%3Cb%3E((((a%2B)%2B)%2B)%24")
+    assert page.locator("article").inner_html() == before
+    assert page.evaluate("window.hit") is None
+    tab.goto(SEED + "?h=Liu%20%3Cb%3E")
+    marked = page.locator("article mark[data-md-highlight]")
+    assert marked.count() > 0 and set(marked.all_text_contents()) == {"Liu"}
+    assert page.locator("article b").count() == 0
+    assert not tab.errors and not tab.external
 
 
 def test_a_slow_answer_never_replaces_the_answer_to_a_newer_query(tab):
@@ -288,7 +326,7 @@ def test_search_on_a_phone(phone_tab, screenshots):
     page.wait_for_timeout(400)  # the panel's opening transition
     page.screenshot(path=str(screenshots / "search-phone.png"))
     page.locator(".md-search-result__link").first.tap()
-    page.wait_for_url(phone_tab.base + "glossary/three-principles/")
+    page.wait_for_url(re.compile(re.escape(phone_tab.base + "glossary/three-principles/?h=three+principles") + "$"))
 
 
 
