@@ -6,7 +6,9 @@
  * first focused, from the site's root as the page knows it (data-lg-root, from MkDocs'
  * base_url), so the search works under a subpath such as /archive/ and offline from a
  * copy of site/ served anywhere. Results show the title, an excerpt with the matches
- * highlighted, and link to the page, which then highlights the query's words (?h=). Keyboard: "/" or "s" opens the search, arrow keys move
+ * highlighted, and link to the page, which then highlights the query's words (?h=). While
+ * a word is typed, its likeliest completion is suggested behind it. Keyboard: "/" or "s"
+ * opens the search, the Right arrow key accepts a suggestion, the Up and Down keys move
  * through the results, Enter opens the first (or the chosen) result, Escape closes.
  */
 (function () {
@@ -33,6 +35,7 @@
   var list = box.querySelector("[data-lg-search-results]");
   var hint = box.querySelector("[data-lg-search-hint]");
   var chineseHint = box.querySelector("[data-lg-search-zh]");
+  var suggestion = box.querySelector("[data-lg-search-suggest]");
 
   /* The box's contents, built here rather than written into every page (1.8 KB of each):
      the form, the status line the results are announced in, the results list and the hint
@@ -52,7 +55,8 @@
       '<svg class="lg-icon lg-icon--back" aria-hidden="true"></svg></label>' +
       '<div class="md-search__options">' +
       '<button type="reset" class="md-search__icon md-icon" title="Clear" aria-label="Clear" tabindex="-1">' +
-      '<svg class="lg-icon lg-icon--close" aria-hidden="true"></svg></button></div></form>' +
+      '<svg class="lg-icon lg-icon--close" aria-hidden="true"></svg></button></div>' +
+      '<div class="md-search__suggest" aria-hidden="true" data-lg-search-suggest></div></form>' +
       '<div class="md-search__output"><div class="md-search__scrollwrap"><div class="md-search-result">' +
       '<div class="md-search-result__meta" id="lg-search-status" role="status" aria-live="polite"' +
       ' data-lg-search-status></div>' +
@@ -446,11 +450,43 @@
     return (data.locations || []).map(function (at) { return words[at] || ""; });
   }
 
+  /* Search suggestions (Material's search.suggest): behind the typed text, in grey, the
+     likeliest completion of the word being typed, from the words the first results matched
+     (Pagefind finds a word by its start: "Zheng" finds Zhengzhou); the Right arrow key at
+     the end of the text accepts it. Not for Chinese, which has no words to complete. */
+  function suggest(query, pages) {
+    suggestion.textContent = "";
+    var typed = input.value;
+    if (typed.trim() !== query || /\s$/.test(typed) || HAN.test(query)) return;
+    var last = wordsOf(query.split(/\s+/).pop()).pop();
+    if (!last || fold(typed).slice(-last.length) !== last) return;
+    var count = {}, best = null;
+    pages.forEach(function (data, rank) {
+      matchedWords(data).forEach(function (text) {
+        wordsOf(text).forEach(function (word) {
+          if (word.length <= last.length || word.indexOf(last) !== 0) return;
+          count[word] = (count[word] || 0) + (rank === 0 ? 2 : 1);
+          if (!best || count[word] > count[best]) best = word;
+        });
+      });
+    });
+    if (best) suggestion.textContent = typed + best.slice(last.length);
+  }
+
+  function acceptSuggestion() {
+    var text = suggestion.textContent;
+    if (!text || input.selectionStart !== input.value.length || text.indexOf(input.value) !== 0) return false;
+    input.value = text;
+    input.dispatchEvent(new Event("input"));
+    return true;
+  }
+
   function search(query) {
     var current = ++generation;
     if (hint) hint.hidden = !query;
     if (chineseHint) chineseHint.hidden = !/[\u3400-\u9fff]/.test(query);
     if (!query) {
+      suggestion.textContent = "";
       results = [];
       shown = 0;
       list.textContent = "";
@@ -464,6 +500,7 @@
       /* The first page of results, which is shown anyway: were they all found by a word cut back? */
       return Promise.all(answer.results.slice(0, PAGE_SIZE).map(dataOf)).then(function (pages) {
         var kept = !pages.length || pages.some(function (data) { return answersQuery(matchedWords(data), query); });
+        if (current === generation) suggest(query, kept ? pages : []);
         return kept ? answer.results : [];
       });
     }).then(function (found) {
@@ -489,6 +526,7 @@
   input.addEventListener("focus", open);
   input.addEventListener("input", function () {
     clearTimeout(timer);
+    suggestion.textContent = "";
     box.removeAttribute("data-lg-search-done");
     var query = input.value.trim();
     timer = setTimeout(function () { search(query); }, DEBOUNCE_MS);
@@ -571,6 +609,8 @@
     if (ev.key === "Escape") {
       ev.preventDefault();
       dismiss();
+    } else if (ev.key === "ArrowRight" && ev.target === input && acceptSuggestion()) {
+      ev.preventDefault();
     } else if (ev.key === "ArrowDown" && items.length) {
       ev.preventDefault();
       items[Math.min(index + 1, items.length - 1)].focus();

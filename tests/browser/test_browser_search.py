@@ -7,6 +7,8 @@ import re
 
 import pytest
 from conftest import DESKTOP, PHONE, SEED, _open_tab, search, search_results, tab_until
+from test_browser_accessibility import violations
+from test_browser_dark import CONTRAST
 
 pytestmark = pytest.mark.browser
 
@@ -238,6 +240,61 @@ def test_a_highlighted_query_is_only_ever_text(tab):
     assert marked.count() > 0 and set(marked.all_text_contents()) == {"Liu"}
     assert page.locator("article b").count() == 0
     assert not tab.errors and not tab.external
+
+
+SUGGESTION = "[data-lg-search-suggest]"
+
+
+@pytest.mark.parametrize(("query", "suggested"), [
+    ("Zheng", "Zhengzhou"), ("three princ", "three principles"), ("liu zhi", "liu zhigang"),
+    ("Zhengzhou", ""),  # a whole word: nothing to complete
+    ("Zheng ", ""),  # a word ended with a space: the next one is not guessed
+    ("打非", ""),  # Chinese: no words to complete
+])
+def test_search_suggests_the_likeliest_completion_of_the_word_being_typed(search_tab, query, suggested):
+    """Search suggestions (Material's search.suggest, which the issue asks for): the
+    likeliest completion of the last word, in grey behind what is typed."""
+    page = search_tab.page
+    box = page.locator("#lg-search-query")
+    box.click()
+    box.fill("")
+    page.keyboard.type(query, delay=10)
+    page.wait_for_function(
+        "q => document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === q.trim()", arg=query)
+    assert page.locator(SUGGESTION).inner_text() == suggested
+    if suggested:
+        assert page.locator(SUGGESTION).is_visible()
+        assert page.locator(SUGGESTION).get_attribute("aria-hidden") == "true"  # the results are what is announced
+
+
+def test_the_right_arrow_key_accepts_the_suggestion(tab, dark_phone_tab):
+    """On a desktop in the light, and on a phone in the dark."""
+    for each in (tab, dark_phone_tab):
+        page = each.page
+        each.goto(SEED)
+        if each is dark_phone_tab:  # a phone shows the box once its button in the header is tapped
+            page.locator("label.md-header__button[for=__search]").tap()
+        search(each, "Zheng")
+        assert page.locator(SUGGESTION).inner_text() == "Zhengzhou"
+        page.wait_for_timeout(500)  # the panel's opening transition
+        assert violations(page) == []
+        assert page.locator(SUGGESTION).evaluate(CONTRAST) >= 4.5  # a grey that can be read
+        page.keyboard.press("ArrowRight")
+        assert page.input_value("#lg-search-query") == "Zhengzhou"
+        assert page.locator(SUGGESTION).inner_text() == ""  # gone as soon as the text changes
+        page.wait_for_function("document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === 'Zhengzhou'")
+        assert SEED in search_results(each)
+        # The Right arrow key anywhere but at the end of the text only moves the caret.
+        search(each, "Zheng")
+        page.keyboard.press("Home")
+        page.keyboard.press("ArrowRight")
+        assert page.input_value("#lg-search-query") == "Zheng"
+        # Clearing the box clears the suggestion with it.
+        page.keyboard.press("End")
+        page.locator("button[type=reset]").click()
+        page.wait_for_function("document.getElementById('lg-search-query').value === ''")
+        assert page.locator(SUGGESTION).inner_text() == ""
+        assert not each.errors and not each.external
 
 
 def test_a_slow_answer_never_replaces_the_answer_to_a_newer_query(tab):
