@@ -3,7 +3,9 @@ box), in English, Chinese and pinyin, on a desktop and on a phone, with the keyb
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 
 import pytest
 from conftest import DESKTOP, PHONE, SEED, _open_tab, search, search_results, tab_until
@@ -38,6 +40,22 @@ def test_search_ranks_the_entry_first(search_tab, query, expected, within):
     results = search(search_tab, query)
     assert expected in results[:within], f"{query!r}: {expected} not in the first {within} of {results}"
     assert not search_tab.errors and not search_tab.external
+
+
+def test_every_glossary_entry_is_found_first_by_its_chinese_and_its_pinyin(search_tab, built_site):
+    """The issue: "The Chinese and pinyin of every glossary entry are searchable", not only
+    the two entries above: each entry's Chinese, its pinyin as written (with tones) and as
+    typed on a keyboard without them find it first."""
+    entries = json.loads((built_site / "data" / "glossary.json").read_text(encoding="utf-8"))
+    missed = []
+    for entry in entries:
+        pinyin = entry.get("pinyin") or ""
+        toneless = "".join(c for c in unicodedata.normalize("NFD", pinyin) if not unicodedata.combining(c))
+        for query in {entry.get("zh"), pinyin, toneless} - {None, ""}:
+            results = search(search_tab, query)
+            if results[:1] != [f"glossary/{entry['slug']}/"]:
+                missed.append(f"{query!r}: {results[:3]}")
+    assert len(entries) >= 12 and not missed, missed
 
 
 @pytest.mark.parametrize(("query", "before"), [
