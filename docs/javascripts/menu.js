@@ -253,3 +253,20 @@
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(page);
   else document.addEventListener("DOMContentLoaded", page);
 })();
+
+/*
+ * A copy of site/ opened from the disk (file://): the site's links lead to folders
+ * ("articles/"), which a web server answers with their index.html and a browser opening
+ * files shows as a list of files. There each link to a folder of the copy leads to its
+ * index.html, so the copy can be read offline without a server.
+ */
+(function () {
+  "use strict";
+  if (window.location.protocol !== "file:") return;
+  document.querySelectorAll("a[href]").forEach(function (link) {
+    var url = new URL(link.getAttribute("href"), document.baseURI);
+    if (url.protocol !== "file:" || url.pathname.slice(-1) !== "/") return;
+    url.pathname += "index.html";
+    link.href = url.href;
+  });
+})();

@@ -24,7 +24,10 @@
     none: "No matching pages",
     one: "1 matching page",
     other: "# matching pages",
-    failed: "Search is not available: the search index could not be loaded."
+    failed: "Search is not available: the search index could not be loaded.",
+    /* A browser lets no page opened from the disk load the index (a module, fetched). */
+    file: "Search works once the site is served by a web server (opened from the disk, a browser does " +
+      "not let a page load the search index): browse by the articles, the glossary or the timeline."
   };
   build(box);
 
@@ -89,6 +92,10 @@
   }
 
   function loadPagefind() {
+    if (!pagefind && window.location.protocol === "file:") {
+      pagefind = new Promise(function () {});  /* never answers: nothing is searched */
+      setStatus(MESSAGES.file);
+    }
     if (!pagefind) {
       setStatus(MESSAGES.loading);
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {

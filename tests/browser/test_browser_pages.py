@@ -31,6 +31,36 @@ def test_page_loads_only_from_the_site_without_errors(tab, path):
     assert not [u for u in tab.requests if u.endswith("sitemap.xml") or "/pagefind/" in u], tab.requests
 
 
+def test_a_copy_of_the_site_opened_from_the_disk_is_read_by_its_links(browser, built_site):
+    """The issue: the site works "offline from a copy of site/". Opened from the disk
+    (file://), its links led to folders ("articles/"), which a browser shows as lists of
+    files: the reader now goes from the home page to an article and on to the timeline by
+    the links, with nothing loaded from anywhere but the copy, and is told why the search
+    does not answer there."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    errors, elsewhere = [], []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.on("request", lambda request: request.url.startswith("file:") or elsewhere.append(request.url))
+    try:
+        page.goto((built_site / "index.html").as_uri())
+        page.locator(".md-sidebar--primary").get_by_role("link", name="Articles", exact=True).click()
+        page.wait_for_url("**/articles/index.html")
+        assert page.locator("article h1").inner_text().startswith("Articles")
+        page.locator("article a[href*='louxing-district-held']").first.click()
+        page.wait_for_url(f"**/{SEED}index.html")
+        assert page.locator("article h1").inner_text() == "Louxing District held the 2022 Work safety retreat Meeting"
+        page.locator(".provenance a", has_text="30 April 2022").click()  # a link to a place in a page
+        page.wait_for_url("**/timeline/2022/index.html#published-*")
+        page.keyboard.press("/")
+        page.keyboard.type("safety")
+        page.wait_for_function("document.getElementById('lg-search-status').textContent.includes('served by a web server')")
+        assert not errors and not elsewhere, (errors, elsewhere)
+    finally:
+        context.close()
+
+
 def test_seed_article_shows_term_tooltips(tab):
     page = tab.page
     tab.goto(SEED)
