@@ -236,9 +236,11 @@ def test_a_result_opens_its_page_with_the_query_highlighted(tab):
     assert all(m.lower().startswith(("zhengzhou", "rain")) for m in marks), marks
     assert page.locator("article mark[data-md-highlight]").first.is_visible()
     assert page.locator("header mark, nav mark").count() == 0  # the page's text, not the site's header or menus
+    page.wait_for_load_state("networkidle")  # (a page left while its icon loads: a request aborted)
     tab.goto(TERM_DA_FEI + "?h=%E6%89%93%E9%9D%9E%E6%B2%BB%E8%BF%9D")
     assert "打非治违" in page.locator("article mark[data-md-highlight]").all_text_contents()
     # Without the query, nothing is marked.
+    page.wait_for_load_state("networkidle")  # (a page left while its icon loads: a request aborted)
     tab.goto(SEED)
     assert page.locator("article mark[data-md-highlight]").count() == 0
     assert not tab.errors and not tab.external
@@ -250,9 +252,11 @@ def test_a_highlighted_query_is_only_ever_text(tab):
     page = tab.page
     tab.goto(SEED)
     before = page.locator("article").inner_html()
+    page.wait_for_load_state("networkidle")  # (a page left while its icon loads: a request aborted)
     tab.goto(SEED + "?h=%3Cimg%20src%3Dx%20onerror%3Dwindow.hit%3D1%3E%20%22%3E%3Cb%3E((((a%2B)%2B)%2B)%24")
     assert page.locator("article").inner_html() == before
     assert page.evaluate("window.hit") is None
+    page.wait_for_load_state("networkidle")  # (a page left while its icon loads: a request aborted)
     tab.goto(SEED + "?h=Liu%20%3Cb%3E")
     marked = page.locator("article mark[data-md-highlight]")
     assert marked.count() > 0 and set(marked.all_text_contents()) == {"Liu"}
