@@ -545,6 +545,7 @@
     if (first) window.location.href = first.href;
   });
   form.addEventListener("reset", function () {
+    suggestion.textContent = "";  /* at once, not when the box is searched again */
     setTimeout(function () {
       search("");
       input.focus();
