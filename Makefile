@@ -56,7 +56,7 @@ site: generate
 	$(PY) -m mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; echo "site: not built; site/ is unchanged" >&2; exit 1; }
 	$(PY) -m pagefind --site .site-new --silent || { rm -rf .site-new; echo "site: not built; site/ is unchanged" >&2; exit 1; }
 	@if [ -e site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
-	@echo "site: built into site/, as it is published; to look at it, run 'make serve' (opened from the disk, site/index.html has links that lead to lists of folders, and no search)"
+	@echo "site: built into site/, as it is published; to look at it, run 'make serve' (opened from the disk, site/index.html can be read but not searched)"
 
 check: $(RUNTIME)
 	$(PY) scripts/build.py --check

@@ -238,10 +238,10 @@ def test_a_good_site_build_replaces_site(project):
     result = make_site(project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert built(project) == {"site/index.html": "new\n", "site/pagefind/pagefind.js": "index\n"}
-    # How to look at it: opened from the disk, its links lead to lists of folders.
+    # How to look at it: opened from the disk, it can be read (its links lead to index.html), not searched.
     assert result.stdout.splitlines()[-1] == (
         "site: built into site/, as it is published; to look at it, run 'make serve' (opened from the disk, "
-        "site/index.html has links that lead to lists of folders, and no search)"), result.stdout
+        "site/index.html can be read but not searched)"), result.stdout
     assert make_site(project).returncode == 0, "a second build replaces the first"
     assert built(project) == {"site/index.html": "new\n", "site/pagefind/pagefind.js": "index\n"}
 

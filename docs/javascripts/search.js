@@ -696,7 +696,12 @@
       node.parentNode.replaceChild(out, node);
     });
   }
-  highlightPage();
+  try {
+    highlightPage();
+  } catch (e) {
+    /* A browser without lookbehind in its regular expressions (Safari before 16.4): the page
+       is shown unmarked, and the rest of the search still works. */
+  }
 
   /* For the tests (tests/browser/test_browser_search.py): how an excerpt is tidied, and
      whether the words a result matched answer the query. */
