@@ -405,6 +405,7 @@ class Organization:
     local_aliases: list[str] = field(default_factory=list)  # its names only in articles tagged ``place``
     place: str | None = None
     terms: list[Term] = field(default_factory=list)  # the glossary entries its names hold
+    curated: bool = False  # described by organizations.yml; else a source line's or an article's name only
 
     @property
     def url(self) -> str:
@@ -1283,7 +1284,7 @@ def _curated_organizations(curated: list[CuratedOrganization]) -> dict[str, Orga
     articles not yet found)."""
     return {c.name: Organization(c.name, "", c.zh, c.description, list(c.aliases), zh_confirmed=c.zh_confirmed,
                                  local_aliases=list(c.local_aliases),
-                                 place=c.place) for c in curated}
+                                 place=c.place, curated=True) for c in curated}
 
 
 def _organization_matcher(curated: list[CuratedOrganization], orgs: dict[str, Organization]) -> PhraseMatcher:
@@ -1635,10 +1636,10 @@ def _slug_base(name: str) -> str:
     return base + "-named" if reserved_slug(f"{base}-2") else base  # "Page": page-2... are the index's pages
 
 
-def _assign_slugs(items: list, named=lambda item: item.name) -> None:
+def _assign_slugs(items: list, named=lambda item: item.name, used: set[str] | None = None) -> None:
     """A page address for each of ``items`` from its name (``named(item)``): the slug of
-    the name, numbered from 2 where one is taken."""
-    used: set[str] = set()
+    the name, numbered from 2 where one is taken (here or in ``used``, which gets them)."""
+    used = set() if used is None else used
     for item in items:
         base = _slug_base(named(item))
         slug, n = base, 2
@@ -1650,20 +1651,35 @@ def _assign_slugs(items: list, named=lambda item: item.name) -> None:
 
 def _build_organizations(articles: list[Article], orgs: dict[str, Organization],
                          matcher: PhraseMatcher[Organization | LocalName], named: dict[int, list]) -> list[Organization]:
-    """``orgs``: the curated organizations by name (sources are added); ``named``: what
-    ``matcher`` finds in each article's title, paragraphs and roles (by id of the article)."""
+    """``orgs``: the curated organizations by name; ``named``: what ``matcher`` finds in each
+    article's title, paragraphs and roles (by id of the article). Added to them: each
+    source, and each body those texts name in full (``body_names``) that no curated name
+    or alias covers (a local alias only in its place's articles): an organization no
+    editor has described (not ``curated``), one for each name however it is cased."""
+    others: dict[str, Organization] = {}  # by match_key of the name
+
+    def known(name: str, article: Article) -> Organization | None:
+        org = matcher.lookup(name)
+        return org.resolve(article) if isinstance(org, LocalName) else org
+
     for article in sorted(articles, key=lambda a: (a.published, a.id)):
         found: list[tuple[Organization, str]] = []
         source = article.meta.source
         if source:
-            org = matcher.lookup(source)
-            if isinstance(org, LocalName):
-                org = org.resolve(article)
-            found.append((org or orgs.setdefault(source, Organization(source, "")), "source"))
+            org = known(source, article)
+            found.append((org or others.setdefault(match_key(source), Organization(source, "")), "source"))
         for found_in_text in named[id(article)]:
             for _, _, org in found_in_text:
                 if isinstance(org, LocalName) and (org := org.resolve(article)) is None:
                     continue  # another place's body, which the archive does not know
+                if not any(o is org for o, _ in found):
+                    found.append((org, "named"))
+        for text in _org_texts(article):
+            for name in body_names(text):
+                hit = matcher.lookup(name)
+                if isinstance(hit, LocalName) and (hit := hit.resolve(article)) is None:
+                    continue  # another place's name for its body (as above)
+                org = hit or others.setdefault(match_key(name), Organization(name, ""))
                 if not any(o is org for o, _ in found):
                     found.append((org, "named"))
         article.organizations = []
@@ -1671,9 +1687,61 @@ def _build_organizations(articles: list[Article], orgs: dict[str, Organization],
         for org, how in found:
             org.articles.append((article, how))
             article.organizations.append(org)
-    result = sorted((o for o in orgs.values()), key=lambda o: o.name.lower())
-    _assign_slugs(result)
-    return result
+    curated = sorted(orgs.values(), key=lambda o: o.name.lower())
+    uncurated = sorted(others.values(), key=lambda o: (o.name.lower(), o.name))
+    used: set[str] = set()
+    _assign_slugs(curated, used=used)  # first: a curated body keeps its address whatever the articles name
+    _assign_slugs(uncurated, used=used)
+    return sorted(curated + uncurated, key=lambda o: o.name.lower())
+
+
+# --------------------------------------------------------------------------- bodies no editor has described
+
+_BODY_LEVELS = "County|District|City|Municipal|Province|Provincial|Town|Township|Subdistrict|Street"
+_BODY_HEADS = ("Bureau|Committee|Commission|Department|Office|Government|Congress|Center|Centre|Brigade|Station|"
+               "Administration|Court|Procuratorate|Federation|Association|Corps|Team|Group|Agency|Authority|"
+               "Detachment|Squad|Branch|Headquarters|League")
+# Capitalised words that are no part of a body's name: a sentence's or a headline's own words
+# ("The County held...", "Each District Committee", "... Committee Holds Its Meeting") and the
+# titles before a person's name ("... Committee Director Liu Zhigang").
+_BODY_STOPS = (
+    "The|A|An|This|That|These|Those|It|Its|Their|Our|His|Her|Each|Every|All|Both|Any|Some|Other|Another|Whole|"
+    "Entire|Same|Said|Such|In|On|At|By|To|From|With|Into|Under|Over|As|Of|For|And|Or|But|Nor|So|Then|Also|When|"
+    "While|After|Before|During|Since|Until|Is|Are|Was|Were|Be|Been|Has|Have|Had|Will|Would|Shall|Should|Can|Could|"
+    "May|Might|Must|Do|Does|Did|Not|No|If|Here|There|Where|What|Which|Who|How|Why|New|Held|Holds|Hold|Holding|"
+    "Convened|Convenes|Convene|Carried|Carries|Carry|Out|Launched|Launches|Launch|Visited|Visits|Visit|Inspected|"
+    "Inspects|Inspect|Attended|Attends|Attend|Met|Meets|Meet|Meeting|Deployed|Deploys|Deploy|Promoted|Promotes|"
+    "Promote|Organized|Organizes|Organised|Organises|Conducted|Conducts|Conduct|Studied|Studies|Study|Presided|"
+    "Presides|Signed|Signs|Went|Goes|Go|Set|Sets|Leads|Led|Director|Deputy|Secretary|Head|Chairman|Chairwoman|"
+    "Chair|Mayor|Governor|Member|Members|Leader|Leaders|Comrade|Mr|Ms|Mrs|Dr")
+_BODY_PLACE = r"[A-Z][a-z]+(?:['’-][a-z]+)*"  # Shuangfeng, Xi'an
+_BODY_WORD = r"[A-Z][A-Za-z]*(?:['’][a-z]+|-[A-Za-z]+)*"  # Safety, People's, Urban-Rural, CPC
+BODY_RE = re.compile(
+    rf"""(?<![\w'’-])(?=[A-Z])(?!(?:{_BODY_STOPS}|{_BODY_LEVELS}|{_BODY_HEADS})\b)
+    {_BODY_PLACE}\ (?:{_BODY_LEVELS})                          # a place and its level: "Shuangfeng County"
+    (?:\ (?:(?:and|of|for)\ )?                                 # capitalised words, and "and", "of", "for"
+       (?!(?:{_BODY_STOPS})\b)(?!{_BODY_PLACE}\ (?:{_BODY_LEVELS})\b)  # (another place: another body)
+       {_BODY_WORD})*
+    \ (?:{_BODY_HEADS})(?![\w-])                               # ... the last of them the noun of a body
+    (?!\ (?:[Oo]f|[Ff]or)\ [A-Z])                              # the whole name ("Commission for Discipline ...")
+    """, re.VERBOSE)
+"""The full proper name of a body: a place and its level, capitalised words, and a noun of a
+body last ("Shuangfeng County Emergency Management Bureau", "Loudi Municipal Safety
+Committee"). Conservative: no lowercase word but "and", "of", "for" within, no name whose
+last noun is followed by the rest of it ("of Commerce"). Backtracks only over the words of
+one name (another place ends it), so a text is scanned in linear time."""
+_BODY_AND_RE = re.compile(rf" (?:{_BODY_HEADS}) and ")
+
+
+def body_names(text: str) -> list[str]:
+    """The names of bodies (BODY_RE) in ``text``, in order; "X Committee and Y Bureau" is
+    two bodies, not one: a name is cut where "and" follows a noun of a body."""
+    names = []
+    for m in BODY_RE.finditer(text):
+        name = m.group()
+        cut = _BODY_AND_RE.search(name)
+        names.append(name[:cut.start() + len(cut.group()) - len(" and ")] if cut else name)
+    return names
 
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -1,0 +1,219 @@
+"""Issue 3, "People and organizations": the bodies an article names in full (its text, its
+title, the titles of its people) are in the organizations index even when no editor has
+described them in archive/organizations.yml, marked as not yet described; a name a curated
+entry covers is that entry; ordinary sentences give none."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from lgnews import render
+from lgnews.model import body_names, build_site, load_archive
+
+from .conftest import ROOT, SEED_ID
+
+TWO_BODIES = (
+    "On 3 March, the Shuangfeng County Emergency Management Bureau and the Loudi Municipal Safety Committee "
+    "inspected the town's mines. The Louxing District Committee sent a team.")
+
+
+@pytest.mark.parametrize("text, names", [
+    (TWO_BODIES, ["Shuangfeng County Emergency Management Bureau", "Loudi Municipal Safety Committee",
+                  "Louxing District Committee"]),
+    ("Louxing District Market Supervision Administration fined two shops.",
+     ["Louxing District Market Supervision Administration"]),
+    ("Shuangfeng County People's Court and Louxing District People’s Procuratorate",
+     ["Shuangfeng County People's Court", "Louxing District People’s Procuratorate"]),
+    ("the Louxing District Party and Government Office", ["Louxing District Party and Government Office"]),
+    ("Director of Loudi City Louxing District Safety Committee Office Liu Zhigang",
+     ["Louxing District Safety Committee Office"]),
+    # Two bodies joined by "and" are two, not one long name.
+    ("Louxing District Safety Committee and Emergency Management Bureau", ["Louxing District Safety Committee"]),
+    ("Louxing District Committee of the CPC", ["Louxing District Committee"]),
+    # A headline's words and a person after the name are no part of it.
+    ("Louxing District Safety Committee Holds Its First Meeting", ["Louxing District Safety Committee"]),
+    ("Loudi Municipal Safety Committee Director Liu Zhigang and Xinhua County Fire Brigade",
+     ["Loudi Municipal Safety Committee", "Xinhua County Fire Brigade"]),
+])
+def test_a_body_is_its_full_proper_name(text, names):
+    assert body_names(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "The County held a meeting on work safety.",
+    "The County Committee held a meeting on work safety.",
+    "Each District Committee reported, and the district committee and government attended.",
+    "the district committee and government",
+    "shuangfeng county emergency management bureau inspected the mines.",
+    "In Louxing District Party members studied the report.",
+    "In District Committee meetings, leaders spoke.",
+    "Zhengzhou, Henan Province, suffered a heavy rain disaster.",
+    "Louxing District held the 2022 Work safety retreat Meeting",
+    "Louxing District Committee and Government",  # Louxing District Committee only
+    # Cut short, the name would be another body: "Loudi Municipal Commission" is not the one meant.
+    "Loudi Municipal Commission for Discipline Inspection said so.",
+    "Loudi Municipal Bureau Of Commerce",
+])
+def test_an_ordinary_sentence_names_no_body(text):
+    assert [n for n in body_names(text) if n != "Louxing District Committee"] == []
+
+
+def test_a_long_run_of_capitalised_words_is_scanned_in_linear_time():
+    import time
+
+    def seconds(n: int) -> float:
+        text = "Aa County " + "Bb and " * n + "Cc County Bureau " * n + "x"
+        start = time.perf_counter()
+        body_names(text)
+        return time.perf_counter() - start
+
+    seconds(1000)
+    small, large = seconds(4000), seconds(32000)
+    assert large < 8 * small * 3 + 0.05, (small, large)
+
+
+def _archive(tmp_path: Path, articles: dict[str, str], organizations: str = "") -> Path:
+    archive = tmp_path / "archive"
+    shutil.copytree(ROOT / "archive", archive)
+    if organizations:
+        with (archive / "organizations.yml").open("a", encoding="utf-8") as fh:
+            fh.write(organizations)
+    for slug, text in articles.items():
+        folder = archive / "articles" / slug
+        folder.mkdir()
+        (folder / "article.md").write_text(text, encoding="utf-8")
+    return archive
+
+
+NEW_ID = "2022-05-03-the-county-inspected-mines"
+NEW_ARTICLE = f"""---
+title: Mines inspected in Shuangfeng
+published: 2022-05-03
+tags: [louxing]
+people:
+- name: Wang Jun
+  roles: [director of the Xinhua County Fire Brigade]
+---
+
+{TWO_BODIES}
+
+The County held a meeting. In Louxing District Party members studied the report. The District
+Committee chaired it; the district committee and government attended.
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    archive = _archive(tmp_path_factory.mktemp("found"), {NEW_ID: NEW_ARTICLE})
+    site = build_site(load_archive(archive))
+    pages = {o.path: o.content for o in render.Renderer(site, "https://example.org/", "Test").render_all()}
+    return site, pages
+
+
+def _text(page: str) -> str:
+    """A page's words as a reader reads them (tags out, entities read)."""
+    import html
+
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def test_an_article_lists_the_bodies_it_names_that_no_editor_described(built):
+    site, pages = built
+    article = next(a for a in site.articles if a.id == NEW_ID)
+    assert [o.name for o in article.organizations] == [
+        "Louxing District Committee of the CPC",  # "Louxing District Committee" and "District Committee": its names
+        "Shuangfeng County Emergency Management Bureau", "Loudi Municipal Safety Committee",
+        "Xinhua County Fire Brigade"]  # in a person's title
+    line = next(line for line in pages[f"articles/{NEW_ID}/index.md"].splitlines()
+                if line.startswith("<p><strong>Organizations:</strong>"))
+    assert ('<a href="../../organizations/shuangfeng-county-emergency-management-bureau/">Shuangfeng County '
+            'Emergency Management Bureau</a>') in line
+    assert '<a href="../../organizations/loudi-municipal-safety-committee/">Loudi Municipal Safety Committee</a>' in line
+    # The seed names none: its organizations are the curated ones, as before.
+    seed = next(a for a in site.articles if a.id == SEED_ID)
+    assert all(o.curated for o in seed.organizations)
+    assert len([o for o in site.organizations if o.name.startswith("Louxing District Committee")]) == 1
+
+
+def test_an_undescribed_body_has_a_page_that_says_so_and_how_an_editor_describes_it(built):
+    _, pages = built
+    page = _text(pages["organizations/shuangfeng-county-emergency-management-bureau/index.md"])
+    assert "Not yet described by an editor." in page
+    assert "an editor adds it to archive/organizations.yml" in page
+    assert "Named in or credited on 1 article." in page and "Mines inspected in Shuangfeng" in page
+    curated = _text(pages["organizations/louxing-district-safety-committee/index.md"])
+    assert "Not yet described" not in curated
+
+
+def test_the_index_marks_the_bodies_no_editor_described(built):
+    _, pages = built
+    rows = {re.sub(r"<[^>]+>", "", row.split("</td>")[0]): row
+            for row in re.findall(r"<tr><td>.*?</tr>", pages["organizations/index.md"])}
+    assert "(not yet described)" in rows["Shuangfeng County Emergency Management Bureau (not yet described)"]
+    assert "Louxing District Safety Committee" in rows  # curated: not marked
+    assert "an editor describes one by adding it to archive/organizations.yml" in _text(pages["organizations/index.md"])
+
+
+def test_an_undescribed_body_is_exported_without_a_description(built):
+    site, _ = built
+    records = {o["name"]: o for o in render.DATA_EXPORTS["organizations"](site)}
+    schema = json.loads((ROOT / "docs" / "schemas" / "organizations.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(list(records.values()), schema)
+    body = records["Loudi Municipal Safety Committee"]
+    assert body["description"] is None and body["zh"] is None
+    assert body["url"] == "organizations/loudi-municipal-safety-committee/"
+    assert body["articles"] == [{"article": NEW_ID, "as": "named"}]
+
+
+def test_a_curated_name_alias_or_local_alias_is_its_entry_never_a_second_one(tmp_path):
+    """Curated: the Loudi committee by an alias, and a local alias that is a full name."""
+    archive = _archive(tmp_path, {NEW_ID: NEW_ARTICLE}, organizations=(
+        '\n- name: "Loudi Municipal Work Safety Committee"\n  aliases: ["Loudi Municipal Safety Committee"]\n'
+        '\n- name: "Shuangfeng County Emergency Bureau"\n  local_aliases: ["Shuangfeng County Emergency Management '
+        'Bureau"]\n  place: "louxing"\n'))
+    site = build_site(load_archive(archive))
+    article = next(a for a in site.articles if a.id == NEW_ID)
+    assert [(o.name, o.curated) for o in article.organizations] == [
+        ("Shuangfeng County Emergency Bureau", True), ("Loudi Municipal Work Safety Committee", True),
+        ("Louxing District Committee of the CPC", True), ("Xinhua County Fire Brigade", False)]
+    names = {o.name for o in site.organizations}
+    assert "Loudi Municipal Safety Committee" not in names
+    assert "Shuangfeng County Emergency Management Bureau" not in names
+    # Out of its place, a local alias is no body the archive knows: not listed under its own name either.
+    meta = archive / "articles" / NEW_ID / "article.md"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("tags: [louxing]", "tags: []"), encoding="utf-8")
+    site = build_site(load_archive(archive))
+    article = next(a for a in site.articles if a.id == NEW_ID)
+    assert "Shuangfeng County Emergency Bureau" not in {o.name for o in article.organizations}
+
+
+def test_an_undescribed_body_never_takes_a_curated_ones_address(tmp_path):
+    """"People's" and "Peoples" make one address: the curated body keeps it, whatever the
+    order of their names."""
+    text = NEW_ARTICLE.replace("The County held", "Shuangfeng County People's Court sat. The County held")
+    archive = _archive(tmp_path, {NEW_ID: text}, organizations=(
+        '\n- name: "Shuangfeng County Peoples Court"\n  description: "The county court."\n'))
+    site = build_site(load_archive(archive))
+    slugs = {o.name: o.slug for o in site.organizations}
+    assert slugs["Shuangfeng County Peoples Court"] == "shuangfeng-county-peoples-court"
+    assert slugs["Shuangfeng County People's Court"] == "shuangfeng-county-peoples-court-2"
+    assert len(set(slugs.values())) == len(slugs)
+
+
+def test_an_undescribed_bodys_articles_are_listed_in_pages(tmp_path, monkeypatch):
+    articles = {f"2022-06-{day:02d}-inspection-{day}": NEW_ARTICLE.replace("2022-05-03", f"2022-06-{day:02d}")
+                .replace("Mines inspected", f"Mines inspected ({day})") for day in range(1, 8)}
+    site = build_site(load_archive(_archive(tmp_path, articles)))
+    monkeypatch.setattr(render, "APPEARANCES_PER_PAGE", 3)
+    body = next(o for o in site.organizations if o.name == "Loudi Municipal Safety Committee")
+    pages = {o.path: _text(o.content) for o in render.Renderer(site, "https://example.org/", "Test")
+             .render_organization(body)}
+    assert sorted(pages) == [f"organizations/{body.slug}/{p}index.md" for p in ("", "page-2/", "page-3/")]
+    listed = [t for page in pages.values() for t in re.findall(r"Mines inspected \((\d)\)", page)]
+    assert sorted(listed) == [str(day) for day in range(1, 8)]
