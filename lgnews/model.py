@@ -1717,8 +1717,7 @@ _BODY_STOPS = (
 _BODY_PLACE = r"[A-Z][a-z]+(?:['’-][a-z]+)*"  # Shuangfeng, Xi'an
 _BODY_WORD = r"[A-Z][A-Za-z]*(?:['’][a-z]+|-[A-Za-z]+)*"  # Safety, People's, Urban-Rural, CPC
 BODY_RE = re.compile(
-    rf"""(?<![\w'’-])(?=[A-Z])(?!(?:{_BODY_STOPS}|{_BODY_LEVELS}|{_BODY_HEADS})\b)
-    {_BODY_PLACE}\ (?:{_BODY_LEVELS})                          # a place and its level: "Shuangfeng County"
+    rf"""(?P<place>[A-Z](?<![\w'’-].)[a-z]+(?:['’-][a-z]+)*)\ (?:{_BODY_LEVELS})  # a place, its level: "Shuangfeng County"
     (?:\ (?:(?:and|of|for)\ )?                                 # capitalised words, and "and", "of", "for"
        (?!(?:{_BODY_STOPS})\b)(?!{_BODY_PLACE}\ (?:{_BODY_LEVELS})\b)  # (another place: another body)
        {_BODY_WORD})*
@@ -1729,7 +1728,10 @@ BODY_RE = re.compile(
 body last ("Shuangfeng County Emergency Management Bureau", "Loudi Municipal Safety
 Committee"). Conservative: no lowercase word but "and", "of", "for" within, no name whose
 last noun is followed by the rest of it ("of Commerce"). Backtracks only over the words of
-one name (another place ends it), so a text is scanned in linear time."""
+one name (another place ends it), so a text is scanned in linear time; it starts with a
+capital letter, which the scan looks for first (a place that is a word of ``_NOT_PLACES`` is
+refused after the match: no name can start inside that one)."""
+_NOT_PLACES = frozenset(f"{_BODY_STOPS}|{_BODY_LEVELS}|{_BODY_HEADS}".split("|"))  # "The County", "County Office"
 _BODY_AND_RE = re.compile(rf" (?:{_BODY_HEADS}) and ")
 
 
@@ -1738,6 +1740,8 @@ def body_names(text: str) -> list[str]:
     two bodies, not one: a name is cut where "and" follows a noun of a body."""
     names = []
     for m in BODY_RE.finditer(text):
+        if m["place"] in _NOT_PLACES:
+            continue
         name = m.group()
         cut = _BODY_AND_RE.search(name)
         names.append(name[:cut.start() + len(cut.group()) - len(" and ")] if cut else name)
