@@ -1373,12 +1373,13 @@ def _add_candidates(article: Article, term_keys: set[str], term_matcher: PhraseM
 def _term_organizations(organizations: list[Organization],
                         term_matcher: PhraseMatcher) -> dict[str, list[Organization]]:
     """The terms of the glossary in each organization's names (org.terms), and the
-    organizations of each term, by its slug."""
+    organizations of each term, by its slug: those an editor described only (every county's
+    "Safety Committee" the articles name would make a term's page grow with the archive)."""
     term_organizations: dict[str, list[Organization]] = defaultdict(list)
     for org in organizations:  # "Louxing District Safety Committee" is a "District Safety Committee"
         org.terms = _unique(t for name in (org.name, *org.aliases, *org.local_aliases)
                             for _, _, t in term_matcher.find(name))
-        for term in org.terms:
+        for term in org.terms if org.curated else ():
             term_organizations[term.slug].append(org)
     return term_organizations
 

@@ -149,6 +149,13 @@ def test_an_undescribed_body_has_a_page_that_says_so_and_how_an_editor_describes
     assert "Named in or credited on 1 article." in page and "Mines inspected in Shuangfeng" in page
     curated = _text(pages["organizations/louxing-district-safety-committee/index.md"])
     assert "Not yet described" not in curated
+    # Its page leads to the glossary entry for its kind; the entry lists the bodies editors
+    # described only (every county's safety committee would make it grow with the archive).
+    body = pages["organizations/loudi-municipal-safety-committee/index.md"]
+    assert '<a href="../../glossary/district-safety-committee/">District Safety Committee</a>' in body
+    entry = pages["glossary/district-safety-committee/index.md"]
+    assert "organizations/louxing-district-safety-committee/" in entry
+    assert "organizations/loudi-municipal-safety-committee/" not in entry
 
 
 def test_the_index_marks_the_bodies_no_editor_described(built):
