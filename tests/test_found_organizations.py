@@ -79,7 +79,7 @@ def test_a_long_run_of_capitalised_words_is_scanned_in_linear_time():
             best = min(best, time.perf_counter() - start)
         return best
 
-    small, large = seconds(2000), seconds(16000)
+    small, large = seconds(500), seconds(4000)
     assert large < 24 * small, (small, large)
 
 
