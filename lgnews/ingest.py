@@ -25,7 +25,7 @@ from .model import STAGING_PREFIX, meta_from_parsed
 from .parse import HEADER_RE, MAX_SOURCE_BYTES, decode_source, event_date_mention, parse_article
 from .progress import progress_for
 from .records import slugify, year_problem
-from .write import FSYNC_EACH_UP_TO, atomic_write
+from .write import FSYNC_EACH_UP_TO, atomic_write, write_new
 
 META_HEADER = """\
 # Draft metadata extracted by `make ingest` from source.txt (which is never edited).
@@ -97,7 +97,7 @@ ingest asks for a check: 'On June 5' in an article of 2 June is taken as last Ju
 def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = False
             ) -> tuple[str, str, list[str]]:
     """(the new id, the encoding the file was read in, what the editor should check first in its meta.yml).
-    ``durable``: the files on disk before the folder appears (``_write_durably``)."""
+    ``durable``: the files on disk before the folder appears (``write.write_new``)."""
     if path.is_dir():
         raise IngestError("is a folder, not an article file")
     if not os.path.lexists(path):
@@ -155,8 +155,10 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
     except OSError as exc:
         raise IngestError(f"cannot write to {articles}: {exc.strerror or exc}") from None
     try:
-        _write_durably(staging / "source.txt", raw, durable)
-        _write_durably(staging / "meta.yml", dump_meta(meta).encode("utf-8"), durable)
+        # On disk before the folder is renamed into place: after a power cut the article's
+        # folder holds its whole source.txt and meta.yml, never files not yet written (empty).
+        write_new(staging / "source.txt", raw, durable)
+        write_new(staging / "meta.yml", dump_meta(meta).encode("utf-8"), durable)
         os.rename(staging, articles / article_id)  # the folder appears whole or not at all
         if durable:
             _sync_folder(articles)
@@ -183,22 +185,6 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
         checks.append(f"the text gives the event's day without a year, taken to be {event[0].isoformat()}, "
                       f"{gap} days before publication: check event_date")
     return article_id, encoding, checks
-
-
-def _write_durably(path: Path, data: bytes, durable: bool = True) -> None:
-    """Write ``data`` to the new file ``path`` and have it on disk before the folder holding it
-    is renamed into place: after a power cut the article's folder is there with its whole
-    source.txt and meta.yml, never with files the system had not yet written (empty ones).
-    (Not ``durable``: left to the system, for the thousands of files of a benchmark.)"""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-        if durable:
-            os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -54,14 +54,7 @@ def _write_replace(path: str, data: bytes, durable: bool) -> None:
         except FileExistsError:
             continue
     try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            if durable:
-                os.fsync(fd)
-        finally:
-            os.close(fd)
+        _write_and_close(fd, data, durable)
         os.chmod(tmp, 0o644)  # whatever the umask
         os.replace(tmp, path)
     except BaseException:
@@ -70,6 +63,26 @@ def _write_replace(path: str, data: bytes, durable: bool) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def write_new(path: Path | str, data: bytes, durable: bool = True) -> None:
+    """Write ``data`` to ``path``, a file that must not exist yet (in a folder of one's own,
+    not yet in place: no reader can see it half written). ``durable``: on disk on return."""
+    _write_and_close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644),
+                     data, durable)
+
+
+def _write_and_close(fd: int, data: bytes, durable: bool) -> None:
+    """All of ``data`` to the open file ``fd`` (a write may take only part), on disk if
+    ``durable``; ``fd`` is closed whatever happens."""
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        if durable:
+            os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _flush_to_disk(paths: list[str]) -> None:

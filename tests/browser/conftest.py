@@ -106,15 +106,20 @@ def _open_tab(browser, base: str, viewport: dict, **context_options) -> tuple[ob
 def search(tab, query: str) -> list[str]:
     """Types `query` into the header's search box like a person; returns the result links,
     relative to the site's root, best first."""
-    page = tab.page
+    type_query(tab.page, query)
+    return search_results(tab)
+
+
+def type_query(page, query: str) -> None:
+    """Types `query` into the header's search box like a person, and waits until the box has
+    searched it (its results, or none, are shown)."""
     box = page.locator("#lg-search-query")
     box.click()
     box.fill("")
     page.keyboard.type(query, delay=10)
     page.wait_for_function(
-        "q => document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === q",
+        "q => document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === q.trim()",
         arg=query, timeout=15_000)
-    return search_results(tab)
 
 
 def search_results(tab) -> list[str]:

@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 import pytest
-from conftest import DESKTOP, PHONE, SEED, _open_tab, search, search_results, tab_until
+from conftest import DESKTOP, PHONE, SEED, _open_tab, search, search_results, tab_until, type_query
 from test_browser_accessibility import violations
 from test_browser_dark import CONTRAST
 
@@ -277,12 +277,7 @@ def test_search_suggests_the_likeliest_completion_of_the_word_being_typed(search
     """Search suggestions (Material's search.suggest, which the issue asks for): the
     likeliest completion of the last word, in grey behind what is typed."""
     page = search_tab.page
-    box = page.locator("#lg-search-query")
-    box.click()
-    box.fill("")
-    page.keyboard.type(query, delay=10)
-    page.wait_for_function(
-        "q => document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === q.trim()", arg=query)
+    type_query(page, query)
     assert page.locator(SUGGESTION).inner_text() == suggested
     if suggested:
         assert page.locator(SUGGESTION).is_visible()
