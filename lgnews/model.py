@@ -1066,7 +1066,7 @@ class ArticleCache:
                 article = _decode_article(marshal.loads(entry[1]), directory, raw, digest)
                 if entry[2] is not None:
                     scans = marshal.loads(entry[2])
-                    if type(scans) is tuple and len(scans) == 4 and type(scans[0]) is str:
+                    if type(scans) is tuple and len(scans) == 5 and type(scans[0]) is str:
                         article.scans = scans
             except Exception:
                 article = None
@@ -1247,7 +1247,7 @@ def build_site(archive: Archive) -> Site:
         articles, found, archive.tags, term_matcher, event_matcher)
     unplaced: list[tuple[Article, str, list[str], bool]] = []
     people = _build_people(articles, archive.people, {t.slug: t.title for t in archive.tags}, unplaced)
-    organizations = _build_organizations(articles, orgs, org_matcher, {k: v[2] for k, v in found.items()})
+    organizations = _build_organizations(articles, orgs, org_matcher, found)
     term_organizations = _term_organizations(organizations, term_matcher)
     timeline = _build_timeline(articles, archive.events, event_articles)
     return Site(
@@ -1313,7 +1313,7 @@ def _resolve_articles(articles: list[Article], found: dict[int, tuple[list, ...]
     candidates: dict[str, Candidate] = {}
     hidden: list[tuple[Article, str, Term, bool]] = []
     for article in articles:
-        terms_found, events_found, _ = found[id(article)]
+        terms_found, events_found, _, _ = found[id(article)]
         _resolve_terms(article, terms_found, occurrences, term_matcher, hidden)
         _resolve_events(article, events_found, event_articles, event_matcher)
         _resolve_tags(article, tags_by_slug, tag_articles)
@@ -1391,8 +1391,9 @@ def _unnamed(curated: list[CuratedPerson], people: list[PersonRecord]) -> list[t
 
 
 def _matchers_fingerprint(matchers: tuple[PhraseMatcher, ...]) -> str:
-    """The phrases the matchers look for (their regexes hold them all)."""
-    text = "\n\x00".join(m.regex.pattern if m.regex is not None else "" for m in matchers)
+    """The phrases the matchers look for (their regexes hold them all), and the pattern of
+    bodies' names (``BODY_RE``), whose finds are kept with theirs."""
+    text = "\n\x00".join([*(m.regex.pattern if m.regex is not None else "" for m in matchers), BODY_RE.pattern])
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -1413,9 +1414,11 @@ def _org_texts(article: Article) -> list[str]:
 
 
 def _scan_article(article: Article, matchers: tuple[PhraseMatcher, ...], fingerprint: str) -> tuple[list, ...]:
-    """What each matcher finds in the article's texts: from ``article.scans`` when they were
-    made by matchers looking for the same phrases (as the cache keeps them), else scanned
-    now (and kept in ``article.scans``: where each find starts and ends, text by text)."""
+    """What each matcher finds in the article's texts, and the bodies' names (``body_spans``)
+    in those searched for organizations: from ``article.scans`` when they were made by
+    matchers looking for the same phrases (as the cache keeps them), else scanned now (and
+    kept in ``article.scans``: where each find starts and ends, text by text). Done where the
+    article is parsed, in the processes that share that work, and kept in the cache."""
     cached = article.scans
     if cached is not None and cached[0] == fingerprint:
         try:
@@ -1425,17 +1428,20 @@ def _scan_article(article: Article, matchers: tuple[PhraseMatcher, ...], fingerp
     paragraphs, all_texts = _scan_texts(article)
     term_matcher, event_matcher, org_matcher = matchers
     found = (term_matcher.find_all(paragraphs), event_matcher.find_all(paragraphs), org_matcher.find_all(all_texts))
+    bodies = [body_spans(text) for text in all_texts.texts]
     article.scans = (fingerprint, *([[x for start, end, _ in text for x in (start, end)] for text in per_text]
-                                    for per_text in found))
-    return found
+                                    for per_text in found),
+                     [[x for span in spans for x in span] for spans in bodies])
+    return (*found, bodies)
 
 
 def _rebuild_scans(article: Article, matchers: tuple[PhraseMatcher, ...], kept: tuple) -> tuple[list, ...]:
-    texts = (article.paragraphs, article.paragraphs, _org_texts(article))
-    if len(kept) != 3:
-        raise ValueError("not three scans")
+    org_texts = _org_texts(article)
+    texts = (article.paragraphs, article.paragraphs, org_texts)
+    if len(kept) != 4:
+        raise ValueError("not four scans")
     out = []
-    for matcher, positions, in_texts in zip(matchers, kept, texts, strict=True):
+    for matcher, positions, in_texts in zip(matchers, kept[:3], texts, strict=True):
         if len(positions) != len(in_texts):
             raise ValueError("not one list per text")
         per_text = []
@@ -1449,6 +1455,15 @@ def _rebuild_scans(article: Article, matchers: tuple[PhraseMatcher, ...], kept: 
                 found.append((start, end, target))
             per_text.append(found)
         out.append(per_text)
+    if len(kept[3]) != len(org_texts):
+        raise ValueError("not one list per text")
+    bodies = []
+    for text, flat in zip(org_texts, kept[3], strict=True):
+        spans = [(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
+        if not all(0 <= start < end <= len(text) for start, end in spans):
+            raise ValueError("not a name")
+        bodies.append(spans)
+    out.append(bodies)
     return tuple(out)
 
 
@@ -1651,10 +1666,11 @@ def _assign_slugs(items: list, named=lambda item: item.name, used: set[str] | No
 
 
 def _build_organizations(articles: list[Article], orgs: dict[str, Organization],
-                         matcher: PhraseMatcher[Organization | LocalName], named: dict[int, list]) -> list[Organization]:
-    """``orgs``: the curated organizations by name; ``named``: what ``matcher`` finds in each
-    article's title, paragraphs and roles (by id of the article). Added to them: each
-    source, and each body those texts name in full (``body_names``) that no curated name
+                         matcher: PhraseMatcher[Organization | LocalName], found_in: dict[int, tuple]) -> list[Organization]:
+    """``orgs``: the curated organizations by name; ``found_in``: the scans of each article
+    (``_scan_article``, by id of the article), of which what ``matcher`` finds in its title,
+    paragraphs and roles, and the bodies' names there. Added to them: each
+    source, and each body those texts name in full (``body_spans``) that no curated name
     or alias covers (a local alias only in its place's articles): an organization no
     editor has described (not ``curated``), one for each name however it is cased."""
     others: dict[str, Organization] = {}  # by match_key of the name
@@ -1669,14 +1685,15 @@ def _build_organizations(articles: list[Article], orgs: dict[str, Organization],
         if source:
             org = known(source, article)
             found.append((org or others.setdefault(match_key(source), Organization(source, "")), "source"))
-        for found_in_text in named[id(article)]:
+        _, _, named, bodies = found_in[id(article)]
+        for found_in_text in named:
             for _, _, org in found_in_text:
                 if isinstance(org, LocalName) and (org := org.resolve(article)) is None:
                     continue  # another place's body, which the archive does not know
                 if not any(o is org for o, _ in found):
                     found.append((org, "named"))
-        for text in _org_texts(article):
-            for name in body_names(text):
+        for text, spans in zip(_org_texts(article), bodies, strict=True):
+            for name in (text[start:end] for start, end in spans):
                 hit = matcher.lookup(name)
                 if isinstance(hit, LocalName) and (hit := hit.resolve(article)) is None:
                     continue  # another place's name for its body (as above)
@@ -1737,16 +1754,20 @@ _BODY_AND_RE = re.compile(rf" (?:{_BODY_HEADS}) and ")
 
 
 def body_names(text: str) -> list[str]:
-    """The names of bodies (BODY_RE) in ``text``, in order; "X Committee and Y Bureau" is
-    two bodies, not one: a name is cut where "and" follows a noun of a body."""
-    names = []
+    """The names of bodies (BODY_RE) in ``text``, in order (``body_spans``)."""
+    return [text[start:end] for start, end in body_spans(text)]
+
+
+def body_spans(text: str) -> list[tuple[int, int]]:
+    """Where each name of a body (BODY_RE) starts and ends in ``text``, in order; "X Committee
+    and Y Bureau" is two bodies, not one: a name is cut where "and" follows a noun of a body."""
+    spans = []
     for m in BODY_RE.finditer(text):
         if m["place"] in _NOT_PLACES:
             continue
-        name = m.group()
-        cut = _BODY_AND_RE.search(name)
-        names.append(name[:cut.start() + len(cut.group()) - len(" and ")] if cut else name)
-    return names
+        cut = _BODY_AND_RE.search(m.group())
+        spans.append((m.start(), m.start() + cut.start() + len(cut.group()) - len(" and ") if cut else m.end()))
+    return spans
 
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
