@@ -17,7 +17,7 @@ from lgnews.errors import ArchiveErrors
 from lgnews.model import PhraseMatcher, build_site, load_archive
 from lgnews.records import first_sentence, load_glossary
 
-from .conftest import ROOT, SEED_ID
+from .conftest import ROOT, SEED_ID, run
 
 
 @pytest.fixture(scope="module")
@@ -416,13 +416,11 @@ def test_a_long_run_of_quotes_and_spaces_after_a_terms_first_word_is_scanned_in_
     0.04 s, 8,000 0.55 s, and so on with the square: one crafted article of ingest's largest
     size held a build for half an hour). Run in a child process, stopped after 60 s: done
     in linear time it takes milliseconds."""
-    import subprocess
-
     code = ("from lgnews.model import PhraseMatcher\n"
             "m = PhraseMatcher({'power list': 1, 'people first, life is supreme': 2})\n"
             "text = 'On April 28, the power' + ' \"' * 200_000 + ' x, and the power list.'\n"
             "print(len(list(m.find(text))))\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    result = run([sys.executable, "-c", code], ROOT, check=False, timeout=60)
     assert result.stdout.strip() == "1", result.stderr
 
 
