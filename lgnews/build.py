@@ -248,11 +248,20 @@ def front_matter_error(path: Path, text: str):
                         line=2)
 
 
+def _blank_page(text: str) -> bool:
+    """Whether an editor's page has nothing to show: no text, or its front matter alone."""
+    if not text.strip():
+        return True
+    m = _FRONT_MATTER.match(text)
+    return m is not None and not text[m.end():].strip()
+
+
 def editor_page_errors(docs: Path, front_matter: bool = True) -> list:
     """The pages editors keep in docs/ that are not UTF-8 (MkDocs stops on one with a
     traceback), and what is there in place of a file (a named pipe, which MkDocs would wait
     on for ever): reported first, as the archive's files are. With ``front_matter``, also the
-    pages whose front matter MkDocs would not read (and show as their text)."""
+    pages whose front matter MkDocs would not read (and show as their text), and a warning
+    for each page with nothing to show (published blank, in the menu)."""
     from .errors import ArchiveError
 
     errors = []
@@ -273,6 +282,9 @@ def editor_page_errors(docs: Path, front_matter: bool = True) -> list:
                     unread = front_matter and text.startswith("---") and front_matter_error(path, text)
                     if unread:
                         errors.append(unread)
+                    elif front_matter and _blank_page(text):
+                        warn(f"docs/{path.relative_to(docs).as_posix()}: the page is empty, and is published as a "
+                             "blank page in the menu: write its text, or delete the file")
             except UnicodeDecodeError:
                 from .records import NOT_UTF8
 

@@ -25,6 +25,7 @@ from typing import Generic, TypeVar
 from .errors import ArchiveError, ArchiveErrors, ParseError
 from .ids import ARTICLE_ID_RE
 from .parse import (
+    MAX_SOURCE_BYTES,
     DateMention,
     ParsedArticle,
     decode_source,
@@ -61,6 +62,7 @@ from .records import (
     read_file,
     read_yaml,
     reserved_slug,
+    skeleton_comment_lines,
     slugify,
 )
 
@@ -885,6 +887,9 @@ def _received(result, directory: Path) -> tuple[Article, str, bytes | None]:
 
 def _load_markdown_article(directory: Path, path: Path, raw: bytes, digest: str,
                            tag_names: set[str] | None) -> Article:
+    if len(raw) > MAX_SOURCE_BYTES:
+        raise ArchiveErrors([ArchiveError(path, f"is {len(raw):,} bytes; the limit for one article is "
+                                                f"{MAX_SOURCE_BYTES:,}: split it into several articles")])
     text = decode_text(path, raw)
     m = FRONT_MATTER_RE.match(text)
     if not m and re.match(r"---[ \t]*\n", text):
@@ -918,6 +923,12 @@ def _load_markdown_article(directory: Path, path: Path, raw: bytes, digest: str,
         line = text.count("\n", 0, text.find(PLACEHOLDER[:40])) + 1 if PLACEHOLDER[:40] in text else None
         raise ArchiveErrors([ArchiveError(path, "still has the text 'make new-article' put in it ('Write the article "
                                                 "here, ...'): replace it with the article", line=line)])
+    left = skeleton_comment_lines(front)
+    if left:  # the whole file is the article's source on its page: readers would read them
+        raise ArchiveErrors([ArchiveError(path, f"still has {len(left)} of the comments 'make new-article' wrote in "
+                                                "its front matter, this line the first: readers see the whole file "
+                                                "as the article's source; delete them, keeping the fields you use "
+                                                "without their '# '", line=left[0])])
     if meta.event_date is None:
         meta.event_date = find_event_date(flat, meta.published)
     if not meta.people:

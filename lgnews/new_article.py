@@ -18,7 +18,7 @@ from .errors import one_line
 from .ingest import id_base, make_id
 from .model import PLACEHOLDER
 from .parse import MAX_TITLE
-from .records import SKELETON_CREDITS, SKELETON_EXAMPLES, SKELETON_PERSON, read_day
+from .records import SKELETON_COMMENTS, read_day
 
 USAGE = 'make new-article TITLE="The title" DATE=YYYY-MM-DD'
 
@@ -28,29 +28,6 @@ between paragraphs. Official terms that are in the glossary are marked and linke
 
 Check the result with `make serve`: the build refuses an article that still has these two
 paragraphs. See the editors' guide (docs/editors.md).
-"""
-
-COMMENTS = f"""\
-# Optional fields: remove the "# " in front of the ones you use. See the editors' guide,
-# "Write an article in Markdown" (docs/editors.md).
-# When the reported event happened, such as 2022-04-28:
-# event_date: YYYY-MM-DD
-# source: {SKELETON_EXAMPLES["source"]}
-# source_url: {SKELETON_EXAMPLES["source_url"]}
-# original_url: {SKELETON_EXAMPLES["original_url"]}
-# summary: {SKELETON_EXAMPLES["summary"]}
-# credits:
-#   reporter: [{", ".join(SKELETON_CREDITS["reporter"])}]
-#   editor: [{", ".join(SKELETON_CREDITS["editor"])}]
-# people:
-#   - name: {SKELETON_PERSON["name"]}
-#     roles: [{", ".join(SKELETON_PERSON["roles"])}]
-#     involvement: [{", ".join(SKELETON_PERSON["involvement"])}]
-# annotations:
-#   - phrase: words exactly as they appear in the text
-#     note: what the words mean
-# machine_translated: true     # only if the text is a machine translation
-tags: []                       # tags from archive/tags.yml, e.g. [meetings, hunan]
 """
 
 
@@ -85,7 +62,7 @@ def check_date(value: str | None) -> date:
 def front_matter(title: str, published: date) -> str:
     head = yaml.safe_dump({"title": title, "published": published}, allow_unicode=True, sort_keys=False,
                           width=1000)
-    return f"---\n{head}{COMMENTS}---\n\n{BODY}"
+    return f"---\n{head}{SKELETON_COMMENTS}---\n\n{BODY}"
 
 
 def create_article(archive: Path, title: str, published: date) -> Path:

@@ -368,6 +368,11 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
         data = _load(text)
     except DuplicateKeyError as exc:
         line = file_lines(text)
+        if _dash_forgotten(text, exc.problem_mark):
+            raise ArchiveErrors([ArchiveError(path, f"'{exc.problem}' is written twice in one entry (first on line "
+                                                    f"{line(exc.first_line)}): if this line starts a new entry, "
+                                                    "begin it with '- ' as the others begin",
+                                              line=line(exc.problem_mark.line + 1))]) from None
         raise ArchiveErrors([ArchiveError(path, f"'{exc.problem}' is written twice (first on line "
                                                 f"{line(exc.first_line)}); keep one of them, with every value it "
                                                 "needs", line=line(exc.problem_mark.line + 1))]) from None
@@ -419,6 +424,10 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
     return data
 
 
+_HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
+"""A Chinese character (the CJK unified ideographs, their extensions A to F and the
+compatibility ideographs)."""
+
 _QUOTED_VALUE_RE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#"'][^:#]*:\s+)?(["'])(.*)$""")
 
 
@@ -432,6 +441,18 @@ def _left_open(text: str, mark, opened: str, closing: str) -> bool:
     line: not a quotation mark or a comma astray inside a list that is closed."""
     line = text.split("\n")[mark.line]
     return line[mark.column:].startswith(opened) and closing not in line[mark.column:]
+
+
+def _dash_forgotten(text: str, mark) -> bool:
+    """Whether the key written twice at ``mark`` is the first of a list's new entry whose
+    '- ' was forgotten (its fields then joined the entry above): with '- ' in place of the
+    two spaces before it, the file reads."""
+    lines = text.split("\n")
+    row, column = mark.line, mark.column
+    if column < 2 or lines[row][column - 2 : column] != "  ":
+        return False
+    lines[row] = lines[row][: column - 2] + "- " + lines[row][column:]
+    return _parses("\n".join(lines))
 
 
 def _with_quote_closed(text: str, line: int) -> str:
@@ -787,6 +808,13 @@ class Checker:
                 self.error(where + (key,), misplaced[key])
             elif key not in allowed:
                 hint = difflib.get_close_matches(str(key), listed or list(allowed), n=1)
+                if not hint and isinstance(key, str) and " " in key.strip():
+                    # No field's name has a space: a value went on to a second line, and a
+                    # ': ' in it made that line look like a field of its own.
+                    self.error(where + (key,), "this line is not a field (no field's name has a space): if it "
+                                               "goes on from the value of the line above, write that whole "
+                                               "value on one line, in quotation marks")
+                    continue
                 suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
                 self.error(where + (key,), f"unknown field '{key}' in {what}; "
                                            f"allowed fields are {', '.join(listed or allowed)}{suggestion}")
@@ -897,6 +925,16 @@ class Checker:
             return None
         return text
 
+    def chinese(self, value: Any, where: tuple) -> str | None:
+        """A ``zh:`` field: text holding at least one Chinese character (an English phrase
+        there was shown to readers as the Chinese term, marked as Chinese)."""
+        text = self.text(value, where)
+        if text is not None and not _HAN_RE.search(text):
+            self.error(where, f"{text!r} holds no Chinese character: write the name in Chinese characters "
+                              "(as 区安委会), or leave 'zh' out while it is not known")
+            return None
+        return text
+
     def choice(self, value: Any, where: tuple, choices: tuple[str, ...], *, default: str | None = None) -> str | None:
         if value is None:
             if default is None:
@@ -963,6 +1001,49 @@ SKELETON_PERSON = {"name": "Wang Lei", "roles": ["deputy head of the County"], "
 SKELETON_CREDITS = {"reporter": ["Wang Lei"], "editor": ["Chen Jing"]}
 """The skeleton's example person and credits: a real-looking name, refused only as the
 skeleton gives them, every field unchanged (a Wang Lei of the article's own is fine)."""
+
+SKELETON_COMMENTS = f"""\
+# Optional fields: remove the "# " in front of the ones you use. See the editors' guide,
+# "Write an article in Markdown" (docs/editors.md).
+# When the reported event happened, such as 2022-04-28:
+# event_date: YYYY-MM-DD
+# source: {SKELETON_EXAMPLES["source"]}
+# source_url: {SKELETON_EXAMPLES["source_url"]}
+# original_url: {SKELETON_EXAMPLES["original_url"]}
+# summary: {SKELETON_EXAMPLES["summary"]}
+# credits:
+#   reporter: [{", ".join(SKELETON_CREDITS["reporter"])}]
+#   editor: [{", ".join(SKELETON_CREDITS["editor"])}]
+# people:
+#   - name: {SKELETON_PERSON["name"]}
+#     roles: [{", ".join(SKELETON_PERSON["roles"])}]
+#     involvement: [{", ".join(SKELETON_PERSON["involvement"])}]
+# annotations:
+#   - phrase: words exactly as they appear in the text
+#     note: what the words mean
+# machine_translated: true     # only if the text is a machine translation
+tags: []                       # tags from archive/tags.yml, e.g. [meetings, hunan]
+"""
+"""The front matter `make new-article` writes below the title and date: the optional fields,
+commented out, with what to do with them. Readers see an article's whole file as its source,
+so the build refuses a file that still holds these comments (``skeleton_comment_lines``)."""
+
+def _comments(line: str) -> list[str]:
+    """The comments of a line of YAML as written: from its first '#', and from each ' #' after."""
+    if "#" not in line:
+        return []
+    first = line.index("#")
+    return [line[first:].strip()] + [line[i:].strip() for i in range(first + 1, len(line)) if line[i - 1:i + 1] == " #"]
+
+
+_SKELETON_COMMENTS = frozenset(c for line in SKELETON_COMMENTS.splitlines() for c in _comments(line))
+
+
+def skeleton_comment_lines(front: str) -> list[int]:
+    """The numbers of the lines of ``front`` (a front matter, its first line numbered 1) that
+    hold a comment of the skeleton `make new-article` writes, as it wrote it."""
+    return [number for number, line in enumerate(front.split("\n"), start=1)
+            if "#" in line and any(c in _SKELETON_COMMENTS for c in _comments(line))]
 
 
 def _check_name(c: Checker, where: tuple, name: str, advice: str = "") -> bool:
@@ -1386,7 +1467,7 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
             term=term,
             slug=slug,
             aliases=c.text_list(item.get("aliases"), (i, "aliases")),
-            zh=c.text(item.get("zh"), (i, "zh")),
+            zh=c.chinese(item.get("zh"), (i, "zh")),
             pinyin=c.text(item.get("pinyin"), (i, "pinyin")),
             definition=c.text(item.get("definition"), (i, "definition"), required=True, single_line=False) or "",
             category=c.choice(item.get("category"), (i, "category"), CATEGORIES, default="other"),
@@ -1402,6 +1483,12 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
     _read_alike(c, path, entries, repeated)
     seen_slugs: set[str] = set()
     for i, t in zip(places, terms, strict=True):
+        if t.pinyin and not t.zh and not c.reported((i, "zh")):
+            c.error((i, "pinyin"), "a pinyin with no Chinese term: write the Chinese it spells in 'zh', or leave "
+                                   "'pinyin' out too")
+        if t.confidence == "high" and not t.zh and not c.reported((i, "zh")):
+            c.error((i, "confidence"), "'high' says the Chinese term is documented, but 'zh' gives none: write it "
+                                       "in 'zh' with a source, or choose medium or low")
         if len(first := first_sentence(t.definition)) > TOOLTIP_MAX:
             c.error((i, "definition"), f"its first sentence, the term's tooltip, is {len(first)} characters long: "
                                        f"end it within {TOOLTIP_MAX} (the whole definition is on the term's page)")
@@ -1588,7 +1675,7 @@ def load_people(path: Path, data: Any, tag_names: set[str] | None = None) -> lis
         if name and not _check_name(c, (i, "name"), name):
             name = None
         if name:
-            people.append(CuratedPerson(name, c.text(item.get("zh"), (i, "zh")),
+            people.append(CuratedPerson(name, c.chinese(item.get("zh"), (i, "zh")),
                                         c.text_list(item.get("aliases"), (i, "aliases")),
                                         c.text(item.get("note"), (i, "note")), place,
                                         c.boolean(item.get("zh_confirmed"), (i, "zh_confirmed"), True)))
@@ -1652,7 +1739,7 @@ def load_organizations(path: Path, data: Any, tag_names: set[str] | None = None)
                                           "stand for this organization (for example place: louxing)")
         if name:
             out.append(CuratedOrganization(name, c.text_list(item.get("aliases"), (i, "aliases")),
-                                           c.text(item.get("zh"), (i, "zh")),
+                                           c.chinese(item.get("zh"), (i, "zh")),
                                            c.text(item.get("description"), (i, "description"), single_line=False),
                                            local, place,
                                            c.boolean(item.get("zh_confirmed"), (i, "zh_confirmed"), True)))

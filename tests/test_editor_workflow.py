@@ -117,7 +117,8 @@ def edited(tmp_path_factory) -> Path:
                           "annotations:\n  - phrase: keep the bottom line\n"
                           "    note: An official phrase, meaning do not let the worst happen.")
     assert "keep the bottom line" in front, front
-    article.write_text(f"{front}\n---\n\n{MD_BODY}", encoding="utf-8")
+    front = without_skeleton_comments(front + "\n")  # as the guide says: readers would see them
+    article.write_text(f"{front}---\n\n{MD_BODY}", encoding="utf-8")
     (project / "docs" / "images").mkdir()  # its image, saved in docs/ as the guide says
     (project / "docs" / "images" / "map.svg").write_bytes((ROOT / "docs" / "assets" / "logo.svg").read_bytes())
 
@@ -227,6 +228,13 @@ def test_new_articles_are_linked_from_the_lists(edited, raw_id, listing):
         assert re.search(rf'<a href="(\.\./)*(articles/)?{article_id}/">', page), f"{listing} does not link {article_id}"
 
 
+def without_skeleton_comments(text: str) -> str:
+    """An article.md made by `make new-article` without its front matter's comments, as the
+    build asks: the lines that are only a comment, and the comments after a field."""
+    text = re.sub(r"^#.*\n", "", text, flags=re.M)
+    return re.sub(r"(?m)^([a-z_]+:.*?)\s+# .*$", r"\1", text)
+
+
 def test_markdown_article_front_matter_is_valid_as_created(tmp_path):
     project = copy_project(tmp_path / "project", with_articles=False)
     out = make(project, "new-article", "TITLE=A title: with a colon, and an apostrophe's", "DATE=2024-02-29")
@@ -242,7 +250,17 @@ def test_markdown_article_front_matter_is_valid_as_created(tmp_path):
         "replace it with the article"), refused.stderr
     body = skeleton.index("Write the article")
     path.write_text(skeleton[:body] + "The county opened a new bridge.\n", encoding="utf-8")
+    # Its front matter's comments would be published with the rest of the file, as its source.
+    refused = run([sys.executable, "scripts/build.py", "--quiet"], project, check=False)
+    first = next(i for i, t in enumerate(skeleton.splitlines(), 1) if t.startswith("# Optional fields"))
+    assert refused.returncode == 1 and refused.stderr.splitlines()[0] == (
+        f"{rel}:{first}: still has 20 of the comments 'make new-article' wrote in its front matter, this line the "
+        "first: readers see the whole file as the article's source; delete them, keeping the fields you use "
+        "without their '# '"), refused.stderr
+    path.write_text(without_skeleton_comments(skeleton[:body]) + "The county opened a new bridge.\n", encoding="utf-8")
     run([sys.executable, "scripts/build.py", "--quiet"], project)
+    page = (project / "docs" / "articles" / path.parent.name / "index.md").read_text(encoding="utf-8")
+    assert "#" not in page[page.index("published: 2024-02-29"):page.index("The county opened")]
     page = (project / "docs" / "articles" / path.parent.name / "index.md").read_text(encoding="utf-8")
     front = json.loads(page.split("\n---\n", 1)[0].removeprefix("---\n"))
     assert html_lib.unescape(front["title"]) == "A title: with a colon, and an apostrophe's", front
@@ -279,7 +297,7 @@ def test_the_skeletons_examples_uncommented_unedited_are_refused(tmp_path):
     text = text.replace("https://example.org/page-of-the-article", "https://news.example.cn/bridge.html")
     text = text.replace("The media center that published the article", "Changsha Rong Media Center")
     text = re.sub(r"^(original_url|summary):.*\n", "", text, flags=re.M)
-    path.write_text(text, encoding="utf-8")
+    path.write_text(without_skeleton_comments(text), encoding="utf-8")
     run([sys.executable, "scripts/build.py", "--quiet"], project)
 
 
@@ -305,7 +323,7 @@ def test_the_skeletons_example_people_and_credits_uncommented_unedited_are_refus
         "the '# ' back in front of its lines"], refused.stderr
     # A Wang Lei of the article's own, and its own credits, are the article's.
     text = text.replace("[deputy head of the County]", "[head of the County]").replace("[Chen Jing]", "[Li Yi]")
-    path.write_text(text, encoding="utf-8")
+    path.write_text(without_skeleton_comments(text), encoding="utf-8")
     run([sys.executable, "scripts/build.py", "--quiet"], project)
 
 

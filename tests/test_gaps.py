@@ -444,6 +444,8 @@ def test_every_optional_field_a_new_article_offers_is_valid_once_uncommented(tmp
            "editor: [Chen Jing]": "editor: [Chen Jin]", "[deputy head of the County]": "[deputy head of the county]"}
     for example, value in own.items():
         uncommented = uncommented.replace(example, value)
+    # (The skeleton's comments, which readers would see in the article's source, deleted.)
+    uncommented = re.sub(r"(?m)^(#.*\n|([a-z_]+:.*?)\s+# .*$)", lambda m: m[2] or "", uncommented)
     path.write_text(uncommented + body, encoding="utf-8")
     site = build_site(load_archive(archive))
     article = next(a for a in site.articles if a.id == path.parent.name)

@@ -67,7 +67,7 @@ READING_TAGS = {"p", "abbr", "a", "span", "sup"}
 EDITOR_SOURCE = {"markdown": '??? danger "pwned details" Center', "footnotes": '!!! danger "pwned admonition"'}
 # Curated text printed alone on a line: an organization's description, a person's note
 # (inside an admonition), where "???" or "!!!" would open a block.
-CURATED_BLOCK = {"description": "??? danger", "note": "??? note", "zh": "!!! danger"}
+CURATED_BLOCK = {"description": "??? danger", "note": "??? note", "zh": "!!! danger 中心"}
 CURATED_PERSON = "Zhao Curated"  # named in the markdown family's meta.yml, with a note in people.yml
 FORBIDDEN_TAGS = {"iframe", "object", "embed", "frame", "frameset", "base", "applet", "img", "math", "textarea",
                   "style", "form", "button", "input", "video", "audio", "source", "link"}

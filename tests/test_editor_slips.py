@@ -1,0 +1,143 @@
+"""Slips an editor makes that the build took the wrong way (session 27's editor review):
+each is told in one line that says what to do, and nothing is written; or, where the slip
+is harmless to the build but not to readers, a warning."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import run
+from .test_errors import SEED_META, WRITTEN, build_fails, edit, generated, line_of, proj, write_article  # noqa: F401
+
+GLOSSARY = "archive/glossary.yml"
+
+
+def test_a_forgotten_dash_says_to_begin_the_new_entry_with_one(proj):
+    """A glossary entry whose '- ' was forgotten joined the entry above: the message said
+    'keep one of them', and an editor who did so deleted an entry."""
+    lines = (proj / GLOSSARY).read_text(encoding="utf-8").splitlines()
+    line = line_of(proj, GLOSSARY, r'^- term: "party and government leadership')
+    above = max(n for n in range(1, line) if lines[n - 1].startswith("- term:"))  # the entry it joined
+    edit(proj, GLOSSARY, '- term: "party and government leadership', '  term: "party and government leadership')
+    assert build_fails(proj) == [
+        f"{GLOSSARY}:{line}: 'term' is written twice in one entry (first on line {above}): if this line starts a "
+        "new entry, begin it with '- ' as the others begin"]
+
+
+def test_a_note_without_its_dash_in_meta_yml(proj):
+    """The same slip in an article's annotations."""
+    text = (proj / SEED_META).read_text(encoding="utf-8")
+    notes = [n for n, t in enumerate(text.splitlines(), 1) if t.startswith("- phrase:")]
+    assert len(notes) >= 2, "the seed has several notes"
+    lines = text.splitlines()
+    lines[notes[1] - 1] = "  " + lines[notes[1] - 1][2:]
+    (proj / SEED_META).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert build_fails(proj) == [
+        f"{SEED_META}:{notes[1]}: 'phrase' is written twice in one entry (first on line {notes[0]}): if this line "
+        "starts a new entry, begin it with '- ' as the others begin"]
+
+
+def test_a_field_truly_written_twice_keeps_the_first_advice(proj):
+    edit(proj, SEED_META, "\ntags:", "\nsource: Louxing District\ntags:")
+    (message,) = build_fails(proj)
+    assert message.endswith("'source' is written twice (first on line "
+                            f"{line_of(proj, SEED_META, '^source:')}); keep one of them, with every value it needs")
+
+
+def test_a_summary_on_two_lines_is_not_called_an_unknown_field(proj):
+    """The second line of an unquoted summary, with a ': ' in it, was reported as an unknown
+    field named after half the sentence, which an editor renamed or deleted."""
+    edit(proj, SEED_META, "\ntags:",
+         "\nsummary: The district held a meeting.\nLiu Zhigang presided: he said safety matters.\ntags:")
+    line = line_of(proj, SEED_META, "^Liu Zhigang presided")
+    assert build_fails(proj) == [
+        f"{SEED_META}:{line}: Liu Zhigang presided: this line is not a field (no field's name has a space): if it "
+        "goes on from the value of the line above, write that whole value on one line, in quotation marks"]
+
+
+def test_a_misspelled_field_still_gets_its_suggestion(proj):
+    edit(proj, SEED_META, "\ntags:", "\nsumary: The district held a meeting.\ntags:")
+    (message,) = build_fails(proj)
+    assert "unknown field 'sumary' in article metadata" in message and message.endswith("did you mean 'summary'?")
+
+
+GLOSSARY_ENTRY = """
+- term: "three responsibility persons"
+{fields}  definition: "The three officials answerable for each reservoir's safety."
+  category: responsibility-system
+  confidence: {confidence}
+  sources: []
+"""
+
+
+@pytest.mark.parametrize(("fields", "confidence", "expected"), [
+    ('  zh: "three responsibility persons"\n', "medium",
+     "[{i}].zh: 'three responsibility persons' holds no Chinese character: write the name in Chinese characters "
+     "(as 区安委会), or leave 'zh' out while it is not known"),
+    ('  pinyin: "sān gè zérèn rén"\n', "low",
+     "[{i}].pinyin: a pinyin with no Chinese term: write the Chinese it spells in 'zh', or leave 'pinyin' out too"),
+    ("", "high",
+     "[{i}].confidence: 'high' says the Chinese term is documented, but 'zh' gives none: write it in 'zh' with a "
+     "source, or choose medium or low"),
+], ids=["english-as-chinese", "pinyin-alone", "high-without-chinese"])
+def test_a_glossary_entry_without_its_chinese_is_refused(proj, fields, confidence, expected):
+    """An English phrase as the 'Chinese' was published marked lang="zh", beside 'Confidence:
+    high'; a pinyin alone spelt nothing the page showed."""
+    index = (proj / GLOSSARY).read_text(encoding="utf-8").count("\n- term:") + 1
+    with (proj / GLOSSARY).open("a", encoding="utf-8") as fh:
+        fh.write(GLOSSARY_ENTRY.format(fields=fields, confidence=confidence))
+    (message,) = build_fails(proj)
+    line = message.split(":")[1]
+    assert message == f"{GLOSSARY}:{line}: " + expected.format(i=index - 1), message
+
+
+def test_an_entry_with_its_chinese_and_pinyin_builds(proj):
+    with (proj / GLOSSARY).open("a", encoding="utf-8") as fh:
+        fh.write(GLOSSARY_ENTRY.format(fields='  zh: "三个责任人"\n  pinyin: "sān gè zérèn rén"\n', confidence="high"))
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    page = (proj / "docs" / "glossary" / "three-responsibility-persons" / "index.md").read_text(encoding="utf-8")
+    assert "三个责任人" in page
+
+
+def test_an_organizations_chinese_name_must_be_chinese(proj):
+    with (proj / "archive" / "organizations.yml").open("a", encoding="utf-8") as fh:
+        fh.write('\n- name: "Shuangfeng County Emergency Management Bureau"\n  zh: "Emergency Bureau"\n')
+    (message,) = build_fails(proj)
+    assert message.startswith("archive/organizations.yml:") and message.endswith(
+        "zh: 'Emergency Bureau' holds no Chinese character: write the name in Chinese characters (as 区安委会), "
+        "or leave 'zh' out while it is not known"), message
+
+
+def test_an_article_md_over_the_size_limit_is_refused(proj):
+    """An ingested file is refused over 1,000,000 bytes; a pasted article.md had no limit, and
+    a 7 MB page was published."""
+    body = "The county carried out the flood work in place.\n\n" * 21_000
+    path = write_article(proj, body)
+    size = (proj / path).stat().st_size
+    assert size > 1_000_000
+    assert build_fails(proj) == [f"{path}: is {size:,} bytes; the limit for one article is 1,000,000: split it "
+                                 "into several articles"]
+
+
+def test_an_article_md_under_the_limit_builds(proj):
+    write_article(proj, "The county carried out the flood work in place.\n\n" * 100)
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert (proj / "docs" / "articles" / Path(WRITTEN).parent.name / "index.md").is_file()
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "---\ntitle: Notes\n---\n\n"], ids=["empty", "blank", "front-only"])
+def test_an_empty_page_of_the_editors_is_warned_of(proj, text):
+    """An empty page saved in docs/ was published blank, in the menu, without a word."""
+    (proj / "docs" / "notes.md").write_text(text, encoding="utf-8")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr.splitlines() == [
+        "warning: docs/notes.md: the page is empty, and is published as a blank page in the menu: write its text, "
+        "or delete the file"]
+
+
+def test_a_page_with_text_is_not_warned_of(proj):
+    (proj / "docs" / "notes.md").write_text("---\ntitle: Notes\n---\n\nWhat we keep.\n", encoding="utf-8")
+    assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
