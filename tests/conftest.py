@@ -74,6 +74,21 @@ def project(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    """The project with its pages generated, once for a module's tests; each works on a copy
+    of it (``proj``), so a failing run can be shown to leave the existing pages alone."""
+    project = copy_project(tmp_path_factory.mktemp("generated") / "project")
+    run([sys.executable, "scripts/build.py", "--quiet"], project)
+    return project
+
+
+@pytest.fixture
+def proj(generated, tmp_path) -> Path:
+    """A copy of the generated project (``generated``) for a test that changes things."""
+    return Path(shutil.copytree(generated, tmp_path / "project", symlinks=True))
+
+
 def meet(folder: Path, processes: int, wait: float = 60.0) -> None:
     """Hold the calling process, on its first call, until ``processes`` processes have called
     (each leaves its pid in ``folder``), or ``wait`` seconds have passed: work shared among

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import run
-from .test_errors import SEED_META, WRITTEN, build_fails, edit, generated, line_of, proj, write_article  # noqa: F401
+from .test_errors import SEED_META, WRITTEN, build_fails, edit, line_of, write_article
 
 GLOSSARY = "archive/glossary.yml"
 

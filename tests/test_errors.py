@@ -19,26 +19,12 @@ import pytest
 
 from lgnews.records import GUIDE_EXAMPLE_SOURCES
 
-from .conftest import ROOT, SEED_ID, copy_project, run
+from .conftest import ROOT, SEED_ID, run
 
 SEED_META = f"archive/articles/{SEED_ID}/meta.yml"
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> Path:
-    """The project with its pages generated once; each test works on a copy of it, so a
-    failing run can be shown to leave the existing pages alone."""
-    project = copy_project(tmp_path_factory.mktemp("errors") / "project")
-    run([sys.executable, "scripts/build.py", "--quiet"], project)
-    return project
-
-
-@pytest.fixture
-def proj(generated, tmp_path) -> Path:
-    return Path(shutil.copytree(generated, tmp_path / "project"))
 
 
 def snapshot(folder: Path) -> dict[str, str]:

@@ -12,22 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SEED_ID, copy_project, run
+from .conftest import SEED_ID, run
 from .test_errors import build_fails, edit, line_of
 
 SEED_META = f"archive/articles/{SEED_ID}/meta.yml"
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("fuzz") / "project")
-    run([sys.executable, "scripts/build.py", "--quiet"], project)
-    return project
-
-
-@pytest.fixture
-def proj(generated, tmp_path) -> Path:
-    return Path(shutil.copytree(generated, tmp_path / "project", symlinks=True))
 
 
 def add_term(project: Path, entry: str) -> None:
