@@ -602,8 +602,19 @@ def _body_size(request) -> int:
 
 
 def copy_project(dest: Path, root: Path = ROOT) -> Path:
-    """A copy of the project without build output or generated pages (as tests do)."""
-    shutil.copytree(root, dest, ignore=_IGNORE)
+    """A copy of the project without build output or generated pages (as tests do), nor,
+    when ``dest`` is inside the project (``--keep big``), the folder that holds it: the copy
+    would copy itself, deeper and deeper."""
+    root, dest = Path(root).resolve(), Path(dest).resolve()
+    holder = root / dest.relative_to(root).parts[0] if dest.is_relative_to(root) else None
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        skipped = set(_IGNORE(folder, names))
+        if holder is not None and Path(folder) == root:
+            skipped.add(holder.name)
+        return skipped
+
+    shutil.copytree(root, dest, ignore=ignore)
     write.clean(dest / "docs")
     for name in (*build.GENERATED_TOPS, write.MANIFEST):
         path = dest / "docs" / name

@@ -224,6 +224,18 @@ def test_copy_project_leaves_out_build_output(tmp_path):
     assert (copy / "mkdocs.yml").exists() and (copy / "docs" / "index.md").exists()
 
 
+def test_a_copy_kept_inside_the_project_does_not_copy_itself(tmp_path):
+    """`--keep big`, a folder inside the project: the copy went into itself until Python's
+    recursion limit stopped the benchmark, 544 MB of nested copies left behind."""
+    root = bench.copy_project(tmp_path / "root")
+    (root / "big" / "n5").parent.mkdir()
+    (root / "big" / "earlier.txt").write_text("an earlier copy's file\n", encoding="utf-8")
+    copy = bench.copy_project(root / "big" / "n5", root)
+    assert (copy / "archive" / "articles" / bench.SEED_ID / "source.txt").exists()
+    assert not (copy / "big").exists()
+    assert sorted(p.name for p in copy.iterdir()) == sorted(p.name for p in root.iterdir() if p.name != "big")
+
+
 @pytest.mark.browser
 def test_search_measurement_counts_the_bytes_of_a_first_query(tmp_path):
     site = tmp_path / "site"
