@@ -654,19 +654,26 @@
   });
 
   /* Search highlighting: a page opened from a result (its address carries the query, ?h=)
-     marks where the query's words are in its text, as Material's search.highlight does: an
-     English word where a word of the page starts with it ("rain" marks "rainstorm"), Chinese
-     wherever it is. Only the text of the page's article is read, and only marks are added
-     around it: the query, which anyone can put in a link, is never markup. */
+     marks where the query's words are in its text, as Material's search.highlight does: the
+     last English word where a word of the page starts with it ("rain" marks "rainstorm"),
+     the others as words, Chinese wherever it is. Only the text of the page's article is
+     read, and only marks are added around it: the query, which anyone can put in a link, is
+     never markup. */
   function highlightPage() {
     var query = new URLSearchParams(window.location.search).get(HIGHLIGHT_PARAM);
     var article = document.querySelector("article.md-content__inner");
     if (!query || !article) return;
     var words = query.slice(0, 200).split(/\s+/).filter(function (w) {
       return HAN.test(w) || /[\p{L}\p{N}]{2}/u.test(w);
-    }).slice(0, 10).map(function (w) {
+    }).slice(0, 10);
+    /* Only the last word, which may be typed in part, marks the words it starts; the others
+       are whole words, with an ending of their own ("meeting" marks "meetings"): "Dang
+       Jianguo" marked the "dang" of "hidden dangers". */
+    words = words.map(function (w, i) {
       var literal = w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      return HAN.test(w) ? literal : "(?<![\\p{L}\\p{N}])" + literal + "[\\p{L}\\p{N}]*";
+      if (HAN.test(w)) return literal;
+      var rest = i === words.length - 1 ? "[\\p{L}\\p{N}]*" : "(?:s|es|d|ed|ing)?(?![\\p{L}\\p{N}])";
+      return "(?<![\\p{L}\\p{N}])" + literal + rest;
     });
     if (!words.length) return;
     var pattern = new RegExp(words.join("|"), "giu");

@@ -246,6 +246,22 @@ def test_a_result_opens_its_page_with_the_query_highlighted(tab):
     assert not tab.errors and not tab.external
 
 
+def test_only_the_last_word_of_a_highlighted_query_marks_the_words_it_starts(tab):
+    """"Dang Jianguo" marked "dang" in "hidden dangers" on the page it opened: only the last
+    word may be typed in part; the others are whole words, with an ending of their own."""
+    page = tab.page
+    tab.goto(SEED + "?h=Dang+Jianguo")
+    marks = page.locator("article mark[data-md-highlight]").all_text_contents()
+    assert "Dang" in marks and "Jianguo" in marks, marks
+    assert {m.lower() for m in marks} <= {"dang", "jianguo"}, marks
+    assert "dangers" in page.locator("article").inner_text()  # there, and left unmarked
+    page.wait_for_load_state("networkidle")
+    tab.goto(SEED + "?h=meeting+safe")  # a whole word with its ending, the last word's start
+    marks = {m.lower() for m in page.locator("article mark[data-md-highlight]").all_text_contents()}
+    assert "meetings" in marks and "safety" in marks, marks
+    assert not tab.errors and not tab.external
+
+
 def test_a_highlighted_query_is_only_ever_text(tab):
     """Anyone can write ?h= into a link: it is only looked for in the page's text, never
     put in as markup, and a page it is not found on is left as it was."""
