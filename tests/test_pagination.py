@@ -391,23 +391,28 @@ def test_a_later_page_of_a_list_leads_back_to_its_first_at_the_top(outputs, base
         assert _target(first + "page-2/index.md", HREF_RE.search(page, back)[1]) == first + "index.md"
 
 
-def test_a_page_of_the_people_index_has_a_chinese_column_only_if_someone_on_it_has_chinese(outputs):
-    """A column of '—' for 2,279 people of 2,280 (and a 'Chinese: —' line on every card on a
-    phone)."""
+def test_every_page_of_the_people_index_has_the_same_columns_and_a_name_its_chinese(outputs):
+    """A Chinese column of '—' for all but one of 200 people, and on that page only: the
+    columns changed from one page of the index to the next. A Chinese name is now given
+    beside the name it belongs to."""
     site, pages = outputs
     count = _series(pages)["people/"]
-    kinds = set()
+    with_zh = 0
     for n in range(1, count + 1):
         chunk = site.people[(n - 1) * SIZE:n * SIZE]
         page = pages["people/" + ("index.md" if n == 1 else f"page-{n}/index.md")]
-        has = any(p.zh for p in chunk)
-        kinds.add(has)
-        # The class that labels a card's cells on a phone ("Articles: ", not "Chinese: ").
-        wanted = '<div class="lg-stack lg-people">' if has else '<div class="lg-stack lg-people lg-people--no-zh">'
-        assert ("<th>Chinese</th>" in page) == has and wanted in page, n
-        row = re.search(r"<tbody>\n<tr>(.*?)</tr>", page)[1]
-        assert len(re.findall(r"<td\b", row)) == (4 if has else 3), n
-    assert kinds == {True, False}
+        assert "<thead><tr><th>Name</th><th>Articles</th><th>Roles and part taken</th></tr></thead>" in page, n
+        rows = re.findall(r"<tr><td>(.*?)</tr>", page)
+        assert len(rows) == len(chunk) and all(len(re.findall(r"<td\b", "<td>" + r)) == 3 for r in rows), n
+        for person, row in zip(chunk, rows, strict=True):
+            name_cell = row.split("</td>", 1)[0]
+            if person.zh:
+                with_zh += 1
+                assert f'<span lang="zh">{person.zh}</span>' in name_cell, name_cell
+                assert ("(not confirmed)" in name_cell) == (not person.zh_confirmed), name_cell
+            else:
+                assert 'lang="zh"' not in name_cell, name_cell
+    assert with_zh
 
 
 def test_counts_are_written_as_the_pagers_write_them():
