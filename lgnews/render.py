@@ -749,7 +749,7 @@ class Renderer:
         years = [(y, len(v)) for y, v in sorted(by_year.items())]
         curated = [e for e in self.site.timeline if e.kind == "event"]
         outputs.append(self.page("timeline.md.j2", "timeline/index.md", {"title": "Timeline"},
-                                 years=years, curated=curated, event_articles=self.site.event_articles,
+                                 years=years, curated=curated,
                                  terms_by_name=self._terms_by_name))
         for entry in curated:  # every article that mentions a curated event, newest first
             mentioned = sorted(self.site.event_articles.get(entry.anchor, []), key=lambda a: (a.published, a.id),

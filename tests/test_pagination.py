@@ -184,8 +184,29 @@ def test_every_article_that_mentions_a_curated_event_is_listed_on_its_pages(outp
         listed += _article_links(path, pages[path])
     newest_first = sorted(mentioned, key=lambda a: (a.published, a.id), reverse=True)
     assert listed == [a.url + "index.md" for a in newest_first]
-    more = f'<a href="events/{event_id}/">{len(mentioned) - 10} more</a>'
+    more = f'(<a href="events/{event_id}/">all {len(mentioned):,}</a>).</p>'
     assert more in pages["timeline/index.md"], "the timeline does not lead to the whole list"
+
+
+def test_the_timeline_and_its_year_page_list_the_same_ten_newest_mentions_of_an_event(outputs):
+    """The timeline's index listed an event's 10 newest articles, its year page 20 others,
+    the oldest first, and both said "N more" of a page that lists them all."""
+    site, pages = outputs
+    event_id, mentioned = max(site.event_articles.items(), key=lambda kv: len(kv[1]))
+    ten = [a.url for a in sorted(mentioned, key=lambda a: (a.published, a.id), reverse=True)[:10]]
+    shown = {}
+    for path, page in pages.items():
+        if not path.startswith("timeline/") or path.startswith("timeline/events/"):
+            continue
+        m = re.search(rf'<p>Mentioned in <a href="(?:\.\./)*events/{re.escape(event_id)}/">([\d,]+) articles</a>'
+                      r", the newest: (.*?)</p>", page)
+        if m:
+            assert m[1] == f"{len(mentioned):,}", path
+            shown[path] = [_target(path, href) for href in re.findall(r'<a href="([^"]+)">', m[2])]
+    assert "timeline/index.md" in shown and len(shown) == 2, sorted(shown)  # the index and one year's page
+    for path, links in shown.items():
+        assert links[:10] == [url + "index.md" for url in ten], path
+        assert links[10] == f"timeline/events/{event_id}/index.md", path
 
 
 def test_a_long_list_has_its_pager_above_it_too(outputs):
