@@ -307,12 +307,14 @@ def _model_warnings(site, archive, config) -> None:
                 "none of those tags: it leads to a page of the name alone, not to theirs. Add the right place to "
                 "the article's tags, or, for yet another person of that name, give people.yml an entry for the "
                 "name without a place"))
-    for article, phrase, term, holds in site.hidden_terms:
+    for article, phrase, term, holds, written in site.hidden_terms:
+        # The words the text has, which an editor looks for: those of an alias, say.
+        named = f"'{term.term}'" if written.casefold() == term.term.casefold() else f"'{term.term}' (here '{written}')"
         if holds:
-            how = (f"holds the glossary term '{term.term}' and more words, so the term is not marked there: put the "
+            how = (f"holds the glossary term {named} and more words, so the term is not marked there: put the "
                    "note on the words beside the term, or on the term's words alone")
         else:
-            how = (f"covers part of the glossary term '{term.term}', which is therefore not marked there: put the "
+            how = (f"covers part of the glossary term {named}, which is therefore not marked there: put the "
                    "note on the whole term, or on words outside it")
         warn(f"archive/articles/{article.id}/{article.meta_file}: the note on '{phrase}' {how}")
     for article, index, name in unwritten_people(site.articles):

@@ -469,8 +469,8 @@ class Site:
     # an article tagged with none of them or with several, which leads to none of them.
     unplaced_mentions: list[tuple[Article, str, list[str], bool]] = field(default_factory=list)
     shared_names: list[SharedName] = field(default_factory=list)  # the addresses of namesakes' shared name
-    hidden_terms: list[tuple[Article, str, Term, bool]] = field(default_factory=list)  # (article, note's phrase, term,
-    # whether the note holds the whole term: else it covers part of it)
+    hidden_terms: list[tuple[Article, str, Term, bool, str]] = field(default_factory=list)  # (article, note's phrase,
+    # term, whether the note holds the whole term (else it covers part of it), the term's words in the text)
     term_organizations: dict[str, list[Organization]] = field(default_factory=dict)  # by term slug
 
     @property
@@ -1490,8 +1490,8 @@ place on the article page: the title (the page's heading), the source (its prove
 def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]], occurrences,
                    term_matcher: PhraseMatcher, hidden: list | None = None) -> None:
     """The article's spans (its notes, and its terms where no note is), terms and notes;
-    ``hidden`` gets (article, the note's phrase, the term, whether the note holds all of it)
-    where a note hides a term."""
+    ``hidden`` gets (article, the note's phrase, the term, whether the note holds all of it,
+    the term's words as the text writes them) where a note hides a term."""
     seen: set[str] = set()  # the terms marked in the text so far
     counted: set[str] = set()  # the terms found so far, marked or under a note: the article's terms
     said: set[tuple[str, str]] = set()
@@ -1513,7 +1513,8 @@ def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]
                     phrase = article.notes[note.note - 1].phrase
                     if (phrase, term.slug) not in said and phrase_key(phrase) not in map(phrase_key, term.names):
                         said.add((phrase, term.slug))
-                        hidden.append((article, phrase, term, note.start <= start and end <= note.end))
+                        hidden.append((article, phrase, term, note.start <= start and end <= note.end,
+                                       paragraph[start:end].strip("“”\"'‘’")))
                 # Still a term of the article, and an occurrence the glossary lists, at the note.
                 anchor = f"noteref-{note.note}"
             else:

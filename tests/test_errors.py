@@ -1570,6 +1570,18 @@ def test_a_note_that_hides_part_of_a_glossary_term_warns(proj):
         "beside the term, or on the term's words alone"]
 
 
+def test_a_note_hiding_a_term_written_as_an_alias_names_the_words_of_the_text(proj):
+    """The warning named the entry ("District Safety Committee") where the text has one of
+    its aliases: an editor who looked for those words in the paragraph did not find them."""
+    write_article(proj, "The County Safety Committee met again.\n",
+                  front="annotations:\n- phrase: County Safety\n  note: The county's.\n")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr.splitlines() == [
+        "warning: archive/articles/2023-01-02-a-written-article/article.md: the note on 'County Safety' covers part "
+        "of the glossary term 'District Safety Committee' (here 'County Safety Committee'), which is therefore not "
+        "marked there: put the note on the whole term, or on words outside it"]
+
+
 def test_which_note_warning_is_given_follows_where_the_note_lies_not_its_words(proj):
     """The warning told "holds the term and more words" whenever the note's words held the
     term's, even where the note lay across the end of one occurrence of it (the term
