@@ -462,3 +462,7 @@ def test_an_articles_older_and_newer_links_lead_to_the_articles_before_and_after
             assert _target(path, HREF_RE.findall(older)[0]) == f"articles/{ids[k - 1]}/index.md", (k, pager)
         if k < len(ids) - 1:
             assert _target(path, HREF_RE.findall(newer)[0]) == f"articles/{ids[k + 1]}/index.md", (k, pager)
+        # At the end of the page, after the citation, where a reader who has read it all looks
+        # for a way on (it stood in "In this article", above the source and the citation).
+        assert pages[path].index('<p class="cite">') < pages[path].index('<nav class="article-pager"'), k
+        assert pages[path].rstrip().endswith("</nav>"), k

@@ -472,6 +472,9 @@ def test_people_index_and_person_page(built_site):
     assert by_name["Li Yi"]["appearances"] == [{"article": SEED_ID, "date": "2022-04-30", "roles": []}]
     index = page(built_site, "people")
     assert "Liu Zhigang" in index.text and "Head of the District" in index.text
+    # A reader is told that one name's page may gather namesakes (a Jiang Hui editing in one
+    # district and attending in two others read as one person).
+    assert "two people who share a name share a page until an editor tells them apart" in index.text
     liu = page(built_site, "people/liu-zhigang")
     assert "Director of the District Safety Committee" in liu.text and "30 April 2022" in liu.text
     dang = page(built_site, "people/dang-jianguo")
