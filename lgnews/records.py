@@ -408,8 +408,11 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
         outdented = _outdented_field(text, line)
         if outdented is not None:  # the mistake is a few lines above where YAML gives up
             raise ArchiveErrors([ArchiveError(path, outdented[1], line=outdented[0])]) from None
-        raise ArchiveErrors([ArchiveError(path, f"invalid YAML: {problem}; {yaml_hint(text, problem, line)}",
-                                          line=line)]) from None
+        hint = yaml_hint(text, problem, line)
+        misaligned = _misaligned(text, line) if hint == GENERIC_HINT else None
+        if misaligned is not None:  # where YAML gives up is not where the line out of place is
+            raise ArchiveErrors([ArchiveError(path, f"invalid YAML: {misaligned[1]}", line=misaligned[0])]) from None
+        raise ArchiveErrors([ArchiveError(path, f"invalid YAML: {problem}; {hint}", line=line)]) from None
     if ("&" in text or "*" in text) and _ANCHOR_START.search(text):
         marked = _anchored_values(text)
         if marked:
@@ -630,7 +633,54 @@ def yaml_hint(text: str, problem: str, line: int | None) -> str:
     if colon and problem.startswith("mapping values are not allowed"):
         return (f"the value holds ': ', which YAML reads as the start of another field: put the whole value in "
                 f"quotes: {colon['key'].strip()}: {_quoted(colon['value'].rstrip())}")
-    return "check indentation and quote values containing ':' or '#'"
+    return GENERIC_HINT
+
+
+GENERIC_HINT = "check indentation and quote values containing ':' or '#'"
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+_FIELD_KEY_LINE = re.compile(r" *[a-z_][a-z0-9_]*:(?: |$)")
+"""A line that starts with a field's name as the archive writes them (in lowercase)."""
+
+
+def _misaligned(text: str, line: int | None) -> tuple[int, str] | None:
+    """(its line, the message) when one line near ``line``, where YAML gave up, is indented
+    unlike its neighbours and the file reads once it is lined up with one of them: an alias
+    moved to the margin ('- "main flood period"' under '  aliases:'), a field one space too
+    far in or out. YAML's own words ("did not find expected key") say neither which line nor
+    what to do."""
+    lines = text.split("\n")
+    if not line or line > len(lines):
+        return None
+    for number in range(line, max(line - 3, 0), -1):
+        here = lines[number - 1]
+        if not here.strip() or here.lstrip().startswith("#"):
+            continue
+        if not (here.lstrip(" ").startswith("- ") or _FIELD_KEY_LINE.match(here)):
+            continue  # text wrapped onto a line of its own ('Note: see ...'), not a field out of place
+        above = _line_above(lines, number)
+        below = next((t for t in lines[number:] if t.strip() and not t.lstrip().startswith("#")), None)
+        tried = {_indent(here)}
+        for neighbour, where in ((above, "above"), (below, "below")):
+            if neighbour is None:
+                continue
+            # A field of a list's item lines up with the first field after its '- ', the
+            # item with the item before it.
+            item = neighbour.lstrip(" ").startswith("- ")
+            for wanted in ((_indent(neighbour) + 2, _indent(neighbour)) if item else (_indent(neighbour),)):
+                if wanted in tried:
+                    continue
+                tried.add(wanted)
+                fixed = lines[:number - 1] + [" " * wanted + here.lstrip(" ")] + lines[number:]
+                if _parses("\n".join(fixed)):
+                    like = "the field after the '- ' on the line" if wanted != _indent(neighbour) else "the line"
+                    return number, (f"this line is indented {_indent(here)} space(s), unlike the lines around it: "
+                                    f"indent it {wanted} spaces, like {like} {where} it, {neighbour.strip()!r}")
+    return None
 
 
 def _line_above(lines: list[str], line: int) -> str | None:

@@ -141,3 +141,24 @@ def test_an_empty_page_of_the_editors_is_warned_of(proj, text):
 def test_a_page_with_text_is_not_warned_of(proj):
     (proj / "docs" / "notes.md").write_text("---\ntitle: Notes\n---\n\nWhat we keep.\n", encoding="utf-8")
     assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "expected"), [
+    (GLOSSARY, '    - "Municipal Party Committee"\n', '- "Municipal Party Committee"\n',
+     "indented 0 space(s), unlike the lines around it: indent it 4 spaces, like the line above it, "
+     "'- \"Municipal Committee\"'"),
+    (GLOSSARY, '  zh: "区委"', '   zh: "区委"',
+     "indented 3 space(s), unlike the lines around it: indent it 2 spaces, like the line below it, "
+     "'pinyin: \"qūwěi\"'"),
+    (SEED_META, "\n  note:", "\n note:",
+     "indented 1 space(s), unlike the lines around it: indent it 2 spaces, like the field after the '- ' on the "
+     "line above it, '- phrase: "),
+], ids=["alias-at-the-margin", "field-too-far-in", "note-too-far-out"])
+def test_a_line_out_of_line_is_named_with_the_indentation_to_give_it(proj, rel, old, new, expected):
+    """YAML said "did not find expected '-' indicator" (of the line after an alias moved to
+    the margin) or "did not find expected key": neither which line nor what to do."""
+    edit(proj, rel, old, new)
+    line = next(n for n, t in enumerate((proj / rel).read_text(encoding="utf-8").splitlines(), 1)
+                if t == new.strip("\n") or (new.startswith("\n") and t.startswith(new.strip("\n"))))
+    (message,) = build_fails(proj)
+    assert message.startswith(f"{rel}:{line}: invalid YAML: this line is {expected}"), message

@@ -697,10 +697,11 @@ def test_invalid_yaml_names_file_and_line(proj):
     assert re.fullmatch(rf"archive/people\.yml:{line}: invalid YAML: a quotation mark opened on this line is never "
                         r"closed: .+", message), message
     edit(proj, rel, '  zh: "党建国', '  zh: "党建国"')
-    edit(proj, rel, '  zh: "党建国"', '  zh: "党建国"\n zh2: x')  # an indentation slip
+    edit(proj, rel, '  zh: "党建国"', '  zh: "党建国"\n zh2: x')  # an indentation slip: the line and the fix
     message = one(build_fails(proj), rel)
-    assert re.fullmatch(r"archive/people\.yml:\d+: invalid YAML: .+; check indentation and quote values "
-                        r"containing ':' or '#'", message), message
+    assert message == (f"archive/people.yml:{line_of(proj, rel, '^ zh2: x')}: invalid YAML: this line is indented 1 "
+                       "space(s), unlike the lines around it: indent it 2 spaces, like the line above it, "
+                       "'zh: \"党建国\"'"), message
 
 
 def test_invalid_yaml_line_is_the_broken_line(proj):
