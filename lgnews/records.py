@@ -371,7 +371,7 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
         if _dash_forgotten(text, exc.problem_mark):
             raise ArchiveErrors([ArchiveError(path, f"'{exc.problem}' is written twice in one entry (first on line "
                                                     f"{line(exc.first_line)}): if this line starts a new entry, "
-                                                    "begin it with '- ' as the others begin",
+                                                    "begin it with '- ' as the others begin; if not, keep one of the two",
                                               line=line(exc.problem_mark.line + 1))]) from None
         raise ArchiveErrors([ArchiveError(path, f"'{exc.problem}' is written twice (first on line "
                                                 f"{line(exc.first_line)}); keep one of them, with every value it "

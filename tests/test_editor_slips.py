@@ -24,7 +24,7 @@ def test_a_forgotten_dash_says_to_begin_the_new_entry_with_one(proj):
     edit(proj, GLOSSARY, '- term: "party and government leadership', '  term: "party and government leadership')
     assert build_fails(proj) == [
         f"{GLOSSARY}:{line}: 'term' is written twice in one entry (first on line {above}): if this line starts a "
-        "new entry, begin it with '- ' as the others begin"]
+        "new entry, begin it with '- ' as the others begin; if not, keep one of the two"]
 
 
 def test_a_note_without_its_dash_in_meta_yml(proj):
@@ -37,7 +37,7 @@ def test_a_note_without_its_dash_in_meta_yml(proj):
     (proj / SEED_META).write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert build_fails(proj) == [
         f"{SEED_META}:{notes[1]}: 'phrase' is written twice in one entry (first on line {notes[0]}): if this line "
-        "starts a new entry, begin it with '- ' as the others begin"]
+        "starts a new entry, begin it with '- ' as the others begin; if not, keep one of the two"]
 
 
 def test_a_field_truly_written_twice_keeps_the_first_advice(proj):
