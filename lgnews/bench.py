@@ -606,11 +606,13 @@ def copy_project(dest: Path, root: Path = ROOT) -> Path:
     when ``dest`` is inside the project (``--keep big``), the folder that holds it: the copy
     would copy itself, deeper and deeper."""
     root, dest = Path(root).resolve(), Path(dest).resolve()
-    holder = root / dest.relative_to(root).parts[0] if dest.is_relative_to(root) else None
+    # The folder of the kept copies (``--keep``: DIR/n<N>, and the earlier ones beside it),
+    # itself only: '--keep docs/bench' still copies docs/.
+    holder = (dest.parent if dest.parent != root else dest) if dest.is_relative_to(root) else None
 
     def ignore(folder: str, names: list[str]) -> set[str]:
         skipped = set(_IGNORE(folder, names))
-        if holder is not None and Path(folder) == root:
+        if holder is not None and Path(folder) == holder.parent:
             skipped.add(holder.name)
         return skipped
 

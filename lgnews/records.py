@@ -370,8 +370,9 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
         line = file_lines(text)
         if _dash_forgotten(text, exc.problem_mark):
             raise ArchiveErrors([ArchiveError(path, f"'{exc.problem}' is written twice in one entry (first on line "
-                                                    f"{line(exc.first_line)}): if this line starts a new entry, "
-                                                    "begin it with '- ' as the others begin; if not, keep one of the two",
+                                                    f"{line(exc.first_line)}): if a new entry starts on this line or "
+                                                    "a few above it, begin its first line with '- ' as the others "
+                                                    "begin; if not, keep one of the two",
                                               line=line(exc.problem_mark.line + 1))]) from None
         raise ArchiveErrors([ArchiveError(path, f"'{exc.problem}' is written twice (first on line "
                                                 f"{line(exc.first_line)}); keep one of them, with every value it "
@@ -427,9 +428,9 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
     return data
 
 
-_HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
-"""A Chinese character (the CJK unified ideographs, their extensions A to F and the
-compatibility ideographs)."""
+_HAN_RE = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af]")
+"""A Chinese character: 〇, the CJK unified ideographs and their extensions A to I, and the
+compatibility ideographs and their supplement."""
 
 _QUOTED_VALUE_RE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#"'][^:#]*:\s+)?(["'])(.*)$""")
 
@@ -449,13 +450,19 @@ def _left_open(text: str, mark, opened: str, closing: str) -> bool:
 def _dash_forgotten(text: str, mark) -> bool:
     """Whether the key written twice at ``mark`` is the first of a list's new entry whose
     '- ' was forgotten (its fields then joined the entry above): with '- ' in place of the
-    two spaces before it, the file reads."""
+    two spaces before it, the file reads, or stops only at a key written twice further down."""
     lines = text.split("\n")
     row, column = mark.line, mark.column
     if column < 2 or lines[row][column - 2 : column] != "  ":
         return False
     lines[row] = lines[row][: column - 2] + "- " + lines[row][column:]
-    return _parses("\n".join(lines))
+    try:
+        _load("\n".join(lines))
+    except DuplicateKeyError as exc:  # the same slip further down (a dash forgotten twice), or another
+        return exc.problem_mark.line > row
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 def _with_quote_closed(text: str, line: int) -> str:
@@ -644,6 +651,7 @@ def _indent(text: str) -> int:
 
 
 _FIELD_KEY_LINE = re.compile(r" *[a-z_][a-z0-9_]*:(?: |$)")
+_ITEM_OF_FIELDS = re.compile(r" *- +[a-z_][a-z0-9_]*:(?: |$)")
 """A line that starts with a field's name as the archive writes them (in lowercase)."""
 
 
@@ -670,7 +678,7 @@ def _misaligned(text: str, line: int | None) -> tuple[int, str] | None:
                 continue
             # A field of a list's item lines up with the first field after its '- ', the
             # item with the item before it.
-            item = neighbour.lstrip(" ").startswith("- ")
+            item = _ITEM_OF_FIELDS.match(neighbour) is not None  # ('- deputy head' is an item of text: no fields)
             for wanted in ((_indent(neighbour) + 2, _indent(neighbour)) if item else (_indent(neighbour),)):
                 if wanted in tried:
                     continue
@@ -858,12 +866,13 @@ class Checker:
                 self.error(where + (key,), misplaced[key])
             elif key not in allowed:
                 hint = difflib.get_close_matches(str(key), listed or list(allowed), n=1)
-                if not hint and isinstance(key, str) and " " in key.strip():
+                if isinstance(key, str) and " " in key.strip():
                     # No field's name has a space: a value went on to a second line, and a
                     # ': ' in it made that line look like a field of its own.
+                    meant = f" (or, if it is the field '{hint[0]}', write its name alone before the ':')" if hint else ""
                     self.error(where + (key,), "this line is not a field (no field's name has a space): if it "
                                                "goes on from the value of the line above, write that whole "
-                                               "value on one line, in quotation marks")
+                                               f"value on one line, in quotation marks{meant}")
                     continue
                 suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
                 self.error(where + (key,), f"unknown field '{key}' in {what}; "
@@ -1078,22 +1087,24 @@ tags: []                       # tags from archive/tags.yml, e.g. [meetings, hun
 commented out, with what to do with them. Readers see an article's whole file as its source,
 so the build refuses a file that still holds these comments (``skeleton_comment_lines``)."""
 
-def _comments(line: str) -> list[str]:
-    """The comments of a line of YAML as written: from its first '#', and from each ' #' after."""
-    if "#" not in line:
-        return []
-    first = line.index("#")
-    return [line[first:].strip()] + [line[i:].strip() for i in range(first + 1, len(line)) if line[i - 1:i + 1] == " #"]
-
-
-_SKELETON_COMMENTS = frozenset(c for line in SKELETON_COMMENTS.splitlines() for c in _comments(line))
+_SKELETON_COMMENTS = frozenset(line[i:].strip() for line in SKELETON_COMMENTS.splitlines()
+                               for i, char in enumerate(line) if char == "#")
+_LONGEST_COMMENT = max(len(c) for c in _SKELETON_COMMENTS) + 40  # (with the spaces after it)
 
 
 def skeleton_comment_lines(front: str) -> list[int]:
     """The numbers of the lines of ``front`` (a front matter, its first line numbered 1) that
-    hold a comment of the skeleton `make new-article` writes, as it wrote it."""
-    return [number for number, line in enumerate(front.split("\n"), start=1)
-            if "#" in line and any(c in _SKELETON_COMMENTS for c in _comments(line))]
+    hold a comment of the skeleton `make new-article` writes, as it wrote it: the end of the
+    line, from a '#', is one of the skeleton's comments (only a line's last characters are
+    looked at: no comment of the skeleton is longer)."""
+    out = []
+    for number, line in enumerate(front.split("\n"), start=1):
+        if "#" not in line:
+            continue
+        tail = line[-_LONGEST_COMMENT:]
+        if any(char == "#" and tail[i:].strip() in _SKELETON_COMMENTS for i, char in enumerate(tail)):
+            out.append(number)
+    return out
 
 
 def _check_name(c: Checker, where: tuple, name: str, advice: str = "") -> bool:

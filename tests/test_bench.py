@@ -234,6 +234,9 @@ def test_a_copy_kept_inside_the_project_does_not_copy_itself(tmp_path):
     assert (copy / "archive" / "articles" / bench.SEED_ID / "source.txt").exists()
     assert not (copy / "big").exists()
     assert sorted(p.name for p in copy.iterdir()) == sorted(p.name for p in root.iterdir() if p.name != "big")
+    # Kept deeper in the project, only the folder of the kept copies is left out.
+    deeper = bench.copy_project(root / "docs" / "bench" / "n5", root)
+    assert (deeper / "docs" / "index.md").is_file() and not (deeper / "docs" / "bench").exists()
 
 
 @pytest.mark.browser

@@ -13,6 +13,8 @@ from .conftest import run
 from .test_errors import SEED_META, WRITTEN, build_fails, edit, line_of, write_article
 
 GLOSSARY = "archive/glossary.yml"
+DASH_ADVICE = ("if a new entry starts on this line or a few above it, begin its first line with '- ' as the others "
+               "begin; if not, keep one of the two")
 
 
 def test_a_forgotten_dash_says_to_begin_the_new_entry_with_one(proj):
@@ -23,8 +25,7 @@ def test_a_forgotten_dash_says_to_begin_the_new_entry_with_one(proj):
     above = max(n for n in range(1, line) if lines[n - 1].startswith("- term:"))  # the entry it joined
     edit(proj, GLOSSARY, '- term: "party and government leadership', '  term: "party and government leadership')
     assert build_fails(proj) == [
-        f"{GLOSSARY}:{line}: 'term' is written twice in one entry (first on line {above}): if this line starts a "
-        "new entry, begin it with '- ' as the others begin; if not, keep one of the two"]
+        f"{GLOSSARY}:{line}: 'term' is written twice in one entry (first on line {above}): {DASH_ADVICE}"]
 
 
 def test_a_note_without_its_dash_in_meta_yml(proj):
@@ -36,8 +37,20 @@ def test_a_note_without_its_dash_in_meta_yml(proj):
     lines[notes[1] - 1] = "  " + lines[notes[1] - 1][2:]
     (proj / SEED_META).write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert build_fails(proj) == [
-        f"{SEED_META}:{notes[1]}: 'phrase' is written twice in one entry (first on line {notes[0]}): if this line "
-        "starts a new entry, begin it with '- ' as the others begin; if not, keep one of the two"]
+        f"{SEED_META}:{notes[1]}: 'phrase' is written twice in one entry (first on line {notes[0]}): {DASH_ADVICE}"]
+
+
+def test_two_forgotten_dashes_get_the_same_advice(proj):
+    """With a second dash forgotten further down, the first was told 'keep one of them'
+    again: the file with the first dash put back still did not read."""
+    lines = (proj / SEED_META).read_text(encoding="utf-8").splitlines()
+    notes = [n for n, t in enumerate(lines, 1) if t.startswith("- phrase:")]
+    assert len(notes) >= 3, "the seed has several notes"
+    for n in notes[1:3]:
+        lines[n - 1] = "  " + lines[n - 1][2:]
+    (proj / SEED_META).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert build_fails(proj) == [
+        f"{SEED_META}:{notes[1]}: 'phrase' is written twice in one entry (first on line {notes[0]}): {DASH_ADVICE}"]
 
 
 def test_a_field_truly_written_twice_keeps_the_first_advice(proj):
@@ -56,6 +69,17 @@ def test_a_summary_on_two_lines_is_not_called_an_unknown_field(proj):
     assert build_fails(proj) == [
         f"{SEED_META}:{line}: Liu Zhigang presided: this line is not a field (no field's name has a space): if it "
         "goes on from the value of the line above, write that whole value on one line, in quotation marks"]
+
+
+def test_a_second_line_that_reads_like_a_field_is_still_a_second_line(proj):
+    """'The people: they attended in full.' on the line after a summary was told "did you
+    mean 'people'?": renaming it would have made half a sentence a list of people."""
+    edit(proj, SEED_META, "\ntags:", "\nsummary: The district held a meeting.\nThe people: they attended in full.\ntags:")
+    line = line_of(proj, SEED_META, "^The people:")
+    assert build_fails(proj) == [
+        f"{SEED_META}:{line}: The people: this line is not a field (no field's name has a space): if it goes on from "
+        "the value of the line above, write that whole value on one line, in quotation marks (or, if it is the field "
+        "'people', write its name alone before the ':')"]
 
 
 def test_a_misspelled_field_still_gets_its_suggestion(proj):
@@ -94,12 +118,14 @@ def test_a_glossary_entry_without_its_chinese_is_refused(proj, fields, confidenc
     assert message == f"{GLOSSARY}:{line}: " + expected.format(i=index - 1), message
 
 
-def test_an_entry_with_its_chinese_and_pinyin_builds(proj):
+@pytest.mark.parametrize("zh", ["三个责任人", "兩個責任人（試行）", "𰻞𰻞面", "〇"], ids=["simplified", "traditional",
+                                                                                 "extension-g", "ling"])
+def test_an_entry_with_its_chinese_and_pinyin_builds(proj, zh):
     with (proj / GLOSSARY).open("a", encoding="utf-8") as fh:
-        fh.write(GLOSSARY_ENTRY.format(fields='  zh: "三个责任人"\n  pinyin: "sān gè zérèn rén"\n', confidence="high"))
+        fh.write(GLOSSARY_ENTRY.format(fields=f'  zh: "{zh}"\n  pinyin: "sān gè zérèn rén"\n', confidence="high"))
     run([sys.executable, "scripts/build.py", "--quiet"], proj)
     page = (proj / "docs" / "glossary" / "three-responsibility-persons" / "index.md").read_text(encoding="utf-8")
-    assert "三个责任人" in page
+    assert zh in page
 
 
 def test_an_organizations_chinese_name_must_be_chinese(proj):
@@ -153,7 +179,10 @@ def test_a_page_with_text_is_not_warned_of(proj):
     (SEED_META, "\n  note:", "\n note:",
      "indented 1 space(s), unlike the lines around it: indent it 2 spaces, like the field after the '- ' on the "
      "line above it, '- phrase: "),
-], ids=["alias-at-the-margin", "field-too-far-in", "note-too-far-out"])
+    (SEED_META, "\n  - Head of the District", "\n - Head of the District",
+     "indented 1 space(s), unlike the lines around it: indent it 2 spaces, like the line above it, "
+     "'- deputy secretary of the District Committee'"),
+], ids=["alias-at-the-margin", "field-too-far-in", "note-too-far-out", "role-too-far-out"])
 def test_a_line_out_of_line_is_named_with_the_indentation_to_give_it(proj, rel, old, new, expected):
     """YAML said "did not find expected '-' indicator" (of the line after an alias moved to
     the margin) or "did not find expected key": neither which line nor what to do."""

@@ -663,16 +663,19 @@
     var query = new URLSearchParams(window.location.search).get(HIGHLIGHT_PARAM);
     var article = document.querySelector("article.md-content__inner");
     if (!query || !article) return;
-    var words = query.slice(0, 200).split(/\s+/).filter(function (w) {
-      return HAN.test(w) || /[\p{L}\p{N}]{2}/u.test(w);
-    }).slice(0, 10);
-    /* Only the last word, which may be typed in part, marks the words it starts; the others
-       are whole words, with an ending of their own ("meeting" marks "meetings"): "Dang
-       Jianguo" marked the "dang" of "hidden dangers". */
-    words = words.map(function (w, i) {
-      var literal = w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      if (HAN.test(w)) return literal;
-      var rest = i === words.length - 1 ? "[\\p{L}\\p{N}]*" : "(?:s|es|d|ed|ing)?(?![\\p{L}\\p{N}])";
+    /* Only the last word typed, which may be typed in part, marks the words it starts; the
+       others are whole words, with an ending of their own ("meeting" marks "meetings"):
+       "Dang Jianguo" marked the "dang" of "hidden dangers". (The last word typed, even one
+       too short to be marked itself: "Dang J" is a name being typed.) */
+    var typed = query.slice(0, 200).split(/\s+/).filter(function (w) { return w; });
+    var words = typed.map(function (w, i) {
+      return {word: w, last: i === typed.length - 1};
+    }).filter(function (t) {
+      return HAN.test(t.word) || /[\p{L}\p{N}]{2}/u.test(t.word);
+    }).slice(0, 10).map(function (t) {
+      var literal = t.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      if (HAN.test(t.word)) return literal;
+      var rest = t.last ? "[\\p{L}\\p{N}]*" : "(?:s|es|d|ed|ing)?(?![\\p{L}\\p{N}])";
       return "(?<![\\p{L}\\p{N}])" + literal + rest;
     });
     if (!words.length) return;

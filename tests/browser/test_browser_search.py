@@ -256,6 +256,10 @@ def test_only_the_last_word_of_a_highlighted_query_marks_the_words_it_starts(tab
     assert {m.lower() for m in marks} <= {"dang", "jianguo"}, marks
     assert "dangers" in page.locator("article").inner_text()  # there, and left unmarked
     page.wait_for_load_state("networkidle")
+    tab.goto(SEED + "?h=Dang+J")  # a name being typed: "Dang" is not the last word typed
+    marks = page.locator("article mark[data-md-highlight]").all_text_contents()
+    assert marks and {m.lower() for m in marks} == {"dang"}, marks
+    page.wait_for_load_state("networkidle")
     tab.goto(SEED + "?h=meeting+safe")  # a whole word with its ending, the last word's start
     marks = {m.lower() for m in page.locator("article mark[data-md-highlight]").all_text_contents()}
     assert "meetings" in marks and "safety" in marks, marks
