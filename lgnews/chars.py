@@ -17,3 +17,7 @@ shows nothing. What is derived from a text, and what editors write, drops them."
 
 NONCHARACTERS = "\ufffe\uffff"
 """Not characters at all, and not allowed in XML (the feeds)."""
+
+HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
+"""Chinese characters: 〇, the CJK unified ideographs and their extensions A to I, and the
+compatibility ideographs and their supplement (what tells a text or a name as Chinese)."""

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .chars import BIDI, CONTROLS, NONCHARACTERS, ZERO_WIDTH
+from .chars import BIDI, CONTROLS, HAN, NONCHARACTERS, ZERO_WIDTH
 from .errors import ParseError
 
 MAX_SOURCE_BYTES = 1_000_000
@@ -551,7 +551,7 @@ def without_controls(text: str) -> str:
 
 _HTML_START_RE = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|meta\s|body[\s>]|\?xml\s)", re.I)
 """The first line of a page saved from a browser, where a title should be."""
-_HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HAN_RE = re.compile(f"[{HAN}]")
 _LATIN_RE = re.compile("[A-Za-z]")
 """A translation quotes the odd Chinese name or term; an original has more Chinese characters
 than it has Latin letters."""
@@ -602,7 +602,7 @@ def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
     if not any(ch.isalnum() for p in paragraphs for ch in p):
         raise ParseError("no article text after the date header")
     flat = " ".join(paragraphs)
-    if _HAN_RE.search(flat) and len(_HAN_RE.findall(flat)) > len(_LATIN_RE.findall(flat)):
+    if HAN_RE.search(flat) and len(HAN_RE.findall(flat)) > len(_LATIN_RE.findall(flat)):
         raise ParseError("the text is in Chinese, not an English translation: the archive keeps the articles' English "
                          "translations; archive the translation instead")
     return ParsedArticle(
@@ -857,7 +857,7 @@ def _credits_not_read(text: str) -> list[str]:
         label, colon, value = line.partition(":") if ":" in line else line.partition("：")
         if not colon or not label.strip() or len(label.split()) > 4 or label.strip().lower() in _BLOG_LABELS:
             continue
-        if _HAN_RE.search(value) or _only_names(split_names(value)):
+        if HAN_RE.search(value) or _only_names(split_names(value)):
             found.append(" ".join(line.split()))
     return found
 

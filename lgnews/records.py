@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from .errors import NOT_AN_ADDRESS, ArchiveError, ArchiveErrors, not_an_address
-from .parse import MAX_SUMMARY, MAX_TITLE, ROLE_ORDER, without_controls
+from .parse import HAN_RE, MAX_SUMMARY, MAX_TITLE, ROLE_ORDER, without_controls
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
     _Base = yaml.CSafeLoader
@@ -427,10 +427,6 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
             raise ArchiveErrors(cut)
     return data
 
-
-_HAN_RE = re.compile("[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af]")
-"""A Chinese character: 〇, the CJK unified ideographs and their extensions A to I, and the
-compatibility ideographs and their supplement."""
 
 _QUOTED_VALUE_RE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#"'][^:#]*:\s+)?(["'])(.*)$""")
 
@@ -988,7 +984,7 @@ class Checker:
         """A ``zh:`` field: text holding at least one Chinese character (an English phrase
         there was shown to readers as the Chinese term, marked as Chinese)."""
         text = self.text(value, where)
-        if text is not None and not _HAN_RE.search(text):
+        if text is not None and not HAN_RE.search(text):
             self.error(where, f"{text!r} holds no Chinese character: write the name in Chinese characters "
                               "(as 区安委会), or leave 'zh' out while it is not known")
             return None
