@@ -1226,7 +1226,7 @@ def _organization_records(site: Site) -> list[dict]:
     return [
         {
             "name": o.name, "zh": o.zh, "zh_confirmed": o.zh_confirmed if o.zh else None, "description": o.description,
-            "aliases": o.aliases,
+            "curated": o.curated, "aliases": o.aliases,
             "local_aliases": o.local_aliases, "place": o.place, "url": o.url,
             "articles": [{"article": article.id, "as": how}
                          for article, how in sorted(o.articles, key=lambda x: (x[0].published, x[0].id))],

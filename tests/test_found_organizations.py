@@ -173,7 +173,8 @@ def test_an_undescribed_body_is_exported_without_a_description(built):
     schema = json.loads((ROOT / "docs" / "schemas" / "organizations.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(list(records.values()), schema)
     body = records["Loudi Municipal Safety Committee"]
-    assert body["description"] is None and body["zh"] is None
+    assert body["description"] is None and body["zh"] is None and body["curated"] is False
+    assert records["Louxing District Safety Committee"]["curated"] is True
     assert body["url"] == "organizations/loudi-municipal-safety-committee/"
     assert body["articles"] == [{"article": NEW_ID, "as": "named"}]
 
@@ -189,6 +190,10 @@ def test_a_curated_name_alias_or_local_alias_is_its_entry_never_a_second_one(tmp
     assert [(o.name, o.curated) for o in article.organizations] == [
         ("Shuangfeng County Emergency Bureau", True), ("Loudi Municipal Work Safety Committee", True),
         ("Louxing District Committee of the CPC", True), ("Xinhua County Fire Brigade", False)]
+    # Neither curated entry has a description: only `curated` tells them from a found body.
+    exported = {o["name"]: o for o in render.DATA_EXPORTS["organizations"](site)}
+    assert [(exported[name]["description"], exported[name]["curated"]) for name in
+            ("Loudi Municipal Work Safety Committee", "Xinhua County Fire Brigade")] == [(None, True), (None, False)]
     names = {o.name for o in site.organizations}
     assert "Loudi Municipal Safety Committee" not in names
     assert "Shuangfeng County Emergency Management Bureau" not in names

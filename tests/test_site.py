@@ -541,6 +541,8 @@ def test_organizations_and_tags_are_exported(built_site):
     assert committee["place"] == "louxing" and "District Committee" in committee["local_aliases"]
     assert committee["articles"] == [{"article": SEED_ID, "as": "named"}]
     assert orgs["Louxing Rong Media Center"]["articles"] == [{"article": SEED_ID, "as": "source"}]
+    # An editor's entry, described or not, is told from a name only the articles give.
+    assert committee["curated"] is True and orgs["Louxing Rong Media Center"]["curated"] is True
     tags = {t["slug"]: t for t in load_json(built_site, "tags.json")}
     assert tags["louxing"]["count"] == 1 and tags["louxing"]["url"] == "tags/louxing/"
     assert tags["disasters"]["url"] is None and tags["disasters"]["count"] == 0
