@@ -588,6 +588,11 @@ def test_rss_feed(build, family):
     items = [i for i in root.iter("item") if i.findtext("link", "").endswith(f"/{a.url}")]
     assert len(items) == 1
     assert items[0].findtext("title") == a.title
+    # A title is text, which some readers take for HTML: '&' and '<' are written as the
+    # references most readers show as text (&lt; once escaped was markup to them).
+    raw = (build.site / "feed.xml").read_text(encoding="utf-8")
+    written = a.title.replace("&", "&#x26;").replace("<", "&#x3C;").replace(">", "&#x3E;")
+    assert f"<title>{written}</title>" in raw
     # A description is HTML to a feed reader: the scraped text is escaped in it, so a reader
     # shows '<b>' as written instead of making the rest bold (or a link of an <a href>).
     assert items[0].findtext("description") == html_lib.escape(a.description)

@@ -195,6 +195,10 @@ def test_exports_match_their_schemas(built_site):
     ("timeline", lambda d: next(e for e in d if e["kind"] != "event").update(event="an-event")),
     ("tags", lambda d: d[0].update(count=0, url="tags/x/")),
     ("tags", lambda d: d[0].update(count=3, url=None)),
+    ("organizations", lambda d: next(o for o in d if o["description"]).update(curated=False)),
+    ("glossary", lambda d: d[0]["sources"].append("ftp://example.org/a")),
+    ("articles", lambda d: d[0]["credits"].update(reporter=[])),
+    ("articles", lambda d: d[0]["credits"].update(photographer=["Li Yi"])),
 ])
 def test_the_schemas_refuse_what_the_generator_never_writes(built_site, name, slip):
     """A data user checks a copy against the schemas: they accepted an export without fields
