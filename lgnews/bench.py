@@ -876,7 +876,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, action="append", metavar="N",
                         help="number of articles (repeatable; default: 100 and 1000)")
     parser.add_argument("--keep", type=Path, metavar="DIR",
-                        help="keep the built copy in DIR (DIR/n<N> for each N)")
+                        help="keep the built copy in DIR (DIR/n<N> for each N); its site/ is the full build, after "
+                             "which one article's title in archive/ gained ' (revised)' and docs/ was generated "
+                             "again (the incremental run): build it again to see that change")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed of the synthesizer")
     parser.add_argument("--no-search", action="store_true", help="skip the search measurement in Chromium")
     parser.add_argument("--first-runs", type=int, default=1, metavar="K",
