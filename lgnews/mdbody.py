@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import markdown
 
 from .errors import NOT_AN_ADDRESS, ArchiveError, not_an_address
+from .titles import inert_titles
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ def convert(body: str) -> str:
     Its headings go two levels down: the page's title is its h1 and "Reading edition" an
     h2, so an article's '# Timetable' is an h3. Remembered: the model, the renderer and
     the check of the links each need it."""
-    return _HEADING_RE.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 2, 6)}", _converter().convert(body))
+    # A link's title is one a tooltip shows as text (lgnews/titles.py).
+    return inert_titles(_HEADING_RE.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 2, 6)}", _converter().convert(body)))
 
 
 def blocks(body_html: str) -> list[Block]:

@@ -1001,7 +1001,7 @@ CACHE_SHARDS = 64
 PACKAGE = Path(__file__).resolve().parent
 
 
-LOADING_CODE = ("chars.py", "errors.py", "ids.py", "parse.py", "records.py", "model.py", "mdbody.py")
+LOADING_CODE = ("chars.py", "errors.py", "ids.py", "parse.py", "records.py", "model.py", "mdbody.py", "titles.py")
 """The modules that load an article (tests/test_cache.py checks that no other is used)."""
 
 

@@ -36,6 +36,7 @@ from .model import (
     format_date,
 )
 from .records import Term
+from .titles import title_value
 
 # Lengths of the pages of every list that grows with the archive. Longer pages mean fewer
 # pages (each carries about 12 KB of theme around its content and costs MkDocs a few
@@ -868,7 +869,7 @@ def _span_tags(span, depth: str, in_link: bool = False) -> tuple[str, str]:
     if span.term is None:
         return f'<span class="annotated" id="noteref-{span.note}">', "</span>"
     term = span.term
-    title = html.escape(term.short_definition, quote=True)
+    title = title_value(term.short_definition)
     if span.first and not in_link:  # the link holds the tooltip: shown on focus too, not on hover alone
         # The anchor the glossary's occurrences lead to is around the link, not on it: a browser
         # focuses a link it arrives at, and the focus opened the tooltip over the very sentence

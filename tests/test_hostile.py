@@ -24,6 +24,7 @@ import yaml
 
 from lgnews.parse import decode_source, parse_article
 from lgnews.render import DATA_EXPORTS
+from lgnews.write import read_manifest
 
 from .conftest import FIXTURES, SEED_ID, copy_project, run
 
@@ -556,6 +557,20 @@ def test_a_term_in_a_hostile_title_is_glossed_and_the_rest_stays_text(build, fam
     tips = [(html_lib.unescape(n.attrs.get("title") or ""), n.text()) for n in h1.iter() if n.tag == "abbr"]
     assert tips == [(PROBE_TOOLTIP, PROBE_TERM)]
     assert {n.tag for n in h1.iter()} == {"h1", "abbr"}
+
+
+def test_the_generated_pages_titles_are_text_before_any_hook(build):
+    """The generator writes its titles so, not leaving it to hooks/titles.py: a builder that
+    runs no MkDocs hook (Zensical runs none) published the probe's titles as markup."""
+    titles = []
+    for rel in read_manifest(build.project / "docs"):
+        if rel.endswith(".md"):
+            text = (build.project / "docs" / rel).read_text(encoding="utf-8")
+            titles += [(rel, html_lib.unescape(value)) for value in re.findall(r' title="([^"]*)"', text)]
+    assert [(rel, title) for rel, title in titles if "<" in title] == []
+    written = f"articles/{WRITTEN_ID}/index.md"
+    assert (written, PROBE_TOOLTIP.replace("<", "&lt;")) in titles  # the term's first use in the written article
+    assert (written, "&lt;img src=x onerror=alert(5)>") in titles  # the editor's link title
 
 
 # --------------------------------------------------------------------------- feeds and data
