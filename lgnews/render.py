@@ -784,9 +784,7 @@ class Renderer:
                 title = f"Tag: {tag.title}" + (f", page {pager.number}" if pager.number > 1 else "")
                 # The first page is found by the tag's name and description (pagefind.yml
                 # leaves its list of articles out of the index, as a person's); the others not.
-                front = {"title": html.escape(title)}
-                if pager.number > 1:
-                    front["search"] = NOT_INDEXED
+                front = {"title": html.escape(title), "search": {"boost": 10} if pager.number == 1 else NOT_INDEXED}
                 outputs.append(self.page("tag.md.j2", pager.path, front, tag=tag,
                                          articles=chunk, pager=pager, total=len(items)))
         return outputs

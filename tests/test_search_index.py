@@ -12,11 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from lgnews import render
 from lgnews.build import generate
 
-from .conftest import SEED_ID, copy_project, run
+from .conftest import ROOT, SEED_ID, copy_project, run
 
 FIRST = "presided over the 2022 Work safety conference"      # paragraph 1 of the seed
 LATER = "put an end to paralysis and blindness"                # paragraph 3
@@ -75,6 +76,9 @@ def test_article_is_indexed_in_full_without_what_repeats_other_pages(indexed):
     assert FIRST in text and LATER in text and NOTE in text
     assert "Editor in Chief: Wen Zhibin" not in text, "the verbatim source repeats the reading edition"
     assert "c6ea5eefa642" not in text, "provenance and citation are not searched"
+    # ... but its dates are: a search for the day it was published found other pages only.
+    assert "Published: 30 April 2022 Event date: 11 February 2022" in text
+    assert "Li Yi" not in text and "Machine-translated" not in text, "the credits are found through people's pages"
     assert "Terms explained" not in text, "'In this article' links to pages that have their own entry"
     # A note's number is not a word of the text: an excerpt read "Party jianguo[1] and other leaders".
     assert "Party jianguo and other leaders" in text and "[1]" not in text
@@ -140,3 +144,12 @@ def test_below_the_limit_it_says_nothing_of_the_kind(built_site):
     page = (built_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
     box = SEARCH_BOX.search(page)
     assert box and not box.group(1)
+
+
+def test_the_notice_on_an_undescribed_body_is_not_indexed():
+    """Its words, the same on every such body's page, made "editors guide" find 35
+    organizations and were the excerpt of each (a search review)."""
+    template = (ROOT / "lgnews" / "templates" / "organization.md.j2").read_text(encoding="utf-8")
+    assert '<p class="lg-undescribed">' in template
+    excluded = yaml.safe_load((ROOT / "pagefind.yml").read_text(encoding="utf-8"))["exclude_selectors"]
+    assert "p.lg-undescribed" in excluded

@@ -269,9 +269,12 @@
     if (!ENDS_SENTENCE.test(text)) node.appendChild(document.createTextNode("…"));
   }
 
-  /* The title, with the words that start with a query word marked. */
+  /* The title, with the words that start with a query word marked (a word of a quoted
+     phrase without its quotation marks: '"work' marked no "Work"). */
   function titleNodes(title, query) {
-    var words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    var words = query.toLowerCase().split(/\s+/).map(function (w) {
+      return w.replace(/^["'“”‘’]+|["'“”‘’]+$/g, "");
+    }).filter(Boolean);
     var out = document.createDocumentFragment();
     title.split(/(\s+)/).forEach(function (part) {
       var lower = part.toLowerCase();
@@ -290,14 +293,27 @@
   }
 
   /* Where a result leads: a page's top, but on the timeline (a page of many events) the
-     event that matched best, the heading whose section holds the most matches: the result
-     is then that event, its heading and its excerpt (the page's excerpt, from another
-     event, described one event and opened another). */
-  function bestEvent(data) {
+     event that matched best, the heading whose section answers the most of the query's
+     words, then holds the most matches: the result is then that event, its heading and its
+     excerpt (the page's excerpt, from another event, described one event and opened
+     another; "April 2022" opened an event of April 2020, which matched "April" often). */
+  function bestEvent(data, query) {
     if (!data.meta || data.meta.kind !== "Timeline") return null;
-    var best = null;
+    var words = (data.content || "").split(/\s+/), asked = wordsOf(query);
+    function score(sub) {
+      var found = [];
+      (sub.locations || []).forEach(function (at) { found = found.concat(wordsOf(words[at] || "")); });
+      var answered = asked.filter(function (w) { return found.some(function (f) { return answers(f, w); }); });
+      return [answered.length, (sub.locations || []).length];
+    }
+    var best = null, bestScore = null;
     (data.sub_results || []).forEach(function (sub) {
-      if (sub.url.indexOf("#") >= 0 && (!best || (sub.locations || []).length > (best.locations || []).length)) best = sub;
+      if (sub.url.indexOf("#") < 0) return;
+      var s = score(sub);
+      if (!best || s[0] > bestScore[0] || (s[0] === bestScore[0] && s[1] > bestScore[1])) {
+        best = sub;
+        bestScore = s;
+      }
     });
     return best;
   }
@@ -315,7 +331,7 @@
     item.className = "md-search-result__item";
     var link = document.createElement("a");
     link.className = "md-search-result__link";
-    var event = bestEvent(data);
+    var event = bestEvent(data, query);
     link.href = withHighlight(event ? event.url : data.url, query);
     var article = document.createElement("div");
     article.className = "md-search-result__article md-search-result__article--document md-typeset";
@@ -713,8 +729,8 @@
        is shown unmarked, and the rest of the search still works. */
   }
 
-  /* For the tests (tests/browser/test_browser_search.py): how an excerpt is tidied, and
-     whether the words a result matched answer the query. */
+  /* For the tests (tests/browser/test_browser_search.py): how an excerpt is tidied,
+     whether the words a result matched answer the query, which event a timeline result opens. */
   box.lgTidyExcerpt = tidyExcerpt;
   box.lgExcerptText = function (html, title) { return excerptNodes(html, title).textContent; };
   box.lgExcerptShown = function (html, title) {
@@ -724,4 +740,5 @@
     return p.textContent;
   };
   box.lgAnswersQuery = answersQuery;
+  box.lgBestEvent = function (data, query) { var best = bestEvent(data, query); return best && best.url; };
 })();

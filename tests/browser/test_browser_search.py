@@ -35,6 +35,12 @@ def search_tab(browser, site_url):
     ("da fei zhi wei", TERM_DA_FEI, 3),
     ("dǎ fēi zhì wéi", TERM_DA_FEI, 3),
     ("人民至上", "glossary/people-first-life-is-supreme/", 3),
+    # A search review: what a reader typed found other pages first, or nothing.
+    ("30 April 2022", SEED, 2),  # the day it was published (the provenance was out of the index)
+    ("11 February 2022", SEED, 2),  # the day of the meeting it reports
+    ("Emergency management", "tags/emergency-management/", 1),  # a tag's name
+    ("Meetings", "tags/meetings/", 2),  # (after the entry "retreat meeting")
+    ("Louxing District", "tags/louxing/", 2),  # (after the district's committee, whose name it is)
 ])
 def test_search_ranks_the_entry_first(search_tab, query, expected, within):
     results = search(search_tab, query)
@@ -136,6 +142,35 @@ def test_zhengzhou_finds_the_article_and_the_timeline(search_tab):
     # The timeline, a page of many events, opens at the event that matched, not at its top.
     # (the event whose section says "Zhengzhou" most often)
     assert any(r.startswith("timeline/#zhengzhou-7-20-") for r in results), results
+
+
+@pytest.mark.parametrize(("query", "event"), [
+    ("April 2022", "#meeting"),  # both words, against "April" three times
+    ("April", "#campaign"),  # one word: the most matches
+    ("campaign 2020", "#campaign"),
+])
+def test_the_timeline_opens_at_the_event_that_answers_every_word(tab, query, event):
+    """The event with the most matches won even when it matched one word of the query only
+    (a search review): "April 2022" opened an event of April 2020, whose section said April
+    three times, not the one of April 2022."""
+    tab.goto("")
+    data = {"meta": {"kind": "Timeline"}, "content": "April 2020 campaign April April 2020 . April 2022 meeting",
+            "sub_results": [{"url": "/timeline/", "locations": [0, 3, 4]},
+                            {"url": "/timeline/#campaign", "locations": [0, 1, 2, 3, 4, 5]},
+                            {"url": "/timeline/#meeting", "locations": [7, 8]}]}
+    words = data["content"].split()
+    for sub in data["sub_results"]:  # only the locations of the query's words, as Pagefind gives them
+        sub["locations"] = [at for at in sub["locations"] if any(w.lower() in words[at].lower() for w in query.split())]
+    best = tab.page.evaluate("([d, q]) => document.querySelector('[data-lg-search]').lgBestEvent(d, q)", [data, query])
+    assert best == "/timeline/" + event
+
+
+def test_a_quoted_phrase_marks_its_words_in_the_titles(search_tab):
+    """'"three principles"' marked neither word of the title "three principles": its words
+    kept their quotation marks."""
+    search(search_tab, '"three principles"')
+    title = search_tab.page.locator(".lg-search-result__title", has_text=re.compile("^three principles$", re.I))
+    assert title.locator("mark").all_inner_texts() == ["three", "principles"], title.inner_html()
 
 
 def test_a_timeline_result_is_the_event_it_opens(search_tab):
