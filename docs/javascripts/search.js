@@ -78,6 +78,7 @@
   }
 
   var PAGE_SIZE = 10;
+  var LOOK_FURTHER = 100; /* results read, at most, for one that answers the query (see answering) */
   var HIGHLIGHT_PARAM = "h";
   var DEBOUNCE_MS = 150;
 
@@ -414,8 +415,12 @@
      ("work-safety", "7·20") answers through any of its words, or all of them joined ("720",
      as Pagefind also indexes them). When a matched word answers no query word and a query
      word has no matched word that answers it, the result came from a word cut back; when
-     every result of the first page did, no page matches. Chinese is left to Pagefind,
-     which splits a query in Chinese into words of its own. */
+     every result of the first page did, the pages that answer the query, if there are any,
+     are further down (Pagefind's English stemmer cuts given names: "Anli" to "an", the start
+     of "and", so that the page of Cui Anli came 53rd, under pages of "and" and "Anhua"): the
+     results after the first page are read, up to LOOK_FURTHER, and those that answer are the
+     results; none, no page matches. Chinese is left to Pagefind, which splits a query in
+     Chinese into words of its own. */
   var ENDINGS = [["ations", ""], ["ation", ""], ["ities", ""], ["ity", ""], ["ments", ""], ["ment", ""],
                  ["ness", ""], ["ances", ""], ["ance", ""], ["ences", ""], ["ence", ""], ["ings", ""],
                  ["ing", ""], ["ied", "i"], ["ies", "i"], ["ers", ""], ["er", ""], ["ed", ""], ["es", ""],
@@ -467,6 +472,22 @@
     var unanswered = words.some(function (w) { return !found.some(function (parts) { return answered(parts, w); }); });
     return !(stray && unanswered);
   }
+  /* The results to show for ``query`` (a promise): all of them when one of the first page
+     answers it, else those of the next ones, up to LOOK_FURTHER, that answer it. */
+  function answering(found, query) {
+    var first = found.slice(0, PAGE_SIZE);
+    return Promise.all(first.map(dataOf)).then(function (pages) {
+      if (!pages.length || pages.some(function (data) { return answersQuery(matchedWords(data), query); })) {
+        return { results: found, pages: pages };
+      }
+      var further = found.slice(PAGE_SIZE, LOOK_FURTHER);
+      return Promise.all(further.map(dataOf)).then(function (more) {
+        return { results: further.filter(function (_, i) { return answersQuery(matchedWords(more[i]), query); }),
+                 pages: [] };
+      });
+    });
+  }
+
   /* The words a result matched: Pagefind gives their places in the page's indexed text. */
   function matchedWords(data) {
     var words = (data.content || "").split(/\s+/);
@@ -521,10 +542,9 @@
     }).then(function (answer) {
       if (current !== generation || !answer) return;
       /* The first page of results, which is shown anyway: were they all found by a word cut back? */
-      return Promise.all(answer.results.slice(0, PAGE_SIZE).map(dataOf)).then(function (pages) {
-        var kept = !pages.length || pages.some(function (data) { return answersQuery(matchedWords(data), query); });
-        if (current === generation) suggest(query, kept ? pages : []);
-        return kept ? answer.results : [];
+      return answering(answer.results, query).then(function (kept) {
+        if (current === generation) suggest(query, kept.pages);
+        return kept.results;
       });
     }).then(function (found) {
       if (current !== generation || !found) return;
@@ -740,5 +760,8 @@
     return p.textContent;
   };
   box.lgAnswersQuery = answersQuery;
+  box.lgAnswering = function (found, query) {
+    return answering(found, query).then(function (kept) { return kept.results.map(function (r) { return r.id; }); });
+  };
   box.lgBestEvent = function (data, query) { var best = bestEvent(data, query); return best && best.url; };
 })();
