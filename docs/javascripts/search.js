@@ -300,7 +300,7 @@
      another; "April 2022" opened an event of April 2020, which matched "April" often). */
   function bestEvent(data, query) {
     if (!data.meta || data.meta.kind !== "Timeline") return null;
-    var words = (data.content || "").split(/\s+/), asked = wordsOf(query);
+    var words = (data.content || "").split(/\s+/), asked = wordsOf(query).filter(function (w) { return w.length > 1; });
     function score(sub) {
       var found = [];
       (sub.locations || []).forEach(function (at) { found = found.concat(wordsOf(words[at] || "")); });
