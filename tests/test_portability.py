@@ -43,3 +43,9 @@ def test_a_template_calls_no_python_method_and_reads_no_mkdocs_file(template):
 ])
 def test_the_check_tells_a_method_from_a_macro(tag, bad):
     assert bool(PYTHON_METHOD.search(tag) or re.search(r"\bpage\.file\b", tag)) is bad
+
+
+def test_the_container_keeps_the_place_zensicals_skip_link_leads_to():
+    """Zensical's "Skip to content" leads to #__skip, an anchor in the container this theme
+    overrides: without it, the link led nowhere on every page."""
+    assert '<a id="__skip" tabindex="-1"></a>' in (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
