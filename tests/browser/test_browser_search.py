@@ -654,24 +654,28 @@ def test_words_found_by_their_stem_or_their_start_still_find_their_pages(search_
 
 
 @pytest.mark.parametrize(("query", "shown"), [
-    ("Anli", ["person"]),  # the first page all "and": the page further down that answers is the result
+    ("Anli", ["person", "late2", "late25"]),  # the first page all "and": those further down that answer
     ("and", "all"),  # the first page answers: every result, as Pagefind ranks them
     ("Beijing", []),  # none answers, within the results read: no page matches
 ])
 def test_when_the_first_results_all_came_from_a_word_cut_back_those_further_down_are_read(tab, query, shown):
     """Pagefind's stemmer cuts given names ("Anli" to "an", the start of "and"): "Anli" said
     no page matched, while the page of Cui Anli came 53rd, under pages of "and" (a search
-    review of 300 synthesized articles). Past the first hundred results, none is read."""
+    review of 300 synthesized articles). The next results are read a page of ten at a time,
+    until ten answer, and no further than the sixtieth (each is a download)."""
     tab.goto("")
-    ids = tab.page.evaluate("""q => {
-        const page = (id, text) => ({id, data: () => Promise.resolve({content: text, locations: [0]})});
+    ids, read = tab.page.evaluate("""q => {
+        const read = [];
+        const page = (id, text) => ({id, data: () => { read.push(id); return Promise.resolve({content: text, locations: [0]}); }});
         const found = [];
         for (let i = 0; i < 30; i++) found.push(page('and' + i, 'and the rest'));
         found.push(page('person', 'Anli. Named in 3 articles'));
-        for (let i = 0; i < 90; i++) found.push(page('late' + i, i === 80 ? 'Anli again' : 'and more'));
-        return document.querySelector('[data-lg-search]').lgAnswering(found, q);
+        for (let i = 0; i < 90; i++) found.push(page('late' + i, i === 2 || i === 25 || i === 80 ? 'Anli again' : 'and more'));
+        return document.querySelector('[data-lg-search]').lgAnswering(found, q).then(ids => [ids, read.length]);
     }""", query)
-    assert ids == (shown if shown != "all" else [f"and{i}" for i in range(30)] + ["person"] + [f"late{i}" for i in range(90)])
+    everything = [f"and{i}" for i in range(30)] + ["person"] + [f"late{i}" for i in range(90)]
+    assert ids == (everything if shown == "all" else shown)
+    assert read == {"Anli": 60, "and": 10, "Beijing": 60}[query]
 
 
 @pytest.mark.parametrize(("matched", "query", "answered"), [
