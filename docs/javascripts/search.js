@@ -300,10 +300,10 @@
      another; "April 2022" opened an event of April 2020, which matched "April" often). */
   function bestEvent(data, query) {
     if (!data.meta || data.meta.kind !== "Timeline") return null;
-    var words = (data.content || "").split(/\s+/), asked = wordsOf(query).filter(function (w) { return w.length > 1; });
+    var words = (data.content || "").split(/\s+/), asked = queryWords(query);
     function score(sub) {
       var found = [];
-      (sub.locations || []).forEach(function (at) { found = found.concat(wordsOf(words[at] || "")); });
+      wordsAt(words, sub.locations).forEach(function (text) { found = found.concat(wordsOf(text)); });
       var answered = asked.filter(function (w) { return found.some(function (f) { return answers(f, w); }); });
       return [answered.length, (sub.locations || []).length];
     }
@@ -458,7 +458,7 @@
   }
   function answersQuery(matched, query) {
     if (HAN.test(query)) return true;
-    var words = wordsOf(query).filter(function (w) { return w.length > 1; });  /* not the s of "year's" */
+    var words = queryWords(query);
     var found = [];
     matched.forEach(function (text) {
       var parts = wordsOf(text);
@@ -495,8 +495,14 @@
 
   /* The words a result matched: Pagefind gives their places in the page's indexed text. */
   function matchedWords(data) {
-    var words = (data.content || "").split(/\s+/);
-    return (data.locations || []).map(function (at) { return words[at] || ""; });
+    return wordsAt((data.content || "").split(/\s+/), data.locations);
+  }
+  function wordsAt(words, locations) {
+    return (locations || []).map(function (at) { return words[at] || ""; });
+  }
+  /* The words of a query that a matched word must answer: not the s of "year's". */
+  function queryWords(query) {
+    return wordsOf(query).filter(function (w) { return w.length > 1; });
   }
 
   /* Search suggestions (Material's search.suggest): behind the typed text, in grey, the
