@@ -24,6 +24,7 @@
     none: "No matching pages",
     one: "1 matching page",
     other: "# matching pages",
+    searchedAs: " for \u201c#\u201d", /* after the count, when a date typed in figures was searched as written */
     failed: "Search is not available: the search index could not be loaded.",
     /* A browser lets no page opened from the disk load the index (a module, fetched). */
     file: "Search works once the site is served by a web server (opened from the disk, a browser does " +
@@ -536,8 +537,49 @@
     return true;
   }
 
-  function search(query) {
+  /* Dates typed in figures are searched as the pages write them: "2022-04-30",
+     "2022/4/30", "30.04.2022", "4/30/2022" and "2022年4月30日" as "30 April 2022", and
+     "2022-04" or "2022年4月" as "April 2022". Pagefind read "2022-04-30" as three numbers,
+     which found the data page's example, not the article of that day (a search review). A day
+     and a month that could be either way round ("4/5/2022"), impossible dates, and figures
+     that go on ("2022-04-30-louxing", an article's address) are searched as typed. */
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"];
+  var NOT_WORD = "(^|[^\\p{L}\\p{N}])";
+  var WORD_END = "(?![\\p{L}\\p{N}]|[-/.][\\p{L}\\p{N}])";
+  var YEAR_FIRST = new RegExp(NOT_WORD + "(\\d{4})([-/.])(\\d{1,2})(?:\\3(\\d{1,2}))?" + WORD_END, "gu");
+  var YEAR_LAST = new RegExp(NOT_WORD + "(\\d{1,2})([-/.])(\\d{1,2})\\3(\\d{4})" + WORD_END, "gu");
+  var CHINESE_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?/g;
+
+  function writtenDate(year, month, day) {
+    var y = Number(year), m = Number(month), d = day === undefined ? 0 : Number(day);
+    if (m < 1 || m > 12) return null;
+    if (day === undefined) return MONTHS[m - 1] + " " + y;
+    if (d < 1 || new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d) return null;
+    return d + " " + MONTHS[m - 1] + " " + y;
+  }
+
+  function datesAsWritten(query) {
+    var text = query.replace(CHINESE_DATE, function (all, y, m, d) {
+      var date = writtenDate(y, m, d);
+      return date ? " " + date + " " : all;
+    }).replace(YEAR_FIRST, function (all, before, y, _, m, d) {
+      var date = writtenDate(y, m, d);
+      return date ? before + date : all;
+    }).replace(YEAR_LAST, function (all, before, a, _, b, y) {
+      a = Number(a);
+      b = Number(b);
+      var day = a > 12 || a === b ? a : b > 12 ? b : 0;
+      var date = day && writtenDate(y, day === a ? b : a, day);
+      return date ? before + date : all;
+    });
+    return text === query ? query : text.replace(/\s+/g, " ").trim();
+  }
+
+  function search(typed) {
     var current = ++generation;
+    var query = datesAsWritten(typed);
+    var searchedAs = query !== typed ? MESSAGES.searchedAs.replace("#", query) : "";
     if (hint) hint.hidden = !query;
     if (chineseHint) chineseHint.hidden = !/[\u3400-\u9fff]/.test(query);
     if (!query) {
@@ -563,10 +605,10 @@
       shown = 0;
       list.textContent = "";
       var n = results.length;
-      setStatus(n === 0 ? MESSAGES.none : n === 1 ? MESSAGES.one : MESSAGES.other.replace("#", n));
+      setStatus((n === 0 ? MESSAGES.none : n === 1 ? MESSAGES.one : MESSAGES.other.replace("#", n)) + searchedAs);
       return showMore(query, current, false);
     }).then(function () {
-      if (current === generation) box.setAttribute("data-lg-search-done", query);
+      if (current === generation) box.setAttribute("data-lg-search-done", typed);
     }, function (error) {
       if (current === generation) setStatus(MESSAGES.failed);
       throw error;
@@ -761,7 +803,8 @@
   }
 
   /* For the tests (tests/browser/test_browser_search.py): how an excerpt is tidied,
-     whether the words a result matched answer the query, which event a timeline result opens. */
+     whether the words a result matched answer the query, which event a timeline result opens,
+     how a date typed in figures is searched. */
   box.lgTidyExcerpt = tidyExcerpt;
   box.lgExcerptText = function (html, title) { return excerptNodes(html, title).textContent; };
   box.lgExcerptShown = function (html, title) {
@@ -775,4 +818,5 @@
     return answering(found, query).then(function (kept) { return kept.results.map(function (r) { return r.id; }); });
   };
   box.lgBestEvent = function (data, query) { var best = bestEvent(data, query); return best && best.url; };
+  box.lgDatesAsWritten = datesAsWritten;
 })();

@@ -38,6 +38,12 @@ def search_tab(browser, site_url):
     # A search review: what a reader typed found other pages first, or nothing.
     ("30 April 2022", SEED, 2),  # the day it was published (the provenance was out of the index)
     ("11 February 2022", SEED, 2),  # the day of the meeting it reports
+    # The same days typed in figures (a date as a Chinese or an ISO reader writes it found the
+    # data page's example, or nothing).
+    ("2022-04-30", SEED, 2),
+    ("2022年4月30日", SEED, 2),
+    ("4/30/2022", SEED, 2),
+    ("2022-02-11", SEED, 1),
     ("Emergency management", "tags/emergency-management/", 1),  # a tag's name
     ("Meetings", "tags/meetings/", 2),  # (after the entry "retreat meeting")
     ("Louxing District", "tags/louxing/", 2),  # (after the district's committee, whose name it is)
@@ -133,6 +139,48 @@ def test_results_say_where_every_article_using_a_term_is_listed(tab):
     hint.locator("a").click()
     tab.page.wait_for_url(tab.base + "glossary/")
     assert not tab.errors and not tab.external
+
+
+@pytest.mark.parametrize(("typed", "searched"), [
+    ("2022-04-30", "30 April 2022"),
+    ("2022/4/30", "30 April 2022"),
+    ("2022.04.30", "30 April 2022"),
+    ("30.04.2022", "30 April 2022"),  # the day first, as most of the world writes it
+    ("4/30/2022", "30 April 2022"),  # the month first, as Americans write it
+    ("5/5/2022", "5 May 2022"),
+    ("4/5/2022", "4/5/2022"),  # 4 May or April 5: left as typed
+    ("2022年4月30日", "30 April 2022"),
+    ("2022年4月30日安全", "30 April 2022 安全"),
+    ("2022 年 4 月", "April 2022"),
+    ("2022-04", "April 2022"),
+    ("safety 2022-04-30 Louxing", "safety 30 April 2022 Louxing"),
+    ("2024-02-29", "29 February 2024"),
+    ("2023-02-29", "2023-02-29"),  # no such day
+    ("2022-13-01", "2022-13-01"),
+    ("7-20", "7-20"),  # the Zhengzhou rainstorm of 20 July, as the glossary names it
+    ("2021-2025", "2021-2025"),  # a five-year plan's years
+    ("2022-04-30-louxing", "2022-04-30-louxing"),  # the start of an article's address
+    ("x2022-04-30", "x2022-04-30"),
+    ("2022-04-305", "2022-04-305"),
+])
+def test_a_date_typed_in_figures_is_searched_as_the_pages_write_it(tab, typed, searched):
+    tab.goto("")
+    assert tab.page.evaluate("q => document.querySelector('[data-lg-search]').lgDatesAsWritten(q)", typed) == searched
+
+
+def test_the_status_says_how_a_date_in_figures_was_searched(search_tab):
+    """The box keeps what the reader typed; the count says what was searched, and the page a
+    result opens marks the date as it is written there."""
+    results = search(search_tab, "2022-04-30")
+    assert SEED in results[:2], results
+    page = search_tab.page
+    assert page.input_value("#lg-search-query") == "2022-04-30"
+    assert page.text_content("#lg-search-status") == f"{len(results)} matching pages for \u201c30 April 2022\u201d"
+    link = page.get_attribute(f".md-search-result__link[href*='{SEED}']", "href")
+    assert "h=30+April+2022" in link, link
+    # A query with no date in figures is counted as before.
+    results = search(search_tab, "30 April 2022")
+    assert page.text_content("#lg-search-status") == f"{len(results)} matching pages"
 
 
 def test_zhengzhou_finds_the_article_and_the_timeline(search_tab):
