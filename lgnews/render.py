@@ -389,6 +389,8 @@ class Pager:
     size: int = 0  # entries a page holds (the last may hold fewer)
     total: int = 0  # entries in all
     labels: Sequence[str] = ()  # what each page holds, for an index in alphabetical order ("Bai–Guo")
+    jumps: Sequence[tuple[str, int, int]] = ()  # (a year or a letter, the first and last pages of its entries)
+    jumps_by: str = ""  # what the jumps are: "year", "letter"
 
     @property
     def span(self) -> str:
@@ -481,15 +483,54 @@ def people_in_article(people: Sequence) -> tuple[list, list]:
 
 
 def paginate(items: Sequence, size: int, base: str, labels: Callable[[list[Sequence]], Sequence[str]] | None = None,
-             ) -> Iterable[tuple[Pager, Sequence]]:
+             jumps: tuple[str, Callable[[Any], str | None]] | None = None) -> Iterable[tuple[Pager, Sequence]]:
     """``items`` in pages of ``size``: (pager, the page's items). ``labels``: what each
     page's items are called in the pager, from the items of every page (see
-    ``Pager.labels``)."""
+    ``Pager.labels``). ``jumps``: what the pager offers to jump to ("year" or "letter") and
+    the year or letter of an item, for a list sorted by it (see ``jump_pages``)."""
     count = max(1, -(-len(items) // size))
     chunks = [items[(n - 1) * size : n * size] for n in range(1, count + 1)]
     named = tuple(labels(chunks)) if labels and count > 1 else ()
+    by, starts = (jumps[0], jump_pages(chunks, jumps[1])) if jumps and count > 1 else ("", ())
     for n, chunk in enumerate(chunks, start=1):
-        yield Pager(n, count, base, size, len(items), named), chunk
+        yield Pager(n, count, base, size, len(items), named, starts, by), chunk
+
+
+def jump_pages(chunks: list[Sequence], key: Callable[[Any], str | None]) -> tuple[tuple[str, int, int], ...]:
+    """(key, the first and the last page of its items), in the list's order, for the pages
+    of a list sorted by ``key`` (the year of a list newest first, the initial of an index):
+    a reader goes to 2020 in a term's 38 pages of occurrences, or to the Ws of the people,
+    in one click, and sees which years or letters a page holds. Items of a key of None are
+    not offered. Only a page whose first and last items differ is read item by item: a few
+    pages, however long the list."""
+    pages: dict[str, list[int]] = {}
+    for n, chunk in enumerate(chunks, start=1):
+        if not chunk:
+            continue
+        top, bottom = key(chunk[0]), key(chunk[-1])
+        for item in chunk if top != bottom else chunk[:1]:
+            k = key(item)
+            if k is not None:
+                pages.setdefault(k, [n, n])[1] = n
+    return tuple((k, first, last) for k, (first, last) in pages.items()) if len(pages) > 1 else ()
+
+
+def _published_year(item: Any) -> str:
+    """The year of an article, or of an article's occurrence or appearance, or of an
+    organization's (article, how) pair."""
+    article = item[0] if isinstance(item, tuple) else getattr(item, "article", item)
+    return str(article.published.year)
+
+
+def _initial(item: Any) -> str | None:
+    """The letter a person's or an organization's name begins with, for an index in the
+    order of the names (lower-cased): A to Z only."""
+    first = item.name[:1].upper()
+    return first if "A" <= first <= "Z" else None
+
+
+BY_YEAR = ("year", _published_year)
+BY_LETTER = ("letter", _initial)
 
 
 def name_ranges(names: list[tuple[str, str]]) -> list[str]:
@@ -683,7 +724,7 @@ class Renderer:
         found = site.occurrences.get(term.slug, [])
         events = [e for e in site.events if term.term in e.terms]
         see_also = [self._terms_by_name[name] for name in term.see_also if name in self._terms_by_name]
-        for pager, chunk in paginate(found, OCCURRENCES_PER_PAGE, f"glossary/{term.slug}/"):
+        for pager, chunk in paginate(found, OCCURRENCES_PER_PAGE, f"glossary/{term.slug}/", jumps=BY_YEAR):
             front = {"title": html.escape(term.term if pager.number == 1 else f"{term.term}, page {pager.number}"),
                      "description": html.escape(term.short_definition)}
             front["search"] = {"boost": 10} if pager.number == 1 else NOT_INDEXED
@@ -695,7 +736,7 @@ class Renderer:
 
     def render_people_index(self) -> list[Output]:
         return self._index_pages("people.md.j2", "People", "people/", self.site.people, "people",
-                                 lambda chunks: name_ranges([(c[0].name, c[-1].name) for c in chunks]))
+                                 lambda chunks: name_ranges([(c[0].name, c[-1].name) for c in chunks]), BY_LETTER)
 
     def render_person(self, person: PersonRecord) -> list[Output]:
         appearances = newest_first(person.appearances)
@@ -711,14 +752,14 @@ class Renderer:
 
     def render_organizations_index(self) -> list[Output]:
         return self._index_pages("organizations.md.j2", "Organizations", "organizations/", self.site.organizations,
-                                 "organizations")
+                                 "organizations", jumps=BY_LETTER)
 
     def render_organization(self, org: Organization) -> list[Output]:
         items = sorted(org.articles, key=lambda x: (x[0].published, x[0].id), reverse=True)
         return self._listing_pages("organization.md.j2", org.name, org.url, items, 5, "items", org=org)
 
     def _index_pages(self, template: str, title: str, base: str, items: Sequence, name: str,
-                     labels: Callable[[list[Sequence]], Sequence[str]] | None = None) -> list[Output]:
+                     labels: Callable[[list[Sequence]], Sequence[str]] | None = None, jumps=None) -> list[Output]:
         """An index (people, organizations) in pages of INDEX_PER_PAGE entries, none of them
         searched: each entry has its own page, which search finds (an index's excerpt is a
         jumble of table cells, ahead of the page the reader looks for)."""
@@ -726,7 +767,7 @@ class Renderer:
             self.page(template, pager.path,
                       {"title": title + (f", page {pager.number}" if pager.number > 1 else ""), "search": NOT_INDEXED},
                       **{name: chunk}, pager=pager, total=len(items))
-            for pager, chunk in paginate(items, INDEX_PER_PAGE, base, labels)
+            for pager, chunk in paginate(items, INDEX_PER_PAGE, base, labels, jumps)
         ]
 
     def _listing_pages(self, template: str, title: str, base: str, items: Sequence, boost: int, name: str,
@@ -735,7 +776,7 @@ class Renderer:
         (APPEARANCES_PER_PAGE each): the first weighed ``boost`` in search, the others not
         searched."""
         outputs = []
-        for pager, chunk in paginate(items, APPEARANCES_PER_PAGE, base):
+        for pager, chunk in paginate(items, APPEARANCES_PER_PAGE, base, jumps=BY_YEAR):
             front = {"title": html.escape(title if pager.number == 1 else f"{title}, page {pager.number}")}
             front["search"] = {"boost": boost} if pager.number == 1 else NOT_INDEXED
             outputs.append(self.page(template, pager.path, front, **{name: chunk}, total=len(items), pager=pager,
@@ -757,7 +798,7 @@ class Renderer:
                                reverse=True)
             if not mentioned:
                 continue
-            for pager, chunk in paginate(mentioned, APPEARANCES_PER_PAGE, event_page(entry.anchor)):
+            for pager, chunk in paginate(mentioned, APPEARANCES_PER_PAGE, event_page(entry.anchor), jumps=BY_YEAR):
                 title = f"{entry.title}: the articles" + (f", page {pager.number}" if pager.number > 1 else "")
                 outputs.append(self.page("event.md.j2", pager.path, {"title": html.escape(title),
                                                                      "search": NOT_INDEXED},
@@ -780,7 +821,7 @@ class Renderer:
             items = self.site.tag_articles.get(tag.slug, [])
             if not items:  # a tag no article has yet: no page, which nothing would lead to
                 continue
-            for pager, chunk in paginate(items, ARTICLES_PER_PAGE, f"tags/{tag.slug}/"):
+            for pager, chunk in paginate(items, ARTICLES_PER_PAGE, f"tags/{tag.slug}/", jumps=BY_YEAR):
                 title = f"Tag: {tag.title}" + (f", page {pager.number}" if pager.number > 1 else "")
                 # The first page is found by the tag's name and description (pagefind.yml
                 # leaves its list of articles out of the index, as a person's); the others not.

@@ -289,6 +289,73 @@ def test_a_pager_jumps_to_any_part_of_a_long_list():
             assert len(gaps) == pages.count(None), "a gap is marked where pages are left out, and only there"
 
 
+JUMPS_RE = re.compile(r'<p class="pager-jumps">By (year|letter): (.*?)</p>')
+
+
+def _jumps(path: str, page: str) -> tuple[str, list[tuple[str, str, bool]]] | None:
+    """What a page's "By year" (or "By letter") row offers: (by, [(year or letter, the page
+    it leads to, bold: this page holds it)])."""
+    m = JUMPS_RE.search(page)
+    if not m:
+        return None
+    offered = []
+    for part in m[2].split(" · "):
+        link = re.search(r'href="([^"]*)"', part)
+        offered.append((re.sub(r"<[^>]+>", "", part), _target(path, link[1]) if link else path,
+                        part.startswith("<strong>")))
+    return m[1], offered
+
+
+def test_a_long_list_leads_to_the_page_where_each_year_or_letter_begins(outputs):
+    """A reader after 2020 in a term's 38 pages of occurrences, or after the Ws among the
+    people (whose pager showed five of its thirteen pages), had to guess and step (a reader's
+    review at 10,000 articles). Above the list, a row leads to the page where each year (or
+    letter) begins, and marks those the page holds; not under it too."""
+    site, pages = outputs
+    lists = {f"tags/{tag.slug}/": ("year", [str(a.published.year) for a in site.tag_articles.get(tag.slug, [])])
+             for tag in site.tags}
+    lists |= {f"glossary/{term.slug}/": ("year", [str(o.article.published.year) for o in site.occurrences.get(term.slug, [])])
+              for term in site.terms}
+    lists["people/"] = ("letter", [p.name[:1].upper() for p in site.people])
+    checked = set()
+    for base, (by, keys) in lists.items():
+        count = -(-len(keys) // SIZE)
+        offered = list(dict.fromkeys(k for k in keys if k.isdigit() or "A" <= k <= "Z"))
+        for n in range(1, count + 1):
+            path = base + ("index.md" if n == 1 else f"page-{n}/index.md")
+            found = _jumps(path, pages[path])
+            if count == 1 or len(offered) < 2:
+                assert found is None, path
+                continue
+            assert found[0] == by and [key for key, _, _ in found[1]] == offered, (path, found)
+            here = set(keys[(n - 1) * SIZE : n * SIZE])
+            for key, target, bold in found[1]:
+                first = keys.index(key) // SIZE + 1
+                assert target == base + ("index.md" if first == 1 else f"page-{first}/index.md"), (path, key, target)
+                assert bold == (key in here), (path, key, bold)
+            page = pages[path]
+            assert page.count('class="pager-jumps"') == 1, path
+            assert page.index('class="pager-jumps"') < page.rindex('<nav class="pager"'), path
+            checked.add((base.split("/")[0], by))
+    assert checked == {("tags", "year"), ("glossary", "year"), ("people", "letter")}, checked
+
+
+def test_an_organizations_an_events_and_a_persons_pages_offer_their_years(outputs, monkeypatch):
+    """The other lists newest first offer their years too."""
+    site, pages = outputs
+    series = _series(pages)
+    for folder in ("organizations", "timeline/events"):
+        bases = [b for b in series if b.startswith(folder + "/") and b.count("/") == folder.count("/") + 2]
+        assert bases, folder
+        assert all(_jumps(b + "index.md", pages[b + "index.md"])[0] == "year" for b in bases), folder
+    # (No one appears in more than seven of the 40 articles: a person's pages of one appearance.)
+    person = next(p for p in site.people if len({a.article.published.year for a in p.appearances}) > 1)
+    monkeypatch.setattr(render, "APPEARANCES_PER_PAGE", 1)
+    first = render.Renderer(site, "https://example.org/", "Test").render_person(person)[0]
+    years = [str(a.article.published.year) for a in render.newest_first(person.appearances)]
+    assert [key for key, _, _ in _jumps(first.path, first.content)[1]] == list(dict.fromkeys(years))
+
+
 def test_a_long_lists_pager_links_the_pages_it_offers(outputs):
     _, pages = outputs
     for base, count in _series(pages).items():
