@@ -659,8 +659,9 @@ class Renderer:
         # shows its text; a copy from a browser is not guaranteed to be the same bytes).
         download = (f"{self.repo_url}/raw/HEAD/archive/articles/{article.id}/{archived}"
                     if self.repo_url and self.repo_url.startswith(("https://", "http://")) else None)
+        month = article.published.strftime("%Y/%m")
         return self.page("article.md.j2", path, front, article=article, meta=meta, archived=archived,
-                         download=download, title=render_heading(article, "title"),
+                         download=download, month=(f"articles/{month}/", format_date(month.replace("/", "-"))), title=render_heading(article, "title"),
                          source=render_heading(article, "source"), people=people_in_article(article.people),
                          paragraphs=paragraphs, blocks=blocks,
                          lede_only=len(self.site.articles) > FULL_TEXT_SEARCH_LIMIT)
@@ -697,11 +698,14 @@ class Renderer:
             # The months with articles just before and after this one: (key, label) or None.
             around = [(k, format_date(k.replace("/", "-"))) if k else None
                       for k in (keys[at - 1] if at else None, keys[at + 1] if at + 1 < len(keys) else None)]
+            # The year's other months too: June to November was a trip through the year's page.
+            months = [(k, format_date(k.replace("/", "-")), len(by_month[k])) for k in sorted(months_of[month[:4]])]
             for pager, chunk in paginate(items, ARTICLES_PER_PAGE, f"articles/{month}/"):
                 title = f"Articles from {label}" + (f", page {pager.number}" if pager.number > 1 else "")
                 outputs.append(self.page("articles.md.j2", pager.path, {"title": title, "search": NOT_INDEXED},
                                          heading=f"Articles from {label}", articles=chunk, pager=pager,
-                                         years=years, months=[], intro=False, around=around, year=month[:4]))
+                                         years=years, months=months, this_month=month, intro=False, around=around,
+                                         year=month[:4]))
         return outputs
 
     # Glossary -------------------------------------------------------------

@@ -269,6 +269,19 @@ def test_a_month_links_the_months_before_and_after_it_and_its_year(outputs):
         assert targets == expected, month
 
 
+def test_a_month_lists_the_other_months_of_its_year(outputs):
+    """June to November was a trip through the year's page (a reader's review)."""
+    site, pages = outputs
+    months = sorted({a.published.strftime("%Y/%m") for a in site.articles})
+    for month in months:
+        path = f"articles/{month}/index.md"
+        row = pages[path].split("<strong>By month:</strong>")[1].split("</p>")[0]
+        same_year = [m for m in months if m[:4] == month[:4]]
+        assert [_target(path, h) for h in HREF_RE.findall(row)] == [f"articles/{m}/index.md" for m in same_year
+                                                                   if m != month], month
+        assert row.count('aria-current="page"') == 1, month
+
+
 def test_a_pager_jumps_to_any_part_of_a_long_list():
     """First, previous, next and last step one page at a time: a pager also offers the
     pages around this one and, in a long list, every 10th (or 20th, 50th...), so that page
@@ -515,16 +528,21 @@ def test_counts_are_written_as_the_pagers_write_them():
 
 def test_an_articles_older_and_newer_links_lead_to_the_articles_before_and_after_it(outputs):
     """Each article page leads to the article published just before it ("Older") and just
-    after it ("Newer"), and the oldest and the newest have one of the two only."""
+    after it ("Newer"), and the oldest and the newest have one of the two only; between
+    them, to all of its month's articles (an article led to no page of the archive's)."""
     site, pages = outputs
     by_date = sorted(site.articles, key=lambda a: (a.published, a.id))  # (the archive's order: oldest first)
     ids = [a.id for a in by_date]
     for k in (0, len(ids) // 2, len(ids) - 1):
         path = f"articles/{ids[k]}/index.md"
-        pager = pages[path].split('<nav class="article-pager"', 1)[1].split("<p>", 1)[1].split("</nav>", 1)[0]
-        older, _, newer = pager.partition(" | ") if " | " in pager else (
-            (pager, "", "") if "Older:" in pager else ("", "", pager))
+        pager = pages[path].split('<nav class="article-pager"', 1)[1].split("<p>", 1)[1].split("</p></nav>", 1)[0]
+        parts = pager.split(" | ")
+        older = parts.pop(0) if "Older:" in parts[0] else ""
+        newer = parts.pop() if "Newer:" in parts[-1] else ""
         assert ("Older:" in older) == (k > 0) and ("Newer:" in newer) == (k < len(ids) - 1), (k, pager)
+        month = by_date[k].published
+        assert parts == [f'<a href="../{month:%Y}/{month:%m}/">All of {month:%B %Y}</a>'], (k, pager)
+        assert _target(path, f"../{month:%Y}/{month:%m}/") in pages
         if k > 0:
             assert _target(path, HREF_RE.findall(older)[0]) == f"articles/{ids[k - 1]}/index.md", (k, pager)
         if k < len(ids) - 1:
