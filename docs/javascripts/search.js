@@ -38,13 +38,15 @@
   var status = box.querySelector("[data-lg-search-status]");
   var list = box.querySelector("[data-lg-search-results]");
   var hint = box.querySelector("[data-lg-search-hint]");
+  var scope = box.querySelector("[data-lg-search-scope]");
   var chineseHint = box.querySelector("[data-lg-search-zh]");
   var suggestion = box.querySelector("[data-lg-search-suggest]");
 
   /* The box's contents, built here rather than written into every page (1.8 KB of each):
-     the form, the status line the results are announced in, the results list and the hint
-     under it. Material's classes, so it looks and opens like Material's search. Nothing in
-     it comes from the page but the site's root (root, above), set as a property. */
+     the form, the status line the results are announced in, what is searched (above 5,000
+     articles), the results list and the hint under it. Material's classes, so it looks and
+     opens like Material's search. Nothing in it comes from the page but the site's root
+     (root, above), set as a property. */
   function build(box) {
     box.innerHTML =
       '<label class="md-search__overlay" for="__search" aria-hidden="true"></label>' +
@@ -64,12 +66,15 @@
       '<div class="md-search__output"><div class="md-search__scrollwrap"><div class="md-search-result">' +
       '<div class="md-search-result__meta" id="lg-search-status" role="status" aria-live="polite"' +
       ' data-lg-search-status></div>' +
+      /* Above the results, where it is read before them: under 269 of them, a reader never
+         scrolled to it (a review at 10,000 articles). */
+      (box.hasAttribute("data-lg-lede-only")
+        ? '<p class="lg-search-hint lg-search-scope" data-lg-search-scope hidden>' +
+          "Articles are searched by their title, opening paragraph and editors\' notes, not their whole text.</p>"
+        : "") +
       '<ol class="md-search-result__list" id="lg-search-results" aria-label="Search results"' +
       ' data-lg-search-results></ol>' +
       '<p class="lg-search-hint" data-lg-search-hint hidden>' +
-      (box.hasAttribute("data-lg-lede-only")
-        ? "Articles are searched by their title, opening paragraph and editors\' notes, not their whole text. "
-        : "") +
       "Every article that uses an official term is listed on the term\'s entry in the " +
       '<a data-lg-glossary>glossary</a>.<span data-lg-search-zh hidden> The articles are English translations: ' +
       "Chinese finds the glossary\'s terms and the people and organizations whose Chinese names are known." +
@@ -605,6 +610,7 @@
     var query = datesAsWritten(typed);
     var searchedAs = query !== typed ? MESSAGES.searchedAs.replace("#", query) : "";
     if (hint) hint.hidden = !query;
+    if (scope) scope.hidden = !query;
     if (chineseHint) chineseHint.hidden = !/[\u3400-\u9fff]/.test(query);
     if (!query) {
       suggestion.textContent = "";

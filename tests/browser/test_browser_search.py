@@ -218,6 +218,33 @@ def test_the_phrase_moves_its_pages_up_in_pagefinds_order(tab):
     assert order == ["person", "article1", "article2", "taoyuan1", "taoyuan2"]
 
 
+# The box as a site of over 5,000 articles marks it (hooks/searchscope.py), before search.js builds it.
+LEDE_ONLY = """new MutationObserver((_, watch) => {
+  const box = document.querySelector("[data-lg-search]");
+  if (box) { box.setAttribute("data-lg-lede-only", ""); watch.disconnect(); }
+}).observe(document, {childList: true, subtree: true});"""
+
+
+def test_above_5000_articles_what_is_searched_is_said_above_the_results(browser, site_url):
+    """Under the results, the notice that articles are searched by their opening was never
+    seen: at 10,000 articles it lay below 269 results, off the screen (a reader's review)."""
+    context, tab = _open_tab(browser, site_url, DESKTOP)
+    try:
+        tab.page.add_init_script(LEDE_ONLY)
+        tab.goto(SEED)
+        scope = tab.page.locator("[data-lg-search-scope]")
+        assert scope.count() == 1 and not scope.is_visible()
+        search(tab, "safety")
+        assert scope.is_visible() and scope.inner_text() == (
+            "Articles are searched by their title, opening paragraph and editors' notes, not their whole text.")
+        status, first = tab.page.locator("#lg-search-status"), tab.page.locator(".md-search-result__link").first
+        assert status.bounding_box()["y"] < scope.bounding_box()["y"] < first.bounding_box()["y"]
+        assert "opening" not in tab.page.locator("[data-lg-search-hint]").inner_text()
+        assert not tab.errors
+    finally:
+        context.close()
+
+
 def test_zhengzhou_finds_the_article_and_the_timeline(search_tab):
     results = search(search_tab, "Zhengzhou")
     assert any(r.startswith("timeline/") for r in results[:3]), results
