@@ -634,6 +634,11 @@ def test_home_page_includes_generated_lists(built_site):
     # A term's Chinese is given once: the definitions that quote it are not preceded by it again.
     terms = home.text[home.text.index("cracking down on illegal activities"):]
     assert "(打非治违): A" not in terms and terms[:terms.index("The whole glossary")].count("打非治违") == 1
+    # What "On the timeline" holds, which mixed the editors' key events with the latest the
+    # articles report without saying so (a reader's review).
+    timeline = home.text[home.text.index("On the timeline"):home.text.index("The whole timeline")]
+    assert "The latest of the events the editors describe, with their sources, and the latest events the " \
+           "articles report, by date." in timeline
 
 
 # --------------------------------------------------------------------------- small archives
