@@ -692,6 +692,10 @@ class Renderer:
                                          heading=f"Articles from {year}", this_year=year,
                                          articles=chunk, pager=pager, years=years, months=months, intro=False))
         keys = sorted(by_month)  # oldest first
+        # The months that have a page, for the search box, which offers a month's page when
+        # one is searched (docs/javascripts/search.js): a few hundred bytes, read on such a
+        # search only, where asking for the page itself answered 404 for a month without one.
+        outputs.append(Output("articles/months.json", _json(keys)))
         for at, month in enumerate(keys):
             items = by_month[month]
             label = format_date(month.replace("/", "-"))

@@ -5,6 +5,7 @@ seed project's own lists (one article) are not the only case."""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import shutil
@@ -267,6 +268,14 @@ def test_a_month_links_the_months_before_and_after_it_and_its_year(outputs):
         expected |= {f"articles/{months[at - 1]}/index.md"} if at else set()
         expected |= {f"articles/{months[at + 1]}/index.md"} if at + 1 < len(months) else set()
         assert targets == expected, month
+
+
+def test_the_search_box_learns_which_months_have_a_page(outputs):
+    """search.js offers a month's page when a month is searched, if it has one."""
+    site, pages = outputs
+    months = json.loads(pages["articles/months.json"])
+    assert months == sorted({a.published.strftime("%Y/%m") for a in site.articles})
+    assert all(f"articles/{m}/index.md" in pages for m in months)
 
 
 def test_a_month_lists_the_other_months_of_its_year(outputs):

@@ -25,6 +25,7 @@
     one: "1 matching page",
     other: "# matching pages",
     searchedAs: " for \u201c#\u201d", /* after the count, when a date typed in figures was searched as written */
+    browse: "Every article published in #, in order of date \u2192",
     failed: "Search is not available: the search index could not be loaded.",
     /* A browser lets no page opened from the disk load the index (a module, fetched). */
     file: "Search works once the site is served by a web server (opened from the disk, a browser does " +
@@ -39,6 +40,7 @@
   var list = box.querySelector("[data-lg-search-results]");
   var hint = box.querySelector("[data-lg-search-hint]");
   var scope = box.querySelector("[data-lg-search-scope]");
+  var browse = box.querySelector("[data-lg-search-browse]");
   var chineseHint = box.querySelector("[data-lg-search-zh]");
   var suggestion = box.querySelector("[data-lg-search-suggest]");
 
@@ -72,6 +74,7 @@
         ? '<p class="lg-search-hint lg-search-scope" data-lg-search-scope hidden>' +
           "Articles are searched by their title, opening paragraph and editors\' notes, not their whole text.</p>"
         : "") +
+      '<p class="lg-search-hint lg-search-browse" data-lg-search-browse hidden><a></a></p>' +
       '<ol class="md-search-result__list" id="lg-search-results" aria-label="Search results"' +
       ' data-lg-search-results></ol>' +
       '<p class="lg-search-hint" data-lg-search-hint hidden>' +
@@ -605,12 +608,48 @@
     return first.concat(rest);
   }
 
+  /* A month or a year searched ("April 2021", "30 April 2022", "2021"): its page of the
+     archive, every article of it in order of date, is offered above the results, which
+     Pagefind gives in order of relevance (the archive's pages are not in its index). Only a
+     month or a year that has articles has a page: articles/months.json, which the generator
+     writes ("2016/01", ...), says which, read once, on the first such search. */
+  var archiveMonths = null; /* Promise of that list */
+
+  function archivePage(query) {
+    var month = new RegExp("\\b(" + MONTHS.join("|") + ")\\s+(\\d{4})\\b", "i").exec(query);
+    if (month) {
+      var number = MONTHS.map(function (m) { return m.toLowerCase(); }).indexOf(month[1].toLowerCase()) + 1;
+      return { key: month[2] + "/" + (number < 10 ? "0" : "") + number, label: MONTHS[number - 1] + " " + month[2] };
+    }
+    var year = /^\d{4}$/.exec(query);
+    return year ? { key: year[0], label: year[0] } : null;
+  }
+
+  function offerArchivePage(query, current) {
+    var page = archivePage(query);
+    if (!page) return;
+    if (!archiveMonths) {
+      archiveMonths = fetch(new URL("articles/months.json", root).href).then(function (response) {
+        return response.ok ? response.json() : [];
+      }).catch(function () { return []; });
+    }
+    archiveMonths.then(function (months) {
+      var held = months.some(function (m) { return m === page.key || m.slice(0, 5) === page.key + "/"; });
+      if (!held || current !== generation) return;
+      var link = browse.querySelector("a");
+      link.href = new URL("articles/" + page.key + "/", root).href;
+      link.textContent = MESSAGES.browse.replace("#", page.label);
+      browse.hidden = false;
+    });
+  }
+
   function search(typed) {
     var current = ++generation;
     var query = datesAsWritten(typed);
     var searchedAs = query !== typed ? MESSAGES.searchedAs.replace("#", query) : "";
     if (hint) hint.hidden = !query;
     if (scope) scope.hidden = !query;
+    browse.hidden = true;
     if (chineseHint) chineseHint.hidden = !/[\u3400-\u9fff]/.test(query);
     if (!query) {
       suggestion.textContent = "";
@@ -620,6 +659,7 @@
       setStatus(MESSAGES.placeholder);
       return Promise.resolve();
     }
+    offerArchivePage(query, current);
     return loadPagefind().then(function (module) {
       var phrase = asPhrase(query);
       return Promise.all([module.search(query), phrase && module.search(phrase)]);

@@ -245,6 +245,42 @@ def test_above_5000_articles_what_is_searched_is_said_above_the_results(browser,
         context.close()
 
 
+@pytest.mark.parametrize(("query", "page", "label"), [
+    ("April 2022", "articles/2022/04/", "April 2022"),
+    ("2022-04-30", "articles/2022/04/", "April 2022"),  # searched as "30 April 2022"
+    ("work safety april 2022", "articles/2022/04/", "April 2022"),
+    ("2022", "articles/2022/", "2022"),
+])
+def test_a_month_or_a_year_searched_offers_its_page_of_the_archive(search_tab, query, page, label):
+    """Search gives a month's articles in order of relevance, among other pages: "April 2021"
+    gave 144 results at 10,000 articles, not the month's page, in order of date (a reader's
+    review)."""
+    search(search_tab, query)
+    browse = search_tab.page.locator("[data-lg-search-browse]")
+    browse.wait_for(state="visible", timeout=5_000)
+    link = browse.locator("a")
+    assert link.inner_text() == f"Every article published in {label}, in order of date \u2192"
+    assert link.get_attribute("href") == search_tab.base + page
+    status, first = search_tab.page.locator("#lg-search-status"), search_tab.page.locator(".md-search-result__link").first
+    assert status.bounding_box()["y"] < browse.bounding_box()["y"] < first.bounding_box()["y"]
+
+
+@pytest.mark.parametrize(("query", "asked"), [
+    ("April 2031", "/articles/2031/04/"),  # no article of that month: no page
+    ("2031", "/articles/2031/"),
+    ("safety", None),
+])
+def test_no_page_of_the_archive_is_offered_where_there_is_none(search_tab, query, asked):
+    search(search_tab, "April 2022")
+    search_tab.page.locator("[data-lg-search-browse]").wait_for(state="visible", timeout=5_000)
+    search(search_tab, query)
+    search_tab.page.wait_for_timeout(200)
+    assert search_tab.page.locator("[data-lg-search-browse]").is_hidden()
+    assert not [u for u in search_tab.requests if u.endswith(asked or "/articles/2022/04/")], \
+        "a month's page is not asked for to learn whether it exists"
+    assert not search_tab.errors
+
+
 def test_zhengzhou_finds_the_article_and_the_timeline(search_tab):
     results = search(search_tab, "Zhengzhou")
     assert any(r.startswith("timeline/") for r in results[:3]), results
