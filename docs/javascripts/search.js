@@ -877,7 +877,8 @@
 
   /* For the tests (tests/browser/test_browser_search.py): how an excerpt is tidied,
      whether the words a result matched answer the query, which event a timeline result opens,
-     how a date typed in figures is searched. */
+     how a date typed in figures is searched, which queries are searched as a phrase too and
+     how its pages move up. */
   box.lgTidyExcerpt = tidyExcerpt;
   box.lgExcerptText = function (html, title) { return excerptNodes(html, title).textContent; };
   box.lgExcerptShown = function (html, title) {
