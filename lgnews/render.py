@@ -659,9 +659,10 @@ class Renderer:
         # shows its text; a copy from a browser is not guaranteed to be the same bytes).
         download = (f"{self.repo_url}/raw/HEAD/archive/articles/{article.id}/{archived}"
                     if self.repo_url and self.repo_url.startswith(("https://", "http://")) else None)
-        month = article.published.strftime("%Y/%m")
+        month = article.published.strftime("%Y/%m")  # its month's page, at the end of the page
         return self.page("article.md.j2", path, front, article=article, meta=meta, archived=archived,
-                         download=download, month=(f"articles/{month}/", format_date(month.replace("/", "-"))), title=render_heading(article, "title"),
+                         download=download, month=(f"articles/{month}/", format_date(month.replace("/", "-"))),
+                         title=render_heading(article, "title"),
                          source=render_heading(article, "source"), people=people_in_article(article.people),
                          paragraphs=paragraphs, blocks=blocks,
                          lede_only=len(self.site.articles) > FULL_TEXT_SEARCH_LIMIT)
