@@ -524,11 +524,15 @@
     if (typed.trim() !== query || /\s$/.test(typed) || HAN.test(query)) return;
     var last = wordsOf(query.split(/\s+/).pop()).pop();
     if (!last || fold(typed).slice(-last.length) !== last) return;
+    /* Not when the first result holds the word as typed: "Lu Tao" is a person, whose page
+       came first, not the start of "Taoyuan", whose pages came after it. */
+    if (pages.length && matchedWords(pages[0]).some(function (text) { return wordsOf(text).indexOf(last) >= 0; })) return;
+    var before = wordsOf(query).slice(0, -1); /* "Tang Ta" is not completed to "Tang Tang" */
     var count = Object.create(null), best = null;
     pages.forEach(function (data, rank) {
       matchedWords(data).forEach(function (text) {
         wordsOf(text).forEach(function (word) {
-          if (word.length < last.length || word.indexOf(last) !== 0) return;
+          if (word.length < last.length || word.indexOf(last) !== 0 || before.indexOf(word) >= 0) return;
           count[word] = (count[word] || 0) + (rank === 0 ? 2 : 1);
           if (word !== last && (!best || count[word] > count[best])) best = word;
         });
@@ -559,11 +563,12 @@
   var WORD_END = "(?![\\p{L}\\p{N}]|[-/.][\\p{L}\\p{N}])";
   var YEAR_FIRST = new RegExp(NOT_WORD + "(\\d{4})([-/.])(\\d{1,2})(?:\\3(\\d{1,2}))?" + WORD_END, "gu");
   var YEAR_LAST = new RegExp(NOT_WORD + "(\\d{1,2})([-/.])(\\d{1,2})\\3(\\d{4})" + WORD_END, "gu");
+  var MONTH_FIRST = new RegExp(NOT_WORD + "(\\d{2})([-/])(\\d{4})" + WORD_END, "gu");  /* "04/2021" */
   var CHINESE_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?/g;
 
   function writtenDate(year, month, day) {
     var y = Number(year), m = Number(month), d = day === undefined ? 0 : Number(day);
-    if (m < 1 || m > 12) return null;
+    if (m < 1 || m > 12 || y < 1900 || y > 2099) return null;  /* "1000.5" is no date */
     if (day === undefined) return MONTHS[m - 1] + " " + y;
     if (d < 1 || new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d) return null;
     return d + " " + MONTHS[m - 1] + " " + y;
@@ -573,14 +578,19 @@
     var text = query.replace(CHINESE_DATE, function (all, y, m, d) {
       var date = writtenDate(y, m, d);
       return date ? " " + date + " " : all;
-    }).replace(YEAR_FIRST, function (all, before, y, _, m, d) {
-      var date = writtenDate(y, m, d);
+    }).replace(YEAR_FIRST, function (all, before, y, separator, m, d) {
+      /* A month without a day in two figures, and not after a point: "No. 2021-5" and
+         "2021.5" are numbers, "2021-05" is May 2021. */
+      var date = (d !== undefined || (m.length === 2 && separator !== ".")) && writtenDate(y, m, d);
       return date ? before + date : all;
     }).replace(YEAR_LAST, function (all, before, a, _, b, y) {
       a = Number(a);
       b = Number(b);
       var day = a > 12 || a === b ? a : b > 12 ? b : 0;
       var date = day && writtenDate(y, day === a ? b : a, day);
+      return date ? before + date : all;
+    }).replace(MONTH_FIRST, function (all, before, m, _, y) {
+      var date = writtenDate(y, m);
       return date ? before + date : all;
     });
     return text === query ? query : text.replace(/\s+/g, " ").trim();
@@ -615,14 +625,19 @@
      writes ("2016/01", ...), says which, read once, on the first such search. */
   var archiveMonths = null; /* Promise of that list */
 
+  var MONTH_NAME = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" +
+    "sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+  var NAMED_MONTH = new RegExp("\\b" + MONTH_NAME + ",?\\s+(\\d{4})\\b|\\b(\\d{4})\\s+" + MONTH_NAME + "(?![\\p{L}])", "iu");
+
   function archivePage(query) {
-    var month = new RegExp("\\b(" + MONTHS.join("|") + ")\\s+(\\d{4})\\b", "i").exec(query);
+    var month = NAMED_MONTH.exec(query);  /* "April 2021", "Sept. 2021", "Apr, 2021", "2021 April" */
     if (month) {
-      var number = MONTHS.map(function (m) { return m.toLowerCase(); }).indexOf(month[1].toLowerCase()) + 1;
-      return { key: month[2] + "/" + (number < 10 ? "0" : "") + number, label: MONTHS[number - 1] + " " + month[2] };
+      var name = (month[1] || month[4]).toLowerCase().slice(0, 3), year = month[2] || month[3];
+      var number = MONTHS.map(function (m) { return m.toLowerCase().slice(0, 3); }).indexOf(name) + 1;
+      return { key: year + "/" + (number < 10 ? "0" : "") + number, label: MONTHS[number - 1] + " " + year };
     }
-    var year = /^\d{4}$/.exec(query);
-    return year ? { key: year[0], label: year[0] } : null;
+    var year = /^(\d{4})\s*年?$/.exec(query);  /* "2021", "2021年" */
+    return year ? { key: year[1], label: year[1] } : null;
   }
 
   function offerArchivePage(query, current) {
@@ -646,7 +661,8 @@
   function search(typed) {
     var current = ++generation;
     var query = datesAsWritten(typed);
-    var searchedAs = query !== typed ? MESSAGES.searchedAs.replace("#", query) : "";
+    var searchedAs = query !== typed
+      ? MESSAGES.searchedAs.replace("#", query.replace(/["\u201c\u201d]/g, "").replace(/[\s.,;:]+$/, "")) : "";
     if (hint) hint.hidden = !query;
     if (scope) scope.hidden = !query;
     browse.hidden = true;
@@ -688,8 +704,9 @@
     });
   }
 
-  function links() {
-    return Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link, .lg-search-more__button"));
+  function links() {  /* what the arrow keys step through: the month's page, if offered, then the results */
+    return (browse.hidden ? [] : [browse.querySelector("a")]).concat(
+      Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link, .lg-search-more__button")));
   }
 
   input.addEventListener("focus", open);

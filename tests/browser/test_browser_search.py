@@ -164,6 +164,11 @@ def test_results_say_where_every_article_using_a_term_is_listed(tab):
     ("2022-04-30-louxing", "2022-04-30-louxing"),  # the start of an article's address
     ("x2022-04-30", "x2022-04-30"),
     ("2022-04-305", "2022-04-305"),
+    ("04/2022", "April 2022"),
+    # Numbers, not dates (a review of the feature): a decimal, a document's number, a year
+    # no article has, a month after a point.
+    ("1000.5", "1000.5"), ("No. 2021-5 hidden dangers", "No. 2021-5 hidden dangers"), ("1850-04-30", "1850-04-30"),
+    ("2021.04", "2021.04"),
 ])
 def test_a_date_typed_in_figures_is_searched_as_the_pages_write_it(tab, typed, searched):
     tab.goto("")
@@ -180,6 +185,9 @@ def test_the_status_says_how_a_date_in_figures_was_searched(search_tab):
     assert page.text_content("#lg-search-status") == f"{len(results)} matching pages for \u201c30 April 2022\u201d"
     link = page.get_attribute(f".md-search-result__link[href*='{SEED}']", "href")
     assert "h=30+April+2022" in link, link
+    # A quoted date is echoed without its own quotation marks.
+    search(search_tab, '"2022-04-30"')
+    assert page.text_content("#lg-search-status").endswith(" for \u201c30 April 2022\u201d")
     # A query with no date in figures is counted as before.
     results = search(search_tab, "30 April 2022")
     assert page.text_content("#lg-search-status") == f"{len(results)} matching pages"
@@ -250,6 +258,10 @@ def test_above_5000_articles_what_is_searched_is_said_above_the_results(browser,
     ("2022-04-30", "articles/2022/04/", "April 2022"),  # searched as "30 April 2022"
     ("work safety april 2022", "articles/2022/04/", "April 2022"),
     ("2022", "articles/2022/", "2022"),
+    # Other ways of writing them (a review of the feature).
+    ("apr. 2022", "articles/2022/04/", "April 2022"), ("April, 2022", "articles/2022/04/", "April 2022"),
+    ("2022 April", "articles/2022/04/", "April 2022"), ("04/2022", "articles/2022/04/", "April 2022"),
+    ("2022年", "articles/2022/", "2022"),
 ])
 def test_a_month_or_a_year_searched_offers_its_page_of_the_archive(search_tab, query, page, label):
     """Search gives a month's articles in order of relevance, among other pages: "April 2021"
@@ -263,6 +275,15 @@ def test_a_month_or_a_year_searched_offers_its_page_of_the_archive(search_tab, q
     assert link.get_attribute("href") == search_tab.base + page
     status, first = search_tab.page.locator("#lg-search-status"), search_tab.page.locator(".md-search-result__link").first
     assert status.bounding_box()["y"] < browse.bounding_box()["y"] < first.bounding_box()["y"]
+    # The arrow keys step through it, before the results, as Tab does.
+    page = search_tab.page
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("() => document.activeElement.closest('[data-lg-search-browse]') !== null")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("() => document.activeElement.classList.contains('md-search-result__link')")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("() => document.activeElement.id") == "lg-search-query"
 
 
 @pytest.mark.parametrize(("query", "asked"), [
@@ -476,6 +497,7 @@ SUGGESTION = "[data-lg-search-suggest]"
     # A word the results hold as typed, as often as any longer one: not the start of another
     # ("Tang Tao" was completed to "Tang Taoyuan" at 10,000 articles).
     ("work", ""), ("committee", ""),
+    ("Zhengzhou Zheng", ""),  # not a word typed before it ("Tang Ta" was completed to "Tang Tang")
 ])
 def test_search_suggests_the_likeliest_completion_of_the_word_being_typed(search_tab, query, suggested):
     """Search suggestions (Material's search.suggest, which the issue asks for): the
