@@ -289,6 +289,8 @@ def test_a_month_lists_the_other_months_of_its_year(outputs):
         assert [_target(path, h) for h in HREF_RE.findall(row)] == [f"articles/{m}/index.md" for m in same_year
                                                                    if m != month], month
         assert row.count('aria-current="page"') == 1, month
+        # A line breaks after a separator, never before it ("·" began lines on a phone).
+        assert " · " not in row and row.count("&nbsp;· ") == len(same_year) - 1, row
 
 
 def test_a_pager_jumps_to_any_part_of_a_long_list():
@@ -321,7 +323,7 @@ def _jumps(path: str, page: str) -> tuple[str, list[tuple[str, str, bool]]] | No
     if not m:
         return None
     offered = []
-    for part in m[2].split(" · "):
+    for part in m[2].split("&nbsp;· "):  # (a line breaks after the dot, not before it)
         link = re.search(r'href="([^"]*)"', part)
         offered.append((re.sub(r"<[^>]+>", "", part), _target(path, link[1]) if link else path,
                         part.startswith("<strong>")))
