@@ -26,6 +26,8 @@
     other: "# matching pages",
     searchedAs: " for \u201c#\u201d", /* after the count, when a date typed in figures was searched as written */
     browse: "Every article published in #, in order of date \u2192",
+    /* after the count, when a date in figures could be read two ways ("4/5/2022") */
+    eitherWay: ": \u201c#\u201d could be % or &; write the month\u2019s name to search one of them",
     failed: "Search is not available: the search index could not be loaded.",
     /* A browser lets no page opened from the disk load the index (a module, fetched). */
     file: "Search works once the site is served by a web server (opened from the disk, a browser does " +
@@ -574,6 +576,17 @@
     return d + " " + MONTHS[m - 1] + " " + y;
   }
 
+  /* The two days a date in figures could be ("4/5/2022": 4 May 2022 or 5 April 2022), which
+     is searched as typed and found nothing, without a word of why (a review). */
+  function eitherWay(query) {
+    YEAR_LAST.lastIndex = 0;
+    var m = YEAR_LAST.exec(query);
+    YEAR_LAST.lastIndex = 0;
+    if (!m || Number(m[2]) === Number(m[4])) return null;
+    var first = writtenDate(m[5], m[4], m[2]), second = writtenDate(m[5], m[2], m[4]);
+    return first && second ? { typed: m[0].slice(m[1].length), dates: [first, second] } : null;
+  }
+
   function datesAsWritten(query) {
     var text = query.replace(CHINESE_DATE, function (all, y, m, d) {
       var date = writtenDate(y, m, d);
@@ -661,8 +674,11 @@
   function search(typed) {
     var current = ++generation;
     var query = datesAsWritten(typed);
+    var ambiguous = eitherWay(query);
     var searchedAs = query !== typed
-      ? MESSAGES.searchedAs.replace("#", query.replace(/["\u201c\u201d]/g, "").replace(/[\s.,;:]+$/, "")) : "";
+      ? MESSAGES.searchedAs.replace("#", query.replace(/["\u201c\u201d]/g, "").replace(/[\s.,;:]+$/, ""))
+      : ambiguous ? MESSAGES.eitherWay.replace("#", ambiguous.typed).replace("%", ambiguous.dates[0])
+        .replace("&", ambiguous.dates[1]) : "";
     if (hint) hint.hidden = !query;
     if (scope) scope.hidden = !query;
     browse.hidden = true;

@@ -188,6 +188,13 @@ def test_the_status_says_how_a_date_in_figures_was_searched(search_tab):
     # A quoted date is echoed without its own quotation marks.
     search(search_tab, '"2022-04-30"')
     assert page.text_content("#lg-search-status").endswith(" for \u201c30 April 2022\u201d")
+    # A day and a month that could be either way round are searched as typed, and the count
+    # says why they may find nothing ("4/5/2022" found nothing without a word: a review).
+    search(search_tab, "4/5/2022")
+    assert page.text_content("#lg-search-status").endswith(
+        ": \u201c4/5/2022\u201d could be 4 May 2022 or 5 April 2022; write the month\u2019s name to search one of them")
+    search(search_tab, "safety 05.04.2022")
+    assert "\u201c05.04.2022\u201d could be 5 April 2022 or 4 May 2022" in page.text_content("#lg-search-status")
     # A query with no date in figures is counted as before.
     results = search(search_tab, "30 April 2022")
     assert page.text_content("#lg-search-status") == f"{len(results)} matching pages"
