@@ -685,8 +685,11 @@ class Renderer:
                                       "search": NOT_INDEXED},
                                      heading="Articles", articles=chunk, pager=pager, years=years, months=[],
                                      intro=True))
+        # Each year's months, oldest first, with their counts: on the year's pages and its months'.
+        months_in = {year: [(k, format_date(k.replace("/", "-")), len(by_month[k])) for k in sorted(keys)]
+                     for year, keys in months_of.items()}
         for year, items in by_year.items():
-            months = [(k, format_date(k.replace("/", "-")), len(by_month[k])) for k in sorted(months_of[year])]
+            months = months_in[year]
             for pager, chunk in paginate(items, ARTICLES_PER_PAGE, f"articles/{year}/"):
                 title = f"Articles from {year}" + (f", page {pager.number}" if pager.number > 1 else "")
                 outputs.append(self.page("articles.md.j2", pager.path, {"title": title, "search": NOT_INDEXED},
@@ -704,7 +707,7 @@ class Renderer:
             around = [(k, format_date(k.replace("/", "-"))) if k else None
                       for k in (keys[at - 1] if at else None, keys[at + 1] if at + 1 < len(keys) else None)]
             # The year's other months too: June to November was a trip through the year's page.
-            months = [(k, format_date(k.replace("/", "-")), len(by_month[k])) for k in sorted(months_of[month[:4]])]
+            months = months_in[month[:4]]
             for pager, chunk in paginate(items, ARTICLES_PER_PAGE, f"articles/{month}/"):
                 title = f"Articles from {label}" + (f", page {pager.number}" if pager.number > 1 else "")
                 outputs.append(self.page("articles.md.j2", pager.path, {"title": title, "search": NOT_INDEXED},

@@ -579,9 +579,7 @@
   /* The two days a date in figures could be ("4/5/2022": 4 May 2022 or 5 April 2022), which
      is searched as typed and found nothing, without a word of why (a review). */
   function eitherWay(query) {
-    YEAR_LAST.lastIndex = 0;
-    var m = YEAR_LAST.exec(query);
-    YEAR_LAST.lastIndex = 0;
+    var m = new RegExp(YEAR_LAST.source, "u").exec(query);  /* the first (not the global regex, which keeps a place) */
     if (!m || Number(m[2]) === Number(m[4])) return null;
     var first = writtenDate(m[5], m[4], m[2]), second = writtenDate(m[5], m[2], m[4]);
     return first && second ? { typed: m[0].slice(m[1].length), dates: [first, second] } : null;
