@@ -122,7 +122,9 @@ bench: $(STAMP)
 lighthouse: $(STAMP) site browser
 	$(PY) scripts/lighthouse.py
 
-# Removes build output and every generated page (as listed in the generator's manifest).
+# Removes build output, the caches and every generated page (as listed in the generator's
+# manifest). lgnews/write.py needs only the standard library: without .venv (never set up, or
+# removed first), the system's Python removes the pages.
 clean:
-	rm -rf site .site-new .site-old .pytest_cache .hypothesis .cache
-	test ! -x $(PY) || $(PY) -c "import lgnews.write as w, pathlib; w.clean(pathlib.Path('docs'))"
+	rm -rf site .site-new .site-old .pytest_cache .hypothesis .cache .ruff_cache
+	$(if $(wildcard $(PY)),$(PY),$(PYTHON)) -c "import lgnews.write as w, pathlib; w.clean(pathlib.Path('docs'))"

@@ -6,5 +6,6 @@ archive's YAML files and their checks: one line per problem, naming the file), `
 Markdown), ``render`` (model -> page texts, through the Jinja templates in ``templates/``)
 and ``write`` (the only module that touches ``docs/``). ``build`` runs the pipeline,
 ``ingest`` stores raw files in ``archive/``, ``new_article`` starts one written in Markdown;
-``preview`` and ``serve`` are for `make serve`, ``bench`` for `make bench`.
+``preview`` runs `make serve`; ``serve`` serves a built site to the browser tests and to
+`make lighthouse`; ``bench`` is `make bench`.
 """

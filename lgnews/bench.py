@@ -525,7 +525,7 @@ def site_stats(site: Path) -> SiteStats:
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 (http.server's naming)
+    def do_GET(self):  # (http.server's naming)
         if self.path == BLANK_PAGE:
             body = b"<!doctype html><html><head><meta charset=utf-8><title>bench</title><link rel=icon href=data:,></head><body></body></html>"
             self.send_response(200)
@@ -593,7 +593,7 @@ def measure_search(site: Path, queries: Iterable[str] = SEARCH_QUERIES) -> list[
 def _body_size(request) -> int:
     try:
         return int(request.sizes()["responseBodySize"])
-    except Exception:  # noqa: BLE001 (fall back to the header)
+    except Exception:  # (fall back to the header)
         response = request.response()
         return int((response.headers if response else {}).get("content-length", 0))
 

@@ -358,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--archive", type=Path, help="archive folder (default: archive, which must exist)")
     parser.add_argument("--quiet", action="store_true", help="print only problems")
     parser.add_argument("--files-from-make", metavar="TEXT", default="",
-                        help="more files, written as `make ingest FILE=...` gives them (see make_files)")
+                        help="more files, as typed after `make ingest FILE=`: names separated by spaces, in quotes if they hold one, and patterns such as Downloads/*.txt")
     args = parser.parse_args(argv)
     try:
         from_make = make_files(args.files_from_make)

@@ -400,8 +400,8 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
             raise ArchiveErrors([ArchiveError(path, "invalid YAML: this line has no ':' after its name: write "
                                                     "'name: value' (a value holding ': ' goes in quotation marks)",
                                               line=file_lines(text)(started.line + 1))]) from None
-        if started is not None and context in _FLOW and _left_open(text, started, *_FLOW[context]):
-            opened, closing = _FLOW[context]
+        if started is not None and context in FLOW_OPENERS and left_open(text, started, *FLOW_OPENERS[context]):
+            opened, closing = FLOW_OPENERS[context]
             raise ArchiveErrors([ArchiveError(path, f"invalid YAML: the '{opened}' opened on this line is never "
                                                     f"closed: end it with '{closing}' (a value holding a comma or "
                                                     "a bracket goes in quotation marks)",
@@ -431,12 +431,12 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
 _QUOTED_VALUE_RE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#"'][^:#]*:\s+)?(["'])(.*)$""")
 
 
-_FLOW = {"while parsing a flow sequence": ("[", "]"), "while parsing a flow mapping": ("{", "}")}
+FLOW_OPENERS = {"while parsing a flow sequence": ("[", "]"), "while parsing a flow mapping": ("{", "}")}
 """What YAML says it was reading when a list written on one line ('aliases: [A, B') is not
 closed, and its brackets: it gives up on a later line, where the mistake is not."""
 
 
-def _left_open(text: str, mark, opened: str, closing: str) -> bool:
+def left_open(text: str, mark, opened: str, closing: str) -> bool:
     """Whether the '[' (or '{') YAML was reading from ``mark`` has no closing bracket on its
     line: not a quotation mark or a comma astray inside a list that is closed."""
     line = text.split("\n")[mark.line]

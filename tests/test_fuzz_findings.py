@@ -249,7 +249,13 @@ def test_errors_below_a_line_separator_give_the_line_a_text_editor_shows(proj, s
 
 
 @pytest.mark.parametrize(("text", "said"), [
-    ("site_name: [Archive\n", "mkdocs.yml:2: invalid YAML: "),
+    # Where the bracket opened, not where YAML gave up: its advice there was wrong (a review:
+    # "put the whole value in quotes: '>-'" for the next setting's '>-').
+    ("site_name: [Archive\n", "mkdocs.yml:1: invalid YAML: the '[' opened on this line is never closed: end it "
+     "with ']', or put the whole value in quotation marks if the bracket is part of it"),
+    ("site_name: [Chinese Local News\nsite_description: >-\n  An archive.\n",
+     "mkdocs.yml:1: invalid YAML: the '[' opened on this line is never closed"),
+    ("theme:\n  palette: {scheme: slate\n  name: material\n", "mkdocs.yml:2: invalid YAML: the '{' opened"),
     ("- a list\n", "mkdocs.yml: not a mapping of settings"),
     # With what to do, as for the archive's files.
     ("site_name: Local News: in English\n", "mkdocs.yml:1: invalid YAML: mapping values are not allowed here; the "

@@ -327,7 +327,7 @@ def test_a_server_not_as_expected_is_given_the_folders_to_watch(tmp_path):
 
 
 def test_the_test_server_reads_an_address_as_a_browser_sent_it(tmp_path):
-    """lgnews/serve.py (which serves the built site to the browser tests and the benchmark)
+    """lgnews/serve.py (which serves the built site to the browser tests and to `make lighthouse`)
     decoded the address twice: a page whose name holds "%41" was looked for as "A"."""
     from lgnews.serve import SiteHandler
 

@@ -475,7 +475,7 @@ def test_the_pre_commit_hooks_run_from_the_project_alone(tmp_path):
     (repo / "archive" / "articles" / "x").mkdir(parents=True)
     (repo / ".pre-commit-config.yaml").write_bytes(PRE_COMMIT.read_bytes())
     (repo / ".venv").symlink_to(ROOT / ".venv")
-    (repo / "notes.md").write_text("Trailing spaces   \nno final line break", encoding="utf-8")
+    (repo / "notes.txt").write_text("Trailing spaces   \nno final line break", encoding="utf-8")
     source = b"Title  \n2022-04-30 0 By\n\nText without a final line break"
     (repo / "archive" / "articles" / "x" / "source.txt").write_bytes(source)
     (repo / "mkdocs.yml").write_text("site_url: !ENV [SITE_URL, 'https://example.org/']\n", encoding="utf-8")
@@ -487,10 +487,64 @@ def test_the_pre_commit_hooks_run_from_the_project_alone(tmp_path):
     result = subprocess.run([tool("pre-commit"), "run", "--all-files"], cwd=repo, env=env, capture_output=True,
                             text=True, timeout=300)
     assert "Failed" in result.stdout and result.returncode == 1, result.stdout + result.stderr  # it fixed files
-    assert (repo / "notes.md").read_text(encoding="utf-8") == "Trailing spaces\nno final line break\n"
+    assert (repo / "notes.txt").read_text(encoding="utf-8") == "Trailing spaces\nno final line break\n"
     assert (repo / "archive" / "articles" / "x" / "source.txt").read_bytes() == source
     assert re.search(r"YAML files parse[^\n]*\.Passed", result.stdout), result.stdout
     again = subprocess.run([tool("pre-commit"), "run", "--all-files"], cwd=repo, env=env, capture_output=True,
                            text=True, timeout=300)
     assert again.returncode == 0, again.stdout + again.stderr
     assert not (tmp_path / "cache" / "repo").exists() and "Initializing environment" not in result.stderr
+
+
+def _fixed_by(hook: dict, files: list[str], tmp_path: Path) -> list[str]:
+    """The files among `files` (paths in the clone) that `hook` would rewrite: each is copied
+    under tmp_path and the hook's own command is run on the copies."""
+    from identify.identify import tags_from_path
+
+    exclude = re.compile(hook.get("exclude", "^$"))
+    wanted = set(hook.get("types", [])) | set(hook.get("types_or", []))
+    chosen = [f for f in files if not exclude.search(f) and (ROOT / f).is_file()
+              and wanted <= tags_from_path(str(ROOT / f))]
+    copies = {}
+    for name in chosen:
+        copy_ = tmp_path / hook["id"] / name
+        copy_.parent.mkdir(parents=True, exist_ok=True)
+        copy_.write_bytes((ROOT / name).read_bytes())
+        copies[name] = copy_
+    command = hook["entry"].split()
+    command[0] = str(ROOT / command[0])
+    for start in range(0, len(chosen), 200):
+        subprocess.run(command + [str(copies[n]) for n in chosen[start:start + 200]], capture_output=True)
+    return [n for n in chosen if copies[n].read_bytes() != (ROOT / n).read_bytes()]
+
+
+def test_pre_commit_fixers_leave_every_committed_file_as_it_is(tmp_path):
+    """`pre-commit run --all-files`, which the config's first lines tell maintainers to run,
+    added a line break at the end of the tests' fixtures (a copy of the seed's source.txt, a
+    file whose last UTF-8 character is cut off on purpose), and a test then failed; the
+    trailing-space fixer would also take the line breaks out of Markdown written with two
+    spaces. Every file of the clone is run through both fixers: none may change."""
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True)
+    files = [f for f in listed.stdout.decode().split("\0") if f]
+    assert "tests/fixtures/raw/truncated_utf8.txt" in files and "tests/fixtures/seed.txt" in files
+    hooks = {h["id"]: h for r in load(PRE_COMMIT)["repos"] for h in r["hooks"]}
+    for hook_id in ("end-of-file-fixer", "trailing-whitespace"):
+        assert _fixed_by(hooks[hook_id], files, tmp_path) == [], hook_id
+
+
+def test_pre_commit_fixer_check_can_fail(tmp_path):
+    """The check above sees a fixer rewrite a file: without their exclusions, both fixers
+    rewrite the fixtures, and without its option the trailing-space fixer rewrites a line of
+    Markdown that ends in a line break."""
+    hooks = {h["id"]: dict(h) for r in load(PRE_COMMIT)["repos"] for h in r["hooks"]}
+    bare = {key: {**hooks[key], "exclude": "^$"} for key in ("end-of-file-fixer", "trailing-whitespace")}
+    assert "tests/fixtures/seed.txt" in _fixed_by(bare["end-of-file-fixer"], ["tests/fixtures/seed.txt"], tmp_path)
+    markdown = tmp_path / "docs-copy" / "linebreak.md"
+    markdown.parent.mkdir()
+    markdown.write_text("First line  \nsecond line\n", encoding="utf-8")
+    fixer = hooks["trailing-whitespace"]["entry"].split()
+    plain = [str(ROOT / fixer[0])] + [a for a in fixer[1:] if not a.startswith("--markdown-linebreak-ext")]
+    kept = subprocess.run([str(ROOT / fixer[0]), *fixer[1:], str(markdown)], capture_output=True)
+    assert markdown.read_text(encoding="utf-8") == "First line  \nsecond line\n", kept
+    subprocess.run(plain + [str(markdown)], capture_output=True)
+    assert markdown.read_text(encoding="utf-8") == "First line\nsecond line\n"
