@@ -585,7 +585,15 @@
     return first && second ? { typed: m[0].slice(m[1].length), dates: [first, second] } : null;
   }
 
-  function datesAsWritten(query) {
+  /* Full-width figures and separators, as a Chinese keyboard may type them ("２０２２－０４－３０",
+     "２０２２年４月３０日"), and the dashes a word processor puts in ("2022–04–30"), read
+     as their ASCII forms: for dates only; a query with no date in it is searched as typed. */
+  var WIDE = /[\uFF0D-\uFF19]/g;
+  var DASHES = /[\u2010-\u2013\u2212]/g;
+
+  function datesAsWritten(typed) {
+    var query = typed.replace(WIDE, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); })
+      .replace(DASHES, "-");
     var text = query.replace(CHINESE_DATE, function (all, y, m, d) {
       var date = writtenDate(y, m, d);
       return date ? " " + date + " " : all;
@@ -604,7 +612,7 @@
       var date = writtenDate(y, m);
       return date ? before + date : all;
     });
-    return text === query ? query : text.replace(/\s+/g, " ").trim();
+    return text === query ? typed : text.replace(/\s+/g, " ").trim();
   }
 
   /* Pages that hold the words as typed, side by side, come first. Pagefind ranks each

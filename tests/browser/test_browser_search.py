@@ -169,6 +169,10 @@ def test_results_say_where_every_article_using_a_term_is_listed(tab):
     # no article has, a month after a point.
     ("1000.5", "1000.5"), ("No. 2021-5 hidden dangers", "No. 2021-5 hidden dangers"), ("1850-04-30", "1850-04-30"),
     ("2021.04", "2021.04"),
+    # Full-width figures and separators (a Chinese keyboard) and typographic dashes; as typed
+    # when they make no date.
+    ("２０２２－０４－３０", "30 April 2022"), ("２０２２年４月３０日", "30 April 2022"), ("2022–04–30", "30 April 2022"),
+    ("２０２２／４／３０ 安全", "30 April 2022 安全"), ("７－２０", "７－２０"), ("2021–2025", "2021–2025"),
 ])
 def test_a_date_typed_in_figures_is_searched_as_the_pages_write_it(tab, typed, searched):
     tab.goto("")
