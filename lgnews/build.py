@@ -231,6 +231,10 @@ def front_matter_error(path: Path, text: str):
         return None
     try:
         fields = yaml.load(m.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except RecursionError:
+        from .records import TOO_DEEP
+
+        return ArchiveError(path, TOO_DEEP, line=2)
     except yaml.YAMLError:
         from .records import read_yaml  # only now: the quick no-op run imports no more than it needs
 
@@ -628,11 +632,14 @@ def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: P
     description. (MkDocs checks the links of the pages editors write in docs/; these are
     converted by the generator, so the generator checks them, and names the file and the
     line that holds them.)"""
+    from .render import page_file
+
     targets = _LinkTargets(site, outputs, docs)
     errors = []
     for article in site.articles:
         if article.kind == "markdown" and article.body_markdown:
-            errors += _link_errors(targets, article.path / "article.md", article.body_markdown, article.source_text)
+            errors += _link_errors(targets, article.path / "article.md", article.body_markdown, article.source_text,
+                                   page=page_file(article.url))
     if archive is not None:
         errors += _curated_link_errors(targets, site, archive)
     return errors
@@ -718,13 +725,14 @@ def _link_line(source: str, written: str, nth: int = 0, start: int = 0) -> int |
 
 
 def _link_errors(targets: _LinkTargets, path: Path, text: str, source: str, unsafe: bool = False,
-                 start: int = 0) -> list:
+                 start: int = 0, page: str | None = None) -> list:
     """The problems of the links of ``text`` (Markdown), found in ``source``, the text of
     the file at ``path``, from ``start`` on (for the line of each); with ``unsafe``, also
     links that run code or images from elsewhere (an article.md's are refused when it is
-    read)."""
+    read). ``page``: the generated page that shows the text alone (an article's), whose
+    anchors a link to a place of its own ('#p3') must lead to."""
     from .errors import ArchiveError
-    from .mdbody import convert, link_problems, site_links
+    from .mdbody import convert, link_problems, own_anchors, site_links
 
     body_html = convert(text)
     found = (link_problems(path, text, body_html, line=lambda target: _link_line(source, target, 0, start),
@@ -737,6 +745,14 @@ def _link_errors(targets: _LinkTargets, path: Path, text: str, source: str, unsa
             found.append(ArchiveError(path, f"the link to '{written}' {problem}",
                                       line=_link_line(source, written, seen[written], start)))
         seen[written] += 1
+    if page is not None and page in targets.outputs:
+        for written in own_anchors(body_html):
+            if unquote(written[1:]) not in targets.anchors(page):
+                found.append(ArchiveError(path, f"the link to '{written}' leads to no place of this article's page: "
+                                                f"it has no anchor '{written}' (its paragraphs and headings are '#p1', "
+                                                "'#p2', ... in order); correct the part after '#', or remove it",
+                                          line=_link_line(source, written, seen[written], start)))
+            seen[written] += 1
     return found
 
 

@@ -57,7 +57,18 @@ class ArchiveError(Exception):
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return one_line(f"{where}: {self.message}")
+        message = self.message if len(self.message) < LONG_QUOTE else _LONG_QUOTE_RE.sub(_cut, self.message)
+        return one_line(f"{where}: {message}")
+
+
+LONG_QUOTE = 300
+_LONG_QUOTE_RE = re.compile(f"'[^'\n]{{{LONG_QUOTE},}}'|\"[^\"\n]{{{LONG_QUOTE},}}\"")
+"""A value quoted whole in a message: 'tags: [[[[...' of 10,000 characters made a line of 10 KB."""
+
+
+def _cut(m: re.Match) -> str:
+    quoted = m.group()
+    return f"{quoted[:80]}…{quoted[0]} ({len(quoted) - 2:,} characters)"
 
 
 class ArchiveErrors(Exception):

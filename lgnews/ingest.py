@@ -385,30 +385,37 @@ def main(argv: list[str] | None = None) -> int:
     # ~1.5 ms: thousands at once, a benchmark's, are left to the system, as write.py does).
     durable = len(args.files) <= FSYNC_EACH_UP_TO
     failed = restored = 0
-    for path in progress_for(sys.stderr, args.quiet)(args.files, "Ingesting"):
-        try:
-            article_id, encoding, checks = _ingest(path, args.archive, hashes, durable)
-        except Restored as done:
-            if not args.quiet:
-                print(one_line(f"{path}: restored {done.what}"))
-            restored += 1
-            continue
-        except IngestError as exc:
-            reason = str(exc)
-        except Exception as exc:  # a bug must not hide the other files, nor print a traceback
-            reason = f"could not be processed ({type(exc).__name__}: {exc}); please report this file"
-        else:
-            if not args.quiet:
-                # An encoding other than UTF-8 was detected: said, so that a wrong guess (a
-                # garbled reading edition) is caught at once.
-                read_as = "" if encoding == "utf-8" else f"; read as {encoding.upper()}"
-                print(one_line(f"{path}: archived as {args.archive}/articles/{article_id}/ (review its meta.yml"
-                               f"{read_as}{''.join('; ' + check for check in checks)})"))
-            continue
-        failed += 1
-        # One line per refused file on stderr: PATH: reason.
-        print(one_line(f"{path}: {' '.join(reason.split())}"), file=sys.stderr)
+    archived = 0
+    try:
+        for path in progress_for(sys.stderr, args.quiet)(args.files, "Ingesting"):
+            try:
+                article_id, encoding, checks = _ingest(path, args.archive, hashes, durable)
+            except Restored as done:
+                if not args.quiet:
+                    print(one_line(f"{path}: restored {done.what}"))
+                restored += 1
+                continue
+            except IngestError as exc:
+                reason = str(exc)
+            except Exception as exc:  # a bug must not hide the other files, nor print a traceback
+                reason = f"could not be processed ({type(exc).__name__}: {exc}); please report this file"
+            else:
+                if not args.quiet:
+                    # An encoding other than UTF-8 was detected: said, so that a wrong guess (a
+                    # garbled reading edition) is caught at once.
+                    read_as = "" if encoding == "utf-8" else f"; read as {encoding.upper()}"
+                    print(one_line(f"{path}: archived as {args.archive}/articles/{article_id}/ (review its meta.yml"
+                                   f"{read_as}{''.join('; ' + check for check in checks)})"))
+                archived += 1
+                continue
+            failed += 1
+            # One line per refused file on stderr: PATH: reason.
+            print(one_line(f"{path}: {' '.join(reason.split())}"), file=sys.stderr)
+    except KeyboardInterrupt:  # Ctrl+C: one line, no traceback (each article's folder appears whole, or not at all)
+        print(f"ingest: interrupted after {archived} of {len(args.files)} file(s) archived and {failed} refused; "
+              "every folder of the archive is whole. Run the same command again for the rest (the files already "
+              "archived are then refused as such)", file=sys.stderr)
+        return 130
     if len(args.files) > 1 and not args.quiet:
-        archived = len(args.files) - failed - restored
         print(f"ingest: {archived} archived, " + (f"{restored} restored, " if restored else "") + f"{failed} refused")
     return 1 if failed else 0

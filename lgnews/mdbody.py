@@ -199,6 +199,12 @@ def site_links(body_html: str) -> list[tuple[str, str, str]]:
     return out
 
 
+def own_anchors(body_html: str) -> list[str]:
+    """The links to a place of the page itself ('#p3', '#reading-edition'), as written."""
+    return [written for m in _TARGET_RE.finditer(body_html)
+            if (written := html.unescape(m.group(2))).startswith("#") and len(written) > 1]
+
+
 _ANCHOR_ID_RE = re.compile(r'\sid="([^"]*)"')
 _MD_HEADING_RE = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t#]*$", re.M)
 _HEADING_ID_RE = re.compile(r"\{[^{}]*#([^\s{}]+)[^{}]*\}$")

@@ -40,6 +40,9 @@ def check_title(title: str | None) -> str:
         raise NewArticleError(f"missing title: {USAGE}")
     if "\n" in title.strip() or "\r" in title.strip():
         raise NewArticleError("the title must be one line")
+    if any("\udc80" <= c <= "\udcff" for c in title):  # bytes that are not UTF-8, as Python passes them on
+        raise NewArticleError("the title is not UTF-8 text (the terminal sent other bytes): type it again, or paste it "
+                              "from a UTF-8 file")
     if not any(c.isalnum() for c in title):
         # The folder would be named '<date>-article', after none of the title's words.
         raise NewArticleError(f"the title {title.strip()!r} has no letter or digit; write the article's title in words")

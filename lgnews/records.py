@@ -343,6 +343,8 @@ NOT_A_FILE = ("is not a regular file but a special one (a named pipe, a device),
 
 
 NOT_UTF8 = "not UTF-8 text; save the file as UTF-8"
+TOO_DEEP = ("invalid YAML: lists or fields are nested hundreds of levels deep, one inside another; no field of the "
+            "archive holds more than a few levels: check the indentation")
 
 
 def decode_text(path: Path, data: bytes) -> str:
@@ -366,6 +368,8 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
         text = decode_text(path, data)
     try:
         data = _load(text)
+    except RecursionError:  # read by functions that call themselves for each level (PyYAML's too)
+        raise ArchiveErrors([ArchiveError(path, TOO_DEEP)]) from None
     except DuplicateKeyError as exc:
         line = file_lines(text)
         if _dash_forgotten(text, exc.problem_mark):
@@ -895,8 +899,8 @@ class Checker:
         value = without_controls(value).strip()
         if single_line and ("  " in value or not value.isprintable()):
             value = " ".join(value.split())  # any run of whitespace (Unicode too) as one space
-        if not value and required:  # blanks only ("   "): as empty
-            return self.text(None, where, required=True)
+        if not value:  # blanks only ("   "): as empty, said if required, and never "" for a value
+            return self.text(None, where, required=required)
         return value
 
     def text_list(self, value: Any, where: tuple) -> list[str]:
@@ -944,6 +948,10 @@ class Checker:
             value = value.isoformat()
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
+        if isinstance(value, str) and wide_figures(value.strip()):
+            self.error(where, f"{value.strip()!r} has full-width or other non-ASCII figures; write "
+                              f"{wide_figures(value.strip())!r}")
+            return None
         if isinstance(value, str):
             value = value.strip()
             for precision, pattern in (("year", r"\d{4}"), ("month", r"\d{4}-\d{2}"), ("day", r"\d{4}-\d{2}-\d{2}")):
@@ -1133,9 +1141,23 @@ TIMELINE_AHEAD = 50
 """How many years ahead of this one the timeline reaches: an event may be a plan's date."""
 
 
+def wide_figures(text: str) -> str | None:
+    """``text`` with its figures in ASCII when some are not ('２０２２-04-30', typed with a
+    Chinese input method, or '٢٠٢٢'): Python's \\d and int() read them, date.fromisoformat does
+    not, and the message said 'April 2022 has 30 days, not 30'. None when all are ASCII."""
+    if text.isascii() or not any(c.isdigit() and not c.isascii() for c in text):
+        return None
+    import unicodedata
+
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else
+                   "-" if c in "\uff0d\u2010\u2011\u2012\u2013\u2212" else c for c in text)
+
+
 def read_day(value: Any, check: str = "the date in the source") -> tuple[date | None, str | None]:
     """The day ``value`` is (a date, or text written YYYY-MM-DD), or why it is none: (None,
     the message). ``check``: what to check when the day is not in the calendar."""
+    if isinstance(value, str) and wide_figures(value.strip()):
+        return None, f"{value.strip()!r} has full-width or other non-ASCII figures; write {wide_figures(value.strip())!r}"
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         try:
             value = date.fromisoformat(value.strip())
@@ -1510,7 +1532,7 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
         item = c.mapping(item, (i,), fields, "a glossary entry")
         if item is None:
             continue
-        term = c.text(item.get("term"), (i, "term"))
+        term = c.text(item.get("term"), (i, "term"), required=True)
         if not term:
             continue
         slug = item.get("slug") or slugify(term)
@@ -1660,7 +1682,7 @@ def load_events(path: Path, data: Any, term_names: set[str] | None) -> list[Even
         item = c.mapping(item, (i,), fields, "an event")
         if item is None:
             continue
-        event_id = c.text(item.get("id"), (i, "id"))
+        event_id = c.text(item.get("id"), (i, "id"), required=True)
         if event_id and slug_problem(event_id):
             c.error((i, "id"), slug_problem(event_id))
         if event_id and event_id in ids:
@@ -1727,7 +1749,7 @@ def load_people(path: Path, data: Any, tag_names: set[str] | None = None) -> lis
         item = c.mapping(item, (i,), fields, "a person")
         if item is None:
             continue
-        name = c.text(item.get("name"), (i, "name"))
+        name = c.text(item.get("name"), (i, "name"), required=True)
         place = _place(c, item, i, tag_names)
         if name and not _check_name(c, (i, "name"), name):
             name = None
@@ -1788,7 +1810,7 @@ def load_organizations(path: Path, data: Any, tag_names: set[str] | None = None)
         item = c.mapping(item, (i,), fields, "an organization")
         if item is None:
             continue
-        name = c.text(item.get("name"), (i, "name"))
+        name = c.text(item.get("name"), (i, "name"), required=True)
         local = c.text_list(item.get("local_aliases"), (i, "local_aliases"))
         place = _place(c, item, i, tag_names)
         if local and not place:

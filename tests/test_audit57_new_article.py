@@ -51,3 +51,29 @@ def test_a_full_disk_leaves_no_folder_and_no_half_article(tmp_path, monkeypatch,
     assert len(err) == 1 and err[0].startswith("new-article: cannot write ") and err[0].endswith(
         "/article.md: No space left on device; nothing was created"), err
     assert list((tmp_path / "archive" / "articles").iterdir()) == [], "a half-made article was left"
+
+
+def _new(tmp_path: Path, title, published: str) -> subprocess.CompletedProcess:
+    (tmp_path / "archive").mkdir(exist_ok=True)
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "new_article.py"), "--title", title,
+                           "--published", published], cwd=tmp_path, capture_output=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def test_a_title_that_is_not_utf8_is_refused(tmp_path):
+    """A title of bytes that are not UTF-8 (`make new-article TITLE=$'Bad \\xff bytes'`) made
+    an article.md whose front matter held '\\uDCFF', which the build then refused."""
+    result = _new(tmp_path, b"Bad \xff\xfe bytes", "2023-06-07")
+    assert result.returncode == 2
+    assert result.stderr.decode().splitlines() == [
+        "new-article: the title is not UTF-8 text (the terminal sent other bytes): type it again, or paste it from a "
+        "UTF-8 file"]
+    assert not (tmp_path / "archive" / "articles").exists() or not any((tmp_path / "archive" / "articles").iterdir())
+
+
+def test_a_date_in_full_width_figures_is_named_as_such(tmp_path):
+    """`DATE=２０２３-06-05` (a Chinese input method) was told 'June 2023 has 30 days, not 5'."""
+    result = _new(tmp_path, "A plan", "２０２３-06-05")
+    assert result.returncode == 2
+    assert result.stderr.decode().splitlines() == [
+        "new-article: '２０２３-06-05' has full-width or other non-ASCII figures; write '2023-06-05'"]

@@ -191,3 +191,70 @@ def test_a_line_out_of_line_is_named_with_the_indentation_to_give_it(proj, rel, 
                 if t == new.strip("\n") or (new.startswith("\n") and t.startswith(new.strip("\n"))))
     (message,) = build_fails(proj)
     assert message.startswith(f"{rel}:{line}: invalid YAML: this line is {expected}"), message
+
+
+@pytest.mark.parametrize(("rel", "old", "new"), [
+    ("archive/events.yml", '- id: "three-year-work-safety-rectification-campaign"', '- id: " "'),
+    ("archive/glossary.yml", '- term: "cracking down on illegal activities and preventing violations"', '- term: "  "'),
+    ("archive/people.yml", '- name: "Dang Jianguo"', '- name: " "'),
+    ("archive/organizations.yml", '- name: "Louxing District Committee of the CPC"', '- name: "\\u0000"'),
+], ids=["event", "term", "person", "organization"])
+def test_an_entry_whose_name_is_blank_is_refused_not_dropped(proj, rel, old, new):
+    """A name or an id of spaces (or of a control character) dropped the whole entry without a
+    word: the build succeeded, and the event, the term, the person left the site and its data
+    (a review). An empty one ("") was already refused."""
+    line = line_of(proj, rel, "^" + old.replace("(", r"\("))
+    edit(proj, rel, old, new)
+    errors = build_fails(proj)
+    assert f"{rel}:{line}: " in errors[0] and errors[0].endswith("is empty; write some text"), errors
+
+
+def test_a_blank_place_is_no_place(proj):
+    """A person's `place: " "` was kept as a place with no name: the build warned that the
+    person was 'the name of people archive/people.yml places in ,'."""
+    edit(proj, "archive/people.yml", '  zh: "党建国"', '  zh: "党建国"\n  place: " "')
+    result = run([sys.executable, "scripts/build.py"], proj)
+    assert "places in ," not in result.stderr and "places in" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "said"), [
+    (SEED_META, "published: 2022-04-30", "published: ２０２２-04-30",
+     "published: '２０２２-04-30' has full-width or other non-ASCII figures; write '2022-04-30'"),
+    (SEED_META, "event_date: 2022-02-11", "event_date: 2022-02-１１",
+     "event_date: '2022-02-１１' has full-width or other non-ASCII figures; write '2022-02-11'"),
+    ("archive/events.yml", 'date: "2020-04"', 'date: "２０２０－04"',
+     "[1].date: '２０２０－04' has full-width or other non-ASCII figures; write '2020-04'"),
+], ids=["published", "event_date", "timeline"])
+def test_a_date_in_full_width_figures_is_named_as_such(proj, rel, old, new, said):
+    """Figures typed with a Chinese input method: '２０２２-04-30' was refused with 'April
+    2022 has 30 days, not 30', which names no mistake (Python's \\d reads them, the calendar
+    does not)."""
+    line = line_of(proj, rel, "^ *(- )?" + old)
+    edit(proj, rel, old, new)
+    assert build_fails(proj) == [f"{rel}:{line}: {said}"]
+
+
+def test_yaml_nested_hundreds_of_levels_deep_is_one_line(proj):
+    """Fields inside fields 600 levels deep (a paste gone wrong, or a hostile file) ended the
+    build with a RecursionError and a traceback of 3,000 lines."""
+    deep = "".join("  " * (i + 2) + "a:\n" for i in range(600)) + "  " * 602 + "b: 1\n"
+    tags = proj / "archive" / "tags.yml"
+    tags.write_text(tags.read_text(encoding="utf-8") + "\n- slug: x\n  title: y\n  description:\n" + deep,
+                    encoding="utf-8")
+    assert build_fails(proj) == [
+        "archive/tags.yml: invalid YAML: lists or fields are nested hundreds of levels deep, one inside another; no "
+        "field of the archive holds more than a few levels: check the indentation"]
+
+
+def test_a_value_thousands_of_characters_long_is_cut_short_in_its_message(proj):
+    """`tags: [[[[...]]]]` 5,000 levels deep was quoted whole in the advice: one 'line' of
+    10 KB. The quoted value is cut to its start, with its length."""
+    meta = proj / SEED_META
+    text = meta.read_text(encoding="utf-8")
+    start = text.index("\ntags:\n") + 1
+    end = text.index("\n", text.index("\n- ", start) + 1)
+    while text.startswith("- ", end + 1):
+        end = text.index("\n", end + 1)
+    meta.write_text(text[:start] + "tags: " + "[" * 5000 + "]" * 5000 + text[end:], encoding="utf-8")
+    [error] = build_fails(proj)
+    assert len(error) < 500 and "…' (10,000 characters)" in error, error

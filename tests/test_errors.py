@@ -854,6 +854,13 @@ def test_an_emptied_meta_yml_names_every_missing_line_at_once(proj, content):
     ("[the definition](glossary/power-list/#definiton)",
      "the link to 'glossary/power-list/#definiton' leads to no place of the page glossary/power-list/: it has no "
      "anchor '#definiton'; correct the part after '#', or remove it"),
+    # A place of the article's own page that it does not have was not checked at all (a review).
+    ("[the second paragraph](#p9)",
+     "the link to '#p9' leads to no place of this article's page: it has no anchor '#p9' (its paragraphs and "
+     "headings are '#p1', '#p2', ... in order); correct the part after '#', or remove it"),
+    ("[the source](#verbatim-sorce)",
+     "the link to '#verbatim-sorce' leads to no place of this article's page: it has no anchor '#verbatim-sorce' "
+     "(its paragraphs and headings are '#p1', '#p2', ... in order); correct the part after '#', or remove it"),
     # A tag of tags.yml that no article has yet has no page.
     ("[disasters](tags/disasters/)",
      "the link to 'tags/disasters/' leads to the page of the tag 'disasters', which no article has yet (a tag has a "
@@ -1886,3 +1893,12 @@ def test_a_full_width_mark_is_a_slip_after_latin_text_only(address, slip):
     from lgnews.errors import not_an_address
 
     assert not_an_address(address) is slip
+
+
+def test_a_link_to_a_place_the_article_has_builds(proj):
+    """The places an article's own page has: its paragraphs and headings in order, and the
+    page's own headings."""
+    write_article(proj, "The county met. See [the source](#verbatim-source) and [below](#p2).\n\n"
+                        "## The plan\n\nRoads will be [mended](#p1).\n")
+    result = run([sys.executable, "scripts/build.py"], proj)
+    assert "leads to no place" not in result.stderr, result.stderr

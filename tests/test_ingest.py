@@ -397,3 +397,31 @@ def test_a_file_where_the_articles_folder_should_be_is_said_as_such(workdir):
     assert result.stderr.splitlines() == [f"{SEED}: cannot write to archive/articles/: a file stands where the "
                                           "folder should be: move it away"]
     assert (workdir / "archive" / "articles").read_text(encoding="utf-8") == "notes\n"
+
+
+def test_ctrl_c_is_one_line_and_leaves_whole_folders(workdir, tmp_path):
+    """Ctrl+C while ingesting 400 files printed a KeyboardInterrupt traceback from inside the
+    parser, and no word of what had been archived. Here the second of three files is
+    interrupted as it is read."""
+    files = [write_article(tmp_path / f"a{i}.txt", f"Meeting number {i} was held", f"Text {i} of the meeting.")
+             for i in range(3)]
+    script = ("import sys, lgnews.ingest as ingest\n"
+              "real, calls = ingest._ingest, []\n"
+              "def interrupted(*args):\n"
+              "    calls.append(1)\n"
+              "    if len(calls) == 2:\n"
+              "        raise KeyboardInterrupt\n"
+              "    return real(*args)\n"
+              "ingest._ingest = interrupted\n"
+              "sys.exit(ingest.main(sys.argv[1:]))\n")
+    result = subprocess.run([sys.executable, "-c", script, *map(str, files)], cwd=workdir, capture_output=True,
+                            text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert result.returncode == 130, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "ingest: interrupted after 1 of 3 file(s) archived and 0 refused; every folder of the archive is whole. Run "
+        "the same command again for the rest (the files already archived are then refused as such)"]
+    assert len(article_ids(workdir / "archive")) == 1
+    again = ingest(workdir, *files)
+    assert "ingest: 2 archived, 1 refused" in again.stdout, again.stdout + again.stderr
+    assert len(article_ids(workdir / "archive")) == 3
