@@ -165,12 +165,13 @@ def test_escaping_from_memory_is_escaping(text):
 @given(text=st.one_of(st.text(), st.lists(st.one_of(_SPACES, st.text(max_size=3))).map("".join)))
 def test_a_field_of_text_is_folded_to_one_line(text):
     """A one-line field of meta.yml (title, source, name...) is the text with any run of
-    whitespace, Unicode's included, as one space and none at the ends."""
+    whitespace, Unicode's included, as one space and none at the ends; a field of blanks is
+    no value (None, as an empty one), never ''."""
     checker = Checker(Path("meta.yml"))
     folded = checker.text(text, ())
     visible = without_controls(text)  # less control characters and controls of the direction of text
-    assert folded == (None if text == "" else re.sub(r"\s+", " ", visible.strip()))
-    assert checker.text(text, (), single_line=False) == (None if text == "" else visible.strip())
+    assert folded == (re.sub(r"\s+", " ", visible.strip()) or None)
+    assert checker.text(text, (), single_line=False) == (visible.strip() or None)
 
 
 def test_escaping_memory_is_bounded(monkeypatch):

@@ -628,13 +628,26 @@
     return words.length > 1 ? '"' + words.join(" ") + '"' : null;
   }
 
-  function phraseFirst(results, exact) {
-    var ids = Object.create(null);
-    exact.forEach(function (r) { ids[r.id] = true; });
-    var first = results.filter(function (r) { return ids[r.id]; });
-    if (!first.length) return results;
-    var rest = results.filter(function (r) { return !ids[r.id]; });
+  /* The pages are those of the quoted search's answer, whose places are where the words
+     stand side by side: on the timeline, the event that holds them is the one the result
+     opens and shows ("work safety meeting" showed, and opened, an event of April 2020 that
+     held the three words apart, the page having moved up for another event's: a review).
+     A date alone ("30 April 2022", "April 2022") finds only the pages that hold it, when
+     there are any: "2022-04-30" counted three pages, two of which held "April" and "2022"
+     in other dates. */
+  function phraseFirst(results, exact, only) {
+    var held = Object.create(null);
+    exact.forEach(function (r) { held[r.id] = r; });
+    var first = results.filter(function (r) { return held[r.id]; }).map(function (r) { return held[r.id]; });
+    if (!first.length || only) return first.length ? first : results;
+    var rest = results.filter(function (r) { return !held[r.id]; });
     return first.concat(rest);
+  }
+
+  var DATE_ONLY = new RegExp("^(?:\\d{1,2} )?(?:" + MONTHS.join("|") + ") \\d{4}$", "i");
+
+  function dateOnly(query) {
+    return DATE_ONLY.test(query);
   }
 
   /* A month or a year searched ("April 2021", "30 April 2022", "2021"): its page of the
@@ -704,7 +717,7 @@
     }).then(function (answers) {
       var answer = answers[0];
       if (current !== generation || !answer) return;
-      var found = answers[1] ? phraseFirst(answer.results, answers[1].results) : answer.results;
+      var found = answers[1] ? phraseFirst(answer.results, answers[1].results, dateOnly(query)) : answer.results;
       /* The first page of results, which is shown anyway: were they all found by a word cut back? */
       return answering(found, query).then(function (kept) {
         if (current === generation) suggest(query, kept.pages);
@@ -932,9 +945,11 @@
   };
   box.lgBestEvent = function (data, query) { var best = bestEvent(data, query); return best && best.url; };
   box.lgDatesAsWritten = datesAsWritten;
-  box.lgPhraseFirst = function (ids, exact) {
+  box.lgPhraseFirst = function (ids, exact, only) {
     function result(id) { return { id: id }; }
-    return phraseFirst(ids.map(result), exact.map(result)).map(function (r) { return r.id; });
+    function quoted(id) { return { id: id, quoted: true }; }
+    return phraseFirst(ids.map(result), exact.map(quoted), only).map(function (r) { return (r.quoted ? "quoted:" : "") + r.id; });
   };
+  box.lgDateOnly = dateOnly;
   box.lgAsPhrase = asPhrase;
 })();

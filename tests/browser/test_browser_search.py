@@ -186,9 +186,14 @@ def test_the_status_says_how_a_date_in_figures_was_searched(search_tab):
     assert SEED in results[:2], results
     page = search_tab.page
     assert page.input_value("#lg-search-query") == "2022-04-30"
-    assert page.text_content("#lg-search-status") == f"{len(results)} matching pages for \u201c30 April 2022\u201d"
+    assert re.fullmatch(rf"{len(results)} matching pages? for \u201c30 April 2022\u201d",
+                        page.text_content("#lg-search-status")), page.text_content("#lg-search-status")
     link = page.get_attribute(f".md-search-result__link[href*='{SEED}']", "href")
     assert "h=30+April+2022" in link, link
+    # Only the pages that hold the date: the data page, whose "April 2020" and "2022" are in
+    # other dates, was counted too.
+    assert set(results) == set(search(search_tab, '"30 April 2022"')), results
+    assert not any("data/" in r for r in results), results
     # A quoted date is echoed without its own quotation marks.
     search(search_tab, '"2022-04-30"')
     assert page.text_content("#lg-search-status").endswith(" for \u201c30 April 2022\u201d")
@@ -201,7 +206,7 @@ def test_the_status_says_how_a_date_in_figures_was_searched(search_tab):
     assert "\u201c05.04.2022\u201d could be 5 April 2022 or 4 May 2022" in page.text_content("#lg-search-status")
     # A query with no date in figures is counted as before.
     results = search(search_tab, "30 April 2022")
-    assert page.text_content("#lg-search-status") == f"{len(results)} matching pages"
+    assert re.fullmatch(rf"{len(results)} matching pages?", page.text_content("#lg-search-status"))
 
 
 @pytest.mark.parametrize("query", ["district committee", "Louxing District", "people first"])
@@ -234,7 +239,34 @@ def test_the_phrase_moves_its_pages_up_in_pagefinds_order(tab):
     tab.goto("")
     order = tab.page.evaluate("([r, e]) => document.querySelector('[data-lg-search]').lgPhraseFirst(r, e)",
                               [["person", "taoyuan1", "taoyuan2", "article1", "article2"], ["article2", "person", "article1"]])
-    assert order == ["person", "article1", "article2", "taoyuan1", "taoyuan2"]
+    # The pages moved up are the quoted search's own results, whose places are the phrase's.
+    assert order == ["quoted:person", "quoted:article1", "quoted:article2", "taoyuan1", "taoyuan2"]
+    # A date alone: only the pages that hold it, if there are any.
+    only = tab.page.evaluate("([r, e]) => document.querySelector('[data-lg-search]').lgPhraseFirst(r, e, true)",
+                             [["data", "article", "timeline"], ["article"]])
+    assert only == ["quoted:article"]
+    none = tab.page.evaluate("([r, e]) => document.querySelector('[data-lg-search]').lgPhraseFirst(r, e, true)",
+                             [["data", "article"], []])
+    assert none == ["data", "article"]
+
+
+@pytest.mark.parametrize(("query", "alone"), [
+    ("30 April 2022", True), ("April 2022", True), ("5 may 2022", True), ("safety 30 April 2022", False),
+    ("April", False), ("2022", False),
+])
+def test_which_queries_are_a_date_alone(tab, query, alone):
+    tab.goto("")
+    assert tab.page.evaluate("q => document.querySelector('[data-lg-search]').lgDateOnly(q)", query) is alone
+
+
+def test_a_timeline_result_opens_the_event_that_holds_the_words_side_by_side(search_tab):
+    """"work safety meeting" moved the timeline page up for its event of 21 January 2022,
+    which holds the three words side by side, but showed and opened the event of April 2020,
+    which holds them apart, more often (a reader's review)."""
+    search(search_tab, "work safety meeting")
+    card = search_tab.page.locator(".md-search-result__link[href*='timeline/']").first
+    assert re.search(r"work safety meeting", card.inner_text(), re.I), card.inner_text()
+    assert "2020" not in card.get_attribute("href").split("#")[1], card.get_attribute("href")
 
 
 # The box as a site of over 5,000 articles marks it (hooks/searchscope.py), before search.js builds it.
