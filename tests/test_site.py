@@ -793,3 +793,14 @@ def test_every_module_knows_the_same_credit_roles():
     schema = json.loads((ROOT / "docs" / "schemas" / "articles.schema.json").read_text(encoding="utf-8"))
     allowed = schema["items"]["properties"]["credits"]["propertyNames"]["enum"]
     assert list(CREDIT_INVOLVEMENT) == list(ROLE_LABELS) == ROLE_ORDER == allowed
+
+
+def test_an_entry_says_when_it_cites_no_source(built_site):
+    """Four entries had no Sources section at all, one of them of high confidence, which the
+    glossary says means "documented": a reader could not tell whether any source had been
+    looked for (a reader's review). An entry with sources lists them."""
+    bare = page(built_site, "glossary/district-safety-committee")
+    assert "Sources¶ None cited. This entry is the editors' own explanation" in bare.text, bare.text
+    cited = page(built_site, "glossary/power-list")
+    assert "Sources" in cited.text and "None cited" not in cited.text
+    assert "english.www.gov.cn" in (built_site / "glossary" / "power-list" / "index.html").read_text(encoding="utf-8")

@@ -270,3 +270,23 @@
     link.href = url.href;
   });
 })();
+
+/*
+ * The light/dark toggle: Material's radio buttons, one per scheme, each labelled with what
+ * it switches to. Material switches on Enter and moves the focus to the button of the new
+ * scheme; Space, which works a button, did nothing (a reader's review): it does the same.
+ */
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-md-component=palette] .md-option").forEach(function (option) {
+    option.addEventListener("keydown", function (e) {
+      if (e.key !== " ") return;
+      var label = option.nextElementSibling;
+      if (!label || label.tagName !== "LABEL") return;
+      e.preventDefault();
+      label.click();
+      var next = document.getElementById(label.htmlFor);
+      if (next) next.focus();
+    });
+  });
+})();

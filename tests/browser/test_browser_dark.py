@@ -26,12 +26,13 @@ def test_the_site_follows_the_systems_light_or_dark(tab, dark_tab):
 
 
 def test_the_toggle_switches_and_the_choice_is_remembered(dark_tab):
-    """From the system's choice to light, to dark, and back to the system's; each choice
-    holds on the next page."""
+    """From the system's dark to light and back: every press changes what the reader sees
+    (a third state, "the system's", made the first press on a light system switch to light,
+    which changed nothing: a reader's review), and each choice holds on the next page."""
     page = dark_tab.page
     dark_tab.goto(SEED)
     toggle = page.locator(TOGGLE)
-    assert toggle.get_attribute("title") == "Switch to light mode"
+    assert toggle.count() == 1 and toggle.get_attribute("title") == "Switch to light mode"
     toggle.click()
     assert page.evaluate(SCHEME) == "default"
     dark_tab.goto("glossary/")
@@ -39,14 +40,32 @@ def test_the_toggle_switches_and_the_choice_is_remembered(dark_tab):
     assert toggle.get_attribute("title") == "Switch to dark mode"
     toggle.click()
     assert page.evaluate(SCHEME) == "slate"
-    dark_tab.goto("")
-    assert page.evaluate(SCHEME) == "slate"
-    assert toggle.get_attribute("title") == "Switch to system preference"
-    toggle.click()
     page.emulate_media(color_scheme="light")
     dark_tab.goto("")
-    assert page.evaluate(SCHEME) == "default", "the system's choice is followed again"
+    assert page.evaluate(SCHEME) == "slate", "the reader's choice holds over the system's"
     assert toggle.get_attribute("title") == "Switch to light mode"
+
+
+def test_a_light_systems_first_press_switches_to_dark(tab):
+    tab.goto(SEED)
+    toggle = tab.page.locator(TOGGLE)
+    assert tab.page.evaluate(SCHEME) == "default" and toggle.get_attribute("title") == "Switch to dark mode"
+    toggle.click()
+    assert tab.page.evaluate(SCHEME) == "slate"
+
+
+def test_the_toggle_works_by_keyboard_with_enter_and_space(tab):
+    """Material switched on Enter only; Space, which works a button, did nothing. The focus
+    stays on the toggle, which now switches back."""
+    page = tab.page
+    tab.goto(SEED)
+    shown = "[data-md-component=palette] .md-option:has(+ label:not([hidden]))"  # the scheme's own
+    page.focus(shown)
+    for key, scheme in ((" ", "slate"), (" ", "default"), ("Enter", "slate"), (" ", "default")):
+        page.keyboard.press(key)
+        page.wait_for_function(f"{SCHEME} === '{scheme}'")
+        assert page.evaluate(f"document.activeElement === document.querySelector('{shown}')"), key
+        assert page.evaluate("window.scrollY") == 0, "Space scrolled the page"
 
 
 def test_a_dark_systems_first_page_is_dark_before_materials_script_runs(browser, site_url):
