@@ -804,3 +804,11 @@ def test_an_entry_says_when_it_cites_no_source(built_site):
     cited = page(built_site, "glossary/power-list")
     assert "Sources" in cited.text and "None cited" not in cited.text
     assert "english.www.gov.cn" in (built_site / "glossary" / "power-list" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_only_months_page_has_no_row_of_months(built_site):
+    """With one month in the archive, its page said "Months: all of 2022" beside "By month:
+    April 2022 (1)" (a reader's review): the year's page is the bold link under "By year"."""
+    month = page(built_site, "articles/2022/04")
+    assert "Months:" not in month.text and "all of 2022" not in month.text
+    assert "By year: 2022 (1)" in month.text and "By month: April 2022 (1)" in month.text, month.text
