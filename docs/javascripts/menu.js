@@ -273,20 +273,23 @@
 
 /*
  * The light/dark toggle: Material's radio buttons, one per scheme, each labelled with what
- * it switches to. Material switches on Enter and moves the focus to the button of the new
- * scheme; Space, which works a button, did nothing (a reader's review): it does the same.
+ * it switches to. Material switches on Enter, from the scheme shown (whichever of the
+ * buttons has the focus: on a page just loaded, the first), to the next, and moves the focus
+ * there; Space, which works a button, did nothing (a reader's review): it does the same.
  */
 (function () {
   "use strict";
-  document.querySelectorAll("[data-md-component=palette] .md-option").forEach(function (option) {
+  var options = Array.prototype.slice.call(document.querySelectorAll("[data-md-component=palette] .md-option"));
+  options.forEach(function (option) {
     option.addEventListener("keydown", function (e) {
       if (e.key !== " ") return;
-      var label = option.nextElementSibling;
-      if (!label || label.tagName !== "LABEL") return;
-      e.preventDefault();
-      label.click();
-      var next = document.getElementById(label.htmlFor);
-      if (next) next.focus();
+      /* The scheme shown: the one whose label (the next element) is not hidden. */
+      var shown = options.findIndex(function (o) { return o.nextElementSibling && !o.nextElementSibling.hidden; });
+      if (shown < 0) return;
+      e.preventDefault();  /* not a scroll of the page */
+      var next = options[(shown + 1) % options.length];
+      next.click();
+      next.focus();
     });
   });
 })();

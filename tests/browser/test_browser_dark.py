@@ -54,18 +54,57 @@ def test_a_light_systems_first_press_switches_to_dark(tab):
     assert tab.page.evaluate(SCHEME) == "slate"
 
 
-def test_the_toggle_works_by_keyboard_with_enter_and_space(tab):
-    """Material switched on Enter only; Space, which works a button, did nothing. The focus
-    stays on the toggle, which now switches back."""
-    page = tab.page
-    tab.goto(SEED)
-    shown = "[data-md-component=palette] .md-option:has(+ label:not([hidden]))"  # the scheme's own
-    page.focus(shown)
-    for key, scheme in ((" ", "slate"), (" ", "default"), ("Enter", "slate"), (" ", "default")):
-        page.keyboard.press(key)
-        page.wait_for_function(f"{SCHEME} === '{scheme}'")
-        assert page.evaluate(f"document.activeElement === document.querySelector('{shown}')"), key
-        assert page.evaluate("window.scrollY") == 0, "Space scrolled the page"
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_the_toggle_works_by_keyboard_with_enter_and_space(browser, site_url, system):
+    """Material switched on Enter only; Space, which works a button, did nothing. Tab
+    reaches the first of the toggle's radio buttons whatever the scheme: on a dark page,
+    Space there switched to dark, which changed nothing, until a second press (a review).
+    Each press switches; the focus stays on the toggle, and the page does not scroll."""
+    context, tab = _open_tab(browser, site_url, DESKTOP, color_scheme=system)
+    try:
+        page = tab.page
+        tab.goto(SEED)
+        page.focus("#__palette_0")
+        schemes = ["slate", "default"] if system == "light" else ["default", "slate"]
+        for key, scheme in zip((" ", " ", "Enter", " "), schemes * 2, strict=True):
+            page.keyboard.press(key)
+            page.wait_for_function(f"{SCHEME} === '{scheme}'")
+            assert page.evaluate("document.activeElement.matches('[data-md-component=palette] .md-option')"), key
+            assert page.evaluate("window.scrollY") == 0, "Space scrolled the page"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("stored", "system", "shown"), [
+    ({"index": 0, "color": {"media": "(prefers-color-scheme)"}}, "dark", "slate"),  # the system's: followed
+    ({"index": 0, "color": {"media": "(prefers-color-scheme)"}}, "light", "default"),
+    ({"index": 1, "color": {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "indigo",
+                            "accent": "indigo"}}, "dark", "default"),  # light chosen: light
+    ({"index": 2, "color": {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "indigo",
+                            "accent": "indigo"}}, "light", "slate"),  # dark chosen: dark
+])
+def test_a_choice_kept_by_the_three_state_toggle_is_read_by_its_scheme(browser, site_url, stored, system, shown):
+    """Material keeps the place of the chosen scheme among the toggle's, which had three
+    (the system's, light, dark) and has two: a returning reader of the system's choice on a
+    dark system was shown light for good, and one who had chosen light was shown dark (a
+    review)."""
+    import json
+
+    context, tab = _open_tab(browser, site_url, DESKTOP, color_scheme=system)
+    try:
+        page = tab.page
+        tab.goto("")
+        key = page.evaluate("__md_scope.pathname") + ".__palette"
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(stored)])
+        tab.goto(SEED)
+        assert page.evaluate(SCHEME) == shown
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)  # Material's bundle, which sets the scheme again from what is kept
+        assert page.evaluate(SCHEME) == shown
+        visible = page.locator(TOGGLE)
+        assert visible.get_attribute("title") == ("Switch to light mode" if shown == "slate" else "Switch to dark mode")
+    finally:
+        context.close()
 
 
 def test_a_dark_systems_first_page_is_dark_before_materials_script_runs(browser, site_url):
