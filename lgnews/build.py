@@ -747,7 +747,7 @@ def _link_errors(targets: _LinkTargets, path: Path, text: str, source: str, unsa
         seen[written] += 1
     if page is not None and page in targets.outputs:
         for written in own_anchors(body_html):
-            if unquote(written[1:]) not in targets.anchors(page):
+            if unquote(written[1:]) not in targets.anchors(page) and written != "#top":  # (a browser's own)
                 found.append(ArchiveError(path, f"the link to '{written}' leads to no place of this article's page: "
                                                 f"it has no anchor '{written}' (its paragraphs and headings are '#p1', "
                                                 "'#p2', ... in order); correct the part after '#', or remove it",

@@ -62,8 +62,10 @@ class ArchiveError(Exception):
 
 
 LONG_QUOTE = 300
-_LONG_QUOTE_RE = re.compile(f"'[^'\n]{{{LONG_QUOTE},}}'|\"[^\"\n]{{{LONG_QUOTE},}}\"")
-"""A value quoted whole in a message: 'tags: [[[[...' of 10,000 characters made a line of 10 KB."""
+_LONG_QUOTE_RE = re.compile(rf"(?<!\w)(?:'[^'\n]{{{LONG_QUOTE},}}'|\"[^\"\n]{{{LONG_QUOTE},}}\")(?!\w)")
+"""A value quoted whole in a message: 'tags: [[[[...' of 10,000 characters made a line of 10 KB.
+Only quotation marks that stand apart from words: the apostrophe of "district's" or "article's"
+ends no quotation."""
 
 
 def _cut(m: re.Match) -> str:

@@ -412,7 +412,8 @@ def main(argv: list[str] | None = None) -> int:
             # One line per refused file on stderr: PATH: reason.
             print(one_line(f"{path}: {' '.join(reason.split())}"), file=sys.stderr)
     except KeyboardInterrupt:  # Ctrl+C: one line, no traceback (each article's folder appears whole, or not at all)
-        print(f"ingest: interrupted after {archived} of {len(args.files)} file(s) archived and {failed} refused; "
+        print(f"ingest: interrupted after {archived} of {len(args.files)} file(s) archived"
+              + (f", {restored} restored" if restored else "") + f" and {failed} refused; "
               "every folder of the archive is whole. Run the same command again for the rest (the files already "
               "archived are then refused as such)", file=sys.stderr)
         return 130

@@ -948,13 +948,14 @@ class Checker:
             value = value.isoformat()
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
-        if isinstance(value, str) and wide_figures(value.strip()):
-            self.error(where, f"{value.strip()!r} has full-width or other non-ASCII figures; write "
-                              f"{wide_figures(value.strip())!r}")
+        ascii_figures = wide_figures(value.strip()) if isinstance(value, str) else None
+        if ascii_figures and re.fullmatch(r"[0-9]{4}(?:-[0-9]{2}){0,2}", ascii_figures):
+            self.error(where, f"{value.strip()!r} has full-width or other non-ASCII figures; write {ascii_figures!r}")
             return None
         if isinstance(value, str):
             value = value.strip()
-            for precision, pattern in (("year", r"\d{4}"), ("month", r"\d{4}-\d{2}"), ("day", r"\d{4}-\d{2}-\d{2}")):
+            for precision, pattern in (("year", r"[0-9]{4}"), ("month", r"[0-9]{4}-[0-9]{2}"),
+                                       ("day", r"[0-9]{4}-[0-9]{2}-[0-9]{2}")):
                 if re.fullmatch(pattern, value):
                     day = (value + "-01-01")[:10] if precision != "day" else value
                     try:
@@ -977,8 +978,8 @@ class Checker:
         self.error(where, f"{value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY (quoted), e.g. \"2020-04\"")
         return None
 
-    def url(self, value: Any, where: tuple) -> str | None:
-        text = self.text(value, where)
+    def url(self, value: Any, where: tuple, *, required: bool = False) -> str | None:
+        text = self.text(value, where, required=required)
         # (A slip first: 'https：//www.gov.cn' is no web address either, but the slip is what to mend.)
         if text is not None and not_an_address(text):  # 'http://www.gov.cn／zwgk', 'https://a.cn/a？b=1'
             self.error(where, f"{text!r} {NOT_AN_ADDRESS}")
@@ -1033,7 +1034,7 @@ class Checker:
             item = self.mapping(item, where + (i,), {"url": True, "title": False}, "a source")
             if item is None:
                 continue
-            url = self.url(item.get("url"), where + (i, "url"))
+            url = self.url(item.get("url"), where + (i, "url"), required=True)  # (blank: said, not dropped)
             if url in GUIDE_EXAMPLE_SOURCES:
                 self.error(where + (i, "url"), f"'{url}' is the example of docs/editors.md: write the address of "
                                                "the page the facts come from, or 'sources: []' if there is none")
@@ -1156,9 +1157,12 @@ def wide_figures(text: str) -> str | None:
 def read_day(value: Any, check: str = "the date in the source") -> tuple[date | None, str | None]:
     """The day ``value`` is (a date, or text written YYYY-MM-DD), or why it is none: (None,
     the message). ``check``: what to check when the day is not in the calendar."""
-    if isinstance(value, str) and wide_figures(value.strip()):
-        return None, f"{value.strip()!r} has full-width or other non-ASCII figures; write {wide_figures(value.strip())!r}"
-    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+    ascii_figures = wide_figures(value.strip()) if isinstance(value, str) else None
+    if ascii_figures and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", ascii_figures):
+        fixed = read_day(ascii_figures, check)[0] is not None  # (the advice is a day of the calendar)
+        return None, (f"{value.strip()!r} has full-width or other non-ASCII figures; write "
+                      + (repr(ascii_figures) if fixed else "it in the figures 0-9, as YYYY-MM-DD"))
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
         try:
             value = date.fromisoformat(value.strip())
         except ValueError:
@@ -1872,7 +1876,7 @@ def load_tags(path: Path, data: Any) -> list[Tag]:
         item = c.mapping(item, (i,), {"slug": True, "title": True, "description": False}, "a tag")
         if item is None:
             continue
-        slug = c.text(item.get("slug"), (i, "slug"))
+        slug = c.text(item.get("slug"), (i, "slug"), required=True)
         if slug and slug_problem(slug):
             c.error((i, "slug"), slug_problem(slug))
         elif slug and reserved_slug(slug):

@@ -198,7 +198,11 @@ def test_a_line_out_of_line_is_named_with_the_indentation_to_give_it(proj, rel, 
     ("archive/glossary.yml", '- term: "cracking down on illegal activities and preventing violations"', '- term: "  "'),
     ("archive/people.yml", '- name: "Dang Jianguo"', '- name: " "'),
     ("archive/organizations.yml", '- name: "Louxing District Committee of the CPC"', '- name: "\\u0000"'),
-], ids=["event", "term", "person", "organization"])
+    ("archive/tags.yml", '- slug: "work-safety"', '- slug: "  "'),
+    # A source's address of blanks: the source vanished, and the entry said "None cited".
+    ("archive/glossary.yml", '    - url: "http://english.www.gov.cn/policies/latest_releases/2015/03/24/'
+     'content_281475076967042.htm"', '    - url: "   "'),
+], ids=["event", "term", "person", "organization", "tag", "source"])
 def test_an_entry_whose_name_is_blank_is_refused_not_dropped(proj, rel, old, new):
     """A name or an id of spaces (or of a control character) dropped the whole entry without a
     word: the build succeeded, and the event, the term, the person left the site and its data
@@ -258,3 +262,30 @@ def test_a_value_thousands_of_characters_long_is_cut_short_in_its_message(proj):
     meta.write_text(text[:start] + "tags: " + "[" * 5000 + "]" * 5000 + text[end:], encoding="utf-8")
     [error] = build_fails(proj)
     assert len(error) < 500 and "…' (10,000 characters)" in error, error
+
+
+def test_cutting_a_long_value_never_pairs_an_apostrophe_with_a_quotation_mark():
+    """The apostrophe of "district's" was taken for the end of a quotation that began at the
+    apostrophe of "article's" (a review): the message came out garbled."""
+    from lgnews.errors import ArchiveError
+
+    phrase = "the district's work " + "x" * 300
+    said = str(ArchiveError("meta.yml", f'annotations[0].phrase: "{phrase}" is not in the article\'s reading '
+                                         "edition; copy it", 3))
+    assert said.endswith("…\" (320 characters) is not in the article's reading edition; copy it"), said
+    long_note = "the editor's note " + "y" * 400 + " and the article's text"
+    assert str(ArchiveError("meta.yml", long_note, 3)) == f"meta.yml:3: {long_note}"
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("２０２２-04-30", "'２０２２-04-30' has full-width or other non-ASCII figures; write '2022-04-30'"),
+    # Advice only when it is a date: '2022／04／30' or '2022年4月30日' would be refused again.
+    ("２０２２／０４／３０", "'２０２２／０４／３０' is not a date; write it as YYYY-MM-DD, for example 2022-04-30"),
+    ("２０２２年４月３０日", "'２０２２年４月３０日' is not a date; write it as YYYY-MM-DD, for example 2022-04-30"),
+    ("２０２２-02-30", "'２０２２-02-30' has full-width or other non-ASCII figures; write it in the figures 0-9, as "
+                     "YYYY-MM-DD"),
+])
+def test_the_advice_for_full_width_figures_is_a_date(typed, said):
+    from lgnews.records import read_day
+
+    assert read_day(typed) == (None, said)

@@ -1898,7 +1898,7 @@ def test_a_full_width_mark_is_a_slip_after_latin_text_only(address, slip):
 def test_a_link_to_a_place_the_article_has_builds(proj):
     """The places an article's own page has: its paragraphs and headings in order, and the
     page's own headings."""
-    write_article(proj, "The county met. See [the source](#verbatim-source) and [below](#p2).\n\n"
+    write_article(proj, "The county met. See [the source](#verbatim-source), [below](#p2) and [the top](#top).\n\n"
                         "## The plan\n\nRoads will be [mended](#p1).\n")
     result = run([sys.executable, "scripts/build.py"], proj)
     assert "leads to no place" not in result.stderr, result.stderr

@@ -591,9 +591,13 @@
   var WIDE = /[\uFF0D-\uFF19]/g;
   var DASHES = /[\u2010-\u2013\u2212]/g;
 
-  function datesAsWritten(typed) {
-    var query = typed.replace(WIDE, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); })
+  function inFigures(typed) {
+    return typed.replace(WIDE, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); })
       .replace(DASHES, "-");
+  }
+
+  function datesAsWritten(typed) {
+    var query = inFigures(typed);
     var text = query.replace(CHINESE_DATE, function (all, y, m, d) {
       var date = writtenDate(y, m, d);
       return date ? " " + date + " " : all;
@@ -612,7 +616,9 @@
       var date = writtenDate(y, m);
       return date ? before + date : all;
     });
-    return text === query ? typed : text.replace(/\s+/g, " ").trim();
+    /* (A year alone, "２０２２" or "２０２２年", is searched, and offered its page, as "2022".) */
+    if (text === query) return /^\d{4}年?$/.test(query) ? query : typed;
+    return text.replace(/\s+/g, " ").trim();
   }
 
   /* Pages that hold the words as typed, side by side, come first. Pagefind ranks each
@@ -693,7 +699,7 @@
   function search(typed) {
     var current = ++generation;
     var query = datesAsWritten(typed);
-    var ambiguous = eitherWay(query);
+    var ambiguous = eitherWay(inFigures(query));  /* "4/5/2022", or "４／５／２０２２" */
     var searchedAs = query !== typed
       ? MESSAGES.searchedAs.replace("#", query.replace(/["\u201c\u201d]/g, "").replace(/[\s.,;:]+$/, ""))
       : ambiguous ? MESSAGES.eitherWay.replace("#", ambiguous.typed).replace("%", ambiguous.dates[0])

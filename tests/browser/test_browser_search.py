@@ -173,6 +173,7 @@ def test_results_say_where_every_article_using_a_term_is_listed(tab):
     # when they make no date.
     ("２０２２－０４－３０", "30 April 2022"), ("２０２２年４月３０日", "30 April 2022"), ("2022–04–30", "30 April 2022"),
     ("２０２２／４／３０ 安全", "30 April 2022 安全"), ("７－２０", "７－２０"), ("2021–2025", "2021–2025"),
+    ("２０２２", "2022"), ("２０２２年", "2022年"),  # a year alone: searched, and offered its page, as typed in ASCII
 ])
 def test_a_date_typed_in_figures_is_searched_as_the_pages_write_it(tab, typed, searched):
     tab.goto("")
@@ -200,6 +201,9 @@ def test_the_status_says_how_a_date_in_figures_was_searched(search_tab):
     # A day and a month that could be either way round are searched as typed, and the count
     # says why they may find nothing ("4/5/2022" found nothing without a word: a review).
     search(search_tab, "4/5/2022")
+    assert page.text_content("#lg-search-status").endswith(
+        ": \u201c4/5/2022\u201d could be 4 May 2022 or 5 April 2022; write the month\u2019s name to search one of them")
+    search(search_tab, "４／５／２０２２")  # typed with a Chinese keyboard
     assert page.text_content("#lg-search-status").endswith(
         ": \u201c4/5/2022\u201d could be 4 May 2022 or 5 April 2022; write the month\u2019s name to search one of them")
     search(search_tab, "safety 05.04.2022")
