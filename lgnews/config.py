@@ -73,14 +73,14 @@ def load_config(root: Path) -> Config:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        from .records import FLOW_OPENERS, left_open, yaml_hint  # (only now: the quick no-op run reads no archive)
+        from .records import unclosed_bracket, yaml_hint  # (only now: the quick no-op run reads no archive)
 
-        started, context = getattr(exc, "context_mark", None), getattr(exc, "context", None)
-        if started is not None and context in FLOW_OPENERS and left_open(text, started, *FLOW_OPENERS[context]):
+        bracket = unclosed_bracket(text, exc)
+        if bracket is not None:
             # YAML gives up on a later line ('site_name: [Archive' then 'site_description:
             # >-'), whose advice would be wrong: the mistake is where the bracket opened.
-            opened, closing = FLOW_OPENERS[context]
-            raise ConfigError(f"mkdocs.yml:{started.line + 1}: invalid YAML: the '{opened}' opened on this line is "
+            opened, closing, row = bracket
+            raise ConfigError(f"mkdocs.yml:{row + 1}: invalid YAML: the '{opened}' opened on this line is "
                               f"never closed: end it with '{closing}', or put the whole value in quotation "
                               "marks if the bracket is part of it") from None
         line = text.split("\n")[mark.line] if mark is not None and mark.line < text.count("\n") + 1 else ""

@@ -404,12 +404,13 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
             raise ArchiveErrors([ArchiveError(path, "invalid YAML: this line has no ':' after its name: write "
                                                     "'name: value' (a value holding ': ' goes in quotation marks)",
                                               line=file_lines(text)(started.line + 1))]) from None
-        if started is not None and context in FLOW_OPENERS and left_open(text, started, *FLOW_OPENERS[context]):
-            opened, closing = FLOW_OPENERS[context]
+        bracket = unclosed_bracket(text, exc)
+        if bracket is not None:
+            opened, closing, row = bracket
             raise ArchiveErrors([ArchiveError(path, f"invalid YAML: the '{opened}' opened on this line is never "
                                                     f"closed: end it with '{closing}' (a value holding a comma or "
                                                     "a bracket goes in quotation marks)",
-                                              line=file_lines(text)(started.line + 1))]) from None
+                                              line=file_lines(text)(row + 1))]) from None
         outdented = _outdented_field(text, line)
         if outdented is not None:  # the mistake is a few lines above where YAML gives up
             raise ArchiveErrors([ArchiveError(path, outdented[1], line=outdented[0])]) from None
@@ -435,12 +436,22 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
 _QUOTED_VALUE_RE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#"'][^:#]*:\s+)?(["'])(.*)$""")
 
 
-FLOW_OPENERS = {"while parsing a flow sequence": ("[", "]"), "while parsing a flow mapping": ("{", "}")}
+_FLOW = {"while parsing a flow sequence": ("[", "]"), "while parsing a flow mapping": ("{", "}")}
 """What YAML says it was reading when a list written on one line ('aliases: [A, B') is not
 closed, and its brackets: it gives up on a later line, where the mistake is not."""
 
 
-def left_open(text: str, mark, opened: str, closing: str) -> bool:
+def unclosed_bracket(text: str, exc: yaml.YAMLError) -> tuple[str, str, int] | None:
+    """When YAML's error ``exc`` in ``text`` comes of a '[' or '{' never closed on its line:
+    the bracket, its closing one and the line it opened on (YAML's count, from 0); else None.
+    (For the archive's files and for mkdocs.yml.)"""
+    started, context = getattr(exc, "context_mark", None), getattr(exc, "context", None)
+    if started is None or context not in _FLOW or not _left_open(text, started, *_FLOW[context]):
+        return None
+    return (*_FLOW[context], started.line)
+
+
+def _left_open(text: str, mark, opened: str, closing: str) -> bool:
     """Whether the '[' (or '{') YAML was reading from ``mark`` has no closing bracket on its
     line: not a quotation mark or a comma astray inside a list that is closed."""
     line = text.split("\n")[mark.line]
@@ -948,9 +959,10 @@ class Checker:
             value = value.isoformat()
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
-        ascii_figures = wide_figures(value.strip()) if isinstance(value, str) else None
-        if ascii_figures and re.fullmatch(r"[0-9]{4}(?:-[0-9]{2}){0,2}", ascii_figures):
-            self.error(where, f"{value.strip()!r} has full-width or other non-ASCII figures; write {ascii_figures!r}")
+        wide = wide_figures_problem(value, r"[0-9]{4}(?:-[0-9]{2}){0,2}", "YYYY-MM-DD, YYYY-MM or YYYY",
+                                    lambda text: _calendar_ok((text + "-01-01")[:10]))
+        if wide:
+            self.error(where, wide)
             return None
         if isinstance(value, str):
             value = value.strip()
@@ -1154,14 +1166,33 @@ def wide_figures(text: str) -> str | None:
                    "-" if c in "\uff0d\u2010\u2011\u2012\u2013\u2212" else c for c in text)
 
 
+def wide_figures_problem(value: Any, shape: str, form: str, fine) -> str | None:
+    """Why ``value``, a date of the ``shape`` (a regular expression) once its figures are
+    ASCII, is refused when they are not; None if it is no such date. The date in ASCII is
+    the advice only when ``fine`` takes it: '２０２２-02-30' is told to use the figures 0-9
+    (in the ``form`` given), not to write '2022-02-30', which would be refused again."""
+    ascii_figures = wide_figures(value.strip()) if isinstance(value, str) else None
+    if not ascii_figures or not re.fullmatch(shape, ascii_figures):
+        return None
+    advice = repr(ascii_figures) if fine(ascii_figures) else f"it in the figures 0-9, as {form}"
+    return f"{value.strip()!r} has full-width or other non-ASCII figures; write {advice}"
+
+
+def _calendar_ok(day: str) -> bool:
+    try:
+        date.fromisoformat(day)
+    except ValueError:
+        return False
+    return True
+
+
 def read_day(value: Any, check: str = "the date in the source") -> tuple[date | None, str | None]:
     """The day ``value`` is (a date, or text written YYYY-MM-DD), or why it is none: (None,
     the message). ``check``: what to check when the day is not in the calendar."""
-    ascii_figures = wide_figures(value.strip()) if isinstance(value, str) else None
-    if ascii_figures and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", ascii_figures):
-        fixed = read_day(ascii_figures, check)[0] is not None  # (the advice is a day of the calendar)
-        return None, (f"{value.strip()!r} has full-width or other non-ASCII figures; write "
-                      + (repr(ascii_figures) if fixed else "it in the figures 0-9, as YYYY-MM-DD"))
+    wide = wide_figures_problem(value, r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "YYYY-MM-DD",
+                                lambda text: read_day(text, check)[0] is not None)
+    if wide:
+        return None, wide
     if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
         try:
             value = date.fromisoformat(value.strip())

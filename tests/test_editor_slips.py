@@ -289,3 +289,17 @@ def test_the_advice_for_full_width_figures_is_a_date(typed, said):
     from lgnews.records import read_day
 
     assert read_day(typed) == (None, said)
+
+
+def test_a_timelines_date_in_full_width_figures_gets_advice_only_when_it_is_a_date():
+    """The timeline's dates (day, month or year) are told the same as an article's: the date
+    in ASCII is the advice only when the calendar has it."""
+    from lgnews.records import Checker
+
+    checker = Checker(Path("archive/events.yml"))
+    assert checker.partial_date("２０２２-04", (1, "date")) is None
+    assert checker.partial_date("２０２２-02-30", (2, "date")) is None
+    assert [message for _, message in checker.errors] == [
+        "'２０２２-04' has full-width or other non-ASCII figures; write '2022-04'",
+        "'２０２２-02-30' has full-width or other non-ASCII figures; write it in the figures 0-9, as YYYY-MM-DD, "
+        "YYYY-MM or YYYY"]

@@ -645,7 +645,8 @@
     var held = Object.create(null);
     exact.forEach(function (r) { held[r.id] = r; });
     var first = results.filter(function (r) { return held[r.id]; }).map(function (r) { return held[r.id]; });
-    if (!first.length || only) return first.length ? first : results;
+    if (!first.length) return results;
+    if (only) return first;
     var rest = results.filter(function (r) { return !held[r.id]; });
     return first.concat(rest);
   }
