@@ -22,7 +22,7 @@ import yaml
 
 from .errors import ParseError, one_line
 from .model import STAGING_PREFIX, meta_from_parsed
-from .parse import HEADER_RE, MAX_SOURCE_BYTES, decode_source, event_date_mention, parse_article
+from .parse import MAX_SOURCE_BYTES, decode_source, event_date_mention, match_header, parse_article
 from .progress import progress_for
 from .records import slugify, year_problem
 from .write import FSYNC_EACH_UP_TO, atomic_write, write_new
@@ -228,7 +228,7 @@ def _compared_words(text: str) -> list[str]:
     filled = [i for i, line in enumerate(lines) if line.strip()][:2]
     if len(filled) == 2:
         header = lines[filled[1]].strip()
-        match = HEADER_RE.match(header)
+        match = match_header(header)
         if match:
             lines[filled[1]] = header[: match.start("comments")] + header[match.end("comments") :]
     return " ".join(lines).split()

@@ -57,6 +57,18 @@ HEADER_RE = re.compile(
     r"^(?P<date>[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s+(?P<comments>[0-9]+)\s+By\b\s*(?P<author>.*)$"
 )
 
+# A header typed with a Chinese input method ('２０２２－０４－３０　１０：２２　０　Ｂｙ') is read as
+# its ASCII form; the source keeps it as it is. One character for one, so the match's places
+# are the line's.
+_HEADER_ASCII = {**_FULL_WIDTH_ASCII, 0xFF0D: "-", 0xFF1A: ":", 0x3000: " "}
+
+
+def match_header(line: str) -> re.Match[str] | None:
+    """The date header's match in ``line`` ('2022-04-30 10:22 0 By Wang'), in ASCII or in
+    full-width characters; None when it is no header."""
+    return HEADER_RE.match(line) or (None if line.isascii() else HEADER_RE.match(line.translate(_HEADER_ASCII)))
+
+
 # Blog-footer noise: phrases that end the article wherever they appear, and navigation
 # lines that end it when a line starts with them and reads as navigation (see
 # ``_navigation_line``): "Related articles of the Work Safety Law were explained." is text.
@@ -575,20 +587,20 @@ def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
     if _HTML_START_RE.match(title):
         raise ParseError("a web page (HTML) saved from the browser, not the article's text: copy the title, the date "
                          "line and the text from the page into a .txt file")
-    if HEADER_RE.match(title):
+    if match_header(title):
         raise ParseError("no title: the first line is the date header")
     if len(non_empty) < 2:
         raise ParseError("no date header: the line after the title should look like '2022-04-30 0 By', and the "
                          "file has no line after the title")
     header_index, header = non_empty[1]
-    match = HEADER_RE.match(header)
+    match = match_header(header)
     if not match:
         raise ParseError(
             f"no date header: the line after the title should look like '2022-04-30 0 By', not {header[:60]!r}"
         )
     published = _to_date(match["date"])
     if published is None:
-        raise ParseError(f"the header date {match['date']!r} is not a real date")
+        raise ParseError(f"the header date {header[match.start('date'):match.end('date')]!r} is not a real date")
     if len(title) > MAX_TITLE:
         raise ParseError(f"the title line is longer than {MAX_TITLE} characters: is the first line really a title?")
     body = "\n".join(lines[header_index + 1 :])

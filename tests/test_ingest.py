@@ -425,3 +425,26 @@ def test_ctrl_c_is_one_line_and_leaves_whole_folders(workdir, tmp_path):
     again = ingest(workdir, *files)
     assert "ingest: 2 archived, 1 refused" in again.stdout, again.stdout + again.stderr
     assert len(article_ids(workdir / "archive")) == 3
+
+
+def test_a_header_typed_in_full_width_figures_is_archived_as_it_is(workdir, tmp_path):
+    """'２０２２－０４－３０　０　Ｂｙ', typed with a Chinese input method, was refused as no date
+    header. The source keeps it byte for byte; meta.yml gets the date in ASCII, and the same
+    text scraped again with another comment count is still known."""
+    raw = tmp_path / "wide.txt"
+    raw.write_text("Taojiang County held a flood meeting\n\n２０２２－０４－３０　０　Ｂｙ\n\n"
+                   "On April 29, the county met.(Li Yi) Source: Taojiang Rong Media Center\n", encoding="utf-8")
+    result = ingest(workdir, raw)
+    assert result.returncode == 0, result.stderr
+    [folder] = (workdir / "archive" / "articles").iterdir()
+    assert folder.name == "2022-04-30-taojiang-county-held-a-flood-meeting"
+    assert (folder / "source.txt").read_bytes() == raw.read_bytes()
+    meta_path = folder / "meta.yml"
+    text = meta_path.read_text(encoding="utf-8")
+    meta = load_meta(meta_path, read_yaml(meta_path, text), text=text)
+    assert meta.published.isoformat() == "2022-04-30" and meta.event_date.isoformat() == "2022-04-29"
+    again = tmp_path / "wide again.txt"
+    again.write_text(raw.read_text(encoding="utf-8").replace("　０　Ｂｙ", "　１２　Ｂｙ"), encoding="utf-8")
+    result = ingest(workdir, again)
+    assert result.returncode == 1
+    assert f"the same text as archive/articles/{folder.name}/" in result.stderr

@@ -523,6 +523,17 @@ def test_header_with_time_and_comments():
     assert article.published == date(2022, 4, 30) and article.event_date == date(2022, 4, 29)
 
 
+def test_a_header_typed_in_full_width_characters_is_read():
+    # Typed with a Chinese input method, the header was refused as no date header; the
+    # source keeps it as it is, and the date and the reporter are read in ASCII.
+    article = parse_article("A title\n２０２２－０４－３０　１０：２２　３　Ｂｙ Wang Lei\nOn April 29, it rained.\n")
+    assert article.published == date(2022, 4, 30) and article.event_date == date(2022, 4, 29)
+    assert article.credits["reporter"] == ["Wang Lei"]
+    with pytest.raises(ParseError, match=r"^the header date '２０２２-04-31' is not a real date$"):
+        parse_article("A title\n２０２２-04-31 0 By\nText.\n")
+    with pytest.raises(ParseError, match=r"^no title: the first line is the date header$"):
+        parse_article("２０２２－０４－３０ ０ Ｂｙ\nText.\n")
+
 # --------------------------------------------------------------------------- refusals
 
 
