@@ -470,7 +470,11 @@ def people_in_article(people: Sequence) -> tuple[list, list]:
         return tuple(how or ("mentioned",))
 
     def spelt(person: PersonRecord, written: str) -> str | None:
-        return f"written “{written}”" if written != person.name else None
+        # "Party jianguo" read as Dang Jianguo is an editor's inference (zh_confirmed: false),
+        # said as such beside the name, as the person's page says it.
+        if written == person.name:
+            return None
+        return f"written “{written}”" + ("; an editor's identification, not confirmed" if not person.zh_confirmed else "")
 
     groups: dict[tuple, list] = {}
     for person, written, roles, how in people:

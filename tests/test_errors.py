@@ -1706,8 +1706,9 @@ def test_the_links_the_generator_converts_are_said_article_then_glossary_then_ev
     rel = write_article(proj, "The county met. See [the data](data.md#nope), [a page](nope/) and "
                               "[a file](nope.pdf).\n")
     edit(proj, "archive/events.yml", "reuse the name.\"", "reuse the name. See [the term](glossary/nope/).\"")
-    edit(proj, "archive/glossary.yml", "but only the translation is available.\"",
-         "but only the translation is available. See [the tag](tags/disasters/) and [outside](../README.md).\"")
+    edit(proj, "archive/glossary.yml", "which is how the Louxing work-safety article of April 2022 uses it.\"",
+         "which is how the Louxing work-safety article of April 2022 uses it. See [the tag](tags/disasters/) and "
+         "[outside](../README.md).\"")
     glossary = line_of(proj, "archive/glossary.yml", r"tags/disasters/")
     events = line_of(proj, "archive/events.yml", r"glossary/nope/")
     result = run([sys.executable, "scripts/build.py", "--quiet"], proj, check=False)

@@ -512,8 +512,8 @@ def test_people_of_an_article_are_grouped_by_the_part_they_took_where_several_to
 
     from lgnews.render import people_in_article
 
-    def person(name):
-        return SimpleNamespace(name=name)
+    def person(name, zh_confirmed=True):
+        return SimpleNamespace(name=name, zh_confirmed=zh_confirmed)
 
     a, b, c, d, e = map(person, ["Liu A", "Xu B", "Luo C", "Gao D", "Tang E"])
     named, groups = people_in_article([
@@ -527,6 +527,11 @@ def test_people_of_an_article_are_grouped_by_the_part_they_took_where_several_to
                                                      ("Gao D", ["speaking"]), ("Tang E", [])]
     assert [(how, [(p.name, w) for p, w in members]) for how, members in groups] == [
         ("attending", [("Xu B", None), ("Luo C", "written “Luo C.”")])]
+    # A name an editor inferred from the written one ("Party jianguo": Dang Jianguo) says so.
+    dang = person("Dang Jianguo", zh_confirmed=False)
+    named, groups = people_in_article([(dang, "Party jianguo", (), ("attending",))])
+    assert [(p.name, said) for p, said in named] == [
+        ("Dang Jianguo", ["written “Party jianguo”; an editor's identification, not confirmed", "attending"])]
 
 
 def test_an_external_links_address_is_escaped_as_an_attribute():

@@ -273,7 +273,7 @@ def test_seed_page_has_a_tooltip_on_every_glossary_term(built_site, seed_page, s
         "retreat meeting": "title", "Rong Media Center": "source"}
     assert seed_record["terms"][len(in_text):] == ["retreat meeting", "Rong Media Center"]
     html = (built_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<h1 id="lg-title">Louxing District held the 2022 Work safety <abbr title="A meeting for '
+    assert re.search(r'<h1 id="lg-title">Louxing District held the 2022 Work safety <abbr title="Probably a meeting for '
                      r'talking through ideas[^"<>]*">retreat Meeting</abbr></h1>', html)
     assert html.count("<h1") == 1, "the theme writes no second title"
     assert re.search(r'<dt>Source:</dt> <dd><a href="../../organizations/louxing-rong-media-center/">Louxing '
@@ -293,12 +293,12 @@ def test_seed_page_has_a_tooltip_on_every_glossary_term(built_site, seed_page, s
 
 def test_seed_page_annotations_are_visible_and_text_unchanged(seed_page, built_site):
     text = seed_page.text
-    assert "Party jianguo[1]" in text.replace(" [1]", "[1]")
+    assert "Party jianguo[2]" in text.replace(" [2]", "[2]")
     assert "Most likely the official Dang Jianguo" in text
     # "In this article": the nine who attended are listed once under the part they took,
     # not each followed by "(attending)"; a spelling is given after the name.
     assert ("attending: Liu Chihui, Xu Diren, Luo Wenwei, Wang Qian, Gao Ying, Tang Aihua, Zhou Junhua, Xiao Minhai, "
-            "Dang Jianguo (written “Party jianguo”)") in text
+            "Dang Jianguo (written “Party jianguo”; an editor's identification, not confirmed)") in text
     assert "(attending)" not in text
     assert "Liu Zhigang (deputy secretary of the District Committee; Head of the District; Director of the " \
            "District Safety Committee; presiding; speaking)" in text
@@ -560,15 +560,15 @@ def test_a_chinese_name_an_editor_inferred_is_shown_as_not_confirmed(built_site)
     assert ">党建国</span> (not confirmed: an editor's inference)</p>" in person
     orgs = (built_site / "organizations" / "index.html").read_text(encoding="utf-8")
     assert '<span lang="zh">专委会</span> (not confirmed)' in orgs
-    # 区安委会 is in the glossary's sources; 区委 is not, and the glossary says "presumably".
+    # The usual names of bodies of government are given as facts, as the glossary rates them.
     assert '<span lang="zh">娄星区安委会</span></td>' in orgs  # no caveat
-    assert '<span lang="zh">娄星区委</span> (not confirmed)' in orgs
+    assert '<span lang="zh">娄星区委</span></td>' in orgs
     exported = {p["name"]: p for p in load_json(built_site, "people.json")}
     assert exported["Dang Jianguo"]["zh_confirmed"] is False and exported["Liu Zhigang"]["zh_confirmed"] is None
     exported = {o["name"]: o for o in load_json(built_site, "organizations.json")}
     assert exported["special safety committees"]["zh_confirmed"] is False
     assert exported["Louxing District Safety Committee"]["zh_confirmed"] is True
-    assert exported["Louxing District Committee of the CPC"]["zh_confirmed"] is False
+    assert exported["Louxing District Committee of the CPC"]["zh_confirmed"] is True
     # No Chinese, nothing confirmed: null, not true.
     people = load_json(built_site, "people.json")
     assert any(p["zh"] is None for p in people)
@@ -628,8 +628,8 @@ def test_home_page_includes_generated_lists(built_site):
     intro = (built_site / "index.html").read_text(encoding="utf-8")
     # It is a link, whose title is the tooltip: a keyboard's focus shows it, and a tap opens the
     # entry, as the paragraph after it says (it was an <abbr>, for a mouse only).
-    assert re.search(r'such as\s+"<a href="glossary/people-first-life-is-supreme/" title="[^"]+">people first, '
-                     r'life is supreme</a>" mean little', intro)
+    assert re.search(r'such as\s+“<a href="glossary/people-first-life-is-supreme/" title="[^"]+">people first, '
+                     r'life is supreme</a>” mean little', intro)
     assert "All articles" in home.text
     # A term's Chinese is given once: the definitions that quote it are not preceded by it again.
     terms = home.text[home.text.index("cracking down on illegal activities"):]
