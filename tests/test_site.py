@@ -637,8 +637,8 @@ def test_home_page_includes_generated_lists(built_site):
     # What "On the timeline" holds, which mixed the editors' key events with the latest the
     # articles report without saying so (a reader's review).
     timeline = home.text[home.text.index("On the timeline"):home.text.index("The whole timeline")]
-    assert "The latest of the events the editors describe, with their sources, and the latest events the " \
-           "articles report, by date." in timeline
+    assert "The latest of the events the editors describe and of the events the articles report, by date; the " \
+           "timeline gives each one's sources." in timeline
 
 
 # --------------------------------------------------------------------------- small archives
