@@ -121,6 +121,44 @@ def test_skip_to_content_leads_to_the_articles_title(tab):
                           "Node.DOCUMENT_POSITION_FOLLOWING")
 
 
+HIDDEN_BY_THE_HEADER = """() => { const el = document.activeElement, r = el.getBoundingClientRect();
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  return r.height > 0 && r.top < header ? (el.textContent || el.tagName).trim().slice(0, 40) : null; }"""
+
+
+@pytest.mark.parametrize("which", ["desktop", "phone"])
+@pytest.mark.parametrize("path", [SEED, "timeline/"])
+def test_tabbing_backwards_never_leaves_the_focus_under_the_header(tab, phone_tab, which, path):
+    """Shift+Tab up an article scrolled each link to the very top of the window, under the
+    header that stays there: 12 of its 60 stops were hidden on a desktop, 14 on a phone
+    (WCAG 2.4.11)."""
+    tab = tab if which == "desktop" else phone_tab
+    page = tab.page
+    tab.goto(path)
+    page.locator(".md-content a[href]").last.focus()
+    hidden, stops = [], 0
+    while stops < 120 and page.evaluate("!!document.activeElement.closest('.md-content')"):
+        page.keyboard.press("Shift+Tab")
+        stops += 1
+        if page.evaluate("!!document.activeElement.closest('.md-main')"):
+            hidden.append(page.evaluate(HIDDEN_BY_THE_HEADER))
+    assert stops > 20, stops  # the walk went up the page
+    assert [h for h in hidden if h] == []
+
+
+@pytest.mark.parametrize("key", ["n", ".", "p", ","])
+def test_a_letter_or_a_mark_pressed_on_a_page_does_not_leave_it(tab, key):
+    """Material went to the previous or the next page on "p", ",", "n" and "." (and search
+    took "s" and "f"): single keys that a speech-control user's words press (WCAG 2.1.4)."""
+    tab.goto("glossary/")
+    page = tab.page
+    assert page.locator('link[rel="next"]').count() and page.locator('link[rel="prev"]').count()
+    page.locator("h1").click()
+    page.keyboard.press(key)
+    page.wait_for_timeout(400)
+    assert page.url == tab.base + "glossary/"
+
+
 def test_the_hidden_back_to_top_button_is_no_stop_of_the_tab_key(tab):
     """Material's "Back to top", hidden until the reader scrolls back up, was an invisible stop
     of the Tab key on every page that had not been scrolled."""
