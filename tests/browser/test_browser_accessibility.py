@@ -121,6 +121,29 @@ def test_skip_to_content_leads_to_the_articles_title(tab):
                           "Node.DOCUMENT_POSITION_FOLLOWING")
 
 
+@pytest.mark.parametrize(("path", "status", "title"), [
+    ("tags/work-safety/", 200, "Tag: Work safety"),
+    ("timeline/events/zhengzhou-7-20-rainstorm/", 200, None),
+    ("no-such-page/", 404, "Page not found"),
+])
+def test_a_page_without_contents_has_a_skip_link_too(tab, path, status, title):
+    """Material writes "Skip to content" only where a page has a table of contents: a tag's
+    list, an event's page and the 404 page had none, and the keyboard went through the header
+    and the navigation first (WCAG 2.4.1)."""
+    tab.goto(path, status=status)
+    page = tab.page
+    page.keyboard.press("Tab")
+    skip = page.locator(".md-skip")
+    assert skip.evaluate("a => a === document.activeElement"), "the first Tab does not reach the skip link"
+    assert skip.inner_text().strip() == "Skip to content"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # the next stop is in the page's content, past the navigation
+    assert page.evaluate("!!document.activeElement.closest('.md-content')"), page.evaluate(
+        "document.activeElement.outerHTML.slice(0, 120)")
+    if title:
+        assert page.locator("h1").first.inner_text().strip().startswith(title)
+
+
 HIDDEN_BY_THE_HEADER = """() => { const el = document.activeElement, r = el.getBoundingClientRect();
   const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
   return r.height > 0 && r.top < header ? (el.textContent || el.tagName).trim().slice(0, 40) : null; }"""
