@@ -9,6 +9,8 @@ that page, which Material renders as a plain link. Other sections (an editor's f
 pages, even of one page) are left as they are. The archive's sections come right after the
 home page, before the pages editors wrote about the site."""
 
+import re
+
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -39,13 +41,18 @@ def on_nav(nav, config, files):
     return nav
 
 
+_ACTIVE = re.compile(r'(<a href="[^"]*" class="md-nav__link md-nav__link--active")>')
+
+
 def on_post_page(output, page, config):
     """On a page of one of the archive's sections (a term, an article, a year of the
     timeline), which the navigation does not list, the section's link (Glossary, Articles,
-    Timeline) shows where the reader is: marked as Material marks the current page's link."""
+    Timeline) shows where the reader is: marked as Material marks the current page's link.
+    Material's mark of the current page's own link was its colour alone, which a screen
+    reader does not say (WCAG 1.3.1): it is also aria-current (and bold, extra.css)."""
     section = page.url.split("/", 1)[0]
     if section not in ARCHIVE_SECTIONS or page.url == f"{section}/":
-        return output
+        return _ACTIVE.sub(r'\1 aria-current="page">', output, count=1)
     href = get_relative_url(f"{section}/", page.url)
     href = href if href.endswith("/") else href + "/"
     return output.replace(f'<a href="{href}" class="md-nav__link">',

@@ -144,6 +144,19 @@ def test_a_page_without_contents_has_a_skip_link_too(tab, path, status, title):
         assert page.locator("h1").first.inner_text().strip().startswith(title)
 
 
+@pytest.mark.parametrize(("path", "current"), [("glossary/", "page"), ("glossary/power-list/", "true")])
+def test_the_navigations_link_to_where_the_reader_is_is_marked_by_more_than_its_colour(tab, path, current):
+    """The current page's link in the sidebar differed from the others by its colour alone
+    (2.3:1 in light), and said nothing to a screen reader (WCAG 1.4.1, 1.3.1)."""
+    tab.goto(path)
+    links = tab.page.locator(".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link")
+    marked = [(links.nth(i).inner_text().strip(), links.nth(i).get_attribute("aria-current"),
+               links.nth(i).evaluate("a => getComputedStyle(a).fontWeight")) for i in range(links.count())]
+    here = [m for m in marked if m[1]]
+    assert [(name, aria) for name, aria, _ in here] == [("Glossary", current)], marked
+    assert here[0][2] == "700" and all(weight != "700" for _, aria, weight in marked if not aria), marked
+
+
 HIDDEN_BY_THE_HEADER = """() => { const el = document.activeElement, r = el.getBoundingClientRect();
   const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
   return r.height > 0 && r.top < header ? (el.textContent || el.tagName).trim().slice(0, 40) : null; }"""
