@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DESKTOP, SEED, _open_tab, search, serve_seed_changed
+from conftest import DESKTOP, SEED, _open_tab, search, serve_seed_changed, tab_until
 from test_browser_accessibility import violations
 
 from lgnews.render import esc_block
@@ -71,6 +71,31 @@ def test_the_toggle_works_by_keyboard_with_enter_and_space(browser, site_url, sy
             page.wait_for_function(f"{SCHEME} === '{scheme}'")
             assert page.evaluate("document.activeElement.matches('[data-md-component=palette] .md-option')"), key
             assert page.evaluate("window.scrollY") == 0, "Space scrolled the page"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_a_screen_reader_hears_which_scheme_the_page_has(browser, site_url, system):
+    """The toggle's radio buttons were named after the switch each one's icon makes, and
+    neither was checked on a first visit: on a dark page the focus said "Switch to dark mode,
+    radio, not checked", and after a switch to light, "Switch to light mode, radio, checked"
+    (an accessibility review). They are Light and Dark, the page's one checked."""
+    context, tab = _open_tab(browser, site_url, DESKTOP, color_scheme=system)
+    try:
+        page = tab.page
+        tab.goto(SEED)
+        group = page.locator("[data-md-component=palette]")
+        assert group.get_attribute("role") == "radiogroup" and group.get_attribute("aria-label") == "Colour scheme"
+        checked = "[...document.querySelectorAll('[name=__palette]')].filter(o => o.checked).map(o => o.ariaLabel)"
+        shown, other = ("Light", "Dark") if system == "light" else ("Dark", "Light")
+        assert page.evaluate(checked) == [shown]
+        tab_until(page, "document.activeElement.name === '__palette'", 12, "the toggle")
+        assert page.evaluate("document.activeElement.ariaLabel") == shown  # the Tab key reaches the checked one
+        page.keyboard.press(" ")
+        page.wait_for_function(f"{SCHEME} === '{'slate' if other == 'Dark' else 'default'}'")
+        assert page.evaluate(checked) == [other]
+        assert page.evaluate("document.activeElement.ariaLabel") == other
     finally:
         context.close()
 
