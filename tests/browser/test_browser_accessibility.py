@@ -157,6 +157,18 @@ def test_the_navigations_link_to_where_the_reader_is_is_marked_by_more_than_its_
     assert here[0][2] == "700" and all(weight != "700" for _, aria, weight in marked if not aria), marked
 
 
+def test_the_verbatim_sources_control_is_not_read_out_with_its_checksum(tab):
+    """A screen reader read the 64 figures of the checksum each time it reached the control
+    that opens the verbatim source; the checksum is read in the citation below it."""
+    from playwright.sync_api import expect
+
+    tab.goto(SEED)
+    summary = tab.page.locator("details.verbatim > summary")
+    expect(summary).to_have_accessible_name("The text exactly as it was archived")
+    assert "SHA-256 c6ea5eef" in " ".join(summary.inner_text().split())  # still shown
+    expect(tab.page.locator("p.cite")).to_contain_text("SHA-256 of the archived source: c6ea5eef")
+
+
 HIDDEN_BY_THE_HEADER = """() => { const el = document.activeElement, r = el.getBoundingClientRect();
   const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
   return r.height > 0 && r.top < header ? (el.textContent || el.tagName).trim().slice(0, 40) : null; }"""
