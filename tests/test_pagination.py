@@ -317,7 +317,7 @@ JUMPS_RE = re.compile(r'<p class="pager-jumps">By (year|letter): (.*?)</p>')
 
 def _jumps(path: str, page: str) -> tuple[str, list[tuple[str, str, bool]]] | None:
     """What a page's "By year" (or "By letter") row offers: (by, [(year or letter, the page
-    it leads to, bold: this page holds it)])."""
+    it leads to, bold: this page holds it, which a screen reader hears as "current")])."""
     m = JUMPS_RE.search(page)
     if not m:
         return None
@@ -325,7 +325,7 @@ def _jumps(path: str, page: str) -> tuple[str, list[tuple[str, str, bool]]] | No
     for part in m[2].split("&nbsp;· "):  # (a line breaks after the dot, not before it)
         link = re.search(r'href="([^"]*)"', part)
         offered.append((re.sub(r"<[^>]+>", "", part), _target(path, link[1]) if link else path,
-                        part.startswith("<strong>")))
+                        part.startswith('<strong aria-current="true">')))
     return m[1], offered
 
 
