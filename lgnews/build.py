@@ -834,6 +834,10 @@ def render_outputs(renderer, progress=None, out=None) -> dict[str, bytes]:
     tasks = renderer.tasks()
     workers = cores() if len(tasks) >= RENDER_PARALLEL_FROM else 1
     if workers > 1:
+        # Compile every template once, here, before the fork: the forked processes inherit
+        # them instead of each compiling its own.
+        for name in renderer.env.list_templates():
+            renderer.env.get_template(name)
         rendered = _render_in_processes(tasks, workers, progress, out or sys.stderr)
         if rendered is not None:
             return rendered

@@ -612,7 +612,8 @@ def _parse_missing(directories: list[Path], loaded: list[Article | None], misses
     ``loaded`` (and ``cache``): by forked processes too if there are many (which also look
     for ``matchers``' phrases, as ``build_site`` would), else here. The problems of an
     article are added to ``errors``, and its place in ``loaded`` stays None."""
-    results = (_parse_in_processes([directories[i] for i in misses], tag_names, progress, matchers)
+    results = (_parse_in_processes([directories[i] for i in misses], tag_names, progress, matchers,
+                                   records=cache is not None)
                if misses else None)
     for n, index in enumerate(progress(misses, "Parsing articles") if progress and results is None else misses):
         try:
@@ -812,7 +813,7 @@ def _matchers(terms: list[Term], events: list[Event], organizations: list[Curate
 
 
 def _parse_in_processes(directories: list[Path], tag_names: set[str] | None, progress=None,
-                        matchers: tuple | None = None) -> list | None:
+                        matchers: tuple | None = None, records: bool = True) -> list | None:
     """What ``_parse_one`` gives for each folder, in order: parsed by this process and
     forked ones (see ``share.share``); None when there are too few to be worth it, or the
     work could not be shared (the caller parses)."""
@@ -834,7 +835,7 @@ def _parse_in_processes(directories: list[Path], tag_names: set[str] | None, pro
             article, key, raw, _ = _load(directories[index], tag_names, None)
         except ArchiveErrors as exc:
             return [(e.path, e.message, e.line) for e in exc.errors]
-        record = _verified_record(article, raw)
+        record = _verified_record(article, raw) if records else None  # (for the cache only)
         if matchers is not None:
             _scan_article(article, *matchers)
         return ("article", article, key, record)

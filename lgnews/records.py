@@ -202,8 +202,16 @@ def _simple_mapping(lines: list[tuple[int, str]], i: int, indent: int) -> tuple[
     return mapping, i
 
 
+_plain_tags: dict[str, str] = {}  # a plain scalar's tag, by its text (keys and values recur in every file)
+
+
 def _plain_tag(value: str) -> str:
-    return _resolve(yaml.ScalarNode, value, (True, False))
+    tag = _plain_tags.get(value)
+    if tag is None:
+        tag = _resolve(yaml.ScalarNode, value, (True, False))
+        if len(_plain_tags) < 100_000:
+            _plain_tags[value] = tag
+    return tag
 
 
 def _simple_scalar(value: str) -> Any:

@@ -201,13 +201,31 @@ def _link(context, url: str, text: Any, anchor: str = "") -> Markup:
     headings: Python-Markdown passes them through instead of parsing every list item, table
     cell and link (six times faster for a table, two and a half for a list), so the
     addresses are the built ones, not the .md files."""
-    address = href(url, context["page_path"], anchor)
-    if not _URL_SAFE_RE.fullmatch(address):  # addresses are made of slugs: seldom anything to escape
-        address = html.escape(address)
+    _, up, first = _folders(context["page_path"])
+    if not anchor and url[-1:] == "/" and not url.startswith(first):
+        # The most common link (href's first case): the way up, then the target, escaped once
+        # per target ("../" never needs it, so escaping the whole gives the same).
+        try:
+            address = up + _safe_targets[url]
+        except KeyError:
+            address = up + _safe_target(url)
+    else:
+        address = href(url, context["page_path"], anchor)
+        if not _URL_SAFE_RE.fullmatch(address):  # addresses are made of slugs: seldom anything to escape
+            address = html.escape(address)
     return trusted(f'<a href="{address}">{text if isinstance(text, Markup) else esc(text)}</a>')
 
 
 _URL_SAFE_RE = re.compile(r"[\w./#%~:?=+,;@!$()*-]*", re.ASCII)
+_safe_targets: dict[str, str] = {}  # a link's target as its address writes it
+
+
+def _safe_target(url: str) -> str:
+    safe = url if _URL_SAFE_RE.fullmatch(url) else html.escape(url)
+    if len(_safe_targets) >= ESCAPED_KEPT:  # a long-lived process (mkdocs serve) starts afresh
+        _safe_targets.clear()
+    _safe_targets[url] = safe
+    return safe
 
 
 def _url_link(url: str, text: str | None = None) -> Markup:
