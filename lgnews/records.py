@@ -968,7 +968,7 @@ class Checker:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         wide = wide_figures_problem(value, r"[0-9]{4}(?:-[0-9]{2}){0,2}", "YYYY-MM-DD, YYYY-MM or YYYY",
-                                    lambda text: _calendar_ok((text + "-01-01")[:10]))
+                                    lambda text: _calendar_ok((text + "-01-01")[:10]) and _timeline_year(text))
         if wide:
             self.error(where, wide)
             return None
@@ -988,9 +988,7 @@ class Checker:
                                           f"calendar: {reason}")
                         return None
                     year = int(value[:4])
-                    # A typo (0203 or 2203 for 2023): the timeline's years have four digits, and
-                    # a plan may look decades ahead ("by 2035"), not centuries.
-                    if not 1000 <= year <= date.today().year + TIMELINE_AHEAD:
+                    if not _timeline_year(value):
                         self.error(where, f"{value}: the year {year} is not a year of the timeline; "
                                           "check the year")
                         return None
@@ -1184,6 +1182,13 @@ def wide_figures_problem(value: Any, shape: str, form: str, fine) -> str | None:
         return None
     advice = repr(ascii_figures) if fine(ascii_figures) else f"it in the figures 0-9, as {form}"
     return f"{value.strip()!r} has full-width or other non-ASCII figures; write {advice}"
+
+
+def _timeline_year(text: str) -> bool:
+    """Whether the year of ``text`` (YYYY...) can be the timeline's. A typo (0203 or 2203 for
+    2023) cannot: its years have four digits, and a plan may look decades ahead ("by 2035"),
+    not centuries."""
+    return 1000 <= int(text[:4]) <= date.today().year + TIMELINE_AHEAD
 
 
 def _calendar_ok(day: str) -> bool:

@@ -275,6 +275,12 @@ def test_cutting_a_long_value_never_pairs_an_apostrophe_with_a_quotation_mark():
     assert said.endswith("…\" (320 characters) is not in the article's reading edition; copy it"), said
     long_note = "the editor's note " + "y" * 400 + " and the article's text"
     assert str(ArchiveError("meta.yml", long_note, 3)) == f"meta.yml:3: {long_note}"
+    # Each side is checked: a quotation mark before a word's "s" ends no quotation, and the
+    # apostrophe after one (district's) starts none.
+    opened = "the note 'see the district" + "z" * 400 + "'s work"
+    assert str(ArchiveError("meta.yml", opened, 3)) == f"meta.yml:3: {opened}"
+    plural = "the district's " + "z" * 400 + " work and the counties' plans"
+    assert str(ArchiveError("meta.yml", plural, 3)) == f"meta.yml:3: {plural}"
 
 
 @pytest.mark.parametrize(("typed", "said"), [
@@ -284,11 +290,29 @@ def test_cutting_a_long_value_never_pairs_an_apostrophe_with_a_quotation_mark():
     ("２０２２年４月３０日", "'２０２２年４月３０日' is not a date; write it as YYYY-MM-DD, for example 2022-04-30"),
     ("２０２２-02-30", "'２０２２-02-30' has full-width or other non-ASCII figures; write it in the figures 0-9, as "
                      "YYYY-MM-DD"),
+    # Nor when its year cannot be an article's: '2099-01-01' would be refused again.
+    ("２０９９-01-01", "'２０９９-01-01' has full-width or other non-ASCII figures; write it in the figures 0-9, as "
+                     "YYYY-MM-DD"),
 ])
 def test_the_advice_for_full_width_figures_is_a_date(typed, said):
     from lgnews.records import read_day
 
     assert read_day(typed) == (None, said)
+
+
+def test_an_articles_year_runs_from_1900_to_next_year():
+    """An article dated just after New Year, by a source a day ahead, is still an article's."""
+    from datetime import date
+
+    from lgnews.records import read_day
+
+    last = date.today().year + 1
+    assert read_day(f"{last}-01-01") == (date(last, 1, 1), None)
+    assert read_day("1900-01-01") == (date(1900, 1, 1), None)
+    assert read_day(f"{last + 1}-01-01")[1] == (f"{last + 1}-01-01: the year {last + 1} cannot be an article's "
+                                                f"(from 1900 to {last}); check the year")
+    assert read_day("1899-12-31")[1] == f"1899-12-31: the year 1899 cannot be an article's (from 1900 to {last}); " \
+                                        "check the year"
 
 
 def test_a_timelines_date_in_full_width_figures_gets_advice_only_when_it_is_a_date():
@@ -299,7 +323,14 @@ def test_a_timelines_date_in_full_width_figures_gets_advice_only_when_it_is_a_da
     checker = Checker(Path("archive/events.yml"))
     assert checker.partial_date("２０２２-04", (1, "date")) is None
     assert checker.partial_date("２０２２-02-30", (2, "date")) is None
+    assert checker.partial_date("２０２０", (3, "date")) is None  # a year alone
+    # A year the timeline refuses (2202 for 2022) is not the advice either.
+    assert checker.partial_date("２２０２", (4, "date")) is None
+    assert checker.partial_date("０２０２-04", (5, "date")) is None
+    figures = "has full-width or other non-ASCII figures; write it in the figures 0-9, as YYYY-MM-DD, YYYY-MM or YYYY"
     assert [message for _, message in checker.errors] == [
         "'２０２２-04' has full-width or other non-ASCII figures; write '2022-04'",
-        "'２０２２-02-30' has full-width or other non-ASCII figures; write it in the figures 0-9, as YYYY-MM-DD, "
-        "YYYY-MM or YYYY"]
+        f"'２０２２-02-30' {figures}",
+        "'２０２０' has full-width or other non-ASCII figures; write '2020'",
+        f"'２２０２' {figures}",
+        f"'０２０２-04' {figures}"]

@@ -782,6 +782,32 @@ def test_edited_source_txt(proj, tmp_path):
     assert both.stdout.splitlines()[-1] == "ingest: 1 archived, 1 restored, 0 refused", both.stdout
 
 
+def test_ctrl_c_after_a_restore_counts_it(proj, tmp_path):
+    """The line Ctrl+C leaves says what was restored before it, as the closing count does."""
+    source = proj / "archive" / "articles" / SEED_ID / "source.txt"
+    original = tmp_path / "original.txt"
+    original.write_bytes(source.read_bytes())
+    with source.open("ab") as fh:
+        fh.write(b" ")
+    other = tmp_path / "other.txt"
+    other.write_bytes(original.read_bytes().replace(b"On February 11", b"On February 12", 1))
+    script = ("import sys, lgnews.ingest as ingest\n"
+              "real, calls = ingest._ingest, []\n"
+              "def interrupted(*args):\n"
+              "    calls.append(1)\n"
+              "    if len(calls) == 2:\n"
+              "        raise KeyboardInterrupt\n"
+              "    return real(*args)\n"
+              "ingest._ingest = interrupted\n"
+              "sys.exit(ingest.main(sys.argv[1:]))\n")
+    result = run([sys.executable, "-c", script, str(original), str(other)], proj, check=False)
+    assert result.returncode == 130, result.stderr
+    assert result.stderr.splitlines()[-1].startswith(
+        "ingest: interrupted after 0 of 2 file(s) archived, 1 restored and 0 refused; every folder of the archive "
+        "is whole."), result.stderr
+    assert source.read_bytes() == original.read_bytes()
+
+
 def test_deleted_sha256_line_is_refused_not_a_way_round_the_check(proj):
     """Without the sha256 line, an edited source.txt went through: its page showed the edited
     text and a new checksum, as if it were the original."""
@@ -901,6 +927,14 @@ def test_a_broken_link_written_twice_is_said_at_each_of_its_lines(proj):
         "site's root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'" for n in (6, 8)]
 
 
+def test_a_place_the_articles_page_does_not_have_written_twice_is_said_at_each_of_its_lines(proj):
+    rel = write_article(proj, "The county met. See [the note](#p9).\n\nAgain: [it](#p9).\n")
+    assert [line for line in build_fails(proj) if line.startswith(rel)] == [
+        f"{rel}:{n}: the link to '#p9' leads to no place of this article's page: it has no anchor '#p9' (its "
+        "paragraphs and headings are '#p1', '#p2', ... in order); correct the part after '#', or remove it"
+        for n in (6, 8)]
+
+
 def test_a_link_to_a_place_the_home_page_seems_not_to_have_names_the_home_page(proj):
     """It read "that the page  does not seem to have": the home page's address is empty."""
     write_article(proj, "The county met. See [the latest](index.md#nope).\n")
@@ -971,7 +1005,8 @@ def test_an_editors_page_whose_front_matter_is_not_closed(proj):
     assert result.stderr.splitlines() == [
         "docs/about.md:1: the front matter is not closed, and shows as the page's text: add a line '---' after its "
         "last field", "build: 1 problem(s) in docs/; nothing was written"]
-    for text in ("---\n\nThe archive, under a rule.\n", "---\nNote: the archive, under a rule.\n"):
+    for text in ("---\n\nThe archive, under a rule.\n", "---\nNote: the archive, under a rule.\n",
+                 "---\nhttps://example.org/ is where the archive began.\n"):
         (proj / "docs" / "about.md").write_text(text, encoding="utf-8")
         run([sys.executable, "scripts/build.py", "--quiet"], proj)
 
@@ -1249,6 +1284,14 @@ def test_new_article_refuses_with_one_line(proj, args, message):
     assert result.stderr.strip() == message
     assert result.stdout == ""
     assert snapshot(proj / "archive") == before
+
+
+def test_new_article_takes_a_title_as_long_as_the_build_does(proj):
+    """300 characters are a title; the 301st is refused (above), as the build refuses it."""
+    title = "The county met " + "a" * 285
+    result = run([sys.executable, "scripts/new_article.py", "--title", title, "--published", "2023-06-05"], proj)
+    assert len(title) == 300 and result.returncode == 0, result.stderr
+    assert f"title: {title}" in (proj / result.stdout.strip()).read_text(encoding="utf-8").replace("'", "")
 
 
 def test_new_article_run_twice_says_it_made_a_second_article(proj):
@@ -1886,6 +1929,9 @@ def test_only_raw_articles_of_some_length_are_compared_for_the_same_text():
 @pytest.mark.parametrize(("address", "slip"), [
     ("https：//www.gov.cn/zwgk/", True), ("https://www.gov.cn/a？b=1", True), ("http://www.gov。cn/", True),
     ("http://www.gov.cn／zwgk／2022", True), ("http://[x", True),
+    # Each of an address's marks, after a letter, a figure, '/' or '.'.
+    ("https://www.gov.cn/a＃p3", True), ("https://a.cn/?x=1＆y=2", True), ("https://a.cn/?x＝1", True),
+    ("mailto:office＠example.org", True), ("http://www.gov.cn/／zwgk", True), ("http://www.gov.cn.／zwgk", True),
     # A Chinese word's own marks: a Chinese Wikipedia title, a question, a search for two words.
     ("https://zh.wikipedia.org/wiki/星球大战：原力觉醒", False), ("https://baike.example.cn/wiki/什么是安全生产？", False),
     ("https://www.baidu.com/s?wd=娄星区＆安全", False), ("http://例子.中国/", False), ("http://[::1]:8000/", False),
@@ -1899,7 +1945,7 @@ def test_a_full_width_mark_is_a_slip_after_latin_text_only(address, slip):
 def test_a_link_to_a_place_the_article_has_builds(proj):
     """The places an article's own page has: its paragraphs and headings in order, and the
     page's own headings."""
-    write_article(proj, "The county met. See [the source](#verbatim-source), [below](#p2) and [the top](#top).\n\n"
-                        "## The plan\n\nRoads will be [mended](#p1).\n")
+    write_article(proj, "The county met. See [the source](#verbatim-source), [below](#p2), [the top](#top) and "
+                        "[back up](#).\n\n## The plan\n\nRoads will be [mended](#p1).\n")
     result = run([sys.executable, "scripts/build.py"], proj)
     assert "leads to no place" not in result.stderr, result.stderr

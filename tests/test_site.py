@@ -740,6 +740,20 @@ def test_the_anchors_the_generator_checks_are_those_of_the_built_pages(built_pro
         assert page_anchors((docs / rel).read_text(encoding="utf-8")) - theirs == ids - theirs, rel
 
 
+def test_the_anchors_of_headings_alike_are_told_apart_as_the_table_of_contents_does():
+    """No generated page has two headings alike yet: the anchors read from the Markdown must
+    still be those Python-Markdown gives ('the-plan', 'the-plan_1'), and the title's is on
+    every page (the skip link's target)."""
+    import markdown
+
+    from lgnews.mdbody import page_anchors
+
+    text = "## The plan\n\nA.\n\n## The plan\n\nB.\n\n## The plan\n\n## Given { #mine }\n"
+    made = set(re.findall(r'\sid="([^"]*)"', markdown.markdown(text, extensions=["toc", "attr_list"])))
+    assert made == {"the-plan", "the-plan_1", "the-plan_2", "mine"}
+    assert page_anchors(text) == made | {"lg-title"}
+
+
 def test_facts_read_label_colon_value_as_text(built_site):
     """Search excerpts are a page's text without its tags: a term's facts read "Pinyin
     quánlì qīngdān Category policy", labels run into values, and an article's "Source Louxing

@@ -174,6 +174,7 @@ def test_results_say_where_every_article_using_a_term_is_listed(tab):
     ("２０２２－０４－３０", "30 April 2022"), ("２０２２年４月３０日", "30 April 2022"), ("2022–04–30", "30 April 2022"),
     ("２０２２／４／３０ 安全", "30 April 2022 安全"), ("７－２０", "７－２０"), ("2021–2025", "2021–2025"),
     ("２０２２", "2022"), ("２０２２年", "2022年"),  # a year alone: searched, and offered its page, as typed in ASCII
+    ("2022\u221204\u221230", "30 April 2022"), ("2022\u201104\u201130", "30 April 2022"),  # minus signs, hyphens
 ])
 def test_a_date_typed_in_figures_is_searched_as_the_pages_write_it(tab, typed, searched):
     tab.goto("")
