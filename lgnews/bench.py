@@ -209,7 +209,7 @@ def _head_roles(kind: str) -> str:
 
 
 class _District:
-    """A district's officials and media centre staff; the leaders change every three years."""
+    """A district's officials and media center staff; the leaders change every three years."""
 
     def __init__(self, name: str, seed: int):
         self.name = name

@@ -171,7 +171,7 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
     hashes[digest] = article_id
     checks = []  # what the editor should look at in meta.yml first
     if not parsed.credits and parsed.source is None:  # the credit line is written in a way the parser does not know
-        checks.append("no credit line was recognised at its end: write its credits and source in meta.yml yourself")
+        checks.append("no credit line was recognized at its end: write its credits and source in meta.yml yourself")
     for unread in parsed.unread_credits:  # a label not known ("Producer: Wang Qian"), among known credits
         shown = unread if len(unread) <= 80 else unread[:79] + "…"
         checks.append(f"part of the credit line is neither credits nor text (“{shown}”): if it credits "

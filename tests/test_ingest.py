@@ -275,7 +275,7 @@ def test_unsafe_titles_still_give_safe_ids(workdir, tmp_path):
     # A credit line in words the parser does not know gave a draft with 'credits: {}' and
     # 'source: null', the line left in the reading edition, and no hint of it.
     ("\nWords by Liu Hui for the Miluo Rong Media Center",
-     "no credit line was recognised at its end: write its credits and source in meta.yml yourself"),
+     "no credit line was recognized at its end: write its credits and source in meta.yml yourself"),
     # '(Liu Hui) Producer: Peng Li Editor: …': the reporter, the editor and the source are
     # read, and the producer, a label the parser does not know, is in neither the credits nor
     # the text: the editor is told, not left to find it missing.

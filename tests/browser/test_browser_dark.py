@@ -86,7 +86,7 @@ def test_a_screen_reader_hears_which_scheme_the_page_has(browser, site_url, syst
         page = tab.page
         tab.goto(SEED)
         group = page.locator("[data-md-component=palette]")
-        assert group.get_attribute("role") == "radiogroup" and group.get_attribute("aria-label") == "Colour scheme"
+        assert group.get_attribute("role") == "radiogroup" and group.get_attribute("aria-label") == "Color scheme"
         checked = "[...document.querySelectorAll('[name=__palette]')].filter(o => o.checked).map(o => o.ariaLabel)"
         shown, other = ("Light", "Dark") if system == "light" else ("Dark", "Light")
         assert page.evaluate(checked) == [shown]
