@@ -836,7 +836,7 @@ def render_outputs(renderer, progress=None, out=None) -> dict[str, bytes]:
     if workers > 1:
         # Compile every template once, here, before the fork: the forked processes inherit
         # them instead of each compiling its own.
-        for name in renderer.env.list_templates():
+        for name in renderer.env.list_templates(extensions=["j2"]):  # (not an editor's backup file)
             renderer.env.get_template(name)
         rendered = _render_in_processes(tasks, workers, progress, out or sys.stderr)
         if rendered is not None:

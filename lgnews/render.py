@@ -488,11 +488,12 @@ def people_in_article(people: Sequence) -> tuple[list, list]:
         return tuple(how or ("mentioned",))
 
     def spelt(person: PersonRecord, written: str) -> str | None:
-        # "Party jianguo" read as Dang Jianguo is an editor's inference (zh_confirmed: false),
-        # said as such beside the name, as the person's page says it.
+        # A name read from its Chinese, which an editor inferred (zh_confirmed: false, "Party
+        # jianguo" as 党建国, Dang Jianguo), is said to be unconfirmed beside the spelling, as the
+        # person's page says it.
         if written == person.name:
             return None
-        return f"written “{written}”" + ("; an editor's identification, not confirmed" if not person.zh_confirmed else "")
+        return f"written “{written}”" + (", name not confirmed" if not person.zh_confirmed else "")
 
     groups: dict[tuple, list] = {}
     for person, written, roles, how in people:

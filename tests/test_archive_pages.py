@@ -42,10 +42,11 @@ def test_a_month_marks_its_year_among_the_years(archives):
     months, pages = archives
     for month in months:
         years = _line(pages[f"articles/{month}/index.md"], "By year:")
-        marked = re.findall(r'<strong><a href="([^"]+)">(\d{4})</a></strong>', years)
-        # Still a link, to the year's page: this page is the month's, not the year's.
+        marked = re.findall(r'<strong aria-current="true"><a href="([^"]+)">(\d{4})</a></strong>', years)
+        # Still a link, to the year's page: this page is the month's, not the year's (the year
+        # is current, as a screen reader says it, but not "the page").
         assert marked == [("../", month[:4])], (month, years)
-        assert "aria-current" not in years, (month, years)
+        assert 'aria-current="page"' not in years, (month, years)
     assert '<strong aria-current="page">' in _line(pages[f"articles/{months[0][:4]}/index.md"], "By year:")
 
 

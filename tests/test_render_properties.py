@@ -531,7 +531,7 @@ def test_people_of_an_article_are_grouped_by_the_part_they_took_where_several_to
     dang = person("Dang Jianguo", zh_confirmed=False)
     named, groups = people_in_article([(dang, "Party jianguo", (), ("attending",))])
     assert [(p.name, said) for p, said in named] == [
-        ("Dang Jianguo", ["written “Party jianguo”; an editor's identification, not confirmed", "attending"])]
+        ("Dang Jianguo", ["written “Party jianguo”, name not confirmed", "attending"])]
 
 
 def test_an_external_links_address_is_escaped_as_an_attribute():

@@ -273,11 +273,11 @@ def test_seed_page_has_a_tooltip_on_every_glossary_term(built_site, seed_page, s
         "retreat meeting": "title", "Rong Media Center": "source"}
     assert seed_record["terms"][len(in_text):] == ["retreat meeting", "Rong Media Center"]
     html = (built_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<h1 id="lg-title">Louxing District held the 2022 Work safety <abbr title="Probably a meeting for '
+    assert re.search(r'<h1 id="lg-title">Louxing District held the 2022 Work safety <abbr title="Probably a 务虚会, a meeting for '
                      r'talking through ideas[^"<>]*">retreat Meeting</abbr></h1>', html)
     assert html.count("<h1") == 1, "the theme writes no second title"
     assert re.search(r'<dt>Source:</dt> <dd><a href="../../organizations/louxing-rong-media-center/">Louxing '
-                     r'<abbr title="A county- or district-level integrated media centre[^"<>]*">Rong Media Center</abbr>'
+                     r'<abbr title="A county- or district-level integrated media center[^"<>]*">Rong Media Center</abbr>'
                      r"</a></dd>", html)
     tooltipped = {text.lower() for _, text in seed_page.abbrs}
     for term in seed_record["terms"]:
@@ -298,7 +298,7 @@ def test_seed_page_annotations_are_visible_and_text_unchanged(seed_page, built_s
     # "In this article": the nine who attended are listed once under the part they took,
     # not each followed by "(attending)"; a spelling is given after the name.
     assert ("attending: Liu Chihui, Xu Diren, Luo Wenwei, Wang Qian, Gao Ying, Tang Aihua, Zhou Junhua, Xiao Minhai, "
-            "Dang Jianguo (written “Party jianguo”; an editor's identification, not confirmed)") in text
+            "Dang Jianguo (written “Party jianguo”, name not confirmed)") in text
     assert "(attending)" not in text
     assert "Liu Zhigang (deputy secretary of the District Committee; Head of the District; Director of the " \
            "District Safety Committee; presiding; speaking)" in text

@@ -273,19 +273,19 @@
 
 /*
  * The light/dark toggle: Material's radio buttons, one per scheme, each named after its
- * scheme, and each one's icon titled with what it switches to. Material switches on Enter, from the scheme shown (whichever of the
- * buttons has the focus: on a page just loaded, the first), to the next, and moves the focus
- * there; Space, which works a button, did nothing (a reader's review): it does the same.
+ * scheme, and each one's icon titled with what it switches to. Material switches on Enter,
+ * from the scheme shown (whichever of the buttons has the focus: the Tab key reaches the
+ * checked one), to the next, and moves the focus there; Space, which works a button, did
+ * nothing (a reader's review): it does the same.
  */
 (function () {
   "use strict";
   var options = Array.prototype.slice.call(document.querySelectorAll("[data-md-component=palette] .md-option"));
-  /* The radio of the scheme shown is checked: Material leaves both unchecked until a reader
-     chooses, and a screen reader said neither Light nor Dark was the page's. */
-  if (options.length && !options.some(function (o) { return o.checked; })) {
-    var scheme = document.body.getAttribute("data-md-color-scheme");
-    options.forEach(function (o) { if (o.getAttribute("data-md-color-scheme") === scheme) o.checked = true; });
-  }
+  /* The radio of the scheme shown is the checked one: Material leaves both unchecked until
+     a reader chooses, and a screen reader said neither Light nor Dark was the page's (the
+     radios are autocomplete="off": going back, the browser put back an earlier check). */
+  var scheme = document.body.getAttribute("data-md-color-scheme");
+  options.forEach(function (o) { o.checked = o.getAttribute("data-md-color-scheme") === scheme; });
   options.forEach(function (option) {
     option.addEventListener("keydown", function (e) {
       if (e.key !== " ") return;

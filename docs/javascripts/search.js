@@ -865,13 +865,13 @@
      anywhere: letters a speech-control user's words could press (WCAG 2.1.4). They are
      left to the page, before Material's listener (on the window, not capturing) hears them. */
   window.addEventListener("keydown", function (ev) {
-    if (ev.metaKey || ev.ctrlKey || ev.altKey || ev.key.length !== 1) return;
+    if (ev.metaKey || ev.ctrlKey || ev.altKey || typeof ev.key !== "string" || ev.key.length !== 1) return;
     if ("pPnN,.".indexOf(ev.key) >= 0) ev.stopPropagation();
   }, true);
 
-  /* "/" anywhere else opens the search. Material also takes "s" and "f": a speech-control
-     user saying a word that starts with s found the focus in the search box (WCAG 2.1.4),
-     so those letters are left to the page. */
+  /* "/" anywhere else opens the search. "s" did too, as in Material: a speech-control user
+     saying a word that starts with s found the focus in the search box (WCAG 2.1.4), so the
+     letter is left to the page. */
   document.addEventListener("keydown", function (ev) {
     if (ev.metaKey || ev.ctrlKey || ev.altKey || ev.defaultPrevented) return;
     if (ev.key !== "/") return;

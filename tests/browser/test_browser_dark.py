@@ -96,6 +96,14 @@ def test_a_screen_reader_hears_which_scheme_the_page_has(browser, site_url, syst
         page.wait_for_function(f"{SCHEME} === '{'slate' if other == 'Dark' else 'default'}'")
         assert page.evaluate(checked) == [other]
         assert page.evaluate("document.activeElement.ariaLabel") == other
+        # Back on a page read before the switch, the browser put back that page's check.
+        tab.goto("glossary/")
+        tab.goto("people/")
+        page.locator("[data-md-component=palette] label:not([hidden])").click()
+        page.wait_for_function(f"{SCHEME} === '{'default' if other == 'Dark' else 'slate'}'")
+        page.go_back(wait_until="load")
+        page.wait_for_function(f"{SCHEME} === '{'default' if other == 'Dark' else 'slate'}'")
+        assert page.evaluate(checked) == [shown]
     finally:
         context.close()
 
