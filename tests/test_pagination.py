@@ -96,6 +96,8 @@ def test_every_growing_list_is_split_and_its_pages_link_in_order(outputs):
             for words, shown in (("Next page", n < count), ("Previous page", n > 1), ("First page", n > 2),
                                  ("Last page", n < count - 1)):
                 assert (words in pager) == shown, f"{path}: '{words}' {'missing' if shown else 'shown'}"
+            # Its arrows are drawn, not read ("left arrow Previous page").
+            assert not re.search(r"(?<!aria-hidden=\"true\">)[«←→»]", pager), pager
             assert not {_target(path, h) for h in HREF_RE.findall(pager)} - set(paths), \
                 f"{path}: its pager links to a page of the list that does not exist"
 
