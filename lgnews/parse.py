@@ -296,6 +296,11 @@ def _year(name: str) -> str:
     return rf"(?:,?\s+(?P<{name}>(?:19|20)[0-9]{{2}})\b)?"
 
 
+_EARLIER_YEAR_RE = re.compile(r",?\s+1[0-8][0-9]{2}\b")
+"""A year before 1900 after a day ("On May 30, 1899"), which the dates' patterns do not read:
+the day is then that year's, not the last May 30 before publication."""
+
+
 _NUMERIC_DATE = r"(?P<iso_year>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<iso_month>[0-9]{1,2})(?P=sep)(?P<iso_day>[0-9]{1,2})\b"
 """A date in numbers, the year first: "On 2022-03-01", "On 2022/3/1"."""
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
@@ -1133,6 +1138,8 @@ def _event_day(m: re.Match, published: date) -> tuple[date, bool] | None:
         if not month:
             return None
         day, year = int(m["day"] or m["day2"]), int(m["year"]) if m["year"] else None
+        if year is None and _EARLIER_YEAR_RE.match(m.string, m.end()):
+            return None  # a day of a year before 1900: no event an article reports
     resolved = resolve_day(month, day, published, year)
     return (resolved, year is not None) if resolved and resolved <= published else None
 
@@ -1161,6 +1168,8 @@ def find_dates(text: str, published: date) -> list[DateMention]:
                 continue
             year, number, said = after["year"], after["day"], text[m.start():after.end()]
             at = m.start()
+        if not year and _EARLIER_YEAR_RE.match(text, after.end()):
+            continue  # "May 30, 1899": no day of the last year
         resolved = resolve_day(month, int(number), published, int(year) if year else None,
                                ahead=not year and _word_before(text, at) in _DEADLINE_WORDS)
         if resolved:

@@ -19,6 +19,7 @@ from lgnews.parse import (
     ParsedArticle,
     Person,
     decode_source,
+    find_dates,
     find_event_date,
     normalize_punctuation,
     parse_article,
@@ -521,6 +522,20 @@ def test_control_characters_are_dropped_from_the_derived_text():
 def test_header_with_time_and_comments():
     article = parse_article("A title\n2022-04-30 10:22 3 By\nOn April 29, it rained.\n")
     assert article.published == date(2022, 4, 30) and article.event_date == date(2022, 4, 29)
+
+
+def test_a_day_of_a_year_before_1900_is_no_day_of_last_year():
+    """"On May 30, 1899" was read as 30 May 2021, the last 30 May before publication: the
+    dates' patterns read years from 1900 only, and took the day alone."""
+    published = date(2022, 4, 30)
+    for text in ("On May 30, 1899, the county met.", "On 30 May 1899 the county met."):
+        assert parse_article(f"A title\n2022-04-30 0 By\n{text}\n").event_date is None
+        assert find_dates(text, published) == []
+    text = "The county, founded on May 30, 1899, met on April 2."
+    assert parse_article(f"A title\n2022-04-30 0 By\n{text}\n").event_date == date(2022, 4, 2)
+    assert [d.date for d in find_dates(text, published)] == ["2022-04-02"]
+    # A number that is no year before 1900 still leaves the day read.
+    assert [d.date for d in find_dates("On May 30, 2,000 people met.", published)] == ["2021-05-30"]
 
 
 def test_a_header_typed_in_full_width_characters_is_read():
