@@ -23,6 +23,18 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_ID = "2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting"
 
+# `python -c INGEST_INTERRUPTED FILE...`: ingest, with Ctrl+C pressed as the second file is
+# taken (a KeyboardInterrupt where the real one would come from).
+INGEST_INTERRUPTED = ("import sys, lgnews.ingest as ingest\n"
+                      "real, calls = ingest._ingest, []\n"
+                      "def interrupted(*args):\n"
+                      "    calls.append(1)\n"
+                      "    if len(calls) == 2:\n"
+                      "        raise KeyboardInterrupt\n"
+                      "    return real(*args)\n"
+                      "ingest._ingest = interrupted\n"
+                      "sys.exit(ingest.main(sys.argv[1:]))\n")
+
 
 def copy_project(dest: Path, *, with_articles: bool = True) -> Path:
     """A copy of the project without build output or generated pages (as the benchmark

@@ -19,7 +19,7 @@ import pytest
 
 from lgnews.records import GUIDE_EXAMPLE_SOURCES
 
-from .conftest import ROOT, SEED_ID, run
+from .conftest import INGEST_INTERRUPTED, ROOT, SEED_ID, run
 
 SEED_META = f"archive/articles/{SEED_ID}/meta.yml"
 
@@ -749,12 +749,19 @@ def test_check_mode_reports_errors_too(proj):
     one(build_fails(proj, "--check"), SEED_META, "is not a date")
 
 
-def test_edited_source_txt(proj, tmp_path):
+def _seed_source_edited(proj: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """The seed's archived source.txt, with a space added at its end, and a copy of its
+    original bytes."""
     source = proj / "archive" / "articles" / SEED_ID / "source.txt"
     original = tmp_path / "original.txt"
     original.write_bytes(source.read_bytes())
     with source.open("ab") as fh:
         fh.write(b" ")
+    return source, original
+
+
+def test_edited_source_txt(proj, tmp_path):
+    source, original = _seed_source_edited(proj, tmp_path)
     assert build_fails(proj) == [
         f"archive/articles/{SEED_ID}/source.txt: its bytes no longer match the sha256 recorded in meta.yml; "
         "source files are never edited: restore it with 'git checkout -- <this file>', or ingest the original "
@@ -784,23 +791,10 @@ def test_edited_source_txt(proj, tmp_path):
 
 def test_ctrl_c_after_a_restore_counts_it(proj, tmp_path):
     """The line Ctrl+C leaves says what was restored before it, as the closing count does."""
-    source = proj / "archive" / "articles" / SEED_ID / "source.txt"
-    original = tmp_path / "original.txt"
-    original.write_bytes(source.read_bytes())
-    with source.open("ab") as fh:
-        fh.write(b" ")
+    source, original = _seed_source_edited(proj, tmp_path)
     other = tmp_path / "other.txt"
     other.write_bytes(original.read_bytes().replace(b"On February 11", b"On February 12", 1))
-    script = ("import sys, lgnews.ingest as ingest\n"
-              "real, calls = ingest._ingest, []\n"
-              "def interrupted(*args):\n"
-              "    calls.append(1)\n"
-              "    if len(calls) == 2:\n"
-              "        raise KeyboardInterrupt\n"
-              "    return real(*args)\n"
-              "ingest._ingest = interrupted\n"
-              "sys.exit(ingest.main(sys.argv[1:]))\n")
-    result = run([sys.executable, "-c", script, str(original), str(other)], proj, check=False)
+    result = run([sys.executable, "-c", INGEST_INTERRUPTED, str(original), str(other)], proj, check=False)
     assert result.returncode == 130, result.stderr
     assert result.stderr.splitlines()[-1].startswith(
         "ingest: interrupted after 0 of 2 file(s) archived, 1 restored and 0 refused; every folder of the archive "

@@ -16,6 +16,8 @@ import pytest
 
 from lgnews.records import load_meta, read_yaml
 
+from .conftest import INGEST_INTERRUPTED
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 RAW = FIXTURES / "raw"
@@ -405,16 +407,7 @@ def test_ctrl_c_is_one_line_and_leaves_whole_folders(workdir, tmp_path):
     interrupted as it is read."""
     files = [write_article(tmp_path / f"a{i}.txt", f"Meeting number {i} was held", f"Text {i} of the meeting.")
              for i in range(3)]
-    script = ("import sys, lgnews.ingest as ingest\n"
-              "real, calls = ingest._ingest, []\n"
-              "def interrupted(*args):\n"
-              "    calls.append(1)\n"
-              "    if len(calls) == 2:\n"
-              "        raise KeyboardInterrupt\n"
-              "    return real(*args)\n"
-              "ingest._ingest = interrupted\n"
-              "sys.exit(ingest.main(sys.argv[1:]))\n")
-    result = subprocess.run([sys.executable, "-c", script, *map(str, files)], cwd=workdir, capture_output=True,
+    result = subprocess.run([sys.executable, "-c", INGEST_INTERRUPTED, *map(str, files)], cwd=workdir, capture_output=True,
                             text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
     assert result.returncode == 130, result.stderr
     assert "Traceback" not in result.stderr
