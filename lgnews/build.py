@@ -791,6 +791,27 @@ def _page_link_problem(targets: _LinkTargets, path: Path, source: str, written: 
     if tag is not None:
         return (f"leads to the page of the tag '{tag}', which no article has yet (a tag has a page "
                 "once an article has it): link to 'tags/' until then")
+    return _no_such_page(targets, address)
+
+
+def _no_such_page(targets: _LinkTargets, address: str) -> str:
+    """Why no page is at ``address``: a slip in an address written from the site's root
+    ('glossary/hidden-danger/' for 'glossary/hidden-dangers/') is given the nearest page of
+    its folder; an address elsewhere, the way to write one."""
+    folder = address.rstrip("/").rpartition("/")[0]
+    if not folder:
+        return f"leads to no page of the site{FROM_THE_ROOT}"
+    import difflib
+
+    prefix, depth = folder + "/", address.count("/")
+    pages = [out[: -len("index.md")] for out in targets.outputs
+             if out.startswith(prefix) and out.endswith("/index.md") and out.count("/") == depth]
+    near = difflib.get_close_matches(address, pages, n=1, cutoff=0.8)
+    if near:
+        return f"leads to no page of the site: did you mean '{near[0]}'?"
+    if pages:
+        return (f"leads to no page of the site: {prefix} has no page '{address}' (copy its address from the "
+                "preview's address bar: the part after the site's own)")
     return f"leads to no page of the site{FROM_THE_ROOT}"
 
 

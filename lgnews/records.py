@@ -393,6 +393,12 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         line = file_lines(text)(mark.line + 1) if mark else None
+        wide = _full_width_colon(text, mark.line if mark else None)
+        if wide is not None:  # YAML read the line as a name without a value, and gave up further down
+            row, name = wide
+            raise ArchiveErrors([ArchiveError(path, f"invalid YAML: the colon after '{name}' is the full-width '：' "
+                                                    f"of a Chinese input method: write ':' and a space ('{name}: "
+                                                    "...')", line=file_lines(text)(row + 1))]) from None
         # Where YAML gives up is not always where the mistake is: for these two it is on
         # the line where what it was reading started.
         started = getattr(exc, "context_mark", None)
@@ -447,6 +453,23 @@ _QUOTED_VALUE_RE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#"'][^:#]*:\s+)?(["'])(.*
 _FLOW = {"while parsing a flow sequence": ("[", "]"), "while parsing a flow mapping": ("{", "}")}
 """What YAML says it was reading when a list written on one line ('aliases: [A, B') is not
 closed, and its brackets: it gives up on a later line, where the mistake is not."""
+
+
+_FULL_WIDTH_COLON_RE = re.compile(r"[ \t]*(?:-[ \t]+)?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*：")
+
+
+def _full_width_colon(text: str, row: int | None) -> tuple[int, str] | None:
+    """The line (0-based) and the name of a field written with a full-width colon
+    ('source：Liuyang Daily', typed with a Chinese input method) at YAML's error (``row``) or
+    up to three lines above it; None if there is none."""
+    if row is None or "：" not in text:
+        return None
+    lines = text.splitlines()
+    for at in range(min(row, len(lines) - 1), max(row - 3, 0) - 1, -1):
+        m = _FULL_WIDTH_COLON_RE.match(lines[at])
+        if m:
+            return at, m.group(1)
+    return None
 
 
 def unclosed_bracket(text: str, exc: yaml.YAMLError) -> tuple[str, str, int] | None:

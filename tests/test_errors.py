@@ -47,6 +47,10 @@ def line_of(project: Path, rel: str, pattern: str) -> int:
     raise AssertionError(f"{pattern!r} not in {rel}")
 
 
+NO_GLOSSARY_PAGE = ("leads to no page of the site: glossary/ has no page 'glossary/nope/' (copy its address from the "
+                    "preview's address bar: the part after the site's own)")
+
+
 def build_fails(project: Path, *args: str, timeout: float | None = None) -> list[str]:
     """Run scripts/build.py expecting failure: exit 1, no traceback, docs/ untouched.
     Returns the lines of its error output."""
@@ -428,6 +432,22 @@ def test_a_missing_colon_is_reported_on_its_line(proj):
     assert one(build_fails(proj), SEED_META) == (
         f"{SEED_META}:{line}: invalid YAML: this line has no ':' after its name: write 'name: value' (a value "
         "holding ': ' goes in quotation marks)")
+
+
+def test_a_full_width_colon_after_a_name_is_said_as_such(tmp_path):
+    """'source：Liuyang Daily', as a Chinese keyboard types it, was told it had no ':' after its
+    name, on a line where the editor could see one (an editor's walkthrough)."""
+    from lgnews.errors import ArchiveErrors
+    from lgnews.records import read_yaml
+
+    path = tmp_path / "meta.yml"
+    for text, line in (("title: A meeting\nsource：Liuyang Daily\n", 2), ("people:\n- name：Wang Qian\n  roles: []\n", 2)):
+        with pytest.raises(ArchiveErrors) as caught:
+            read_yaml(path, text)
+        name = "source" if "source" in text else "name"
+        assert [str(e) for e in caught.value.errors] == [
+            f"{path}:{line}: invalid YAML: the colon after '{name}' is the full-width '：' of a Chinese input method: "
+            f"write ':' and a space ('{name}: ...')"]
 
 
 def test_two_glossary_entries_given_one_address_are_named(proj):
@@ -851,7 +871,13 @@ def test_an_emptied_meta_yml_names_every_missing_line_at_once(proj, content):
 
 @pytest.mark.parametrize("written, message", [
     ("[the glossary](glossary/no-such-term/)",
-     "the link to 'glossary/no-such-term/' leads to no page of the site: write a page's address from the site's "
+     "the link to 'glossary/no-such-term/' leads to no page of the site: glossary/ has no page "
+     "'glossary/no-such-term/' (copy its address from the preview's address bar: the part after the site's own)"),
+    # A slip in an address written from the root: the nearest page of its folder.
+    ("[the dangers](glossary/hidden-danger/)",
+     "the link to 'glossary/hidden-danger/' leads to no page of the site: did you mean 'glossary/hidden-dangers/'?"),
+    ("[the page](nope/)",
+     "the link to 'nope/' leads to no page of the site: write a page's address from the site's "
      "root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'"),
     ("[the glossary](../../glossary/index.md)",
      "the link to '../../glossary/index.md' leads outside the site: write a page's address from the site's "
@@ -917,8 +943,7 @@ def test_a_broken_link_written_twice_is_said_at_each_of_its_lines(proj):
     """Both were said at the first one's line."""
     rel = write_article(proj, "The county met. See [the terms](glossary/nope/).\n\nAgain: [terms](glossary/nope/).\n")
     assert [line for line in build_fails(proj) if line.startswith(rel)] == [
-        f"{rel}:{n}: the link to 'glossary/nope/' leads to no page of the site: write a page's address from the "
-        "site's root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'" for n in (6, 8)]
+        f"{rel}:{n}: the link to 'glossary/nope/' {NO_GLOSSARY_PAGE}" for n in (6, 8)]
 
 
 def test_a_place_the_articles_page_does_not_have_written_twice_is_said_at_each_of_its_lines(proj):
@@ -1516,15 +1541,14 @@ def test_a_link_to_a_page_that_goes_is_refused_on_this_run_and_the_next(proj):
     path.write_text(text[:start] + text[text.index("- term:", start + 1):], encoding="utf-8")
     line = line_of(proj, "archive/glossary.yml", r"^  definition: \"A public list")
     expected = [f"archive/glossary.yml:{line}: the link to 'glossary/retreat-meeting/' leads to no page of the site: "
-                "write a page's address from the site's root, such as 'glossary/power-list/', 'articles/<id>/' or "
-                "'data.md'"]
+                "glossary/ has no page 'glossary/retreat-meeting/' (copy its address from the preview's address bar: "
+                "the part after the site's own)"]
     assert build_fails(proj) == expected
     assert build_fails(proj) == expected, "the next run said nothing changed"
 
 
 @pytest.mark.parametrize("link, message", [
-    ("[nope](glossary/nope/)", "the link to 'glossary/nope/' leads to no page of the site: write a page's address "
-                               "from the site's root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'"),
+    ("[nope](glossary/nope/)", f"the link to 'glossary/nope/' {NO_GLOSSARY_PAGE}"),
     ("[x](javascript:alert(1))", "the link to 'javascript:alert(1)' is not allowed: a link in the archive leads to "
                                  "a web page (https://...), an e-mail address (mailto:...) or a page of this site"),
 ])
@@ -1543,8 +1567,7 @@ def test_one_broken_link_in_two_definitions_is_said_at_each_definitions_line(pro
     lines = [line_of(proj, "archive/glossary.yml", pattern)
              for pattern in (r"^  definition: \"The Communist Party", r"^  definition: \"A public list")]
     assert build_fails(proj) == [
-        f"archive/glossary.yml:{line}: the link to 'glossary/nope/' leads to no page of the site: write a page's "
-        "address from the site's root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'" for line in lines]
+        f"archive/glossary.yml:{line}: the link to 'glossary/nope/' {NO_GLOSSARY_PAGE}" for line in lines]
 
 
 def test_a_tooltip_is_a_whole_sentence_so_a_long_one_is_refused(proj):
@@ -1732,8 +1755,7 @@ def test_an_event_description_is_read_and_checked_like_a_definition(proj):
     edit(proj, "archive/events.yml", "(glossary/power-list/)", "(glossary/nope/)")
     line = line_of(proj, "archive/events.yml", r"glossary/nope/")
     assert build_fails(proj) == [
-        f"archive/events.yml:{line}: the link to 'glossary/nope/' leads to no page of the site: write a page's "
-        "address from the site's root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'"]
+        f"archive/events.yml:{line}: the link to 'glossary/nope/' {NO_GLOSSARY_PAGE}"]
 
 
 def test_the_links_the_generator_converts_are_said_article_then_glossary_then_events(proj):
@@ -1760,7 +1782,7 @@ def test_the_links_the_generator_converts_are_said_article_then_glossary_then_ev
         f"archive/glossary.yml:{glossary}: the link to 'tags/disasters/' leads to the page of the tag 'disasters', "
         "which no article has yet (a tag has a page once an article has it): link to 'tags/' until then",
         f"archive/glossary.yml:{glossary}: the link to '../README.md' leads outside the site: {root}",
-        f"archive/events.yml:{events}: the link to 'glossary/nope/' leads to no page of the site: {root}",
+        f"archive/events.yml:{events}: the link to 'glossary/nope/' {NO_GLOSSARY_PAGE}",
         "build: 5 problem(s) in archive/; nothing was written"]
 
 
