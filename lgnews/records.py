@@ -1501,8 +1501,11 @@ def _meta_tags(c: Checker, data: dict, tags: set[str] | None) -> list[str]:
                                      f"[{listed}]")
             elif tag not in tags:
                 hint = difflib.get_close_matches(tag, sorted(tags), n=1)
+                allowed = sorted(tags)
+                named = (f" (did you mean '{hint[0]}'?)" if hint else
+                         f" ({', '.join(allowed[:12])}{', …' if len(allowed) > 12 else ''})" if allowed else "")
                 c.error(("tags", i), f"tag '{tag}' is not in archive/tags.yml; use one of the allowed tags"
-                                     + (f" (did you mean '{hint[0]}'?)" if hint else "") + " or add it there first")
+                                     + named + " or add it there first")
     return article_tags
 
 

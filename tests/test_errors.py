@@ -269,6 +269,11 @@ def test_unknown_tag_points_to_the_allow_list(proj):
     assert one(build_fails(proj), SEED_META) == (
         f"{SEED_META}:{line}: tags[0]: tag 'safety' is not in archive/tags.yml; use one of the allowed tags "
         "(did you mean 'work-safety'?) or add it there first")
+    # Nothing near: the allowed tags are named (the editor had to open tags.yml to find them).
+    edit(proj, SEED_META, "- safety\n", "- fireworks\n")
+    assert one(build_fails(proj), SEED_META) == (
+        f"{SEED_META}:{line}: tags[0]: tag 'fireworks' is not in archive/tags.yml; use one of the allowed tags "
+        "(disasters, emergency-management, hunan, louxing, meetings, work-safety) or add it there first")
 
 
 def test_unknown_credit_role(proj):
