@@ -668,6 +668,8 @@ def yaml_hint(text: str, problem: str, line: int | None) -> str:
     if line and line <= len(lines) and "\t" in lines[line - 1] and not lines[line - 1].strip():
         return "this line looks blank, but holds a tab, which YAML does not allow: delete the line, tab and all"
     if "\t" in problem or (line and line <= len(lines) and "\t" in lines[line - 1]):
+        if line and line <= len(lines) and re.match(r"[ ]*-\t", lines[line - 1]):  # '-<tab>value'
+            return "a tab after the '-' of a list's item: YAML takes only spaces there; write '- ' and the value"
         return "a tab cannot indent YAML: use spaces (two per level)"
     empty = _under_empty(lines, line)
     if empty:

@@ -429,6 +429,12 @@ def test_a_quoted_value_over_two_lines_is_not_blamed_for_another_mistake(tmp_pat
     assert [str(e) for e in caught.value.errors] == [
         f"{path}:4: invalid YAML: found character that cannot start any token; a tab cannot indent YAML: use spaces "
         "(two per level)"]
+    # After a list's '-', nothing is indented: the tab is said as what it is.
+    with pytest.raises(ArchiveErrors) as caught:
+        read_yaml(path, "tags:\n-\twork-safety\n")
+    assert [str(e) for e in caught.value.errors] == [
+        f"{path}:2: invalid YAML: found character that cannot start any token; a tab after the '-' of a list's "
+        "item: YAML takes only spaces there; write '- ' and the value"]
 
 
 def test_a_missing_colon_is_reported_on_its_line(proj):
