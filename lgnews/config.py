@@ -73,8 +73,12 @@ def load_config(root: Path) -> Config:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        from .records import unclosed_bracket, yaml_hint  # (only now: the quick no-op run reads no archive)
+        # (only now: the quick no-op run reads no archive)
+        from .records import full_width_colon, unclosed_bracket, yaml_hint
 
+        wide = full_width_colon(text, mark.line if mark is not None else None)
+        if wide is not None:
+            raise ConfigError(f"mkdocs.yml:{wide[0] + 1}: invalid YAML: {wide[1]}") from None
         bracket = unclosed_bracket(text, exc)
         if bracket is not None:
             # YAML gives up on a later line ('site_name: [Archive' then 'site_description:

@@ -393,12 +393,10 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         line = file_lines(text)(mark.line + 1) if mark else None
-        wide = _full_width_colon(text, mark.line if mark else None)
+        wide = full_width_colon(text, mark.line if mark else None)
         if wide is not None:  # YAML read the line as a name without a value, and gave up further down
-            row, name = wide
-            raise ArchiveErrors([ArchiveError(path, f"invalid YAML: the colon after '{name}' is the full-width '：' "
-                                                    f"of a Chinese input method: write ':' and a space ('{name}: "
-                                                    "...')", line=file_lines(text)(row + 1))]) from None
+            row, said = wide
+            raise ArchiveErrors([ArchiveError(path, f"invalid YAML: {said}", line=file_lines(text)(row + 1))]) from None
         # Where YAML gives up is not always where the mistake is: for these two it is on
         # the line where what it was reading started.
         started = getattr(exc, "context_mark", None)
@@ -458,17 +456,20 @@ closed, and its brackets: it gives up on a later line, where the mistake is not.
 _FULL_WIDTH_COLON_RE = re.compile(r"[ \t]*(?:-[ \t]+)?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*：")
 
 
-def _full_width_colon(text: str, row: int | None) -> tuple[int, str] | None:
-    """The line (0-based) and the name of a field written with a full-width colon
-    ('source：Liuyang Daily', typed with a Chinese input method) at YAML's error (``row``) or
-    up to three lines above it; None if there is none."""
+def full_width_colon(text: str, row: int | None) -> tuple[int, str] | None:
+    """Where a field is written with a full-width colon ('source：Liuyang Daily', typed with
+    a Chinese input method) at YAML's error (``row``, from 0) or up to three lines above it:
+    its line (from 0) and what to say of it; None if there is none. (The archive's files and
+    mkdocs.yml.)"""
     if row is None or "：" not in text:
         return None
     lines = text.splitlines()
     for at in range(min(row, len(lines) - 1), max(row - 3, 0) - 1, -1):
         m = _FULL_WIDTH_COLON_RE.match(lines[at])
         if m:
-            return at, m.group(1)
+            name = m.group(1)
+            return at, (f"the colon after '{name}' is the full-width '：' of a Chinese input method: write ':' and a "
+                        f"space ('{name}: ...')")
     return None
 
 

@@ -276,6 +276,20 @@ def test_unknown_tag_points_to_the_allow_list(proj):
         "(disasters, emergency-management, hunan, louxing, meetings, work-safety) or add it there first")
 
 
+def test_an_unknown_tag_names_the_first_twelve_allowed_ones():
+    """The guide says the message names the allowed tags, the first twelve: an archive of
+    many tags does not print them all on the line."""
+    from lgnews.records import Checker, _meta_tags
+
+    checker = Checker(Path("meta.yml"))
+    allowed = {f"place-{n:02d}" for n in range(15)}
+    _meta_tags(checker, {"tags": ["fireworks"]}, allowed)
+    first = ", ".join(sorted(allowed)[:12])
+    assert [message for _, message in checker.errors] == [
+        f"tag 'fireworks' is not in archive/tags.yml; use one of the allowed tags ({first}, …) or add it "
+        "there first"]
+
+
 def test_unknown_credit_role(proj):
     edit(proj, SEED_META, "  reporter:\n", "  reporters:\n")
     message = one(build_fails(proj), SEED_META)

@@ -257,6 +257,9 @@ def test_errors_below_a_line_separator_give_the_line_a_text_editor_shows(proj, s
      "mkdocs.yml:1: invalid YAML: the '[' opened on this line is never closed"),
     ("theme:\n  palette: {scheme: slate\n  name: material\n", "mkdocs.yml:2: invalid YAML: the '{' opened"),
     ("- a list\n", "mkdocs.yml: not a mapping of settings"),
+    # A Chinese keyboard's colon, said as in the archive's files (where YAML gives up, a line on).
+    ("site_name：Chinese Local News\nsite_url: https://a.org/\n", "mkdocs.yml:1: invalid YAML: the colon after "
+     "'site_name' is the full-width '：' of a Chinese input method: write ':' and a space ('site_name: ...')"),
     # With what to do, as for the archive's files.
     ("site_name: Local News: in English\n", "mkdocs.yml:1: invalid YAML: mapping values are not allowed here; the "
      "value holds ': ', which YAML reads as the start of another field: put the whole value in quotes: site_name: "
