@@ -27,7 +27,12 @@ ifeq ($(strip $(REPO_URL)),)
 unexport REPO_URL
 endif
 
-.PHONY: site test serve generate check ingest new-article bench lighthouse browser clean hooks
+.PHONY: site test serve generate check ingest new-article bench lighthouse browser clean hooks lock
+# `make clean site` (or any goal after clean) in parallel (-j, or MAKEFLAGS in a profile) would
+# delete the pages MkDocs is reading: with clean among the goals, make runs one thing at a time.
+ifneq ($(filter clean,$(MAKECMDGOALS)),)
+.NOTPARALLEL:
+endif
 
 # A .venv whose Python no longer starts, or no longer finds the packages installed in it
 # (the system's Python upgraded under it: they are in the old version's folder), is set up
@@ -36,15 +41,35 @@ ifneq ($(shell { test -e $(RUNTIME) || test -e $(STAMP); } && { $(PY) -c 'import
 $(shell rm -f $(RUNTIME) $(STAMP))
 endif
 
-$(RUNTIME): requirements.txt pyproject.toml
-	@$(PY) -m pip --version >/dev/null 2>&1 || $(PYTHON) -m venv --clear $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+# requirements*.txt name what the project uses; constraints.txt pins every package they pull
+# in, and setuptools, which installs the project itself (no build isolation: nothing is
+# fetched that the pins do not name). `make lock` writes constraints.txt again.
+PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
+# The venv is made by the Python that runs make's recipes: one older than 3.11 would fail
+# half-way through pip with a list of every version of mkdocs-material.
+NEEDS_311 = $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "make: the project needs Python 3.11 or later; $(PYTHON) is $$($(PYTHON) -V 2>&1). Name one with PYTHON, e.g. make site PYTHON=python3.11" >&2; exit 1; }
+
+$(RUNTIME): requirements.txt constraints.txt pyproject.toml
+	@$(PY) -m pip --version >/dev/null 2>&1 || { $(NEEDS_311); $(PYTHON) -m venv --clear $(VENV); }
+	$(PIP_INSTALL) -r requirements.txt setuptools
+	$(PIP_INSTALL) --no-deps --no-build-isolation -e .
 	@touch $@
 
 $(STAMP): $(RUNTIME) requirements-dev.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PIP_INSTALL) -r requirements-dev.txt
 	@touch $@
+
+# Pins every package requirements-dev.txt pulls in (and setuptools), as a fresh venv resolves
+# them today, into constraints.txt: run after changing a pin in requirements*.txt, then run
+# `make test` (tests/test_setup.py checks that constraints.txt and .venv agree).
+lock:
+	@rm -rf .lock-venv && $(NEEDS_311) && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt 'setuptools>=68'
+	@{ echo "# Every package \`make site\` and \`make test\` install, pinned: written by \`make lock\`"; \
+	  echo "# from requirements-dev.txt (which includes requirements.txt) in a fresh venv; not edited by hand."; \
+	  .lock-venv/bin/python -m pip freeze --all --exclude pip --disable-pip-version-check; } > constraints.txt.new
+	@mv constraints.txt.new constraints.txt && rm -rf .lock-venv
+	@echo "lock: constraints.txt pins $$(grep -c '==' constraints.txt) packages"
 
 generate: $(RUNTIME)
 	$(PY) scripts/build.py
@@ -103,7 +128,7 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
 	  else \
 	    echo "make: the browser tests need Debian's Chromium at $(CHROMIUM). Install it with:"; \
-	    echo "    sudo apt-get install -y chromium fonts-wqy-microhei"; \
+	    echo "    sudo apt-get update && sudo apt-get install -y chromium fonts-wqy-microhei"; \
 	    exit 1; \
 	  fi; \
 	fi
@@ -113,13 +138,16 @@ browser:
 hooks: $(STAMP)
 	$(VENV)/bin/pre-commit install
 
-test: $(STAMP) browser
+# The browser first: without one, a user who is not root is told what to run before any test
+# tool is installed.
+test: browser $(STAMP)
 	$(PY) -m pytest
 
-bench: $(STAMP)
+# The search's figures need the browser too, unless BENCH_ARGS leaves them out (--no-search).
+bench: $(if $(findstring --no-search,$(BENCH_ARGS)),,browser) $(STAMP)
 	$(PY) scripts/bench.py $(BENCH_ARGS)
 
-lighthouse: $(STAMP) site browser
+lighthouse: browser $(STAMP) site
 	$(PY) scripts/lighthouse.py
 
 # Removes build output, the caches and every generated page (as listed in the generator's

@@ -13,6 +13,9 @@ from urllib.parse import quote, unquote, urlsplit
 
 CHROMIUM = Path("/usr/bin/chromium")
 """Debian's Chromium: what the browser tests, the benchmark and Lighthouse drive (never a downloaded browser)."""
+INSTALL_CHROMIUM = "sudo apt-get update && sudo apt-get install -y chromium fonts-wqy-microhei"
+"""The one command that installs it (and the font its screenshots of Chinese need), as the
+Makefile's `browser` says it too; as root, `make test` runs it itself."""
 # Headless as root, with nothing that phones home (without the background-networking flags
 # Chromium reaches for Google hosts, which the no-third-party test would catch).
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -29,7 +29,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from lgnews.serve import CHROMIUM, CHROMIUM_ARGS, SiteHandler, site_path
+from lgnews.serve import CHROMIUM, CHROMIUM_ARGS, INSTALL_CHROMIUM, SiteHandler, site_path
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = "lighthouse@12.2.3"
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"lighthouse: no built site in {args.site}: run `make site` first", file=sys.stderr)
         return 2
     if not CHROMIUM.exists():
-        print(f"lighthouse: needs Debian's Chromium at {CHROMIUM}: apt-get install -y chromium", file=sys.stderr)
+        print(f"lighthouse: needs Debian's Chromium at {CHROMIUM}: {INSTALL_CHROMIUM}", file=sys.stderr)
         return 2
     if not shutil.which("npx"):
         print("lighthouse: needs Node.js and npx (Debian: apt-get install -y nodejs npm)", file=sys.stderr)

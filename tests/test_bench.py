@@ -268,6 +268,16 @@ def test_bench_command_line_rejects_a_bad_size(capsys):
     assert "--n must be at least 1" in capsys.readouterr().err
 
 
+def test_bench_without_chromium_stops_and_says_how_to_get_it(tmp_path, monkeypatch, capsys):
+    """Without the browser the search's figures were left out of the table with a line on
+    stderr, and the run ended well: a table short of them passed for a whole one."""
+    monkeypatch.setattr(bench, "CHROMIUM", tmp_path / "no-chromium")
+    assert bench.main(["--n", "3"]) == 2
+    err = capsys.readouterr().err
+    assert "needs Debian's Chromium" in err and "sudo apt-get update && sudo apt-get install -y chromium" in err
+    assert "--no-search" in err
+
+
 def test_a_small_bench_runs_every_stage_and_cleans_up_after_the_last(tmp_path, monkeypatch, capsys):
     """`make bench` end to end on 3 articles (no browser): every stage in the table, the
     kept copy without the synthesized inputs, and no temporary folder left; a second run

@@ -28,7 +28,7 @@ fi
 
 @pytest.fixture
 def project(tmp_path):
-    for name in ("Makefile", "requirements.txt", "requirements-dev.txt", "pyproject.toml"):
+    for name in ("Makefile", "requirements.txt", "requirements-dev.txt", "constraints.txt", "pyproject.toml"):
         shutil.copy2(ROOT / name, tmp_path / name)
     python = tmp_path / "system-python"
     python.write_text(SYSTEM_PYTHON, encoding="utf-8")
@@ -51,8 +51,14 @@ def make_setup(project: Path, stamp: str = ".venv/.installed") -> list[str]:
 
 def test_a_fresh_machine_gets_a_venv_and_the_pinned_requirements(project):
     log = make_setup(project)
-    assert log[0] == "system -m venv --clear .venv"
-    assert any(line.startswith("venv -m pip install") and "requirements-dev.txt" in line for line in log), log
+    assert log[0].startswith("system -c import sys; sys.exit(sys.version_info < (3, 11))"), log
+    assert log[1] == "system -m venv --clear .venv"
+    installs = [line for line in log if line.startswith("venv -m pip install")]
+    assert any("requirements-dev.txt" in line for line in installs), log
+    assert all("-c constraints.txt" in line for line in installs), log
+    # The project itself is installed with the pinned setuptools, not the newest one fetched
+    # into an isolated build.
+    assert any(" -e ." in line and "--no-build-isolation" in line for line in installs), log
     assert (project / ".venv" / ".installed").exists()
     assert make_setup(project) == ["venv -c import yaml, jinja2"], "a working .venv is only checked, not set up again"
 
@@ -97,6 +103,55 @@ def test_a_clone_whose_commit_git_cannot_read_is_said(project):
     assert 'git config --global --add safe.directory' in said.stderr and "fall back to 1970" in said.stderr
 
 
+def test_a_python_older_than_3_11_is_refused_before_any_venv(project):
+    """Where `python3` is 3.10, the set-up failed half-way through pip with a list of every
+    version of mkdocs-material: it now stops first and says how to name another Python."""
+    python = project / "system-python"
+    python.write_text('#!/bin/sh\necho "system $*" >> "$LOG"\n'
+                      '[ "$1" = "-V" ] && { echo "Python 3.10.12"; exit 0; }\n'
+                      '[ "$1" = "-c" ] && exit 1\nexit 0\n', encoding="utf-8")
+    log = project / "log"
+    log.write_text("", encoding="utf-8")
+    env = {**os.environ, "LOG": str(log)}
+    env.pop("MAKEFLAGS", None)
+    result = subprocess.run(["make", "--no-print-directory", f"PYTHON={python}", ".venv/.installed-runtime"],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert "needs Python 3.11 or later" in result.stderr and "is Python 3.10.12" in result.stderr, result.stderr
+    assert "PYTHON=python3.11" in result.stderr, result.stderr
+    assert not any("venv" in line for line in log.read_text(encoding="utf-8").splitlines())
+    assert not (project / ".venv").exists()
+
+
+def test_every_installed_package_is_pinned_in_constraints_txt():
+    """constraints.txt pins every package the set-up installs (`make lock` writes it): a
+    package that requirements*.txt pull in but constraints.txt does not name would be
+    whatever version is newest on the day a machine is set up. And a pin of requirements*.txt
+    changed without `make lock` disagrees with constraints.txt, which pip refuses."""
+    import importlib.metadata
+    import re
+
+    def canonical(name: str) -> str:
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    def pins(path: Path) -> dict[str, str]:
+        found = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            match = re.match(r"([A-Za-z0-9_.-]+)(?:\[[^]]*\])?==([^\s;#]+)", line)
+            if match:
+                found[canonical(match[1])] = match[2]
+        return found
+
+    locked = pins(ROOT / "constraints.txt")
+    for name in ("requirements.txt", "requirements-dev.txt"):
+        for package, version in pins(ROOT / name).items():
+            assert locked.get(package) == version, f"{name} pins {package}=={version}, constraints.txt " \
+                f"{locked.get(package)}: run `make lock`"
+    installed = {canonical(d.metadata["Name"]): d.version for d in importlib.metadata.distributions()}
+    unpinned = {p: v for p, v in installed.items() if p not in ("pip", "lgnews") and locked.get(p) != v}
+    assert not unpinned, f"installed but not so pinned in constraints.txt (run `make lock`): {unpinned}"
+
+
 def test_a_venv_without_pip_is_made_again(project):
     """`python3 -m venv` without Debian's python3-venv leaves .venv/bin/python and no pip:
     every command after it said 'No module named pip'."""
@@ -106,7 +161,7 @@ def test_a_venv_without_pip_is_made_again(project):
                       encoding="utf-8")
     python.chmod(0o755)
     log = make_setup(project)
-    assert log[:2] == ["half -m pip --version", "system -m venv --clear .venv"], log
+    assert log[0] == "half -m pip --version" and log[2] == "system -m venv --clear .venv", log
     assert any(line.startswith("venv -m pip install") for line in log), log
 
 
@@ -147,6 +202,25 @@ def test_ci_run_prints_pytest_summary_and_make_test_status(ci_clone):
     assert result.stdout.splitlines()[-2:] == ["---", "===== 3 passed, 1 failed in 2.00s ====="]
     assert sorted(p.name for p in (ci_clone / "clone").iterdir()) == [".ci"]
     assert not list((ci_clone / "tmp").iterdir()), "the log is removed"
+
+
+@pytest.mark.parametrize("closing", ["========== 3 skipped in 0.50s ==========",
+                                     "======== no tests ran in 0.12s ========",
+                                     "=== 1766 passed, 2 warnings in 580.12s (0:09:40) ==="])
+def test_ci_run_prints_every_kind_of_closing_line(ci_clone, closing):
+    env = _fake_make(ci_clone, f'echo "===== short test summary info ====="\necho "{closing}"\nexit 0\n')
+    result = subprocess.run(["bash", str(ci_clone / "clone" / ".ci" / "run")], env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.stdout.splitlines()[-2:] == ["---", closing]
+
+
+def test_ci_run_says_when_make_stopped_before_pytest(ci_clone):
+    """A failed install ended the log with a bare '---'."""
+    env = _fake_make(ci_clone, 'echo "ERROR: No matching distribution found for tqdm==9"\nexit 2\n')
+    result = subprocess.run(["bash", str(ci_clone / "clone" / ".ci" / "run")], env=env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stdout.splitlines()[-1] == "no pytest summary: make test stopped before pytest ran (exit status 2)"
 
 
 def test_an_interrupted_ci_run_leaves_nothing_behind(ci_clone):
@@ -215,7 +289,7 @@ def make_site(project: Path, fail: str = "") -> subprocess.CompletedProcess:
 def built(project: Path) -> dict[str, str]:
     return {str(path.relative_to(project)): path.read_text(encoding="utf-8")
             for path in sorted(project.rglob("*")) if path.is_file() and path.parts[len(project.parts)] != ".venv"
-            and path.name not in {"log", "system-python", "Makefile", "pyproject.toml"}
+            and path.name not in {"log", "system-python", "Makefile", "pyproject.toml", "constraints.txt"}
             and not path.name.startswith("requirements")}
 
 
@@ -280,3 +354,35 @@ def test_make_clean_without_a_venv_removes_the_generated_pages(project):
     assert result.returncode == 0, result.stdout + result.stderr
     assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*")) == ["editors-page.md"]
     assert not (project / ".ruff_cache").exists()
+
+
+def test_without_chromium_a_user_who_is_not_root_is_told_before_anything_is_installed(project):
+    """`make test` installed every test tool (a browser driver, linters...) and only then
+    stopped for the missing browser."""
+    bin_dir = project / "bin"
+    bin_dir.mkdir()
+    fake_id = bin_dir / "id"
+    fake_id.write_text("#!/bin/sh\necho 1000\n", encoding="utf-8")  # not root
+    fake_id.chmod(0o755)
+    log = project / "log"
+    log.write_text("", encoding="utf-8")
+    env = {**os.environ, "LOG": str(log), "PATH": f"{bin_dir}:{os.environ['PATH']}"}
+    env.pop("MAKEFLAGS", None)
+    result = subprocess.run(["make", "--no-print-directory", f"PYTHON={project / 'system-python'}",
+                             f"CHROMIUM={project / 'no-chromium'}", "test"],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert "sudo apt-get update && sudo apt-get install -y chromium fonts-wqy-microhei" in result.stdout
+    assert log.read_text(encoding="utf-8") == "", "nothing is set up before the browser is there"
+
+
+def test_clean_among_the_goals_runs_one_thing_at_a_time(project):
+    """`make -j2 clean site` let clean delete the generated pages while MkDocs read them."""
+    env = {**os.environ}
+    env.pop("MAKEFLAGS", None)
+    result = subprocess.run(["make", "--no-print-directory", "-p", "-n", "-j2", "clean"],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=60)
+    assert "\n.NOTPARALLEL:" in result.stdout
+    result = subprocess.run(["make", "--no-print-directory", "-p", "-n", "-j2", "check", "-o", ".venv/.installed-runtime"],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=60)
+    assert "\n.NOTPARALLEL:" not in result.stdout, "without clean, goals still run side by side"

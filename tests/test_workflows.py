@@ -161,8 +161,10 @@ def check_pip_cache(workflow: dict) -> list[str]:
         if uses(step) == "actions/setup-python":
             found = True
             w = step.get("with") or {}
-            if w.get("cache") != "pip" or "requirements" not in str(w.get("cache-dependency-path", "")):
-                problems.append(f"job {job_id}: setup-python must cache pip keyed on requirements*.txt, found {w}")
+            keys = str(w.get("cache-dependency-path", ""))
+            if w.get("cache") != "pip" or "requirements" not in keys or "constraints.txt" not in keys:
+                problems.append(f"job {job_id}: setup-python must cache pip keyed on requirements*.txt and "
+                                f"constraints.txt, found {w}")
             if str(w.get("python-version")) != "3.11":
                 problems.append(f"job {job_id}: setup-python must set up Python 3.11, found {w.get('python-version')!r}")
     if not found:
@@ -242,8 +244,8 @@ def check_deploy(workflow: dict) -> list[str]:
     if upload not in needs(deploy):
         problems.append(f"the deploy job must need the build job {upload}")
     tested = [j for j in jobs if any(TESTS_RE.search(r) for r in runs(jobs[j]))]
-    if not tested or not set(tested) & (needs(upload) | {upload}):
-        problems.append("the site must be built only after `make test` has passed")
+    if not tested or not set(tested) & (needs(deploy) | {upload}):
+        problems.append("the site must be deployed only after `make test` has passed")
     if jobs[deploy].get("environment", {}).get("name") != "github-pages":
         problems.append("the deploy job must use the github-pages environment")
     if "refs/heads/main" not in str(jobs[deploy].get("if", "")):

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from lgnews.serve import CHROMIUM, CHROMIUM_ARGS, SiteHandler, site_path
+from lgnews.serve import CHROMIUM, CHROMIUM_ARGS, INSTALL_CHROMIUM, SiteHandler, site_path
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 SEED_ID = "2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting"
@@ -51,7 +51,7 @@ def browser():
     if not CHROMIUM.exists():
         pytest.fail(
             f"The browser tests need Debian's Chromium at {CHROMIUM}, which is missing. "
-            "Run `make test` as root (it installs it), or `apt-get install -y chromium`.",
+            f"Run `make test` as root (it installs it), or `{INSTALL_CHROMIUM}`.",
             pytrace=False,
         )
     from playwright.sync_api import sync_playwright
