@@ -229,12 +229,19 @@ def front_matter_error(path: Path, text: str):
             return ArchiveError(path, "the front matter is not closed, and shows as the page's text: add a line "
                                       "'---' after its last field", line=1)
         return None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # as MkDocs reads it: a bad date is an error
     try:
-        fields = yaml.load(m.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        fields = yaml.load(m.group(1), Loader=loader)
     except RecursionError:
         from .records import TOO_DEEP
 
         return ArchiveError(path, TOO_DEEP, line=2)
+    except (ValueError, TypeError, OverflowError) as exc:  # 'date: 2022-02-30', '!!int 0xZZ' (records.VALUE_ERRORS)
+        from .records import unreadable_value
+
+        row, said = unreadable_value(m.group(1), exc, loader)
+        return ArchiveError(path, f"the front matter (between the '---' lines) is not read, and shows as the "
+                                  f"page's text: {said}", line=row + 2 if row is not None else 2)
     except yaml.YAMLError:
         from .records import read_yaml  # only now: the quick no-op run imports no more than it needs
 

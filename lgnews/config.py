@@ -69,6 +69,14 @@ def load_config(root: Path) -> Config:
         raise ConfigError(f"mkdocs.yml: cannot be read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise ConfigError("mkdocs.yml: not UTF-8 text; save the file as UTF-8") from None
+    except RecursionError:
+        raise ConfigError("mkdocs.yml: invalid YAML: lists or settings are nested hundreds of levels deep, one "
+                          "inside another: check the indentation") from None
+    except (ValueError, TypeError, OverflowError) as exc:  # 'updated: 2022-02-30', '!!int 0xZZ'
+        from .records import unreadable_value
+
+        row, said = unreadable_value(text, exc, _ConfigLoader)
+        raise ConfigError(f"mkdocs.yml{f':{row + 1}' if row is not None else ''}: invalid YAML: {said}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import yaml
 from .errors import one_line
 from .ingest import id_base, make_id
 from .model import PLACEHOLDER
-from .parse import MAX_TITLE
+from .parse import MAX_TITLE, without_controls
 from .records import SKELETON_COMMENTS, read_day
 
 USAGE = 'make new-article TITLE="The title" DATE=YYYY-MM-DD'
@@ -43,6 +44,11 @@ def check_title(title: str | None) -> str:
     if any("\udc80" <= c <= "\udcff" for c in title):  # bytes that are not UTF-8, as Python passes them on
         raise NewArticleError("the title is not UTF-8 text (the terminal sent other bytes): type it again, or paste it "
                               "from a UTF-8 file")
+    control = next((c for c in title if unicodedata.category(c) == "Cc" and not c.isspace()), None)
+    if control is not None:  # '\x1b[31m' pasted from a terminal: the build would drop the ESC and keep '[31m'
+        raise NewArticleError(f"the title holds a control character (U+{ord(control):04X}, invisible: pasted from a "
+                              "terminal?): type the title again")
+    title = without_controls(title)  # (zero-width and direction marks, as the build drops them)
     if not any(c.isalnum() for c in title):
         # The folder would be named '<date>-article', after none of the title's words.
         raise NewArticleError(f"the title {title.strip()!r} has no letter or digit; write the article's title in words")

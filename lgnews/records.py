@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .errors import NOT_AN_ADDRESS, ArchiveError, ArchiveErrors, not_an_address
+from .errors import NOT_AN_ADDRESS, ArchiveError, ArchiveErrors, not_an_address, one_line
 from .parse import HAN_RE, MAX_SUMMARY, MAX_TITLE, ROLE_ORDER, without_controls
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
@@ -378,6 +378,10 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
         data = _load(text)
     except RecursionError:  # read by functions that call themselves for each level (PyYAML's too)
         raise ArchiveErrors([ArchiveError(path, TOO_DEEP)]) from None
+    except VALUE_ERRORS as exc:  # '!!int 0xZZ' (an impossible date is kept as text here)
+        row, said = unreadable_value(text, exc, _Loader)
+        raise ArchiveErrors([ArchiveError(path, f"invalid YAML: {said}",
+                                          line=file_lines(text)(row + 1) if row is not None else None)]) from None
     except DuplicateKeyError as exc:
         line = file_lines(text)
         if _dash_forgotten(text, exc.problem_mark):
@@ -471,6 +475,38 @@ def full_width_colon(text: str, row: int | None) -> tuple[int, str] | None:
             return at, (f"the colon after '{name}' is the full-width '：' of a Chinese input method: write ':' and a "
                         f"space ('{name}: ...')")
     return None
+
+
+VALUE_ERRORS = (ValueError, TypeError, OverflowError)
+"""What PyYAML raises, not as one of its own errors, for a value it parsed but cannot make:
+a date that does not exist ('2022-02-30', where a loader reads dates), a value that is not
+what its tag says ('!!int 0xZZ', '!!float abc')."""
+
+_VALUE_RE = re.compile(r"^\s*(?:-\s+)*(?:[^\s#:][^:#]*:\s+)?(\S.*?)\s*$")
+_DATE_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\b")
+
+
+def unreadable_value(text: str, exc: Exception, loader=None) -> tuple[int | None, str]:
+    """For ``exc``, one of VALUE_ERRORS raised while ``loader`` (PyYAML's safe loader by
+    default) read ``text``: the line (from 0) of the first value it cannot make alone, if one
+    is found, and what to say of it."""
+    loader = loader or getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for row, line in enumerate(text.splitlines()):
+        m = _VALUE_RE.match(line)
+        if m is None or not (_DATE_RE.match(m.group(1)) or m.group(1).startswith("!!")):
+            continue
+        value = m.group(1)
+        try:
+            yaml.load(value, Loader=loader)
+        except VALUE_ERRORS:
+            if value.startswith("!!"):
+                tag = value.split()[0]
+                return row, (f"'{value}' is not what its '{tag}' says: correct the value, or leave out the '{tag}'")
+            return row, (f"'{value}' is not a date that exists: correct it, or put it in quotation marks "
+                         "to keep it as it is written")
+        except Exception:  # noqa: BLE001 - another error of the same line: not the one looked for
+            continue
+    return None, f"a value cannot be read ({one_line(str(exc))})"
 
 
 def unclosed_bracket(text: str, exc: yaml.YAMLError) -> tuple[str, str, int] | None:

@@ -77,3 +77,17 @@ def test_a_date_in_full_width_figures_is_named_as_such(tmp_path):
     assert result.returncode == 2
     assert result.stderr.decode().splitlines() == [
         "new-article: '２０２３-06-05' has full-width or other non-ASCII figures; write '2023-06-05'"]
+
+
+def test_a_title_pasted_with_a_terminals_colour_code_is_refused(tmp_path):
+    """new-article accepted 'Ab\\x1b[31m red'; the build then dropped the invisible ESC and
+    published 'Ab[31m red' (a review of session 32)."""
+    (tmp_path / "archive" / "articles").mkdir(parents=True)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "new_article.py"), "--title", "Ab\x1b[31m red",
+                             "--published", "2023-06-05"], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.splitlines() == ["new-article: the title holds a control character (U+001B, invisible: "
+                                          "pasted from a terminal?): type the title again"], result.stderr
+    assert list((tmp_path / "archive" / "articles").iterdir()) == []
+    assert new_article.check_title("A\u200bplan") == "Aplan", "what the build drops silently is dropped here too"

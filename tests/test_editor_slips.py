@@ -334,3 +334,22 @@ def test_a_timelines_date_in_full_width_figures_gets_advice_only_when_it_is_a_da
         "'２０２０' has full-width or other non-ASCII figures; write '2020'",
         f"'２２０２' {figures}",
         f"'０２０２-04' {figures}"]
+
+
+@pytest.mark.parametrize(("value", "said"), [
+    ("!!int 0xZZ", "'!!int 0xZZ' is not what its '!!int' says: correct the value, or leave out the '!!int'"),
+    ("!!float abc", "'!!float abc' is not what its '!!float' says"),
+])
+def test_a_value_not_what_its_tag_says_is_one_line(proj, value, said):
+    """PyYAML raises a ValueError of its own for it, which escaped as a traceback."""
+    edit(proj, SEED_META, "\ntags:", f"\nsummary: {value}\ntags:")
+    (message,) = build_fails(proj)
+    assert message.startswith(f"{SEED_META}:{line_of(proj, SEED_META, '^summary:')}: invalid YAML: {said}"), message
+
+
+def test_an_impossible_date_in_meta_yml_is_still_said_as_a_date(proj):
+    """The archive's loader keeps '2022-02-30' as text, so the check of the field says it."""
+    edit(proj, SEED_META, "published: 2022-04-30", "published: 2022-02-30")
+    (message,) = build_fails(proj)
+    assert message.startswith(f"{SEED_META}:{line_of(proj, SEED_META, '^published:')}: "), message
+    assert "2022-02-30" in message and "Traceback" not in message

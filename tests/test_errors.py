@@ -1021,6 +1021,11 @@ def test_an_editors_page_that_is_not_utf8_is_named_before_mkdocs_stops_on_it(pro
                                      "quotes: title: 'About: the archive'"),
     ("# the title comes later", 2, "write it as fields, one a line ('title: About the archive'), or delete it"),
     ("- title", 2, "write it as fields, one a line ('title: About the archive'), or delete it"),
+    # PyYAML's own ValueError, not a YAML error: a traceback (a review of session 32).
+    ("title: About\ndate: 2022-02-30", 4, "'2022-02-30' is not a date that exists: correct it, or put it in "
+                                          "quotation marks to keep it as it is written"),
+    ("title: About\nweight: !!int 0xZZ", 4, "'!!int 0xZZ' is not what its '!!int' says: correct the value, or "
+                                            "leave out the '!!int'"),
 ])
 def test_an_editors_page_whose_front_matter_mkdocs_would_not_read(proj, front, line, message):
     """MkDocs drops front matter it cannot read without a word, and the page showed it as a

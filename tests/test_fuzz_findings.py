@@ -267,6 +267,13 @@ def test_errors_below_a_line_separator_give_the_line_a_text_editor_shows(proj, s
     # Not on a line whose value is a tag: quoted whole, '!ENV [...]' would be text.
     ('site_url: !ENV [SITE_URL, "https://a.org/"] x: y\n', "mkdocs.yml:1: invalid YAML: expected <block end>, but "
      "found '<scalar>'; check the brackets and the indentation"),
+    # PyYAML's ValueError and RecursionError, not YAML errors: tracebacks (a review of session 32).
+    ("site_name: News\nextra:\n  updated: 2022-02-30\n", "mkdocs.yml:3: invalid YAML: '2022-02-30' is not a date "
+     "that exists: correct it, or put it in quotation marks to keep it as it is written"),
+    ("site_name: News\nextra:\n  - !!float abc\n", "mkdocs.yml:3: invalid YAML: '!!float abc' is not what its "
+     "'!!float' says"),
+    ("nav:\n" + "  " * 3 + "[" * 5000 + "]" * 5000 + "\n", "mkdocs.yml: invalid YAML: lists or settings are nested "
+     "hundreds of levels deep"),
 ])
 def test_a_broken_mkdocs_yml_is_one_line(proj, text, said):
     """A slip in mkdocs.yml stopped the generator (every make target) with a traceback."""

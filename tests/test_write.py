@@ -820,3 +820,13 @@ def test_ingest_has_the_source_and_its_metadata_on_disk_before_the_folder_appear
     assert ingest.main([str(EXTRA), "--archive", str(project / "archive"), "--quiet"]) == 0
     assert events[:3] == ["fsync source.txt", "fsync meta.yml", "rename"], events
     assert events[3:] == ["fsync articles"], "the rename itself is not made durable"
+
+
+def test_a_named_pipe_in_a_generated_folder_is_named_not_waited_for(proj):
+    """A named pipe saved where the generator writes made every run (the quick one with
+    nothing to do too) wait for ever on its open (a review of session 32)."""
+    os.mkfifo(proj / "docs" / "tags" / "notes.md")
+    result = run([sys.executable, "scripts/build.py"], proj, check=False, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0].startswith("docs/tags/notes.md: docs/tags/ is written by the generator"), \
+        result.stderr
