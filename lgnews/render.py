@@ -407,8 +407,26 @@ class Pager:
     size: int = 0  # entries a page holds (the last may hold fewer)
     total: int = 0  # entries in all
     labels: Sequence[str] = ()  # what each page holds, for an index in alphabetical order ("Bai–Guo")
-    jumps: Sequence[tuple[str, int, int]] = ()  # (a year or a letter, the first and last pages of its entries)
+    # (a year or a letter, the first and last pages of its entries, the place of its first
+    # entry on its first page, from 0)
+    jumps: Sequence[tuple[str, int, int, int]] = ()
     jumps_by: str = ""  # what the jumps are: "year", "letter"
+
+    def jump_id(self, key: str) -> str:
+        """The id of the entry where ``key`` (a year, a letter) begins: 'year-2016', 'letter-m'."""
+        return f"{self.jumps_by}-{key.lower()}"
+
+    def anchor(self, index: int) -> Markup:
+        """' id="year-2016"' for the entry at ``index`` (from 0) of this page where a year or a
+        letter of the jumps begins, so that a jump lands on it, not at the top of a page of
+        200; nothing for any other entry."""
+        if not self.jumps:
+            return Markup("")
+        begins = self.__dict__.get("_begins")
+        if begins is None:
+            begins = self.__dict__["_begins"] = {at: key for key, first, _, at in self.jumps if first == self.number}
+        key = begins.get(index)
+        return Markup(f' id="{self.jump_id(key)}"') if key is not None else Markup("")
 
     @property
     def span(self) -> str:
@@ -519,23 +537,23 @@ def paginate(items: Sequence, size: int, base: str, labels: Callable[[list[Seque
         yield Pager(n, count, base, size, len(items), named, starts, by), chunk
 
 
-def jump_pages(chunks: list[Sequence], key: Callable[[Any], str | None]) -> tuple[tuple[str, int, int], ...]:
-    """(key, the first and the last page of its items), in the list's order, for the pages
-    of a list sorted by ``key`` (the year of a list newest first, the initial of an index):
-    a reader goes to 2020 in a term's 38 pages of occurrences, or to the Ws of the people,
-    in one click, and sees which years or letters a page holds. Items of a key of None are
-    not offered. Only a page whose first and last items differ is read item by item: a few
-    pages, however long the list."""
+def jump_pages(chunks: list[Sequence], key: Callable[[Any], str | None]) -> tuple[tuple[str, int, int, int], ...]:
+    """(key, the first and the last page of its items, the place of its first item on its
+    first page), in the list's order, for the pages of a list sorted by ``key`` (the year of
+    a list newest first, the initial of an index): a reader goes to 2020 in a term's 38
+    pages of occurrences, or to the Ws of the people, in one click, and sees which years or
+    letters a page holds. Items of a key of None are not offered. Only a page whose first and
+    last items differ is read item by item: a few pages, however long the list."""
     pages: dict[str, list[int]] = {}
     for n, chunk in enumerate(chunks, start=1):
         if not chunk:
             continue
         top, bottom = key(chunk[0]), key(chunk[-1])
-        for item in chunk if top != bottom else chunk[:1]:
+        for at, item in enumerate(chunk if top != bottom else chunk[:1]):
             k = key(item)
             if k is not None:
-                pages.setdefault(k, [n, n])[1] = n
-    return tuple((k, first, last) for k, (first, last) in pages.items()) if len(pages) > 1 else ()
+                pages.setdefault(k, [n, n, at])[1] = n
+    return tuple((k, first, last, at) for k, (first, last, at) in pages.items()) if len(pages) > 1 else ()
 
 
 def _published_year(item: Any) -> str:

@@ -151,11 +151,11 @@ def test_an_undescribed_body_has_a_page_that_says_so_and_how_an_editor_describes
     assert "Not yet described" not in curated
     # Its page leads to the glossary entry for its kind; the entry lists the bodies editors
     # described only (every county's safety committee would make it grow with the archive).
+    # (A city's committee is the city's entry, with the city's Chinese: 市安委会, not 区安委会.)
     body = pages["organizations/loudi-municipal-safety-committee/index.md"]
-    assert '<a href="../../glossary/district-safety-committee/">District Safety Committee</a>' in body
-    entry = pages["glossary/district-safety-committee/index.md"]
-    assert "organizations/louxing-district-safety-committee/" in entry
-    assert "organizations/loudi-municipal-safety-committee/" not in entry
+    assert '<a href="../../glossary/city-safety-committee/">City Safety Committee</a>' in body
+    assert "organizations/louxing-district-safety-committee/" in pages["glossary/district-safety-committee/index.md"]
+    assert "organizations/loudi-municipal-safety-committee/" not in pages["glossary/city-safety-committee/index.md"]
 
 
 def test_the_index_marks_the_bodies_no_editor_described(built):
@@ -229,3 +229,19 @@ def test_an_undescribed_bodys_articles_are_listed_in_pages(tmp_path, monkeypatch
     assert sorted(pages) == [f"organizations/{body.slug}/{p}index.md" for p in ("", "page-2/", "page-3/")]
     listed = [t for page in pages.values() for t in re.findall(r"Mines inspected \((\d)\)", page)]
     assert sorted(listed) == [str(day) for day in range(1, 8)]
+
+
+def test_a_county_or_a_citys_committee_is_its_own_entry_with_its_own_chinese(tmp_path):
+    """'County Committee' and 'Municipal Safety Committee' were the district's entries, whose
+    Chinese is 区委 and 区安委会: in most of a county archive's articles the glossary gave the
+    wrong Chinese for the body named (two reviews of session 32)."""
+    text = ("---\ntitle: Flood season work in Xinhua\npublished: 2022-05-04\n---\n\n"
+            "Zhang Wei, secretary of the County Party Committee, presided. The County Safety Committee and the "
+            "Municipal Party Committee sent inspectors, as the City Safety Committee asked.\n")
+    site = build_site(load_archive(_archive(tmp_path, {"2022-05-04-flood-season-work-in-xinhua": text})))
+    article = next(a for a in site.articles if a.id == "2022-05-04-flood-season-work-in-xinhua")
+    terms = {t.term: t.zh for t in article.terms}
+    assert terms == {"County Committee": "县委", "County Safety Committee": "县安委会", "City Committee": "市委",
+                     "City Safety Committee": "市安委会"}, terms
+    seed = next(a for a in site.articles if a.id == SEED_ID)
+    assert {"District Committee", "District Safety Committee"} <= {t.term for t in seed.terms}

@@ -319,14 +319,16 @@ JUMPS_RE = re.compile(r'<p class="pager-jumps">By (year|letter): (.*?)</p>')
 
 def _jumps(path: str, page: str) -> tuple[str, list[tuple[str, str, bool]]] | None:
     """What a page's "By year" (or "By letter") row offers: (by, [(year or letter, the page
-    it leads to, bold: this page holds it, which a screen reader hears as "current")])."""
+    it leads to and the anchor there, as 'tags/x/page-2/index.md#year-2016', bold: this page
+    holds it, which a screen reader hears as "current")])."""
     m = JUMPS_RE.search(page)
     if not m:
         return None
     offered = []
     for part in m[2].split("&nbsp;· "):  # (a line breaks after the dot, not before it)
-        link = re.search(r'href="([^"]*)"', part)
-        offered.append((re.sub(r"<[^>]+>", "", part), _target(path, link[1]) if link else path,
+        link = re.search(r'href="([^"#]*)#([^"]*)"', part)
+        assert link, f"{path}: every year or letter is a link to where it begins: {part}"
+        offered.append((re.sub(r"<[^>]+>", "", part), f"{_target(path, link[1]) if link[1] else path}#{link[2]}",
                         part.startswith('<strong aria-current="true">')))
     return m[1], offered
 
@@ -356,8 +358,16 @@ def test_a_long_list_leads_to_the_page_where_each_year_or_letter_begins(outputs)
             here = set(keys[(n - 1) * SIZE : n * SIZE])
             for key, target, bold in found[1]:
                 first = keys.index(key) // SIZE + 1
-                assert target == base + ("index.md" if first == 1 else f"page-{first}/index.md"), (path, key, target)
+                anchor = f"{by}-{key.lower()}"
+                assert target == base + ("index.md" if first == 1 else f"page-{first}/index.md") + "#" + anchor, \
+                    (path, key, target)
                 assert bold == (key in here), (path, key, bold)
+                # The jump lands on the entry where the key begins (the nth of its page), not
+                # at the top of a page of 200.
+                landing = pages[target.split("#")[0]]
+                entries = re.findall(r"\n<(?:li|tr)(?: id=\"([^\"]+)\")?>", landing.split('class="pager-jumps"')[1])
+                assert entries.index(anchor) == keys.index(key) % SIZE, (path, key)
+                assert landing.count(f' id="{anchor}"') == 1, (target, anchor)
             page = pages[path]
             assert page.count('class="pager-jumps"') == 1, path
             assert page.index('class="pager-jumps"') < page.rindex('<nav class="pager"'), path
@@ -425,7 +435,7 @@ def test_the_people_index_says_which_names_each_page_holds(outputs):
     paths = ["people/" + ("index.md" if n == 1 else f"page-{n}/index.md") for n in range(1, count + 1)]
 
     def names(path: str) -> list[str]:
-        found = re.findall(r'<tr><td><a href="[^"]*">([^<]+)</a></td>', pages[path])
+        found = re.findall(r'<tr(?: id="[^"]*")?><td><a href="[^"]*">([^<]+)</a></td>', pages[path])
         assert found, path
         return found
 
@@ -515,7 +525,7 @@ def test_every_page_of_the_people_index_has_the_same_columns_and_a_name_its_chin
         chunk = site.people[(n - 1) * SIZE:n * SIZE]
         page = pages["people/" + ("index.md" if n == 1 else f"page-{n}/index.md")]
         assert "<thead><tr><th>Name</th><th>Articles</th><th>Roles and part taken</th></tr></thead>" in page, n
-        rows = re.findall(r"<tr><td>(.*?)</tr>", page)
+        rows = re.findall(r"<tr(?: id=\"[^\"]*\")?><td>(.*?)</tr>", page)
         assert len(rows) == len(chunk) and all(len(re.findall(r"<td\b", "<td>" + r)) == 3 for r in rows), n
         for person, row in zip(chunk, rows, strict=True):
             name_cell = row.split("</td>", 1)[0]
