@@ -1370,8 +1370,10 @@ def render_feeds(site: Site, site_url: str, site_name: str) -> list[Output]:
     # the whole feed unreadable, so they are dropped.
     env.finalize = lambda v: v if isinstance(v, Markup) else html.escape(_XML_INVALID_RE.sub("", str(v)), quote=True)
 
+    # The sources give a date, not a time: noon UTC, which is that day from UTC-11 to UTC+11
+    # (midnight UTC was the day before in a reader west of Greenwich: all of the Americas).
     def when(d: date) -> str:
-        return format_datetime(datetime(d.year, d.month, d.day, tzinfo=UTC))
+        return format_datetime(datetime(d.year, d.month, d.day, 12, tzinfo=UTC))
 
     rss = env.get_template("feed.xml.j2").render(
         plain=_rss_plain,
@@ -1390,7 +1392,7 @@ def render_feeds(site: Site, site_url: str, site_name: str) -> list[Output]:
             {
                 "id": f"{site_url}{a.url}", "url": f"{site_url}{a.url}", "title": a.title,
                 "content_text": "\n\n".join(a.paragraphs), "summary": _summary(a),
-                "date_published": f"{a.published.isoformat()}T00:00:00Z", "tags": [t.title for t in a.tags],
+                "date_published": f"{a.published.isoformat()}T12:00:00Z", "tags": [t.title for t in a.tags],
             }
             for a in items
         ],

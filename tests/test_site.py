@@ -241,6 +241,11 @@ def test_seed_page_title_provenance_and_label(seed_page):
         assert fact in text, fact
     # The provenance reads as a list of facts, two reviewers as two names.
     assert "Reporter: Li Yi Editor in chief: Wen Zhibin Reviewer: Huang Miao, Zeng Zhenhua Editor: Xiao Hui" in text
+    # The publication date leads to the articles of its month; it led to the article's own
+    # line on the timeline, which led back here (a reader's review of session 32). The event
+    # date leads to the timeline.
+    assert ("../2022/04/", "30 April 2022") in seed_page.links
+    assert (f"../../timeline/2022/#event-{SEED_ID}", "11 February 2022") in seed_page.links
 
 
 def test_seed_page_verbatim_source_and_checksum(built_site, seed_page):
@@ -412,6 +417,20 @@ def test_both_feeds_give_an_articles_tags_by_their_labels(built_site):
     assert item["tags"] == labels
     rss = ET.parse(built_site / "feed.xml").getroot().find("channel/item")
     assert [c.text for c in rss.findall("category")] == labels
+
+
+def test_both_feeds_date_an_article_on_its_day_in_the_americas_and_in_china(built_site):
+    """Dated at midnight UTC, the seed of 30 April showed as 29 April in a reader west of
+    Greenwich (a data review of session 32)."""
+    import xml.etree.ElementTree as ET
+    from datetime import datetime, timedelta, timezone
+    from email.utils import parsedate_to_datetime
+
+    rss = ET.parse(built_site / "feed.xml").getroot().find("channel/item/pubDate").text
+    jsonfeed = json.loads((built_site / "feed.json").read_text(encoding="utf-8"))["items"][0]["date_published"]
+    for when in (parsedate_to_datetime(rss), datetime.fromisoformat(jsonfeed)):
+        for hours in (-10, -8, -5, 0, 8, 10):  # Hawaii, California, New York, London, China, Sydney
+            assert when.astimezone(timezone(timedelta(hours=hours))).date().isoformat() == "2022-04-30", (when, hours)
 
 
 def test_an_event_says_the_articles_that_mention_it_in_the_same_words_everywhere(built_site):

@@ -51,8 +51,11 @@ def test_a_copy_of_the_site_opened_from_the_disk_is_read_by_its_links(browser, b
         page.locator("article a[href*='louxing-district-held']").first.click()
         page.wait_for_url(f"**/{SEED}index.html")
         assert page.locator("article h1").inner_text() == "Louxing District held the 2022 Work safety retreat Meeting"
-        page.locator(".provenance a", has_text="30 April 2022").click()  # a link to a place in a page
-        page.wait_for_url("**/timeline/2022/index.html#published-*")
+        page.locator(".provenance a", has_text="11 February 2022").click()  # a link to a place in a page
+        page.wait_for_url("**/timeline/2022/index.html#event-*")
+        page.go_back()
+        page.locator(".provenance a", has_text="30 April 2022").click()  # the articles of its month
+        page.wait_for_url("**/articles/2022/04/index.html")
         page.keyboard.press("/")
         page.keyboard.type("safety")
         page.wait_for_function("document.getElementById('lg-search-status').textContent.includes('served by a web server')")
