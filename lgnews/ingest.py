@@ -3,7 +3,10 @@
 For each file: decode and parse it (refusing what is not an article of the family), then
 create ``archive/articles/<id>/`` holding ``source.txt`` (the exact original bytes) and a
 draft ``meta.yml`` for an editor to review. The folder appears whole or not at all: it is
-written under a temporary name and renamed into place. Existing articles are never touched."""
+written under a temporary name and renamed into place. An article already archived is not
+added again; the only change ingest makes to one is to put back what it had and lost: its
+``source.txt``, changed since, from the same original bytes, or the ``sha256`` line of its
+``meta.yml``, deleted (``_restore``)."""
 
 from __future__ import annotations
 

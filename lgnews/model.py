@@ -1323,7 +1323,7 @@ def _resolve_articles(articles: list[Article], found: dict[int, tuple[list, ...]
     tag_articles: dict[str, list[Article]] = defaultdict(list)
     term_keys = set(term_matcher.targets)
     candidates: dict[str, Candidate] = {}
-    hidden: list[tuple[Article, str, Term, bool]] = []
+    hidden: list[tuple[Article, str, Term, bool, str]] = []  # (..., inside the note, the words as written)
     for article in articles:
         terms_found, events_found, _, _ = found[id(article)]
         _resolve_terms(article, terms_found, occurrences, term_matcher, hidden)
