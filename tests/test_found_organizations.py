@@ -145,7 +145,7 @@ def test_an_undescribed_body_has_a_page_that_says_so_and_how_an_editor_describes
     _, pages = built
     page = _text(pages["organizations/shuangfeng-county-emergency-management-bureau/index.md"])
     assert "Not yet described by an editor." in page
-    assert "an editor adds it to archive/organizations.yml" in page
+    assert "the editors' guide says how to describe it" in page and "archive/" not in page, "no file path for readers"
     assert "Named in or credited on 1 article." in page and "Mines inspected in Shuangfeng" in page
     curated = _text(pages["organizations/louxing-district-safety-committee/index.md"])
     assert "Not yet described" not in curated
@@ -164,7 +164,9 @@ def test_the_index_marks_the_bodies_no_editor_described(built):
             for row in re.findall(r"<tr><td>.*?</tr>", pages["organizations/index.md"])}
     assert "(not yet described)" in rows["Shuangfeng County Emergency Management Bureau (not yet described)"]
     assert "Louxing District Safety Committee" in rows  # curated: not marked
-    assert "an editor describes one by adding it to archive/organizations.yml" in _text(pages["organizations/index.md"])
+    assert "no editor has described yet: their pages list the articles that name them" in _text(
+        pages["organizations/index.md"])
+    assert "archive/" not in _text(pages["organizations/index.md"]), "no file path for readers"
 
 
 def test_an_undescribed_body_is_exported_without_a_description(built):
@@ -237,11 +239,12 @@ def test_a_county_or_a_citys_committee_is_its_own_entry_with_its_own_chinese(tmp
     wrong Chinese for the body named (two reviews of session 32)."""
     text = ("---\ntitle: Flood season work in Xinhua\npublished: 2022-05-04\n---\n\n"
             "Zhang Wei, secretary of the County Party Committee, presided. The County Safety Committee and the "
-            "Municipal Party Committee sent inspectors, as the City Safety Committee asked.\n")
+            "Municipal Party Committee sent inspectors, as the City Safety Committee asked. The Xinhua Converged "
+            "Media Center reported.\n")
     site = build_site(load_archive(_archive(tmp_path, {"2022-05-04-flood-season-work-in-xinhua": text})))
     article = next(a for a in site.articles if a.id == "2022-05-04-flood-season-work-in-xinhua")
     terms = {t.term: t.zh for t in article.terms}
     assert terms == {"County Committee": "县委", "County Safety Committee": "县安委会", "City Committee": "市委",
-                     "City Safety Committee": "市安委会"}, terms
+                     "City Safety Committee": "市安委会", "Rong Media Center": "融媒体中心"}, terms
     seed = next(a for a in site.articles if a.id == SEED_ID)
     assert {"District Committee", "District Safety Committee"} <= {t.term for t in seed.terms}
