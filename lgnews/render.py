@@ -934,7 +934,7 @@ def render_paragraph(article: Article, index: int, page_path: str) -> Markup:
     for span in spans:
         out.append(esc_inline(text[pos : span.start]))
         opening, closing = _span_tags(span, depth)
-        out.append(opening + esc_inline(text[span.start : span.end]) + closing + _note_marker(span))
+        out.append(opening + esc_inline(text[span.start : span.end]) + closing + _note_marker(span, article.notes))
         pos = span.end
     out.append(esc_inline(text[pos:]))
     return trusted("".join(out))
@@ -972,10 +972,15 @@ def _span_tags(span, depth: str, in_link: bool = False) -> tuple[str, str]:
     return f'<abbr{ident} title="{title}">', "</abbr>"
 
 
-def _note_marker(span) -> str:
-    """The numbered marker after an annotated phrase, linking to its note (none for a term)."""
+def _note_marker(span, notes: Sequence) -> str:
+    """The numbered marker after an annotated phrase, linking to its note (none for a term),
+    with the note as its tooltip: read where the phrase is, as a term's definition is (the
+    notes, an article's ``notes``, are listed under the reading edition too)."""
     n = span.note
-    return f'<sup class="note-marker"><a href="#note-{n}" aria-label="Editor\'s note {n}">[{n}]</a></sup>' if n else ""
+    if not n:
+        return ""
+    title = f' title="{title_value(notes[n - 1].note)}"' if n <= len(notes) else ""
+    return f'<sup class="note-marker"><a href="#note-{n}" aria-label="Editor\'s note {n}"{title}>[{n}]</a></sup>'
 
 
 def render_markdown_blocks(article: Article, page_path: str) -> list[Markup]:
@@ -989,7 +994,7 @@ def render_markdown_blocks(article: Article, page_path: str) -> list[Markup]:
         if block.text.strip():
             spans = article.spans[index] if index < len(article.spans) else []
             index += 1
-            marked = _mark_block(block, spans, index, page_path)
+            marked = _mark_block(block, spans, index, page_path, article.notes)
         else:
             marked = "".join(s.raw for s in block.segments)
         out.append(trusted(marked.replace("\n", "&#10;")))  # one line: Markdown never reads into it
@@ -1000,12 +1005,12 @@ _NO_MARKS = {"code", "pre"}  # text shown as typed: nothing marked inside
 _NO_LINKS = {"a"}  # no link inside a link: a term there gets its tooltip only
 
 
-def _mark_block(block, spans: list, number: int, page_path: str) -> str:
+def _mark_block(block, spans: list, number: int, page_path: str, notes: Sequence = ()) -> str:
     """One block of an article written in Markdown (a paragraph, a heading, an item...) as
     the page prints it: its first tag numbered ``id="p<number>"``, its text escaped again,
     and the model's ``spans`` marked in it (see ``_span_inserts``)."""
     segments = block.segments
-    inserts, after_close = _span_inserts(segments, spans, _open_elements(segments), "../" * page_path.count("/"))
+    inserts, after_close = _span_inserts(segments, spans, _open_elements(segments), "../" * page_path.count("/"), notes)
     return _joined_block(segments, inserts, after_close, number)
 
 
@@ -1020,7 +1025,7 @@ def _segment_at(segments, position: int, end: bool = False) -> tuple[int, int]:
     return len(segments) - 1, 0
 
 
-def _span_inserts(segments, spans: list, open_at: list[set[str]], depth: str,
+def _span_inserts(segments, spans: list, open_at: list[set[str]], depth: str, notes: Sequence = (),
                   ) -> tuple[dict[int, list[tuple[int, int, str]]], dict[int, list[str]]]:
     """The HTML that marks ``spans`` in a block's segments: by segment, (offset, order, html)
     of each span's opening (order 1) and of its closing with its note's marker (order 0: a
@@ -1037,7 +1042,7 @@ def _span_inserts(segments, spans: list, open_at: list[set[str]], depth: str,
         else:  # across markup, or in code: only the anchor
             opening, closing = _span_anchor(span), ""
         inserts.setdefault(i, []).append((a, 1, opening))
-        marker = _note_marker(span)
+        marker = _note_marker(span, notes)
         if marker and open_at[j] & (_NO_MARKS | _NO_LINKS):
             after_close.setdefault(j, []).append(marker)  # after the code or the link
             marker = ""

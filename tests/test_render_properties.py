@@ -487,6 +487,10 @@ def test_a_markdown_article_keeps_every_anchor_where_markup_splits_a_phrase(tmp_
     assert 'We must <em><span id="noteref-1"></span>keep the</em> bottom line<sup class="note-marker">' in edition
     assert ('<a href="https://example.org/"><span class="annotated" id="noteref-2">the county site</span></a>'
             '<sup class="note-marker"><a href="#note-2"') in edition
+    # Each marker carries its note as a tooltip, read where the phrase is (a reader's review:
+    # eleven jumps down and back for the seed's notes).
+    assert '<a href="#note-1" aria-label="Editor\'s note 1" title="Crosses the emphasis.">[1]</a>' in edition
+    assert '<a href="#note-2" aria-label="Editor\'s note 2" title="Inside a link.">[2]</a>' in edition
     assert edition.count('class="term"') == 0, "the first use is in code: nothing to link, only its anchor"
     assert '<abbr title="A public list' in edition  # the later use, in plain text
 

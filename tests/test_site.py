@@ -233,7 +233,7 @@ def seed_page(built_site):
     return page(built_site, f"articles/{SEED_ID}")
 
 
-def test_seed_page_title_provenance_and_label(seed_page):
+def test_seed_page_title_provenance_and_label(built_site, seed_page):
     assert seed_page.title.startswith("Louxing District held the 2022 Work safety retreat Meeting")
     text = seed_page.text
     for fact in ["30 April 2022", "11 February 2022", "Louxing Rong Media Center", "Li Yi", "Wen Zhibin",
@@ -245,6 +245,13 @@ def test_seed_page_title_provenance_and_label(seed_page):
     # line on the timeline, which led back here (a reader's review of session 32). The event
     # date leads to the timeline.
     assert ("../2022/04/", "30 April 2022") in seed_page.links
+
+    # An editor's note can be read where its phrase is: its marker's tooltip (the note, as an
+    # attribute's text), as well as in the list under the reading edition.
+    html = (built_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
+    marker = re.search(r'<a href="#note-2" aria-label="Editor\'s note 2" title="([^"]*)">\[2\]</a>', html)
+    assert marker and marker[1].startswith("Most likely the official Dang Jianguo (党建国). The machine translation "
+                                           "rendered the surname 党 (Dang) as the word &quot;Party&quot;."), marker
     assert (f"../../timeline/2022/#event-{SEED_ID}", "11 February 2022") in seed_page.links
 
 
