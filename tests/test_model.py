@@ -407,7 +407,7 @@ def test_the_translation_label_promises_editors_notes_only_where_there_are_some(
     text = meta.read_text(encoding="utf-8")
     notes = re.search(r"^annotations:\n(?:[ -].*\n)+", text, re.M)
     meta.write_text(text.replace(notes[0], "annotations: []\n"), encoding="utf-8")
-    assert label().endswith("read it with care: no editor has annotated it yet.")
+    assert label().endswith("read it with care; no editor has annotated it yet.")  # (one colon in the line, as in the other)
 
 
 def test_a_long_run_of_quotes_and_spaces_after_a_terms_first_word_is_scanned_in_linear_time():

@@ -573,3 +573,15 @@ def test_an_articles_older_and_newer_links_lead_to_the_articles_before_and_after
         # for a way on (it stood in "In this article", above the source and the citation).
         assert pages[path].index('<p class="cite">') < pages[path].index('<nav class="article-pager"'), k
         assert pages[path].rstrip().endswith("</nav>"), k
+
+
+def test_no_line_of_a_pager_starts_with_its_separator(outputs):
+    """On a phone the pager wrapped before "· Last page »": a line began with the dot. The
+    line breaks after it, as in the rows of years and letters."""
+    _, pages = outputs
+    seen = 0
+    for path, page in pages.items():
+        for line in re.findall(r'<nav class="pager"[^>]*><p>(.*?)</p>', page):
+            seen += 1
+            assert " · " not in line and line.count("&nbsp;· ") == line.count("·"), (path, line)
+    assert seen > 10
