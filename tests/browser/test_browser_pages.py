@@ -742,3 +742,16 @@ def test_a_count_and_a_closing_bracket_stay_with_what_they_follow_on_a_phone(tab
             assert last.endswith("/).") and len(last) > len("/)."), (width, last)
     finally:
         page.set_viewport_size(DESKTOP)
+
+
+def test_a_long_title_leaves_the_reading_edition_near_the_top_of_a_phone(tab, phone_tab):
+    """A machine-translated title of a dozen words took five lines of Material's 2em on a
+    phone, and with the provenance pushed the reading edition below the first screen (a
+    reader's review of session 32). A phone sets titles smaller than a desktop does."""
+    sizes = {}
+    for name, t in (("desktop", tab), ("phone", phone_tab)):
+        t.goto(SEED)
+        sizes[name] = t.page.evaluate("parseFloat(getComputedStyle(document.querySelector('article h1')).fontSize)")
+    assert sizes["phone"] <= 0.85 * sizes["desktop"], sizes
+    top = phone_tab.page.evaluate("document.querySelector('.reading-edition p').getBoundingClientRect().top")
+    assert top < 844, "the reading edition begins on the phone's first screen"
