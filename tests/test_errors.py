@@ -482,9 +482,11 @@ def test_two_glossary_entries_given_one_address_are_named(proj):
     edit(proj, rel, '- term: "District Safety Committee"\n',
          '- term: "District Safety Committee"\n  slug: district-committee\n')
     line = line_of(proj, rel, r'^- term: "District Safety Committee"')
+    index = [t for t in (proj / rel).read_text(encoding="utf-8").splitlines() if t.startswith("- term:")].index(
+        '- term: "District Safety Committee"')
     assert one(build_fails(proj), rel) == (
-        f"{rel}:{line}: [2].term: its page address glossary/district-committee/ is already taken; set a different "
-        "'slug:'")
+        f"{rel}:{line}: [{index}].term: its page address glossary/district-committee/ is already taken; set a "
+        "different 'slug:'")
 
 
 def test_a_list_on_one_line_left_open_is_reported_on_its_line(proj):
@@ -1591,8 +1593,8 @@ def test_a_bad_link_in_a_definition_names_glossary_yml_and_its_line(proj, link, 
 def test_one_broken_link_in_two_definitions_is_said_at_each_definitions_line(proj):
     """Its line was looked for in the whole of glossary.yml: the second definition's link was
     said at the first one's line."""
-    edit(proj, "archive/glossary.yml", "The Communist Party of China's committee of a district:",
-         "The Communist Party of China's committee of a district (see [nope](glossary/nope/)):")
+    edit(proj, "archive/glossary.yml", "The Communist Party of China's committee of a district (区),",
+         "The Communist Party of China's committee of a district (区, see [nope](glossary/nope/)),")
     edit(proj, "archive/glossary.yml", POWER_LIST_END, "a list of powers and responsibilities. See [nope](glossary/nope/).\"")
     lines = [line_of(proj, "archive/glossary.yml", pattern)
              for pattern in (r"^  definition: \"The Communist Party", r"^  definition: \"A public list")]
@@ -1671,13 +1673,13 @@ def test_a_note_that_hides_part_of_a_glossary_term_warns(proj):
 def test_a_note_hiding_a_term_written_as_an_alias_names_the_words_of_the_text(proj):
     """The warning named the entry ("District Safety Committee") where the text has one of
     its aliases: an editor who looked for those words in the paragraph did not find them."""
-    write_article(proj, "The County Safety Committee met again.\n",
-                  front="annotations:\n- phrase: County Safety\n  note: The county's.\n")
+    write_article(proj, "The District Work Safety Committee met again.\n",
+                  front="annotations:\n- phrase: District Work\n  note: The district's.\n")
     result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
     assert result.stderr.splitlines() == [
-        "warning: archive/articles/2023-01-02-a-written-article/article.md: the note on 'County Safety' covers part "
-        "of the glossary term 'District Safety Committee' (here 'County Safety Committee'), which is therefore not "
-        "marked there: put the note on the whole term, or on words outside it"]
+        "warning: archive/articles/2023-01-02-a-written-article/article.md: the note on 'District Work' covers part "
+        "of the glossary term 'District Safety Committee' (here 'District Work Safety Committee'), which is "
+        "therefore not marked there: put the note on the whole term, or on words outside it"]
 
 
 def test_which_note_warning_is_given_follows_where_the_note_lies_not_its_words(proj):
