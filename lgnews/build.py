@@ -24,7 +24,7 @@ from urllib.parse import unquote
 import yaml
 
 from .config import ConfigError, load_config
-from .errors import ArchiveErrors, one_line
+from .errors import VALUE_ERRORS, ArchiveErrors, one_line
 from .ids import ARTICLE_ID_RE
 from .write import read_manifest_state
 
@@ -236,7 +236,7 @@ def front_matter_error(path: Path, text: str):
         from .records import TOO_DEEP
 
         return ArchiveError(path, TOO_DEEP, line=2)
-    except (ValueError, TypeError, OverflowError) as exc:  # 'date: 2022-02-30', '!!int 0xZZ' (records.VALUE_ERRORS)
+    except VALUE_ERRORS as exc:  # 'date: 2022-02-30', '!!int 0xZZ'
         from .records import unreadable_value
 
         row, said = unreadable_value(m.group(1), exc, loader)

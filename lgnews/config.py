@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from .errors import VALUE_ERRORS
+
 
 class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml: resolves !ENV like MkDocs does and ignores Python tags."""
@@ -72,7 +74,7 @@ def load_config(root: Path) -> Config:
     except RecursionError:
         raise ConfigError("mkdocs.yml: invalid YAML: lists or settings are nested hundreds of levels deep, one "
                           "inside another: check the indentation") from None
-    except (ValueError, TypeError, OverflowError) as exc:  # 'updated: 2022-02-30', '!!int 0xZZ'
+    except VALUE_ERRORS as exc:  # 'updated: 2022-02-30', '!!int 0xZZ'
         from .records import unreadable_value
 
         row, said = unreadable_value(text, exc, _ConfigLoader)

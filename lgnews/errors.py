@@ -9,6 +9,12 @@ from .chars import BIDI, CONTROLS
 
 _UNSHOWABLE_RE = re.compile(f"[{CONTROLS}\n\r\u2028\u2029{BIDI}]")
 
+VALUE_ERRORS = (ValueError, TypeError, OverflowError, LookupError, AttributeError)
+"""What PyYAML raises, not as one of its own errors, for a value it parsed but cannot make:
+a date that does not exist ('2022-02-30', where a loader reads dates), a value that is not
+what its tag says ('!!int 0xZZ', '!!float abc', '!!bool maybe', '!!timestamp abc', an
+empty '!!int'). Caught around a load only: what PyYAML's constructors raise."""
+
 
 NOT_AN_ADDRESS = ("is not an address a browser can open: check it (a full-width ／, ？, ： or 。 typed for / ? : . "
                   "makes it invalid)")

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .errors import NOT_AN_ADDRESS, ArchiveError, ArchiveErrors, not_an_address, one_line
+from .errors import NOT_AN_ADDRESS, VALUE_ERRORS, ArchiveError, ArchiveErrors, not_an_address, one_line
 from .parse import HAN_RE, MAX_SUMMARY, MAX_TITLE, ROLE_ORDER, without_controls
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
@@ -477,11 +477,6 @@ def full_width_colon(text: str, row: int | None) -> tuple[int, str] | None:
     return None
 
 
-VALUE_ERRORS = (ValueError, TypeError, OverflowError)
-"""What PyYAML raises, not as one of its own errors, for a value it parsed but cannot make:
-a date that does not exist ('2022-02-30', where a loader reads dates), a value that is not
-what its tag says ('!!int 0xZZ', '!!float abc')."""
-
 _VALUE_RE = re.compile(r"^\s*(?:-\s+)*(?:[^\s#:][^:#]*:\s+)?(\S.*?)\s*$")
 _DATE_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\b")
 
@@ -539,7 +534,7 @@ def _dash_forgotten(text: str, mark) -> bool:
         _load("\n".join(lines))
     except DuplicateKeyError as exc:  # the same slip further down (a dash forgotten twice), or another
         return exc.problem_mark.line > row
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError, *VALUE_ERRORS):  # (a probe: any other failure is no)
         return False
     return True
 
@@ -554,7 +549,7 @@ def _with_quote_closed(text: str, line: int) -> str:
 def _parses(text: str) -> bool:
     try:
         _load(text)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError, *VALUE_ERRORS):
         return False
     return True
 
@@ -645,7 +640,7 @@ def _closes(value: str) -> bool:
     """Whether a value that opens a quotation mark is that quoted text and nothing more."""
     try:
         return isinstance(yaml.safe_load("x: " + value), dict)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError, *VALUE_ERRORS):
         return False
 
 

@@ -339,6 +339,10 @@ def test_a_timelines_date_in_full_width_figures_gets_advice_only_when_it_is_a_da
 @pytest.mark.parametrize(("value", "said"), [
     ("!!int 0xZZ", "'!!int 0xZZ' is not what its '!!int' says: correct the value, or leave out the '!!int'"),
     ("!!float abc", "'!!float abc' is not what its '!!float' says"),
+    # Raised by PyYAML as a KeyError, an AttributeError, an IndexError (a review of the change).
+    ("!!bool maybe", "'!!bool maybe' is not what its '!!bool' says"),
+    ("!!timestamp abc", "'!!timestamp abc' is not what its '!!timestamp' says"),
+    ("!!int", "'!!int' is not what its '!!int' says"),
 ])
 def test_a_value_not_what_its_tag_says_is_one_line(proj, value, said):
     """PyYAML raises a ValueError of its own for it, which escaped as a traceback."""
@@ -353,3 +357,16 @@ def test_an_impossible_date_in_meta_yml_is_still_said_as_a_date(proj):
     (message,) = build_fails(proj)
     assert message.startswith(f"{SEED_META}:{line_of(proj, SEED_META, '^published:')}: "), message
     assert "2022-02-30" in message and "Traceback" not in message
+
+
+def test_a_forgotten_dash_beside_a_value_not_what_its_tag_says_is_one_line(proj):
+    """The probe that tells a forgotten dash read the file again and met the tagged value:
+    a traceback."""
+    edit(proj, GLOSSARY, '- term: "party and government leadership', '  term: "party and government leadership')
+    text = (proj / GLOSSARY).read_text(encoding="utf-8")
+    at = text.rindex("\n  category: ")  # after the entry that lost its dash: YAML meets the value in the probe only
+    assert at > text.index('  term: "party and government leadership')
+    (proj / GLOSSARY).write_text(text[:at] + "\n  category: !!int 0xZZ" + text[text.index("\n", at + 1):],
+                                 encoding="utf-8")
+    messages = build_fails(proj)
+    assert len(messages) == 1 and messages[0].startswith(f"{GLOSSARY}:"), messages
