@@ -11,6 +11,7 @@ one ``os.sync``: an fsync per page made writing 10,000 pages take most of a minu
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import itertools
 import json
@@ -119,23 +120,44 @@ def _looks_generated(path: Path) -> bool:
     return _marked(path)
 
 
+class _NotAFile(Exception):
+    """Something other than a regular file at a page's address (a named pipe, a device)."""
+
+
+def _read(path: Path | str, size: int = -1) -> bytes | None:
+    """The bytes of the file ``path`` (its first ``size`` if given), None if there is none.
+    Opened without waiting, and read only if it is a regular file: a named pipe at a page's
+    address would make the open or the read wait for ever (``_NotAFile``). A folder raises
+    IsADirectoryError, as ``open`` does."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        return None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(mode):
+            raise _NotAFile(str(path))
+        if size >= 0:
+            return os.read(fd, size)
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            return fh.read()
+    finally:
+        os.close(fd)
+
+
 def _marked(path: Path) -> bool:
     """A Markdown file with the generator's mark: in its front matter (compact JSON, see
     render._front_matter), or the note at the top of a fragment, which has none. Not a
     regular file (a named pipe, whose open or read would wait for ever), or one that cannot be
     read: not marked, so it is named as a file the generator did not write."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError:
+        head = _read(path, 65536)
+    except (OSError, _NotAFile):
         return False
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return False
-        head = os.read(fd, 65536)
-    except OSError:
+    if head is None:
         return False
-    finally:
-        os.close(fd)
     front = head.split(b"\n---", 1)[0] if head.startswith(b"---") else b""
     return b'"generated":true' in front or b"<!-- " + GENERATED_NOTE.encode() in head
 
@@ -183,13 +205,10 @@ def plan(docs: Path, outputs: dict[str, bytes], digests: dict[str, str] | None =
         if recorded == (digests[rel] if digests else _digest(data)) and -1 < _changed(path) <= written:
             continue  # unchanged since we wrote it: no need even to read it
         try:
-            with open(path, "rb") as fh:
-                if fh.read() == data:
-                    continue
-        except FileNotFoundError:
-            pass
-        except (IsADirectoryError, NotADirectoryError):  # a folder at its path, or a file at its folder's
-            conflicts.append(rel)
+            if _read(path) == data:
+                continue
+        except (IsADirectoryError, NotADirectoryError, _NotAFile):  # a folder (or a pipe) at its path, or a
+            conflicts.append(rel)                                    # file at its folder's
             continue
         to_write.append(rel)
     to_delete = sorted(rel for rel in manifest if rel not in outputs and _is_file(prefix + rel))
@@ -244,11 +263,11 @@ def hand_edited(docs: Path, rels: list[str], manifest: dict[str, str]) -> list[s
         if not recorded or _changed(docs / rel) <= written:  # new, not written yet, or as the generator left it
             continue
         try:
-            with open(docs / rel, "rb") as fh:
-                if _digest(fh.read()) != recorded:
-                    edited.append(rel)
-        except FileNotFoundError:
-            pass
+            found = _read(docs / rel)
+        except (OSError, _NotAFile):  # not a page at all: a conflict, which ``plan`` names
+            continue
+        if found is not None and _digest(found) != recorded:
+            edited.append(rel)
     return edited
 
 
@@ -265,6 +284,9 @@ def conflict_errors(docs: Path, conflicts: list[str]) -> list[ArchiveError]:
         elif os.path.isdir(docs / rel):
             problems.append(ArchiveError(docs / rel, "is a folder where the generator writes a page: move what is "
                                                      "in it elsewhere in docs/, then remove the folder"))
+        elif os.path.exists(docs / rel):
+            problems.append(ArchiveError(docs / rel, "is not a file (a named pipe or a device) where the generator "
+                                                     "writes a page: remove it"))
         elif (folder := _blocking_file(docs, rel)) is not None and folder not in said:
             said.add(folder)
             problems.append(ArchiveError(docs / folder, f"is a file where the generator writes the folder "

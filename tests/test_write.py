@@ -830,3 +830,18 @@ def test_a_named_pipe_in_a_generated_folder_is_named_not_waited_for(proj):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0].startswith("docs/tags/notes.md: docs/tags/ is written by the generator"), \
         result.stderr
+
+
+def test_a_named_pipe_at_a_generated_pages_own_address_is_named_not_waited_for(proj):
+    """The same at the address of a page the generator wrote (the manifest lists it): the
+    run, and --check, waited for ever reading it to compare (a review of session 32)."""
+    page = proj / "docs" / "tags" / "index.md"
+    page.unlink()
+    os.mkfifo(page)
+    for args in ([], ["--check"]):
+        result = run([sys.executable, "scripts/build.py", *args], proj, check=False, timeout=60)
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stdout.splitlines()[0] == "stale: docs/tags/index.md", result.stdout
+    result = run([sys.executable, "scripts/build.py"], proj, check=False, timeout=60)
+    assert result.stderr.splitlines()[0] == ("docs/tags/index.md: is not a file (a named pipe or a device) where the "
+                                            "generator writes a page: remove it"), result.stderr
