@@ -62,8 +62,12 @@ $(STAMP): $(RUNTIME) requirements-dev.txt
 # Pins every package requirements-dev.txt pulls in (and setuptools), as a fresh venv resolves
 # them today, into constraints.txt: run after changing a pin in requirements*.txt, then run
 # `make test` (tests/test_setup.py checks that constraints.txt and .venv agree).
+# The pins are made by Python 3.11, the version CI runs (on 3.13 pip leaves out what only
+# older Pythons need, typing_extensions, which 3.11 would then install unpinned).
+LOCK_PYTHON ?= python3.11
 lock:
-	@rm -rf .lock-venv && $(NEEDS_311) && $(PYTHON) -m venv .lock-venv
+	@$(LOCK_PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null || { echo "make lock: needs Python 3.11, as CI runs it; name it with LOCK_PYTHON=... (found: $$($(LOCK_PYTHON) -V 2>&1))" >&2; exit 1; }
+	@rm -rf .lock-venv && $(LOCK_PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt 'setuptools>=68'
 	@{ echo "# Every package \`make site\` and \`make test\` install, pinned: written by \`make lock\`"; \
 	  echo "# from requirements-dev.txt (which includes requirements.txt) in a fresh venv; not edited by hand."; \

@@ -386,3 +386,22 @@ def test_clean_among_the_goals_runs_one_thing_at_a_time(project):
     result = subprocess.run(["make", "--no-print-directory", "-p", "-n", "-j2", "check", "-o", ".venv/.installed-runtime"],
                             cwd=project, env=env, capture_output=True, text=True, timeout=60)
     assert "\n.NOTPARALLEL:" not in result.stdout, "without clean, goals still run side by side"
+
+
+def test_make_lock_refuses_a_python_other_than_3_11(project):
+    """Pins resolved by 3.13 leave out typing_extensions, which 3.11 (CI) then installs
+    unpinned: `make lock` runs on 3.11 only (a review of session 32)."""
+    python = project / "python313"
+    python.write_text('#!/bin/sh\necho "313 $*" >> "$LOG"\n[ "$1" = "-V" ] && { echo "Python 3.13.1"; exit 0; }\n'
+                      '[ "$1" = "-c" ] && exit 1\nexit 0\n', encoding="utf-8")
+    python.chmod(0o755)
+    log = project / "log"
+    log.write_text("", encoding="utf-8")
+    env = {**os.environ, "LOG": str(log)}
+    env.pop("MAKEFLAGS", None)
+    result = subprocess.run(["make", "--no-print-directory", f"LOCK_PYTHON={python}", "lock"], cwd=project, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0 and "make lock: needs Python 3.11" in result.stderr, result.stderr
+    assert "found: Python 3.13.1" in result.stderr
+    assert not any("venv" in line for line in log.read_text(encoding="utf-8").splitlines())
+    assert (project / "constraints.txt").read_bytes() == (ROOT / "constraints.txt").read_bytes()
