@@ -197,7 +197,7 @@ def href(target: str, page_path: str, anchor: str = "") -> str:
 
 
 @pass_context
-def _link(context, url: str, text: Any, anchor: str = "") -> Markup:
+def _link(context, url: str, text: Any, anchor: str = "", current: str = "") -> Markup:
     """A link as raw HTML. Generated pages are written as raw HTML blocks between Markdown
     headings: Python-Markdown passes them through instead of parsing every list item, table
     cell and link (six times faster for a table, two and a half for a list), so the
@@ -214,7 +214,8 @@ def _link(context, url: str, text: Any, anchor: str = "") -> Markup:
         address = href(url, context["page_path"], anchor)
         if not _URL_SAFE_RE.fullmatch(address):  # addresses are made of slugs: seldom anything to escape
             address = html.escape(address)
-    return trusted(f'<a href="{address}">{text if isinstance(text, Markup) else esc(text)}</a>')
+    attrs = f' aria-current="{current}"' if current else ""  # ("page", "true": a link to where the reader is)
+    return trusted(f'<a href="{address}"{attrs}>{text if isinstance(text, Markup) else esc(text)}</a>')
 
 
 _URL_SAFE_RE = re.compile(r"[\w./#%~:?=+,;@!$()*-]*", re.ASCII)
