@@ -143,8 +143,9 @@ hooks: $(STAMP)
 	$(VENV)/bin/pre-commit install
 
 # The browser first: without one, a user who is not root is told what to run before any test
-# tool is installed.
-test: browser $(STAMP)
+# tool is installed (the set-up is made after it, by a make of its own: even with -j).
+test: browser
+	@$(MAKE) --no-print-directory $(STAMP)
 	$(PY) -m pytest
 
 # The search's figures need the browser too, unless BENCH_ARGS leaves them out (--no-search).
