@@ -635,6 +635,20 @@ class Renderer:
         return {t.term: t for t in self.site.terms}
 
     @cached_property
+    def month_page(self) -> dict[str, str]:
+        """The page of its month's archive that lists each article (by id): a month of more
+        than ARTICLES_PER_PAGE articles has several (as ``render_article_archives`` pages them,
+        in the order of ``site.articles``)."""
+        counts: dict[str, int] = {}
+        pages = {}
+        for a in self.site.articles:
+            month = a.published.strftime("%Y/%m")
+            n = counts.get(month, 0)
+            counts[month] = n + 1
+            pages[a.id] = Pager(n // ARTICLES_PER_PAGE + 1, 0, f"articles/{month}/").url(n // ARTICLES_PER_PAGE + 1)
+        return pages
+
+    @cached_property
     def timeline_page(self) -> dict[str, str]:
         """The page of the timeline that holds each entry (see ``timeline_pages``)."""
         return timeline_pages(self.site)
@@ -707,9 +721,10 @@ class Renderer:
         # shows its text; a copy from a browser is not guaranteed to be the same bytes).
         download = (f"{self.repo_url}/raw/HEAD/archive/articles/{article.id}/{archived}"
                     if self.repo_url and self.repo_url.startswith(("https://", "http://")) else None)
-        month = article.published.strftime("%Y/%m")  # its month's page, at the end of the page
+        # Its month's page (the one that lists it), for its date and at the end of the page.
+        month = article.published.strftime("%Y/%m")
         return self.page("article.md.j2", path, front, article=article, meta=meta, archived=archived,
-                         download=download, month=(f"articles/{month}/", format_date(month.replace("/", "-"))),
+                         download=download, month=(self.month_page[article.id], format_date(month.replace("/", "-"))),
                          title=render_heading(article, "title"),
                          source=render_heading(article, "source"), people=people_in_article(article.people),
                          paragraphs=paragraphs, blocks=blocks,

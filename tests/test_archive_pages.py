@@ -5,6 +5,7 @@ months with articles before and after it."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 
@@ -66,3 +67,28 @@ def test_a_month_names_its_neighbours_as_older_and_newer(archives):
         expected = ([f'<span aria-hidden="true">←</span> Older: {labels[months[at - 1]]}'] if at else [])
         expected += [f'Newer: {labels[months[at + 1]]} <span aria-hidden="true">→</span>'] if at + 1 < len(months) else []
         assert links == expected, (month, line)
+
+
+def test_an_articles_date_leads_to_the_page_of_its_month_that_lists_it(tmp_path, monkeypatch):
+    """The date led to its month's first page: in a month of more articles than a page
+    holds, the article could be on the next (a review of session 32)."""
+    archive = tmp_path / "archive"
+    shutil.copytree(ROOT / "archive", archive)
+    for item in bench.synthesize(30):
+        path = tmp_path / item.name
+        path.write_bytes(item.data)
+        ingest_file(path, archive, {})
+    site = build_site(load_archive(archive))
+    monkeypatch.setattr(render, "ARTICLES_PER_PAGE", 1)  # a month of two articles has two pages
+    renderer = render.Renderer(site, "https://example.org/", "Test")
+    pages = {o.path: o.content for o in renderer.render_article_archives()}
+    checked = 0
+    for article in site.articles:
+        page = render.Renderer(site, "https://example.org/", "Test").render_article(article).content
+        date = re.search(r'<dt class="lg-date">Published:</dt> <dd class="lg-date"><a href="([^"]+)">', page)[1]
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(render.page_file(article.url)), date))
+        listing = pages[target + "/index.md"]
+        assert f'href="../../{article.id}/"' in listing or f'href="../../../{article.id}/"' in listing, \
+            (article.id, target)
+        checked += target.count("/page-")
+    assert checked, "some article is on a month's second page or later"
