@@ -1399,8 +1399,11 @@ def render_feeds(site: Site, site_url: str, site_name: str) -> list[Output]:
 
     # The sources give a date, not a time: noon UTC, which is that day from UTC-11 to UTC+11
     # (midnight UTC was the day before in a reader west of Greenwich: all of the Americas).
+    def noon(d: date) -> datetime:
+        return datetime(d.year, d.month, d.day, 12, tzinfo=UTC)
+
     def when(d: date) -> str:
-        return format_datetime(datetime(d.year, d.month, d.day, 12, tzinfo=UTC))
+        return format_datetime(noon(d))
 
     rss = env.get_template("feed.xml.j2").render(
         plain=_rss_plain,
@@ -1419,7 +1422,7 @@ def render_feeds(site: Site, site_url: str, site_name: str) -> list[Output]:
             {
                 "id": f"{site_url}{a.url}", "url": f"{site_url}{a.url}", "title": a.title,
                 "content_text": "\n\n".join(a.paragraphs), "summary": _summary(a),
-                "date_published": f"{a.published.isoformat()}T12:00:00Z", "tags": [t.title for t in a.tags],
+                "date_published": noon(a.published).isoformat().replace("+00:00", "Z"), "tags": [t.title for t in a.tags],
             }
             for a in items
         ],
