@@ -477,31 +477,71 @@ def full_width_colon(text: str, row: int | None) -> tuple[int, str] | None:
     return None
 
 
-_VALUE_RE = re.compile(r"^\s*(?:-\s+)*(?:[^\s#:][^:#]*:\s+)?(\S.*?)\s*$")
-_DATE_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\b")
-
-
 def unreadable_value(text: str, exc: Exception, loader=None) -> tuple[int | None, str]:
     """For ``exc``, one of VALUE_ERRORS raised while ``loader`` (PyYAML's safe loader by
-    default) read ``text``: the line (from 0) of the first value it cannot make alone, if one
-    is found, and what to say of it."""
-    loader = loader or getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    for row, line in enumerate(text.splitlines()):
-        m = _VALUE_RE.match(line)
-        if m is None or not (_DATE_RE.match(m.group(1)) or m.group(1).startswith("!!")):
-            continue
-        value = m.group(1)
+    default) read ``text``: the line (from 0) of the first value it cannot make, if one is
+    found, and what to say of it. The text's nodes are composed (which never makes a value)
+    and each scalar is made alone, in the file's order: the first that fails is the one."""
+    loader_class = loader or getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        composer = loader_class(text)
         try:
-            yaml.load(value, Loader=loader)
-        except VALUE_ERRORS:
-            if value.startswith("!!"):
-                tag = value.split()[0]
-                return row, (f"'{value}' is not what its '{tag}' says: correct the value, or leave out the '{tag}'")
-            return row, (f"'{value}' is not a date that exists: correct it, or put it in quotation marks "
-                         "to keep it as it is written")
-        except Exception:  # noqa: BLE001 - another error of the same line: not the one looked for
+            found = _unmade_scalar(composer, composer.get_single_node(), text)
+        finally:
+            composer.dispose()
+    except Exception:  # noqa: BLE001 - a text YAML cannot compose: nothing more to say than the error
+        found = None
+    if found is None:
+        return None, f"a value cannot be read ({one_line(str(exc))})"
+    node, written = found
+    if written.startswith("!!"):
+        tag = written.split()[0]
+        return node.start_mark.line, (f"'{written}' is not what its '{tag}' says: correct the value, or leave out "
+                                      f"the '{tag}'")
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.start_mark.line, (f"'{written}' is not a date that exists: correct it, or put it in quotation "
+                                      "marks to keep it as it is written")
+    return node.start_mark.line, f"'{written}' cannot be read ({one_line(str(exc))})"
+
+
+def _written_at(text: str, node) -> str:
+    """A scalar as its line writes it, from where its node starts (its tag, if it has one:
+    '!!int 0xZZ') to the end of the line or a comment; its value if that is not found. (The
+    C loader's marks have a line and a column only.)"""
+    lines = text.split("\n")
+    start, end = node.start_mark, node.end_mark
+    if start.line < len(lines):
+        line = lines[start.line]
+        written = line[start.column:end.column] if end.line == start.line else line[start.column:]
+        written = re.split(r"\s#", written, maxsplit=1)[0].strip()
+        if written:
+            return written
+    return " ".join(str(node.value).split())
+
+
+def _unmade_scalar(loader, root, text: str) -> tuple[Any, str] | None:
+    """The first scalar node under ``root`` (keys too, in the file's order) that ``loader``
+    cannot make, with the value as the file writes it (its tag too); None if every one is
+    made."""
+    stack = [root] if root is not None else []
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an alias: the same node again
             continue
-    return None, f"a value cannot be read ({one_line(str(exc))})"
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node, deep=True)
+            except VALUE_ERRORS:
+                return node, _written_at(text, node)
+            except Exception:  # noqa: BLE001 - not the error looked for
+                pass
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(reversed([n for pair in node.value for n in pair]))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return None
 
 
 def unclosed_bracket(text: str, exc: yaml.YAMLError) -> tuple[str, str, int] | None:

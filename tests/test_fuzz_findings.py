@@ -272,6 +272,12 @@ def test_errors_below_a_line_separator_give_the_line_a_text_editor_shows(proj, s
      "that exists: correct it, or put it in quotation marks to keep it as it is written"),
     ("site_name: News\nextra:\n  - !!float abc\n", "mkdocs.yml:3: invalid YAML: '!!float abc' is not what its "
      "'!!float' says"),
+    # The value YAML could not make, not a line that looks like one: a date in a text above
+    # it, a date inside a list on one line (a review of the change).
+    ("site_name: News\nextra:\n  note: |\n    2022-02-30 was no day\n  updated: 2022-02-30\n",
+     "mkdocs.yml:5: invalid YAML: '2022-02-30' is not a date that exists"),
+    ("site_name: News\nextra:\n  dates: [2022-01-01, 2022-02-30]\n",
+     "mkdocs.yml:3: invalid YAML: '2022-02-30' is not a date that exists"),
     ("nav:\n" + "  " * 3 + "[" * 5000 + "]" * 5000 + "\n", "mkdocs.yml: invalid YAML: lists or settings are nested "
      "hundreds of levels deep"),
 ])
