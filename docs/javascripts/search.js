@@ -936,6 +936,17 @@
       if (at < text.length) out.appendChild(document.createTextNode(text.slice(at)));
       node.parentNode.replaceChild(out, node);
     });
+    /* Where none of the marks is on the screen (the words are further down the reading
+       edition: a screen or more on a phone), the first is brought into view; not where the
+       address names a place of the page (#p4), nor where the title or the first lines show
+       one. */
+    var marks = article.querySelectorAll("mark[data-md-highlight]");
+    if (!marks.length || window.location.hash) return;
+    var seen = Array.prototype.some.call(marks, function (m) {
+      var r = m.getBoundingClientRect();
+      return r.bottom > 0 && r.top < window.innerHeight;
+    });
+    if (!seen) marks[0].scrollIntoView({block: "center"});
   }
   try {
     highlightPage();

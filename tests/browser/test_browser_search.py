@@ -983,3 +983,17 @@ def test_a_glossary_entry_or_an_organization_is_shown_by_what_it_is(search_tab):
     assert entries["District Safety Committee"].startswith("The work-safety committee of a district"), entries
     assert entries["Louxing District Safety Committee"].startswith("The district's work-safety committee"), entries
     assert not [t for t, e in entries.items() if re.match(r"…?(Chinese|Pinyin|Category):", e)], entries
+
+
+def test_a_page_opened_from_a_result_shows_its_first_match(phone_tab):
+    """On a phone the page opened at its top, a screen or more above the words the reader
+    searched for (a reader's review of session 32): where no match is on the screen, the
+    first is brought into view; where the title shows one, the page stays at its top."""
+    page = phone_tab.page
+    phone_tab.goto(SEED + "?h=mitigation")  # only in the reading edition's seventh paragraph
+    top = page.evaluate("document.querySelector('article mark[data-md-highlight]').getBoundingClientRect().top")
+    assert 0 < top < PHONE["height"], top
+    page.wait_for_load_state("networkidle")
+    phone_tab.goto(SEED + "?h=Louxing")  # in the title
+    assert page.evaluate("window.scrollY") == 0
+    assert not phone_tab.errors and not phone_tab.external
