@@ -18,17 +18,21 @@ from lgnews.model import build_site, format_date, load_archive
 from .conftest import ROOT
 
 
-@pytest.fixture(scope="module")
-def archives(tmp_path_factory):
-    """(the months with articles, oldest first; {path: content} of the archive pages)."""
-    tmp = tmp_path_factory.mktemp("archives")
+def _synthesized_site(tmp, n: int):
+    """The site of the seed's archive and ``n`` synthesized articles, ingested in ``tmp``."""
     archive = tmp / "archive"
     shutil.copytree(ROOT / "archive", archive)
-    for item in bench.synthesize(8):
+    for item in bench.synthesize(n):
         path = tmp / item.name
         path.write_bytes(item.data)
         ingest_file(path, archive, {})
-    site = build_site(load_archive(archive))
+    return build_site(load_archive(archive))
+
+
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory):
+    """(the months with articles, oldest first; {path: content} of the archive pages)."""
+    site = _synthesized_site(tmp_path_factory.mktemp("archives"), 8)
     pages = {o.path: o.content for o in render.Renderer(site, "https://example.org/", "Test").render_article_archives()}
     return sorted({a.published.strftime("%Y/%m") for a in site.articles}), pages
 
@@ -72,13 +76,7 @@ def test_a_month_names_its_neighbours_as_older_and_newer(archives):
 def test_an_articles_date_leads_to_the_page_of_its_month_that_lists_it(tmp_path, monkeypatch):
     """The date led to its month's first page: in a month of more articles than a page
     holds, the article could be on the next (a review of session 32)."""
-    archive = tmp_path / "archive"
-    shutil.copytree(ROOT / "archive", archive)
-    for item in bench.synthesize(30):
-        path = tmp_path / item.name
-        path.write_bytes(item.data)
-        ingest_file(path, archive, {})
-    site = build_site(load_archive(archive))
+    site = _synthesized_site(tmp_path, 30)
     monkeypatch.setattr(render, "ARTICLES_PER_PAGE", 1)  # a month of two articles has two pages
     renderer = render.Renderer(site, "https://example.org/", "Test")
     pages = {o.path: o.content for o in renderer.render_article_archives()}
