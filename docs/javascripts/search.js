@@ -940,12 +940,9 @@
        edition: a screen or more on a phone), the first is brought into view; not where the
        address names a place of the page (#p4), nor where the title or the first lines show
        one. */
-    /* (Only marks that are shown: not those of the verbatim source while it is closed.) */
-    var marks = Array.prototype.filter.call(article.querySelectorAll("mark[data-md-highlight]"), function (m) {
-      return m.getClientRects().length > 0;
-    });
+    var marks = article.querySelectorAll("mark[data-md-highlight]");
     if (!marks.length || window.location.hash) return;
-    var seen = marks.some(function (m) {
+    var seen = Array.prototype.some.call(marks, function (m) {
       var r = m.getBoundingClientRect();
       return r.bottom > 0 && r.top < window.innerHeight;
     });
