@@ -278,6 +278,10 @@ def test_errors_below_a_line_separator_give_the_line_a_text_editor_shows(proj, s
      "mkdocs.yml:5: invalid YAML: '2022-02-30' is not a date that exists"),
     ("site_name: News\nextra:\n  dates: [2022-01-01, 2022-02-30]\n",
      "mkdocs.yml:3: invalid YAML: '2022-02-30' is not a date that exists"),
+    # An !ENV without names: a traceback, then a message without its line.
+    ("site_name: News\nsite_url: !ENV []\n", "mkdocs.yml:2: invalid YAML: !ENV takes a variable's name, or a list "
+     "of names and a default value last"),
+    ("site_name: News\nsite_url: !ENV [[SITE_URL], 'https://a.org/']\n", "mkdocs.yml:2: invalid YAML: !ENV takes"),
     ("nav:\n" + "  " * 3 + "[" * 5000 + "]" * 5000 + "\n", "mkdocs.yml: invalid YAML: lists or settings are nested "
      "hundreds of levels deep"),
 ])
