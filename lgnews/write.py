@@ -127,12 +127,19 @@ class _NotAFile(Exception):
 def _read(path: Path | str, size: int = -1) -> bytes | None:
     """The bytes of the file ``path`` (its first ``size`` if given), None if there is none.
     Opened without waiting, and read only if it is a regular file: a named pipe at a page's
-    address would make the open or the read wait for ever (``_NotAFile``). A folder raises
-    IsADirectoryError, as ``open`` does."""
+    address would make the open or the read wait for ever, a socket cannot be opened, a
+    link that leads round in a loop cannot be followed (``_NotAFile``, all three). A folder
+    raises IsADirectoryError, as ``open`` does."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         return None
+    except (IsADirectoryError, NotADirectoryError):
+        raise
+    except OSError as exc:  # a socket (ENXIO), a loop of links (ELOOP)
+        if exc.errno in (errno.ENXIO, errno.ELOOP, getattr(errno, "EOPNOTSUPP", -1)):
+            raise _NotAFile(str(path)) from None
+        raise
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
@@ -285,8 +292,11 @@ def conflict_errors(docs: Path, conflicts: list[str]) -> list[ArchiveError]:
             problems.append(ArchiveError(docs / rel, "is a folder where the generator writes a page: move what is "
                                                      "in it elsewhere in docs/, then remove the folder"))
         elif os.path.exists(docs / rel):
-            problems.append(ArchiveError(docs / rel, "is not a file (a named pipe or a device) where the generator "
-                                                     "writes a page: remove it"))
+            problems.append(ArchiveError(docs / rel, "is not a file (a named pipe, a socket or a device) where the "
+                                                     "generator writes a page: remove it"))
+        elif os.path.islink(docs / rel):
+            problems.append(ArchiveError(docs / rel, "is a link that leads nowhere (or round in a loop) where the "
+                                                     "generator writes a page: remove it"))
         elif (folder := _blocking_file(docs, rel)) is not None and folder not in said:
             said.add(folder)
             problems.append(ArchiveError(docs / folder, f"is a file where the generator writes the folder "
@@ -397,7 +407,7 @@ def survey(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> t
     def entries(folder: str) -> list[tuple[str, bool]]:
         try:
             with os.scandir(docs / folder) as it:
-                return sorted((entry.name, entry.is_dir()) for entry in it if not entry.name.startswith("."))
+                return sorted((entry.name, _is_dir(entry)) for entry in it if not entry.name.startswith("."))
         except (FileNotFoundError, NotADirectoryError):
             return []
 
@@ -492,7 +502,7 @@ def _changed(path: Path | str) -> int:
     put back from a backup has its old modification time, earlier than the manifest's)."""
     try:
         info = os.stat(path)
-    except (FileNotFoundError, NotADirectoryError):
+    except OSError:  # none, or none that can be reached (a loop of links)
         return -1
     return max(info.st_mtime_ns, info.st_ctime_ns)
 
@@ -569,6 +579,15 @@ def _write_files(prefix: str, rels: list[str], outputs: dict[str, bytes], durabl
             pass
     for index in progress(range(len(rels)), "Writing pages") if progress else range(len(rels)):
         write(index)
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    """Whether a folder's entry is a folder (or a link to one); not a link that cannot be
+    followed (round in a loop)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _prune_empty(docs: Path, folder: Path) -> None:
