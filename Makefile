@@ -143,10 +143,13 @@ hooks: $(STAMP)
 	$(VENV)/bin/pre-commit install
 
 # The browser first: without one, a user who is not root is told what to run before any test
-# tool is installed (the set-up is made after it, by a make of its own: even with -j).
-test: browser
-	@$(MAKE) --no-print-directory $(STAMP)
+# tool is installed. (With test among the goals, the set-up waits for the browser's check:
+# even with -j, one make sets .venv up, once.)
+test: browser $(STAMP)
 	$(PY) -m pytest
+ifneq ($(filter test,$(MAKECMDGOALS)),)
+$(RUNTIME): | browser
+endif
 
 # The search's figures need the browser too, unless BENCH_ARGS leaves them out (--no-search).
 bench: $(if $(findstring --no-search,$(BENCH_ARGS)),,browser) $(STAMP)
