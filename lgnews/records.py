@@ -508,12 +508,12 @@ def _written_at(text: str, node) -> str:
     """A scalar as its line writes it, from where its node starts (its tag, if it has one:
     '!!int 0xZZ') to the end of the line or a comment; its value if that is not found. (The
     C loader's marks have a line and a column only.)"""
-    lines = text.split("\n")
+    lines = _YAML_BREAKS.split(text.replace("\r\n", "\n").replace("\r", "\n"))  # as YAML counts lines
     start, end = node.start_mark, node.end_mark
     if start.line < len(lines):
-        line = lines[start.line]
-        written = line[start.column:end.column] if end.line == start.line else line[start.column:]
-        written = re.split(r"\s#", written, maxsplit=1)[0].strip()
+        written = lines[start.line][start.column:] if end.line > start.line else \
+            lines[start.line][start.column:end.column]
+        written = re.sub(r"^&\S+\s+", "", re.split(r"\s#", written, maxsplit=1)[0]).strip()  # (an anchor)
         if written:
             return written
     return " ".join(str(node.value).split())
