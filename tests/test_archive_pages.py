@@ -65,7 +65,7 @@ def test_a_month_names_its_neighbours_as_older_and_newer(archives):
     labels = {m: format_date(m.replace("/", "-")) for m in months}
     for at, month in enumerate(months):
         # (Only the two, across years: the year's page is the bold link of "By year:".)
-        line = _line(pages[f"articles/{month}/index.md"], "Months:")
+        line = _line(pages[f"articles/{month}/index.md"], "Other months:")
         links = re.findall(r'<a href="[^"]+">(.*?)</a>', line)
         # The arrows are drawn, not read: a screen reader said "left arrow" before "Older".
         expected = ([f'<span aria-hidden="true">←</span> Older: {labels[months[at - 1]]}'] if at else [])

@@ -264,7 +264,7 @@ def test_a_month_links_the_months_before_and_after_it_and_its_year(outputs):
     assert len(months) > 3
     for at, month in enumerate(months):
         path = f"articles/{month}/index.md"
-        targets = {_target(path, h) for h in HREF_RE.findall(pages[path].split("<strong>Months:</strong>")[1]
+        targets = {_target(path, h) for h in HREF_RE.findall(pages[path].split("<strong>Other months:</strong>")[1]
                                                               .split("</p>")[0])}
         expected = {f"articles/{months[at - 1]}/index.md"} if at else set()
         expected |= {f"articles/{months[at + 1]}/index.md"} if at + 1 < len(months) else set()
