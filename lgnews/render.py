@@ -815,8 +815,13 @@ class Renderer:
 
     def render_person(self, person: PersonRecord) -> list[Output]:
         appearances = newest_first(person.appearances)
+        lead = person_lead(appearances)
+        # What link previews and search engines show of the page: its first line, not the
+        # site's description ("Named in 4 articles, from 2021 to 2023, as mayor...").
+        said = html.unescape(str(self.env.get_template("_macros.j2").module.person_lead(lead)))
         return self._listing_pages("person.md.j2", person.label, person.url, appearances, 10, "appearances",
-                                   person=person, lead=person_lead(appearances))
+                                   description=html.escape(clip(f"{person.label}: {said[:1].lower()}{said[1:]}", 200)),
+                                   person=person, lead=lead)
 
     def render_shared_name(self, shared: SharedName) -> Output:
         """The page at a name's own address once people.yml has told its namesakes apart
@@ -846,13 +851,15 @@ class Renderer:
         ]
 
     def _listing_pages(self, template: str, title: str, base: str, items: Sequence, boost: int, name: str,
-                       **context: Any) -> list[Output]:
+                       description: str | None = None, **context: Any) -> list[Output]:
         """A person's or an organization's page and the further pages of its appearances
-        (APPEARANCES_PER_PAGE each): the first weighed ``boost`` in search, the others not
-        searched."""
+        (APPEARANCES_PER_PAGE each): the first weighed ``boost`` in search (and described by
+        ``description``, if given), the others not searched."""
         outputs = []
         for pager, chunk in paginate(items, APPEARANCES_PER_PAGE, base, jumps=BY_YEAR):
             front = {"title": html.escape(title if pager.number == 1 else f"{title}, page {pager.number}")}
+            if description and pager.number == 1:
+                front["description"] = description
             front["search"] = {"boost": boost} if pager.number == 1 else NOT_INDEXED
             outputs.append(self.page(template, pager.path, front, **{name: chunk}, total=len(items), pager=pager,
                                      **context))

@@ -524,6 +524,13 @@ def test_people_index_and_person_page(built_site):
     assert "Credited in 1 article (2022) for reporting." in page(built_site, "people/li-yi").text
     assert "Credited in 1 article (2022) for editing (editor in chief)." in page(built_site, "people/wen-zhibin").text
     assert "Named in 1 article (2022), taking part by attending." in page(built_site, "people/wang-qian").text
+    # The first line is also what a link preview or a search engine shows of the page (it
+    # was the site's description, the same for every person: a reader's review of session 32).
+    html = (built_site / "people" / "liu-zhigang" / "index.html").read_text(encoding="utf-8")
+    said = ("Liu Zhigang: named in 1 article (2022), as deputy secretary of the District Committee; Head of the "
+            "District; Director of the District Safety Committee.")
+    assert f'<meta name="description" content="{said}">' in html
+    assert f'<meta property="og:description" content="{said}">' in html
 
 
 def test_a_person_page_gives_the_spelling_only_where_an_article_writes_the_name_otherwise(built_site):
