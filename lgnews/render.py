@@ -645,7 +645,8 @@ class Renderer:
             month = a.published.strftime("%Y/%m")
             n = counts.get(month, 0)
             counts[month] = n + 1
-            pages[a.id] = Pager(n // ARTICLES_PER_PAGE + 1, 0, f"articles/{month}/").url(n // ARTICLES_PER_PAGE + 1)
+            page = n // ARTICLES_PER_PAGE + 1
+            pages[a.id] = Pager(page, 0, f"articles/{month}/").url(page)
         return pages
 
     @cached_property
@@ -815,10 +816,11 @@ class Renderer:
 
     def render_person(self, person: PersonRecord) -> list[Output]:
         appearances = newest_first(person.appearances)
-        lead = person_lead(appearances)
-        # What link previews and search engines show of the page: its first line, not the
-        # site's description ("Named in 4 articles, from 2021 to 2023, as mayor...").
-        said = html.unescape(str(self.env.get_template("_macros.j2").module.person_lead(lead)))
+        # Its first line ("Named in 4 articles, from 2021 to 2023, as mayor..."), made once: on
+        # the page, and what link previews and search engines show of it (not the site's
+        # description).
+        lead = str(self.env.get_template("_macros.j2").module.person_lead(person_lead(appearances)))
+        said = html.unescape(lead)
         return self._listing_pages("person.md.j2", person.label, person.url, appearances, 10, "appearances",
                                    description=html.escape(clip(f"{person.label}: {said[:1].lower()}{said[1:]}", 200)),
                                    person=person, lead=lead)

@@ -148,7 +148,7 @@ def _read(path: Path | str, size: int = -1) -> bytes | None:
             raise _NotAFile(str(path))
         if size >= 0:
             return os.read(fd, size)
-        with os.fdopen(os.dup(fd), "rb") as fh:
+        with os.fdopen(fd, "rb", closefd=False) as fh:
             return fh.read()
     finally:
         os.close(fd)
