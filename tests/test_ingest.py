@@ -441,3 +441,34 @@ def test_a_header_typed_in_full_width_figures_is_archived_as_it_is(workdir, tmp_
     result = ingest(workdir, again)
     assert result.returncode == 1
     assert f"the same text as archive/articles/{folder.name}/" in result.stderr
+
+
+@pytest.mark.parametrize("checkout_autocrlf", ["true", "false"])
+def test_git_stores_and_checks_out_a_raw_source_byte_for_byte(tmp_path, checkout_autocrlf):
+    """A raw source's line endings are its bytes: with core.autocrlf (Git for Windows' default)
+    git turned a source's CRLF into LF on commit and its LF into CRLF on checkout, and the build
+    then refused the article (its bytes no longer matched its sha256). The project's
+    .gitattributes keeps every source.txt as it is."""
+    env = {**os.environ, "HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "t",
+           "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+
+    def git(*args: str, cwd: Path) -> str:
+        return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True).stdout.decode()
+
+    repo = tmp_path / "repo"
+    sources = {"2023-10-21-windows": b"Title\r\n2023-10-21 09:00 By\r\nOn October 1, the county met.\r\n",
+               "2023-10-22-unix": b"Title\n2023-10-22 09:00 By\nOn October 2, the county met.\n",
+               "2023-10-23-mixed": b"Title\r\n2023-10-23 09:00 By\nOn October 3, the county met.\r\n"}
+    for name, raw in sources.items():
+        (repo / "archive" / "articles" / name).mkdir(parents=True)
+        (repo / "archive" / "articles" / name / "source.txt").write_bytes(raw)
+    shutil.copy(ROOT / ".gitattributes", repo / ".gitattributes")
+    git("init", "-q", cwd=repo)
+    git("-c", "core.autocrlf=true", "add", "-A", cwd=repo)
+    git("-c", "core.autocrlf=true", "commit", "-q", "-m", "sources", cwd=repo)
+    git("-c", f"core.autocrlf={checkout_autocrlf}", "clone", "-q", str(repo), "clone", cwd=tmp_path)
+    for name, raw in sources.items():
+        path = f"archive/articles/{name}/source.txt"
+        assert (tmp_path / "clone" / path).read_bytes() == raw, path
+        assert subprocess.run(["git", "show", f"HEAD:{path}"], cwd=repo, env=env, check=True,
+                              capture_output=True).stdout == raw, path
