@@ -15,7 +15,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from lgnews.build import ARCHIVE_SECTIONS
+from lgnews.write import ARCHIVE_SECTIONS
 
 
 def _archive_index(item) -> Page | None:

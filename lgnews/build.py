@@ -26,21 +26,13 @@ import yaml
 from .config import ConfigError, load_config
 from .errors import VALUE_ERRORS, ArchiveErrors, one_line
 from .ids import ARTICLE_ID_RE
-from .write import read_manifest_state
+from .write import GENERATED_TOPS, UNPUBLISHED, read_manifest_state
 
 PACKAGE = Path(__file__).resolve().parent
 CACHE = Path(".cache") / "lgnews"
 """The cache of parsed articles, relative to the project root (git-ignored)."""
 
 
-ARCHIVE_SECTIONS = frozenset({"articles", "glossary", "organizations", "people", "tags", "timeline"})
-"""The folders of pages the generator writes, out of the navigation (mkdocs.yml's
-``not_in_nav``) but for their index."""
-UNPUBLISHED = "_generated"
-"""The folder of docs/ that holds what the generator writes for the hooks and the home page's
-includes, and that mkdocs.yml's exclude_docs leaves out of the site."""
-GENERATED_TOPS = ARCHIVE_SECTIONS | {"data", UNPUBLISHED, "feed.xml", "feed.json"}
-"""What the generator writes at the top of docs/ (besides its manifest)."""
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "yaml", "charset_normalizer", "orjson", "slugify",
              "text_unidecode")
 """The libraries whose output the pages depend on: upgrading one regenerates them. (slugify
@@ -493,7 +485,7 @@ def _check_outputs(config, outputs: dict[str, bytes], root: Path, out) -> int:
     manifest = read_manifest(config.docs)
     to_write, to_delete, conflicts, misplaced = review(config.docs, outputs, manifest)
     stale = to_write + to_delete + conflicts
-    edited = set(hand_edited(config.docs, to_write, manifest))
+    edited = set(hand_edited(config.docs, to_write + to_delete, manifest))
     for rel in stale:
         print(one_line(f"stale: docs/{rel}" + (f" (edited by hand: {EDITED_ADVICE})" if rel in edited else "")),
               file=out)
@@ -530,6 +522,9 @@ def _written_warnings(report) -> None:
     so their loss is said, whatever the cause."""
     for rel in report.edited:
         warn(f"docs/{rel} was edited by hand, and is generated again as it was: {EDITED_ADVICE}")
+    for rel in report.edited_deleted:
+        warn(f"docs/{rel} was edited by hand, and is deleted, as what it showed is no longer in archive/: "
+             f"{EDITED_ADVICE}")
     for rel in report.deleted:
         gone = _gone_page(rel)
         if gone:

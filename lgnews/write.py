@@ -33,6 +33,7 @@ class WriteReport:
     unchanged: int = 0
     deleted: list[str] = field(default_factory=list)
     edited: list[str] = field(default_factory=list)  # written again over an editor's change
+    edited_deleted: list[str] = field(default_factory=list)  # deleted with an editor's change
 
 
 def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
@@ -99,6 +100,16 @@ def _flush_to_disk(paths: list[str]) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+ARCHIVE_SECTIONS = frozenset({"articles", "glossary", "organizations", "people", "tags", "timeline"})
+"""The folders of pages the generator writes, out of the navigation (mkdocs.yml's
+``not_in_nav``) but for their index."""
+UNPUBLISHED = "_generated"
+"""The folder of docs/ that holds what the generator writes for the hooks and the home page's
+includes, and that mkdocs.yml's exclude_docs leaves out of the site."""
+GENERATED_TOPS = ARCHIVE_SECTIONS | {"data", UNPUBLISHED, "feed.xml", "feed.json"}
+"""What the generator writes at the top of docs/ (besides its manifest)."""
 
 
 def _digest(data: bytes) -> str:
@@ -179,9 +190,16 @@ def _load_manifest(docs: Path) -> dict | None:
     if not isinstance(data, dict) or not isinstance(data.get("files", {}), dict):
         return None
     # Only paths inside docs/: a manifest edited to list '../README.md' must not have
-    # `make clean` (run as root in containers) delete a file of the repository.
-    data["files"] = {rel: digest for rel, digest in data.get("files", {}).items() if _inside(rel)}
+    # `make clean` (run as root in containers) delete a file of the repository. And only
+    # where the generator writes: one listing 'index.md' or 'editors.md' must not have a run
+    # or `make clean` delete the editors' own pages.
+    data["files"] = {rel: digest for rel, digest in data.get("files", {}).items() if _generators(rel)}
     return data
+
+
+def _generators(rel: object) -> bool:
+    """Whether ``rel`` is a path of docs/ where the generator writes (``GENERATED_TOPS``)."""
+    return _inside(rel) and rel.replace("\\", "/").split("/", 1)[0] in GENERATED_TOPS
 
 
 def _inside(rel: object) -> bool:
@@ -260,8 +278,9 @@ def linked_folders(docs: Path, rels) -> list[str]:
 
 
 def hand_edited(docs: Path, rels: list[str], manifest: dict[str, str]) -> list[str]:
-    """Those of ``rels`` (files about to be written) that are not as the generator wrote
-    them: an editor changed a generated page, and regenerating it undoes the change. Only
+    """Those of ``rels`` (files about to be written, or deleted) that are not as the generator
+    wrote them: an editor changed a generated page, and regenerating (or deleting) it undoes
+    the change. Only
     a file saved after the manifest was written (not every page a new generator rewrites)."""
     written = _mtime(docs / MANIFEST)
     edited = []
@@ -333,14 +352,29 @@ def stray_errors(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]
         return ""
 
     return [
-        ArchiveError(docs / rel, f"docs/{rel.split('/')[0]}/ is written by the generator and ignored by git, so "
-                                 f"what is saved in it is never published: move it elsewhere in docs/{elsewhere(rel)}")
+        ArchiveError(docs / rel, (COPY_OF_A_PAGE if _copies(docs, rel) else "")
+                     + f"docs/{rel.split('/')[0]}/ is written by the generator and ignored by git, so what is saved "
+                       f"in it is never published: move it elsewhere in docs/{elsewhere(rel)}"
+                     + (", or delete it if it holds nothing of yours" if _copies(docs, rel) else ""))
         for rel in (strays(docs, outputs, manifest) if found is None else found)
     ] + [
         ArchiveError(docs / rel, f"has the address of the generated page docs/{rel[:-3]}/index.md (both would be "
                                  f"{rel[:-3]}/ on the site, and the generated one replaces it): rename it")
         for rel in clashes(docs, outputs, manifest)
     ]
+
+
+COPY_OF_A_PAGE = ("carries the generator's mark, as a copy of a generated page does (or one put back from a "
+                  "backup), but the generator makes no page there: ")
+
+
+def _copies(docs: Path, rel: str) -> bool:
+    """Whether the stray ``rel`` (a folder if it ends with '/') is a page with the generator's
+    mark, or a folder of nothing else."""
+    if not rel.endswith("/"):
+        return rel.endswith(".md") and _marked(docs / rel)
+    files = [os.path.join(root, name) for root, _, names in os.walk(docs / rel) for name in names]
+    return bool(files) and all(name.endswith(".md") and _marked(Path(name)) for name in files)
 
 
 def page_address(rel: str) -> str:
@@ -391,10 +425,14 @@ def survey(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> t
     else than such marked pages (it is listed once: about one folder per page).
 
     A leftover is a page with the generator's mark that is neither an output nor in the
-    manifest: one the generator wrote before its manifest was lost (deleted, or not copied
-    with docs/), whose article, person or term has gone since. It would be published, stale;
-    the generator deletes it. Dot files (a killed run's temporary files) are neither."""
+    manifest, when there is no manifest: one the generator wrote before its manifest was
+    lost (deleted, or not copied with docs/), whose article, person or term has gone since.
+    It would be published, stale; the generator deletes it. With a manifest, which lists
+    every file the generator writes before writing it, such a page is a stray: an editor's
+    copy of a generated page (its mark with it), to be moved, not deleted. Dot files (a killed
+    run's temporary files) are neither."""
     owned = set(outputs) | set(manifest)
+    lost = not manifest
     held: set[str] = set()  # every folder that holds a generated file, at any depth
     for rel in owned:
         folder = rel.rpartition("/")[0]
@@ -430,12 +468,12 @@ def survey(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> t
                     visit(rel)
                 elif rel not in owned:  # (a folder at a page's path is a conflict: see ``plan``)
                     pages = pages_alone(rel)
-                    if pages is None:
+                    if pages is None or not lost:
                         found.append(rel + "/")
                     else:
                         left.extend(pages)
             elif rel not in owned:
-                if name.endswith(".md") and _marked(docs / rel):
+                if lost and name.endswith(".md") and _marked(docs / rel):
                     left.append(rel)
                 else:
                     found.append(rel)
@@ -525,7 +563,8 @@ def write_outputs(docs: Path, outputs: dict[str, bytes], progress=None, inputs: 
     to_write, to_delete, _, problems = review(docs, outputs, old, digests)
     if problems:
         raise ArchiveErrors(problems)
-    report = WriteReport(unchanged=len(outputs) - len(to_write), edited=hand_edited(docs, to_write, old))
+    report = WriteReport(unchanged=len(outputs) - len(to_write), edited=hand_edited(docs, to_write, old),
+                         edited_deleted=hand_edited(docs, to_delete, old))
     if any(rel not in old for rel in to_write):
         # Record the new files before writing them: a run interrupted half-way leaves a
         # manifest that owns every file it wrote, so the next run updates them instead of

@@ -262,19 +262,86 @@ def test_with_the_manifest_lost_the_pages_of_a_removed_article_are_deleted_not_r
     assert tree(docs) == before
 
 
-def test_a_generated_page_put_back_where_no_article_is_goes_even_when_nothing_changed(project):
+def test_a_generated_page_put_back_where_no_article_is_is_named_even_when_nothing_changed(project):
     """A marked page copied back into a generated folder (a backup of docs/articles/ unpacked
     over it) with nothing else changed: the quick way said there was nothing to do, and the
-    stale page was published."""
+    stale page was published. With a manifest, which lists every page the generator makes,
+    such a page is not one of them: an editor's copy, perhaps with their work in it, so it is
+    named, not deleted (with the manifest lost, it goes: see above)."""
     import shutil
 
     docs = project / "docs"
     build(project)
     copy = docs / "articles" / "2000-01-01-an-old-copy"
     shutil.copytree(docs / "articles" / SEED_ID, copy)
-    result = build(project)
-    assert not copy.exists(), result.stdout + result.stderr
+    before = tree(docs)
+    for args in ((), ("--check",)):
+        result = build(project, *args, check=False)
+        assert result.returncode == 1
+        assert result.stderr.splitlines()[0] == (
+            "docs/articles/2000-01-01-an-old-copy: carries the generator's mark, as a copy of a generated page does "
+            "(or one put back from a backup), but the generator makes no page there: docs/articles/ is written by "
+            "the generator and ignored by git, so what is saved in it is never published: move it elsewhere in "
+            "docs/ (for example docs/2000-01-01-an-old-copy/), or delete it if it holds nothing of yours"), result.stderr
+        assert tree(docs) == before
+    shutil.rmtree(copy)
     assert build(project, "--check").returncode == 0
+
+
+def test_an_editors_copy_of_a_generated_page_is_kept_and_named_not_deleted(project):
+    """An editor copied a tag's page to docs/tags/my-notes.md and wrote in it: the run deleted
+    it as one of its own leftovers ("1 deleted"), and the work was lost."""
+    docs = project / "docs"
+    build(project)
+    notes = docs / "tags" / "my-notes.md"
+    notes.write_bytes(next((docs / "tags").glob("*/index.md")).read_bytes() + b"\nMy notes on the tags.\n")
+    result = build(project, check=False)
+    assert result.returncode == 1 and notes.read_bytes().endswith(b"My notes on the tags.\n")
+    assert result.stderr.startswith("docs/tags/my-notes.md: carries the generator's mark"), result.stderr
+    assert "move it elsewhere in docs/ (for example docs/my-notes.md)" in result.stderr
+
+
+@pytest.mark.parametrize("page", ["index.md", "editors.md", "stylesheets/extra.css"])
+def test_a_manifest_that_lists_an_editors_page_does_not_delete_it(project, page):
+    """A manifest edited (or merged badly) to list docs/index.md: the next run deleted the home
+    page as a generated file gone from the outputs, and `make clean` deleted any page so
+    listed. The generator deletes only in the places it writes."""
+    docs = project / "docs"
+    build(project)
+    kept = (docs / page).read_bytes()
+    data = json.loads((docs / MANIFEST).read_bytes())
+    data["files"][page] = hashlib.sha256(kept).hexdigest()
+    data["inputs"] = None  # a full run
+    (docs / MANIFEST).write_text(json.dumps(data))
+    build(project)
+    assert (docs / page).read_bytes() == kept
+    assert build(project, "--check").returncode == 0
+    data = json.loads((docs / MANIFEST).read_bytes())
+    data["files"][page] = "0" * 64
+    (docs / MANIFEST).write_text(json.dumps(data))
+    assert page not in write.clean(docs)
+    assert (docs / page).read_bytes() == kept
+
+
+def test_a_generated_page_edited_by_hand_and_then_deleted_is_said(project):
+    """An editor wrote in a person's page, and the person later left the archive: the page
+    was deleted without the warning a page generated again over an editor's change gets."""
+    docs = project / "docs"
+    extra = ingest_extra(project)
+    build(project)
+    page = next(rel for rel in tree(docs) if rel.startswith(f"articles/{extra}/"))
+    time.sleep(0.01)
+    with open(docs / page, "ab") as fh:
+        fh.write(b"\nAn editor's line.\n")
+    import shutil
+
+    shutil.rmtree(project / "archive" / "articles" / extra)
+    check = build(project, "--check", check=False)
+    assert f"stale: docs/{page} (edited by hand: " in check.stdout, check.stdout
+    result = build(project)
+    assert not (docs / page).exists()
+    assert (f"warning: docs/{page} was edited by hand, and is deleted, as what it showed is no longer in archive/: "
+            "a generated page's changes are lost") in result.stderr, result.stderr
 
 
 def test_a_stale_generated_page_put_back_with_its_old_time_is_generated_again(project):
@@ -559,14 +626,14 @@ def test_a_folder_where_a_generated_file_was_is_left_alone(tmp_path):
     """An editor's folder made at the name of a page the generator had written (and no longer
     writes) crashed both the next build and `make clean`: unlink() on a folder."""
     docs = tmp_path / "docs"
-    write.write_outputs(docs, {"kept/index.md": b"kept\n", "gone.md": b"gone\n"})
-    (docs / "gone.md").unlink()
-    (docs / "gone.md").mkdir()
-    (docs / "gone.md" / "notes.md").write_text("An editor's notes.\n", encoding="utf-8")
-    report = write.write_outputs(docs, {"kept/index.md": b"kept\n"})
+    write.write_outputs(docs, {"tags/index.md": b"kept\n", "feed.json": b"gone\n"})
+    (docs / "feed.json").unlink()
+    (docs / "feed.json").mkdir()
+    (docs / "feed.json" / "notes.md").write_text("An editor's notes.\n", encoding="utf-8")
+    report = write.write_outputs(docs, {"tags/index.md": b"kept\n"})
     assert report.deleted == []
-    assert write.clean(docs) == ["kept/index.md"]
-    assert (docs / "gone.md" / "notes.md").read_text(encoding="utf-8") == "An editor's notes.\n"
+    assert write.clean(docs) == ["tags/index.md"]
+    assert (docs / "feed.json" / "notes.md").read_text(encoding="utf-8") == "An editor's notes.\n"
 
 
 def test_a_hand_edit_of_a_generated_page_is_undone_and_said(project):
