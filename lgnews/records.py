@@ -32,12 +32,20 @@ _RESOLVER = yaml.resolver.Resolver()  # _Loader's: no resolver is added to it
 _resolved: dict = {}  # (kind, value, implicit) -> tag: the same values recur in every file
 
 
+_NUMBERS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
 def _resolve(kind, value, implicit) -> str:
-    """The tag YAML gives a node, remembered."""
+    """The tag YAML gives a node, remembered; but no value of the archive's files is a
+    number, so what YAML 1.1 would read as one stays the text it is: a title '12:30' (which
+    it reads as 750, minutes in base 60), '0123' (83, in octal), '0x1F' or '.inf', a year
+    '2012' ('2012', as it is written: a date field reads it as a year)."""
     key = (kind, value, implicit)
     tag = _resolved.get(key)
     if tag is None:
         tag = _RESOLVER.resolve(kind, value, implicit)
+        if tag in _NUMBERS:
+            tag = "tag:yaml.org,2002:str"
         if len(_resolved) < 100_000:
             _resolved[key] = tag
     return tag

@@ -370,3 +370,14 @@ def test_a_forgotten_dash_beside_a_value_not_what_its_tag_says_is_one_line(proj)
                                  encoding="utf-8")
     messages = build_fails(proj)
     assert len(messages) == 1 and messages[0].startswith(f"{GLOSSARY}:"), messages
+
+
+@pytest.mark.parametrize("title", ["12:30", "0123", "0x1F", ".inf", "6.50", "2022"])
+def test_a_title_yaml_would_read_as_a_number_is_kept_as_written(proj, title):
+    """YAML 1.1 reads 'title: 12:30' as 750 (minutes in base 60), '0123' as 83 (octal),
+    '0x1F' as 31, '.inf' as inf, '6.50' as 6.5: the page's heading was '750', without a word. No field of
+    the archive is a number, so each stays the text it is."""
+    edit(proj, SEED_META, "title: Louxing District held the 2022 Work safety retreat Meeting", f"title: {title}")
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    page = (proj / "docs" / "articles" / SEED_META.split("/")[2] / "index.md").read_text(encoding="utf-8")
+    assert f'<h1 id="lg-title">{title}</h1>' in page
