@@ -74,12 +74,16 @@ def test_every_raw_block_of_the_generator_is_taken_out(built_project):
 
 
 def test_a_block_that_asks_for_markdown_or_does_not_close_stays_markdown():
+    """A block with a `markdown` attribute wants its content converted: taken out as raw
+    HTML, a reader would see "*kept*" with its asterisks instead of emphasis. The block is
+    whole (opens and closes, no blank line inside), as one the hook would otherwise take."""
     rawblocks = _load_rawblocks()
-    source = ('<div class="x" markdown>\n\n*kept*\n\n</div>\n\n<p>one</p>\n\n'
+    asks = '<div class="x" markdown>\n*kept*\n</div>'
+    source = (f'{asks}\n\n<p>one</p>\n\n'
               '<span>inline</span>\n\n<ul>\n<li>open</li>\n\nnot closed')
     markdown, blocks = rawblocks.split_blocks(source)
     assert blocks == ["<p>one</p>"]
-    assert '<div class="x" markdown>' in markdown and "<span>inline</span>" in markdown and "<ul>" in markdown
+    assert asks in markdown and "<span>inline</span>" in markdown and "<ul>" in markdown
 
 
 def test_an_editors_link_to_an_anchor_inside_a_generated_block_is_checked(tmp_path):

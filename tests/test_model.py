@@ -73,6 +73,12 @@ def test_matcher_is_case_insensitive_quote_blind_and_on_word_boundaries():
     text = 'The POWER LIST, the “7·20” heavy rain disaster, the "three principles"; not powerlist or power listing.'
     found = [(text[s:e], t) for s, e, t in matcher.find(text)]
     assert found == [("POWER LIST", "P"), ("7·20” heavy rain disaster", "Z"), ("three principles", "T")]
+    # Nor where a phrase ends another word: "empower list" is not a glossary's "power list",
+    # and a tooltip on the end of a word puts a wrong definition on it. Text all ASCII, and
+    # text with an accented capital (matched another way), each with a phrase that is found.
+    for text in ("An empower list, superpower lists, thethree principles; the power list.",
+                 "Émile's empower list, superpower lists, thethree principles; the power list."):
+        assert [(text[s:e], t) for s, e, t in matcher.find(text)] == [("power list", "P")], text
 
 
 def test_matcher_takes_plurals_and_hyphen_variants():

@@ -256,6 +256,15 @@ def test_article_lists_and_feeds_are_newest_first(outputs):
     newest = sorted((a.published for a in site.articles), reverse=True)[:SIZE]
     feed = json.loads(pages["feed.json"])["items"]
     assert [item["date_published"][:10] for item in feed] == [d.isoformat() for d in newest]
+    # The RSS feed too: a reader that keeps a feed's order showed the oldest of them on top,
+    # and the channel's lastBuildDate is the newest article's date, its first item's.
+    from email.utils import parsedate_to_datetime
+    from xml.etree import ElementTree
+
+    channel = ElementTree.fromstring(pages["feed.xml"]).find("channel")
+    dates = [parsedate_to_datetime(item.findtext("pubDate")).date() for item in channel.iter("item")]
+    assert dates == newest
+    assert channel.findtext("lastBuildDate") == channel.find("item").findtext("pubDate")
 
 
 def test_a_month_links_the_months_before_and_after_it_and_its_year(outputs):

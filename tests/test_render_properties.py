@@ -407,6 +407,17 @@ def test_verbatim_source_keeps_tabs():
     assert dom.find("pre", cls="verbatim-text").text() == source
 
 
+def test_verbatim_source_keeps_full_width_punctuation_the_reading_edition_does_not():
+    """The reading edition reads a Chinese input method's marks as ASCII (", " for "，"), but
+    the verbatim source is the archived text: a reader checking a quotation, or the checksum,
+    against it must find "，：（）。" as the file holds them, not the edition's forms."""
+    source = "Title\n2022-05-01 0 By\n\nOn April 28，Louxing held a meeting：the district（Louxing）met。Then it closed.\n"
+    _, article, _ = pipeline(source.encode("utf-8"))
+    assert _edition(article) == ["On April 28, Louxing held a meeting: the district (Louxing) met. Then it closed."]
+    _, dom, _ = render_page(article)
+    assert dom.find("pre", cls="verbatim-text").text() == source
+
+
 def test_control_character_in_a_title_keeps_the_feed_well_formed():
     result = pipeline(b"Title \x01 one\n2022-05-01 0 By\n\nOn April 28, Louxing held a meeting.\n")
     assert result is not None

@@ -138,15 +138,19 @@ def test_a_person_without_an_involvement_is_mentioned_in_the_data_as_on_their_pa
 
 def test_an_articles_original_and_summary_are_in_its_record(tmp_path):
     """The Chinese original's address and the editor's summary were on the article's page
-    (and in its link previews and feeds) but not in data/articles.json."""
+    (and in its link previews and feeds) but not in data/articles.json. The translation's
+    address and the original's are two fields: one given for the other sends a re-user of
+    the data to the wrong page."""
     project = copy_project(tmp_path / "project")
     meta = project / "archive" / "articles" / SEED_ID / "meta.yml"
     meta.write_text(meta.read_text(encoding="utf-8") + "original_url: https://example.org/zh/1\n"
+                    "source_url: https://example.org/en/1\n"
                     "summary: Louxing's work-safety meeting of 2022.\n", encoding="utf-8")
     run([sys.executable, "scripts/build.py", "--quiet"], project)
     record = next(a for a in json.loads((project / "docs" / "data" / "articles.json").read_text(encoding="utf-8"))
                   if a["id"] == SEED_ID)
     assert record["original_url"] == "https://example.org/zh/1"
+    assert record["source_url"] == "https://example.org/en/1"
     assert record["summary"] == "Louxing's work-safety meeting of 2022."
 
 
