@@ -14,6 +14,13 @@
  *   comes to a term.
  * - It opens above the term when there is no room below: Material 9.8 always puts a tooltip
  *   below its term, so near the bottom of the window it was cut off, a sliver showing.
+ * - Its Chinese is marked as Chinese (lang="zh"), as the pages' own is: a screen reader read
+ *   区委 in a definition with the English voice, or spelled it out.
+ * - The pointer can go onto it: Material closed a title's tooltip the moment the pointer
+ *   left the term, so it could not be moved onto the tooltip, to read a long definition
+ *   magnified, or to select it. (WCAG 1.4.13: what appears on hover can be hovered.) Material
+ *   keeps a tooltip open while the pointer is on it; the term's leaving is now told to it a
+ *   moment later, once the pointer had time to cross the gap, unless it is back on the term.
  */
 (function () {
   "use strict";
@@ -48,6 +55,52 @@
     var open = document.querySelectorAll(".md-tooltip2--active");
     for (var i = 0; i < open.length; i++) open[i].classList.remove("md-tooltip2--active");
   });
+
+  var HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff](?:[\u3000-\u303f\uff00-\uffef\u3400-\u9fff\uf900-\ufaff]*[\u3400-\u9fff\uf900-\ufaff])?/g;
+  function markChinese(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), texts = [], node;
+    while ((node = walker.nextNode())) if (!node.parentNode.closest("[lang]:not(html)")) texts.push(node);
+    texts.forEach(function (text) {
+      var value = text.nodeValue, at = 0, m, out = document.createDocumentFragment();
+      HAN_RUN.lastIndex = 0;
+      while ((m = HAN_RUN.exec(value)) !== null) {
+        if (m.index > at) out.appendChild(document.createTextNode(value.slice(at, m.index)));
+        var zh = document.createElement("span");
+        zh.lang = "zh";
+        zh.textContent = m[0];
+        out.appendChild(zh);
+        at = m.index + m[0].length;
+      }
+      if (at === 0) return;
+      if (at < value.length) out.appendChild(document.createTextNode(value.slice(at)));
+      text.parentNode.replaceChild(out, text);
+    });
+  }
+  new MutationObserver(function (changes) {
+    for (var i = 0; i < changes.length; i++) {
+      var added = changes[i].addedNodes;
+      for (var j = 0; j < added.length; j++) {
+        if (added[j].classList && added[j].classList.contains("md-tooltip2")) markChinese(added[j]);
+      }
+    }
+  }).observe(document.body, { childList: true });
+
+  var CROSSING = 400; // ms the pointer has to go from a term onto its tooltip
+  var told = null; // the leaving this script tells Material itself, let through
+  document.addEventListener("mouseleave", function (e) {
+    var host = e.target;
+    if (e === told || !host.getAttribute) return;
+    var id = host.getAttribute("aria-describedby");
+    var tip = id && id.indexOf("__tooltip2_") === 0 ? document.getElementById(id) : null;
+    if (!tip || tip.getAttribute("role") !== "tooltip") return;
+    e.stopPropagation(); // (capturing: Material's own listener on the term does not hear it)
+    window.setTimeout(function () {
+      if (host.matches(":hover")) return; // back on the term: it never left, for Material
+      told = new MouseEvent("mouseleave");
+      host.dispatchEvent(told);
+      told = null;
+    }, CROSSING);
+  }, true);
 
   var GAP = 8; // px between the term and its tooltip, as Material leaves below it
 

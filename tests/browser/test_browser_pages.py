@@ -187,6 +187,57 @@ def test_escape_closes_a_terms_tooltip_where_the_pointer_or_the_focus_left_it(ta
     assert tab.errors == []
 
 
+def test_the_pointer_can_go_from_a_term_onto_its_tooltip_and_rest_there(tab):
+    """Material closed a term's tooltip the moment the pointer left the term, and let the
+    pointer through it: a long definition could not be read magnified or selected (WCAG
+    1.4.13). Leaving in any other direction still closes it."""
+    page = tab.page
+    tab.goto(SEED)
+    active = "() => document.querySelectorAll('.md-tooltip2--active').length"
+    term = page.locator(".reading-edition a.term").first
+    term.scroll_into_view_if_needed()
+    box = term.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.wait_for_function(f"({active})() === 1")
+    page.wait_for_timeout(450)  # Material's opening transition
+    inner = page.locator(".md-tooltip2--active > .md-tooltip2__inner").bounding_box()
+    assert inner["y"] > box["y"] + box["height"], "the tooltip is below the term"
+    while y < inner["y"] + 10:  # down across the gap, a few pixels at a time
+        y += 3
+        page.mouse.move(x, y)
+    page.wait_for_timeout(800)
+    assert page.evaluate(active) == 1
+    assert page.evaluate(f"document.elementFromPoint({x}, {y}).closest('.md-tooltip2') !== null")
+    page.mouse.move(x, inner["y"] + inner["height"] + 60)  # off the tooltip: it closes
+    page.wait_for_function(f"({active})() === 0")
+    page.mouse.move(x, box["y"] + box["height"] / 2)  # on the term again, then up and away
+    page.wait_for_function(f"({active})() === 1")
+    page.mouse.move(x, box["y"] - 80)
+    page.wait_for_function(f"({active})() === 0")
+    assert tab.errors == []
+
+
+def test_the_chinese_of_a_tooltip_is_marked_as_chinese(tab):
+    """A definition's Chinese (区, 县委) was read by a screen reader with the English voice:
+    the tooltip Material makes from a title had no lang, where the page's own Chinese has."""
+    page = tab.page
+    tab.goto(SEED)
+    term = page.locator('.reading-edition a.term[href$="/district-committee/"]').first
+    title = term.get_attribute("title")
+    assert "区" in title
+    term.hover()
+    page.wait_for_function("document.querySelectorAll('.md-tooltip2--active').length === 1")
+    tip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+    assert "区" in tip.locator('span[lang="zh"]').all_inner_texts()
+    assert tip.inner_text() == title  # the same text, only marked
+    page.mouse.move(0, 0)
+    page.wait_for_function("document.querySelectorAll('.md-tooltip2--active').length === 0")
+    term.evaluate("(e, title) => new Promise(done => { const check = () => e.getAttribute('title') === title ?"
+                  " done() : setTimeout(check, 50); check(); })", title)  # Material gives the title back
+    assert tab.errors == []
+
+
 def test_a_terms_tooltip_near_the_bottom_of_the_window_opens_above_it(tab):
     """Material puts a term's tooltip below it whatever the room: 40 px from the bottom of the
     window, a sliver of the definition showed."""

@@ -802,6 +802,8 @@ def test_each_result_says_what_kind_of_page_it_is(tab):
     assert by_page["glossary/district-safety-committee/"] == "Glossary entry"
     first = tab.page.locator(".md-search-result__link").first
     assert first.locator(".lg-search-result__title").inner_text().strip() == "Liu Zhigang"  # the title alone
+    # Readable: the label was 11 px (in capitals, but small on a phone).
+    assert first.locator(".lg-search-result__kind").evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 12
     kinds = list(kinds_by_page(tab, "Louxing District Safety Committee").values())
     assert "Organization" in kinds and "Glossary entry" in kinds, kinds
     by_page = kinds_by_page(tab, "Hunan Province")  # a tag's label
