@@ -1630,8 +1630,14 @@ def _build_people(articles: list[Article], curated: list[CuratedPerson],
                 person = record(name, article)
                 person.appearances.append(Appearance(article, (), (CREDIT_INVOLVEMENT[role],), name))
                 article.credits.setdefault(role, []).append(person)
+    # Addresses are handed out to the people of people.yml first, in its order, then to the
+    # others in the order the archive first names them (``records`` is in that order): a
+    # newcomer whose name makes the same address ("LI YI", "Li-Yi") is numbered, and the
+    # page of a person already in the archive stays where links lead to it.
+    listed = {(person.name, person.place): n for n, person in enumerate(curated)}
+    _assign_slugs(sorted(records.values(), key=lambda p: listed.get((p.name, p.place), len(listed))),
+                  lambda p: f"{p.name} {p.place}" if p.place else p.name)
     people = sorted(records.values(), key=lambda p: (p.name.lower(), p.name, p.place or ""))
-    _assign_slugs(people, lambda p: f"{p.name} {p.place}" if p.place else p.name)
     by_name: dict[str, list[PersonRecord]] = defaultdict(list)  # several only where people.yml places them
     for person in people:
         by_name[person.name].append(person)

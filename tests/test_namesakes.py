@@ -296,3 +296,23 @@ def test_a_name_with_either_apostrophe_is_one_person(archive):
     li = [p for p in site.people if p.slug.startswith("li-xinai")]
     assert [(p.slug, p.name) for p in li] == [("li-xinai", "Li Xin'ai")]
     assert sorted(a.as_written for a in li[0].appearances) == ["Li Xin'ai", "Li Xin’ai"]
+
+
+@pytest.mark.parametrize("newcomer", ["WANG QIAN", "Wang-Qian", "wang qian"])
+def test_a_newcomer_whose_name_makes_the_same_address_does_not_take_it(archive, newcomer):
+    """A later article credited "WANG QIAN": it sorted before "Wang Qian" and took the address
+    people/wang-qian/, and the page that links (and readers' bookmarks) led to moved to
+    people/wang-qian-2/ without a word. The person the archive named first keeps it."""
+    before = next(p for p in build_site(load_archive(archive)).people if p.slug == "wang-qian")
+    assert before.name == "Wang Qian" and before.place is None
+    folder = archive / "articles" / "2024-01-05-a-later-article"
+    folder.mkdir()
+    (folder / "article.md").write_text(
+        f"---\ntitle: A later article\npublished: 2024-01-05\ncredits:\n  reporter: [{newcomer}]\n---\n\nA text.\n",
+        encoding="utf-8")
+    site = build_site(load_archive(archive))
+    by_slug = {p.slug: p.name for p in site.people}
+    assert by_slug["wang-qian"] == "Wang Qian"
+    assert by_slug["wang-qian-2"] == newcomer
+    assert [p.name for p in site.people if p.name.lower().replace("-", " ") == "wang qian" and not p.place] == \
+        sorted([newcomer, "Wang Qian"], key=lambda n: (n.lower(), n))  # the index's order is still by name
