@@ -503,7 +503,7 @@ def _write(config, outputs: dict[str, bytes], progress, fingerprint: str, root: 
     """Write ``outputs`` into docs/ with their fingerprint (``write.write_outputs``); its
     report. ``_Stop`` after saying why if nothing could be written (pages an editor saved
     where the generator writes) or not all (a full disk, a read-only folder)."""
-    from .write import write_outputs
+    from .write import NothingWritten, write_outputs
 
     try:
         return write_outputs(config.docs, outputs, progress, inputs=fingerprint)
@@ -511,8 +511,10 @@ def _write(config, outputs: dict[str, bytes], progress, fingerprint: str, root: 
         raise _Stop(_refused(exc.errors, root, " in docs/")) from None
     except OSError as exc:  # a full disk, a read-only folder, a file where a folder should be
         where = _relative(str(exc.filename), root) if exc.filename else "docs/"
-        print(f"build: cannot write {where}: {exc.strerror or exc}; once that is mended, run the build again: "
-              "the pages written before it are recorded, and are brought up to date", file=sys.stderr)
+        then = ("no page was changed (all are written, or none)" if isinstance(exc, NothingWritten)
+                else "the pages written before it are recorded, and are brought up to date")
+        print(f"build: cannot write {where}: {exc.strerror or exc}; once that is mended, run the build again: {then}",
+              file=sys.stderr)
         raise _Stop(1) from None
 
 

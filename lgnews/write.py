@@ -16,6 +16,7 @@ import hashlib
 import itertools
 import json
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -429,8 +430,9 @@ def survey(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> t
     lost (deleted, or not copied with docs/), whose article, person or term has gone since.
     It would be published, stale; the generator deletes it. With a manifest, which lists
     every file the generator writes before writing it, such a page is a stray: an editor's
-    copy of a generated page (its mark with it), to be moved, not deleted. Dot files (a killed
-    run's temporary files) are neither."""
+    copy of a generated page (its mark with it), to be moved, not deleted. Other dot files
+    are neither; but the temporary files of a run that was killed (``_stale_temporary``),
+    there and at the top of docs/, are leftovers too."""
     owned = set(outputs) | set(manifest)
     lost = not manifest
     held: set[str] = set()  # every folder that holds a generated file, at any depth
@@ -445,9 +447,11 @@ def survey(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> t
     def entries(folder: str) -> list[tuple[str, bool]]:
         try:
             with os.scandir(docs / folder) as it:
-                return sorted((entry.name, _is_dir(entry)) for entry in it if not entry.name.startswith("."))
+                found = [(entry.name, _is_dir(entry)) for entry in it]
         except (FileNotFoundError, NotADirectoryError):
             return []
+        left.extend(f"{folder}/{name}" for name, is_dir in found if not is_dir and _stale_temporary(name))
+        return sorted((name, is_dir) for name, is_dir in found if not name.startswith("."))
 
     def pages_alone(folder: str) -> list[str] | None:
         """The files under ``folder`` if there are some and all are marked pages, else None."""
@@ -480,7 +484,35 @@ def survey(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> t
 
     for top in sorted(folder for folder in held if "/" not in folder):
         visit(top)
+    try:  # and those of the files at the top (feed.xml, the manifest)
+        with os.scandir(docs) as it:
+            left.extend(entry.name for entry in it if _stale_temporary(entry.name, top=True))
+    except OSError:
+        pass
     return found, left
+
+
+_TEMPORARY = re.compile(r"\.(.+)\.([0-9]+)-[0-9]+\.tmp")
+"""The name of a file being written (``_write_files``, ``_write_replace``): the file's, and
+the number of the process that writes it."""
+
+
+def _stale_temporary(name: str, top: bool = False) -> bool:
+    """Whether ``name`` is the generator's temporary file, left by a run that was killed
+    (its process is gone): with ``top``, only that of a file at the top of docs/."""
+    match = _TEMPORARY.fullmatch(name)
+    if match is None or (top and match[1] not in GENERATED_TOPS and match[1] != MANIFEST):
+        return False
+    pid = int(match[2])
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)  # no signal: whether the process is there
+    except (ProcessLookupError, OverflowError):
+        return True
+    except OSError:  # there, another user's
+        return False
+    return False
 
 
 def _blocking_file(docs: Path, rel: str) -> str | None:
@@ -571,11 +603,9 @@ def write_outputs(docs: Path, outputs: dict[str, bytes], progress=None, inputs: 
         # refusing them as an editor's pages. (No inputs fingerprint: the next run is full.)
         _write_manifest(docs, {**old, **{rel: "" for rel in to_write if rel not in old}}, None)
     prefix = os.path.join(str(docs), "")
-    few = len(to_write) <= FSYNC_EACH_UP_TO  # else one sync for all: far cheaper than an fsync each
-    _write_files(prefix, to_write, outputs, few, progress)
+    # Durable: an fsync each for a few files, else one sync for all (far cheaper).
+    _write_files(prefix, to_write, outputs, True, progress)
     report.written.extend(to_write)
-    if to_write and not few:
-        _flush_to_disk([prefix + rel for rel in to_write])
     for rel in to_delete:
         (docs / rel).unlink()
         report.deleted.append(rel)
@@ -589,21 +619,85 @@ WRITE_PARALLEL_FROM = 2000
 a file is mostly the kernel's work, which two processes do in about two thirds of the time."""
 
 
+class NothingWritten(OSError):
+    """A file could not be written, and so none was: docs/ is as it was (``_write_files``)."""
+
+
 def _write_files(prefix: str, rels: list[str], outputs: dict[str, bytes], durable: bool, progress=None) -> None:
-    """Write each of ``rels`` (paths under ``prefix``) atomically, shared among this
-    process and forked ones when there are many (each inherits ``outputs``: nothing is
-    copied). If the work cannot be shared, or a forked process fails, every file is
-    written (again) here: writing one twice gives the same file."""
-    folders: set[str] = set()
+    """Write each of ``rels`` (paths under ``prefix``) so that docs/ has all of them or none:
+    first every file under a temporary name beside its place, then, once all are written
+    (and on disk, if ``durable``), each renamed into place. If one cannot be written (a
+    full disk, a folder that cannot be written in), the temporary files, and the folders
+    made for them, are removed, and no page has changed: before, the pages written until
+    then were new and the others old (an article's new title on 24 pages, the old on 30).
+    The work is shared among this process and forked ones when there are many (each
+    inherits ``outputs``: nothing is copied); if it cannot be shared, or a forked process
+    fails, all of it is done (again) here, where an error can be reported."""
+    run = os.getpid()  # in every temporary name, so that each step finds the files of the other
+
+    def temporary(index: int) -> str:
+        folder, name = os.path.split(prefix + rels[index])
+        return os.path.join(folder, f".{name}.{run}-{index}.tmp")
+
+    made: set[str] = set()
 
     def write(index: int) -> None:
-        path = prefix + rels[index]
-        folder = os.path.dirname(path)
-        if folder not in folders:
+        folder = os.path.dirname(prefix + rels[index])
+        if folder not in made:
             os.makedirs(folder, exist_ok=True)
-            folders.add(folder)
-        _write_replace(path, outputs[rels[index]], durable)
+            made.add(folder)
+        tmp = temporary(index)
+        try:
+            _write_temporary(tmp, outputs[rels[index]], durable and len(rels) <= FSYNC_EACH_UP_TO)
+        except OSError as exc:
+            if exc.filename == tmp:  # said of the page, not of a name the editor never saw
+                exc.filename = prefix + rels[index]
+            raise
 
+    try:
+        _shared(rels, write, progress, "Writing pages")
+    except BaseException as exc:
+        for index in range(len(rels)):
+            try:
+                os.unlink(temporary(index))
+            except OSError:
+                pass
+        for rel in rels:
+            _prune_empty(Path(prefix), Path(prefix + rel).parent)
+        if isinstance(exc, OSError):
+            raise NothingWritten(exc.errno, exc.strerror, exc.filename) from exc
+        raise
+    try:
+        if durable and len(rels) > FSYNC_EACH_UP_TO:
+            _flush_to_disk([temporary(index) for index in range(len(rels))])  # on disk before the renames
+        for index in range(len(rels)):  # here alone: 14,000 renames take 0.07 s
+            os.replace(temporary(index), prefix + rels[index])
+    except BaseException:  # (a rename that fails: each page is the old one or the new, none is left half-way)
+        for index in range(len(rels)):
+            try:
+                os.unlink(temporary(index))
+            except OSError:
+                pass
+        raise
+
+
+def _write_temporary(tmp: str, data: bytes, durable: bool) -> None:
+    """Write ``data`` to the new file ``tmp``, a temporary name (one that a process which
+    failed left there is replaced); on disk if ``durable``."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(tmp, flags, 0o644)
+    except FileExistsError:
+        os.unlink(tmp)
+        fd = os.open(tmp, flags, 0o644)
+    _write_and_close(fd, data, durable)
+    os.chmod(tmp, 0o644)  # whatever the umask
+
+
+def _shared(rels: list[str], step, progress=None, label: str = "") -> None:
+    """``step(index)`` for each index of ``rels``, shared among processes when there are many
+    (``WRITE_PARALLEL_FROM``); done here alone if it cannot be shared, or a process failed.
+    ``label``: what a progress bar says."""
     from .share import workers as cores
 
     workers = cores() if len(rels) >= WRITE_PARALLEL_FROM else 1
@@ -611,13 +705,14 @@ def _write_files(prefix: str, rels: list[str], outputs: dict[str, bytes], durabl
         from .share import ShareFailed, share
 
         try:
-            # Never killed mid-write (which would leave a temporary file behind): waited for.
-            share(list(range(len(rels))), write, write, workers, progress, "Writing pages", stop=False)
+            # Never killed mid-step (which would leave a temporary file behind): waited for.
+            share(list(range(len(rels))), step, step, workers, progress, label, stop=False)
             return
         except ShareFailed:
             pass
-    for index in progress(range(len(rels)), "Writing pages") if progress else range(len(rels)):
-        write(index)
+    indexes = range(len(rels))
+    for index in progress(indexes, label) if progress else indexes:
+        step(index)
 
 
 def _is_dir(entry: os.DirEntry) -> bool:

@@ -671,21 +671,22 @@ def _writing_in_two_processes(tmp_path: Path, monkeypatch, also=None) -> tuple[P
     monkeypatch.setattr(write, "WRITE_PARALLEL_FROM", 2)
     monkeypatch.setattr(share, "workers", lambda: 2)
     log = tmp_path / "writes.log"
-    real = write._write_replace
+    real = write._write_temporary
 
     met = tmp_path / "met"
     met.mkdir()
 
-    def noting(path, data, durable):
-        if not path.endswith(MANIFEST):  # (written by this process alone, before and after the pages)
-            meet(met, 2)  # both processes take some pages, however the machine schedules them
+    def noting(tmp, data, durable):
+        meet(met, 2)  # both processes take some pages, however the machine schedules them
         if also:
             also()
-        real(path, data, durable)
+        real(tmp, data, durable)
+        folder, name = os.path.split(tmp)
+        page = os.path.join(folder, re.fullmatch(r"\.(.+)\.[0-9]+-[0-9]+\.tmp", name)[1])
         with open(log, "a", encoding="utf-8") as fh:
-            fh.write(f"{os.getpid()} {path}\n")
+            fh.write(f"{os.getpid()} {page}\n")
 
-    monkeypatch.setattr(write, "_write_replace", noting)
+    monkeypatch.setattr(write, "_write_temporary", noting)
     docs = tmp_path / "docs"
     docs.mkdir()
     outputs = {f"articles/article-{i:03d}/index.md": f"page {i}\n".encode() for i in range(80)}
@@ -720,6 +721,41 @@ def test_a_failed_writing_process_leaves_the_work_to_this_one(tmp_path, monkeypa
     assert {p: d for p, d in tree(docs).items() if d is not None and p != MANIFEST} == outputs
     assert not temp_files(docs)
     assert write.plan(docs, outputs) == ([], [], [])
+
+
+@pytest.mark.parametrize("shared", [False, True])
+def test_a_page_that_cannot_be_written_leaves_every_page_as_it_was(project, monkeypatch, capsys, shared):
+    """A folder that could not be written in (its permissions) stopped the run half-way: the
+    article's new title was on the 24 pages written before it, the old one on the 30 after,
+    and `make serve` showed both. Now all the pages are written first under temporary names,
+    then put in place: one that cannot be written leaves docs/ exactly as it was."""
+    import lgnews.share as share
+
+    assert generate(project, quiet=True) == 0
+    docs = project / "docs"
+    before = tree(docs)
+    set_title(project, "Louxing District held its 2022 work safety meeting")
+    if shared:  # the pages shared between two processes, as at scale
+        monkeypatch.setattr(write, "WRITE_PARALLEL_FROM", 2)
+        monkeypatch.setattr(share, "workers", lambda: 2)
+    real = write._write_temporary
+
+    def refused(tmp, data, durable):
+        if f"{os.sep}people{os.sep}" in tmp:  # a folder written after others
+            raise PermissionError(13, "Permission denied", tmp)
+        real(tmp, data, durable)
+
+    monkeypatch.setattr(write, "_write_temporary", refused)
+    capsys.readouterr()
+    assert generate(project, quiet=True) == 1
+    said = capsys.readouterr().err.splitlines()
+    assert len(said) == 1, said
+    assert re.fullmatch(r"build: cannot write docs/people/[a-z-]+/index\.md: Permission denied; once that is mended, "
+                        r"run the build again: no page was changed \(all are written, or none\)", said[0]), said
+    assert tree(docs) == before
+    monkeypatch.setattr(write, "_write_temporary", real)
+    assert generate(project, quiet=True) == 0
+    assert "its 2022 work safety meeting" in (docs / SEED_PAGE).read_text(encoding="utf-8")
 
 
 def test_a_full_disk_while_writing_in_processes_is_raised_and_leaves_no_temporary_file(tmp_path, monkeypatch):
@@ -791,7 +827,7 @@ def test_what_the_generator_writes_is_ignored_by_git_and_kept_out_of_the_navigat
     # Without a trailing "/": a pattern with one matches only a folder, and a symbolic link put
     # in a generated folder's place (which the generator refuses) could be committed.
     assert not [line for line in lines if line.endswith("/")]
-    assert ignored == {f"docs/{top}" for top in GENERATED_TOPS} | {"docs/.generated-manifest.json"}
+    assert ignored == {f"docs/{top}" for top in GENERATED_TOPS} | {"docs/.generated-manifest.json", "docs/.*.tmp"}
     spec = importlib.util.spec_from_file_location("navigation", ROOT / "hooks" / "navigation.py")
     navigation = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(navigation)
@@ -933,3 +969,32 @@ def test_what_is_not_a_file_at_a_generated_pages_own_address_is_named(proj, make
     assert result.stdout.splitlines()[0] == "stale: docs/tags/index.md", result.stdout
     result = run([sys.executable, "scripts/build.py"], proj, check=False, timeout=60)
     assert result.stderr.splitlines()[0] == f"docs/tags/index.md: {said}", result.stderr
+
+
+def test_the_temporary_files_of_a_killed_run_are_removed_by_the_next(project):
+    """A run killed while writing left its temporary files for good: in the generated folders
+    (harmless, but never cleaned up) and at the top of docs/ (docs/.feed.xml.<pid>-<n>.tmp),
+    where git did not ignore them, so `git add -A` would commit them."""
+    import subprocess
+
+    docs = project / "docs"
+    build(project)
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    stale = [f"articles/{SEED_ID}/.index.md.{dead.pid}-7.tmp", f".feed.xml.{dead.pid}-12.tmp",
+             f".{MANIFEST}.{dead.pid}-0.tmp"]
+    alive = [f"articles/{SEED_ID}/.index.md.1-3.tmp"]  # process 1 is running: a run at work, perhaps
+    editors = [".notes.123-4.tmp"]  # not one of the generator's files
+    for rel in stale + alive + editors:
+        (docs / rel).write_bytes(b"half a pa")
+    ignored = subprocess.run(["git", "check-ignore", "--no-index", *(f"docs/{rel}" for rel in stale)], cwd=ROOT,
+                             capture_output=True, text=True)
+    assert ignored.stdout.split() == [f"docs/{rel}" for rel in stale], ignored
+    check = build(project, "--check", check=False)
+    assert check.returncode == 1
+    assert sorted(line for line in check.stdout.splitlines() if line.startswith("stale:")) == \
+        sorted(f"stale: docs/{rel}" for rel in stale)
+    build(project)
+    assert [rel for rel in stale if (docs / rel).exists()] == []
+    assert all((docs / rel).exists() for rel in alive + editors)
+    assert build(project, "--check").returncode == 0
