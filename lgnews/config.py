@@ -72,6 +72,9 @@ def load_config(root: Path) -> Config:
     try:
         text = (root / "mkdocs.yml").read_text(encoding="utf-8")
         data = yaml.load(text, Loader=_ConfigLoader) or {}
+    except FileNotFoundError:
+        raise ConfigError(f"mkdocs.yml: not found in {root}: run this in the project's folder (the one that holds "
+                          "mkdocs.yml and archive/), or name that folder with --root") from None
     except OSError as exc:
         raise ConfigError(f"mkdocs.yml: cannot be read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SEED_ID, run
+from .conftest import ROOT, SEED_ID, run
 from .test_errors import build_fails, edit, line_of
 
 SEED_META = f"archive/articles/{SEED_ID}/meta.yml"
@@ -291,3 +291,15 @@ def test_a_broken_mkdocs_yml_is_one_line(proj, text, said):
     result = run([sys.executable, "scripts/build.py"], proj, check=False)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert result.stderr.startswith(said) and len(result.stderr.splitlines()) == 1, result.stderr
+
+
+def test_the_build_run_outside_the_project_says_where_it_looked_and_what_to_do(tmp_path):
+    """Run from another folder (or with a wrong --root), the build said only 'mkdocs.yml:
+    cannot be read (No such file or directory)', without the folder it looked in."""
+    elsewhere = tmp_path / "not-the-project"
+    elsewhere.mkdir()
+    result = run([sys.executable, str(ROOT / "scripts" / "build.py")], elsewhere, check=False)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"mkdocs.yml: not found in {elsewhere}: run this in the project's folder (the one that holds mkdocs.yml and "
+        "archive/), or name that folder with --root"]
