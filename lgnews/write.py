@@ -281,8 +281,8 @@ def linked_folders(docs: Path, rels) -> list[str]:
 def hand_edited(docs: Path, rels: list[str], manifest: dict[str, str]) -> list[str]:
     """Those of ``rels`` (files about to be written, or deleted) that are not as the generator
     wrote them: an editor changed a generated page, and regenerating (or deleting) it undoes
-    the change. Only
-    a file saved after the manifest was written (not every page a new generator rewrites)."""
+    the change. Only a file saved after the manifest was written (not every page a new
+    generator rewrites)."""
     written = _mtime(docs / MANIFEST)
     edited = []
     for rel in rels:
