@@ -227,21 +227,11 @@
      matches: its "&" is the text's own, so that "&amp;" written in an article is shown as
      written, not as "&". (A "&lt;" written in an article cannot be told from Pagefind's own,
      and shows as "<".) */
-  /* ``text`` into ``parent``, its Chinese in elements marked lang="zh" (as the pages mark
-     theirs): a screen reader read 安委会 of an excerpt with an English voice. */
-  var HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff](?:[\u3000-\u303f\uff00-\uffef\u3400-\u9fff\uf900-\ufaff]*[\u3400-\u9fff\uf900-\ufaff])?/g;
+  /* ``text`` into ``parent``, its Chinese in elements marked lang="zh" (tooltips.js's, which
+     has run by the time anything is searched): a screen reader read 安委会 of an excerpt with
+     an English voice. */
   function appendText(parent, text) {
-    var at = 0, m;
-    HAN_RUN.lastIndex = 0;
-    while ((m = HAN_RUN.exec(text)) !== null) {
-      if (m.index > at) parent.appendChild(document.createTextNode(text.slice(at, m.index)));
-      var zh = document.createElement("span");
-      zh.lang = "zh";
-      zh.textContent = m[0];
-      parent.appendChild(zh);
-      at = m.index + m[0].length;
-    }
-    if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
+    window.lgAppendText(parent, text);
   }
 
   function excerptNodes(html, title) {

@@ -56,23 +56,33 @@
     for (var i = 0; i < open.length; i++) open[i].classList.remove("md-tooltip2--active");
   });
 
+  /* ``text`` into ``parent``, its Chinese in elements marked lang="zh", as the pages mark
+     theirs (search.js's excerpts use it too). */
+  var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
   var HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff](?:[\u3000-\u303f\uff00-\uffef\u3400-\u9fff\uf900-\ufaff]*[\u3400-\u9fff\uf900-\ufaff])?/g;
+  function appendText(parent, text) {
+    var at = 0, m;
+    HAN_RUN.lastIndex = 0;
+    while ((m = HAN_RUN.exec(text)) !== null) {
+      if (m.index > at) parent.appendChild(document.createTextNode(text.slice(at, m.index)));
+      var zh = document.createElement("span");
+      zh.lang = "zh";
+      zh.textContent = m[0];
+      parent.appendChild(zh);
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
+  }
+  window.lgAppendText = appendText;
+
   function markChinese(root) {
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), texts = [], node;
-    while ((node = walker.nextNode())) if (!node.parentNode.closest("[lang]:not(html)")) texts.push(node);
+    while ((node = walker.nextNode())) {
+      if (HAN.test(node.nodeValue) && !node.parentNode.closest("[lang]:not(html)")) texts.push(node);
+    }
     texts.forEach(function (text) {
-      var value = text.nodeValue, at = 0, m, out = document.createDocumentFragment();
-      HAN_RUN.lastIndex = 0;
-      while ((m = HAN_RUN.exec(value)) !== null) {
-        if (m.index > at) out.appendChild(document.createTextNode(value.slice(at, m.index)));
-        var zh = document.createElement("span");
-        zh.lang = "zh";
-        zh.textContent = m[0];
-        out.appendChild(zh);
-        at = m.index + m[0].length;
-      }
-      if (at === 0) return;
-      if (at < value.length) out.appendChild(document.createTextNode(value.slice(at)));
+      var out = document.createDocumentFragment();
+      appendText(out, text.nodeValue);
       text.parentNode.replaceChild(out, text);
     });
   }
