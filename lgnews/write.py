@@ -50,23 +50,22 @@ _temp_names = itertools.count()
 
 def _write_replace(path: str, data: bytes, durable: bool) -> None:
     folder, name = os.path.split(path)
-    while True:  # a name no other file has (one left by a killed run may be there)
-        tmp = os.path.join(folder, f".{name}.{os.getpid()}-{next(_temp_names)}.tmp")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
-            break
-        except FileExistsError:
-            continue
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}-{next(_temp_names)}.tmp")
     try:
-        _write_and_close(fd, data, durable)
-        os.chmod(tmp, 0o644)  # whatever the umask
+        _write_temporary(tmp, data, durable)
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _discard([tmp])
         raise
+
+
+def _discard(paths) -> None:
+    """Remove the temporary files ``paths`` that are there (a failed write's)."""
+    for path in paths:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
 
 
 def write_new(path: Path | str, data: bytes, durable: bool = True) -> None:
@@ -352,13 +351,14 @@ def stray_errors(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]
                 return f" (for example docs/{example})"
         return ""
 
-    return [
-        ArchiveError(docs / rel, (COPY_OF_A_PAGE if _copies(docs, rel) else "")
-                     + f"docs/{rel.split('/')[0]}/ is written by the generator and ignored by git, so what is saved "
-                       f"in it is never published: move it elsewhere in docs/{elsewhere(rel)}"
-                     + (", or delete it if it holds nothing of yours" if _copies(docs, rel) else ""))
-        for rel in (strays(docs, outputs, manifest) if found is None else found)
-    ] + [
+    def stray(rel: str) -> ArchiveError:
+        said = (f"docs/{rel.split('/')[0]}/ is written by the generator and ignored by git, so what is saved in it "
+                f"is never published: move it elsewhere in docs/{elsewhere(rel)}")
+        if _copies(docs, rel):
+            said = f"{COPY_OF_A_PAGE}{said}, or delete it if it holds nothing of yours"
+        return ArchiveError(docs / rel, said)
+
+    return [stray(rel) for rel in (strays(docs, outputs, manifest) if found is None else found)] + [
         ArchiveError(docs / rel, f"has the address of the generated page docs/{rel[:-3]}/index.md (both would be "
                                  f"{rel[:-3]}/ on the site, and the generated one replaces it): rename it")
         for rel in clashes(docs, outputs, manifest)
@@ -603,8 +603,7 @@ def write_outputs(docs: Path, outputs: dict[str, bytes], progress=None, inputs: 
         # refusing them as an editor's pages. (No inputs fingerprint: the next run is full.)
         _write_manifest(docs, {**old, **{rel: "" for rel in to_write if rel not in old}}, None)
     prefix = os.path.join(str(docs), "")
-    # Durable: an fsync each for a few files, else one sync for all (far cheaper).
-    _write_files(prefix, to_write, outputs, True, progress)
+    _write_files(prefix, to_write, outputs, progress)
     report.written.extend(to_write)
     for rel in to_delete:
         (docs / rel).unlink()
@@ -623,10 +622,11 @@ class NothingWritten(OSError):
     """A file could not be written, and so none was: docs/ is as it was (``_write_files``)."""
 
 
-def _write_files(prefix: str, rels: list[str], outputs: dict[str, bytes], durable: bool, progress=None) -> None:
+def _write_files(prefix: str, rels: list[str], outputs: dict[str, bytes], progress=None) -> None:
     """Write each of ``rels`` (paths under ``prefix``) so that docs/ has all of them or none:
     first every file under a temporary name beside its place, then, once all are written
-    (and on disk, if ``durable``), each renamed into place. If one cannot be written (a
+    and on disk (an fsync each for a few, else one sync for all: far cheaper), each renamed
+    into place. If one cannot be written (a
     full disk, a folder that cannot be written in), the temporary files, and the folders
     made for them, are removed, and no page has changed: before, the pages written until
     then were new and the others old (an article's new title on 24 pages, the old on 30).
@@ -648,7 +648,7 @@ def _write_files(prefix: str, rels: list[str], outputs: dict[str, bytes], durabl
             made.add(folder)
         tmp = temporary(index)
         try:
-            _write_temporary(tmp, outputs[rels[index]], durable and len(rels) <= FSYNC_EACH_UP_TO)
+            _write_temporary(tmp, outputs[rels[index]], len(rels) <= FSYNC_EACH_UP_TO)
         except OSError as exc:
             if exc.filename == tmp:  # said of the page, not of a name the editor never saw
                 exc.filename = prefix + rels[index]
@@ -657,27 +657,19 @@ def _write_files(prefix: str, rels: list[str], outputs: dict[str, bytes], durabl
     try:
         _shared(rels, write, progress, "Writing pages")
     except BaseException as exc:
-        for index in range(len(rels)):
-            try:
-                os.unlink(temporary(index))
-            except OSError:
-                pass
+        _discard(map(temporary, range(len(rels))))
         for rel in rels:
             _prune_empty(Path(prefix), Path(prefix + rel).parent)
         if isinstance(exc, OSError):
             raise NothingWritten(exc.errno, exc.strerror, exc.filename) from exc
         raise
     try:
-        if durable and len(rels) > FSYNC_EACH_UP_TO:
+        if len(rels) > FSYNC_EACH_UP_TO:
             _flush_to_disk([temporary(index) for index in range(len(rels))])  # on disk before the renames
         for index in range(len(rels)):  # here alone: 14,000 renames take 0.07 s
             os.replace(temporary(index), prefix + rels[index])
     except BaseException:  # (a rename that fails: each page is the old one or the new, none is left half-way)
-        for index in range(len(rels)):
-            try:
-                os.unlink(temporary(index))
-            except OSError:
-                pass
+        _discard(map(temporary, range(len(rels))))
         raise
 
 
