@@ -23,7 +23,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import mdbody
-from .chars import BIDI, CONTROLS, NONCHARACTERS
+from .chars import BIDI, CONTROLS, HAN, NONCHARACTERS
 from .errors import ArchiveError, ArchiveErrors
 from .model import (
     CREDIT_INVOLVEMENT,
@@ -235,7 +235,7 @@ def _url_link(url: str, text: str | None = None) -> Markup:
     return Markup(f'<a href="{html.escape(url, quote=True)}" rel="noopener">{esc(text or url)}</a>')
 
 
-_CJK_RUN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_CJK_RUN_RE = re.compile(f"[{HAN}]+")
 
 
 def zh_words(text: str) -> str:
@@ -252,8 +252,7 @@ def zh_words(text: str) -> str:
     return " ".join(dict.fromkeys(words))
 
 
-@pass_context
-def _zh(context, text: str, weight: float = 10, lang: str = "zh") -> Markup:
+def _zh(text: str, weight: float = 10, lang: str = "zh") -> Markup:
     """A Chinese name or its pinyin as a span that Pagefind weighs like a title."""
     extra = ""
     if lang == "zh" and zh_words(text):
@@ -261,7 +260,7 @@ def _zh(context, text: str, weight: float = 10, lang: str = "zh") -> Markup:
     return Markup(f'<span lang="{lang}" data-pagefind-weight="{weight}"{extra}>{esc(text)}</span>')
 
 
-_CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK = f"\u3000-\u303f{HAN}\uff00-\uffef"  # with CJK punctuation and full-width forms
 _ZH_RUN_RE = re.compile(f"[{_CJK}](?:[{_CJK}0-9·]*[{_CJK}])?")
 _TAG_OR_TARGET_RE = re.compile(r"(<[^>]*>|\]\([^)]*\)|`[^`]*`)")
 

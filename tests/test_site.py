@@ -752,6 +752,34 @@ def test_zh_lang_marks_runs_of_chinese_and_escapes_text(text, marked):
         '<a title="安全" href="x"><span lang="zh">安全</span></a> [<span lang="zh">见</span>](http://e.org/安全) `安全`'
 
 
+def test_chinese_beyond_the_basic_block_is_marked_and_searchable_as_the_rest():
+    """A name with a character of extension B (𠮷, as in 𠮷祥) or 〇 had lang="zh" on its other
+    characters only, and its search words lost the character: render.py kept its own, shorter
+    ranges of Chinese rather than chars.HAN, which tells a name as Chinese."""
+    from lgnews.render import zh_lang, zh_words
+
+    assert str(zh_lang("Ji Xiang (𠮷祥)")) == 'Ji Xiang (<span lang="zh">𠮷祥</span>)'
+    assert str(zh_lang("二〇二二年")) == '<span lang="zh">二〇二二年</span>'
+    assert zh_words("𠮷祥村") == "𠮷祥 𠮷祥村 祥村"
+
+
+def test_the_scripts_tell_chinese_as_the_generator_does():
+    """search.js and tooltips.js mark Chinese (lang="zh") and read Chinese queries with a
+    copy of chars.HAN, JavaScript's way of writing it: a copy that differs leaves the
+    characters it lacks unmarked, in tooltips and search results."""
+    from lgnews.chars import HAN
+
+    def js(char: str) -> str:  # as the scripts' text writes it, in a string: "\\\\u3400", "\\\\u{20000}"
+        escape = f"u{{{ord(char):x}}}" if ord(char) > 0xFFFF else f"u{ord(char):04x}"
+        return "\\\\" + escape
+
+    expected = "".join(js(c) if c != "-" else "-" for c in HAN)
+    for name in ("search.js", "tooltips.js"):
+        script = (ROOT / "docs" / "javascripts" / name).read_text(encoding="utf-8")
+        assert f'var HAN_CLASS = "{expected}";' in script, name
+        assert "u3400-" not in script.replace(expected, ""), f"{name} has another copy of the ranges"
+
+
 def test_a_year_of_the_archives_marks_itself_among_the_years(built_site):
     """In "By year:", the page's own year was a link to itself, like the others."""
     page = (built_site / "articles" / "2022" / "index.html").read_text(encoding="utf-8")

@@ -154,9 +154,12 @@
      falls among those words would show them before the page's own Chinese ("人民至上
      人民至上、生命至上"). Of a run of Chinese words, one that another word of the run, or
      the word after it, holds is left out, and its match is marked in the word that holds it. */
-  var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+  /* Chinese characters, as lgnews/chars.py's HAN names them (a test holds this copy and
+     tooltips.js's alike). */
+  var HAN_CLASS = "\\u3007\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{323af}";
+  var HAN = new RegExp("[" + HAN_CLASS + "]", "u");
   /* Pagefind ends the indexed words with "." (inside a match's mark, too). */
-  var HAN_WORD = /^(?:<\/?mark>|[\u3400-\u9fff\uf900-\ufaff])+[.,;:]?(?:<\/mark>)?$/;
+  var HAN_WORD = new RegExp("^(?:</?mark>|[" + HAN_CLASS + "])+[.,;:]?(?:</mark>)?$", "u");
   function plain(word) {
     return word.replace(/<\/?mark>/g, "").replace(/[.,;:]$/, "");
   }
@@ -262,7 +265,7 @@
      opening mark (not "—" nor a lowercase word), and ends with a stop or a closing mark (not
      a colon: "… Category:" was cut). Pagefind cuts Chinese between its words ("Chinese:
      娄星区" of 娄星区安委会): an excerpt ending in a character is taken as cut. */
-  var STARTS_SENTENCE = /^[\p{Lu}\p{N}“"‘'(（「『《【«\u3400-\u9fff]/u,
+  var STARTS_SENTENCE = new RegExp("^[\\p{Lu}\\p{N}“\"‘'(（「『《【«" + HAN_CLASS + "]", "u"),
       ENDS_SENTENCE = /[.!?。！？”"’)）」』》】»…]$/u;
   function markCuts(node) {
     var text = node.textContent.trim();
@@ -698,7 +701,7 @@
     if (hint) hint.hidden = !query;
     if (scope) scope.hidden = !query;
     browse.hidden = true;
-    if (chineseHint) chineseHint.hidden = !/[\u3400-\u9fff]/.test(query);
+    if (chineseHint) chineseHint.hidden = !HAN.test(query);
     if (!query) {
       suggestion.textContent = "";
       results = [];

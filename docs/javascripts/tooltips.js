@@ -58,8 +58,11 @@
 
   /* ``text`` into ``parent``, its Chinese in elements marked lang="zh", as the pages mark
      theirs (search.js's excerpts use it too). */
-  var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-  var HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff](?:[\u3000-\u303f\uff00-\uffef\u3400-\u9fff\uf900-\ufaff]*[\u3400-\u9fff\uf900-\ufaff])?/g;
+  /* Chinese characters, as lgnews/chars.py's HAN names them (a test holds this copy and
+     search.js's alike): 〇, the unified ideographs and their extensions, the compatibility ones. */
+  var HAN_CLASS = "\\u3007\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{323af}";
+  var HAN = new RegExp("[" + HAN_CLASS + "]", "u");
+  var HAN_RUN = new RegExp("[" + HAN_CLASS + "](?:[\\u3000-\\u303f\\uff00-\\uffef" + HAN_CLASS + "]*[" + HAN_CLASS + "])?", "gu");
   function appendText(parent, text) {
     var at = 0, m;
     HAN_RUN.lastIndex = 0;
