@@ -627,7 +627,7 @@ def copy_project(dest: Path, root: Path = ROOT) -> Path:
     return dest
 
 
-def _review(project: Path, synthetic: list[Synthetic]) -> None:
+def _review(project: Path) -> None:
     """What an editor does after ingest, kept minimal: tag every new article (from the
     allow-list), so the tag pages are as full as in a reviewed archive."""
     allowed = {t["slug"] for t in (yaml.safe_load((project / "archive" / "tags.yml").read_text(encoding="utf-8")) or [])}
@@ -691,7 +691,7 @@ def run_bench(n: int, *, seed: int = DEFAULT_SEED, keep: Path | None = None, sea
         stage, _ = run_stage(INGEST, [py, "scripts/ingest.py", "--quiet", *(f"incoming/{s.name}" for s in synthetic)],
                              project)
         result.stages.append(stage)
-        _review(project, synthetic)
+        _review(project)
         result.articles = sum(1 for p in (project / "archive" / "articles").iterdir() if not p.name.startswith("."))
 
         docs = project / "docs"

@@ -82,7 +82,7 @@ def create_article(archive: Path, title: str, published: date) -> Path:
     try:
         articles.mkdir(exist_ok=True)
     except OSError as exc:  # a file of that name, a read-only or full disk
-        raise NewArticleError(f"cannot create the folder {articles}: {_reason(exc, articles)}") from None
+        raise NewArticleError(f"cannot create the folder {articles}: {_reason(exc)}") from None
     while True:
         folder = articles / make_id(published.isoformat(), title, articles)
         try:
@@ -90,7 +90,7 @@ def create_article(archive: Path, title: str, published: date) -> Path:
         except FileExistsError:
             continue
         except OSError as exc:
-            raise NewArticleError(f"cannot create the folder {folder}: {_reason(exc, folder)}") from None
+            raise NewArticleError(f"cannot create the folder {folder}: {_reason(exc)}") from None
         break
     path = folder / "article.md"
     try:
@@ -100,12 +100,12 @@ def create_article(archive: Path, title: str, published: date) -> Path:
         path.unlink(missing_ok=True)
         folder.rmdir()
         if isinstance(exc, OSError):
-            raise NewArticleError(f"cannot write {path}: {_reason(exc, path)}; nothing was created") from None
+            raise NewArticleError(f"cannot write {path}: {_reason(exc)}; nothing was created") from None
         raise
     return path
 
 
-def _reason(exc: OSError, path: Path) -> str:
+def _reason(exc: OSError) -> str:
     if isinstance(exc, (FileExistsError, NotADirectoryError)):
         return f"{exc.strerror or exc}: a file stands where the folder should be; move it away"
     return str(exc.strerror or exc)

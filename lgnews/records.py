@@ -1047,10 +1047,9 @@ class Checker:
             self._positions[where] = positions
         return out
 
-    def day(self, value: Any, where: tuple, *, required: bool = False) -> date | None:
+    def day(self, value: Any, where: tuple) -> date | None:
+        """A day (None when missing, which the caller's check of required fields says)."""
         if value is None or value == "":
-            if required:
-                self.error(where, "missing date; write it as YYYY-MM-DD, for example 2022-04-30")
             return None
         if isinstance(value, datetime):  # YAML reads "2022-04-30 10:15:00" as a time of day
             self.error(where, f"{value.isoformat(' ')} is a day and a time; write the day alone: {value.date()}")

@@ -20,7 +20,6 @@
   var MESSAGES = {
     placeholder: "Type to start searching",
     loading: "Loading the search index…",
-    searching: "Searching…",
     none: "No matching pages",
     one: "1 matching page",
     other: "# matching pages",

@@ -1,5 +1,5 @@
 /*
- * Three mends to the tooltips Material makes from a title when the pointer or the
+ * Five mends to the tooltips Material makes from a title when the pointer or the
  * keyboard's focus is on an element (a glossary term's link, a title cut short):
  *
  * - A title is shown as text. Material writes a tooltip's title into the page as HTML, and
