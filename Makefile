@@ -82,8 +82,10 @@ generate: $(RUNTIME)
 # a failed build (a broken link in strict mode) leaves the last good site/ as it was.
 site: generate
 	@rm -rf .site-new .site-old
-	$(PY) -m mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; echo "site: not built; site/ is unchanged" >&2; exit 1; }
-	$(PY) -m pagefind --site .site-new --silent || { rm -rf .site-new; echo "site: not built; site/ is unchanged" >&2; exit 1; }
+	@echo "site: mkdocs build --strict"
+	@$(PY) -m mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; echo "site: not built; site/ is unchanged" >&2; exit 1; }
+	@echo "site: pagefind (the search index)"
+	@$(PY) -m pagefind --site .site-new --silent || { rm -rf .site-new; echo "site: not built; site/ is unchanged" >&2; exit 1; }
 	@if [ -e site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
 	@echo "site: built into site/, as it is published; to look at it, run 'make serve' (opened from the disk, site/index.html can be read but not searched)"
 
@@ -113,15 +115,16 @@ serve: $(RUNTIME)
 # them in the environment.
 unexport FILE TITLE DATE
 ingest: export LG_FILES := $(value FILE)
+ingest: export LG_GOALS := $(filter-out ingest,$(MAKECMDGOALS))
 new-article: export LG_TITLE := $(value TITLE)
 new-article: export LG_DATE := $(value DATE)
 
 ingest: $(RUNTIME)
 	@if [ -z "$${LG_FILES//[[:space:]]/}" ]; then echo "usage: make ingest FILE=path/to/article.txt [FILE='a.txt b.txt']"; exit 2; fi
-	$(PY) scripts/ingest.py --files-from-make="$$LG_FILES"
+	@$(PY) scripts/ingest.py --files-from-make="$$LG_FILES" --goals-from-make="$$LG_GOALS"
 
 new-article: $(RUNTIME)
-	$(PY) scripts/new_article.py $${LG_TITLE:+--title="$$LG_TITLE"} $${LG_DATE:+--published="$$LG_DATE"}
+	@$(PY) scripts/new_article.py $${LG_TITLE:+--title="$$LG_TITLE"} $${LG_DATE:+--published="$$LG_DATE"}
 
 # Browser tests drive Debian's Chromium. As root (CI, containers) it is installed here;
 # otherwise we stop and say the one command to run.

@@ -377,7 +377,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
     started = time.perf_counter()
     try:
         config = _config(root)
-        _refuse_unreadable_pages(config, root)
+        _refuse_unreadable_pages(config, root, check)
         fingerprint = _fingerprint(config)
         # (--no-cache parses and renders everything again, even when nothing changed.)
         if not check and cache and _up_to_date(config, fingerprint):
@@ -395,7 +395,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         _model_warnings(site, archive, config)
         broken = markdown_link_errors(site, outputs, config.docs, config.archive)
         if broken:
-            return _refused(broken, root)
+            return _refused(broken, root, check=check)
         if check:
             return _check_outputs(config, outputs, root, out)
         report = _write(config, outputs, progress, fingerprint, root)
@@ -421,12 +421,12 @@ def _config(root: Path):
         raise _Stop(1) from None
 
 
-def _refuse_unreadable_pages(config, root: Path) -> None:
+def _refuse_unreadable_pages(config, root: Path, check: bool = False) -> None:
     """``_Stop`` after saying each page editors keep in docs/ that MkDocs could not read
     (``editor_page_errors``): the run writes nothing then."""
     unreadable = editor_page_errors(config.docs)
     if unreadable:
-        raise _Stop(_refused(unreadable, root, " in docs/"))
+        raise _Stop(_refused(unreadable, root, " in docs/", check))
 
 
 def _fingerprint(config) -> str:
@@ -462,7 +462,7 @@ def _model_and_outputs(config, root: Path, progress, article_cache, check: bool)
         except ArchiveErrors as exc:
             if article_cache is not None and not check:
                 article_cache.save()  # the articles that loaded are not parsed again once it is fixed
-            raise _Stop(_refused(exc.errors, root)) from None
+            raise _Stop(_refused(exc.errors, root, check=check)) from None
         phases.end("parsing")
         gc.freeze()
         site = build_site(archive)
@@ -471,7 +471,7 @@ def _model_and_outputs(config, root: Path, progress, article_cache, check: bool)
         try:
             outputs = render_outputs(Renderer(site, config.site_url, config.site_name, config.repo_url), progress)
         except ArchiveErrors as exc:
-            raise _Stop(_refused(exc.errors, root, "")) from None
+            raise _Stop(_refused(exc.errors, root, "", check)) from None
         phases.end("rendering")
     return archive, site, outputs, phases
 
@@ -918,11 +918,16 @@ def _few_collections():
         gc.set_threshold(*threshold)
 
 
-def _refused(errors: list, root: Path, where: str = " in archive/") -> int:
-    """Say each problem on a line of its own, then that nothing was written; exit status 1."""
+def _refused(errors: list, root: Path, where: str = " in archive/", check: bool = False) -> int:
+    """Say each problem on a line of its own, then that nothing was written (or, for
+    ``--check``, which never writes, that a build would stop there); exit status 1."""
     for error in errors:
         print(_relative(str(error), root), file=sys.stderr)
-    print(f"build: {len(errors)} problem(s){where}; nothing was written", file=sys.stderr)
+    if check:
+        print(f"build --check: {len(errors)} problem(s){where}; `make site` stops at them until they are fixed",
+              file=sys.stderr)
+    else:
+        print(f"build: {len(errors)} problem(s){where}; nothing was written", file=sys.stderr)
     return 1
 
 

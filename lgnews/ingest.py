@@ -15,10 +15,10 @@ import glob
 import hashlib
 import os
 import re
+import secrets
 import shlex
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -154,7 +154,11 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
     meta["sha256"] = digest
     meta["encoding"] = encoding
     try:
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=articles))
+        # A name of its own, made as any folder is, so that the article's folder has the
+        # permissions the editor's umask gives (tempfile.mkdtemp's are the owner's alone:
+        # on a shared machine, no one else could read the article).
+        staging = articles / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
+        staging.mkdir()
     except OSError as exc:
         raise IngestError(f"cannot write to {articles}: {exc.strerror or exc}") from None
     try:
@@ -362,6 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true", help="print only problems")
     parser.add_argument("--files-from-make", metavar="TEXT", default="",
                         help="more files, as typed after `make ingest FILE=`: names separated by spaces, in quotes if they hold one, and patterns such as Downloads/*.txt")
+    parser.add_argument("--goals-from-make", metavar="TEXT", default="", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     try:
         from_make = make_files(args.files_from_make)
@@ -370,9 +375,15 @@ def main(argv: list[str] | None = None) -> int:
                        "or brackets in quotes, FILE='\"news (1).txt\"'; rename a file whose name holds a quotation "
                        "mark or an apostrophe (Xi's talk.txt) first"), file=sys.stderr)
         return 2
-    spaced = _spaced_name(from_make)
+    spaced, typed = _spaced_name(from_make), args.files_from_make
+    goals = args.goals_from_make.split()
+    if not spaced and from_make and goals:
+        # The rest of a name with spaces typed without quotes: make took FILE=Downloads/news
+        # as the file, and "article.txt" as a goal of its own (``--goals-from-make``: make's
+        # goals but ingest).
+        spaced, typed = _spaced_name(from_make[-1:] + [Path(g) for g in goals]), " ".join([typed, *goals])
     if spaced:
-        print(one_line(f"ingest: FILE={args.files_from_make}: '{spaced}' is one file, whose name has spaces: put it "
+        print(one_line(f"ingest: FILE={typed}: '{spaced}' is one file, whose name has spaces: put it "
                        f"in quotes, FILE='\"{spaced}\"'"), file=sys.stderr)
         return 2
     args.files += from_make

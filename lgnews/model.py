@@ -845,7 +845,8 @@ def _parse_in_processes(directories: list[Path], tag_names: set[str] | None, pro
 
     try:
         done = share(list(range(len(directories))), here, there, workers, progress, "Parsing articles")
-    except ShareFailed:
+    except ShareFailed as exc:  # (said, as rendering says it: the run takes longer, and this is why)
+        print(f"build: parsing in {workers} processes failed ({exc}); parsing in this one", file=sys.stderr)
         return None
     finally:
         _pool_tags = _pool_matchers = None
@@ -950,8 +951,8 @@ def _check_annotations(article: Article, path: Path, yaml_text: str) -> None:
     placed = place_annotations(article.paragraphs, article.meta.annotations)
     for i, note in enumerate(article.meta.annotations):
         if not any(note.phrase in p for p in article.paragraphs):
-            problems.append((i, f"annotations[{i}].phrase: {note.phrase!r} is not in the article's reading edition; "
-                                "copy the words exactly as the article page shows them"))
+            problems.append((i, f"annotations[{i}].phrase: {note.phrase!r} is not in the article's reading edition"
+                                f"{_phrase_hint(note.phrase, article.paragraphs)}"))
         elif i + 1 not in placed:
             problems.append((i, f"annotations[{i}].phrase: {note.phrase!r} overlaps the phrase of an earlier note "
                                 "wherever it occurs; choose words no other note covers"))
@@ -959,6 +960,23 @@ def _check_annotations(article: Article, path: Path, yaml_text: str) -> None:
         lines = key_lines(path, yaml_text)
         raise ArchiveErrors([ArchiveError(path, message, line=lines.get(("annotations", i, "phrase")))
                              for i, message in problems])
+
+
+_GLUED_STOP_RE = re.compile(r"([.!?])(?=[“\"‘(]?[A-Z])")
+
+
+def _phrase_hint(phrase: str, paragraphs: list[str]) -> str:
+    """What to do about a note's phrase that the reading edition does not hold, most often
+    copied from source.txt, where sentences are glued ("day and night.The County"): the
+    words as the reading edition has them, if it holds them so; or that they run from one
+    of its paragraphs into the next, where the reading edition starts a new paragraph."""
+    spaced = " ".join(_GLUED_STOP_RE.sub(r"\1 ", phrase).split())
+    if spaced != phrase and any(spaced in p for p in paragraphs):
+        return f", which reads {spaced!r}: copy the words as the article page shows them"
+    if any(spaced in f"{a} {b}" for a, b in zip(paragraphs, paragraphs[1:], strict=False)):
+        return (": it runs from one paragraph of the reading edition into the next, which a note's phrase cannot; "
+                "choose words within one paragraph, as the article page shows them")
+    return "; copy the words exactly as the article page shows them"
 
 
 def place_annotations(paragraphs: list[str], annotations) -> dict[int, tuple[int, int, int]]:
@@ -1132,6 +1150,8 @@ class ArticleCache:
     def save(self) -> None:
         """Write the files whose entries changed, leaving out articles not seen this run
         (a file none of whose articles was seen is removed)."""
+        from .write import atomic_write  # (not loading code: see LOADING_CODE)
+
         for number in range(CACHE_SHARDS):
             if number not in self._shards:
                 try:
@@ -1146,21 +1166,10 @@ class ArticleCache:
                 continue
             try:
                 self.folder.mkdir(parents=True, exist_ok=True)
-                _replace_file(self._path(number), marshal.dumps((CACHE_FORMAT, self.version, shard)))
+                atomic_write(self._path(number), marshal.dumps((CACHE_FORMAT, self.version, shard)), durable=False)
             except OSError:
                 return  # a read-only or full disk: the next run parses again
         self._changed.clear()
-
-
-def _replace_file(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _plain_text(raw: bytes) -> str | None:

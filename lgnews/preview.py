@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 from .build import EDITED_ADVICE, GENERATED_TOPS, is_editors_scrap, list_files
-from .write import hand_edited, read_manifest
+from .write import hand_edited, read_manifest, stray_errors
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
 """The start of the warning MkDocs logs before each dirty build: what it warns of (stale
@@ -264,10 +264,19 @@ class _EditedPages:
                 self._wait(max(left, 0.1))
                 return
             rels, self.pending, self.timer = sorted(self.pending), set(), None
-        for rel in edited_generated_pages(self.docs, rels):
+        manifest = read_manifest(self.docs)
+        for rel in edited_generated_pages(self.docs, rels, manifest):
             logging.getLogger("mkdocs").warning(
                 f"Preview: docs/{rel} is a generated page: the preview does not show this save, and the next "
                 f"build puts the page back as it was ({EDITED_ADVICE})")
+        # A file of the editor's among them (docs/tags/notes.md): said at once too, not at the
+        # next save in archive/, whose generation refuses it. (Not the generator's temporary
+        # files, gone by now, nor any other dot file, which the generator passes over too.)
+        new = [rel for rel in rels if rel not in manifest and not any(part.startswith(".") for part in rel.split("/"))
+               and os.path.isfile(self.docs / rel)]
+        for error in stray_errors(self.docs, {}, manifest, new) if manifest else []:
+            logging.getLogger("mkdocs").warning(f"Preview: docs/{os.path.relpath(error.path, self.docs)}: "
+                                                f"{error.message}")
 
 
 EDIT_CHECK_DELAY = 1.0
@@ -275,10 +284,9 @@ EDIT_CHECK_DELAY = 1.0
 program may save in several steps; the generator's own writing is over by then)."""
 
 
-def edited_generated_pages(docs: Path, rels: list[str]) -> list[str]:
-    """Those of ``rels`` (paths in ``docs``) that are generated pages saved since the
-    generator wrote them, with other content."""
-    manifest = read_manifest(docs)
+def edited_generated_pages(docs: Path, rels: list[str], manifest: dict[str, str]) -> list[str]:
+    """Those of ``rels`` (paths in ``docs``) that are generated pages (in ``manifest``) saved
+    since the generator wrote them, with other content."""
     return hand_edited(docs, [rel for rel in rels if rel in manifest], manifest)
 
 

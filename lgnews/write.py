@@ -251,7 +251,8 @@ def review(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str], dige
         return [], [], [], [ArchiveError(docs / folder, LINKED_FOLDER.format(folder=folder)) for folder in linked]
     to_write, to_delete, conflicts = plan(docs, outputs, digests, manifest)
     found, leftovers = survey(docs, outputs, manifest)
-    problems = conflict_errors(docs, conflicts) + stray_errors(docs, outputs, manifest, found)
+    problems = conflict_errors(docs, conflicts) + stray_errors(docs, outputs, manifest, found) + \
+        clash_errors(docs, outputs, manifest)
     return to_write, sorted(set(to_delete).union(leftovers)), conflicts, problems
 
 
@@ -324,9 +325,9 @@ def conflict_errors(docs: Path, conflicts: list[str]) -> list[ArchiveError]:
 
 
 def stray_errors(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str],
-                 found: list[str] | None = None) -> list[ArchiveError]:
-    """The problem with each of ``strays`` (``found``, if already known) and ``clashes``,
-    for the editor."""
+                 found: list[str]) -> list[ArchiveError]:
+    """The problem with each of the strays ``found`` (by ``survey``, or by the preview as
+    they are saved), for the editor."""
     generated = {rel.split("/", 1)[0] for rel in itertools.chain(outputs, manifest) if "/" in rel}
     taken: set[str] | None = None  # the site's addresses of the pages in docs/, once needed
 
@@ -358,11 +359,14 @@ def stray_errors(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]
             said = f"{COPY_OF_A_PAGE}{said}, or delete it if it holds nothing of yours"
         return ArchiveError(docs / rel, said)
 
-    return [stray(rel) for rel in (strays(docs, outputs, manifest) if found is None else found)] + [
-        ArchiveError(docs / rel, f"has the address of the generated page docs/{rel[:-3]}/index.md (both would be "
-                                 f"{rel[:-3]}/ on the site, and the generated one replaces it): rename it")
-        for rel in clashes(docs, outputs, manifest)
-    ]
+    return [stray(rel) for rel in found]
+
+
+def clash_errors(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> list[ArchiveError]:
+    """The problem with each of ``clashes``, for the editor."""
+    return [ArchiveError(docs / rel, f"has the address of the generated page docs/{rel[:-3]}/index.md (both would be "
+                                     f"{rel[:-3]}/ on the site, and the generated one replaces it): rename it")
+            for rel in clashes(docs, outputs, manifest)]
 
 
 COPY_OF_A_PAGE = ("carries the generator's mark, as a copy of a generated page does (or one put back from a "
@@ -411,17 +415,12 @@ def clashes(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> 
     return sorted(found)
 
 
-def strays(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> list[str]:
-    """What an editor saved in a folder the generator writes, at any depth
-    (``docs/tags/notes.md``, ``docs/glossary/my-term/``, ``docs/articles/<id>/photo.png``):
-    git ignores those folders, so it would never be published. See ``survey``."""
-    return survey(docs, outputs, manifest)[0]
-
-
 def survey(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> tuple[list[str], list[str]]:
     """(strays, leftovers) of the folders the generator writes.
 
-    A stray is what an editor saved there: a file that no output or manifest entry is and
+    A stray is what an editor saved there, at any depth (``docs/tags/notes.md``,
+    ``docs/glossary/my-term/``, ``docs/articles/<id>/photo.png``), which git ignores and
+    would never publish: a file that no output or manifest entry is and
     that does not carry the generator's mark, or a folder none is under that holds anything
     else than such marked pages (it is listed once: about one folder per page).
 
@@ -537,7 +536,7 @@ def read_manifest_state(docs: Path):
 
     def present() -> bool:
         """Every file listed is there, unchanged, and no editor's page has been saved among
-        them or at one of their addresses (which a full run reports: see ``strays`` and
+        them or at one of their addresses (which a full run reports: see ``survey`` and
         ``clashes``)."""
         written = _mtime(docs / MANIFEST)
         prefix = os.path.join(str(docs), "")
@@ -701,7 +700,7 @@ def _shared(rels: list[str], step, progress=None, label: str = "") -> None:
             share(list(range(len(rels))), step, step, workers, progress, label, stop=False)
             return
         except ShareFailed:
-            pass
+            pass  # (not said: a write that failed there fails here too, and is said then, alone)
     indexes = range(len(rels))
     for index in progress(indexes, label) if progress else indexes:
         step(index)

@@ -456,10 +456,11 @@ def test_a_failed_render_process_leaves_the_work_to_this_one(tmp_path, monkeypat
     assert len(forked) == 2 and not left_behind()
 
 
-def test_parsing_without_processes_to_be_had_happens_here(tmp_path, monkeypatch):
+def test_parsing_without_processes_to_be_had_happens_here(tmp_path, monkeypatch, capsys):
     """Where the work cannot be shared (no shared counter: its lock is a POSIX semaphore,
     which some systems lack; or no process left to fork), the articles are parsed in this
-    process: the same archive, every article parsed here."""
+    process: the same archive, every article parsed here; and the run says why it takes
+    longer, as it does for rendering (it said nothing)."""
     import multiprocessing
 
     archive = _archive(tmp_path)
@@ -483,8 +484,11 @@ def test_parsing_without_processes_to_be_had_happens_here(tmp_path, monkeypatch)
         with monkeypatch.context() as patch:
             patch.setattr(target, *refusal)
             parsed_here.clear()
+            capsys.readouterr()
             _assert_same_archives(expected, load_archive(archive, cache=ArticleCache(tmp_path / f"cache-{name}")))
             assert sorted(parsed_here) == sorted(a.id for a in expected.articles), name
+            assert re.fullmatch(r"build: parsing in 2 processes failed \((no shared counter|no process): .+\); "
+                                r"parsing in this one\n", capsys.readouterr().err), name
 
 
 def test_rendering_without_a_shared_counter_happens_here(tmp_path, monkeypatch, capsys):

@@ -342,6 +342,22 @@ def test_a_file_name_with_spaces_and_brackets_is_ingested_as_the_guide_says(tmp_
     assert re.search(r"archived as archive/articles/2023-06-02-changsha-county-[a-z0-9-]+/", out), out
 
 
+def test_a_name_with_spaces_typed_without_quotes_to_make_gets_the_fix(tmp_path):
+    """`make ingest FILE=../inbox/changsha flood.txt` said "../inbox/changsha: no such file"
+    and nothing more: make took "flood.txt" for a goal of its own, which ingest never saw.
+    Now make hands its other goals over, and ingest names the file and the quotes it needs."""
+    project = copy_project(tmp_path / "project", with_articles=False)
+    raw = tmp_path / "inbox" / "changsha flood.txt"
+    raw.parent.mkdir()
+    raw.write_text(RAW_ARTICLE, encoding="utf-8")
+    result = run(["make", "--no-print-directory", f"VENV={VENV}", "-o", f"{VENV}/.installed", "-o",
+                  f"{VENV}/.installed-runtime", "ingest", "FILE=../inbox/changsha", "flood.txt"], project, check=False)
+    assert result.returncode != 0
+    assert (f"ingest: FILE=../inbox/changsha flood.txt: '../inbox/changsha flood.txt' is one file, whose name has "
+            f"spaces: put it in quotes, FILE='\"../inbox/changsha flood.txt\"'") in result.stderr, result.stderr
+    assert not (project / "archive" / "articles").exists() or not any((project / "archive" / "articles").iterdir())
+
+
 def test_file_names_and_titles_are_data_for_make_never_commands(tmp_path):
     """A downloaded file's name with `...` in it, quoted as the guide says, ran the command
     between the backquotes; a title pasted from an article with $(shell ...) in it ran that

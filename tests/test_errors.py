@@ -60,7 +60,10 @@ def build_fails(project: Path, *args: str, timeout: float | None = None) -> list
     assert "Traceback" not in result.stderr, result.stderr
     assert snapshot(project / "docs") == before, "a failed build changed docs/"
     lines = result.stderr.strip().splitlines()
-    assert re.fullmatch(rf"build: {len(lines) - 1} problem\(s\) in archive/; nothing was written", lines[-1]), lines
+    # (--check never writes: it says that a build stops there, not that "nothing was written")
+    summary = (rf"build --check: {len(lines) - 1} problem\(s\) in archive/; `make site` stops at them until they are "
+               r"fixed" if "--check" in args else rf"build: {len(lines) - 1} problem\(s\) in archive/; nothing was written")
+    assert re.fullmatch(summary, lines[-1]), lines
     return lines[:-1]
 
 
@@ -304,6 +307,23 @@ def test_annotation_phrase_not_in_the_text(proj):
     assert one(build_fails(proj), SEED_META) == (
         f"{SEED_META}:{line}: annotations[0].phrase: 'Party Jianguo' is not in the article's reading edition; "
         "copy the words exactly as the article page shows them")
+
+
+def test_an_annotation_phrase_copied_from_the_source_gets_the_words_of_the_reading_edition(proj):
+    """A phrase copied from source.txt, where the scrape glued sentences ("the year.Liu
+    Chihui"), was only "not in the article's reading edition", which has "the year. Liu
+    Chihui", or starts a new paragraph there ("attended.At the meeting"): the editor was left
+    to find the difference."""
+    edit(proj, SEED_META, "annotations:\n", "annotations:\n- phrase: the year.Liu Chihui\n  note: A note.\n"
+                                            "- phrase: leaders attended.At the meeting\n  note: Another.\n")
+    lines = build_fails(proj)
+    assert one(lines, SEED_META, "annotations[0]").endswith(
+        "annotations[0].phrase: 'the year.Liu Chihui' is not in the article's reading edition, which reads "
+        "'the year. Liu Chihui': copy the words as the article page shows them")
+    assert one(lines, SEED_META, "annotations[1]").endswith(
+        "annotations[1].phrase: 'leaders attended.At the meeting' is not in the article's reading edition: it runs "
+        "from one paragraph of the reading edition into the next, which a note's phrase cannot; choose words within "
+        "one paragraph, as the article page shows them")
 
 
 # One slip in the seed's meta.yml -> the one line an editor reads: (the text replaced, its

@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 from datetime import date
@@ -342,6 +343,24 @@ def test_a_name_with_spaces_or_an_apostrophe_from_make_gets_the_fix(workdir, tmp
         "quotes, FILE='\"news (1).txt\"'; rename a file whose name holds a quotation mark or an apostrophe (Xi's "
         "talk.txt) first"]
     assert not (workdir / "archive" / "articles").exists() or not any((workdir / "archive" / "articles").iterdir())
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o002])
+def test_an_article_folder_has_the_permissions_of_any_folder_the_editor_makes(workdir, tmp_path, umask):
+    """Ingest made the article's folder readable by its owner alone (drwx------, whatever the
+    umask: it was made as a temporary folder, then renamed): on a shared machine, or a
+    server that publishes from a checkout as another user, no one else could read it.
+    `make new-article` folders were drwxr-xr-x."""
+    raw = write_article(tmp_path / "a.txt", "Changsha County held a flood meeting", "On June 1, the county met.")
+    previous = os.umask(umask)
+    try:
+        result = ingest(workdir, raw)
+    finally:
+        os.umask(previous)
+    assert result.returncode == 0, result.stderr
+    folder, = (workdir / "archive" / "articles").iterdir()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o777 & ~umask
+    assert {stat.S_IMODE(f.stat().st_mode) for f in folder.iterdir()} == {0o644 & ~umask}  # (as write_new makes files)
 
 
 def test_a_file_not_found_gets_what_the_editor_most_likely_meant(workdir, tmp_path):

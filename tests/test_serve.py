@@ -410,6 +410,19 @@ def test_the_preview_says_a_save_in_a_generated_page_once_the_generator_is_done(
         preview._state["generating"] = False
         time.sleep(0.5)
         assert [r.getMessage()[:50] for r in caplog.records] == ["Preview: docs/tags/index.md is a generated page: t"]
+    # A file of the editor's saved among the generated pages: said at once, where it was said
+    # only at the next save in archive/ (and the page was not previewed meanwhile).
+    with caplog.at_level("WARNING", logger="mkdocs"):
+        caplog.clear()
+        (docs / "tags" / "my-notes.md").write_text("# My notes\n", encoding="utf-8")
+        save("tags/my-notes.md")
+        (docs / "tags" / ".my-notes.md.1234-0.tmp").write_text("x", encoding="utf-8")  # a dot file: passed over
+        save("tags/.my-notes.md.1234-0.tmp")
+        time.sleep(0.5)
+        assert [r.getMessage() for r in caplog.records] == [
+            "Preview: docs/tags/my-notes.md: docs/tags/ is written by the generator and ignored by git, so what is "
+            "saved in it is never published: move it elsewhere in docs/ (for example docs/my-notes.md)"]
+        assert not server._want_rebuild
     # A generation's 14,000 saves start one timer, not a thread each.
     started = []
     monkeypatch.setattr(threading, "Timer", lambda *a: started.append(a) or SimpleNamespace(daemon=False,
