@@ -134,7 +134,7 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
             _restore(meta, (kept + ("\n" if kept and not kept.endswith("\n") else "") + f"sha256: {digest}\n").encode())
             raise Restored(hashes[digest], f"the sha256 line of {meta}, which had been deleted (the rest of the "
                                            "file is kept)")
-        raise IngestError(f"already archived as archive/articles/{hashes[digest]}/ (same SHA-256); not added again")
+        raise AlreadyArchived(hashes[digest])
     articles = archive / "articles"
     try:
         articles.mkdir(parents=True, exist_ok=True)
@@ -252,6 +252,16 @@ def _not_found(path: Path) -> str:
         return f"no file matches this pattern{where}"
     folder = next((f for f in reversed(path.parents) if str(f) != "." and not f.is_dir()), None)
     return f"no such folder: {folder}{where}" if folder else f"no such file{where}"
+
+
+class AlreadyArchived(Exception):
+    """The file is in the archive already, byte for byte (as ``article_id``): nothing to do,
+    which is no failure (a command run again after Ctrl+C, or on a folder of downloads that
+    grows, ends well)."""
+
+    def __init__(self, article_id: str):
+        super().__init__(article_id)
+        self.article_id = article_id
 
 
 class Restored(Exception):
@@ -398,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
     # Each file on disk before its folder appears, as an editor ingests them (an fsync costs
     # ~1.5 ms: thousands at once, a benchmark's, are left to the system, as write.py does).
     durable = len(args.files) <= FSYNC_EACH_UP_TO
-    failed = restored = 0
+    failed = restored = already = 0
     archived = 0
     try:
         for path in progress_for(sys.stderr, args.quiet)(args.files, "Ingesting"):
@@ -408,6 +418,12 @@ def main(argv: list[str] | None = None) -> int:
                 if not args.quiet:
                     print(one_line(f"{path}: restored {done.what}"))
                 restored += 1
+                continue
+            except AlreadyArchived as done:
+                if not args.quiet:
+                    print(one_line(f"{path}: already archived as archive/articles/{done.article_id}/ (same SHA-256); "
+                                   "not added again"))
+                already += 1
                 continue
             except IngestError as exc:
                 reason = str(exc)
@@ -427,10 +443,11 @@ def main(argv: list[str] | None = None) -> int:
             print(one_line(f"{path}: {' '.join(reason.split())}"), file=sys.stderr)
     except KeyboardInterrupt:  # Ctrl+C: one line, no traceback (each article's folder appears whole, or not at all)
         print(f"ingest: interrupted after {archived} of {len(args.files)} file(s) archived"
-              + (f", {restored} restored" if restored else "") + f" and {failed} refused; "
-              "every folder of the archive is whole. Run the same command again for the rest (the files already "
-              "archived are then refused as such)", file=sys.stderr)
+              + (f", {restored} restored" if restored else "") + (f", {already} already archived" if already else "")
+              + f" and {failed} refused; every folder of the archive is whole. Run the same command again for the "
+              "rest: the files already archived are then skipped", file=sys.stderr)
         return 130
     if len(args.files) > 1 and not args.quiet:
-        print(f"ingest: {archived} archived, " + (f"{restored} restored, " if restored else "") + f"{failed} refused")
+        print(f"ingest: {archived} archived, " + (f"{restored} restored, " if restored else "")
+              + (f"{already} already archived, " if already else "") + f"{failed} refused")
     return 1 if failed else 0

@@ -353,8 +353,8 @@ def test_a_name_with_spaces_typed_without_quotes_to_make_gets_the_fix(tmp_path):
     result = run(["make", "--no-print-directory", f"VENV={VENV}", "-o", f"{VENV}/.installed", "-o",
                   f"{VENV}/.installed-runtime", "ingest", "FILE=../inbox/changsha", "flood.txt"], project, check=False)
     assert result.returncode != 0
-    assert (f"ingest: FILE=../inbox/changsha flood.txt: '../inbox/changsha flood.txt' is one file, whose name has "
-            f"spaces: put it in quotes, FILE='\"../inbox/changsha flood.txt\"'") in result.stderr, result.stderr
+    assert ("ingest: FILE=../inbox/changsha flood.txt: '../inbox/changsha flood.txt' is one file, whose name has "
+            "spaces: put it in quotes, FILE='\"../inbox/changsha flood.txt\"'") in result.stderr, result.stderr
     assert not (project / "archive" / "articles").exists() or not any((project / "archive" / "articles").iterdir())
 
 

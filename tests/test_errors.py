@@ -845,7 +845,7 @@ def test_edited_source_txt(proj, tmp_path):
     run([sys.executable, "scripts/build.py", "--quiet"], proj)
     # With the copy intact, the same file is refused as before.
     again = run([sys.executable, "scripts/ingest.py", str(original)], proj, check=False)
-    assert again.returncode == 1 and "already archived" in again.stderr
+    assert again.returncode == 0 and "already archived" in again.stdout
     # Among several files, the closing count says which were restored ("2 archived" counted it).
     with source.open("ab") as fh:
         fh.write(b" ")
@@ -901,7 +901,7 @@ def test_a_deleted_sha256_line_is_written_again_by_ingesting_the_original(proj, 
     assert source.read_bytes() == original.read_bytes()
     run([sys.executable, "scripts/build.py", "--quiet"], proj)
     again = run([sys.executable, "scripts/ingest.py", str(original)], proj, check=False)
-    assert again.returncode == 1 and "already archived" in again.stderr
+    assert again.returncode == 0 and "already archived" in again.stdout
 
 
 @pytest.mark.parametrize("content", ["", "# emptied by mistake\n"], ids=["empty", "comment-only"])
@@ -1265,8 +1265,8 @@ def test_ingest_same_file_twice(proj, raw_files):
     assert ingest(proj, raw_files["good"]).returncode == 0
     before = snapshot(proj / "archive")
     result = ingest(proj, raw_files["good"])
-    assert result.returncode == 1
-    assert result.stderr.strip() == (
+    assert result.returncode == 0
+    assert result.stdout.strip() == (
         f"{raw_files['good']}: already archived as archive/articles/2023-03-15-ningxiang-city-held-a-work-safety-meeting/"
         " (same SHA-256); not added again")
     assert snapshot(proj / "archive") == before
