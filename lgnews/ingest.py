@@ -391,10 +391,21 @@ def main(argv: list[str] | None = None) -> int:
         # The rest of a name with spaces typed without quotes: make took FILE=Downloads/news
         # as the file, and "article.txt" as a goal of its own (``--goals-from-make``: make's
         # goals but ingest).
-        spaced, typed = _spaced_name(from_make[-1:] + [Path(g) for g in goals]), " ".join([typed, *goals])
+        joined = _spaced_name(from_make[-1:] + [Path(g) for g in goals])
+        if joined:
+            spaced, typed = joined, " ".join([typed, *goals])
     if spaced:
         print(one_line(f"ingest: FILE={typed}: '{spaced}' is one file, whose name has spaces: put it "
                        f"in quotes, FILE='\"{spaced}\"'"), file=sys.stderr)
+        return 2
+    # Several names without quotes (FILE=a.txt b.txt): make took b.txt for a goal, and would
+    # only say "Nothing to be done for 'b.txt'" once a.txt was archived.
+    left = [goal for goal in goals if os.path.isfile(goal)]
+    if left:
+        typed = " ".join([args.files_from_make, *left])
+        print(one_line(f"ingest: FILE={typed}: make took {', '.join(left)} for a goal of its own, not a file to "
+                       f"ingest: put all the names in quotes, FILE='{typed}'; "
+                       "nothing was archived"), file=sys.stderr)
         return 2
     args.files += from_make
     if not args.files:
@@ -421,8 +432,8 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             except AlreadyArchived as done:
                 if not args.quiet:
-                    print(one_line(f"{path}: already archived as archive/articles/{done.article_id}/ (same SHA-256); "
-                                   "not added again"))
+                    print(one_line(f"{path}: already archived as {args.archive}/articles/{done.article_id}/ (same "
+                                   "SHA-256); not added again"))
                 already += 1
                 continue
             except IngestError as exc:

@@ -272,8 +272,8 @@ class _EditedPages:
         # A file of the editor's among them (docs/tags/notes.md): said at once too, not at the
         # next save in archive/, whose generation refuses it. (Not the generator's temporary
         # files, gone by now, nor any other dot file, which the generator passes over too.)
-        new = [rel for rel in rels if rel not in manifest and not any(part.startswith(".") for part in rel.split("/"))
-               and os.path.isfile(self.docs / rel)]
+        new = [rel for rel in rels if "/" in rel and rel not in manifest  # (a file at a folder's place: the build says it)
+               and not any(part.startswith(".") for part in rel.split("/")) and os.path.isfile(self.docs / rel)]
         for error in stray_errors(self.docs, {}, manifest, new) if manifest else []:
             logging.getLogger("mkdocs").warning(f"Preview: docs/{os.path.relpath(error.path, self.docs)}: "
                                                 f"{error.message}")
