@@ -372,8 +372,11 @@ class _Phases(dict):
         self._mark = time.perf_counter()
 
 
-def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.stdout, cache: bool = True) -> int:
-    """Run the pipeline; return the exit status (0 ok, 1 errors or stale output)."""
+def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.stdout, cache: bool = True,
+             preview: bool = False) -> int:
+    """Run the pipeline; return the exit status (0 ok, 1 errors or stale output). ``preview``
+    (`make serve`): an article still being written is left out, with a warning, rather than
+    stop every other change from showing (see ``model.load_archive``'s ``drafts_aside``)."""
     started = time.perf_counter()
     try:
         config = _config(root)
@@ -391,7 +394,11 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
 
         progress = progress_for(out, quiet)
         article_cache = ArticleCache(config.root / CACHE) if cache else None
-        archive, site, outputs, phases = _model_and_outputs(config, root, progress, article_cache, check)
+        archive, site, outputs, phases = _model_and_outputs(config, root, progress, article_cache, check, preview)
+        for draft in archive.drafts:
+            warn(f"{_relative(str(draft), root)} (left out of the preview until then; `make site` refuses it)")
+        if archive.drafts:  # what was generated is not the archive's whole site: the next build does it all
+            fingerprint = None
         _model_warnings(site, archive, config)
         broken = markdown_link_errors(site, outputs, config.docs, config.archive)
         if broken:
@@ -446,7 +453,7 @@ def _up_to_date(config, fingerprint: str) -> bool:
     return recorded == fingerprint and present()
 
 
-def _model_and_outputs(config, root: Path, progress, article_cache, check: bool) -> tuple:
+def _model_and_outputs(config, root: Path, progress, article_cache, check: bool, preview: bool = False) -> tuple:
     """(archive, site, outputs, phases): the archive loaded and validated, the site's model
     built from it, every generated file rendered, and the time each took. ``_Stop`` after
     saying the problems if the archive or the pages are refused; the articles that loaded
@@ -458,7 +465,7 @@ def _model_and_outputs(config, root: Path, progress, article_cache, check: bool)
     phases = _Phases()
     with _few_collections():
         try:
-            archive = load_archive(config.archive, progress, article_cache)
+            archive = load_archive(config.archive, progress, article_cache, drafts_aside=preview)
         except ArchiveErrors as exc:
             if article_cache is not None and not check:
                 article_cache.save()  # the articles that loaded are not parsed again once it is fixed
@@ -499,7 +506,7 @@ def _check_outputs(config, outputs: dict[str, bytes], root: Path, out) -> int:
     return 1 if stale or misplaced else 0
 
 
-def _write(config, outputs: dict[str, bytes], progress, fingerprint: str, root: Path):
+def _write(config, outputs: dict[str, bytes], progress, fingerprint: str | None, root: Path):
     """Write ``outputs`` into docs/ with their fingerprint (``write.write_outputs``); its
     report. ``_Stop`` after saying why if nothing could be written (pages an editor saved
     where the generator writes) or not all (a full disk, a read-only folder)."""
@@ -941,7 +948,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if generated files are stale")
     parser.add_argument("--quiet", action="store_true", help="print only problems")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current)")
+    parser.add_argument("--preview", action="store_true",
+                        help="as make serve runs it: an article still being written (what make new-article put in it "
+                             "is still there) is left out, with a warning, instead of stopping the run")
     parser.add_argument("--no-cache", action="store_true",
                         help=f"parse every article and render every page again, neither reading nor writing {CACHE}/")
     args = parser.parse_args(argv)
-    return generate(args.root.resolve(), check=args.check, quiet=args.quiet, cache=not args.no_cache)
+    return generate(args.root.resolve(), check=args.check, quiet=args.quiet, cache=not args.no_cache,
+                    preview=args.preview)

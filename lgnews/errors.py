@@ -67,6 +67,12 @@ class ArchiveError(Exception):
         return one_line(f"{where}: {message}")
 
 
+class DraftError(ArchiveError):
+    """The problem of an article still being written: what `make new-article` put in it is
+    still there, or its text is not yet written. The preview sets such an article aside, with
+    a warning, rather than stop showing every other change; a build refuses it."""
+
+
 LONG_QUOTE = 300
 _LONG_QUOTE_RE = re.compile(rf"(?<!\w)(?:'[^'\n]{{{LONG_QUOTE},}}'|\"[^\"\n]{{{LONG_QUOTE},}}\")(?!\w)")
 """A value quoted whole in a message: 'tags: [[[[...' of 10,000 characters made a line of 10 KB.

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from .errors import ArchiveError, ArchiveErrors, ParseError
+from .errors import ArchiveError, ArchiveErrors, DraftError, ParseError
 from .ids import ARTICLE_ID_RE
 from .parse import (
     MAX_SOURCE_BYTES,
@@ -488,6 +488,7 @@ class Archive:
     tags: list[Tag]
     absent: list[str] = field(default_factory=list)  # the lists of archive/ that are not there (read as empty)
     unfinished: list[str] = field(default_factory=list)  # folders of archive/articles/ an ingest left behind
+    drafts: list[ArchiveError] = field(default_factory=list)  # articles set aside as still being written
 
 
 # --------------------------------------------------------------------------- loading
@@ -498,10 +499,12 @@ STAGING_PREFIX = ".ingest-"
 an ingest stopped before its end (killed, or the machine down)."""
 
 
-def load_archive(root: Path, progress=None, cache: ArticleCache | None = None) -> Archive:
+def load_archive(root: Path, progress=None, cache: ArticleCache | None = None, drafts_aside: bool = False) -> Archive:
     """Read and validate all of ``archive/``; raise ArchiveErrors listing every problem.
     With a ``cache``, an article whose files are byte for byte those of an earlier run is
-    taken from it instead of being parsed and validated again."""
+    taken from it instead of being parsed and validated again. With ``drafts_aside`` (the
+    preview), articles still being written (``DraftError``) are left out, their problems in
+    ``Archive.drafts``, when they are the only problems."""
     errors: list[ArchiveError] = []
     absent: list[str] = []
 
@@ -525,10 +528,13 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None) -
     matchers = _matchers(terms, events, organizations) if misses else None
     _parse_missing(directories, loaded, misses, tag_names, cache, progress, matchers, errors)
     _same_source_twice(loaded, errors)
+    drafts: list[ArchiveError] = []
+    if errors and drafts_aside and all(isinstance(e, DraftError) for e in errors):
+        drafts, errors = errors, []
     if errors:
         raise ArchiveErrors(errors)
-    return Archive(loaded, terms, events, people, organizations, tags, absent,  # type: ignore[arg-type]
-                   sorted(unfinished))
+    return Archive([a for a in loaded if a is not None], terms, events, people, organizations, tags,
+                   absent, sorted(unfinished), drafts)
 
 
 def _curated_list(root: Path, name: str, loader, args: tuple, errors: list[ArchiveError], absent: list[str]):
@@ -834,7 +840,7 @@ def _parse_in_processes(directories: list[Path], tag_names: set[str] | None, pro
         try:
             article, key, raw, _ = _load(directories[index], tag_names, None)
         except ArchiveErrors as exc:
-            return [(e.path, e.message, e.line) for e in exc.errors]
+            return _sendable(exc)
         record = _verified_record(article, raw) if records else None  # (for the cache only)
         if matchers is not None:
             _scan_article(article, *matchers)
@@ -859,7 +865,7 @@ def _parse_one(directory: Path):
     try:
         article, key, raw, _ = _load(directory, _pool_tags, None)
     except ArchiveErrors as exc:
-        return [(e.path, e.message, e.line) for e in exc.errors]
+        return _sendable(exc)
     data = _verified_record(article, raw)  # the cache's record: without the text if raw gives it
     if _pool_matchers is not None:
         _scan_article(article, *_pool_matchers)  # sets article.scans, for build_site
@@ -870,11 +876,17 @@ def _parse_one(directory: Path):
     return ("marshal", key, article.sha256, data, article.source_text, marshal.dumps(article.scans))
 
 
+def _sendable(exc: ArchiveErrors) -> list[tuple]:
+    """An article's problems as a worker sends them: (path, message, line, still a draft)."""
+    return [(e.path, e.message, e.line, isinstance(e, DraftError)) for e in exc.errors]
+
+
 def _received(result, directory: Path) -> tuple[Article, str, bytes | None]:
     """(the article parsed by this process or sent by a worker, its cache key, its record
     for the cache if there is one)."""
     if isinstance(result, list):
-        raise ArchiveErrors([ArchiveError(*problem) for problem in result])
+        raise ArchiveErrors([(DraftError if draft else ArchiveError)(path, message, line)
+                             for path, message, line, draft in result])
     if result[0] == "article":  # parsed by this process: as it is
         return result[1], result[2], result[3]
     if result[0] == "pickle":
@@ -911,8 +923,8 @@ def _load_markdown_article(directory: Path, path: Path, raw: bytes, digest: str,
     body = without_controls(m["body"].strip("\n"))  # (line ends kept: a problem's line is the file's)
     if not body.strip():  # the skeleton's text deleted, the article not yet written: not published empty
         closing = m.end("yaml") if m["yaml"] else text.index("\n") + 1  # where the second '---' line starts
-        raise ArchiveErrors([ArchiveError(path, "has no text after its front matter: write the article below the "
-                                                "second '---' line", line=text.count("\n", 0, closing) + 1)])
+        raise ArchiveErrors([DraftError(path, "has no text after its front matter: write the article below the "
+                                              "second '---' line", line=text.count("\n", 0, closing) + 1)])
     body_html = mdbody.convert(body)
     above = text.count("\n", 0, m.start("body")) + len(m["body"]) - len(m["body"].lstrip("\n"))
     problems = mdbody.link_problems(path, body, body_html)
@@ -923,14 +935,14 @@ def _load_markdown_article(directory: Path, path: Path, raw: bytes, digest: str,
     flat = " ".join(paragraphs)
     if PLACEHOLDER in flat:
         line = text.count("\n", 0, text.find(PLACEHOLDER[:40])) + 1 if PLACEHOLDER[:40] in text else None
-        raise ArchiveErrors([ArchiveError(path, "still has the text 'make new-article' put in it ('Write the article "
-                                                "here, ...'): replace it with the article", line=line)])
+        raise ArchiveErrors([DraftError(path, "still has the text 'make new-article' put in it ('Write the article "
+                                              "here, ...'): replace it with the article", line=line)])
     left = skeleton_comment_lines(front)
     if left:  # the whole file is the article's source on its page: readers would read them
-        raise ArchiveErrors([ArchiveError(path, f"still has {len(left)} of the comments 'make new-article' wrote in "
-                                                "its front matter, this line the first: readers see the whole file "
-                                                "as the article's source; delete them, keeping the fields you use "
-                                                "without their '# '", line=left[0])])
+        raise ArchiveErrors([DraftError(path, f"still has {len(left)} of the comments 'make new-article' wrote in "
+                                              "its front matter, this line the first: readers see the whole file "
+                                              "as the article's source; delete them, keeping the fields you use "
+                                              "without their '# '", line=left[0])])
     if meta.event_date is None:
         meta.event_date = find_event_date(flat, meta.published)
     if not meta.people:

@@ -121,8 +121,8 @@ def regenerate(root: Path) -> int:
     quiet = ["--quiet"] if _state["generated"] else []
     _state["generated"] = _state["generating"] = True
     try:
-        status = subprocess.run([sys.executable, str(root / "scripts" / "build.py"), *quiet, "--root", str(root)],
-                                check=False).returncode
+        status = subprocess.run([sys.executable, str(root / "scripts" / "build.py"), *quiet, "--preview", "--root",
+                                 str(root)], check=False).returncode
     finally:
         _state["generating"] = False
     if status == 0 and _state["failed"]:  # the problem it said on each save: said to be gone

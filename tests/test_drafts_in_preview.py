@@ -1,0 +1,107 @@
+"""An article still being written under `make serve`: `make new-article` writes a skeleton
+whose text and comments the build refuses (they would be published), and the preview used to
+refuse every generation while it was there, so that nothing else an editor saved showed until
+the article was finished. The preview (`build.py --preview`) now leaves such an article out,
+with a warning; `make site` and `make check` still refuse it."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import lgnews.model as model
+import lgnews.share as share
+from lgnews.errors import DraftError
+from lgnews.model import load_archive
+
+from .conftest import ROOT, SEED_ID, copy_project
+
+
+def _script(project: Path, name: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / name), *args], cwd=project, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+@pytest.fixture
+def drafted(tmp_path) -> tuple[Path, Path]:
+    """A project whose pages were generated, then a new article begun with `make new-article`."""
+    project = copy_project(tmp_path / "project")
+    assert _script(project, "build.py", "--quiet").returncode == 0
+    made = _script(project, "new_article.py", "--title", "Flood drill held", "--published", "2024-01-10")
+    assert made.returncode == 0, made.stderr
+    article = project / made.stdout.strip().splitlines()[-1]
+    assert article.name == "article.md"
+    return project, article
+
+
+def test_the_preview_leaves_an_article_being_written_out_and_says_so(drafted):
+    project, article = drafted
+    meta = project / "archive" / "articles" / SEED_ID / "meta.yml"
+    text = meta.read_text(encoding="utf-8")
+    assert "retreat Meeting\n" in text
+    meta.write_text(text.replace("retreat Meeting\n", "retreat Meeting (edited)\n", 1), encoding="utf-8")  # shown
+    previewed = _script(project, "build.py", "--quiet", "--preview")
+    assert previewed.returncode == 0, previewed.stderr
+    rel = article.relative_to(project).as_posix()
+    assert re.fullmatch(rf"warning: {re.escape(rel)}:\d+: still has the text 'make new-article' put in it \('Write "
+                        r"the article here, \.\.\.'\): replace it with the article \(left out of the preview until "
+                        r"then; `make site` refuses it\)\n", previewed.stderr), previewed.stderr
+    docs = project / "docs"
+    assert not (docs / "articles" / article.parent.name).exists()
+    assert "retreat Meeting (edited)" in (docs / "articles" / SEED_ID / "index.md").read_text(encoding="utf-8")
+    # The run that publishes is not taken in by what the preview wrote (its fingerprint would
+    # have said "nothing changed"): it refuses the draft, as before.
+    built = _script(project, "build.py", "--quiet")
+    assert built.returncode == 1 and f"{rel}:" in built.stderr and "nothing was written" in built.stderr
+    checked = _script(project, "build.py", "--check")
+    assert checked.returncode == 1 and f"{rel}:" in checked.stderr
+    # Once written, the article is in the preview, with no warning.
+    article.write_text("---\ntitle: Flood drill held\npublished: 2024-01-10\ntags: []\n---\n\n"
+                       "The county held a flood drill on 9 January.\n", encoding="utf-8")
+    previewed = _script(project, "build.py", "--quiet", "--preview")
+    assert (previewed.returncode, previewed.stderr) == (0, "")
+    assert (docs / "articles" / article.parent.name / "index.md").is_file()
+    assert _script(project, "build.py", "--quiet").returncode == 0
+
+
+def test_a_draft_does_not_hide_another_problem(drafted):
+    """Only when the drafts are the archive's only problems: any other stops the preview, as
+    before, and is said with them."""
+    project, article = drafted
+    meta = project / "archive" / "articles" / SEED_ID / "meta.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("published: 2022-04-30", "published: 30/04/2022"),
+                    encoding="utf-8")
+    previewed = _script(project, "build.py", "--quiet", "--preview")
+    assert previewed.returncode == 1
+    assert "is not a date" in previewed.stderr and "still has the text 'make new-article'" in previewed.stderr
+
+
+def test_drafts_parsed_by_other_processes_are_still_drafts(drafted, monkeypatch):
+    """At scale the articles are parsed by forked processes, which send their problems back
+    as plain values: the mark of a draft goes with them."""
+    project, article = drafted
+    monkeypatch.setattr(model, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(share, "workers", lambda: 2)
+    archive = load_archive(project / "archive", drafts_aside=True)
+    assert [type(e) for e in archive.drafts] == [DraftError]
+    assert article.parent.name not in {a.id for a in archive.articles}
+    with pytest.raises(model.ArchiveErrors) as refused:
+        load_archive(project / "archive")
+    assert [type(e) for e in refused.value.errors] == [DraftError]
+
+
+def test_make_serve_generates_as_the_preview(tmp_path, monkeypatch):
+    """The preview's generations are the ones that set drafts aside; no other run does."""
+    import lgnews.preview as preview
+
+    ran: list[list[str]] = []
+    monkeypatch.setattr(preview.subprocess, "run", lambda args, **kwargs: ran.append(args) or
+                        subprocess.CompletedProcess(args, 0))
+    monkeypatch.setitem(preview._state, "generated", False)
+    assert preview.regenerate(tmp_path) == 0
+    assert ran and "--preview" in ran[0] and ran[0][1] == str(tmp_path / "scripts" / "build.py")
