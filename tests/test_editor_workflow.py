@@ -347,25 +347,29 @@ def test_a_name_with_spaces_typed_without_quotes_to_make_gets_the_fix(tmp_path):
     and nothing more: make took "flood.txt" for a goal of its own, which ingest never saw.
     Now make hands its other goals over, and ingest names the file and the quotes it needs."""
     project = copy_project(tmp_path / "project", with_articles=False)
+
+    def refused(*typed: str) -> str:
+        """What `make ingest <typed>` said, having failed and archived nothing."""
+        result = run(["make", "--no-print-directory", f"VENV={VENV}", "-o", f"{VENV}/.installed", "-o",
+                      f"{VENV}/.installed-runtime", "ingest", *typed], project, check=False)
+        assert result.returncode != 0, result.stdout
+        articles = project / "archive" / "articles"
+        assert not articles.exists() or not any(articles.iterdir())
+        return result.stderr
+
     raw = tmp_path / "inbox" / "changsha flood.txt"
     raw.parent.mkdir()
     raw.write_text(RAW_ARTICLE, encoding="utf-8")
-    result = run(["make", "--no-print-directory", f"VENV={VENV}", "-o", f"{VENV}/.installed", "-o",
-                  f"{VENV}/.installed-runtime", "ingest", "FILE=../inbox/changsha", "flood.txt"], project, check=False)
-    assert result.returncode != 0
+    said = refused("FILE=../inbox/changsha", "flood.txt")
     assert ("ingest: FILE=../inbox/changsha flood.txt: '../inbox/changsha flood.txt' is one file, whose name has "
-            "spaces: put it in quotes, FILE='\"../inbox/changsha flood.txt\"'") in result.stderr, result.stderr
-    assert not (project / "archive" / "articles").exists() or not any((project / "archive" / "articles").iterdir())
+            "spaces: put it in quotes, FILE='\"../inbox/changsha flood.txt\"'") in said, said
     # Two names without quotes, both files: the second was left to make, which said only
     # "Nothing to be done for 'b.txt'" once the first was archived.
     for name, day in (("a.txt", "2023-06-03"), ("b.txt", "2023-06-04")):
         (project / name).write_text(RAW_ARTICLE.replace("2023-06-02", day), encoding="utf-8")
-    result = run(["make", "--no-print-directory", f"VENV={VENV}", "-o", f"{VENV}/.installed", "-o",
-                  f"{VENV}/.installed-runtime", "ingest", "FILE=a.txt", "b.txt"], project, check=False)
-    assert result.returncode != 0
+    said = refused("FILE=a.txt", "b.txt")
     assert ("ingest: FILE=a.txt b.txt: make took b.txt for a goal of its own, not a file to ingest: put all the names "
-            "in quotes, FILE='a.txt b.txt'; nothing was archived") in result.stderr, result.stderr
-    assert not (project / "archive" / "articles").exists() or not any((project / "archive" / "articles").iterdir())
+            "in quotes, FILE='a.txt b.txt'; nothing was archived") in said, said
 
 
 def test_file_names_and_titles_are_data_for_make_never_commands(tmp_path):
