@@ -383,7 +383,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         _refuse_unreadable_pages(config, root, check)
         fingerprint = _fingerprint(config)
         # (--no-cache parses and renders everything again, even when nothing changed.)
-        if not check and cache and _up_to_date(config, fingerprint):
+        if not check and cache and _up_to_date(config, fingerprint, preview):
             if not quiet:
                 print(f"build: nothing changed in archive/ or the generator; 0 files written "
                       f"in {time.perf_counter() - started:.2f} s", file=out)
@@ -397,8 +397,8 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         archive, site, outputs, phases = _model_and_outputs(config, root, progress, article_cache, check, preview)
         for draft in archive.drafts:
             warn(f"{_relative(str(draft), root)} (left out of the preview until then; `make site` refuses it)")
-        if archive.drafts:  # what was generated is not the archive's whole site: the next build does it all
-            fingerprint = None
+        if archive.drafts:  # not the archive's whole site: only a preview of the same inputs has nothing to do
+            fingerprint = DRAFTS_ASIDE + fingerprint
         _model_warnings(site, archive, config)
         broken = markdown_link_errors(site, outputs, config.docs, config.archive)
         if broken:
@@ -446,11 +446,17 @@ def _fingerprint(config) -> str:
     return inputs_fingerprint(config, listing)
 
 
-def _up_to_date(config, fingerprint: str) -> bool:
+DRAFTS_ASIDE = "drafts aside: "
+"""Before the inputs' fingerprint in the manifest, when the preview left out articles still
+being written: a preview of the same inputs has nothing to do, but a build that publishes
+does all (and refuses them)."""
+
+
+def _up_to_date(config, fingerprint: str, preview: bool = False) -> bool:
     """Whether docs/ holds what a run made of inputs with this fingerprint, every file it
     wrote still there: there is nothing to do."""
     recorded, present = read_manifest_state(config.docs)
-    return recorded == fingerprint and present()
+    return (recorded == fingerprint or preview and recorded == DRAFTS_ASIDE + fingerprint) and present()
 
 
 def _model_and_outputs(config, root: Path, progress, article_cache, check: bool, preview: bool = False) -> tuple:
@@ -506,7 +512,7 @@ def _check_outputs(config, outputs: dict[str, bytes], root: Path, out) -> int:
     return 1 if stale or misplaced else 0
 
 
-def _write(config, outputs: dict[str, bytes], progress, fingerprint: str | None, root: Path):
+def _write(config, outputs: dict[str, bytes], progress, fingerprint: str, root: Path):
     """Write ``outputs`` into docs/ with their fingerprint (``write.write_outputs``); its
     report. ``_Stop`` after saying why if nothing could be written (pages an editor saved
     where the generator writes) or not all (a full disk, a read-only folder)."""
