@@ -387,6 +387,9 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
             if not quiet:
                 print(f"build: nothing changed in archive/ or the generator; 0 files written "
                       f"in {time.perf_counter() - started:.2f} s", file=out)
+            if preview and _drafts_aside(config):  # (said again: `make serve` started anew says nothing else)
+                warn("articles still being written are left out of the preview, as the generation before this "
+                     "one said; `make check` names them, and `make site` refuses them")
             return 0
         # Something to do: only now the parser, the model and the templates.
         from .model import ArticleCache
@@ -400,13 +403,14 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         if archive.drafts:  # not the archive's whole site: only a preview of the same inputs has nothing to do
             fingerprint = DRAFTS_ASIDE + fingerprint
         _model_warnings(site, archive, config)
-        broken = markdown_link_errors(site, outputs, config.docs, config.archive)
+        drafts = {f"articles/{Path(d.path).parent.name}/" for d in archive.drafts}
+        broken = markdown_link_errors(site, outputs, config.docs, config.archive, drafts)
         if broken:
             return _refused(broken, root, check=check)
         if check:
             return _check_outputs(config, outputs, root, out)
         report = _write(config, outputs, progress, fingerprint, root)
-        _written_warnings(report)
+        _written_warnings(report, drafts)
         if article_cache is not None:
             article_cache.update_scans(site.articles)
             article_cache.save()
@@ -450,6 +454,12 @@ DRAFTS_ASIDE = "drafts aside: "
 """Before the inputs' fingerprint in the manifest, when the preview left out articles still
 being written: a preview of the same inputs has nothing to do, but a build that publishes
 does all (and refuses them)."""
+
+
+def _drafts_aside(config) -> bool:
+    """Whether the last run was a preview that left out articles still being written."""
+    recorded, _ = read_manifest_state(config.docs)
+    return isinstance(recorded, str) and recorded.startswith(DRAFTS_ASIDE)
 
 
 def _up_to_date(config, fingerprint: str, preview: bool = False) -> bool:
@@ -531,17 +541,18 @@ def _write(config, outputs: dict[str, bytes], progress, fingerprint: str, root: 
         raise _Stop(1) from None
 
 
-def _written_warnings(report) -> None:
+def _written_warnings(report, drafts: set[str] = frozenset()) -> None:
     """Warn of the generated pages the write found edited by hand (written again as they
     were), and of the article and glossary pages it deleted: their addresses are for good,
-    so their loss is said, whatever the cause."""
+    so their loss is said, whatever the cause (but for the pages of ``drafts``, articles the
+    preview leaves out while they are written again, which it says itself)."""
     for rel in report.edited:
         warn(f"docs/{rel} was edited by hand, and is generated again as it was: {EDITED_ADVICE}")
     for rel in report.edited_deleted:
         warn(f"docs/{rel} was edited by hand, and is deleted, as what it showed is no longer in archive/: "
              f"{EDITED_ADVICE}")
     for rel in report.deleted:
-        gone = _gone_page(rel)
+        gone = None if rel.removesuffix("index.md") in drafts else _gone_page(rel)
         if gone:
             warn(gone)
 
@@ -643,15 +654,17 @@ FROM_THE_ROOT = (": write a page's address from the site's root, such as 'glossa
                  "or 'data.md'")
 
 
-def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: Path | None = None) -> list:
+def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: Path | None = None,
+                         drafts: set[str] = frozenset()) -> list:
     """A link the generator converts that leads to no page of the site, or that runs code:
     in an article written in Markdown, a glossary entry's definition or an event's
     description. (MkDocs checks the links of the pages editors write in docs/; these are
     converted by the generator, so the generator checks them, and names the file and the
-    line that holds them.)"""
+    line that holds them.) ``drafts``: the addresses of articles the preview leaves out while
+    they are written, whose pages links may lead to."""
     from .render import page_file
 
-    targets = _LinkTargets(site, outputs, docs)
+    targets = _LinkTargets(site, outputs, docs, drafts)
     errors = []
     for article in site.articles:
         if article.kind == "markdown" and article.body_markdown:
@@ -686,9 +699,10 @@ class _LinkTargets:
     tags no article has yet (which are not generated). The anchors of a page, and the
     manifest of the files generated before, are read once, when a link first needs them."""
 
-    def __init__(self, site, outputs: dict[str, bytes], docs: Path):
+    def __init__(self, site, outputs: dict[str, bytes], docs: Path, drafts: set[str] = frozenset()):
         self.outputs = outputs
         self.docs = docs
+        self.drafts = drafts
         self.unused_tags = {f"tags/{t.slug}/": t.slug for t in site.tags if not site.tag_articles.get(t.slug)}
         self._anchors: dict[str, set[str]] = {}  # of the generated pages that links lead into
         self._editors_anchors: dict[str, set[str]] = {}  # of the editors' pages: found as MkDocs makes most of them
@@ -803,6 +817,8 @@ def _page_link_problem(targets: _LinkTargets, path: Path, source: str, written: 
     written_page = next((c for c in candidates if targets.in_docs(c)), None)
     if written_page is not None:
         _warn_of_editors_anchor(targets, written_page, path, source, written, address, anchor)
+        return None
+    if address in targets.drafts:  # an article the preview leaves out while it is written
         return None
     tag = targets.unused_tags.get(address)
     if tag is not None:
@@ -951,10 +967,11 @@ def _relative(message: str, root: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Generate the site's pages and data from archive/ into docs/.")
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if generated files are stale")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="write nothing; exit 1 if generated files are stale")
     parser.add_argument("--quiet", action="store_true", help="print only problems")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current)")
-    parser.add_argument("--preview", action="store_true",
+    mode.add_argument("--preview", action="store_true",
                         help="as make serve runs it: an article still being written (what make new-article put in it "
                              "is still there) is left out, with a warning, instead of stopping the run")
     parser.add_argument("--no-cache", action="store_true",

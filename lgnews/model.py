@@ -861,7 +861,7 @@ def _parse_in_processes(directories: list[Path], tag_names: set[str] | None, pro
 
 def _parse_one(directory: Path):
     """In a worker process: one article, as marshalled data (or a pickle, for what marshal
-    cannot hold), or its problems as (path, message, line)."""
+    cannot hold), or its problems (``_sendable``)."""
     try:
         article, key, raw, _ = _load(directory, _pool_tags, None)
     except ArchiveErrors as exc:

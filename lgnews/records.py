@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .errors import NOT_AN_ADDRESS, VALUE_ERRORS, ArchiveError, ArchiveErrors, not_an_address, one_line
+from .errors import NOT_AN_ADDRESS, VALUE_ERRORS, ArchiveError, ArchiveErrors, DraftError, not_an_address, one_line
 from .parse import HAN_RE, MAX_SUMMARY, MAX_TITLE, ROLE_ORDER, without_controls
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
@@ -941,6 +941,7 @@ class Checker:
         self.path = path
         self.yaml_text = text
         self.errors: list[tuple[tuple, str]] = []
+        self._drafts: set[int] = set()  # which of ``errors`` are those of an article still being written
         # Of a list ``text_list`` left an empty item out of: the index in the file of each
         # item it returned, so that a problem found later with item k is said where it is.
         self._positions: dict[tuple, list[int]] = {}
@@ -952,6 +953,12 @@ class Checker:
     def error(self, where: tuple, message: str) -> None:
         self.errors.append((self._in_file(where), message))
 
+    def draft_error(self, where: tuple, message: str) -> None:
+        """A problem of an article still being written (``DraftError``): what `make new-article`
+        put in it, left as it was."""
+        self._drafts.add(len(self.errors))
+        self.error(where, message)
+
     def reported(self, where: tuple) -> bool:
         """Whether a problem was already recorded for exactly this field."""
         where = self._in_file(where)
@@ -962,14 +969,15 @@ class Checker:
             return
         lines = key_lines(self.path, self.yaml_text)
         out = []
-        for where, message in self.errors:
+        for n_error, (where, message) in enumerate(self.errors):
             line = None
             for n in range(len(where), 0, -1):
                 if where[:n] in lines:
                     line = lines[where[:n]]
                     break
             label = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in where).replace(".[", "[")
-            out.append(ArchiveError(self.path, f"{label}: {message}" if label else message, line))
+            kind = DraftError if n_error in self._drafts else ArchiveError
+            out.append(kind(self.path, f"{label}: {message}" if label else message, line))
         raise ArchiveErrors(out)
 
     # Field helpers: each returns the cleaned value, or None after recording an error.
@@ -1608,17 +1616,18 @@ def _skeleton_leftovers(c: Checker, data: dict, raw_credits: dict, raw_people: l
     edited): a field's, the credits', a person's (``raw_*``: those fields as read)."""
     for key, example in SKELETON_EXAMPLES.items():
         if data.get(key) == example:
-            c.error((key,), f"is still the example of `make new-article`'s skeleton ({example!r}): write this "
-                            "article's own, or put the '# ' back in front of the line")
+            c.draft_error((key,), f"is still the example of `make new-article`'s skeleton ({example!r}): write "
+                                  "this article's own, or put the '# ' back in front of the line")
     if raw_credits == SKELETON_CREDITS:
         names = ", ".join(name for names in SKELETON_CREDITS.values() for name in names)
-        c.error(("credits",), f"are still the example of `make new-article`'s skeleton ({names}): write this "
-                              "article's own, or put the '# ' back in front of its lines")
+        c.draft_error(("credits",), f"are still the example of `make new-article`'s skeleton ({names}): write "
+                                    "this article's own, or put the '# ' back in front of its lines")
     for i, person in enumerate(raw_people):
         if person == SKELETON_PERSON:
             example = ", ".join([SKELETON_PERSON["name"], *SKELETON_PERSON["roles"], *SKELETON_PERSON["involvement"]])
-            c.error(("people", i), f"is still the example of `make new-article`'s skeleton ({example}): write the "
-                                   "people this article names, or put the '# ' back in front of its lines")
+            c.draft_error(("people", i), f"is still the example of `make new-article`'s skeleton ({example}): "
+                                         "write the people this article names, or put the '# ' back in front of its "
+                                         "lines")
 
 
 @dataclass
