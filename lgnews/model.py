@@ -34,6 +34,7 @@ from .parse import (
     find_event_date,
     find_quoted,
     parse_article,
+    unglue,
     without_controls,
 )
 from .records import (
@@ -974,15 +975,13 @@ def _check_annotations(article: Article, path: Path, yaml_text: str) -> None:
                              for i, message in problems])
 
 
-_GLUED_STOP_RE = re.compile(r"([.!?])(?=[“\"‘(]?[A-Z])")
-
-
 def _phrase_hint(phrase: str, paragraphs: list[str]) -> str:
     """What to do about a note's phrase that the reading edition does not hold, most often
     copied from source.txt, where sentences are glued ("day and night.The County"): the
     words as the reading edition has them, if it holds them so; or that they run from one
-    of its paragraphs into the next, where the reading edition starts a new paragraph."""
-    spaced = " ".join(_GLUED_STOP_RE.sub(r"\1 ", phrase).split())
+    of its paragraphs into the next, where the reading edition starts a new paragraph. (The
+    parser's own ``unglue`` gives the words their spaces, as it gave the reading edition's.)"""
+    spaced = " ".join(unglue(phrase).split())
     if spaced != phrase and any(spaced in p for p in paragraphs):
         return f", which reads {spaced!r}: copy the words as the article page shows them"
     if any(spaced in f"{a} {b}" for a, b in zip(paragraphs, paragraphs[1:], strict=False)):

@@ -989,7 +989,7 @@ def split_names(value: str) -> list[str]:
 # --------------------------------------------------------------------------- reading edition
 
 
-def _unglue(paragraph: str) -> str:
+def unglue(paragraph: str) -> str:
     """"the year.Liu Chihui" -> "the year. Liu Chihui" (not "U.S." nor "No.2")."""
     def fix(m: re.Match) -> str:
         at = m.start()
@@ -1016,7 +1016,7 @@ def _acronym_before(text: str, at: int) -> bool:
 
 
 def split_sentences(paragraph: str) -> list[str]:
-    paragraph = _unglue(paragraph)
+    paragraph = unglue(paragraph)
     sentences = []
     start = 0
     for m in SENTENCE_BOUNDARY_RE.finditer(paragraph):
