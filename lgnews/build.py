@@ -383,11 +383,12 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         _refuse_unreadable_pages(config, root, check)
         fingerprint = _fingerprint(config)
         # (--no-cache parses and renders everything again, even when nothing changed.)
-        if not check and cache and _up_to_date(config, fingerprint, preview):
+        done = _done_before(config, fingerprint, preview) if not check and cache else None
+        if done is not None:
             if not quiet:
                 print(f"build: nothing changed in archive/ or the generator; 0 files written "
                       f"in {time.perf_counter() - started:.2f} s", file=out)
-            if preview and _drafts_aside(config):  # (said again: `make serve` started anew says nothing else)
+            if done == DRAFTS_ASIDE:  # (said again: `make serve` started anew says nothing else)
                 warn("articles still being written are left out of the preview, as the generation before this "
                      "one said; `make check` names them, and `make site` refuses them")
             return 0
@@ -456,17 +457,16 @@ being written: a preview of the same inputs has nothing to do, but a build that 
 does all (and refuses them)."""
 
 
-def _drafts_aside(config) -> bool:
-    """Whether the last run was a preview that left out articles still being written."""
-    recorded, _ = read_manifest_state(config.docs)
-    return isinstance(recorded, str) and recorded.startswith(DRAFTS_ASIDE)
-
-
-def _up_to_date(config, fingerprint: str, preview: bool = False) -> bool:
-    """Whether docs/ holds what a run made of inputs with this fingerprint, every file it
-    wrote still there: there is nothing to do."""
+def _done_before(config, fingerprint: str, preview: bool = False) -> str | None:
+    """If docs/ holds what a run made of inputs with this fingerprint, every file it wrote
+    still there (there is nothing to do): what that run recorded before the fingerprint,
+    ``DRAFTS_ASIDE`` for a preview that left out articles still being written (which only a
+    preview takes as done), else ''. None if there is something to do."""
     recorded, present = read_manifest_state(config.docs)
-    return (recorded == fingerprint or preview and recorded == DRAFTS_ASIDE + fingerprint) and present()
+    for before in ("", DRAFTS_ASIDE) if preview else ("",):
+        if recorded == before + fingerprint:
+            return before if present() else None
+    return None
 
 
 def _model_and_outputs(config, root: Path, progress, article_cache, check: bool, preview: bool = False) -> tuple:
