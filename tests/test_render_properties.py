@@ -7,6 +7,7 @@ looking in a temporary folder that holds a decoy file), as MkDocs does."""
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import html
 import json
@@ -68,6 +69,7 @@ printable_text = st.lists(st.one_of(
 @lru_cache(maxsize=1)
 def decoy_folder() -> str:
     folder = Path(tempfile.mkdtemp(prefix="snippets-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)  # not left in /tmp by every run
     for name in ("decoy.md", "decoy", "README.md", "abbreviations.md"):
         (folder / name).write_text(f"{DECOY}\n", encoding="utf-8")
     return str(folder)
