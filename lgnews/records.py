@@ -1195,12 +1195,15 @@ SKELETON_PERSON = {"name": "Wang Lei", "roles": ["deputy head of the County"], "
 SKELETON_CREDITS = {"reporter": ["Wang Lei"], "editor": ["Chen Jing"]}
 """The skeleton's example person and credits: a real-looking name, refused only as the
 skeleton gives them, every field unchanged (a Wang Lei of the article's own is fine)."""
+SKELETON_ANNOTATION = {"phrase": "words exactly as they appear in the text", "note": "what the words mean"}
+SKELETON_DATE = "YYYY-MM-DD"
+"""The skeleton's example annotation and the placeholder of its event date."""
 
 SKELETON_COMMENTS = f"""\
 # Optional fields: remove the "# " in front of the ones you use. See the editors' guide,
 # "Write an article in Markdown" (docs/editors.md).
 # When the reported event happened, such as 2022-04-28:
-# event_date: YYYY-MM-DD
+# event_date: {SKELETON_DATE}
 # source: {SKELETON_EXAMPLES["source"]}
 # source_url: {SKELETON_EXAMPLES["source_url"]}
 # original_url: {SKELETON_EXAMPLES["original_url"]}
@@ -1213,8 +1216,8 @@ SKELETON_COMMENTS = f"""\
 #     roles: [{", ".join(SKELETON_PERSON["roles"])}]
 #     involvement: [{", ".join(SKELETON_PERSON["involvement"])}]
 # annotations:
-#   - phrase: words exactly as they appear in the text
-#     note: what the words mean
+#   - phrase: {SKELETON_ANNOTATION["phrase"]}
+#     note: {SKELETON_ANNOTATION["note"]}
 # machine_translated: true     # only if the text is a machine translation
 tags: []                       # tags from archive/tags.yml, e.g. [meetings, hunan]
 """
@@ -1477,7 +1480,13 @@ def _meta_title_and_summary(c: Checker, data: dict) -> tuple[str | None, str | N
 def _meta_dates(c: Checker, data: dict) -> tuple[date | None, date | None]:
     """The dates of publication and of the event, the event's not after the publication."""
     published = c.day(data.get("published"), ("published",))  # missing: reported by mapping()
-    event_date = c.day(data.get("event_date"), ("event_date",))
+    if data.get("event_date") == SKELETON_DATE:
+        c.draft_error(("event_date",), f"is still the placeholder of `make new-article`'s skeleton ({SKELETON_DATE!r}): "
+                                       "write the date of the event the article reports, such as 2022-04-28, or put "
+                                       "the '# ' back in front of the line")
+        event_date = None
+    else:
+        event_date = c.day(data.get("event_date"), ("event_date",))
     if published and event_date and event_date > published:
         c.error(("event_date",), f"{event_date} is after the publication date {published}; check both dates")
     return published, event_date
@@ -1565,6 +1574,11 @@ def _meta_annotations(c: Checker, raw: list) -> list[Annotation]:
     """The editor's notes, each on a phrase of the text; one without both is left out (said)."""
     annotations = []
     for i, note in enumerate(raw):
+        if note == SKELETON_ANNOTATION:  # not looked for in the text: it is not there
+            c.draft_error(("annotations", i), f"is still the example of `make new-article`'s skeleton "
+                                              f"({SKELETON_ANNOTATION['phrase']!r}): write a note on words of this "
+                                              "article, or put the '# ' back in front of its lines")
+            continue
         note = c.mapping(note, ("annotations", i), {"phrase": True, "note": True}, "an annotation")
         if note is None:
             continue

@@ -149,3 +149,27 @@ def test_what_leads_to_a_draft_or_was_published_before_holds_nothing_back(drafte
 def test_the_check_is_never_a_preview(tmp_path):
     result = _script(tmp_path, "build.py", "--check", "--preview")
     assert result.returncode == 2 and "not allowed with argument" in result.stderr
+
+
+def test_the_skeletons_placeholders_uncommented_are_a_drafts_too(drafted):
+    """The date's placeholder and the example annotation, uncommented before they are
+    written, are the skeleton's like its other examples: they left the preview stopped ('is
+    not a date', 'is not in the text')."""
+    project, article = drafted
+    text = article.read_text(encoding="utf-8")
+    for line in ("# event_date: YYYY-MM-DD", "# annotations:", "#   - phrase: words exactly", "#     note: what the"):
+        assert line in text
+        text = text.replace(line, line[2:], 1)
+    article.write_text(text, encoding="utf-8")
+    previewed = _script(project, "build.py", "--quiet", "--preview")
+    assert previewed.returncode == 0, previewed.stderr
+    assert "event_date: is still the placeholder of `make new-article`'s skeleton ('YYYY-MM-DD')" in previewed.stderr
+    assert ("annotations[0]: is still the example of `make new-article`'s skeleton ('words exactly as they appear "
+            "in the text')") in previewed.stderr
+    assert "is not a date" not in previewed.stderr and "(left out of the preview until then" in previewed.stderr
+    built = _script(project, "build.py", "--quiet")
+    assert built.returncode == 1 and "event_date: is still the placeholder" in built.stderr, built.stderr
+    # Written, they are the article's own.
+    article.write_text(article.read_text(encoding="utf-8").replace("YYYY-MM-DD", "2024-01-09"), encoding="utf-8")
+    previewed = _script(project, "build.py", "--quiet", "--preview")
+    assert "event_date" not in previewed.stderr and "annotations[0]" in previewed.stderr
