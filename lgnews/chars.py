@@ -9,8 +9,9 @@ BIDI = "\u202a-\u202e\u2066-\u2069"
 """The controls of the direction of text: embeddings, overrides, isolates. One left open in a
 title turned the date and source printed after it right to left, on every list."""
 
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
-"""Zero-width space, non-joiner, joiner, word joiner, and the byte-order mark inside a text:
+ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+"""The soft hyphen (``&shy;``, which scraped pages carry inside words), zero-width space,
+non-joiner, joiner, word joiner, and the byte-order mark inside a text:
 nothing to see, but two names or titles that differ by one look the same and are not (a
 zero-width space after "Louxing" made a second Louxing District), and a title of them alone
 shows nothing. What is derived from a text, and what editors write, drops them."""

@@ -47,6 +47,18 @@ def test_zero_width_characters_are_dropped_from_what_is_derived_and_written():
     assert without_controls("Li\u200b Yi\u200c") == "Li Yi"
 
 
+def test_soft_hyphens_are_dropped_so_terms_and_names_are_found():
+    """A scraped page's soft hyphens (U+00AD, ``&shy;``) inside a word hid a glossary term
+    from the reading edition ('District Safety Com\xadmittee' was not linked) and made a
+    name that looked like another one."""
+    raw = ("Louxing safety meet\u00ading held\n2023-01-03 0 By\n\n"
+           "On January 2, Li Yi\u00ad chaired the District Safety Com\u00admittee on hidden dan\u00adgers.\n")
+    parsed = parse_article(raw)
+    assert parsed.title == "Louxing safety meeting held"
+    assert parsed.paragraphs[0] == "On January 2, Li Yi chaired the District Safety Committee on hidden dangers."
+    assert without_controls("Li Yi\u00ad") == "Li Yi"
+
+
 def test_a_title_of_zero_width_characters_alone_is_empty(project):
     meta = project / "archive" / "articles" / SEED_ID / "meta.yml"
     text = meta.read_text(encoding="utf-8")
