@@ -435,13 +435,14 @@ def test_every_optional_field_a_new_article_offers_is_valid_once_uncommented(tmp
     path.write_text(uncommented + body, encoding="utf-8")
     # The example values are refused as they stand (an editor must write the article's)...
     assert [e.split(": ", 2)[1] for e in _errors(archive)] == ["event_date", "source", "source_url", "original_url",
-                                                                "summary", "credits", "people[0]"]
+                                                                "summary", "credits", "people[0]", "annotations[0]"]
     # ...and valid in the same shape once written.
     own = {"event_date: YYYY-MM-DD": "event_date: 2022-04-28", "The media center that published the article": "Changsha Rong Media Center",
            "https://example.org/page-of-the-article": "https://news.example.cn/bridge.html",
            "https://example.org/chinese-original": "https://news.example.cn/zh/bridge.html",
            "One sentence describing the article": "The county opens a bridge over the Lianshui",
-           "editor: [Chen Jing]": "editor: [Chen Jin]", "[deputy head of the County]": "[deputy head of the county]"}
+           "editor: [Chen Jing]": "editor: [Chen Jin]", "[deputy head of the County]": "[deputy head of the county]",
+           "note: what the words mean": "note: what the words mean here"}
     for example, value in own.items():
         uncommented = uncommented.replace(example, value)
     # (The skeleton's comments, which readers would see in the article's source, deleted.)
@@ -458,4 +459,4 @@ def test_every_optional_field_a_new_article_offers_is_valid_once_uncommented(tmp
     assert [(p.name, p.roles, p.involvement) for p in meta.people] == [
         ("Wang Lei", ("deputy head of the county",), ("presiding",))]
     assert [(n.phrase, n.note) for n in meta.annotations] == [
-        ("words exactly as they appear in the text", "what the words mean")]
+        ("words exactly as they appear in the text", "what the words mean here")]
