@@ -14,7 +14,7 @@ import re
 import stat
 import sys
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -1606,6 +1606,7 @@ def _build_people(articles: list[Article], curated: list[CuratedPerson],
             canonical.setdefault(match_key(name), []).append(person)
     records: dict[tuple[str, str | None], PersonRecord] = {}
     keys: dict[str, tuple[str, str | None]] = {}  # record key of each name as written: names repeat a lot
+    unlisted: set[tuple[str, str | None]] = set()  # the keys of names no entry of people.yml gives
 
     def resolve(name: str, article: Article) -> CuratedPerson | None:
         candidates = canonical.get(match_key(name))
@@ -1623,14 +1624,17 @@ def _build_people(articles: list[Article], curated: list[CuratedPerson],
         key = keys.get(name)
         if key is None:
             known = resolve(name, article)
-            # A name no entry of people.yml gives: "Li Xin’ai" and "Li Xin'ai" are one person.
-            key = (known.name, known.place) if known else (plain_apostrophes(name), None)
+            # A name no entry of people.yml gives is one person however it is cased or its
+            # apostrophe typed, as an entry's is: "LI YI" and "Li Yi", "Li Xin’ai" and "Li Xin'ai".
+            key = (known.name, known.place) if known else (match_key(name), None)
+            if not known:
+                unlisted.add(key)
             candidates = canonical.get(match_key(name), ())
             if not any(p.place for p in candidates):  # the same person whatever the article's tags
                 keys[name] = key
             if key not in records:
                 records[key] = PersonRecord(
-                    name=key[0], slug="", zh=known.zh if known else None,
+                    name=known.name if known else plain_apostrophes(name), slug="", zh=known.zh if known else None,
                     aliases=list(known.aliases) if known else [], note=known.note if known else None,
                     zh_confirmed=known.zh_confirmed if known else True,
                     place=key[1], place_title=(place_titles or {}).get(key[1]) if key[1] else None,
@@ -1650,12 +1654,17 @@ def _build_people(articles: list[Article], curated: list[CuratedPerson],
                 person = record(name, article)
                 person.appearances.append(Appearance(article, (), (CREDIT_INVOLVEMENT[role],), name))
                 article.credits.setdefault(role, []).append(person)
+    for key in unlisted:
+        person = records[key]
+        person.name = _usual_spelling([plain_apostrophes(a.as_written) for a in person.appearances])
     # Addresses are handed out to the people of people.yml first, in its order, then to the
-    # others in the order the archive first names them (``records`` is in that order): a
-    # newcomer whose name makes the same address ("LI YI", "Li-Yi") is numbered, and the
-    # page of a person already in the archive stays where links lead to it.
+    # others: a name spelled as its address ("Wang Qian", wang-qian) first, then the other
+    # spellings that make it ("Wang-Qian"), numbered, in the order the archive first names
+    # them (``records`` is in that order). An article added later, even one published
+    # earlier, never takes the address of the name as it is usually spelled.
     listed = {(person.name, person.place): n for n, person in enumerate(curated)}
-    _assign_slugs(sorted(records.values(), key=lambda p: listed.get((p.name, p.place), len(listed))),
+    _assign_slugs(sorted(records.values(), key=lambda p: (listed.get((p.name, p.place), len(listed)),
+                                                          not _spelled_as_address(p.name))),
                   lambda p: f"{p.name} {p.place}" if p.place else p.name)
     people = sorted(records.values(), key=lambda p: (p.name.lower(), p.name, p.place or ""))
     by_name: dict[str, list[PersonRecord]] = defaultdict(list)  # several only where people.yml places them
@@ -1686,6 +1695,22 @@ def _shared_names(people: list[PersonRecord]) -> list[SharedName]:
             if len(names) == 1 and slug not in taken and not reserved_slug(slug)]
 
 
+def _usual_spelling(spellings: list[str]) -> str:
+    """The spelling of a name to show, of those it is written in (in the order the archive
+    writes them): one written as a name is, each word with a capital and the rest not all in
+    capitals ("Li Yi" rather than "LI YI", "Li yi" or "li yi"), if there is one; then the one
+    written most often; then the first written."""
+    counts = Counter(spellings)
+    first = {spelling: n for n, spelling in reversed(list(enumerate(spellings)))}
+    return min(counts, key=lambda s: (s.isupper() or not all(w[:1].isupper() for w in s.split()), -counts[s], first[s]))
+
+
+def _spelled_as_address(name: str) -> bool:
+    """Whether ``name`` is written as its address reads, words and spaces: "Wang Qian" for
+    wang-qian, not "Wang-Qian" or "Wáng Qian"."""
+    return match_key(name) == _slug_base(name).replace("-", " ")
+
+
 def _slug_base(name: str) -> str:
     base = slugify(name)
     return base + "-named" if reserved_slug(f"{base}-2") else base  # "Page": page-2... are the index's pages
@@ -1713,6 +1738,15 @@ def _build_organizations(articles: list[Article], orgs: dict[str, Organization],
     or alias covers (a local alias only in its place's articles): an organization no
     editor has described (not ``curated``), one for each name however it is cased."""
     others: dict[str, Organization] = {}  # by match_key of the name
+    spellings: dict[str, list[str]] = defaultdict(list)  # the names of each of ``others`` as written
+
+    def other(name: str) -> Organization:
+        key = match_key(name)
+        spellings[key].append(name)
+        org = others.get(key)
+        if org is None:
+            org = others[key] = Organization(name, "")
+        return org
 
     def known(name: str, article: Article) -> Organization | None:
         org = matcher.lookup(name)
@@ -1723,7 +1757,7 @@ def _build_organizations(articles: list[Article], orgs: dict[str, Organization],
         source = article.meta.source
         if source:
             org = known(source, article)
-            found.append((org or others.setdefault(match_key(source), Organization(source, "")), "source"))
+            found.append((org or other(source), "source"))
         _, _, named, bodies = found_in[id(article)]
         for found_in_text in named:
             for _, _, org in found_in_text:
@@ -1736,7 +1770,7 @@ def _build_organizations(articles: list[Article], orgs: dict[str, Organization],
                 hit = matcher.lookup(name)
                 if isinstance(hit, LocalName) and (hit := hit.resolve(article)) is None:
                     continue  # another place's name for its body (as above)
-                org = hit or others.setdefault(match_key(name), Organization(name, ""))
+                org = hit or other(name)
                 if not any(o is org for o, _ in found):
                     found.append((org, "named"))
         article.organizations = []
@@ -1744,8 +1778,10 @@ def _build_organizations(articles: list[Article], orgs: dict[str, Organization],
         for org, how in found:
             org.articles.append((article, how))
             article.organizations.append(org)
+    for key, org in others.items():  # shown as usually written; its address as its name spelled as the address reads
+        org.name = _usual_spelling(spellings[key])
     curated = sorted(orgs.values(), key=lambda o: o.name.lower())
-    uncurated = sorted(others.values(), key=lambda o: (o.name.lower(), o.name))
+    uncurated = sorted(others.values(), key=lambda o: (not _spelled_as_address(o.name), o.name.lower(), o.name))
     used: set[str] = set()
     _assign_slugs(curated, used=used)  # first: a curated body keeps its address whatever the articles name
     _assign_slugs(uncurated, used=used)

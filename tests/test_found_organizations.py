@@ -220,6 +220,28 @@ def test_an_undescribed_body_never_takes_a_curated_ones_address(tmp_path):
     assert len(set(slugs.values())) == len(slugs)
 
 
+@pytest.mark.parametrize("published", ["2022-06-01", "2021-06-01"])
+def test_an_undescribed_body_keeps_its_address_and_its_usual_spelling(tmp_path, published):
+    """A source written "Changsha (Rong) Media Center" in an article added later took the
+    address of "Changsha Rong Media Center", which moved to -2 without a word; one written in
+    capitals, published before the others, gave the body its capitals on every page."""
+    def article(day: str, source: str, title: str) -> str:
+        return f"---\ntitle: {title}\npublished: {day}\nsource: {source}\ntags: []\n---\n\nA text.\n"
+
+    archive = _archive(tmp_path, {
+        "2022-05-01-first": article("2022-05-01", "Changsha Rong Media Center", "First"),
+        "2022-05-02-second": article("2022-05-02", "Changsha Rong Media Center", "Second"),
+        f"{published}-added": article(published, "Changsha (Rong) Media Center", "Added"),
+        f"{published[:-1]}2-capitals": article(published[:-1] + "2", "CHANGSHA RONG MEDIA CENTER", "Capitals"),
+    })
+    site = build_site(load_archive(archive))
+    slugs = {o.name: o.slug for o in site.organizations if "Changsha" in o.name or "CHANGSHA" in o.name}
+    assert slugs == {"Changsha Rong Media Center": "changsha-rong-media-center",
+                     "Changsha (Rong) Media Center": "changsha-rong-media-center-2"}
+    usual = next(o for o in site.organizations if o.slug == "changsha-rong-media-center")
+    assert len(usual.articles) == 3
+
+
 def test_an_undescribed_bodys_articles_are_listed_in_pages(tmp_path, monkeypatch):
     articles = {f"2022-06-{day:02d}-inspection-{day}": NEW_ARTICLE.replace("2022-05-03", f"2022-06-{day:02d}")
                 .replace("Mines inspected", f"Mines inspected ({day})") for day in range(1, 8)}
