@@ -1844,6 +1844,12 @@ class Event:
     terms: list[str]
 
 
+TIMELINE_ANCHORS = ("published-", "event-", "timeline-")
+"""How the timeline's own places (anchors) start: an article's publication and the event it
+reports (``published-<article id>``, ``event-<article id>``), a year (``timeline-2022``). An
+event's place is its id."""
+
+
 def load_events(path: Path, data: Any, term_names: set[str] | None) -> list[Event]:
     c = Checker(path)
     if data is None:
@@ -1863,6 +1869,10 @@ def load_events(path: Path, data: Any, term_names: set[str] | None) -> list[Even
         event_id = c.text(item.get("id"), (i, "id"), required=True)
         if event_id and slug_problem(event_id):
             c.error((i, "id"), slug_problem(event_id))
+        elif event_id and event_id.startswith(TIMELINE_ANCHORS):
+            c.error((i, "id"), f"'{event_id}' starts as the timeline's own places do ({', '.join(TIMELINE_ANCHORS)}), "
+                               "the dates of an article or a year: the event would share its place on the page with "
+                               "one of those; choose another id")
         if event_id and event_id in ids:
             first = key_lines(path).get((ids[event_id], "id"))
             c.error((i, "id"), f"this event repeats the id '{event_id}' of the event "

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 from lgnews.model import build_site, load_archive
 
@@ -39,3 +40,28 @@ def test_an_event_named_alone_or_only_in_another_word_is_not_doubled(tmp_path):
     assert events == {"2022-05-01-rain": ["zhengzhou-7-20-rainstorm"],
                       "2022-05-02-report": ["zhengzhou-7-20-investigation-report", "zhengzhou-7-20-rainstorm"],
                       "2022-05-03-none": []}
+
+
+def test_an_event_id_cannot_take_a_place_the_timeline_gives_an_article(tmp_path):
+    """An event with the id 'published-<an article's id>' was accepted: the timeline's page
+    then had two places of that name, and the article's "published" link led to the event."""
+    import pytest
+
+    from lgnews.model import ArchiveErrors
+    from lgnews.records import TIMELINE_ANCHORS
+
+    site = build_site(load_archive(ROOT / "archive"))
+    own = {e.anchor for e in site.timeline if e.kind != "event"} | {f"timeline-{e.year}" for e in site.timeline}
+    assert own and all(anchor.startswith(TIMELINE_ANCHORS) for anchor in own)  # what the check guards
+    archive = Path(shutil.copytree(ROOT / "archive", tmp_path / "archive"))
+    events = archive / "events.yml"
+    text = events.read_text(encoding="utf-8")
+    assert '- id: "zhengzhou-7-20-rainstorm"' in text
+    events.write_text(text.replace('- id: "zhengzhou-7-20-rainstorm"', f'- id: "published-{SEED_ID}"', 1),
+                      encoding="utf-8")
+    with pytest.raises(ArchiveErrors) as refused:
+        load_archive(archive)
+    assert [str(e).replace(str(tmp_path), "") for e in refused.value.errors] == [
+        f"/archive/events.yml:30: [2].id: 'published-{SEED_ID}' starts as the timeline's own places do (published-, "
+        "event-, timeline-), the dates of an article or a year: the event would share its place on the page with one "
+        "of those; choose another id"]
