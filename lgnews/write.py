@@ -666,7 +666,12 @@ def _write_files(prefix: str, rels: list[str], outputs: dict[str, bytes], progre
         if len(rels) > FSYNC_EACH_UP_TO:
             _flush_to_disk([temporary(index) for index in range(len(rels))])  # on disk before the renames
         for index in range(len(rels)):  # here alone: 14,000 renames take 0.07 s
-            os.replace(temporary(index), prefix + rels[index])
+            try:
+                os.replace(temporary(index), prefix + rels[index])
+            except OSError as exc:  # (a page made immutable): said of the page, not of its temporary name
+                if exc.filename == temporary(index):
+                    exc.filename, exc.filename2 = prefix + rels[index], None
+                raise
     except BaseException:  # (a rename that fails: each page is the old one or the new, none is left half-way)
         _discard(map(temporary, range(len(rels))))
         raise

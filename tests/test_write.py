@@ -72,6 +72,27 @@ def test_atomic_write_keeps_the_old_file_when_interrupted(tmp_path, monkeypatch)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["page.md"], "a temporary file was left behind"
 
 
+def test_a_page_that_cannot_be_replaced_is_named_as_the_editor_knows_it(project, monkeypatch, capsys):
+    """A page made immutable (chattr +i) was said as 'cannot write docs/articles/<id>/
+    .index.md.17166-1.tmp', a name the editor never saw."""
+    assert generate(project, quiet=True) == 0
+    set_title(project, "Louxing District held the 2022 Work safety retreat Meeting again")
+    real = os.replace
+    target = SEED_PAGE
+
+    def immutable(src, dst):
+        if str(dst).endswith(target):
+            raise PermissionError(1, "Operation not permitted", src, None, dst)  # as os.replace says it
+        return real(src, dst)
+
+    monkeypatch.setattr(write.os, "replace", immutable)
+    capsys.readouterr()
+    assert generate(project, quiet=True) == 1
+    said = capsys.readouterr().err.splitlines()
+    assert len(said) == 1 and said[0].startswith(f"build: cannot write docs/{target}: Operation not permitted; "), said
+    assert not temp_files(project / "docs")
+
+
 @pytest.mark.parametrize("fail_at", [1, 5, -1])
 def test_interrupted_generation_leaves_whole_files_and_recovers(project, monkeypatch, capsys, fail_at):
     """A run stopped mid-way (the n-th rename fails; -1: the manifest's, after the pages)
