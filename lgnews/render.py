@@ -271,8 +271,15 @@ def zh_lang(value: Any) -> Markup:
     Tags, the targets of Markdown links and code are left as they are."""
     text = str(value) if isinstance(value, Markup) else esc(value)
     parts = _TAG_OR_TARGET_RE.split(text)
-    return Markup("".join(part if i % 2 else _ZH_RUN_RE.sub(r'<span lang="zh">\g<0></span>', part)
-                          for i, part in enumerate(parts)))
+    return Markup("".join(part if i % 2 else _ZH_RUN_RE.sub(_zh_run, part) for i, part in enumerate(parts)))
+
+
+def _zh_run(match: re.Match) -> str:
+    """A run of Chinese marked as Chinese, with its inner words for the search (``zh_words``):
+    Pagefind keeps 安全生产委员会 as one word, which a search for 委员会 did not find."""
+    words = zh_words(match[0])
+    extra = f' data-pagefind-index-attrs="data-zh-words" data-zh-words="{words}"' if words else ""
+    return f'<span lang="zh"{extra}>{match[0]}</span>'
 
 
 @lru_cache(maxsize=1024)

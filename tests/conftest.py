@@ -129,3 +129,13 @@ def counting_forks(monkeypatch) -> list[int]:
 
     monkeypatch.setattr(os, "fork", fork)
     return forked
+
+
+def zh_span(chinese: str) -> str:
+    """A run of Chinese as the pages mark it (``render.zh_lang``): as Chinese, with its inner
+    words for the search where it has any."""
+    from lgnews.render import zh_words
+
+    words = zh_words(chinese)
+    extra = f' data-pagefind-index-attrs="data-zh-words" data-zh-words="{words}"' if words else ""
+    return f'<span lang="zh"{extra}>{chinese}</span>'

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, copy_project, generate_and_build, run
+from .conftest import ROOT, copy_project, generate_and_build, run, zh_span
 
 GUIDE = ROOT / "docs" / "editors.md"
 VENV = Path(sys.executable).parent.parent
@@ -195,7 +195,7 @@ def test_ingested_article_page(edited, raw_id):
     assert "Reporter Wang Lei" not in reading
     # The reviewed meta.yml: the annotation and the tags.
     assert 'class="annotated" id="noteref-1">duty on duty</span>' in page
-    assert 'Probably <span lang="zh">值班值守</span>' in page  # the Chinese of a note is marked as Chinese
+    assert f'Probably {zh_span("值班值守")}' in page  # the Chinese of a note is marked as Chinese
 
 
 def test_ingested_article_is_on_the_timeline(edited, raw_id):

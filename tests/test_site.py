@@ -13,7 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from .conftest import ROOT, SEED_ID, copy_project, generate_and_build, run
+from .conftest import ROOT, SEED_ID, copy_project, generate_and_build, run, zh_span
 
 SEED_SOURCE = ROOT / "archive" / "articles" / SEED_ID / "source.txt"
 
@@ -623,8 +623,8 @@ def test_the_place_tag_says_where_louxing_is_with_its_chinese_marked(built_site)
     the Chinese in a tag's description is marked as Chinese, as it is elsewhere."""
     for url in ["tags/louxing", "tags"]:
         html = (built_site / url / "index.html").read_text(encoding="utf-8")
-        assert re.search(r'the urban district of Loudi \(<span lang="zh">娄底</span>\), a prefecture-level city in '
-                         r"central Hunan Province", html), url
+        assert re.search(r"the urban district of Loudi \(" + re.escape(zh_span("娄底")) + r"\), a prefecture-level "
+                         r"city in central Hunan Province", html), url
 
 
 def test_generated_pages_are_marked_and_not_in_the_sidebar(built_site, built_project):
@@ -727,19 +727,23 @@ def test_chinese_in_running_text_is_marked_as_chinese(built_site):
     lang="zh" a screen reader read 党建国 with an English voice."""
     article = (built_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
     notes = article[article.index('<ol class="annotations">'):]
-    assert 'Dang Jianguo (<span lang="zh">党建国</span>)' in notes
+    assert f'Dang Jianguo ({zh_span("党建国")})' in notes
     entry = (built_site / "glossary" / "cracking-down-on-illegal-activities-and-preventing-violations" /
              "index.html").read_text(encoding="utf-8")
     definition = entry[entry.index('id="definition"'):entry.index('id="occurrences"')]
-    assert '<span lang="zh">打非治违</span>' in definition
-    assert '<span lang="zh">国办发明电〔2012〕10号</span>' in definition
+    assert f'{zh_span("打非治违")}' in definition
+    assert f'{zh_span("国办发明电〔2012〕10号")}' in definition
     timeline = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
-    assert '<span lang="zh">国办发明电〔2012〕10号</span>' in timeline
+    assert f'{zh_span("国办发明电〔2012〕10号")}' in timeline
 
 
 @pytest.mark.parametrize(("text", "marked"), [
-    ("Dang Jianguo (党建国), not Party", 'Dang Jianguo (<span lang="zh">党建国</span>), not Party'),
-    ("<b>x</b> 安委〔2020〕3号", '&#60;b&#62;x&#60;/b&#62; <span lang="zh">安委〔2020〕3号</span>'),  # as esc() writes
+    ("Dang Jianguo (党建国), not Party", 'Dang Jianguo (<span lang="zh" data-pagefind-index-attrs="data-zh-words" '
+                                        'data-zh-words="党建 党建国 建国">党建国</span>), not Party'),
+    ("<b>x</b> 安委〔2020〕3号", '&#60;b&#62;x&#60;/b&#62; <span lang="zh" data-pagefind-index-attrs="data-zh-words" '
+                                'data-zh-words="安委">安委〔2020〕3号</span>'),  # as esc() writes
+    # A word alone is no run to split: nothing for the search beyond it.
+    ("Louxing (娄) and 见", 'Louxing (<span lang="zh">娄</span>) and <span lang="zh">见</span>'),
 ])
 def test_zh_lang_marks_runs_of_chinese_and_escapes_text(text, marked):
     from lgnews.render import zh_lang
@@ -749,7 +753,7 @@ def test_zh_lang_marks_runs_of_chinese_and_escapes_text(text, marked):
 
     # Markup is left as it is but for the runs; a link's target keeps its Chinese.
     assert str(zh_lang(Markup('<a title="安全" href="x">安全</a> [见](http://e.org/安全) `安全`'))) == \
-        '<a title="安全" href="x"><span lang="zh">安全</span></a> [<span lang="zh">见</span>](http://e.org/安全) `安全`'
+        f'<a title="安全" href="x">{zh_span("安全")}</a> [<span lang="zh">见</span>](http://e.org/安全) `安全`'
 
 
 def test_chinese_beyond_the_basic_block_is_marked_and_searchable_as_the_rest():
@@ -759,7 +763,8 @@ def test_chinese_beyond_the_basic_block_is_marked_and_searchable_as_the_rest():
     than chars.HAN, which tells a name as Chinese."""
     from lgnews.render import zh_lang, zh_words
 
-    assert str(zh_lang("Ji Xiang (𠮷祥)")) == 'Ji Xiang (<span lang="zh">𠮷祥</span>)'
+    assert str(zh_lang("Ji Xiang (𠮷祥)")) == ('Ji Xiang (<span lang="zh" data-pagefind-index-attrs="data-zh-words" '
+                                             'data-zh-words="𠮷祥">𠮷祥</span>)')
     assert zh_words("𠮷祥村") == "𠮷祥 𠮷祥村 祥村"
     assert zh_words("二〇二二年").split()[:2] == ["二〇", "二〇二"]  # one run: 〇 did not split it
 
