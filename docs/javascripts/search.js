@@ -367,6 +367,11 @@
     return item;
   }
 
+  /* A count as the pages write one: 1,160, not 1160. */
+  function figure(n) {
+    return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+  }
+
   function renderMoreButton() {
     var item = document.createElement("li");
     item.className = "md-search-result__item lg-search-more";
@@ -375,7 +380,7 @@
     button.className = "lg-search-more__button";
     var left = results.length - shown;
     button.textContent = left <= PAGE_SIZE ? (left === 1 ? "Show the last one" : "Show the last " + left)
-      : "Show " + PAGE_SIZE + " more of " + left + " remaining";
+      : "Show " + PAGE_SIZE + " more of " + figure(left) + " remaining";
     button.addEventListener("click", function () {
       item.remove();
       showMore(input.value.trim(), generation, true);
@@ -728,7 +733,7 @@
       shown = 0;
       list.textContent = "";
       var n = results.length;
-      setStatus((n === 0 ? MESSAGES.none : n === 1 ? MESSAGES.one : MESSAGES.other.replace("#", n)) + searchedAs);
+      setStatus((n === 0 ? MESSAGES.none : n === 1 ? MESSAGES.one : MESSAGES.other.replace("#", figure(n))) + searchedAs);
       return showMore(query, current, false);
     }).then(function () {
       if (current === generation) box.setAttribute("data-lg-search-done", typed);

@@ -310,6 +310,32 @@ def test_above_5000_articles_what_is_searched_is_said_above_the_results(browser,
         context.close()
 
 
+MANY_RESULTS = """
+import * as pagefind from "./pagefind.js?as-built";
+export const options = pagefind.options, init = pagefind.init;
+export async function search(query, more) {
+  const found = await pagefind.search(query, more);
+  return found && {...found, results: Array.from({length: 1234}, (_, i) => found.results[i % found.results.length])};
+}
+"""
+
+
+def test_counts_of_results_are_written_as_the_pages_write_figures(browser, site_url):
+    """A reader's review, at 1,000 articles: "1160 matching pages" and "Show 10 more of 1150
+    remaining", where every page writes 1,001. (Pagefind's answer is made 1,234 long here.)"""
+    context, tab = _open_tab(browser, site_url, DESKTOP)
+    try:
+        tab.page.route(re.compile(r".*/pagefind/pagefind\.js$"), lambda route: route.fulfill(
+            status=200, content_type="text/javascript", body=MANY_RESULTS))
+        tab.goto(SEED)
+        search(tab, "safety")
+        assert tab.page.locator("#lg-search-status").inner_text().startswith("1,234 matching pages")
+        assert tab.page.locator(".lg-search-more__button").inner_text() == "Show 10 more of 1,224 remaining"
+        assert not tab.errors
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize(("query", "page", "label"), [
     ("April 2022", "articles/2022/04/", "April 2022"),
     ("2022-04-30", "articles/2022/04/", "April 2022"),  # searched as "30 April 2022"
