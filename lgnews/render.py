@@ -508,6 +508,20 @@ def person_lead(appearances: Sequence) -> dict:
 
 _CREDITS = frozenset(CREDIT_INVOLVEMENT.values())
 
+PERSON_SOURCES = 3
+"""How many of the sources of a person's articles their page names (the most frequent)."""
+
+
+def person_sources(appearances: Sequence) -> list[tuple[Organization, int]]:
+    """The bodies that published the articles naming a person, with how many each, the most
+    first: where the person is ("Head of the County" says which county only with them)."""
+    counts: dict[int, list] = {}
+    for article in {a.article.id: a.article for a in appearances}.values():
+        org = article.source_organization
+        if org is not None:
+            counts.setdefault(id(org), [org, 0])[1] += 1
+    return sorted(((org, n) for org, n in counts.values()), key=lambda x: (-x[1], x[0].name.lower(), x[0].name))
+
 
 def people_in_article(people: Sequence) -> tuple[list, list]:
     """The people of an article for its "In this article": those the text gives a title
@@ -827,9 +841,11 @@ class Renderer:
         # description).
         lead = str(self.env.get_template("_macros.j2").module.person_lead(person_lead(appearances)))
         said = html.unescape(lead)
+        sources = person_sources(appearances)
         return self._listing_pages("person.md.j2", person.label, person.url, appearances, 10, "appearances",
                                    description=html.escape(clip(f"{person.label}: {said[:1].lower()}{said[1:]}", 200)),
-                                   person=person, lead=lead)
+                                   person=person, lead=lead, sources=sources[:PERSON_SOURCES],
+                                   more_sources=len(sources) - len(sources[:PERSON_SOURCES]))
 
     def render_shared_name(self, shared: SharedName) -> Output:
         """The page at a name's own address once people.yml has told its namesakes apart

@@ -66,3 +66,30 @@ def test_the_seeds_pages_read_so(built_site):
     assert "publishes the article" not in timeline
     person = (built_site / "people" / "wang-qian" / "index.html").read_text(encoding="utf-8")
     assert '<p class="person-lead">Named in 1 article (2022), taking part by attending.</p>' in person
+
+
+def test_a_persons_page_says_who_published_the_articles_that_name_them(tmp_path):
+    """A reader's review at 1,000 articles: "Named in 12 articles… as Head of the County",
+    and nothing on the page said which county. The bodies that published the articles say
+    where: the three most frequent, with a link to each, and how many others."""
+    from lgnews import render
+
+    archive = shutil.copytree(ROOT / "archive", tmp_path / "archive")
+    sources = ["Xiangyin County Rong Media Center"] * 3 + ["Hunan Daily"] * 2 + ["Loudi News", "Miluo Today"]
+    for n, source in enumerate(sources, start=1):
+        folder = archive / "articles" / f"2023-05-{n:02d}-inspection-{n}"
+        folder.mkdir()
+        (folder / "article.md").write_text(
+            f"---\ntitle: Inspection {n}\npublished: 2023-05-{n:02d}\nsource: {source}\npeople:\n- name: Bai Aiwei\n"
+            f"  roles: [Head of the County]\n---\n\nBai Aiwei inspected the mines.\n", encoding="utf-8")
+    site = build_site(load_archive(archive))
+    person = next(p for p in site.people if p.name == "Bai Aiwei")
+    page = render.Renderer(site, "https://example.org/", "Test").render_person(person)[0].content
+    assert ('<p class="person-sources"><strong>In articles from:</strong> '
+            '<a href="../../organizations/xiangyin-county-rong-media-center/">Xiangyin County Rong Media Center</a> '
+            '(3 articles), <a href="../../organizations/hunan-daily/">Hunan Daily</a> (2 articles), '
+            '<a href="../../organizations/loudi-news/">Loudi News</a> (1 article) and 1 other source</p>') in page
+    liu = next(p for p in site.people if p.name == "Liu Zhigang")
+    page = render.Renderer(site, "https://example.org/", "Test").render_person(liu)[0].content
+    assert ('<strong>In articles from:</strong> <a href="../../organizations/louxing-rong-media-center/">Louxing '
+            'Rong Media Center</a> (1 article)</p>') in page

@@ -94,6 +94,8 @@ def test_a_person_is_indexed_without_the_list_of_articles(indexed):
     assert ("Named in 1 article (2022), as deputy secretary of the District Committee; Head of the District; "
             "Director of the District Safety Committee.") in text
     assert "newest first" not in text and "Appearances" not in text
+    # Nor by the bodies that published their articles, which have pages of their own.
+    assert "In articles from" not in text and "Louxing Rong Media Center" not in text
 
 
 def test_glossary_entry_is_indexed_without_its_occurrences(indexed):
