@@ -246,9 +246,13 @@
           appendText(parent, child.textContent);
         } else if (child.nodeType === Node.ELEMENT_NODE) {
           if (child.nodeName === "MARK") {
+            /* Pagefind marks a word with the stop after it ("安全,", "safety."): the stop is
+               shown after the mark, as no part of what was found. */
+            var cut = /^([\s\S]*?)([.,;:!?，。；：、！？]*)$/.exec(child.textContent);
             var mark = document.createElement("mark");
-            appendText(mark, child.textContent);
+            appendText(mark, cut[1] || child.textContent);
             parent.appendChild(mark);
+            if (cut[1] && cut[2]) appendText(parent, cut[2]);
           } else {
             walk(child, parent);
           }
@@ -958,6 +962,11 @@
      how its pages move up. */
   box.lgTidyExcerpt = tidyExcerpt;
   box.lgExcerptText = function (html, title) { return excerptNodes(html, title).textContent; };
+  box.lgExcerptMarks = function (html, title) {
+    return Array.prototype.map.call(excerptNodes(html, title).querySelectorAll("mark"), function (m) {
+      return m.textContent;
+    });
+  };
   box.lgExcerptShown = function (html, title) {
     var p = document.createElement("p");
     p.appendChild(excerptNodes(html, title));

@@ -893,6 +893,21 @@ def test_an_excerpt_shows_the_pages_characters(tab, excerpt, shown):
                              [excerpt, "A title"]) == shown
 
 
+@pytest.mark.parametrize(("excerpt", "text", "marks"), [
+    ("the form of <mark>安全生产委员会,</mark> a committee", "the form of 安全生产委员会, a committee", ["安全生产委员会"]),
+    ("translates <mark>安全，</mark>here", "translates 安全，here", ["安全"]),
+    ("for work <mark>safety.</mark> The", "for work safety. The", ["safety"]),
+    ("a <mark>R&D</mark> office", "a R&D office", ["R&D"]),
+    ("a lone <mark>.</mark> mark", "a lone . mark", ["."]),  # nothing but a stop: kept as it was
+])
+def test_a_stop_after_a_match_is_not_marked(tab, excerpt, text, marks):
+    """A reader's review: a search for 安全 marked "安全," with its comma."""
+    tab.goto("")
+    got = tab.page.evaluate("([e, t]) => { const box = document.querySelector('[data-lg-search]');"
+                            " return [box.lgExcerptText(e, t), box.lgExcerptMarks(e, t)]; }", [excerpt, "A title"])
+    assert got == [text, marks]
+
+
 @pytest.mark.parametrize("query", ["Beijing", "benchmark", "orchid", "safety Beijing"])
 def test_a_word_the_archive_does_not_hold_finds_nothing(search_tab, query):
     """Pagefind cuts a word it cannot find back to the longest start of it that it can
