@@ -88,14 +88,18 @@ def test_every_growing_list_is_split_and_its_pages_link_in_order(outputs):
                 assert paths[n] in targets, f"{path} does not link to the next page"
             if n > 1:
                 assert paths[n - 2] in targets, f"{path} does not link to the previous page"
-            assert paths[0] in targets or n <= 2, f"{path} does not link to the first page"
-            assert paths[-1] in targets or n >= count - 1, f"{path} does not link to the last page"
-            # Each of the pager's words where it leads somewhere, and nowhere else: no "Next
-            # page" off the last page, no "Last page" to the page after this one.
+            # Each of the pager's words where it leads somewhere, to the page it names, and
+            # nowhere else: no "Next page" off the last page, no "Last page" to the page after
+            # this one. (The numbered links hold the first and last pages as well: the words'
+            # own links are what is checked.)
             pager = pages[path].split('<nav class="pager"', 1)[1].split("</nav>", 1)[0]
-            for words, shown in (("Next page", n < count), ("Previous page", n > 1), ("First page", n > 2),
-                                 ("Last page", n < count - 1)):
+            for words, shown, leads in (("Next page", n < count, paths[min(n, count - 1)]),
+                                        ("Previous page", n > 1, paths[max(n - 2, 0)]),
+                                        ("First page", n > 2, paths[0]), ("Last page", n < count - 1, paths[-1])):
                 assert (words in pager) == shown, f"{path}: '{words}' {'missing' if shown else 'shown'}"
+                if shown:
+                    found = re.findall(rf'<a href="([^"]*)"[^>]*>(?:(?!</a>).)*?{words}', pager)
+                    assert [_target(path, h) for h in found] == [leads], f"{path}: '{words}' leads to {found}"
             # Its arrows are drawn, not read ("left arrow Previous page").
             assert not re.search(r"(?<!aria-hidden=\"true\">)[«←→»]", pager), pager
             assert not {_target(path, h) for h in HREF_RE.findall(pager)} - set(paths), \
@@ -594,3 +598,18 @@ def test_no_line_of_a_pager_starts_with_its_separator(outputs):
             seen += 1
             assert " · " not in nav and nav.count("&nbsp;· ") == nav.count("·"), (path, nav)
     assert seen > 10
+
+
+def test_an_organizations_pages_list_its_articles_newest_first(outputs):
+    """As every other list does (a mutation that listed them in the archive's order, oldest
+    first, with the jumps by year backwards, went unnoticed)."""
+    site, pages = outputs
+    org = max(site.organizations, key=lambda o: len(o.articles))
+    expected = [url + "index.md" for _, _, url in sorted({(a.published, a.id, a.url) for a, _ in org.articles},
+                                                         reverse=True)]
+    assert len(expected) >= 3
+    listed = []
+    for n in range(1, _series(pages).get(org.url, 1) + 1):
+        path = org.url + ("index.md" if n == 1 else f"page-{n}/index.md")
+        listed += _article_links(path, pages[path].split('<ul class="article-list">', 1)[1])
+    assert list(dict.fromkeys(listed)) == expected
