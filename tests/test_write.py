@@ -182,6 +182,22 @@ def test_second_run_writes_nothing(project):
     assert pages(stats(docs)) == pages(before) and pages(tree(docs)) == pages(contents)
 
 
+def test_the_same_outputs_written_again_leave_the_manifest_as_it_was(tmp_path):
+    """Only touched, never written again, when nothing in it changed (a mutation review: a
+    manifest rewritten by every run passed every test)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    outputs = {"tags/index.md": b"<!-- Generated -->\n# Tags\n", "tags/x/index.md": b"<!-- Generated -->\n# X\n"}
+    write.write_outputs(docs, outputs, inputs="abc")
+    before = (docs / MANIFEST).stat()
+    report = write.write_outputs(docs, outputs, inputs="abc")
+    assert report.written == [] and report.deleted == []
+    after = (docs / MANIFEST).stat()
+    assert after.st_ino == before.st_ino and after.st_mtime_ns >= before.st_mtime_ns
+    write.write_outputs(docs, outputs, inputs="abd")  # what it records changed: written again
+    assert (docs / MANIFEST).stat().st_ino != before.st_ino and '"abd"' in (docs / MANIFEST).read_text()
+
+
 def test_a_change_rewrites_only_the_pages_it_affects(project):
     build(project)
     docs = project / "docs"
@@ -871,11 +887,14 @@ def test_make_clean_deletes_nothing_outside_docs_whatever_the_manifest_says(proj
     data = json.loads((docs / MANIFEST).read_text(encoding="utf-8"))
     data["files"]["../README.md"] = "0" * 64
     data["files"]["../archive/people.yml"] = "0" * 64
+    # Under a generated folder, then out of docs/ (a mutation review: only the ".." guard stops these).
+    data["files"]["articles/../../README.md"] = "0" * 64
+    data["files"]["tags/../../archive/tags.yml"] = "0" * 64
     data["files"][str(project / "mkdocs.yml")] = "0" * 64
     (docs / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
     write.clean(docs)
     assert (project / "README.md").exists() and (project / "archive" / "people.yml").exists()
-    assert (project / "mkdocs.yml").exists()
+    assert (project / "mkdocs.yml").exists() and (project / "archive" / "tags.yml").exists()
     assert not (docs / "articles").exists(), "the generated pages are still cleaned"
 
 
