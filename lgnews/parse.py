@@ -894,6 +894,9 @@ def _sentences_below(text: str, said: list[str]) -> list[str]:
 _LABEL_NOT_KNOWN_RE = re.compile(rf"\s(?:{_LABEL_QUALIFIER}\s+)*[A-Z][A-Za-z-]*\s?:")
 
 
+_PAREN_LINE_RE = re.compile(r"\s*\(([^()\n]*)\)\s*")
+
+
 def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, list[str], list[str]]:
     """The credits and the source of a credit line, what of it is read as neither (a label
     not known, between a parenthesis of names and the known labels or on a line of its own
@@ -947,6 +950,13 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         if other:  # said, not read as more of the value: "Editor: Xiao Hui Proofreader: Peng Li"
             unread.append(" ".join(value[other.start() :].split()))
             value = value[: other.start()]
+        paren = _PAREN_LINE_RE.fullmatch(below) if below else None
+        if paren:  # a second credit line's own parenthesis of names: "(Li Yi) Editor: Xu Jing"
+            named = (_paren_credits(_PAREN_PARTS_RE.split(paren[1]), split_at_roles=True)
+                     or _paren_credits(_PAREN_COMMAS_RE.split(paren[1])))
+            for paren_role, names in (named or {}).items():
+                credits.setdefault(paren_role, []).extend(n for n in names if n not in credits.get(paren_role, []))
+            below = "" if named else below
         if below:
             said = _credits_not_read(below)
             unread += said

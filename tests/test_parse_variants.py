@@ -266,3 +266,26 @@ def test_a_word_that_qualifies_a_label_is_the_labels_not_the_name_before_it(endi
 def test_a_deputy_chief_editor_is_an_editor_not_the_editor_in_chief(line, credits):
     """'Deputy Chief Editor' (副总编辑) credited the editor in chief."""
     assert parse_credit_block(line)[0] == credits
+
+
+@pytest.mark.parametrize(("header", "published"), [
+    ("2023-5-2 0 By", date(2023, 5, 2)), ("2023-05-2 10:22 0 By", date(2023, 5, 2)),
+    ("2023-12-09 0 By Li Yi", date(2023, 12, 9)),
+])
+def test_a_header_date_without_its_zeros_is_read(header, published):
+    """Republishing sites print the day, and some the month, without a leading zero (a
+    mutation review: a header read with two digits only passed every test)."""
+    assert parse_article(f"Miluo held a meeting\n{header}\n\n{TEXT}\n").published == published
+
+
+@pytest.mark.parametrize("between", ["", f"{S1}\n{S2}\n"], ids=["adjacent", "sentences-between"])
+def test_of_two_credit_lines_each_giving_a_source_the_last_one_is_the_articles(between):
+    """The credit line at the very end is the article's own; one above it, with a source of
+    its own, is that of a quoted item or an earlier version (a mutation review: either could
+    win). The parenthesis of names that starts the second line is read too (Li Yi was lost
+    without a word when the lines were adjacent)."""
+    article = parse_article(BODY.rstrip("\n") + f"\n(Wang Fang) Source: Xinhua\n{between}(Li Yi) Editor: Xu Jing "
+                                                "Source: Miluo Rong Media Center\n")
+    assert article.source == "Miluo Rong Media Center"
+    assert article.credits == {"reporter": ["Wang Fang", "Li Yi"], "editor": ["Xu Jing"]}
+    assert article.paragraphs == [TEXT] + ([S1, S2] if between else [])
