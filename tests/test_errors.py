@@ -495,18 +495,19 @@ def test_a_full_width_colon_after_a_name_is_said_as_such(tmp_path):
             f"write ':' and a space ('{name}: ...')"]
 
 
-def test_two_glossary_entries_given_one_address_are_named(proj):
-    """Two entries whose slug is the same: the glossary's line and what to do, not the
-    generator's "two generated pages have this address"."""
+@pytest.mark.parametrize("slug", ["district-committee", "candidate-terms", "page-2"])
+def test_two_glossary_entries_given_one_address_are_named(proj, slug):
+    """Two entries whose slug is the same, or an entry given the address of the glossary's
+    own pages (its candidate terms, its index's pages): the glossary's line and what to do,
+    not the generator's "two generated pages have this address"."""
     rel = "archive/glossary.yml"
     edit(proj, rel, '- term: "District Safety Committee"\n',
-         '- term: "District Safety Committee"\n  slug: district-committee\n')
+         f'- term: "District Safety Committee"\n  slug: {slug}\n')
     line = line_of(proj, rel, r'^- term: "District Safety Committee"')
     index = [t for t in (proj / rel).read_text(encoding="utf-8").splitlines() if t.startswith("- term:")].index(
         '- term: "District Safety Committee"')
     assert one(build_fails(proj), rel) == (
-        f"{rel}:{line}: [{index}].term: its page address glossary/district-committee/ is already taken; set a "
-        "different 'slug:'")
+        f"{rel}:{line}: [{index}].term: its page address glossary/{slug}/ is already taken; set a different 'slug:'")
 
 
 def test_a_list_on_one_line_left_open_is_reported_on_its_line(proj):

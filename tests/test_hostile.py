@@ -70,6 +70,7 @@ EDITOR_SOURCE = {"markdown": '??? danger "pwned details" Center', "footnotes": '
 # (inside an admonition), where "???" or "!!!" would open a block.
 CURATED_BLOCK = {"description": "??? danger", "note": "??? note", "zh": "!!! danger 中心"}
 CURATED_PERSON = "Zhao Curated"  # named in the markdown family's meta.yml, with a note in people.yml
+CURATED_ALIAS = f"Zhao {EDITOR}"  # and another spelling, which the person's page lists
 FORBIDDEN_TAGS = {"iframe", "object", "embed", "frame", "frameset", "base", "applet", "img", "math", "textarea",
                   "style", "form", "button", "input", "video", "audio", "source", "link"}
 # Identifiers the payloads would create: attribute lists, headings (toc ids), footnotes.
@@ -320,7 +321,8 @@ def build(tmp_path_factory) -> Build:
         fh.write("\n" + yaml.safe_dump([{"name": EDITOR_SOURCE["markdown"], "zh": CURATED_BLOCK["zh"],
                                           "description": CURATED_BLOCK["description"]}], allow_unicode=True))
     with (project / "archive" / "people.yml").open("a", encoding="utf-8") as fh:
-        fh.write("\n" + yaml.safe_dump([{"name": CURATED_PERSON, "note": CURATED_BLOCK["note"]}], allow_unicode=True))
+        fh.write("\n" + yaml.safe_dump([{"name": CURATED_PERSON, "note": CURATED_BLOCK["note"],
+                                          "aliases": [CURATED_ALIAS]}], allow_unicode=True))
     with (project / "archive" / "glossary.yml").open("a", encoding="utf-8") as fh:
         fh.write("\n" + yaml.safe_dump([{"term": PROBE_TERM, "definition": PROBE_DEFINITION, "category": "other",
                                           "confidence": "low"}], allow_unicode=True))
@@ -695,7 +697,7 @@ def test_curated_text_alone_on_a_line_stays_text(build):
     from lgnews.records import slugify
 
     pages = {f"organizations/{slugify(EDITOR_SOURCE['markdown'])}/": [CURATED_BLOCK["description"]],
-             f"people/{slugify(CURATED_PERSON)}/": [CURATED_BLOCK["note"]]}
+             f"people/{slugify(CURATED_PERSON)}/": [CURATED_BLOCK["note"], f"Also written: {norm(CURATED_ALIAS)}"]}
     for url, texts in pages.items():
         dom = build.dom(url)
         assert_inert(dom, allowed_scripts(build, url), url)

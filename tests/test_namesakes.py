@@ -336,3 +336,14 @@ def test_a_name_however_cased_is_one_person_shown_as_usually_written(archive, ne
     wangs = [p for p in site.people if p.slug.startswith("wang-qian") and not p.place]
     assert [(p.slug, p.name) for p in wangs] == [("wang-qian", "Wang Qian")]
     assert newcomer in {a.as_written for a in wangs[0].appearances}
+
+
+def test_the_people_index_is_in_alphabetical_order_whatever_the_case(archive):
+    """A name written in small letters went after Z (a mutation review)."""
+    folder = archive / "articles" / "2024-02-01-order"
+    folder.mkdir()
+    (folder / "article.md").write_text("---\ntitle: Order\npublished: 2024-02-01\ncredits:\n  reporter: [bai Lin, "
+                                       "Zhao Yun, Bai Min]\n---\n\nA text.\n", encoding="utf-8")
+    names = [p.name for p in build_site(load_archive(archive)).people]
+    assert names.index("bai Lin") < names.index("Bai Min") < names.index("Zhao Yun")
+    assert names == sorted(names, key=str.lower)

@@ -613,3 +613,14 @@ def test_an_organizations_pages_list_its_articles_newest_first(outputs):
         path = org.url + ("index.md" if n == 1 else f"page-{n}/index.md")
         listed += _article_links(path, pages[path].split('<ul class="article-list">', 1)[1])
     assert list(dict.fromkeys(listed)) == expected
+
+
+def test_candidate_terms_are_listed_most_used_first(outputs):
+    """The page shows the first 500 only: the phrases most articles quote are the editors'
+    worklist (a mutation that listed the least used first passed)."""
+    site, pages = outputs
+    counts = [len(c.articles) for c in site.candidates]
+    assert len(set(counts)) > 1 and counts == sorted(counts, reverse=True), counts[:20]
+    page = pages["glossary/candidate-terms/index.md"]
+    first = site.candidates[0]
+    assert page.index(first.phrase) < page.index(site.candidates[-1].phrase)
