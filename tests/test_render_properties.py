@@ -424,6 +424,14 @@ def test_control_character_in_a_title_keeps_the_feed_well_formed():
     result = pipeline(b"Title \x01 one\n2022-05-01 0 By\n\nOn April 28, Louxing held a meeting.\n")
     assert result is not None
     ET.fromstring(result[2]["feed.xml"].encode("utf-8"))
+    # Reading drops the control character before the feed sees it (a mutation review: the
+    # test passed without the feed's own guard): given one, the feed drops it too.
+    parsed, article, _ = result
+    article.meta.title = "Title \x01 one\x0b"
+    site = build_site(Archive([article], glossary(), [], [], [], []))
+    feed = next(o.content for o in render.render_feeds(site, "https://example.org/", "Archive") if o.path == "feed.xml")
+    assert "<title>Title  one</title>" in feed
+    ET.fromstring(feed.encode("utf-8"))
 
 
 # Text with every kind of character JSON escapes or not: controls, quotes, backslashes, line
