@@ -590,13 +590,16 @@ def test_an_articles_older_and_newer_links_lead_to_the_articles_before_and_after
 
 def test_no_line_of_a_pager_starts_with_its_separator(outputs):
     """On a phone the pager wrapped before "· Last page »": a line began with the dot. The
-    line breaks after it, as in the rows of years and letters."""
+    line breaks after it, as in the rows of years and letters; after a step of the first row
+    (an inline block, after which Chromium breaks even before "&nbsp;"), the dot is in the
+    step's unbreakable span (tests/browser/test_browser_pages.py looks at the lines)."""
     _, pages = outputs
     seen = 0
     for path, page in pages.items():
         for nav in re.findall(r'<nav class="pager"[^>]*>(.*?)</nav>', page):  # every row: pages, names, years
             seen += 1
-            assert " · " not in nav and nav.count("&nbsp;· ") == nav.count("·"), (path, nav)
+            steps = re.findall(r'<span class="pager-step"><a [^>]*>(?:(?!</a>).)*</a>&nbsp;·</span> ', nav)
+            assert " · " not in nav and nav.count("&nbsp;· ") + len(steps) == nav.count("·"), (path, nav)
     assert seen > 10
 
 
