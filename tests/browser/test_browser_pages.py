@@ -527,7 +527,8 @@ def test_a_checksum_wraps_into_even_halves_or_not_at_all(tab):
 
 
 @pytest.mark.parametrize("path, label", [("glossary/", "Confidence: "), ("people/", "Roles and part taken: "),
-                                         ("people/liu-zhigang/", "Took part as: "), ("organizations/", "Articles: ")])
+                                         ("people/liu-zhigang/", "Took part as: "), ("organizations/", "Articles: "),
+                                         ("people/li-yi/", "Took part as: ")])  # (no roles: no "Roles: —" line)
 def test_wide_tables_fit_a_phone_row_by_row(tab, path, label):
     """On a 390-pixel phone the glossary's and the people's tables hid their last columns off
     screen (a person's "Part", the glossary's article counts): each row is now a block whose
@@ -544,7 +545,8 @@ def test_wide_tables_fit_a_phone_row_by_row(tab, path, label):
         assert max(c["right"] for c in shown) <= PHONE["width"], [c for c in shown if c["right"] > PHONE["width"]]
         assert f'"{label}"' in {c["label"] for c in shown}
         assert not page.locator(".lg-stack thead").is_visible()
-        # Most people and bodies have no Chinese name: no "Chinese: —" line under each.
+        # Most people and bodies have no Chinese name: no "Chinese: —" line under each, nor
+        # "Roles: —" under each of a reporter's articles (a reader's review).
         assert not [c for c in shown if c["text"] == "—" and c["shown"]]
     finally:
         page.set_viewport_size(DESKTOP)
