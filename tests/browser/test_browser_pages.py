@@ -560,6 +560,23 @@ def test_wide_tables_fit_a_phone_row_by_row(tab, path, label):
         assert any(c["text"].startswith("Dang Jianguo 党建国") for c in on_desktop), on_desktop
 
 
+@pytest.mark.parametrize("path", ["", "editors/"])
+def test_after_skip_to_content_the_keyboard_reaches_the_content_not_the_titles_permalink(tab, path):
+    """On the home page the first Tab after "Skip to content" landed on the title's ¶, a link
+    to the page itself (a reader's review); a section's ¶ is still there to copy."""
+    page = tab.page
+    tab.goto(path)
+    assert page.locator("article h1 .headerlink").count() == 1
+    assert not page.locator("article h1 .headerlink").is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to content"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.className, document.activeElement.closest('h1') !== null]")
+    assert focused[0] != "headerlink" and not focused[1], focused
+    assert page.locator("article h2 .headerlink").count() > 0
+
+
 def test_no_heading_has_a_line_for_its_permalink_alone(tab):
     """The hidden ¶ after a heading that filled its line wrapped onto a line of its own: a blank
     line under "April 2020: Three-year campaign…" on a phone, and under two timeline headings
