@@ -895,6 +895,17 @@ _LABEL_NOT_KNOWN_RE = re.compile(rf"\s(?:{_LABEL_QUALIFIER}\s+)*[A-Z][A-Za-z-]*\
 
 
 _PAREN_LINE_RE = re.compile(r"\s*\(([^()\n]*)\)\s*")
+_NAME_SEPARATORS_RE = re.compile(r"[\s,，、;；]+")
+
+
+def _surnamed_names(text: str) -> list[str] | None:
+    """The names ``text`` is made of, each starting with a known surname ("Li Yi, Wang
+    Qian"), or None if it holds anything else: below a credit line, "(The End)", "(Hunan
+    Daily)" or "(Responsible Editor)" are no reporters."""
+    names = split_names(text)
+    if not names or any(name.split()[0] not in SURNAMES for name in names):
+        return None
+    return names if "".join(names).replace(" ", "") == _NAME_SEPARATORS_RE.sub("", text) else None
 
 
 def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, list[str], list[str]]:
@@ -951,12 +962,10 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
             unread.append(" ".join(value[other.start() :].split()))
             value = value[: other.start()]
         paren = _PAREN_LINE_RE.fullmatch(below) if below else None
-        if paren:  # a second credit line's own parenthesis of names: "(Li Yi) Editor: Xu Jing"
-            named = (_paren_credits(_PAREN_PARTS_RE.split(paren[1]), split_at_roles=True)
-                     or _paren_credits(_PAREN_COMMAS_RE.split(paren[1])))
-            for paren_role, names in (named or {}).items():
-                credits.setdefault(paren_role, []).extend(n for n in names if n not in credits.get(paren_role, []))
-            below = "" if named else below
+        reporters = _surnamed_names(paren[1]) if paren else None
+        if reporters:  # a second credit line's own parenthesis of names: "(Li Yi) Editor: Xu Jing"
+            credits.setdefault("reporter", []).extend(n for n in reporters if n not in credits.get("reporter", []))
+            below = ""
         if below:
             said = _credits_not_read(below)
             unread += said

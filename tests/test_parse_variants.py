@@ -289,3 +289,14 @@ def test_of_two_credit_lines_each_giving_a_source_the_last_one_is_the_articles(b
     assert article.source == "Miluo Rong Media Center"
     assert article.credits == {"reporter": ["Wang Fang", "Li Yi"], "editor": ["Xu Jing"]}
     assert article.paragraphs == [TEXT] + ([S1, S2] if between else [])
+
+
+@pytest.mark.parametrize("block", ["Editor: Xu Jing\n(The End)", "Editor: Xu Jing\n(Hunan Daily)",
+                                   "Reporter: Xu Jing Editor: Xu Jing\n(Responsible Editor)",
+                                   "Source: Louxing Rong Media Center\n(Changsha News)\nEditor: Xu Jing"])
+def test_a_parenthesis_below_a_credit_line_that_names_no_one_credits_no_one(block):
+    """A review of the reading of a second credit line's names: any parenthesis of two
+    capitalised words below a credit line was a reporter ("The End", "Hunan Daily"); names
+    starting with a known surname only are."""
+    credits, _, _, _ = parse_credit_block(block)
+    assert credits.get("reporter", []) in ([], ["Xu Jing"]) and "Xu Jing" in credits["editor"]
