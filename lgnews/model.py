@@ -1658,13 +1658,14 @@ def _build_people(articles: list[Article], curated: list[CuratedPerson],
         person = records[key]
         person.name = _usual_spelling([plain_apostrophes(a.as_written) for a in person.appearances])
     # Addresses are handed out to the people of people.yml first, in its order, then to the
-    # others: a name spelled as its address ("Wang Qian", wang-qian) first, then the other
-    # spellings that make it ("Wang-Qian"), numbered, in the order the archive first names
-    # them (``records`` is in that order). An article added later, even one published
-    # earlier, never takes the address of the name as it is usually spelled.
+    # others: names in words alone first ("Wang Qian", "Li Xin'ai"), then the spellings with
+    # hyphens or stops ("Wang-Qian"), each in the order the archive first names them
+    # (``records`` is in that order): numbered where one is taken. A name in words alone
+    # keeps its address when a spelling with a hyphen is added, even in an article
+    # published earlier.
     listed = {(person.name, person.place): n for n, person in enumerate(curated)}
     _assign_slugs(sorted(records.values(), key=lambda p: (listed.get((p.name, p.place), len(listed)),
-                                                          not _spelled_as_address(p.name))),
+                                                          not _plain_spelling(p.name))),
                   lambda p: f"{p.name} {p.place}" if p.place else p.name)
     people = sorted(records.values(), key=lambda p: (p.name.lower(), p.name, p.place or ""))
     by_name: dict[str, list[PersonRecord]] = defaultdict(list)  # several only where people.yml places them
@@ -1697,18 +1698,36 @@ def _shared_names(people: list[PersonRecord]) -> list[SharedName]:
 
 def _usual_spelling(spellings: list[str]) -> str:
     """The spelling of a name to show, of those it is written in (in the order the archive
-    writes them): one written as a name is, each word with a capital and the rest not all in
-    capitals ("Li Yi" rather than "LI YI", "Li yi" or "li yi"), if there is one; then the one
-    written most often; then the first written."""
+    writes them): the one written most as a name is ("Li Yi" rather than "LI YI", "ZHANG Wei",
+    "Li yi" or "li yi"; "Bureau of Commerce" rather than "BUREAU OF COMMERCE" or "Bureau Of
+    Commerce"), then the one written most often, then the first written."""
     counts = Counter(spellings)
     first = {spelling: n for n, spelling in reversed(list(enumerate(spellings)))}
-    return min(counts, key=lambda s: (s.isupper() or not all(w[:1].isupper() for w in s.split()), -counts[s], first[s]))
+    return min(counts, key=lambda s: (*_unlike_a_name(s), -counts[s], first[s]))
 
 
-def _spelled_as_address(name: str) -> bool:
-    """Whether ``name`` is written as its address reads, words and spaces: "Wang Qian" for
-    wang-qian, not "Wang-Qian" or "Wáng Qian"."""
-    return match_key(name) == _slug_base(name).replace("-", " ")
+_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
+
+
+def _unlike_a_name(spelling: str) -> tuple[int, int, int, int]:
+    """How far ``spelling`` is from how a name is written, for ``_usual_spelling`` (the
+    smaller, the closer): its words in capitals throughout, whether it starts in a small
+    letter, its words but the small ones ("of") that start in a small letter, and its small
+    words after the first that start with a capital."""
+    words = spelling.split()
+    return (sum(len(w) > 1 and w.isupper() for w in words), not spelling[:1].isupper(),
+            sum(not w[:1].isupper() for w in words if w.lower() not in _SMALL_WORDS),
+            sum(w[:1].isupper() for w in words[1:] if w.lower() in _SMALL_WORDS))
+
+
+_PLAIN_NAME_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?: [^\W_]+(?:['’][^\W_]+)*)*")
+
+
+def _plain_spelling(name: str) -> bool:
+    """Whether ``name`` is written in words and single spaces alone (an apostrophe within a
+    word, an accent, any letter counts): "Wang Qian", "Li Xin'ai", "Lǚ Wei", not "Wang-Qian" or
+    "Changsha (Rong) Media Center", which make the same address as a plain spelling does."""
+    return _PLAIN_NAME_RE.fullmatch(name) is not None
 
 
 def _slug_base(name: str) -> str:
@@ -1778,10 +1797,12 @@ def _build_organizations(articles: list[Article], orgs: dict[str, Organization],
         for org, how in found:
             org.articles.append((article, how))
             article.organizations.append(org)
-    for key, org in others.items():  # shown as usually written; its address as its name spelled as the address reads
+    for key, org in others.items():  # shown as usually written
         org.name = _usual_spelling(spellings[key])
     curated = sorted(orgs.values(), key=lambda o: o.name.lower())
-    uncurated = sorted(others.values(), key=lambda o: (not _spelled_as_address(o.name), o.name.lower(), o.name))
+    # Names in words alone before those with hyphens, brackets or stops that make the same
+    # address ("Changsha (Rong) Media Center"), each in alphabetical order.
+    uncurated = sorted(others.values(), key=lambda o: (not _plain_spelling(o.name), o.name.lower(), o.name))
     used: set[str] = set()
     _assign_slugs(curated, used=used)  # first: a curated body keeps its address whatever the articles name
     _assign_slugs(uncurated, used=used)

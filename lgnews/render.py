@@ -36,7 +36,7 @@ from .model import (
     TimelineEntry,
     format_date,
 )
-from .records import Term
+from .records import Term, match_key
 from .titles import title_value
 from .write import GENERATED_NOTE
 
@@ -385,7 +385,7 @@ def environment() -> Environment:
         auto_reload=False,  # templates are files of the package: no stat of each on every page
     )
     env.globals.update(url_link=_url_link, zh=_zh, generated_note=GENERATED_NOTE, role_labels=ROLE_LABELS,
-                       event_page=event_page, marked=marked)
+                       event_page=event_page, marked=marked, spelled_otherwise=spelled_otherwise)
     env.filters.update(
         date=_date,
         link=_link,  # {{ url|link(text) }}: a filter, which Jinja calls directly (a function it
@@ -523,6 +523,13 @@ def person_sources(appearances: Sequence) -> list[tuple[Organization, int]]:
     return sorted(((org, n) for org, n in counts.values()), key=lambda x: (-x[1], x[0].name.lower(), x[0].name))
 
 
+def spelled_otherwise(written: str, name: str) -> bool:
+    """Whether an article writes a person's name otherwise than the name shown, beyond case,
+    spacing and the kind of apostrophe ("Party jianguo" for Dang Jianguo; not "ZHANG WEI"
+    for Zhang Wei): what pages and exports say as the name "as written"."""
+    return written != name and match_key(written) != match_key(name)
+
+
 def people_in_article(people: Sequence) -> tuple[list, list]:
     """The people of an article for its "In this article": those the text gives a title
     (with their titles and the part they took), then the others by the part they took
@@ -536,7 +543,7 @@ def people_in_article(people: Sequence) -> tuple[list, list]:
         # A name read from its Chinese, which an editor inferred (zh_confirmed: false, "Party
         # jianguo" as 党建国, Dang Jianguo), is said to be unconfirmed beside the spelling, as the
         # person's page says it.
-        if written == person.name:
+        if not spelled_otherwise(written, person.name):
             return None
         return f"written “{written}”" + (", name not confirmed" if not person.zh_confirmed else "")
 
@@ -1256,7 +1263,7 @@ def article_record(article: Article) -> dict:
         "people": [
             # No involvement written: the person is mentioned, as their page says.
             {"name": person.name, "url": person.url, "roles": list(roles), "involvement": list(how or ("mentioned",)),
-             **({"as_written": written} if written != person.name else {})}
+             **({"as_written": written} if spelled_otherwise(written, person.name) else {})}
             for person, written, roles, how in article.people
         ],
         "terms": [t.term for t in article.terms],

@@ -173,7 +173,7 @@ def test_a_person_listed_without_an_involvement_is_mentioned(person_page):
                     r".*?</tr>", person_page)
     assert row, person_page
     assert row[0].startswith('<tr><td class="date">2 January 2023</td>') and row[0].endswith(
-        "<td>—</td><td>mentioned</td></tr>"), row[0]
+        "<td class=\"lg-none\">—</td><td>mentioned</td></tr>"), row[0]
 
 
 def test_a_pager_of_a_list_of_some_tens_of_pages_leaves_pages_out():

@@ -347,3 +347,62 @@ def test_the_people_index_is_in_alphabetical_order_whatever_the_case(archive):
     names = [p.name for p in build_site(load_archive(archive)).people]
     assert names.index("bai Lin") < names.index("Bai Min") < names.index("Zhao Yun")
     assert names == sorted(names, key=str.lower)
+
+
+@pytest.mark.parametrize(("spellings", "shown"), [
+    (["LI YI", "Li Yi"], "Li Yi"), (["li yi", "Li yi", "Li Yi"], "Li Yi"), (["LI YI"], "LI YI"),
+    (["ZHANG Wei", "ZHANG Wei", "Zhang Wei"], "Zhang Wei"), (["MCDONALD Li", "McDonald Li"], "McDonald Li"),
+    (["Li Xin'ai", "LI XIN'AI"], "Li Xin'ai"),
+    (["LOUXING DISTRICT BUREAU OF CIVIL AFFAIRS", "Louxing District Bureau of Civil Affairs"],
+     "Louxing District Bureau of Civil Affairs"),
+    (["Xiangyin County Bureau Of Commerce", "Xiangyin County Bureau of Commerce"], "Xiangyin County Bureau of Commerce"),
+    (["LOUXING DISTRICT COMMITTEE OF THE CPC", "Louxing District Committee of the CPC"],
+     "Louxing District Committee of the CPC"),
+    (["Li yi", "Li yi", "LI YI"], "Li yi"),  # the most written of equals
+])
+def test_the_spelling_shown_is_the_one_written_as_a_name(spellings, shown):
+    """A review: words such as "of" made every spelling of a body's name "no name", so its
+    capitals won ("LOUXING DISTRICT BUREAU OF CIVIL AFFAIRS"), and one word in capitals
+    ("ZHANG Wei") counted as a name."""
+    from lgnews.model import _usual_spelling
+
+    assert _usual_spelling(spellings) == shown
+
+
+def test_a_name_in_words_alone_keeps_its_address_from_a_later_plain_spelling(archive):
+    """A review: "Li Xin'ai" (an apostrophe) lost li-xinai to a later article's "Li Xinai",
+    which was taken for the name spelled as its address: both are names in words alone, and
+    the first named keeps it."""
+    for n, name in enumerate(["Li Xin'ai", "Li Xin'ai", "Li Xinai"], start=1):
+        folder = archive / "articles" / f"2023-09-0{n}-apostrophe"
+        folder.mkdir()
+        (folder / "article.md").write_text(
+            f"---\ntitle: Apostrophe {n}\npublished: 2023-09-0{n}\ncredits:\n  reporter: [\"{name}\"]\n---\n\nA text.\n",
+            encoding="utf-8")
+    by_slug = {p.slug: p.name for p in build_site(load_archive(archive)).people if p.slug.startswith("li-xinai")}
+    assert by_slug == {"li-xinai": "Li Xin'ai", "li-xinai-2": "Li Xinai"}
+
+
+def test_a_name_written_in_other_capitals_is_not_said_as_written(archive):
+    """After one person was made of "ZHANG WEI" and "Zhang Wei", every credit in capitals
+    said '(written “ZHANG WEI”)' on the article and the person's page, and in the export:
+    a difference of case tells a reader nothing. A name written otherwise still says so."""
+    from lgnews.render import Renderer, article_record
+
+    for n, name in enumerate(["Zhang Wei", "ZHANG WEI"], start=1):
+        folder = archive / "articles" / f"2023-10-0{n}-capitals"
+        folder.mkdir()
+        (folder / "article.md").write_text(
+            f"---\ntitle: Capitals {n}\npublished: 2023-10-0{n}\npeople:\n- name: {name}\n  roles: [mayor]\n---\n\n"
+            f"{name} spoke.\n", encoding="utf-8")
+    site = build_site(load_archive(archive))
+    zhang = next(p for p in site.people if p.name == "Zhang Wei")
+    assert {a.as_written for a in zhang.appearances} == {"Zhang Wei", "ZHANG WEI"}
+    capitals = next(a for a in site.articles if a.id == "2023-10-02-capitals")
+    assert "as_written" not in article_record(capitals)["people"][0]
+    renderer = Renderer(site, "https://example.org/", "Test")
+    assert "written “" not in renderer.render_person(zhang)[0].content
+    assert "written “" not in renderer.render_article(capitals).content
+    seed = next(a for a in site.articles if a.id == SEED_ID)  # "Party jianguo", Dang Jianguo
+    assert {"name": "Dang Jianguo", "as_written": "Party jianguo"}.items() <= next(
+        p for p in article_record(seed)["people"] if p["name"] == "Dang Jianguo").items()
