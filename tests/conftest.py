@@ -139,3 +139,14 @@ def zh_span(chinese: str) -> str:
     words = zh_words(chinese)
     extra = f' data-pagefind-index-attrs="data-zh-words" data-zh-words="{words}"' if words else ""
     return f'<span lang="zh"{extra}>{chinese}</span>'
+
+
+def add_article(archive: Path, article_id: str, front: str, body: str = "A text.") -> Path:
+    """An article an editor wrote in Markdown (article.md), added to ``archive``: ``front``
+    is its front matter's lines after the title and date, which the id gives."""
+    folder = archive / "articles" / article_id
+    folder.mkdir()
+    path = folder / "article.md"
+    path.write_text(f"---\ntitle: {article_id[11:].replace('-', ' ').capitalize()}\npublished: {article_id[:10]}\n"
+                    f"{front}---\n\n{body}\n", encoding="utf-8")
+    return path

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import sys
 
+import pytest
+
 from lgnews.errors import ArchiveError, one_line
 from lgnews.parse import parse_article, without_controls
 from lgnews.render import esc_block
@@ -35,28 +37,23 @@ def test_what_editors_write_loses_them_and_keeps_its_line_ends():
     assert without_controls("人民至上 “people first”") == "人民至上 “people first”"
 
 
-def test_zero_width_characters_are_dropped_from_what_is_derived_and_written():
+@pytest.mark.parametrize(("title", "paragraph", "name"), [
+    ("Louxing\u200b meeting\ufeff held", "On January 2, Li\u2060 Yi and Wang\u200d Qian met in Lou\u200bxing.",
+     "Li\u200b Yi\u200c"),
+    # A scraped page's soft hyphens (U+00AD, &shy;) inside a word hid a glossary term from the
+    # reading edition ('District Safety Com\xadmittee' was not linked).
+    ("Louxing meet\u00ading held", "On January 2, Li Yi\u00ad chaired the District Safety Com\u00admittee.",
+     "Li Yi\u00ad"),
+])
+def test_zero_width_characters_are_dropped_from_what_is_derived_and_written(title, paragraph, name):
     """A zero-width space or a byte-order mark inside a title or a name made a second
     'Louxing meeting' or 'Li Yi' that looked the same, and a title of them alone showed an
     empty heading."""
-    raw = ("Louxing\u200b meeting\ufeff held\n2023-01-03 0 By\n\n"
-           "On January 2, Li\u2060 Yi and Wang\u200d Qian met in Lou\u200bxing.\n")
-    parsed = parse_article(raw)
-    assert parsed.title == "Louxing meeting held"
-    assert parsed.paragraphs[0] == "On January 2, Li Yi and Wang Qian met in Louxing."
-    assert without_controls("Li\u200b Yi\u200c") == "Li Yi"
-
-
-def test_soft_hyphens_are_dropped_so_terms_and_names_are_found():
-    """A scraped page's soft hyphens (U+00AD, ``&shy;``) inside a word hid a glossary term
-    from the reading edition ('District Safety Com\xadmittee' was not linked) and made a
-    name that looked like another one."""
-    raw = ("Louxing safety meet\u00ading held\n2023-01-03 0 By\n\n"
-           "On January 2, Li Yi\u00ad chaired the District Safety Com\u00admittee on hidden dan\u00adgers.\n")
-    parsed = parse_article(raw)
-    assert parsed.title == "Louxing safety meeting held"
-    assert parsed.paragraphs[0] == "On January 2, Li Yi chaired the District Safety Committee on hidden dangers."
-    assert without_controls("Li Yi\u00ad") == "Li Yi"
+    parsed = parse_article(f"{title}\n2023-01-03 0 By\n\n{paragraph}\n")
+    invisible = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+    assert parsed.title == invisible.sub("", title) and "  " not in parsed.title
+    assert parsed.paragraphs[0] == invisible.sub("", paragraph)
+    assert without_controls(name) == "Li Yi"
 
 
 def test_a_title_of_zero_width_characters_alone_is_empty(project):

@@ -16,7 +16,7 @@ from lgnews.errors import ArchiveErrors
 from lgnews.model import build_site, load_archive
 from lgnews.render import Renderer
 
-from .conftest import ROOT, SEED_ID
+from .conftest import ROOT, SEED_ID, add_article
 
 MILUO_TAG = '\n- slug: "miluo"\n  title: "Miluo City"\n  description: "News from Miluo City."\n'
 NAMESAKES = ('\n- name: "Wang Qian"\n  place: "louxing"\n  zh: "王倩"\n'
@@ -307,11 +307,7 @@ def test_a_newcomer_whose_name_makes_the_same_address_does_not_take_it(archive, 
     named first. The name spelled as the address reads keeps it, whatever the order."""
     before = next(p for p in build_site(load_archive(archive)).people if p.slug == "wang-qian")
     assert before.name == "Wang Qian" and before.place is None
-    folder = archive / "articles" / f"{published}-a-later-article"
-    folder.mkdir()
-    (folder / "article.md").write_text(
-        f"---\ntitle: A later article\npublished: {published}\ncredits:\n  reporter: [Wang-Qian]\n---\n\nA text.\n",
-        encoding="utf-8")
+    add_article(archive, f"{published}-a-later-article", "credits:\n  reporter: [Wang-Qian]\n")
     site = build_site(load_archive(archive))
     by_slug = {p.slug: p.name for p in site.people}
     assert by_slug["wang-qian"] == "Wang Qian"
@@ -327,11 +323,7 @@ def test_a_name_however_cased_is_one_person_shown_as_usually_written(archive, ne
     article, was a second person with a page of its own, and the one that took the other's
     address when it was published earlier. It is the same name, as it is for people.yml's
     entries: one person, shown as it is usually written, each appearance as it was."""
-    folder = archive / "articles" / f"{published}-a-later-article"
-    folder.mkdir()
-    (folder / "article.md").write_text(
-        f"---\ntitle: A later article\npublished: {published}\ncredits:\n  reporter: [{newcomer}]\n---\n\nA text.\n",
-        encoding="utf-8")
+    add_article(archive, f"{published}-a-later-article", f"credits:\n  reporter: [{newcomer}]\n")
     site = build_site(load_archive(archive))
     wangs = [p for p in site.people if p.slug.startswith("wang-qian") and not p.place]
     assert [(p.slug, p.name) for p in wangs] == [("wang-qian", "Wang Qian")]
@@ -340,10 +332,7 @@ def test_a_name_however_cased_is_one_person_shown_as_usually_written(archive, ne
 
 def test_the_people_index_is_in_alphabetical_order_whatever_the_case(archive):
     """A name written in small letters went after Z (a mutation review)."""
-    folder = archive / "articles" / "2024-02-01-order"
-    folder.mkdir()
-    (folder / "article.md").write_text("---\ntitle: Order\npublished: 2024-02-01\ncredits:\n  reporter: [bai Lin, "
-                                       "Zhao Yun, Bai Min]\n---\n\nA text.\n", encoding="utf-8")
+    add_article(archive, "2024-02-01-order", "credits:\n  reporter: [bai Lin, Zhao Yun, Bai Min]\n")
     names = [p.name for p in build_site(load_archive(archive)).people]
     assert names.index("bai Lin") < names.index("Bai Min") < names.index("Zhao Yun")
     assert names == sorted(names, key=str.lower)
@@ -374,11 +363,7 @@ def test_a_name_in_words_alone_keeps_its_address_from_a_later_plain_spelling(arc
     which was taken for the name spelled as its address: both are names in words alone, and
     the first named keeps it."""
     for n, name in enumerate(["Li Xin'ai", "Li Xin'ai", "Li Xinai"], start=1):
-        folder = archive / "articles" / f"2023-09-0{n}-apostrophe"
-        folder.mkdir()
-        (folder / "article.md").write_text(
-            f"---\ntitle: Apostrophe {n}\npublished: 2023-09-0{n}\ncredits:\n  reporter: [\"{name}\"]\n---\n\nA text.\n",
-            encoding="utf-8")
+        add_article(archive, f"2023-09-0{n}-apostrophe", f'credits:\n  reporter: ["{name}"]\n')
     by_slug = {p.slug: p.name for p in build_site(load_archive(archive)).people if p.slug.startswith("li-xinai")}
     assert by_slug == {"li-xinai": "Li Xin'ai", "li-xinai-2": "Li Xinai"}
 
@@ -390,11 +375,7 @@ def test_a_name_written_in_other_capitals_is_not_said_as_written(archive):
     from lgnews.render import Renderer, article_record
 
     for n, name in enumerate(["Zhang Wei", "ZHANG WEI"], start=1):
-        folder = archive / "articles" / f"2023-10-0{n}-capitals"
-        folder.mkdir()
-        (folder / "article.md").write_text(
-            f"---\ntitle: Capitals {n}\npublished: 2023-10-0{n}\npeople:\n- name: {name}\n  roles: [mayor]\n---\n\n"
-            f"{name} spoke.\n", encoding="utf-8")
+        add_article(archive, f"2023-10-0{n}-capitals", f"people:\n- name: {name}\n  roles: [mayor]\n", f"{name} spoke.")
     site = build_site(load_archive(archive))
     zhang = next(p for p in site.people if p.name == "Zhang Wei")
     assert {a.as_written for a in zhang.appearances} == {"Zhang Wei", "ZHANG WEI"}

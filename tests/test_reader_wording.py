@@ -12,7 +12,7 @@ import pytest
 from lgnews.model import build_site, load_archive
 from lgnews.render import environment
 
-from .conftest import ROOT
+from .conftest import ROOT, add_article
 
 
 def lead(**given) -> str:
@@ -77,11 +77,9 @@ def test_a_persons_page_says_who_published_the_articles_that_name_them(tmp_path)
     archive = shutil.copytree(ROOT / "archive", tmp_path / "archive")
     sources = ["Xiangyin County Rong Media Center"] * 3 + ["Hunan Daily"] * 2 + ["Loudi News", "Miluo Today"]
     for n, source in enumerate(sources, start=1):
-        folder = archive / "articles" / f"2023-05-{n:02d}-inspection-{n}"
-        folder.mkdir()
-        (folder / "article.md").write_text(
-            f"---\ntitle: Inspection {n}\npublished: 2023-05-{n:02d}\nsource: {source}\npeople:\n- name: Bai Aiwei\n"
-            f"  roles: [Head of the County]\n---\n\nBai Aiwei inspected the mines.\n", encoding="utf-8")
+        add_article(archive, f"2023-05-{n:02d}-inspection-{n}",
+                    f"source: {source}\npeople:\n- name: Bai Aiwei\n  roles: [Head of the County]\n",
+                    "Bai Aiwei inspected the mines.")
     site = build_site(load_archive(archive))
     person = next(p for p in site.people if p.name == "Bai Aiwei")
     page = render.Renderer(site, "https://example.org/", "Test").render_person(person)[0].content
