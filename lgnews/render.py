@@ -252,11 +252,16 @@ def zh_words(text: str) -> str:
     return " ".join(dict.fromkeys(words))
 
 
+def _search_words(text: str) -> str:
+    """The attributes that give Pagefind the inner words of the Chinese in ``text``
+    (``zh_words``), or nothing if it has none."""
+    words = zh_words(text)
+    return f' data-pagefind-index-attrs="data-zh-words" data-zh-words="{esc(words)}"' if words else ""
+
+
 def _zh(text: str, weight: float = 10, lang: str = "zh") -> Markup:
     """A Chinese name or its pinyin as a span that Pagefind weighs like a title."""
-    extra = ""
-    if lang == "zh" and zh_words(text):
-        extra = f' data-pagefind-index-attrs="data-zh-words" data-zh-words="{esc(zh_words(text))}"'
+    extra = _search_words(text) if lang == "zh" else ""
     return Markup(f'<span lang="{lang}" data-pagefind-weight="{weight}"{extra}>{esc(text)}</span>')
 
 
@@ -277,9 +282,7 @@ def zh_lang(value: Any) -> Markup:
 def _zh_run(match: re.Match) -> str:
     """A run of Chinese marked as Chinese, with its inner words for the search (``zh_words``):
     Pagefind keeps 安全生产委员会 as one word, which a search for 委员会 did not find."""
-    words = zh_words(match[0])
-    extra = f' data-pagefind-index-attrs="data-zh-words" data-zh-words="{words}"' if words else ""
-    return f'<span lang="zh"{extra}>{match[0]}</span>'
+    return f'<span lang="zh"{_search_words(match[0])}>{match[0]}</span>'
 
 
 @lru_cache(maxsize=1024)
