@@ -640,17 +640,20 @@ def _write_files(prefix: str, rels: list[str], outputs: dict[str, bytes], progre
 
     made: set[str] = set()
 
+    def said_of_the_page(exc: OSError, index: int) -> None:
+        """``exc`` said of the page, not of its temporary name, which the editor never saw."""
+        if exc.filename == temporary(index):
+            exc.filename, exc.filename2 = prefix + rels[index], None
+
     def write(index: int) -> None:
         folder = os.path.dirname(prefix + rels[index])
         if folder not in made:
             os.makedirs(folder, exist_ok=True)
             made.add(folder)
-        tmp = temporary(index)
         try:
-            _write_temporary(tmp, outputs[rels[index]], len(rels) <= FSYNC_EACH_UP_TO)
+            _write_temporary(temporary(index), outputs[rels[index]], len(rels) <= FSYNC_EACH_UP_TO)
         except OSError as exc:
-            if exc.filename == tmp:  # said of the page, not of a name the editor never saw
-                exc.filename = prefix + rels[index]
+            said_of_the_page(exc, index)
             raise
 
     try:
@@ -668,9 +671,8 @@ def _write_files(prefix: str, rels: list[str], outputs: dict[str, bytes], progre
         for index in range(len(rels)):  # here alone: 14,000 renames take 0.07 s
             try:
                 os.replace(temporary(index), prefix + rels[index])
-            except OSError as exc:  # (a page made immutable): said of the page, not of its temporary name
-                if exc.filename == temporary(index):
-                    exc.filename, exc.filename2 = prefix + rels[index], None
+            except OSError as exc:  # (a page made immutable)
+                said_of_the_page(exc, index)
                 raise
     except BaseException:  # (a rename that fails: each page is the old one or the new, none is left half-way)
         _discard(map(temporary, range(len(rels))))
