@@ -11,6 +11,7 @@ import html
 import itertools
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -518,12 +519,9 @@ PERSON_SOURCES = 3
 def person_sources(appearances: Sequence) -> list[tuple[Organization, int]]:
     """The bodies that published the articles naming a person, with how many each, the most
     first: where the person is ("Head of the County" says which county only with them)."""
-    counts: dict[int, list] = {}
-    for article in {a.article.id: a.article for a in appearances}.values():
-        org = article.source_organization
-        if org is not None:
-            counts.setdefault(id(org), [org, 0])[1] += 1
-    return sorted(((org, n) for org, n in counts.values()), key=lambda x: (-x[1], x[0].name.lower(), x[0].name))
+    articles = {a.article.id: a.article for a in appearances}.values()
+    counts = Counter(a.source_organization for a in articles if a.source_organization is not None)
+    return sorted(counts.items(), key=lambda x: (-x[1], x[0].name.lower(), x[0].name))
 
 
 def spelled_otherwise(written: str, name: str) -> bool:
