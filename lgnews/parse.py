@@ -1010,6 +1010,13 @@ def split_names(value: str) -> list[str]:
 
 def unglue(paragraph: str) -> str:
     """"the year.Liu Chihui" -> "the year. Liu Chihui" (not "U.S." nor "No.2")."""
+    return _unglued(paragraph)[0]
+
+
+def _unglued(paragraph: str) -> tuple[str, set[int]]:
+    """``unglue``'s text, and where in it the spaces it put in are."""
+    spaces: set[int] = set()
+
     def fix(m: re.Match) -> str:
         at = m.start()
         if not at:
@@ -1018,13 +1025,16 @@ def unglue(paragraph: str) -> str:
             "A" <= paragraph[at - 1] <= "Z" and _acronym_before(paragraph, at)
             and _CAPITALISED_RE.match(paragraph, m.end() - len(m["quote"] or ""))
         ):
+            shift = len(spaces)
             # An odd number of straight quotation marks before this one: it closes a quotation.
             if m["quote"] and not paragraph.count('"', 0, at) % 2:
+                spaces.add(at + 1 + shift)
                 return m.group()[0] + ' "'
+            spaces.add(m.end() + shift)
             return m.group() + " "
         return m.group()
 
-    return GLUED_RE.sub(fix, paragraph)
+    return GLUED_RE.sub(fix, paragraph), spaces
 
 
 def _acronym_before(text: str, at: int) -> bool:
@@ -1034,15 +1044,18 @@ def _acronym_before(text: str, at: int) -> bool:
         word.group().title() not in ABBREVIATIONS
 
 
-def split_sentences(paragraph: str) -> list[str]:
-    paragraph = unglue(paragraph)
+def split_sentences(paragraph: str) -> list[tuple[str, bool]]:
+    """Each sentence, and whether it was glued to the one before ("the year.Liu Chihui")."""
+    paragraph, spaces = _unglued(paragraph)
     sentences = []
     start = 0
+    glued = False
     for m in SENTENCE_BOUNDARY_RE.finditer(paragraph):
-        sentences.append(paragraph[start : m.end()].strip())
+        sentences.append((paragraph[start : m.end()].strip(), glued))
+        glued = any(m.start() <= at < m.end() for at in spaces) if spaces else False
         start = m.end()
-    sentences.append(paragraph[start:].strip())
-    return [s for s in sentences if s]
+    sentences.append((paragraph[start:].strip(), glued))
+    return [(s, glued) for s, glued in sentences if s]
 
 
 # A quotation with a stop in it, closed: only then may a sentence start inside a quotation.
@@ -1070,12 +1083,17 @@ def rebuild_paragraphs(body: str) -> list[str]:
     for raw in _raw_paragraphs(body):
         current: list[str] = []
         length = 0
-        sentences = split_sentences(raw)
+        marked = split_sentences(raw)
+        sentences = [sentence for sentence, _ in marked]
         quoted = _inside_quotations(sentences) if "“" in raw and _QUOTED_STOP_RE.search(raw) else None
-        for i, sentence in enumerate(sentences):
+        # Where the scraper glued the site's paragraphs together ("the year.Liu Chihui"), a
+        # sentence after a space ("them. We need to") was in the same paragraph as the one
+        # before it: a weak marker starts a paragraph only after a glued stop.
+        glued_text = any(glued for _, glued in marked)
+        for i, (sentence, glued) in enumerate(marked):
             marker = _MARKER_RE.match(sentence)
             strong = marker and marker["strong"]
-            weak = marker and marker["weak"]
+            weak = marker and marker["weak"] and (glued or not glued_text)
             if current and (
                 ((strong or (weak and (len(current) >= 2 or length > 400))) and not (quoted and quoted[i]))
                 or length + len(sentence) > MAX_PARAGRAPH_CHARS

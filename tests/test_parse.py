@@ -994,7 +994,7 @@ def test_a_sentence_after_a_name_like_a_month_or_a_number_starts_a_paragraph(bef
 @pytest.mark.parametrize("text", ["On Sept. 5, the county met.", "Since Jun. 2021, it has rained.",
                                   "As follows: 1. Strengthen the leadership.", "He met Mr. Wang at No. 1 Middle School."])
 def test_a_month_before_a_day_or_a_year_and_a_numbered_item_are_no_sentence_end(text):
-    assert split_sentences(text) == [text]
+    assert split_sentences(text) == [(text, False)]
 
 
 def test_no_paragraph_starts_inside_a_quotation():
@@ -1120,3 +1120,23 @@ def test_the_headers_by_line_does_not_replace_the_reporter_the_credit_line_names
     alone = parse_article("Louxing held a meeting\n2022-04-30 0 By Wang Qian\n\nOn April 2, the district met to "
                           "plan the year's work on safety.\n")
     assert alone.credits["reporter"] == ["Wang Qian"]  # with no credit line, the by-line is the reporter
+
+
+def test_in_glued_text_a_sentence_after_a_space_stays_in_its_paragraph():
+    """The scraper glued the site's paragraphs together ("meetings.We"); sentences the
+    translation spaced ("jurisdiction. We need") were in one paragraph. The seed's "three
+    principles" sentence had been cut from the rectification it is about."""
+    glued = ("On February 11, the district met. It studied a report.We must focus on problems. We need to act on "
+             "the tasks assigned. We need to implement the “three principles”.We should build capacity. We must train.")
+    assert rebuild_paragraphs(glued) == [
+        "On February 11, the district met. It studied a report.",
+        "We must focus on problems. We need to act on the tasks assigned. We need to implement the “three principles”.",
+        "We should build capacity. We must train.",
+    ]
+    # Text the scraper did not glue is divided as before: a weak marker after two sentences.
+    assert rebuild_paragraphs(glued.replace(".W", ". W")) == [
+        "On February 11, the district met. It studied a report.",
+        "We must focus on problems. We need to act on the tasks assigned.",
+        "We need to implement the “three principles”. We should build capacity.",
+        "We must train.",
+    ]
