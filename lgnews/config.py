@@ -29,12 +29,13 @@ def _env(loader: yaml.Loader, node: yaml.Node):
         names, default = [loader.construct_scalar(node)], None
     else:
         items = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else []
-        if not items or not all(isinstance(name, str) for name in items[:-1]):
+        if not items or not all(isinstance(name, str) for name in items[:-1] or items):
             # ('!ENV []', '!ENV [[A], b]': a traceback, then a message without a line)
             raise yaml.constructor.ConstructorError(
                 None, None, "!ENV takes a variable's name, or a list of names and a default value last, "
                 "such as !ENV [SITE_URL, 'https://example.org/']", node.start_mark)
-        names, default = items[:-1], items[-1]
+        # A default only after a name, as MkDocs reads it: "!ENV [SITE_URL]" names a variable.
+        names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
     for name in names:
         if name == PREVIEW:
             continue

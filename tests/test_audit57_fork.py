@@ -86,3 +86,14 @@ def test_an_empty_site_url_is_the_default_for_mkdocs_and_the_generator_alike(pro
     # A fork's address is handed over as it was given.
     env = _make_env(project, SITE_URL=FORK_SITE, REPO_URL=FORK_REPO)
     assert _addresses(project, env) == ((FORK_SITE, FORK_REPO), (FORK_SITE, FORK_REPO))
+
+
+def test_an_env_list_of_one_name_is_a_variable_for_mkdocs_and_the_generator_alike(project):
+    """`!ENV [SITE_URL]` names a variable and no default, as MkDocs reads it: the generator
+    took the name for the default and gave every feed and JSON-LD address as 'SITE_URL/'."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^site_url: .*$", "site_url: !ENV [SITE_URL]", text), encoding="utf-8")
+    env = {**os.environ, "SITE_URL": FORK_SITE}
+    mkdocs, generator = _addresses(project, env)
+    assert mkdocs[0] == generator[0] == FORK_SITE
