@@ -610,8 +610,10 @@ def same_text(articles) -> list[tuple]:
 
 def unwritten_people(articles) -> list[tuple]:
     """(article, index, name) of each person a article's metadata lists whose name is not in
-    its text, as written (case and spacing aside): a slip of the editor's, which would give
+    its text, as written (case, spacing and the kind of apostrophe aside): a slip of the editor's, which would give
     the misspelt name a page of its own."""
+    from .records import plain_apostrophes
+
     found = []
     for article in articles:
         if not article.meta.people:
@@ -621,9 +623,9 @@ def unwritten_people(articles) -> list[tuple]:
         for index, person in enumerate(article.meta.people):
             if _written(person.name, text):
                 continue
-            if folded is None:
-                folded = " ".join(text.lower().split())
-            if not _written(" ".join(person.name.lower().split()), folded):
+            if folded is None:  # (an apostrophe is one, typographic or typed: "Li Xin’ai" is "Li Xin'ai")
+                folded = " ".join(plain_apostrophes(text).lower().split())
+            if not _written(" ".join(plain_apostrophes(person.name).lower().split()), folded):
                 found.append((article, index, person.name))
     return found
 

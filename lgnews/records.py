@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from .errors import NOT_AN_ADDRESS, VALUE_ERRORS, ArchiveError, ArchiveErrors, DraftError, not_an_address, one_line
-from .parse import HAN_RE, MAX_SUMMARY, MAX_TITLE, ROLE_ORDER, without_controls
+from .parse import HAN_RE, MAX_SUMMARY, MAX_TITLE, ROLE_ORDER, SENTENCE_BOUNDARY_RE, without_controls
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
     _Base = yaml.CSafeLoader
@@ -1562,7 +1562,9 @@ def _meta_person(c: Checker, i: int, person: Any, named: set[str]) -> PersonMent
         name = None
     if not name:
         return None
-    key = " ".join(name.split()).lower()  # as names are compared, less the quotes: cheap, per person
+    # As names are compared (match_key), less the quotes: cheap, per person. "Li Xin'ai" and
+    # "Li Xin’ai" are one person, listed twice in the article's "In this article".
+    key = " ".join(plain_apostrophes(name).split()).lower()
     if key in named:
         c.error(("people", i, "name"), f"'{name}' is listed twice under people: merge this entry into the "
                                        "first one (their roles and involvement together)")
@@ -1680,8 +1682,10 @@ def first_sentence(definition: str) -> str:
     entity is its character)."""
     from . import mdbody
 
-    plain = " ".join(" ".join(block.text.split()) for block in mdbody.blocks(mdbody.convert(definition)))
-    return re.split(r"(?<=[.!?])\s+", plain.strip(), maxsplit=1)[0]
+    plain = " ".join(" ".join(block.text.split()) for block in mdbody.blocks(mdbody.convert(definition))).strip()
+    # Where the parser ends a sentence: not after "No." or "e.g." (which cut a tooltip short)
+    end = SENTENCE_BOUNDARY_RE.search(plain)
+    return plain[: end.end()].rstrip() if end else plain
 
 
 _APOSTROPHES_RE = re.compile("['’‘]")

@@ -377,6 +377,12 @@ ONE_SLIP = {
         "people:\n", "people:\n- name: Liu  zhigang\n  involvement: [attending]\n", r"^- name: Liu Zhigang",
         "people[1].name: 'Liu Zhigang' is listed twice under people: merge this entry into the first one (their "
         "roles and involvement together)"),
+    # One person, as names are compared: the two were listed twice in "In this article".
+    "a person listed twice with another apostrophe": (
+        "people:\n", "people:\n- name: Wang Xin'ai\n  involvement: [attending]\n- name: Wang Xin’ai\n"
+        "  involvement: [attending]\n", r"^- name: Wang Xin’ai",
+        "people[1].name: 'Wang Xin’ai' is listed twice under people: merge this entry into the first one (their "
+        "roles and involvement together)"),
 }
 
 
@@ -1918,6 +1924,10 @@ def test_a_person_whose_name_the_text_does_not_have_is_said(proj):
         "warning: archive/articles/2023-01-02-a-written-article/article.md:5: people[0].name: 'Li Yii' is not in "
         "the article's text: names are written as the article writes them; check the spelling (an editor's "
         "identification of a garbled name goes in people.yml)"]
+    # Nor does the kind of apostrophe: the text's "Xin’ai" is the name "Xin'ai" (it was said).
+    (proj / WRITTEN).write_text("---\ntitle: A written article\npublished: 2023-01-02\npeople:\n- name: Li Xin'ai\n"
+                                "---\n\nLi Xin’ai spoke.\n", encoding="utf-8")
+    assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
 
 
 def test_an_event_without_a_date_is_said_once(proj):
