@@ -26,6 +26,7 @@ from .errors import ArchiveError, ArchiveErrors, DraftError, ParseError
 from .ids import ARTICLE_ID_RE
 from .parse import (
     MAX_SOURCE_BYTES,
+    SENTENCE_BOUNDARY_RE,
     DateMention,
     ParsedArticle,
     decode_source,
@@ -1583,11 +1584,24 @@ def _with_opening_quote(text: str, start: int, end: int) -> int:
 
 
 def _context(paragraph: str, start: int, end: int, width: int = 70) -> str:
-    left = paragraph[max(0, start - width) : start]
-    right = paragraph[end : end + width]
-    if start - width > 0:
+    """The words around paragraph[start:end]: up to ``width`` characters on each side, cut at
+    a word ("…" where cut), or where a sentence starts or ends within them."""
+    lo = max(0, start - width)
+    left = paragraph[lo:start]
+    begins = None
+    if "." in left or "?" in left or "!" in left:  # most windows have no stop
+        begins = next(reversed(list(SENTENCE_BOUNDARY_RE.finditer(paragraph, lo, start + 1))), None)
+    if begins is not None:
+        left = paragraph[begins.end() : start]
+    elif lo > 0:
         left = "…" + left.split(" ", 1)[-1] if " " in left else "…" + left
-    if end + width < len(paragraph):
+    right = paragraph[end : end + width]
+    ends = None
+    if "." in right or "?" in right or "!" in right:
+        ends = SENTENCE_BOUNDARY_RE.search(paragraph, end, end + width + 1)
+    if ends is not None:
+        right = paragraph[end : ends.end()].rstrip()
+    elif end + width < len(paragraph):
         right = right.rsplit(" ", 1)[0] + "…" if " " in right else right + "…"
     return left + paragraph[start:end] + right
 
@@ -1905,7 +1919,7 @@ def _build_timeline(articles: list[Article], events: list[Event], event_articles
         if article.meta.event_date:
             entries.append(TimelineEntry(
                 date=article.meta.event_date.isoformat(), precision="day", title=article.title,
-                description=f"The event the article reports, dated in its text (published {format_date(article.published.isoformat())}).",
+                description=f"The event the article reports, dated by the article (published {format_date(article.published.isoformat())}).",
                 kind="article-event", anchor=f"event-{article.id}", sources=sources, articles=[article],
             ))
     order = {"event": 0, "article-event": 1, "published": 2}

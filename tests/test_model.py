@@ -485,6 +485,27 @@ def test_an_occurrences_context_is_cut_at_whole_words_and_says_so():
     assert _context("the power list", 4, 14) == "the power list"  # a short paragraph whole
 
 
+def test_an_occurrences_context_is_its_sentence_where_the_sentence_fits():
+    """The words around a term stopped at 70 characters whatever they were: "…dangers in the
+    jurisdiction. We need to strictly implement the “three principles”…". Where a sentence
+    starts or ends within them, the context starts or ends with it."""
+    from lgnews.model import _context
+
+    paragraph = ("We need to do a good job of the problems assigned by the mayor and of the hidden dangers in the "
+                 "jurisdiction. We need to strictly implement the “three principles” and improve rectification. "
+                 "No. 2 Middle School and the U.S. delegation came. Then Mr. Wang spoke about the three principles "
+                 "of the county and of the other places in the jurisdiction at some length")
+    start = paragraph.index("three principles")
+    assert _context(paragraph, start, start + 16) == (
+        "We need to strictly implement the “three principles” and improve rectification.")
+    # Abbreviations and numbered items end no sentence; a sentence running on is cut at a word.
+    start = paragraph.index("U.S.")
+    assert _context(paragraph, start, start + 4) == "No. 2 Middle School and the U.S. delegation came."
+    start = paragraph.rindex("three principles")
+    assert _context(paragraph, start, start + 16) == (
+        "Then Mr. Wang spoke about the three principles of the county and of the other places in the jurisdiction at some…")
+
+
 @pytest.mark.parametrize(("definition", "tooltip"), [
     ("A *campaign* of **2012**. It ran twice.", "A campaign of 2012."),
     # A star or an underscore that is not emphasis stays: the tooltip said '77' and 'snakecase'.
@@ -494,6 +515,11 @@ def test_an_occurrences_context_is_cut_at_whole_words_and_says_so():
     ("See [the notice](https://www.gov.cn/x \"a title\") and\n\nthe next paragraph.",
      "See the notice and the next paragraph."),
     ("Markup <b>stays</b> text.", "Markup <b>stays</b> text."),
+    # An abbreviation ends no sentence (the tooltips read "Document No." and "A campaign (e.g.").
+    ("Document No. 1 of the county sets the targets. More.", "Document No. 1 of the county sets the targets."),
+    ("A campaign (e.g. the 2022 one) ran. More.", "A campaign (e.g. the 2022 one) ran."),
+    # A quotation that ends the sentence ends with it.
+    ("It says “people first.” Then more.", "It says “people first.”"),
 ])
 def test_a_terms_tooltip_is_the_first_sentence_its_page_shows(definition, tooltip):
     assert first_sentence(definition) == tooltip
