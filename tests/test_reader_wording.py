@@ -64,6 +64,11 @@ def test_the_seeds_pages_read_so(built_site):
     timeline = (built_site / "timeline" / "2022" / "index.html").read_text(encoding="utf-8")
     assert "Published by Louxing Rong Media Center." in timeline
     assert "publishes the article" not in timeline
+    # The seed says "On February 11": the year is not in its text (it read "dated in its text").
+    assert "The event the article reports, dated by the article (published 30 April 2022)." in timeline
+    index = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    assert "a day it gives without a year (&quot;On February 11&quot;) is taken to be the last such day" in index \
+        or 'a day it gives without a year ("On February 11") is taken to be the last such day' in index
     person = (built_site / "people" / "wang-qian" / "index.html").read_text(encoding="utf-8")
     assert '<p class="person-lead">Named in 1 article (2022), taking part by attending.</p>' in person
 

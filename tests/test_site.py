@@ -152,6 +152,11 @@ def test_an_articles_original_and_summary_are_in_its_record(tmp_path):
     assert record["original_url"] == "https://example.org/zh/1"
     assert record["source_url"] == "https://example.org/en/1"
     assert record["summary"] == "Louxing's work-safety meeting of 2022."
+    # The page links both where "not recorded" and "not found yet" were.
+    page_md = (project / "docs" / "articles" / SEED_ID / "index.md").read_text(encoding="utf-8")
+    assert '<dt>Source page:</dt> <dd><a href="https://example.org/en/1"' in page_md
+    assert '<dt>Chinese original:</dt> <dd><a href="https://example.org/zh/1"' in page_md
+    assert "not recorded" not in page_md and "not found yet" not in page_md
 
 
 def test_seed_reading_edition(seed_record):
@@ -278,9 +283,15 @@ def test_seed_page_verbatim_source_and_checksum(built_site, seed_page):
     raw = f"https://github.com/lgnews-archive/archive/raw/HEAD/archive/articles/{SEED_ID}/source.txt"
     assert (raw, "source.txt") in seed_page.links
     assert "Cite this page" in html and f"articles/{SEED_ID}/" in seed_page.text
-    # The citation names the archive and says the title is a machine translation.
-    assert ("“Louxing District held the 2022 Work safety retreat Meeting” (machine translation from Chinese), "
-            "Louxing Rong Media Center, 30 April 2022. Archived in Chinese Local News in English: ") in seed_page.text
+    # The citation names the archive and says the title is a machine translation, of a report
+    # by the source the credit line names: 30 April is the translation's date, not the media
+    # center's (it read "..., Louxing Rong Media Center, 30 April 2022").
+    assert ("“Louxing District held the 2022 Work safety retreat Meeting” (machine translation from Chinese of a "
+            "report by Louxing Rong Media Center), 30 April 2022. Archived in Chinese Local News in English: "
+            ) in seed_page.text
+    # The provenance says what the archive does not know: where the translation was found, and
+    # the Chinese original.
+    assert "Source page: not recorded" in seed_page.text and "Chinese original: not found yet" in seed_page.text
 
 
 def test_seed_page_has_a_tooltip_on_every_glossary_term(built_site, seed_page, seed_record):
@@ -295,7 +306,7 @@ def test_seed_page_has_a_tooltip_on_every_glossary_term(built_site, seed_page, s
         "retreat meeting": "title", "Rong Media Center": "source"}
     assert seed_record["terms"][len(in_text):] == ["retreat meeting", "Rong Media Center"]
     html = (built_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<h1 id="lg-title">Louxing District held the 2022 Work safety <abbr title="Probably a 务虚会, a meeting for '
+    assert re.search(r'<h1 id="lg-title">Louxing District held the 2022 Work safety <abbr title="A meeting for '
                      r'talking through ideas[^"<>]*">retreat Meeting</abbr></h1>', html)
     assert html.count("<h1") == 1, "the theme writes no second title"
     assert re.search(r'<dt>Source:</dt> <dd><a href="../../organizations/louxing-rong-media-center/">Louxing '
@@ -359,7 +370,7 @@ def test_glossary_entries_and_chinese(built_site):
     assert "Appears in 1 article" in term_page.text
     assert any(SEED_ID in h and "#term-three-principles" in h for h, _ in term_page.links)
     # The excerpt is in double quotation marks: the article's own double marks become single.
-    assert "): “We need to strictly implement the ‘three principles’ and improve" in term_page.text
+    assert "): “We need to strictly implement the ‘three principles’ and improve the quality and standards of rectification.”" in term_page.text
 
 
 def test_a_term_only_in_the_title_or_the_source_line_is_counted(built_site, seed_page):
@@ -680,7 +691,7 @@ def test_home_page_includes_generated_lists(built_site):
     # What "On the timeline" holds, which mixed the editors' key events with the latest the
     # articles report without saying so (a reader's review).
     timeline = home.text[home.text.index("On the timeline"):home.text.index("The whole timeline")]
-    assert "The latest of the events the editors describe and of the events the articles report, by date; the " \
+    assert "The latest of the events the editors describe and of the events the articles report, oldest first; the " \
            "timeline gives each one's sources." in timeline
 
 
