@@ -281,7 +281,9 @@ def editor_page_errors(docs: Path, front_matter: bool = True) -> list:
 
                     errors.append(ArchiveError(path, NOT_A_FILE))
                 elif name.endswith(".md"):
-                    text = path.read_bytes().decode("utf-8")
+                    # Read as MkDocs reads a page: a byte-order mark dropped, Windows line ends as
+                    # "\n" (a CRLF page's broken front matter went unsaid).
+                    text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
                     unread = front_matter and text.startswith("---") and front_matter_error(path, text)
                     if unread:
                         errors.append(unread)

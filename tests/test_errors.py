@@ -1071,6 +1071,21 @@ def test_an_editors_page_whose_front_matter_mkdocs_would_not_read(proj, front, l
     run([sys.executable, "scripts/build.py", "--quiet"], proj)
 
 
+@pytest.mark.parametrize("kind", ["Windows line ends", "a byte-order mark"])
+def test_an_editors_page_saved_on_windows_is_read_as_mkdocs_reads_it(proj, kind):
+    """MkDocs reads a page with its byte-order mark dropped and its line ends as "\\n": the
+    same broken front matter was said in a page with "\\n" line ends, and not in these."""
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    text = "---\ntitle: About: the archive\n---\n\n# About\n"
+    data = text.replace("\n", "\r\n").encode() if kind == "Windows line ends" else b"\xef\xbb\xbf" + text.encode()
+    (proj / "docs" / "about.md").write_bytes(data)
+    result = run([sys.executable, "scripts/build.py"], proj, check=False)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].startswith(
+        "docs/about.md:2: the front matter (between the '---' lines) is not read, and shows as the page's text: "
+        "invalid YAML: mapping values are not allowed")
+
+
 def test_an_editors_page_whose_front_matter_is_not_closed(proj):
     """Without its second '---', the front matter of a page in docs/ was published as the
     page's first lines, a rule then "title: About us", under a strict build that passed (an
