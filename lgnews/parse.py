@@ -30,7 +30,7 @@ SURNAMES = frozenset(
     Ai An Bai Ban Bao Bei Bi Bian Bo Cai Cao Cen Chai Chang Chao Chen Cheng Chi Chu Cong Cui
     Dai Dang Deng Di Diao Ding Dong Dou Du Duan Fan Fang Fei Feng Fu Gan Gao Ge Geng Gong Gou
     Gu Guan Guo Han Hao He Hong Hou Hu Hua Huang Huo Ji Jia Jian Jiang Jiao Jin Jing Ju Kang
-    Ke Kong Kuang Lai Lan Lang Lei Li Lian Liang Liao Lin Ling Liu Long Lou Lu Luo Lv Lyu Ma
+    Ke Kong Kuang Lai Lan Lang Lei Li Lian Liang Liao Lin Ling Liu Long Lou Lu Lü Luo Lv Lyu Ma
     Mai Mao Mei Meng Mi Miao Min Ming Mo Mou Mu Nie Ning Niu Ou Ouyang Pan Pang Pei Peng Pu
     Qi Qian Qiao Qin Qiu Qu Quan Ran Rao Ren Rong Ruan Sang Shan Shang Shangguan Shao She Shen
     Sheng Shi Shu Si Sima Situ Song Su Sun Tan Tang Tao Teng Tian Tong Tu Wan Wang Wei Wen Weng
@@ -134,8 +134,8 @@ _PAREN_ROLE_RE = re.compile(
 # A given name may hold an apostrophe before a syllable starting with a, o or e ("Xin'ai",
 # "Ke'er", typographic ’ too); not "Zhigang's", a possessive.
 _APOSTROPHE = r"(?:['’][aoe][a-z]{0,12})"
-CREDIT_NAME_RE = re.compile(rf"[A-Z][a-z]+(?: [A-Za-z][a-z]*{_APOSTROPHE}?){{1,2}}")
-NAME_TOKEN_RE = re.compile(rf"[A-Z][a-z]+{_APOSTROPHE}?|[a-z]+{_APOSTROPHE}?")
+CREDIT_NAME_RE = re.compile(rf"[A-Z][a-zü]+(?: [A-Za-z][a-zü]*{_APOSTROPHE}?){{1,2}}")
+NAME_TOKEN_RE = re.compile(rf"[A-Z][a-zü]+{_APOSTROPHE}?|[a-zü]+{_APOSTROPHE}?")
 ROLE_ORDER = ["reporter", "correspondent", "editor_in_chief", "reviewer", "editor", "supervisor"]
 MAX_CREDIT_BLOCKS = 6
 
@@ -182,10 +182,10 @@ _MARKER_RE = re.compile(
 )
 MAX_PARAGRAPH_CHARS = 700
 
-NAME = rf"[A-Z][a-z]{{0,7}}(?:yang|ma|tu|ge|guan)? [A-Za-z][a-z]{{1,12}}{_APOSTROPHE}?"
+NAME = rf"[A-Z][a-zü]{{0,7}}(?:yang|ma|tu|ge|guan)? [A-Za-z][a-zü]{{1,12}}{_APOSTROPHE}?"
 _NAME_FULL_RE = re.compile(NAME)
 # The same, without backtracking, for scanning whole texts (surnames are checked after).
-_NAME_SCAN = rf"[A-Z][a-z]{{0,11}}+ [A-Za-z][a-z]{{1,12}}+{_APOSTROPHE}?+"
+_NAME_SCAN = rf"[A-Z][a-zü]{{0,11}}+ [A-Za-z][a-zü]{{1,12}}+{_APOSTROPHE}?+"
 _ATTEND_VERB = r"(?:attended|were present|was present|participated)"
 # What may close a list of names before its verb: "and other leaders", "and other members of
 # the Standing Committee", "and other county-level leaders", "and others", ", etc." (no comma:

@@ -19,6 +19,7 @@ from lgnews.parse import (
     ParsedArticle,
     Person,
     decode_source,
+    extract_people,
     find_dates,
     find_event_date,
     normalize_punctuation,
@@ -385,7 +386,6 @@ def test_a_group_is_no_person(group):
     """'Party members attended the meeting.' gave a person 'Party members': a list of names
     not led by a surname kept any two words whose second is not capitalised. A given name in
     pinyin after a surname translated as a word ("Party jianguo", 党建国) is still a name."""
-    from lgnews.parse import extract_people
 
     assert [p.name for p in extract_people(f"The county met. {group}")] == (["Li Ming"] if "Li" in group else [])
     assert [p.name for p in extract_people("Party jianguo and Party members attended.")] == ["Party jianguo"]
@@ -1140,3 +1140,13 @@ def test_in_glued_text_a_sentence_after_a_space_stays_in_its_paragraph():
         "We need to implement the “three principles”. We should build capacity.",
         "We must train.",
     ]
+
+
+def test_a_name_with_u_umlaut_is_read_whole():
+    """Names were read in ASCII letters only: "Reporter: Lü Wei" credited a reporter 'Wei',
+    "(Lü Wei) Editor: Xu Jing" lost every credit, and "Lü Wei, ..., presided" no one."""
+    assert split_credits("Text.\nReporter: Lü Wei Editor: Xu Jing")[1] == {"reporter": ["Lü Wei"], "editor": ["Xu Jing"]}
+    assert split_credits("Text.\n(Lü Wei) Editor: Xu Jing")[1] == {"reporter": ["Lü Wei"], "editor": ["Xu Jing"]}
+    found = extract_people("Lü Wei, deputy head of the county, presided over the meeting. Lü Xiaoyu attended.")
+    assert [(p.name, p.roles, p.involvement) for p in found] == [
+        ("Lü Wei", ("deputy head of the county",), ("presiding",)), ("Lü Xiaoyu", (), ("attending",))]
