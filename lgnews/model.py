@@ -1900,6 +1900,14 @@ def format_date(value: str) -> str:
     return f"{int(parts[2])} {month} {parts[0]}"
 
 
+def published_by(meta: ArticleMeta) -> str:
+    """Who published an article, as the timeline says it: an article the editors wrote (no
+    source, not a translation) is theirs, not an unknown source's."""
+    if meta.source:
+        return f"Published by {meta.source}."
+    return "Published by an unknown source." if meta.machine_translated else "Written by the archive's editors."
+
+
 def _build_timeline(articles: list[Article], events: list[Event], event_articles) -> list[TimelineEntry]:
     entries = []
     for event in events:
@@ -1913,7 +1921,7 @@ def _build_timeline(articles: list[Article], events: list[Event], event_articles
         sources = [Source(article.meta.source_url, source)] if article.meta.source_url else []
         entries.append(TimelineEntry(
             date=article.published.isoformat(), precision="day", title=f"Published: {article.title}",
-            description=f"Published by {article.meta.source or 'an unknown source'}.", kind="published",
+            description=published_by(article.meta), kind="published",
             anchor=f"published-{article.id}", sources=sources, articles=[article],
         ))
         if article.meta.event_date:

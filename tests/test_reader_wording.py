@@ -5,12 +5,13 @@ article.", present tense among past events)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
 
 from lgnews.model import build_site, load_archive
-from lgnews.render import environment
+from lgnews.render import Renderer, environment
 
 from .conftest import ROOT, add_article
 
@@ -52,11 +53,28 @@ def test_the_timeline_says_who_published_an_article(tmp_path):
     folder.mkdir()
     (folder / "article.md").write_text("---\ntitle: No source\npublished: 2023-05-02\n---\n\nA meeting was held.\n",
                                        encoding="utf-8")
+    folder = archive / "articles" / "2023-05-03-translated-no-source"
+    folder.mkdir()
+    (folder / "article.md").write_text("---\ntitle: Translated\npublished: 2023-05-03\nmachine_translated: true\n---\n\n"
+                                       "A meeting was held.\n", encoding="utf-8")
     site = build_site(load_archive(archive))
     published = {e.articles[0].id: e.description for e in site.timeline if e.kind == "published"}
     assert published == {
         "2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting": "Published by Louxing Rong Media Center.",
-        "2023-05-02-no-source": "Published by an unknown source.",
+        # Written by an editor (no source, not a translation): the editors', not an unknown
+        # source's (an editor's review: its citation said "unknown source" too).
+        "2023-05-02-no-source": "Written by the archive's editors.",
+        "2023-05-03-translated-no-source": "Published by an unknown source.",
+    }
+    renderer = Renderer(site, "https://example.org/", "Archive")
+    cites = {a.id: re.search(r'<p class="cite">(.*?)\. Archived', renderer.render_article(a).content)[1]
+             for a in site.articles}
+    assert cites == {
+        "2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting":
+            "“Louxing District held the 2022 Work safety retreat Meeting” (machine translation from Chinese of a report "
+            "by Louxing Rong Media Center), 30 April 2022",
+        "2023-05-02-no-source": "“No source”, written by the archive's editors, 2 May 2023",
+        "2023-05-03-translated-no-source": "“Translated” (machine translation from Chinese), unknown source, 3 May 2023",
     }
 
 
