@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gc
 import hashlib
+import json
 import os
 import re
 import stat
@@ -95,10 +96,60 @@ def _readlink(path: str) -> str:
         return "?"
 
 
+_kept: list[str] | None = None  # the warnings being kept (``_keeping``), to be said again
+
+
 def warn(text: str) -> None:
     """A warning for the editor, as one line (a file's name or an article's words can hold a
     line end or a control character) on standard error."""
-    print(one_line(f"warning: {text}"), file=sys.stderr)
+    line = one_line(f"warning: {text}")
+    if _kept is not None:
+        _kept.append(line)
+    print(line, file=sys.stderr)
+
+
+@contextmanager
+def _keeping():
+    """Keep the warnings said inside: the archive's slips, which a run with nothing to do
+    says again (``WARNINGS``), as long as they are there."""
+    global _kept
+    _kept = kept = []
+    try:
+        yield kept
+    finally:
+        _kept = None
+
+
+WARNINGS = CACHE / "warnings.json"
+"""The archive's slips the last generation warned of, with the fingerprint of its inputs: a
+run with nothing to do said only "nothing changed", and an editor who ran `make site` again
+to check saw no warning."""
+
+
+def _save_warnings(config, fingerprint: str, lines: list[str]) -> None:
+    path = config.root / WARNINGS
+    try:
+        if not lines:
+            path.unlink(missing_ok=True)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        temporary.write_text(json.dumps({"inputs": fingerprint, "warnings": lines}), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass  # only a convenience: the next full run, or `make check`, says them
+
+
+def _say_warnings_again(config, fingerprint: str) -> None:
+    """The warnings of the generation that made docs/ of these very inputs."""
+    try:
+        saved = json.loads((config.root / WARNINGS).read_text(encoding="utf-8"))
+        lines = saved["warnings"] if saved.get("inputs") == fingerprint else []
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        return
+    for line in lines if isinstance(lines, list) else []:
+        if isinstance(line, str):
+            print(one_line(line), file=sys.stderr)
 
 
 def _holds(target: str, folder: str) -> bool:
@@ -390,6 +441,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
             if not quiet:
                 print(f"build: nothing changed in archive/ or the generator; 0 files written "
                       f"in {time.perf_counter() - started:.2f} s", file=out)
+            _say_warnings_again(config, done + fingerprint)
             if done == DRAFTS_ASIDE:  # (said again: `make serve` started anew says nothing else)
                 warn("articles still being written are left out of the preview, as the generation before this "
                      "one said; `make check` names them, and `make site` refuses them")
@@ -405,7 +457,8 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
             warn(f"{_relative(str(draft), root)} (left out of the preview until then; `make site` refuses it)")
         if archive.drafts:  # not the archive's whole site: only a preview of the same inputs has nothing to do
             fingerprint = DRAFTS_ASIDE + fingerprint
-        _model_warnings(site, archive, config)
+        with _keeping() as kept:
+            _model_warnings(site, archive, config)
         drafts = {f"articles/{Path(d.path).parent.name}/" for d in archive.drafts}
         broken = markdown_link_errors(site, outputs, config.docs, config.archive, drafts)
         if broken:
@@ -413,6 +466,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         if check:
             return _check_outputs(config, outputs, root, out)
         report = _write(config, outputs, progress, fingerprint, root)
+        _save_warnings(config, fingerprint, kept)
         _written_warnings(report, drafts)
         if article_cache is not None:
             article_cache.update_scans(site.articles)

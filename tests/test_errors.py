@@ -1927,12 +1927,17 @@ def test_a_person_whose_name_the_text_does_not_have_is_said(proj):
         f"warning: {SEED_META}:{line}: people[1].name: 'Liu Chihiu' is not in the article's text: names are written "
         "as the article writes them; check the spelling (an editor's identification of a garbled name goes in "
         "people.yml)"]
+    # Run again with nothing changed, it is said again (it said only "nothing changed", and an
+    # editor who ran `make site` again to check saw no warning: an editor's review).
+    again = run([sys.executable, "scripts/build.py"], proj)
+    assert "nothing changed" in again.stdout and again.stderr == result.stderr
     # A name cut short is not written either, though its letters are ('Liu Chihu' of 'Liu Chihui').
     edit(proj, SEED_META, "- name: Liu Chihiu", "- name: Liu Chihu")
     assert "people[1].name: 'Liu Chihu' is not in the article's text" in run(
         [sys.executable, "scripts/build.py", "--quiet"], proj).stderr
     edit(proj, SEED_META, "- name: Liu Chihu", "- name: liu  CHIHUI")  # case and spacing aside, it is
     assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
+    assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""  # and not said again
     # In an article written in Markdown, the line of its front matter too (it had none).
     write_article(proj, "Li Yi spoke.\n", front="people:\n- name: Li Yii\n")
     assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr.splitlines() == [
