@@ -144,9 +144,9 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
         raise IngestError(f"cannot write to {articles}/: {where}") from None
     article_id = make_id(parsed.published.isoformat(), parsed.title, articles)
     twin = _same_text(text, articles, id_base(parsed.published.isoformat(), parsed.title))
-    if twin:
-        raise IngestError(f"the same text as archive/articles/{twin}/ (only the bytes differ: line endings, a byte "
-                          "order mark, the encoding or the comment count); not added again")
+    if twin:  # (as the same bytes are: nothing to do, which is no failure)
+        raise AlreadyArchived(twin, "the same text; only the bytes differ: line endings, a byte order mark, the "
+                                    "encoding or the comment count")
     meta = meta_from_parsed(parsed)
     unusable = meta["event_date"] and year_problem(meta["event_date"])  # "On December 31" of a 1900 article
     if unusable:
@@ -255,13 +255,14 @@ def _not_found(path: Path) -> str:
 
 
 class AlreadyArchived(Exception):
-    """The file is in the archive already, byte for byte (as ``article_id``): nothing to do,
-    which is no failure (a command run again after Ctrl+C, or on a folder of downloads that
-    grows, ends well)."""
+    """The file is in the archive already (as ``article_id``), byte for byte or its text
+    (``how`` says which): nothing to do, which is no failure (a command run again after
+    Ctrl+C, or on a folder of downloads that grows, ends well)."""
 
-    def __init__(self, article_id: str):
+    def __init__(self, article_id: str, how: str = "same SHA-256"):
         super().__init__(article_id)
         self.article_id = article_id
+        self.how = how
 
 
 class Restored(Exception):
@@ -432,8 +433,8 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             except AlreadyArchived as done:
                 if not args.quiet:
-                    print(one_line(f"{path}: already archived as {args.archive}/articles/{done.article_id}/ (same "
-                                   "SHA-256); not added again"))
+                    print(one_line(f"{path}: already archived as {args.archive}/articles/{done.article_id}/ "
+                                   f"({done.how}); not added again"))
                 already += 1
                 continue
             except IngestError as exc:

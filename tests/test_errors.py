@@ -1311,10 +1311,13 @@ def test_ingest_refuses_the_same_text_saved_again(proj, raw_files, tmp_path, res
     assert again.read_bytes() != text.encode("utf-8")
     before = snapshot(proj / "archive")
     result = ingest(proj, again)
-    assert result.returncode == 1
-    assert result.stderr.strip() == (
-        f"{again}: the same text as archive/articles/2023-03-15-ningxiang-city-held-a-work-safety-meeting/ (only the "
-        "bytes differ: line endings, a byte order mark, the encoding or the comment count); not added again")
+    # Nothing to do, as for the same bytes: no failure (it ended with exit status 1, and a
+    # batch counted it as refused: an editor's review).
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.strip() == (
+        f"{again}: already archived as archive/articles/2023-03-15-ningxiang-city-held-a-work-safety-meeting/ (the "
+        "same text; only the bytes differ: line endings, a byte order mark, the encoding or the comment count); not "
+        "added again")
     assert snapshot(proj / "archive") == before
 
 
@@ -1635,8 +1638,8 @@ def test_a_bad_link_in_a_definition_names_glossary_yml_and_its_line(proj, link, 
 def test_one_broken_link_in_two_definitions_is_said_at_each_definitions_line(proj):
     """Its line was looked for in the whole of glossary.yml: the second definition's link was
     said at the first one's line."""
-    edit(proj, "archive/glossary.yml", "The Communist Party of China's committee of a district (区),",
-         "The Communist Party of China's committee of a district (区, see [nope](glossary/nope/)),")
+    edit(proj, "archive/glossary.yml", "The Communist Party of China's committee of a district (区);",
+         "The Communist Party of China's committee of a district (区, see [nope](glossary/nope/));")
     edit(proj, "archive/glossary.yml", POWER_LIST_END, "a list of powers and responsibilities. See [nope](glossary/nope/).\"")
     lines = [line_of(proj, "archive/glossary.yml", pattern)
              for pattern in (r"^  definition: \"The Communist Party", r"^  definition: \"A public list")]
