@@ -438,6 +438,9 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
         outdented = _outdented_field(text, line)
         if outdented is not None:  # the mistake is a few lines above where YAML gives up
             raise ArchiveErrors([ArchiveError(path, outdented[1], line=outdented[0])]) from None
+        pasted = _entry_too_far_in(text, line)
+        if pasted is not None:  # before the hints, which take its first line for something else
+            raise ArchiveErrors([ArchiveError(path, f"invalid YAML: {pasted[1]}", line=pasted[0])]) from None
         hint = yaml_hint(text, problem, line)
         misaligned = _misaligned(text, line) if hint == GENERIC_HINT else None
         if misaligned is not None:  # where YAML gives up is not where the line out of place is
@@ -812,6 +815,39 @@ def _misaligned(text: str, line: int | None) -> tuple[int, str] | None:
                     like = "the field after the '- ' on the line" if wanted != _indent(neighbour) else "the line"
                     return number, (f"this line is indented {_indent(here)} space(s), unlike the lines around it: "
                                     f"indent it {wanted} spaces, like {like} {where} it, {neighbour.strip()!r}")
+    return None
+
+
+def _entry_too_far_in(text: str, line: int | None) -> tuple[int, str] | None:
+    """(its first line, the message) when a new entry of a list was pasted further in than
+    the entry before it ('  - id: ...' under '- id: ...'), and the file reads once the whole
+    entry is moved out. YAML gave up on one of its lines or the next, and the hints took it
+    for one line out of place ('indent it 2 spaces, like ... terms:', which made it an item
+    of the entry above) or for the items of an empty list ('sources: []')."""
+    lines = text.split("\n")
+    if not line or line > len(lines):
+        return None
+    for number in range(min(line, len(lines)), max(line - 3, 0), -1):
+        here = lines[number - 1]
+        if not _ITEM_OF_FIELDS.match(here):
+            continue
+        indent = _indent(here)
+        # The entry before it: the last one above that starts further out, with the same field.
+        before = next((t for t in reversed(lines[:number - 1]) if _ITEM_OF_FIELDS.match(t) and _indent(t) < indent),
+                      None)
+        if before is None or before.lstrip(" -").split(":", 1)[0] != here.lstrip(" -").split(":", 1)[0]:
+            continue
+        shift = indent - _indent(before)
+        end = number  # the entry: its first line and those further in than it
+        while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) > indent):
+            end += 1
+        while end > number and not lines[end - 1].strip():
+            end -= 1
+        entry = lines[number - 1:end]
+        if _parses("\n".join(lines[:number - 1] + [t[shift:] if t.strip() else t for t in entry] + lines[end:])):
+            which = f"lines {number} to {end}" if end > number else "its line"
+            return number, (f"this entry is indented {shift} space(s) further in than the entry before it, "
+                            f"{before.strip()!r}: move the whole entry ({which}) {shift} space(s) to the left")
     return None
 
 

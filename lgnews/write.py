@@ -3,7 +3,9 @@
 Writes are atomic (a temporary file in the same folder, then a rename), a file is written
 only when its content changed (so ``mkdocs serve`` does not loop and a no-op run rewrites
 nothing), and the generator deletes only files it wrote before, as recorded in
-``docs/.generated-manifest.json``. It never overwrites a file it did not generate.
+``docs/.generated-manifest.json`` (or, when that is lost, pages that carry the generator's
+mark), and the temporary files of a run that was killed. It never overwrites a file it did
+not generate.
 
 Durability: the manifest, which vouches for the pages, is written last and fsync'ed, after
 the pages it lists are on disk (each fsync'ed when there are a few, else all flushed by

@@ -2051,3 +2051,42 @@ def test_a_link_to_a_place_the_article_has_builds(proj):
                         "[back up](#).\n\n## The plan\n\nRoads will be [mended](#p1).\n")
     result = run([sys.executable, "scripts/build.py"], proj)
     assert "leads to no place" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(("rel", "entry"), [
+    ("archive/events.yml", '  - id: "flood-2023"\n    date: 2023-06-01\n    title: "Flood season"\n'
+                           '    description: "It rained."\n'),
+    # After an entry whose last line is 'sources: []': the hint took the entry for that list's items.
+    ("archive/glossary.yml", '  - term: "main flood season"\n    definition: "The months when floods are likeliest."\n'
+                             '    category: campaign\n    confidence: medium\n    sources: []\n'),
+    ("archive/people.yml", '  - name: "Zhao Minggui"\n    note: "Head of a county."\n\n'),
+])
+def test_an_entry_pasted_further_in_than_the_others_is_said_whole(proj, rel, entry):
+    """A new entry pasted two spaces too far in: the build named a line of the entry above
+    it ('indent it 2 spaces, like the line above it, terms:', which made the new entry an item
+    of that entry's list), or took it for the items of an empty list, or said only YAML's
+    'did not find expected key' (an editor's review)."""
+    path = proj / rel
+    text = path.read_text(encoding="utf-8")
+    before = [line for line in text.splitlines() if line.startswith("- ")][-1]
+    first = len(text.splitlines()) + 1
+    path.write_text(text + entry, encoding="utf-8")
+    last = first + len(entry.strip().splitlines()) - 1
+    assert build_fails(proj) == [
+        f"{rel}:{first}: invalid YAML: this entry is indented 2 space(s) further in than the entry before it, "
+        f"{before!r}: move the whole entry (lines {first} to {last}) 2 space(s) to the left"]
+    # Moved out, the entry reads.
+    path.write_text(text + "".join(line[2:] + "\n" for line in entry.splitlines()), encoding="utf-8")
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+
+
+def test_items_under_an_empty_list_are_still_said_so(proj):
+    """The items of 'sources: []' written under it are no entry pasted too far in: their
+    field is not the entries' ('url', not 'term')."""
+    path = proj / "archive" / "glossary.yml"
+    text = path.read_text(encoding="utf-8")
+    entry = '\n- term: "main flood season"\n  definition: "The months when floods are likeliest."\n  sources: []\n'
+    path.write_text(text + entry + '    - url: "https://example.org/"\n      title: "A page"\n', encoding="utf-8")
+    line = len((text + entry).splitlines()) + 1
+    [said] = build_fails(proj)
+    assert said.startswith(f"archive/glossary.yml:{line}: invalid YAML:") and "the line before says the list is empty" in said
