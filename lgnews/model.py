@@ -968,8 +968,14 @@ def _check_annotations(article: Article, path: Path, yaml_text: str) -> None:
             problems.append((i, f"annotations[{i}].phrase: {note.phrase!r} is not in the article's reading edition"
                                 f"{_phrase_hint(note.phrase, article.paragraphs)}"))
         elif i + 1 not in placed:
-            problems.append((i, f"annotations[{i}].phrase: {note.phrase!r} overlaps the phrase of an earlier note "
-                                "wherever it occurs; choose words no other note covers"))
+            # The earlier note its first occurrence overlaps (the message said "an earlier note").
+            index, at = next((k, p.find(note.phrase)) for k, p in enumerate(article.paragraphs) if note.phrase in p)
+            other = next((n for n, (k, start, end) in sorted(placed.items())
+                          if k == index and start < at + len(note.phrase) and at < end), None)
+            which = (f"the phrase of annotations[{other - 1}], {article.meta.annotations[other - 1].phrase!r},"
+                     if other else "the phrase of an earlier note")
+            problems.append((i, f"annotations[{i}].phrase: {note.phrase!r} overlaps {which} wherever it occurs; "
+                                "choose words no other note covers"))
     if problems:
         lines = key_lines(path, yaml_text)
         raise ArchiveErrors([ArchiveError(path, message, line=lines.get(("annotations", i, "phrase")))

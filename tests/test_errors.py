@@ -2090,3 +2090,14 @@ def test_items_under_an_empty_list_are_still_said_so(proj):
     line = len((text + entry).splitlines()) + 1
     [said] = build_fails(proj)
     assert said.startswith(f"archive/glossary.yml:{line}: invalid YAML:") and "the line before says the list is empty" in said
+
+
+def test_a_note_overlapping_an_earlier_one_names_it(proj):
+    """'overlaps the phrase of an earlier note' did not say which of the article's notes, and
+    the guide had no row for it (an editor's review)."""
+    edit(proj, SEED_META, "\ntags:\n", "\n- phrase: jianguo and other leaders\n  note: Overlaps.\ntags:\n")
+    line = line_of(proj, SEED_META, r"^- phrase: jianguo and other leaders")
+    index = len(re.findall(r"(?m)^- phrase:", (proj / SEED_META).read_text(encoding="utf-8"))) - 1
+    assert one(build_fails(proj), SEED_META) == (
+        f"{SEED_META}:{line}: annotations[{index}].phrase: 'jianguo and other leaders' overlaps the phrase of "
+        "annotations[0], 'Party jianguo', wherever it occurs; choose words no other note covers")
