@@ -453,8 +453,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         progress = progress_for(out, quiet)
         article_cache = ArticleCache(config.root / CACHE) if cache else None
         archive, site, outputs, phases = _model_and_outputs(config, root, progress, article_cache, check, preview)
-        for draft in archive.drafts:
-            warn(f"{_relative(str(draft), root)} (left out of the preview until then; `make site` refuses it)")
+        _warn_drafts(archive.drafts, root)
         if archive.drafts:  # not the archive's whole site: only a preview of the same inputs has nothing to do
             fingerprint = DRAFTS_ASIDE + fingerprint
         with _keeping() as kept:
@@ -477,6 +476,12 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         return 0
     except _Stop as stop:
         return stop.status
+
+
+def _warn_drafts(drafts, root: Path) -> None:
+    """The preview's articles still being written, each with what is left to do in it."""
+    for draft in drafts:
+        warn(f"{_relative(str(draft), root)} (left out of the preview until then; `make site` refuses it)")
 
 
 def _config(root: Path):
@@ -541,6 +546,7 @@ def _model_and_outputs(config, root: Path, progress, article_cache, check: bool,
         except ArchiveErrors as exc:
             if article_cache is not None and not check:
                 article_cache.save()  # the articles that loaded are not parsed again once it is fixed
+            _warn_drafts(exc.drafts, root)
             raise _Stop(_refused(exc.errors, root, check=check)) from None
         phases.end("parsing")
         gc.freeze()

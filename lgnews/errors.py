@@ -88,6 +88,7 @@ def _cut(m: re.Match) -> str:
 class ArchiveErrors(Exception):
     """Every problem found in one run, reported together."""
 
-    def __init__(self, errors: list[ArchiveError]):
+    def __init__(self, errors: list[ArchiveError], drafts: list[ArchiveError] = ()):
         self.errors = sorted(errors, key=lambda e: (e.path, e.line or 0, e.message))
+        self.drafts = list(drafts)  # the preview's articles still being written: no problem of the run
         super().__init__("\n".join(map(str, self.errors)))

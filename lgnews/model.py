@@ -506,7 +506,7 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None, d
     With a ``cache``, an article whose files are byte for byte those of an earlier run is
     taken from it instead of being parsed and validated again. With ``drafts_aside`` (the
     preview), articles still being written (``DraftError``) are left out, their problems in
-    ``Archive.drafts``, when they are the only problems."""
+    ``Archive.drafts`` (or the ArchiveErrors' ``drafts``, with other problems)."""
     errors: list[ArchiveError] = []
     absent: list[str] = []
 
@@ -531,10 +531,11 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None, d
     _parse_missing(directories, loaded, misses, tag_names, cache, progress, matchers, errors)
     _same_source_twice(loaded, errors)
     drafts: list[ArchiveError] = []
-    if errors and drafts_aside and all(isinstance(e, DraftError) for e in errors):
-        drafts, errors = errors, []
+    if errors and drafts_aside:  # set aside, whatever else is wrong (they counted among its problems)
+        drafts = [e for e in errors if isinstance(e, DraftError)]
+        errors = [e for e in errors if not isinstance(e, DraftError)]
     if errors:
-        raise ArchiveErrors(errors)
+        raise ArchiveErrors(errors, drafts)
     return Archive([a for a in loaded if a is not None], terms, events, people, organizations, tags,
                    absent, sorted(unfinished), drafts)
 

@@ -76,15 +76,19 @@ def test_the_preview_leaves_an_article_being_written_out_and_says_so(drafted):
 
 
 def test_a_draft_does_not_hide_another_problem(drafted):
-    """Only when the drafts are the archive's only problems: any other stops the preview, as
-    before, and is said with them."""
+    """Any other problem stops the preview, as before; the draft is said with it, as a
+    warning still (it was counted among the problems: "2 problem(s)", and an editor took the
+    draft for one more thing to fix: an editor's review)."""
     project, article = drafted
     meta = project / "archive" / "articles" / SEED_ID / "meta.yml"
     meta.write_text(meta.read_text(encoding="utf-8").replace("published: 2022-04-30", "published: 30/04/2022"),
                     encoding="utf-8")
     previewed = _script(project, "build.py", "--quiet", "--preview")
     assert previewed.returncode == 1
-    assert "is not a date" in previewed.stderr and "still has the text 'make new-article'" in previewed.stderr
+    lines = previewed.stderr.splitlines()
+    assert [line for line in lines if "still has the text 'make new-article'" in line][0].startswith("warning: ")
+    assert [line for line in lines if not line.startswith("warning: ")] == [
+        next(line for line in lines if "is not a date" in line), "build: 1 problem(s) in archive/; nothing was written"]
 
 
 def test_drafts_parsed_by_other_processes_are_still_drafts(drafted, monkeypatch):
