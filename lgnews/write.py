@@ -678,6 +678,8 @@ def _write_files(prefix: str, rels: list[str], outputs: dict[str, bytes], progre
                 raise
     except BaseException:  # (a rename that fails: each page is the old one or the new, none is left half-way)
         _discard(map(temporary, range(len(rels))))
+        for rel in rels:  # nor the folder made for a page not renamed: an empty one is a stray to --check
+            _prune_empty(Path(prefix), Path(prefix + rel).parent)
         raise
 
 

@@ -51,7 +51,10 @@ def copy_project(dest: Path, *, with_articles: bool = True) -> Path:
 def run(cmd: list[str], cwd: Path, check: bool = True, timeout: float | None = None,
         **env: str) -> subprocess.CompletedProcess:
     """``cmd`` in ``cwd``; ``timeout``: seconds, for a command that could wait for ever."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **env}
+    # The code of this checkout, whatever the venv's editable install points at (a second
+    # clone sharing a venv ran the first one's generator: a test audit).
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000",
+                   "PYTHONPATH": str(ROOT), **env}
     result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=environment, timeout=timeout)
     if check and result.returncode != 0:
         raise AssertionError(f"{' '.join(cmd)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")

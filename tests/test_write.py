@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import re
 import sys
 import time
@@ -131,6 +132,41 @@ def test_interrupted_generation_leaves_whole_files_and_recovers(project, monkeyp
     result = build(project, check=False)
     assert result.returncode == 0, result.stderr
     assert f"articles/{extra}/index.md" in {k for k in tree(docs)}
+    assert build(project, "--check", check=False).returncode == 0
+
+
+@pytest.mark.parametrize("fail_at", ["after its page", "at the manifest"])
+def test_a_page_of_an_interrupted_run_goes_with_its_article(project, monkeypatch, capsys, fail_at):
+    """The manifest lists a run's new pages before they are renamed into place: stopped after
+    them, and the article then removed, the next run deletes its pages as the generator's
+    (without that first manifest, they would be pages that carry the generator's mark
+    where it makes none, which the build refuses to touch: a test audit's mutant)."""
+    assert generate(project, quiet=True) == 0
+    docs = project / "docs"
+    extra = ingest_extra(project)
+    real = os.replace
+    calls: list[str] = []
+
+    def flaky(src, dst):
+        page_before = any(c.endswith(f"articles/{extra}/index.md") for c in calls)
+        calls.append(str(dst))
+        pages_written = any(not c.endswith(MANIFEST) for c in calls[:-1])
+        if (fail_at == "after its page" and page_before) or (
+                fail_at == "at the manifest" and str(dst).endswith(MANIFEST) and pages_written):
+            raise OSError(28, "No space left on device")
+        return real(src, dst)
+
+    monkeypatch.setattr(write.os, "replace", flaky)
+    assert generate(project, quiet=True) == 1
+    monkeypatch.setattr(write.os, "replace", real)
+    capsys.readouterr()
+    assert (docs / "articles" / extra / "index.md").exists(), "the interrupted run had renamed the article's page"
+    shutil.rmtree(project / "archive" / "articles" / extra)
+    result = build(project, check=False)
+    assert result.returncode == 0, result.stderr
+    assert not (docs / "articles" / extra).exists()
+    # Nor an empty folder made for a page the run did not rename ("docs/people/<name>: ... move
+    # it elsewhere in docs/" said --check of twelve).
     assert build(project, "--check", check=False).returncode == 0
 
 
