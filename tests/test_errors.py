@@ -247,10 +247,16 @@ def test_tags_written_as_one_line_of_text_are_shown_as_a_list(proj):
         "[work-safety, meetings]")
 
 
-def test_event_date_after_publication(proj):
-    edit(proj, SEED_META, "event_date: 2022-02-11", "event_date: 2022-05-11")
+@pytest.mark.parametrize("day", ["2022-05-11", "2022-05-01"])  # (the day after too: a test audit's mutant)
+def test_event_date_after_publication(proj, day):
+    edit(proj, SEED_META, "event_date: 2022-02-11", f"event_date: {day}")
     message = one(build_fails(proj), SEED_META, "event_date")
-    assert message.endswith("event_date: 2022-05-11 is after the publication date 2022-04-30; check both dates")
+    assert message.endswith(f"event_date: {day} is after the publication date 2022-04-30; check both dates")
+
+
+def test_an_event_on_the_day_of_publication_is_fine(proj):
+    edit(proj, SEED_META, "event_date: 2022-02-11", "event_date: 2022-04-30")
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
 
 
 def test_missing_title(proj):

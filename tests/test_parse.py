@@ -297,6 +297,7 @@ def test_event_date_new_year():
     ("On April 30, the county", date(2022, 4, 30), date(2022, 4, 30)),  # the same day
     ("On May 2, the county", date(2022, 4, 30), date(2021, 5, 2)),  # never after publication
     ("On February 29, the county", date(2021, 3, 1), date(2020, 2, 29)),  # the last leap day
+    ("On February 29, the county", date(2024, 2, 28), date(2020, 2, 29)),  # four years back (a test audit)
     ("On March 3, 2021, the county", date(2022, 4, 30), date(2021, 3, 3)),  # a year given
     # A year after publication is a plan; the event is the next date that is not.
     ("On May 1, 2023, the new rules apply. On February 11, the meeting", date(2022, 4, 30), date(2022, 2, 11)),
@@ -1150,3 +1151,11 @@ def test_a_name_with_u_umlaut_is_read_whole():
     found = extract_people("Lü Wei, deputy head of the county, presided over the meeting. Lü Xiaoyu attended.")
     assert [(p.name, p.roles, p.involvement) for p in found] == [
         ("Lü Wei", ("deputy head of the county",), ("presiding",)), ("Lü Xiaoyu", (), ("attending",))]
+
+
+@pytest.mark.parametrize("stop", [",", ";", "."])
+def test_a_source_ends_before_a_stop_that_follows_it(stop):
+    """"Source: Louxing Rong Media Center, Editor: Xiao Hui" gave the source with its comma
+    when a test audit's mutant kept it: no test had the case."""
+    body, credits, source, _ = split_credits(f"Text.\nSource: Louxing Rong Media Center{stop} Editor: Xiao Hui")
+    assert (source, credits) == ("Louxing Rong Media Center", {"editor": ["Xiao Hui"]})

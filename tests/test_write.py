@@ -6,8 +6,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
