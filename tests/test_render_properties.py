@@ -568,6 +568,19 @@ def test_an_external_links_address_is_escaped_as_an_attribute():
         '<a href="https://a.cn/?a=1&amp;b=&quot;x&quot;" rel="noopener">&#60;b&#62;</a>')
 
 
+def test_a_site_links_address_is_escaped_as_an_attribute():
+    """The site's own links are made of slugs, which hold nothing to escape today: their
+    escaping is the one guard if one ever does (a test audit's mutants removed it unseen)."""
+    from lgnews.render import environment
+
+    template = environment().from_string('{{ url|link("text", anchor) }}')
+    for url, anchor in (('tags/a"&<b/', ""), ("tags/plain/", 'x"&<y'), ('feed"&<.xml', "")):
+        for page in ("index.md", "articles/x/index.md"):
+            html = str(template.render(url=url, anchor=anchor, page_path=page))
+            address = re.fullmatch(r'<a href="([^"<>]*)">text</a>', html)
+            assert address and "&quot;" in address[1] and "&amp;" in address[1] and "&lt;" in address[1], html
+
+
 @given(st.text(alphabet=st.sampled_from("ab cd,é安"), min_size=0, max_size=300), st.integers(min_value=20, max_value=250))
 def test_a_clipped_text_ends_at_a_words_end_with_an_ellipsis(text, limit):
     """The JSON-LD headline (110 characters) and the summary (200) were cut mid-word: "…ta"."""

@@ -384,12 +384,27 @@ def test_the_preview_says_a_save_in_a_generated_page_once_the_generator_is_done(
     write_outputs(docs, {"glossary/index.md": b"# Glossary\n", "tags/index.md": b"# Tags\n"})
     monkeypatch.setattr(preview, "EDIT_CHECK_DELAY", 0.05)
     server, save = _watched(docs, tmp_path)
+    # The checks' timers, waited for rather than slept on (half a second was not always
+    # enough on a loaded machine, and a check not yet run passed the tests that expect none).
+    timers: list[threading.Timer] = []
+    real_timer = threading.Timer
+    monkeypatch.setattr(threading, "Timer", lambda *a: timers.append(real_timer(*a)) or timers[-1])
 
-    def saved(rel: str, data: bytes) -> list[str]:
+    def settle(once: bool = False) -> None:
+        """Until every check started has run, and those they started (``once``: those started
+        now only, which a generation under way starts again and again)."""
+        last = len(timers)
+        seen = 0
+        while seen < (last if once else len(timers)):
+            timers[seen].join(10)
+            assert not timers[seen].is_alive()
+            seen += 1
+
+    def saved(rel: str, data: bytes, once: bool = False) -> list[str]:
         (docs / rel).write_bytes(data)
         caplog.clear()
         save(rel)
-        time.sleep(0.5)
+        settle(once)
         return [r.getMessage() for r in caplog.records if "generated page" in r.getMessage()]
 
     time.sleep(0.05)  # (a save later than the manifest, as an editor's always is)
@@ -406,9 +421,9 @@ def test_the_preview_says_a_save_in_a_generated_page_once_the_generator_is_done(
         assert saved("tags/index.md", b"# All the tags\n") == []
         # During a generation, a save is looked at once it is over.
         monkeypatch.setitem(preview._state, "generating", True)
-        assert saved("tags/index.md", b"# Tags, edited\n") == []
+        assert saved("tags/index.md", b"# Tags, edited\n", once=True) == []
         preview._state["generating"] = False
-        time.sleep(0.5)
+        settle()
         assert [r.getMessage()[:50] for r in caplog.records] == ["Preview: docs/tags/index.md is a generated page: t"]
     # A file of the editor's saved among the generated pages: said at once, where it was said
     # only at the next save in archive/ (and the page was not previewed meanwhile).
@@ -418,7 +433,7 @@ def test_the_preview_says_a_save_in_a_generated_page_once_the_generator_is_done(
         save("tags/my-notes.md")
         (docs / "tags" / ".my-notes.md.1234-0.tmp").write_text("x", encoding="utf-8")  # a dot file: passed over
         save("tags/.my-notes.md.1234-0.tmp")
-        time.sleep(0.5)
+        settle()
         assert [r.getMessage() for r in caplog.records] == [
             "Preview: docs/tags/my-notes.md: docs/tags/ is written by the generator and ignored by git, so what is "
             "saved in it is never published: move it elsewhere in docs/ (for example docs/my-notes.md)"]
@@ -430,7 +445,7 @@ def test_the_preview_says_a_save_in_a_generated_page_once_the_generator_is_done(
         caplog.clear()
         (docs / "data").write_text("notes\n", encoding="utf-8")
         save("data")
-        time.sleep(0.5)
+        settle()
         assert failed == [] and [r.getMessage() for r in caplog.records] == []
     # A generation's 14,000 saves start one timer, not a thread each.
     started = []
