@@ -1076,3 +1076,27 @@ def test_the_temporary_files_of_a_killed_run_are_removed_by_the_next(project):
     assert [rel for rel in stale if (docs / rel).exists()] == []
     assert all((docs / rel).exists() for rel in alive + editors)
     assert build(project, "--check").returncode == 0
+
+
+@pytest.mark.parametrize("count", [write.FSYNC_EACH_UP_TO, write.FSYNC_EACH_UP_TO + 1])
+def test_many_pages_are_on_disk_before_the_first_is_renamed(tmp_path, monkeypatch, count):
+    """Each of a few pages is made durable as it is written; many are, all at once, by one
+    sync: before the first rename, or a crash could leave a page's name on an empty file (a
+    test audit: the sync could go, unseen)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    events: list[str] = []
+    real_sync, real_replace, real_fsync = write.os.sync, write.os.replace, write.os.fsync
+    monkeypatch.setattr(write.os, "sync", lambda: events.append("sync") or real_sync())
+    monkeypatch.setattr(write.os, "fsync", lambda fd: events.append("fsync") or real_fsync(fd))
+    monkeypatch.setattr(write.os, "replace", lambda src, dst: events.append(
+        "manifest" if str(dst).endswith(write.MANIFEST) else "rename") or real_replace(src, dst))
+    monkeypatch.setattr(write, "WRITE_PARALLEL_FROM", 10 ** 6)  # here, where the calls are seen
+    write.write_outputs(docs, {f"tags/t{n}/index.md": f"# Tag {n}\n".encode() for n in range(count)}, inputs="x")
+    pages = events[events.index("manifest") + 1:]  # (after the manifest that lists the new pages first)
+    first_rename = pages.index("rename")
+    if count > write.FSYNC_EACH_UP_TO:
+        assert pages[:first_rename].count("sync") == 1 and "fsync" not in pages[:first_rename], events
+    else:
+        assert pages[:first_rename] == ["fsync"] * count and "sync" not in pages, events
+    assert pages.count("rename") == count
