@@ -1044,15 +1044,18 @@ def _acronym_before(text: str, at: int) -> bool:
         word.group().title() not in ABBREVIATIONS
 
 
-def split_sentences(paragraph: str) -> list[tuple[str, bool]]:
-    """Each sentence, and whether it was glued to the one before ("the year.Liu Chihui")."""
+def split_sentences(paragraph: str) -> list[tuple[str, bool | None]]:
+    """Each sentence, and whether it was glued to the one before ("the year.Liu Chihui"):
+    None after a closing quotation mark, which ``normalize_punctuation`` has already spaced
+    ("principles.”We"), so that whether it was glued is no longer known."""
     paragraph, spaces = _unglued(paragraph)
     sentences = []
     start = 0
-    glued = False
+    glued: bool | None = False
     for m in SENTENCE_BOUNDARY_RE.finditer(paragraph):
         sentences.append((paragraph[start : m.end()].strip(), glued))
-        glued = any(m.start() <= at < m.end() for at in spaces) if spaces else False
+        glued = True if spaces and any(m.start() <= at < m.end() for at in spaces) else \
+            None if "”" in m.group() else False
         start = m.end()
     sentences.append((paragraph[start:].strip(), glued))
     return [(s, glued) for s, glued in sentences if s]
@@ -1088,12 +1091,13 @@ def rebuild_paragraphs(body: str) -> list[str]:
         quoted = _inside_quotations(sentences) if "“" in raw and _QUOTED_STOP_RE.search(raw) else None
         # Where the scraper glued the site's paragraphs together ("the year.Liu Chihui"), a
         # sentence after a space ("them. We need to") was in the same paragraph as the one
-        # before it: a weak marker starts a paragraph only after a glued stop.
-        glued_text = any(glued for _, glued in marked)
+        # before it: a weak marker starts a paragraph only after a glued stop (or one that
+        # cannot be told). One glued stop alone is no such text: a slip, not the site's way.
+        glued_text = sum(glued is True for _, glued in marked) >= 2
         for i, (sentence, glued) in enumerate(marked):
             marker = _MARKER_RE.match(sentence)
             strong = marker and marker["strong"]
-            weak = marker and marker["weak"] and (glued or not glued_text)
+            weak = marker and marker["weak"] and (glued is not False or not glued_text)
             if current and (
                 ((strong or (weak and (len(current) >= 2 or length > 400))) and not (quoted and quoted[i]))
                 or length + len(sentence) > MAX_PARAGRAPH_CHARS

@@ -1134,6 +1134,18 @@ def test_in_glued_text_a_sentence_after_a_space_stays_in_its_paragraph():
         "We must focus on problems. We need to act on the tasks assigned. We need to implement the “three principles”.",
         "We should build capacity. We must train.",
     ]
+    # After a closing quotation mark (spaced before the paragraphs are rebuilt), whether it
+    # was glued is not known: a weak marker may start a paragraph there, as before.
+    quoted = ("The district met.It studied a report.We must focus on problems. We need to act on the tasks assigned. "
+              "We need to implement the “three principles.”We should build capacity. We must train.")
+    assert parse_article(f"A meeting\n2022-04-30 0 By\n\n{quoted}\n").paragraphs == [
+        "The district met. It studied a report.",
+        "We must focus on problems. We need to act on the tasks assigned. We need to implement the “three principles.”",
+        "We should build capacity. We must train.",
+    ]
+    # One glued stop alone is no text glued by the scraper: divided as text with none is (the
+    # weak markers of all its other sentences were lost).
+    assert rebuild_paragraphs(glued.replace(".W", ". W", 1)) == rebuild_paragraphs(glued.replace(".W", ". W"))
     # Text the scraper did not glue is divided as before: a weak marker after two sentences.
     assert rebuild_paragraphs(glued.replace(".W", ". W")) == [
         "On February 11, the district met. It studied a report.",
