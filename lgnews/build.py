@@ -465,7 +465,8 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         if check:
             return _check_outputs(config, outputs, root, out)
         report = _write(config, outputs, progress, fingerprint, root)
-        _save_warnings(config, fingerprint, kept)
+        if cache:  # (--no-cache: nothing kept, as no run is taken for done without it)
+            _save_warnings(config, fingerprint, kept)
         _written_warnings(report, drafts)
         if article_cache is not None:
             article_cache.update_scans(site.articles)

@@ -145,8 +145,8 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
     article_id = make_id(parsed.published.isoformat(), parsed.title, articles)
     twin = _same_text(text, articles, id_base(parsed.published.isoformat(), parsed.title))
     if twin:  # (as the same bytes are: nothing to do, which is no failure)
-        raise AlreadyArchived(twin, "the same text; only the bytes differ: line endings, a byte order mark, the "
-                                    "encoding or the comment count")
+        raise AlreadyArchived(twin, "the same words; only the bytes differ: line endings or breaks, a byte order "
+                                    "mark, the encoding or the comment count")
     meta = meta_from_parsed(parsed)
     unusable = meta["event_date"] and year_problem(meta["event_date"])  # "On December 31" of a 1900 article
     if unusable:

@@ -1597,7 +1597,8 @@ def _context(paragraph: str, start: int, end: int, width: int = 70) -> str:
     left = paragraph[lo:start]
     begins = None
     if "." in left or "?" in left or "!" in left:  # most windows have no stop
-        begins = next(reversed(list(SENTENCE_BOUNDARY_RE.finditer(paragraph, lo, start + 1))), None)
+        # (two characters past the term's start: a sentence may start with a quotation mark)
+        begins = next(reversed(list(SENTENCE_BOUNDARY_RE.finditer(paragraph, lo, start + 2))), None)
     if begins is not None:
         left = paragraph[begins.end() : start]
     elif lo > 0:
@@ -1909,10 +1910,11 @@ def format_date(value: str) -> str:
 
 def published_by(meta: ArticleMeta) -> str:
     """Who published an article, as the timeline says it: an article the editors wrote (no
-    source, not a translation) is theirs, not an unknown source's."""
+    source, not a translation, not ingested) is theirs, not an unknown source's."""
     if meta.source:
         return f"Published by {meta.source}."
-    return "Published by an unknown source." if meta.machine_translated else "Written by the archive's editors."
+    return "Published by an unknown source." if meta.machine_translated or meta.sha256 else \
+        "Written by the archive's editors."
 
 
 def _build_timeline(articles: list[Article], events: list[Event], event_articles) -> list[TimelineEntry]:

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from .errors import NOT_AN_ADDRESS, VALUE_ERRORS, ArchiveError, ArchiveErrors, DraftError, not_an_address, one_line
-from .parse import HAN_RE, MAX_SUMMARY, MAX_TITLE, ROLE_ORDER, SENTENCE_BOUNDARY_RE, without_controls
+from .parse import ABBREVIATIONS, HAN_RE, MAX_SUMMARY, MAX_TITLE, ROLE_ORDER, without_controls
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
     _Base = yaml.CSafeLoader
@@ -838,16 +838,23 @@ def _entry_too_far_in(text: str, line: int | None) -> tuple[int, str] | None:
         if before is None or before.lstrip(" -").split(":", 1)[0] != here.lstrip(" -").split(":", 1)[0]:
             continue
         shift = indent - _indent(before)
-        end = number  # the entry: its first line and those further in than it
-        while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) > indent):
-            end += 1
-        while end > number and not lines[end - 1].strip():
-            end -= 1
-        entry = lines[number - 1:end]
-        if _parses("\n".join(lines[:number - 1] + [t[shift:] if t.strip() else t for t in entry] + lines[end:])):
-            which = f"lines {number} to {end}" if end > number else "its line"
-            return number, (f"this entry is indented {shift} space(s) further in than the entry before it, "
-                            f"{before.strip()!r}: move the whole entry ({which}) {shift} space(s) to the left")
+        # The entry (its first line and those further in than it), else the entries pasted
+        # with it (and those as far in as it).
+        for deeper in (indent + 1, indent):
+            end = number
+            while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) >= deeper):
+                end += 1
+            while end > number and not lines[end - 1].strip():
+                end -= 1
+            moved = [t[shift:] if t.strip() else t for t in lines[number - 1:end]]
+            if _parses("\n".join(lines[:number - 1] + moved + lines[end:])):
+                which = f"lines {number} to {end}" if end > number else "its line"
+                if deeper > indent or sum(1 for t in moved if t.startswith("- ")) == 1:
+                    return number, (f"this entry is indented {shift} space(s) further in than the entry before it, "
+                                     f"{before.strip()!r}: move the whole entry ({which}) {shift} space(s) to the left")
+                return number, (f"the entries from this line on are indented {shift} space(s) further in than the "
+                                f"entry before them, {before.strip()!r}: move them ({which}) {shift} space(s) to "
+                                "the left")
     return None
 
 
@@ -1719,10 +1726,17 @@ def first_sentence(definition: str) -> str:
     from . import mdbody
 
     plain = " ".join(" ".join(block.text.split()) for block in mdbody.blocks(mdbody.convert(definition))).strip()
-    # Where the parser ends a sentence: not after "No." or "e.g." (which cut a tooltip short)
-    end = SENTENCE_BOUNDARY_RE.search(plain)
-    return plain[: end.end()].rstrip() if end else plain
+    for stop in _TOOLTIP_STOP_RE.finditer(plain):
+        # Not after an abbreviation ("No. 1", "Dr."), nor a letter of one ("e.g.", "U.S."),
+        # which cut a tooltip short; whatever follows (Chinese, a word in lower case).
+        word = stop["word"] or ""
+        if stop["stop"] == "." and (len(word) == 1 or word.title() in ABBREVIATIONS):
+            continue
+        return plain[: stop.end()].rstrip()
+    return plain
 
+
+_TOOLTIP_STOP_RE = re.compile(r"(?P<word>[^\W\d_]+)?(?P<stop>[.!?])[”\"’')]*\s+")
 
 _APOSTROPHES_RE = re.compile("['’‘]")
 

@@ -1301,7 +1301,7 @@ def test_ingest_same_file_twice(proj, raw_files):
 
 
 @pytest.mark.parametrize("resaved", ["windows", "bom", "gb18030", "comments"])
-def test_ingest_refuses_the_same_text_saved_again(proj, raw_files, tmp_path, resaved):
+def test_the_same_text_saved_again_is_already_archived(proj, raw_files, tmp_path, resaved):
     """The same article with other line endings, a byte order mark or in another encoding
     was archived a second time (as ...-2/), and the site published it twice; so was the
     same page scraped again once readers had commented on it (the header's count)."""
@@ -1322,8 +1322,8 @@ def test_ingest_refuses_the_same_text_saved_again(proj, raw_files, tmp_path, res
     assert result.returncode == 0 and result.stderr == ""
     assert result.stdout.strip() == (
         f"{again}: already archived as archive/articles/2023-03-15-ningxiang-city-held-a-work-safety-meeting/ (the "
-        "same text; only the bytes differ: line endings, a byte order mark, the encoding or the comment count); not "
-        "added again")
+        "same words; only the bytes differ: line endings or breaks, a byte order mark, the encoding or the comment "
+        "count); not added again")
     assert snapshot(proj / "archive") == before
 
 
@@ -1940,6 +1940,16 @@ def test_a_person_whose_name_the_text_does_not_have_is_said(proj):
     # editor who ran `make site` again to check saw no warning: an editor's review).
     again = run([sys.executable, "scripts/build.py"], proj)
     assert "nothing changed" in again.stdout and again.stderr == result.stderr
+    # What keeps them, damaged, is passed over (the run has nothing else to do).
+    kept = proj / ".cache" / "lgnews" / "warnings.json"
+    for damaged in ("{", "[]", '{"inputs": 1}', '{"inputs": null, "warnings": "x"}'):
+        kept.write_text(damaged, encoding="utf-8")
+        again = run([sys.executable, "scripts/build.py"], proj)
+        assert "nothing changed" in again.stdout and again.stderr == "", damaged
+    # --no-cache keeps none (it bypasses .cache/), and says the warning as any full run does.
+    kept.unlink()
+    assert run([sys.executable, "scripts/build.py", "--no-cache"], proj).stderr == result.stderr
+    assert not kept.exists()
     # A name cut short is not written either, though its letters are ('Liu Chihu' of 'Liu Chihui').
     edit(proj, SEED_META, "- name: Liu Chihiu", "- name: Liu Chihu")
     assert "people[1].name: 'Liu Chihu' is not in the article's text" in run(
@@ -2107,3 +2117,17 @@ def test_a_note_overlapping_an_earlier_one_names_it(proj):
     assert one(build_fails(proj), SEED_META) == (
         f"{SEED_META}:{line}: annotations[{index}].phrase: 'jianguo and other leaders' overlaps the phrase of "
         "annotations[0], 'Party jianguo', wherever it occurs; choose words no other note covers")
+
+
+def test_entries_pasted_further_in_together_are_said_together(proj):
+    """Two new entries pasted two spaces too far in: moving the first alone reads no better,
+    and YAML's own words were said (a review of the change)."""
+    path = proj / "archive" / "people.yml"
+    text = path.read_text(encoding="utf-8")
+    before = [line for line in text.splitlines() if line.startswith("- ")][-1]
+    first = len(text.splitlines()) + 1
+    path.write_text(text + '  - name: "Zhao Minggui"\n    note: "Head of a county."\n'
+                           '  - name: "Qian Li"\n    note: "Head of another."\n', encoding="utf-8")
+    assert build_fails(proj) == [
+        f"archive/people.yml:{first}: invalid YAML: the entries from this line on are indented 2 space(s) further in "
+        f"than the entry before them, {before!r}: move them (lines {first} to {first + 3}) 2 space(s) to the left"]

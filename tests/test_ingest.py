@@ -464,7 +464,7 @@ def test_a_header_typed_in_full_width_figures_is_archived_as_it_is(workdir, tmp_
     again.write_text(raw.read_text(encoding="utf-8").replace("　０　Ｂｙ", "　１２　Ｂｙ"), encoding="utf-8")
     result = ingest(workdir, again)
     assert result.returncode == 0
-    assert f"already archived as archive/articles/{folder.name}/ (the same text;" in result.stdout
+    assert f"already archived as archive/articles/{folder.name}/ (the same words;" in result.stdout
 
 
 @pytest.mark.parametrize("checkout_autocrlf", ["true", "false"])

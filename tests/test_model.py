@@ -504,6 +504,9 @@ def test_an_occurrences_context_is_its_sentence_where_the_sentence_fits():
     start = paragraph.rindex("three principles")
     assert _context(paragraph, start, start + 16) == (
         "Then Mr. Wang spoke about the three principles of the county and of the other places in the jurisdiction at some…")
+    # A term that starts its sentence with a quotation mark (the sentence before it was kept).
+    quoted = "It rained. “Three principles” were studied."
+    assert _context(quoted, quoted.index("“"), quoted.index("”") + 1) == "“Three principles” were studied."
 
 
 @pytest.mark.parametrize(("definition", "tooltip"), [
@@ -520,6 +523,10 @@ def test_an_occurrences_context_is_its_sentence_where_the_sentence_fits():
     ("A campaign (e.g. the 2022 one) ran. More.", "A campaign (e.g. the 2022 one) ran."),
     # A quotation that ends the sentence ends with it.
     ("It says “people first.” Then more.", "It says “people first.”"),
+    # Whatever follows the stop: Chinese, or a word in lower case (the sentence ran on to the
+    # next stop before a capital, and a short tooltip was refused as too long).
+    ("The committee of a district. 区委 is its usual short name. More.", "The committee of a district."),
+    ("Signed by Dr. Li in 2012. then revised.", "Signed by Dr. Li in 2012."),
 ])
 def test_a_terms_tooltip_is_the_first_sentence_its_page_shows(definition, tooltip):
     assert first_sentence(definition) == tooltip

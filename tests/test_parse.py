@@ -1163,6 +1163,9 @@ def test_a_name_with_u_umlaut_is_read_whole():
     found = extract_people("Lü Wei, deputy head of the county, presided over the meeting. Lü Xiaoyu attended.")
     assert [(p.name, p.roles, p.involvement) for p in found] == [
         ("Lü Wei", ("deputy head of the county",), ("presiding",)), ("Lü Xiaoyu", (), ("attending",))]
+    for text in ("Lü Wei and Wang Qian, deputy heads of the county, attended the meeting.",
+                 "The meeting was presided over by Lü Wei, head of the county."):
+        assert "Lü Wei" in [p.name for p in extract_people(text)], text
 
 
 @pytest.mark.parametrize("stop", [",", ";", "."])

@@ -13,7 +13,7 @@ import pytest
 from lgnews.model import build_site, load_archive
 from lgnews.render import Renderer, environment
 
-from .conftest import ROOT, add_article
+from .conftest import ROOT, SEED_ID, add_article
 
 
 def lead(**given) -> str:
@@ -85,8 +85,8 @@ def test_the_seeds_pages_read_so(built_site):
     # The seed says "On February 11": the year is not in its text (it read "dated in its text").
     assert "The event the article reports, dated by the article (published 30 April 2022)." in timeline
     index = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
-    assert "a day it gives without a year (&quot;On February 11&quot;) is taken to be the last such day" in index \
-        or 'a day it gives without a year ("On February 11") is taken to be the last such day' in index
+    assert 'a day it gives without a year ("On February 11") is taken to be the last such day up to the ' \
+        "article's publication" in index.replace("&quot;", '"').replace("&#39;", "'")
     person = (built_site / "people" / "wang-qian" / "index.html").read_text(encoding="utf-8")
     assert '<p class="person-lead">Named in 1 article (2022), taking part by attending.</p>' in person
 
@@ -114,3 +114,18 @@ def test_a_persons_page_says_who_published_the_articles_that_name_them(tmp_path)
     page = render.Renderer(site, "https://example.org/", "Test").render_person(liu)[0].content
     assert ('<strong>In articles from:</strong> <a href="../../organizations/louxing-rong-media-center/">Louxing '
             'Rong Media Center</a> (1 article)</p>') in page
+
+
+def test_an_ingested_article_without_a_source_is_no_article_of_the_editors(tmp_path):
+    """Published in English (not machine-translated) and with no source, an ingested article
+    was said to be written by the archive's editors: only one written in Markdown is."""
+    archive = shutil.copytree(ROOT / "archive", tmp_path / "archive")
+    meta = archive / "articles" / SEED_ID / "meta.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("source: Louxing Rong Media Center\n", "")
+                    .replace("machine_translated: true", "machine_translated: false"), encoding="utf-8")
+    site = build_site(load_archive(archive))
+    (entry,) = [e for e in site.timeline if e.kind == "published"]
+    assert entry.description == "Published by an unknown source."
+    page = Renderer(site, "https://example.org/", "Archive").render_article(site.articles[0]).content
+    assert "<dt>Translation:</dt> <dd>Published in English.</dd>" in page
+    assert "”, unknown source, 30 April 2022. Archived" in page and "editors" not in page.split('class="cite"')[1]
