@@ -1310,10 +1310,16 @@ def build_site(archive: Archive) -> Site:
     )
 
 
+def article_order(article: Article) -> tuple[date, str]:
+    """How articles are listed wherever they are: by publication date, then by id (the
+    articles of one day in a fixed order)."""
+    return article.published, article.id
+
+
 def _newest_first(articles: list[Article]) -> list[Article]:
     """The articles, newest first (by date of publication, then id), each linked to the
     next (newer) and previous (older) one."""
-    ordered = sorted(articles, key=lambda a: (a.published, a.id), reverse=True)
+    ordered = sorted(articles, key=article_order, reverse=True)
     for newer, older in zip(ordered, ordered[1:], strict=False):
         older.next, newer.previous = newer, older
     return ordered
@@ -1663,7 +1669,7 @@ def _build_people(articles: list[Article], curated: list[CuratedPerson],
                 )
         return records[key]
 
-    for article in sorted(articles, key=lambda a: (a.published, a.id)):
+    for article in sorted(articles, key=article_order):
         article.people = []
         for mention in article.meta.people:
             person = record(mention.name, article)
@@ -1793,7 +1799,7 @@ def _build_organizations(articles: list[Article], orgs: dict[str, Organization],
         org = matcher.lookup(name)
         return org.resolve(article) if isinstance(org, LocalName) else org
 
-    for article in sorted(articles, key=lambda a: (a.published, a.id)):
+    for article in sorted(articles, key=article_order):
         found: list[tuple[Organization, str]] = []
         source = article.meta.source
         if source:
@@ -1923,7 +1929,7 @@ def _build_timeline(articles: list[Article], events: list[Event], event_articles
         entries.append(TimelineEntry(
             date=event.date, precision=event.precision, title=event.title, description=event.description,
             kind="event", anchor=event.id, sources=event.sources,
-            articles=sorted(event_articles.get(event.id, []), key=lambda a: (a.published, a.id)), event=event,
+            articles=sorted(event_articles.get(event.id, []), key=article_order), event=event,
         ))
     for article in articles:
         source = article.meta.source or "The source"

@@ -35,6 +35,7 @@ from .model import (
     SharedName,
     Site,
     TimelineEntry,
+    article_order,
     format_date,
 )
 from .records import Term, match_key
@@ -493,7 +494,7 @@ LEAD_ROLES = 6
 
 def newest_first(appearances: Sequence) -> list:
     """A person's appearances as their page lists them (and their lead reads them)."""
-    return sorted(appearances, key=lambda a: (a.article.published, a.article.id), reverse=True)
+    return sorted(appearances, key=lambda a: article_order(a.article), reverse=True)
 
 
 def person_lead(appearances: Sequence) -> dict:
@@ -867,7 +868,7 @@ class Renderer:
                                  "organizations", jumps=BY_LETTER)
 
     def render_organization(self, org: Organization) -> list[Output]:
-        items = sorted(org.articles, key=lambda x: (x[0].published, x[0].id), reverse=True)
+        items = sorted(org.articles, key=lambda x: article_order(x[0]), reverse=True)
         return self._listing_pages("organization.md.j2", org.name, org.url, items, 5, "items", org=org)
 
     def _index_pages(self, template: str, title: str, base: str, items: Sequence, name: str,
@@ -908,7 +909,7 @@ class Renderer:
                                  years=years, curated=curated,
                                  terms_by_name=self._terms_by_name))
         for entry in curated:  # every article that mentions a curated event, newest first
-            mentioned = sorted(self.site.event_articles.get(entry.anchor, []), key=lambda a: (a.published, a.id),
+            mentioned = sorted(self.site.event_articles.get(entry.anchor, []), key=article_order,
                                reverse=True)
             if not mentioned:
                 continue
@@ -1298,7 +1299,7 @@ def render_data_file(name: str, records: Callable[[Site], list[dict]], site: Sit
 
 
 def _article_records(site: Site) -> list[dict]:
-    return [article_record(a) for a in sorted(site.articles, key=lambda a: (a.published, a.id))]
+    return [article_record(a) for a in sorted(site.articles, key=article_order)]
 
 
 def _glossary_records(site: Site) -> list[dict]:
@@ -1374,7 +1375,7 @@ def _people_records(site: Site) -> list[dict]:
             "place": p.place, "url": p.url,
             "appearances": [
                 {"article": a.article.id, "date": a.article.published.isoformat(), "roles": list(a.roles)}
-                for a in sorted(p.appearances, key=lambda a: (a.article.published, a.article.id))
+                for a in sorted(p.appearances, key=lambda a: article_order(a.article))
             ],
         }
         for p in site.people
@@ -1388,7 +1389,7 @@ def _organization_records(site: Site) -> list[dict]:
             "curated": o.curated, "aliases": o.aliases,
             "local_aliases": o.local_aliases, "place": o.place, "url": o.url,
             "articles": [{"article": article.id, "as": how}
-                         for article, how in sorted(o.articles, key=lambda x: (x[0].published, x[0].id))],
+                         for article, how in sorted(o.articles, key=lambda x: article_order(x[0]))],
         }
         for o in site.organizations
     ]
