@@ -401,6 +401,12 @@ def _model_warnings(site, archive, config) -> None:
             else:
                 warn(f"archive/people.yml{at}: no article names '{name}' (by the name or an alias): check "
                      "them; a person no article names has no page")
+    if site.unnamed_organizations:  # the same slip (its page says "0 articles")
+        lines = key_lines(config.archive / "organizations.yml")
+        for index, name in site.unnamed_organizations:
+            at = f":{lines[(index, 'name')]}" if (index, "name") in lines else ""
+            warn(f"archive/organizations.yml{at}: no article names '{name}' (by the name or an alias), nor "
+                 "credits it as its source: check them against the articles")
 
 
 class _Stop(Exception):

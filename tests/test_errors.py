@@ -1135,6 +1135,20 @@ def test_the_guides_example_source_is_not_published(proj, what):
         "'sources: []' if there is none"), line
 
 
+def test_a_body_no_article_names_is_a_warning(proj):
+    """A body of organizations.yml renamed ("Centre" for "Center") gave a page that said "0
+    articles" without a word, and the articles' media center lost its description (an
+    editor's review)."""
+    edit(proj, "archive/organizations.yml", '- name: "Louxing Rong Media Center"', '- name: "Louxing Rong Media Centre"')
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    line = line_of(proj, "archive/organizations.yml", r'^- name: "Louxing Rong Media Centre"')
+    assert result.stderr.splitlines() == [
+        f"warning: archive/organizations.yml:{line}: no article names 'Louxing Rong Media Centre' (by the name or an "
+        "alias), nor credits it as its source: check them against the articles"]
+    edit(proj, "archive/organizations.yml", '- name: "Louxing Rong Media Centre"', '- name: "Louxing Rong Media Center"')
+    assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
+
+
 def test_a_person_no_article_names_is_a_warning(proj):
     """A slip in an alias of people.yml deleted the person's page without a word."""
     edit(proj, "archive/people.yml", '"Party jianguo"', '"Party jiangou"')
