@@ -1135,35 +1135,30 @@ def test_the_guides_example_source_is_not_published(proj, what):
         "'sources: []' if there is none"), line
 
 
-def test_a_body_no_article_names_is_a_warning(proj):
-    """A body of organizations.yml renamed ("Centre" for "Center") gave a page that said "0
-    articles" without a word, and the articles' media center lost its description (an
-    editor's review)."""
-    edit(proj, "archive/organizations.yml", '- name: "Louxing Rong Media Center"', '- name: "Louxing Rong Media Centre"')
+@pytest.mark.parametrize(("rel", "old", "new", "message", "gone"), [
+    # A slip in an alias of people.yml deleted the person's page without a word.
+    ("archive/people.yml", '"Party jianguo"', '"Party jiangou"', "no article names 'Dang Jianguo' (by the name or "
+     "an alias): check them; a person no article names has no page", "people/dang-jianguo"),
+    # A body of organizations.yml renamed ("Centre" for "Center") gave a page that said "0
+    # articles" without a word, and the articles' media center lost its description (an
+    # editor's review).
+    ("archive/organizations.yml", '"Louxing Rong Media Center"', '"Louxing Rong Media Centre"', "no article names "
+     "'Louxing Rong Media Centre' (by the name or an alias), nor credits it as its source: check them against the "
+     "articles", None),
+])
+def test_an_entry_no_article_names_is_a_warning(proj, rel, old, new, message, gone):
+    text = (proj / rel).read_text(encoding="utf-8")
+    line = text[:text.index(old)].count("\n") + 1  # the entry's name, or the line of its alias
+    line = next(n for n in range(line, 0, -1) if text.splitlines()[n - 1].startswith("- name:"))
+    edit(proj, rel, old, new)
     result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
-    line = line_of(proj, "archive/organizations.yml", r'^- name: "Louxing Rong Media Centre"')
-    assert result.stderr.splitlines() == [
-        f"warning: archive/organizations.yml:{line}: no article names 'Louxing Rong Media Centre' (by the name or an "
-        "alias), nor credits it as its source: check them against the articles"]
-    edit(proj, "archive/organizations.yml", '- name: "Louxing Rong Media Centre"', '- name: "Louxing Rong Media Center"')
-    assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
-
-
-def test_a_person_no_article_names_is_a_warning(proj):
-    """A slip in an alias of people.yml deleted the person's page without a word."""
-    edit(proj, "archive/people.yml", '"Party jianguo"', '"Party jiangou"')
-    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
-    line = line_of(proj, "archive/people.yml", r'^- name: "Dang Jianguo"')
-    assert result.stderr.splitlines() == [
-        f"warning: archive/people.yml:{line}: no article names 'Dang Jianguo' (by the name or an alias): check them; "
-        "a person no article names has no page"]
-    assert not (proj / "docs" / "people" / "dang-jianguo").exists()
+    assert result.stderr.splitlines() == [f"warning: {rel}:{line}: {message}"]
+    assert gone is None or not (proj / "docs" / gone).exists()
     checked = run([sys.executable, "scripts/build.py", "--check"], proj)  # what an editor runs before committing
-    assert "no article names 'Dang Jianguo'" in checked.stderr
-    edit(proj, "archive/people.yml", '"Party jiangou"', '"Party jianguo"')
+    assert message in checked.stderr
+    edit(proj, rel, new, old)
     result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
-    assert result.stderr == "" and (proj / "docs" / "people" / "dang-jianguo" / "index.md").is_file()
-
+    assert result.stderr == "" and (gone is None or (proj / "docs" / gone / "index.md").is_file())
 
 
 def test_a_file_the_article_is_not_made_from_is_a_warning(proj):
