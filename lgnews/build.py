@@ -403,10 +403,11 @@ def _model_warnings(site, archive, config) -> None:
                      "them; a person no article names has no page")
     if site.unnamed_organizations:  # the same slip (its page says "0 articles")
         lines = key_lines(config.archive / "organizations.yml")
-        for index, name in site.unnamed_organizations:
+        for index, name, place in site.unnamed_organizations:
             at = f":{lines[(index, 'name')]}" if (index, "name") in lines else ""
-            warn(f"archive/organizations.yml{at}: no article names '{name}' (by the name or an alias), nor "
-                 "credits it as its source: check them against the articles")
+            tagged = f" tagged '{place}'" if place else ""
+            warn(f"archive/organizations.yml{at}: no article{tagged} names '{name}' (by the name or an alias), nor "
+                 "credits it as its source: check them against the articles" + (" and their tags" if place else ""))
 
 
 class _Stop(Exception):
@@ -471,8 +472,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         if check:
             return _check_outputs(config, outputs, root, out)
         report = _write(config, outputs, progress, fingerprint, root)
-        if cache:  # (--no-cache: nothing kept, as no run is taken for done without it)
-            _save_warnings(config, fingerprint, kept)
+        _save_warnings(config, fingerprint, kept)  # (--no-cache too: the next run may have nothing to do)
         _written_warnings(report, drafts)
         if article_cache is not None:
             article_cache.update_scans(site.articles)

@@ -466,10 +466,10 @@ class Site:
     # (index in people.yml, name, place): the people of people.yml that no article names, by
     # their name or an alias (with a place: no article with that tag): they have no page.
     unnamed_people: list[tuple[int, str, str | None]] = field(default_factory=list)
-    # (index in organizations.yml, name): the bodies it describes that no article names (a
-    # slip in a name, or a body renamed: its page says "0 articles", and its articles' body
-    # has no description)
-    unnamed_organizations: list[tuple[int, str]] = field(default_factory=list)
+    # (index in organizations.yml, name, place): the bodies it describes that no article
+    # names (a slip in a name, or a body renamed: its page says "0 articles", and its
+    # articles' body has no description)
+    unnamed_organizations: list[tuple[int, str, str | None]] = field(default_factory=list)
     # (article, name as written, the places of the namesakes it could be, whether it has the
     # tags of several): a mention of a name people.yml gives to people of several places, in
     # an article tagged with none of them or with several, which leads to none of them.
@@ -1307,7 +1307,8 @@ def build_site(archive: Archive) -> Site:
         candidates=sorted(candidates.values(), key=lambda c: (-len(c.articles), c.phrase.lower())),
         event_articles=dict(event_articles),
         unnamed_people=_unnamed(archive.people, people),
-        unnamed_organizations=[(i, c.name) for i, c in enumerate(archive.organizations) if not orgs[c.name].articles],
+        unnamed_organizations=[(i, c.name, c.place) for i, c in enumerate(archive.organizations)
+                               if not orgs[c.name].articles],
         unplaced_mentions=unplaced,
         shared_names=_shared_names(people),
         hidden_terms=hidden,

@@ -19,8 +19,9 @@ from typing import Any
 
 import yaml
 
+from .chars import HAN
 from .errors import NOT_AN_ADDRESS, VALUE_ERRORS, ArchiveError, ArchiveErrors, DraftError, not_an_address, one_line
-from .parse import ABBREVIATIONS, HAN_RE, MAX_SUMMARY, MAX_TITLE, ROLE_ORDER, without_controls
+from .parse import ABBREVIATIONS, HAN_RE, MAX_SUMMARY, MAX_TITLE, MONTH_ABBREVIATIONS, ROLE_ORDER, without_controls
 
 try:  # libyaml is in PyYAML's wheels; fall back to the pure-Python loader elsewhere.
     _Base = yaml.CSafeLoader
@@ -849,7 +850,7 @@ def _entry_too_far_in(text: str, line: int | None) -> tuple[int, str] | None:
             moved = [t[shift:] if t.strip() else t for t in lines[number - 1:end]]
             if _parses("\n".join(lines[:number - 1] + moved + lines[end:])):
                 which = f"lines {number} to {end}" if end > number else "its line"
-                if deeper > indent or sum(1 for t in moved if t.startswith("- ")) == 1:
+                if deeper > indent or sum(1 for t in moved if t.startswith(" " * (indent - shift) + "- ")) == 1:
                     return number, (f"this entry is indented {shift} space(s) further in than the entry before it, "
                                      f"{before.strip()!r}: move the whole entry ({which}) {shift} space(s) to the left")
                 return number, (f"the entries from this line on are indented {shift} space(s) further in than the "
@@ -1727,16 +1728,21 @@ def first_sentence(definition: str) -> str:
 
     plain = " ".join(" ".join(block.text.split()) for block in mdbody.blocks(mdbody.convert(definition))).strip()
     for stop in _TOOLTIP_STOP_RE.finditer(plain):
-        # Not after an abbreviation ("No. 1", "Dr."), nor a letter of one ("e.g.", "U.S."),
-        # which cut a tooltip short; whatever follows (Chinese, a word in lower case).
-        word = stop["word"] or ""
-        if stop["stop"] == "." and (len(word) == 1 or word.title() in ABBREVIATIONS):
+        # Not before a word in lower case ("asked “why?” and left", "goes on... and on"), nor
+        # after an abbreviation ("No. 1", "Dr.", "etc."), a letter of one ("e.g.", "U.S.") or a
+        # month's before its day ("Jun. 5"), which cut a tooltip short. Chinese after a stop
+        # starts a sentence.
+        word, after = stop["word"] or "", plain[stop.end() : stop.end() + 1]
+        if after.islower() or stop["stop"] == "." and (
+                len(word) == 1 or word in _NOT_STOPS or word.title() in _NOT_STOPS
+                or word.title() in MONTH_ABBREVIATIONS and after.isdigit()):
             continue
         return plain[: stop.end()].rstrip()
     return plain
 
 
-_TOOLTIP_STOP_RE = re.compile(r"(?P<word>[^\W\d_]+)?(?P<stop>[.!?])[”\"’')]*\s+")
+_TOOLTIP_STOP_RE = re.compile(rf"(?P<word>[^\W\d_]+)?(?P<stop>[.!?])[”\"’')]*(?:\s+|(?=[{HAN}]))")
+_NOT_STOPS = ABBREVIATIONS - MONTH_ABBREVIATIONS
 
 _APOSTROPHES_RE = re.compile("['’‘]")
 

@@ -526,7 +526,14 @@ def test_an_occurrences_context_is_its_sentence_where_the_sentence_fits():
     # Whatever follows the stop: Chinese, or a word in lower case (the sentence ran on to the
     # next stop before a capital, and a short tooltip was refused as too long).
     ("The committee of a district. 区委 is its usual short name. More.", "The committee of a district."),
-    ("Signed by Dr. Li in 2012. then revised.", "Signed by Dr. Li in 2012."),
+    ("It says “first.”区委 is its name.", "It says “first.”"),
+    # A word in lower case after a stop goes on with the sentence; and no sentence ends after
+    # an abbreviation, nor a month's before a day (a review: these cut tooltips short).
+    ("He asked “why?” and left. More.", "He asked “why?” and left."),
+    ("Factories etc. and farms report. More.", "Factories etc. and farms report."),
+    ("The list goes on... and on. More.", "The list goes on... and on."),
+    ("Since Jun. 2021 it ran. More.", "Since Jun. 2021 it ran."),
+    ("Named after Wang Jun. It is old.", "Named after Wang Jun."),
 ])
 def test_a_terms_tooltip_is_the_first_sentence_its_page_shows(definition, tooltip):
     assert first_sentence(definition) == tooltip
