@@ -130,16 +130,3 @@ def test_an_ingested_article_without_a_source_is_no_article_of_the_editors(tmp_p
     assert "<dt>Translation:</dt> <dd>Published in English.</dd>" in page
     assert "”, unknown source, 30 April 2022. Archived" in page and "editors" not in page.split('class="cite"')[1]
 
-
-def test_an_article_in_markdown_with_a_source_is_no_article_of_the_editors(tmp_path):
-    """An article.md with a source, in English: its citation and timeline named the source,
-    and its "Translation" row said the editors wrote it (a review)."""
-    archive = shutil.copytree(ROOT / "archive", tmp_path / "archive")
-    folder = archive / "articles" / "2023-05-02-a-paper"
-    folder.mkdir()
-    (folder / "article.md").write_text("---\ntitle: A paper\npublished: 2023-05-02\nsource: Some Paper\n---\n\n"
-                                       "A meeting was held.\n", encoding="utf-8")
-    site = build_site(load_archive(archive))
-    article = next(a for a in site.articles if a.id == "2023-05-02-a-paper")
-    page = Renderer(site, "https://example.org/", "Archive").render_article(article).content
-    assert "<dt>Translation:</dt> <dd>Published in English.</dd>" in page and "”, Some Paper, 2 May 2023." in page
