@@ -129,4 +129,3 @@ def test_an_ingested_article_without_a_source_is_no_article_of_the_editors(tmp_p
     page = Renderer(site, "https://example.org/", "Archive").render_article(site.articles[0]).content
     assert "<dt>Translation:</dt> <dd>Published in English.</dd>" in page
     assert "”, unknown source, 30 April 2022. Archived" in page and "editors" not in page.split('class="cite"')[1]
-
