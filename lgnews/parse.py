@@ -1013,9 +1013,9 @@ def unglue(paragraph: str) -> str:
     return _unglued(paragraph)[0]
 
 
-def _unglued(paragraph: str) -> tuple[str, set[int]]:
-    """``unglue``'s text, and where in it the spaces it put in are."""
-    spaces: set[int] = set()
+def _unglued(paragraph: str) -> tuple[str, list[int]]:
+    """``unglue``'s text, and where in it the spaces it put in are (in order)."""
+    spaces: list[int] = []
 
     def fix(m: re.Match) -> str:
         at = m.start()
@@ -1028,9 +1028,9 @@ def _unglued(paragraph: str) -> tuple[str, set[int]]:
             shift = len(spaces)
             # An odd number of straight quotation marks before this one: it closes a quotation.
             if m["quote"] and not paragraph.count('"', 0, at) % 2:
-                spaces.add(at + 1 + shift)
+                spaces.append(at + 1 + shift)
                 return m.group()[0] + ' "'
-            spaces.add(m.end() + shift)
+            spaces.append(m.end() + shift)
             return m.group() + " "
         return m.group()
 
@@ -1052,10 +1052,12 @@ def split_sentences(paragraph: str) -> list[tuple[str, bool | None]]:
     sentences = []
     start = 0
     glued: bool | None = False
+    k = 0  # the first space put in that is not before this boundary (both come in order)
     for m in SENTENCE_BOUNDARY_RE.finditer(paragraph):
         sentences.append((paragraph[start : m.end()].strip(), glued))
-        glued = True if spaces and any(m.start() <= at < m.end() for at in spaces) else \
-            None if "”" in m.group() else False
+        while k < len(spaces) and spaces[k] < m.start():
+            k += 1
+        glued = True if k < len(spaces) and spaces[k] < m.end() else None if "”" in m.group() else False
         start = m.end()
     sentences.append((paragraph[start:].strip(), glued))
     return [(s, glued) for s, glued in sentences if s]
