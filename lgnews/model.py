@@ -975,8 +975,7 @@ def _check_annotations(article: Article, path: Path, yaml_text: str) -> None:
         elif i + 1 not in placed:
             # The earlier note its first occurrence overlaps (the message said "an earlier note").
             index, at = next((k, p.find(note.phrase)) for k, p in enumerate(article.paragraphs) if note.phrase in p)
-            other = next((n for n, (k, start, end) in sorted(placed.items())
-                          if k == index and start < at + len(note.phrase) and at < end), None)
+            other = _note_over(placed, index, at, at + len(note.phrase))
             which = (f"the phrase of annotations[{other - 1}], {article.meta.annotations[other - 1].phrase!r},"
                      if other else "the phrase of an earlier note")
             problems.append((i, f"annotations[{i}].phrase: {note.phrase!r} overlaps {which} wherever it occurs; "
@@ -1010,12 +1009,18 @@ def place_annotations(paragraphs: list[str], annotations) -> dict[int, tuple[int
     for n, note in enumerate(annotations, start=1):
         for index, paragraph in enumerate(paragraphs):
             at = paragraph.find(note.phrase)
-            while at >= 0 and any(i == index and s < at + len(note.phrase) and at < e for i, s, e in placed.values()):
+            while at >= 0 and _note_over(placed, index, at, at + len(note.phrase)) is not None:
                 at = paragraph.find(note.phrase, at + 1)
             if at >= 0:
                 placed[n] = (index, at, at + len(note.phrase))
                 break
     return placed
+
+
+def _note_over(placed: dict[int, tuple[int, int, int]], index: int, start: int, end: int) -> int | None:
+    """The first of the ``placed`` notes (numbered in order) whose mark overlaps
+    ``start``-``end`` of paragraph ``index``, if any."""
+    return next((n for n, (i, s, e) in placed.items() if i == index and s < end and start < e), None)
 
 
 def meta_from_parsed(parsed: ParsedArticle) -> dict:
@@ -1925,8 +1930,7 @@ def published_by(meta: ArticleMeta) -> str:
     source, not a translation, not ingested) is theirs, not an unknown source's."""
     if meta.source:
         return f"Published by {meta.source}."
-    return "Published by an unknown source." if meta.machine_translated or meta.sha256 else \
-        "Written by the archive's editors."
+    return "Written by the archive's editors." if meta.by_the_editors else "Published by an unknown source."
 
 
 def _build_timeline(articles: list[Article], events: list[Event], event_articles) -> list[TimelineEntry]:

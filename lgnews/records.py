@@ -1437,6 +1437,12 @@ class ArticleMeta:
     sha256: str | None = None
     encoding: str | None = None
 
+    @property
+    def by_the_editors(self) -> bool:
+        """Written in English by the archive's editors: no translation, and no file ingested
+        (whose sha256 this is), whatever source it credits."""
+        return not self.machine_translated and not self.sha256
+
 
 INGEST_FIELDS = ("sha256", "encoding")
 """Fields ingest writes about the archived file: an article written in Markdown has none."""
