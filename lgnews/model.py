@@ -816,13 +816,19 @@ _pool_matchers: tuple | None = None
 
 
 def _matchers(terms: list[Term], events: list[Event], organizations: list[CuratedOrganization]) -> tuple:
-    """Matchers for the phrases build_site looks for (so that the processes that parse the
-    articles can find them too: see _scan_article), and their fingerprint."""
-    matchers = (PhraseMatcher({name: t for t in terms for name in t.names}),
-                PhraseMatcher({alias: e for e in events for alias in e.aliases}),
-                PhraseMatcher({name: c.name for c in organizations
-                               for name in (c.name, *c.aliases, *c.local_aliases)}))
+    """The matchers build_site uses (so that the processes that parse the articles can find
+    the same phrases: see _scan_article), and their fingerprint."""
+    matchers = _site_matchers(terms, events, organizations, _curated_organizations(organizations))
     return matchers, _matchers_fingerprint(matchers)
+
+
+def _site_matchers(terms: list[Term], events: list[Event], curated: list[CuratedOrganization],
+                   orgs: dict[str, Organization]) -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
+    """The glossary's terms (each name leads to its Term), the events' aliases (to their
+    Event) and the organizations' names (see _organization_matcher)."""
+    return (PhraseMatcher({name: t for t in terms for name in t.names}),
+            PhraseMatcher({alias: e for e in events for alias in e.aliases}),
+            _organization_matcher(curated, orgs))
 
 
 def _parse_in_processes(directories: list[Path], tag_names: set[str] | None, progress=None,
@@ -1286,10 +1292,8 @@ def build_site(archive: Archive) -> Site:
     """Resolve every cross-reference of the archive; the result is everything render needs."""
     articles = _newest_first(archive.articles)
     orgs = _curated_organizations(archive.organizations)
-    term_matcher = PhraseMatcher({name: t for t in archive.terms for name in t.names})
-    event_matcher = PhraseMatcher({alias: e for e in archive.events for alias in e.aliases})
-    org_matcher = _organization_matcher(archive.organizations, orgs)
-    matchers = (term_matcher, event_matcher, org_matcher)
+    matchers = _site_matchers(archive.terms, archive.events, archive.organizations, orgs)
+    term_matcher, event_matcher, org_matcher = matchers
     fingerprint = _matchers_fingerprint(matchers)
     found = {id(article): _scan_article(article, matchers, fingerprint) for article in articles}
     occurrences, event_articles, tag_articles, candidates, hidden = _resolve_articles(
