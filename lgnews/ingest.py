@@ -129,6 +129,11 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
             raise Restored(hashes[digest], f"{existing}, which had been changed, to these original bytes (its "
                                            "meta.yml is kept)")
         meta = existing.with_name("meta.yml")
+        lost = _lost_meta(meta)
+        if lost:  # nothing an editor wrote is in it: write it as ingest first did
+            _restore(meta, dump_meta(_first_meta(parsed, digest, encoding)[0]).encode("utf-8"))
+            raise Restored(hashes[digest], f"{meta}, which was {lost}, as ingest first wrote it: review it (if "
+                                           f"it was committed, 'git diff -- {meta}' shows what it held)")
         kept = _text_without_sha_line(meta)
         if kept is not None:
             _restore(meta, (kept + ("\n" if kept and not kept.endswith("\n") else "") + f"sha256: {digest}\n").encode())
@@ -147,12 +152,7 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
     if twin:  # (as the same bytes are: nothing to do, which is no failure)
         raise AlreadyArchived(twin, "the same words; only the bytes differ: line endings or breaks, a byte order "
                                     "mark, the encoding or the comment count")
-    meta = meta_from_parsed(parsed)
-    unusable = meta["event_date"] and year_problem(meta["event_date"])  # "On December 31" of a 1900 article
-    if unusable:
-        meta["event_date"] = None  # the build would refuse it
-    meta["sha256"] = digest
-    meta["encoding"] = encoding
+    meta, unusable = _first_meta(parsed, digest, encoding)
     try:
         # A name of its own, made as any folder is, so that the article's folder has the
         # permissions the editor's umask gives (tempfile.mkdtemp's are the owner's alone:
@@ -192,6 +192,34 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
         checks.append(f"the text gives the event's day without a year, taken to be {event[0].isoformat()}, "
                       f"{gap} days before publication: check event_date")
     return article_id, encoding, checks
+
+
+def _first_meta(parsed, digest: str, encoding: str) -> tuple[dict, str | None]:
+    """The meta.yml ingest writes for an article (parsed from the file whose SHA-256 is
+    ``digest``, read in ``encoding``), and why the text's event date was left out of it, if
+    it was ("On December 31" of a 1900 article: the build would refuse it)."""
+    meta = meta_from_parsed(parsed)
+    unusable = meta["event_date"] and year_problem(meta["event_date"]) or None
+    if unusable:
+        meta["event_date"] = None
+    meta["sha256"] = digest
+    meta["encoding"] = encoding
+    return meta, unusable
+
+
+def _lost_meta(meta: Path) -> str | None:
+    """"missing" or "empty" when an archived article's ``meta`` holds nothing an editor
+    wrote (deleted, or emptied: nothing but comments and blank lines), which ingesting the
+    file again writes anew; else None."""
+    try:
+        text = meta.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if os.path.lexists(meta) or any(n.name.lower().startswith("meta.") for n in meta.parent.iterdir()):
+            return None  # a broken link, or a meta.yaml to rename: the build says so
+        return "missing"
+    except (OSError, ValueError):  # not text, a folder: the build says what is wrong with it
+        return None
+    return "empty" if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()) else None
 
 
 def _sync_folder(folder: Path) -> None:

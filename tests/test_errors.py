@@ -917,6 +917,47 @@ def test_a_deleted_sha256_line_is_written_again_by_ingesting_the_original(proj, 
     assert again.returncode == 0 and "already archived" in again.stdout
 
 
+@pytest.mark.parametrize("content, lost", [(None, "missing"), ("", "empty"), ("# emptied by mistake\n\n", "empty")],
+                         ids=["deleted", "empty", "comment-only"])
+def test_a_lost_meta_yml_is_written_again_by_ingesting_the_original(proj, tmp_path, content, lost):
+    """The build says a missing meta.yml is one "ingest writes", but ingesting the original
+    again said only "already archived", and wrote back no more than the sha256 line of an
+    emptied one: the editor had to remove the article's folder first. Nothing an editor wrote
+    is in such a file, so ingest now writes it as it first did."""
+    meta = proj / "archive" / "articles" / SEED_ID / "meta.yml"
+    source = meta.parent / "source.txt"
+    original = tmp_path / "original.txt"
+    original.write_bytes(source.read_bytes())
+    if content is None:
+        meta.unlink()
+    else:
+        meta.write_text(content, encoding="utf-8")
+    result = run([sys.executable, "scripts/ingest.py", str(original)], proj)
+    assert result.stdout.splitlines() == [
+        f"{original}: restored archive/articles/{SEED_ID}/meta.yml, which was {lost}, as ingest first wrote it: "
+        f"review it (if it was committed, 'git diff -- archive/articles/{SEED_ID}/meta.yml' shows what it held)"]
+    written = meta.read_text(encoding="utf-8")
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    assert "\ntitle: Louxing District held the 2022 Work safety retreat Meeting\npublished: 2022-04-30\n" in written
+    assert f"\nsha256: {digest}\n" in written and "\n  - Li Yi\n" in written
+    assert source.read_bytes() == original.read_bytes()
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)  # a whole meta.yml, as the build wants it
+    again = run([sys.executable, "scripts/ingest.py", str(original)], proj, check=False)
+    assert again.returncode == 0 and "already archived" in again.stdout and meta.read_text(encoding="utf-8") == written
+
+
+def test_a_meta_yml_saved_under_another_name_is_not_written_again_by_ingest(proj, tmp_path):
+    """A meta.yaml holds the editor's lines: ingest writes no meta.yml beside it (the build
+    says to rename it)."""
+    meta = proj / "archive" / "articles" / SEED_ID / "meta.yml"
+    original = tmp_path / "original.txt"
+    original.write_bytes((meta.parent / "source.txt").read_bytes())
+    meta.rename(meta.with_name("meta.yaml"))
+    result = run([sys.executable, "scripts/ingest.py", str(original)], proj, check=False)
+    assert result.returncode == 0 and "already archived" in result.stdout, result.stdout
+    assert not meta.exists()
+
+
 @pytest.mark.parametrize("content", ["", "# emptied by mistake\n"], ids=["empty", "comment-only"])
 def test_an_emptied_meta_yml_names_every_missing_line_at_once(proj, content):
     """The missing sha256 used to be reported only once title and published were back: a
