@@ -465,7 +465,8 @@ class Pager:
         """The page numbers a pager offers to jump to, None where some are left out: the
         first and the last, those around this one, and, in a long list, every 10th (or
         20th, 50th, 100th...: at most ``marks`` of them), so that the middle of 100 pages
-        is two clicks away, not fifty."""
+        is two clicks away, not fifty. A "…" stands for two pages or more: a page alone
+        between two shown is shown, as its number takes no more room than the "…"."""
         if self.count <= 2 * around + 5:
             return list(range(1, self.count + 1))
         step = next(s for s in _STEPS if self.count // s <= marks)
@@ -473,7 +474,9 @@ class Pager:
                  *range(step, self.count, step)}
         out: list[int | None] = []
         for k in sorted(shown):
-            if out and k - (out[-1] or 0) > 1:
+            if out and k - out[-1] == 2:  # (out[-1] is a page: each None is followed by one)
+                out.append(k - 1)
+            elif out and k - out[-1] > 2:
                 out.append(None)
             out.append(k)
         return out

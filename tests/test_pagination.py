@@ -316,6 +316,9 @@ def test_a_pager_jumps_to_any_part_of_a_long_list():
     assert window(50, 101) == [1, None, 10, None, 20, None, 30, None, 40, None, 48, 49, 50, 51, 52, None,
                                60, None, 70, None, 80, None, 90, None, 100, 101]
     assert window(1, 390)[:6] == [1, 2, 3, None, 50, None] and window(1, 390)[-1] == 390
+    # A "…" for one page alone hid page 11 of 12 (a reader's review): its number is shown.
+    assert window(1, 12) == [1, 2, 3, None, 10, 11, 12]
+    assert window(6, 12) == [1, None, 4, 5, 6, 7, 8, 9, 10, 11, 12]
     for count in (10, 101, 390, 2000, 12345):
         for number in (1, 2, count // 2, count - 1, count):
             pages = window(number, count)
@@ -325,6 +328,7 @@ def test_a_pager_jumps_to_any_part_of_a_long_list():
             assert not any(a is None and b is None for a, b in pairwise(pages))
             gaps = [k for a, k in pairwise(shown) if k - a > 1]
             assert len(gaps) == pages.count(None), "a gap is marked where pages are left out, and only there"
+            assert all(k - a > 2 for a, k in pairwise(shown) if k - a > 1), "a '…' for a single page"
 
 
 JUMPS_RE = re.compile(r'<p class="pager-jumps">By (year|letter): (.*?)</p>')
