@@ -377,10 +377,15 @@ class PersonRecord:
         return len({id(a.article) for a in self.appearances})
 
     @property
-    def roles_summary(self) -> list[str]:
-        """Every title the articles give, then every part taken, each once."""
-        return list(dict.fromkeys(
-            [r for a in self.appearances for r in a.roles] + [h for a in self.appearances for h in a.involvement]))
+    def titles(self) -> list[str]:
+        """Every title the articles give, each once, in the order of the appearances (the
+        newest article first)."""
+        return list(dict.fromkeys(r for a in self.appearances for r in a.roles))
+
+    @property
+    def parts_taken(self) -> list[str]:
+        """Every part taken (presiding, speaking, reporting...), each once: a few words at most."""
+        return list(dict.fromkeys(h for a in self.appearances for h in a.involvement))
 
 
 @dataclass(eq=False)

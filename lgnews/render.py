@@ -390,7 +390,8 @@ def environment() -> Environment:
         auto_reload=False,  # templates are files of the package: no stat of each on every page
     )
     env.globals.update(url_link=_url_link, zh=_zh, generated_note=GENERATED_NOTE, role_labels=ROLE_LABELS,
-                       event_page=event_page, marked=marked, spelled_otherwise=spelled_otherwise)
+                       event_page=event_page, marked=marked, spelled_otherwise=spelled_otherwise,
+                       roles_column=roles_column)
     env.filters.update(
         date=_date,
         link=_link,  # {{ url|link(text) }}: a filter, which Jinja calls directly (a function it
@@ -493,6 +494,16 @@ def marked(pager: Pager | None, items: Sequence) -> Iterable[tuple[Markup, Any]]
 
 LEAD_ROLES = 6
 """How many of a person's roles the first lines of their page give (the newest first)."""
+
+
+def roles_column(person: PersonRecord) -> str:
+    """A person's roles and the parts they took, as the people index gives them: the newest
+    LEAD_ROLES titles, and how many others (a name in hundreds of machine translations
+    collects a title for every wording: the row, and its page, grew with the archive)."""
+    titles = person.titles
+    more = len(titles) - LEAD_ROLES
+    shown = "; ".join(titles[:LEAD_ROLES]) + (f" (and {more:,} other {'role' if more == 1 else 'roles'})" if more > 0 else "")
+    return "; ".join(filter(None, [shown, *person.parts_taken]))
 
 
 def newest_first(appearances: Sequence) -> list:

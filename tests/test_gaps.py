@@ -185,6 +185,32 @@ def test_a_pager_of_a_list_of_some_tens_of_pages_leaves_pages_out():
     assert Pager(1, 10, "tags/hunan/").window() == [1, 2, 3, None, 10]
 
 
+def test_the_people_index_gives_a_persons_newest_roles_and_counts_the_others(tmp_path):
+    """The people index's row of a person gave every title the articles give them: a name in
+    hundreds of machine translations collects a title for each wording, and the row, and its
+    page of 200 rows, grew with the archive. It gives the first six (the newest article's
+    first), as the person's page does, and how many others."""
+    archive = _archive(tmp_path)
+    meta = archive / SEED_META
+    text = meta.read_text(encoding="utf-8")
+    extra = "".join(f"  - title number {k}\n" for k in range(1, 6))
+    meta.write_text(text.replace("  - Director of the District Safety Committee\n",
+                                 "  - Director of the District Safety Committee\n" + extra, 1), encoding="utf-8")
+    site = build_site(load_archive(archive))
+    outputs = {o.path: o.content for o in Renderer(site, "https://example.org/", "Test", "").render_people_index()}
+    row = next(line for line in outputs["people/index.md"].splitlines() if ">Liu Zhigang</a>" in line)
+    assert row.endswith("<td>deputy secretary of the District Committee; Head of the District; Director of the "
+                        "District Safety Committee; title number 1; title number 2; title number 3 (and 2 other "
+                        "roles); presiding; speaking</td></tr>"), row
+    meta.write_text(text.replace("  - Director of the District Safety Committee\n",
+                                 "  - Director of the District Safety Committee\n" + extra[:extra.index("  - title number 5")], 1),
+                    encoding="utf-8")
+    site = build_site(load_archive(archive))
+    outputs = {o.path: o.content for o in Renderer(site, "https://example.org/", "Test", "").render_people_index()}
+    row = next(line for line in outputs["people/index.md"].splitlines() if ">Liu Zhigang</a>" in line)
+    assert "title number 2; title number 3 (and 1 other role); presiding; speaking</td>" in row, row
+
+
 # --------------------------------------------------------------------------- writing only what changed
 
 
