@@ -27,7 +27,7 @@ import yaml
 from .config import ConfigError, load_config
 from .errors import VALUE_ERRORS, ArchiveErrors, one_line
 from .ids import ARTICLE_ID_RE
-from .write import GENERATED_TOPS, UNPUBLISHED, read_manifest_state
+from .write import GENERATED_TOPS, UNPUBLISHED, atomic_write, read_manifest_state
 
 PACKAGE = Path(__file__).resolve().parent
 CACHE = Path(".cache") / "lgnews"
@@ -132,10 +132,7 @@ def _save_warnings(config, fingerprint: str, lines: list[str]) -> None:
         if not lines:
             path.unlink(missing_ok=True)
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        temporary.write_text(json.dumps({"inputs": fingerprint, "warnings": lines}), encoding="utf-8")
-        os.replace(temporary, path)
+        atomic_write(path, json.dumps({"inputs": fingerprint, "warnings": lines}).encode("utf-8"), durable=False)
     except OSError:
         pass  # only a convenience: the next full run, or `make check`, says them
 
