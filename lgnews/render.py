@@ -573,6 +573,20 @@ def people_in_article(people: Sequence) -> tuple[list, list]:
     return named, [(", ".join(how), members) for how, members in groups.items() if how in shared]
 
 
+def by_month(articles: Sequence[Article]) -> dict[str, list[Article]]:
+    """``articles`` by the month of their publication ("2022/04"), in their order."""
+    months: dict[str, list[Article]] = {}
+    for a in articles:
+        months.setdefault(a.published.strftime("%Y/%m"), []).append(a)
+    return months
+
+
+def month_pages(month: str, articles: Sequence[Article]) -> Iterable[tuple[Pager, Sequence[Article]]]:
+    """The pages of a month's archive ("2022/04"): those the archive writes, and those an
+    article's "Published" line leads to (``Renderer.month_page``)."""
+    return paginate(articles, ARTICLES_PER_PAGE, f"articles/{month}/")
+
+
 def paginate(items: Sequence, size: int, base: str, labels: Callable[[list[Sequence]], Sequence[str]] | None = None,
              jumps: tuple[str, Callable[[Any], str | None]] | None = None) -> Iterable[tuple[Pager, Sequence]]:
     """``items`` in pages of ``size``: (pager, the page's items). ``labels``: what each
@@ -682,15 +696,8 @@ class Renderer:
         """The page of its month's archive that lists each article (by id): a month of more
         than ARTICLES_PER_PAGE articles has several (as ``render_article_archives`` pages them,
         in the order of ``site.articles``)."""
-        counts: dict[str, int] = {}
-        pages = {}
-        for a in self.site.articles:
-            month = a.published.strftime("%Y/%m")
-            n = counts.get(month, 0)
-            counts[month] = n + 1
-            page = n // ARTICLES_PER_PAGE + 1
-            pages[a.id] = Pager(page, 0, f"articles/{month}/").url(page)
-        return pages
+        return {a.id: pager.url(pager.number) for month, items in by_month(self.site.articles).items()
+                for pager, chunk in month_pages(month, items) for a in chunk}
 
     @cached_property
     def timeline_page(self) -> dict[str, str]:
@@ -778,12 +785,11 @@ class Renderer:
         outputs = []
         articles = self.site.articles
         by_year: dict[str, list[Article]] = {}
-        by_month: dict[str, list[Article]] = {}
         for a in articles:
             by_year.setdefault(a.published.strftime("%Y"), []).append(a)
-            by_month.setdefault(a.published.strftime("%Y/%m"), []).append(a)
+        months = by_month(articles)
         months_of: dict[str, list[str]] = {}
-        for key in by_month:
+        for key in months:
             months_of.setdefault(key[:4], []).append(key)
         years = [(y, len(by_year[y])) for y in self.site.years]
         for pager, chunk in paginate(articles, ARTICLES_PER_PAGE, "articles/"):
@@ -793,34 +799,31 @@ class Renderer:
                                      heading="Articles", articles=chunk, pager=pager, years=years, months=[],
                                      intro=True))
         # Each year's months, oldest first, with their counts: on the year's pages and its months'.
-        months_in = {year: [(k, format_date(k.replace("/", "-")), len(by_month[k])) for k in sorted(keys)]
+        months_in = {year: [(k, format_date(k.replace("/", "-")), len(months[k])) for k in sorted(keys)]
                      for year, keys in months_of.items()}
         for year, items in by_year.items():
-            months = months_in[year]
             for pager, chunk in paginate(items, ARTICLES_PER_PAGE, f"articles/{year}/"):
                 title = f"Articles from {year}" + (f", page {pager.number}" if pager.number > 1 else "")
                 outputs.append(self.page("articles.md.j2", pager.path, {"title": title, "search": NOT_INDEXED},
-                                         heading=f"Articles from {year}", this_year=year,
-                                         articles=chunk, pager=pager, years=years, months=months, intro=False))
-        keys = sorted(by_month)  # oldest first
+                                         heading=f"Articles from {year}", this_year=year, articles=chunk,
+                                         pager=pager, years=years, months=months_in[year], intro=False))
+        keys = sorted(months)  # oldest first
         # The months that have a page, for the search box, which offers a month's page when
         # one is searched (docs/javascripts/search.js): a few hundred bytes, read on such a
         # search only, where asking for the page itself answered 404 for a month without one.
         outputs.append(Output("articles/months.json", _json(keys)))
         for at, month in enumerate(keys):
-            items = by_month[month]
             label = format_date(month.replace("/", "-"))
             # The months with articles just before and after this one: (key, label) or None.
             around = [(k, format_date(k.replace("/", "-"))) if k else None
                       for k in (keys[at - 1] if at else None, keys[at + 1] if at + 1 < len(keys) else None)]
-            # The year's other months too: June to November was a trip through the year's page.
-            months = months_in[month[:4]]
-            for pager, chunk in paginate(items, ARTICLES_PER_PAGE, f"articles/{month}/"):
+            for pager, chunk in month_pages(month, months[month]):
                 title = f"Articles from {label}" + (f", page {pager.number}" if pager.number > 1 else "")
+                # The year's other months too: June to November was a trip through the year's page.
                 outputs.append(self.page("articles.md.j2", pager.path, {"title": title, "search": NOT_INDEXED},
                                          heading=f"Articles from {label}", articles=chunk, pager=pager,
-                                         years=years, months=months, this_month=month, intro=False, around=around,
-                                         year=month[:4]))
+                                         years=years, months=months_in[month[:4]], this_month=month, intro=False,
+                                         around=around, year=month[:4]))
         return outputs
 
     # Glossary -------------------------------------------------------------
