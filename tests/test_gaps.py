@@ -448,7 +448,7 @@ def test_a_long_first_paragraph_is_cut_at_a_word_for_the_description(tmp_path):
 
 
 def test_every_optional_field_a_new_article_offers_is_valid_once_uncommented(tmp_path):
-    """Mutation: a slip in new_article.COMMENTS (an involvement the build refuses, a credit
+    """Mutation: a slip in records.SKELETON_COMMENTS (an involvement the build refuses, a credit
     role it does not know): an editor who follows the skeleton's own advice ("remove the
     '# ' in front of the ones you use") got an error for it."""
     from lgnews.new_article import create_article
