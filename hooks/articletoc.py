@@ -4,7 +4,12 @@ The generator converts such an article's text itself (lgnews/mdbody.py) and writ
 raw HTML of the page's reading edition, where MkDocs does not look for headings: '# Timetable'
 became an <h3> that the table of contents left out. This hook adds each heading of the
 reading edition under "Reading edition", nested by level, before "Editors' notes". Pages that
-have none (every ingested article, whose reading edition is paragraphs) are left as they are."""
+have none (every ingested article, whose reading edition is paragraphs) are left as they are.
+
+A generated page whose front matter hides its table of contents (`hide: [toc]`: a year of the
+timeline) gets none at all: Material still wrote it out, hidden, and in the phone's menu,
+where it listed the year's hundred entries (a third of the page's bytes). A page of the
+editors' that hides it (the home page) keeps it in the phone's menu, as Material gives it."""
 
 from __future__ import annotations
 
@@ -49,6 +54,8 @@ def add_headings(toc, found: list[tuple[int, str, str]]) -> None:
 
 
 def on_page_content(html, page, config, files):
-    if page.meta.get("generated") and page.meta.get("article"):
+    if page.meta.get("generated") and "toc" in (page.meta.get("hide") or ()):
+        page.toc.items = []
+    elif page.meta.get("generated") and page.meta.get("article"):
         add_headings(page.toc, headings(html))
     return html

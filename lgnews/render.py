@@ -939,7 +939,11 @@ class Renderer:
         months = month_starts(pages)
         for year, pager, chunk in pages:
             title = f"Timeline: {year}" + (f", page {pager.number}" if pager.number > 1 else "")
-            outputs.append(self.page("timeline_year.md.j2", pager.path, {"title": title, "search": NOT_INDEXED},
+            # No table of contents (hooks/articletoc.py): it listed the page's hundred entries (a
+            # third of its bytes, and on a phone a menu of a hundred links); the months above the
+            # list lead into it.
+            outputs.append(self.page("timeline_year.md.j2", pager.path, {"title": title, "search": NOT_INDEXED,
+                                                                          "hide": ["toc"]},
                                      year=year, entries=chunk, pager=pager, years=years, months=months[year],
                                      terms_by_name=self._terms_by_name))
         return outputs
