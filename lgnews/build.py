@@ -370,8 +370,11 @@ def _model_warnings(site, archive, config) -> None:
             how = (f"covers part of the glossary term {named}, which is therefore not marked there: put the "
                    "note on the whole term, or on words outside it")
         warn(f"archive/articles/{article.id}/{article.meta_file}: the note on '{phrase}' {how}")
+    lines_of: dict[str, dict] = {}  # an article's, read once however many of its names are said
     for article, index, name in unwritten_people(site.articles):
-        line = key_lines(article.path / article.meta_file, article.front_matter).get(("people", index, "name"))
+        if article.id not in lines_of:
+            lines_of[article.id] = key_lines(article.path / article.meta_file, article.front_matter)
+        line = lines_of[article.id].get(("people", index, "name"))
         warn(f"archive/articles/{article.id}/{article.meta_file}" + (f":{line}" if line else "")
              + f": people[{index}].name: '{name}' is not in the article's text: names are written as the article "
              "writes them; check the spelling (an editor's identification of a garbled name goes in people.yml)")

@@ -1927,6 +1927,7 @@ def load_events(path: Path, data: Any, term_names: set[str] | None) -> list[Even
               "aliases": False, "terms": False}
     events: list[Event] = []
     ids: dict[str, int] = {}  # id -> place of its event in the file
+    lines: dict[tuple, int] = {}  # the file's lines, read when a repeated id is said
     alias_owners: dict[str, str] = {}  # alias as compared -> the id of the event it names
     for i, item in enumerate(data):
         item = c.mapping(item, (i,), fields, "an event")
@@ -1940,7 +1941,9 @@ def load_events(path: Path, data: Any, term_names: set[str] | None) -> list[Even
                                "the dates of an article or a year: the event would share its place on the page with "
                                "one of those; choose another id")
         if event_id and event_id in ids:
-            first = key_lines(path).get((ids[event_id], "id"))
+            if not lines:  # read once, however many ids are repeated
+                lines.update(key_lines(path))
+            first = lines.get((ids[event_id], "id"))
             c.error((i, "id"), f"this event repeats the id '{event_id}' of the event "
                                + (f"on line {first}" if first else "above")
                                + ": ids must be unique; give one of the two another id, or merge them into one")
