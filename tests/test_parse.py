@@ -1113,6 +1113,30 @@ def test_a_sentence_that_starts_like_blog_navigation_is_the_articles(start):
                              "met.\n").paragraphs == ["On April 2, the district met."]
 
 
+LONG = " ".join(f"The district checked {n} mines and found {n} hidden dangers." for n in range(2, 24))
+"""Sentences enough to be more than a footer's words (parse.MAX_FOOTER_WORDS)."""
+
+
+@pytest.mark.parametrize("inside", [
+    "It was useful.Comments are closed on the draft plan, which the public may read at the district office.",
+    "It was useful.\n\nLeave a comment or a suggestion on the district's website, the notice said.",
+    "It was useful.\nRelated articles:",
+], ids=["glued", "a-paragraph", "a-navigation-line"])
+@pytest.mark.parametrize("credits", [True, False], ids=["credited", "long"])
+def test_a_footers_words_inside_the_text_do_not_cut_it(inside, credits):
+    """A phrase of a blog's footer, or a line of its navigation, with the article's credit
+    line below it (or more of its text below than above) is the article's: taken for the
+    footer, it cut the seed's text to 66 of its 650 words, with its credits (a fuzzing
+    review). Below a short text, such a line still ends it (see above)."""
+    text = BODY.replace("It was useful.", inside + "\n" + LONG) + ("(Li Yi) Editor: Xu Jing\n" if credits else "")
+    article = parse_article(text)
+    assert article.paragraphs[-1].endswith("found 23 hidden dangers."), article.paragraphs
+    assert article.credits == ({"reporter": ["Li Yi"], "editor": ["Xu Jing"]} if credits else {})
+    # The same text ended by a blog's footer loses the footer alone.
+    footer = "\nLeave a Reply\nYour email address will not be published. Required fields are marked *\n"
+    assert parse_article(text + footer).paragraphs == article.paragraphs
+
+
 def test_the_headers_by_line_does_not_replace_the_reporter_the_credit_line_names():
     """'2022-04-30 0 By Wang Qian' names who posted it; '(Reporter Li Yi)' who reported it."""
     article = parse_article("Louxing held a meeting\n2022-04-30 0 By Wang Qian\n\nOn April 2, the district met to "
