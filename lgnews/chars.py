@@ -16,6 +16,15 @@ nothing to see, but two names or titles that differ by one look the same and are
 zero-width space after "Louxing" made a second Louxing District), and a title of them alone
 shows nothing. What is derived from a text, and what editors write, drops them."""
 
+FORMAT = ("\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200e\u200f\u2061-\u2064\u206a-\u206f"
+          "\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+          "\U000e0001\U000e0020-\U000e007f")
+"""Every other format character (Unicode category Cf): the marks of direction (LRM, RLM,
+ALM), invisible operators, the tag characters, the format controls of other scripts. As
+invisible as the zero-width ones, and as dropped: a right-to-left mark after "Louxing Rong
+Media Center" made a second body of that name, which looked the same (a fuzzing review).
+tests/test_invisible.py checks that BIDI, ZERO_WIDTH and FORMAT hold all of category Cf."""
+
 NONCHARACTERS = "\ufffe\uffff"
 """Not characters at all, and not allowed in XML (the feeds)."""
 

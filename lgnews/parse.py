@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .chars import BIDI, CONTROLS, HAN, NONCHARACTERS, ZERO_WIDTH
+from .chars import BIDI, CONTROLS, FORMAT, HAN, NONCHARACTERS, ZERO_WIDTH
 from .errors import ParseError
 
 MAX_SOURCE_BYTES = 1_000_000
@@ -545,9 +545,9 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
 _UNWANTED_RE = re.compile(f"[{CONTROLS}{NONCHARACTERS}]")
 # The controls of the direction of text (embeddings, overrides, isolates): one left open in
 # a title turned the date and source printed after it right to left, on every list. An
-# article of this archive, in English or Chinese, never needs them; nor the zero-width
-# characters, which made names and titles that look the same differ (chars.py).
-_DROPPED_RE = re.compile(f"[{BIDI}{ZERO_WIDTH}]")
+# article of this archive, in English or Chinese, never needs them; nor the zero-width and
+# the other format characters, which made names and titles that look the same differ (chars.py).
+_DROPPED_RE = re.compile(f"[{BIDI}{ZERO_WIDTH}{FORMAT}]")
 
 
 MAX_TITLE = 300
@@ -558,8 +558,8 @@ MAX_SUMMARY = 1000
 
 def without_controls(text: str) -> str:
     """``text`` less what is not text: control characters (but tab and line ends), the
-    non-characters U+FFFE/U+FFFF, the controls of the direction of text and the zero-width
-    characters. For what editors write (meta.yml, the curated lists, article.md): they are
+    non-characters U+FFFE/U+FFFF, the controls of the direction of text, the zero-width
+    and the other format characters. For what editors write (meta.yml, the curated lists, article.md): they are
     invisible in an editor's window."""
     if text.isprintable():
         return text

@@ -56,6 +56,26 @@ def test_zero_width_characters_are_dropped_from_what_is_derived_and_written(titl
     assert without_controls(name) == "Li Yi"
 
 
+def test_every_format_character_is_dropped_from_what_is_derived_and_written():
+    """A right-to-left mark (U+200F) after a source's name made a second body of that name
+    that looked the same, and a title of it and a zero-width space alone was accepted, an
+    empty heading: the lists left out the marks of direction, the tag characters and other
+    characters of category Cf (a fuzzing review). All of them are dropped."""
+    import unicodedata
+
+    from lgnews.chars import BIDI, FORMAT, ZERO_WIDTH
+
+    listed = re.compile(f"[{BIDI}{ZERO_WIDTH}{FORMAT}]")
+    cf = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"]
+    assert [f"U+{ord(c):04X}" for c in cf if not listed.match(c)] == []
+    marks = "".join(cf)
+    parsed = parse_article(f"Louxing{marks} meeting\n2023-01-03 0 By\n\nOn January 2, Li Yi{marks} spoke.\n"
+                           f"(Li Yi) Source: Louxing Rong Media Center\u200f\n")
+    assert (parsed.title, parsed.paragraphs, parsed.source) == (
+        "Louxing meeting", ["On January 2, Li Yi spoke."], "Louxing Rong Media Center")
+    assert without_controls(f"Li{marks} Yi") == "Li Yi"
+
+
 def test_a_title_of_zero_width_characters_alone_is_empty(project):
     meta = project / "archive" / "articles" / SEED_ID / "meta.yml"
     text = meta.read_text(encoding="utf-8")
