@@ -541,7 +541,9 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
 # --------------------------------------------------------------------------- parsing
 
 # Control characters (but tab and line ends) and the non-characters U+FFFE/U+FFFF mean
-# nothing in an article and are not allowed in XML: the derived text drops them.
+# nothing in an article and are not allowed in XML: the derived text has none. An article's
+# text has a space for each (a vertical tab or a form feed stands between two words; a bell
+# inside a word splits it: "Li\x07u" reads "Li u"); what editors write drops them.
 _UNWANTED_RE = re.compile(f"[{CONTROLS}{NONCHARACTERS}]")
 # The controls of the direction of text (embeddings, overrides, isolates): one left open in
 # a title turned the date and source printed after it right to left, on every list. An
