@@ -574,6 +574,11 @@ def test_a_person_page_gives_the_spelling_only_where_an_article_writes_the_name_
     assert "<th>Published</th><th>Article</th><th>Roles</th><th>Took part as</th>" in liu_html
     row = re.search(r"<tr><td class=\"date\">.*?</tr>", liu_html).group(0)
     assert row.count("<td") == 4 and "presiding, speaking" in row, row
+    # A person no article gives a role (a reporter) has no column of dashes (a reader's review).
+    li_html = (built_site / "people" / "li-yi" / "index.html").read_text(encoding="utf-8")
+    assert "<th>Published</th><th>Article</th><th>Took part as</th>" in li_html
+    row = re.search(r"<tr><td class=\"date\">.*?</tr>", li_html).group(0)
+    assert row.count("<td") == 3 and row.endswith("<td>reporting</td></tr>") and "—" not in row, row
 
 
 def test_organizations_index(built_site):
