@@ -706,7 +706,7 @@
       ? MESSAGES.searchedAs.replace("#", query.replace(/["\u201c\u201d]/g, "").replace(/[\s.,;:]+$/, ""))
       : ambiguous ? MESSAGES.eitherWay.replace("#", ambiguous.typed).replace("%", ambiguous.dates[0])
         .replace("&", ambiguous.dates[1]) : "";
-    if (hint) hint.hidden = !query;
+    if (hint) hint.hidden = true;  /* until the results show whether it is of use: see below */
     if (scope) scope.hidden = !query;
     browse.hidden = true;
     if (chineseHint) chineseHint.hidden = !HAN.test(query);
@@ -740,7 +740,11 @@
       setStatus((n === 0 ? MESSAGES.none : n === 1 ? MESSAGES.one : MESSAGES.other.replace("#", figure(n))) + searchedAs);
       return showMore(query, current, false);
     }).then(function () {
-      if (current === generation) box.setAttribute("data-lg-search-done", typed);
+      if (current !== generation) return;
+      /* Where articles or glossary entries were found, or Chinese was typed: under a name's
+         page alone, or no result, it read as an answer to another question (a reader's review). */
+      if (hint) hint.hidden = !(HAN.test(query) || list.querySelector('a[href*="/articles/"], a[href*="/glossary/"]'));
+      box.setAttribute("data-lg-search-done", typed);
     }, function (error) {
       if (current === generation) setStatus(MESSAGES.failed);
       throw error;

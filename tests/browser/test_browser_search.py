@@ -146,6 +146,12 @@ def test_results_say_where_every_article_using_a_term_is_listed(tab):
     assert "Chinese" not in hint.inner_text()
     search(tab, "安全")  # the articles are in English: a reader is told what Chinese finds
     assert "The articles are English translations: Chinese finds the glossary's terms" in hint.inner_text()
+    # Not under a search that found no article nor entry: a credited name's page alone, or
+    # nothing (it read as an answer to another question: a reader's review).
+    for query, found in (("Huang Miao", 1), ("xyzzyq", 0)):
+        search(tab, query)
+        assert tab.page.locator(".md-search-result__item").count() == found, query
+        assert not hint.is_visible(), query
     search(tab, "safety")
     hint.locator("a").click()
     tab.page.wait_for_url(tab.base + "glossary/")
