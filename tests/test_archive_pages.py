@@ -71,6 +71,10 @@ def test_a_month_names_its_neighbours_as_older_and_newer(archives):
         expected = ([f'<span aria-hidden="true">←</span> Older: {labels[months[at - 1]]}'] if at else [])
         expected += [f'Newer: {labels[months[at + 1]]} <span aria-hidden="true">→</span>'] if at + 1 < len(months) else []
         assert links == expected, (month, line)
+        # Under the year's months, just above the list: between the rows of years and months,
+        # a phone showed three blocks of links before the first article (a reader's review).
+        page = pages[f"articles/{month}/index.md"]
+        assert page.index("By month:") < page.index("Other months:") < page.index('<ul class="article-list">')
 
 
 def test_an_articles_date_leads_to_the_page_of_its_month_that_lists_it(tmp_path, monkeypatch):

@@ -631,23 +631,3 @@ def test_candidate_terms_are_listed_most_used_first(outputs):
     page = pages["glossary/candidate-terms/index.md"]
     first = site.candidates[0]
     assert page.index(first.phrase) < page.index(site.candidates[-1].phrase)
-
-
-def test_an_articles_published_date_leads_to_the_page_of_its_month_that_lists_it(outputs):
-    """The date links to the month's archive, on the page of it that lists the article: a
-    month of more articles than a page holds has several, and the link's page was worked out
-    apart from the rule that pages them. (A page of one article here: the fixture's months
-    hold a few.)"""
-    site, _ = outputs
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(render, "ARTICLES_PER_PAGE", 1)
-        pages = {o.path: o.content for o in render.Renderer(site, "https://example.org/", "Test").render_all()}
-    later = 0
-    for a in site.articles:
-        path = f"articles/{a.id}/index.md"
-        link = re.search(r'<dt class="lg-date">Published:</dt> <dd class="lg-date"><a href="([^"]+)">', pages[path])[1]
-        listing = _target(path, link)
-        assert listing.startswith(f"articles/{a.published:%Y/%m}/"), (a.id, listing)
-        assert f"articles/{a.id}/index.md" in _article_links(listing, pages[listing]), (a.id, listing)
-        later += "/page-" in listing
-    assert later, "no month of the fixture has a second page: the test shows nothing"
