@@ -51,6 +51,7 @@ APPEARANCES_PER_PAGE = 200
 INDEX_PER_PAGE = 200
 TIMELINE_PER_PAGE = 100
 FEED_SIZE = 30
+CANDIDATES_SHOWN = 500  # the editors' worklist of candidate terms: its most frequent, on one page
 
 # Search (Pagefind) indexes the pages a reader looks for: articles, glossary entries, people,
 # organizations and the site's own pages. Lists of them (archives by date, tags, the timeline
@@ -837,7 +838,7 @@ class Renderer:
                       # The editors' worklist of phrases scraped from the articles: not for
                       # search engines, which would take it for a glossary entry.
                       {"title": "Candidate terms", "search": {"exclude": True}, "robots": "noindex"},
-                      candidates=site.candidates[:500], total=len(site.candidates)),
+                      candidates=site.candidates[:CANDIDATES_SHOWN], total=len(site.candidates)),
         ]
 
     def render_term(self, term: Term) -> list[Output]:
