@@ -1008,9 +1008,21 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
             source = value or None
             continue
         names = split_names(value)
+        if any(len(n.split()) > MAX_NAME_WORDS for n in names):  # a sentence, not names
+            if len(labels) == 1 and not credits and not source:
+                # "Correspondent: Chen Jing reports that the plan is finished.", the text's
+                # last sentence: it is the article's (it was taken for two names, and lost).
+                return {}, None, [], []
+            unread.append(" ".join(block[labels[i][0] : end].split()) + " " + " ".join(value.split()))
+            continue
         if names:
             credits.setdefault(role, []).extend(n for n in names if n not in credits.get(role, []))
     return credits, source, unread, sentences
+
+
+MAX_NAME_WORDS = 4
+"""The most words of a name a credit line gives: "Ouyang Xiaofei", "Li Yi Wang Fang" read as
+two; more is a sentence, not a name."""
 
 
 def split_names(value: str) -> list[str]:

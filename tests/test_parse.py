@@ -805,6 +805,22 @@ def test_a_word_before_the_role_in_a_parenthesis_keeps_the_credit_line(qualifier
     assert article.paragraphs[-1].endswith("It was useful.")
 
 
+def test_a_label_before_a_sentence_is_no_credit():
+    """"Correspondent: Chen Jing reports that the plan is finished and signed by all the heads
+    of the towns." ending the text gave two correspondents of eight and seven words, and the
+    sentence left the reading edition (a fuzzing review). A name has four words at most: a
+    sentence after a lone label is the article's; after other credits, it is said."""
+    sentence = "Correspondent: Chen Jing reports that the plan is now finished and signed by all the heads of the towns."
+    article = parse_article(BODY + sentence + "\n")
+    assert article.credits == {} and article.paragraphs[-1].endswith(sentence)
+    article = parse_article(BODY + "(Li Yi) Editor: the county paper, which printed the notice in full Source: "
+                                   "Miluo Rong Media Center\n")
+    assert (article.credits, article.source) == ({"reporter": ["Li Yi"]}, "Miluo Rong Media Center")
+    assert article.unread_credits == ["Editor: the county paper, which printed the notice in full"]
+    # Four words are two names run together: "Huang Miao Zeng Zhenhua".
+    assert parse_article(BODY + "Audit: Huang Miao Zeng Zhenhua\n").credits == {"reviewer": ["Huang Miao", "Zeng Zhenhua"]}
+
+
 def test_a_parenthesis_of_commas_is_no_credit():
     article = parse_article(BODY + "(, ) Editor: Xu Jing\n")
     assert article.credits == {} and article.paragraphs[-1].endswith("(, ) Editor: Xu Jing")
