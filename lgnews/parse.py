@@ -1008,11 +1008,10 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
             source = value or None
             continue
         names = split_names(value)
-        if any(len(n.split()) > MAX_NAME_WORDS for n in names):  # a sentence, not names
-            if len(labels) == 1 and not credits and not source:
-                # "Correspondent: Chen Jing reports that the plan is finished.", the text's
-                # last sentence: it is the article's (it was taken for two names, and lost).
-                return {}, None, [], []
+        if any(len(n.split()) > MAX_NAME_WORDS for n in names):
+            # A sentence, not names: said as not read. Alone ("Correspondent: Chen Jing reports
+            # that the plan is finished.", the text's last sentence), it is no credit line, and
+            # stays the article's (it was taken for two names, and lost).
             unread.append(" ".join(block[labels[i][0] : end].split()) + " " + " ".join(value.split()))
             continue
         if names:
