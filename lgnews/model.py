@@ -376,16 +376,6 @@ class PersonRecord:
     def article_count(self) -> int:
         return len({id(a.article) for a in self.appearances})
 
-    @property
-    def titles(self) -> list[str]:
-        """Every title the articles give, each once, in the order of the appearances (the
-        newest article first)."""
-        return list(dict.fromkeys(r for a in self.appearances for r in a.roles))
-
-    @property
-    def parts_taken(self) -> list[str]:
-        """Every part taken (presiding, speaking, reporting...), each once: a few words at most."""
-        return list(dict.fromkeys(h for a in self.appearances for h in a.involvement))
 
 
 @dataclass(eq=False)

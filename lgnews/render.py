@@ -467,8 +467,8 @@ class Pager:
         """The page numbers a pager offers to jump to, None where some are left out: the
         first and the last, those around this one, and, in a long list, every 10th (or
         20th, 50th, 100th...: at most ``marks`` of them), so that the middle of 100 pages
-        is two clicks away, not fifty. A "…" stands for two pages or more: a page alone
-        between two shown is shown, as its number takes no more room than the "…"."""
+        is two clicks away, not fifty. A "…" stands for two pages or more: it hid a page
+        alone between two shown, which a reader then could not reach from here."""
         if self.count <= 2 * around + 5:
             return list(range(1, self.count + 1))
         step = next(s for s in _STEPS if self.count // s <= marks)
@@ -499,12 +499,15 @@ LEAD_ROLES = 6
 
 def roles_column(person: PersonRecord) -> str:
     """A person's roles and the parts they took, as the people index gives them: the newest
-    LEAD_ROLES titles, and how many others (a name in hundreds of machine translations
-    collects a title for every wording: the row, and its page, grew with the archive)."""
-    titles = person.titles
+    LEAD_ROLES titles, as their page's first lines do, and how many others (a name in
+    hundreds of machine translations collects a title for every wording: the row, and its
+    page, grew with the archive), then each part taken (presiding, reporting: a few words)."""
+    appearances = newest_first(person.appearances)
+    titles = list(dict.fromkeys(r for a in appearances for r in a.roles))
+    parts = dict.fromkeys(h for a in appearances for h in a.involvement)
     more = len(titles) - LEAD_ROLES
     shown = "; ".join(titles[:LEAD_ROLES]) + (f" (and {more:,} other {'role' if more == 1 else 'roles'})" if more > 0 else "")
-    return "; ".join(filter(None, [shown, *person.parts_taken]))
+    return "; ".join(filter(None, [shown, *parts]))
 
 
 def newest_first(appearances: Sequence) -> list:

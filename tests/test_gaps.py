@@ -210,39 +210,25 @@ def test_a_pager_of_a_list_of_some_tens_of_pages_leaves_pages_out():
 def test_the_people_index_gives_a_persons_newest_roles_and_counts_the_others(tmp_path):
     """The people index's row of a person gave every title the articles give them: a name in
     hundreds of machine translations collects a title for each wording, and the row, and its
-    page of 200 rows, grew with the archive. It gives the first six (the newest article's
-    first), as the person's page does, and how many others."""
+    page of 200 rows, grew with the archive. It gives six, the newest article's first, as the
+    person's page does, and how many others; then the parts they took."""
     archive = _archive(tmp_path)
-    meta = archive / SEED_META
-    text = meta.read_text(encoding="utf-8")
-    extra = "".join(f"  - title number {k}\n" for k in range(1, 6))
-    meta.write_text(text.replace("  - Director of the District Safety Committee\n",
-                                 "  - Director of the District Safety Committee\n" + extra, 1), encoding="utf-8")
-    site = build_site(load_archive(archive))
-    outputs = {o.path: o.content for o in Renderer(site, "https://example.org/", "Test", "").render_people_index()}
-    row = next(line for line in outputs["people/index.md"].splitlines() if ">Liu Zhigang</a>" in line)
-    assert row.endswith("<td>deputy secretary of the District Committee; Head of the District; Director of the "
-                        "District Safety Committee; title number 1; title number 2; title number 3 (and 2 other "
-                        "roles); presiding; speaking</td></tr>"), row
-    meta.write_text(text.replace("  - Director of the District Safety Committee\n",
-                                 "  - Director of the District Safety Committee\n" + extra[:extra.index("  - title number 5")], 1),
-                    encoding="utf-8")
-    site = build_site(load_archive(archive))
-    outputs = {o.path: o.content for o in Renderer(site, "https://example.org/", "Test", "").render_people_index()}
-    row = next(line for line in outputs["people/index.md"].splitlines() if ">Liu Zhigang</a>" in line)
-    assert "title number 2; title number 3 (and 1 other role); presiding; speaking</td>" in row, row
+    newer = "".join(f"  - newer title {k}\n" for k in range(1, 6))
+    _write_article(archive, WRITTEN_ID, "title: A second look at the district\npublished: 2023-01-02\npeople:\n"
+                   "- name: Liu Zhigang\n  roles:\n" + newer, "Liu Zhigang looked at the district again.\n")
 
+    def row() -> str:
+        site = build_site(load_archive(archive))
+        index = Renderer(site, "https://example.org/", "Test", "").render_people_index()[0].content
+        return next(line for line in index.splitlines() if ">Liu Zhigang</a>" in line)
 
-def test_a_glossary_entry_no_article_uses_yet_says_so_without_an_empty_list():
-    """An entry kept for articles to come (County Committee: the seed is a district's) said
-    "Appears in 0 articles." above an empty list (a reader's review)."""
-    site = build_site(load_archive(ROOT / "archive"))
-    pages = {o.path: o.content for o in Renderer(site, "https://example.org/", "Test", "").render_all()}
-    unused = pages["glossary/county-committee/index.md"].split("## Occurrences", 1)[1]
-    assert "<p>No article of the archive uses this term yet: the entry is ready for those that will.</p>" in unused
-    assert "<ul" not in unused and "0 articles" not in unused
-    used = pages["glossary/district-committee/index.md"].split("## Occurrences", 1)[1]
-    assert "<p>Appears in 1 article.</p>" in used and '<ul class="occurrences">' in used
+    assert row().endswith("<td>newer title 1; newer title 2; newer title 3; newer title 4; newer title 5; deputy "
+                          "secretary of the District Committee (and 2 other roles); mentioned; presiding; "
+                          "speaking</td></tr>"), row()
+    path = archive / "articles" / WRITTEN_ID / "article.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("  - newer title 5\n", ""), encoding="utf-8")
+    assert "newer title 4; deputy secretary of the District Committee; Head of the District (and 1 other role); " \
+           "mentioned" in row(), row()
 
 
 # --------------------------------------------------------------------------- writing only what changed
