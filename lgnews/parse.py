@@ -8,8 +8,11 @@ and the dates it mentions. See ``docs/editors.md`` for the article family this h
 
 from __future__ import annotations
 
+import bisect
 import calendar
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -648,45 +651,54 @@ def _to_date(value: str) -> date | None:
 
 def footer_start(body: str) -> int:
     """Where blog-footer noise ("Leave a Reply", "Post navigation", ...) starts, or len(body).
-    Such noise ends a file: a phrase of it with the article's credit line below it, or more
-    of the text below it than above it (and more than a footer's words), is the article's
-    own ("Comments are closed on the draft plan, which ..."; a "Related articles:" line in
-    the text): taken for the footer, it cut nine tenths of the text away."""
-    for start in _footer_candidates(body):
-        if _ends_the_text(body, start):
-            return start
-    return len(body)
-
-
-def _footer_candidates(body: str) -> list[int]:
-    """Where a footer might start, in order: each phrase of a reply form, and each line of
-    a blog's navigation."""
+    Such noise ends a file: a phrase of it with the article's credit line below it, or with
+    more than a few of the article's sentences below it, is the article's own ("Comments are
+    closed on the draft plan, which ..."; a "Related articles:" line in the text): taken for
+    the footer, it cut nine tenths of the text away. A footer's own lines are no sentences of
+    the article: its reply form (its phrases), its navigation, lists of titles and dates (no
+    stop at their end), however long."""
     phrases = [m.start() for m in FOOTER_RE.finditer(body)]
     lines, offset = [], 0
     for line in body.split("\n"):
         if line.lstrip()[:24].lower().startswith(FOOTER_LINE_STARTS) and _navigation_line(line.strip()):
             lines.append(offset)
         offset += len(line) + 1
-    return sorted(phrases + lines)
+    if not phrases and not lines:
+        return len(body)
+    text = body.rstrip()
+    credits = _credit_start(text)
+    if credits is not None:
+        found, source, _, _ = parse_credit_block(text[credits:])
+        credits = credits if found or source is not None else None
+    # The words of the article's sentences from each of them on (read once: a file may hold
+    # thousands of the phrases).
+    sentences = [(at, len(sentence.split())) for at, sentence in _sentences_outside_footers(body, set(lines))]
+    words_from = list(itertools.accumulate(reversed([n for _, n in sentences])))[::-1] + [0]
+    starts = [at for at, _ in sentences]
+    for start in sorted(phrases + lines):
+        if credits is not None and credits >= start:
+            continue  # the credit line is below: the article goes on
+        if words_from[bisect.bisect_left(starts, start)] <= MAX_SENTENCE_WORDS_IN_FOOTER:
+            return start
+    return len(body)
 
 
-MAX_FOOTER_WORDS = 150
-"""The most words below a footer's start however short the text above it: a reply form, the
-blog's navigation and a list of related titles."""
+MAX_SENTENCE_WORDS_IN_FOOTER = 30
+"""The most words of sentences (no phrase of a reply form in them) below a footer's start: a
+copyright line, "Proudly powered by WordPress." More is the article going on."""
+_SENTENCE_RE = re.compile(r"[^\n.!?。！？]*[.!?。！？]+")
 
 
-def _ends_the_text(body: str, start: int) -> bool:
-    """Whether the footer that would start at ``start`` holds nothing of the article: no
-    credit line below it, and no more words than the text above it (or MAX_FOOTER_WORDS)."""
-    below = body[start:]
-    words = len(below.split())
-    if words > MAX_FOOTER_WORDS and words > len(body[:start].split()):
-        return False
-    credits = _credit_start(below.rstrip())
-    if credits is None:
-        return True
-    found, source, _, _ = parse_credit_block(below.rstrip()[credits:])
-    return not found and source is None
+def _sentences_outside_footers(body: str, navigation: set[int]) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each sentence of ``body`` (ended by a stop) that holds no phrase of a
+    reply form and is on no line of a blog's navigation (at the offsets ``navigation``)."""
+    offset = 0
+    for line in body.split("\n"):
+        if offset not in navigation:
+            for m in _SENTENCE_RE.finditer(line):
+                if not FOOTER_RE.search(m.group()):
+                    yield offset + m.start(), m.group()
+        offset += len(line) + 1
 
 
 MAX_NAVIGATION_WORDS = 8

@@ -805,6 +805,39 @@ def test_a_word_before_the_role_in_a_parenthesis_keeps_the_credit_line(qualifier
     assert article.paragraphs[-1].endswith("It was useful.")
 
 
+def test_a_footers_phrase_above_the_credit_line_is_the_articles():
+    """Nothing but the credit line below it: still the article's last sentence."""
+    article = parse_article(BODY.replace("It was useful.", "It was useful.Comments are closed on the plan.")
+                            + "(Li Yi) Editor: Xu Jing\n")
+    assert article.paragraphs[-1].endswith("It was useful. Comments are closed on the plan.")
+    assert article.credits == {"reporter": ["Li Yi"], "editor": ["Xu Jing"]}
+
+
+MONTHS = ["December", "November", "October", "September", "August", "July", "June", "May", "April", "March",
+          "February", "January"]
+
+
+@pytest.mark.parametrize("credit", ["\n(Reporter Li Yi) Editor: Xu Jing", ""], ids=["credited", "uncredited"])
+def test_a_long_footer_below_a_short_article_is_all_footer(credit):
+    """The rule that keeps a footer's phrase inside the text had counted the footer's own
+    lines as the article's: below 120 words, a reply form and a sidebar of eight years of
+    archive links stayed in the reading edition as 121 paragraphs, with 96 "dates", and the
+    credit line above them was lost (a review of this session's change). A footer's lines
+    end no sentence, or are its reply form's: only sentences of the article keep a phrase in."""
+    article = ("On April 28, Louxing District held a meeting on work safety. " * 12).strip()
+    reply = ("\nLeave a Reply\nYour email address will not be published. Required fields are marked *\nComment *\n"
+             "Name *\nEmail *\nWebsite\nSave my name, email, and website in this browser for the next time I "
+             "comment.\nPost Comment\n")
+    sidebar = ("\nRecent Posts\n" + "\n".join(f"County holds meeting number {i} on flood control" for i in range(5))
+               + "\nRelated articles\n" + "\n".join(f"Louxing checks {i} mines before the rains" for i in range(12))
+               + "\nArchives\n" + "\n".join(f"{m} {y}" for y in range(2022, 2014, -1) for m in MONTHS)
+               + "\nCategories\nNews\nMeta\nLog in\nEntries feed\nComments feed\nWordPress.org\n")
+    parsed = parse_article("Louxing meeting\n2022-04-30 0 By\n\n" + article + credit + "\n" + reply + sidebar)
+    assert " ".join(parsed.paragraphs) == article
+    assert parsed.credits == ({"reporter": ["Li Yi"], "editor": ["Xu Jing"]} if credit else {})
+    assert [d.date for d in parsed.dates] == ["2022-04-28"]
+
+
 def test_a_label_before_a_sentence_is_no_credit():
     """"Correspondent: Chen Jing reports that the plan is finished and signed by all the heads
     of the towns." ending the text gave two correspondents of eight and seven words, and the
@@ -1141,9 +1174,9 @@ LONG = " ".join(f"The district checked {n} mines and found {n} hidden dangers." 
 @pytest.mark.parametrize("credits", [True, False], ids=["credited", "long"])
 def test_a_footers_words_inside_the_text_do_not_cut_it(inside, credits):
     """A phrase of a blog's footer, or a line of its navigation, with the article's credit
-    line below it (or more of its text below than above) is the article's: taken for the
+    line below it (or more than a few of its sentences) is the article's: taken for the
     footer, it cut the seed's text to 66 of its 650 words, with its credits (a fuzzing
-    review). Below a short text, such a line still ends it (see above)."""
+    review). With only a footer's lines below, such a line still ends it (see above)."""
     text = BODY.replace("It was useful.", inside + "\n" + LONG) + ("(Li Yi) Editor: Xu Jing\n" if credits else "")
     article = parse_article(text)
     assert article.paragraphs[-1].endswith("found 23 hidden dangers."), article.paragraphs
