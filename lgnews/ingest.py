@@ -130,10 +130,12 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
                                            "meta.yml is kept)")
         meta = existing.with_name("meta.yml")
         lost = _lost_meta(meta)
-        if lost:  # nothing an editor wrote is in it: write it as ingest first did
-            _restore(meta, dump_meta(_first_meta(parsed, digest, encoding)[0]).encode("utf-8"))
-            raise Restored(hashes[digest], f"{meta}, which was {lost}, as ingest first wrote it: review it (if "
-                                           f"it was committed, 'git diff -- {meta}' shows what it held)")
+        if lost:  # no field an editor wrote is in it: write them as ingest first did
+            data, unusable = _first_meta(parsed, digest, encoding)
+            _restore(meta, _meta_again(meta, data).encode("utf-8"))
+            checks = "".join("; " + check for check in _checks(parsed, unusable))
+            raise Restored(hashes[digest], f"{meta}, which was {lost}, as ingest first wrote it: review it{checks} "
+                                           f"(if it was committed, 'git diff -- {meta}' shows what it held)")
         kept = _text_without_sha_line(meta)
         if kept is not None:
             _restore(meta, (kept + ("\n" if kept and not kept.endswith("\n") else "") + f"sha256: {digest}\n").encode())
@@ -176,7 +178,13 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
         shutil.rmtree(staging, ignore_errors=True)
         raise
     hashes[digest] = article_id
-    checks = []  # what the editor should look at in meta.yml first
+    return article_id, encoding, _checks(parsed, unusable)
+
+
+def _checks(parsed, unusable: str | None) -> list[str]:
+    """What the editor should look at first in the meta.yml ingest wrote for ``parsed``
+    (``unusable``: why the text's event date was left out of it, if it was)."""
+    checks = []
     if not parsed.credits and parsed.source is None:  # the credit line is written in a way the parser does not know
         checks.append("no credit line was recognized at its end: write its credits and source in meta.yml yourself")
     for unread in parsed.unread_credits:  # a label not known ("Producer: Wang Qian"), among known credits
@@ -191,7 +199,7 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
     if gap > SURPRISING_GAP:
         checks.append(f"the text gives the event's day without a year, taken to be {event[0].isoformat()}, "
                       f"{gap} days before publication: check event_date")
-    return article_id, encoding, checks
+    return checks
 
 
 def _first_meta(parsed, digest: str, encoding: str) -> tuple[dict, str | None]:
@@ -207,6 +215,18 @@ def _first_meta(parsed, digest: str, encoding: str) -> tuple[dict, str | None]:
     return meta, unusable
 
 
+def _meta_again(meta: Path, data: dict) -> str:
+    """What ingest writes again in the lost ``meta`` (see _lost_meta): the fields it first
+    wrote, under the comments the file still holds (an editor's are kept), else its own."""
+    try:
+        kept = meta.read_text(encoding="utf-8").lstrip("\ufeff").strip("\n")
+    except OSError:
+        kept = ""
+    if not kept.strip() or kept.strip() == META_HEADER.strip():
+        return dump_meta(data)
+    return kept + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
 def _lost_meta(meta: Path) -> str | None:
     """"missing" or "empty" when an archived article's ``meta`` holds nothing an editor
     wrote (deleted, or emptied: nothing but comments and blank lines), which ingesting the
@@ -219,7 +239,8 @@ def _lost_meta(meta: Path) -> str | None:
         return "missing"
     except (OSError, ValueError):  # not text, a folder: the build says what is wrong with it
         return None
-    return "empty" if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()) else None
+    lines = text.lstrip("\ufeff").splitlines()  # (a byte-order mark is no field)
+    return "empty" if all(not line.strip() or line.lstrip().startswith("#") for line in lines) else None
 
 
 def _sync_folder(folder: Path) -> None:

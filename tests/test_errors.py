@@ -917,8 +917,8 @@ def test_a_deleted_sha256_line_is_written_again_by_ingesting_the_original(proj, 
     assert again.returncode == 0 and "already archived" in again.stdout
 
 
-@pytest.mark.parametrize("content, lost", [(None, "missing"), ("", "empty"), ("# emptied by mistake\n\n", "empty")],
-                         ids=["deleted", "empty", "comment-only"])
+@pytest.mark.parametrize("content, lost", [(None, "missing"), ("", "empty"), ("# emptied by mistake\n\n", "empty"),
+                                            ("\ufeff", "empty")], ids=["deleted", "empty", "comment-only", "bom-only"])
 def test_a_lost_meta_yml_is_written_again_by_ingesting_the_original(proj, tmp_path, content, lost):
     """The build says a missing meta.yml is one "ingest writes", but ingesting the original
     again said only "already archived", and wrote back no more than the sha256 line of an
@@ -940,10 +940,28 @@ def test_a_lost_meta_yml_is_written_again_by_ingesting_the_original(proj, tmp_pa
     digest = hashlib.sha256(source.read_bytes()).hexdigest()
     assert "\ntitle: Louxing District held the 2022 Work safety retreat Meeting\npublished: 2022-04-30\n" in written
     assert f"\nsha256: {digest}\n" in written and "\n  - Li Yi\n" in written
+    # Under the comments it held (an editor's are kept), else ingest's own.
+    assert written.startswith("# emptied by mistake\ntitle: " if content and "#" in content else
+                              "# Draft metadata extracted by `make ingest`"), written[:80]
     assert source.read_bytes() == original.read_bytes()
     run([sys.executable, "scripts/build.py", "--quiet"], proj)  # a whole meta.yml, as the build wants it
     again = run([sys.executable, "scripts/ingest.py", str(original)], proj, check=False)
     assert again.returncode == 0 and "already archived" in again.stdout and meta.read_text(encoding="utf-8") == written
+
+
+def test_a_lost_meta_yml_written_again_comes_with_what_to_check_first(proj, tmp_path):
+    """What ingest asks the editor to check first in the meta.yml it writes is asked again
+    when it writes it again."""
+    original = tmp_path / "uncredited.txt"
+    original.write_text("Louxing held a meeting\n2022-05-02 0 By\n\nOn May 1, the district met on safety. It "
+                        "asked every township to check its mines.\n", encoding="utf-8")
+    first = run([sys.executable, "scripts/ingest.py", str(original)], proj).stdout
+    check = "no credit line was recognized at its end: write its credits and source in meta.yml yourself"
+    assert check in first, first
+    meta = proj / "archive" / "articles" / "2022-05-02-louxing-held-a-meeting" / "meta.yml"
+    meta.unlink()
+    again = run([sys.executable, "scripts/ingest.py", str(original)], proj).stdout
+    assert f"which was missing, as ingest first wrote it: review it; {check} (if it was committed" in again, again
 
 
 def test_a_meta_yml_saved_under_another_name_is_not_written_again_by_ingest(proj, tmp_path):
