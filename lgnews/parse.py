@@ -651,13 +651,15 @@ def _to_date(value: str) -> date | None:
 
 def footer_start(body: str) -> int:
     """Where blog-footer noise ("Leave a Reply", "Post navigation", ...) starts, or len(body).
-    Such noise ends a file: a phrase of it with the article's credit line below it, or with
-    more than a few of the article's sentences below it, is the article's own ("Comments are
-    closed on the draft plan, which ..."; a "Related articles:" line in the text): taken for
-    the footer, it cut nine tenths of the text away. A footer's own lines are no sentences of
-    the article: its reply form (its phrases), its navigation, lists of titles and dates (no
-    stop at their end), however long."""
-    phrases = [m.start() for m in FOOTER_RE.finditer(body)]
+    It starts at a line of a blog's navigation, or at a phrase of a reply form standing as a
+    sentence of its own ("Leave a Reply", "Comments are closed."; "Comments are closed on the
+    list, which ..." is the article's): right below the article's credit line, whatever
+    follows (readers' comments too); else where neither the credit line nor more than a few
+    of the article's sentences are below it, or fewer of them than above it. A footer's own
+    lines are no sentences of the article: its reply form, its navigation, lists of titles
+    and dates (no stop at their end). Taken for the footer, a phrase inside the text had cut
+    nine tenths of it away; everything is read once (a file may hold thousands of phrases)."""
+    phrases = [m.start() for m in FOOTER_RE.finditer(body) if _phrase_stands_alone(body, m)]
     lines, offset = [], 0
     for line in body.split("\n"):
         if line.lstrip()[:24].lower().startswith(FOOTER_LINE_STARTS) and _navigation_line(line.strip()):
@@ -675,18 +677,44 @@ def footer_start(body: str) -> int:
     sentences = [(at, len(sentence.split())) for at, sentence in _sentences_outside_footers(body, set(lines))]
     words_from = list(itertools.accumulate(reversed([n for _, n in sentences])))[::-1] + [0]
     starts = [at for at, _ in sentences]
-    for start in sorted(phrases + lines):
+    candidates = sorted(phrases + lines)
+    first = candidates[0]
+    above = body[:first].rstrip()
+    if (credits is None or credits < first) and (at := _credit_start(above)) is not None:
+        found, source, _, _ = parse_credit_block(above[at:])
+        if found or source is not None:
+            return first  # the article's credit line, then the footer
+    for start in candidates:
         if credits is not None and credits >= start:
             continue  # the credit line is below: the article goes on
-        if words_from[bisect.bisect_left(starts, start)] <= MAX_SENTENCE_WORDS_IN_FOOTER:
+        i = bisect.bisect_left(starts, start)
+        if words_from[i] <= MAX_SENTENCE_WORDS_IN_FOOTER or words_from[i] < words_from[0] - words_from[i]:
             return start
     return len(body)
+
+
+_STOP_CHARS = ".!?。！？\n"
+
+
+def _phrase_stands_alone(body: str, m: re.Match) -> bool:
+    """Whether the sentence of a footer phrase is the footer's ("Leave a Reply Cancel reply",
+    "Comments are closed."), not the article's ("Comments are closed on the list, which takes
+    effect on May 6."): a few words besides the phrases. (A window of 200 characters: linear.)"""
+    lo = max(0, m.start() - 200)
+    before = body[lo:m.start()]
+    cut = max(before.rfind(c) for c in _STOP_CHARS)
+    before = before[cut + 1:] if cut >= 0 or lo == 0 else before
+    after = body[m.end():m.end() + 200]
+    ends = [i for i in (after.find(c) for c in _STOP_CHARS) if i >= 0]
+    after = after[:min(ends)] if ends else after
+    rest = FOOTER_RE.sub(" ", after)
+    return len(before.split()) + len(rest.split()) <= 3
 
 
 MAX_SENTENCE_WORDS_IN_FOOTER = 30
 """The most words of sentences (no phrase of a reply form in them) below a footer's start: a
 copyright line, "Proudly powered by WordPress." More is the article going on."""
-_SENTENCE_RE = re.compile(r"[^\n.!?。！？]*[.!?。！？]+")
+_SENTENCE_RE = re.compile(r"(?:^|(?<=[.!?。！？]))[^\n.!?。！？]*[.!?。！？]+")
 
 
 def _sentences_outside_footers(body: str, navigation: set[int]) -> Iterator[tuple[int, str]]:

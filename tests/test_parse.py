@@ -838,6 +838,40 @@ def test_a_long_footer_below_a_short_article_is_all_footer(credit):
     assert [d.date for d in parsed.dates] == ["2022-04-28"]
 
 
+READERS = ("\nPost navigation\nPrevious Post: Anhua County carried out the autumn forest fire prevention inspection\n"
+           "2 thoughts on “Anhua held a tea conference”\nWang Lei says:\nNovember 17, 2022 at 9:15 am\nGood news for "
+           "the tea farmers of Anhua. I hope the prices stay high next year.\nReply\nLi Na says:\nNovember 18, 2022 at "
+           "10:02 am\nAnhua dark tea is the best in Hunan. We drink it every day at home.\nReply\nLeave a Reply Cancel "
+           "reply\nYour email address will not be published. Required fields are marked *\n")
+
+
+@pytest.mark.parametrize("credit, times", [("\n(Reporter Li Yi) Editor: Xu Jing", 1), ("", 6)],
+                         ids=["credited-short", "uncredited-long"])
+def test_readers_comments_below_an_article_are_the_footers(credit, times):
+    """Readers' comments are sentences: counted as the article's going on, they kept the
+    footer from "Post navigation" on in the reading edition, their dates among the article's
+    (a review of this session's change). Below the credit line, or fewer words of sentences
+    than the article's above, the footer starts at its first phrase or line of navigation."""
+    article = ("On November 12, Anhua County held a conference on the dark tea industry. " * times).strip()
+    parsed = parse_article("Anhua held a tea conference\n2022-11-16 0 By\n\n" + article + credit + "\n" + READERS)
+    assert " ".join(parsed.paragraphs) == article
+    assert parsed.credits == ({"reporter": ["Li Yi"], "editor": ["Xu Jing"]} if credit else {})
+    assert [d.date for d in parsed.dates] == ["2022-11-12"]
+
+
+def test_a_footers_phrase_within_a_sentence_of_the_article_is_no_footer():
+    """"Comments are closed on the list, which takes effect on May 6." above the list of the
+    article's 30 companies (lines of no stop) cut the list away without a word: a phrase
+    starts a footer only as a sentence of its own, or nearly ("Comments are closed.")."""
+    companies = [f"Louxing Number {i} Building Materials Company Limited" for i in range(1, 31)]
+    parsed = parse_article("Louxing published a list\n2022-05-06 0 By\n\nOn May 5, Louxing published its list. Comments "
+                           "are closed on the list, which takes effect on May 6.\n" + "\n".join(companies) + "\n")
+    assert parsed.paragraphs[-1] == companies[-1]
+    assert parse_article("Louxing published a list\n2022-05-06 0 By\n\nOn May 5, Louxing published its list.\n"
+                         "Comments are closed.\n" + "\n".join(companies) + "\n").paragraphs == [
+        "On May 5, Louxing published its list."]
+
+
 def test_a_label_before_a_sentence_is_no_credit():
     """"Correspondent: Chen Jing reports that the plan is finished and signed by all the heads
     of the towns." ending the text gave two correspondents of eight and seven words, and the
