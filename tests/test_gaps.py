@@ -231,6 +231,18 @@ def test_the_people_index_gives_a_persons_newest_roles_and_counts_the_others(tmp
            "mentioned" in row(), row()
 
 
+def test_a_glossary_entry_no_article_uses_yet_says_so_without_an_empty_list():
+    """An entry kept for articles to come (County Committee: the seed is a district's) said
+    "Appears in 0 articles." above an empty list (a reader's review)."""
+    site = build_site(load_archive(ROOT / "archive"))
+    pages = {o.path: o.content for o in Renderer(site, "https://example.org/", "Test", "").render_all()}
+    unused = pages["glossary/county-committee/index.md"].split("## Occurrences", 1)[1]
+    assert "<p>No article of the archive uses this term yet: the entry is ready for those that will.</p>" in unused
+    assert "<ul" not in unused and "0 articles" not in unused
+    used = pages["glossary/district-committee/index.md"].split("## Occurrences", 1)[1]
+    assert "<p>Appears in 1 article.</p>" in used and '<ul class="occurrences">' in used
+
+
 # --------------------------------------------------------------------------- writing only what changed
 
 
