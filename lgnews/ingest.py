@@ -219,10 +219,13 @@ def _meta_again(meta: Path, data: dict) -> str:
     """What ingest writes again in the lost ``meta`` (see _lost_meta): the fields it first
     wrote, under the comments the file still holds (an editor's are kept), else its own."""
     try:
-        kept = meta.read_text(encoding="utf-8").lstrip("\ufeff").strip("\n")
+        text = meta.read_text(encoding="utf-8").lstrip("\ufeff")
     except OSError:
-        kept = ""
-    if not kept.strip() or kept.strip() == META_HEADER.strip():
+        text = ""
+    # Each comment at the start of its line, and blank lines empty: an indented comment, or a
+    # tab, above the first field would not be YAML.
+    kept = "\n".join(line.strip() for line in text.splitlines()).strip("\n")
+    if not kept or kept == META_HEADER.strip():
         return dump_meta(data)
     return kept + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 

@@ -918,7 +918,8 @@ def test_a_deleted_sha256_line_is_written_again_by_ingesting_the_original(proj, 
 
 
 @pytest.mark.parametrize("content, lost", [(None, "missing"), ("", "empty"), ("# emptied by mistake\n\n", "empty"),
-                                            ("\ufeff", "empty")], ids=["deleted", "empty", "comment-only", "bom-only"])
+                                            ("\ufeff", "empty"), ("\t# emptied by mistake\n\t\n", "empty")],
+                         ids=["deleted", "empty", "comment-only", "bom-only", "indented-comment"])
 def test_a_lost_meta_yml_is_written_again_by_ingesting_the_original(proj, tmp_path, content, lost):
     """The build says a missing meta.yml is one "ingest writes", but ingesting the original
     again said only "already archived", and wrote back no more than the sha256 line of an
