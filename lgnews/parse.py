@@ -1047,21 +1047,27 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         if role == "source":
             source = value or None
             continue
-        names = split_names(value)
-        if any(len(n.split()) > MAX_NAME_WORDS for n in names):
-            # A sentence, not names: said as not read. Alone ("Correspondent: Chen Jing reports
-            # that the plan is finished.", the text's last sentence), it is no credit line, and
-            # stays the article's (it was taken for two names, and lost).
-            unread.append(" ".join(block[labels[i][0] : end].split()) + " " + " ".join(value.split()))
-            continue
+        groups = [g.strip() for g in _NAME_GROUPS_RE.split(value.strip()) if g.strip()]
+        said = [g for g in groups if _a_sentence(g)]
+        if said:
+            # Sentences, not names: said as not read, the names beside them kept. Alone
+            # ("Correspondent: Chen Jing reports that the plan is finished.", the text's last
+            # sentence), the label is no credit line, and the text keeps it (it was taken for
+            # two names, and lost).
+            unread.append(" ".join(block[labels[i][0] : end].split()) + " " + ", ".join(said))
+        names = [n for g in groups if g not in said for n in split_names(g)]
         if names:
             credits.setdefault(role, []).extend(n for n in names if n not in credits.get(role, []))
     return credits, source, unread, sentences
 
 
-MAX_NAME_WORDS = 4
-"""The most words of a name a credit line gives: "Ouyang Xiaofei", "Li Yi Wang Fang" read as
-two; more is a sentence, not a name."""
+def _a_sentence(group: str) -> bool:
+    """Whether a credit's value between commas (or "and") is words of a sentence, not names:
+    three words or more, one of them in small letters ("Chen Jing reports", "Thank you very
+    much"). A name's syllables are capitalised, and names run together are names however
+    many ("Zhou Hong Ouyang Lixin Peng Fei")."""
+    words = group.split()
+    return len(words) >= 3 and any(w[:1].islower() for w in words)
 
 
 def split_names(value: str) -> list[str]:

@@ -875,17 +875,26 @@ def test_a_footers_phrase_within_a_sentence_of_the_article_is_no_footer():
 def test_a_label_before_a_sentence_is_no_credit():
     """"Correspondent: Chen Jing reports that the plan is finished and signed by all the heads
     of the towns." ending the text gave two correspondents of eight and seven words, and the
-    sentence left the reading edition (a fuzzing review). A name has four words at most: a
-    sentence after a lone label is the article's; after other credits, it is said."""
+    sentence left the reading edition (a fuzzing review). Words of a sentence (three or more,
+    one in small letters) are no names: after a lone label they are the article's; among
+    other credits, they are said, and the names beside them kept."""
     sentence = "Correspondent: Chen Jing reports that the plan is now finished and signed by all the heads of the towns."
     article = parse_article(BODY + sentence + "\n")
     assert article.credits == {} and article.paragraphs[-1].endswith(sentence)
+    for short in ("Reporter: Thank you very much.", "Correspondent: Chen Jing reports."):
+        article = parse_article(BODY + short + "\n")
+        assert article.credits == {} and article.paragraphs[-1].endswith(short), short
     article = parse_article(BODY + "(Li Yi) Editor: the county paper, which printed the notice in full Source: "
                                    "Miluo Rong Media Center\n")
     assert (article.credits, article.source) == ({"reporter": ["Li Yi"]}, "Miluo Rong Media Center")
     assert article.unread_credits == ["Editor: the county paper, which printed the notice in full"]
-    # Four words are two names run together: "Huang Miao Zeng Zhenhua".
+    # The names beside such words are kept.
+    article = parse_article(BODY + "(Li Yi) Supervised by: Mo Zhiqiang, with the support of the county office\n")
+    assert article.credits == {"reporter": ["Li Yi"], "supervisor": ["Mo Zhiqiang"]}
+    assert article.unread_credits == ["Supervised by: with the support of the county office"]
+    # Names run together are names: "Huang Miao Zeng Zhenhua", "Ou Yang Ping Ni Jun".
     assert parse_article(BODY + "Audit: Huang Miao Zeng Zhenhua\n").credits == {"reviewer": ["Huang Miao", "Zeng Zhenhua"]}
+    assert parse_article(BODY + "Audit: Ou Yang Ping Ni Jun\n").unread_credits == []
 
 
 def test_a_parenthesis_of_commas_is_no_credit():
