@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from .chars import BIDI, CONTROLS, FORMAT, HAN, NONCHARACTERS, ZERO_WIDTH
+from .chars import BIDI, CONTROLS, FORMAT_ASTRAL, FORMAT_BMP, HAN, NONCHARACTERS, ZERO_WIDTH
 from .errors import ParseError
 
 MAX_SOURCE_BYTES = 1_000_000
@@ -552,7 +552,15 @@ _UNWANTED_RE = re.compile(f"[{CONTROLS}{NONCHARACTERS}]")
 # a title turned the date and source printed after it right to left, on every list. An
 # article of this archive, in English or Chinese, never needs them; nor the zero-width and
 # the other format characters, which made names and titles that look the same differ (chars.py).
-_DROPPED_RE = re.compile(f"[{BIDI}{ZERO_WIDTH}{FORMAT}]")
+_DROPPED_RE = re.compile(f"[{BIDI}{ZERO_WIDTH}{FORMAT_BMP}]")
+_DROPPED_ASTRAL_RE = re.compile(f"[{FORMAT_ASTRAL}]")
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _dropped(text: str) -> str:
+    """``text`` without the controls of direction, the zero-width and the format characters."""
+    text = _DROPPED_RE.sub("", text)
+    return _DROPPED_ASTRAL_RE.sub("", text) if _ASTRAL_RE.search(text) else text
 
 
 MAX_TITLE = 300
@@ -568,7 +576,7 @@ def without_controls(text: str) -> str:
     invisible in an editor's window."""
     if text.isprintable():
         return text
-    return _DROPPED_RE.sub("", _UNWANTED_RE.sub("", text))
+    return _dropped(_UNWANTED_RE.sub("", text))
 
 
 _HTML_START_RE = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|meta\s|body[\s>]|\?xml\s)", re.I)
@@ -586,7 +594,7 @@ def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
     then holds, are not looked for (``people`` is empty, ``event_date`` None): the generator
     takes them from meta.yml and needs only the text, its dates and its quotations."""
     if not text.isprintable():  # (line ends are not printable: most texts come this way, and most have nothing)
-        text = _DROPPED_RE.sub("", _UNWANTED_RE.sub(" ", text))
+        text = _dropped(_UNWANTED_RE.sub(" ", text))
     lines = text.split("\n")
     non_empty = [(i, s) for i, line in enumerate(lines) if (s := line.strip())]
     if not non_empty:
