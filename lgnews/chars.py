@@ -24,9 +24,8 @@ FORMAT = FORMAT_BMP + FORMAT_ASTRAL
 ALM), invisible operators, the tag characters, the format controls of other scripts. As
 invisible as the zero-width ones, and as dropped: a right-to-left mark after "Louxing Rong
 Media Center" made a second body of that name, which looked the same (a fuzzing review).
-tests/test_invisible.py checks that BIDI, ZERO_WIDTH and FORMAT hold all of category Cf. (Apart,
-those beyond U+FFFF: a class of the BMP alone is looked up in a table, and the text of every
-article is run through it; with them, range by range, at 2.5 times the cost.)"""
+tests/test_invisible.py checks that BIDI, ZERO_WIDTH and FORMAT hold all of category Cf. (Those
+beyond U+FFFF apart: see parse._DROPPED_RE.)"""
 
 NONCHARACTERS = "\ufffe\uffff"
 """Not characters at all, and not allowed in XML (the feeds)."""

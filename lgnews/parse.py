@@ -552,15 +552,20 @@ _UNWANTED_RE = re.compile(f"[{CONTROLS}{NONCHARACTERS}]")
 # a title turned the date and source printed after it right to left, on every list. An
 # article of this archive, in English or Chinese, never needs them; nor the zero-width and
 # the other format characters, which made names and titles that look the same differ (chars.py).
-_DROPPED_RE = re.compile(f"[{BIDI}{ZERO_WIDTH}{FORMAT_BMP}]")
+# (Those of the BMP in one class, looked up in a table, with all beyond it, which are rare: a
+# class of each format character beyond U+FFFF is matched range by range, at twice the cost.)
+_DROPPED_RE = re.compile(f"[{BIDI}{ZERO_WIDTH}{FORMAT_BMP}\U00010000-\U0010ffff]")
 _DROPPED_ASTRAL_RE = re.compile(f"[{FORMAT_ASTRAL}]")
-_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _drop(m: re.Match) -> str:
+    char = m.group()
+    return "" if char < "\U00010000" or _DROPPED_ASTRAL_RE.match(char) else char
 
 
 def _dropped(text: str) -> str:
     """``text`` without the controls of direction, the zero-width and the format characters."""
-    text = _DROPPED_RE.sub("", text)
-    return _DROPPED_ASTRAL_RE.sub("", text) if _ASTRAL_RE.search(text) else text
+    return _DROPPED_RE.sub(_drop, text)
 
 
 MAX_TITLE = 300
