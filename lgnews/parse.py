@@ -1076,11 +1076,10 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
 
 def _a_sentence(group: str) -> bool:
     """Whether a credit's value between commas (or "and") is words of a sentence, not names:
-    three words or more, one of them in small letters ("Chen Jing reports", "Thank you very
-    much"). A name's syllables are capitalised, and names run together are names however
-    many ("Zhou Hong Ouyang Lixin Peng Fei")."""
-    words = group.split()
-    return len(words) >= 3 and any(w[:1].islower() for w in words)
+    two words or more in small letters ("reports that the plan", "Thank you very much"). A
+    name's syllables are capitalised, but for one written apart ("Wen Zhi bin", "Zhang Xiao
+    hong"), and names run together are names however many ("Zhou Hong Ouyang Lixin Peng Fei")."""
+    return sum(w[:1].islower() for w in group.split()) >= 2
 
 
 def split_names(value: str) -> list[str]:
