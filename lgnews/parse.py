@@ -72,17 +72,20 @@ def match_header(line: str) -> re.Match[str] | None:
     return HEADER_RE.match(line) or (None if line.isascii() else HEADER_RE.match(line.translate(_HEADER_ASCII)))
 
 
-# Blog-footer noise: phrases that end the article wherever they appear, and navigation
-# lines that end it when a line starts with them and reads as navigation (see
-# ``_navigation_line``): "Related articles of the Work Safety Law were explained." is text.
+# Blog-footer noise: phrases of a reply form, and navigation lines that end the article
+# when a line starts with them and reads as navigation (see ``_navigation_line``): "Related
+# articles of the Work Safety Law were explained." is text. In English, and in Chinese where
+# a republishing site left its own words untranslated ("上一篇：…", "发表回复 取消回复").
 FOOTER_PHRASES = (
     "leave a reply", "leave a comment", "your email address will not be published",
     "required fields are marked", "cancel reply", "post comment", "save my name, email",
     "comments are closed",
+    "发表回复", "发表评论", "取消回复", "您的电子邮箱地址不会被公开", "评论已关闭",
 )
 FOOTER_LINE_STARTS = (
     "post navigation", "previous post", "next post", "previous article", "next article",
     "related posts", "related articles", "share this:", "like this:", "you may also like",
+    "上一篇", "下一篇", "相关文章", "相关阅读", "相关推荐", "文章导航", "分享到",
 )
 
 
@@ -92,7 +95,8 @@ def _footer_pattern(phrase: str) -> str:
     first, *rest = phrase.split(" ")
     words = [re.escape(first[0].upper() + first[1:])]
     words += [f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" if w[:1].isalpha() else re.escape(w) for w in rest]
-    return " ".join(words) + "|" + re.escape(phrase.upper())
+    upper = re.escape(phrase.upper())
+    return " ".join(words) + ("|" + upper if upper != " ".join(words) else "")  # (Chinese has no capitals)
 
 
 FOOTER_RE = re.compile("|".join(map(_footer_pattern, FOOTER_PHRASES)))

@@ -859,6 +859,18 @@ def test_readers_comments_below_an_article_are_the_footers(credit, times):
     assert [d.date for d in parsed.dates] == ["2022-11-12"]
 
 
+def test_a_footer_left_in_chinese_is_the_footer():
+    """A republishing site's own words, left untranslated below the credit line ("上一篇：…",
+    "发表回复 取消回复"), stayed in the reading edition, and were said to the editor as a credit
+    not read (a review of this session's change)."""
+    footer = ("\n上一篇：安化县开展秋季森林防火检查\n下一篇：桃江县召开竹产业推进会\n发表回复 取消回复\n"
+              "您的电子邮箱地址不会被公开。 必填项已用*标注\n评论 *\n发表评论\n")
+    text = BODY + "(Li Yi) Editor: Xu Jing Source: Miluo Rong Media Center\n"
+    article = parse_article(text + footer)
+    assert (article.paragraphs, article.credits, article.source, article.unread_credits) == (
+        parse_article(text).paragraphs, {"reporter": ["Li Yi"], "editor": ["Xu Jing"]}, "Miluo Rong Media Center", [])
+
+
 def test_a_footers_phrase_within_a_sentence_of_the_article_is_no_footer():
     """"Comments are closed on the list, which takes effect on May 6." above the list of the
     article's 30 companies (lines of no stop) cut the list away without a word: a phrase
