@@ -1038,6 +1038,12 @@ class Checker:
                               f"found {_described(data)}{fix}")
             return None
         for key in data:
+            if key is None or isinstance(key, (bool, int, float, date)):  # '~:', 'yes:'
+                how = ("has no name before its ':' (YAML reads '~' and 'null' as none)" if key is None else
+                       f"is named {_described(key)}, as YAML reads it (yes, no, on, off and figures are not text)")
+                self.error(where, f"a field of {what} {how}: name it as one of the allowed fields, "
+                                  f"{', '.join(listed or allowed)}")
+                continue
             if misplaced and key not in allowed and key in misplaced:
                 self.error(where + (key,), misplaced[key])
             elif key not in allowed:

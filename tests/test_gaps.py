@@ -167,6 +167,21 @@ def test_the_names_a_text_lacks_are_said_with_the_file_read_once(tmp_path, monke
     assert reads == [meta]
 
 
+@pytest.mark.parametrize("line, said", [
+    ("~: x", "has no name before its ':' (YAML reads '~' and 'null' as none)"),
+    ("yes: x", "is named true (a truth value), as YAML reads it (yes, no, on, off and figures are not text)"),
+])
+def test_a_field_whose_name_yaml_reads_as_no_text_is_said_plainly(tmp_path, line, said):
+    """'~: x' in meta.yml gave "None: unknown field 'None'", and 'yes: x' "[True]: unknown
+    field 'True'" (a fuzzing review)."""
+    archive = _archive(tmp_path)
+    meta = archive / SEED_META
+    meta.write_text(meta.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    assert _errors(archive) == [f"archive/{SEED_META}: a field of article metadata {said}: name it as one of the "
+                                "allowed fields, title, published, event_date, source, source_url, original_url, "
+                                "machine_translated, credits, people, annotations, tags, summary, sha256, encoding"]
+
+
 # --------------------------------------------------------------------------- pages a reader gets
 
 
