@@ -684,11 +684,7 @@ def footer_start(body: str) -> int:
         offset += len(line) + 1
     if not phrases and not lines:
         return len(body)
-    text = body.rstrip()
-    credits = _credit_start(text)
-    if credits is not None:
-        found, source, _, _ = parse_credit_block(text[credits:])
-        credits = credits if found or source is not None else None
+    credits = _credits_at_end(body)
     # The words of the article's sentences from each of them on (read once: a file may hold
     # thousands of the phrases).
     sentences = [(at, len(sentence.split())) for at, sentence in _sentences_outside_footers(body, set(lines))]
@@ -696,11 +692,8 @@ def footer_start(body: str) -> int:
     starts = [at for at, _ in sentences]
     candidates = sorted(phrases + lines)
     first = candidates[0]
-    above = body[:first].rstrip()
-    if (credits is None or credits < first) and (at := _credit_start(above)) is not None:
-        found, source, _, _ = parse_credit_block(above[at:])
-        if found or source is not None:
-            return first  # the article's credit line, then the footer
+    if (credits is None or credits < first) and _credits_at_end(body[:first]) is not None:
+        return first  # the article's credit line, then the footer
     for start in candidates:
         if credits is not None and credits >= start:
             continue  # the credit line is below: the article goes on
@@ -708,6 +701,16 @@ def footer_start(body: str) -> int:
         if words_from[i] <= MAX_SENTENCE_WORDS_IN_FOOTER or words_from[i] < words_from[0] - words_from[i]:
             return start
     return len(body)
+
+
+def _credits_at_end(text: str) -> int | None:
+    """Where the credit line that ends ``text`` starts, if it credits someone or a source."""
+    text = text.rstrip()
+    start = _credit_start(text)
+    if start is None:
+        return None
+    found, source, _, _ = parse_credit_block(text[start:])
+    return start if found or source is not None else None
 
 
 _STOP_CHARS = ".!?。！？\n"
@@ -719,8 +722,7 @@ def _phrase_stands_alone(body: str, m: re.Match) -> bool:
     effect on May 6."): a few words besides the phrases. (A window of 200 characters: linear.)"""
     lo = max(0, m.start() - 200)
     before = body[lo:m.start()]
-    cut = max(before.rfind(c) for c in _STOP_CHARS)
-    before = before[cut + 1:] if cut >= 0 or lo == 0 else before
+    before = before[max(before.rfind(c) for c in _STOP_CHARS) + 1:]  # (all of it where no stop is)
     after = body[m.end():m.end() + 200]
     ends = [i for i in (after.find(c) for c in _STOP_CHARS) if i >= 0]
     after = after[:min(ends)] if ends else after
