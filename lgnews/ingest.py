@@ -82,8 +82,8 @@ def make_id(published: str, title: str, articles: Path) -> str:
     return candidate
 
 
-def dump_meta(data: dict) -> str:
-    return META_HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+def dump_meta(data: dict, header: str = META_HEADER) -> str:
+    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
 def ingest_file(path: Path, archive: Path, hashes: dict[str, str]) -> str:
@@ -129,10 +129,10 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
             raise Restored(hashes[digest], f"{existing}, which had been changed, to these original bytes (its "
                                            "meta.yml is kept)")
         meta = existing.with_name("meta.yml")
-        lost = _lost_meta(meta)
+        lost, held = _lost_meta(meta)
         if lost:  # no field an editor wrote is in it: write them as ingest first did
             data, unusable = _first_meta(parsed, digest, encoding)
-            _restore(meta, _meta_again(meta, data).encode("utf-8"))
+            _restore(meta, _meta_again(held, data).encode("utf-8"))
             checks = "".join("; " + check for check in _checks(parsed, unusable))
             raise Restored(hashes[digest], f"{meta}, which was {lost}, as ingest first wrote it: review it{checks} "
                                            f"(if it was committed, 'git diff -- {meta}' shows what it held)")
@@ -215,35 +215,32 @@ def _first_meta(parsed, digest: str, encoding: str) -> tuple[dict, str | None]:
     return meta, unusable
 
 
-def _meta_again(meta: Path, data: dict) -> str:
-    """What ingest writes again in the lost ``meta`` (see _lost_meta): the fields it first
-    wrote, under the comments the file still holds (an editor's are kept), else its own."""
-    try:
-        text = meta.read_text(encoding="utf-8").lstrip("\ufeff")
-    except OSError:
-        text = ""
+def _meta_again(held: str, data: dict) -> str:
+    """What ingest writes again in a lost meta.yml that held ``held`` (see _lost_meta): the
+    fields it first wrote, under the comments the file still holds (an editor's are kept),
+    else its own."""
     # Each comment at the start of its line, and blank lines empty: an indented comment, or a
     # tab, above the first field would not be YAML.
-    kept = "\n".join(line.strip() for line in text.splitlines()).strip("\n")
+    kept = "\n".join(line.strip() for line in held.splitlines()).strip("\n")
     if not kept or kept == META_HEADER.strip():
         return dump_meta(data)
-    return kept + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return dump_meta(data, header=kept + "\n")
 
 
-def _lost_meta(meta: Path) -> str | None:
-    """"missing" or "empty" when an archived article's ``meta`` holds nothing an editor
-    wrote (deleted, or emptied: nothing but comments and blank lines), which ingesting the
-    file again writes anew; else None."""
+def _lost_meta(meta: Path) -> tuple[str | None, str]:
+    """("missing" or "empty", what it holds) when an archived article's ``meta`` holds
+    nothing an editor wrote (deleted, or emptied: nothing but comments and blank lines),
+    which ingesting the file again writes anew; else (None, "")."""
     try:
-        text = meta.read_text(encoding="utf-8")
+        text = meta.read_text(encoding="utf-8").lstrip("\ufeff")  # (a byte-order mark is no field)
     except FileNotFoundError:
         if os.path.lexists(meta) or any(n.name.lower().startswith("meta.") for n in meta.parent.iterdir()):
-            return None  # a broken link, or a meta.yaml to rename: the build says so
-        return "missing"
+            return None, ""  # a broken link, or a meta.yaml to rename: the build says so
+        return "missing", ""
     except (OSError, ValueError):  # not text, a folder: the build says what is wrong with it
-        return None
-    lines = text.lstrip("\ufeff").splitlines()  # (a byte-order mark is no field)
-    return "empty" if all(not line.strip() or line.lstrip().startswith("#") for line in lines) else None
+        return None, ""
+    lost = all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
+    return ("empty", text) if lost else (None, "")
 
 
 def _sync_folder(folder: Path) -> None:
