@@ -1038,9 +1038,9 @@ class Checker:
                               f"found {_described(data)}{fix}")
             return None
         for key in data:
-            if key is None or isinstance(key, (bool, int, float, date)):  # '~:', 'yes:'
+            if key is None or isinstance(key, (bool, date)):  # '~:', 'yes:', '2022-05-01:' (figures stay text: _Loader)
                 how = ("has no name before its ':' (YAML reads '~' and 'null' as none)" if key is None else
-                       f"is named {_described(key)}, as YAML reads it (yes, no, on, off and figures are not text)")
+                       f"is named {_described(key)}, as YAML reads it (yes, no, on, off and dates are not text)")
                 self.error(where, f"a field of {what} {how}: name it as one of the allowed fields, "
                                   f"{', '.join(listed or allowed)}")
                 continue

@@ -169,7 +169,8 @@ def test_the_names_a_text_lacks_are_said_with_the_file_read_once(tmp_path, monke
 
 @pytest.mark.parametrize("line, said", [
     ("~: x", "has no name before its ':' (YAML reads '~' and 'null' as none)"),
-    ("yes: x", "is named true (a truth value), as YAML reads it (yes, no, on, off and figures are not text)"),
+    ("yes: x", "is named true (a truth value), as YAML reads it (yes, no, on, off and dates are not text)"),
+    ("2022-05-01: x", "is named the date 2022-05-01, as YAML reads it (yes, no, on, off and dates are not text)"),
 ])
 def test_a_field_whose_name_yaml_reads_as_no_text_is_said_plainly(tmp_path, line, said):
     """'~: x' in meta.yml gave "None: unknown field 'None'", and 'yes: x' "[True]: unknown
