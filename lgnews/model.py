@@ -1926,7 +1926,11 @@ def format_date(value: str) -> str:
 
 def published_by(meta: ArticleMeta) -> str:
     """Who published an article, as the timeline says it: an article the editors wrote (no
-    source, not a translation, not ingested) is theirs, not an unknown source's."""
+    source, not a translation, not ingested) is theirs, not an unknown source's. A machine
+    translation is said to be one, as its citation says: the date is the translation's, on the
+    site it was found on, not the day the source published its report (a reader's review)."""
+    if meta.source and meta.machine_translated:
+        return f"Machine translation of a report by {meta.source}."
     if meta.source:
         return f"Published by {meta.source}."
     return "Written by the archive's editors." if meta.by_the_editors else "Published by an unknown source."

@@ -60,7 +60,8 @@ def test_the_timeline_says_who_published_an_article(tmp_path):
     site = build_site(load_archive(archive))
     published = {e.articles[0].id: e.description for e in site.timeline if e.kind == "published"}
     assert published == {
-        "2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting": "Published by Louxing Rong Media Center.",
+        "2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting":
+            "Machine translation of a report by Louxing Rong Media Center.",
         # Written by an editor (no source, not a translation): the editors', not an unknown
         # source's (an editor's review: its citation said "unknown source" too).
         "2023-05-02-no-source": "Written by the archive's editors.",
@@ -80,7 +81,7 @@ def test_the_timeline_says_who_published_an_article(tmp_path):
 
 def test_the_seeds_pages_read_so(built_site):
     timeline = (built_site / "timeline" / "2022" / "index.html").read_text(encoding="utf-8")
-    assert "Published by Louxing Rong Media Center." in timeline
+    assert "Machine translation of a report by Louxing Rong Media Center." in timeline
     assert "publishes the article" not in timeline
     # The seed says "On February 11": the year is not in its text (it read "dated in its text").
     assert "The event the article reports, dated by the article (published 30 April 2022)." in timeline
