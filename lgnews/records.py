@@ -1726,6 +1726,16 @@ class Term:
         the term on every page prints it: computed once)."""
         return first_sentence(self.definition)
 
+    @cached_property
+    def tooltip(self) -> str:
+        """What a reader sees over each use of the term: the first sentence, and, for an entry
+        of low confidence, that it is uncertain (said on its page, and now where it is read
+        too: the first sentence alone read as settled fact)."""
+        return self.short_definition + (f" {LOW_CONFIDENCE_TIP}" if self.confidence == "low" else "")
+
+
+LOW_CONFIDENCE_TIP = "(Uncertain: the original Chinese term is not confirmed.)"
+"""Added to the tooltip of an entry of low confidence."""
 
 TOOLTIP_MAX = 400
 """The longest first sentence a definition may have: it is the term's tooltip, shown whole

@@ -852,7 +852,7 @@ class Renderer:
         see_also = [self._terms_by_name[name] for name in term.see_also if name in self._terms_by_name]
         for pager, chunk in paginate(found, OCCURRENCES_PER_PAGE, f"glossary/{term.slug}/", jumps=BY_YEAR):
             front = {"title": html.escape(term.term if pager.number == 1 else f"{term.term}, page {pager.number}"),
-                     "description": html.escape(term.short_definition)}
+                     "description": html.escape(term.tooltip)}
             front["search"] = {"boost": 10} if pager.number == 1 else NOT_INDEXED
             outputs.append(self.page("term.md.j2", pager.path, front, term=term, occurrences=chunk,
                                      total=len(found), pager=pager, events=events, see_also=see_also))
@@ -995,7 +995,7 @@ def abbreviations(terms) -> dict[str, str]:
     for term in terms:
         for name in term.names:
             for variant in (name, name[:1].upper() + name[1:], name.lower()):
-                out.setdefault(variant, term.short_definition)
+                out.setdefault(variant, term.tooltip)
     return out
 
 
@@ -1048,7 +1048,7 @@ def _span_tags(span, depth: str, in_link: bool = False) -> tuple[str, str]:
     if span.term is None:
         return f'<span class="annotated" id="noteref-{span.note}">', "</span>"
     term = span.term
-    title = title_value(term.short_definition)
+    title = title_value(term.tooltip)
     if span.first and not in_link:  # the link holds the tooltip: shown on focus too, not on hover alone
         # The anchor the glossary's occurrences lead to is around the link, not on it: a browser
         # focuses a link it arrives at, and the focus opened the tooltip over the very sentence

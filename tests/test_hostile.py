@@ -337,7 +337,7 @@ def build(tmp_path_factory) -> Build:
     from lgnews.records import load_glossary, read_yaml
 
     glossary = project / "archive" / "glossary.yml"
-    short = {t.short_definition for t in load_glossary(glossary, read_yaml(glossary))}
+    short = {t.tooltip for t in load_glossary(glossary, read_yaml(glossary))}
     clean = script_signatures(parse_html((site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")))
     return Build(project, site, articles, short, clean)
 

@@ -87,6 +87,32 @@ def test_matcher_takes_plurals_and_hyphen_variants():
     assert [t for _, _, t in matcher.find(text)] == ["P", "C"]
 
 
+def test_the_archives_glossary_reads_committees_and_work_safety_as_an_english_reader_needs():
+    """A bare "Safety Committee" was an alias of the district's: the State Council's committee
+    got the district's tooltip and link (a reviewer's report). "Safety production", the
+    translation's word for 安全生产, had no entry (the article's central term)."""
+    from lgnews.records import read_yaml
+
+    path = ROOT / "archive" / "glossary.yml"
+    terms = load_glossary(path, read_yaml(path))
+    matcher = PhraseMatcher({name: t.term for t in terms for name in t.names})
+
+    def found(text):
+        return [(text[s:e], t) for s, e, t in matcher.find(text)]
+
+    assert found("The State Council Work Safety Committee and the Office of the State Council Safety "
+                 "Committee met.") == [("Work Safety", "work safety")]
+    assert found("The District Safety Committee and the Provincial Safety Committee.") == [
+        ("District Safety Committee", "District Safety Committee"),
+        ("Provincial Safety Committee", "Provincial Safety Committee")]
+    assert found("improve the safety production level, safety in production, and special rectification "
+                 "of the three-year campaign of special rectification of work safety") == [
+        ("safety production", "work safety"), ("safety in production", "work safety"),
+        ("special rectification", "special rectification"),
+        ("three-year campaign of special rectification of work safety",
+         "three-year campaign of special rectification of work safety")]
+
+
 def test_seed_people_include_meeting_and_credited_staff(site, seed):
     names = {p.name for p in site.people}
     meeting = {"Liu Zhigang", "Liu Chihui", "Xu Diren", "Luo Wenwei", "Wang Qian", "Gao Ying", "Tang Aihua",

@@ -523,7 +523,7 @@ def test_a_quotation_mark_in_a_definition_stays_inside_the_tooltip():
 
     from lgnews.render import _span_tags
 
-    term = SimpleNamespace(slug="x", short_definition='The "x" rule" onmouseover="alert(1)')
+    term = SimpleNamespace(slug="x", tooltip='The "x" rule" onmouseover="alert(1)')
     for first, in_link in ((True, False), (True, True), (False, False)):
         opening, _ = _span_tags(SimpleNamespace(term=term, first=first, note=None), "../../", in_link)
         assert 'title="The &quot;x&quot; rule&quot; onmouseover=&quot;alert(1)"' in opening, opening

@@ -306,7 +306,8 @@ def test_seed_page_has_a_tooltip_on_every_glossary_term(built_site, seed_page, s
         "retreat meeting": "title", "Rong Media Center": "source"}
     assert seed_record["terms"][len(in_text):] == ["retreat meeting", "Rong Media Center"]
     html = (built_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<h1 id="lg-title">Louxing District held the 2022 Work safety <abbr title="A meeting for '
+    assert re.search(r'<h1 id="lg-title">Louxing District held the 2022 <abbr title="The official Chinese name, '
+                     r'安全生产[^"<>]*">Work safety</abbr> <abbr title="A meeting for '
                      r'talking through ideas[^"<>]*">retreat Meeting</abbr></h1>', html)
     assert html.count("<h1") == 1, "the theme writes no second title"
     assert re.search(r'<dt>Source:</dt> <dd><a href="../../organizations/louxing-rong-media-center/">Louxing '
@@ -322,6 +323,22 @@ def test_seed_page_has_a_tooltip_on_every_glossary_term(built_site, seed_page, s
     # In the text itself, the first use of each term links to its entry (id term-<slug>), once.
     glossary = {g["term"]: g["url"].split("/")[1] for g in load_json(built_site, "glossary.json")}
     assert {i for i in seed_page.ids if i.startswith("term-")} == {f"term-{glossary[t]}" for t in in_text}
+
+
+def test_a_tooltip_says_when_its_entry_is_uncertain(built_site, seed_page):
+    """The tooltip of an entry of low confidence says so where the term is read (a reader's
+    review: "three principles" read as settled fact everywhere but on its own page); the
+    others do not."""
+    glossary = {g["term"]: g for g in load_json(built_site, "glossary.json")}
+    hedge = "(Uncertain: the original Chinese term is not confirmed.)"
+    tips = {text.lower(): title for title, text in seed_page.abbrs}
+    for term, low in (("three principles", True), ("retreat meeting", True),
+                      ("strengthening law enforcement and preventing accidents", True),
+                      ("power list", False), ("District Safety Committee", False)):
+        assert (glossary[term]["confidence"] == "low") is low, term
+        title = tips[term.lower()]
+        assert title.endswith(hedge) is low, (term, title)
+        assert title.count(hedge) <= 1
 
 
 def test_seed_page_annotations_are_visible_and_text_unchanged(seed_page, built_site):
