@@ -100,6 +100,17 @@ def _footer_pattern(phrase: str) -> str:
 
 
 FOOTER_RE = re.compile("|".join(map(_footer_pattern, FOOTER_PHRASES)))
+# The heading of readers' comments below a blog's article ("1 thought on “…”", "3 Responses to
+# "…""): a line as long as the article's title, which the navigation's rule took for text.
+_COMMENTS_HEADING_RE = re.compile(r"(?:[0-9]{1,6}|one)\s+(?:thoughts?|responses?|comments?|replies)\s+(?:on|to)\s*[“\"‘'«]",
+                                  re.IGNORECASE)
+# A footer flattened on to the credit line's own line, as a scraper flattens the text ("…
+# Source: Louxing Rong Media Center Leave a Reply Your email address …"): its phrases, and its
+# navigation, which starts no line there.
+_GLUED_FOOTER_RE = re.compile("|".join([*map(_footer_pattern, FOOTER_PHRASES),
+                                        *map(_footer_pattern, [p for p in FOOTER_LINE_STARTS if p.isascii()])]))
+GLUED_FOOTER_WINDOW = 3000
+"""How far from the text's end a footer flattened on to the credit line's line is looked for."""
 
 CREDIT_LABELS = [
     # (pattern, role); longest first so "Editor in Chief" wins over "Editor". In any case:
@@ -676,10 +687,15 @@ def footer_start(body: str) -> int:
     lines are no sentences of the article: its reply form, its navigation, lists of titles
     and dates (no stop at their end). Taken for the footer, a phrase inside the text had cut
     nine tenths of it away; everything is read once (a file may hold thousands of phrases)."""
+    glued = _footer_after_credits(body)
+    if glued is not None:
+        return glued
     phrases = [m.start() for m in FOOTER_RE.finditer(body) if _phrase_stands_alone(body, m)]
     lines, offset = [], 0
     for line in body.split("\n"):
-        if line.lstrip()[:24].lower().startswith(FOOTER_LINE_STARTS) and _navigation_line(line.strip()):
+        head = line.lstrip()
+        if (head[:24].lower().startswith(FOOTER_LINE_STARTS) and _navigation_line(line.strip())
+                or _COMMENTS_HEADING_RE.match(head)):
             lines.append(offset)
         offset += len(line) + 1
     if not phrases and not lines:
@@ -701,6 +717,27 @@ def footer_start(body: str) -> int:
         if words_from[i] <= MAX_SENTENCE_WORDS_IN_FOOTER or words_from[i] < words_from[0] - words_from[i]:
             return start
     return len(body)
+
+
+def _footer_after_credits(body: str) -> int | None:
+    """Where a footer starts that follows the credit line on its own line ("… Editor: Xiao Hui
+    Source: Louxing Rong Media Center Leave a Reply …"): its source had been read as
+    "Louxing Rong Media Center Leave a Reply Your email address will not be published", an
+    organization of the archive. Looked for near the text's end only, in a window of each
+    phrase's own (linear)."""
+    lo = max(0, len(body) - GLUED_FOOTER_WINDOW)
+    for m in _GLUED_FOOTER_RE.finditer(body, lo):
+        line_start = body.rfind("\n", 0, m.start()) + 1
+        if not body[line_start:m.start()].strip():
+            continue  # a line of its own: the rules of footer_start
+        # A credit line that ends right where the phrase starts, on its line.
+        window = body[max(line_start, m.start() - 600):m.start()].rstrip()
+        start = _tail_credit_start(window)
+        if start is not None:
+            found, source, _, _ = parse_credit_block(window[start:])
+            if found or source is not None:
+                return m.start()
+    return None
 
 
 def _credits_at_end(text: str) -> int | None:

@@ -325,7 +325,7 @@ def build(tmp_path_factory) -> Build:
                                           "aliases": [CURATED_ALIAS]}], allow_unicode=True))
     with (project / "archive" / "glossary.yml").open("a", encoding="utf-8") as fh:
         fh.write("\n" + yaml.safe_dump([{"term": PROBE_TERM, "definition": PROBE_DEFINITION, "category": "other",
-                                          "confidence": "low"}], allow_unicode=True))
+                                          "confidence": "medium"}], allow_unicode=True))
     run([sys.executable, "scripts/build.py", "--quiet"], project)
     # Decoys an include marker would pull in, where pymdownx.snippets looks for them (saved
     # after the generator's run, which refuses files of an editor's in its folders).
@@ -683,7 +683,8 @@ def test_pages_listing_the_article(build, family):
         texts = {norm(n.text()) for n in links}
         assert not links or texts == {a.title}, f"{url or 'index.html'}: the article's links read {texts}"
     timeline = norm(build.dom("timeline/2022/").find("article").text())
-    assert f"Published by {a.source or 'an unknown source'}." in timeline
+    assert (f"Machine translation of a report by {a.source}." if a.source else "Published by an unknown source.") \
+        in timeline
     assert f"Published: {a.title}" in timeline
     occurrences = [u for u in listing if u.startswith("glossary/")]
     for url in occurrences:

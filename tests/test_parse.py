@@ -859,6 +859,49 @@ def test_readers_comments_below_an_article_are_the_footers(credit, times):
     assert [d.date for d in parsed.dates] == ["2022-11-12"]
 
 
+@pytest.mark.parametrize("footer", [
+    " Leave a Reply Your email address will not be published. Required fields are marked *",
+    "Leave a Reply Cancel reply Your email address will not be published.",  # no space before it
+    " Comments are closed.",
+    " Post navigation Previous Post: Miluo inspected schools Next Post: Miluo held a flood drill",
+    " Leave a Reply\nYour email address will not be published.\n",
+])
+@pytest.mark.parametrize("last", ["Source: Miluo Rong Media Center", "Editor: Xu Jing"], ids=["source", "editor"])
+def test_a_footer_flattened_on_to_the_credit_line_is_the_footer(footer, last):
+    """A scraper that flattens the text flattens the footer too: on the credit line's own line,
+    the source was read as "Miluo Rong Media Center Leave a Reply Your email address will not be
+    published", and made an organization of the archive (a reviewer's report)."""
+    credit = "(Li Yi) Editor: Xu Jing " + last if last.startswith("Source") else "(Li Yi) " + last
+    clean = parse_article(BODY + credit + "\n")
+    article = parse_article(BODY + credit + footer + "\n")
+    assert (article.paragraphs, article.credits, article.source, article.unread_credits) == (
+        clean.paragraphs, {"reporter": ["Li Yi"], "editor": ["Xu Jing"]},
+        "Miluo Rong Media Center" if last.startswith("Source") else None, [])
+
+
+@pytest.mark.parametrize("heading", ["1 thought on “Miluo held a meeting”", "2 Responses to \"Miluo held a meeting\"",
+                                     "One comment on “Miluo held a meeting”"])
+def test_readers_comments_under_their_heading_are_the_footers(heading):
+    """Below the credit line, readers' comments under their heading ("1 thought on “…”") with no
+    navigation above them stayed in the reading edition, their dates among the article's (a
+    reviewer's report): the heading is a line of the footer."""
+    credit = "(Li Yi) Editor: Xu Jing Source: Miluo Rong Media Center\n"
+    comments = (f"\n{heading}\n\nWang Ming says:\nMay 2, 2023 at 10:12 am\n\nGood meeting. Safety first! "
+                "We should all thank the city for holding it so soon before the rains.\n\nReply\n\nLeave a Reply\n")
+    clean = parse_article(BODY + credit)
+    article = parse_article(BODY + credit + comments)
+    assert (article.paragraphs, article.credits, article.source) == (clean.paragraphs, clean.credits, clean.source)
+    assert [d.date for d in article.dates] == ["2023-05-01"]
+
+
+def test_a_sentence_that_counts_thoughts_is_the_articles():
+    """Only a heading's own line, with its quotation mark: "3 thoughts on the plan were ..."
+    is a sentence of the article."""
+    text = BODY.replace("It was useful.", "It was useful.\n3 thoughts on the plan were put forward by the towns.")
+    article = parse_article(text + "(Li Yi) Editor: Xu Jing\n")
+    assert article.paragraphs[-1] == "3 thoughts on the plan were put forward by the towns."
+
+
 def test_a_footer_left_in_chinese_is_the_footer():
     """A republishing site's own words, left untranslated below the credit line ("上一篇：…",
     "发表回复 取消回复"), stayed in the reading edition, and were said to the editor as a credit
