@@ -218,7 +218,9 @@ def _link(context, url: str, text: Any, anchor: str = "", current: str = "") -> 
         if not _URL_SAFE_RE.fullmatch(address):  # addresses are made of slugs: seldom anything to escape
             address = html.escape(address)
     attrs = f' aria-current="{current}"' if current else ""  # ("page", "true": a link to where the reader is)
-    return trusted(f'<a href="{address}"{attrs}>{text if isinstance(text, Markup) else esc(text)}</a>')
+    if not isinstance(text, Markup):  # Chinese in a title or a name marked as Chinese, as in the text
+        text = esc(text) if str(text).isascii() else _ZH_RUN_RE.sub(_zh_plain, esc(text))
+    return trusted(f'<a href="{address}"{attrs}>{text}</a>')
 
 
 _URL_SAFE_RE = re.compile(r"[\w./#%~:?=+,;@!$()*-]*", re.ASCII)
@@ -280,6 +282,11 @@ def zh_lang(value: Any) -> Markup:
     text = str(value) if isinstance(value, Markup) else esc(value)
     parts = _TAG_OR_TARGET_RE.split(text)
     return Markup("".join(part if i % 2 else _ZH_RUN_RE.sub(_zh_run, part) for i, part in enumerate(parts)))
+
+
+def _zh_plain(match: re.Match) -> str:
+    """A run of Chinese marked as Chinese, in a link of a list (not searched)."""
+    return f'<span lang="zh">{match[0]}</span>'
 
 
 def _zh_run(match: re.Match) -> str:
@@ -1019,11 +1026,11 @@ def render_paragraph(article: Article, index: int, page_path: str) -> Markup:
     out, pos = [], 0
     depth = "../" * page_path.count("/")
     for span in spans:
-        out.append(esc_inline(text[pos : span.start]))
+        out.append(esc_text(text[pos : span.start]))
         opening, closing = _span_tags(span, depth)
-        out.append(opening + esc_inline(text[span.start : span.end]) + closing + _note_marker(span, article.notes))
+        out.append(opening + esc_text(text[span.start : span.end]) + closing + _note_marker(span, article.notes))
         pos = span.end
-    out.append(esc_inline(text[pos:]))
+    out.append(esc_text(text[pos:]))
     return trusted("".join(out))
 
 
@@ -1035,9 +1042,9 @@ def render_heading(article: Article, where: str) -> Markup:
     out, pos = [], 0
     for span in article.heading_spans.get(where, ()):
         opening, closing = _span_tags(span, "")
-        out.append(esc_inline(text[pos : span.start]) + opening + esc_inline(text[span.start : span.end]) + closing)
+        out.append(esc_text(text[pos : span.start]) + opening + esc_text(text[span.start : span.end]) + closing)
         pos = span.end
-    out.append(esc_inline(text[pos:]))
+    out.append(esc_text(text[pos:]))
     return trusted(" ".join("".join(out).split("\n")))
 
 
@@ -1199,10 +1206,10 @@ def _text_with_inserts(seg, inserts: list[tuple[int, int, str]]) -> list[str]:
     read = html.unescape(seg.raw)  # as long as seg.text: only whitespace differs
     out, pos = [], 0
     for offset, _, piece in cuts:
-        out.append(esc_inline(read[pos:offset]))
+        out.append(esc_text(read[pos:offset]))
         out.append(piece)
         pos = offset
-    out.append(esc_inline(read[pos:]))
+    out.append(esc_text(read[pos:]))
     return out
 
 
@@ -1240,6 +1247,14 @@ def _open_elements(segments) -> list[set[str]]:
 def esc_inline(text: str) -> str:
     """Escape for raw HTML inside the reading edition (no whitespace folding)."""
     return _ESCAPE_RE.sub(_escape_match, text)
+
+
+def esc_text(text: str) -> str:
+    """``esc_inline``, with each run of Chinese in the text marked as Chinese (``zh_lang``):
+    in an article's title and text, a screen reader read 防汛 with the English voice of the
+    page (an accessibility review). Text all ASCII (most of it) is not searched."""
+    escaped = esc_inline(text)
+    return escaped if text.isascii() else _ZH_RUN_RE.sub(_zh_run, escaped)
 
 
 # --------------------------------------------------------------------------- structured data

@@ -13,7 +13,7 @@ import pytest
 from lgnews.model import build_site, load_archive
 from lgnews.render import Renderer, environment
 
-from .conftest import ROOT, SEED_ID, add_article
+from .conftest import ROOT, SEED_ID, add_article, zh_span
 
 
 def lead(**given) -> str:
@@ -130,3 +130,38 @@ def test_an_ingested_article_without_a_source_is_no_article_of_the_editors(tmp_p
     page = Renderer(site, "https://example.org/", "Archive").render_article(site.articles[0]).content
     assert "<dt>Translation:</dt> <dd>Published in English.</dd>" in page
     assert "”, unknown source, 30 April 2022. Archived" in page and "editors" not in page.split('class="cite"')[1]
+
+
+def test_chinese_in_an_articles_title_and_text_is_marked_as_chinese(tmp_path):
+    """A screen reader read the Chinese of an article's title and text with the page's English
+    voice: the glossary's and people's pages marked theirs, the articles did not (an
+    accessibility review). Marked in the heading, the reading edition (ingested or written in
+    Markdown) and the lists' links; a title of English alone is left as it was."""
+    from lgnews.ingest import ingest_file
+
+    archive = shutil.copytree(ROOT / "archive", tmp_path / "archive")
+    raw = tmp_path / "flood.txt"
+    raw.write_text("Louxing held the flood prevention (防汛) meeting\n2022-06-02 0 By\n\nOn June 1, Louxing "
+                   "prepared for the main flood season (主汛期). The meeting ended.(Li Yi) Source: Louxing Rong Media "
+                   "Center\n", encoding="utf-8")
+    ingested = ingest_file(raw, archive, {})
+    written = archive / "articles" / "2022-06-03-river-chiefs"
+    written.mkdir()
+    (written / "article.md").write_text("---\ntitle: River chiefs (河长) met\npublished: 2022-06-03\n---\n\n"
+                                        "The river chiefs (河长制) met.\n\n| Post | Chinese |\n|---|---|\n"
+                                        "| river chief | 河长 |\n", encoding="utf-8")
+    site = build_site(load_archive(archive))
+    renderer = Renderer(site, "https://example.org/", "Archive")
+    pages = {a.id: renderer.render_article(a).content for a in site.articles}
+
+    flood = pages[ingested]
+    assert f"Louxing held the flood prevention ({zh_span('防汛')}) meeting</h1>" in flood
+    assert f"the main flood season ({zh_span('主汛期')})." in flood
+    river = pages["2022-06-03-river-chiefs"]
+    assert f"River chiefs ({zh_span('河长')}) met</h1>" in river
+    assert f"The river chiefs ({zh_span('河长制')}) met." in river and f"<td>{zh_span('河长')}</td>" in river
+    # In the lists, a link's Chinese is marked too (not searched there: the lists are not).
+    listing = "".join(o.content for o in renderer.render_all() if o.path.startswith("articles/2022/06"))
+    assert 'River chiefs (<span lang="zh">河长</span>) met</a>' in listing
+    seed = pages["2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting"]
+    assert 'lang="zh"' not in seed.split('<div class="reading-edition"')[1].split("</div>")[0]
