@@ -627,9 +627,9 @@ def _written_warnings(report, drafts: set[str] = frozenset()) -> None:
 
 
 def _gone_page(rel: str) -> str | None:
-    """What the loss of the deleted generated file ``rel`` means, if it is an article's page
-    or a glossary entry's (links to it now lead nowhere), and how to keep its address; None
-    for any other file."""
+    """What the loss of the deleted generated file ``rel`` means, if it is the page of an
+    article, a glossary entry, a person, an organization or a tag (links to it now lead
+    nowhere), and how to keep its address; None for any other file."""
     parts = rel.split("/")
     if len(parts) == 3 and parts[0] == "articles" and parts[2] == "index.md" and ARTICLE_ID_RE.match(parts[1]):
         return (f"the page articles/{parts[1]}/ is gone, as archive/articles/{parts[1]}/ is: links to it "
@@ -638,7 +638,22 @@ def _gone_page(rel: str) -> str | None:
         return (f"the page glossary/{parts[1]}/ is gone, as no entry of archive/glossary.yml has the slug "
                 f"'{parts[1]}' any more: links to it from elsewhere now lead nowhere; if its term was renamed, "
                 f"give the entry 'slug: {parts[1]}' to keep its address")
+    if len(parts) == 3 and parts[2] == "index.md" and not _PAGE_RE.fullmatch(parts[1]):
+        # A person's, an organization's or a tag's page moves without a word too: a name made
+        # another's alias takes its page to the other's address (an editor's review).
+        what = {"people": ("no one the archive names", "people.yml"),
+                "organizations": ("no organization the archive names", "organizations.yml")}.get(parts[0])
+        if what:
+            return (f"the page {parts[0]}/{parts[1]}/ is gone, as {what[0]} has that address any more (a name "
+                    f"made another's alias in archive/{what[1]}, or no longer in any article): links to it from "
+                    "elsewhere now lead nowhere")
+        if parts[0] == "tags":
+            return (f"the page tags/{parts[1]}/ is gone, as no tag of archive/tags.yml that an article carries has "
+                    f"the slug '{parts[1]}' any more: links to it from elsewhere now lead nowhere")
     return None
+
+
+_PAGE_RE = re.compile(r"page-[0-9]+")
 
 
 def _say_done(site, outputs: dict[str, bytes], report, started: float, phases: _Phases, out) -> None:

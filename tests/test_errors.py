@@ -1652,6 +1652,35 @@ def test_a_renamed_glossary_term_warns_that_its_address_is_gone(proj):
     assert not (proj / "docs" / "glossary" / "district-work-safety-committee").exists()
 
 
+def test_a_name_made_an_alias_warns_that_its_page_is_gone(proj):
+    """A person's or an organization's page moved to another address without a word when its
+    name became another's alias ("1 deleted" was all: an editor's review); a tag's too, when
+    no article carries it any more. The pages of a list's pagination are not said."""
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    archive = proj / "archive"
+    with (archive / "people.yml").open("a", encoding="utf-8") as fh:
+        fh.write('\n- name: "Wang Qianru"\n  aliases:\n    - "Wang Qian"\n')
+    organizations = archive / "organizations.yml"
+    organizations.write_text(organizations.read_text(encoding="utf-8").replace(
+        '- name: "Louxing Rong Media Center"\n  aliases:\n',
+        '- name: "Louxing District Rong Media Center"\n  aliases:\n    - "Louxing Rong Media Center"\n'),
+        encoding="utf-8")
+    meta = next((archive / "articles").glob("*/meta.yml"))
+    meta.write_text(meta.read_text(encoding="utf-8").replace("- meetings\n", ""), encoding="utf-8")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    gone = sorted(line for line in result.stderr.splitlines() if " is gone, " in line)
+    assert gone == [
+        "warning: the page organizations/louxing-rong-media-center/ is gone, as no organization the archive names "
+        "has that address any more (a name made another's alias in archive/organizations.yml, or no longer in any "
+        "article): links to it from elsewhere now lead nowhere",
+        "warning: the page people/wang-qian/ is gone, as no one the archive names has that address any more (a name "
+        "made another's alias in archive/people.yml, or no longer in any article): links to it from elsewhere now "
+        "lead nowhere",
+        "warning: the page tags/meetings/ is gone, as no tag of archive/tags.yml that an article carries has the "
+        "slug 'meetings' any more: links to it from elsewhere now lead nowhere"], result.stderr
+    assert (proj / "docs" / "people" / "wang-qianru" / "index.md").is_file()
+
+
 def test_ctrl_c_is_one_line_not_a_traceback(proj, tmp_path):
     """Ctrl+C during a generation (under `make serve` too) printed thirty lines of traceback."""
     wrapper = tmp_path / "interrupted.py"
