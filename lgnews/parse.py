@@ -153,7 +153,7 @@ _PAREN_ROLE_RE = re.compile(
 # "Ke'er", typographic ’ too); not "Zhigang's", a possessive.
 _APOSTROPHE = r"(?:['’][aoe][a-z]{0,12})"
 CREDIT_NAME_RE = re.compile(rf"[A-Z][a-zü]+(?: [A-Za-z][a-zü]*{_APOSTROPHE}?){{1,2}}")
-NAME_TOKEN_RE = re.compile(rf"[A-Z][a-zü]+{_APOSTROPHE}?|[a-zü]+{_APOSTROPHE}?")
+NAME_TOKEN_RE = re.compile(rf"[A-Z][a-zü]+{_APOSTROPHE}?|[a-zü]+{_APOSTROPHE}?|[A-Z]{{2,}}(?![A-Za-zü])")
 ROLE_ORDER = ["reporter", "correspondent", "editor_in_chief", "reviewer", "editor", "supervisor"]
 MAX_CREDIT_BLOCKS = 6
 
@@ -1034,7 +1034,7 @@ def _surnamed_names(text: str) -> list[str] | None:
     names = split_names(text)
     if not names or any(name.split()[0] not in SURNAMES for name in names):
         return None
-    return names if "".join(names).replace(" ", "") == _NAME_SEPARATORS_RE.sub("", text) else None
+    return names if "".join(names).replace(" ", "").lower() == _NAME_SEPARATORS_RE.sub("", text).lower() else None
 
 
 def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, list[str], list[str]]:
@@ -1133,7 +1133,7 @@ def split_names(value: str) -> list[str]:
     where the count is odd."""
     names: list[str] = []
     for group in _NAME_GROUPS_RE.split(value.strip()):
-        tokens = NAME_TOKEN_RE.findall(group)
+        tokens = _cased(NAME_TOKEN_RE.findall(group))
         if not tokens:
             continue
         if len(tokens) % 2 == 0 and all(t[0].isupper() for t in tokens[::2]):
@@ -1148,6 +1148,22 @@ def split_names(value: str) -> list[str]:
         if current:
             names.append(" ".join(current))
     return names
+
+
+def _cased(tokens: list[str]) -> list[str]:
+    """A name's words in capitals as a name is written ("LIU Fang", "WANG QIAN": a surname in
+    capitals is a common way to write it, and a credit line written so was not read at all):
+    a surname, and a word right after one. Other words in capitals are none of a name's
+    ("(Li Yi, CCTV)"), and are left out, as before."""
+    out: list[str] = []
+    for token in tokens:
+        if token.isupper():
+            word = token.capitalize()
+            if word not in SURNAMES and not (out and out[-1] in SURNAMES):
+                continue
+            token = word
+        out.append(token)
+    return out
 
 
 # --------------------------------------------------------------------------- reading edition

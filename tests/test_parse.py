@@ -902,6 +902,30 @@ def test_a_sentence_that_counts_thoughts_is_the_articles():
     assert article.paragraphs[-1] == "3 thoughts on the plan were put forward by the towns."
 
 
+@pytest.mark.parametrize(("credit_line", "credits"), [
+    ("(Reporter Zhang Wei, correspondent LIU Fang) Source: Miluo Rong Media Center",
+     {"reporter": ["Zhang Wei"], "correspondent": ["Liu Fang"]}),
+    ("(Reporter ZHANG Wei) Source: Miluo Rong Media Center", {"reporter": ["Zhang Wei"]}),
+    ("(LIU Fang) Editor: XIAO Hui Source: Miluo Rong Media Center", {"reporter": ["Liu Fang"], "editor": ["Xiao Hui"]}),
+    ("(WANG QIAN) Editor in Chief: Wen Zhibin audit: HUANG Miao ZENG Zhenhua Source: Miluo Rong Media Center",
+     {"reporter": ["Wang Qian"], "editor_in_chief": ["Wen Zhibin"], "reviewer": ["Huang Miao", "Zeng Zhenhua"]}),
+])
+def test_a_surname_written_in_capitals_is_read_in_a_credit_line(credit_line, credits):
+    """"LIU Fang", a common way to write a Chinese name, made the whole credit line unread: no
+    credits, no source, the line left in the reading edition (an editor's review)."""
+    article = parse_article(BODY + credit_line + "\n")
+    assert (article.credits, article.source) == (credits, "Miluo Rong Media Center")
+    assert article.paragraphs[-1].endswith("It was useful.")
+
+
+def test_capitals_that_are_no_name_stay_out_of_a_credit():
+    """Only a surname in capitals, and the word after it: "CCTV" is read as before, as no name."""
+    from lgnews.parse import split_names
+
+    assert split_names("Li Yi, CCTV") == ["Li Yi"]
+    assert split_names("HUNAN Li Yi") == ["Li Yi"]
+
+
 def test_a_footer_left_in_chinese_is_the_footer():
     """A republishing site's own words, left untranslated below the credit line ("上一篇：…",
     "发表回复 取消回复"), stayed in the reading edition, and were said to the editor as a credit
