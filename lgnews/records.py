@@ -1179,6 +1179,16 @@ class Checker:
             return None
         return text
 
+    def pinyin(self, value: Any, where: tuple) -> str | None:
+        """A ``pinyin:`` field: Latin letters, no Chinese character (the characters pasted in
+        it were shown as the pinyin, marked as Latin: an editor's review)."""
+        text = self.text(value, where)
+        if text is not None and HAN_RE.search(text):
+            self.error(where, f"{text!r} holds Chinese characters: write the characters in 'zh', and here their "
+                              "sound in Latin letters with tone marks (as 'qū ānwěihuì')")
+            return None
+        return text
+
     def choice(self, value: Any, where: tuple, choices: tuple[str, ...], *, default: str | None = None) -> str | None:
         if value is None:
             if default is None:
@@ -1788,6 +1798,7 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
               "category": True, "confidence": True, "sources": False, "see_also": False, "featured": False}
     terms: list[Term] = []
     places: list[int] = []  # the index in the file of each entry of ``terms``
+    written_slugs: set[int] = set()  # of the entries whose address is their 'slug:', not their term's
     for i, item in enumerate(data):
         item = c.mapping(item, (i,), fields, "a glossary entry")
         if item is None:
@@ -1795,6 +1806,8 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
         term = c.text(item.get("term"), (i, "term"), required=True)
         if not term:
             continue
+        if item.get("slug"):
+            written_slugs.add(i)
         slug = item.get("slug") or slugify(term)
         if isinstance(slug, int) and not isinstance(slug, bool):  # slug: 2012, which YAML reads as a number
             slug = str(slug)
@@ -1807,7 +1820,7 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
             slug=slug,
             aliases=c.text_list(item.get("aliases"), (i, "aliases")),
             zh=c.chinese(item.get("zh"), (i, "zh")),
-            pinyin=c.text(item.get("pinyin"), (i, "pinyin")),
+            pinyin=c.pinyin(item.get("pinyin"), (i, "pinyin")),
             definition=c.text(item.get("definition"), (i, "definition"), required=True, single_line=False) or "",
             category=c.choice(item.get("category"), (i, "category"), CATEGORIES, default="other"),
             confidence=c.choice(item.get("confidence"), (i, "confidence"), CONFIDENCE, default="low"),
@@ -1838,8 +1851,9 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
                                          + (f"; did you mean '{hint[0]}'?" if hint else ""))
         if i in repeated or not t.slug:
             continue  # its page address clashes for the same reason, or is not one: said once
-        if t.slug in seen_slugs or reserved_slug(t.slug):
-            c.error((i, "term"), f"its page address glossary/{t.slug}/ is already taken; set a different 'slug:'")
+        if t.slug in seen_slugs or reserved_slug(t.slug):  # said where the address comes from: its slug, or its term
+            c.error((i, "slug" if i in written_slugs else "term"),
+                    f"its page address glossary/{t.slug}/ is already taken; set a different 'slug:'")
         seen_slugs.add(t.slug)
     c.raise_if_any()
     return terms

@@ -106,7 +106,12 @@ GLOSSARY_ENTRY = """
     ("", "high",
      "[{i}].confidence: 'high' says the Chinese term is documented, but 'zh' gives none: write it in 'zh' with a "
      "source, or choose medium or low"),
-], ids=["english-as-chinese", "pinyin-alone", "high-without-chinese"])
+    # The characters pasted as the pinyin were shown as the pinyin, marked as Latin letters
+    # (an editor's review).
+    ('  zh: "三个责任人"\n  pinyin: "三个责任人"\n', "high",
+     "[{i}].pinyin: '三个责任人' holds Chinese characters: write the characters in 'zh', and here their sound in "
+     "Latin letters with tone marks (as 'qū ānwěihuì')"),
+], ids=["english-as-chinese", "pinyin-alone", "high-without-chinese", "chinese-as-pinyin"])
 def test_a_glossary_entry_without_its_chinese_is_refused(proj, fields, confidence, expected):
     """An English phrase as the 'Chinese' was published marked lang="zh", beside 'Confidence:
     high'; a pinyin alone spelt nothing the page showed."""

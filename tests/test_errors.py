@@ -518,8 +518,10 @@ def test_two_glossary_entries_given_one_address_are_named(proj, slug):
     line = line_of(proj, rel, r'^- term: "District Safety Committee"')
     index = [t for t in (proj / rel).read_text(encoding="utf-8").splitlines() if t.startswith("- term:")].index(
         '- term: "District Safety Committee"')
+    # Said on the 'slug:' line, where the address was written (it was said on the term's).
     assert one(build_fails(proj), rel) == (
-        f"{rel}:{line}: [{index}].term: its page address glossary/{slug}/ is already taken; set a different 'slug:'")
+        f"{rel}:{line + 1}: [{index}].slug: its page address glossary/{slug}/ is already taken; set a different "
+        "'slug:'")
 
 
 def test_a_list_on_one_line_left_open_is_reported_on_its_line(proj):
