@@ -283,6 +283,8 @@ class Article:
     sha256: str
     paragraphs: list[str]
     body_markdown: str | None = None
+    # The title of source.txt where meta.yml gives another: an editor's correction, shown as one.
+    title_as_published: str | None = None
     dates: list[DateMention] = field(default_factory=list)
     quoted: list[str] = field(default_factory=list)
     # Where the glossary terms, events and organizations are in the text (see _scan_article),
@@ -785,6 +787,7 @@ def _ingested_article(directory: Path, raw: bytes, digest: str, meta_bytes: byte
     article = Article(
         id=directory.name, path=directory, kind="raw", meta=meta, source_text=text, sha256=digest,
         paragraphs=parsed.paragraphs, dates=parsed.dates, quoted=parsed.quoted,
+        title_as_published=parsed.title if parsed.title.split() != meta.title.split() else None,
     )
     _check_annotations(article, meta_path, meta_text)
     return article
@@ -1240,6 +1243,7 @@ def _encode_article(article: Article, raw: bytes | None) -> tuple:
         m.title, _day(m.published), _day(m.event_date), m.source, m.source_url, m.original_url,
         m.machine_translated, m.credits, [(p.name, p.roles, p.involvement) for p in m.people],
         [(a.phrase, a.note) for a in m.annotations], m.tags, m.summary, m.sha256, m.encoding,
+        article.title_as_published,
     )
 
 
@@ -1255,7 +1259,8 @@ def _decode_article(record: tuple, directory: Path, raw: bytes | None, digest: s
     """The article of a record made by ``_encode_article``; its text, if the record left it
     out, is ``source_text`` when given, else read from ``raw``."""
     (kind, paragraphs, body_markdown, dates, quoted, text, title, published, event_date, source, source_url,
-     original_url, machine_translated, credits, people, annotations, tags, summary, sha256, encoding) = record
+     original_url, machine_translated, credits, people, annotations, tags, summary, sha256, encoding,
+     title_as_published) = record
     meta = ArticleMeta(
         title=title, published=date.fromordinal(published),
         event_date=None if event_date is None else date.fromordinal(event_date), source=source,
@@ -1270,6 +1275,7 @@ def _decode_article(record: tuple, directory: Path, raw: bytes | None, digest: s
         source_text=text if text is not None else source_text if source_text is not None else _plain_text(raw),
         sha256=digest, paragraphs=paragraphs,
         body_markdown=body_markdown, dates=[_frozen(DateMention, date=d, text=t) for d, t in dates], quoted=quoted,
+        title_as_published=title_as_published,
     )
 
 

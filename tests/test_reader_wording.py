@@ -165,3 +165,35 @@ def test_chinese_in_an_articles_title_and_text_is_marked_as_chinese(tmp_path):
     assert 'River chiefs (<span lang="zh">河长</span>) met</a>' in listing
     seed = pages["2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting"]
     assert 'lang="zh"' not in seed.split('<div class="reading-edition"')[1].split("</div>")[0]
+
+
+def test_a_title_the_editors_corrected_is_shown_beside_the_title_as_published(tmp_path):
+    """A title corrected in meta.yml was shown as if the source had it: corrections are visible
+    (an editor's review). The page says the title as published, and that the editors
+    corrected it; the cache keeps it (its record reads back the same)."""
+    from lgnews import model
+
+    archive = shutil.copytree(ROOT / "archive", tmp_path / "archive")
+    meta = archive / "articles" / SEED_ID / "meta.yml"
+    original = "Louxing District held the 2022 Work safety retreat Meeting"
+    text = meta.read_text(encoding="utf-8")
+    assert f"title: {original}\n" in text
+
+    def page(meta_text):
+        meta.write_text(meta_text, encoding="utf-8")
+        (article,) = load_archive(archive).articles
+        record = model._verified_record(article, (archive / "articles" / SEED_ID / "source.txt").read_bytes())
+        assert record is not None, "the article's cache record does not read back the same"
+        renderer = Renderer(build_site(load_archive(archive)), "https://example.org/", "Archive")
+        return article, renderer.render_article(build_site(load_archive(archive)).articles[0]).content
+
+    article, html = page(text)
+    assert article.title_as_published is None and "Title as published" not in html
+    article, html = page(text.replace(f"title: {original}\n", "title: Louxing District held its 2022 work safety "
+                                      "planning meeting\n"))
+    assert article.title_as_published == original
+    assert (f"<dt>Title as published:</dt> <dd>“{original}”, corrected by the archive's editors</dd>") in html
+    assert '<h1 id="lg-title">Louxing District held its 2022' in html
+    # Spacing alone is no correction.
+    article, html = page(text.replace(f"title: {original}\n", f"title: '  {original.replace(' ', '  ')}'\n"))
+    assert article.title_as_published is None and "Title as published" not in html
