@@ -807,16 +807,29 @@ def _navigation_line(line: str) -> bool:
 
 _SPACES_RE = re.compile(" {2,}")
 _SPACE_BEFORE_CLOSER_RE = re.compile(r"([,.;:!?]) (?=[”’)\]])")
+# The space a full-width bracket left before a stop or a comma ("（河南省），" -> "(Henan) ,"),
+# and none after an ellipsis that ends a sentence ("attended……At the meeting").
+_SPACE_AFTER_CLOSER_RE = re.compile(r"(?<=[)\]]) (?=[,.;:!?](?:\s|$))")
+_ELLIPSIS_GLUED_RE = re.compile(r"…(?=[“\"(]?[A-Z])")
+# A comma with no space after it before a word ("On February 11,Liu Zhigang,deputy secretary"):
+# the people of the sentence were not found. Not between figures ("1,000").
+_COMMA_GLUED_RE = re.compile(r",(?=[A-Za-z])")
 _OPEN_QUOTE_GLUED_RE = re.compile(r"“(?<=[A-Za-z0-9,.;:!?]“)")
 _CLOSE_QUOTE_GLUED_RE = re.compile(r"”(?=[A-Za-z0-9])")
 
 
 def normalize_punctuation(text: str) -> str:
-    """Full-width punctuation to its ASCII form (reading edition only); quotation marks
-    glued to words ("the“three lists”of") get their spaces."""
+    """Full-width punctuation to its ASCII form (reading edition only); quotation marks,
+    commas and an ellipsis glued to words ("the“three lists”of", "11,Liu", "attended…At")
+    get their spaces."""
     if _FULL_WIDTH_SEARCH_RE.search(text):
         text = _FULL_WIDTH_RE.sub(lambda m: FULL_WIDTH[m.group()], text).translate(_FULL_WIDTH_ASCII)
         text = _SPACE_BEFORE_CLOSER_RE.sub(r"\1", text)
+        text = _SPACE_AFTER_CLOSER_RE.sub("", text)
+    if "…" in text:
+        text = _ELLIPSIS_GLUED_RE.sub("… ", text)
+    if "," in text:
+        text = _COMMA_GLUED_RE.sub(", ", text)
     if "“" in text:
         text = _OPEN_QUOTE_GLUED_RE.sub(" “", text)
     if "”" in text:

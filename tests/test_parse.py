@@ -926,6 +926,31 @@ def test_capitals_that_are_no_name_stay_out_of_a_credit():
     assert split_names("HUNAN Li Yi") == ["Li Yi"]
 
 
+@pytest.mark.parametrize(("raw", "read"), [
+    ("in Zhengzhou（Henan Province），and", "in Zhengzhou (Henan Province), and"),
+    ("said（Li Yi）。Next", "said (Li Yi). Next"),
+    ("the【key points】，then", "the [key points], then"),
+    ("and other leaders attended……At the meeting", "and other leaders attended… At the meeting"),
+    ("On February 11,Liu Zhigang,deputy secretary", "On February 11, Liu Zhigang, deputy secretary"),
+    ("1,000 people and 2,500 yuan", "1,000 people and 2,500 yuan"),  # figures keep their commas
+    ("a list of (items) . Next", "a list of (items) . Next"),  # ASCII as typed: only what the full-width left
+])
+def test_punctuation_a_translation_left_glued_or_spaced_reads_as_english(raw, read):
+    """A space the full-width brackets left before a comma or a stop ("(Henan Province) ,"), an
+    ellipsis and a comma glued to the next word (a reviewer's report)."""
+    assert normalize_punctuation(raw) == read
+
+
+def test_the_people_of_a_sentence_with_commas_glued_are_found():
+    """"On February 11,Liu Zhigang,deputy secretary of the District Committee,presided over …":
+    Liu Zhigang lost his titles and his part in the meeting."""
+    article = parse_article("Louxing held a meeting\n2022-04-30 0 By\n\nOn February 11,Liu Zhigang,deputy secretary "
+                            "of the District Committee,presided over the meeting.(Li Yi) Editor: Xu Jing\n")
+    (person,) = article.people
+    assert (person.name, person.roles, person.involvement) == (
+        "Liu Zhigang", ("deputy secretary of the District Committee",), ("presiding",))
+
+
 def test_a_footer_left_in_chinese_is_the_footer():
     """A republishing site's own words, left untranslated below the credit line ("上一篇：…",
     "发表回复 取消回复"), stayed in the reading edition, and were said to the editor as a credit
