@@ -330,10 +330,11 @@ _SPAN_END_RE = re.compile(r"\s*(?:to|until|till|through|-|–|—)\s*[0-9A-Z]")
 """After "From <date>", the end of the span, which makes the date an event's first day ("From
 January 15 to 18, the first session ..."). Without it, "From March 1, the new rules apply"
 dates rules or a plan, not the event."""
-# "On" or "From" (a span's first day): one set of letters first keeps the scan quick (an
-# alternation of the two words made it four times slower); the word is checked after.
+# "On" or "From" (a span's first day), or "In the morning of" (a translation's "上午"): one set
+# of letters first keeps the scan quick (an alternation of the words made it four times
+# slower); the word is checked after. (Ingest reads it, and the build an article.md's only.)
 EVENT_DATE_RE = re.compile(
-    rf"[OoFf](?:n|rom)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?{_WEEKDAY}(?:the\s+(?=[0-9]))?"
+    rf"[OoFfIi](?:n|rom)\s+(?P<daytime>the\s+(?:morning|afternoon|evening|night)\s+of\s+)?{_WEEKDAY}(?:the\s+(?=[0-9]))?"
     rf"(?:{_MONTH_WORD}{_AFTER_MONTH_WORD}(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b|{_DAY_FIRST}|{_NUMERIC_DATE})"
     rf"{_year('year')}"
 )
@@ -1338,7 +1339,9 @@ def event_date_mention(text: str, published: date) -> tuple[date, bool] | None:
         if not _word_start(text, m.start()) or _glued_to_a_month(m, m["month"]):
             continue
         word = text[m.start() : m.start() + 2].lower()
-        if word not in ("on", "fr") or (word == "fr" and not m["span"] and not _SPAN_END_RE.match(text, m.end())):
+        if word not in ("on", "fr", "in") or (word == "fr" and not m["span"] and not _SPAN_END_RE.match(text, m.end())):
+            continue
+        if word == "in" and not m["daytime"]:  # "in May 2020" is a month, not the event's day
             continue
         if found := _event_day(m, published):
             return found

@@ -329,6 +329,13 @@ def test_event_date_new_year():
     ("From January 15 to 18, the first session", date(2022, 4, 30), date(2022, 1, 15)),
     ("The session was held from 15 January to 18 January", date(2022, 4, 30), date(2022, 1, 15)),
     ("From March 1, the new rules apply. On April 2, the county", date(2022, 4, 30), date(2022, 4, 2)),
+    # "In the morning of", a translation's way with 上午 (it gave none: a reviewer's report);
+    # "in" a month alone, or a day without the time of day, dates no event.
+    ("In the morning of February 11, Liu Zhigang presided", date(2022, 4, 30), date(2022, 2, 11)),
+    ("In the afternoon of 11 February, the county", date(2022, 4, 30), date(2022, 2, 11)),
+    ("The drill held in the evening of December 31 went well", date(2023, 1, 2), date(2022, 12, 31)),
+    ("Plans made in May 5, 2020 still hold", date(2022, 4, 30), None),
+    ("It rained in April 2022, and on March 3 the county", date(2022, 4, 30), date(2022, 3, 3)),
 ])
 def test_event_date_resolution(body, published, expected):
     assert find_event_date(body, published) == expected
