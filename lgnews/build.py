@@ -473,7 +473,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
             return _check_outputs(config, outputs, root, out)
         report = _write(config, outputs, progress, fingerprint, root)
         _save_warnings(config, fingerprint, kept)  # (--no-cache too: the next run may have nothing to do)
-        _written_warnings(report, drafts)
+        _written_warnings(report, drafts, site)
         if article_cache is not None:
             article_cache.update_scans(site.articles)
             article_cache.save()
@@ -610,26 +610,42 @@ def _write(config, outputs: dict[str, bytes], progress, fingerprint: str, root: 
         raise _Stop(1) from None
 
 
-def _written_warnings(report, drafts: set[str] = frozenset()) -> None:
+def _written_warnings(report, drafts: set[str] = frozenset(), site=None) -> None:
     """Warn of the generated pages the write found edited by hand (written again as they
     were), and of the article and glossary pages it deleted: their addresses are for good,
     so their loss is said, whatever the cause (but for the pages of ``drafts``, articles the
-    preview leaves out while they are written again, which it says itself)."""
+    preview leaves out while they are written again, which it says itself), and of the pages
+    of people and organizations whose name became another's alias (an editor's review)."""
     for rel in report.edited:
         warn(f"docs/{rel} was edited by hand, and is generated again as it was: {EDITED_ADVICE}")
     for rel in report.edited_deleted:
         warn(f"docs/{rel} was edited by hand, and is deleted, as what it showed is no longer in archive/: "
              f"{EDITED_ADVICE}")
+    moved = _moved_pages(site) if site is not None and report.deleted else None
     for rel in report.deleted:
-        gone = None if rel.removesuffix("index.md") in drafts else _gone_page(rel)
+        gone = None if rel.removesuffix("index.md") in drafts else _gone_page(rel, moved)
         if gone:
             warn(gone)
 
 
-def _gone_page(rel: str) -> str | None:
+def _moved_pages(site) -> dict[str, tuple[str, str, str]]:
+    """The address each alias of a person or an organization would have as a name of its own
+    -> (the alias, whose name it is, the page it leads to now)."""
+    from .records import slugify
+
+    moved = {}
+    for kind, entries in (("people", site.people), ("organizations", site.organizations)):
+        for entry in entries:
+            for alias in [*entry.aliases, *getattr(entry, "local_aliases", [])]:
+                moved.setdefault(f"{kind}/{slugify(alias)}/", (alias, entry.name, entry.url))
+    return moved
+
+
+def _gone_page(rel: str, moved: dict[str, tuple[str, str, str]] | None = None) -> str | None:
     """What the loss of the deleted generated file ``rel`` means, if it is the page of an
-    article, a glossary entry, a person, an organization or a tag (links to it now lead
-    nowhere), and how to keep its address; None for any other file."""
+    article, a glossary entry, or a person or an organization whose name became another's
+    alias (links to it now lead nowhere), and how to keep its address; None for any other
+    file (a person's page goes when a misspelt name is mended: nothing to say)."""
     parts = rel.split("/")
     if len(parts) == 3 and parts[0] == "articles" and parts[2] == "index.md" and ARTICLE_ID_RE.match(parts[1]):
         return (f"the page articles/{parts[1]}/ is gone, as archive/articles/{parts[1]}/ is: links to it "
@@ -638,22 +654,12 @@ def _gone_page(rel: str) -> str | None:
         return (f"the page glossary/{parts[1]}/ is gone, as no entry of archive/glossary.yml has the slug "
                 f"'{parts[1]}' any more: links to it from elsewhere now lead nowhere; if its term was renamed, "
                 f"give the entry 'slug: {parts[1]}' to keep its address")
-    if len(parts) == 3 and parts[2] == "index.md" and not _PAGE_RE.fullmatch(parts[1]):
-        # A person's, an organization's or a tag's page moves without a word too: a name made
-        # another's alias takes its page to the other's address (an editor's review).
-        what = {"people": ("no one the archive names", "people.yml"),
-                "organizations": ("no organization the archive names", "organizations.yml")}.get(parts[0])
-        if what:
-            return (f"the page {parts[0]}/{parts[1]}/ is gone, as {what[0]} has that address any more (a name "
-                    f"made another's alias in archive/{what[1]}, or no longer in any article): links to it from "
-                    "elsewhere now lead nowhere")
-        if parts[0] == "tags":
-            return (f"the page tags/{parts[1]}/ is gone, as no tag of archive/tags.yml that an article carries has "
-                    f"the slug '{parts[1]}' any more: links to it from elsewhere now lead nowhere")
+    folder = rel.removesuffix("index.md")
+    if moved and folder in moved:  # a name made another's alias took its page to the other's address
+        alias, name, url = moved[folder]
+        return (f"the page {folder} is gone, as '{alias}' is now a name of {name}, whose page is {url}: links to "
+                "the old address from elsewhere now lead nowhere")
     return None
-
-
-_PAGE_RE = re.compile(r"page-[0-9]+")
 
 
 def _say_done(site, outputs: dict[str, bytes], report, started: float, phases: _Phases, out) -> None:

@@ -1264,6 +1264,7 @@ SKELETON_COMMENTS = f"""\
 # "Write an article in Markdown" (docs/editors.md).
 # When the reported event happened, such as 2022-04-28:
 # event_date: {SKELETON_DATE}
+# Only for a report of another outlet that you translated, not for an article of your own:
 # source: {SKELETON_EXAMPLES["source"]}
 # source_url: {SKELETON_EXAMPLES["source_url"]}
 # original_url: {SKELETON_EXAMPLES["original_url"]}

@@ -254,7 +254,7 @@ def test_markdown_article_front_matter_is_valid_as_created(tmp_path):
     refused = run([sys.executable, "scripts/build.py", "--quiet"], project, check=False)
     first = next(i for i, t in enumerate(skeleton.splitlines(), 1) if t.startswith("# Optional fields"))
     assert refused.returncode == 1 and refused.stderr.splitlines()[0] == (
-        f"{rel}:{first}: still has 20 of the comments 'make new-article' wrote in its front matter, this line the "
+        f"{rel}:{first}: still has 21 of the comments 'make new-article' wrote in its front matter, this line the "
         "first: readers see the whole file as the article's source; delete them, keeping the fields you use "
         "without their '# '"), refused.stderr
     path.write_text(without_skeleton_comments(skeleton[:body]) + "The county opened a new bridge.\n", encoding="utf-8")
