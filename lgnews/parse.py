@@ -608,6 +608,20 @@ _LATIN_RE = re.compile("[A-Za-z]")
 than it has Latin letters."""
 
 
+MAX_AUTHOR_WORDS = 6
+"""The most words of the author a date header names ("2022-04-30 0 By Wang Lei"): more is the
+article's text, which a scraper that flattened the lines put on the header's line."""
+_HEADER_IN_LINE_RE = re.compile(r"\s(?=[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s+[0-9]+\s+By\b)")
+
+
+def _header_after_title(line: str) -> int | None:
+    """Where a date header starts in the title's line ("Louxing held a meeting 2022-04-30 0
+    By"), if the line has text before it; None if it has none."""
+    ascii_line = line if line.isascii() else line.translate(_HEADER_ASCII)
+    m = _HEADER_IN_LINE_RE.search(ascii_line)
+    return m.end() if m and line[: m.start()].strip() else None
+
+
 def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
     """Parse one decoded article of the family. Raises ParseError with a reason.
 
@@ -628,11 +642,16 @@ def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
                          "line and the text from the page into a .txt file")
     if match_header(title):
         raise ParseError("no title: the first line is the date header")
-    if len(non_empty) < 2:
+    glued = _header_after_title(non_empty[0][1])
+    if len(non_empty) < 2 and not glued:
         raise ParseError("no date header: the line after the title should look like '2022-04-30 0 By', and the "
                          "file has no line after the title")
-    header_index, header = non_empty[1]
+    header_index, header = non_empty[1] if len(non_empty) > 1 else (None, "")
     match = match_header(header)
+    if not match and glued:  # the title and the date header on one line, as a scraper flattened them
+        title = " ".join(normalize_punctuation(non_empty[0][1][:glued]).split())
+        header_index, header = non_empty[0][0], non_empty[0][1][glued:].strip()
+        match = match_header(header)
     if not match:
         raise ParseError(
             f"no date header: the line after the title should look like '2022-04-30 0 By', not {header[:60]!r}"
@@ -643,10 +662,12 @@ def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
     if len(title) > MAX_TITLE:
         raise ParseError(f"the title line is longer than {MAX_TITLE} characters: is the first line really a title?")
     body = "\n".join(lines[header_index + 1 :])
+    author = match["author"].strip()
+    if len(author.split()) > MAX_AUTHOR_WORDS:  # the text, flattened on to the header's line
+        body, author = author + "\n" + body, ""
     body = body[: footer_start(body)]
     body = normalize_punctuation(body)
     body, credits, source, unread = split_credits(body)
-    author = match["author"].strip()
     if author and not credits.get("reporter") and CREDIT_NAME_RE.fullmatch(author):
         credits["reporter"] = [author]
     paragraphs = rebuild_paragraphs(body)

@@ -958,6 +958,27 @@ def test_the_people_of_a_sentence_with_commas_glued_are_found():
         "Liu Zhigang", ("deputy secretary of the District Committee",), ("presiding",))
 
 
+@pytest.mark.parametrize("text", [
+    "Miluo held a meeting 2023-05-02 0 By\n\nOn May 1, the city held a meeting on flood control. It was useful.\n",
+    "Miluo held a meeting\n2023-05-02 0 By On May 1, the city held a meeting on flood control. It was useful.\n",
+    "Miluo held a meeting ２０２３－０５－０２　０　Ｂｙ\nOn May 1, the city held a meeting on flood control. It was useful.\n",
+], ids=["title-and-header", "header-and-text", "full-width"])
+def test_lines_a_scraper_flattened_into_the_header_are_read_apart(text):
+    """The title and the date header on one line were refused as "no date header ... not 'On
+    May 1, ...'"; the text on the header's line, as "no article text after the date header"
+    (its words read as the author's name: a reviewer's report)."""
+    article = parse_article(text + "(Li Yi) Editor: Xu Jing\n")
+    clean = parse_article(BODY + "(Li Yi) Editor: Xu Jing\n")
+    assert (article.title, article.published, article.paragraphs, article.credits) == (
+        clean.title, clean.published, clean.paragraphs, clean.credits)
+
+
+def test_an_author_on_the_header_line_is_still_the_reporter():
+    """A name after "By" is the author's, as before: only a sentence's worth of words is text."""
+    article = parse_article("Miluo held a meeting\n2023-05-02 0 By Li Yi\n\nOn May 1, the city met.\n")
+    assert article.credits == {"reporter": ["Li Yi"]} and article.paragraphs == ["On May 1, the city met."]
+
+
 def test_a_footer_left_in_chinese_is_the_footer():
     """A republishing site's own words, left untranslated below the credit line ("上一篇：…",
     "发表回复 取消回复"), stayed in the reading edition, and were said to the editor as a credit
