@@ -1059,6 +1059,7 @@ _LABEL_NOT_KNOWN_RE = re.compile(rf"\s(?:{_LABEL_QUALIFIER}\s+)*[A-Z][A-Za-z-]*\
 
 
 _PAREN_LINE_RE = re.compile(r"\s*\(([^()\n]*)\)\s*")
+_SOURCE_PAREN_RE = re.compile(r"(?P<source>[^()]*?)\s*\((?P<inner>[^()\n]*)\)")
 _NAME_SEPARATORS_RE = re.compile(r"[\s,，、;；]+")
 
 
@@ -1136,6 +1137,16 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
             sentences += _sentences_below(below, said)
         value = value.strip().rstrip(".;,")
         if role == "source":
+            # The reporter's parenthesis after the source ("Source: Louxing Rong Media Center (Li
+            # Yi) Editor: …"), and the bracket that closes a parenthesis the source is in ("(…)
+            # (Source: X)"), are not the source's: they made an organization of the archive.
+            paren = _SOURCE_PAREN_RE.fullmatch(value)
+            reporters = _surnamed_names(paren["inner"]) if paren else None
+            if reporters:
+                credits.setdefault("reporter", []).extend(n for n in reporters if n not in credits.get("reporter", []))
+                value = paren["source"]
+            elif value.endswith(")") and "(" not in value:
+                value = value[:-1].rstrip()
             source = value or None
             continue
         groups = [g.strip() for g in _NAME_GROUPS_RE.split(value.strip()) if g.strip()]

@@ -979,6 +979,22 @@ def test_an_author_on_the_header_line_is_still_the_reporter():
     assert article.credits == {"reporter": ["Li Yi"]} and article.paragraphs == ["On May 1, the city met."]
 
 
+@pytest.mark.parametrize(("credit_line", "credits", "source"), [
+    ("Source: Miluo Rong Media Center (Li Yi) Editor: Xu Jing", {"reporter": ["Li Yi"], "editor": ["Xu Jing"]},
+     "Miluo Rong Media Center"),
+    ("(Reporter Zhao Yang, correspondent Liu Hui) (Source: Miluo Rong Media Center)",
+     {"reporter": ["Zhao Yang"], "correspondent": ["Liu Hui"]}, "Miluo Rong Media Center"),
+    ("(Li Yi) Source: Xinhua News Agency (Hunan)", {"reporter": ["Li Yi"]}, "Xinhua News Agency (Hunan)"),
+])
+def test_a_source_keeps_only_its_own_words(credit_line, credits, source):
+    """The reporter's parenthesis after the source, or the bracket of a parenthesis the source
+    is in, were read as part of the source, and made organizations of the archive
+    ("Miluo Rong Media Center (Li Yi)", "Miluo Rong Media Center)": a reviewer's report)."""
+    article = parse_article(BODY + credit_line + "\n")
+    assert (article.credits, article.source) == (credits, source)
+    assert article.paragraphs[-1].endswith("It was useful.")
+
+
 def test_a_footer_left_in_chinese_is_the_footer():
     """A republishing site's own words, left untranslated below the credit line ("上一篇：…",
     "发表回复 取消回复"), stayed in the reading edition, and were said to the editor as a credit
