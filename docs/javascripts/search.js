@@ -491,6 +491,11 @@
   function answering(found, query) {
     function answer(data) { return answersQuery(matchedWords(data), query); }
     return Promise.all(found.slice(0, PAGE_SIZE).map(dataOf)).then(function (pages) {
+      var exact = entryNamed(pages, query);
+      if (exact > 0) {  /* moved to the top, the pages' data with it */
+        found = [found[exact]].concat(found.slice(0, exact), found.slice(exact + 1));
+        pages = [pages[exact]].concat(pages.slice(0, exact), pages.slice(exact + 1));
+      }
       if (!pages.length || pages.some(answer)) return { results: found, pages: pages };
       var kept = [];
       function from(start) {
@@ -503,6 +508,20 @@
       }
       return from(PAGE_SIZE);
     });
+  }
+
+  /* The glossary entry among the first results whose Chinese, or whose pinyin (with or
+     without its tones), is exactly the query: "ānquán shēngchǎn" is the pinyin of "work
+     safety", and the start of a campaign's, whose page Pagefind ranked first (its page is
+     shorter). -1 if none is. */
+  function entryNamed(pages, query) {
+    var typed = fold(query).split(/\s+/).filter(Boolean).join(" ");
+    for (var i = 0; i < pages.length; i++) {
+      var meta = pages[i].meta || {};
+      if ((meta.zh && meta.zh.trim() === query.trim()) ||
+          (meta.pinyin && fold(meta.pinyin).split(/\s+/).filter(Boolean).join(" ") === typed)) return i;
+    }
+    return -1;
   }
 
   /* The words a result matched: Pagefind gives their places in the page's indexed text. */
