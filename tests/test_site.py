@@ -306,7 +306,7 @@ def test_seed_page_has_a_tooltip_on_every_glossary_term(built_site, seed_page, s
         "retreat meeting": "title", "Rong Media Center": "source"}
     assert seed_record["terms"][len(in_text):] == ["retreat meeting", "Rong Media Center"]
     html = (built_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<h1 id="lg-title">Louxing District held the 2022 <abbr title="The official Chinese name, '
+    assert re.search(r'<h1 id="lg-title">Louxing District held the 2022 <abbr title="The official name, '
                      r'安全生产[^"<>]*">Work safety</abbr> <abbr title="A meeting for '
                      r'talking through ideas[^"<>]*">retreat Meeting</abbr></h1>', html)
     assert html.count("<h1") == 1, "the theme writes no second title"
