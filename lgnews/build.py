@@ -796,6 +796,8 @@ class _LinkTargets:
         self.docs = docs
         self.drafts = drafts
         self.unused_tags = {f"tags/{t.slug}/": t.slug for t in site.tags if not site.tag_articles.get(t.slug)}
+        self._site = site
+        self._moved: dict[str, tuple[str, str, str]] | None = None
         self._anchors: dict[str, set[str]] = {}  # of the generated pages that links lead into
         self._editors_anchors: dict[str, set[str]] = {}  # of the editors' pages: found as MkDocs makes most of them
         self._generated_before: dict[str, str] | None = None
@@ -810,6 +812,13 @@ class _LinkTargets:
 
             self._generated_before = read_manifest(self.docs)
         return rel not in self._generated_before
+
+    def moved(self, address: str) -> tuple[str, str, str] | None:
+        """(the alias, whose name it is, its page) if ``address`` is the page an alias of a
+        person or an organization would have as a name of its own (see ``_moved_pages``)."""
+        if self._moved is None:
+            self._moved = _moved_pages(self._site)
+        return self._moved.get(address)
 
     def anchors(self, generated: str) -> set[str]:
         """The anchors of the generated page ``generated`` (path under docs/)."""
@@ -928,6 +937,10 @@ def _no_such_page(targets: _LinkTargets, address: str) -> str:
         return f"leads to no page of the site{FROM_THE_ROOT}"
     import difflib
 
+    moved = targets.moved(address)
+    if moved:  # the page of a name that is another's alias ('people/party-jianguo/'): not the nearest spelling
+        alias, name, url = moved
+        return f"leads to no page of the site: '{alias}' is a name of {name}, whose page is '{url}'"
     prefix, depth = folder + "/", address.count("/")
     pages = [out[: -len("index.md")] for out in targets.outputs
              if out.startswith(prefix) and out.endswith("/index.md") and out.count("/") == depth]

@@ -998,6 +998,11 @@ def test_an_emptied_meta_yml_names_every_missing_line_at_once(proj, content):
     # A slip in an address written from the root: the nearest page of its folder.
     ("[the dangers](glossary/hidden-danger/)",
      "the link to 'glossary/hidden-danger/' leads to no page of the site: did you mean 'glossary/hidden-dangers/'?"),
+    # The page a name would have, where it is another's alias: that one's page, not the
+    # nearest spelling ('people/tang-aihua/' for 'people/party-jianguo/': an editor's review).
+    ("[Party jianguo](people/party-jianguo/)",
+     "the link to 'people/party-jianguo/' leads to no page of the site: 'Party jianguo' is a name of Dang Jianguo, "
+     "whose page is 'people/dang-jianguo/'"),
     ("[the page](nope/)",
      "the link to 'nope/' leads to no page of the site: write a page's address from the site's "
      "root, such as 'glossary/power-list/', 'articles/<id>/' or 'data.md'"),
