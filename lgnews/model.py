@@ -787,7 +787,8 @@ def _ingested_article(directory: Path, raw: bytes, digest: str, meta_bytes: byte
     article = Article(
         id=directory.name, path=directory, kind="raw", meta=meta, source_text=text, sha256=digest,
         paragraphs=parsed.paragraphs, dates=parsed.dates, quoted=parsed.quoted,
-        title_as_published=parsed.title if parsed.title.split() != meta.title.split() else None,
+        # (Spacing aside: the reading of a title's punctuation may change, as "11,Liu" became "11, Liu".)
+        title_as_published=parsed.title if "".join(parsed.title.split()) != "".join(meta.title.split()) else None,
     )
     _check_annotations(article, meta_path, meta_text)
     return article
