@@ -636,7 +636,7 @@ def _moved_pages(site) -> dict[str, tuple[str, str, str]]:
     moved = {}
     for kind, entries in (("people", site.people), ("organizations", site.organizations)):
         for entry in entries:
-            for alias in [*entry.aliases, *getattr(entry, "local_aliases", [])]:
+            for alias in entry.aliases:  # (a local alias is a name of another body in another place's articles)
                 moved.setdefault(f"{kind}/{slugify(alias)}/", (alias, entry.name, entry.url))
     return moved
 

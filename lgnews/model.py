@@ -34,6 +34,7 @@ from .parse import (
     find_dates,
     find_event_date,
     find_quoted,
+    normalize_punctuation,
     parse_article,
     unglue,
     without_controls,
@@ -997,7 +998,7 @@ def _phrase_hint(phrase: str, paragraphs: list[str]) -> str:
     words as the reading edition has them, if it holds them so; or that they run from one
     of its paragraphs into the next, where the reading edition starts a new paragraph. (The
     parser's own ``unglue`` gives the words their spaces, as it gave the reading edition's.)"""
-    spaced = " ".join(unglue(phrase).split())
+    spaced = " ".join(unglue(normalize_punctuation(phrase)).split())  # (a phrase copied before a change of the reading too)
     if spaced != phrase and any(spaced in p for p in paragraphs):
         return f", which reads {spaced!r}: copy the words as the article page shows them"
     if any(spaced in f"{a} {b}" for a, b in zip(paragraphs, paragraphs[1:], strict=False)):

@@ -102,8 +102,10 @@ def _footer_pattern(phrase: str) -> str:
 FOOTER_RE = re.compile("|".join(map(_footer_pattern, FOOTER_PHRASES)))
 # The heading of readers' comments below a blog's article ("1 thought on “…”", "3 Responses to
 # "…""): a line as long as the article's title, which the navigation's rule took for text.
-_COMMENTS_HEADING_RE = re.compile(r"(?:[0-9]{1,6}|one)\s+(?:thoughts?|responses?|comments?|replies)\s+(?:on|to)\s*[“\"‘'«]",
-                                  re.IGNORECASE)
+_COMMENTS_HEADING_RE = re.compile(r"(?:[0-9]{1,6}|one)\s+(?:thoughts?|responses?|comments?|replies)\s+(?:on|to)\s*"
+                                  r"(?:“[^”\n]*”|\"[^\"\n]*\"|‘[^’\n]*’|«[^»\n]*»)\s*:?\s*$", re.IGNORECASE)
+"""A heading is the whole line, ending at its title's closing quotation mark: "120 comments on
+“the draft rules” were received" is a sentence of the article."""
 # A footer flattened on to the credit line's own line, as a scraper flattens the text ("…
 # Source: Louxing Rong Media Center Leave a Reply Your email address …"): its phrases, and its
 # navigation, which starts no line there.
@@ -609,8 +611,10 @@ than it has Latin letters."""
 
 
 MAX_AUTHOR_WORDS = 6
-"""The most words of the author a date header names ("2022-04-30 0 By Wang Lei"): more is the
-article's text, which a scraper that flattened the lines put on the header's line."""
+"""The most words of the author a date header names ("2022-04-30 0 By Wang Lei"): more, with a
+sentence's stop, is the article's text, which a scraper that flattened the lines put on the
+header's line ("By Louxing District Rong Media Center reporter Wang Lei" is a byline)."""
+_STOP_IN_TEXT_RE = re.compile(r"[.!?。！？](?:\s|$)")
 _HEADER_IN_LINE_RE = re.compile(r"\s(?=[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s+[0-9]+\s+By\b)")
 
 
@@ -663,7 +667,7 @@ def parse_article(text: str, *, metadata: bool = True) -> ParsedArticle:
         raise ParseError(f"the title line is longer than {MAX_TITLE} characters: is the first line really a title?")
     body = "\n".join(lines[header_index + 1 :])
     author = match["author"].strip()
-    if len(author.split()) > MAX_AUTHOR_WORDS:  # the text, flattened on to the header's line
+    if len(author.split()) > MAX_AUTHOR_WORDS and _STOP_IN_TEXT_RE.search(author):  # the text, flattened on to it
         body, author = author + "\n" + body, ""
     body = body[: footer_start(body)]
     body = normalize_punctuation(body)
@@ -1199,15 +1203,23 @@ def split_names(value: str) -> list[str]:
 def _cased(tokens: list[str]) -> list[str]:
     """A name's words in capitals as a name is written ("LIU Fang", "WANG QIAN": a surname in
     capitals is a common way to write it, and a credit line written so was not read at all):
-    a surname, and a word right after one. Other words in capitals are none of a name's
-    ("(Li Yi, CCTV)"), and are left out, as before."""
+    a surname, and a word right after a surname in capitals ("WANG QIAN"). Other words in
+    capitals are none of a name's ("(Li Yi, CCTV)", "Wang Lin CCTV": Lin is a surname too),
+    and are left out, as before."""
     out: list[str] = []
-    for token in tokens:
+    capital_surname = False  # the word before was a surname written in capitals
+    for i, token in enumerate(tokens):
         if token.isupper():
             word = token.capitalize()
-            if word not in SURNAMES and not (out and out[-1] in SURNAMES):
+            # A surname with a given name after it ("HE" ending "Gao Ying HE" is none), or the
+            # given name after a surname in capitals; "CCTV" after "Wang Lin" is no part of a name.
+            if not (capital_surname or word in SURNAMES and i + 1 < len(tokens)):
+                capital_surname = False
                 continue
+            capital_surname = not capital_surname
             token = word
+        else:
+            capital_surname = False
         out.append(token)
     return out
 

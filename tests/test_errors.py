@@ -321,11 +321,17 @@ def test_an_annotation_phrase_copied_from_the_source_gets_the_words_of_the_readi
     Chihui", or starts a new paragraph there ("attended.At the meeting"): the editor was left
     to find the difference."""
     edit(proj, SEED_META, "annotations:\n", "annotations:\n- phrase: the year.Liu Chihui\n  note: A note.\n"
-                                            "- phrase: leaders attended.At the meeting\n  note: Another.\n")
+                                            "- phrase: leaders attended.At the meeting\n  note: Another.\n"
+                                            "- phrase: On February 11,Liu Zhigang\n  note: A third.\n")
     lines = build_fails(proj)
     assert one(lines, SEED_META, "annotations[0]").endswith(
         "annotations[0].phrase: 'the year.Liu Chihui' is not in the article's reading edition, which reads "
         "'the year. Liu Chihui': copy the words as the article page shows them")
+    # A comma glued to a word, as a scrape writes it, or as the reading edition had it before
+    # it spaced such commas (a note an editor wrote then: a review of that change).
+    assert one(lines, SEED_META, "annotations[2]").endswith(
+        "annotations[2].phrase: 'On February 11,Liu Zhigang' is not in the article's reading edition, which reads "
+        "'On February 11, Liu Zhigang': copy the words as the article page shows them")
     assert one(lines, SEED_META, "annotations[1]").endswith(
         "annotations[1].phrase: 'leaders attended.At the meeting' is not in the article's reading edition: it runs "
         "from one paragraph of the reading edition into the next, which a note's phrase cannot; choose words within "
@@ -1687,6 +1693,25 @@ def test_a_name_made_an_alias_warns_that_its_page_is_gone(proj):
         "people/wang-qianru/: links to the old address from elsewhere now lead nowhere"], result.stderr
     assert (proj / "docs" / "people" / "wang-qianru" / "index.md").is_file()
     assert not (proj / "docs" / "people" / "liu-chihui").exists() and not (proj / "docs" / "tags" / "meetings").exists()
+
+
+def test_a_local_alias_is_no_name_a_page_moved_from():
+    """An organization's local alias ('District Committee', its name in Louxing's articles
+    only) is another body's name elsewhere: the page of that body, gone when its article went,
+    was said to have become Louxing's committee (a review of this change)."""
+    from types import SimpleNamespace
+
+    from lgnews.build import _moved_pages
+
+    committee = SimpleNamespace(name="Louxing District Committee of the CPC", aliases=["Louxing District Committee"],
+                                local_aliases=["District Committee"],
+                                url="organizations/louxing-district-committee-of-the-cpc/")
+    dang = SimpleNamespace(name="Dang Jianguo", aliases=["Party jianguo"], url="people/dang-jianguo/")
+    assert _moved_pages(SimpleNamespace(people=[dang], organizations=[committee])) == {
+        "people/party-jianguo/": ("Party jianguo", "Dang Jianguo", "people/dang-jianguo/"),
+        "organizations/louxing-district-committee/": ("Louxing District Committee",
+                                                      "Louxing District Committee of the CPC",
+                                                      "organizations/louxing-district-committee-of-the-cpc/")}
 
 
 def test_ctrl_c_is_one_line_not_a_traceback(proj, tmp_path):

@@ -901,12 +901,19 @@ def test_readers_comments_under_their_heading_are_the_footers(heading):
     assert [d.date for d in article.dates] == ["2023-05-01"]
 
 
-def test_a_sentence_that_counts_thoughts_is_the_articles():
-    """Only a heading's own line, with its quotation mark: "3 thoughts on the plan were ..."
-    is a sentence of the article."""
-    text = BODY.replace("It was useful.", "It was useful.\n3 thoughts on the plan were put forward by the towns.")
-    article = parse_article(text + "(Li Yi) Editor: Xu Jing\n")
-    assert article.paragraphs[-1] == "3 thoughts on the plan were put forward by the towns."
+@pytest.mark.parametrize("sentence", [
+    "3 thoughts on the plan were put forward by the towns.",
+    "120 comments on “the draft rules” were received, and the committee adopted 36 of them.",
+    "One response to “three lists” was a new inspection team.",
+])
+@pytest.mark.parametrize("credit", ["(Li Yi) Editor: Xu Jing\n", ""], ids=["credited", "uncredited"])
+def test_a_sentence_that_counts_comments_is_the_articles(sentence, credit):
+    """Only a heading's own line, ending at its title's quotation mark: a sentence of the
+    article that counts comments on the draft rules was cut off with all below it, in an
+    article with no credit line (a review of this change)."""
+    text = BODY.replace("It was useful.", "It was useful.\n" + sentence + "\nThe city thanked them.")
+    article = parse_article(text + credit)
+    assert article.paragraphs[-2:] == [sentence, "The city thanked them."]
 
 
 @pytest.mark.parametrize(("credit_line", "credits"), [
@@ -931,6 +938,12 @@ def test_capitals_that_are_no_name_stay_out_of_a_credit():
 
     assert split_names("Li Yi, CCTV") == ["Li Yi"]
     assert split_names("HUNAN Li Yi") == ["Li Yi"]
+    # Nor after a given name that is also a surname (Lin, Lei, Ying): only after a surname in
+    # capitals ("Wang Lin CCTV" was credited as "Wang Lin Cctv": a review of this change).
+    assert split_names("Wang Lin CCTV") == ["Wang Lin"]
+    assert split_names("Wang Lei (CCTV)") == ["Wang Lei"]
+    assert split_names("Gao Ying HE") == ["Gao Ying"]
+    assert split_names("WANG QIAN, LIU Fang") == ["Wang Qian", "Liu Fang"]
 
 
 @pytest.mark.parametrize(("raw", "read"), [
@@ -974,9 +987,13 @@ def test_lines_a_scraper_flattened_into_the_header_are_read_apart(text):
 
 
 def test_an_author_on_the_header_line_is_still_the_reporter():
-    """A name after "By" is the author's, as before: only a sentence's worth of words is text."""
+    """A name after "By" is the author's, as before, and a long byline without a stop is no
+    text (it became the first paragraph: a review of this change)."""
     article = parse_article("Miluo held a meeting\n2023-05-02 0 By Li Yi\n\nOn May 1, the city met.\n")
     assert article.credits == {"reporter": ["Li Yi"]} and article.paragraphs == ["On May 1, the city met."]
+    article = parse_article("Miluo held a meeting\n2023-05-02 0 By Miluo City Rong Media Center reporter Wang Lei\n\n"
+                            "On May 1, the city met.\n")
+    assert article.paragraphs == ["On May 1, the city met."]
 
 
 @pytest.mark.parametrize(("credit_line", "credits", "source"), [
