@@ -197,6 +197,11 @@ def test_a_title_the_editors_corrected_is_shown_beside_the_title_as_published(tm
     assert article.title_as_published == original
     assert (f"<dt>Title as published:</dt> <dd>“{original}”, corrected by the archive's editors</dd>") in html
     assert '<h1 id="lg-title">Louxing District held its 2022' in html
+    # Its inner quotation marks are single ones inside the row's double ones.
+    site = build_site(load_archive(archive))
+    site.articles[0].title_as_published = "Louxing held the “three defences” meeting"
+    html = Renderer(site, "https://example.org/", "Archive").render_article(site.articles[0]).content
+    assert "<dd>“Louxing held the ‘three defences’ meeting”, corrected by the archive's editors</dd>" in html
     # Spacing alone is no correction (nor is the space the reading of a title puts after a
     # comma, in a title ingested before it did).
     for spaced in (f"'  {original.replace(' ', '  ')}'", original.replace("the 2022 ", "the2022 ")):
