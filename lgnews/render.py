@@ -285,7 +285,8 @@ def zh_lang(value: Any) -> Markup:
 
 
 def _zh_plain(match: re.Match) -> str:
-    """A run of Chinese marked as Chinese, in a link of a list (not searched)."""
+    """A run of Chinese marked as Chinese, without the search's inner words (``_zh_run``): in
+    an article's text and title, and in the lists' links."""
     return f'<span lang="zh">{match[0]}</span>'
 
 
