@@ -106,12 +106,17 @@ GLOSSARY_ENTRY = """
     ("", "high",
      "[{i}].confidence: 'high' says the Chinese term is documented, but 'zh' gives none: write it in 'zh' with a "
      "source, or choose medium or low"),
+    # A zh deleted beside its pinyin, in an entry of high confidence: one slip, one line (it
+    # was two: an editor's review).
+    ('  pinyin: "sān gè zérèn rén"\n', "high",
+     "[{i}].pinyin: a pinyin with no Chinese term: write the Chinese it spells in 'zh', or leave 'pinyin' out too"),
     # The characters pasted as the pinyin were shown as the pinyin, marked as Latin letters
     # (an editor's review).
     ('  zh: "三个责任人"\n  pinyin: "三个责任人"\n', "high",
      "[{i}].pinyin: '三个责任人' holds Chinese characters: write the characters in 'zh', and here their sound in "
      "Latin letters with tone marks (as 'qū ānwěihuì')"),
-], ids=["english-as-chinese", "pinyin-alone", "high-without-chinese", "chinese-as-pinyin"])
+], ids=["english-as-chinese", "pinyin-alone", "high-without-chinese", "zh-deleted-beside-its-pinyin",
+        "chinese-as-pinyin"])
 def test_a_glossary_entry_without_its_chinese_is_refused(proj, fields, confidence, expected):
     """An English phrase as the 'Chinese' was published marked lang="zh", beside 'Confidence:
     high'; a pinyin alone spelt nothing the page showed."""
