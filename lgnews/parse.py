@@ -56,9 +56,9 @@ _FULL_WIDTH_SEARCH_RE = re.compile(
     "[" + re.escape("".join(sorted(set("".join(FULL_WIDTH)) | {chr(cp) for cp in _FULL_WIDTH_ASCII}))) + "]"
 )
 
-HEADER_RE = re.compile(
-    r"^(?P<date>[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s+(?P<comments>[0-9]+)\s+By\b\s*(?P<author>.*)$"
-)
+_HEADER_DATE = r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+_HEADER_TIME = r"(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?"
+HEADER_RE = re.compile(rf"^(?P<date>{_HEADER_DATE}){_HEADER_TIME}\s+(?P<comments>[0-9]+)\s+By\b\s*(?P<author>.*)$")
 
 # A header typed with a Chinese input method ('２０２２－０４－３０　１０：２２　０　Ｂｙ') is read as
 # its ASCII form; the source keeps it as it is. One character for one, so the match's places
@@ -109,7 +109,7 @@ _COMMENTS_HEADING_RE = re.compile(r"(?:[0-9]{1,6}|one)\s+(?:thoughts?|responses?
 # A footer flattened on to the credit line's own line, as a scraper flattens the text ("…
 # Source: Louxing Rong Media Center Leave a Reply Your email address …"): its phrases, and its
 # navigation, which starts no line there.
-_GLUED_FOOTER_RE = re.compile("|".join([*map(_footer_pattern, FOOTER_PHRASES),
+_GLUED_FOOTER_RE = re.compile("|".join([FOOTER_RE.pattern,
                                         *map(_footer_pattern, [p for p in FOOTER_LINE_STARTS if p.isascii()])]))
 GLUED_FOOTER_WINDOW = 3000
 """How far from the text's end a footer flattened on to the credit line's line is looked for."""
@@ -615,7 +615,7 @@ MAX_AUTHOR_WORDS = 6
 sentence's stop, is the article's text, which a scraper that flattened the lines put on the
 header's line ("By Louxing District Rong Media Center reporter Wang Lei" is a byline)."""
 _STOP_IN_TEXT_RE = re.compile(r"[.!?。！？](?:\s|$)")
-_HEADER_IN_LINE_RE = re.compile(r"\s(?=[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?\s+[0-9]+\s+By\b)")
+_HEADER_IN_LINE_RE = re.compile(rf"\s(?={_HEADER_DATE}{_HEADER_TIME}\s+[0-9]+\s+By\b)")
 
 
 def _header_after_title(line: str) -> int | None:
@@ -757,19 +757,16 @@ def _footer_after_credits(body: str) -> int | None:
         if not body[line_start:m.start()].strip():
             continue  # a line of its own: the rules of footer_start
         # A credit line that ends right where the phrase starts, on its line.
-        window = body[max(line_start, m.start() - 600):m.start()].rstrip()
-        start = _tail_credit_start(window)
-        if start is not None:
-            found, source, _, _ = parse_credit_block(window[start:])
-            if found or source is not None:
-                return m.start()
+        if _credits_at_end(body[max(line_start, m.start() - 600):m.start()], above=False) is not None:
+            return m.start()
     return None
 
 
-def _credits_at_end(text: str) -> int | None:
-    """Where the credit line that ends ``text`` starts, if it credits someone or a source."""
+def _credits_at_end(text: str, above: bool = True) -> int | None:
+    """Where the credit line that ends ``text`` starts, if it credits someone or a source
+    (``above``: or a credit line above a few of the article's sentences, ``_credit_line_above``)."""
     text = text.rstrip()
-    start = _credit_start(text)
+    start = _credit_start(text) if above else _tail_credit_start(text)
     if start is None:
         return None
     found, source, _, _ = parse_credit_block(text[start:])
@@ -1133,7 +1130,7 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         paren = _PAREN_LINE_RE.fullmatch(below) if below else None
         reporters = _surnamed_names(paren[1]) if paren else None
         if reporters:  # a second credit line's own parenthesis of names: "(Li Yi) Editor: Xu Jing"
-            credits.setdefault("reporter", []).extend(n for n in reporters if n not in credits.get("reporter", []))
+            _credit(credits, "reporter", reporters)
             below = ""
         if below:
             said = _credits_not_read(below)
@@ -1147,7 +1144,7 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
             paren = _SOURCE_PAREN_RE.fullmatch(value)
             reporters = _surnamed_names(paren["inner"]) if paren else None
             if reporters:
-                credits.setdefault("reporter", []).extend(n for n in reporters if n not in credits.get("reporter", []))
+                _credit(credits, "reporter", reporters)
                 value = paren["source"]
             elif value.endswith(")") and "(" not in value:
                 value = value[:-1].rstrip()
@@ -1163,8 +1160,14 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
             unread.append(" ".join(block[labels[i][0] : end].split()) + " " + ", ".join(said))
         names = [n for g in groups if g not in said for n in split_names(g)]
         if names:
-            credits.setdefault(role, []).extend(n for n in names if n not in credits.get(role, []))
+            _credit(credits, role, names)
     return credits, source, unread, sentences
+
+
+def _credit(credits: dict[str, list[str]], role: str, names: list[str]) -> None:
+    """Credit ``names`` with ``role``, each once, after those it already has."""
+    have = credits.setdefault(role, [])
+    have.extend(n for n in names if n not in have)
 
 
 def _a_sentence(group: str) -> bool:
