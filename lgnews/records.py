@@ -1799,7 +1799,6 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
               "category": True, "confidence": True, "sources": False, "see_also": False, "featured": False}
     terms: list[Term] = []
     places: list[int] = []  # the index in the file of each entry of ``terms``
-    written_slugs: set[int] = set()  # of the entries whose address is their 'slug:', not their term's
     for i, item in enumerate(data):
         item = c.mapping(item, (i,), fields, "a glossary entry")
         if item is None:
@@ -1807,8 +1806,6 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
         term = c.text(item.get("term"), (i, "term"), required=True)
         if not term:
             continue
-        if item.get("slug"):
-            written_slugs.add(i)
         slug = item.get("slug") or slugify(term)
         if isinstance(slug, int) and not isinstance(slug, bool):  # slug: 2012, which YAML reads as a number
             slug = str(slug)
@@ -1854,7 +1851,7 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
         if i in repeated or not t.slug:
             continue  # its page address clashes for the same reason, or is not one: said once
         if t.slug in seen_slugs or reserved_slug(t.slug):  # said where the address comes from: its slug, or its term
-            c.error((i, "slug" if i in written_slugs else "term"),
+            c.error((i, "slug" if data[i].get("slug") else "term"),
                     f"its page address glossary/{t.slug}/ is already taken; set a different 'slug:'")
         seen_slugs.add(t.slug)
     c.raise_if_any()
