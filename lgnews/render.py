@@ -219,7 +219,7 @@ def _link(context, url: str, text: Any, anchor: str = "", current: str = "") -> 
             address = html.escape(address)
     attrs = f' aria-current="{current}"' if current else ""  # ("page", "true": a link to where the reader is)
     if not isinstance(text, Markup):  # Chinese in a title or a name marked as Chinese, as in the text
-        text = esc(text) if str(text).isascii() else _ZH_RUN_RE.sub(_zh_plain, esc(text))
+        text = _chinese_marked(str(text), esc(text))
     return trusted(f'<a href="{address}"{attrs}>{text}</a>')
 
 
@@ -1256,7 +1256,12 @@ def esc_text(text: str) -> str:
     page (an accessibility review). Text all ASCII (most of it) is not searched. Without the
     inner words a glossary's Chinese gives the search (``_zh_run``): they grow with the square
     of a run's length, and a passage of Chinese in an article made its HTML six times larger."""
-    escaped = esc_inline(text)
+    return _chinese_marked(text, esc_inline(text))
+
+
+def _chinese_marked(text: str, escaped: str) -> str:
+    """``escaped``, the escaped ``text``, with each run of Chinese marked (``_zh_plain``); text
+    all ASCII is not searched."""
     return escaped if text.isascii() else _ZH_RUN_RE.sub(_zh_plain, escaped)
 
 
