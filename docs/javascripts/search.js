@@ -515,11 +515,11 @@
      safety", and the start of a campaign's, whose page Pagefind ranked first (its page is
      shorter). -1 if none is. */
   function entryNamed(pages, query) {
-    var typed = fold(query).split(/\s+/).filter(Boolean).join(" ");
+    function spoken(text) { return fold(text).split(/\s+/).filter(Boolean).join(" "); }
+    var typed = spoken(query);
     for (var i = 0; i < pages.length; i++) {
       var meta = pages[i].meta || {};
-      if ((meta.zh && meta.zh.trim() === query.trim()) ||
-          (meta.pinyin && fold(meta.pinyin).split(/\s+/).filter(Boolean).join(" ") === typed)) return i;
+      if ((meta.zh && meta.zh.trim() === query.trim()) || (meta.pinyin && spoken(meta.pinyin) === typed)) return i;
     }
     return -1;
   }
