@@ -906,6 +906,14 @@ def test_the_candidate_terms_are_not_for_search_engines(built_site):
     assert "glossary/candidate-terms/" not in sitemap and "/glossary/</loc>" in sitemap
 
 
+def test_the_sitemap_does_not_say_every_page_changed_today(built_site):
+    """MkDocs dates every page of its sitemap with the day of the build: each publication
+    told search engines that every article had just changed. The sitemap gives no date."""
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"/articles/{SEED_ID}/</loc>" in sitemap
+    assert "<lastmod>" not in sitemap, sitemap[:600]
+
+
 def test_the_schemas_closed_lists_are_the_archives():
     """The schemas list the involvements and categories an editor may write: the same as the
     checks of the archive, so that neither refuses what the other allows."""
