@@ -917,4 +917,8 @@ def _run_sizes(sizes: list[int], args, search: bool, leftovers: list[Path]) -> i
             continue
         print()
         print(format_result(result), flush=True)
+        if keep:  # its site/ predates the incremental run's change: said where it is read, not only in --help
+            print(f"\nKept in {keep}. Its site/ is the full build; since then one article's title in archive/ "
+                  "gained ' (revised)' and docs/ was generated again (the incremental run): build again there "
+                  "to see that change in site/.", flush=True)
     return status

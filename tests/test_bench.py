@@ -312,6 +312,8 @@ def test_a_small_bench_runs_every_stage_and_cleans_up_after_the_last(tmp_path, m
         for stage in bench.STAGE_NAMES:
             assert re.search(rf"^\| {re.escape(stage)} +\| +\d+\.\d\d \|", report, re.M), (stage, report)
         assert (kept / "n3" / "site" / "index.html").is_file()
+        # The kept site/ is older than its docs/: the report says so, where it names the folder.
+        assert f"Kept in {kept / 'n3'}. Its site/ is the full build; since then one article's title" in report, report
         assert not (kept / "n3" / "incoming").exists()
         assert list(temp.iterdir()) == []
     assert deleted_while_measuring and not any(deleted_while_measuring)
