@@ -43,6 +43,7 @@
   var scope = box.querySelector("[data-lg-search-scope]");
   var browse = box.querySelector("[data-lg-search-browse]");
   var chineseHint = box.querySelector("[data-lg-search-zh]");
+  var noneHint = box.querySelector("[data-lg-search-none]");
   var suggestion = box.querySelector("[data-lg-search-suggest]");
 
   /* The box's contents, built here rather than written into every page (1.8 KB of each):
@@ -82,9 +83,19 @@
       "Every article that uses an official term is listed on the term\'s entry in the " +
       '<a data-lg-glossary>glossary</a>.<span data-lg-search-zh hidden> The articles are English translations: ' +
       "Chinese finds the glossary\'s terms and the people and organizations whose Chinese names are known." +
-      '</span></p></div></div></div></div>';
+      '</span></p>' +
+      /* Under "No matching pages", which alone left a reader with a misspelt word ("saftey",
+         "Zhenzhou") nowhere to go (a search review). */
+      '<p class="lg-search-hint" data-lg-search-none hidden>No page holds all of these words: check their ' +
+      "spelling, or try fewer of them. Every official term, person, organization and dated event has its " +
+      'list too: <a data-lg-list="glossary/">the glossary</a>, <a data-lg-list="people/">people</a>, ' +
+      '<a data-lg-list="organizations/">organizations</a> and <a data-lg-list="timeline/">the timeline</a>.</p>' +
+      '</div></div></div></div>';
     box.querySelector("[data-lg-search-status]").textContent = MESSAGES.placeholder;
     box.querySelector("[data-lg-glossary]").href = new URL("glossary/", root).href;
+    box.querySelectorAll("[data-lg-list]").forEach(function (a) {
+      a.href = new URL(a.getAttribute("data-lg-list"), root).href;
+    });
   }
 
   var PAGE_SIZE = 10;
@@ -671,6 +682,56 @@
     return first.concat(rest);
   }
 
+  /* A query with its own quotation marks ('"retreat meeting"'): Pagefind gives the pages
+     that hold the phrase, all with the same score, in the order of its index, so that the
+     glossary entry of the words came 103rd of 103 (a search review, at 1,000 articles). The
+     same words without their quotation marks are searched too, and give the order: the pages
+     that hold the phrase, ranked as the words are; any the words alone did not find follow.
+     Null for a query without quotation marks, or in Chinese (see asPhrase). */
+  function unquoted(query) {
+    if (HAN.test(query) || !/["\u201c\u201d]/.test(query)) return null;
+    var words = query.replace(/["\u201c\u201d]/g, " ").split(/\s+/).filter(Boolean);
+    return words.length ? words.join(" ") : null;
+  }
+
+  function rankedAs(exact, ranked) {
+    var place = Object.create(null);
+    ranked.forEach(function (r, i) { place[r.id] = i; });
+    function at(r) { return r.id in place ? place[r.id] : ranked.length; }
+    return exact.map(function (r, i) { return { r: r, i: i }; }).sort(function (a, b) {
+      return at(a.r) - at(b.r) || a.i - b.i;
+    }).map(function (x) { return x.r; });
+  }
+
+  /* A glossary entry or an organization whose name, or one of whose other written forms,
+     is the query comes first, whatever the steps above moved. Pagefind's phrase search
+     missed the entry "Rong Media Center" (its pinyin, "róng", folds into the same word),
+     which the phrase step then put 31st of 31; and "safety production", the translation's
+     words for "work safety" that nearly every article holds, found the entry 73rd (a search
+     review, at 1,000 articles). Those pages carry a filter of their own (overrides/main.html)
+     and their other forms as metadata (lgnews/templates): the same words, searched among
+     them alone, give the few to look at, the first NAMED of them. */
+  var NAMED = 3;
+
+  function namedFirst(found, named, query) {
+    var top = named.slice(0, NAMED);
+    var asked = wordsOf(query).join(" ");
+    function spelt(text) { return wordsOf(text).join(" "); }
+    return Promise.all(top.map(dataOf)).then(function (pages) {
+      var hits = top.filter(function (r, i) {
+        var meta = pages[i].meta || {};
+        var names = [meta.title || ""].concat((meta.aliases || "").split(" \u00b7 "));
+        return asked && names.some(function (name) { return spelt(name) === asked; });
+      });
+      if (!hits.length) return found;
+      var ids = Object.create(null);
+      hits.forEach(function (r) { ids[r.id] = true; });
+      return hits.map(function (r) {
+        return found.filter(function (f) { return f.id === r.id; })[0] || r;
+      }).concat(found.filter(function (f) { return !ids[f.id]; }));
+    });
+  }
+
   var DATE_ONLY = new RegExp("^(?:\\d{1,2} )?(?:" + MONTHS.join("|") + ") \\d{4}$", "i");
 
   function dateOnly(query) {
@@ -729,6 +790,7 @@
     if (scope) scope.hidden = !query;
     browse.hidden = true;
     if (chineseHint) chineseHint.hidden = !HAN.test(query);
+    noneHint.hidden = true;
     if (!query) {
       suggestion.textContent = "";
       results = [];
@@ -739,12 +801,17 @@
     }
     offerArchivePage(query, current);
     return loadPagefind().then(function (module) {
-      var phrase = asPhrase(query);
-      return Promise.all([module.search(query), phrase && module.search(phrase)]);
+      var phrase = asPhrase(query), words = unquoted(query);
+      var named = !HAN.test(query) && !dateOnly(query) && module.search(words || query, { filters: { entry: "named" } });
+      return Promise.all([module.search(query), phrase && module.search(phrase), words && module.search(words), named]);
     }).then(function (answers) {
       var answer = answers[0];
       if (current !== generation || !answer) return;
-      var found = answers[1] ? phraseFirst(answer.results, answers[1].results, dateOnly(query)) : answer.results;
+      var found = answers[1] ? phraseFirst(answer.results, answers[1].results, dateOnly(query))
+        : answers[2] ? rankedAs(answer.results, answers[2].results) : answer.results;
+      return answers[3] ? namedFirst(found, answers[3].results, query) : found;
+    }).then(function (found) {
+      if (current !== generation || !found) return;
       /* The first page of results, which is shown anyway: were they all found by a word cut back? */
       return answering(found, query).then(function (kept) {
         if (current === generation) suggest(query, kept.pages);
@@ -763,6 +830,7 @@
       /* Where articles or glossary entries were found, or Chinese was typed: under a name's
          page alone, or no result, it read as an answer to another question (a reader's review). */
       if (hint) hint.hidden = !(HAN.test(query) || list.querySelector('a[href*="/articles/"], a[href*="/glossary/"]'));
+      noneHint.hidden = results.length > 0 || HAN.test(query);  /* (Chinese has its own, above) */
       box.setAttribute("data-lg-search-done", typed);
     }, function (error) {
       if (current === generation) setStatus(MESSAGES.failed);
@@ -1009,4 +1077,12 @@
   };
   box.lgDateOnly = dateOnly;
   box.lgAsPhrase = asPhrase;
+  box.lgUnquoted = unquoted;
+  box.lgNamedFirst = function (found, named, query) {
+    return namedFirst(found, named, query).then(function (rs) { return rs.map(function (r) { return r.id; }); });
+  };
+  box.lgRankedAs = function (exact, ranked) {
+    function result(id) { return { id: id }; }
+    return rankedAs(exact.map(result), ranked.map(result)).map(function (r) { return r.id; });
+  };
 })();

@@ -923,6 +923,88 @@ def test_a_word_the_archive_does_not_hold_finds_nothing(search_tab, query):
     assert not search_tab.errors
 
 
+def test_no_result_says_what_to_try(search_tab):
+    """A search review: a misspelt word ("saftey") got "No matching pages" and nothing else.
+    The reader is told to check the spelling and given the lists to browse; not under results."""
+    page = search_tab.page
+    none = page.locator("[data-lg-search-none]")
+    assert search(search_tab, "saftey") == []
+    assert none.is_visible()
+    assert none.inner_text().startswith("No page holds all of these words: check their spelling, or try fewer")
+    links = none.locator("a").evaluate_all("links => links.map(a => [a.textContent, a.href])")
+    assert [(text, href[len(search_tab.base):]) for text, href in links] == [
+        ("the glossary", "glossary/"), ("people", "people/"), ("organizations", "organizations/"),
+        ("the timeline", "timeline/")]
+    assert search(search_tab, "safety")
+    assert not none.is_visible()
+    assert not search_tab.errors
+
+
+# A search review: the glossary entry of a term that is also words of articles came last.
+@pytest.mark.parametrize(("query", "expected"), [
+    # Pagefind gives a quoted query's pages all one score, in the order of its index.
+    ('"retreat meeting"', "glossary/retreat-meeting/"),
+    ('"people first"', "glossary/people-first-life-is-supreme/"),
+    # Pagefind's phrase search misses this entry, which the phrase step then put last.
+    ("Rong Media Center", "glossary/rong-media-center/"),
+    ('"Rong Media Center"', "glossary/rong-media-center/"),
+])
+def test_a_terms_entry_stays_first_whatever_the_phrase_steps_do(search_tab, query, expected):
+    results = search(search_tab, query)
+    assert results[:1] == [expected], f"{query!r}: {results}"
+    assert not search_tab.errors
+
+
+def test_an_entry_named_by_the_query_or_another_form_of_its_name_comes_first(tab):
+    """Among the entries and organizations found apart, the first three are looked at: one
+    whose name, or one of whose other forms, is the query (spelt alike) moves to the top, and
+    is added if the other steps left it out; the others keep their order."""
+    tab.goto("")
+    order = tab.page.evaluate("""([found, named, query]) => {
+      const box = document.querySelector('[data-lg-search]');
+      const result = ([id, title, aliases]) => ({ id, data: () => Promise.resolve({ meta: { title, aliases } }) });
+      return box.lgNamedFirst(found.map(id => ({ id })), named.map(result), query);
+    }""", [["a1", "a2", "work-safety", "a3"],
+          [["org", "Louxing Safety Committee", ""], ["work-safety", "work safety", "safety production · safety in production"],
+           ["other", "Safety Production Month", ""]],
+          "Safety  production"])
+    assert order == ["work-safety", "a1", "a2", "a3"]
+    # Not among the results (a phrase step left it out): added first.
+    order = tab.page.evaluate("""([found, named, query]) => {
+      const box = document.querySelector('[data-lg-search]');
+      const result = ([id, title, aliases]) => ({ id, data: () => Promise.resolve({ meta: { title, aliases } }) });
+      return box.lgNamedFirst(found.map(id => ({ id })), named.map(result), query);
+    }""", [["a1", "a2"], [["rong", "Rong Media Center", "Converged Media Center"]], '"Rong Media Center"'])
+    assert order == ["rong", "a1", "a2"]
+    # Named only in part, or fourth among the entries: nothing moves.
+    for named, query in [([["rong", "Rong Media Center", ""]], "Rong Media"),
+                         ([["x", "x", ""], ["y", "y", ""], ["z", "z", ""], ["rong", "Rong Media Center", ""]],
+                          "Rong Media Center")]:
+        order = tab.page.evaluate("""([found, named, query]) => {
+          const box = document.querySelector('[data-lg-search]');
+          const result = ([id, title, aliases]) => ({ id, data: () => Promise.resolve({ meta: { title, aliases } }) });
+          return box.lgNamedFirst(found.map(id => ({ id })), named.map(result), query);
+        }""", [["a1", "rong"], named, query])
+        assert order == ["a1", "rong"], (named, query)
+
+
+@pytest.mark.parametrize(("query", "words"), [
+    ('"retreat meeting"', "retreat meeting"), ("“Tang Tao” Louxing", "Tang Tao Louxing"),
+    ("retreat meeting", None), ('"安全"', None), ('""', None),
+])
+def test_a_quoted_query_is_also_searched_without_its_quotation_marks(tab, query, words):
+    tab.goto("")
+    assert tab.page.evaluate("q => document.querySelector('[data-lg-search]').lgUnquoted(q)", query) == words
+
+
+def test_the_pages_of_a_quoted_query_take_the_order_of_its_words(tab):
+    tab.goto("")
+    order = tab.page.evaluate("([e, r]) => document.querySelector('[data-lg-search]').lgRankedAs(e, r)",
+                              [["a1", "a2", "entry", "only-quoted"], ["entry", "x", "a2", "a1"]])
+    # ranked as the words alone rank them; one the words alone did not find, after, as it was
+    assert order == ["entry", "a2", "a1", "only-quoted"]
+
+
 @pytest.mark.parametrize(("query", "expected"), [
     ("meetings", SEED),  # the text says "meeting": Pagefind's stemming still finds it
     ("Louxin", SEED),  # a word still being typed
