@@ -45,7 +45,6 @@ DEFAULT_SIZES = (100, 1000)
 DEFAULT_SEED = 20220430
 KIB, MIB = 1024, 1024 * 1024
 SEARCH_QUERIES = ("safety", "安全")
-BLANK_PAGE = "/__bench_blank__.html"
 
 # What a copy of the project leaves out (tests/conftest.py copies it with copy_project too).
 _IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", ".hypothesis",
@@ -362,6 +361,7 @@ class SearchStats:
     requests: int
     results: int
     failed: int = 0
+    typed_bytes: int | None = None  # the same query typed a key at a time: every start of it searched too
 
 
 @dataclass
@@ -525,17 +525,6 @@ def site_stats(site: Path) -> SiteStats:
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    def do_GET(self):  # (http.server's naming)
-        if self.path == BLANK_PAGE:
-            body = b"<!doctype html><html><head><meta charset=utf-8><title>bench</title><link rel=icon href=data:,></head><body></body></html>"
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().do_GET()
-
     def log_message(self, *args):
         pass
 
@@ -554,19 +543,18 @@ def serve(site: Path):
         server.server_close()
 
 
-SEARCH_SCRIPT = """async (query) => {
-  const pf = await import('./pagefind/pagefind.js');
-  await pf.init();
-  const r = await pf.search(query);
-  const data = await Promise.all(r.results.slice(0, 5).map(x => x.data()));
-  return {results: r.results.length, titles: data.map(d => d.meta && d.meta.title)};
-}"""
+SEARCH_DONE = "q => document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === q"
+KEY_DELAY_MS = 250  # slower than the search box waits after a key (DEBOUNCE_MS, 150 ms): each start is searched
 
 
 def measure_search(site: Path, queries: Iterable[str] = SEARCH_QUERIES) -> list[SearchStats]:
-    """Bytes a first search query downloads: a blank page of the site in a fresh browser
-    context (empty cache), then Pagefind's init, the search and the first five results'
-    data; every response after the blank page counts, by its body size."""
+    """Bytes a reader's first search downloads, through the site's own search box (the
+    searches it runs besides the query, and the fragments of the results it shows, count):
+    the home page in a fresh browser context (empty cache), loaded in full; then the query
+    put into the box at once, as pasted, and every response from then until the box has
+    shown its results, by its body size. Then, in another fresh context, the same query
+    typed a key at a time, slower than the box waits, so that each start of it is searched
+    too: what a reader who types slowly downloads in all (``typed_bytes``)."""
     from playwright.sync_api import sync_playwright
 
     stats = []
@@ -574,20 +562,38 @@ def measure_search(site: Path, queries: Iterable[str] = SEARCH_QUERIES) -> list[
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             for query in queries:
-                context = browser.new_context()
-                page = context.new_page()
-                page.goto(base + BLANK_PAGE)
-                finished, failed = [], []
-                page.on("requestfinished", partial(list.append, finished))
-                page.on("requestfailed", partial(list.append, failed))
-                outcome = page.evaluate(SEARCH_SCRIPT, query)
-                page.wait_for_timeout(300)  # let the last requestfinished events arrive
-                total = sum(_body_size(r) for r in finished)
-                stats.append(SearchStats(query, total, len(finished), int(outcome["results"]), len(failed)))
-                context.close()
+                pasted = _search_once(browser, base, query, typed=False)
+                typed = _search_once(browser, base, query, typed=True)
+                stats.append(SearchStats(query, pasted[0], pasted[1], pasted[2], pasted[3], typed_bytes=typed[0]))
         finally:
             browser.close()
     return stats
+
+
+def _search_once(browser, base: str, query: str, *, typed: bool) -> tuple[int, int, int, int]:
+    """(bytes, requests, results, failed requests) of one search in the box, from a fresh context."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base + "/", wait_until="load")
+        page.wait_for_timeout(300)  # the home page's own last responses, which are not the search's
+        finished, failed = [], []
+        page.on("requestfinished", partial(list.append, finished))
+        page.on("requestfailed", partial(list.append, failed))
+        box = page.locator("#lg-search-query")
+        if typed:
+            box.click()
+            page.keyboard.type(query, delay=KEY_DELAY_MS)
+        else:
+            box.fill(query)
+        page.wait_for_function(SEARCH_DONE, arg=query, timeout=60_000)
+        page.wait_for_timeout(300)  # let the last requestfinished events arrive
+        status = page.locator("#lg-search-status").inner_text()
+        count = re.match(r"([\d,]+) matching page", status)
+        total = sum(_body_size(r) for r in finished)
+        return total, len(finished), int(count.group(1).replace(",", "")) if count else 0, len(failed)
+    finally:
+        context.close()
 
 
 def _body_size(request) -> int:
@@ -785,7 +791,8 @@ def checks(result: BenchResult) -> list[Check]:
     for s in result.searches:
         out.append(Check(f"first search query '{s.query}'",
                          f"{s.bytes / 1000:.1f} KB in {s.requests} requests, {s.results} results"
-                         + (f", {s.failed} failed" if s.failed else ""),
+                         + (f", {s.failed} failed" if s.failed else "")
+                         + (f" (typed a key at a time: {s.typed_bytes / 1000:.1f} KB)" if s.typed_bytes else ""),
                          "< 300 KB", s.bytes < 300_000 and not s.failed))
     return out
 
@@ -844,7 +851,8 @@ def format_result(result: BenchResult) -> str:
             rows.append(["Material search index (search/search_index.json)", _mib(site.lunr_index_bytes)])
         for s in result.searches:
             rows.append([f"first search query '{s.query}'",
-                         f"{s.bytes:,} bytes ({s.bytes / 1000:.1f} KB) in {s.requests} requests; {s.results} results"])
+                         f"{s.bytes:,} bytes ({s.bytes / 1000:.1f} KB) in {s.requests} requests; {s.results} results"
+                         + (f"; typed a key at a time, {s.typed_bytes:,} bytes in all" if s.typed_bytes else "")])
         parts += [_table(["site", "measured"], rows), ""]
         if site.sections:
             def kib(size: int | None) -> str:
