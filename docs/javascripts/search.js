@@ -289,14 +289,16 @@
   }
 
   /* The title, with the words that start with a query word marked (a word of a quoted
-     phrase without its quotation marks: '"work' marked no "Work"). */
+     phrase without its quotation marks: '"work' marked no "Work"), tones and accents aside
+     ("Dǎng Jiànguó" marked nothing of "Dang Jianguo"). A query "word" with no letter or
+     figure in it is no word: "fish & chips" marked the "&" of a title, "3 < 5" its "<b>". */
   function titleNodes(title, query) {
-    var words = query.toLowerCase().split(/\s+/).map(function (w) {
+    var words = fold(query).split(/\s+/).map(function (w) {
       return w.replace(/^["'“”‘’]+|["'“”‘’]+$/g, "");
-    }).filter(Boolean);
+    }).filter(function (w) { return /[\p{L}\p{N}]/u.test(w); });
     var out = document.createDocumentFragment();
     title.split(/(\s+)/).forEach(function (part) {
-      var lower = part.toLowerCase();
+      var lower = fold(part);
       var hit = part.trim() && words.some(function (w) {
         return lower.indexOf(w) === 0 || (w.length > 1 && lower.indexOf(w) >= 0 && /[^\x00-\x7f]/.test(w));
       });
@@ -1078,6 +1080,11 @@
   box.lgDateOnly = dateOnly;
   box.lgAsPhrase = asPhrase;
   box.lgUnquoted = unquoted;
+  box.lgTitleMarks = function (title, query) {
+    return Array.prototype.map.call(titleNodes(title, query).querySelectorAll("mark"), function (m) {
+      return m.textContent;
+    });
+  };
   box.lgNamedFirst = function (found, named, query) {
     return namedFirst(found, named, query).then(function (rs) { return rs.map(function (r) { return r.id; }); });
   };

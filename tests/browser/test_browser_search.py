@@ -429,6 +429,18 @@ def test_a_quoted_phrase_marks_its_words_in_the_titles(search_tab):
     assert title.locator("mark").all_inner_texts() == ["three", "principles"], title.inner_html()
 
 
+@pytest.mark.parametrize(("title", "query", "marks"), [
+    ("Safety & Health week", "fish & chips", []),  # "&" is no word (it was marked)
+    ("<b>2023</b> plan", "3 < 5", []),
+    ("Dang Jianguo", "Dǎng Jiànguó", ["Dang", "Jianguo"]),  # tones aside (nothing was marked)
+    ("Work safety", "work", ["Work"]),
+])
+def test_a_results_title_marks_the_words_of_the_query(tab, title, query, marks):
+    tab.goto("")
+    got = tab.page.evaluate("([t, q]) => document.querySelector('[data-lg-search]').lgTitleMarks(t, q)", [title, query])
+    assert got == marks
+
+
 def test_a_timeline_result_is_the_event_it_opens(search_tab):
     """The timeline's result opened the event whose section held the most matches, under
     the page's excerpt, taken from another event: it read as the rainstorm of July 2021 and
