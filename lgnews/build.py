@@ -804,14 +804,22 @@ class _LinkTargets:
 
     def in_docs(self, rel: str) -> bool:
         """Whether ``rel`` is a file of docs/ that stays: an editor's, not one the generator
-        wrote before and is about to delete (the page of an article just removed)."""
-        if not (self.docs / rel).is_file():
+        wrote before and is about to delete (the page of an article just removed). Without
+        the manifest (lost, or not copied with docs/), a page at one of the generator's
+        addresses that bears its mark is such a page too: ``write.survey`` deletes it as a
+        leftover in the same run, and a link to it was let through."""
+        path = self.docs / rel
+        if not path.is_file():
             return False
         if self._generated_before is None:
             from .write import read_manifest
 
             self._generated_before = read_manifest(self.docs)
-        return rel not in self._generated_before
+        if rel in self._generated_before:
+            return False
+        from .write import _looks_generated
+
+        return not (not self._generated_before and rel.split("/", 1)[0] in GENERATED_TOPS and _looks_generated(path))
 
     def moved(self, address: str) -> tuple[str, str, str] | None:
         """(the alias, whose name it is, its page) if ``address`` is the page an alias of a
