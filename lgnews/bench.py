@@ -586,7 +586,7 @@ def _search_once(browser, base: str, query: str, *, typed: bool) -> tuple[int, i
             page.keyboard.type(query, delay=KEY_DELAY_MS)
         else:
             box.fill(query)
-        page.wait_for_function(SEARCH_DONE, arg=query, timeout=60_000)
+        page.wait_for_function(SEARCH_DONE, arg=query.strip(), timeout=60_000)  # (the box trims it)
         page.wait_for_timeout(300)  # let the last requestfinished events arrive
         status = page.locator("#lg-search-status").inner_text()
         count = re.match(r"([\d,]+) matching page", status)
@@ -597,11 +597,19 @@ def _search_once(browser, base: str, query: str, *, typed: bool) -> tuple[int, i
 
 
 def _body_size(request) -> int:
+    """The bytes of a response's body: as Chromium counts them, or, where it counts none (a
+    Web Worker's script, Pagefind's 41 KB worker: a review), by its Content-Length."""
     try:
-        return int(request.sizes()["responseBodySize"])
-    except Exception:  # (fall back to the header)
-        response = request.response()
+        size = int(request.sizes()["responseBodySize"])
+    except Exception:
+        size = 0
+    if size:
+        return size
+    response = request.response()
+    try:
         return int((response.headers if response else {}).get("content-length", 0))
+    except ValueError:
+        return 0
 
 
 # --------------------------------------------------------------------------- the run

@@ -20,7 +20,9 @@
   var MESSAGES = {
     placeholder: "Type to start searching",
     loading: "Loading the search index…",
-    none: "No matching pages",
+    /* What to do next is said in the status line, which is announced (a review: a hint below
+       the empty list was read by no screen reader); the lists to browse follow, as links. */
+    none: "No matching pages: check the spelling, or try fewer words",
     one: "1 matching page",
     other: "# matching pages",
     searchedAs: " for \u201c#\u201d", /* after the count, when a date typed in figures was searched as written */
@@ -86,9 +88,8 @@
       '</span></p>' +
       /* Under "No matching pages", which alone left a reader with a misspelt word ("saftey",
          "Zhenzhou") nowhere to go (a search review). */
-      '<p class="lg-search-hint" data-lg-search-none hidden>No page holds all of these words: check their ' +
-      "spelling, or try fewer of them. Every official term, person, organization and dated event has its " +
-      'list too: <a data-lg-list="glossary/">the glossary</a>, <a data-lg-list="people/">people</a>, ' +
+      '<p class="lg-search-hint" data-lg-search-none hidden>Every official term, person, organization and ' +
+      'dated event also has its list: <a data-lg-list="glossary/">the glossary</a>, <a data-lg-list="people/">people</a>, ' +
       '<a data-lg-list="organizations/">organizations</a> and <a data-lg-list="timeline/">the timeline</a>.</p>' +
       '</div></div></div></div>';
     box.querySelector("[data-lg-search-status]").textContent = MESSAGES.placeholder;
@@ -123,7 +124,7 @@
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
         // pageLength 0.3 (default 0.75): short pages (an organization named after a
         // glossary term) no longer outrank the glossary entry that explains the term.
-        return module.options({ baseUrl: root.pathname, excerptLength: 24, ranking: { pageLength: 0.3 } }).then(function () {
+        return module.options({ baseUrl: root.pathname, excerptLength: 24, ranking: { pageLength: 0.3, metaWeights: { aliases: 0 } } }).then(function () {
           module.init();
           return module;
         });

@@ -47,6 +47,10 @@ def search_tab(browser, site_url):
     ("Emergency management", "tags/emergency-management/", 1),  # a tag's name
     ("Meetings", "tags/meetings/", 2),  # (after the entry "retreat meeting")
     ("Louxing District", "tags/louxing/", 2),  # (after the district's committee, whose name it is)
+    # An entry's other written forms, metadata for the search box (namedFirst), do not weigh in
+    # Pagefind's ranking: they put every entry with "safety" in one above the organization and the tag.
+    ("safety", "organizations/louxing-district-safety-committee/", 3),
+    ("safety", "tags/work-safety/", 5),
 ])
 def test_search_ranks_the_entry_first(search_tab, query, expected, within):
     results = search(search_tab, query)
@@ -931,18 +935,23 @@ def test_a_word_the_archive_does_not_hold_finds_nothing(search_tab, query):
     """Pagefind cuts a word it cannot find back to the longest start of it that it can
     ("Beijing" to "be") and gave those pages as matches, with "be" marked."""
     assert search(search_tab, query) == []
-    assert search_tab.page.locator("#lg-search-status").inner_text() == "No matching pages"
+    assert search_tab.page.locator("#lg-search-status").inner_text() == \
+        "No matching pages: check the spelling, or try fewer words"
     assert not search_tab.errors
 
 
 def test_no_result_says_what_to_try(search_tab):
     """A search review: a misspelt word ("saftey") got "No matching pages" and nothing else.
-    The reader is told to check the spelling and given the lists to browse; not under results."""
+    The reader is told, in the status line a screen reader announces, to check the spelling,
+    and is given the lists to browse; not under results."""
     page = search_tab.page
     none = page.locator("[data-lg-search-none]")
     assert search(search_tab, "saftey") == []
+    status = page.locator("#lg-search-status")
+    assert status.get_attribute("role") == "status"
+    assert status.inner_text() == "No matching pages: check the spelling, or try fewer words"
     assert none.is_visible()
-    assert none.inner_text().startswith("No page holds all of these words: check their spelling, or try fewer")
+    assert none.inner_text().startswith("Every official term, person, organization and dated event also has its list")
     links = none.locator("a").evaluate_all("links => links.map(a => [a.textContent, a.href])")
     assert [(text, href[len(search_tab.base):]) for text, href in links] == [
         ("the glossary", "glossary/"), ("people", "people/"), ("organizations", "organizations/"),
