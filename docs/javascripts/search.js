@@ -707,9 +707,10 @@
   }
 
   /* A glossary entry or an organization whose name, or one of whose other written forms,
-     is the query comes first, whatever the steps above moved. Pagefind's phrase search
-     missed the entry "Rong Media Center" (its pinyin, "róng", folds into the same word),
-     which the phrase step then put 31st of 31; and "safety production", the translation's
+     is the query comes first, whatever the steps above moved. Pagefind's phrase search does
+     not find the words "Rong Media" side by side on the entry "Rong Media Center" (a guess:
+     its pinyin, "róng", folds into the same word), which the phrase step then put 31st of
+     31, though Pagefind ranks it first; and "safety production", the translation's
      words for "work safety" that nearly every article holds, found the entry 73rd (a search
      review, at 1,000 articles). Those pages carry a filter of their own (overrides/main.html)
      and their other forms as metadata (lgnews/templates): the same words, searched among
