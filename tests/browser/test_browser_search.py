@@ -1065,6 +1065,21 @@ def test_when_the_first_results_all_came_from_a_word_cut_back_those_further_down
     assert read == {"Anli": 60, "and": 10, "Beijing": 60}[query]
 
 
+def test_results_further_down_are_not_read_for_a_query_overtaken(tab):
+    """A reader typing on asks another question: each start of a word the index does not hold
+    ("Bei", "Beij") read sixty results for nothing. Once overtaken, no further page is read."""
+    tab.goto("")
+    read = tab.page.evaluate("""() => {
+        const read = [];
+        const page = id => ({id, data: () => { read.push(id); return Promise.resolve({content: 'be here', locations: [0]}); }});
+        const found = [];
+        for (let i = 0; i < 90; i++) found.push(page('be' + i));
+        // overtaken after the second page was read
+        return document.querySelector('[data-lg-search]').lgAnswering(found, 'Beijing', 1).then(() => read.length);
+    }""")
+    assert read == 20
+
+
 @pytest.mark.parametrize(("matched", "query", "answered"), [
     (["be"], "Beijing", False),  # cut back to "be"
     (["the."], "theory", False),
