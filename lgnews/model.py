@@ -286,6 +286,9 @@ class Article:
     body_markdown: str | None = None
     # The title of source.txt where meta.yml gives another: an editor's correction, shown as one.
     title_as_published: str | None = None
+    # So for the date, the source and the credits: what source.txt gives of each that meta.yml
+    # corrects ("published": a date; "source": text or None; "credits": role -> names).
+    as_published: dict | None = None
     dates: list[DateMention] = field(default_factory=list)
     quoted: list[str] = field(default_factory=list)
     # Where the glossary terms, events and organizations are in the text (see _scan_article),
@@ -790,9 +793,30 @@ def _ingested_article(directory: Path, raw: bytes, digest: str, meta_bytes: byte
         paragraphs=parsed.paragraphs, dates=parsed.dates, quoted=parsed.quoted,
         # (Spacing aside: the reading of a title's punctuation may change, as "11,Liu" became "11, Liu".)
         title_as_published=parsed.title if "".join(parsed.title.split()) != "".join(meta.title.split()) else None,
+        as_published=_as_published(parsed, meta),
     )
     _check_annotations(article, meta_path, meta_text)
     return article
+
+
+def _as_published(parsed: ParsedArticle, meta: ArticleMeta) -> dict | None:
+    """What source.txt gives as the date of publication, the source and the credits where
+    meta.yml gives otherwise: an editor's corrections, which the article's page shows as
+    such (spacing aside, as for the title). None if meta.yml follows source.txt in all three."""
+    def spoken(text: str | None) -> str:
+        return " ".join((text or "").split())
+
+    def names(credits: dict) -> dict:
+        return {role: [spoken(n) for n in people] for role, people in credits.items() if people}
+
+    found: dict = {}
+    if parsed.published != meta.published:
+        found["published"] = parsed.published
+    if spoken(parsed.source) != spoken(meta.source):
+        found["source"] = parsed.source
+    if names(parsed.credits) != names(meta.credits):
+        found["credits"] = names(parsed.credits)
+    return found or None
 
 
 def _parsed_source(source: Path, raw: bytes, encoding: str | None) -> tuple[str, ParsedArticle]:
@@ -1245,8 +1269,21 @@ def _encode_article(article: Article, raw: bytes | None) -> tuple:
         m.title, _day(m.published), _day(m.event_date), m.source, m.source_url, m.original_url,
         m.machine_translated, m.credits, [(p.name, p.roles, p.involvement) for p in m.people],
         [(a.phrase, a.note) for a in m.annotations], m.tags, m.summary, m.sha256, m.encoding,
-        article.title_as_published,
+        article.title_as_published, _encode_as_published(article.as_published),
     )
+
+
+def _encode_as_published(found: dict | None):
+    """``Article.as_published`` as marshal keeps it (its date as a day number)."""
+    if not found:
+        return None
+    return {k: _day(v) if k == "published" else v for k, v in found.items()}
+
+
+def _decode_as_published(found: dict | None) -> dict | None:
+    if not found:
+        return None
+    return {k: date.fromordinal(v) if k == "published" else v for k, v in found.items()}
 
 
 def _frozen(cls, **values):
@@ -1262,7 +1299,7 @@ def _decode_article(record: tuple, directory: Path, raw: bytes | None, digest: s
     out, is ``source_text`` when given, else read from ``raw``."""
     (kind, paragraphs, body_markdown, dates, quoted, text, title, published, event_date, source, source_url,
      original_url, machine_translated, credits, people, annotations, tags, summary, sha256, encoding,
-     title_as_published) = record
+     title_as_published, as_published) = record
     meta = ArticleMeta(
         title=title, published=date.fromordinal(published),
         event_date=None if event_date is None else date.fromordinal(event_date), source=source,
@@ -1277,7 +1314,7 @@ def _decode_article(record: tuple, directory: Path, raw: bytes | None, digest: s
         source_text=text if text is not None else source_text if source_text is not None else _plain_text(raw),
         sha256=digest, paragraphs=paragraphs,
         body_markdown=body_markdown, dates=[_frozen(DateMention, date=d, text=t) for d, t in dates], quoted=quoted,
-        title_as_published=title_as_published,
+        title_as_published=title_as_published, as_published=_decode_as_published(as_published),
     )
 
 

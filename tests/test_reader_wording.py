@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import date
 
 import pytest
 
@@ -168,6 +169,50 @@ def test_chinese_in_an_articles_title_and_text_is_marked_as_chinese(tmp_path):
     assert 'River chiefs (<span lang="zh">河长</span>) met</a>' in listing
     seed = pages["2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting"]
     assert 'lang="zh"' not in seed.split('<div class="reading-edition"')[1].split("</div>")[0]
+
+
+def test_a_date_source_or_credit_the_editors_corrected_is_shown_as_published(tmp_path):
+    """A review of corrections: only a corrected title was shown as one. A publication date,
+    a source or credits corrected in meta.yml replaced what source.txt says, on the page and
+    everywhere else, with no sign, and a note could not say it (the date and credit lines are
+    not in the reading edition). The page now gives each as published, corrected by the
+    archive's editors; the cache keeps them (its record reads back the same)."""
+    from lgnews import model
+
+    archive = shutil.copytree(ROOT / "archive", tmp_path / "archive")
+    meta = archive / "articles" / SEED_ID / "meta.yml"
+    text = meta.read_text(encoding="utf-8")
+    for line in ("published: 2022-04-30\n", "source: Louxing Rong Media Center\n", "  reporter:\n  - Li Yi\n"):
+        assert line in text, line
+
+    def page(meta_text):
+        meta.write_text(meta_text, encoding="utf-8")
+        (article,) = load_archive(archive).articles
+        record = model._verified_record(article, (archive / "articles" / SEED_ID / "source.txt").read_bytes())
+        assert record is not None, "the article's cache record does not read back the same"
+        site = build_site(load_archive(archive))
+        return article, Renderer(site, "https://example.org/", "Archive").render_article(site.articles[0]).content
+
+    article, html = page(text)
+    assert article.as_published is None and "as published:</dt>" not in html
+    article, html = page(text.replace("published: 2022-04-30\n", "published: 2022-05-03\n")
+                         .replace("source: Louxing Rong Media Center\n", "source: Loudi Rong Media Center\n")
+                         .replace("  reporter:\n  - Li Yi\n", "  reporter:\n  - Li Yiming\n"))
+    assert article.as_published == {
+        "published": date(2022, 4, 30), "source": "Louxing Rong Media Center",
+        "credits": {"reporter": ["Li Yi"], "editor_in_chief": ["Wen Zhibin"], "reviewer": ["Huang Miao", "Zeng Zhenhua"],
+                    "editor": ["Xiao Hui"]}}
+    assert "<dt>Date as published:</dt> <dd>30 April 2022, corrected by the archive's editors</dd>" in html
+    assert "<dt>Source as published:</dt> <dd>Louxing Rong Media Center, corrected by the archive's editors</dd>" in html
+    assert ("<dt>Credits as published:</dt> <dd>Reporter: Li Yi; Editor in chief: Wen Zhibin; Reviewer: Huang Miao, "
+            "Zeng Zhenhua; Editor: Xiao Hui, corrected by the archive's editors</dd>") in html
+    assert "Li Yiming" in html and "3 May 2022" in html  # the corrections themselves, where they were
+    # A source removed; spacing alone is no correction.
+    article, html = page(text.replace("source: Louxing Rong Media Center\n", "")
+                         .replace("  - Li Yi\n", "  - '  Li   Yi '\n"))
+    assert article.as_published == {"source": "Louxing Rong Media Center"}
+    assert "<dt>Source as published:</dt> <dd>Louxing Rong Media Center, corrected" in html
+    assert "Credits as published" not in html and "Date as published" not in html
 
 
 def test_a_title_the_editors_corrected_is_shown_beside_the_title_as_published(tmp_path):
