@@ -378,6 +378,14 @@ def _model_warnings(site, archive, config) -> None:
         warn(f"archive/articles/{article.id}/{article.meta_file}" + (f":{line}" if line else "")
              + f": people[{index}].name: '{name}' is not in the article's text: names are written as the article "
              "writes them; check the spelling (an editor's identification of a garbled name goes in people.yml)")
+    for article, index, j, role in unwritten_people(site.articles, roles=True):
+        if article.id not in lines_of:
+            lines_of[article.id] = key_lines(article.path / article.meta_file, article.front_matter)
+        line = lines_of[article.id].get(("people", index, "roles", j))
+        warn(f"archive/articles/{article.id}/{article.meta_file}" + (f":{line}" if line else "")
+             + f": people[{index}].roles[{j}]: '{role}' is not in the article's text: the site quotes roles as the "
+             "article states them; copy the role from the text, and say what you know of it in a note under "
+             "annotations: on the words it explains")
     for article, first in same_text(archive.articles):  # (in the order of their folders: the oldest first)
         differ = " and ".join(what for what, same in (("titles", article.title == first.title),
                                                       ("dates", article.published == first.published)) if not same)
@@ -698,25 +706,39 @@ def same_text(articles) -> list[tuple]:
     return found
 
 
-def unwritten_people(articles) -> list[tuple]:
+def unwritten_people(articles, roles: bool = False) -> list[tuple]:
     """(article, index, name) of each person a article's metadata lists whose name is not in
     its text, as written (case, spacing and the kind of apostrophe aside): a slip of the editor's, which would give
-    the misspelt name a page of its own."""
+    the misspelt name a page of its own. With ``roles``, (article, index, j, role) of each role
+    of a person whose name is there that is not: the site quotes roles as the article states
+    them ("Roles are quoted as each article states them", on a person's page), and a role an
+    editor added or rewrote was published as the article's words."""
     from .records import plain_apostrophes
+
+    def finder(text: str):
+        folded = None  # lowercased, one space between words: only for words not found as they are
+
+        def written(words: str) -> bool:
+            nonlocal folded
+            if _written(words, text):
+                return True
+            if folded is None:  # (an apostrophe is one, typographic or typed: "Li Xin’ai" is "Li Xin'ai")
+                folded = " ".join(plain_apostrophes(text).lower().split())
+            return _written(" ".join(plain_apostrophes(words).lower().split()), folded)
+
+        return written
 
     found = []
     for article in articles:
         if not article.meta.people:
             continue
-        text = " ".join([article.meta.title, *article.paragraphs])
-        folded = None  # lowercased, one space between words: only for a name not found as it is
+        written = finder(" ".join([article.meta.title, *article.paragraphs]))
         for index, person in enumerate(article.meta.people):
-            if _written(person.name, text):
-                continue
-            if folded is None:  # (an apostrophe is one, typographic or typed: "Li Xin’ai" is "Li Xin'ai")
-                folded = " ".join(plain_apostrophes(text).lower().split())
-            if not _written(" ".join(plain_apostrophes(person.name).lower().split()), folded):
-                found.append((article, index, person.name))
+            if not written(person.name):
+                if not roles:
+                    found.append((article, index, person.name))
+            elif roles:
+                found += [(article, index, j, role) for j, role in enumerate(person.roles) if not written(role)]
     return found
 
 

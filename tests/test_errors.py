@@ -2070,6 +2070,21 @@ def test_names_written_as_a_list_of_people_are_told_the_form_of_a_person(proj):
         "'- name: ...': write '- name: Liu Chihui'"]
 
 
+def test_a_role_the_text_does_not_have_is_said(proj):
+    """A review of corrections: a role an editor added or rewrote in meta.yml ("Secretary of the
+    District Party Committee") was published as the article's own words, on a person's page
+    that says "Roles are quoted as each article states them". Said as a warning, with its line;
+    a role as the text writes it (case and spacing aside) is not."""
+    edit(proj, SEED_META, "  - Head of the District\n", "  - Head of the  district\n")
+    assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
+    edit(proj, SEED_META, "  - Head of the  district\n", "  - Mayor of Loudi\n")
+    line = line_of(proj, SEED_META, r"^  - Mayor of Loudi")
+    assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr.splitlines() == [
+        f"warning: {SEED_META}:{line}: people[0].roles[1]: 'Mayor of Loudi' is not in the article's text: the site "
+        "quotes roles as the article states them; copy the role from the text, and say what you know of it in a note "
+        "under annotations: on the words it explains"]
+
+
 def test_a_person_whose_name_the_text_does_not_have_is_said(proj):
     """'Liu Chihui' mistyped 'Liu Chihiu' in meta.yml was published without a word, as a
     person of their own with a page; an annotation's phrase is checked against the text, and
