@@ -398,7 +398,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         auto_reload=False,  # templates are files of the package: no stat of each on every page
     )
-    env.globals.update(url_link=_url_link, zh=_zh, generated_note=GENERATED_NOTE, role_labels=ROLE_LABELS,
+    env.globals.update(url_link=_url_link, zh=_zh, generated_note=GENERATED_NOTE, role_labels=ROLE_LABELS, spelt=spelling_note,
                        event_page=event_page, marked=marked, spelled_otherwise=spelled_otherwise,
                        roles_column=roles_column)
     env.filters.update(
@@ -558,6 +558,16 @@ def spelled_otherwise(written: str, name: str) -> bool:
     return written != name and match_key(written) != match_key(name)
 
 
+def spelling_note(person: PersonRecord, written: str) -> str | None:
+    """'written “…”' where an article writes a person's name otherwise than the name shown
+    (``spelled_otherwise``), in the list of its people and beside its credits. A name read from
+    its Chinese, which an editor inferred (zh_confirmed: false, "Party jianguo" as 党建国, Dang
+    Jianguo), is said to be unconfirmed beside the spelling, as the person's page says it."""
+    if not spelled_otherwise(written, person.name):
+        return None
+    return f"written “{written}”" + (", name not confirmed" if not person.zh_confirmed else "")
+
+
 def people_in_article(people: Sequence) -> tuple[list, list]:
     """The people of an article for its "In this article": those the text gives a title
     (with their titles and the part they took), then the others by the part they took
@@ -567,14 +577,7 @@ def people_in_article(people: Sequence) -> tuple[list, list]:
     def part(how: tuple) -> tuple:
         return tuple(how or ("mentioned",))
 
-    def spelt(person: PersonRecord, written: str) -> str | None:
-        # A name read from its Chinese, which an editor inferred (zh_confirmed: false, "Party
-        # jianguo" as 党建国, Dang Jianguo), is said to be unconfirmed beside the spelling, as the
-        # person's page says it.
-        if not spelled_otherwise(written, person.name):
-            return None
-        return f"written “{written}”" + (", name not confirmed" if not person.zh_confirmed else "")
-
+    spelt = spelling_note
     groups: dict[tuple, list] = {}
     for person, written, roles, how in people:
         if not roles:

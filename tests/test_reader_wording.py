@@ -215,6 +215,22 @@ def test_a_date_source_or_credit_the_editors_corrected_is_shown_as_published(tmp
     assert "Credits as published" not in html and "Date as published" not in html
 
 
+def test_a_credit_written_otherwise_than_the_persons_name_says_so(tmp_path):
+    """A review of corrections: a credited name made an alias in people.yml ("Li Yi" of Li
+    Yiming) was shown as "Reporter: Li Yiming", the article's spelling gone, while the list of
+    its people says "(written “…”)" and the data keeps "Li Yi". The credit says it too."""
+    archive = shutil.copytree(ROOT / "archive", tmp_path / "archive")
+    people = archive / "people.yml"
+    people.write_text(people.read_text(encoding="utf-8") + '\n- name: "Li Yiming"\n  aliases:\n    - "Li Yi"\n',
+                      encoding="utf-8")
+    site = build_site(load_archive(archive))
+    html = Renderer(site, "https://example.org/", "Archive").render_article(site.articles[0]).content
+    assert re.search(r"<dt>Reporter:</dt> <dd><a [^>]*>Li Yiming</a> \(written “Li Yi”\)</dd>", html), \
+        re.search(r"<dt>Reporter:</dt>.*", html).group(0)
+    # Spelt as the person's name, or in other capitals, nothing is said.
+    assert re.search(r"<dt>Editor in chief:</dt> <dd><a [^>]*>Wen Zhibin</a></dd>", html)
+
+
 def test_a_title_the_editors_corrected_is_shown_beside_the_title_as_published(tmp_path):
     """A title corrected in meta.yml was shown as if the source had it: corrections are visible
     (an editor's review). The page says the title as published, and that the editors
