@@ -706,6 +706,9 @@ def same_text(articles) -> list[tuple]:
     return found
 
 
+_COMMAS_RE = re.compile(r"\s*[,，、]\s*")
+
+
 def unwritten_people(articles, roles: bool = False) -> list[tuple]:
     """(article, index, name) of each person a article's metadata lists whose name is not in
     its text, as written (case, spacing and the kind of apostrophe aside): a slip of the editor's, which would give
@@ -715,6 +718,12 @@ def unwritten_people(articles, roles: bool = False) -> list[tuple]:
     editor added or rewrote was published as the article's words."""
     from .records import plain_apostrophes
 
+    def fold(text: str) -> str:
+        # Lowercased, one space between words, an apostrophe one, typographic or typed ("Li
+        # Xin’ai" is "Li Xin'ai"), and a comma one, however spaced or written ("Tianping Town
+        # ，Xinhua County": the parser writes a role's parts back with ", ").
+        return " ".join(_COMMAS_RE.sub(", ", plain_apostrophes(text)).lower().split())
+
     def finder(text: str):
         folded = None  # lowercased, one space between words: only for words not found as they are
 
@@ -722,9 +731,9 @@ def unwritten_people(articles, roles: bool = False) -> list[tuple]:
             nonlocal folded
             if _written(words, text):
                 return True
-            if folded is None:  # (an apostrophe is one, typographic or typed: "Li Xin’ai" is "Li Xin'ai")
-                folded = " ".join(plain_apostrophes(text).lower().split())
-            return _written(" ".join(plain_apostrophes(words).lower().split()), folded)
+            if folded is None:
+                folded = fold(text)
+            return _written(fold(words), folded)
 
         return written
 

@@ -809,12 +809,15 @@ def _as_published(parsed: ParsedArticle, meta: ArticleMeta) -> dict | None:
     def names(credits: dict) -> dict:
         return {role: [spoken(n) for n in people] for role, people in credits.items() if people}
 
+    def same(credits: dict) -> dict:  # (the order of a role's names, and spacing, aside)
+        return {role: sorted("".join(n.split()) for n in people) for role, people in credits.items() if people}
+
     found: dict = {}
     if parsed.published != meta.published:
         found["published"] = parsed.published
     if spoken(parsed.source) != spoken(meta.source):
         found["source"] = parsed.source
-    if names(parsed.credits) != names(meta.credits):
+    if same(parsed.credits) != same(meta.credits):
         found["credits"] = names(parsed.credits)
     return found or None
 

@@ -399,6 +399,7 @@ def environment() -> Environment:
         auto_reload=False,  # templates are files of the package: no stat of each on every page
     )
     env.globals.update(url_link=_url_link, zh=_zh, generated_note=GENERATED_NOTE, role_labels=ROLE_LABELS, spelt=spelling_note,
+                       read_otherwise=READ_OTHERWISE,
                        event_page=event_page, marked=marked, spelled_otherwise=spelled_otherwise,
                        roles_column=roles_column)
     env.filters.update(
@@ -556,6 +557,12 @@ def spelled_otherwise(written: str, name: str) -> bool:
     spacing and the kind of apostrophe ("Party jianguo" for Dang Jianguo; not "ZHANG WEI"
     for Zhang Wei): what pages and exports say as the name "as written"."""
     return written != name and match_key(written) != match_key(name)
+
+
+READ_OTHERWISE = Markup("(as the build reads the verbatim source below; the archive's editors read it otherwise)")
+"""After what the build reads in source.txt where meta.yml reads otherwise (the title, the date,
+the source, the credits): an editor's correction, or a reading the parser has changed since the
+article was ingested; either way, what the source gives as read, and that the editors differ."""
 
 
 def spelling_note(person: PersonRecord, written: str) -> str | None:

@@ -2085,6 +2085,26 @@ def test_a_role_the_text_does_not_have_is_said(proj):
         "under annotations: on the words it explains"]
 
 
+def test_a_role_the_parser_wrote_back_with_its_commas_is_in_the_text():
+    """A review: a role read from "secretary of Tianping Town ，Xinhua County" is written back
+    by the parser as "secretary of Tianping Town, Xinhua County", and was warned of, though no
+    editor had touched it. A comma is one however spaced or written; other words still count."""
+    from types import SimpleNamespace as NS
+
+    from lgnews.build import unwritten_people
+
+    def article(text, roles):
+        return NS(meta=NS(title="A meeting", people=[NS(name="Wang Qian", roles=roles)]), paragraphs=[text])
+
+    for text in ("Wang Qian, secretary of Tianping Town ，Xinhua County, presided.",
+                 "Wang Qian, secretary of Tianping Town 、Xinhua County, presided.",
+                 "Wang Qian, secretary of Tianping Town , Xinhua County, presided."):
+        assert unwritten_people([article(text, ("secretary of Tianping Town, Xinhua County",))], roles=True) == [], text
+    text = "Wang Qian, secretary of Tianping Town ，Xinhua County, presided."
+    (found,) = unwritten_people([article(text, ("secretary of Xinhua County",))], roles=True)
+    assert found[1:] == (0, 0, "secretary of Xinhua County")
+
+
 def test_a_person_whose_name_the_text_does_not_have_is_said(proj):
     """'Liu Chihui' mistyped 'Liu Chihiu' in meta.yml was published without a word, as a
     person of their own with a page; an annotation's phrase is checked against the text, and
