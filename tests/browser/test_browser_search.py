@@ -250,13 +250,18 @@ def test_pages_that_hold_the_words_side_by_side_come_first(search_tab, query):
     assert held == sorted(held, reverse=True), f"{query!r}: {list(zip(results, held, strict=True))}"
 
 
-@pytest.mark.parametrize(("query", "phrase"), [
-    ("Tang Tao", '"Tang Tao"'), ("  work   safety ", '"work safety"'),
-    ("safety", None), ('"Tang Tao"', None), ("“Tang Tao”", None), ("娄星 区委", None),
+@pytest.mark.parametrize(("hook", "query", "also"), [
+    # searched as a phrase too: words side by side first
+    ("lgAsPhrase", "Tang Tao", '"Tang Tao"'), ("lgAsPhrase", "  work   safety ", '"work safety"'),
+    ("lgAsPhrase", "safety", None), ("lgAsPhrase", '"Tang Tao"', None), ("lgAsPhrase", "“Tang Tao”", None),
+    ("lgAsPhrase", "娄星 区委", None),
+    # a quoted query, searched without its quotation marks too: the order of its words
+    ("lgUnquoted", '"retreat meeting"', "retreat meeting"), ("lgUnquoted", "“Tang Tao” Louxing", "Tang Tao Louxing"),
+    ("lgUnquoted", "retreat meeting", None), ("lgUnquoted", '"安全"', None), ("lgUnquoted", '""', None),
 ])
-def test_which_queries_are_also_searched_as_a_phrase(tab, query, phrase):
+def test_which_queries_are_also_searched_otherwise(tab, hook, query, also):
     tab.goto("")
-    assert tab.page.evaluate("q => document.querySelector('[data-lg-search]').lgAsPhrase(q)", query) == phrase
+    assert tab.page.evaluate(f"q => document.querySelector('[data-lg-search]').{hook}(q)", query) == also
 
 
 def test_the_phrase_moves_its_pages_up_in_pagefinds_order(tab):
@@ -976,46 +981,31 @@ def test_a_terms_entry_stays_first_whatever_the_phrase_steps_do(search_tab, quer
     assert not search_tab.errors
 
 
-def test_an_entry_named_by_the_query_or_another_form_of_its_name_comes_first(tab):
+NAMED_FIRST = """([found, named, query]) => {
+  const result = ([id, title, aliases]) => ({ id, data: () => Promise.resolve({ meta: { title, aliases } }) });
+  return document.querySelector('[data-lg-search]').lgNamedFirst(found.map(id => ({ id })), named.map(result), query);
+}"""
+"""namedFirst on results given by their ids, and entries by (id, title, other forms)."""
+
+
+@pytest.mark.parametrize(("found", "named", "query", "order"), [
+    # the entry whose other form is the query (spelt alike) moves to the top; the rest keep their order
+    (["a1", "a2", "work-safety", "a3"],
+     [["org", "Louxing Safety Committee", ""], ["work-safety", "work safety", "safety production · safety in production"],
+      ["other", "Safety Production Month", ""]], "Safety  production", ["work-safety", "a1", "a2", "a3"]),
+    # not among the results (a phrase step left it out): added first
+    (["a1", "a2"], [["rong", "Rong Media Center", "Converged Media Center"]], '"Rong Media Center"', ["rong", "a1", "a2"]),
+    # named only in part, or fourth among the entries: nothing moves
+    (["a1", "rong"], [["rong", "Rong Media Center", ""]], "Rong Media", ["a1", "rong"]),
+    (["a1", "rong"], [["x", "x", ""], ["y", "y", ""], ["z", "z", ""], ["rong", "Rong Media Center", ""]],
+     "Rong Media Center", ["a1", "rong"]),
+])
+def test_an_entry_named_by_the_query_or_another_form_of_its_name_comes_first(tab, found, named, query, order):
     """Among the entries and organizations found apart, the first three are looked at: one
     whose name, or one of whose other forms, is the query (spelt alike) moves to the top, and
     is added if the other steps left it out; the others keep their order."""
     tab.goto("")
-    order = tab.page.evaluate("""([found, named, query]) => {
-      const box = document.querySelector('[data-lg-search]');
-      const result = ([id, title, aliases]) => ({ id, data: () => Promise.resolve({ meta: { title, aliases } }) });
-      return box.lgNamedFirst(found.map(id => ({ id })), named.map(result), query);
-    }""", [["a1", "a2", "work-safety", "a3"],
-          [["org", "Louxing Safety Committee", ""], ["work-safety", "work safety", "safety production · safety in production"],
-           ["other", "Safety Production Month", ""]],
-          "Safety  production"])
-    assert order == ["work-safety", "a1", "a2", "a3"]
-    # Not among the results (a phrase step left it out): added first.
-    order = tab.page.evaluate("""([found, named, query]) => {
-      const box = document.querySelector('[data-lg-search]');
-      const result = ([id, title, aliases]) => ({ id, data: () => Promise.resolve({ meta: { title, aliases } }) });
-      return box.lgNamedFirst(found.map(id => ({ id })), named.map(result), query);
-    }""", [["a1", "a2"], [["rong", "Rong Media Center", "Converged Media Center"]], '"Rong Media Center"'])
-    assert order == ["rong", "a1", "a2"]
-    # Named only in part, or fourth among the entries: nothing moves.
-    for named, query in [([["rong", "Rong Media Center", ""]], "Rong Media"),
-                         ([["x", "x", ""], ["y", "y", ""], ["z", "z", ""], ["rong", "Rong Media Center", ""]],
-                          "Rong Media Center")]:
-        order = tab.page.evaluate("""([found, named, query]) => {
-          const box = document.querySelector('[data-lg-search]');
-          const result = ([id, title, aliases]) => ({ id, data: () => Promise.resolve({ meta: { title, aliases } }) });
-          return box.lgNamedFirst(found.map(id => ({ id })), named.map(result), query);
-        }""", [["a1", "rong"], named, query])
-        assert order == ["a1", "rong"], (named, query)
-
-
-@pytest.mark.parametrize(("query", "words"), [
-    ('"retreat meeting"', "retreat meeting"), ("“Tang Tao” Louxing", "Tang Tao Louxing"),
-    ("retreat meeting", None), ('"安全"', None), ('""', None),
-])
-def test_a_quoted_query_is_also_searched_without_its_quotation_marks(tab, query, words):
-    tab.goto("")
-    assert tab.page.evaluate("q => document.querySelector('[data-lg-search]').lgUnquoted(q)", query) == words
+    assert tab.page.evaluate(NAMED_FIRST, [found, named, query]) == order
 
 
 def test_the_pages_of_a_quoted_query_take_the_order_of_its_words(tab):
