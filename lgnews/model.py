@@ -284,10 +284,12 @@ class Article:
     sha256: str
     paragraphs: list[str]
     body_markdown: str | None = None
-    # The title of source.txt where meta.yml gives another: an editor's correction, shown as one.
+    # The title of source.txt, as the parser reads it, where meta.yml gives another: an editor's
+    # correction (or an older parser's reading), shown on the page beside the editors'.
     title_as_published: str | None = None
-    # So for the date, the source and the credits: what source.txt gives of each that meta.yml
-    # corrects ("published": a date; "source": text or None; "credits": role -> names).
+    # So for the date, the source and the credits: what the parser reads of each in source.txt
+    # where meta.yml reads otherwise ("published": a date; "source": text or None; "credits":
+    # role -> names).
     as_published: dict | None = None
     dates: list[DateMention] = field(default_factory=list)
     quoted: list[str] = field(default_factory=list)
@@ -800,9 +802,11 @@ def _ingested_article(directory: Path, raw: bytes, digest: str, meta_bytes: byte
 
 
 def _as_published(parsed: ParsedArticle, meta: ArticleMeta) -> dict | None:
-    """What source.txt gives as the date of publication, the source and the credits where
-    meta.yml gives otherwise: an editor's corrections, which the article's page shows as
-    such (spacing aside, as for the title). None if meta.yml follows source.txt in all three."""
+    """What the parser reads in source.txt as the date of publication, the source and the
+    credits where meta.yml reads otherwise (spacing, and the order of a role's names, aside):
+    an editor's corrections, or the readings of an older parser that ingested the article,
+    which the article's page shows beside the editors' values. None if meta.yml follows
+    the parser's reading in all three."""
     def spoken(text: str | None) -> str:
         return " ".join((text or "").split())
 

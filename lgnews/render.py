@@ -584,13 +584,12 @@ def people_in_article(people: Sequence) -> tuple[list, list]:
     def part(how: tuple) -> tuple:
         return tuple(how or ("mentioned",))
 
-    spelt = spelling_note
     groups: dict[tuple, list] = {}
     for person, written, roles, how in people:
         if not roles:
-            groups.setdefault(part(how), []).append((person, spelt(person, written)))
+            groups.setdefault(part(how), []).append((person, spelling_note(person, written)))
     shared = {how for how, members in groups.items() if len(members) > 1}
-    named = [(person, [s for s in (spelt(person, written),) if s] + list(roles) + list(how or ()))
+    named = [(person, [s for s in (spelling_note(person, written),) if s] + list(roles) + list(how or ()))
              for person, written, roles, how in people if roles or part(how) not in shared]
     return named, [(", ".join(how), members) for how, members in groups.items() if how in shared]
 
