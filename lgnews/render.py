@@ -1333,7 +1333,17 @@ def article_record(article: Article) -> dict:
         "paragraphs": list(article.paragraphs),
         "sha256": article.sha256,
         "machine_translated": meta.machine_translated,
+        "as_published": _as_published_record(article),
     }
+
+
+def _as_published_record(article: Article) -> dict | None:
+    """What the build reads in source.txt where meta.yml reads otherwise, as the article's page
+    gives it ("Title as published", "Date as published", …): only the fields that differ."""
+    found = {"title": article.title_as_published} if article.title_as_published else {}
+    for key, value in (article.as_published or {}).items():
+        found[key] = value.isoformat() if key == "published" else value
+    return found or None
 
 
 def _json(data: Any) -> str:

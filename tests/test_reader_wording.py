@@ -5,10 +5,12 @@ article.", present tense among past events)."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from datetime import date
 
+import jsonschema
 import pytest
 
 from lgnews.model import build_site, load_archive
@@ -199,6 +201,9 @@ def test_a_date_source_or_credit_the_editors_corrected_is_shown_as_published(tmp
 
     article, html = page(text)
     assert article.as_published is None and "as published:</dt>" not in html
+    from lgnews.render import article_record
+
+    assert article_record(build_site(load_archive(archive)).articles[0])["as_published"] is None
     article, html = page(text.replace("published: 2022-04-30\n", "published: 2022-05-03\n")
                          .replace("source: Louxing Rong Media Center\n", "source: Loudi Rong Media Center\n")
                          .replace("  reporter:\n  - Li Yi\n", "  reporter:\n  - Li Yiming\n"))
@@ -211,6 +216,15 @@ def test_a_date_source_or_credit_the_editors_corrected_is_shown_as_published(tmp
     assert ("<dt>Credits as published:</dt> <dd>Reporter: Li Yi; Editor in chief: Wen Zhibin; Reviewer: Huang Miao, "
             f"Zeng Zhenhua; Editor: Xiao Hui {READ}</dd>") in html
     assert "Li Yiming" in html and "3 May 2022" in html  # the corrections themselves, where they were
+    # The data says it too, as its schema allows.
+    from lgnews.render import article_record
+
+    (record,) = [article_record(a) for a in build_site(load_archive(archive)).articles]
+    assert record["as_published"] == {
+        "published": "2022-04-30", "source": "Louxing Rong Media Center", "credits": article.as_published["credits"]}
+    assert record["published"] == "2022-05-03" and record["source"] == "Loudi Rong Media Center"
+    schema = json.loads((ROOT / "docs" / "schemas" / "articles.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate([record], schema)
     # A source removed; spacing alone is no correction.
     article, html = page(text.replace("source: Louxing Rong Media Center\n", "")
                          .replace("  - Li Yi\n", "  - '  Li   Yi '\n"))
