@@ -399,7 +399,7 @@ def environment() -> Environment:
         auto_reload=False,  # templates are files of the package: no stat of each on every page
     )
     env.globals.update(url_link=_url_link, zh=_zh, generated_note=GENERATED_NOTE, role_labels=ROLE_LABELS, spelt=spelling_note,
-                       read_otherwise=READ_OTHERWISE,
+                       read_otherwise=READ_OTHERWISE, none_read=NONE_READ,
                        event_page=event_page, marked=marked, spelled_otherwise=spelled_otherwise,
                        roles_column=roles_column)
     env.filters.update(
@@ -563,6 +563,11 @@ READ_OTHERWISE = Markup("(as the build reads the verbatim source below; the arch
 """After what the build reads in source.txt where meta.yml reads otherwise (the title, the date,
 the source, the credits): an editor's correction, or a reading the parser has changed since the
 article was ingested; either way, what the source gives as read, and that the editors differ."""
+
+
+NONE_READ = Markup("none that the build can read in the verbatim source below: given by the archive's editors")
+"""Where the build reads no source or no credits in source.txt and meta.yml gives them: an
+editor filled in what the build could not read (as ingest asks when it finds no credit line)."""
 
 
 def spelling_note(person: PersonRecord, written: str) -> str | None:

@@ -231,6 +231,13 @@ def test_a_date_source_or_credit_the_editors_corrected_is_shown_as_published(tmp
     assert article.as_published == {"source": "Louxing Rong Media Center"}
     assert f"<dt>Source as published:</dt> <dd>Louxing Rong Media Center {READ}</dd>" in html
     assert "Credits as published" not in html and "Date as published" not in html
+    # Where the build reads none (ingest asks the editors to give them), the row says so.
+    site = build_site(load_archive(archive))
+    site.articles[0].as_published = {"source": None, "credits": {}}
+    html = Renderer(site, "https://example.org/", "Archive").render_article(site.articles[0]).content
+    none_read = "none that the build can read in the verbatim source below: given by the archive's editors"
+    assert f"<dt>Source as published:</dt> <dd>{none_read}</dd>" in html
+    assert f"<dt>Credits as published:</dt> <dd>{none_read}</dd>" in html
     # Nor is the order of a role's names, or a name's spacing ("Zeng Zhen hua").
     article, html = page(text.replace("  - Huang Miao\n  - Zeng Zhenhua\n", "  - Zeng Zhen hua\n  - Huang Miao\n"))
     assert article.as_published is None, article.as_published

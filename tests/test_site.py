@@ -935,8 +935,11 @@ def test_every_module_knows_the_same_credit_roles():
     from lgnews.render import ROLE_LABELS
 
     schema = json.loads((ROOT / "docs" / "schemas" / "articles.schema.json").read_text(encoding="utf-8"))
-    allowed = schema["items"]["properties"]["credits"]["propertyNames"]["enum"]
-    assert list(CREDIT_INVOLVEMENT) == list(ROLE_LABELS) == ROLE_ORDER == allowed
+    fields = schema["items"]["properties"]
+    allowed = fields["credits"]["propertyNames"]["enum"]
+    # (and the credits the build reads where the metadata gives others: as_published)
+    as_published = fields["as_published"]["properties"]["credits"]["propertyNames"]["enum"]
+    assert list(CREDIT_INVOLVEMENT) == list(ROLE_LABELS) == ROLE_ORDER == allowed == as_published
 
 
 def test_an_entry_says_when_it_cites_no_source(built_site):
