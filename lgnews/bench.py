@@ -563,15 +563,15 @@ def measure_search(site: Path, queries: Iterable[str] = SEARCH_QUERIES) -> list[
         try:
             for query in queries:
                 pasted = _search_once(browser, base, query, typed=False)
-                typed = _search_once(browser, base, query, typed=True)
-                stats.append(SearchStats(query, pasted[0], pasted[1], pasted[2], pasted[3], typed_bytes=typed[0]))
+                pasted.typed_bytes = _search_once(browser, base, query, typed=True).bytes
+                stats.append(pasted)
         finally:
             browser.close()
     return stats
 
 
-def _search_once(browser, base: str, query: str, *, typed: bool) -> tuple[int, int, int, int]:
-    """(bytes, requests, results, failed requests) of one search in the box, from a fresh context."""
+def _search_once(browser, base: str, query: str, *, typed: bool) -> SearchStats:
+    """One search in the box, from a fresh context: its bytes, requests, results and failed requests."""
     context = browser.new_context()
     try:
         page = context.new_page()
@@ -591,7 +591,7 @@ def _search_once(browser, base: str, query: str, *, typed: bool) -> tuple[int, i
         status = page.locator("#lg-search-status").inner_text()
         count = re.match(r"([\d,]+) matching page", status)
         total = sum(_body_size(r) for r in finished)
-        return total, len(finished), int(count.group(1).replace(",", "")) if count else 0, len(failed)
+        return SearchStats(query, total, len(finished), int(count.group(1).replace(",", "")) if count else 0, len(failed))
     finally:
         context.close()
 

@@ -723,8 +723,8 @@
 
   function namedFirst(found, named, query) {
     var top = named.slice(0, NAMED);
-    var asked = wordsOf(query).join(" ");
     function spelt(text) { return wordsOf(text).join(" "); }
+    var asked = spelt(query);
     return Promise.all(top.map(dataOf)).then(function (pages) {
       var hits = top.filter(function (r, i) {
         var meta = pages[i].meta || {};
