@@ -76,7 +76,9 @@ _ESCAPES = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>#+!|~^=$"}
 _ESCAPES.update({"&": "&amp;", '"': "&quot;", "'": "&#39;"})
 _ESCAPE_RE = re.compile("|".join(map(re.escape, _ESCAPES)))
 # "???" opens a pymdownx.details block, like "!!!" an admonition ("!" is escaped anyway).
-_LINE_START_RE = re.compile(r"^(\s*)([-+=>:?]|\d+(?=[.)]))")
+# Python-Markdown deletes \x02 and \x03 (the marks of its placeholders) before it reads a page:
+# seen through, as it will ("0\x03. 0" became a numbered list).
+_LINE_START_RE = re.compile(r"^([\s\x02\x03]*)([-+=>:?]|\d+(?=[\d\x02\x03]*[.)]))")
 
 
 _escaped: dict[str, str] = {}

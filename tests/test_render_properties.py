@@ -123,6 +123,7 @@ def test_the_markdown_has_the_extensions_of_mkdocs_yml():
 @example(text="??? note")
 @example(text='--8<-- "decoy.md"')
 @example(text="*[HTML]: x\nHTML")
+@example(text="0\x03. 0")  # Markdown deletes \x02 and \x03: what was left read as a list
 def test_escaped_text_is_one_paragraph_of_itself(text):
     html = render_markdown(esc(text))
     assert DECOY not in html
