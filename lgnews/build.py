@@ -636,12 +636,16 @@ def _written_warnings(report, drafts: set[str] = frozenset(), site=None) -> None
             warn(gone)
 
 
-def _moved_pages(site) -> dict[str, tuple[str, str, str]]:
+def _moved_pages(site) -> dict[str, tuple[str, str | None, str]]:
     """The address each alias of a person or an organization would have as a name of its own
-    -> (the alias, whose name it is, the page it leads to now)."""
+    -> (the alias, whose name it is, the page it leads to now); and that of each glossary
+    entry's term, where its slug gives it another -> (the term, None, its page)."""
     from .records import slugify
 
     moved = {}
+    for term in site.terms:  # an entry given the slug of its old name leaves its name's address
+        if term.slug != slugify(term.term):
+            moved.setdefault(f"glossary/{slugify(term.term)}/", (term.term, None, f"glossary/{term.slug}/"))
     for kind, entries in (("people", site.people), ("organizations", site.organizations)):
         for entry in entries:
             for alias in entry.aliases:  # (a local alias is a name of another body in another place's articles)
@@ -649,7 +653,7 @@ def _moved_pages(site) -> dict[str, tuple[str, str, str]]:
     return moved
 
 
-def _gone_page(rel: str, moved: dict[str, tuple[str, str, str]] | None = None) -> str | None:
+def _gone_page(rel: str, moved: dict[str, tuple[str, str | None, str]] | None = None) -> str | None:
     """What the loss of the deleted generated file ``rel`` means, if it is the page of an
     article, a glossary entry, or a person or an organization whose name became another's
     alias (links to it now lead nowhere), and how to keep its address; None for any other
@@ -658,11 +662,15 @@ def _gone_page(rel: str, moved: dict[str, tuple[str, str, str]] | None = None) -
     if len(parts) == 3 and parts[0] == "articles" and parts[2] == "index.md" and ARTICLE_ID_RE.match(parts[1]):
         return (f"the page articles/{parts[1]}/ is gone, as archive/articles/{parts[1]}/ is: links to it "
                 "from elsewhere now lead nowhere; if the folder was renamed, give it back its name")
+    folder = rel.removesuffix("index.md")
+    if moved and folder in moved and moved[folder][1] is None:  # the entry's own slug took it elsewhere
+        term, _, url = moved[folder]
+        return (f"the page {folder} is gone, as the entry '{term}' is at {url}, its 'slug:': links to the old "
+                "address from elsewhere now lead nowhere")
     if len(parts) == 3 and parts[0] == "glossary" and parts[2] == "index.md":
         return (f"the page glossary/{parts[1]}/ is gone, as no entry of archive/glossary.yml has the slug "
                 f"'{parts[1]}' any more: links to it from elsewhere now lead nowhere; if its term was renamed, "
                 f"give the entry 'slug: {parts[1]}' to keep its address")
-    folder = rel.removesuffix("index.md")
     if moved and folder in moved:  # a name made another's alias took its page to the other's address
         alias, name, url = moved[folder]
         return (f"the page {folder} is gone, as '{alias}' is now a name of {name}, whose page is {url}: links to "
@@ -852,9 +860,11 @@ class _LinkTargets:
 
         return not (not self._generated_before and rel.split("/", 1)[0] in GENERATED_TOPS and _looks_generated(path))
 
-    def moved(self, address: str) -> tuple[str, str, str] | None:
+    def moved(self, address: str) -> tuple[str, str | None, str] | None:
         """(the alias, whose name it is, its page) if ``address`` is the page an alias of a
-        person or an organization would have as a name of its own (see ``_moved_pages``)."""
+        person or an organization would have as a name of its own, or (the term, None, its
+        page) if it is the address a glossary entry's term would have but for its slug (see
+        ``_moved_pages``)."""
         if self._moved is None:
             self._moved = _moved_pages(self._site)
         return self._moved.get(address)
@@ -979,6 +989,8 @@ def _no_such_page(targets: _LinkTargets, address: str) -> str:
     moved = targets.moved(address)
     if moved:  # the page of a name that is another's alias ('people/party-jianguo/'): not the nearest spelling
         alias, name, url = moved
+        if name is None:  # a glossary entry with a slug of its own
+            return f"leads to no page of the site: the entry '{alias}' is at '{url}', its 'slug:'"
         return f"leads to no page of the site: '{alias}' is a name of {name}, whose page is '{url}'"
     prefix, depth = folder + "/", address.count("/")
     pages = [out[: -len("index.md")] for out in targets.outputs

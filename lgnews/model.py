@@ -1433,11 +1433,25 @@ def _resolve_events(article: Article, events_found: list[list[tuple[int, int, Ev
                     event_articles: dict[str, list[Article]], event_matcher: PhraseMatcher) -> None:
     """The article's events (each once, in the order found, an event named inside another's
     alias after it), and the article added to the articles of each."""
+    said: dict = {}
     article.events = _unique(
         e for paragraph, in_paragraph in zip(article.paragraphs, events_found, strict=False)
-        for start, end, found in in_paragraph for e in (found, *_events_within(paragraph[start:end], event_matcher)))
+        for start, end, found in in_paragraph for e in (found, *_events_within(paragraph[start:end], event_matcher))
+        if _says(article, e.context, said))
     for event in article.events:
         event_articles[event.id].append(article)
+
+
+def _says(article: Article, context: re.Pattern | None, said: dict) -> bool:
+    """Whether the article's title or text says what an entry or an event of ``only_with``
+    needs to be found in it (a "7·20" is Zhengzhou's disaster only where Zhengzhou or Henan
+    is named: another place has its own 7·20), ``said`` keeping the answers for the article."""
+    if context is None:
+        return True
+    if context not in said:
+        said[context] = context.search(article.title) is not None or any(
+            context.search(paragraph) for paragraph in article.paragraphs)
+    return said[context]
 
 
 _WORD_SPAN_RE = re.compile(r"\S+")
@@ -1597,10 +1611,13 @@ def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]
     shown = {n: k for k, n in enumerate(order, start=1)}
     article.notes = [article.meta.annotations[n - 1] for n in order]
     article.spans = []
+    context: dict = {}  # what the article says of the words entries need (``_says``)
     for index, (paragraph, found) in enumerate(zip(article.paragraphs, found_all, strict=True)):
         spans = [Span(start, end, note=shown[n]) for n, (i, start, end) in placed.items() if i == index]
         notes = spans[:]  # the matches of one scan never overlap one another: only notes can
         for start, end, term in found:
+            if term.context is not None and not _says(article, term.context, context):
+                continue
             start = _with_opening_quote(paragraph, start, end)
             note = next((s for s in notes if s.start < end and start < s.end), None) if notes else None
             if note is not None:  # the note's span stands; the term is not marked under it
@@ -1633,6 +1650,7 @@ def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]
     headings = [article.title, article.meta.source or ""]
     article.heading_spans = {}
     for (where, anchor), text, found in zip(HEADINGS, headings, term_matcher.find_all(headings), strict=True):
+        found = [f for f in found if f[2].context is None or _says(article, f[2].context, context)]
         if found:
             article.heading_spans[where] = [Span(_with_opening_quote(text, start, end), end, term=term)
                                             for start, end, term in found]

@@ -1726,10 +1726,23 @@ class Term:
     sources: list[Source]
     see_also: list[str]
     featured: bool = False
+    only_with: list[str] = field(default_factory=list)
 
     @property
     def names(self) -> list[str]:
         return [self.term, *self.aliases]
+
+    @cached_property
+    def context(self) -> re.Pattern | None:
+        """What an article must also say for the entry to be found in it (``only_with``)."""
+        return context_pattern(self.only_with)
+
+    @cached_property
+    def names_anywhere(self) -> list[str]:
+        """The names that are the entry's wherever they are written: all of them, or, with
+        ``only_with``, those that hold one of its words ("Zhengzhou 7·20 rainstorm", not
+        "7·20")."""
+        return [n for n in self.names if self.context is None or self.context.search(n)]
 
     @cached_property
     def short_definition(self) -> str:
@@ -1743,6 +1756,16 @@ class Term:
         of low confidence, that it is uncertain (said on its page, and now where it is read
         too: the first sentence alone read as settled fact)."""
         return self.short_definition + (f" {LOW_CONFIDENCE_TIP}" if self.confidence == "low" else "")
+
+
+def context_pattern(words: list[str]) -> re.Pattern | None:
+    """A pattern that finds any of ``words`` as a word of a text, whatever its case (Chinese
+    within other Chinese too: it has no spaces between words)."""
+    if not words:
+        return None
+    parts = [(r"(?<!\w)" if w[:1].isascii() and w[:1].isalnum() else "") + re.escape(w)
+             + (r"(?!\w)" if w[-1:].isascii() and w[-1:].isalnum() else "") for w in words]
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 LOW_CONFIDENCE_TIP = "(Uncertain: the original Chinese term is not confirmed.)"
@@ -1796,7 +1819,8 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
         c.error((), "expected a list of entries, each starting with '- term: ...'")
         c.raise_if_any()
     fields = {"term": True, "slug": False, "aliases": False, "zh": False, "pinyin": False, "definition": True,
-              "category": True, "confidence": True, "sources": False, "see_also": False, "featured": False}
+              "category": True, "confidence": True, "sources": False, "see_also": False, "featured": False,
+              "only_with": False}
     terms: list[Term] = []
     places: list[int] = []  # the index in the file of each entry of ``terms``
     for i, item in enumerate(data):
@@ -1825,9 +1849,11 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
             sources=c.sources(item.get("sources"), (i, "sources")),
             see_also=c.text_list(item.get("see_also"), (i, "see_also")),
             featured=c.boolean(item.get("featured"), (i, "featured"), False),
+            only_with=c.text_list(item.get("only_with"), (i, "only_with")),
         ))
         places.append(i)
     names = {t.term for t in terms}
+    aliased = {match_key(a): t.term for t in terms for a in t.aliases}
     entries = [(i, "term", t.term, t.aliases) for i, t in zip(places, terms, strict=True)]
     repeated = _one_owner_per_name(c, path, entries, "entry")
     _read_alike(c, path, entries, repeated)
@@ -1845,7 +1871,9 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
                                        f"end it within {TOOLTIP_MAX} (the whole definition is on the term's page)")
         for other in t.see_also:
             if other not in names:
-                hint = difflib.get_close_matches(other, sorted(names), n=1)
+                # (a renamed term's old name is usually kept as an alias of the entry)
+                hint = [aliased[match_key(other)]] if match_key(other) in aliased else difflib.get_close_matches(
+                    other, sorted(names), n=1)
                 c.error((i, "see_also"), f"'{other}' is not a term of the glossary"
                                          + (f"; did you mean '{hint[0]}'?" if hint else ""))
         if i in repeated or not t.slug:
@@ -1937,6 +1965,12 @@ class Event:
     sources: list[Source]
     aliases: list[str]
     terms: list[str]
+    only_with: list[str] = field(default_factory=list)
+
+    @cached_property
+    def context(self) -> re.Pattern | None:
+        """What an article must also say for the event to be found in it (``only_with``)."""
+        return context_pattern(self.only_with)
 
 
 TIMELINE_ANCHORS = ("published-", "event-", "timeline-")
@@ -1953,7 +1987,7 @@ def load_events(path: Path, data: Any, term_names: set[str] | None) -> list[Even
         c.error((), "expected a list of events, each starting with '- id: ...'")
         c.raise_if_any()
     fields = {"id": True, "date": True, "title": True, "description": True, "sources": False,
-              "aliases": False, "terms": False}
+              "aliases": False, "terms": False, "only_with": False}
     events: list[Event] = []
     ids: dict[str, int] = {}  # id -> place of its event in the file
     lines: dict[tuple, int] = {}  # the file's lines, read when a repeated id is said
@@ -1998,6 +2032,7 @@ def load_events(path: Path, data: Any, term_names: set[str] | None) -> list[Even
                 sources=c.sources(item.get("sources"), (i, "sources")),
                 aliases=aliases,
                 terms=terms,
+                only_with=c.text_list(item.get("only_with"), (i, "only_with")),
             ))
     c.raise_if_any()
     return sorted(events, key=lambda e: (e.date, e.id))

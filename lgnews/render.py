@@ -1014,10 +1014,11 @@ class Renderer:
 
 def abbreviations(terms) -> dict[str, str]:
     """The site-wide tooltips: every name of every term (as written, capitalized and in
-    lower case: abbreviations match case-sensitively) -> its short definition."""
+    lower case: abbreviations match case-sensitively) -> its short definition; not a name
+    that is the term's only in articles that say its ``only_with`` words ("7·20")."""
     out: dict[str, str] = {}
     for term in terms:
-        for name in term.names:
+        for name in term.names_anywhere:
             for variant in (name, name[:1].upper() + name[1:], name.lower()):
                 out.setdefault(variant, term.tooltip)
     return out

@@ -29,7 +29,7 @@ def test_an_event_named_alone_or_only_in_another_word_is_not_doubled(tmp_path):
     shutil.copytree(ROOT / "archive", archive, ignore=shutil.ignore_patterns("articles"))
     (archive / "articles").mkdir()
     for slug, text in [("2022-05-01-rain", "The county recalled the 7·20 rainstorm in Zhengzhou."),
-                       ("2022-05-02-report", "The county studied the 7·20 investigation report."),
+                       ("2022-05-02-report", "The county studied the 7·20 investigation report of Henan."),
                        ("2022-05-03-none", "The county studied the heavy rain report of 2020.")]:
         folder = archive / "articles" / slug
         folder.mkdir()

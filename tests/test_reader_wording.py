@@ -95,6 +95,14 @@ def test_the_seeds_pages_read_so(built_site):
     assert '<p class="person-lead">Named in 1 article (2022), taking part by attending.</p>' in person
 
 
+def test_the_home_page_hedges_the_chinese_of_an_entry_not_sure_of_it(built_site):
+    """"Terms to know" gave the Chinese of an entry of medium confidence as fact (a
+    fact-checker's review): its page says the original may have used another term."""
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '(probably <span lang="zh">党政领导责任、部门监管责任、属地管理责任、企业主体责任</span>)' in home
+    assert '(<span lang="zh">人民至上、生命至上</span>)' in home  # high confidence: as it is
+
+
 def test_a_persons_page_says_who_published_the_articles_that_name_them(tmp_path):
     """A reader's review at 1,000 articles: "Named in 12 articles… as Head of the County",
     and nothing on the page said which county. The bodies that published the articles say
