@@ -114,6 +114,7 @@ _GLUED_FOOTER_RE = re.compile("|".join([FOOTER_RE.pattern,
 GLUED_FOOTER_WINDOW = 3000
 """How far from the text's end a footer flattened on to the credit line's line is looked for."""
 
+_PHOTO = r"(?:Text|Photos?|Photography|Pictures?|Video)"
 CREDIT_LABELS = [
     # (pattern, role); longest first so "Editor in Chief" wins over "Editor". In any case:
     # "Editor in chief", "Chief editor", "audit", "SOURCE".
@@ -125,6 +126,9 @@ CREDIT_LABELS = [
     # "Editor in charge" is 责任编辑, the responsible editor, as "Responsible Editor" is.
     (r"Responsible Editors?|Editor[- ]in[- ]Charge|Edited by|Editors?", "editor"),
     (r"Reported by|Reporters?", "reporter"),
+    # "Text/Picture:" (文/图), read as the same words in a parenthesis are ("(Text/Photo: Li Na)"):
+    # written with capitals, as a label starts; "the text:" in small letters is a sentence's.
+    (rf"(?-i:{_PHOTO}(?:\s*(?:/|&|and)\s*{_PHOTO})*)", "reporter"),
     (r"Correspondents?", "correspondent"),
     (r"Source", "source"),
 ]
@@ -143,7 +147,6 @@ LABEL_QUALIFIERS = frozenset("Executive Deputy Associate Assistant Senior Managi
 _LABEL_QUALIFIER = "(?:" + "|".join(sorted(LABEL_QUALIFIERS)) + ")"
 _QUALIFIER_SEARCH_RE = re.compile(f"{_LABEL_QUALIFIER}[ \t]")
 """Looked for once in a credit line (1 µs) before each label is checked for them (0.6 µs a label)."""
-_PHOTO = r"(?:Text|Photos?|Photography|Pictures?|Video)"
 # A word or two may qualify a role: "Our reporter", "Intern reporter", "All-media reporter".
 _PAREN_ROLE_RE = re.compile(
     rf"^(?:(?:[A-Za-z-]+\s+){{0,2}}?"
@@ -154,7 +157,22 @@ _PAREN_ROLE_RE = re.compile(
 # A given name may hold an apostrophe before a syllable starting with a, o or e ("Xin'ai",
 # "Ke'er", typographic ’ too); not "Zhigang's", a possessive.
 _APOSTROPHE = r"(?:['’][aoe][a-z]{0,12})"
-CREDIT_NAME_RE = re.compile(rf"[A-Z][a-zü]+(?: [A-Za-z][a-zü]*{_APOSTROPHE}?){{1,2}}")
+# The words of a credit's label, known or not, which are no syllable of a name: "(Correspondent:
+# Tan Xiaoyu Reporter: Peng Hui)", "(Author: Yi Xiaolan)", "(Written by Yi Xiaolan)" and "(Intern
+# Li Na, reporter Wang Lei)" credited "Tan Xiaoyu Reporter", "Author Yi Xiaolan", "Written by" and
+# "Intern Li Na".
+CREDIT_LABEL_WORDS = frozenset(
+    """
+    Reporter Reporters Reported Correspondent Correspondents Editor Editors Edited Responsible Charge
+    Review Reviewer Reviewers Reviewed Audit Audited Trial Trials Instance Supervised Supervisor Supervisors
+    Source Text Photo Photos Photography Picture Pictures Photographer Photographers Author Authors Written
+    Intern Interns Producer Producers Proofreader Proofreaders
+    """.split()
+) | LABEL_QUALIFIERS
+_LABEL_WORD = "(?i:" + "|".join(sorted(CREDIT_LABEL_WORDS)) + r")(?![A-Za-zü])"
+_LABEL_WORD_RE = re.compile(rf"(?<![A-Za-zü]){_LABEL_WORD}")
+CREDIT_NAME_RE = re.compile(rf"(?!{_LABEL_WORD})[A-Z][a-zü]+"
+                            rf"(?: (?!{_LABEL_WORD})[A-Za-z][a-zü]*{_APOSTROPHE}?){{1,2}}")
 NAME_TOKEN_RE = re.compile(rf"[A-Z][a-zü]+{_APOSTROPHE}?|[a-zü]+{_APOSTROPHE}?|[A-Z]{{2,}}(?![A-Za-zü])")
 ROLE_ORDER = ["reporter", "correspondent", "editor_in_chief", "reviewer", "editor", "supervisor"]
 MAX_CREDIT_BLOCKS = 6
@@ -405,7 +423,8 @@ class ParsedArticle:
     dates: list[DateMention] = field(default_factory=list)
     quoted: list[str] = field(default_factory=list)
     # What the credit line holds that is read neither as credits nor as text: a label the
-    # parser does not know, after known credits ("Producer: Wang Qian"), for ingest to say.
+    # parser does not know, beside known credits or a source ("Producer: Wang Qian", "(Author:
+    # Yi Xiaolan)"), for ingest to say.
     unread_credits: list[str] = field(default_factory=list)
 
 
@@ -985,9 +1004,20 @@ def _tail_credit_start(text: str) -> int | None:
     return None
 
 
-# "(Reporter Zhao Yang, correspondent Liu Hui)", or without the comma: split before a role too.
+# "(Reporter Zhao Yang, correspondent Liu Hui)", or without the comma: split before a role too,
+# and before one with its colon ("(Correspondent: Tan Xiaoyu Reporter: Peng Hui)"), or before an
+# intern, whom no role credits ("(Reporter Li Yi Intern Wang Lei)": said, not read).
 _PAREN_COMMAS_RE = re.compile(r"[,，;；]")
-_PAREN_PARTS_RE = re.compile(r"[,，;；]|\s+(?=(?:[Rr]eporters?|[Cc]orrespondents?)\s)")
+_PAREN_PARTS_RE = re.compile(r"[,，;；]|\s+(?=(?:[Rr]eporters?|[Cc]orrespondents?|[Ii]nterns?)[\s:：])")
+# The reporters' own media center before their roles in a parenthesis, their source: "(Xinhua
+# County Rong Media Center reporter Xie Ting correspondent Fang Yu)" was read as no credit line.
+_PAREN_OUTLET_RE = re.compile(r"\s*(?P<source>(?:[A-Z][A-Za-z-]*\s+){1,6}Media\s+Cent(?:er|re))\s+"
+                              r"(?=(?:[Rr]eporters?|[Cc]orrespondents?)[\s:：])")
+# A label the parser does not know, then names, in a parenthesis: "Author: Yi Xiaolan",
+# "Executive Producer: Peng Li", "Written by Yi Xiaolan", "Intern Li Na" (a label's word).
+_PAREN_LABEL_NOT_KNOWN_RE = re.compile(
+    rf"(?:[A-Za-z-]+\s+){{0,2}}?(?:[A-Za-z-]+\s*[:：]|[A-Za-z-]+\s+by|{_LABEL_WORD})\s*(?P<names>[^:：]+)"
+)
 _NAME_GROUPS_RE = re.compile(r"\s*(?:[,，、;；/&\n]|\band\b)\s*")
 
 
@@ -996,15 +1026,21 @@ def _only_names(names: list[str]) -> bool:
     return bool(names) and all(CREDIT_NAME_RE.fullmatch(n) for n in names)
 
 
-def _paren_credits(parts: list[str], split_at_roles: bool = False) -> dict[str, list[str]] | None:
-    """The credits of a parenthesis split into ``parts`` (role and names each), or None if
-    a part is not a role with names. (An empty part, between a comma and a role, is none.)
-    Split before its roles too, a part without a role must be names with known surnames: the
-    words that qualify a role ("All-media reporter", "Our newspaper reporter") look like one."""
+def _paren_credits(parts: list[str], split_at_roles: bool = False) -> tuple[dict[str, list[str]], list[str]] | None:
+    """The credits of a parenthesis split into ``parts`` (role and names each), and its parts
+    that are a label not known with names ("Author: Yi Xiaolan", for ingest to say); or None
+    if a part is neither. (An empty part, between a comma and a role, is none.) Split before
+    its roles too, a part without a role must be names with known surnames: the words that
+    qualify a role ("All-media reporter", "Our newspaper reporter") look like one."""
     credits: dict[str, list[str]] = {}
+    unread: list[str] = []
     role = "reporter"
     for part in [part for part in parts if part.strip()] or [""]:
         m = _PAREN_ROLE_RE.match(part.strip())
+        label = None if m["role"] else _PAREN_LABEL_NOT_KNOWN_RE.fullmatch(part.strip())
+        if label and _only_names(split_names(label["names"])):  # no role, and not a name's: the label's
+            unread.append(" ".join(part.split()))
+            continue
         if m["role"]:  # names without a role have the role before them: "correspondent Chen Jing, Zhou Min"
             role = "correspondent" if m["role"].lower().startswith("correspondent") else "reporter"
         names = split_names(m["names"])
@@ -1013,7 +1049,7 @@ def _paren_credits(parts: list[str], split_at_roles: bool = False) -> dict[str, 
         if split_at_roles and not m["role"] and any(name.split()[0] not in SURNAMES for name in names):
             return None
         credits.setdefault(role, []).extend(names)
-    return credits
+    return credits, unread
 
 
 _HAN_OR_LETTER_RE = re.compile(r"[^\W_]")
@@ -1076,13 +1112,14 @@ def _surnamed_names(text: str) -> list[str] | None:
 
 def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, list[str], list[str]]:
     """The credits and the source of a credit line, what of it is read as neither (a label
-    not known, between a parenthesis of names and the known labels or on a line of its own
-    below them, "Producer: Peng Li", for ingest to say), and the article's sentences below it
-    (which were lost)."""
+    not known, in the parenthesis of names, between it and the known labels or on a line of
+    its own below them, "Producer: Peng Li", for ingest to say), and the article's sentences
+    below it (which were lost)."""
     credits: dict[str, list[str]] = {}
     source = None
     block = block.strip()
     ends_line = False
+    paren_unread: list[str] = []  # "(Author: Yi Xiaolan)": a label not known in the parenthesis
     if block.startswith("("):
         close = block.find(")")
         if close < 0:
@@ -1090,6 +1127,8 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         inner, block = block[1:close], block[close + 1 :]
         ends_line = block.lstrip(" \t").startswith("\n")
         block = block.strip()
+        if outlet := _PAREN_OUTLET_RE.match(inner):  # "(Xinhua County Rong Media Center reporter Xie Ting …)"
+            source, inner = outlet["source"], inner[outlet.end() :]
         # Split at commas and before a role ("Correspondent Liu Hui Reporter Zhao Yang"); where
         # that leaves a part that is no name ("(Our reporter Li Yi)": "Our"), at commas only.
         named = _paren_credits(_PAREN_PARTS_RE.split(inner), split_at_roles=True)
@@ -1097,22 +1136,24 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
             named = _paren_credits(_PAREN_COMMAS_RE.split(inner))
         if named is None:  # "(safety first)" closing a sentence is not a credit: names only
             return {}, None, [], []
-        credits.update(named)
+        credits.update(named[0])
+        paren_unread = named[1]
     labels = _find_labels(block)
     if not labels:
         # Lines below a parenthesis that ends its line: a blog's footer, or a credit the
-        # parser does not know (said); else the parenthesis is no credit line.
-        if not block:
-            return credits, None, [], []
+        # parser does not know (said); else the parenthesis is no credit line. Nor is one of
+        # labels not known only ("(Written by Yi Xiaolan)"): ingest says none was recognized.
+        if not block and credits:
+            return credits, source, paren_unread, []
         if credits and ends_line and _footer(block):
-            return credits, None, _credits_not_read(block), []
+            return credits, source, paren_unread + _credits_not_read(block), []
         return {}, None, [], []
     if labels[0][0] != 0 and not credits:
         return {}, None, [], []
     # After a parenthesis of names, a label not known ("Producer: Wang Qian") does not undo
     # them, nor the labels known after it: the credit line is read from the first of these.
     skipped = " ".join(block[: labels[0][0]].split())
-    unread = [skipped] if _HAN_OR_LETTER_RE.search(skipped) else []  # not a separator: "(Li Yi) | Editor: …"
+    unread = paren_unread + ([skipped] if _HAN_OR_LETTER_RE.search(skipped) else [])  # not a separator: "(Li Yi) | …"
     sentences: list[str] = []
     for i, (_, end, role) in enumerate(labels):
         last = i + 1 == len(labels)
@@ -1151,12 +1192,13 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
             source = value or None
             continue
         groups = [g.strip() for g in _NAME_GROUPS_RE.split(value.strip()) if g.strip()]
-        said = [g for g in groups if _a_sentence(g)]
+        said = [g for g in groups if _a_sentence(g) or _LABEL_WORD_RE.search(g)]
         if said:
             # Sentences, not names: said as not read, the names beside them kept. Alone
             # ("Correspondent: Chen Jing reports that the plan is finished.", the text's last
             # sentence), the label is no credit line, and the text keeps it (it was taken for
-            # two names, and lost).
+            # two names, and lost). So is a label's word without its colon ("Editor: Xiao Hui
+            # Intern Li Na" credited an editor "Xiao Hui Intern").
             unread.append(" ".join(block[labels[i][0] : end].split()) + " " + ", ".join(said))
         names = [n for g in groups if g not in said for n in split_names(g)]
         if names:
