@@ -299,3 +299,19 @@
     });
   });
 })();
+
+/*
+ * A heading's ¶ permalink is for the pointer only (as GitHub's are): out of the Tab order
+ * and of what a screen reader reads. Each was a Tab stop named "¶", 44 of 137 on a
+ * timeline's year page, and read as part of its heading ("Reading edition ¶"); one whose
+ * heading ends at the column's edge took the focus where it could not be seen (an
+ * accessibility review). The page's table of contents links to the same places.
+ */
+(function () {
+  "use strict";
+  var links = document.querySelectorAll(".md-typeset .headerlink");
+  for (var i = 0; i < links.length; i++) {
+    links[i].setAttribute("aria-hidden", "true");
+    links[i].setAttribute("tabindex", "-1");
+  }
+})();

@@ -1,5 +1,5 @@
 /*
- * Five mends to the tooltips Material makes from a title when the pointer or the
+ * Six mends to the tooltips Material makes from a title when the pointer or the
  * keyboard's focus is on an element (a glossary term's link, a title cut short):
  *
  * - A title is shown as text. Material writes a tooltip's title into the page as HTML, and
@@ -21,6 +21,8 @@
  *   magnified, or to select it. (WCAG 1.4.13: what appears on hover can be hovered.) Material
  *   keeps a tooltip open while the pointer is on it; the term's leaving is now told to it a
  *   moment later, once the pointer had time to cross the gap, unless it is back on the term.
+ * - A touch screen shows a term link's tooltip on a first tap, and follows the link on a
+ *   second (below).
  */
 (function () {
   "use strict";
@@ -114,6 +116,32 @@
       told = null;
     }, CROSSING);
   }, true);
+
+  /* On a touch screen, a tap on a term's link (its first use in an article) shows its
+     tooltip, and a second tap follows the link to its entry: the tap went to the entry at
+     once, so a phone's reader never saw what most terms of an article mean (used once each,
+     they are links only; a phone review). The tooltip says so. A tap elsewhere closes it. */
+  var touch = window.matchMedia && window.matchMedia("(hover: none)");
+  var AGAIN = " (Tap the term again for its entry.)";
+  if (touch && touch.matches) {
+    var links = document.querySelectorAll("a.term[title]");
+    for (var k = 0; k < links.length; k++) links[k].setAttribute("title", links[k].getAttribute("title") + AGAIN);
+  }
+  var shown = null; // the term whose tooltip a tap opened
+  document.addEventListener("click", function (e) {
+    if (!touch || !touch.matches) return;
+    var link = e.target.closest ? e.target.closest("a.term") : null;
+    if (link && link !== shown && document.documentElement.contains(link)) {
+      e.preventDefault();
+      shown = link;
+      link.focus(); // Material opens a term's tooltip on its focus
+    } else {
+      shown = null;
+    }
+  }, true);
+  document.addEventListener("focusout", function (e) {
+    if (e.target === shown) shown = null;
+  });
 
   var GAP = 8; // px between the term and its tooltip, as Material leaves below it
 

@@ -846,3 +846,85 @@ def test_a_long_title_leaves_the_reading_edition_near_the_top_of_a_phone(tab, ph
     assert phone_tab.page.locator("article h1").inner_text() == title
     top = phone_tab.page.evaluate("document.querySelector('.reading-edition p').getBoundingClientRect().top")
     assert top < 844, f"the reading edition begins at {top:.0f} px, below the phone's first screen"
+
+
+def test_a_tap_on_a_terms_link_shows_its_meaning_and_a_second_tap_follows_it(phone_tab):
+    """On a phone, a tap on a term's first use (a link to its entry) went to the entry at
+    once: most of the seed's terms are used once, so a phone's reader never saw what they
+    mean without leaving the article (a phone review)."""
+    page = phone_tab.page
+    phone_tab.goto(SEED)
+    assert page.evaluate("matchMedia('(hover: none)').matches")
+    term = page.locator(".reading-edition a.term").nth(2)
+    term.scroll_into_view_if_needed()
+    href, definition = term.get_attribute("href"), term.get_attribute("title")
+    assert definition.endswith(" (Tap the term again for its entry.)"), definition
+    term.tap()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert tooltip.inner_text().strip() == definition
+    assert page.url.endswith(SEED)  # still on the article
+    box = term.bounding_box()  # a tap elsewhere (above the term: the tooltip is below it) closes it...
+    page.touchscreen.tap(10, box["y"] - 30)
+    page.wait_for_function("!document.querySelector('.md-tooltip2--active')", timeout=5_000)
+    term.tap()  # ...and the next tap on it shows it again
+    tooltip.wait_for(state="visible", timeout=5_000)
+    with page.expect_navigation():
+        term.tap()
+    assert page.url.endswith(href.lstrip("./").split("../")[-1]) and "/glossary/" in page.url, (page.url, href)
+    assert phone_tab.errors == []
+
+
+def test_a_click_on_a_terms_link_follows_it_at_once_with_a_mouse(tab):
+    page = tab.page
+    tab.goto(SEED)
+    term = page.locator(".reading-edition a.term").first
+    assert not term.get_attribute("title").endswith("again for its entry.)")
+    with page.expect_navigation():
+        term.click()
+    assert "/glossary/" in page.url
+
+
+def test_a_headings_permalink_is_no_stop_of_the_keyboard_nor_read_out(tab):
+    """Each ¶ was a Tab stop named "¶" (44 of 137 on a timeline's year page), read as part of
+    its heading, and one whose heading ends at the column's edge took the focus out of sight
+    (an accessibility review)."""
+    page = tab.page
+    tab.goto("timeline/")
+    links = page.locator(".md-typeset .headerlink")
+    assert links.count() > 3
+    assert links.evaluate_all("ls => ls.filter(a => a.tabIndex !== -1 || a.getAttribute('aria-hidden') !== 'true')"
+                              ".length") == 0
+    stops = set()
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        stops.add(page.evaluate("document.activeElement.className"))
+        if page.evaluate("document.activeElement.closest('footer') !== null"):
+            break
+    assert "headerlink" not in stops
+    # The mouse still finds it, to copy a section's address.
+    heading = page.locator("h2:has(> .headerlink)").first
+    heading.hover()
+    assert heading.locator(".headerlink").evaluate("a => getComputedStyle(a).visibility") == "visible"
+
+
+def test_a_phone_shows_no_permalinks_a_tap_would_land_on(phone_tab):
+    page = phone_tab.page
+    phone_tab.goto("timeline/")
+    assert page.locator(".md-typeset .headerlink").count() > 3
+    assert page.locator(".md-typeset .headerlink").evaluate_all(
+        "ls => ls.filter(a => getComputedStyle(a).display !== 'none').length") == 0
+
+
+def test_a_word_longer_than_a_phones_line_breaks_in_a_stacked_table(tab):
+    page = tab.page
+    try:
+        page.set_viewport_size({"width": 360, "height": 740})
+        tab.goto("people/liu-zhigang/")
+        cell = page.locator(".lg-stack td").nth(1)
+        cell.evaluate("td => { td.querySelector('a').textContent = 'Supercalifragilistic'.repeat(6); }")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        # (the table scrolls in its frame: its cells grew as wide as the word, and cut it off)
+        assert cell.evaluate("td => td.getBoundingClientRect().right") <= 360
+    finally:
+        page.set_viewport_size(DESKTOP)
