@@ -795,7 +795,7 @@ class Renderer:
             paragraphs, blocks = [], render_markdown_blocks(article, path)
         else:
             paragraphs, blocks = [render_paragraph(article, i, path) for i in range(len(article.paragraphs))], None
-        archived = f"{article.kind == 'raw' and 'source.txt' or 'article.md'}"
+        archived = archived_name(article)
         # The archived file itself, byte for byte, as the repository serves it (the site
         # shows its text; a copy from a browser is not guaranteed to be the same bytes).
         download = (f"{self.repo_url}/raw/HEAD/archive/articles/{article.id}/{archived}"
@@ -803,6 +803,7 @@ class Renderer:
         # Its month's page (the one that lists it), for its date and at the end of the page.
         month = article.published.strftime("%Y/%m")
         return self.page("article.md.j2", path, front, article=article, meta=meta, archived=archived,
+                         encoding=archived_encoding(article),
                          download=download, month=(self.month_page[article.id], format_date(month.replace("/", "-"))),
                          title=render_heading(article, "title"),
                          source=render_heading(article, "source"), people=people_in_article(article.people),
@@ -1340,9 +1341,25 @@ def article_record(article: Article) -> dict:
         "annotations": [{"phrase": a.phrase, "note": a.note} for a in meta.annotations],
         "paragraphs": list(article.paragraphs),
         "sha256": article.sha256,
+        "archived_file": f"archive/articles/{article.id}/{archived_name(article)}",
+        "encoding": archived_encoding(article),
         "machine_translated": meta.machine_translated,
         "as_published": _as_published_record(article),
     }
+
+
+def archived_name(article: Article) -> str:
+    """The file of the article's folder whose bytes ``sha256`` is: the source as received, or
+    the Markdown an editor wrote."""
+    return "source.txt" if article.kind == "raw" else "article.md"
+
+
+def archived_encoding(article: Article) -> str:
+    """The encoding of the archived file's bytes, as a reader of them needs it: the one
+    ingest found and meta.yml records (GB18030, Big5: a download read as UTF-8 is garbled),
+    UTF-8 for an article an editor wrote, or where none is recorded (as the build reads it)."""
+    recorded = (article.meta.encoding or "utf-8").lower().replace("_", "-") if article.kind == "raw" else "utf-8"
+    return "utf-8" if recorded == "utf-8-sig" else recorded
 
 
 def _as_published_record(article: Article) -> dict | None:

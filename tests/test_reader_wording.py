@@ -181,6 +181,29 @@ def test_chinese_in_an_articles_title_and_text_is_marked_as_chinese(tmp_path):
     assert 'lang="zh"' not in seed.split('<div class="reading-edition"')[1].split("</div>")[0]
 
 
+def test_an_archived_file_not_in_utf8_says_its_encoding_on_its_page_and_in_the_data(tmp_path):
+    """A file archived in GB18030 downloaded from the article's link, or by the data's
+    sha256, read as UTF-8 garbled: nothing said what it was in, nor which file the sha256
+    is of (a data consumer's review)."""
+    from lgnews.ingest import ingest_file
+    from lgnews.render import article_record
+
+    archive = shutil.copytree(ROOT / "archive", tmp_path / "archive")
+    new = ingest_file(ROOT / "tests" / "fixtures" / "raw" / "gb18030.txt", archive, {})
+    site = build_site(load_archive(archive))
+    records = {a.id: article_record(a) for a in site.articles}
+    assert {k: records[new][k] for k in ("archived_file", "encoding")} == {
+        "archived_file": f"archive/articles/{new}/source.txt", "encoding": "gb18030"}
+    assert {k: records[SEED_ID][k] for k in ("archived_file", "encoding")} == {
+        "archived_file": f"archive/articles/{SEED_ID}/source.txt", "encoding": "utf-8"}
+    schema = json.loads((ROOT / "docs" / "schemas" / "articles.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(list(records.values()), schema)
+    renderer = Renderer(site, "https://example.org/", "Archive", repo_url="https://github.com/o/archive")
+    pages = {a.id: renderer.render_article(a).content for a in site.articles}
+    assert "Its text is in the GB18030 encoding, not UTF-8: open it as GB18030." in pages[new]
+    assert "encoding" not in pages[SEED_ID].split('class="verbatim')[1].split("</pre>")[0].split("<pre")[0]
+
+
 READ = "(as the build reads the verbatim source below; the archive's editors read it otherwise)"
 """What the page says after what the build reads in source.txt where meta.yml reads otherwise."""
 

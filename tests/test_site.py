@@ -108,6 +108,7 @@ def test_seed_record_golden(seed_record):
         "reviewer": ["Huang Miao", "Zeng Zhenhua"], "editor": ["Xiao Hui"],
     }
     assert seed_record["sha256"] == hashlib.sha256(SEED_SOURCE.read_bytes()).hexdigest()
+    assert (seed_record["archived_file"], seed_record["encoding"]) == (f"archive/articles/{SEED_ID}/source.txt", "utf-8")
     assert seed_record["machine_translated"] is True
     people = {p["name"]: p for p in seed_record["people"]}
     assert people["Liu Zhigang"]["roles"] == [
