@@ -860,10 +860,47 @@
     timer = setTimeout(function () { search(query); }, DEBOUNCE_MS);
   });
 
+  /* Back from a page opened from the results, the search is as it was left: the query, and as
+     many results as were shown. The box was closed and empty, and a phone's reader typed the
+     query again, and tapped "Show more" again (a phone review). Kept in the history's entry
+     of the page the search was made on (the query, which the result's address carries too),
+     and forgotten when the box is closed there. */
+  function remember() {
+    if (!input.value.trim()) return;
+    var state = Object.assign({}, history.state || {});
+    state.lgSearch = { query: input.value, shown: shown };
+    try { history.replaceState(state, ""); } catch (e) { /* (a history that refuses: nothing kept) */ }
+  }
+  function forget() {
+    if (!history.state || !history.state.lgSearch) return;
+    var state = Object.assign({}, history.state);
+    delete state.lgSearch;
+    try { history.replaceState(state, ""); } catch (e) { /* as above */ }
+  }
+  box.addEventListener("click", function (ev) {
+    if (ev.target.closest && ev.target.closest("a[href]")) remember();
+  }, true);
+  window.addEventListener("pageshow", function () {
+    var kept = history.state && history.state.lgSearch;
+    if (!kept || typeof kept.query !== "string" || !kept.query.trim() || results.length) return;
+    var query = kept.query.trim(), wanted = Math.min(Number(kept.shown) || 0, 1000);
+    input.value = kept.query;
+    open();
+    search(query).then(function more() {
+      if (query !== input.value.trim() || shown >= Math.min(wanted, results.length)) return;
+      var button = list.querySelector(".lg-search-more");
+      if (button) button.remove();
+      return showMore(query, generation, false).then(more);
+    });
+  });
+
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();
     var first = list.querySelector(".md-search-result__link");
-    if (first) window.location.href = first.href;
+    if (first) {
+      remember();
+      window.location.href = first.href;
+    }
   });
   form.addEventListener("reset", function () {
     suggestion.textContent = "";  /* at once, not when the box is searched again */
@@ -878,8 +915,9 @@
     toggle.addEventListener("change", function () {
       if (toggle.checked) {
         input.focus();
-      } else if (box.contains(document.activeElement)) {
-        document.activeElement.blur();
+      } else {
+        forget();
+        if (box.contains(document.activeElement)) document.activeElement.blur();
       }
     });
   }

@@ -1163,3 +1163,40 @@ def test_a_page_opened_from_a_result_shows_its_first_match(phone_tab):
     phone_tab.goto(SEED + "?h=Louxing")  # in the title
     assert page.evaluate("window.scrollY") == 0
     assert not phone_tab.errors and not phone_tab.external
+
+
+@pytest.mark.parametrize("fixture", ["tab", "phone_tab"])
+def test_back_from_a_result_the_search_is_as_it_was_left(fixture, request):
+    """Back from a page opened from the results, the box was closed and empty: a phone's
+    reader typed the query again, and tapped "Show more" again (a phone review)."""
+    tab = request.getfixturevalue(fixture)
+    page = tab.page
+    tab.goto(SEED)
+    if fixture == "phone_tab":
+        page.locator("[data-lg-search-button]").tap()
+    type_query(page, "safety")
+    first = search_results(tab)
+    assert len(first) == 10
+    page.locator(".lg-search-more__button").click()
+    page.wait_for_function("document.querySelectorAll('.md-search-result__link').length > 10")
+    shown = search_results(tab)
+    with page.expect_navigation():
+        page.locator(".md-search-result__link").nth(12).click()
+    assert "?h=safety" in page.url
+    page.go_back()
+    page.wait_for_function("document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === 'safety'"
+                           " && document.querySelectorAll('.md-search-result__link').length > 10", timeout=15_000)
+    assert page.locator("#lg-search-query").input_value() == "safety"
+    assert page.locator("#lg-search-query").is_visible()
+    assert search_results(tab) == shown
+    # Closed on that page, it is forgotten: back again from another page, it stays closed.
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('__search').checked")
+    tab.goto("glossary/")
+    page.go_back()
+    page.wait_for_load_state()
+    page.wait_for_timeout(300)
+    assert not page.evaluate("document.getElementById('__search').checked")
+    assert page.locator("#lg-search-query").input_value() == ""
+    # (pages left while they load have their requests cut short: no error of the site's)
+    assert [e for e in tab.errors if "net::ERR_ABORTED" not in e] == []
