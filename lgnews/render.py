@@ -835,7 +835,8 @@ class Renderer:
                 title = f"Articles from {year}" + (f", page {pager.number}" if pager.number > 1 else "")
                 outputs.append(self.page("articles.md.j2", pager.path, {"title": title, "search": NOT_INDEXED},
                                          heading=f"Articles from {year}", this_year=year, articles=chunk,
-                                         pager=pager, years=years, months=months_in[year], intro=False))
+                                         pager=pager, years=years, months=months_in[year], intro=False,
+                                         other_years=_around(sorted(by_year), year, "articles/")))
         keys = sorted(months)  # oldest first
         # The months that have a page, for the search box, which offers a month's page when
         # one is searched (docs/javascripts/search.js): a few hundred bytes, read on such a
@@ -974,7 +975,8 @@ class Renderer:
             outputs.append(self.page("timeline_year.md.j2", pager.path, {"title": title, "search": NOT_INDEXED,
                                                                           "hide": ["toc"]},
                                      year=year, entries=chunk, pager=pager, years=years, months=months[year],
-                                     terms_by_name=self._terms_by_name))
+                                     terms_by_name=self._terms_by_name,
+                                     around=_around([y for y, _ in years], year, "timeline/")))
         return outputs
 
     # Tags -------------------------------------------------------------------
@@ -1346,6 +1348,17 @@ def article_record(article: Article) -> dict:
         "machine_translated": meta.machine_translated,
         "as_published": _as_published_record(article),
     }
+
+
+def _around(keys: list, key, base: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+    """The pages of the keys just before and after ``key`` in ``keys`` (years, oldest first):
+    (address, label) each, or None at either end."""
+    at = [str(k) for k in keys].index(str(key))
+
+    def page(i: int) -> tuple[str, str] | None:
+        return (f"{base}{keys[i]}/", str(keys[i])) if 0 <= i < len(keys) else None
+
+    return page(at - 1), page(at + 1)
 
 
 def archived_name(article: Article) -> str:

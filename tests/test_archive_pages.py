@@ -77,6 +77,39 @@ def test_a_month_names_its_neighbours_as_older_and_newer(archives):
         assert page.index("By month:") < page.index("Other months:") < page.index('<ul class="article-list">')
 
 
+def test_the_end_of_a_years_or_a_months_list_leads_on_to_the_next(archives):
+    """The years and months were linked only above the list: a reader at the end of a year's
+    articles, or of its timeline, scrolled back up to go on (a phone review)."""
+    months, pages = archives
+    years = sorted({m[:4] for m in months})
+    assert len(years) > 1
+    for at, year in enumerate(years):
+        last = max((p for p in pages if re.fullmatch(rf"articles/{year}/(page-\d+/)?index\.md", p)),
+                   key=lambda p: (len(p), p))
+        bottom = pages[last].rsplit('<ul class="article-list">', 1)[1]
+        assert re.findall(r'<nav class="pager lg-around" aria-label="Other years"><p>(.*?)</p></nav>', bottom) == [
+            "&nbsp;· ".join(([f'<a href="{posixpath.relpath(f"articles/{years[at - 1]}/", posixpath.dirname(last))}/">'
+                              f'<span aria-hidden="true">←</span> Older: {years[at - 1]}</a>'] if at else [])
+                            + ([f'<a href="{posixpath.relpath(f"articles/{years[at + 1]}/", posixpath.dirname(last))}/">'
+                                f'Newer: {years[at + 1]} <span aria-hidden="true">→</span></a>']
+                               if at + 1 < len(years) else []))], last
+    for month in months:
+        bottom = pages[f"articles/{month}/index.md"].rsplit('<ul class="article-list">', 1)[1]
+        assert '<nav class="pager lg-around" aria-label="Other months">' in bottom, month
+
+
+def test_the_end_of_a_timeline_year_leads_on_to_the_next():
+    site = build_site(load_archive(ROOT / "archive"))
+    pages = {o.path: o.content for o in render.Renderer(site, "https://example.org/", "Test").render_timeline()}
+    years = sorted(p.split("/")[1] for p in pages if re.fullmatch(r"timeline/\d{4}/index\.md", p))
+    assert len(years) > 2
+    middle = pages[f"timeline/{years[1]}/index.md"]
+    bottom = middle.rsplit("## ", 1)[1]
+    assert (f'<nav class="pager lg-around" aria-label="Other years"><p><a href="../{years[0]}/"><span aria-hidden="true">←</span> '
+            f'Older: {years[0]}</a>&nbsp;· <a href="../{years[2]}/">Newer: {years[2]} <span aria-hidden="true">→</span>'
+            "</a></p></nav>") in bottom
+
+
 def test_an_articles_date_leads_to_the_page_of_its_month_that_lists_it(tmp_path, monkeypatch):
     """The date led to its month's first page: in a month of more articles than a page
     holds, the article could be on the next (a review of session 32)."""
