@@ -1568,6 +1568,8 @@ def render_feeds(site: Site, site_url: str, site_name: str) -> list[Output]:
                 "id": f"{site_url}{a.url}", "url": f"{site_url}{a.url}", "title": a.title,
                 "content_text": "\n\n".join(a.paragraphs), "summary": _summary(a),
                 "date_published": noon(a.published).isoformat().replace("+00:00", "Z"), "tags": [t.title for t in a.tags],
+                # Who published it, as the page credits it (a feed's re-publisher lost it).
+                **({"authors": [{"name": a.meta.source}]} if a.meta.source else {}),
             }
             for a in items
         ],

@@ -618,6 +618,10 @@ def test_rss_feed(build, family):
     # A description is HTML to a feed reader: the scraped text is escaped in it, so a reader
     # shows '<b>' as written instead of making the rest bold (or a link of an <a href>).
     assert items[0].findtext("description") == html_lib.escape(a.description)
+    # Who published it, as its page says (a re-publisher of the feed lost it: a review).
+    records = json.loads((build.site / "data" / "articles.json").read_text(encoding="utf-8"))
+    (record,) = [r for r in records if r["url"] == a.url]
+    assert items[0].findtext("{http://purl.org/dc/elements/1.1/}creator") == record["source"]
 
 
 @pytest.mark.parametrize("family", FAMILIES)
@@ -630,6 +634,9 @@ def test_json_feed(build, family):
     assert items[0]["title"] == a.title
     assert items[0]["content_text"] == "\n\n".join(a.paragraphs)
     assert items[0]["summary"] == a.description
+    records = json.loads((build.site / "data" / "articles.json").read_text(encoding="utf-8"))
+    (record,) = [r for r in records if r["url"] == a.url]
+    assert items[0].get("authors") == ([{"name": record["source"]}] if record["source"] else None)
 
 
 @pytest.mark.parametrize("family", FAMILIES)
