@@ -444,8 +444,8 @@ def test_what_confidence_means_is_said_once_and_each_entry_leads_there(built_sit
     for entry in ("three-principles", "district-safety-committee"):
         facts = (built_site / "glossary" / entry / "index.html").read_text(encoding="utf-8")
         assert '<dt><a href="../#confidence">Confidence</a>:</dt>' in facts, entry
-    # A phone's tap opens the entry (the tooltips are for a pointer): the index says so.
-    assert "on a phone, tap it to open its entry" in page(built_site, "glossary").text
+    # A phone's first tap shows the definition, a second opens the entry: the index says so.
+    assert "on a phone, tap it a second time to open the entry" in page(built_site, "glossary").text
 
 
 def test_a_chinese_no_source_gives_reads_not_known_on_the_index_and_the_entry(built_site):
