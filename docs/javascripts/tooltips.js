@@ -143,6 +143,16 @@
     if (e.target === shown) shown = null;
   });
 
+  /* A term Material shows only under the pointer (an <abbr>) is a stop of the Tab key where
+     no link on the page gives its meaning: in an article's title, and on the editors' own
+     pages. In an article's text, a term's first use is its link, which the keyboard
+     reaches; its later uses are not stops as well (an accessibility review: 178 terms, the
+     title's "retreat Meeting" among them, could be read with a mouse only). */
+  var terms = document.querySelectorAll(".md-typeset abbr[title]");
+  for (var a = 0; a < terms.length; a++) {
+    if (!terms[a].closest("a, .reading-edition")) terms[a].setAttribute("tabindex", "0");
+  }
+
   var GAP = 8; // px between the term and its tooltip, as Material leaves below it
 
   function place(tip) {

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import DESKTOP, PHONE, READER_PAGES, SEED, search, serve_seed_changed
+from conftest import DESKTOP, PHONE, READER_PAGES, SEED, search, serve_seed_changed, tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -928,3 +928,21 @@ def test_a_word_longer_than_a_phones_line_breaks_in_a_stacked_table(tab):
         assert cell.evaluate("td => td.getBoundingClientRect().right") <= 360
     finally:
         page.set_viewport_size(DESKTOP)
+
+
+def test_a_term_in_a_title_or_an_editors_page_is_read_from_the_keyboard(tab):
+    """A term shown by an <abbr> could be read with a mouse only: in an article's title (the
+    seed's "retreat Meeting") and on the editors' pages (an accessibility review). In the
+    text, its first use, a link, is the keyboard's stop: the later uses are not."""
+    page = tab.page
+    tab.goto(SEED)
+    title_term = page.locator("h1 abbr[title]").first
+    definition = title_term.get_attribute("title")
+    tab_until(page, "document.activeElement.matches('h1 abbr')", 40, "a term of the title")
+    page.wait_for_function("t => [...document.querySelectorAll('.md-tooltip2--active')]"
+                           ".some(e => e.innerText.trim() === t)", arg=definition, timeout=5_000)
+    assert page.locator(".reading-edition abbr[tabindex]").count() == 0
+    assert page.locator(".reading-edition abbr").count() > 0
+    tab.goto("data/")
+    assert page.locator(".md-typeset abbr[title]").count() > 0
+    assert page.locator(".md-typeset abbr[title]:not([tabindex='0'])").count() == 0
