@@ -49,9 +49,11 @@ FULL_WIDTH = {
     "「": "“", "」": "”", "　": " ", "……": "…", "——": " — ",
 }
 _FULL_WIDTH_RE = re.compile("|".join(map(re.escape, sorted(FULL_WIDTH, key=len, reverse=True))))
-# Full-width digits, Latin letters and % read as their ASCII forms.
+# Full-width digits, Latin letters, %, the quotation mark and the tilde read as their ASCII
+# forms: ＂ has no side, as " has none ('activity! ＂Everyone talks about safety＂' in a title
+# whose other quotation marks are "), and ～ joins a span ("3～5 days").
 _FULL_WIDTH_ASCII = {cp: cp - 0xFEE0 for cp in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
-                                                *range(0xFF41, 0xFF5B), 0xFF05]}
+                                                *range(0xFF41, 0xFF5B), 0xFF05, 0xFF02, 0xFF5E]}
 _FULL_WIDTH_SEARCH_RE = re.compile(
     "[" + re.escape("".join(sorted(set("".join(FULL_WIDTH)) | {chr(cp) for cp in _FULL_WIDTH_ASCII}))) + "]"
 )
@@ -234,8 +236,10 @@ _AND_OTHERS = r"(?:,?\s+and\s+(?:others|(?:other|some|relevant)\s[^.;:(),]{0,80}
 # attended" as a list of names; 3.11.7 does not.)
 ATTENDEES_RE = re.compile(
     rf"(?P<list>{_NAME_SCAN}(?:\s*[,，、]\s*{_NAME_SCAN})*(?:,?\s+and\s+{_NAME_SCAN})?)"
-    rf"(?P<others>{_AND_OTHERS})?\s+{_ATTEND_VERB}"
+    rf"(?P<others>{_AND_OTHERS})?\s+(?:{_ATTEND_VERB}|(?P<accompanied>accompanied(?!\s+by\b)))"
 )
+"""A list of names before its verb: "A, B and other leaders attended"; and "District leaders Wang
+Qian and Chen Hao accompanied the inspection", whose names inspect (``_INSPECTING``)."""
 OFFICES = ("secretary head director mayor chairman chairwoman chair member deputy chief minister leader governor "
            "president commissioner commissar captain manager principal commander inspector representative "
            "magistrate officer chairperson procurator prosecutor dean").split()
@@ -253,19 +257,25 @@ PLURAL_OFFICES = frozenset(map(_plural, OFFICES))
 heads of the district". Its words are looked up in a set: a search of the title for them as a
 pattern (in any case, so with no literal to start it) cost 9 µs a title."""
 # A speech at a meeting of the family is also a report, a deployment (部署) or a summing-up
-# (总结): "Wang Jun, county head, made a deployment" named no one.
+# (总结): "Wang Jun, county head, made a deployment" named no one; and so is announcing a
+# campaign's launch (宣布启动: "Zhou Ming, executive deputy mayor, announced the launch").
 _SPEAKING = (r"delivered a speech|made a speech|made an important speech|gave a speech|spoke|addressed|"
              r"pointed out|stressed|emphasized|emphasised|said|noted|required|demanded|called for|urged|"
              r"put forward|asked|requested|concluded|made (?:a |an )?(?:work |special )?(?:report|deployment)s?|"
              r"made arrangements|(?:gave|delivered) a (?:work )?report|reported on|deployed|arranged|"
-             r"summed up|summarized|summarised|read out")
+             r"summed up|summarized|summarised|read out|announced")
+# An inspection is also gone "deep into" a place (深入), led as a team's head ("led the team",
+# "led an inspection team"), or accompanied (陪同: "District leaders Wang Qian and Chen Hao
+# accompanied the inspection"; not "accompanied by", whose names follow).
+_INSPECTING = (r"inspected|visited|investigated|went to|went deep into|"
+               r"led (?:a|an|the) (?:[a-z]+ )?(?:team|group(?! of))|accompanied(?!\s+by\b)")
 # How a person takes part, by the verb after their name (and roles): one table, which the
 # scans below are built from, so that "NAME stressed" and "NAME, roles, stressed" agree.
 _ACTIONS = {
     "presiding": r"presided over|presided|chaired|hosted",
     "attending": r"attended|was present|participated in",
     "speaking": _SPEAKING,
-    "inspecting": r"inspected|visited|investigated|went to|led a team",
+    "inspecting": _INSPECTING,
 }
 _ACTION_RE = "|".join(f"(?P<{k}>{v})" for k, v in _ACTIONS.items())
 # "NAME, roles..., presided over": the name is found first (a capital letter starts it, so
@@ -297,7 +307,16 @@ _NAME_SCAN_RE = re.compile(
 # follow ("co-chaired by Wang Jun and Li Hua"): see ``_named_by``.
 _BY_NAME_RE = re.compile(rf" by (?P<name>{_NAME_SCAN})")
 _PRESIDED = tuple(_ACTIONS["presiding"].split("|"))
-_PASSIVE_VERBS = (*_PRESIDED, "attended")
+_PASSIVE_VERBS = (*_PRESIDED, "attended", "accompanied", "led")
+_PASSIVE_HOW = {"attended": "attending", "accompanied": "inspecting", "led": "inspecting"}
+"""How a passive's people take part, by its verb: presiding but for these."""
+_LED_RE = re.compile(r"\b(?:teams?|delegations?|(?<!leading )groups?(?! of\b))\b")
+"""What a passive "led by" leads for its people to inspect, in the sentence before it: "the third
+inspection team of Yuhu District, led by Zhang Jun, director of the District Education Bureau,
+visited 12 schools"; not "growth led by exports", nor "a group of villagers led by"."""
+LED_WINDOW = 100
+"""How far before "led by" the team is looked for, in its sentence: a window, not the sentence
+from its start, keeps the scan linear in a text with no full stop."""
 _TITLES_END_RE = re.compile(r"\s+(?:and\s+)?(?:was|were|is|are|attended)\b")
 _PLACE_AFTER_NAME_RE = re.compile(r"(?P<name>\S+ \S+) (?:in|at|on|during|from)\b")
 """Where or when after the last name of a passive: "co-chaired by Wang Jun and Li Hua in the hall"."""
@@ -1636,7 +1655,7 @@ def _more_actions(text: str, at: int) -> list[str]:
     return [k for m in _MORE_ACTIONS_RE.finditer(text, at, end) for k in _ACTIONS if m.group(k)]
 
 
-_ATTEND_WORDS = ("attended", "present", "participated")
+_ATTEND_WORDS = ("attended", "present", "participated", "accompanied")
 # A syllable of pinyin: an initial (or none), then a final. A given name written in lowercase
 # is one to three of them ("jianguo"); an English word seldom is ("members", "cadres").
 _PINYIN_SYLLABLE = (r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -1707,11 +1726,11 @@ co-chaired by"; not ", chaired by"."""
 
 
 def _passive_by(text: str) -> list[tuple[str, int, int, str | None, str, bool]]:
-    """The first name after "presided over by", "chaired by", "attended by"...: the name,
-    where it starts and ends, the title before it (``_a_title``: "attended by Vice Mayor
-    Xiong Bo") or None, how the passive's people take part, and whether the passive is
-    finite (``_FINITE_RE``). Before the name may be what the names are together ("attended
-    by district leaders Wang Jun, Li Hua ...")."""
+    """The first name after "presided over by", "chaired by", "attended by", "accompanied by",
+    "led by" (a team's: ``_LED_RE``)...: the name, where it starts and ends, the title before
+    it (``_a_title``: "attended by Vice Mayor Xiong Bo") or None, how the passive's people take
+    part, and whether the passive is finite (``_FINITE_RE``). Before the name may be what the
+    names are together ("attended by district leaders Wang Jun, Li Hua ...")."""
     found = []
     at = text.find(" by ")
     while at >= 0:
@@ -1719,7 +1738,11 @@ def _passive_by(text: str) -> list[tuple[str, int, int, str | None, str, bool]]:
             at = text.find(" by ", at + 4)
             continue
         verb = next(v for v in _PASSIVE_VERBS if text.endswith(v, 0, at))
-        how = "attending" if verb == "attended" else "presiding"
+        if verb == "led" and (text[at - 4 : at - 3].isalpha()
+                              or not _LED_RE.search(text[max(0, at - LED_WINDOW) : at].rsplit(". ", 1)[-1])):
+            at = text.find(" by ", at + 4)  # "called by", "controlled by"; or what is led is no team
+            continue
+        how = _PASSIVE_HOW.get(verb, "presiding")
         finite = _FINITE_RE.search(text, max(0, at - len(verb) - 24), at - len(verb)) is not None
         if (m := _BY_NAME_RE.match(text, at)) and m["name"].split()[0] in SURNAMES:
             found.append((m["name"], m.start("name"), m.end("name"), None, how, finite))
@@ -1832,12 +1855,14 @@ def extract_people(text: str) -> list[Person]:
             continue
         # Several people may share the action: "A, role, B, role, and other leaders attended".
         group: list[tuple[str, int, list[str], bool]] = [(m["name"], m.start(), [], False)]  # and whether after "and"
+        title = None  # written before the name: "Vice Mayor Ouyang Hong, who is in charge of ..., attended"
         if not _clause_start(text, m.start()) and not text.endswith(_AND_CLAUSE_STARTS, 0, m.start()):
             # "Luo Wenwei and Wang Qian, deputy heads of the district, attended": the first name, before "and".
             lead = _NAME_AND_RE.search(text, max(0, m.start() - 40), m.start())
-            if not lead or not _a_name(lead["name"]) or not _clause_start(text, lead.start()):
+            if lead and _a_name(lead["name"]) and _clause_start(text, lead.start()):
+                group = [(lead["name"], lead.start(), [], False), (m["name"], m.start(), [], True)]
+            elif not _a_name(m["name"]) or (title := _title_before(text, m.start())) is None:
                 continue
-            group = [(lead["name"], lead.start(), [], False), (m["name"], m.start(), [], True)]
         clause = _CLAUSE_RE.match(text, m.end()).group()
         # Text already searched without finding an action is not searched again (with an
         # overlap for an action cut by the end of that search): the scan stays linear.
@@ -1854,7 +1879,7 @@ def extract_people(text: str) -> list[Person]:
         else:
             # Another verb, after titles that name an office: the person and their titles, not how they took part.
             action = _OTHER_VERB_AFTER_ROLES_RE.search(clause, searched_from)
-            if not action or not _a_name(m["name"]) or not ROLE_WORDS.search(clause, 0, action.start()):
+            if not action or not _a_name(m["name"]) or not (title or ROLE_WORDS.search(clause, 0, action.start())):
                 no_action_until = m.end() + len(clause)
                 continue
             how = []
@@ -1878,8 +1903,12 @@ def extract_people(text: str) -> list[Person]:
         # Wang Qian, heads of towns and departments attended", where it names more who attended.
         untitled: list[tuple[str, int]] = []
         for i, (name, at, chunks, after_and) in enumerate(group):
+            before = [title] if title and i == 0 else []
             if not chunks:
-                untitled.append((name, at))
+                if before:
+                    add(name, at, before, how)
+                else:
+                    untitled.append((name, at))
                 continue
             roles_text = _OTHERS_RE.sub("", ", ".join(chunks))
             office = ROLE_WORDS.search(roles_text)
@@ -1887,8 +1916,11 @@ def extract_people(text: str) -> list[Person]:
                 and not PLURAL_OFFICES.isdisjoint(roles_text.lower().replace(",", " ").split())
             if len(roles_text) >= 3 and (plural or office):
                 roles = split_roles(roles_text)
-                for shared in [(name, at), *(untitled if plural else [])]:
+                add(name, at, [*before, *roles], how)
+                for shared in untitled if plural else []:
                     add(*shared, roles, how)
+            elif before:  # "Vice Mayor Ouyang Hong, in charge of emergency management, attended"
+                add(name, at, before, how)
             untitled = []
         consumed = m.end() + action.end()
     for m in _attendee_lists(text):
@@ -1896,7 +1928,8 @@ def extract_people(text: str) -> list[Person]:
         # A title before the list is its first name's ("Vice Mayor Xiong Bo attended"); a name
         # alone is the subject of what follows too ("Yan Huaqing attended and delivered a speech").
         title = None if _clause_start(text, m.start()) else _title_before(text, m.start())
-        how = ["attending", *(_more_actions(text, m.end()) if len(names) == 1 and not m["others"] else [])]
+        how = ["inspecting" if m["accompanied"] else "attending",
+               *(_more_actions(text, m.end()) if len(names) == 1 and not m["others"] else [])]
         for name in names:
             if len(name.split()) == 2:
                 at = m.start() + m["list"].find(name)
