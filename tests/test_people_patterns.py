@@ -10,6 +10,9 @@ title ('activity! ＂Everyone talks about safety＂')."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,3 +101,19 @@ def test_the_same_patterns_in_other_words(sentence, people):
 ])
 def test_what_names_no_one_in_these_patterns_gives_no_one(sentence):
     assert extract_people(sentence) == []
+
+
+def test_a_long_text_without_full_stops_is_read_in_linear_time():
+    """Each "attended" looked for its list of names from the sentence's start, and each
+    action for the sentence's end: in a text without a full stop, both ran to the text's end,
+    every time (18 s for 290 KB; the parser takes files of up to 1 MB). Run in a child
+    process, stopped after 60 s: done in linear time it takes about a second."""
+    from .conftest import ROOT
+
+    code = ("from lgnews.parse import extract_people\n"
+            "names = extract_people('Wang Jun and Li Hua attended ' * 15_000 + 'Li Hua accompanied ' * 15_000"
+            " + 'Wang Jun presided over the meeting and ' * 5_000)\n"
+            "print(sorted(p.name for p in names))\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.stdout.strip() == "['Li Hua', 'Wang Jun']", result.stderr
