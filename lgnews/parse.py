@@ -341,7 +341,7 @@ _NOT_A_PLACE = r"(?!\s+(?:Road|Street|Avenue|Lane|Building|Square|Bridge|Fourth)
 _DAY_OF = r"(?:(?P<ordinal>st|nd|rd|th)\s+of|(?:st|nd|rd|th)?)\s+"
 """After a day written before its month: "the 3rd of March" (an ordinal before "of":
 "Decree No. 5 of June 2023" is no day), "3 March"."""
-_TO_DAY = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through)\s+(?:the\s+)?)[0-9]{1,2}(?:st|nd|rd|th)?"
+_TO_DAY = r"(?:\s*[-–—~]\s*|\s+(?:to|until|till|through)\s+(?:the\s+)?)[0-9]{1,2}(?:st|nd|rd|th)?"
 """The last day of a span whose month follows, or precedes, its two days: "15 to 18 January"."""
 _DAY_FIRST = (rf"(?P<day2>[0-9]{{1,2}})(?:(?:st|nd|rd|th)?(?P<span>{_TO_DAY}))?{_DAY_OF}"
               rf"(?P<month2>[ADFJMNOS][a-z]{{2,8}})\b\.?{_NOT_A_PLACE}")
@@ -365,7 +365,7 @@ _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _AFTER_MONTH_WORD = r"(?:\.?\s+|(?P<glued>\.))"
 """Between a month's name and its day: a space, or a stop with or without one ("Mar. 1", "Mar.1":
 an abbreviation only, see ``_glued_to_a_month``)."""
-_SPAN_END_RE = re.compile(r"\s*(?:to|until|till|through|-|–|—)\s*[0-9A-Z]")
+_SPAN_END_RE = re.compile(r"\s*(?:to|until|till|through|-|–|—|~)\s*[0-9A-Z]")
 """After "From <date>", the end of the span, which makes the date an event's first day ("From
 January 15 to 18, the first session ..."). Without it, "From March 1, the new rules apply"
 dates rules or a plan, not the event."""

@@ -328,6 +328,9 @@ def test_event_date_new_year():
     # The first day of a span (it gave none); "From" a day alone starts no event.
     ("From January 15 to 18, the first session", date(2022, 4, 30), date(2022, 1, 15)),
     ("The session was held from 15 January to 18 January", date(2022, 4, 30), date(2022, 1, 15)),
+    # A span written with a tilde, as Chinese writes 15～18日 (～ is read as ~: it gave none).
+    ("From 15~18 January, the session", date(2022, 4, 30), date(2022, 1, 15)),
+    ("From January 15 ~ 18, the session", date(2022, 4, 30), date(2022, 1, 15)),
     ("From March 1, the new rules apply. On April 2, the county", date(2022, 4, 30), date(2022, 4, 2)),
     # "In the morning of", a translation's way with 上午 (it gave none: a reviewer's report);
     # "in" a month alone, or a day without the time of day, dates no event.
