@@ -291,6 +291,9 @@ class Article:
     # where meta.yml reads otherwise ("published": a date; "source": text or None; "credits":
     # role -> names).
     as_published: dict | None = None
+    # The encoding its archived bytes were read in (as Python names it): the one meta.yml
+    # records, or else the one found when they were read ("utf-8-sig": UTF-8 with its mark).
+    encoding: str = "utf-8"
     dates: list[DateMention] = field(default_factory=list)
     quoted: list[str] = field(default_factory=list)
     # Where the glossary terms, events and organizations are in the text (see _scan_article),
@@ -789,13 +792,13 @@ def _ingested_article(directory: Path, raw: bytes, digest: str, meta_bytes: byte
                                                   "or ingest the original file again, which puts its bytes back "
                                                   "(if it is the sha256 line of meta.yml that was edited, put that "
                                                   "line back instead)")])
-    text, parsed = _parsed_source(source, raw, meta.encoding)
+    text, encoding, parsed = _parsed_source(source, raw, meta.encoding)
     article = Article(
         id=directory.name, path=directory, kind="raw", meta=meta, source_text=text, sha256=digest,
         paragraphs=parsed.paragraphs, dates=parsed.dates, quoted=parsed.quoted,
         # (Spacing aside: the reading of a title's punctuation may change, as "11,Liu" became "11, Liu".)
         title_as_published=parsed.title if "".join(parsed.title.split()) != "".join(meta.title.split()) else None,
-        as_published=_as_published(parsed, meta),
+        as_published=_as_published(parsed, meta), encoding=encoding,
     )
     _check_annotations(article, meta_path, meta_text)
     return article
@@ -826,15 +829,16 @@ def _as_published(parsed: ParsedArticle, meta: ArticleMeta) -> dict | None:
     return found or None
 
 
-def _parsed_source(source: Path, raw: bytes, encoding: str | None) -> tuple[str, ParsedArticle]:
+def _parsed_source(source: Path, raw: bytes, encoding: str | None) -> tuple[str, str, ParsedArticle]:
     """(the text of the source.txt at ``source``, its bytes ``raw`` decoded from the
-    ``encoding`` its meta.yml records; the text parsed); ArchiveErrors if it cannot be."""
+    ``encoding`` its meta.yml records, or the one found if it records none; that encoding;
+    the text parsed); ArchiveErrors if it cannot be."""
     try:
-        text, _ = decode_source(raw, encoding)
+        text, used = decode_source(raw, encoding)
         parsed = parse_article(text, metadata=False)
     except ParseError as exc:
         raise ArchiveErrors([ArchiveError(source, str(exc))]) from None
-    return text, parsed
+    return text, used, parsed
 
 
 # --------------------------------------------------------------------------- parsing in processes
@@ -1276,7 +1280,7 @@ def _encode_article(article: Article, raw: bytes | None) -> tuple:
         m.title, _day(m.published), _day(m.event_date), m.source, m.source_url, m.original_url,
         m.machine_translated, m.credits, [(p.name, p.roles, p.involvement) for p in m.people],
         [(a.phrase, a.note) for a in m.annotations], m.tags, m.summary, m.sha256, m.encoding,
-        article.title_as_published, _encode_as_published(article.as_published),
+        article.title_as_published, _encode_as_published(article.as_published), article.encoding,
     )
 
 
@@ -1306,7 +1310,7 @@ def _decode_article(record: tuple, directory: Path, raw: bytes | None, digest: s
     out, is ``source_text`` when given, else read from ``raw``."""
     (kind, paragraphs, body_markdown, dates, quoted, text, title, published, event_date, source, source_url,
      original_url, machine_translated, credits, people, annotations, tags, summary, sha256, encoding,
-     title_as_published, as_published) = record
+     title_as_published, as_published, used) = record
     meta = ArticleMeta(
         title=title, published=date.fromordinal(published),
         event_date=None if event_date is None else date.fromordinal(event_date), source=source,
@@ -1321,7 +1325,7 @@ def _decode_article(record: tuple, directory: Path, raw: bytes | None, digest: s
         source_text=text if text is not None else source_text if source_text is not None else _plain_text(raw),
         sha256=digest, paragraphs=paragraphs,
         body_markdown=body_markdown, dates=[_frozen(DateMention, date=d, text=t) for d, t in dates], quoted=quoted,
-        title_as_published=title_as_published, as_published=_decode_as_published(as_published),
+        title_as_published=title_as_published, as_published=_decode_as_published(as_published), encoding=used,
     )
 
 

@@ -7,6 +7,7 @@ list, an include marker or a footnote, on the page, in the tooltips or in the se
 
 from __future__ import annotations
 
+import codecs
 import html
 import itertools
 import json
@@ -1368,11 +1369,14 @@ def archived_name(article: Article) -> str:
 
 
 def archived_encoding(article: Article) -> str:
-    """The encoding of the archived file's bytes, as a reader of them needs it: the one
-    ingest found and meta.yml records (GB18030, Big5: a download read as UTF-8 is garbled),
-    UTF-8 for an article an editor wrote, or where none is recorded (as the build reads it)."""
-    recorded = (article.meta.encoding or "utf-8").lower().replace("_", "-") if article.kind == "raw" else "utf-8"
-    return "utf-8" if recorded == "utf-8-sig" else recorded
+    """The encoding of the archived file's bytes, as a reader of them needs it: the one the
+    build read them in (GB18030, Big5: a download read as UTF-8 is garbled), by its standard
+    name ('utf8' written in meta.yml is UTF-8), UTF-8 with or without its mark."""
+    try:
+        name = codecs.lookup(article.encoding).name
+    except LookupError:  # (read in it all the same: as written)
+        name = article.encoding.lower()
+    return "utf-8" if name in ("utf-8", "utf-8-sig") else name
 
 
 def _as_published_record(article: Article) -> dict | None:

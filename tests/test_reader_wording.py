@@ -202,6 +202,25 @@ def test_an_archived_file_not_in_utf8_says_its_encoding_on_its_page_and_in_the_d
     pages = {a.id: renderer.render_article(a).content for a in site.articles}
     assert "Its text is in the GB18030 encoding, not UTF-8: open it as GB18030." in pages[new]
     assert "encoding" not in pages[SEED_ID].split('class="verbatim')[1].split("</pre>")[0].split("<pre")[0]
+    # The encoding the build read the bytes in, whatever meta.yml says of it: none (the build
+    # finds GB18030 itself), or UTF-8 by another of its names (a review: the first gave
+    # "utf-8", the second "Its text is in the UTF8 encoding, not UTF-8").
+    from lgnews import model
+
+    for rel, old_line, new_line in [(new, "encoding: gb18030\n", ""), (SEED_ID, "encoding: utf-8\n", "encoding: utf8\n")]:
+        meta = archive / "articles" / rel / "meta.yml"
+        text = meta.read_text(encoding="utf-8")
+        assert old_line in text, (rel, text)
+        meta.write_text(text.replace(old_line, new_line), encoding="utf-8")
+    site = build_site(load_archive(archive))
+    records = {a.id: article_record(a) for a in site.articles}
+    assert (records[new]["encoding"], records[SEED_ID]["encoding"]) == ("gb18030", "utf-8")
+    for a in load_archive(archive).articles:  # the cache keeps it: its record reads back the same
+        raw = (a.path / "source.txt").read_bytes()
+        assert model._verified_record(a, raw) is not None, a.id
+    renderer = Renderer(site, "https://example.org/", "Archive", repo_url="https://github.com/o/archive")
+    pages = {a.id: renderer.render_article(a).content for a in site.articles}
+    assert "Its text is in the GB18030 encoding" in pages[new] and "Its text is in" not in pages[SEED_ID]
 
 
 READ = "(as the build reads the verbatim source below; the archive's editors read it otherwise)"
