@@ -120,28 +120,28 @@
   /* On a touch screen, a tap on a term's link (its first use in an article) shows its
      tooltip, and a second tap follows the link to its entry: the tap went to the entry at
      once, so a phone's reader never saw what most terms of an article mean (used once each,
-     they are links only; a phone review). The tooltip says so. A tap elsewhere closes it. */
+     they are links only; a phone review). The tooltip says so. A tap elsewhere closes it.
+     Only a finger's first tap is held: Enter, a mouse, or a screen reader's activation
+     follow the link at once (the keyboard's focus already shows the tooltip). */
   var touch = window.matchMedia && window.matchMedia("(hover: none)");
   var AGAIN = " (Tap the term again for its entry.)";
   if (touch && touch.matches) {
     var links = document.querySelectorAll("a.term[title]");
     for (var k = 0; k < links.length; k++) links[k].setAttribute("title", links[k].getAttribute("title") + AGAIN);
   }
-  var shown = null; // the term whose tooltip a tap opened
-  document.addEventListener("click", function (e) {
-    if (!touch || !touch.matches) return;
+  var tapped = null; // the term a finger came down on, its tooltip not yet shown
+  document.addEventListener("pointerdown", function (e) {
     var link = e.target.closest ? e.target.closest("a.term") : null;
-    if (link && link !== shown && document.documentElement.contains(link)) {
-      e.preventDefault();
-      shown = link;
-      link.focus(); // Material opens a term's tooltip on its focus
-    } else {
-      shown = null;
-    }
+    tapped = e.pointerType === "touch" && link && document.activeElement !== link ? link : null;
   }, true);
-  document.addEventListener("focusout", function (e) {
-    if (e.target === shown) shown = null;
-  });
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest ? e.target.closest("a.term") : null;
+    if (link && link === tapped) {
+      e.preventDefault();
+      link.focus(); // Material opens a term's tooltip on its focus
+    }
+    tapped = null;
+  }, true);
 
   /* A term Material shows only under the pointer (an <abbr>) is a stop of the Tab key where
      no link on the page gives its meaning: in an article's title, and on the editors' own

@@ -946,3 +946,19 @@ def test_a_term_in_a_title_or_an_editors_page_is_read_from_the_keyboard(tab):
     tab.goto("data/")
     assert page.locator(".md-typeset abbr[title]").count() > 0
     assert page.locator(".md-typeset abbr[title]:not([tabindex='0'])").count() == 0
+
+
+def test_on_a_touch_screen_enter_on_a_terms_link_follows_it_at_once(phone_tab):
+    """Only a finger's first tap is held to show the meaning: Enter on the focused link, or a
+    screen reader's activation, was swallowed once (a review of this session's change)."""
+    page = phone_tab.page
+    phone_tab.goto(SEED)
+    term = page.locator(".reading-edition a.term").nth(2)
+    term.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/glossary/" in page.url
+    phone_tab.goto(SEED)
+    with page.expect_navigation():  # a click with no finger (a screen reader's) follows it too
+        page.locator(".reading-edition a.term").nth(2).evaluate("a => a.click()")
+    assert "/glossary/" in page.url
