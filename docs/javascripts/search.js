@@ -853,6 +853,7 @@
 
   input.addEventListener("focus", open);
   input.addEventListener("input", function () {
+    forget();  /* another question: the one kept is no longer what the box holds */
     clearTimeout(timer);
     suggestion.textContent = "";
     box.removeAttribute("data-lg-search-done");
@@ -878,11 +879,21 @@
     try { history.replaceState(state, ""); } catch (e) { /* as above */ }
   }
   box.addEventListener("click", function (ev) {
+    /* (not a link opened in another tab or window: the reader stays here) */
+    if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
     if (ev.target.closest && ev.target.closest("a[href]")) remember();
   }, true);
+  function cameBack() {
+    var entry = window.performance && performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
+    return !entry || entry.type === "back_forward";
+  }
   window.addEventListener("pageshow", function () {
     var kept = history.state && history.state.lgSearch;
     if (!kept || typeof kept.query !== "string" || !kept.query.trim() || results.length) return;
+    if (!cameBack()) {  /* a reload, or the address typed again: the search is not brought back */
+      forget();
+      return;
+    }
     var query = kept.query.trim(), wanted = Math.min(Number(kept.shown) || 0, 1000);
     input.value = kept.query;
     open();
@@ -903,6 +914,7 @@
     }
   });
   form.addEventListener("reset", function () {
+    forget();
     suggestion.textContent = "";  /* at once, not when the box is searched again */
     setTimeout(function () {
       search("");

@@ -1189,6 +1189,13 @@ def test_back_from_a_result_the_search_is_as_it_was_left(fixture, request):
     assert page.locator("#lg-search-query").input_value() == "safety"
     assert page.locator("#lg-search-query").is_visible()
     assert search_results(tab) == shown
+    if fixture == "tab":  # a reload is no way back: the search is not brought back (a review)
+        page.reload()
+        page.wait_for_load_state()
+        page.wait_for_timeout(300)
+        assert not page.evaluate("document.getElementById('__search').checked")
+        assert page.evaluate("history.state && history.state.lgSearch") is None
+        return
     # Closed on that page, it is forgotten: back again from another page, it stays closed.
     page.keyboard.press("Escape")
     page.wait_for_function("!document.getElementById('__search').checked")
@@ -1200,3 +1207,24 @@ def test_back_from_a_result_the_search_is_as_it_was_left(fixture, request):
     assert page.locator("#lg-search-query").input_value() == ""
     # (pages left while they load have their requests cut short: no error of the site's)
     assert [e for e in tab.errors if "net::ERR_ABORTED" not in e] == []
+
+
+def test_a_result_opened_in_another_tab_or_a_query_typed_anew_is_not_brought_back(tab):
+    """The query was kept for a result opened with Ctrl (the reader stays on the page), and,
+    once restored, kept as it was after the reader typed another (a review)."""
+    page = tab.page
+    tab.goto(SEED)
+    type_query(page, "safety")
+    page.locator(".md-search-result__link").first.click(modifiers=["Control"])
+    page.wait_for_timeout(300)
+    assert page.evaluate("history.state && history.state.lgSearch") is None
+    with page.expect_navigation():
+        page.locator(".md-search-result__link").first.click()
+    page.go_back()
+    page.wait_for_function("document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === 'safety'")
+    assert page.evaluate("history.state.lgSearch.query") == "safety"
+    type_query(page, "Liu Zhigang")
+    assert page.evaluate("history.state && history.state.lgSearch") is None
+    for other in tab.page.context.pages[1:]:
+        other.close()
+
