@@ -1489,10 +1489,17 @@ def _add_candidates(article: Article, term_keys: set[str], term_matcher: PhraseM
     quotes that neither the glossary (``term_keys``, the term and event matchers) nor an
     editor's note on this article explains."""
     noted = {PhraseMatcher.key(a.phrase) for a in article.meta.annotations} if article.meta.annotations else ()
+    said: dict = {}
     for phrase in article.quoted:
         key = PhraseMatcher.key(phrase)
-        if key in term_keys or key in noted or term_matcher.lookup(phrase) or event_matcher.lookup(phrase):
-            continue  # explained already: by the glossary, or by an editor's note on this article
+        if key in noted:
+            continue  # explained by an editor's note on this article
+        found = [term_matcher.targets[key] if key in term_keys else term_matcher.lookup(phrase),
+                 event_matcher.lookup(phrase)]
+        # Explained by the glossary, but not by an entry this article cannot name: "7·20"
+        # quoted in another place's article is its own (``only_with``), and worth an entry.
+        if any(x is not None and _says(article, x.context, said) for x in found):
+            continue
         candidates.setdefault(key, Candidate(phrase, [])).articles.append(article)
 
 

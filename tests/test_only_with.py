@@ -46,6 +46,8 @@ def test_another_places_7_20_is_not_the_zhengzhou_disaster(tmp_path):
     assert [a.id for a in rainstorm.articles] == ["2023-08-11-zhengzhou", "2023-08-12-henan"]
     shuangfeng = next(a for a in site.articles if a.id == "2023-08-10-shuangfeng")
     assert not any(s.term for spans in shuangfeng.spans for s in spans)  # no tooltip on its "7·20"
+    # Its quoted "7·20" is a candidate term: no entry explains it there (a review).
+    assert [a.id for c in site.candidates if c.phrase == "7·20" for a in c.articles] == ["2023-08-10-shuangfeng"]
 
 
 def test_the_word_may_be_in_the_title(tmp_path):
