@@ -55,6 +55,18 @@ def label_words(credits: dict[str, list[str]]) -> list[str]:
     # glued to the last paragraph: no credit read, and the parenthesis left in the text.
     ("media_center_parenthesis_glued.txt", {"reporter": ["Xie Ting"], "correspondent": ["Fang Yu"]},
      "Xinhua County Rong Media Center", [], "resolving conflicts and disputes."),
+    # A reviewer's probes of the same article: once "Intern" and the roles split the
+    # parenthesis, its qualifier ("Our", a bare "Intern" before "reporter") was a part of no
+    # name, and the whole credit line was lost (no credits, no source; the line kept in the text).
+    ("our_reporter_then_intern_in_parenthesis.txt", {"reporter": ["Li Yi"], "editor": ["Tan Bin"]},
+     "Lianyuan Rong Media Center", ["Intern Wang Lei"], "before the Spring Festival."),
+    ("intern_reporter_in_parenthesis.txt", {"reporter": ["Li Yi", "Wang Lei"], "editor": ["Tan Bin"]}, None, [],
+     "before the Spring Festival."),
+    ("reporter_and_photo_labels_in_parenthesis.txt", {"reporter": ["Liu Yang", "Tan Bin"], "editor": ["Zhang Xiao"]},
+     "Lianyuan Rong Media Center", [], "before the Spring Festival."),
+    # "Editor: Wang Fang (intern)": an editor, who was said as no name with "(intern)".
+    ("editor_intern_in_brackets.txt", {"reporter": ["Liu Yang"], "editor": ["Wang Fang"]},
+     "Lianyuan Rong Media Center", [], "before the Spring Festival."),
 ])
 def test_a_credit_line_with_labels_gives_its_people_by_their_names(name, credits, source, unread, last_words):
     article = parse_case(name)
@@ -71,9 +83,35 @@ def test_a_credit_line_with_labels_gives_its_people_by_their_names(name, credits
     ("(Reporter Li Yi Intern Wang Lei) Source: Miluo Rong Media Center", {"reporter": ["Li Yi"]}, ["Intern Wang Lei"]),
     ("(Author: Yi Xiaolan) Editor: Xu Jing", {"editor": ["Xu Jing"]}, ["Author: Yi Xiaolan"]),
     ("(Executive Producer: Peng Li) Editor: Xu Jing", {"editor": ["Xu Jing"]}, ["Executive Producer: Peng Li"]),
-    # A label's word left in a known label's value, without its colon: said, not a name.
-    ("(Li Yi) Editor: Xiao Hui Intern Li Na Source: Miluo Rong Media Center", {"reporter": ["Li Yi"]},
-     ["Editor: Xiao Hui Intern Li Na"]),
+    # A label's word left in a known label's value, without its colon: it and what follows it
+    # said, not a name; the name before it is the label's still.
+    ("(Li Yi) Editor: Xiao Hui Intern Li Na Source: Miluo Rong Media Center",
+     {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, ["Editor: Intern Li Na"]),
+    ("(Li Yi) Editor: Wang Art, Li Na", {"reporter": ["Li Yi"], "editor": ["Li Na"]}, ["Editor: Wang Art"]),
+    # The words that qualify a role, split from it, are no part of their own: an intern
+    # reporter is a reporter; a bare intern is said, as after a comma.
+    ("(Reporter Li Yi Intern reporter Wang Lei) Editor: Tan Bin",
+     {"reporter": ["Li Yi", "Wang Lei"], "editor": ["Tan Bin"]}, []),
+    ("(Our reporter Li Yi Intern Wang Lei) Editor: Tan Bin", {"reporter": ["Li Yi"], "editor": ["Tan Bin"]},
+     ["Intern Wang Lei"]),
+    ("(All-media reporter Liu Yang Intern Li Na) Editor: Tan Bin", {"reporter": ["Liu Yang"], "editor": ["Tan Bin"]},
+     ["Intern Li Na"]),
+    ("(Photo Reporter Li Na) Editor: Xu Jing", {"reporter": ["Li Na"], "editor": ["Xu Jing"]}, []),
+    ("(Text and Photo: Li Na) Editor: Xu Jing", {"reporter": ["Li Na"], "editor": ["Xu Jing"]}, []),
+    # The words the parenthesis reads as the reporter's start a part, as a role does.
+    ("(Reporter Li Yi Photo Wang Lei) Editor: Tan Bin", {"reporter": ["Li Yi", "Wang Lei"], "editor": ["Tan Bin"]},
+     []),
+    ("(Reporter: Liu Yang / Photo: Tan Bin) Editor: Xu Jing",
+     {"reporter": ["Liu Yang", "Tan Bin"], "editor": ["Xu Jing"]}, []),
+    ("(Text: Li Na / Photo: Wang Lei) Editor: Tan Bin", {"reporter": ["Li Na", "Wang Lei"], "editor": ["Tan Bin"]}, []),
+    ("(Correspondent Li Yi Photos Wang Lei)", {"correspondent": ["Li Yi"], "reporter": ["Wang Lei"]}, []),
+    # So does a label with its colon, known or not.
+    ("(Reporter Li Yi Executive Producer: Peng Li)", {"reporter": ["Li Yi"]}, ["Executive Producer: Peng Li"]),
+    # A role in the parenthesis, then no name: said, and the labels after it read.
+    ("(Reporter Li Art) Editor: Wang Fang", {"editor": ["Wang Fang"]}, ["Reporter Li Art"]),
+    # A bracket's label words after a name qualify the role: the name is the label's.
+    ("(Li Yi) Editor: Wang Fang (intern)", {"reporter": ["Li Yi"], "editor": ["Wang Fang"]}, []),
+    ("(Li Yi) Editor: Wang Fang（Intern）, Li Na", {"reporter": ["Li Yi"], "editor": ["Wang Fang", "Li Na"]}, []),
     ("Text/Picture: Li Na Hu Bo First Instance: Zeng Hua", {"reporter": ["Li Na", "Hu Bo"], "reviewer": ["Zeng Hua"]},
      []),
 ])
@@ -89,6 +127,24 @@ def test_a_parenthesis_of_labels_not_known_only_credits_no_one(ending):
     line was recognized), rather than credit "Written by" or "Author Yi Xiaolan"."""
     article = parse_article(BODY.rstrip("\n") + "\n" + ending + "\n")
     assert article.credits == {}
+    assert article.paragraphs[-1] == ending
+
+
+def test_a_parenthesis_source_label_is_the_source():
+    """'(Reporter: Li Yi Source: Lianyuan Rong Media Center)': split before its labels, the
+    source is no unread label of the parenthesis (the line was not read at all before)."""
+    article = parse_article(BODY.rstrip("\n") + "\n(Reporter: Li Yi Source: Lianyuan Rong Media Center)\n")
+    assert (article.credits, article.source, article.unread_credits) == (
+        {"reporter": ["Li Yi"]}, "Lianyuan Rong Media Center", [])
+    assert article.paragraphs[-1] == LAST
+
+
+@pytest.mark.parametrize("ending", ["(safety first) Editor: Xu Jing", "(the reporter said so) Editor: Xu Jing",
+                                    "(Reporter Li Art)"])
+def test_a_parenthesis_of_no_names_is_no_credit_line(ending):
+    """A role followed by no name is said only before known labels; a sentence is the text's."""
+    article = parse_article(BODY.rstrip("\n") + "\n" + ending + "\n")
+    assert (article.credits, article.unread_credits) == ({}, [])
     assert article.paragraphs[-1] == ending
 
 
@@ -110,3 +166,20 @@ def test_ingest_says_the_label_it_did_not_read(tmp_path):
     assert "part of the credit line is neither credits nor text (“Author: Yi Xiaolan”)" in result.stdout
     [meta] = (work / "archive" / "articles").glob("*/meta.yml")
     assert read_yaml(meta)["credits"] == {"editor": ["Gong Jie"]}
+
+
+def test_ingest_reads_a_parenthesis_with_a_qualified_role_and_an_intern(tmp_path):
+    """The real command on '(Our reporter Li Yi Intern Wang Lei) Editor: Tan Bin Source: …':
+    it said no credit line was recognized, and drafted no credits and no source."""
+    work = tmp_path / "work"
+    (work / "archive").mkdir(parents=True)
+    command = [sys.executable, str(ROOT / "scripts" / "ingest.py"),
+               str(CASES / "our_reporter_then_intern_in_parenthesis.txt")]
+    result = subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0, result.stderr
+    assert "no credit line was recognized" not in result.stdout
+    assert "part of the credit line is neither credits nor text (“Intern Wang Lei”)" in result.stdout
+    [meta] = (work / "archive" / "articles").glob("*/meta.yml")
+    assert read_yaml(meta)["credits"] == {"reporter": ["Li Yi"], "editor": ["Tan Bin"]}
+    assert read_yaml(meta)["source"] == "Lianyuan Rong Media Center"
