@@ -48,9 +48,12 @@ def search_tab(browser, site_url):
     ("Meetings", "tags/meetings/", 2),  # (after the entry "retreat meeting")
     ("Louxing District", "tags/louxing/", 2),  # (after the district's committee, whose name it is)
     # An entry's other written forms, metadata for the search box (namedFirst), do not weigh in
-    # Pagefind's ranking: they put every entry with "safety" in one above the organization and the tag.
+    # Pagefind's ranking: they put every entry with "safety" in one above the organization and
+    # the tag (7th). The tag ties with the three-year campaign's entry (titles of the same
+    # weight, "safety" once in each): which comes 5th follows the length of other pages (60
+    # words more on the data page swapped them), so the tag is held to the first six.
     ("safety", "organizations/louxing-district-safety-committee/", 3),
-    ("safety", "tags/work-safety/", 5),
+    ("safety", "tags/work-safety/", 6),
 ])
 def test_search_ranks_the_entry_first(search_tab, query, expected, within):
     results = search(search_tab, query)
