@@ -312,10 +312,11 @@ _PRESIDED = tuple(_ACTIONS["presiding"].split("|"))
 _PASSIVE_VERBS = (*_PRESIDED, "attended", "accompanied", "led")
 _PASSIVE_HOW = {"attended": "attending", "accompanied": "inspecting", "led": "inspecting"}
 """How a passive's people take part, by its verb: presiding but for these."""
-_LED_RE = re.compile(r"\b(?:teams?|delegations?|(?<!leading )groups?(?! of\b))\b")
+_LED_RE = re.compile(r"\b(?:teams?|delegations?|(?<!leading )groups?(?! of\b(?! the\b)))\b")
 """What a passive "led by" leads for its people to inspect, in the sentence before it: "the third
 inspection team of Yuhu District, led by Zhang Jun, director of the District Education Bureau,
-visited 12 schools"; not "growth led by exports", nor "a group of villagers led by"."""
+visited 12 schools", "the inspection group of the Provincial Work Safety Committee, led by";
+not "growth led by exports", nor "a group of villagers led by"."""
 LED_WINDOW = 100
 """How far before "led by" the team is looked for, in its sentence: a window, not the sentence
 from its start, keeps the scan linear in a text with no full stop."""
@@ -1652,6 +1653,16 @@ def _title_before(text: str, at: int) -> str | None:
     return _a_title(window[cut + 2 if cut >= 0 else 0:].split())
 
 
+def _titled_name(text: str) -> tuple[str, str] | None:
+    """(the name, the title) of "District Head Liu Zhigang": a title written before a
+    surnamed name, and nothing after it; else None."""
+    words = text.split()
+    if len(words) < 3 or words[-2] not in SURNAMES or not _NAME_FULL_RE.fullmatch(" ".join(words[-2:])):
+        return None
+    office = _a_title(words[:-2])
+    return (" ".join(words[-2:]), office) if office else None
+
+
 def _a_title(words: list[str]) -> str | None:
     """``words`` as a title written before a name ("County Party Secretary", "the Vice Mayor"),
     or None: see ``_title_before``. What holds the office may be named in words of its own,
@@ -1948,13 +1959,26 @@ def extract_people(text: str) -> list[Person]:
             how = []
         how += _more_actions(text, m.end() + action.end())
         offset = m.end()
+        accompanied = False  # "Liu Zhigang, accompanied by Tang Aihua, …, went deep into": he went, untitled
         for chunk in clause[: action.start()].split(","):
             candidate = chunk.strip()
             after_and = candidate.startswith("and ")
             if after_and:
                 candidate = candidate[4:]
+            if candidate.startswith("accompanied by "):
+                accompanied = True
+                break  # the rest is another's: "accompanied by Tang Aihua, deputy head of the district"
+            titled = _titled_name(_OTHERS_RE.sub("", candidate).split(" and ")[0])
             if _NAME_FULL_RE.fullmatch(candidate) and candidate.split()[0] in SURNAMES:
                 group.append((candidate, offset, [], after_and))
+            elif titled and all(_NAME_FULL_RE.fullmatch(n) and n.split()[0] in SURNAMES
+                                for n in _OTHERS_RE.sub("", candidate).split(" and ")[1:]):
+                # Another person, with their title before their name: "District Party Secretary
+                # Liu Chihui, District Head Liu Zhigang and other leaders attended" (the title and
+                # the name were the first person's role); and those after "and" with them.
+                name, office = titled
+                group.append((name, offset + chunk.find(name), [office], after_and))
+                group += [(n, offset + chunk.find(n), [], True) for n in _OTHERS_RE.sub("", candidate).split(" and ")[1:]]
             elif " and " in candidate and all(  # "Luo Wenwei and Wang Qian, deputy heads of the district"
                     _NAME_FULL_RE.fullmatch(n) and n.split()[0] in SURNAMES for n in candidate.split(" and ")):
                 group += [(n, offset + chunk.find(n), [], j > 0) for j, n in enumerate(candidate.split(" and "))]
@@ -1968,7 +1992,7 @@ def extract_people(text: str) -> list[Person]:
         for i, (name, at, chunks, after_and) in enumerate(group):
             before = [title] if title and i == 0 else []
             if not chunks:
-                if before:
+                if before or (accompanied and len(group) == 1):
                     add(name, at, before, how)
                 else:
                     untitled.append((name, at))

@@ -87,6 +87,37 @@ def test_the_same_patterns_in_other_words(sentence, people):
     assert extract_people(sentence) == people
 
 
+@pytest.mark.parametrize(("sentence", "people"), [
+    # A review of the title-before path: the next person's title and name were the first's role.
+    ("District Party Secretary Liu Chihui, District Head Liu Zhigang and other leaders attended.", [
+        Person("Liu Chihui", ("District Party Secretary",), ("attending",)),
+        Person("Liu Zhigang", ("District Head",), ("attending",))]),
+    ("Vice Mayor Ouyang Hong, Director Li Hua, Deputy Director Wang Jun attended the meeting.", [
+        Person("Ouyang Hong", ("Vice Mayor",), ("attending",)), Person("Li Hua", ("Director",), ("attending",)),
+        Person("Wang Jun", ("Deputy Director",), ("attending",))]),
+    ("Vice Mayor Xiong Bo, Director Li Hua and Wang Jun attended the meeting.", [
+        Person("Xiong Bo", ("Vice Mayor",), ("attending",)), Person("Li Hua", ("Director",), ("attending",)),
+        Person("Wang Jun", (), ("attending",))]),
+    # "accompanied by" another, and that one's title, are not the subject's.
+    ("On March 5, Liu Zhigang, accompanied by Tang Aihua, deputy head of the district, went deep into Lianbin "
+     "Street to inspect flood prevention.", [
+        Person("Liu Zhigang", (), ("inspecting",)),
+        Person("Tang Aihua", ("deputy head of the district",), ("inspecting",))]),
+    ("On March 5, Liu Zhigang, deputy secretary of the District Committee and head of the district, accompanied "
+     "by Tang Aihua, went deep into Lianbin Street.", [
+        Person("Liu Zhigang", ("deputy secretary of the District Committee", "head of the district"),
+               ("inspecting",)),
+        Person("Tang Aihua", (), ("inspecting",))]),
+    # An inspection group "of the" body that sent it leads as a team does (not "a group of villagers").
+    ("The inspection group of the Provincial Work Safety Committee, led by Zhang Wei, deputy director of the "
+     "Provincial Emergency Management Department, inspected the mine.", [
+        Person("Zhang Wei", ("deputy director of the Provincial Emergency Management Department",),
+               ("inspecting",))]),
+])
+def test_a_list_of_titled_people_and_an_accompanied_inspection(sentence, people):
+    assert extract_people(sentence) == people
+
+
 @pytest.mark.parametrize("sentence", [
     # Not a person: a place after a title, words that are no title before a name, a group.
     "On May 1, Vice Mayor Wang Village, head of the town, attended.",
