@@ -134,9 +134,14 @@
     var link = e.target.closest ? e.target.closest("a.term") : null;
     tapped = e.pointerType === "touch" && link && document.activeElement !== link ? link : null;
   }, true);
+  /* A press held, or a scroll that started on the term, ends with no click: the next click
+     on it, from a key or a screen reader, is not a finger's (a review). */
+  document.addEventListener("pointercancel", function () { tapped = null; }, true);
   document.addEventListener("click", function (e) {
     var link = e.target.closest ? e.target.closest("a.term") : null;
-    if (link && link === tapped) {
+    /* (a screen that can hover as well, a laptop's, has no "tap again" in its titles: a tap
+       follows the link there, as a click does) */
+    if (link && link === tapped && touch && touch.matches) {
       e.preventDefault();
       link.focus(); // Material opens a term's tooltip on its focus
     }

@@ -962,3 +962,10 @@ def test_on_a_touch_screen_enter_on_a_terms_link_follows_it_at_once(phone_tab):
     with page.expect_navigation():  # a click with no finger (a screen reader's) follows it too
         page.locator(".reading-edition a.term").nth(2).evaluate("a => a.click()")
     assert "/glossary/" in page.url
+    # Nor after a finger came down on it and its press was cancelled (held, or a scroll).
+    phone_tab.goto(SEED)
+    with page.expect_navigation():
+        page.locator(".reading-edition a.term").nth(2).evaluate(
+            "a => { a.dispatchEvent(new PointerEvent('pointerdown', {pointerType: 'touch', bubbles: true}));"
+            " a.dispatchEvent(new PointerEvent('pointercancel', {pointerType: 'touch', bubbles: true})); a.click(); }")
+    assert "/glossary/" in page.url
