@@ -1230,4 +1230,3 @@ def test_a_result_opened_in_another_tab_or_a_query_typed_anew_is_not_brought_bac
     assert page.evaluate("history.state && history.state.lgSearch") is None
     for other in tab.page.context.pages[1:]:
         other.close()
-
