@@ -1426,22 +1426,22 @@ def _resolve_articles(articles: list[Article], found: dict[int, tuple[list, ...]
     hidden: list[tuple[Article, str, Term, bool, str]] = []  # (..., inside the note, the words as written)
     for article in articles:
         terms_found, events_found, _, _ = found[id(article)]
-        _resolve_terms(article, terms_found, occurrences, term_matcher, hidden)
-        _resolve_events(article, events_found, event_articles, event_matcher)
+        says: dict = {}  # what the article says of the words entries and events need (``_says``)
+        _resolve_terms(article, terms_found, occurrences, term_matcher, says, hidden)
+        _resolve_events(article, events_found, event_articles, event_matcher, says)
         _resolve_tags(article, tags_by_slug, tag_articles)
-        _add_candidates(article, term_keys, term_matcher, event_matcher, candidates)
+        _add_candidates(article, term_keys, term_matcher, event_matcher, candidates, says)
     return occurrences, event_articles, tag_articles, candidates, hidden
 
 
 def _resolve_events(article: Article, events_found: list[list[tuple[int, int, Event]]],
-                    event_articles: dict[str, list[Article]], event_matcher: PhraseMatcher) -> None:
+                    event_articles: dict[str, list[Article]], event_matcher: PhraseMatcher, says: dict) -> None:
     """The article's events (each once, in the order found, an event named inside another's
     alias after it), and the article added to the articles of each."""
-    said: dict = {}
     article.events = _unique(
         e for paragraph, in_paragraph in zip(article.paragraphs, events_found, strict=False)
         for start, end, found in in_paragraph for e in (found, *_events_within(paragraph[start:end], event_matcher))
-        if _says(article, e.context, said))
+        if _says(article, e.context, says))
     for event in article.events:
         event_articles[event.id].append(article)
 
@@ -1484,12 +1484,11 @@ def _resolve_tags(article: Article, tags_by_slug: dict[str, Tag], tag_articles: 
 
 
 def _add_candidates(article: Article, term_keys: set[str], term_matcher: PhraseMatcher, event_matcher: PhraseMatcher,
-                    candidates: dict[str, Candidate]) -> None:
+                    candidates: dict[str, Candidate], says: dict) -> None:
     """Add the article to the candidate terms (by key) of ``candidates``: each phrase it
     quotes that neither the glossary (``term_keys``, the term and event matchers) nor an
     editor's note on this article explains."""
     noted = {PhraseMatcher.key(a.phrase) for a in article.meta.annotations} if article.meta.annotations else ()
-    said: dict = {}
     for phrase in article.quoted:
         key = PhraseMatcher.key(phrase)
         if key in noted:
@@ -1498,7 +1497,7 @@ def _add_candidates(article: Article, term_keys: set[str], term_matcher: PhraseM
                  event_matcher.lookup(phrase)]
         # Explained by the glossary, but not by an entry this article cannot name: "7·20"
         # quoted in another place's article is its own (``only_with``), and worth an entry.
-        if any(x is not None and _says(article, x.context, said) for x in found):
+        if any(x is not None and _says(article, x.context, says) for x in found):
             continue
         candidates.setdefault(key, Candidate(phrase, [])).articles.append(article)
 
@@ -1610,7 +1609,7 @@ place on the article page: the title (the page's heading), the source (its prove
 
 
 def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]], occurrences,
-                   term_matcher: PhraseMatcher, hidden: list | None = None) -> None:
+                   term_matcher: PhraseMatcher, says: dict, hidden: list | None = None) -> None:
     """The article's spans (its notes, and its terms where no note is), terms and notes;
     ``hidden`` gets (article, the note's phrase, the term, whether the note holds all of it,
     the term's words as the text writes them) where a note hides a term."""
@@ -1622,12 +1621,11 @@ def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]
     shown = {n: k for k, n in enumerate(order, start=1)}
     article.notes = [article.meta.annotations[n - 1] for n in order]
     article.spans = []
-    context: dict = {}  # what the article says of the words entries need (``_says``)
     for index, (paragraph, found) in enumerate(zip(article.paragraphs, found_all, strict=True)):
         spans = [Span(start, end, note=shown[n]) for n, (i, start, end) in placed.items() if i == index]
         notes = spans[:]  # the matches of one scan never overlap one another: only notes can
         for start, end, term in found:
-            if term.context is not None and not _says(article, term.context, context):
+            if term.context is not None and not _says(article, term.context, says):
                 continue
             start = _with_opening_quote(paragraph, start, end)
             note = next((s for s in notes if s.start < end and start < s.end), None) if notes else None
@@ -1661,7 +1659,7 @@ def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]
     headings = [article.title, article.meta.source or ""]
     article.heading_spans = {}
     for (where, anchor), text, found in zip(HEADINGS, headings, term_matcher.find_all(headings), strict=True):
-        found = [f for f in found if f[2].context is None or _says(article, f[2].context, context)]
+        found = [f for f in found if f[2].context is None or _says(article, f[2].context, says)]
         if found:
             article.heading_spans[where] = [Span(_with_opening_quote(text, start, end), end, term=term)
                                             for start, end, term in found]

@@ -1653,11 +1653,16 @@ def _title_before(text: str, at: int) -> str | None:
     return _a_title(window[cut + 2 if cut >= 0 else 0:].split())
 
 
+def _surnamed(words: str) -> bool:
+    """Whether ``words`` are written as a name ("Li Hua"), the first a known surname."""
+    return bool(_NAME_FULL_RE.fullmatch(words)) and words.split()[0] in SURNAMES
+
+
 def _titled_name(text: str) -> tuple[str, str] | None:
     """(the name, the title) of "District Head Liu Zhigang": a title written before a
     surnamed name, and nothing after it; else None."""
     words = text.split()
-    if len(words) < 3 or words[-2] not in SURNAMES or not _NAME_FULL_RE.fullmatch(" ".join(words[-2:])):
+    if len(words) < 3 or not _surnamed(" ".join(words[-2:])):
         return None
     office = _a_title(words[:-2])
     return (" ".join(words[-2:]), office) if office else None
@@ -1840,8 +1845,7 @@ def _passive_by(text: str) -> list[tuple[str, int, int, str | None, str, bool]]:
 def _a_name(words: str) -> bool:
     """Whether ``words`` are a person's name: two words, the first a known surname, the second
     no word of a title ("Li Hua", not "Wang Village")."""
-    return bool(_NAME_FULL_RE.fullmatch(words)) and words.split()[0] in SURNAMES \
-        and words.split()[1].lower() not in _TITLE_WORDS
+    return _surnamed(words) and words.split()[1].lower() not in _TITLE_WORDS
 
 
 def _named_by(text: str, name: str, start: int, end: int, finite: bool) -> list[tuple[str, int, list[str]]]:
@@ -1968,19 +1972,19 @@ def extract_people(text: str) -> list[Person]:
             if candidate.startswith("accompanied by "):
                 accompanied = True
                 break  # the rest is another's: "accompanied by Tang Aihua, deputy head of the district"
-            titled = _titled_name(_OTHERS_RE.sub("", candidate).split(" and ")[0])
-            if _NAME_FULL_RE.fullmatch(candidate) and candidate.split()[0] in SURNAMES:
+            first, *others = _OTHERS_RE.sub("", candidate).split(" and ")
+            titled = _titled_name(first)
+            if _surnamed(candidate):
                 group.append((candidate, offset, [], after_and))
-            elif titled and all(_NAME_FULL_RE.fullmatch(n) and n.split()[0] in SURNAMES
-                                for n in _OTHERS_RE.sub("", candidate).split(" and ")[1:]):
+            elif titled and all(map(_surnamed, others)):
                 # Another person, with their title before their name: "District Party Secretary
                 # Liu Chihui, District Head Liu Zhigang and other leaders attended" (the title and
                 # the name were the first person's role); and those after "and" with them.
                 name, office = titled
                 group.append((name, offset + chunk.find(name), [office], after_and))
-                group += [(n, offset + chunk.find(n), [], True) for n in _OTHERS_RE.sub("", candidate).split(" and ")[1:]]
+                group += [(n, offset + chunk.find(n), [], True) for n in others]
             elif " and " in candidate and all(  # "Luo Wenwei and Wang Qian, deputy heads of the district"
-                    _NAME_FULL_RE.fullmatch(n) and n.split()[0] in SURNAMES for n in candidate.split(" and ")):
+                    map(_surnamed, candidate.split(" and "))):
                 group += [(n, offset + chunk.find(n), [], j > 0) for j, n in enumerate(candidate.split(" and "))]
             elif chunk.strip() and not _RELATIVE_RE.match(chunk):  # "which required ...": not a title
                 group[-1][2].append(chunk.strip())

@@ -831,13 +831,14 @@ class Renderer:
         # Each year's months, oldest first, with their counts: on the year's pages and its months'.
         months_in = {year: [(k, format_date(k.replace("/", "-")), len(months[k])) for k in sorted(keys)]
                      for year, keys in months_of.items()}
+        year_keys = sorted(by_year)  # oldest first, for the years before and after each
         for year, items in by_year.items():
             for pager, chunk in paginate(items, ARTICLES_PER_PAGE, f"articles/{year}/"):
                 title = f"Articles from {year}" + (f", page {pager.number}" if pager.number > 1 else "")
                 outputs.append(self.page("articles.md.j2", pager.path, {"title": title, "search": NOT_INDEXED},
                                          heading=f"Articles from {year}", this_year=year, articles=chunk,
                                          pager=pager, years=years, months=months_in[year], intro=False,
-                                         other_years=_around(sorted(by_year), year, "articles/")))
+                                         other_years=_around(year_keys, year, "articles/")))
         keys = sorted(months)  # oldest first
         # The months that have a page, for the search box, which offers a month's page when
         # one is searched (docs/javascripts/search.js): a few hundred bytes, read on such a
