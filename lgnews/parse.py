@@ -144,8 +144,9 @@ _COLON_RE = re.compile("[:：]")
 # The words that may qualify a label, known or not ("Executive Producer:", "Executive Editor:",
 # "Deputy Chief Editor:"): the label's, not a last word of the name before it ("Editor: Xiao
 # Hui Executive Producer: Peng Li" named an editor "Xiao Hui Executive").
+# "Duty Editor:" (值班编辑) named an editor "Xiao Hui Duty".
 LABEL_QUALIFIERS = frozenset("Executive Deputy Associate Assistant Senior Managing Chief General Art Copy Photo Video "
-                             "Technical".split())
+                             "Technical Duty News Night Layout Page Desk Planning Content Acting".split())
 _LABEL_QUALIFIER = "(?:" + "|".join(sorted(LABEL_QUALIFIERS)) + ")"
 _QUALIFIER_SEARCH_RE = re.compile(f"{_LABEL_QUALIFIER}[ \t]")
 """Looked for once in a credit line (1 µs) before each label is checked for them (0.6 µs a label)."""
@@ -1031,10 +1032,14 @@ def _tail_credit_start(text: str) -> int | None:
 # words the parenthesis reads as the reporter's, capitalised ("(Reporter Li Yi Photo Wang Lei)"),
 # before an intern, whom no role credits ("(Reporter Li Yi Intern Wang Lei)": said, not read),
 # and before any label with its colon ("(Reporter Li Yi Executive Producer: Peng Li)": said).
+# A label of two words is one whose first word qualifies it, or whose second is no label's:
+# "Lei Photo:" of "(Reporter Li Yi Wang Lei Photo: Chen Hao)" is a name's end and a label, and
+# read as one label, it lost every name of the line.
 # (From a run of spaces' first only: from each, 20,000 spaces took 3 s.)
 _PAREN_COMMAS_RE = re.compile(r"[,，;；]")
 _PAREN_PARTS_RE = re.compile(rf"([,，;；]|(?<!\s)\s+(?=(?:[Rr]eporters?|[Cc]orrespondents?|[Ii]nterns?|{_PHOTO})[\s:：]"
-                             r"|(?:[A-Z][A-Za-z-]*\s+)?[A-Z][A-Za-z-]*\s*[:：]))")
+                             rf"|(?:(?:{_LABEL_WORD}|(?![A-Z][A-Za-z-]*\s+{_LABEL_WORD}\s*[:：])[A-Z][A-Za-z-]*)\s+)?"
+                             r"[A-Z][A-Za-z-]*\s*[:：]))")
 # A part so split that is a word or two of no name: the qualifier of the role after it ("Our",
 # "All-media", "Intern" of "Intern reporter Wang Lei", "Text and" of "Text and Photo: Li Na").
 _PAREN_QUALIFIER_RE = re.compile(r"\S+(?:\s+\S+)?")
@@ -1044,6 +1049,12 @@ _PAREN_OUTLET_RE = re.compile(r"\s*(?P<source>(?:[A-Z][A-Za-z-]*\s+){1,6}Media\s
                               r"(?=(?:[Rr]eporters?|[Cc]orrespondents?)[\s:：])")
 # A source labelled at a parenthesis's end, after its names: split off as a label, it was no name.
 _PAREN_SOURCE_RE = re.compile(r"(?:^|(?<!\s)\s+|[,，;；]\s*)Source\s*[:：]\s*(?P<source>[^:：]+?)\s*$")
+# The reporter's outlet after the names, a comma between: "(Li Yi, Hunan Daily)" credited a
+# reporter "Hunan Daily". It is the source, as a media center before the roles is.
+_PAREN_OUTLET_AFTER_RE = re.compile(
+    r"[,，]\s*(?P<source>(?:[A-Z][A-Za-z-]*\s+){0,5}(?:Daily|News|Newspaper|Times|Post|Press|Network|Agency|Radio|"
+    r"Television|TV|Station|Media(?:\s+Cent(?:er|re))?)|[A-Z]{2,6})\s*$"
+)
 # A label the parser does not know, then names, in a parenthesis: "Author: Yi Xiaolan",
 # "Executive Producer: Peng Li", "Written by Yi Xiaolan", "Intern Li Na" (a label's word).
 _PAREN_LABEL_NOT_KNOWN_RE = re.compile(
@@ -1187,6 +1198,9 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
             source, inner = outlet["source"], inner[outlet.end() :]
         if labelled := _PAREN_SOURCE_RE.search(inner):  # "(Reporter: Li Yi Source: Lianyuan Rong Media Center)"
             source, inner = labelled["source"], inner[: labelled.start()]
+        elif ((outlet := _PAREN_OUTLET_AFTER_RE.search(inner)) and inner[: outlet.start()].strip()
+              and outlet["source"].capitalize() not in SURNAMES):  # "(Li Yi, CCTV)", not "(Li Yi, WANG)"
+            source, inner = outlet["source"], inner[: outlet.start()]
         # Split at commas and before a role ("Correspondent Liu Hui Reporter Zhao Yang"), its
         # qualifier kept with it ("Our reporter"); where that leaves a part that is no name,
         # at commas only.

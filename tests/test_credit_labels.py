@@ -107,6 +107,19 @@ def test_a_credit_line_with_labels_gives_its_people_by_their_names(name, credits
     ("(Correspondent Li Yi Photos Wang Lei)", {"correspondent": ["Li Yi"], "reporter": ["Wang Lei"]}, []),
     # So does a label with its colon, known or not.
     ("(Reporter Li Yi Executive Producer: Peng Li)", {"reporter": ["Li Yi"]}, ["Executive Producer: Peng Li"]),
+    # A name's last word before a label is no word of the label's ("Lei Photo:" was read as
+    # one label, and the line credited no one).
+    ("(Reporter Li Yi Wang Lei Photo: Chen Hao) Editor: Tan Bin",
+     {"reporter": ["Li Yi", "Wang Lei", "Chen Hao"], "editor": ["Tan Bin"]}, []),
+    ("(Reporter Li Yi Wang Lei Correspondent: Chen Hao)",
+     {"reporter": ["Li Yi", "Wang Lei"], "correspondent": ["Chen Hao"]}, []),
+    # "Duty Editor" (值班编辑) and the like: the qualifier is the label's, not a name's end
+    # (an editor "Xiao Hui Duty").
+    ("(Li Yi) Editor: Xiao Hui Duty Editor: Wang Fang", {"reporter": ["Li Yi"], "editor": ["Xiao Hui", "Wang Fang"]},
+     []),
+    ("(Li Yi) Editor: Xiao Hui News Editor: Wang Fang", {"reporter": ["Li Yi"], "editor": ["Xiao Hui", "Wang Fang"]},
+     []),
+    ("(Reporter Li Yi Duty Editor: Wang Fang)", {"reporter": ["Li Yi"]}, ["Duty Editor: Wang Fang"]),
     # A role in the parenthesis, then no name: said, and the labels after it read.
     ("(Reporter Li Art) Editor: Wang Fang", {"editor": ["Wang Fang"]}, ["Reporter Li Art"]),
     # A bracket's label words after a name qualify the role: the name is the label's.
@@ -128,6 +141,24 @@ def test_a_parenthesis_of_labels_not_known_only_credits_no_one(ending):
     article = parse_article(BODY.rstrip("\n") + "\n" + ending + "\n")
     assert article.credits == {}
     assert article.paragraphs[-1] == ending
+
+
+@pytest.mark.parametrize(("ending", "credits", "source"), [
+    # The reporter's outlet after a comma is the source, not a reporter "Hunan Daily".
+    ("(Li Yi, Hunan Daily)", {"reporter": ["Li Yi"]}, "Hunan Daily"),
+    ("(Reporter Li Yi, Xinhua News Agency) Editor: Wang Fang", {"reporter": ["Li Yi"], "editor": ["Wang Fang"]},
+     "Xinhua News Agency"),
+    ("(Li Yi, CCTV)", {"reporter": ["Li Yi"]}, "CCTV"),
+    # A source label after it is the article's source.
+    ("(Li Yi, Hunan Daily) Source: Louxing Rong Media Center", {"reporter": ["Li Yi"]}, "Louxing Rong Media Center"),
+    # Names after the comma are reporters still; a surname in capitals is no outlet.
+    ("(Li Yi, Zhang Fang)", {"reporter": ["Li Yi", "Zhang Fang"]}, None),
+    ("(Li Yi, LI NA)", {"reporter": ["Li Yi", "Li Na"]}, None),
+])
+def test_an_outlet_after_the_names_is_the_source(ending, credits, source):
+    article = parse_article(BODY.rstrip("\n") + "\n" + ending + "\n")
+    assert (article.credits, article.source) == (credits, source)
+    assert article.paragraphs[-1] == LAST
 
 
 def test_a_parenthesis_source_label_is_the_source():
