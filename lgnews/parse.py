@@ -311,6 +311,8 @@ _NAME_SCAN_RE = re.compile(
 _BY_NAME_RE = re.compile(rf" by (?P<name>{_NAME_SCAN})")
 _PRESIDED = tuple(_ACTIONS["presiding"].split("|"))
 _PASSIVE_VERBS = (*_PRESIDED, "attended", "accompanied", "led")
+# At a sentence's start too: "Accompanied by Wang Qian, Li Jianguo inspected the mine."
+_PASSIVE_VERBS_ANY_CASE = (*_PASSIVE_VERBS, *(v[:1].upper() + v[1:] for v in _PASSIVE_VERBS))
 _PASSIVE_HOW = {"attended": "attending", "accompanied": "inspecting", "led": "inspecting"}
 """How a passive's people take part, by its verb: presiding but for these."""
 _LED_RE = re.compile(r"\b(?:teams?|delegations?|(?<!leading )groups?(?! of\b(?! the\b)))\b")
@@ -1827,10 +1829,10 @@ def _passive_by(text: str) -> list[tuple[str, int, int, str | None, str, bool]]:
     found = []
     at = text.find(" by ")
     while at >= 0:
-        if not text.endswith(_PASSIVE_VERBS, 0, at):
+        if not text.endswith(_PASSIVE_VERBS_ANY_CASE, 0, at):
             at = text.find(" by ", at + 4)
             continue
-        verb = next(v for v in _PASSIVE_VERBS if text.endswith(v, 0, at))
+        verb = next(v for v in _PASSIVE_VERBS_ANY_CASE if text.endswith(v, 0, at)).lower()
         if verb == "led" and (text[at - 4 : at - 3].isalpha()
                               or not _LED_RE.search(text[max(0, at - LED_WINDOW) : at].rsplit(". ", 1)[-1])):
             at = text.find(" by ", at + 4)  # "called by", "controlled by"; or what is led is no team

@@ -118,6 +118,21 @@ def test_a_list_of_titled_people_and_an_accompanied_inspection(sentence, people)
     assert extract_people(sentence) == people
 
 
+@pytest.mark.parametrize(("sentence", "people"), [
+    # A passive at the sentence's start, its verb capitalised, named no one.
+    ("Accompanied by Wang Qian, deputy county head, Li Jianguo inspected the mine.", [
+        Person("Wang Qian", ("deputy county head",), ("inspecting",)), Person("Li Jianguo", (), ("inspecting",))]),
+    ("Accompanied by deputy county head Wang Qian, Li Jianguo inspected the mine.", [
+        Person("Wang Qian", ("deputy county head",), ("inspecting",)), Person("Li Jianguo", (), ("inspecting",))]),
+    ("Chaired by Liu Yue, secretary of the county Party committee, the meeting studied the plan.", [
+        Person("Liu Yue", ("secretary of the county Party committee",), ("presiding",))]),
+    ("Attended by Wang Jun and Li Hua, the meeting was held in the county hall.", [
+        Person("Wang Jun", (), ("attending",)), Person("Li Hua", (), ("attending",))]),
+])
+def test_a_passive_that_starts_a_sentence_names_its_people(sentence, people):
+    assert extract_people(sentence) == people
+
+
 @pytest.mark.parametrize("sentence", [
     # Not a person: a place after a title, words that are no title before a name, a group.
     "On May 1, Vice Mayor Wang Village, head of the town, attended.",
