@@ -203,11 +203,12 @@ def href(target: str, page_path: str, anchor: str = "") -> str:
 
 
 @pass_context
-def _link(context, url: str, text: Any, anchor: str = "", current: str = "") -> Markup:
+def _link(context, url: str, text: Any, anchor: str = "", current: str = "", title: str = "") -> Markup:
     """A link as raw HTML. Generated pages are written as raw HTML blocks between Markdown
     headings: Python-Markdown passes them through instead of parsing every list item, table
     cell and link (six times faster for a table, two and a half for a list), so the
-    addresses are the built ones, not the .md files."""
+    addresses are the built ones, not the .md files. ``title``, a title attribute's value
+    already escaped (``title_value``), is its tooltip."""
     _, up, first = _folders(context["page_path"])
     if not anchor and url[-1:] == "/" and not url.startswith(first):
         # The most common link (href's first case): the way up, then the target, escaped once
@@ -221,6 +222,8 @@ def _link(context, url: str, text: Any, anchor: str = "", current: str = "") -> 
         if not _URL_SAFE_RE.fullmatch(address):  # addresses are made of slugs: seldom anything to escape
             address = html.escape(address)
     attrs = f' aria-current="{current}"' if current else ""  # ("page", "true": a link to where the reader is)
+    if title:
+        attrs += f' title="{title}"'
     if not isinstance(text, Markup):  # Chinese in a title or a name marked as Chinese, as in the text
         text = _chinese_marked(str(text), esc(text))
     return trusted(f'<a href="{address}"{attrs}>{text}</a>')
@@ -807,7 +810,9 @@ class Renderer:
                          encoding=archived_encoding(article),
                          download=download, month=(self.month_page[article.id], format_date(month.replace("/", "-"))),
                          title=render_heading(article, "title"),
-                         source=render_heading(article, "source"), people=people_in_article(article.people),
+                         source=render_heading(article, "source"),
+                         source_plain=" ".join((article.meta.source or "").split("\n")),
+                         source_tooltip=heading_tooltip(article, "source"), people=people_in_article(article.people),
                          paragraphs=paragraphs, blocks=blocks,
                          lede_only=len(self.site.articles) > FULL_TEXT_SEARCH_LIMIT)
 
@@ -1069,6 +1074,17 @@ def render_heading(article: Article, where: str) -> Markup:
         pos = span.end
     out.append(esc_text(text[pos:]))
     return trusted(" ".join("".join(out).split("\n")))
+
+
+def heading_tooltip(article: Article, where: str) -> str:
+    """The tooltip of a link whose text is the article's title or source line (``where``),
+    as a title attribute's value: what each glossary term in it means ("Rong Media Center:
+    A county- or district-level …"), or "" if it has none. The source line is the link to
+    its organization: a term's <abbr> inside it showed its meaning to the pointer only, as
+    the keyboard's focus goes to the link (an accessibility review)."""
+    text = article.title if where == "title" else article.meta.source or ""
+    return title_value(" ".join(f"{' '.join(text[span.start : span.end].split())}: {span.term.tooltip}"
+                                for span in article.heading_spans.get(where, ()) if span.term is not None))
 
 
 def _span_tags(span, depth: str, in_link: bool = False) -> tuple[str, str]:

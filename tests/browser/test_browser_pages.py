@@ -941,6 +941,14 @@ def test_a_term_in_a_title_or_an_editors_page_is_read_from_the_keyboard(tab):
     tab_until(page, "document.activeElement.matches('h1 abbr')", 40, "a term of the title")
     page.wait_for_function("t => [...document.querySelectorAll('.md-tooltip2--active')]"
                            ".some(e => e.innerText.trim() === t)", arg=definition, timeout=5_000)
+    # The source line's term ("Rong Media Center") is in the link to its organization: the
+    # link's focus shows what it means.
+    source = page.locator(".provenance a[title^='Rong Media Center: ']")
+    assert source.count() == 1 and source.locator("abbr").count() == 0
+    meaning = source.get_attribute("title")
+    tab_until(page, "document.activeElement.matches('.provenance a[title]')", 40, "the source's link")
+    page.wait_for_function("t => [...document.querySelectorAll('.md-tooltip2--active')]"
+                           ".some(e => e.innerText.trim() === t)", arg=meaning, timeout=5_000)
     assert page.locator(".reading-edition abbr[tabindex]").count() == 0
     assert page.locator(".reading-edition abbr").count() > 0
     tab.goto("data/")
