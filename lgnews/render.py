@@ -795,8 +795,11 @@ class Renderer:
             "og_type": "article",
             "jsonld": article_jsonld(article, self.site_url),
         }
+        lede_only = len(self.site.articles) > FULL_TEXT_SEARCH_LIMIT
         if article.kind == "markdown":  # an editor's Markdown, converted here (lgnews/mdbody.py)
             paragraphs, blocks = [], render_markdown_blocks(article, path)
+            if lede_only:
+                blocks = _lede_marked(blocks)
         else:
             paragraphs, blocks = [render_paragraph(article, i, path) for i in range(len(article.paragraphs))], None
         archived = archived_name(article)
@@ -814,7 +817,7 @@ class Renderer:
                          source_plain=" ".join((article.meta.source or "").split("\n")),
                          source_tooltip=heading_tooltip(article, "source"), people=people_in_article(article.people),
                          paragraphs=paragraphs, blocks=blocks,
-                         lede_only=len(self.site.articles) > FULL_TEXT_SEARCH_LIMIT)
+                         lede_only=lede_only)
 
     def render_article_archives(self) -> list[Output]:
         outputs = []
@@ -1132,6 +1135,17 @@ def render_markdown_blocks(article: Article, page_path: str) -> list[Markup]:
             marked = "".join(s.raw for s in block.segments)
         out.append(trusted(marked.replace("\n", "&#10;")))  # one line: Markdown never reads into it
     return out
+
+
+def _lede_marked(blocks: list[Markup]) -> list[Markup]:
+    """``blocks`` (``render_markdown_blocks``) with the first paragraph marked as the one
+    search indexes above ``FULL_TEXT_SEARCH_LIMIT`` (pagefind.yml). Counted by position
+    among the blocks, the first paragraph of an article that opens with a heading was left
+    out of the index, and its lists and later headings were indexed (a maintainer's review)."""
+    for i, block in enumerate(blocks):
+        if block.startswith("<p "):
+            return [*blocks[:i], trusted('<p class="lg-lede" ' + block[3:]), *blocks[i + 1 :]]
+    return blocks
 
 
 _NO_MARKS = {"code", "pre"}  # text shown as typed: nothing marked inside

@@ -17,11 +17,12 @@ import yaml
 from lgnews import render
 from lgnews.build import generate
 
-from .conftest import ROOT, SEED_ID, copy_project, run
+from .conftest import ROOT, SEED_ID, add_article, copy_project, run
 
 FIRST = "presided over the 2022 Work safety conference"      # paragraph 1 of the seed
 LATER = "put an end to paralysis and blindness"                # paragraph 3
 NOTE = "Most likely the official Dang Jianguo"                 # an editors' note
+MARKDOWN_ID = "2023-06-05-changsha-publishes-its-flood-season-plan"  # written in Markdown, in the lede site
 
 
 def fragments(site: Path) -> dict[str, str]:
@@ -107,6 +108,9 @@ def test_glossary_entry_is_indexed_without_its_occurrences(indexed):
 @pytest.fixture(scope="module")
 def lede_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("lede") / "project")
+    add_article(project / "archive", MARKDOWN_ID, "",
+                "# Timetable\n\nChangsha published its plan for the main flood season on 4 June.\n\n"
+                "- sandbags stocked\n- pumps checked\n\n## Later steps\n\nThe drills follow in July.")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(render, "FULL_TEXT_SEARCH_LIMIT", 0)
         assert generate(project, quiet=True) == 0
@@ -123,6 +127,17 @@ def test_above_the_limit_an_article_is_found_by_title_first_paragraph_and_notes(
     assert "Party jianguo and other leaders" in text and "[1]" not in text
     page = (lede_site / "articles" / SEED_ID / "index.html").read_text(encoding="utf-8")
     assert LATER in page, "the page itself still shows the whole reading edition"
+
+
+def test_above_the_limit_an_article_in_markdown_is_found_by_its_first_paragraph(lede_site):
+    """The first paragraph of an editor's Markdown that opens with a heading was left out (the
+    rule counted the heading as the first), and its list and later heading were indexed."""
+    text = fragments(lede_site)[f"/articles/{MARKDOWN_ID}/"]
+    assert "Changsha published its plan for the main flood season" in text
+    for later in ("sandbags", "pumps", "Later steps", "drills", "Timetable"):
+        assert later not in text, later
+    page = (lede_site / "articles" / MARKDOWN_ID / "index.html").read_text(encoding="utf-8")
+    assert "sandbags stocked" in page and "The drills follow in July." in page
 
 
 HINT_LEDE = "Articles are searched by their title, opening paragraph and editors' notes, not their whole text."
