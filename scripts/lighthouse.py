@@ -120,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--page", action="append", metavar="PATH", help="a page path under the site (repeatable)")
     parser.add_argument("--json", type=Path, metavar="DIR", help="keep the JSON reports in DIR")
     args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
 
     if not (args.site / "index.html").is_file():
         print(f"lighthouse: no built site in {args.site}: run `make site` first", file=sys.stderr)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import re
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -275,6 +276,16 @@ def test_bench_command_line_rejects_a_bad_size(capsys):
     with pytest.raises(SystemExit):
         bench.main(["--n", "0"])
     assert "--n must be at least 1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("runs", ["0", "-2"])
+def test_lighthouse_command_line_rejects_no_runs(runs):
+    """`scripts/lighthouse.py --runs 0` ended in a traceback (the median of no runs), after
+    serving the site (a maintainer's review)."""
+    result = subprocess.run([sys.executable, str(Path(bench.ROOT) / "scripts" / "lighthouse.py"), "--runs", runs],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "--runs must be at least 1" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_bench_without_chromium_stops_and_says_how_to_get_it(tmp_path, monkeypatch, capsys):

@@ -152,6 +152,58 @@ def test_every_installed_package_is_pinned_in_constraints_txt():
     assert not unpinned, f"installed but not so pinned in constraints.txt (run `make lock`): {unpinned}"
 
 
+def _imported(folders: list[str], leaving_out: tuple[str, ...] = ()) -> set[str]:
+    """The top-level modules the Python files under ``folders`` (or a file of them) import,
+    but for those at the paths ``leaving_out``."""
+    import ast
+
+    found = set()
+    for folder in folders:
+        for path in [ROOT / folder] if folder.endswith(".py") else (ROOT / folder).rglob("*.py"):
+            if path.relative_to(ROOT).as_posix() in leaving_out:
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Import):
+                    found.update(alias.name.split(".")[0] for alias in node.names)
+                elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                    found.add(node.module.split(".")[0])
+    return found
+
+
+# The benchmark (make bench, which drives Chromium) is set up as the tests are.
+BENCHMARK = ("lgnews/bench.py",)
+
+
+@pytest.mark.parametrize(("folders", "leaving_out", "requirements"), [
+    (["lgnews", "hooks", "scripts"], BENCHMARK, ["requirements.txt"]),
+    (["tests", *BENCHMARK], (), ["requirements.txt", "requirements-dev.txt"]),
+])
+def test_every_package_the_code_imports_is_named_in_its_requirements(folders, leaving_out, requirements):
+    """A package imported but pinned only as another's dependency (watchdog for `make serve`,
+    MarkupSafe, identify) would lose its pin at the next `make lock` if that one stopped
+    pulling it in (a maintainer's review)."""
+    import importlib.metadata
+    import re
+    import sys
+
+    def canonical(name: str) -> str:
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    named = set()
+    for name in requirements:
+        for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
+            if match := re.match(r"([A-Za-z0-9_.-]+)(?:\[[^]]*\])?==", line):
+                named.add(canonical(match[1]))
+    owners = importlib.metadata.packages_distributions()
+    ours = {"lgnews", "hooks", "scripts", "tests"} | {path.stem for path in (ROOT / "tests").rglob("*.py")}
+    missing = {}
+    for module in _imported(folders, leaving_out) - ours - set(sys.stdlib_module_names):
+        distributions = {canonical(d) for d in owners.get(module, [module])}
+        if not distributions & named:
+            missing[module] = sorted(distributions)
+    assert not missing, f"imported but not named in {requirements}: {missing}"
+
+
 def test_a_venv_without_pip_is_made_again(project):
     """`python3 -m venv` without Debian's python3-venv leaves .venv/bin/python and no pip:
     every command after it said 'No module named pip'."""
