@@ -525,7 +525,8 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None, d
 
     tags = curated("tags.yml", load_tags)
     terms = curated("glossary.yml", load_glossary)
-    events = curated("events.yml", load_events, None if terms is None else {t.term for t in terms}) or []
+    events = curated("events.yml", load_events, *((None,) if terms is None else (
+        {t.term for t in terms}, {match_key(a): t.term for t in terms for a in t.aliases}))) or []
     tag_names = None if tags is None else {t.slug for t in tags}
     people = curated("people.yml", load_people, tag_names) or []
     organizations = curated("organizations.yml", load_organizations, tag_names) or []

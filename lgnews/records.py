@@ -292,9 +292,11 @@ def _construct(node: yaml.Node, loader: yaml.Loader, done: dict[int, Any], open_
     return value
 
 
-SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
-URL_RE = re.compile(r"^https?://[^\s<>\"']+$")
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Matched whole (fullmatch): "$" lets a newline at the end through, and a slug so written made
+# a folder whose name ends in one, and links that led nowhere.
+SHA256_RE = re.compile(r"[0-9a-f]{64}")
+URL_RE = re.compile(r"https?://[^\s<>\"']+")
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_SLUG = 80
 """The longest slug: a page's folder is named after it, and a file system refuses a name
 of more than 255 bytes (those made from terms and names are cut here too)."""
@@ -302,7 +304,7 @@ of more than 255 bytes (those made from terms and names are cut here too)."""
 
 def slug_problem(value: Any) -> str | None:
     """What is wrong with ``value`` as a slug an editor wrote, or None."""
-    if not isinstance(value, str) or not SLUG_RE.match(value):
+    if not isinstance(value, str) or not SLUG_RE.fullmatch(value):
         return f"{value!r} is not a slug; use lowercase letters, digits and hyphens"
     if len(value) > MAX_SLUG:
         return f"'{value[:20]}…' is {len(value)} characters long, more than the {MAX_SLUG} a page's address can have"
@@ -1164,7 +1166,7 @@ class Checker:
         if text is not None and not_an_address(text):  # 'http://www.gov.cn／zwgk', 'https://a.cn/a？b=1'
             self.error(where, f"{text!r} {NOT_AN_ADDRESS}")
             return None
-        if text is not None and not URL_RE.match(text):
+        if text is not None and not URL_RE.fullmatch(text):
             self.error(where, f"{text!r} is not a web address; write a full http:// or https:// URL")
             return None
         return text
@@ -1685,7 +1687,7 @@ def _meta_sha256(c: Checker, data: dict, ingested: bool) -> Any:
     """The SHA-256 ingest recorded of source.txt, as written (said if it is not one, or if
     it is missing from an ingested article's meta.yml, whose source the build checks with it)."""
     sha = data.get("sha256")
-    if sha is not None and (not isinstance(sha, str) or not SHA256_RE.match(sha)):
+    if sha is not None and (not isinstance(sha, str) or not SHA256_RE.fullmatch(sha)):
         c.error(("sha256",), "is not a SHA-256 (64 lowercase hex digits); it is written by ingest: do not edit it")
     elif sha is None and ingested:  # among the other problems, not in a second round once they are fixed
         c.error(("sha256",), "missing; ingest records it, and the build checks source.txt against it: put the line "
@@ -1811,6 +1813,19 @@ def slugify(text: str) -> str:
     return _slugify(_APOSTROPHES_RE.sub("", text), max_length=MAX_SLUG, word_boundary=True) or "item"
 
 
+def _only_with(c: Checker, value: Any, where: tuple) -> list[str]:
+    """The words of an entry's or an event's ``only_with``: a list, each its own item. One
+    written "Henan, Zhengzhou" was one phrase that no article says, and hid the entry from
+    every article, in silence (a review)."""
+    words = c.text_list(value, where)
+    for k, word in enumerate(words):
+        if "," in word or "，" in word:
+            parts = [part.strip() for part in re.split("[,，]", word) if part.strip()]
+            c.error(where if isinstance(value, str) else where + (k,), f"{word!r} holds a comma, and no article says it so: write each word as an item "
+                                  f"of its own, only_with: [{', '.join(parts)}]")
+    return words
+
+
 def load_glossary(path: Path, data: Any) -> list[Term]:
     c = Checker(path)
     if data is None:
@@ -1849,7 +1864,7 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
             sources=c.sources(item.get("sources"), (i, "sources")),
             see_also=c.text_list(item.get("see_also"), (i, "see_also")),
             featured=c.boolean(item.get("featured"), (i, "featured"), False),
-            only_with=c.text_list(item.get("only_with"), (i, "only_with")),
+            only_with=_only_with(c, item.get("only_with"), (i, "only_with")),
         ))
         places.append(i)
     names = {t.term for t in terms}
@@ -1869,8 +1884,15 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
         if len(first := first_sentence(t.definition)) > TOOLTIP_MAX:
             c.error((i, "definition"), f"its first sentence, the term's tooltip, is {len(first)} characters long: "
                                        f"end it within {TOOLTIP_MAX} (the whole definition is on the term's page)")
-        for other in t.see_also:
-            if other not in names:
+        for j, alias in enumerate(t.aliases):
+            if alias in t.aliases[:j]:  # (the page listed it twice, and glossary.json broke its own schema)
+                c.error((i, "aliases", j), f"'{alias}' is listed twice; remove one")
+        for j, other in enumerate(t.see_also):
+            if other in t.see_also[:j]:
+                c.error((i, "see_also", j), f"'{other}' is listed twice; remove one")
+            elif other == t.term:
+                c.error((i, "see_also", j), f"'{other}' is this entry itself (its page would link to itself); remove it")
+            elif other not in names:
                 # (a renamed term's old name is usually kept as an alias of the entry)
                 hint = [aliased[match_key(other)]] if match_key(other) in aliased else difflib.get_close_matches(
                     other, sorted(names), n=1)
@@ -1979,7 +2001,11 @@ reports (``published-<article id>``, ``event-<article id>``), a year (``timeline
 event's place is its id."""
 
 
-def load_events(path: Path, data: Any, term_names: set[str] | None) -> list[Event]:
+def load_events(path: Path, data: Any, term_names: set[str] | None,
+                aliased: dict[str, str] | None = None) -> list[Event]:
+    """The events of ``path``; their ``terms`` must be among ``term_names`` (when given): one
+    that is not, but is an alias (``aliased``: the alias as ``match_key`` writes it -> its
+    term), a renamed term's old name, is said with the new one."""
     c = Checker(path)
     if data is None:
         return []
@@ -2015,7 +2041,8 @@ def load_events(path: Path, data: Any, term_names: set[str] | None) -> list[Even
         terms = c.text_list(item.get("terms"), (i, "terms"))
         for j, t in enumerate(terms):
             if term_names is not None and t not in term_names:
-                hint = difflib.get_close_matches(t, sorted(term_names), n=1)
+                hint = [aliased[match_key(t)]] if aliased and match_key(t) in aliased else difflib.get_close_matches(
+                    t, sorted(term_names), n=1)
                 c.error((i, "terms", j), f"'{t}' is not a term of archive/glossary.yml"
                                          + (f"; did you mean '{hint[0]}'?" if hint else ""))
         aliases = c.text_list(item.get("aliases"), (i, "aliases"))
@@ -2032,7 +2059,7 @@ def load_events(path: Path, data: Any, term_names: set[str] | None) -> list[Even
                 sources=c.sources(item.get("sources"), (i, "sources")),
                 aliases=aliases,
                 terms=terms,
-                only_with=c.text_list(item.get("only_with"), (i, "only_with")),
+                only_with=_only_with(c, item.get("only_with"), (i, "only_with")),
             ))
     c.raise_if_any()
     return sorted(events, key=lambda e: (e.date, e.id))

@@ -2329,3 +2329,62 @@ def test_entries_pasted_further_in_together_are_said_together(proj):
     assert build_fails(proj) == [
         f"archive/people.yml:{first}: invalid YAML: the entries from this line on are indented 2 space(s) further in "
         f"than the entry before them, {before!r}: move them (lines {first} to {first + 3}) 2 space(s) to the left"]
+
+
+def test_glossary_slug_with_a_newline_at_its_end_is_refused(proj):
+    """`slug: "retreat-meeting-x\\n"` (or a YAML `>` block) passed the check ('$' lets a last
+    newline through): the entry's folder was named with a newline, and its links led nowhere."""
+    rel = "archive/glossary.yml"
+    edit(proj, rel, '- term: "retreat meeting"\n', '- term: "retreat meeting"\n  slug: "retreat-meeting-x\\n"\n')
+    message = one(build_fails(proj), rel)
+    assert message.endswith("slug: 'retreat-meeting-x\\n' is not a slug; use lowercase letters, digits and hyphens")
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    # The page listed it twice, and data/glossary.json broke its own schema (unique items).
+    ('    - "District Safety Committee"\n', '    - "District Safety Committee"\n    - "District Safety Committee"\n',
+     "see_also[1]: 'District Safety Committee' is listed twice; remove one"),
+    ('  aliases:\n    - "Louxing District Committee"\n',
+     '  aliases:\n    - "Louxing District Committee"\n    - "Louxing District Committee"\n',
+     "aliases[1]: 'Louxing District Committee' is listed twice; remove one"),
+])
+def test_glossary_repeats_in_a_list_are_refused(proj, old, new, said):
+    rel = "archive/glossary.yml"
+    edit(proj, rel, old, new)
+    assert one(build_fails(proj), rel).endswith(said)
+
+
+def test_glossary_see_also_of_the_entry_itself_is_refused(proj):
+    """Its page linked to itself under "See also"."""
+    rel = "archive/glossary.yml"
+    text = (proj / rel).read_text(encoding="utf-8")
+    entry = text[text.index('- term: "District Safety Committee"') :]
+    entry = entry[: entry.index("\n- term:")]
+    assert "  see_also:\n" in entry
+    (proj / rel).write_text(text.replace(entry, entry.replace("  see_also:\n", '  see_also:\n    - "District Safety '
+                                                                              'Committee"\n', 1)), encoding="utf-8")
+    assert one(build_fails(proj), rel).endswith(
+        "'District Safety Committee' is this entry itself (its page would link to itself); remove it")
+
+
+def test_only_with_written_as_one_text_with_commas_is_refused(proj):
+    """`only_with: "Henan, Zhengzhou"` was one phrase that no article says: the entry was
+    found in no article, and nothing said why."""
+    rel = "archive/glossary.yml"
+    edit(proj, rel, 'only_with: ["Zhengzhou", "Henan", "郑州", "河南"]', 'only_with: "Henan, Zhengzhou"')
+    assert one(build_fails(proj), rel).endswith(
+        "only_with: 'Henan, Zhengzhou' holds a comma, and no article says it so: write each word as an item of its "
+        "own, only_with: [Henan, Zhengzhou]")
+
+
+def test_an_events_term_renamed_suggests_its_new_name(proj):
+    """The guide says the build suggests the new term wherever the old one is named; events'
+    `terms` got no hint (the old name is not close to the new one)."""
+    rel = "archive/glossary.yml"
+    edit(proj, rel, '- term: "Zhengzhou 7·20 rainstorm disaster"\n  aliases:\n',
+         '- term: "Henan floods of July 2021"\n  slug: zhengzhou-7-20-rainstorm-disaster\n  aliases:\n'
+         '    - "Zhengzhou 7·20 rainstorm disaster"\n')
+    lines = build_fails(proj)
+    assert len(lines) == 3 and all(line.startswith("archive/events.yml") and line.endswith(
+        "'Zhengzhou 7·20 rainstorm disaster' is not a term of archive/glossary.yml; did you mean 'Henan floods of July "
+        "2021'?") for line in lines), lines

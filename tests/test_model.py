@@ -346,9 +346,9 @@ def test_the_source_line_links_to_the_organization_the_model_matched(tmp_path):
     article = site.articles[0]
     assert article.source_organization is not None and article.source_organization.name == "Louxing Rong Media Center"
     page = Renderer(site, "https://example.org/", "Archive").render_article(article).content
-    # (The glossary's "Rong Media Center" in it has its tooltip.)
-    assert re.search(r'<dt>Source:</dt> <dd><a href="../../organizations/louxing-rong-media-center/">“louxing '
-                     r'<abbr title="[^"<>]+">rong media center</abbr>”</a></dd>', page)
+    # (The glossary's "Rong Media Center" in it has its tooltip, on the link: see test_site.)
+    assert re.search(r'<dt>Source:</dt> <dd><a href="../../organizations/louxing-rong-media-center/" '
+                     r'title="rong media center: A county-[^"<>]+">“louxing rong media center”</a></dd>', page)
 
 
 def test_a_local_alias_names_the_organization_only_in_articles_about_its_place(tmp_path):
