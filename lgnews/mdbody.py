@@ -50,7 +50,9 @@ SCHEMES = ("http", "https", "mailto")
 
 
 def _converter() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=["tables", "def_list", "sane_lists"], output_format="html")
+    # (fenced_code: a block between ``` lines, as the editors' guide and free pages write
+    # them, was one line of inline code, its language word shown as text)
+    md = markdown.Markdown(extensions=["tables", "def_list", "sane_lists", "fenced_code"], output_format="html")
     md.preprocessors.deregister("html_block")  # raw HTML stays text, escaped
     md.inlinePatterns.deregister("html")
     return md

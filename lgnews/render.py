@@ -537,7 +537,13 @@ def person_lead(appearances: Sequence) -> dict:
     the credits name them (a reporter, an editor), not the text."""
     articles = {a.article.id: a.article for a in appearances}
     years = sorted({a.published.year for a in articles.values()})
-    roles = list(dict.fromkeys(r for a in appearances for r in a.roles))
+    # One role however its articles capitalise it ("deputy secretary of the District Committee"
+    # and "… district committee" were two), as the first to name it writes it.
+    first_written: dict[str, str] = {}
+    for a in appearances:
+        for r in a.roles:
+            first_written.setdefault(r.casefold(), r)
+    roles = list(first_written.values())
     ways = list(dict.fromkeys(w for a in appearances for w in a.involvement))
     credited = bool(ways) and not roles and all(w in _CREDITS for w in ways)
     return {"articles": len(articles), "years": (years[0], years[-1]) if years else None, "credited": credited,
@@ -1038,9 +1044,22 @@ def abbreviations(terms) -> dict[str, str]:
 
 
 def _summary(article: Article) -> str:
+    """What a page's description, the feeds and search results say of an article: its
+    ``summary``, or the start of its first paragraph."""
     if article.meta.summary:
         return article.meta.summary
-    return clip(article.paragraphs[0] if article.paragraphs else article.title, 200)
+    return clip(_first_paragraph(article), 200)
+
+
+def _first_paragraph(article: Article) -> str:
+    """The first paragraph of an article's text; of one written in Markdown, its first
+    paragraph, not its first block ("# Background" was the description of an article that
+    opened with a heading, a list's items run together of one that opened with a list)."""
+    if article.kind == "markdown" and article.body_markdown:
+        for block in mdbody.blocks(mdbody.convert(article.body_markdown)):
+            if block.segments and block.segments[0].tag == "p" and block.text.strip():
+                return block.text
+    return article.paragraphs[0] if article.paragraphs else article.title
 
 
 def clip(text: str, limit: int) -> str:

@@ -492,6 +492,47 @@ def test_a_long_first_paragraph_is_cut_at_a_word_for_the_description(tmp_path):
     assert description == ("Safety inspections continued " * 6 + "Safety inspections").strip() + "…"
 
 
+@pytest.mark.parametrize("opening", ["# Background\n\n", "- sandbags stocked\n- pumps checked\n\n",
+                                     "| Body | Task |\n|---|---|\n| Office | Drills |\n\n"])
+def test_a_markdown_articles_description_is_its_first_paragraph_not_its_first_block(tmp_path, opening):
+    """An article an editor wrote in Markdown that opens with a heading (the guide's own
+    example), a list or a table was described as "Background" (or the items run together)
+    on its page, in search results and in the feeds."""
+    archive = _archive(tmp_path)
+    first = "Changsha published its plan for the main flood season on 4 June."
+    _write_article(archive, WRITTEN_ID, "title: A second look at the district\npublished: 2023-01-02",
+                   opening + first + "\n\nLater text.\n")
+    assert _description_and_feeds(archive, WRITTEN_ID) == (first, first, first)
+
+
+def test_a_fenced_code_block_of_a_markdown_article_keeps_its_lines(tmp_path):
+    """A block between ``` lines (as the editors' guide writes its examples) was one line of
+    inline code, its language word shown as the first word."""
+    archive = _archive(tmp_path)
+    _write_article(archive, WRITTEN_ID, "title: A second look at the district\npublished: 2023-01-02",
+                   "The roster:\n\n```text\nLine one <b>\nLine two\n```\n\nAfter it.\n")
+    site = build_site(load_archive(archive))
+    page = {o.path: o.content for o in Renderer(site, "https://example.org/", "Archive").render_all()}[
+        f"articles/{WRITTEN_ID}/index.md"]
+    assert re.search(r'<pre id="p2"><code class="language-text">Line one &#60;b&#62;&#10;Line two&#10;</code></pre>',
+                     page), page[page.find("The roster"):][:400]
+
+
+def test_a_persons_roles_are_one_however_their_articles_capitalise_them():
+    """"deputy secretary of the district committee; deputy secretary of the District
+    Committee" led a person's page: one article wrote it in capitals, another not."""
+    from types import SimpleNamespace
+
+    from lgnews.render import person_lead
+
+    def appearance(article_id, year, roles):
+        return SimpleNamespace(article=SimpleNamespace(id=article_id, published=date(year, 1, 1)), roles=roles,
+                               involvement=("attending",))
+    lead = person_lead([appearance("b", 2023, ("deputy secretary of the district committee",)),
+                        appearance("a", 2022, ("deputy secretary of the District Committee", "head of the district"))])
+    assert lead["roles"] == ["deputy secretary of the district committee", "head of the district"]
+
+
 # --------------------------------------------------------------------------- make new-article
 
 
