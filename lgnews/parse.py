@@ -1273,6 +1273,13 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
                 value = value[:-1].rstrip()
             source = value or None
             continue
+        if _MARKUP_RE.search(value):
+            # Markup, an entity or an address in a label's value ("<b>Wen Zhibin</b>",
+            # "Huang&nbsp;Miao", "[Zeng Zhenhua](https://…)"): split at its marks, its pieces
+            # were people ("b", "nbsp", "evil") with pages of their own. Said, not read: the
+            # editor writes the names in meta.yml (a hostile-input review).
+            unread.append(" ".join(block[labels[i][0] : end].split()) + " " + " ".join(value.split()))
+            continue
         value = _LABEL_WORDS_PAREN_RE.sub("", value)  # "Editor: Wang Fang (intern)": an editor
         groups = []
         for group in (g.strip() for g in _NAME_GROUPS_RE.split(value.strip()) if g.strip()):
@@ -1294,6 +1301,11 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         if names:
             _credit(credits, role, names)
     return credits, source, unread, sentences
+
+
+_MARKUP_RE = re.compile(r"[<>\[\]{}=*_`#\\]|&#?\w+;|://")
+"""What no credit's names hold: a tag, an entity, a Markdown link or template, an address.
+(Not "|", which some sites put between the labels: "(Li Yi) | Editor: Xiao Hui | Source: …".)"""
 
 
 def _credit(credits: dict[str, list[str]], role: str, names: list[str]) -> None:

@@ -120,6 +120,14 @@ def test_a_credit_line_with_labels_gives_its_people_by_their_names(name, credits
     ("(Li Yi) Editor: Xiao Hui News Editor: Wang Fang", {"reporter": ["Li Yi"], "editor": ["Xiao Hui", "Wang Fang"]},
      []),
     ("(Reporter Li Yi Duty Editor: Wang Fang)", {"reporter": ["Li Yi"]}, ["Duty Editor: Wang Fang"]),
+    # Markup, an entity or an address in a label's value: split at its marks, its pieces were
+    # people ("b", "nbsp", "evil"), each with a page. Said, for the editor to write.
+    ("(Li Yi) Editor in Chief: <b>Wen Zhibin</b> audit: Huang&nbsp;Miao, [Zeng Zhenhua](https://evil/x) "
+     "Editor: {% raw %}Xiao Hui Source: Louxing Rong Media Center", {"reporter": ["Li Yi"]},
+     ["Editor in Chief: <b>Wen Zhibin</b>", "audit: Huang&nbsp;Miao, [Zeng Zhenhua](https://evil/x)",
+      "Editor: {% raw %}Xiao Hui"]),
+    ("(Li Yi) Editor: Wang Fang (<b>intern</b>), Li Na", {"reporter": ["Li Yi"]},
+     ["Editor: Wang Fang (<b>intern</b>), Li Na"]),
     # A role in the parenthesis, then no name: said, and the labels after it read.
     ("(Reporter Li Art) Editor: Wang Fang", {"editor": ["Wang Fang"]}, ["Reporter Li Art"]),
     # A bracket's label words after a name qualify the role: the name is the label's.
