@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import codecs
 import itertools
 import re
 from collections.abc import Iterator
@@ -458,6 +459,13 @@ class ParsedArticle:
 _CONTROL_RE = re.compile(f"[{CONTROLS}]")
 
 
+RECORDED_ENCODINGS = frozenset(["utf-8", "utf-8-sig", "ascii", "gb18030", "gbk", "gb2312", "big5", "cp1252",
+                                "iso8859-1"])
+"""The encodings an ``encoding:`` line may name, as ``codecs.lookup`` names them: those ingest
+finds (``_decode_legacy``), GB18030's subsets, and ASCII, which is read as UTF-8."""
+UTF8_NAMES = frozenset(["utf-8", "utf-8-sig", "ascii"])
+
+
 def decode_source(data: bytes, known: str | None = None) -> tuple[str, str]:
     """Decode raw bytes into text with ``\\n`` line endings; return (text, encoding).
 
@@ -475,10 +483,20 @@ def decode_source(data: bytes, known: str | None = None) -> tuple[str, str]:
     if b"\x00" in data:
         raise ParseError("binary file (contains NUL bytes), not a text article")
     encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
-    if known and known.lower().replace("_", "-") not in ("utf-8", "utf-8-sig"):
+    try:
+        named = codecs.lookup(known).name if known else None
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
+        raise ParseError(f"cannot be read as {known}, the encoding its meta.yml records; if the file is "
+                         "right, correct or remove the 'encoding:' line") from None
+    if named is not None and named not in RECORDED_ENCODINGS:
+        # Python reads text in many codecs that no scraped article comes in ('idna', 'rot13',
+        # 'unicode_escape', which would turn a backslash and letters into other characters).
+        raise ParseError(f"{known!r}, the encoding its meta.yml records, is none that ingest finds (UTF-8, "
+                         "GB18030, Big5, CP1252, Latin-1): correct or remove the 'encoding:' line")
+    if named is not None and named not in UTF8_NAMES:
         try:
             text, encoding = data.decode(known), known
-        except (UnicodeError, LookupError):  # UnicodeError: a codec that reads nothing ('undefined', 'punycode')
+        except UnicodeError:
             raise ParseError(f"cannot be read as {known}, the encoding its meta.yml records; if the file is "
                              "right, correct or remove the 'encoding:' line") from None
     else:
@@ -495,7 +513,7 @@ def decode_source(data: bytes, known: str | None = None) -> tuple[str, str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     controls = len(_CONTROL_RE.findall(text))  # category Cc, less \n and \t
     if controls > max(2, len(text) // 200):
-        if known and encoding == known:
+        if named is not None and named not in UTF8_NAMES:  # (read as UTF-8, it is the file that is wrong)
             raise ParseError(f"read as {known}, the encoding its meta.yml records, it is full of control "
                              "characters: correct or remove the 'encoding:' line")
         raise ParseError("binary file (control characters), not a text article")

@@ -60,14 +60,16 @@ def test_a_slug_yaml_reads_as_a_number_or_a_list_gives_no_traceback(proj, slug, 
         assert build_fails(proj) == [f"archive/glossary.yml:{line}: " + message.replace("{i}", str(index))]
 
 
-def test_an_encoding_line_naming_a_codec_that_reads_nothing_is_one_line(proj):
+@pytest.mark.parametrize("encoding", ["undefined", "idna", "unicode_escape", "rot13", "utf-16", "mac-roman"])
+def test_an_encoding_line_naming_a_codec_no_article_comes_in_is_one_line(proj, encoding):
     """Python's 'undefined' codec raises UnicodeError, not UnicodeDecodeError: 'encoding:
-    undefined' in meta.yml stopped the build with a traceback."""
-    encoding = "undefined"
+    undefined' in meta.yml stopped the build with a traceback. 'idna' and 'unicode_escape'
+    read the seed's bytes, and its page told readers to open the file as IDNA; 'utf-16' was
+    blamed on source.txt ("no date header") (a hostile-input review)."""
     edit(proj, SEED_META, "encoding: utf-8", f"encoding: {encoding}")
     assert build_fails(proj) == [
-        f"archive/articles/{SEED_ID}/source.txt: cannot be read as {encoding}, the encoding its meta.yml records; "
-        "if the file is right, correct or remove the 'encoding:' line"]
+        f"archive/articles/{SEED_ID}/source.txt: {encoding!r}, the encoding its meta.yml records, is none that "
+        "ingest finds (UTF-8, GB18030, Big5, CP1252, Latin-1): correct or remove the 'encoding:' line"]
 
 
 def test_a_symbolic_link_that_leads_to_itself_is_one_line(proj):

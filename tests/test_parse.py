@@ -771,6 +771,23 @@ def test_a_wrong_recorded_encoding_is_blamed_not_the_file():
         decode_source(b"\x01\x02\x03\x04 text " * 20)
 
 
+def test_a_recorded_utf_8_is_not_blamed_for_a_file_of_control_characters():
+    """With the 'encoding: utf-8' line ingest always writes, a file full of control characters
+    was said to be the encoding line's fault: the file is (a hostile-input review)."""
+    data = b"\x01\x02\x03\x04 text " * 20
+    for recorded in ("utf-8", "UTF8", "ascii"):
+        with pytest.raises(ParseError, match="^binary file"):
+            decode_source(data, recorded)
+
+
+@pytest.mark.parametrize(("recorded", "read_as"), [("ascii", "utf-8"), ("UTF8", "utf-8"), ("utf_8_sig", "utf-8"),
+                                                   ("GBK", "GBK"), ("gb18030", "gb18030"), ("cp1252", "cp1252")])
+def test_the_encodings_ingest_finds_are_read_as_recorded(recorded, read_as):
+    """ASCII is UTF-8 (the page said the file was "in the ASCII encoding, not UTF-8")."""
+    assert decode_source(b"Title\n2022-04-30 0 By\n\nText.\n", recorded) == ("Title\n2022-04-30 0 By\n\nText.\n",
+                                                                                  read_as)
+
+
 BODY = "Miluo held a meeting\n2023-05-02 0 By\n\nOn May 1, the city held a meeting on flood control. It was useful.\n"
 
 
