@@ -556,6 +556,10 @@ def _looks_mixed(data: bytes) -> bool:
     return bool(utf8 and other and utf8 * 5 >= utf8 + other)
 
 
+# A character of Latin-1's upper half in UTF-8, alone between ASCII bytes: "·" (C2 B7), "ü" (C3 BC).
+_UTF8_LATIN_RE = re.compile(rb"(?<![\x80-\xff])[\xc2\xc3][\x80-\xbf](?![\x80-\xff])")
+
+
 def _mostly_ascii(data: bytes) -> bool:
     return sum(len(run) for run in _NON_ASCII_RUN_RE.findall(data)) * 5 < len(data)
 
@@ -604,6 +608,10 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     if best is None:
         raise ParseError("cannot detect the text encoding (expected UTF-8 or GB18030)")
     encoding = best.encoding.replace("_", "-")
+    if encoding in {"cp1252", "latin-1"} and _UTF8_LATIN_RE.search(data):
+        # "7Â·20", "LÃ¼ Wei": a UTF-8 "·" or "ü" (two bytes, the first Â or Ã in CP1252) beside
+        # CP1252's own quotation marks, which no real CP1252 text writes (a hostile-input review).
+        raise ParseError("mixed encodings: part of the file is UTF-8 and part is not; save it in one encoding")
     if encoding in {"cp1252", "latin-1"} and _chinese_marks_in_gb18030(data):
         # A few marks are too short a sample for the detector: "，" reads "£¬" in CP1252.
         encoding = "gb18030"

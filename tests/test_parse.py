@@ -685,6 +685,18 @@ def test_decode_source_mixed():
         decode_source(data)
 
 
+def test_decode_source_mixed_utf8_latin_letters_and_cp1252_quotes():
+    """UTF-8's two-byte "·" and "ü" beside CP1252's quotation marks was read as CP1252: the
+    page showed "7Â·20" (no longer the Zhengzhou entry's name) and "LÃ¼ Wei" (a review)."""
+    data = ("Title\n2022-04-30 0 By\n\nThey studied the “".encode("cp1252") + "7·20".encode() +
+            "” report with L".encode("cp1252") + "ü".encode() + " Wei.\n".encode("cp1252"))
+    with pytest.raises(ParseError, match="^mixed encodings"):
+        decode_source(data)
+    # CP1252 alone, its letters and marks as they are, reads as CP1252
+    text = "Title\n2022-04-30 0 By\n\nCafé résumé “quoted” naïve © · 2022.\n"
+    assert decode_source(text.encode("cp1252")) == (text, "cp1252")
+
+
 def test_decode_source_binary():
     with pytest.raises(ParseError, match="binary file"):
         decode_source((RAW / "binary.bin").read_bytes())
