@@ -93,6 +93,29 @@ def blocks(body_html: str) -> list[Block]:
     return out
 
 
+CODE = frozenset({"code", "pre"})
+"""The elements whose text is shown as typed: no glossary term is found in them."""
+
+
+def code_ranges(body_markdown: str) -> list[list[tuple[int, int]]]:
+    """Where code is in the text of each block of an article written in Markdown, the blocks
+    numbered as its paragraphs are (those with text): (start, end) in the block's text. A
+    term there is no use of it (`hidden dangers register`, a file's name, was the first use
+    of "hidden dangers", and took its link; a review)."""
+    out = []
+    for block in blocks(convert(body_markdown)):
+        if not block.text.strip():
+            continue
+        ranges, depth = [], 0
+        for seg in block.segments:
+            if seg.tag in CODE:
+                depth += -1 if seg.closing else 1
+            elif seg.tag is None and depth > 0 and seg.text:
+                ranges.append((seg.start, seg.start + len(seg.text)))
+        out.append(ranges)
+    return out
+
+
 def _block(raw: str) -> Block:
     pieces: list[tuple[str, str | None, bool]] = []  # (raw, tag name or None for text, closing)
     pos = 0

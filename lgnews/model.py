@@ -1622,12 +1622,19 @@ def _resolve_terms(article: Article, found_all: list[list[tuple[int, int, Term]]
     shown = {n: k for k, n in enumerate(order, start=1)}
     article.notes = [article.meta.annotations[n - 1] for n in order]
     article.spans = []
+    code = None
+    if article.kind == "markdown" and article.body_markdown and any(found_all):
+        from . import mdbody
+
+        code = mdbody.code_ranges(article.body_markdown)
     for index, (paragraph, found) in enumerate(zip(article.paragraphs, found_all, strict=True)):
         spans = [Span(start, end, note=shown[n]) for n, (i, start, end) in placed.items() if i == index]
         notes = spans[:]  # the matches of one scan never overlap one another: only notes can
         for start, end, term in found:
             if term.context is not None and not _says(article, term.context, says):
                 continue
+            if code and index < len(code) and any(s < end and start < e for s, e in code[index]):
+                continue  # in code, shown as typed: no use of the term
             start = _with_opening_quote(paragraph, start, end)
             note = next((s for s in notes if s.start < end and start < s.end), None) if notes else None
             if note is not None:  # the note's span stands; the term is not marked under it

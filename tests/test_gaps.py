@@ -518,6 +518,28 @@ def test_a_fenced_code_block_of_a_markdown_article_keeps_its_lines(tmp_path):
                      page), page[page.find("The roster"):][:400]
 
 
+def test_a_term_in_code_is_no_use_of_it(tmp_path):
+    """`hidden dangers register`, a file's name in code, was the first use of "hidden
+    dangers": an empty anchor inside the code, the text's own use only a tooltip (no link to
+    the entry anywhere in the text), and the code listed as the glossary's occurrence."""
+    archive = _archive(tmp_path)
+    _write_article(archive, WRITTEN_ID, "title: A second look at the district\npublished: 2023-01-02",
+                   "The file `hidden dangers register` is kept by the office.\n\n"
+                   "The office checks hidden dangers every week.\n\n    hidden dangers, in a block of code\n")
+    site = build_site(load_archive(archive))
+    page = {o.path: o.content for o in Renderer(site, "https://example.org/", "Archive").render_all()}[
+        f"articles/{WRITTEN_ID}/index.md"]
+    assert "<code>hidden dangers register</code>" in page
+    assert re.search(r'<p id="p2">The office checks <span id="term-hidden-dangers"><a class="term" '
+                     r'href="../../glossary/hidden-dangers/" title="[^"]+">hidden dangers</a></span> every week', page)
+    assert "<code>hidden dangers, in a block of code" in page
+    glossary = json.loads({o.path: o.content for o in Renderer(site, "https://example.org/", "Archive")
+                           .render_all()}["data/glossary.json"])
+    [entry] = [g for g in glossary if g["slug"] == "hidden-dangers"]
+    assert [(o["paragraph"], o["context"]) for o in entry["occurrences"] if o["article"] == WRITTEN_ID] == [
+        (2, "The office checks hidden dangers every week.")]
+
+
 def test_a_persons_roles_are_one_however_their_articles_capitalise_them():
     """"deputy secretary of the district committee; deputy secretary of the District
     Committee" led a person's page: one article wrote it in capitals, another not."""
