@@ -951,6 +951,14 @@ def _link_problem(targets: _LinkTargets, path: Path, source: str, written: str, 
         return _page_link_problem(targets, path, source, written, address, anchor)
     if address in targets.outputs or targets.in_docs(address):  # a file: an image, a document
         return None
+    folder, _, name = address.rpartition("/")
+    if name in ("index.html", "index.htm", "index.md"):  # a page's file ('articles/<id>/index.html')
+        page = f"{folder}/" if folder else ""
+        if _page_link_problem(targets, path, source, written, page, anchor) is None:
+            return f"leads to no file of the site: the page's address is '{page}' (without '{name}'); link to that"
+    if address.split("/", 1)[0] in GENERATED_TOPS:  # what is saved there is never published
+        return (f"leads to no file of the site: {address.split('/', 1)[0]}/ holds the pages the build makes, and "
+                "a file saved there is not published; correct the link")
     return f"leads to no file of the site: save the file as docs/{address}, or correct the link"
 
 

@@ -1033,6 +1033,14 @@ def test_an_emptied_meta_yml_names_every_missing_line_at_once(proj, content):
     ("![a map](images/map.png)",
      "the link to 'images/map.png' leads to no file of the site: save the file as docs/images/map.png, or correct "
      "the link"),
+    # A page's own file, as a browser shows it: the generated folder is no place to save it
+    # (the message said to save the file as docs/articles/<id>/index.html: a review).
+    (f"[the seed](articles/{SEED_ID}/index.html)",
+     f"the link to 'articles/{SEED_ID}/index.html' leads to no file of the site: the page's address is "
+     f"'articles/{SEED_ID}/' (without 'index.html'); link to that"),
+    ("[the data](data/nope.json)",
+     "the link to 'data/nope.json' leads to no file of the site: data/ holds the pages the build makes, and a file "
+     "saved there is not published; correct the link"),
     # Files of docs/ that MkDocs leaves out of the site: the links were published broken.
     ("[the terms](_generated/abbreviations.json)",
      "the link to '_generated/abbreviations.json' leads to a file of docs/ that is not published (MkDocs leaves "
