@@ -953,12 +953,15 @@ def _link_problem(targets: _LinkTargets, path: Path, source: str, written: str, 
         return None
     folder, _, name = address.rpartition("/")
     if name in ("index.html", "index.htm", "index.md"):  # a page's file ('articles/<id>/index.html')
-        page = f"{folder}/" if folder else ""
-        if _page_link_problem(targets, path, source, written, page, anchor) is None:
-            return f"leads to no file of the site: the page's address is '{page}' (without '{name}'); link to that"
+        if not folder:
+            return "leads to no file of the site: the home page's address is 'index.md'; link to that"
+        # What is wrong with the page itself, if anything ('#p99', a slip in its name), else its address.
+        return (_page_link_problem(targets, path, source, written, f"{folder}/", anchor)
+                or f"leads to no file of the site: the page's address is '{folder}/' (without '{name}'); link to that")
     if address.split("/", 1)[0] in GENERATED_TOPS:  # what is saved there is never published
         return (f"leads to no file of the site: {address.split('/', 1)[0]}/ holds the pages the build makes, and "
-                "a file saved there is not published; correct the link")
+                "a file saved there is not published; save it in a folder of your own, such as "
+                f"docs/images/{name}, and link to it there")
     return f"leads to no file of the site: save the file as docs/{address}, or correct the link"
 
 

@@ -142,12 +142,20 @@ _LABEL_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _COLON_RE = re.compile("[:：]")
+# A syllable of pinyin: an initial (or none), then a final. A given name written in lowercase
+# is one to three of them ("jianguo"); an English word seldom is ("members", "cadres").
+_PINYIN_SYLLABLE = (r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
+                    r"(?:[iu]?ang|i?ong|[ie]ng|[iu]?an|uai|i?ao|ai|ei|ou|en|er|in|un|ia|ie|iu|ua|uo|ui|ue|ve|[aoeiuv])")
+_PINYIN_GIVEN_NAME_RE = re.compile(f"(?:{_PINYIN_SYLLABLE}){{1,3}}")
+
 # The words that may qualify a label, known or not ("Executive Producer:", "Executive Editor:",
 # "Deputy Chief Editor:"): the label's, not a last word of the name before it ("Editor: Xiao
 # Hui Executive Producer: Peng Li" named an editor "Xiao Hui Executive").
-# "Duty Editor:" (值班编辑) named an editor "Xiao Hui Duty".
+# "Duty Editor:" (值班编辑) named an editor "Xiao Hui Duty". (Not "News", "Night", "Page",
+# "Planning", "Content": they end the names of outlets and bureaus, "Source: Changsha Evening
+# News Editor: …", which would lose their last word to the label.)
 LABEL_QUALIFIERS = frozenset("Executive Deputy Associate Assistant Senior Managing Chief General Art Copy Photo Video "
-                             "Technical Duty News Night Layout Page Desk Planning Content Acting".split())
+                             "Technical Duty Layout Desk Acting".split())
 _LABEL_QUALIFIER = "(?:" + "|".join(sorted(LABEL_QUALIFIERS)) + ")"
 _QUALIFIER_SEARCH_RE = re.compile(f"{_LABEL_QUALIFIER}[ \t]")
 """Looked for once in a credit line (1 µs) before each label is checked for them (0.6 µs a label)."""
@@ -558,6 +566,8 @@ def _looks_mixed(data: bytes) -> bool:
 
 # A character of Latin-1's upper half in UTF-8, alone between ASCII bytes: "·" (C2 B7), "ü" (C3 BC).
 _UTF8_LATIN_RE = re.compile(rb"(?<![\x80-\xff])[\xc2\xc3][\x80-\xbf](?![\x80-\xff])")
+# CP1252's own punctuation (curly quotes, dashes, "…"), alone between ASCII bytes.
+_CP1252_MARK_RE = re.compile(rb"(?<![\x80-\xff])[\x80-\x9f](?![\x80-\xff])")
 
 
 def _mostly_ascii(data: bytes) -> bool:
@@ -608,10 +618,6 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     if best is None:
         raise ParseError("cannot detect the text encoding (expected UTF-8 or GB18030)")
     encoding = best.encoding.replace("_", "-")
-    if encoding in {"cp1252", "latin-1"} and _UTF8_LATIN_RE.search(data):
-        # "7Â·20", "LÃ¼ Wei": a UTF-8 "·" or "ü" (two bytes, the first Â or Ã in CP1252) beside
-        # CP1252's own quotation marks, which no real CP1252 text writes (a hostile-input review).
-        raise ParseError("mixed encodings: part of the file is UTF-8 and part is not; save it in one encoding")
     if encoding in {"cp1252", "latin-1"} and _chinese_marks_in_gb18030(data):
         # A few marks are too short a sample for the detector: "，" reads "£¬" in CP1252.
         encoding = "gb18030"
@@ -623,6 +629,11 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
         # read the bytes; the archive is of mainland news, whose encoding is GB18030. (A
         # text mostly in Chinese gives the detector enough to tell the two apart.)
         encoding = "gb18030"
+    if encoding in {"cp1252", "latin-1"} and _UTF8_LATIN_RE.search(data) and _CP1252_MARK_RE.search(data):
+        # "7Â·20", "LÃ¼ Wei": a UTF-8 "·" or "ü" (two bytes, the first Â or Ã in CP1252) beside
+        # CP1252's own quotation marks (0x80-0x9F, none of GB2312's bytes), which no real CP1252
+        # text writes (a hostile-input review).
+        raise ParseError("mixed encodings: part of the file is UTF-8 and part is not; save it in one encoding")
     try:
         return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError):
@@ -1060,13 +1071,15 @@ def _tail_credit_start(text: str) -> int | None:
 # words the parenthesis reads as the reporter's, capitalised ("(Reporter Li Yi Photo Wang Lei)"),
 # before an intern, whom no role credits ("(Reporter Li Yi Intern Wang Lei)": said, not read),
 # and before any label with its colon ("(Reporter Li Yi Executive Producer: Peng Li)": said).
-# A label of two words is one whose first word qualifies it, or whose second is no label's:
-# "Lei Photo:" of "(Reporter Li Yi Wang Lei Photo: Chen Hao)" is a name's end and a label, and
-# read as one label, it lost every name of the line.
+# A label of two words is one whose first word qualifies it, or is no syllables of pinyin
+# ("All-media Reporter:", "Staff Photographer:"), or whose second is no label's: "Lei Photo:" of
+# "(Reporter Li Yi Wang Lei Photo: Chen Hao)" is a name's end and a label, and read as one
+# label, it lost every name of the line.
 # (From a run of spaces' first only: from each, 20,000 spaces took 3 s.)
 _PAREN_COMMAS_RE = re.compile(r"[,，;；]")
 _PAREN_PARTS_RE = re.compile(rf"([,，;；]|(?<!\s)\s+(?=(?:[Rr]eporters?|[Cc]orrespondents?|[Ii]nterns?|{_PHOTO})[\s:：]"
-                             rf"|(?:(?:{_LABEL_WORD}|(?![A-Z][A-Za-z-]*\s+{_LABEL_WORD}\s*[:：])[A-Z][A-Za-z-]*)\s+)?"
+                             rf"|(?:(?:{_LABEL_WORD}|(?!(?=[A-Z][a-z]+\s)(?i:{_PINYIN_SYLLABLE}){{1,3}}\s+{_LABEL_WORD}"
+                             rf"\s*[:：])[A-Z][A-Za-z-]*)\s+)?"
                              r"[A-Z][A-Za-z-]*\s*[:：]))")
 # A part so split that is a word or two of no name: the qualifier of the role after it ("Our",
 # "All-media", "Intern" of "Intern reporter Wang Lei", "Text and" of "Text and Photo: Li Na").
@@ -1329,9 +1342,10 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
     return credits, source, unread, sentences
 
 
-_MARKUP_RE = re.compile(r"[<>\[\]{}=*_`#\\]|&#?\w+;|://")
-"""What no credit's names hold: a tag, an entity, a Markdown link or template, an address.
-(Not "|", which some sites put between the labels: "(Li Yi) | Editor: Xiao Hui | Source: …".)"""
+_MARKUP_RE = re.compile(r"[\[\]{}]|<[A-Za-z/!]|&#?\w+;|://")
+"""What no credit's names hold: a tag, an entity, brackets (a Markdown link, a template,
+"[Print]"), an address. (Not the marks some sites put between labels: "| Editor:", "==",
+">>", "***", "#".)"""
 
 
 def _credit(credits: dict[str, list[str]], role: str, names: list[str]) -> None:
@@ -1780,11 +1794,6 @@ def _more_actions(text: str, at: int) -> list[str]:
 
 
 _ATTEND_WORDS = ("attended", "present", "participated", "accompanied")
-# A syllable of pinyin: an initial (or none), then a final. A given name written in lowercase
-# is one to three of them ("jianguo"); an English word seldom is ("members", "cadres").
-_PINYIN_SYLLABLE = (r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
-                    r"(?:[iu]?ang|i?ong|[ie]ng|[iu]?an|uai|i?ao|ai|ei|ou|en|er|in|un|ia|ie|iu|ua|uo|ui|ue|ve|[aoeiuv])")
-_PINYIN_GIVEN_NAME_RE = re.compile(f"(?:{_PINYIN_SYLLABLE}){{1,3}}")
 
 
 _ATTENDING_WERE_RE = re.compile(
@@ -1870,9 +1879,14 @@ def _passive_by(text: str) -> list[tuple[str, int, int, str | None, str, bool]]:
         if not text.endswith(_PASSIVE_VERBS_ANY_CASE, 0, at):
             at = text.find(" by ", at + 4)
             continue
-        verb = next(v for v in _PASSIVE_VERBS_ANY_CASE if text.endswith(v, 0, at)).lower()
-        if verb == "led" and (text[at - 4 : at - 3].isalpha()
-                              or not _LED_RE.search(text[max(0, at - LED_WINDOW) : at].rsplit(". ", 1)[-1])):
+        written = next(v for v in _PASSIVE_VERBS_ANY_CASE if text.endswith(v, 0, at))
+        verb = written.lower()
+        # What is led is a team: before it ("the inspection team, led by"); or when the verb
+        # starts the sentence, after it ("Led by Wang Jun, the inspection team visited"), or
+        # the sentence before ("… sent an inspection team. Led by Wang Jun, it visited").
+        team = text[max(0, at - LED_WINDOW) : at]
+        team = team + text[at : at + LED_WINDOW].split(". ", 1)[0] if written == "Led" else team.rsplit(". ", 1)[-1]
+        if verb == "led" and (text[at - 4 : at - 3].isalpha() or not _LED_RE.search(team)):
             at = text.find(" by ", at + 4)  # "called by", "controlled by"; or what is led is no team
             continue
         how = _PASSIVE_HOW.get(verb, "presiding")

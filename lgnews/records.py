@@ -1818,11 +1818,10 @@ def _only_with(c: Checker, value: Any, where: tuple) -> list[str]:
     written "Henan, Zhengzhou" was one phrase that no article says, and hid the entry from
     every article, in silence (a review)."""
     words = c.text_list(value, where)
-    for k, word in enumerate(words):
-        if "," in word or "，" in word:
-            parts = [part.strip() for part in re.split("[,，]", word) if part.strip()]
-            c.error(where if isinstance(value, str) else where + (k,), f"{word!r} holds a comma, and no article says it so: write each word as an item "
-                                  f"of its own, only_with: [{', '.join(parts)}]")
+    if isinstance(value, str) and ("," in value or "，" in value):  # (an item of a list may be a phrase with one)
+        parts = [part.strip() for part in re.split("[,，]", value) if part.strip()]
+        c.error(where, f"{value.strip()!r} holds a comma, and no article says it so: write each word as an item of "
+                       f"its own, only_with: [{', '.join(parts)}]")
     return words
 
 

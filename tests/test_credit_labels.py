@@ -117,8 +117,18 @@ def test_a_credit_line_with_labels_gives_its_people_by_their_names(name, credits
     # (an editor "Xiao Hui Duty").
     ("(Li Yi) Editor: Xiao Hui Duty Editor: Wang Fang", {"reporter": ["Li Yi"], "editor": ["Xiao Hui", "Wang Fang"]},
      []),
-    ("(Li Yi) Editor: Xiao Hui News Editor: Wang Fang", {"reporter": ["Li Yi"], "editor": ["Xiao Hui", "Wang Fang"]},
-     []),
+    # A word before a label that is no pinyin is the label's ("All-media Reporter:", 全媒体记者),
+    # not a name's last: a review found "All media" and "Li Yi Staff" credited.
+    ("(Reporter Li Yi All-media Reporter: Wang Lei) Source: Louxing Rong Media Center",
+     {"reporter": ["Li Yi", "Wang Lei"]}, []),
+    ("(Reporter Li Yi Staff Photographer: Chen Hao)", {"reporter": ["Li Yi"]}, ["Staff Photographer: Chen Hao"]),
+    # The marks some sites put between labels are no markup: the names beside them are read.
+    ("(Li Yi) Editor: Xiao Hui == Reviewer: Wang Fang", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"],
+                                                         "reviewer": ["Wang Fang"]}, []),
+    ("(Li Yi) Editor: Xiao Hui >> Reviewer: Wang Fang", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"],
+                                                         "reviewer": ["Wang Fang"]}, []),
+    ("(Li Yi) Editor: Xiao Hui # Reviewer: Wang Fang", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"],
+                                                        "reviewer": ["Wang Fang"]}, []),
     ("(Reporter Li Yi Duty Editor: Wang Fang)", {"reporter": ["Li Yi"]}, ["Duty Editor: Wang Fang"]),
     # Markup, an entity or an address in a label's value: split at its marks, its pieces were
     # people ("b", "nbsp", "evil"), each with a page. Said, for the editor to write.
@@ -157,6 +167,11 @@ def test_a_parenthesis_of_labels_not_known_only_credits_no_one(ending):
     ("(Reporter Li Yi, Xinhua News Agency) Editor: Wang Fang", {"reporter": ["Li Yi"], "editor": ["Wang Fang"]},
      "Xinhua News Agency"),
     ("(Li Yi, CCTV)", {"reporter": ["Li Yi"]}, "CCTV"),
+    # A source's last word is the source's, however it reads ("Evening News", "… and Planning").
+    ("(Li Yi) Source: Changsha Evening News Editor: Li Na", {"reporter": ["Li Yi"], "editor": ["Li Na"]},
+     "Changsha Evening News"),
+    ("(Li Yi) Source: Lianyuan Bureau of Natural Resources and Planning Editor: Xiao Hui",
+     {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, "Lianyuan Bureau of Natural Resources and Planning"),
     # A source label after it is the article's source.
     ("(Li Yi, Hunan Daily) Source: Louxing Rong Media Center", {"reporter": ["Li Yi"]}, "Louxing Rong Media Center"),
     # Names after the comma are reporters still; a surname in capitals is no outlet.

@@ -1038,9 +1038,18 @@ def test_an_emptied_meta_yml_names_every_missing_line_at_once(proj, content):
     (f"[the seed](articles/{SEED_ID}/index.html)",
      f"the link to 'articles/{SEED_ID}/index.html' leads to no file of the site: the page's address is "
      f"'articles/{SEED_ID}/' (without 'index.html'); link to that"),
+    # What is wrong with the page itself is said, not its address (a review of the above).
+    (f"[the seed](articles/{SEED_ID}/index.html#p99)",
+     f"the link to 'articles/{SEED_ID}/index.html#p99' leads to no place of the page articles/{SEED_ID}/: it has no "
+     "anchor '#p99'; correct the part after '#', or remove it"),
+    ("[the list](glossary/power-lst/index.html)",
+     "the link to 'glossary/power-lst/index.html' leads to no page of the site: did you mean 'glossary/power-list/'?"),
+    ("[home](index.html)",
+     "the link to 'index.html' leads to no file of the site: the home page's address is 'index.md'; link to that"),
     ("[the data](data/nope.json)",
      "the link to 'data/nope.json' leads to no file of the site: data/ holds the pages the build makes, and a file "
-     "saved there is not published; correct the link"),
+     "saved there is not published; save it in a folder of your own, such as docs/images/nope.json, and link to it "
+     "there"),
     # Files of docs/ that MkDocs leaves out of the site: the links were published broken.
     ("[the terms](_generated/abbreviations.json)",
      "the link to '_generated/abbreviations.json' leads to a file of docs/ that is not published (MkDocs leaves "

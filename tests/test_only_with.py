@@ -24,6 +24,10 @@ def _site(tmp_path, texts: dict[str, str]):
     archive = tmp_path / "archive"
     shutil.copytree(ROOT / "archive", archive, ignore=shutil.ignore_patterns("articles"))
     (archive / "articles").mkdir()
+    return _site_in(archive, texts)
+
+
+def _site_in(archive, texts: dict[str, str]):
     for slug, text in texts.items():
         folder = archive / "articles" / slug
         folder.mkdir()
@@ -84,3 +88,19 @@ def test_only_with_must_be_text(tmp_path):
     with pytest.raises(ArchiveErrors) as caught:
         load_archive(archive)
     assert "only_with: expected a list of text" in str(caught.value)
+
+
+def test_an_item_of_only_with_may_be_a_phrase_with_a_comma(tmp_path):
+    """Refused as one text ('only_with: "Henan, Zhengzhou"', test_errors), a comma is the
+    article's own words in an item of a list: "Zhengzhou, Henan"."""
+    archive = tmp_path / "archive"
+    shutil.copytree(ROOT / "archive", archive, ignore=shutil.ignore_patterns("articles"))
+    (archive / "articles").mkdir()
+    glossary = archive / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(text.replace('only_with: ["Zhengzhou", "Henan", "郑州", "河南"]',
+                                     'only_with: ["Zhengzhou, Henan"]'), encoding="utf-8")
+    site = _site_in(archive, {"2023-08-10-a": 'The "7·20" rainstorm of Zhengzhou, Henan was studied.',
+                              "2023-08-11-b": 'The "7·20" rainstorm of Zhengzhou was studied.'})
+    found = {a.id: [t.slug for t in a.terms] for a in site.articles}
+    assert found == {"2023-08-10-a": ["zhengzhou-7-20-rainstorm-disaster"], "2023-08-11-b": []}

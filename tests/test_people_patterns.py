@@ -128,6 +128,11 @@ def test_a_list_of_titled_people_and_an_accompanied_inspection(sentence, people)
         Person("Liu Yue", ("secretary of the county Party committee",), ("presiding",))]),
     ("Attended by Wang Jun and Li Hua, the meeting was held in the county hall.", [
         Person("Wang Jun", (), ("attending",)), Person("Li Hua", (), ("attending",))]),
+    # What is led is a team: after the verb that starts the sentence, or in the sentence before.
+    ("Led by Wang Jun, the inspection team visited the mine.", [Person("Wang Jun", (), ("inspecting",))]),
+    ("The county sent an inspection team. Led by Wang Jun, it visited the mine.",
+     [Person("Wang Jun", (), ("inspecting",))]),
+    ("The villagers rested. Led by Wang Jun, they planted trees.", []),
 ])
 def test_a_passive_that_starts_a_sentence_names_its_people(sentence, people):
     assert extract_people(sentence) == people
