@@ -151,16 +151,21 @@ def link_problems(path, body: str, body_html: str, line=None, where: str = "an a
     link that runs code or opens something other than a web page or an e-mail
     (``javascript:``, ``data:``), and an image from another site (pages load nothing from
     other hosts). ``line(target)``: the line of the file to name, by default of ``body``."""
-    line = line or (lambda target: _line(body, target))
+    find = line or (lambda target: _line(body, target))
     problems = []
     for m in _TARGET_RE.finditer(body_html):
-        target = html.unescape(m.group(2))
-        if not_an_address(target):  # 'https：//example.com', 'http://www.gov.cn／zwgk', 'http://[x'
+        read = html.unescape(m.group(2))
+        # Named as written where the file has it, its control characters shown by their codes
+        # ('jav&#x09;ascript:' was said with a tab in it, and with no line: the file has the entity).
+        def line(_, read=read, raw=m.group(2)):
+            return find(read) or find(raw)
+        target = _CONTROL_RE.sub(lambda c: f"\\x{ord(c[0]):02x}", read)
+        if not_an_address(read):  # 'https：//example.com', 'http://www.gov.cn／zwgk', 'http://[x'
             problems.append(ArchiveError(path, f"the link to '{target}' {NOT_AN_ADDRESS}", line=line(target)))
             continue
-        scheme = urlsplit(target).scheme.lower()
+        scheme = urlsplit(read).scheme.lower()
         if m.group(1).startswith("<img"):
-            if scheme or target.startswith("//"):
+            if scheme or read.startswith("//"):
                 problems.append(ArchiveError(path, f"the image '{target}' is on another site: the archive's pages "
                                                    "load nothing from other sites; save the image in docs/ and link "
                                                    "to it from the site's root (e.g. images/photo.jpg)",
@@ -170,6 +175,9 @@ def link_problems(path, body: str, body_html: str, line=None, where: str = "an a
                                                "to a web page (https://...), an e-mail address (mailto:...) or "
                                                "a page of this site", line=line(target)))
     return problems
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _line(body: str, text: str) -> int | None:

@@ -1087,6 +1087,15 @@ def test_a_link_a_markdown_article_cannot_have(proj, written, message):
     assert build_fails(proj, "--check")
 
 
+def test_a_link_written_with_an_entity_is_named_at_its_line_as_written(proj):
+    """'jav&#x09;ascript:' in a reference-style link was refused with a tab in the message
+    and no line: the file has the entity, not the tab (a review)."""
+    rel = write_article(proj, "A [reference][x] link.\n\n[x]: jav&#x09;ascript:alert(1)\n")
+    assert one(build_fails(proj), rel) == (
+        f"{rel}:8: the link to 'jav\\x09ascript:alert(1)' is not allowed: a link in an article leads to a web page "
+        "(https://...), an e-mail address (mailto:...) or a page of this site")
+
+
 def test_a_link_to_a_place_an_editors_page_seems_not_to_have_is_a_warning(proj):
     """An article.md's link to data.md#nope was published without a word, where the same slip
     into a generated page stops the build. An editor's page's anchors are MkDocs's: found as
