@@ -157,8 +157,8 @@ def link_problems(path, body: str, body_html: str, line=None, where: str = "an a
         read = html.unescape(m.group(2))
         # Named as written where the file has it, its control characters shown by their codes
         # ('jav&#x09;ascript:' was said with a tab in it, and with no line: the file has the entity).
-        def line(_, read=read, raw=m.group(2)):
-            return find(read) or find(raw)
+        raw = m.group(2)
+        line = lambda _, read=read, raw=raw: find(read) or find(raw)  # noqa: E731
         target = _CONTROL_RE.sub(lambda c: f"\\x{ord(c[0]):02x}", read)
         if not_an_address(read):  # 'https：//example.com', 'http://www.gov.cn／zwgk', 'http://[x'
             problems.append(ArchiveError(path, f"the link to '{target}' {NOT_AN_ADDRESS}", line=line(target)))
