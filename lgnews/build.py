@@ -959,9 +959,9 @@ def _link_problem(targets: _LinkTargets, path: Path, source: str, written: str, 
         return (_page_link_problem(targets, path, source, written, f"{folder}/", anchor)
                 or f"leads to no file of the site: the page's address is '{folder}/' (without '{name}'); link to that")
     if address.split("/", 1)[0] in GENERATED_TOPS:  # what is saved there is never published
-        return (f"leads to no file of the site: {address.split('/', 1)[0]}/ holds the pages the build makes, and "
-                "a file saved there is not published; save it in a folder of your own, such as "
-                f"docs/images/{name}, and link to it there")
+        return (f"leads to no file of the site: correct the link (a page's address ends in '/', as "
+                f"'articles/<id>/'; {address.split('/', 1)[0]}/ holds what the build makes, and a file of your own "
+                "saved there is not published: save it in another folder of docs/, such as docs/images/)")
     return f"leads to no file of the site: save the file as docs/{address}, or correct the link"
 
 

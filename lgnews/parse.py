@@ -151,11 +151,13 @@ _PINYIN_GIVEN_NAME_RE = re.compile(f"(?:{_PINYIN_SYLLABLE}){{1,3}}")
 # The words that may qualify a label, known or not ("Executive Producer:", "Executive Editor:",
 # "Deputy Chief Editor:"): the label's, not a last word of the name before it ("Editor: Xiao
 # Hui Executive Producer: Peng Li" named an editor "Xiao Hui Executive").
-# "Duty Editor:" (值班编辑) named an editor "Xiao Hui Duty". (Not "News", "Night", "Page",
-# "Planning", "Content": they end the names of outlets and bureaus, "Source: Changsha Evening
-# News Editor: …", which would lose their last word to the label.)
+# "Duty Editor:" (值班编辑) named an editor "Xiao Hui Duty", "Page Editor:" (版面编辑) "Wen
+# Zhibin Page".
 LABEL_QUALIFIERS = frozenset("Executive Deputy Associate Assistant Senior Managing Chief General Art Copy Photo Video "
-                             "Technical Duty Layout Desk Acting".split())
+                             "Technical Duty Layout Desk Acting News Night Page Planning Content".split())
+SOURCE_ENDINGS = frozenset("News Planning Content Video Art".split())
+"""Qualifiers that also end the names of outlets and bureaus ("Source: Changsha Evening News
+Editor: …", "… Natural Resources and Planning Editor: …"): after a source, the source's."""
 _LABEL_QUALIFIER = "(?:" + "|".join(sorted(LABEL_QUALIFIERS)) + ")"
 _QUALIFIER_SEARCH_RE = re.compile(f"{_LABEL_QUALIFIER}[ \t]")
 """Looked for once in a credit line (1 µs) before each label is checked for them (0.6 µs a label)."""
@@ -566,8 +568,9 @@ def _looks_mixed(data: bytes) -> bool:
 
 # A character of Latin-1's upper half in UTF-8, alone between ASCII bytes: "·" (C2 B7), "ü" (C3 BC).
 _UTF8_LATIN_RE = re.compile(rb"(?<![\x80-\xff])[\xc2\xc3][\x80-\xbf](?![\x80-\xff])")
-# CP1252's own punctuation (curly quotes, dashes, "…"), alone between ASCII bytes.
-_CP1252_MARK_RE = re.compile(rb"(?<![\x80-\xff])[\x80-\x9f](?![\x80-\xff])")
+# A character of CP1252 alone between ASCII bytes: its punctuation (curly quotes, dashes, "…")
+# or a letter ("é"); not a letter before a symbol (0xA0-0xBF), as UTF-8's Â and Ã are.
+_CP1252_ALONE_RE = re.compile(rb"(?<![\x80-\xff])[\x80-\x9f\xc0-\xff](?![\x80-\xff])")
 
 
 def _mostly_ascii(data: bytes) -> bool:
@@ -629,11 +632,15 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
         # read the bytes; the archive is of mainland news, whose encoding is GB18030. (A
         # text mostly in Chinese gives the detector enough to tell the two apart.)
         encoding = "gb18030"
-    if encoding in {"cp1252", "latin-1"} and _UTF8_LATIN_RE.search(data) and _CP1252_MARK_RE.search(data):
+    if encoding in {"cp1252", "latin-1"} and _UTF8_LATIN_RE.search(data) and _CP1252_ALONE_RE.search(data):
         # "7Â·20", "LÃ¼ Wei": a UTF-8 "·" or "ü" (two bytes, the first Â or Ã in CP1252) beside
-        # CP1252's own quotation marks (0x80-0x9F, none of GB2312's bytes), which no real CP1252
-        # text writes (a hostile-input review).
-        raise ParseError("mixed encodings: part of the file is UTF-8 and part is not; save it in one encoding")
+        # a character of CP1252's own, a byte alone (a quotation mark, "é"), which no real CP1252
+        # text writes (a hostile-input review). (Read as CP1252, the page was garbled. A GB18030
+        # text whose Chinese is a lone 路 or 毛 (C2 B7, C3 AB) with no Chinese mark, and a GBK
+        # character whose second byte is ASCII (昇, 95 4E), is refused too: saved as UTF-8, it is
+        # read; the detector took it for CP1252 before, and garbled it.)
+        raise ParseError("mixed encodings: some characters are in UTF-8 ('·', 'ü') and others are not; save the "
+                         "file as UTF-8")
     try:
         return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError):
@@ -999,9 +1006,11 @@ def _find_labels(block: str) -> list[tuple[int, int, str]]:
             continue
         if qualified is None:
             qualified = _QUALIFIER_SEARCH_RE.search(block) is not None
+        after_source = bool(labels) and labels[-1][2] == "source"
         while qualified and start > 1 and block[start - 1] in " \t":  # "Executive Editor:"
             word = max(block.rfind(" ", 0, start - 1), block.rfind("\t", 0, start - 1), block.rfind("\n", 0, start - 1))
-            if block[word + 1 : start - 1] not in LABEL_QUALIFIERS:
+            qualifier = block[word + 1 : start - 1]
+            if qualifier not in LABEL_QUALIFIERS or after_source and qualifier in SOURCE_ENDINGS:
                 break
             start = word + 1
         role = CREDIT_LABELS[int(m.lastgroup[1:])][1]
@@ -1071,16 +1080,14 @@ def _tail_credit_start(text: str) -> int | None:
 # words the parenthesis reads as the reporter's, capitalised ("(Reporter Li Yi Photo Wang Lei)"),
 # before an intern, whom no role credits ("(Reporter Li Yi Intern Wang Lei)": said, not read),
 # and before any label with its colon ("(Reporter Li Yi Executive Producer: Peng Li)": said).
-# A label of two words is one whose first word qualifies it, or is no syllables of pinyin
-# ("All-media Reporter:", "Staff Photographer:"), or whose second is no label's: "Lei Photo:" of
-# "(Reporter Li Yi Wang Lei Photo: Chen Hao)" is a name's end and a label, and read as one
-# label, it lost every name of the line.
+# A label may be of two words ("All-media Reporter:", "Page Editor:"); but the first may be a
+# name's last ("Lei" of "(Reporter Li Yi Wang Lei Photo: Chen Hao)", which read as one label
+# lost every name of the line): ``_paren_parts`` gives it back to the names when they are
+# left a word short of whole names without it.
 # (From a run of spaces' first only: from each, 20,000 spaces took 3 s.)
 _PAREN_COMMAS_RE = re.compile(r"[,，;；]")
 _PAREN_PARTS_RE = re.compile(rf"([,，;；]|(?<!\s)\s+(?=(?:[Rr]eporters?|[Cc]orrespondents?|[Ii]nterns?|{_PHOTO})[\s:：]"
-                             rf"|(?:(?:{_LABEL_WORD}|(?!(?=[A-Z][a-z]+\s)(?i:{_PINYIN_SYLLABLE}){{1,3}}\s+{_LABEL_WORD}"
-                             rf"\s*[:：])[A-Z][A-Za-z-]*)\s+)?"
-                             r"[A-Z][A-Za-z-]*\s*[:：]))")
+                             r"|(?:[A-Z][A-Za-z-]*\s+)?[A-Z][A-Za-z-]*\s*[:：]))")
 # A part so split that is a word or two of no name: the qualifier of the role after it ("Our",
 # "All-media", "Intern" of "Intern reporter Wang Lei", "Text and" of "Text and Photo: Li Na").
 _PAREN_QUALIFIER_RE = re.compile(r"\S+(?:\s+\S+)?")
@@ -1107,6 +1114,9 @@ _LABEL_WORDS_PAREN_RE = re.compile(rf"\s*[(（]\s*{_LABEL_WORD}(?:[\s-]+{_LABEL_
 _NAME_GROUPS_RE = re.compile(r"\s*(?:[,，、;；/&\n]|\band\b)\s*")
 
 
+_TWO_WORD_LABEL_RE = re.compile(rf"(?P<first>(?!{_LABEL_WORD})[A-Z][A-Za-z-]*)\s+{_LABEL_WORD}\s*[:：]")
+
+
 def _paren_parts(inner: str) -> list[str]:
     """``inner``, a parenthesis of credits, split at commas and before its roles; a word or two
     before a role, which are no name, are kept with it: "(Our reporter Li Yi Intern Wang Lei)"
@@ -1119,6 +1129,14 @@ def _paren_parts(inner: str) -> list[str]:
     for i in range(0, len(pieces), 2):
         part = carried + pieces[i]
         carried = ""
+        if parts and not pieces[i - 1].strip() and (two := _TWO_WORD_LABEL_RE.match(part)):
+            # "Reporter Li Yi Wang" + "Lei Photo: Chen Hao": names are two words each (a surname,
+            # a given name), and an odd one left means "Lei" ends a name. "Reporter Li Yi" +
+            # "Page Editor: …", "All-media Reporter: …": whole names before, the word is the label's.
+            role = _PAREN_ROLE_RE.match(parts[-1].strip())
+            if len(role["names"].split()) % 2 == 1:
+                parts[-1] += " " + two["first"]
+                part = part[two.end("first") :].lstrip()
         sep = pieces[i + 1] if i + 1 < len(pieces) else None
         if sep is not None and not sep.strip() and _PAREN_QUALIFIER_RE.fullmatch(part.strip()):
             names = split_names(part)
@@ -1298,6 +1316,8 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
             said = _credits_not_read(below)
             unread += said
             sentences += _sentences_below(below, said)
+        # (Looked for before "Xiao Hui&nbsp;" loses its ';'.)
+        markup = " ".join(value.split()) if role != "source" and _MARKUP_RE.search(value) else None
         value = value.strip().rstrip(".;,")
         if role == "source":
             # The reporter's parenthesis after the source ("Source: Louxing Rong Media Center (Li
@@ -1312,12 +1332,12 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
                 value = value[:-1].rstrip()
             source = value or None
             continue
-        if _MARKUP_RE.search(value):
+        if markup:
             # Markup, an entity or an address in a label's value ("<b>Wen Zhibin</b>",
             # "Huang&nbsp;Miao", "[Zeng Zhenhua](https://…)"): split at its marks, its pieces
             # were people ("b", "nbsp", "evil") with pages of their own. Said, not read: the
             # editor writes the names in meta.yml (a hostile-input review).
-            unread.append(" ".join(block[labels[i][0] : end].split()) + " " + " ".join(value.split()))
+            unread.append(" ".join(block[labels[i][0] : end].split()) + " " + markup)
             continue
         value = _LABEL_WORDS_PAREN_RE.sub("", value)  # "Editor: Wang Fang (intern)": an editor
         groups = []
@@ -1342,7 +1362,7 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
     return credits, source, unread, sentences
 
 
-_MARKUP_RE = re.compile(r"[\[\]{}]|<[A-Za-z/!]|&#?\w+;|://")
+_MARKUP_RE = re.compile(r"[\[\]{}]|<\s*[A-Za-z/!]|&#?\w+;|://")
 """What no credit's names hold: a tag, an entity, brackets (a Markdown link, a template,
 "[Print]"), an address. (Not the marks some sites put between labels: "| Editor:", "==",
 ">>", "***", "#".)"""
@@ -1882,10 +1902,14 @@ def _passive_by(text: str) -> list[tuple[str, int, int, str | None, str, bool]]:
         written = next(v for v in _PASSIVE_VERBS_ANY_CASE if text.endswith(v, 0, at))
         verb = written.lower()
         # What is led is a team: before it ("the inspection team, led by"); or when the verb
-        # starts the sentence, after it ("Led by Wang Jun, the inspection team visited"), or
-        # the sentence before ("… sent an inspection team. Led by Wang Jun, it visited").
-        team = text[max(0, at - LED_WINDOW) : at]
-        team = team + text[at : at + LED_WINDOW].split(". ", 1)[0] if written == "Led" else team.rsplit(". ", 1)[-1]
+        # starts the sentence, the sentence's subject after the names and their titles ("Led by
+        # Wang Jun, deputy head of the county, the inspection team visited"; not "Led by Wang
+        # Jun, the meeting studied the work of the team", nor a team of the sentence before).
+        if written == "Led":
+            team = " ".join(" ".join(part.split()[:5]) for part in
+                            text[at : at + LED_WINDOW].split(". ", 1)[0].split(", ")[1:])
+        else:
+            team = text[max(0, at - LED_WINDOW) : at].rsplit(". ", 1)[-1]
         if verb == "led" and (text[at - 4 : at - 3].isalpha() or not _LED_RE.search(team)):
             at = text.find(" by ", at + 4)  # "called by", "controlled by"; or what is led is no team
             continue

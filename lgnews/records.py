@@ -1820,8 +1820,8 @@ def _only_with(c: Checker, value: Any, where: tuple) -> list[str]:
     words = c.text_list(value, where)
     if isinstance(value, str) and ("," in value or "，" in value):  # (an item of a list may be a phrase with one)
         parts = [part.strip() for part in re.split("[,，]", value) if part.strip()]
-        c.error(where, f"{value.strip()!r} holds a comma, and no article says it so: write each word as an item of "
-                       f"its own, only_with: [{', '.join(parts)}]")
+        c.error(where, f"{value.strip()!r} is one text with commas, which an article must say as it is: for any "
+                       f"of several words, write a list, only_with: [{', '.join(parts)}]")
     return words
 
 

@@ -129,6 +129,22 @@ def test_a_credit_line_with_labels_gives_its_people_by_their_names(name, credits
                                                          "reviewer": ["Wang Fang"]}, []),
     ("(Li Yi) Editor: Xiao Hui # Reviewer: Wang Fang", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"],
                                                         "reviewer": ["Wang Fang"]}, []),
+    # An entity at a value's end ("Xiao Hui&nbsp;" credited an editor "nbsp"), a tag with a space.
+    ("(Li Yi) Editor: Xiao Hui&nbsp; Source: Louxing Rong Media Center", {"reporter": ["Li Yi"]},
+     ["Editor: Xiao Hui&nbsp;"]),
+    ("(Li Yi) Editor: < b>Xiao Hui< /b>", {"reporter": ["Li Yi"]}, ["Editor: < b>Xiao Hui< /b>"]),
+    # A name's last word before a two-word label is the name's when the names before are a word
+    # short ("Lam", no pinyin); a word after whole names is the label's ("Page Editor:", a
+    # place's reporter: "Loudi Reporter:").
+    ("(Reporter Li Yi Wang Lam Photo: Chen Hao)", {"reporter": ["Li Yi", "Wang Lam", "Chen Hao"]}, []),
+    ("(Reporter Li Yi Chan Kwok Photo: Chen Hao)", {"reporter": ["Li Yi", "Chan Kwok", "Chen Hao"]}, []),
+    ("(Reporter Li Yi Page Editor: Chen Hao)", {"reporter": ["Li Yi"]}, ["Page Editor: Chen Hao"]),
+    ("(Reporter Li Yi Loudi Reporter: Wang Lei)", {"reporter": ["Li Yi", "Wang Lei"]}, []),
+    # "Page Editor:" (版面编辑) and "Night Editor:" in a line of labels are labels.
+    ("(Li Yi) Editor in Chief: Wen Zhibin Page Editor: Xiao Hui",
+     {"reporter": ["Li Yi"], "editor_in_chief": ["Wen Zhibin"], "editor": ["Xiao Hui"]}, []),
+    ("(Li Yi) Editor: Xiao Hui Night Editor: Peng Li", {"reporter": ["Li Yi"], "editor": ["Xiao Hui", "Peng Li"]},
+     []),
     ("(Reporter Li Yi Duty Editor: Wang Fang)", {"reporter": ["Li Yi"]}, ["Duty Editor: Wang Fang"]),
     # Markup, an entity or an address in a label's value: split at its marks, its pieces were
     # people ("b", "nbsp", "evil"), each with a page. Said, for the editor to write.

@@ -1047,9 +1047,9 @@ def test_an_emptied_meta_yml_names_every_missing_line_at_once(proj, content):
     ("[home](index.html)",
      "the link to 'index.html' leads to no file of the site: the home page's address is 'index.md'; link to that"),
     ("[the data](data/nope.json)",
-     "the link to 'data/nope.json' leads to no file of the site: data/ holds the pages the build makes, and a file "
-     "saved there is not published; save it in a folder of your own, such as docs/images/nope.json, and link to it "
-     "there"),
+     "the link to 'data/nope.json' leads to no file of the site: correct the link (a page's address ends in '/', as "
+     "'articles/<id>/'; data/ holds what the build makes, and a file of your own saved there is not published: save "
+     "it in another folder of docs/, such as docs/images/)"),
     # Files of docs/ that MkDocs leaves out of the site: the links were published broken.
     ("[the terms](_generated/abbreviations.json)",
      "the link to '_generated/abbreviations.json' leads to a file of docs/ that is not published (MkDocs leaves "
@@ -2399,8 +2399,8 @@ def test_only_with_written_as_one_text_with_commas_is_refused(proj):
     rel = "archive/glossary.yml"
     edit(proj, rel, 'only_with: ["Zhengzhou", "Henan", "郑州", "河南"]', 'only_with: "Henan, Zhengzhou"')
     assert one(build_fails(proj), rel).endswith(
-        "only_with: 'Henan, Zhengzhou' holds a comma, and no article says it so: write each word as an item of its "
-        "own, only_with: [Henan, Zhengzhou]")
+        "only_with: 'Henan, Zhengzhou' is one text with commas, which an article must say as it is: for any of "
+        "several words, write a list, only_with: [Henan, Zhengzhou]")
 
 
 def test_an_events_term_renamed_suggests_its_new_name(proj):

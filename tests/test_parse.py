@@ -692,6 +692,11 @@ def test_decode_source_mixed_utf8_latin_letters_and_cp1252_quotes():
             "” report with L".encode("cp1252") + "ü".encode() + " Wei.\n".encode("cp1252"))
     with pytest.raises(ParseError, match="^mixed encodings"):
         decode_source(data)
+    # ... or beside a CP1252 letter, with no quotation mark (a review of the first version)
+    data = b"Title\n2022-04-30 0 By\n\nThe 7" + "·20 report by Lü Wei was read at the café.\n".encode().replace(
+        "é".encode(), "é".encode("cp1252"))
+    with pytest.raises(ParseError, match="^mixed encodings"):
+        decode_source(data)
     # GB18030 whose character's first byte is Â or Ã (娄 C2 A6, 路 C2 B7), alone between ASCII
     # bytes as a UTF-8 "·" is: no CP1252 quotation mark beside it, it is GB18030 (a review).
     for han in "娄路毛":

@@ -128,11 +128,15 @@ def test_a_list_of_titled_people_and_an_accompanied_inspection(sentence, people)
         Person("Liu Yue", ("secretary of the county Party committee",), ("presiding",))]),
     ("Attended by Wang Jun and Li Hua, the meeting was held in the county hall.", [
         Person("Wang Jun", (), ("attending",)), Person("Li Hua", (), ("attending",))]),
-    # What is led is a team: after the verb that starts the sentence, or in the sentence before.
+    # What is led is a team: the subject of the sentence the verb starts, after the names and
+    # their titles; not a team elsewhere in it, nor in the sentence before (a review).
     ("Led by Wang Jun, the inspection team visited the mine.", [Person("Wang Jun", (), ("inspecting",))]),
-    ("The county sent an inspection team. Led by Wang Jun, it visited the mine.",
-     [Person("Wang Jun", (), ("inspecting",))]),
+    ("Led by Wang Jun, deputy head of the county, the inspection team visited the mine.",
+     [Person("Wang Jun", ("deputy head of the county",), ("inspecting",))]),
     ("The villagers rested. Led by Wang Jun, they planted trees.", []),
+    ("The work team finished its report on Monday. Led by Secretary Wang Jun, the villagers planted 2,000 trees.",
+     []),
+    ("Led by Wang Jun, the meeting studied the work of the poverty alleviation team.", []),
 ])
 def test_a_passive_that_starts_a_sentence_names_its_people(sentence, people):
     assert extract_people(sentence) == people
