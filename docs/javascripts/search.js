@@ -603,7 +603,9 @@
   var WORD_END = "(?![\\p{L}\\p{N}]|[-/.][\\p{L}\\p{N}])";
   var YEAR_FIRST = new RegExp(NOT_WORD + "(\\d{4})([-/.])(\\d{1,2})(?:\\3(\\d{1,2}))?" + WORD_END, "gu");
   var YEAR_LAST = new RegExp(NOT_WORD + "(\\d{1,2})([-/.])(\\d{1,2})\\3(\\d{4})" + WORD_END, "gu");
-  var MONTH_FIRST = new RegExp(NOT_WORD + "(\\d{2})([-/])(\\d{4})" + WORD_END, "gu");  /* "04/2021" */
+  /* "04/2021"; not the end of a day, a month and a year left as typed ("2/11/2022" was searched
+     as "2/November 2022": a search review) */
+  var MONTH_FIRST = new RegExp("(^|[^\\p{L}\\p{N}./-])(\\d{2})([-/])(\\d{4})" + WORD_END, "gu");
   var CHINESE_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?/g;
 
   function writtenDate(year, month, day) {
@@ -676,15 +678,15 @@
      stand side by side: on the timeline, the event that holds them is the one the result
      opens and shows ("work safety meeting" showed, and opened, an event of April 2020 that
      held the three words apart, the page having moved up for another event's: a review).
-     A date alone ("30 April 2022", "April 2022") finds only the pages that hold it, when
-     there are any: "2022-04-30" counted three pages, two of which held "April" and "2022"
-     in other dates. */
+     A date alone ("30 April 2022", "April 2022") finds only the pages that hold it: "2022-04-30"
+     counted three pages, two of which held "April" and "2022" in other dates, and a day no
+     page holds counted those of its month's name and its year. */
   function phraseFirst(results, exact, only) {
     var held = Object.create(null);
     exact.forEach(function (r) { held[r.id] = r; });
     var first = results.filter(function (r) { return held[r.id]; }).map(function (r) { return held[r.id]; });
+    if (only) return first;  /* none, if no page holds it: not the pages of its words apart (a review) */
     if (!first.length) return results;
-    if (only) return first;
     var rest = results.filter(function (r) { return !held[r.id]; });
     return first.concat(rest);
   }
@@ -786,9 +788,16 @@
     });
   }
 
+  /* Words joined by a hyphen, searched as the words: Pagefind read "work-safety" as one word,
+     "worksafety", which only the pages that write the hyphen hold (24 of the 325 pages of
+     "work safety", and not the tag's: a search review). Figures keep theirs ("7-20"). */
+  function unhyphenated(query) {
+    return query.replace(/(\p{L})[-\u2010\u2011](?=\p{L})/gu, "$1 ");
+  }
+
   function search(typed) {
     var current = ++generation;
-    var query = datesAsWritten(typed);
+    var query = unhyphenated(datesAsWritten(typed));
     var ambiguous = eitherWay(inFigures(query));  /* "4/5/2022", or "４／５／２０２２" */
     var searchedAs = query !== typed
       ? MESSAGES.searchedAs.replace("#", query.replace(/["\u201c\u201d]/g, "").replace(/[\s.,;:]+$/, ""))
@@ -905,13 +914,23 @@
     });
   });
 
+  /* Enter opens the first result of what the box holds: pressed before its search had run (the
+     typing pause, or the index still loading), it opened the first result of the query before
+     (a search review), or did nothing. */
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();
-    var first = list.querySelector(".md-search-result__link");
-    if (first) {
-      remember();
-      window.location.href = first.href;
-    }
+    var typed = input.value.trim();
+    var searched = box.getAttribute("data-lg-search-done") === typed ? Promise.resolve() : (function () {
+      clearTimeout(timer);
+      return search(typed);
+    })();
+    searched.then(function () {
+      var first = list.querySelector(".md-search-result__link");
+      if (first && input.value.trim() === typed && box.getAttribute("data-lg-search-done") === typed) {
+        remember();
+        window.location.href = first.href;
+      }
+    });
   });
   form.addEventListener("reset", function () {
     forget();
@@ -1040,6 +1059,16 @@
      the others as words, Chinese wherever it is. Only the text of the page's article is
      read, and only marks are added around it: the query, which anyone can put in a link, is
      never markup. */
+  /* A word of the query as a pattern that finds it with or without pinyin's tone marks
+     ("Dǎng Jiànguó" marked nothing on a page of "Dang Jianguo", "da fei zhi wei" nothing on
+     one of "dǎ fēi zhì wéi"), and "7.20" as "7·20" (a search review). */
+  var TONED = {a: "aāáǎà", e: "eēéěè", i: "iīíǐì", o: "oōóǒò", u: "uūúǔùüǖǘǚǜ", v: "vüǖǘǚǜ"};
+  function toneless(word) {
+    return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+      .replace(/[aeiouv]/gi, function (c) { return "[" + TONED[c.toLowerCase()] + "]"; })
+      .replace(/(\d)\\\.(?=\d)/g, "$1[.\u00b7]");
+  }
+
   function highlightPage() {
     var query = new URLSearchParams(window.location.search).get(HIGHLIGHT_PARAM);
     var article = document.querySelector("article.md-content__inner");
@@ -1048,14 +1077,15 @@
        others are whole words, with an ending of their own ("meeting" marks "meetings"):
        "Dang Jianguo" marked the "dang" of "hidden dangers". (The last word typed, even one
        too short to be marked itself: "Dang J" is a name being typed.) */
-    var typed = query.slice(0, 200).split(/\s+/).filter(function (w) { return w; });
+    var typed = unhyphenated(query.slice(0, 200).replace(/["\u201c\u201d]/g, " ")).split(/\s+/)
+      .filter(function (w) { return w; });
     var words = typed.map(function (w, i) {
       return {word: w, last: i === typed.length - 1};
     }).filter(function (t) {
       return HAN.test(t.word) || /[\p{L}\p{N}]{2}/u.test(t.word);
     }).slice(0, 10).map(function (t) {
-      var literal = t.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      if (HAN.test(t.word)) return literal;
+      if (HAN.test(t.word)) return t.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      var literal = toneless(t.word);
       var rest = t.last ? "[\\p{L}\\p{N}]*" : "(?:s|es|d|ed|ing)?(?![\\p{L}\\p{N}])";
       return "(?<![\\p{L}\\p{N}])" + literal + rest;
     });
@@ -1130,6 +1160,7 @@
   };
   box.lgBestEvent = function (data, query) { var best = bestEvent(data, query); return best && best.url; };
   box.lgDatesAsWritten = datesAsWritten;
+  box.lgUnhyphenated = unhyphenated;
   box.lgPhraseFirst = function (ids, exact, only) {
     function result(id) { return { id: id }; }
     function quoted(id) { return { id: id, quoted: true }; }

@@ -187,6 +187,9 @@ def test_results_say_where_every_article_using_a_term_is_listed(tab):
     ("x2022-04-30", "x2022-04-30"),
     ("2022-04-305", "2022-04-305"),
     ("04/2022", "April 2022"),
+    # A day and a month either way round, left as typed: its month and year were read as a
+    # month ("2/11/2022" was searched as "2/November 2022": a search review).
+    ("2/11/2022", "2/11/2022"), ("12/10/2022", "12/10/2022"), ("3/12/2021", "3/12/2021"),
     # Numbers, not dates (a review of the feature): a decimal, a document's number, a year
     # no article has, a month after a point.
     ("1000.5", "1000.5"), ("No. 2021-5 hidden dangers", "No. 2021-5 hidden dangers"), ("1850-04-30", "1850-04-30"),
@@ -279,7 +282,7 @@ def test_the_phrase_moves_its_pages_up_in_pagefinds_order(tab):
     assert only == ["quoted:article"]
     none = tab.page.evaluate("([r, e]) => document.querySelector('[data-lg-search]').lgPhraseFirst(r, e, true)",
                              [["data", "article"], []])
-    assert none == ["data", "article"]
+    assert none == [], "a day no page holds finds none (the pages of its words apart were counted: a review)"
 
 
 @pytest.mark.parametrize(("query", "alone"), [
@@ -564,6 +567,47 @@ def test_a_result_opens_its_page_with_the_query_highlighted(tab):
     tab.goto(SEED)
     assert page.locator("article mark[data-md-highlight]").count() == 0
     assert not tab.errors and not tab.external
+
+
+def test_the_page_a_result_opens_marks_the_words_however_the_query_wrote_them(tab):
+    """With tone marks or without them, in quotation marks, with a hyphen, "7.20" for "7·20":
+    the page marked nothing (a search review)."""
+    page = tab.page
+    for address, query, wanted in [
+        (SEED, "D%C7%8Eng+Ji%C3%A0ngu%C3%B3", {"dang", "jianguo"}),  # Dǎng Jiànguó
+        (TERM_DA_FEI, "da+fei+zhi+wei", {"dǎ", "fēi", "zhì", "wéi"}),
+        (SEED, "%22special+rectification%22", {"special", "rectification"}),
+        (SEED, "special-rectification", {"special", "rectification"}),
+        (SEED, "7.20", {"7·20"}),
+    ]:
+        page.wait_for_load_state("networkidle")  # (a page left while its icon loads: a request aborted)
+        tab.goto(f"{address}?h={query}")
+        marks = {m.lower() for m in page.locator("article mark[data-md-highlight]").all_text_contents()}
+        assert wanted <= marks, (query, marks)
+    assert not tab.errors and not tab.external
+
+
+def test_hyphenated_words_are_searched_as_the_words(search_tab, tab):
+    """"work-safety" was one word to Pagefind, "worksafety", found on the few pages that
+    write the hyphen: the tag "Work safety" was not among them (a search review)."""
+    hyphenated = search(search_tab, "work-safety")
+    assert search_tab.page.text_content("#lg-search-status").endswith(" for \u201cwork safety\u201d")
+    assert set(hyphenated) == set(search(search_tab, "work safety"))
+    tab.goto("")
+    for typed, searched in [("work-safety", "work safety"), ("three-year campaign", "three year campaign"),
+                            ("7-20", "7-20"), ("2021-2025", "2021-2025"), ("Lü-Wei", "Lü Wei")]:
+        assert tab.page.evaluate("q => document.querySelector('[data-lg-search]').lgUnhyphenated(q)", typed) == searched
+
+
+def test_enter_opens_the_first_result_of_what_the_box_holds(search_tab):
+    """Enter pressed within the typing pause opened the first result of the query before
+    (a search review); on a page just opened, before the first results, it did nothing."""
+    page = search_tab.page
+    search(search_tab, "power list")
+    box = page.locator("#lg-search-query")
+    box.fill("Liu Zhigang")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r".*/people/liu-zhigang/\?h=Liu\+Zhigang$"), timeout=15_000)
 
 
 def test_only_the_last_word_of_a_highlighted_query_marks_the_words_it_starts(tab):
