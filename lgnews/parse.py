@@ -1093,7 +1093,11 @@ _PAREN_PARTS_RE = re.compile(rf"([,，;；]|(?<!\s)\s+(?=(?:[Rr]eporters?|[Cc]or
 _PAREN_QUALIFIER_RE = re.compile(r"\S+(?:\s+\S+)?")
 # The reporters' own media center before their roles in a parenthesis, their source: "(Xinhua
 # County Rong Media Center reporter Xie Ting correspondent Fang Yu)" was read as no credit line.
-_PAREN_OUTLET_RE = re.compile(r"\s*(?P<source>(?:[A-Z][A-Za-z-]*\s+){1,6}Media\s+Cent(?:er|re))\s+"
+# (Or another outlet's: "(Hunan Daily reporter Li Yi)"; and "(Rong Media reporter Li Yi)", 融媒,
+# credited a reporter "Rong Media", Rong being a surname, and "(Louxing Rong Media reporter Li
+# Yi)" was no credit line.)
+_PAREN_OUTLET_RE = re.compile(r"\s*(?P<source>(?:[A-Z][A-Za-z-]*\s+){1,6}(?:Media(?:\s+Cent(?:er|re))?|Daily|News|"
+                              r"Newspaper|Radio|Television|TV|Station|Press|Agency|Network))\s+"
                               r"(?=(?:[Rr]eporters?|[Cc]orrespondents?)[\s:：])")
 # A source labelled at a parenthesis's end, after its names: split off as a label, it was no name.
 _PAREN_SOURCE_RE = re.compile(r"(?:^|(?<!\s)\s+|[,，;；]\s*)Source\s*[:：]\s*(?P<source>[^:：]+?)\s*$")
@@ -1254,7 +1258,9 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         ends_line = block.lstrip(" \t").startswith("\n")
         block = block.strip()
         if outlet := _PAREN_OUTLET_RE.match(inner):  # "(Xinhua County Rong Media Center reporter Xie Ting …)"
-            source, inner = outlet["source"], inner[outlet.end() :]
+            # ("Rong Media" alone, 融媒 with no place, names no body: the reporter's kind, as "Our" is.)
+            source = outlet["source"] if " ".join(outlet["source"].split()).lower() != "rong media" else None
+            inner = inner[outlet.end() :]
         if labelled := _PAREN_SOURCE_RE.search(inner):  # "(Reporter: Li Yi Source: Lianyuan Rong Media Center)"
             source, inner = labelled["source"], inner[: labelled.start()]
         elif ((outlet := _PAREN_OUTLET_AFTER_RE.search(inner)) and inner[: outlet.start()].strip()

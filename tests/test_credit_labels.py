@@ -188,6 +188,13 @@ def test_a_parenthesis_of_labels_not_known_only_credits_no_one(ending):
      "Changsha Evening News"),
     ("(Li Yi) Source: Lianyuan Bureau of Natural Resources and Planning Editor: Xiao Hui",
      {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, "Lianyuan Bureau of Natural Resources and Planning"),
+    # The outlet before the roles is the source too; "Rong Media" alone (融媒) is no body, and
+    # was a reporter (Rong is a surname); "Louxing Rong Media" made no credit line at all.
+    ("(Rong Media reporter Li Yi) Editor: Xiao Hui", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None),
+    ("(Louxing Rong Media reporter Li Yi) Editor: Xiao Hui", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]},
+     "Louxing Rong Media"),
+    ("(Hunan Daily reporter Li Yi correspondent Wang Lei)", {"reporter": ["Li Yi"], "correspondent": ["Wang Lei"]},
+     "Hunan Daily"),
     # A source label after it is the article's source.
     ("(Li Yi, Hunan Daily) Source: Louxing Rong Media Center", {"reporter": ["Li Yi"]}, "Louxing Rong Media Center"),
     # Names after the comma are reporters still; a surname in capitals is no outlet.
