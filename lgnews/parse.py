@@ -155,7 +155,7 @@ _PINYIN_GIVEN_NAME_RE = re.compile(f"(?:{_PINYIN_SYLLABLE}){{1,3}}")
 # Zhibin Page".
 LABEL_QUALIFIERS = frozenset("Executive Deputy Associate Assistant Senior Managing Chief General Art Copy Photo Video "
                              "Technical Duty Layout Desk Acting News Night Page Planning Content".split())
-SOURCE_ENDINGS = frozenset("News Planning Content Video Art".split())
+SOURCE_ENDINGS = frozenset("News Planning Content".split())
 """Qualifiers that also end the names of outlets and bureaus ("Source: Changsha Evening News
 Editor: …", "… Natural Resources and Planning Editor: …"): after a source, the source's."""
 _LABEL_QUALIFIER = "(?:" + "|".join(sorted(LABEL_QUALIFIERS)) + ")"
@@ -1138,7 +1138,9 @@ def _paren_parts(inner: str) -> list[str]:
             # a given name), and an odd one left means "Lei" ends a name. "Reporter Li Yi" +
             # "Page Editor: …", "All-media Reporter: …": whole names before, the word is the label's.
             role = _PAREN_ROLE_RE.match(parts[-1].strip())
-            if len(role["names"].split()) % 2 == 1:
+            # (the words of the last name, after "and", "&", "/" or "、": "Li Yi and Wang")
+            last = [g for g in _NAME_GROUPS_RE.split(role["names"]) if g.strip()]
+            if last and len(last[-1].split()) % 2 == 1:
                 parts[-1] += " " + two["first"]
                 part = part[two.end("first") :].lstrip()
         sep = pieces[i + 1] if i + 1 < len(pieces) else None
@@ -1223,6 +1225,9 @@ def _sentences_below(text: str, said: list[str]) -> list[str]:
 # A capitalised word before a colon, after a label's value: a label the parser does not know,
 # which ends the value ("Editor: Xiao Hui Proofreader: Peng Li" names no "Xiao Hui Proofreader").
 _LABEL_NOT_KNOWN_RE = re.compile(rf"\s(?:{_LABEL_QUALIFIER}\s+)*[A-Z][A-Za-z-]*\s?:")
+# After a source, whose name a qualifier may end ("Source: Changsha Evening News Producer: …").
+_LABEL_NOT_KNOWN_AFTER_SOURCE_RE = re.compile(
+    r"\s(?:(?:" + "|".join(sorted(LABEL_QUALIFIERS - SOURCE_ENDINGS)) + r")\s+)*[A-Z][A-Za-z-]*\s?:")
 
 
 _PAREN_LINE_RE = re.compile(r"\s*\(([^()\n]*)\)\s*")
@@ -1309,7 +1314,8 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
             # are a blog's footer ("Editor: Xiao Hui\n\nRelated"), a credit not known (said),
             # or the article's own sentences (kept).
             value, _, below = value.partition("\n")
-        other = _LABEL_NOT_KNOWN_RE.search(value) if ":" in value else None
+        other = ((_LABEL_NOT_KNOWN_AFTER_SOURCE_RE if role == "source" else _LABEL_NOT_KNOWN_RE).search(value)
+                 if ":" in value else None)
         if other:  # said, not read as more of the value: "Editor: Xiao Hui Proofreader: Peng Li"
             unread.append(" ".join(value[other.start() :].split()))
             value = value[: other.start()]
@@ -1368,7 +1374,7 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
     return credits, source, unread, sentences
 
 
-_MARKUP_RE = re.compile(r"[\[\]{}]|<\s*[A-Za-z/!]|&#?\w+;|://")
+_MARKUP_RE = re.compile(r"[\[\]{}]|<[A-Za-z/!]|<\s*/?\s*[A-Za-z!][^<>]{0,60}>|&#?\w+;|://")
 """What no credit's names hold: a tag, an entity, brackets (a Markdown link, a template,
 "[Print]"), an address. (Not the marks some sites put between labels: "| Editor:", "==",
 ">>", "***", "#".)"""

@@ -140,6 +140,12 @@ def test_a_credit_line_with_labels_gives_its_people_by_their_names(name, credits
     ("(Reporter Li Yi Chan Kwok Photo: Chen Hao)", {"reporter": ["Li Yi", "Chan Kwok", "Chen Hao"]}, []),
     ("(Reporter Li Yi Page Editor: Chen Hao)", {"reporter": ["Li Yi"]}, ["Page Editor: Chen Hao"]),
     ("(Reporter Li Yi Loudi Reporter: Wang Lei)", {"reporter": ["Li Yi", "Wang Lei"]}, []),
+    # The words of the last name are counted, after "and", "&", "/" or "、" (all were lost).
+    ("(Reporter Li Yi and Wang Lei Photo: Chen Hao)", {"reporter": ["Li Yi", "Wang Lei", "Chen Hao"]}, []),
+    ("(Reporter Li Yi/Wang Lei Photo: Chen Hao)", {"reporter": ["Li Yi", "Wang Lei", "Chen Hao"]}, []),
+    ("(Reporter Li Yi、Wang Lei Editor: Chen Hao)", {"reporter": ["Li Yi", "Wang Lei"]}, ["Editor: Chen Hao"]),
+    # A lone "<" is no tag.
+    ("(Li Yi) Editor: Xiao Hui < Wang Lei", {"reporter": ["Li Yi"], "editor": ["Xiao Hui", "Wang Lei"]}, []),
     # "Page Editor:" (版面编辑) and "Night Editor:" in a line of labels are labels.
     ("(Li Yi) Editor in Chief: Wen Zhibin Page Editor: Xiao Hui",
      {"reporter": ["Li Yi"], "editor_in_chief": ["Wen Zhibin"], "editor": ["Xiao Hui"]}, []),
@@ -186,6 +192,10 @@ def test_a_parenthesis_of_labels_not_known_only_credits_no_one(ending):
     # A source's last word is the source's, however it reads ("Evening News", "… and Planning").
     ("(Li Yi) Source: Changsha Evening News Editor: Li Na", {"reporter": ["Li Yi"], "editor": ["Li Na"]},
      "Changsha Evening News"),
+    # ... before a label not known too; "Video Editor:" and "Art Editor:" are the labels'.
+    ("(Li Yi) Source: Changsha Evening News Producer: Peng Li", {"reporter": ["Li Yi"]}, "Changsha Evening News"),
+    ("(Li Yi) Source: Louxing Rong Media Center Video Editor: Xiao Hui", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]},
+     "Louxing Rong Media Center"),
     ("(Li Yi) Source: Lianyuan Bureau of Natural Resources and Planning Editor: Xiao Hui",
      {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, "Lianyuan Bureau of Natural Resources and Planning"),
     # The outlet before the roles is the source too; "Rong Media" alone (融媒) is no body, and

@@ -926,11 +926,13 @@
     })();
     searched.then(function () {
       var first = list.querySelector(".md-search-result__link");
-      if (first && input.value.trim() === typed && box.getAttribute("data-lg-search-done") === typed) {
+      /* (not once the box is closed, Escape pressed while it searched: a review) */
+      if (first && input.value.trim() === typed && box.getAttribute("data-lg-search-done") === typed &&
+          (!toggle || toggle.checked)) {
         remember();
         window.location.href = first.href;
       }
-    });
+    }).catch(function () { /* the index could not be loaded: the status says so */ });
   });
   form.addEventListener("reset", function () {
     forget();
@@ -1064,9 +1066,13 @@
      one of "dǎ fēi zhì wéi"), and "7.20" as "7·20" (a search review). */
   var TONED = {a: "aāáǎà", e: "eēéěè", i: "iīíǐì", o: "oōóǒò", u: "uūúǔùüǖǘǚǜ", v: "vüǖǘǚǜ"};
   function toneless(word) {
-    return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-      .replace(/[aeiouv]/gi, function (c) { return "[" + TONED[c.toLowerCase()] + "]"; })
-      .replace(/(\d)\\\.(?=\d)/g, "$1[.\u00b7]");
+    /* A vowel of pinyin, toned or not, is any of its tones; any other letter is itself
+       ("España", "Göteborg", "Zoë" are marked as typed). */
+    return Array.from(word.normalize("NFC")).map(function (c) {
+      var lower = c.toLowerCase(), base = lower.normalize("NFD").charAt(0);
+      if (TONED[base] && TONED[base].indexOf(lower) >= 0) return "[" + TONED[base] + "]";
+      return c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }).join("").replace(/(\d)(?:\\\.|\u00b7)(?=\d)/g, "$1[.\u00b7]");
   }
 
   function highlightPage() {
@@ -1161,6 +1167,7 @@
   box.lgBestEvent = function (data, query) { var best = bestEvent(data, query); return best && best.url; };
   box.lgDatesAsWritten = datesAsWritten;
   box.lgUnhyphenated = unhyphenated;
+  box.lgToneless = function (word, text) { return new RegExp(toneless(word), "iu").test(text); };
   box.lgPhraseFirst = function (ids, exact, only) {
     function result(id) { return { id: id }; }
     function quoted(id) { return { id: id, quoted: true }; }

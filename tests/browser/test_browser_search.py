@@ -587,6 +587,38 @@ def test_the_page_a_result_opens_marks_the_words_however_the_query_wrote_them(ta
     assert not tab.errors and not tab.external
 
 
+@pytest.mark.parametrize(("word", "text", "marked"), [
+    ("Dǎng", "Dang", True), ("da", "dǎ", True), ("Lü", "Lü", True), ("7.20", "7·20", True), ("7·20", "7.20", True),
+    # Letters that are no pinyin vowel's tones are themselves (a review: "España" marked nothing).
+    ("España", "España", True), ("Göteborg", "Göteborg", True), ("Zoë", "Zoë", True), ("Zoë", "Zoe", False),
+    ("a+b", "a+b", True), ("safety", "safe", False),
+])
+def test_a_highlighted_word_is_found_with_or_without_pinyins_tones(tab, word, text, marked):
+    tab.goto("")
+    assert tab.page.evaluate("([w, t]) => document.querySelector('[data-lg-search]').lgToneless(w, t)",
+                             [word, text]) is marked
+
+
+def test_escape_after_enter_stays_on_the_page(tab):
+    """Enter waits for the search of what the box holds; Escape pressed meanwhile closes the
+    box, and the page a result would have opened is not opened (a review)."""
+    page = tab.page
+    tab.goto("glossary/")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions",
+             {"offline": False, "latency": 800, "downloadThroughput": -1, "uploadThroughput": -1})
+    box = page.locator("#lg-search-query")
+    box.click()
+    box.fill("Liu Zhigang")
+    box.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function("document.querySelector('[data-lg-search]').getAttribute('data-lg-search-done') === "
+                           "'Liu Zhigang'", timeout=30_000)
+    page.wait_for_timeout(1_000)
+    assert page.url.endswith("/glossary/"), page.url
+
+
 def test_hyphenated_words_are_searched_as_the_words(search_tab, tab):
     """"work-safety" was one word to Pagefind, "worksafety", found on the few pages that
     write the hyphen: the tag "Work safety" was not among them (a search review)."""
