@@ -1096,9 +1096,11 @@ _PAREN_QUALIFIER_RE = re.compile(r"\S+(?:\s+\S+)?")
 # (Or another outlet's: "(Hunan Daily reporter Li Yi)"; and "(Rong Media reporter Li Yi)", 融媒,
 # credited a reporter "Rong Media", Rong being a surname, and "(Louxing Rong Media reporter Li
 # Yi)" was no credit line.)
-_PAREN_OUTLET_RE = re.compile(r"\s*(?P<source>(?:[A-Z][A-Za-z-]*\s+){1,6}(?:Media(?:\s+Cent(?:er|re))?|Daily|News|"
-                              r"Newspaper|Radio|Television|TV|Station|Press|Agency|Network))\s+"
-                              r"(?=(?:[Rr]eporters?|[Cc]orrespondents?)[\s:：])")
+# (Its words are no role's nor "Our": "(Reporter Li Yi Hunan Daily reporter Wang Lei)" made a
+# source "Reporter Li Yi Hunan Daily", and lost Li Yi; a review.)
+_PAREN_OUTLET_RE = re.compile(rf"\s*(?P<source>(?:(?!(?:{_LABEL_WORD}|(?i:our)(?![A-Za-z])))[A-Z][A-Za-z-]*\s+){{1,6}}"
+                              r"(?:Media(?:\s+Cent(?:er|re))?|Daily|News|Newspaper|Radio|Television|TV|Station|Press|"
+                              r"Agency|Network))\s+(?=(?:[Rr]eporters?|[Cc]orrespondents?)[\s:：])")
 # A source labelled at a parenthesis's end, after its names: split off as a label, it was no name.
 _PAREN_SOURCE_RE = re.compile(r"(?:^|(?<!\s)\s+|[,，;；]\s*)Source\s*[:：]\s*(?P<source>[^:：]+?)\s*$")
 # The reporter's outlet after the names, a comma between: "(Li Yi, Hunan Daily)" credited a
@@ -1374,10 +1376,10 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
     return credits, source, unread, sentences
 
 
-_MARKUP_RE = re.compile(r"[\[\]{}]|<[A-Za-z/!]|<\s*/?\s*[A-Za-z!][^<>]{0,60}>|&#?\w+;|://")
-"""What no credit's names hold: a tag, an entity, brackets (a Markdown link, a template,
-"[Print]"), an address. (Not the marks some sites put between labels: "| Editor:", "==",
-">>", "***", "#".)"""
+_MARKUP_RE = re.compile(r"[\[\]{}]|<\s*[a-z/!]|<[A-Z]|<\s*[A-Za-z!][^<>]{0,60}>|&#?\w+;|://")
+"""What no credit's names hold: a tag, even cut short ("< /p", "< br"; not "< Wang Lei"), an
+entity, brackets (a Markdown link, a template, "[Print]"), an address. (Not the marks some
+sites put between labels: "| Editor:", "==", ">>", "***", "#".)"""
 
 
 def _credit(credits: dict[str, list[str]], role: str, names: list[str]) -> None:

@@ -205,6 +205,7 @@ def test_a_parenthesis_of_labels_not_known_only_credits_no_one(ending):
      "Louxing Rong Media"),
     ("(Hunan Daily reporter Li Yi correspondent Wang Lei)", {"reporter": ["Li Yi"], "correspondent": ["Wang Lei"]},
      "Hunan Daily"),
+    ("(Our News reporter Li Yi)", {"reporter": ["Li Yi"]}, None),  # "Our" is the reporter's, no outlet's
     # A source label after it is the article's source.
     ("(Li Yi, Hunan Daily) Source: Louxing Rong Media Center", {"reporter": ["Li Yi"]}, "Louxing Rong Media Center"),
     # Names after the comma are reporters still; a surname in capitals is no outlet.
@@ -215,6 +216,26 @@ def test_an_outlet_after_the_names_is_the_source(ending, credits, source):
     article = parse_article(BODY.rstrip("\n") + "\n" + ending + "\n")
     assert (article.credits, article.source) == (credits, source)
     assert article.paragraphs[-1] == LAST
+
+
+@pytest.mark.parametrize("ending", ["(Reporter Li Yi Hunan Daily reporter Wang Lei)",
+                                    "(Correspondent Li Yi Loudi Daily reporter Wang Lei) Editor: Xiao Hui"])
+def test_an_outlet_is_no_source_with_the_names_before_it(ending):
+    """"(Reporter Li Yi Hunan Daily reporter Wang Lei)" made a source "Reporter Li Yi Hunan
+    Daily", and Li Yi was lost in silence (a review of the outlet before the roles)."""
+    article = parse_article(BODY.rstrip("\n") + "\n" + ending + "\n")
+    assert article.source is None
+    assert "Li Yi" in [name for names in article.credits.values() for name in names], article.credits
+
+
+@pytest.mark.parametrize(("ending", "unread"), [
+    # A tag cut short at the line's end: an editor "p", "Xiao Hui br" (a review).
+    ("(Li Yi) Editor: Xiao Hui < /p", ["Editor: Xiao Hui < /p"]),
+    ("(Li Yi) Editor: Xiao Hui < br", ["Editor: Xiao Hui < br"]),
+])
+def test_a_tag_cut_short_is_markup(ending, unread):
+    article = parse_article(BODY.rstrip("\n") + "\n" + ending + "\n")
+    assert (article.credits, article.unread_credits) == ({"reporter": ["Li Yi"]}, unread)
 
 
 def test_a_parenthesis_source_label_is_the_source():

@@ -1064,7 +1064,7 @@
   /* A word of the query as a pattern that finds it with or without pinyin's tone marks
      ("Dǎng Jiànguó" marked nothing on a page of "Dang Jianguo", "da fei zhi wei" nothing on
      one of "dǎ fēi zhì wéi"), and "7.20" as "7·20" (a search review). */
-  var TONED = {a: "aāáǎà", e: "eēéěè", i: "iīíǐì", o: "oōóǒò", u: "uūúǔùüǖǘǚǜ", v: "vüǖǘǚǜ"};
+  var TONED = {a: "aāáǎà", e: "eēéěèê", i: "iīíǐì", o: "oōóǒò", u: "uūúǔùüǖǘǚǜ", v: "vüǖǘǚǜ"};
   function toneless(word) {
     /* A vowel of pinyin, toned or not, is any of its tones; any other letter is itself
        ("España", "Göteborg", "Zoë" are marked as typed). */

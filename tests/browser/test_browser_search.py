@@ -591,7 +591,7 @@ def test_the_page_a_result_opens_marks_the_words_however_the_query_wrote_them(ta
     ("Dǎng", "Dang", True), ("da", "dǎ", True), ("Lü", "Lü", True), ("7.20", "7·20", True), ("7·20", "7.20", True),
     # Letters that are no pinyin vowel's tones are themselves (a review: "España" marked nothing).
     ("España", "España", True), ("Göteborg", "Göteborg", True), ("Zoë", "Zoë", True), ("Zoë", "Zoe", False),
-    ("a+b", "a+b", True), ("safety", "safe", False),
+    ("a+b", "a+b", True), ("safety", "safe", False), ("ê", "e", True),
 ])
 def test_a_highlighted_word_is_found_with_or_without_pinyins_tones(tab, word, text, marked):
     tab.goto("")
