@@ -97,15 +97,28 @@ CODE = frozenset({"code", "pre"})
 """The elements whose text is shown as typed: no glossary term is found in them."""
 
 
+@lru_cache(maxsize=256)
+def text_blocks(body_markdown: str) -> tuple[Block, ...]:
+    """The blocks of an article written in Markdown that hold text: its paragraphs, as the
+    model numbers them (the model, its scans and the renderer each read them; remembered)."""
+    return tuple(block for block in blocks(convert(body_markdown)) if block.text.strip())
+
+
+def lede(body_markdown: str) -> int | None:
+    """Which of ``text_blocks`` is the article's first paragraph (a heading, a list or a
+    table may come before it), or None if it has none: what its description says, and
+    what search indexes of it above a size."""
+    return next((i for i, block in enumerate(text_blocks(body_markdown))
+                 if block.segments and block.segments[0].tag == "p"), None)
+
+
 def code_ranges(body_markdown: str) -> list[list[tuple[int, int]]]:
     """Where code is in the text of each block of an article written in Markdown, the blocks
     numbered as its paragraphs are (those with text): (start, end) in the block's text. A
     term there is no use of it (`hidden dangers register`, a file's name, was the first use
     of "hidden dangers", and took its link; a review)."""
     out = []
-    for block in blocks(convert(body_markdown)):
-        if not block.text.strip():
-            continue
+    for block in text_blocks(body_markdown):
         ranges, depth = [], 0
         for seg in block.segments:
             if seg.tag in CODE:

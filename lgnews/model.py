@@ -980,7 +980,7 @@ def _load_markdown_article(directory: Path, path: Path, raw: bytes, digest: str,
     if problems:
         raise ArchiveErrors([ArchiveError(e.path, e.message, line=e.line + above if e.line else None)
                              for e in problems])
-    paragraphs = [b.text for b in mdbody.blocks(body_html) if b.text.strip()]
+    paragraphs = [b.text for b in mdbody.text_blocks(body)]
     flat = " ".join(paragraphs)
     if PLACEHOLDER in flat:
         line = text.count("\n", 0, text.find(PLACEHOLDER[:40])) + 1 if PLACEHOLDER[:40] in text else None

@@ -805,7 +805,7 @@ class Renderer:
         if article.kind == "markdown":  # an editor's Markdown, converted here (lgnews/mdbody.py)
             paragraphs, blocks = [], render_markdown_blocks(article, path)
             if lede_only:
-                blocks = _lede_marked(blocks)
+                blocks = _lede_marked(blocks, mdbody.lede(article.body_markdown or ""))
         else:
             paragraphs, blocks = [render_paragraph(article, i, path) for i in range(len(article.paragraphs))], None
         archived = archived_name(article)
@@ -1056,9 +1056,9 @@ def _first_paragraph(article: Article) -> str:
     paragraph, not its first block ("# Background" was the description of an article that
     opened with a heading, a list's items run together of one that opened with a list)."""
     if article.kind == "markdown" and article.body_markdown:
-        for block in mdbody.blocks(mdbody.convert(article.body_markdown)):
-            if block.segments and block.segments[0].tag == "p" and block.text.strip():
-                return block.text
+        first = mdbody.lede(article.body_markdown)
+        if first is not None:
+            return article.paragraphs[first]
     return article.paragraphs[0] if article.paragraphs else article.title
 
 
@@ -1156,15 +1156,16 @@ def render_markdown_blocks(article: Article, page_path: str) -> list[Markup]:
     return out
 
 
-def _lede_marked(blocks: list[Markup]) -> list[Markup]:
-    """``blocks`` (``render_markdown_blocks``) with the first paragraph marked as the one
+def _lede_marked(blocks: list[Markup], first: int | None) -> list[Markup]:
+    """``blocks`` (``render_markdown_blocks``) with the first paragraph (``mdbody.lede``, the
+    ``first`` of the paragraphs: its block is numbered ``p<first + 1>``) marked as the one
     search indexes above ``FULL_TEXT_SEARCH_LIMIT`` (pagefind.yml). Counted by position
     among the blocks, the first paragraph of an article that opens with a heading was left
     out of the index, and its lists and later headings were indexed (a maintainer's review)."""
-    for i, block in enumerate(blocks):
-        if block.startswith("<p "):
-            return [*blocks[:i], trusted('<p class="lg-lede" ' + block[3:]), *blocks[i + 1 :]]
-    return blocks
+    if first is None:
+        return blocks
+    opening = f'<p id="p{first + 1}"'
+    return [trusted('<p class="lg-lede" ' + block[3:]) if block.startswith(opening) else block for block in blocks]
 
 
 _NO_MARKS = {"code", "pre"}  # text shown as typed: nothing marked inside
