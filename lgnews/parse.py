@@ -1098,17 +1098,16 @@ _PAREN_QUALIFIER_RE = re.compile(r"\S+(?:\s+\S+)?")
 # Yi)" was no credit line.)
 # (Its words are no role's nor "Our": "(Reporter Li Yi Hunan Daily reporter Wang Lei)" made a
 # source "Reporter Li Yi Hunan Daily", and lost Li Yi; a review.)
+_OUTLET_WORDS = r"Media(?:\s+Cent(?:er|re))?|Daily|News|Newspaper|Radio|Television|TV|Station|Press|Agency|Network"
+"""The last word of an outlet's name ("Hunan Daily", "Xinhua News Agency", "… Rong Media Center")."""
 _PAREN_OUTLET_RE = re.compile(rf"\s*(?P<source>(?:(?!(?:{_LABEL_WORD}|(?i:our)(?![A-Za-z])))[A-Z][A-Za-z-]*\s+){{1,6}}"
-                              r"(?:Media(?:\s+Cent(?:er|re))?|Daily|News|Newspaper|Radio|Television|TV|Station|Press|"
-                              r"Agency|Network))\s+(?=(?:[Rr]eporters?|[Cc]orrespondents?)[\s:：])")
+                              rf"(?:{_OUTLET_WORDS}))\s+(?=(?:[Rr]eporters?|[Cc]orrespondents?)[\s:：])")
 # A source labelled at a parenthesis's end, after its names: split off as a label, it was no name.
 _PAREN_SOURCE_RE = re.compile(r"(?:^|(?<!\s)\s+|[,，;；]\s*)Source\s*[:：]\s*(?P<source>[^:：]+?)\s*$")
 # The reporter's outlet after the names, a comma between: "(Li Yi, Hunan Daily)" credited a
 # reporter "Hunan Daily". It is the source, as a media center before the roles is.
 _PAREN_OUTLET_AFTER_RE = re.compile(
-    r"[,，]\s*(?P<source>(?:[A-Z][A-Za-z-]*\s+){0,5}(?:Daily|News|Newspaper|Times|Post|Press|Network|Agency|Radio|"
-    r"Television|TV|Station|Media(?:\s+Cent(?:er|re))?)|[A-Z]{2,6})\s*$"
-)
+    rf"[,，]\s*(?P<source>(?:[A-Z][A-Za-z-]*\s+){{0,5}}(?:{_OUTLET_WORDS}|Times|Post)|[A-Z]{{2,6}})\s*$")
 # A label the parser does not know, then names, in a parenthesis: "Author: Yi Xiaolan",
 # "Executive Producer: Peng Li", "Written by Yi Xiaolan", "Intern Li Na" (a label's word).
 _PAREN_LABEL_NOT_KNOWN_RE = re.compile(
