@@ -1825,6 +1825,15 @@ def _only_with(c: Checker, value: Any, where: tuple) -> list[str]:
     return words
 
 
+def _meant_term(name: str, terms: set[str], aliased: dict[str, str]) -> str:
+    """"; did you mean 'X'?" after a ``name`` that is no term of the glossary: the entry it is
+    an alias of (``aliased``, as ``match_key`` writes it; a renamed term's old name is usually
+    kept so), else the nearest term; or "" if none is near."""
+    hint = [aliased[match_key(name)]] if match_key(name) in aliased else difflib.get_close_matches(
+        name, sorted(terms), n=1)
+    return f"; did you mean '{hint[0]}'?" if hint else ""
+
+
 def load_glossary(path: Path, data: Any) -> list[Term]:
     c = Checker(path)
     if data is None:
@@ -1892,11 +1901,7 @@ def load_glossary(path: Path, data: Any) -> list[Term]:
             elif other == t.term:
                 c.error((i, "see_also", j), f"'{other}' is this entry itself (its page would link to itself); remove it")
             elif other not in names:
-                # (a renamed term's old name is usually kept as an alias of the entry)
-                hint = [aliased[match_key(other)]] if match_key(other) in aliased else difflib.get_close_matches(
-                    other, sorted(names), n=1)
-                c.error((i, "see_also"), f"'{other}' is not a term of the glossary"
-                                         + (f"; did you mean '{hint[0]}'?" if hint else ""))
+                c.error((i, "see_also"), f"'{other}' is not a term of the glossary{_meant_term(other, names, aliased)}")
         if i in repeated or not t.slug:
             continue  # its page address clashes for the same reason, or is not one: said once
         if t.slug in seen_slugs or reserved_slug(t.slug):  # said where the address comes from: its slug, or its term
@@ -2040,10 +2045,8 @@ def load_events(path: Path, data: Any, term_names: set[str] | None,
         terms = c.text_list(item.get("terms"), (i, "terms"))
         for j, t in enumerate(terms):
             if term_names is not None and t not in term_names:
-                hint = [aliased[match_key(t)]] if aliased and match_key(t) in aliased else difflib.get_close_matches(
-                    t, sorted(term_names), n=1)
                 c.error((i, "terms", j), f"'{t}' is not a term of archive/glossary.yml"
-                                         + (f"; did you mean '{hint[0]}'?" if hint else ""))
+                                         f"{_meant_term(t, term_names, aliased or {})}")
         aliases = c.text_list(item.get("aliases"), (i, "aliases"))
         for k, alias in enumerate(aliases):
             owner = alias_owners.setdefault(match_key(alias), event_id or "")
