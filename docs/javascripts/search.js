@@ -1064,6 +1064,9 @@
   /* A word of the query as a pattern that finds it with or without pinyin's tone marks
      ("Dǎng Jiànguó" marked nothing on a page of "Dang Jianguo", "da fei zhi wei" nothing on
      one of "dǎ fēi zhì wéi"), and "7.20" as "7·20" (a search review). */
+  function literally(text) {  /* ``text`` in a regular expression, as itself */
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
   var TONED = {a: "aāáǎà", e: "eēéěèê", i: "iīíǐì", o: "oōóǒò", u: "uūúǔùüǖǘǚǜ", v: "vüǖǘǚǜ"};
   function toneless(word) {
     /* A vowel of pinyin, toned or not, is any of its tones; any other letter is itself
@@ -1071,7 +1074,7 @@
     return Array.from(word.normalize("NFC")).map(function (c) {
       var lower = c.toLowerCase(), base = lower.normalize("NFD").charAt(0);
       if (TONED[base] && TONED[base].indexOf(lower) >= 0) return "[" + TONED[base] + "]";
-      return c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      return literally(c);
     }).join("").replace(/(\d)(?:\\\.|\u00b7)(?=\d)/g, "$1[.\u00b7]");
   }
 
@@ -1090,7 +1093,7 @@
     }).filter(function (t) {
       return HAN.test(t.word) || /[\p{L}\p{N}]{2}/u.test(t.word);
     }).slice(0, 10).map(function (t) {
-      if (HAN.test(t.word)) return t.word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      if (HAN.test(t.word)) return literally(t.word);
       var literal = toneless(t.word);
       var rest = t.last ? "[\\p{L}\\p{N}]*" : "(?:s|es|d|ed|ing)?(?![\\p{L}\\p{N}])";
       return "(?<![\\p{L}\\p{N}])" + literal + rest;
