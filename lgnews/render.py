@@ -1422,12 +1422,9 @@ def archived_name(article: Article) -> str:
 def archived_encoding(article: Article) -> str:
     """The encoding of the archived file's bytes, as a reader of them needs it: the one the
     build read them in (GB18030, Big5: a download read as UTF-8 is garbled), by its standard
-    name ('utf8' written in meta.yml is UTF-8), UTF-8 with or without its mark."""
-    try:
-        name = codecs.lookup(article.encoding).name
-    except LookupError:  # (read in it all the same: as written)
-        name = article.encoding.lower()
-    return "utf-8" if name in ("utf-8", "utf-8-sig") else name
+    name ('utf8' written in meta.yml is UTF-8). (It is one that parse.decode_source accepts:
+    a name ``codecs`` knows, UTF-8 with its mark or ASCII given as UTF-8.)"""
+    return codecs.lookup(article.encoding).name
 
 
 def _as_published_record(article: Article) -> dict | None:
