@@ -1099,6 +1099,20 @@
       return "(?<![\\p{L}\\p{N}])" + literal + rest;
     });
     if (!words.length) return;
+    /* A word of six letters or more also marks the words that are the same but for their
+       ending, as Pagefind's stemmer found them ("rectifications" marked no "rectification",
+       "responsibilities" no "responsibility"): any word with the same stem, but not a
+       capitalised word of four letters or fewer, a name ("dangers" would mark "Dang"). */
+    var stems = typed.slice(0, 10).filter(function (w) {
+      return !HAN.test(w) && /^[\p{L}\p{N}]{6,}$/u.test(w);
+    }).map(function (w) { return stem(fold(w)); });
+    var typedAs = new RegExp("^(?:" + words.join("|") + ")$", "iu");
+    if (stems.length) words.push("(?<![\\p{L}\\p{N}])(?:(?![" + HAN_CLASS + "])[\\p{L}\\p{N}])+");
+    function marked(found) {
+      if (!stems.length || typedAs.test(found)) return true;
+      if (found.length <= 4 && found !== found.toLowerCase()) return false;
+      return stems.indexOf(stem(fold(found))) >= 0;
+    }
     var pattern = new RegExp(words.join("|"), "giu");
     var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
       acceptNode: function (node) {
@@ -1113,6 +1127,7 @@
       pattern.lastIndex = 0;
       while ((m = pattern.exec(text)) !== null) {
         if (!m[0]) { pattern.lastIndex++; continue; }
+        if (!marked(m[0])) continue;
         out = out || document.createDocumentFragment();
         if (m.index > at) out.appendChild(document.createTextNode(text.slice(at, m.index)));
         var mark = document.createElement("mark");

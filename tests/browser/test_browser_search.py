@@ -579,11 +579,19 @@ def test_the_page_a_result_opens_marks_the_words_however_the_query_wrote_them(ta
         (SEED, "%22special+rectification%22", {"special", "rectification"}),
         (SEED, "special-rectification", {"special", "rectification"}),
         (SEED, "7.20", {"7·20"}),
+        # The same word but for its ending, as Pagefind's stemmer found the page by it
+        (SEED, "rectifications", {"rectification"}),
+        (SEED, "responsibilities+inspections", {"responsibility", "inspection"}),
     ]:
         page.wait_for_load_state("networkidle")  # (a page left while its icon loads: a request aborted)
         tab.goto(f"{address}?h={query}")
         marks = {m.lower() for m in page.locator("article mark[data-md-highlight]").all_text_contents()}
         assert wanted <= marks, (query, marks)
+    page.wait_for_load_state("networkidle")
+    tab.goto(f"{SEED}?h=dangers+meeting")  # a name of four letters is no other form of a word
+    marks = {m.lower() for m in page.locator("article mark[data-md-highlight]").all_text_contents()}
+    assert "dangers" in marks and "dang" not in marks, marks
+    assert "Dang" in page.locator("article").inner_text()  # there, and left unmarked
     assert not tab.errors and not tab.external
 
 
