@@ -124,7 +124,7 @@
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
         // pageLength 0.3 (default 0.75): short pages (an organization named after a
         // glossary term) no longer outrank the glossary entry that explains the term.
-        return module.options({ baseUrl: root.pathname, excerptLength: 24, ranking: { pageLength: 0.3, metaWeights: { aliases: 0 } } }).then(function () {
+        return module.options({ baseUrl: root.pathname, excerptLength: EXCERPT_WORDS + EXCERPT_SPARE, ranking: { pageLength: 0.3, metaWeights: { aliases: 0 } } }).then(function () {
           module.init();
           return module;
         });
@@ -179,10 +179,12 @@
     function flush(next) {
       var words = next === undefined ? run.slice() : run.concat([next]);
       var texts = words.map(plain);
-      /* A word is left out when another holds it (a longer one, or the same one earlier);
-         what holds it is kept or held in turn, so the longest ones are what is left. */
+      /* A word is left out when another holds it (a longer one, or the same one later: the
+         page's own, with its stop, comes after its inner words: "安全生产委员会, a committee"
+         lost its comma); what holds it is kept or held in turn, so the longest ones are what
+         is left. */
       function holds(j, i) {
-        return j !== i && texts[j].indexOf(texts[i]) >= 0 && (texts[j].length > texts[i].length || j < i);
+        return j !== i && texts[j].indexOf(texts[i]) >= 0 && (texts[j].length > texts[i].length || j > i);
       }
       var kept = words.map(function (_, i) {
         return i >= run.length || !texts.some(function (_, j) { return holds(j, i); });
@@ -209,7 +211,24 @@
       }
     });
     flush();
-    return closeUp(out.join(" "));
+    return closeUp(window_(out).join(" "));
+  }
+
+  /* Pagefind is asked for EXCERPT_SPARE more words than are shown, and the words left out
+     above leave as many for the excerpt: an excerpt in Chinese was two words long ("牢安全防线
+     守住安全底线…"), the rest of its 24 taken by the inner words of the Chinese before it.
+     What is longer than EXCERPT_WORDS is cut as evenly from each end as the matches let. */
+  var EXCERPT_WORDS = 24, EXCERPT_SPARE = 16;
+  function window_(words) {
+    var excess = words.length - EXCERPT_WORDS;
+    if (excess <= 0) return words;
+    var marked = words.map(function (w) { return w.indexOf("<mark>") >= 0; });
+    var first = marked.indexOf(true), last = marked.lastIndexOf(true);
+    if (first < 0) { first = 0; last = 0; }
+    var head = Math.min(first, Math.floor(excess / 2));
+    var tail = Math.min(words.length - 1 - last, excess - head);
+    head = Math.min(first, excess - tail);
+    return words.slice(head, words.length - tail);
   }
 
   /* Pagefind puts a space where a glossary term's link starts and ends: the quotation marks

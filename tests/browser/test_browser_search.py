@@ -979,6 +979,32 @@ def test_pagefind_loads_on_first_focus_and_a_query_stays_small(tab):
     assert not tab.errors and not tab.external
 
 
+def test_an_excerpt_in_chinese_is_as_long_as_one_in_english(search_tab):
+    """The inner words of the Chinese, indexed for the search and left out of an excerpt,
+    took most of its words: the seed's excerpt for 安全 was "牢安全防线 守住安全底线…"."""
+    for query in ["安全", "委员会"]:
+        assert search(search_tab, query)
+        excerpts = search_tab.page.locator(".lg-search-result__excerpt").all_inner_texts()
+        short = [e for e in excerpts if len(e.split()) < 5]
+        assert not short, (query, short)
+
+
+WORDS = [f"w{i}" for i in range(40)]
+
+
+@pytest.mark.parametrize(("marked", "shown"), [
+    (20, WORDS[8:32]),  # as evenly from each end as the match lets
+    (2, WORDS[2:26]),
+    (38, WORDS[15:39]),
+    (None, WORDS[:24]),
+])
+def test_an_excerpt_is_cut_to_24_words_around_its_match(tab, marked, shown):
+    words = [f"<mark>{w}</mark>" if i == marked else w for i, w in enumerate(WORDS)]
+    tab.goto("")
+    tidied = tab.page.evaluate("e => document.querySelector('[data-lg-search]').lgTidyExcerpt(e)", " ".join(words))
+    assert tidied.replace("<mark>", "").replace("</mark>", "").split() == shown
+
+
 @pytest.mark.parametrize("excerpt, shown", [
     ("Chinese <mark>人民至上</mark> 人民至上、生命至上 Pinyin", "Chinese <mark>人民至上</mark>、生命至上 Pinyin"),
     ("Chinese: 娄星区委 <mark>区委.</mark> 娄星区委 x", "Chinese: 娄星<mark>区委</mark> x"),
@@ -986,6 +1012,8 @@ def test_pagefind_loads_on_first_focus_and_a_query_stays_small(tab):
     ("民至上 <mark>至上</mark> 人民至上、生命至上", "人民<mark>至上</mark>、生命至上"),
     ("x 人民 人民至 人民至上 民至 民至上 至上 生命 生命至上", "x 人民至上 生命至上"),
     ("a 甲乙 丙丁 b", "a 甲乙 丙丁 b"),  # distinct words stay
+    # Of the same word twice, the page's own is kept, after its inner words, with its stop
+    ("form of <mark>安全</mark> 安全生产委员会 安全生产委员会, a committee", "form of <mark>安全</mark>生产委员会, a committee"),
     ("implement the “ <mark>three</mark> principles ” and", "implement the “<mark>three</mark> principles” and"),
     ("back in ’98 it", "back in ’98 it"),  # an apostrophe is not a closing quotation mark
 ])
