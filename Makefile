@@ -10,8 +10,13 @@ PY := $(VENV)/bin/python
 RUNTIME := $(VENV)/.installed-runtime
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
-# Reproducible builds: every date MkDocs writes comes from the last commit.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+# Reproducible builds: every date MkDocs writes comes from the last commit, unless one is
+# given; one set but empty (`SOURCE_DATE_EPOCH= make site`, a CI variable left blank) is none
+# (MkDocs stopped with a traceback on it).
+ifeq ($(strip $(SOURCE_DATE_EPOCH)),)
+override SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+endif
+export SOURCE_DATE_EPOCH
 ifeq ($(SOURCE_DATE_EPOCH)$(if $(wildcard .git),clone),0clone)
 $(warning git could not read this clone's last commit (as root in a container, git may not trust a checkout another user owns: git config --global --add safe.directory "$(CURDIR)"); the site's dates fall back to 1970)
 endif
@@ -45,6 +50,9 @@ endif
 # in, and setuptools, which installs the project itself (no build isolation: nothing is
 # fetched that the pins do not name). `make lock` writes constraints.txt again.
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt
+# pip never uninstalls: what constraints.txt no longer pins (a dependency a commit dropped)
+# is taken out of an existing .venv after each install.
+PRUNE := $(PY) -m lgnews.unpinned constraints.txt
 # The venv is made by the Python that runs make's recipes: one older than 3.11 would fail
 # half-way through pip with a list of every version of mkdocs-material.
 NEEDS_311 = $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "make: the project needs Python 3.11 or later; $(PYTHON) is $$($(PYTHON) -V 2>&1). Name one with PYTHON, e.g. make site PYTHON=python3.11" >&2; exit 1; }
@@ -53,10 +61,12 @@ $(RUNTIME): requirements.txt constraints.txt pyproject.toml
 	@$(PY) -m pip --version >/dev/null 2>&1 || { $(NEEDS_311); $(PYTHON) -m venv --clear $(VENV); }
 	$(PIP_INSTALL) -r requirements.txt setuptools
 	$(PIP_INSTALL) --no-deps --no-build-isolation -e .
+	$(PRUNE)
 	@touch $@
 
 $(STAMP): $(RUNTIME) requirements-dev.txt
 	$(PIP_INSTALL) -r requirements-dev.txt
+	$(PRUNE)
 	@touch $@
 
 # Pins every package requirements-dev.txt pulls in (and setuptools), as a fresh venv resolves

