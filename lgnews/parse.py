@@ -91,6 +91,15 @@ FOOTER_LINE_STARTS = (
     "上一篇", "下一篇", "相关文章", "相关阅读", "相关推荐", "文章导航", "分享到",
 )
 
+# A republishing site's notice below the article, a line of its own: its disclaimer and its
+# copyright were published as the article's last paragraphs (a review). With a colon or a
+# sign after the word, as such notices are written: "Copyright protection of brands was…" is
+# the article's own.
+FOOTER_NOTICE_STARTS = (
+    "disclaimer:", "disclaimer：", "copyright ©", "copyright (c)", "copyright©", "©", "all rights reserved",
+    "免责声明", "版权声明", "版权所有",
+)
+
 
 def _footer_pattern(phrase: str) -> str:
     """"leave a reply" -> "Leave a [Rr]eply|LEAVE A REPLY": a capital first letter keeps the
@@ -809,7 +818,7 @@ def footer_start(body: str) -> int:
     for line in body.split("\n"):
         head = line.lstrip()
         if (head[:24].lower().startswith(FOOTER_LINE_STARTS) and _navigation_line(line.strip())
-                or _COMMENTS_HEADING_RE.match(head)):
+                or head[:24].lower().startswith(FOOTER_NOTICE_STARTS) or _COMMENTS_HEADING_RE.match(head)):
             lines.append(offset)
         offset += len(line) + 1
     if not phrases and not lines:
@@ -1049,12 +1058,25 @@ def _credit_line_above(text: str) -> int | None:
     return None
 
 
+# A stop that a lowercase letter, a figure or a comma follows ends no sentence: it is inside an
+# address or a name ("Source: www.louxing.gov.cn", "Hunan Daily Co., Ltd"), where the credit
+# line was looked for after it, and every credit was lost. (Glued sentences start with a
+# capital: "year.Liu".)
+_STOP_IN_A_WORD_RE = re.compile(r"[a-z0-9,，]")
+
+
+# A label the parser does not know and a name, before the known labels ("Author: Li Yi Editor
+# in Chief: …"): the credit line starts with it (it was no credit line, and stayed in the text),
+# and it is said, not read.
+_UNKNOWN_LABEL_FIRST_RE = re.compile(r"[A-Z][A-Za-z-]*(?:\s+[A-Za-z-]+)?\s*[:：]\s*(?:[A-Z][A-Za-z'-]*\s*){1,4}")
+
+
 def _tail_credit_start(text: str) -> int | None:
     """Where the credit block that ends ``text`` starts, if there is one."""
     region = max(0, len(text) - 600)
     tail_from = region
     for m in SENTENCE_END_RE.finditer(text, region):
-        if m.end() < len(text):
+        if m.end() < len(text) and not _STOP_IN_A_WORD_RE.match(text, m.end()):
             tail_from = m.end()
     # A sentence end inside a parenthesised credit such as "(Li Yi.)" is not one.
     tail = text[tail_from:]
@@ -1065,7 +1087,7 @@ def _tail_credit_start(text: str) -> int | None:
     if stripped.startswith("("):
         return offset
     labels = _find_labels(stripped)
-    if labels and labels[0][0] == 0:
+    if labels and (labels[0][0] == 0 or _UNKNOWN_LABEL_FIRST_RE.fullmatch(stripped[: labels[0][0]].strip())):
         return offset
     # The credit may follow the last sentence on the same line without punctuation.
     if labels and stripped[: labels[0][0]].strip().endswith(")"):
@@ -1299,7 +1321,7 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         if credits and ends_line and _footer(block):
             return credits, source, paren_unread + _credits_not_read(block), []
         return {}, None, [], []
-    if labels[0][0] != 0 and not credits:
+    if labels[0][0] != 0 and not credits and not _UNKNOWN_LABEL_FIRST_RE.fullmatch(block[: labels[0][0]].strip()):
         return {}, None, [], []
     # After a parenthesis of names, a label not known ("Producer: Wang Qian") does not undo
     # them, nor the labels known after it: the credit line is read from the first of these.
@@ -1343,6 +1365,10 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
                 value = paren["source"]
             elif value.endswith(")") and "(" not in value:
                 value = value[:-1].rstrip()
+            address = _SOURCE_ADDRESS_RE.search(value)
+            if address:  # "Source: Louxing Rong Media Center http://…": the address is no name's
+                unread.append(address[1])
+                value = value[: address.start()].rstrip(" ,;")
             source = value or None
             continue
         if markup:
@@ -1375,6 +1401,9 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
     return credits, source, unread, sentences
 
 
+# An address after the source's name, said to the editor for source_url (a source that is only
+# an address, "Source: www.louxing.gov.cn", is kept as the source).
+_SOURCE_ADDRESS_RE = re.compile(r"(?<=\S)[\s,;]+((?:https?://|www\.)\S+)$")
 _MARKUP_RE = re.compile(r"[\[\]{}]|<\s*[a-z/!]|<[A-Z]|<\s*[A-Za-z!][^<>]{0,60}>|&#?\w+;|://")
 """What no credit's names hold: a tag, even cut short ("< /p", "< br"; not "< Wang Lei"), an
 entity, brackets (a Markdown link, a template, "[Print]"), an address. (Not the marks some

@@ -291,3 +291,55 @@ def test_ingest_reads_a_parenthesis_with_a_qualified_role_and_an_intern(tmp_path
     [meta] = (work / "archive" / "articles").glob("*/meta.yml")
     assert read_yaml(meta)["credits"] == {"reporter": ["Li Yi"], "editor": ["Tan Bin"]}
     assert read_yaml(meta)["source"] == "Lianyuan Rong Media Center"
+
+
+@pytest.mark.parametrize(("ending", "credits", "source", "unread"), [
+    # A label the parser does not know before the known ones: said, and the known ones read
+    # (the whole line was no credit line, and stayed in the text).
+    ("Author: Li Yi Editor in Chief: Wen Zhibin Editor: Xiao Hui Source: Louxing Rong Media Center",
+     {"editor_in_chief": ["Wen Zhibin"], "editor": ["Xiao Hui"]}, "Louxing Rong Media Center", ["Author: Li Yi"]),
+    # A stop inside the source's address or name is no sentence's end: every credit was lost.
+    ("(Li Yi) Editor: Xiao Hui Source: www.louxing.gov.cn", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]},
+     "www.louxing.gov.cn", []),
+    ("(Li Yi) Editor: Xiao Hui Source: Hunan Daily Co., Ltd", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]},
+     "Hunan Daily Co., Ltd", []),
+    # An address after the source's name is said (for source_url), not part of the name.
+    ("(Li Yi) Editor: Xiao Hui Source: Louxing Rong Media Center http://www.louxing.gov.cn/news/123.html",
+     {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, "Louxing Rong Media Center",
+     ["http://www.louxing.gov.cn/news/123.html"]),
+    # A republishing site's notices below the credit line are no paragraphs of the article.
+    ("(Li Yi) Editor: Xiao Hui\nDisclaimer: This article is reprinted from the Internet; the copyright belongs to "
+     "the original author. If there is any infringement, please contact us to delete it.",
+     {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None, []),
+    ("(Li Yi) Editor: Xiao Hui\nCopyright © 2023 Louxing District People's Government. All rights reserved. "
+     "Webmaster: Zhao Lin", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None, []),
+])
+def test_a_credit_line_is_read_past_what_a_republishing_site_adds(ending, credits, source, unread):
+    """What a family review ingested: each of these lost the credit line, or put a site's
+    notice into the reading edition."""
+    article = parse_article(BODY.rstrip("\n").replace("useful.", "useful." + ending.split("\n")[0]) + "\n"
+                            + "\n".join(ending.split("\n")[1:]) + "\n")
+    assert (article.credits, article.source, article.unread_credits) == (credits, source, unread)
+    assert article.paragraphs[-1] == LAST
+
+
+def test_a_line_of_the_article_that_starts_like_a_notice_is_the_articles():
+    text = BODY + "Copyright protection of local brands was discussed at length.\n(Li Yi) Editor: Xiao Hui\n"
+    article = parse_article(text)
+    assert article.paragraphs[-1] == "Copyright protection of local brands was discussed at length."
+    assert article.credits == {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}
+
+
+def test_ingest_proposes_the_address_after_the_source_for_source_url(tmp_path):
+    raw = tmp_path / "raw.txt"
+    raw.write_text(BODY.rstrip("\n") + "(Li Yi) Editor: Xiao Hui Source: Louxing Rong Media Center "
+                   "http://www.louxing.gov.cn/news/123.html\n", encoding="utf-8")
+    work = tmp_path / "work"
+    (work / "archive").mkdir(parents=True)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "ingest.py"), str(raw)], cwd=work,
+                            capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0, result.stderr
+    assert ("the credit line gives an address after its source (“http://www.louxing.gov.cn/news/123.html”): if it "
+            "is the page the article was taken from, write it as source_url in meta.yml") in result.stdout
+    [meta] = (work / "archive" / "articles").glob("*/meta.yml")
+    assert read_yaml(meta)["source"] == "Louxing Rong Media Center"
