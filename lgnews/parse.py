@@ -2043,8 +2043,15 @@ def _named_by(text: str, name: str, start: int, end: int, finite: bool) -> list[
     return people
 
 
+# A name's Chinese in brackets right after it ("Liu Zhigang (刘志刚), deputy secretary"): the
+# patterns of names, titles and actions did not see past it, and the person was lost.
+_CHINESE_AFTER_NAME_RE = re.compile(rf"(?<=[A-Za-z])\s*[(（]\s*[{HAN}·]{{2,4}}\s*[)）]")
+
+
 def extract_people(text: str) -> list[Person]:
     """People named in the text, with the titles and the part the text gives them."""
+    if "(" in text or "（" in text:
+        text = _CHINESE_AFTER_NAME_RE.sub("", text)
     found: dict[str, tuple[int, dict[str, None], dict[str, None]]] = {}  # first seen, roles, how
 
     def add(name: str, at: int, roles: list[str] = (), how: list[str] = ()) -> None:
