@@ -1657,9 +1657,28 @@ def _event_day(m: re.Match, published: date) -> tuple[date, bool] | None:
     return (resolved, year is not None) if resolved and resolved <= published else None
 
 
+# Between the two days of a range ("from December 20 to January 10", "January 3-10" aside):
+# its end, written without a year, is taken on or after its start. It had been taken as the
+# latest such day up to publication, a year before its start (a review).
+_RANGE_TO_RE = re.compile(r"\s*(?:to|till|until|through|[-–—~～])\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _on_or_after(month: int, day: int, start: date) -> date | None:
+    """The first date with this month and day on or after ``start``."""
+    for year in (start.year, start.year + 1, start.year + 4):  # (+4: 29 February)
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= start:
+            return candidate
+    return None
+
+
 def find_dates(text: str, published: date) -> list[DateMention]:
     found: dict[str, DateMention] = {}
     months: list[tuple[str, str]] = []
+    start: tuple[int, date] | None = None  # where the last date read ends, and its day
     for m in _MONTH_SCAN_RE.finditer(text):
         month = MONTHS.get(m.group())
         if not month or not _word_start(text, m.start()):
@@ -1685,8 +1704,11 @@ def find_dates(text: str, published: date) -> list[DateMention]:
             continue  # "May 30, 1899": no day of the last year
         resolved = resolve_day(month, int(number), published, int(year) if year else None,
                                ahead=not year and _word_before(text, at) in _DEADLINE_WORDS)
+        if resolved and not year and start and start[1] > resolved and _RANGE_TO_RE.fullmatch(text, start[0], at):
+            resolved = _on_or_after(month, int(number), start[1])
         if resolved:
             found.setdefault(resolved.isoformat(), DateMention(resolved.isoformat(), said.strip()))
+            start = (after.end(), resolved)
     for key, mention in months:
         if not any(k.startswith(key) for k in found):
             found.setdefault(key, DateMention(key, mention))

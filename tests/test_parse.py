@@ -549,6 +549,20 @@ def test_a_day_of_a_year_before_1900_is_no_day_of_last_year():
     assert [d.date for d in find_dates("On May 30, 2,000 people met.", published)] == ["2021-05-30"]
 
 
+@pytest.mark.parametrize(("text", "dates"), [
+    # A range's end is on or after its start: it was the last such day up to publication,
+    # a year before the start (a review: "mentions 10 January 2021; 3 January 2022").
+    ("The second round runs from January 3 to January 10.", ["2022-01-03", "2022-01-10"]),
+    ("From December 20 to January 10, inspectors checked mines.", ["2021-12-20", "2022-01-10"]),
+    ("From December 20, 2021 until January 10 the mines were shut.", ["2021-12-20", "2022-01-10"]),
+    # Not two days that are no range.
+    ("On January 3, the county met; on January 10 it met again.", ["2021-01-10", "2022-01-03"]),
+    ("From December 20 to January 4 the mines were shut.", ["2021-12-20", "2022-01-04"]),
+])
+def test_the_end_of_a_range_of_days_is_not_before_its_start(text, dates):
+    assert [d.date for d in find_dates(text, date(2022, 1, 5))] == dates
+
+
 def test_a_header_typed_in_full_width_characters_is_read():
     # Typed with a Chinese input method, the header was refused as no date header; the
     # source keeps it as it is, and the date and the reporter are read in ASCII.
