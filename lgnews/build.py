@@ -697,18 +697,21 @@ SAME_TEXT_MIN = 200
 
 
 def same_text(articles) -> list[tuple]:
-    """(article, earlier) of each article whose paragraphs are word for word an earlier one's
+    """(article, earlier) of each article whose text is word for word an earlier one's
     (in the archive's order): one article published twice, retitled (ingest refuses the
     same bytes, and the same text under the same date and title, but cannot compare a new
     file with every article of the archive)."""
-    first: dict[tuple, object] = {}  # the paragraphs -> the first article with them
+    first: dict[bytes, object] = {}  # the digest of the words -> the first article with them
     found = []
     for article in articles:
         # (Not an article an editor wrote in Markdown, whose links the paragraphs leave out,
         # nor a short notice, whose words two notices may share.)
         if article.kind != "raw" or sum(map(len, article.paragraphs)) < SAME_TEXT_MIN:
             continue
-        earlier = first.setdefault(tuple(article.paragraphs), article)
+        # Word for word, however the text is split into paragraphs: a copy from a site that
+        # kept the paragraphs the other run together was not found (a review).
+        words = " ".join(" ".join(article.paragraphs).split())
+        earlier = first.setdefault(hashlib.sha256(words.encode("utf-8")).digest(), article)
         if earlier is not article:
             found.append((article, earlier))
     return found

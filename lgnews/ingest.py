@@ -291,7 +291,12 @@ def _compared_words(text: str) -> list[str]:
         match = match_header(header)
         if match:
             lines[filled[1]] = header[: match.start("comments")] + header[match.end("comments") :]
-    return " ".join(lines).split()
+    return _GLUED_STOP_RE.sub(" ", " ".join(lines)).split()
+
+
+# A sentence glued to the one before it ("year.Liu"), as machine translation leaves them: the
+# same words as a copy that starts a paragraph there (which was archived again as new).
+_GLUED_STOP_RE = re.compile(r"(?<=[a-z0-9”\"')][.!?。！？])(?=[A-Z“\"])|(?<=[。！？])(?=\S)")
 
 
 def _not_found(path: Path) -> str:

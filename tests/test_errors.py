@@ -1431,7 +1431,7 @@ def test_ingest_same_file_twice(proj, raw_files):
     assert snapshot(proj / "archive") == before
 
 
-@pytest.mark.parametrize("resaved", ["windows", "bom", "gb18030", "comments"])
+@pytest.mark.parametrize("resaved", ["windows", "bom", "gb18030", "comments", "paragraphs"])
 def test_the_same_text_saved_again_is_already_archived(proj, raw_files, tmp_path, resaved):
     """The same article with other line endings, a byte order mark or in another encoding
     was archived a second time (as ...-2/), and the site published it twice; so was the
@@ -1444,7 +1444,9 @@ def test_the_same_text_saved_again_is_already_archived(proj, raw_files, tmp_path
     again.write_bytes({"windows": text.replace("\n", "\r\n").encode("utf-8"),
                        "bom": b"\xef\xbb\xbf" + text.encode("utf-8"),
                        "gb18030": text.encode("gb18030"),
-                       "comments": text.replace(" 0 By", " 12 By", 1).encode("utf-8")}[resaved])
+                       "comments": text.replace(" 0 By", " 12 By", 1).encode("utf-8"),
+                       # A site that kept the paragraph machine translation glued to the one before
+                       "paragraphs": text.replace(".The meeting", ".\nThe meeting").encode("utf-8")}[resaved])
     assert again.read_bytes() != text.encode("utf-8")
     before = snapshot(proj / "archive")
     result = ingest(proj, again)
@@ -2266,6 +2268,13 @@ def test_only_raw_articles_of_some_length_are_compared_for_the_same_text():
                                                                                   "B")]) == []
     first, second = article("raw", long, "A"), article("raw", long, "B")
     assert same_text([first, second]) == [(second, first)]
+    # However its words are split into paragraphs (a review: a copy that kept the paragraphs)
+    words = " ".join(["word"] * SAME_TEXT_MIN)
+    first, second = article("raw", words, "A"), article("raw", words, "B")
+    second.paragraphs = [words[:100].rstrip(), words[100:].lstrip()]
+    assert same_text([first, second]) == [(second, first)]
+    second.paragraphs = [words[:100].rstrip(), "other " + words[100:].lstrip()]
+    assert same_text([first, second]) == []
 
 
 @pytest.mark.parametrize(("address", "slip"), [
