@@ -290,6 +290,17 @@ def zh_lang(value: Any) -> Markup:
     return Markup("".join(part if i % 2 else _ZH_RUN_RE.sub(_zh_run, part) for i, part in enumerate(parts)))
 
 
+def zh_marked(value: Any) -> Markup:
+    """``zh_lang`` without the search's inner words: for text that repeats what is indexed
+    elsewhere (an occurrence's words, a citation's title), which a screen reader read with an
+    English voice."""
+    text = str(value) if isinstance(value, Markup) else esc(value)
+    if text.isascii():
+        return Markup(text)
+    parts = _TAG_OR_TARGET_RE.split(text)
+    return Markup("".join(part if i % 2 else _ZH_RUN_RE.sub(_zh_plain, part) for i, part in enumerate(parts)))
+
+
 def _zh_plain(match: re.Match) -> str:
     """A run of Chinese marked as Chinese, without the search's inner words (``_zh_run``): in
     an article's text and title, and in the lists' links."""
@@ -422,6 +433,7 @@ def environment() -> Environment:
         label=lambda value: value.replace("-", " "),  # a value of a list (responsibility-system) as words
         quoted=_quoted,
         zh_lang=zh_lang,
+        zh=zh_marked,
     )
     return env
 

@@ -179,6 +179,27 @@ def test_chinese_in_an_articles_title_and_text_is_marked_as_chinese(tmp_path):
     assert 'River chiefs (<span lang="zh">河长</span>) met</a>' in listing
     seed = pages["2022-04-30-louxing-district-held-the-2022-work-safety-retreat-meeting"]
     assert 'lang="zh"' not in seed.split('<div class="reading-edition"')[1].split("</div>")[0]
+    # The citation's title, and where the text is quoted elsewhere: an occurrence's words on a
+    # glossary entry, a phrase no entry explains (a reader's review).
+    assert f'<p class="cite">“Louxing held the flood prevention ({zh_span("防汛")}) meeting”' in flood
+
+
+def test_chinese_quoted_from_an_article_on_other_pages_is_marked_as_chinese(tmp_path):
+    from lgnews.ingest import ingest_file
+
+    archive = shutil.copytree(ROOT / "archive", tmp_path / "archive")
+    raw = tmp_path / "zh.txt"
+    raw.write_text("Shuangfeng County held a deployment meeting\n2023-06-02 0 By\n\nOn May 30, Shuangfeng County "
+                   "held a meeting on hidden dangers in 安全生产.Zhang Wei, member of the Standing Committee of the "
+                   "County Committee, attended and spoke.The meeting asked all towns to carry out the “三管三必须” "
+                   "requirement.\n(Reporter Wang Lei) Source: Shuangfeng Rong Media Center\n", encoding="utf-8")
+    ingest_file(raw, archive, {})
+    site = build_site(load_archive(archive))
+    renderer = Renderer(site, "https://example.org/", "Archive")
+    pages = {o.path: o.content for o in renderer.render_all()}
+    dangers = pages["glossary/hidden-dangers/index.md"]
+    assert 'hidden dangers in <span lang="zh">安全生产</span>' in dangers
+    assert '“<span lang="zh">三管三必须</span>”' in pages["glossary/candidate-terms/index.md"]
 
 
 def test_an_archived_file_not_in_utf8_says_its_encoding_on_its_page_and_in_the_data(tmp_path):
