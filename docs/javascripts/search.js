@@ -1066,7 +1066,11 @@
     if (ev.metaKey || ev.ctrlKey || ev.altKey || ev.defaultPrevented) return;
     if (ev.key !== "/") return;
     var el = document.activeElement;
-    if (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))) return;
+    /* Not where "/" is typed: a field of text. A radio button or a checkbox types nothing ("/"
+       on the light/dark toggle, where Escape leaves the focus, did nothing: a reader's review). */
+    var typed = el && el.tagName === "INPUT" &&
+      !/^(radio|checkbox|button|submit|reset|image|range|color|file)$/i.test(el.type);
+    if (el && (el.isContentEditable || typed || /^(TEXTAREA|SELECT)$/.test(el.tagName))) return;
     ev.preventDefault();
     if (el && !box.contains(el)) returnTo = el;
     open();

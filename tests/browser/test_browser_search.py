@@ -796,6 +796,19 @@ def test_closed_search_results_are_out_of_the_tab_order(tab, phone_tab, device):
         assert not inside, "Tab reached a result of the closed search box"
 
 
+def test_slash_opens_the_search_from_the_light_dark_toggle(tab):
+    """The toggle is a radio button: "/" on it did nothing, as in a field of text, and it is
+    where Escape leaves the focus after a search reached by Tab (a reader's review)."""
+    page = tab.page
+    tab.goto(SEED)
+    page.locator("[name=__palette]").first.focus()
+    page.keyboard.press("/")
+    assert page.locator("#__search").is_checked()
+    assert page.evaluate("document.activeElement.id") == "lg-search-query"
+    page.keyboard.type("safety")
+    assert page.locator("#lg-search-query").input_value() == "safety"
+
+
 def test_escape_gives_the_focus_back_where_it_was(tab):
     """Escape blurred the search box: the keyboard's place fell back to the page's start, and
     the next Tab went to the header's repository link, far from where the reader was."""
