@@ -428,6 +428,21 @@ number before a month's name is a day only so, or with an ordinal ("the 3rd of M
 year ("5 May 2024"). Not "No. 3 March Road", "Level 4 May be raised", "had 30 August visitors"."""
 
 
+# A day said to come: "will be held on March 15", "is to start from June 1", "falls on
+# February 1" before it, or "On January 10, Louxing District will launch" around it. A day
+# later in the year than publication is then that day, not the same day a year before (a
+# review). Not "On December 20, Liu Zhigang stressed that we will …": the subject's own "will" only.
+_FUTURE_BEFORE_RE = re.compile(r"\b(?:will|shall|(?:is|are)(?: scheduled)? to|falls)\s+(?:[a-z]+\s+){0,4}"
+                               r"(?:on|from|in|at)\s+(?:the\s+)?$")
+_FUTURE_AFTER_RE = re.compile(r",?\s+(?:the\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,5}(?:will|is to|are to)\s")
+
+
+def _said_to_come(text: str, at: int, end: int) -> bool:
+    """Whether the day written at ``at``..``end`` is one the text says is to come."""
+    return bool(_FUTURE_BEFORE_RE.search(text[max(0, at - 60):at])
+                or (text[max(0, at - 3):at].lower().endswith("on ") and _FUTURE_AFTER_RE.match(text, end)))
+
+
 def _word_before(text: str, at: int) -> str:
     before = text[max(0, at - 12):at].split()
     return before[-1].lower().rstrip(",") if before else ""
@@ -1703,7 +1718,8 @@ def find_dates(text: str, published: date) -> list[DateMention]:
         if not year and _EARLIER_YEAR_RE.match(text, after.end()):
             continue  # "May 30, 1899": no day of the last year
         resolved = resolve_day(month, int(number), published, int(year) if year else None,
-                               ahead=not year and _word_before(text, at) in _DEADLINE_WORDS)
+                               ahead=not year and (_word_before(text, at) in _DEADLINE_WORDS
+                                                   or _said_to_come(text, at, after.end())))
         if resolved and not year and start and start[1] > resolved and _RANGE_TO_RE.fullmatch(text, start[0], at):
             resolved = _on_or_after(month, int(number), start[1])
         if resolved:

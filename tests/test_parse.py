@@ -558,6 +558,15 @@ def test_a_day_of_a_year_before_1900_is_no_day_of_last_year():
     # Not two days that are no range.
     ("On January 3, the county met; on January 10 it met again.", ["2021-01-10", "2022-01-03"]),
     ("From December 20 to January 4 the mines were shut.", ["2021-12-20", "2022-01-04"]),
+    # A day the text says is to come, later in the year than publication, is this year's.
+    ("The inspection will be held on March 15.", ["2022-03-15"]),
+    ("before the Spring Festival, which falls on February 1.", ["2022-02-01"]),
+    ("On January 10, Louxing District will launch a campaign.", ["2022-01-10"]),
+    ("The campaign is to start from June 1.", ["2022-06-01"]),
+    # Not a day of a sentence that says "will" of something else.
+    ("On December 20, Liu Zhigang stressed that we will strengthen safety.", ["2021-12-20"]),
+    ("On March 3, Louxing District held a meeting; it will meet again.", ["2021-03-03"]),
+    ("The county will carry out checks. On March 3 it met.", ["2021-03-03"]),
 ])
 def test_the_end_of_a_range_of_days_is_not_before_its_start(text, dates):
     assert [d.date for d in find_dates(text, date(2022, 1, 5))] == dates
