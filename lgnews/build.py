@@ -709,8 +709,9 @@ def same_text(articles) -> list[tuple]:
         if article.kind != "raw" or sum(map(len, article.paragraphs)) < SAME_TEXT_MIN:
             continue
         # Word for word, however the text is split into paragraphs: a copy from a site that
-        # kept the paragraphs the other run together was not found (a review).
-        words = " ".join(" ".join(article.paragraphs).split())
+        # kept the paragraphs the other run together was not found (a review). (A paragraph's
+        # spaces are single already: splitting the words again took 0.5 s at 10,000 articles.)
+        words = " ".join(article.paragraphs)
         earlier = first.setdefault(hashlib.sha256(words.encode("utf-8")).digest(), article)
         if earlier is not article:
             found.append((article, earlier))
