@@ -189,9 +189,10 @@ def _checks(parsed, unusable: str | None) -> list[str]:
         checks.append("no credit line was recognized at its end: write its credits and source in meta.yml yourself")
     for unread in parsed.unread_credits:  # a label not known ("Producer: Wang Qian"), among known credits
         shown = unread if len(unread) <= 80 else unread[:79] + "…"
-        if unread.startswith(("http://", "https://", "www.")):  # after the source's name
-            checks.append(f"the credit line gives an address after its source (“{shown}”): if it is the page "
-                          "the article was taken from, write it as source_url in meta.yml")
+        if unread.startswith(("http://", "https://", "www.")) and " " not in unread:  # after a name
+            scheme = "" if unread.startswith("http") else " (with http:// or https:// before it)"
+            checks.append(f"the credit line gives an address (“{shown}”): if it is the page the article was "
+                          f"taken from, write it as source_url in meta.yml{scheme}")
             continue
         checks.append(f"part of the credit line is neither credits nor text (“{shown}”): if it credits "
                       "someone, add them to meta.yml yourself")

@@ -15,7 +15,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from .chars import BIDI, CONTROLS, FORMAT_ASTRAL, FORMAT_BMP, HAN, NONCHARACTERS, ZERO_WIDTH
 from .errors import ParseError
@@ -91,10 +91,11 @@ FOOTER_LINE_STARTS = (
     "上一篇", "下一篇", "相关文章", "相关阅读", "相关推荐", "文章导航", "分享到",
 )
 
-# A republishing site's notice below the article, a line of its own: its disclaimer and its
-# copyright were published as the article's last paragraphs (a review). With a colon or a
-# sign after the word, as such notices are written: "Copyright protection of brands was…" is
-# the article's own.
+# A republishing site's notice on a line of its own right below the credit line: its disclaimer
+# and its copyright were published as the article's last paragraphs (a review). With a colon
+# or a sign after the word, as such notices are written: "Copyright protection of brands was…"
+# is the article's own, as is any line of the text above the credit line ("All rights reserved
+# for the rural collectives will be confirmed", a second review).
 FOOTER_NOTICE_STARTS = (
     "disclaimer:", "disclaimer：", "copyright ©", "copyright (c)", "copyright©", "©", "all rights reserved",
     "免责声明", "版权声明", "版权所有",
@@ -829,13 +830,21 @@ def footer_start(body: str) -> int:
     if glued is not None:
         return glued
     phrases = [m.start() for m in FOOTER_RE.finditer(body) if _phrase_stands_alone(body, m)]
-    lines, offset = [], 0
+    lines, offset, notice = [], 0, len(body)
     for line in body.split("\n"):
         head = line.lstrip()
         if (head[:24].lower().startswith(FOOTER_LINE_STARTS) and _navigation_line(line.strip())
-                or head[:24].lower().startswith(FOOTER_NOTICE_STARTS) or _COMMENTS_HEADING_RE.match(head)):
+                or _COMMENTS_HEADING_RE.match(head)):
             lines.append(offset)
+        elif (notice == len(body) and head[:24].lower().startswith(FOOTER_NOTICE_STARTS)
+              and _credits_at_end(body[:offset]) is not None):
+            notice = offset  # a site's notice right below the credit line; elsewhere, the article's
         offset += len(line) + 1
+    return min(notice, _footer_of(body, phrases, lines))
+
+
+def _footer_of(body: str, phrases: list[int], lines: list[int]) -> int:
+    """``footer_start`` of the footer's ``phrases`` and ``lines`` found in ``body``."""
     if not phrases and not lines:
         return len(body)
     credits = _credits_at_end(body)
@@ -1073,26 +1082,52 @@ def _credit_line_above(text: str) -> int | None:
     return None
 
 
-# A stop that a lowercase letter, a figure or a comma follows ends no sentence: it is inside an
-# address or a name ("Source: www.louxing.gov.cn", "Hunan Daily Co., Ltd"), where the credit
-# line was looked for after it, and every credit was lost. (Glued sentences start with a
-# capital: "year.Liu".)
-_STOP_IN_A_WORD_RE = re.compile(r"[a-z0-9,，]")
+# A stop inside an address or a name ends no sentence ("Source: www.louxing.gov.cn", "Hunan
+# Daily Co., Ltd", "3.5"): the credit line was looked for after it, and every credit was lost.
+# Not a stop before a label glued to the text's last sentence ("level.audit: Huang Miao").
+_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|cn|net|org|gov|edu|html?|shtml|php|aspx?)"
+                         r"(?![\w-])|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 
 
-# A label the parser does not know and a name, before the known labels ("Author: Li Yi Editor
-# in Chief: …"): the credit line starts with it (it was no credit line, and stayed in the text),
-# and it is said, not read.
-_UNKNOWN_LABEL_FIRST_RE = re.compile(r"[A-Z][A-Za-z-]*(?:\s+[A-Za-z-]+)?\s*[:：]\s*(?:[A-Z][A-Za-z'-]*\s*){1,4}")
+def _stop_in_a_word(text: str, end: int) -> bool:
+    """Whether the stop that ends at ``end`` is inside a word: a comma or a figure after it, or
+    an address it is part of."""
+    after = text[end : end + 1]
+    if after in (",", "，") or (after.isdigit() and text[end - 2 : end - 1].isdigit()):
+        return True
+    if not after.isalnum():
+        return False
+    start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+    stop = min((i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return any(m.start() <= end - 1 < m.end() for m in _ADDRESS_RE.finditer(text, start, stop))
+
+
+# A label the parser does not know, of a newsroom's credits, and a name, before the known labels
+# on their line ("Author: Li Yi Editor in Chief: …"): the credit line starts with it (it was no
+# credit line, and stayed in the text), and it is said, not read. Not any words with a colon: a
+# subheading ("Next Step: Key Tasks Ahead") is the article's.
+_UNKNOWN_LABEL_FIRST_RE = re.compile(
+    r"(?i:Authors?|Writers?|Written by|(?:Executive\s+)?Producers?|Proofread(?:ing|ers?|by)?|Photographers?|"
+    r"Camera(?:man|men)?|Typesetting|Layout|Translat(?:or|ors|ed by|ion)|Planners?|Planning|Coordinators?|"
+    r"Compil(?:er|ers|ed by)|Contributors?|Interns?|Producer)[ \t]*[:：][ \t]*(?:[A-Z][A-Za-z'-]*[ \t]*){1,4}")
 
 
 def _tail_credit_start(text: str) -> int | None:
-    """Where the credit block that ends ``text`` starts, if there is one."""
+    """Where the credit block that ends ``text`` starts, if there is one: after the last
+    sentence, a stop inside a word aside; or, if that finds none, after the last stop."""
     region = max(0, len(text) - 600)
-    tail_from = region
+    tail_from = last_stop = region
     for m in SENTENCE_END_RE.finditer(text, region):
-        if m.end() < len(text) and not _STOP_IN_A_WORD_RE.match(text, m.end()):
-            tail_from = m.end()
+        if m.end() < len(text):
+            last_stop = m.end()
+            if not _stop_in_a_word(text, m.end()):
+                tail_from = m.end()
+    found = _credit_tail(text, tail_from)
+    return found if found is not None or last_stop == tail_from else _credit_tail(text, last_stop)
+
+
+def _credit_tail(text: str, tail_from: int) -> int | None:
+    """Where the credit block starts in ``text`` from ``tail_from``, if it is one."""
     # A sentence end inside a parenthesised credit such as "(Li Yi.)" is not one.
     tail = text[tail_from:]
     if len(tail) > 500 or not tail.strip():
@@ -1366,8 +1401,16 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
             said = _credits_not_read(below)
             unread += said
             sentences += _sentences_below(below, said)
-        # (Looked for before "Xiao Hui&nbsp;" loses its ';'.)
-        markup = " ".join(value.split()) if role != "source" and _MARKUP_RE.search(value) else None
+        # Addresses after a label's names or its source ("Editor: Xiao Hui www.louxing.gov.cn",
+        # "Source: Louxing Rong Media Center (http://…)"): said (ingest proposes one for
+        # source_url), not read as more of the names ("Xiao Hui www louxing gov cn").
+        addresses = _TRAILING_ADDRESSES_RE.search(value)
+        if addresses:
+            unread += [a.rstrip(")）.,;") for a in addresses[1].split() if _ADDRESS_RE.search(a)]
+            value = value[: addresses.start()]
+        # (Looked for before "Xiao Hui&nbsp;" loses its ';'.) A figure is no name's either ("Xiao Hui v1.2").
+        markup = (" ".join(value.split()) if role != "source" and (_MARKUP_RE.search(value) or _FIGURE_RE.search(value))
+                  else None)
         value = value.strip().rstrip(".;,")
         if role == "source":
             # The reporter's parenthesis after the source ("Source: Louxing Rong Media Center (Li
@@ -1380,10 +1423,6 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
                 value = paren["source"]
             elif value.endswith(")") and "(" not in value:
                 value = value[:-1].rstrip()
-            address = _SOURCE_ADDRESS_RE.search(value)
-            if address:  # "Source: Louxing Rong Media Center http://…": the address is no name's
-                unread.append(address[1])
-                value = value[: address.start()].rstrip(" ,;")
             source = value or None
             continue
         if markup:
@@ -1393,6 +1432,10 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
             # editor writes the names in meta.yml (a hostile-input review).
             unread.append(" ".join(block[labels[i][0] : end].split()) + " " + markup)
             continue
+        # Chinese in a value of names, which are read in pinyin: said, not dropped without a
+        # word ("Editor: Xiao Hui 来源：娄星融媒体中心" lost its untranslated source).
+        if not value.isascii():
+            unread += [" ".join(run.split()) for run in _HAN_IN_VALUE_RE.findall(value)]
         value = _LABEL_WORDS_PAREN_RE.sub("", value)  # "Editor: Wang Fang (intern)": an editor
         groups = []
         for group in (g.strip() for g in _NAME_GROUPS_RE.split(value.strip()) if g.strip()):
@@ -1416,9 +1459,12 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
     return credits, source, unread, sentences
 
 
-# An address after the source's name, said to the editor for source_url (a source that is only
-# an address, "Source: www.louxing.gov.cn", is kept as the source).
-_SOURCE_ADDRESS_RE = re.compile(r"(?<=\S)[\s,;]+((?:https?://|www\.)\S+)$")
+# Addresses at the end of a label's value, after its names or its source's name (a source that
+# is only an address, "Source: www.louxing.gov.cn", is kept as the source).
+_TRAILING_ADDRESSES_RE = re.compile(rf"(?<=[^\s\]])[\s,;(（]+((?:{_ADDRESS_RE.pattern})(?:[\s,;()（）]+(?:{_ADDRESS_RE.pattern}))*)"
+                                    r"[\s,;.)）]*$", re.IGNORECASE)
+_FIGURE_RE = re.compile(r"[0-9]")
+_HAN_IN_VALUE_RE = re.compile(rf"[{HAN}](?:[{HAN}：:，、· ]*[{HAN}])?")
 _MARKUP_RE = re.compile(r"[\[\]{}]|<\s*[a-z/!]|<[A-Z]|<\s*[A-Za-z!][^<>]{0,60}>|&#?\w+;|://")
 """What no credit's names hold: a tag, even cut short ("< /p", "< br"; not "< Wang Lei"), an
 entity, brackets (a Markdown link, a template, "[Print]"), an address. (Not the marks some
@@ -1673,9 +1719,12 @@ def _event_day(m: re.Match, published: date) -> tuple[date, bool] | None:
 
 
 # Between the two days of a range ("from December 20 to January 10", "January 3-10" aside):
-# its end, written without a year, is taken on or after its start. It had been taken as the
-# latest such day up to publication, a year before its start (a review).
-_RANGE_TO_RE = re.compile(r"\s*(?:to|till|until|through|[-–—~～])\s*(?:the\s+)?", re.IGNORECASE)
+# its end, written without a year, is taken on or after its start, where it had been taken as
+# the latest such day up to publication, a year before its start (a review). Only across a
+# year's end, more than half a year before: "shortened from April 25 to April 10", "On April
+# 26 — the March 5 plan" are days of the same year (a second review).
+_RANGE_TO_RE = re.compile(r"\s*(?:to|till|until|through|[-–—~～])\s*", re.IGNORECASE)
+_RANGE_TURNS_THE_YEAR = timedelta(days=183)
 
 
 def _on_or_after(month: int, day: int, start: date) -> date | None:
@@ -1720,7 +1769,8 @@ def find_dates(text: str, published: date) -> list[DateMention]:
         resolved = resolve_day(month, int(number), published, int(year) if year else None,
                                ahead=not year and (_word_before(text, at) in _DEADLINE_WORDS
                                                    or _said_to_come(text, at, after.end())))
-        if resolved and not year and start and start[1] > resolved and _RANGE_TO_RE.fullmatch(text, start[0], at):
+        if (resolved and not year and start and start[1] - resolved > _RANGE_TURNS_THE_YEAR
+                and _RANGE_TO_RE.fullmatch(text, start[0], at)):
             resolved = _on_or_after(month, int(number), start[1])
         if resolved:
             found.setdefault(resolved.isoformat(), DateMention(resolved.isoformat(), said.strip()))
@@ -2089,7 +2139,8 @@ _CHINESE_AFTER_NAME_RE = re.compile(rf"(?<=[A-Za-z])\s*[(（]\s*[{HAN}·]{{2,4}}
 def extract_people(text: str) -> list[Person]:
     """People named in the text, with the titles and the part the text gives them."""
     if "(" in text or "（" in text:
-        text = _CHINESE_AFTER_NAME_RE.sub("", text)
+        # (A space where the bracket was glued to the next word: "(刘志刚)presided".)
+        text = _CHINESE_AFTER_NAME_RE.sub(lambda m: " " if text[m.end() : m.end() + 1].isalnum() else "", text)
     found: dict[str, tuple[int, dict[str, None], dict[str, None]]] = {}  # first seen, roles, how
 
     def add(name: str, at: int, roles: list[str] = (), how: list[str] = ()) -> None:

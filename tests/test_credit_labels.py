@@ -307,6 +307,21 @@ def test_ingest_reads_a_parenthesis_with_a_qualified_role_and_an_intern(tmp_path
     ("(Li Yi) Editor: Xiao Hui Source: Louxing Rong Media Center http://www.louxing.gov.cn/news/123.html",
      {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, "Louxing Rong Media Center",
      ["http://www.louxing.gov.cn/news/123.html"]),
+    # An address, an email or a figure after a label's names is no part of a name (a second
+    # review: "Xiao Hui www louxing gov cn", "Xiao Hui v" were credited); Chinese is said.
+    ("(Li Yi) Editor: Xiao Hui www.louxing.gov.cn", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None,
+     ["www.louxing.gov.cn"]),
+    ("(Li Yi) Editor: Xiao Hui xiaohui@louxing.gov.cn", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None,
+     ["xiaohui@louxing.gov.cn"]),
+    ("(Li Yi) Editor: Xiao Hui v1.2", {"reporter": ["Li Yi"]}, None, ["Editor: Xiao Hui v1.2"]),
+    ("(Li Yi) Editor: Xiao Hui Source: Louxing Rong Media Center (www.louxing.gov.cn)",
+     {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, "Louxing Rong Media Center", ["www.louxing.gov.cn"]),
+    ("(Li Yi) Editor: Xiao Hui 来源：娄星融媒体中心", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None,
+     ["来源: 娄星融媒体中心"]),
+    # A label in small letters glued to the last sentence, as the seed writes "audit:" (a stop
+    # before a small letter was taken to be inside a word, and the line was lost).
+    ("audit: Huang Miao Editor: Xiao Hui Source: Miluo Rong Media Center",
+     {"reviewer": ["Huang Miao"], "editor": ["Xiao Hui"]}, "Miluo Rong Media Center", []),
     # A republishing site's notices below the credit line are no paragraphs of the article.
     ("(Li Yi) Editor: Xiao Hui\nDisclaimer: This article is reprinted from the Internet; the copyright belongs to "
      "the original author. If there is any infringement, please contact us to delete it.",
@@ -339,7 +354,24 @@ def test_ingest_proposes_the_address_after_the_source_for_source_url(tmp_path):
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "ingest.py"), str(raw)], cwd=work,
                             capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert result.returncode == 0, result.stderr
-    assert ("the credit line gives an address after its source (“http://www.louxing.gov.cn/news/123.html”): if it "
-            "is the page the article was taken from, write it as source_url in meta.yml") in result.stdout
+    assert ("the credit line gives an address (“http://www.louxing.gov.cn/news/123.html”): if it is the page the "
+            "article was taken from, write it as source_url in meta.yml)") in result.stdout
     [meta] = (work / "archive" / "articles").glob("*/meta.yml")
     assert read_yaml(meta)["source"] == "Louxing Rong Media Center"
+
+
+def test_the_articles_own_lines_before_the_credit_line_stay_the_articles():
+    """What a second review found cut from the text: a subheading with a colon before the
+    credit line, a line starting like a site's notice with no credit line above it, and
+    the credits after a long last sentence holding a stop inside a word."""
+    subheading = parse_article(BODY + "Next Step: Key Tasks Ahead\nEditor: Xiao Hui Source: Miluo Rong Media Center\n")
+    assert "Next Step: Key Tasks Ahead" in " ".join(subheading.paragraphs)
+    assert "Next Step: Key Tasks Ahead" not in " ".join(subheading.unread_credits)
+    for notice in ["All rights reserved for the rural collectives will be confirmed by the end of the year, he said.",
+                   "Disclaimer: the figures are provisional, the county said."]:
+        article = parse_article(BODY + notice + "\nThe county will report again in June.\n")
+        assert article.paragraphs[-2:] == [notice, "The county will report again in June."]
+    long = "On May 2, the county raised its budget by 3.5 percent for Hunan Daily Co., Ltd and others" + " and" * 100
+    article = parse_article(f"Miluo held a meeting\n2023-05-02 0 By\n\n{long} (Li Yi) Editor: Xiao Hui\n")
+    assert article.credits == {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}
+    assert article.paragraphs[-1] == long

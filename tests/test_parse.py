@@ -558,6 +558,9 @@ def test_a_day_of_a_year_before_1900_is_no_day_of_last_year():
     # Not two days that are no range.
     ("On January 3, the county met; on January 10 it met again.", ["2021-01-10", "2022-01-03"]),
     ("From December 20 to January 4 the mines were shut.", ["2021-12-20", "2022-01-04"]),
+    # Not two days of the same year, a dash or "to" between them (a second review).
+    ("The deadline was moved from December 28 to December 10.", ["2021-12-10", "2021-12-28"]),
+    ("On January 3 — the December 5 plan was reviewed.", ["2021-12-05", "2022-01-03"]),
     # A day the text says is to come, later in the year than publication, is this year's.
     ("The inspection will be held on March 15.", ["2022-03-15"]),
     ("before the Spring Festival, which falls on February 1.", ["2022-02-01"]),

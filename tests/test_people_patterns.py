@@ -84,6 +84,7 @@ def test_the_full_width_quotation_mark_and_tilde_read_as_their_ascii_forms(raw, 
         Person("Li Ming", ("County head",), ("inspecting",))]),
     # A name's Chinese in brackets after it: the person was lost, or their titles (a review).
     ("On August 3, Liu Zhigang (刘志刚) presided over a meeting.", [Person("Liu Zhigang", (), ("presiding",))]),
+    ("On August 3, Liu Zhigang (刘志刚)presided over a meeting.", [Person("Liu Zhigang", (), ("presiding",))]),
     ("On February 11, Liu Zhigang（刘志刚）, Head of the District, presided over the meeting. Liu Chihui (刘池辉), "
      "Xu Diren (徐迪仁) and other leaders attended.", [
         Person("Liu Zhigang", ("Head of the District",), ("presiding",)),
