@@ -124,7 +124,7 @@
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
         // pageLength 0.3 (default 0.75): short pages (an organization named after a
         // glossary term) no longer outrank the glossary entry that explains the term.
-        return module.options({ baseUrl: root.pathname, excerptLength: EXCERPT_WORDS + EXCERPT_SPARE, ranking: { pageLength: 0.3, metaWeights: { aliases: 0 } } }).then(function () {
+        return module.options({ baseUrl: root.pathname, excerptLength: EXCERPT_WORDS, ranking: { pageLength: 0.3, metaWeights: { aliases: 0 } } }).then(function () {
           module.init();
           return module;
         });
@@ -214,21 +214,75 @@
     return closeUp(window_(out).join(" "));
   }
 
-  /* Pagefind is asked for EXCERPT_SPARE more words than are shown, and the words left out
-     above leave as many for the excerpt: an excerpt in Chinese was two words long ("牢安全防线
-     守住安全底线…"), the rest of its 24 taken by the inner words of the Chinese before it.
-     What is longer than EXCERPT_WORDS is cut as evenly from each end as the matches let. */
-  var EXCERPT_WORDS = 24, EXCERPT_SPARE = 16;
+  /* An excerpt shows EXCERPT_WORDS words. Where the inner words of the Chinese are left out
+     above, Pagefind's excerpt is taken again, wider, from the page's text (fullerExcerpt),
+     and what is then longer is cut around its matches: as evenly from each end as they let,
+     or, where they are further apart, from a few words before the first. Where a cut falls
+     inside a sentence, "…" says so (a capital or a figure after the cut is no sentence's
+     start: "17, Tian Junhua" of "On May 17,"). */
+  var EXCERPT_WORDS = 24, BEFORE_THE_FIRST = 4;
+  var ENDS_A_SENTENCE = /[.!?。！？]["”’)）]?$/u;
   function window_(words) {
     var excess = words.length - EXCERPT_WORDS;
     if (excess <= 0) return words;
     var marked = words.map(function (w) { return w.indexOf("<mark>") >= 0; });
     var first = marked.indexOf(true), last = marked.lastIndexOf(true);
     if (first < 0) { first = 0; last = 0; }
-    var head = Math.min(first, Math.floor(excess / 2));
-    var tail = Math.min(words.length - 1 - last, excess - head);
-    head = Math.min(first, excess - tail);
-    return words.slice(head, words.length - tail);
+    var head;
+    if (last - first < EXCERPT_WORDS) {
+      head = Math.min(first, Math.floor(excess / 2));
+      head = Math.max(head, excess - (words.length - 1 - last));
+      head = Math.min(head, first);
+    } else {
+      head = Math.max(0, first - BEFORE_THE_FIRST);
+    }
+    var kept = words.slice(head, head + EXCERPT_WORDS);
+    function unmarked(word) { return word.replace(/<\/?mark>/g, ""); }
+    if (head > 0 && !ENDS_A_SENTENCE.test(unmarked(words[head - 1]))) kept[0] = "…" + kept[0];
+    if (head + EXCERPT_WORDS < words.length && !ENDS_A_SENTENCE.test(unmarked(kept[kept.length - 1]))) {
+      kept[kept.length - 1] += "…";
+    }
+    return kept;
+  }
+
+  /* Pagefind's excerpt of a page (EXCERPT_WORDS of its words around the matches) where the
+     inner words of its Chinese, left out, leave fewer to show: the same words and more on
+     each side, from the page's text (Pagefind's raw_content, whose words its excerpt is
+     made of), its matches (locations) marked, until as many are shown as in English. An
+     excerpt in Chinese was two words long ("牢安全防线 守住安全底线…"). */
+  function shownCount(html) {
+    return tidyExcerpt(html).split(" ").filter(Boolean).length;
+  }
+  function fullerExcerpt(data) {
+    var html = data.excerpt || "";
+    if (!HAN.test(html) || typeof data.raw_content !== "string" || !data.locations || !data.locations.length) {
+      return html;
+    }
+    var shown = shownCount(html);
+    if (shown >= EXCERPT_WORDS) return html;
+    var words = data.raw_content.split(/\s+/), given = html.split(" ");
+    var givenPlain = given.map(function (w) { return w.replace(/<\/?mark>/g, ""); }).join(" ");
+    var firstMark = given.findIndex(function (w) { return w.indexOf("<mark>") >= 0; });
+    var from = -1;
+    data.locations.some(function (at) {
+      var start = at - Math.max(firstMark, 0);
+      if (start >= 0 && words.slice(start, start + given.length).join(" ") === givenPlain) from = start;
+      return from >= 0;
+    });
+    if (from < 0) return html;  /* not found as it is given: left as it is */
+    var marks = {};
+    data.locations.forEach(function (at) { marks[at] = true; });
+    var to = from + given.length;
+    for (var round = 0; round < 8 && shown < EXCERPT_WORDS && (from > 0 || to < words.length); round++) {
+      var more = Math.ceil((EXCERPT_WORDS - shown) / 2) + 2;
+      from = Math.max(0, from - more);
+      to = Math.min(words.length, to + more);
+      html = words.slice(from, to).map(function (w, i) {
+        return marks[from + i] ? "<mark>" + w + "</mark>" : w;
+      }).join(" ");
+      shown = shownCount(html);
+    }
+    return html;
   }
 
   /* Pagefind puts a space where a glossary term's link starts and ends: the quotation marks
@@ -304,7 +358,7 @@
   function markCuts(node) {
     var text = node.textContent.trim();
     if (!text) return;
-    if (!STARTS_SENTENCE.test(text)) node.insertBefore(document.createTextNode("…"), node.firstChild);
+    if (!STARTS_SENTENCE.test(text) && text.charAt(0) !== "…") node.insertBefore(document.createTextNode("…"), node.firstChild);
     if (!ENDS_SENTENCE.test(text)) node.appendChild(document.createTextNode("…"));
   }
 
@@ -394,7 +448,7 @@
     var excerpt = document.createElement("p");
     excerpt.className = "lg-search-result__excerpt";
     excerpt.appendChild(event ? excerptNodes(event.excerpt || "", event.title || "")
-                              : excerptNodes(data.excerpt || "", (data.meta && data.meta.title) || ""));
+                              : excerptNodes(fullerExcerpt(data), (data.meta && data.meta.title) || ""));
     markCuts(excerpt);
     article.append(icon);
     if (kind) article.append(kind);
@@ -1101,6 +1155,13 @@
     }).join("").replace(/(\d)(?:\\\.|\u00b7)(?=\d)/g, "$1[.\u00b7]");
   }
 
+  /* Two stems of one word, which the rough stemmer cut differently: "commit" of "committees"
+     (its doubled letter cut) and "committe" of "committee"; "fami" and "famili". */
+  function sameStem(a, b) {
+    var shorter = a.length < b.length ? a : b, longer = a.length < b.length ? b : a;
+    return shorter.length >= 4 && longer.length - shorter.length <= 2 && longer.indexOf(shorter) === 0;
+  }
+
   function highlightPage() {
     var query = new URLSearchParams(window.location.search).get(HIGHLIGHT_PARAM);
     var article = document.querySelector("article.md-content__inner");
@@ -1134,7 +1195,8 @@
     function marked(found) {
       if (!stems.length || typedAs.test(found)) return true;
       if (found.length <= 4 && found !== found.toLowerCase()) return false;
-      return stems.indexOf(stem(fold(found))) >= 0;
+      var its = stem(fold(found));
+      return stems.some(function (s) { return sameStem(s, its); });
     }
     var pattern = new RegExp(words.join("|"), "giu");
     var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {

@@ -582,6 +582,7 @@ def test_the_page_a_result_opens_marks_the_words_however_the_query_wrote_them(ta
         # The same word but for its ending, as Pagefind's stemmer found the page by it
         (SEED, "rectifications", {"rectification"}),
         (SEED, "responsibilities+inspections", {"responsibility", "inspection"}),
+        (SEED, "committees", {"committee"}),  # stems the rough stemmer cut differently
     ]:
         page.wait_for_load_state("networkidle")  # (a page left while its icon loads: a request aborted)
         tab.goto(f"{address}?h={query}")
@@ -1006,16 +1007,29 @@ WORDS = [f"w{i}" for i in range(40)]
 
 
 @pytest.mark.parametrize(("marked", "shown"), [
-    (20, WORDS[8:32]),  # as evenly from each end as the match lets
-    (2, WORDS[2:26]),
-    (38, WORDS[15:39]),
-    (None, WORDS[:24]),
+    ([20], ["…w8", *WORDS[9:31], "w31…"]),  # as evenly from each end as the match lets
+    ([2], ["…w2", *WORDS[3:25], "w25…"]),
+    ([38], ["…w15", *WORDS[16:38], "w38…"]),
+    ([], [*WORDS[:23], "w23…"]),
+    # Matches further apart than an excerpt: from a few words before the first (the
+    # excerpt grew to 40 words, from the first match to the last: a review)
+    ([6, 35], ["…w2", *WORDS[3:25], "w25…"]),
 ])
 def test_an_excerpt_is_cut_to_24_words_around_its_match(tab, marked, shown):
-    words = [f"<mark>{w}</mark>" if i == marked else w for i, w in enumerate(WORDS)]
+    words = [f"<mark>{w}</mark>" if i in marked else w for i, w in enumerate(WORDS)]
     tab.goto("")
     tidied = tab.page.evaluate("e => document.querySelector('[data-lg-search]').lgTidyExcerpt(e)", " ".join(words))
     assert tidied.replace("<mark>", "").replace("</mark>", "").split() == shown
+
+
+def test_an_excerpt_cut_after_a_sentence_starts_without_an_ellipsis(tab):
+    words = ["One.", *WORDS[:30], "<mark>x</mark>", *WORDS[:9]]
+    tab.goto("")
+    tidied = tab.page.evaluate("e => document.querySelector('[data-lg-search]').lgTidyExcerpt(e)", " ".join(words))
+    assert tidied.split()[0] == "…w7"
+    words = [*WORDS[:7], "end.", *WORDS[:12], "<mark>x</mark>", *WORDS[:20]]
+    tidied = tab.page.evaluate("e => document.querySelector('[data-lg-search]').lgTidyExcerpt(e)", " ".join(words))
+    assert tidied.split()[0] == "w0", tidied  # the cut falls after "end."
 
 
 @pytest.mark.parametrize("excerpt, shown", [
