@@ -221,7 +221,7 @@
      inside a sentence, "…" says so (a capital or a figure after the cut is no sentence's
      start: "17, Tian Junhua" of "On May 17,"). */
   var EXCERPT_WORDS = 24, BEFORE_THE_FIRST = 4;
-  var ENDS_A_SENTENCE = /[.!?。！？]["”’)）]?$/u;
+  var ENDS_A_SENTENCE = /[.!?。！？…]["”’)）]?$/u;
   function window_(words) {
     var excess = words.length - EXCERPT_WORDS;
     if (excess <= 0) return words;
@@ -250,15 +250,15 @@
      each side, from the page's text (Pagefind's raw_content, whose words its excerpt is
      made of), its matches (locations) marked, until as many are shown as in English. An
      excerpt in Chinese was two words long ("牢安全防线 守住安全底线…"). */
-  function shownCount(html) {
-    return tidyExcerpt(html).split(" ").filter(Boolean).length;
+  function shownCount(html, title) {
+    return tidyExcerpt(withoutTitle(html, title)).split(" ").filter(Boolean).length;
   }
-  function fullerExcerpt(data) {
+  function fullerExcerpt(data, title) {
     var html = data.excerpt || "";
     if (!HAN.test(html) || typeof data.raw_content !== "string" || !data.locations || !data.locations.length) {
       return html;
     }
-    var shown = shownCount(html);
+    var shown = shownCount(html, title);
     if (shown >= EXCERPT_WORDS) return html;
     var words = data.raw_content.split(/\s+/), given = html.split(" ");
     var givenPlain = given.map(function (w) { return w.replace(/<\/?mark>/g, ""); }).join(" ");
@@ -270,17 +270,21 @@
       return from >= 0;
     });
     if (from < 0) return html;  /* not found as it is given: left as it is */
-    var marks = {};
-    data.locations.forEach(function (at) { marks[at] = true; });
-    var to = from + given.length;
+    /* Only the matches Pagefind's excerpt holds are marked: one further off, brought in by
+       the wider text, drew the cut away from them (a review: "safety 安全" lost its 安全). */
+    var to = from + given.length, marks = {};
+    data.locations.forEach(function (at) { if (at >= from && at < to) marks[at] = true; });
     for (var round = 0; round < 8 && shown < EXCERPT_WORDS && (from > 0 || to < words.length); round++) {
       var more = Math.ceil((EXCERPT_WORDS - shown) / 2) + 2;
       from = Math.max(0, from - more);
       to = Math.min(words.length, to + more);
+      /* Not inside a run of a Chinese word's inner words, whose own word comes after them:
+         "安全生产委" was left of 安全生产委员会. */
+      for (var n = 0; n < 40 && to < words.length && HAN_WORD.test(words[to]) && HAN.test(words[to]); n++) to++;
       html = words.slice(from, to).map(function (w, i) {
         return marks[from + i] ? "<mark>" + w + "</mark>" : w;
       }).join(" ");
-      shown = shownCount(html);
+      shown = shownCount(html, title);
     }
     return html;
   }
@@ -448,7 +452,8 @@
     var excerpt = document.createElement("p");
     excerpt.className = "lg-search-result__excerpt";
     excerpt.appendChild(event ? excerptNodes(event.excerpt || "", event.title || "")
-                              : excerptNodes(fullerExcerpt(data), (data.meta && data.meta.title) || ""));
+                              : excerptNodes(fullerExcerpt(data, (data.meta && data.meta.title) || ""),
+                                             (data.meta && data.meta.title) || ""));
     markCuts(excerpt);
     article.append(icon);
     if (kind) article.append(kind);
@@ -1155,11 +1160,15 @@
     }).join("").replace(/(\d)(?:\\\.|\u00b7)(?=\d)/g, "$1[.\u00b7]");
   }
 
-  /* Two stems of one word, which the rough stemmer cut differently: "commit" of "committees"
-     (its doubled letter cut) and "committe" of "committee"; "fami" and "famili". */
-  function sameStem(a, b) {
-    var shorter = a.length < b.length ? a : b, longer = a.length < b.length ? b : a;
-    return shorter.length >= 4 && longer.length - shorter.length <= 2 && longer.indexOf(shorter) === 0;
+  /* The same word but for its ending: the same stem, or one the other's plural, which the
+     rough stemmer cuts differently ("commit" of "committees", its doubled letter cut, and
+     "committe" of "committee"). Not a stem the start of another: "commit" and "committee",
+     "count" and "county", "Jiang" and "Jianguo" are other words (a review). */
+  function pluralOf(plural, word) {
+    return plural === word + "s" || plural === word + "es" || (/y$/.test(word) && plural === word.slice(0, -1) + "ies");
+  }
+  function sameWord(a, b) {
+    return a === b || pluralOf(a, b) || pluralOf(b, a) || stem(a) === stem(b);
   }
 
   function highlightPage() {
@@ -1185,18 +1194,19 @@
     if (!words.length) return;
     /* A word of six letters or more also marks the words that are the same but for their
        ending, as Pagefind's stemmer found them ("rectifications" marked no "rectification",
-       "responsibilities" no "responsibility"): any word with the same stem, but not a
-       capitalised word of four letters or fewer, a name ("dangers" would mark "Dang"). */
-    var stems = typed.slice(0, 10).filter(function (w) {
+       "responsibilities" no "responsibility"): any word that is the same but for its
+       ending (sameWord), but not a capitalised word of four letters or fewer, a name
+       ("dangers" would mark "Dang"). */
+    var long = typed.slice(0, 10).filter(function (w) {
       return !HAN.test(w) && /^[\p{L}\p{N}]{6,}$/u.test(w);
-    }).map(function (w) { return stem(fold(w)); });
+    }).map(fold);
     var typedAs = new RegExp("^(?:" + words.join("|") + ")$", "iu");
-    if (stems.length) words.push("(?<![\\p{L}\\p{N}])(?:(?![" + HAN_CLASS + "])[\\p{L}\\p{N}])+");
+    if (long.length) words.push("(?<![\\p{L}\\p{N}])(?:(?![" + HAN_CLASS + "])[\\p{L}\\p{N}])+");
     function marked(found) {
-      if (!stems.length || typedAs.test(found)) return true;
+      if (!long.length || typedAs.test(found)) return true;
       if (found.length <= 4 && found !== found.toLowerCase()) return false;
-      var its = stem(fold(found));
-      return stems.some(function (s) { return sameStem(s, its); });
+      var its = fold(found);
+      return long.some(function (w) { return sameWord(w, its); });
     }
     var pattern = new RegExp(words.join("|"), "giu");
     var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
@@ -1249,6 +1259,7 @@
      how a date typed in figures is searched, which queries are searched as a phrase too and
      how its pages move up. */
   box.lgTidyExcerpt = tidyExcerpt;
+  box.lgSameWord = sameWord;
   box.lgExcerptText = function (html, title) { return excerptNodes(html, title).textContent; };
   box.lgExcerptMarks = function (html, title) {
     return Array.prototype.map.call(excerptNodes(html, title).querySelectorAll("mark"), function (m) {

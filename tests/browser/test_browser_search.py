@@ -608,6 +608,33 @@ def test_a_highlighted_word_is_found_with_or_without_pinyins_tones(tab, word, te
                              [word, text]) is marked
 
 
+@pytest.mark.parametrize(("word", "found", "same"), [
+    ("committees", "committee", True), ("making", "make", True), ("mining", "mines", True), ("rating", "rate", True),
+    ("families", "family", True), ("meetings", "meeting", True), ("responsibilities", "responsibility", True),
+    # A stem that starts another is another word (a review: "committee" marked "committed")
+    ("committee", "committed", False), ("committee", "commit", False), ("county", "count", False),
+    ("jianguo", "jiang", False), ("police", "policy", False), ("planning", "plant", False),
+    ("secretary", "secretariat", False),
+])
+def test_a_highlighted_word_marks_its_other_forms_only(tab, word, found, same):
+    tab.goto("")
+    assert tab.page.evaluate("([w, f]) => document.querySelector('[data-lg-search]').lgSameWord(w, f)",
+                             [word, found]) is same
+
+
+def test_an_excerpt_widened_for_its_chinese_keeps_what_pagefind_centred_on(search_tab):
+    """"安全 safety": the widened excerpt of an entry drew its cut to an earlier match and lost
+    the Chinese it was found by; "county head" ended on 安全生产委, no word (a review)."""
+    page = search_tab.page
+    for query, url, wanted in [("安全 safety", "glossary/special-rectification/", "安全"),
+                               ("county head", "glossary/district-safety-committee/", "安全生产委员会")]:
+        results = search(search_tab, query)
+        assert url in [r.split("#")[0] for r in results], results
+        excerpt = page.locator(f".md-search-result__link[href*='{url}'] .lg-search-result__excerpt").first.inner_text()
+        assert wanted in excerpt, (query, excerpt)
+        assert "安全生产委…" not in excerpt and not excerpt.rstrip("…").endswith("("), excerpt
+
+
 def test_escape_after_enter_stays_on_the_page(tab):
     """Enter waits for the search of what the box holds; Escape pressed meanwhile closes the
     box, and the page a result would have opened is not opened (a review)."""
