@@ -429,12 +429,17 @@ number before a month's name is a day only so, or with an ordinal ("the 3rd of M
 year ("5 May 2024"). Not "No. 3 March Road", "Level 4 May be raised", "had 30 August visitors"."""
 
 
-# A day said to come: "will be held on March 15", "is to start from June 1", "falls on
-# February 1" before it, or "On January 10, Louxing District will launch" around it. A day
-# later in the year than publication is then that day, not the same day a year before (a
-# review). Not "On December 20, Liu Zhigang stressed that we will …": the subject's own "will" only.
-_FUTURE_BEFORE_RE = re.compile(r"\b(?:will|shall|(?:is|are)(?: scheduled)? to|falls)\s+(?:[a-z]+\s+){0,4}"
-                               r"(?:on|from|in|at)\s+(?:the\s+)?$")
+# A day said to come: "will be held on March 15", "is to start from June 1" before it, or "On
+# January 10, Louxing District will launch" around it. A day later in the year than
+# publication is then that day, not the same day a year before (a review). The verb of the
+# day only ("Volunteers who will serve were trained on December 28" was a past day; so is a
+# yearly day that "falls on"); and not "On December 20, Liu Zhigang stressed that we will …":
+# the subject's own "will" only.
+_FUTURE_BEFORE_RE = re.compile(
+    r"\b(?:will|shall|(?:is|are)(?: scheduled| due| expected)? to)\s+(?:be\s+)?(?:officially\s+|formally\s+)?"
+    r"(?:held|hold|launched|launch|opened|open|started|start|begin|run|kick\s+off|take\s+effect|"
+    r"come\s+into\s+(?:force|effect)|implemented|convened|convene|closed|close|end|carried\s+out|put\s+into\s+use)"
+    r"\s+(?:on|from|in)\s+(?:the\s+)?$")
 _FUTURE_AFTER_RE = re.compile(r",?\s+(?:the\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,5}(?:will|is to|are to)\s")
 
 
@@ -830,16 +835,18 @@ def footer_start(body: str) -> int:
     if glued is not None:
         return glued
     phrases = [m.start() for m in FOOTER_RE.finditer(body) if _phrase_stands_alone(body, m)]
-    lines, offset, notice = [], 0, len(body)
+    lines, offset, notices = [], 0, []
     for line in body.split("\n"):
         head = line.lstrip()
         if (head[:24].lower().startswith(FOOTER_LINE_STARTS) and _navigation_line(line.strip())
                 or _COMMENTS_HEADING_RE.match(head)):
             lines.append(offset)
-        elif (notice == len(body) and head[:24].lower().startswith(FOOTER_NOTICE_STARTS)
-              and _credits_at_end(body[:offset]) is not None):
-            notice = offset  # a site's notice right below the credit line; elsewhere, the article's
+        elif head[:24].lower().startswith(FOOTER_NOTICE_STARTS):
+            notices.append(offset)
         offset += len(line) + 1
+    # A site's notice right below the credit line; elsewhere, the article's. (The first notice
+    # only: the credit line looked for above each of thousands took minutes.)
+    notice = notices[0] if notices and _credits_at_end(body[: notices[0]]) is not None else len(body)
     return min(notice, _footer_of(body, phrases, lines))
 
 
@@ -1083,23 +1090,32 @@ def _credit_line_above(text: str) -> int | None:
 
 
 # A stop inside an address or a name ends no sentence ("Source: www.louxing.gov.cn", "Hunan
-# Daily Co., Ltd", "3.5"): the credit line was looked for after it, and every credit was lost.
-# Not a stop before a label glued to the text's last sentence ("level.audit: Huang Miao").
-_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|cn|net|org|gov|edu|html?|shtml|php|aspx?)"
-                         r"(?![\w-])|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+# Daily Co., Ltd", "No.1 Middle School", "3.5"): the credit line was looked for after it, and
+# every credit was lost. A stop before a small letter is in a word unless a colon follows in
+# that word: a label glued to the text's last sentence ("level.audit: Huang Miao") starts the
+# credit line. Before a capital, it ends a sentence glued to the next ("year.Liu",
+# "gov.cn.Source:"). (Read a few characters around each stop only: an address pattern run
+# over the whole word took seconds on a long one.)
+_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.[a-z]{2,}|\S+\.(?:com|cn|net|org|gov|edu|io|hk|tw|html?|shtml|"
+                         r"php|aspx?)(?![\w-])", re.IGNORECASE)
+_WORD_AFTER_A_STOP = 60
+"""How far a word after a stop is read for a colon."""
 
 
 def _stop_in_a_word(text: str, end: int) -> bool:
-    """Whether the stop that ends at ``end`` is inside a word: a comma or a figure after it, or
-    an address it is part of."""
+    """Whether the stop that ends at ``end`` is inside a word: a comma or a figure after it,
+    or a small letter and then no colon before the word's end."""
     after = text[end : end + 1]
-    if after in (",", "，") or (after.isdigit() and text[end - 2 : end - 1].isdigit()):
+    if after in (",", "，") or after.isdigit():
         return True
-    if not after.isalnum():
+    if not after.islower():
         return False
-    start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
-    stop = min((i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0), default=len(text))
-    return any(m.start() <= end - 1 < m.end() for m in _ADDRESS_RE.finditer(text, start, stop))
+    for char in text[end : end + _WORD_AFTER_A_STOP]:
+        if char.isspace():
+            return True
+        if char in ":：":
+            return False
+    return True
 
 
 # A label the parser does not know, of a newsroom's credits, and a name, before the known labels
@@ -1107,9 +1123,10 @@ def _stop_in_a_word(text: str, end: int) -> bool:
 # credit line, and stayed in the text), and it is said, not read. Not any words with a colon: a
 # subheading ("Next Step: Key Tasks Ahead") is the article's.
 _UNKNOWN_LABEL_FIRST_RE = re.compile(
-    r"(?i:Authors?|Writers?|Written by|(?:Executive\s+)?Producers?|Proofread(?:ing|ers?|by)?|Photographers?|"
-    r"Camera(?:man|men)?|Typesetting|Layout|Translat(?:or|ors|ed by|ion)|Planners?|Planning|Coordinators?|"
-    r"Compil(?:er|ers|ed by)|Contributors?|Interns?|Producer)[ \t]*[:：][ \t]*(?:[A-Z][A-Za-z'-]*[ \t]*){1,4}")
+    r"(?i:Authors?|Writers?|Written by|(?:Executive\s+)?Producers?|Produced by|Production|Proofread(?:ing|ers?|by)?|"
+    r"Photographers?|Camera(?:man|men)?|Typesetting|Layout|Design(?:ers?|ed by)?|Posters?|Editing|Copywrit(?:ing|ers?)|"
+    r"Dubbing|Narrat(?:ion|ors?)|Voice|Translat(?:or|ors|ed by|ion)|Planners?|Planning|Coordinators?|"
+    r"Compil(?:er|ers|ed by)|Contributors?|Interns?)[ \t]*[:：][ \t]*(?:[A-Z][A-Za-z'-]*[ \t]*){1,4}")
 
 
 def _tail_credit_start(text: str) -> int | None:
@@ -1139,6 +1156,11 @@ def _credit_tail(text: str, tail_from: int) -> int | None:
     labels = _find_labels(stripped)
     if labels and (labels[0][0] == 0 or _UNKNOWN_LABEL_FIRST_RE.fullmatch(stripped[: labels[0][0]].strip())):
         return offset
+    # Known labels that start a line below a line of the text with no stop (a subheading,
+    # "Next Step: Key Tasks Ahead", or a caption): the credit line is that line.
+    line = stripped.rfind("\n", 0, labels[0][0]) if labels else -1
+    if line >= 0 and not stripped[line + 1 : labels[0][0]].strip():
+        return offset + line + 1
     # The credit may follow the last sentence on the same line without punctuation.
     if labels and stripped[: labels[0][0]].strip().endswith(")"):
         paren = stripped.rfind("(", 0, labels[0][0])
@@ -1335,6 +1357,10 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         inner, block = block[1:close], block[close + 1 :]
         ends_line = block.lstrip(" \t").startswith("\n")
         block = block.strip()
+        if figure := _FIGURE_WORD_RE.search(inner):  # "(Correspondent Li Yi, No.1 Middle School)": said
+            cut = _bracket_start(inner, figure.start())
+            paren_unread = [" ".join(inner[cut:].strip(" ,;，；").split())]
+            inner = inner[:cut]
         if outlet := _PAREN_OUTLET_RE.match(inner):  # "(Xinhua County Rong Media Center reporter Xie Ting …)"
             # ("Rong Media" alone, 融媒 with no place, names no body: the reporter's kind, as "Our" is.)
             source = outlet["source"] if " ".join(outlet["source"].split()).lower() != "rong media" else None
@@ -1360,7 +1386,7 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         if named is None:  # "(safety first)" closing a sentence is not a credit: names only
             return {}, None, [], []
         credits.update(named[0])
-        paren_unread = named[1]
+        paren_unread = named[1] + paren_unread
     labels = _find_labels(block)
     if not labels:
         # Lines below a parenthesis that ends its line: a blog's footer, or a credit the
@@ -1408,9 +1434,15 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         if addresses:
             unread += [a.rstrip(")）.,;") for a in addresses[1].split() if _ADDRESS_RE.search(a)]
             value = value[: addresses.start()]
-        # (Looked for before "Xiao Hui&nbsp;" loses its ';'.) A figure is no name's either ("Xiao Hui v1.2").
-        markup = (" ".join(value.split()) if role != "source" and (_MARKUP_RE.search(value) or _FIGURE_RE.search(value))
-                  else None)
+        # A word with a figure is no name's, nor what follows it ("Xiao Hui v1.2", "Xiao Hui
+        # 2022-02-11 10:23", "Wang Lei (3 photos)"): said, the names before it read.
+        figure = _FIGURE_WORD_RE.search(value) if role != "source" else None
+        if figure:
+            cut = _bracket_start(value, figure.start())
+            unread.append(" ".join(value[cut:].split()))
+            value = value[:cut]
+        # (Looked for before "Xiao Hui&nbsp;" loses its ';'.)
+        markup = " ".join(value.split()) if role != "source" and _MARKUP_RE.search(value) else None
         value = value.strip().rstrip(".;,")
         if role == "source":
             # The reporter's parenthesis after the source ("Source: Louxing Rong Media Center (Li
@@ -1434,8 +1466,8 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
             continue
         # Chinese in a value of names, which are read in pinyin: said, not dropped without a
         # word ("Editor: Xiao Hui 来源：娄星融媒体中心" lost its untranslated source).
-        if not value.isascii():
-            unread += [" ".join(run.split()) for run in _HAN_IN_VALUE_RE.findall(value)]
+        if not value.isascii():  # (not a name's own Chinese after it: "Xiao Hui (肖辉)")
+            unread += [" ".join(run.split()) for run in _HAN_IN_VALUE_RE.findall(_CHINESE_AFTER_NAME_RE.sub("", value))]
         value = _LABEL_WORDS_PAREN_RE.sub("", value)  # "Editor: Wang Fang (intern)": an editor
         groups = []
         for group in (g.strip() for g in _NAME_GROUPS_RE.split(value.strip()) if g.strip()):
@@ -1463,9 +1495,16 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
 # is only an address, "Source: www.louxing.gov.cn", is kept as the source).
 _TRAILING_ADDRESSES_RE = re.compile(rf"(?<=[^\s\]])[\s,;(（]+((?:{_ADDRESS_RE.pattern})(?:[\s,;()（）]+(?:{_ADDRESS_RE.pattern}))*)"
                                     r"[\s,;.)）]*$", re.IGNORECASE)
-_FIGURE_RE = re.compile(r"[0-9]")
+def _bracket_start(value: str, cut: int) -> int:
+    """``cut``, or where the bracket it is in opens ("Li Yi (Louxing No.2 People's Hospital)"
+    is cut before the bracket, not after "Louxing")."""
+    opened = max(value.rfind("(", 0, cut), value.rfind("（", 0, cut))
+    return opened if opened > max(value.rfind(")", 0, cut), value.rfind("）", 0, cut)) else cut
+
+
+_FIGURE_WORD_RE = re.compile(r"[\s,;，；(（]*[^\s,;，；(（]*[0-9]")
 _HAN_IN_VALUE_RE = re.compile(rf"[{HAN}](?:[{HAN}：:，、· ]*[{HAN}])?")
-_MARKUP_RE = re.compile(r"[\[\]{}]|<\s*[a-z/!]|<[A-Z]|<\s*[A-Za-z!][^<>]{0,60}>|&#?\w+;|://")
+_MARKUP_RE = re.compile(r"[\[\]{}]|<\s*[a-z/!]|<[A-Z]|<\s*[A-Za-z!][^<>]{0,60}>|&#?\w+;|://|(?i:www)\.")
 """What no credit's names hold: a tag, even cut short ("< /p", "< br"; not "< Wang Lei"), an
 entity, brackets (a Markdown link, a template, "[Print]"), an address. (Not the marks some
 sites put between labels: "| Editor:", "==", ">>", "***", "#".)"""
@@ -1718,25 +1757,38 @@ def _event_day(m: re.Match, published: date) -> tuple[date, bool] | None:
     return (resolved, year is not None) if resolved and resolved <= published else None
 
 
-# Between the two days of a range ("from December 20 to January 10", "January 3-10" aside):
-# its end, written without a year, is taken on or after its start, where it had been taken as
-# the latest such day up to publication, a year before its start (a review). Only across a
-# year's end, more than half a year before: "shortened from April 25 to April 10", "On April
-# 26 — the March 5 plan" are days of the same year (a second review).
-_RANGE_TO_RE = re.compile(r"\s*(?:to|till|until|through|[-–—~～])\s*", re.IGNORECASE)
-_RANGE_TURNS_THE_YEAR = timedelta(days=183)
+# Between the two days of a range ("from December 20 to January 10", "from the 20th of
+# December to the 10th of January", "December 28-January 3"): its end, written without a
+# year, is the first such day after its start, within ten months ("from October 1 to April 30"
+# of the fire season), else the last one before it ("brought forward from June 20 to June 10",
+# "shortened from April 25 to April 10"). It had been the latest such day up to publication:
+# a year before its start (a review). A dash between spaces is punctuation ("On April 26 — the
+# March 5 plan"), not a range.
+_RANGE_TO_RE = re.compile(r"\s*(?:to|till|until|through|~|～)\s*(?:the\s+)?|[-–—]", re.IGNORECASE)
+_RANGE_LONGEST = timedelta(days=300)
 
 
-def _on_or_after(month: int, day: int, start: date) -> date | None:
-    """The first date with this month and day on or after ``start``."""
+def _range_end(month: int, day: int, start: date) -> date | None:
+    """The day of this month and day that ends a range from ``start``."""
+    after = None
     for year in (start.year, start.year + 1, start.year + 4):  # (+4: 29 February)
         try:
             candidate = date(year, month, day)
         except ValueError:
             continue
         if candidate >= start:
+            after = candidate
+            break
+    if after is not None and after - start <= _RANGE_LONGEST:
+        return after
+    for year in (start.year, start.year - 1, start.year - 4):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate < start:
             return candidate
-    return None
+    return after
 
 
 def find_dates(text: str, published: date) -> list[DateMention]:
@@ -1769,9 +1821,8 @@ def find_dates(text: str, published: date) -> list[DateMention]:
         resolved = resolve_day(month, int(number), published, int(year) if year else None,
                                ahead=not year and (_word_before(text, at) in _DEADLINE_WORDS
                                                    or _said_to_come(text, at, after.end())))
-        if (resolved and not year and start and start[1] - resolved > _RANGE_TURNS_THE_YEAR
-                and _RANGE_TO_RE.fullmatch(text, start[0], at)):
-            resolved = _on_or_after(month, int(number), start[1])
+        if resolved and not year and start and _RANGE_TO_RE.fullmatch(text, start[0], at):
+            resolved = _range_end(month, int(number), start[1])
         if resolved:
             found.setdefault(resolved.isoformat(), DateMention(resolved.isoformat(), said.strip()))
             start = (after.end(), resolved)

@@ -313,7 +313,21 @@ def test_ingest_reads_a_parenthesis_with_a_qualified_role_and_an_intern(tmp_path
      ["www.louxing.gov.cn"]),
     ("(Li Yi) Editor: Xiao Hui xiaohui@louxing.gov.cn", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None,
      ["xiaohui@louxing.gov.cn"]),
-    ("(Li Yi) Editor: Xiao Hui v1.2", {"reporter": ["Li Yi"]}, None, ["Editor: Xiao Hui v1.2"]),
+    ("(Li Yi) Editor: Xiao Hui v1.2", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None, ["v1.2"]),
+    # A figure and what follows it are said, the names before it read (a third review: the
+    # whole value was said, and the editor lost).
+    ("(Li Yi) Editor: Xiao Hui, Wang Fang 2022-02-11 10:23", {"reporter": ["Li Yi"], "editor": ["Xiao Hui", "Wang Fang"]},
+     None, ["2022-02-11 10:23"]),
+    ("Photo: Wang Lei (3 photos) Editor: Xu Jing", {"reporter": ["Wang Lei"], "editor": ["Xu Jing"]}, None,
+     ["(3 photos)"]),
+    ("Correspondent: Li Yi (Louxing No.2 People's Hospital) Editor: Xiao Hui",
+     {"correspondent": ["Li Yi"], "editor": ["Xiao Hui"]}, None, ["(Louxing No.2 People's Hospital)"]),
+    ("(Correspondent Li Yi, No.1 Middle School) Editor: Xiao Hui", {"correspondent": ["Li Yi"], "editor": ["Xiao Hui"]},
+     None, ["No.1 Middle School"]),
+    ("(Li Yi) Editor: Xiao Hui Source: Louxing No.1 Middle School", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]},
+     "Louxing No.1 Middle School", []),
+    ("(Li Yi) Editor: Xiao Hui (肖辉)", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None, []),
+    ("Production: Li Yi Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, None, ["Production: Li Yi"]),
     ("(Li Yi) Editor: Xiao Hui Source: Louxing Rong Media Center (www.louxing.gov.cn)",
      {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, "Louxing Rong Media Center", ["www.louxing.gov.cn"]),
     ("(Li Yi) Editor: Xiao Hui 来源：娄星融媒体中心", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None,
@@ -367,6 +381,7 @@ def test_the_articles_own_lines_before_the_credit_line_stay_the_articles():
     subheading = parse_article(BODY + "Next Step: Key Tasks Ahead\nEditor: Xiao Hui Source: Miluo Rong Media Center\n")
     assert "Next Step: Key Tasks Ahead" in " ".join(subheading.paragraphs)
     assert "Next Step: Key Tasks Ahead" not in " ".join(subheading.unread_credits)
+    assert (subheading.credits, subheading.source) == ({"editor": ["Xiao Hui"]}, "Miluo Rong Media Center")
     for notice in ["All rights reserved for the rural collectives will be confirmed by the end of the year, he said.",
                    "Disclaimer: the figures are provisional, the county said."]:
         article = parse_article(BODY + notice + "\nThe county will report again in June.\n")

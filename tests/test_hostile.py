@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import html as html_lib
 import json
+import os
 import posixpath
 import re
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -925,3 +927,28 @@ def test_path_like_title_stays_text(project):
     page = project / "docs" / "articles" / SEED_ID / "index.md"
     assert yaml.safe_load(page.read_text(encoding="utf-8").split("---")[1])["title"] == title
     assert not Path("/tmp/evil").exists()
+
+
+# Shapes of text on which a pattern of the parser once backtracked over a whole word, or ran a
+# check per line: seconds for 2 KB, minutes for a megabyte (a review). Each is parsed in a
+# process of its own, stopped after a minute: a file of the limit's size takes well under a
+# second (make bench measures the parser's speed; this only catches a parser that hangs).
+HANGS = {
+    "dotted_word": "A" * 200_000 + ".b Editor: Xiao Hui\n",
+    "dots": "a." * 100_000 + "\n",
+    "dotted_words": "safety.production.Louxing." * 8_000 + "\n",
+    "notice_lines": "Disclaimer: x.\n" * 20_000,
+    "copyright_lines": "© 2022 Louxing.\n" * 20_000,
+    "long_address": "Source: www." + "a." * 100_000 + "cn\n",
+    "will_on": "The county will be held on March 5 and " * 5_000 + "\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(HANGS))
+def test_the_parser_does_not_hang_on_a_long_word_or_many_lines(shape):
+    text = "Miluo held a meeting\n2023-05-02 0 By\n\nOn May 1, the county met. " + HANGS[shape]
+    code = "import sys; from lgnews.parse import parse_article; parse_article(sys.stdin.read())"
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, timeout=60,
+                            cwd=root, env={**os.environ, "PYTHONPATH": str(root)})
+    assert result.returncode == 0, result.stderr[-2000:]

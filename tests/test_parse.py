@@ -563,16 +563,33 @@ def test_a_day_of_a_year_before_1900_is_no_day_of_last_year():
     ("On January 3 — the December 5 plan was reviewed.", ["2021-12-05", "2022-01-03"]),
     # A day the text says is to come, later in the year than publication, is this year's.
     ("The inspection will be held on March 15.", ["2022-03-15"]),
-    ("before the Spring Festival, which falls on February 1.", ["2022-02-01"]),
+    ("The rules will take effect on March 1.", ["2022-03-01"]),
     ("On January 10, Louxing District will launch a campaign.", ["2022-01-10"]),
     ("The campaign is to start from June 1.", ["2022-06-01"]),
     # Not a day of a sentence that says "will" of something else.
     ("On December 20, Liu Zhigang stressed that we will strengthen safety.", ["2021-12-20"]),
     ("On March 3, Louxing District held a meeting; it will meet again.", ["2021-03-03"]),
     ("The county will carry out checks. On March 3 it met.", ["2021-03-03"]),
+    # Nor another verb's "will", nor a yearly day that "falls on" (a third review)
+    ("Volunteers who will serve were trained on December 28.", ["2021-12-28"]),
+    ("Households that are to be relocated were visited on December 29.", ["2021-12-29"]),
+    ("Mao Zedong's birth, which falls on December 26, was marked.", ["2021-12-26"]),
+    ("from the 20th of December to the 10th of January", ["2021-12-20", "2022-01-10"]),
+    ("December 28-January 3", ["2021-12-28", "2022-01-03"]),
 ])
 def test_the_end_of_a_range_of_days_is_not_before_its_start(text, dates):
     assert [d.date for d in find_dates(text, date(2022, 1, 5))] == dates
+
+
+@pytest.mark.parametrize(("published", "text", "dates"), [
+    # A range of more than half a year, within ten months: its end after its start
+    (date(2021, 12, 10), "The fire prevention period is from October 1 to April 30.", ["2021-10-01", "2022-04-30"]),
+    # An end before its start in the same year: a day brought forward, not a year later
+    (date(2022, 4, 30), "The deadline was shortened from April 25 to April 10.", ["2022-04-10", "2022-04-25"]),
+    (date(2022, 4, 30), "The opening will be brought forward from June 20 to June 10.", ["2021-06-10", "2021-06-20"]),
+])
+def test_a_range_ends_within_ten_months_of_its_start(published, text, dates):
+    assert [d.date for d in find_dates(text, published)] == dates
 
 
 def test_a_header_typed_in_full_width_characters_is_read():
