@@ -431,15 +431,13 @@ year ("5 May 2024"). Not "No. 3 March Road", "Level 4 May be raised", "had 30 Au
 
 # A day said to come: "will be held on March 15", "is to start from June 1" before it, or "On
 # January 10, Louxing District will launch" around it. A day later in the year than
-# publication is then that day, not the same day a year before (a review). The verb of the
-# day only ("Volunteers who will serve were trained on December 28" was a past day; so is a
-# yearly day that "falls on"); and not "On December 20, Liu Zhigang stressed that we will …":
-# the subject's own "will" only.
+# publication is then that day, not the same day a year before (a review). Not where a past
+# verb comes between ("Volunteers who will serve were trained on December 28"), nor a yearly
+# day that "falls on"; and not "On December 20, Liu Zhigang stressed that we will …": the
+# subject's own "will" only.
 _FUTURE_BEFORE_RE = re.compile(
-    r"\b(?:will|shall|(?:is|are)(?: scheduled| due| expected)? to)\s+(?:be\s+)?(?:officially\s+|formally\s+)?"
-    r"(?:held|hold|launched|launch|opened|open|started|start|begin|run|kick\s+off|take\s+effect|"
-    r"come\s+into\s+(?:force|effect)|implemented|convened|convene|closed|close|end|carried\s+out|put\s+into\s+use)"
-    r"\s+(?:on|from|in)\s+(?:the\s+)?$")
+    r"\b(?:will|shall|(?:is|are)(?: scheduled| due| expected)? to)\s+"
+    r"(?:(?!(?:was|were|had|has|have|did)\b)[a-z]+\s+){0,4}(?:on|from|in)\s+(?:the\s+)?$")
 _FUTURE_AFTER_RE = re.compile(r",?\s+(?:the\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,5}(?:will|is to|are to)\s")
 
 
@@ -844,9 +842,10 @@ def footer_start(body: str) -> int:
         elif head[:24].lower().startswith(FOOTER_NOTICE_STARTS):
             notices.append(offset)
         offset += len(line) + 1
-    # A site's notice right below the credit line; elsewhere, the article's. (The first notice
-    # only: the credit line looked for above each of thousands took minutes.)
-    notice = notices[0] if notices and _credits_at_end(body[: notices[0]]) is not None else len(body)
+    # A site's notice right below the credit line; elsewhere, the article's ("© Photo by …"
+    # under a picture). (The first three only: the credit line looked for above each of
+    # thousands took minutes.)
+    notice = next((at for at in notices[:3] if _credits_at_end(body[:at]) is not None), len(body))
     return min(notice, _footer_of(body, phrases, lines))
 
 
@@ -1100,6 +1099,8 @@ _ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.[a-z]{2,}|\S+\.(?:com
                          r"php|aspx?)(?![\w-])", re.IGNORECASE)
 _WORD_AFTER_A_STOP = 60
 """How far a word after a stop is read for a colon."""
+_WORD_AFTER_A_STOP_RE = re.compile(r"[A-Za-z]{1,6}(?![A-Za-z])")
+_ADDRESS_ENDINGS = frozenset("com cn net org gov edu io hk tw ltd inc".split())
 
 
 def _stop_in_a_word(text: str, end: int) -> bool:
@@ -1108,6 +1109,12 @@ def _stop_in_a_word(text: str, end: int) -> bool:
     after = text[end : end + 1]
     if after in (",", "，") or after.isdigit():
         return True
+    if after.isupper():  # an address or a company's name in capitals ("WWW.LOUXING.GOV.CN", "Rednet.Cn", "Co.Ltd")
+        word_start = max(text.rfind(" ", max(0, end - _WORD_AFTER_A_STOP), end), text.rfind("\n", 0, end)) + 1
+        before = text[word_start:end].lower()
+        following = _WORD_AFTER_A_STOP_RE.match(text, end)
+        return (before.startswith(("www.", "http")) or "@" in before
+                or (following is not None and following[0].lower() in _ADDRESS_ENDINGS))
     if not after.islower():
         return False
     for char in text[end : end + _WORD_AFTER_A_STOP]:
@@ -1127,6 +1134,25 @@ _UNKNOWN_LABEL_FIRST_RE = re.compile(
     r"Photographers?|Camera(?:man|men)?|Typesetting|Layout|Design(?:ers?|ed by)?|Posters?|Editing|Copywrit(?:ing|ers?)|"
     r"Dubbing|Narrat(?:ion|ors?)|Voice|Translat(?:or|ors|ed by|ion)|Planners?|Planning|Coordinators?|"
     r"Compil(?:er|ers|ed by)|Contributors?|Interns?)[ \t]*[:：][ \t]*(?:[A-Z][A-Za-z'-]*[ \t]*){1,4}")
+
+
+_NAMES_VALUE_RE = re.compile(r"(?:[A-Z][A-Za-z'-]*[ \t]*){1,4}")
+_SOURCE_VALUE_RE = re.compile(r"(?:[A-Z][A-Za-z'-]*[ \t]*){1,6}")
+
+
+def _names_only_line(text: str, labels: list[tuple[int, int, str]]) -> bool:
+    """Whether the labels of ``text`` from the first on its line give names only (or a source's
+    name): a line of credits, not of the article ("Source: the district statistics bureau,
+    output rose", "Reporter: What are the plans", "Text: Louxing District Work Safety
+    Responsibility List" were taken for credits)."""
+    end = text.find("\n", labels[0][0])
+    end = len(text) if end < 0 else end
+    on_line = [label for label in labels if label[0] < end]
+    for i, (_, value_from, role) in enumerate(on_line):
+        value = text[value_from : on_line[i + 1][0] if i + 1 < len(on_line) else end].strip()
+        if not (_SOURCE_VALUE_RE if role == "source" else _NAMES_VALUE_RE).fullmatch(value):
+            return False
+    return True
 
 
 def _tail_credit_start(text: str) -> int | None:
@@ -1159,7 +1185,7 @@ def _credit_tail(text: str, tail_from: int) -> int | None:
     # Known labels that start a line below a line of the text with no stop (a subheading,
     # "Next Step: Key Tasks Ahead", or a caption): the credit line is that line.
     line = stripped.rfind("\n", 0, labels[0][0]) if labels else -1
-    if line >= 0 and not stripped[line + 1 : labels[0][0]].strip():
+    if line >= 0 and not stripped[line + 1 : labels[0][0]].strip() and _names_only_line(stripped, labels):
         return offset + line + 1
     # The credit may follow the last sentence on the same line without punctuation.
     if labels and stripped[: labels[0][0]].strip().endswith(")"):
@@ -1357,10 +1383,10 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         inner, block = block[1:close], block[close + 1 :]
         ends_line = block.lstrip(" \t").startswith("\n")
         block = block.strip()
-        if figure := _FIGURE_WORD_RE.search(inner):  # "(Correspondent Li Yi, No.1 Middle School)": said
-            cut = _bracket_start(inner, figure.start())
-            paren_unread = [" ".join(inner[cut:].strip(" ,;，；").split())]
-            inner = inner[:cut]
+        if _FIGURE_RE.search(inner):  # "(Correspondent Li Yi, No.1 Middle School)": its part with a figure said
+            parts = _PAREN_COMMAS_RE.split(inner)
+            paren_unread = [" ".join(part.split()) for part in parts if _FIGURE_RE.search(part)]
+            inner = ", ".join(part for part in parts if not _FIGURE_RE.search(part))
         if outlet := _PAREN_OUTLET_RE.match(inner):  # "(Xinhua County Rong Media Center reporter Xie Ting …)"
             # ("Rong Media" alone, 融媒 with no place, names no body: the reporter's kind, as "Our" is.)
             source = outlet["source"] if " ".join(outlet["source"].split()).lower() != "rong media" else None
@@ -1434,15 +1460,19 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         if addresses:
             unread += [a.rstrip(")）.,;") for a in addresses[1].split() if _ADDRESS_RE.search(a)]
             value = value[: addresses.start()]
-        # A word with a figure is no name's, nor what follows it ("Xiao Hui v1.2", "Xiao Hui
-        # 2022-02-11 10:23", "Wang Lei (3 photos)"): said, the names before it read.
-        figure = _FIGURE_WORD_RE.search(value) if role != "source" else None
-        if figure:
-            cut = _bracket_start(value, figure.start())
-            unread.append(" ".join(value[cut:].split()))
-            value = value[:cut]
-        # (Looked for before "Xiao Hui&nbsp;" loses its ';'.)
+        # (Looked for before "Xiao Hui&nbsp;" loses its ';'.) Any other figure is no name's
+        # either ("Xiao Hui Views 1024" credited "Xiao Hui Views"): the value is said.
         markup = " ".join(value.split()) if role != "source" and _MARKUP_RE.search(value) else None
+        # A date, a time, a telephone number, a version or a count of photos after the names
+        # ("Xiao Hui 2022-02-11 10:23", "Wang Lei (3 photos)"): said, the names before it read.
+        figures = _TRAILING_FIGURES_RE.search(value) if role != "source" and not markup else None
+        if figures and not _PINYIN_GIVEN_NAME_RE.fullmatch((value[: figures.start()].split() or [""])[-1].lower()):
+            figures = None  # after a word that ends no name ("Tel 0738-…", "Updated 2022-02-11"): all said
+        if figures:
+            unread.append(" ".join(value[figures.start() :].strip(" ,;，；").split()))
+            value = value[: figures.start()]
+        if role != "source" and not markup and _FIGURE_RE.search(value):
+            markup = " ".join(value.split())
         value = value.strip().rstrip(".;,")
         if role == "source":
             # The reporter's parenthesis after the source ("Source: Louxing Rong Media Center (Li
@@ -1495,14 +1525,11 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
 # is only an address, "Source: www.louxing.gov.cn", is kept as the source).
 _TRAILING_ADDRESSES_RE = re.compile(rf"(?<=[^\s\]])[\s,;(（]+((?:{_ADDRESS_RE.pattern})(?:[\s,;()（）]+(?:{_ADDRESS_RE.pattern}))*)"
                                     r"[\s,;.)）]*$", re.IGNORECASE)
-def _bracket_start(value: str, cut: int) -> int:
-    """``cut``, or where the bracket it is in opens ("Li Yi (Louxing No.2 People's Hospital)"
-    is cut before the bracket, not after "Louxing")."""
-    opened = max(value.rfind("(", 0, cut), value.rfind("（", 0, cut))
-    return opened if opened > max(value.rfind(")", 0, cut), value.rfind("）", 0, cut)) else cut
-
-
-_FIGURE_WORD_RE = re.compile(r"[\s,;，；(（]*[^\s,;，；(（]*[0-9]")
+_FIGURE_RE = re.compile(r"[0-9]")
+_TRAILING_FIGURES_RE = re.compile(
+    r"(?<=[A-Za-z])[\s,;，；]*(?:(?:[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|"
+    r"[(（]?[0-9]{3,4}-[0-9]{7,8}[)）]?|[vV][0-9]+(?:\.[0-9]+)*|[(（][0-9]+\s+(?:photos?|pictures?|images?)[)）])"
+    r"[\s,;，；]*)+$")
 _HAN_IN_VALUE_RE = re.compile(rf"[{HAN}](?:[{HAN}：:，、· ]*[{HAN}])?")
 _MARKUP_RE = re.compile(r"[\[\]{}]|<\s*[a-z/!]|<[A-Z]|<\s*[A-Za-z!][^<>]{0,60}>|&#?\w+;|://|(?i:www)\.")
 """What no credit's names hold: a tag, even cut short ("< /p", "< br"; not "< Wang Lei"), an
@@ -1759,10 +1786,11 @@ def _event_day(m: re.Match, published: date) -> tuple[date, bool] | None:
 
 # Between the two days of a range ("from December 20 to January 10", "from the 20th of
 # December to the 10th of January", "December 28-January 3"): its end, written without a
-# year, is the first such day after its start, within ten months ("from October 1 to April 30"
-# of the fire season), else the last one before it ("brought forward from June 20 to June 10",
-# "shortened from April 25 to April 10"). It had been the latest such day up to publication:
-# a year before its start (a review). A dash between spaces is punctuation ("On April 26 — the
+# year and read before its start, is the first such day after the start, within ten months
+# ("from October 1 to April 30" of the fire season), else the last one before it ("brought
+# forward from June 20 to June 10", "shortened from April 25 to April 10"). It had been the
+# latest such day up to publication: a year before its start (a review). An end read after
+# its start stays ("From January 1 to November 30, the district handled 300 cases"). A dash between spaces is punctuation ("On April 26 — the
 # March 5 plan"), not a range.
 _RANGE_TO_RE = re.compile(r"\s*(?:to|till|until|through|~|～)\s*(?:the\s+)?|[-–—]", re.IGNORECASE)
 _RANGE_LONGEST = timedelta(days=300)
@@ -1821,7 +1849,7 @@ def find_dates(text: str, published: date) -> list[DateMention]:
         resolved = resolve_day(month, int(number), published, int(year) if year else None,
                                ahead=not year and (_word_before(text, at) in _DEADLINE_WORDS
                                                    or _said_to_come(text, at, after.end())))
-        if resolved and not year and start and _RANGE_TO_RE.fullmatch(text, start[0], at):
+        if resolved and not year and start and start[1] > resolved and _RANGE_TO_RE.fullmatch(text, start[0], at):
             resolved = _range_end(month, int(number), start[1])
         if resolved:
             found.setdefault(resolved.isoformat(), DateMention(resolved.isoformat(), said.strip()))

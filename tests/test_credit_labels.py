@@ -321,13 +321,29 @@ def test_ingest_reads_a_parenthesis_with_a_qualified_role_and_an_intern(tmp_path
     ("Photo: Wang Lei (3 photos) Editor: Xu Jing", {"reporter": ["Wang Lei"], "editor": ["Xu Jing"]}, None,
      ["(3 photos)"]),
     ("Correspondent: Li Yi (Louxing No.2 People's Hospital) Editor: Xiao Hui",
-     {"correspondent": ["Li Yi"], "editor": ["Xiao Hui"]}, None, ["(Louxing No.2 People's Hospital)"]),
+     {"editor": ["Xiao Hui"]}, None, ["Correspondent: Li Yi (Louxing No.2 People's Hospital)"]),
     ("(Correspondent Li Yi, No.1 Middle School) Editor: Xiao Hui", {"correspondent": ["Li Yi"], "editor": ["Xiao Hui"]},
      None, ["No.1 Middle School"]),
     ("(Li Yi) Editor: Xiao Hui Source: Louxing No.1 Middle School", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]},
      "Louxing No.1 Middle School", []),
     ("(Li Yi) Editor: Xiao Hui (肖辉)", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None, []),
     ("Production: Li Yi Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, None, ["Production: Li Yi"]),
+    # Other figures, and a figure after a word that ends no name, say the whole value: the
+    # words before it were credited ("Xiao Hui Views", "Li Yi Tel", "Xiao", "Louxing"; a
+    # fourth review).
+    ("(Li Yi) Editor: Xiao Hui Views 1024", {"reporter": ["Li Yi"]}, None, ["Editor: Xiao Hui Views 1024"]),
+    ("(Li Yi) Editor: Xiao Hui Updated 2022-02-11", {"reporter": ["Li Yi"]}, None,
+     ["Editor: Xiao Hui Updated 2022-02-11"]),
+    ("Reporter: Li Yi Tel 0738-8321234 Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, None,
+     ["Reporter: Li Yi Tel 0738-8321234"]),
+    ("(Li Yi) Editor: Xiao Hui&#160;", {"reporter": ["Li Yi"]}, None, ["Editor: Xiao Hui&#160;"]),
+    ("Correspondent: Li Yi, Louxing 1st Middle School Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, None,
+     ["Correspondent: Li Yi, Louxing 1st Middle School"]),
+    # An address or a company in capitals (a stop before a capital ended a sentence there)
+    ("(Li Yi) Editor: Xiao Hui Source: Louxing Rong Media Center WWW.LOUXING.GOV.CN",
+     {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, "Louxing Rong Media Center", ["WWW.LOUXING.GOV.CN"]),
+    ("(Li Yi) Editor: Xiao Hui Source: Hunan Daily Co.Ltd", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]},
+     "Hunan Daily Co.Ltd", []),
     ("(Li Yi) Editor: Xiao Hui Source: Louxing Rong Media Center (www.louxing.gov.cn)",
      {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, "Louxing Rong Media Center", ["www.louxing.gov.cn"]),
     ("(Li Yi) Editor: Xiao Hui 来源：娄星融媒体中心", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None,
@@ -382,6 +398,18 @@ def test_the_articles_own_lines_before_the_credit_line_stay_the_articles():
     assert "Next Step: Key Tasks Ahead" in " ".join(subheading.paragraphs)
     assert "Next Step: Key Tasks Ahead" not in " ".join(subheading.unread_credits)
     assert (subheading.credits, subheading.source) == ({"editor": ["Xiao Hui"]}, "Miluo Rong Media Center")
+    # A line of the text that starts with a label's word is the text's, not a credit line
+    for line in ["Source: the district statistics bureau, output rose 5 percent year on year",
+                 "Review: the district inspected 120 enterprises and rectified 300 hazards",
+                 "Reporter: What are the plans for next year",
+                 "Text: Louxing District Work Safety Responsibility List"]:
+        article = parse_article(BODY + "The main data are as follows\n" + line + "\nEditor: Xiao Hui\n")
+        assert line in " ".join(article.paragraphs), (line, article.paragraphs, article.unread_credits)
+        assert article.source is None and "reporter" not in article.credits, (line, article.credits)
+    # A site's notice below the credit line, under a line of the text that starts like one
+    captioned = parse_article(BODY + "© Photo by Miluo Rong Media Center\nThe meeting ended.\n(Li Yi) Editor: Xiao Hui\n"
+                              "Copyright © 2022 Miluo News. All rights reserved.\n")
+    assert captioned.paragraphs[-1] == "The meeting ended." and "© Photo by Miluo Rong Media Center" in captioned.paragraphs
     for notice in ["All rights reserved for the rural collectives will be confirmed by the end of the year, he said.",
                    "Disclaimer: the figures are provisional, the county said."]:
         article = parse_article(BODY + notice + "\nThe county will report again in June.\n")

@@ -586,7 +586,12 @@ def test_the_end_of_a_range_of_days_is_not_before_its_start(text, dates):
     (date(2021, 12, 10), "The fire prevention period is from October 1 to April 30.", ["2021-10-01", "2022-04-30"]),
     # An end before its start in the same year: a day brought forward, not a year later
     (date(2022, 4, 30), "The deadline was shortened from April 25 to April 10.", ["2022-04-10", "2022-04-25"]),
-    (date(2022, 4, 30), "The opening will be brought forward from June 20 to June 10.", ["2021-06-10", "2021-06-20"]),
+    (date(2022, 4, 30), "The opening will be brought forward from June 20 to June 10.", ["2022-06-10", "2022-06-20"]),
+    # An end after its start stays: a year to date (a fourth review: 2021-11-30)
+    (date(2022, 12, 10), "From January 1 to November 30, the district handled 300 cases.", ["2022-01-01", "2022-11-30"]),
+    # Days to come with any verb ("take place"), not past ones
+    (date(2022, 4, 30), "The race will take place on May 22.", ["2022-05-22"]),
+    (date(2022, 4, 30), "Applications will be accepted from May 1 to May 15.", ["2022-05-01", "2022-05-15"]),
 ])
 def test_a_range_ends_within_ten_months_of_its_start(published, text, dates):
     assert [d.date for d in find_dates(text, published)] == dates
