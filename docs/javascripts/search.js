@@ -272,8 +272,16 @@
     if (from < 0) return html;  /* not found as it is given: left as it is */
     /* Only the matches Pagefind's excerpt holds are marked: one further off, brought in by
        the wider text, drew the cut away from them (a review: "safety 安全" lost its 安全). */
-    var to = from + given.length, marks = {};
-    data.locations.forEach(function (at) { if (at >= from && at < to) marks[at] = true; });
+    var to = from + given.length, marks = {}, found = {};
+    data.locations.forEach(function (at) { found[at] = true; if (at >= from && at < to) marks[at] = true; });
+    /* and the matches in the same run of Chinese words as one of these: the page's own word
+       after its inner words ("娄星区融媒体中心" was marked in part, "娄星区融媒体"). */
+    function han(at) { return at >= 0 && at < words.length && HAN_WORD.test(words[at]) && HAN.test(words[at]); }
+    Object.keys(marks).forEach(function (key) {
+      var at = Number(key);
+      for (var k = at - 1; han(k) && at - k <= 60; k--) if (found[k]) marks[k] = true;
+      for (k = at + 1; han(k) && k - at <= 60; k++) if (found[k]) marks[k] = true;
+    });
     for (var round = 0; round < 8 && shown < EXCERPT_WORDS && (from > 0 || to < words.length); round++) {
       var more = Math.ceil((EXCERPT_WORDS - shown) / 2) + 2;
       from = Math.max(0, from - more);
@@ -1202,11 +1210,13 @@
     }).map(fold);
     var typedAs = new RegExp("^(?:" + words.join("|") + ")$", "iu");
     if (long.length) words.push("(?<![\\p{L}\\p{N}])(?:(?![" + HAN_CLASS + "])[\\p{L}\\p{N}])+");
+    var decided = new Map();  /* a page's words recur: each is decided once */
     function marked(found) {
       if (!long.length || typedAs.test(found)) return true;
       if (found.length <= 4 && found !== found.toLowerCase()) return false;
       var its = fold(found);
-      return long.some(function (w) { return sameWord(w, its); });
+      if (!decided.has(its)) decided.set(its, long.some(function (w) { return sameWord(w, its); }));
+      return decided.get(its);
     }
     var pattern = new RegExp(words.join("|"), "giu");
     var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {

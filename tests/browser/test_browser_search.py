@@ -633,6 +633,11 @@ def test_an_excerpt_widened_for_its_chinese_keeps_what_pagefind_centred_on(searc
         excerpt = page.locator(f".md-search-result__link[href*='{url}'] .lg-search-result__excerpt").first.inner_text()
         assert wanted in excerpt, (query, excerpt)
         assert "安全生产委…" not in excerpt and not excerpt.rstrip("…").endswith("("), excerpt
+    # The page's own word after its inner words is marked whole, not in part ("娄星区融媒体")
+    search(search_tab, "娄星区")
+    marks = page.locator(".md-search-result__link[href*='organizations/louxing-rong-media-center/'] "
+                         ".lg-search-result__excerpt mark").all_inner_texts()
+    assert marks and all(m in ("娄星区", "娄星区融媒体中心") for m in marks), marks
 
 
 def test_escape_after_enter_stays_on_the_page(tab):
