@@ -431,13 +431,15 @@ year ("5 May 2024"). Not "No. 3 March Road", "Level 4 May be raised", "had 30 Au
 
 # A day said to come: "will be held on March 15", "is to start from June 1" before it, or "On
 # January 10, Louxing District will launch" around it. A day later in the year than
-# publication is then that day, not the same day a year before (a review). Not where a past
-# verb comes between ("Volunteers who will serve were trained on December 28"), nor a yearly
-# day that "falls on"; and not "On December 20, Liu Zhigang stressed that we will …": the
-# subject's own "will" only.
+# publication is then that day, not the same day a year before (a review). The verb of the
+# day right after "will" ("will take place on", "will be officially launched on"): not another
+# verb's "will" ("Officials who will lead the work met on May 3", "Volunteers who will serve
+# were trained on December 28"), nor a yearly day that "falls on"; and not "On December 20,
+# Liu Zhigang stressed that we will …": the subject's own "will" only.
 _FUTURE_BEFORE_RE = re.compile(
-    r"\b(?:will|shall|(?:is|are)(?: scheduled| due| expected)? to)\s+"
-    r"(?:(?!(?:was|were|had|has|have|did)\b)[a-z]+\s+){0,4}(?:on|from|in)\s+(?:the\s+)?$")
+    r"\b(?:will|shall|(?:is|are)(?: scheduled| due| expected)? to)\s+(?:be\s+)?"
+    r"(?:(?:officially|formally|also|then|again|jointly|first)\s+)?[a-z]+"
+    r"(?:\s+(?:place|off|up|out|forward|back|over|effect|into\s+(?:force|effect)))?\s+(?:on|from|in)\s+(?:the\s+)?$")
 _FUTURE_AFTER_RE = re.compile(r",?\s+(?:the\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,5}(?:will|is to|are to)\s")
 
 
@@ -1113,16 +1115,23 @@ def _stop_in_a_word(text: str, end: int) -> bool:
         word_start = max(text.rfind(" ", max(0, end - _WORD_AFTER_A_STOP), end), text.rfind("\n", 0, end)) + 1
         before = text[word_start:end].lower()
         following = _WORD_AFTER_A_STOP_RE.match(text, end)
+        if _label_follows(text, end):  # "at www.louxing.gov.cn.Editor: Xiao Hui"
+            return False
         return (before.startswith(("www.", "http")) or "@" in before
                 or (following is not None and following[0].lower() in _ADDRESS_ENDINGS))
     if not after.islower():
         return False
+    return not _label_follows(text, end)
+
+
+def _label_follows(text: str, end: int) -> bool:
+    """Whether the word from ``end`` runs into a colon: a label ("audit:", "Editor:")."""
     for char in text[end : end + _WORD_AFTER_A_STOP]:
         if char.isspace():
-            return True
-        if char in ":：":
             return False
-    return True
+        if char in ":：":
+            return True
+    return False
 
 
 # A label the parser does not know, of a newsroom's credits, and a name, before the known labels
@@ -1136,8 +1145,8 @@ _UNKNOWN_LABEL_FIRST_RE = re.compile(
     r"Compil(?:er|ers|ed by)|Contributors?|Interns?)[ \t]*[:：][ \t]*(?:[A-Z][A-Za-z'-]*[ \t]*){1,4}")
 
 
-_NAMES_VALUE_RE = re.compile(r"(?:[A-Z][A-Za-z'-]*[ \t]*){1,4}")
-_SOURCE_VALUE_RE = re.compile(r"(?:[A-Z][A-Za-z'-]*[ \t]*){1,6}")
+_VALUE_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f'’-]+")
+_SMALL_WORDS = frozenset("of and the for de".split())
 
 
 def _names_only_line(text: str, labels: list[tuple[int, int, str]]) -> bool:
@@ -1150,7 +1159,15 @@ def _names_only_line(text: str, labels: list[tuple[int, int, str]]) -> bool:
     on_line = [label for label in labels if label[0] < end]
     for i, (_, value_from, role) in enumerate(on_line):
         value = text[value_from : on_line[i + 1][0] if i + 1 < len(on_line) else end].strip()
-        if not (_SOURCE_VALUE_RE if role == "source" else _NAMES_VALUE_RE).fullmatch(value):
+        if "?" in value or "？" in value:
+            return False
+        words = _VALUE_WORD_RE.findall(_without_trailing_figures(value)[0])
+        if role == "source":  # a body's name: capitalised words, "of" and "and" aside
+            if not words or len(words) > 12 or any(w[0].islower() and w not in _SMALL_WORDS for w in words):
+                return False
+        # names: words of pinyin ("Huang Miao Zeng Zhenhua", not "Louxing District Work Safety …")
+        elif not words or not all(w.lower() in ("and",) or _PINYIN_GIVEN_NAME_RE.fullmatch(
+                w.lower().replace("'", "").replace("’", "").replace("-", "").replace("ü", "v")) for w in words):
             return False
     return True
 
@@ -1383,10 +1400,19 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         inner, block = block[1:close], block[close + 1 :]
         ends_line = block.lstrip(" \t").startswith("\n")
         block = block.strip()
+        emptied = False
         if _FIGURE_RE.search(inner):  # "(Correspondent Li Yi, No.1 Middle School)": its part with a figure said
-            parts = _PAREN_COMMAS_RE.split(inner)
-            paren_unread = [" ".join(part.split()) for part in parts if _FIGURE_RE.search(part)]
-            inner = ", ".join(part for part in parts if not _FIGURE_RE.search(part))
+            kept = []
+            for part in _PAREN_COMMAS_RE.split(inner):
+                part, figures = _without_trailing_figures(part)
+                if figures:  # "(Li Yi 2022-02-11)": the date said, the name read
+                    paren_unread.append(figures)
+                if _FIGURE_RE.search(part):
+                    paren_unread.append(" ".join(part.split()))
+                elif part.strip():
+                    kept.append(part)
+            inner = ", ".join(kept)
+            emptied = not kept  # ("(2022-02-11) Editor: …": the labels after it are read)
         if outlet := _PAREN_OUTLET_RE.match(inner):  # "(Xinhua County Rong Media Center reporter Xie Ting …)"
             # ("Rong Media" alone, 融媒 with no place, names no body: the reporter's kind, as "Our" is.)
             source = outlet["source"] if " ".join(outlet["source"].split()).lower() != "rong media" else None
@@ -1409,6 +1435,8 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
             labels = _find_labels(block)
             if labels and labels[0][0] == 0:
                 named = {}, [" ".join(inner.split())]
+        if named is None and emptied:
+            named = {}, []
         if named is None:  # "(safety first)" closing a sentence is not a credit: names only
             return {}, None, [], []
         credits.update(named[0])
@@ -1465,12 +1493,10 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         markup = " ".join(value.split()) if role != "source" and _MARKUP_RE.search(value) else None
         # A date, a time, a telephone number, a version or a count of photos after the names
         # ("Xiao Hui 2022-02-11 10:23", "Wang Lei (3 photos)"): said, the names before it read.
-        figures = _TRAILING_FIGURES_RE.search(value) if role != "source" and not markup else None
-        if figures and not _PINYIN_GIVEN_NAME_RE.fullmatch((value[: figures.start()].split() or [""])[-1].lower()):
-            figures = None  # after a word that ends no name ("Tel 0738-…", "Updated 2022-02-11"): all said
-        if figures:
-            unread.append(" ".join(value[figures.start() :].strip(" ,;，；").split()))
-            value = value[: figures.start()]
+        if role != "source" and not markup:
+            value, figures = _without_trailing_figures(value)
+            if figures:
+                unread.append(figures)
         if role != "source" and not markup and _FIGURE_RE.search(value):
             markup = " ".join(value.split())
         value = value.strip().rstrip(".;,")
@@ -1525,9 +1551,19 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
 # is only an address, "Source: www.louxing.gov.cn", is kept as the source).
 _TRAILING_ADDRESSES_RE = re.compile(rf"(?<=[^\s\]])[\s,;(（]+((?:{_ADDRESS_RE.pattern})(?:[\s,;()（）]+(?:{_ADDRESS_RE.pattern}))*)"
                                     r"[\s,;.)）]*$", re.IGNORECASE)
+def _without_trailing_figures(value: str) -> tuple[str, str]:
+    """``value`` without a date, a time, a telephone number, a version or a count of photos
+    after its names ("Xiao Hui 2022-02-11 10:23"), and what was cut ("" if nothing): not after
+    a word that ends no name ("Tel 0738-…", "Updated 2022-02-11"), where the figure stays."""
+    figures = _TRAILING_FIGURES_RE.search(value)
+    if not figures or not _PINYIN_GIVEN_NAME_RE.fullmatch((value[: figures.start()].split() or [""])[-1].lower()):
+        return value, ""
+    return value[: figures.start()], " ".join(value[figures.start() :].strip(" ,;，；").split())
+
+
 _FIGURE_RE = re.compile(r"[0-9]")
 _TRAILING_FIGURES_RE = re.compile(
-    r"(?<=[A-Za-z])[\s,;，；]*(?:(?:[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|"
+    r"(?<=[A-Za-z])[\s,;，；]*(?:(?:[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|"
     r"[(（]?[0-9]{3,4}-[0-9]{7,8}[)）]?|[vV][0-9]+(?:\.[0-9]+)*|[(（][0-9]+\s+(?:photos?|pictures?|images?)[)）])"
     r"[\s,;，；]*)+$")
 _HAN_IN_VALUE_RE = re.compile(rf"[{HAN}](?:[{HAN}：:，、· ]*[{HAN}])?")

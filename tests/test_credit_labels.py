@@ -339,6 +339,14 @@ def test_ingest_reads_a_parenthesis_with_a_qualified_role_and_an_intern(tmp_path
     ("(Li Yi) Editor: Xiao Hui&#160;", {"reporter": ["Li Yi"]}, None, ["Editor: Xiao Hui&#160;"]),
     ("Correspondent: Li Yi, Louxing 1st Middle School Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, None,
      ["Correspondent: Li Yi, Louxing 1st Middle School"]),
+    # A date, a time or a telephone number in the reporter's parenthesis: said, the name read
+    # (the whole credit line was lost: a fifth review)
+    ("(Li Yi 2022-02-11) Editor: Xiao Hui", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None, ["2022-02-11"]),
+    ("(Reporter Li Yi 0738-8321234) Editor: Xiao Hui", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None,
+     ["0738-8321234"]),
+    ("(Li Yi 2月11日) Editor: Xiao Hui", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None, ["2月11日"]),
+    ("(Reporter Li Yi, correspondent Wang Lei 2022-02-11) Editor: Xiao Hui",
+     {"reporter": ["Li Yi"], "correspondent": ["Wang Lei"], "editor": ["Xiao Hui"]}, None, ["2022-02-11"]),
     # An address or a company in capitals (a stop before a capital ended a sentence there)
     ("(Li Yi) Editor: Xiao Hui Source: Louxing Rong Media Center WWW.LOUXING.GOV.CN",
      {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, "Louxing Rong Media Center", ["WWW.LOUXING.GOV.CN"]),
@@ -398,6 +406,21 @@ def test_the_articles_own_lines_before_the_credit_line_stay_the_articles():
     assert "Next Step: Key Tasks Ahead" in " ".join(subheading.paragraphs)
     assert "Next Step: Key Tasks Ahead" not in " ".join(subheading.unread_credits)
     assert (subheading.credits, subheading.source) == ({"editor": ["Xiao Hui"]}, "Miluo Rong Media Center")
+    # A credit line below a line with no stop, with names as credit lines write them
+    for credit_line, credits, source in [
+            ("audit: Huang Miao Zeng Zhenhua Liu Hui Editor: Xiao Hui",
+             {"reviewer": ["Huang Miao", "Zeng Zhenhua", "Liu Hui"], "editor": ["Xiao Hui"]}, None),
+            ("Reporter: Li Yi, Wang Lei Editor: Xiao Hui.", {"reporter": ["Li Yi", "Wang Lei"], "editor": ["Xiao Hui"]},
+             None),
+            ("Editor: Xiao Hui Source: Publicity Department of Louxing District Committee", {"editor": ["Xiao Hui"]},
+             "Publicity Department of Louxing District Committee")]:
+        article = parse_article(BODY + "The meeting ended with a pledge\n" + credit_line + "\n")
+        assert (article.credits, article.source) == (credits, source), credit_line
+        assert article.paragraphs[-1].endswith("The meeting ended with a pledge"), article.paragraphs
+    # A sentence ending in an address, the credit line glued to it
+    glued = parse_article(BODY.rstrip("\n").replace("useful.", "useful. Details are at www.louxing.gov.cn.Editor: Xiao "
+                                                   "Hui Source: Hunan Daily Co., Ltd.") + "\n")
+    assert (glued.credits, glued.source) == ({"editor": ["Xiao Hui"]}, "Hunan Daily Co., Ltd")
     # A line of the text that starts with a label's word is the text's, not a credit line
     for line in ["Source: the district statistics bureau, output rose 5 percent year on year",
                  "Review: the district inspected 120 enterprises and rectified 300 hazards",

@@ -592,6 +592,10 @@ def test_the_end_of_a_range_of_days_is_not_before_its_start(text, dates):
     # Days to come with any verb ("take place"), not past ones
     (date(2022, 4, 30), "The race will take place on May 22.", ["2022-05-22"]),
     (date(2022, 4, 30), "Applications will be accepted from May 1 to May 15.", ["2022-05-01", "2022-05-15"]),
+    # Not another verb's "will" (a fifth review)
+    (date(2022, 4, 30), "Officials who will lead the work met on May 3 to discuss the plan.", ["2021-05-03"]),
+    (date(2022, 4, 30), "The teams that will inspect the sites gathered on May 3.", ["2021-05-03"]),
+    (date(2022, 4, 30), "Enterprises that are to relocate held a meeting on May 3.", ["2021-05-03"]),
 ])
 def test_a_range_ends_within_ten_months_of_its_start(published, text, dates):
     assert [d.date for d in find_dates(text, published)] == dates
