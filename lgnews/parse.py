@@ -1112,7 +1112,8 @@ def _stop_in_a_word(text: str, end: int) -> bool:
     if after in (",", "，") or after.isdigit():
         return True
     if after.isupper():  # an address or a company's name in capitals ("WWW.LOUXING.GOV.CN", "Rednet.Cn", "Co.Ltd")
-        word_start = max(text.rfind(" ", max(0, end - _WORD_AFTER_A_STOP), end), text.rfind("\n", 0, end)) + 1
+        back = max(0, end - _WORD_AFTER_A_STOP)
+        word_start = max(text.rfind(" ", back, end), text.rfind("\n", back, end), back - 1) + 1
         before = text[word_start:end].lower()
         following = _WORD_AFTER_A_STOP_RE.match(text, end)
         if _label_follows(text, end):  # "at www.louxing.gov.cn.Editor: Xiao Hui"
@@ -1484,7 +1485,7 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         # Addresses after a label's names or its source ("Editor: Xiao Hui www.louxing.gov.cn",
         # "Source: Louxing Rong Media Center (http://…)"): said (ingest proposes one for
         # source_url), not read as more of the names ("Xiao Hui www louxing gov cn").
-        addresses = _TRAILING_ADDRESSES_RE.search(value)
+        addresses = _TRAILING_ADDRESSES_RE.search(value) if "." in value or "@" in value else None
         if addresses:
             unread += [a.rstrip(")）.,;") for a in addresses[1].split() if _ADDRESS_RE.search(a)]
             value = value[: addresses.start()]
@@ -1493,7 +1494,7 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         markup = " ".join(value.split()) if role != "source" and _MARKUP_RE.search(value) else None
         # A date, a time, a telephone number, a version or a count of photos after the names
         # ("Xiao Hui 2022-02-11 10:23", "Wang Lei (3 photos)"): said, the names before it read.
-        if role != "source" and not markup:
+        if role != "source" and not markup and _FIGURE_RE.search(value):
             value, figures = _without_trailing_figures(value)
             if figures:
                 unread.append(figures)
