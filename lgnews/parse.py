@@ -431,15 +431,16 @@ year ("5 May 2024"). Not "No. 3 March Road", "Level 4 May be raised", "had 30 Au
 
 # A day said to come: "will be held on March 15", "is to start from June 1" before it, or "On
 # January 10, Louxing District will launch" around it. A day later in the year than
-# publication is then that day, not the same day a year before (a review). The verb of the
-# day right after "will" ("will take place on", "will be officially launched on"): not another
-# verb's "will" ("Officials who will lead the work met on May 3", "Volunteers who will serve
-# were trained on December 28"), nor a yearly day that "falls on"; and not "On December 20,
-# Liu Zhigang stressed that we will …": the subject's own "will" only.
+# publication is then that day, not the same day a year before (a review). The verb after
+# "will", and a few words that are no past verb's ("will take place on", "will hold a job fair
+# on"): not a relative clause's "will" ("Officials who will lead the work met on May 3"), nor
+# another verb's ("we will pay attention as announced on"), nor a yearly day that "falls on";
+# and not "On December 20, Liu Zhigang stressed that we will …": the subject's own "will" only.
 _FUTURE_BEFORE_RE = re.compile(
-    r"\b(?:will|shall|(?:is|are)(?: scheduled| due| expected)? to)\s+(?:be\s+)?"
+    r"(?<!\bwho )(?<!\bthat )(?<!\bwhich )\b(?:will|shall|(?:is|are)(?: scheduled| due| expected)? to)\s+(?:be\s+)?"
     r"(?:(?:officially|formally|also|then|again|jointly|first)\s+)?[a-z]+"
-    r"(?:\s+(?:place|off|up|out|forward|back|over|effect|into\s+(?:force|effect)))?\s+(?:on|from|in)\s+(?:the\s+)?$")
+    r"(?:\s+(?:place|off|up|out|forward|back|over|effect|into\s+(?:force|effect)))?"
+    r"(?:\s+(?!(?:was|were|had|has|have|did)\b)[a-z]+(?<!ed)){0,3}\s+(?:on|from|in)\s+(?:the\s+)?$")
 _FUTURE_AFTER_RE = re.compile(r",?\s+(?:the\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,5}(?:will|is to|are to)\s")
 
 
@@ -1126,12 +1127,14 @@ def _stop_in_a_word(text: str, end: int) -> bool:
 
 
 def _label_follows(text: str, end: int) -> bool:
-    """Whether the word from ``end`` runs into a colon: a label ("audit:", "Editor:")."""
-    for char in text[end : end + _WORD_AFTER_A_STOP]:
+    """Whether the word from ``end`` runs into a colon as a credit's label does ("audit:",
+    "Editor:"; not the port of "WWW.LOUXING.GOV.CN:8080")."""
+    for at in range(end, min(len(text), end + _WORD_AFTER_A_STOP)):
+        char = text[at]
         if char.isspace():
             return False
         if char in ":：":
-            return True
+            return bool(_LABEL_BEFORE_RE.search(text, end, at) or _UNKNOWN_LABEL_WORD_RE.fullmatch(text, end, at))
     return False
 
 
@@ -1139,11 +1142,20 @@ def _label_follows(text: str, end: int) -> bool:
 # on their line ("Author: Li Yi Editor in Chief: …"): the credit line starts with it (it was no
 # credit line, and stayed in the text), and it is said, not read. Not any words with a colon: a
 # subheading ("Next Step: Key Tasks Ahead") is the article's.
+_UNKNOWN_LABEL_WORD_RE = re.compile(r"(?i:Authors?|Writers?|Producers?|Production|Proofread(?:ing|ers?)?|"
+                                    r"Photographers?|Design(?:ers?)?|Editing|Copywriting|Dubbing|Translators?|Interns?)")
 _UNKNOWN_LABEL_FIRST_RE = re.compile(
     r"(?i:Authors?|Writers?|Written by|(?:Executive\s+)?Producers?|Produced by|Production|Proofread(?:ing|ers?|by)?|"
     r"Photographers?|Camera(?:man|men)?|Typesetting|Layout|Design(?:ers?|ed by)?|Posters?|Editing|Copywrit(?:ing|ers?)|"
     r"Dubbing|Narrat(?:ion|ors?)|Voice|Translat(?:or|ors|ed by|ion)|Planners?|Planning|Coordinators?|"
     r"Compil(?:er|ers|ed by)|Contributors?|Interns?)[ \t]*[:：][ \t]*(?:[A-Z][A-Za-z'-]*[ \t]*){1,4}")
+
+
+_NAME_LIST_SPLIT_RE = re.compile(r"[,，、;；/&]|\band\b")
+
+
+def _plain_letters(word: str) -> str:
+    return word.lower().replace("'", "").replace("’", "").replace("-", "").replace("ü", "v")
 
 
 _VALUE_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f'’-]+")
@@ -1166,9 +1178,12 @@ def _names_only_line(text: str, labels: list[tuple[int, int, str]]) -> bool:
         if role == "source":  # a body's name: capitalised words, "of" and "and" aside
             if not words or len(words) > 12 or any(w[0].islower() and w not in _SMALL_WORDS for w in words):
                 return False
-        # names: words of pinyin ("Huang Miao Zeng Zhenhua", not "Louxing District Work Safety …")
-        elif not words or not all(w.lower() in ("and",) or _PINYIN_GIVEN_NAME_RE.fullmatch(
-                w.lower().replace("'", "").replace("’", "").replace("-", "").replace("ü", "v")) for w in words):
+        # names: capitalised words, of pinyin or of names of three words at most between the
+        # separators ("Huang Miao Zeng Zhenhua", "John Smith, Wong Kar"; not "Louxing District
+        # Work Safety Responsibility List")
+        elif not words or any(w[0].islower() and w != "and" for w in words) or not (
+                all(_PINYIN_GIVEN_NAME_RE.fullmatch(_plain_letters(w)) for w in words if w != "and")
+                or all(len(_VALUE_WORD_RE.findall(group)) <= 3 for group in _NAME_LIST_SPLIT_RE.split(value))):
             return False
     return True
 
@@ -1401,7 +1416,7 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         inner, block = block[1:close], block[close + 1 :]
         ends_line = block.lstrip(" \t").startswith("\n")
         block = block.strip()
-        emptied = False
+        emptied, inner_given = False, inner
         if _FIGURE_RE.search(inner):  # "(Correspondent Li Yi, No.1 Middle School)": its part with a figure said
             kept = []
             for part in _PAREN_COMMAS_RE.split(inner):
@@ -1413,7 +1428,9 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
                 elif part.strip():
                     kept.append(part)
             inner = ", ".join(kept)
-            emptied = not kept  # ("(2022-02-11) Editor: …": the labels after it are read)
+            # ("(2022-02-11) Editor: …": the labels after it are read; not "(compared with 2021)",
+            # the article's own words)
+            emptied = not kept and all(_FIGURES_ONLY_RE.fullmatch(part) for part in _PAREN_COMMAS_RE.split(inner_given))
         if outlet := _PAREN_OUTLET_RE.match(inner):  # "(Xinhua County Rong Media Center reporter Xie Ting …)"
             # ("Rong Media" alone, 融媒 with no place, names no body: the reporter's kind, as "Our" is.)
             source = outlet["source"] if " ".join(outlet["source"].split()).lower() != "rong media" else None
@@ -1563,6 +1580,7 @@ def _without_trailing_figures(value: str) -> tuple[str, str]:
 
 
 _FIGURE_RE = re.compile(r"[0-9]")
+_FIGURES_ONLY_RE = re.compile(r"[\s0-9:/.\-年月日]+")
 _TRAILING_FIGURES_RE = re.compile(
     r"(?<=[A-Za-z])[\s,;，；]*(?:(?:[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|"
     r"[(（]?[0-9]{3,4}-[0-9]{7,8}[)）]?|[vV][0-9]+(?:\.[0-9]+)*|[(（][0-9]+\s+(?:photos?|pictures?|images?)[)）])"

@@ -413,7 +413,9 @@ def test_the_articles_own_lines_before_the_credit_line_stay_the_articles():
             ("Reporter: Li Yi, Wang Lei Editor: Xiao Hui.", {"reporter": ["Li Yi", "Wang Lei"], "editor": ["Xiao Hui"]},
              None),
             ("Editor: Xiao Hui Source: Publicity Department of Louxing District Committee", {"editor": ["Xiao Hui"]},
-             "Publicity Department of Louxing District Committee")]:
+             "Publicity Department of Louxing District Committee"),
+            # Names not in pinyin (a sixth review: the whole line was lost)
+            ("Reporter: Wong Kar Editor: John Smith", {"reporter": ["Wong Kar"], "editor": ["John Smith"]}, None)]:
         article = parse_article(BODY + "The meeting ended with a pledge\n" + credit_line + "\n")
         assert (article.credits, article.source) == (credits, source), credit_line
         assert article.paragraphs[-1].endswith("The meeting ended with a pledge"), article.paragraphs
@@ -421,6 +423,12 @@ def test_the_articles_own_lines_before_the_credit_line_stay_the_articles():
     glued = parse_article(BODY.rstrip("\n").replace("useful.", "useful. Details are at www.louxing.gov.cn.Editor: Xiao "
                                                    "Hui Source: Hunan Daily Co., Ltd.") + "\n")
     assert (glued.credits, glued.source) == ({"editor": ["Xiao Hui"]}, "Hunan Daily Co., Ltd")
+    # An address with a port in capitals: its colon is no label's
+    port = parse_article(BODY.rstrip("\n") + " Editor: Xiao Hui Source: WWW.LOUXING.GOV.CN:8080\n")
+    assert port.credits == {"editor": ["Xiao Hui"]} and port.paragraphs[-1] == LAST
+    # The article's own parenthesis with a figure stays the article's
+    own = parse_article(BODY.rstrip("\n") + " Accidents fell by 10% (compared with 2021) Editor: Xiao Hui\n")
+    assert "(compared with 2021)" in own.paragraphs[-1]
     # A line of the text that starts with a label's word is the text's, not a credit line
     for line in ["Source: the district statistics bureau, output rose 5 percent year on year",
                  "Review: the district inspected 120 enterprises and rectified 300 hazards",

@@ -596,6 +596,11 @@ def test_the_end_of_a_range_of_days_is_not_before_its_start(text, dates):
     (date(2022, 4, 30), "Officials who will lead the work met on May 3 to discuss the plan.", ["2021-05-03"]),
     (date(2022, 4, 30), "The teams that will inspect the sites gathered on May 3.", ["2021-05-03"]),
     (date(2022, 4, 30), "Enterprises that are to relocate held a meeting on May 3.", ["2021-05-03"]),
+    (date(2022, 4, 30), "He stressed that we will pay attention as announced on May 3.", ["2021-05-03"]),
+    # The verb of the day with its object (a sixth review: "will hold a job fair on" was last year's)
+    (date(2022, 4, 30), "The district will hold a job fair on May 20.", ["2022-05-20"]),
+    (date(2022, 4, 30), "The new bridge will be opened to traffic on June 30.", ["2022-06-30"]),
+    (date(2022, 4, 30), "Louxing will host the provincial games from August 8 to August 15.", ["2022-08-08", "2022-08-15"]),
 ])
 def test_a_range_ends_within_ten_months_of_its_start(published, text, dates):
     assert [d.date for d in find_dates(text, published)] == dates
