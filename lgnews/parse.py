@@ -1093,11 +1093,13 @@ def _credit_line_above(text: str) -> int | None:
 
 # A stop inside an address or a name ends no sentence ("Source: www.louxing.gov.cn", "Hunan
 # Daily Co., Ltd", "No.1 Middle School", "3.5"): the credit line was looked for after it, and
-# every credit was lost. A stop before a small letter is in a word unless a colon follows in
-# that word: a label glued to the text's last sentence ("level.audit: Huang Miao") starts the
-# credit line. Before a capital, it ends a sentence glued to the next ("year.Liu",
-# "gov.cn.Source:"). (Read a few characters around each stop only: an address pattern run
-# over the whole word took seconds on a long one.)
+# every credit was lost (``_stop_in_a_word``). A stop before a small letter is in a word unless
+# the word runs into a label's colon: a label glued to the text's last sentence ("level.audit:
+# Huang Miao") starts the credit line. Before a capital, it ends a sentence glued to the next
+# ("year.Liu", "gov.cn.Source:"), but in an address or a company's name in capitals
+# ("WWW.LOUXING.GOV.CN", "Co.Ltd"). (A few characters around each stop are read, no more: an
+# address pattern run over the whole word took seconds on a long one.) ``_ADDRESS_RE``: an
+# address or an email after a credit's names, said rather than read as names.
 _ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.[a-z]{2,}|\S+\.(?:com|cn|net|org|gov|edu|io|hk|tw|html?|shtml|"
                          r"php|aspx?)(?![\w-])", re.IGNORECASE)
 _WORD_AFTER_A_STOP = 60
