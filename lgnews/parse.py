@@ -1768,26 +1768,27 @@ def rebuild_paragraphs(body: str) -> list[str]:
 # --------------------------------------------------------------------------- dates
 
 
+def _calendar_day(year: int, month: int, day: int) -> date | None:
+    """The date, or None where the calendar has no such day (29 February in a common year)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def resolve_day(month: int, day: int, published: date, year: int | None = None, ahead: bool = False) -> date | None:
     """The latest date with this month and day not after ``published`` (or in ``year``).
     ``ahead``, for a deadline ("will last until Mar. 31"): the date later in the year of
     publication, if it is one."""
     if year is not None:
-        try:
-            return date(year, month, day)
-        except ValueError:
-            return None
+        return _calendar_day(year, month, day)
     if ahead and (month, day) > (published.month, published.day):
-        try:
-            return date(published.year, month, day)
-        except ValueError:
-            pass  # 29 February in a common year
+        candidate = _calendar_day(published.year, month, day)
+        if candidate is not None:
+            return candidate
     for y in range(published.year, max(published.year - 8, 0), -1):
-        try:
-            candidate = date(y, month, day)
-        except ValueError:
-            continue  # 29 February in a common year
-        if candidate <= published:
+        candidate = _calendar_day(y, month, day)
+        if candidate is not None and candidate <= published:
             return candidate
     return None
 
@@ -1847,33 +1848,20 @@ def _event_day(m: re.Match, published: date) -> tuple[date, bool] | None:
 # ("from October 1 to April 30" of the fire season), else the last one before it ("brought
 # forward from June 20 to June 10", "shortened from April 25 to April 10"). It had been the
 # latest such day up to publication: a year before its start (a review). An end read after
-# its start stays ("From January 1 to November 30, the district handled 300 cases"). A dash between spaces is punctuation ("On April 26 — the
-# March 5 plan"), not a range.
+# its start stays ("From January 1 to November 30, the district handled 300 cases"). A dash
+# between spaces is punctuation ("On April 26 — the March 5 plan"), not a range.
 _RANGE_TO_RE = re.compile(r"\s*(?:to|till|until|through|~|～)\s*(?:the\s+)?|[-–—]", re.IGNORECASE)
 _RANGE_LONGEST = timedelta(days=300)
 
 
 def _range_end(month: int, day: int, start: date) -> date | None:
     """The day of this month and day that ends a range from ``start``."""
-    after = None
-    for year in (start.year, start.year + 1, start.year + 4):  # (+4: 29 February)
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        if candidate >= start:
-            after = candidate
-            break
+    days = (_calendar_day(year, month, day) for year in (start.year, start.year + 1, start.year + 4))  # (+4: 29 February)
+    after = next((d for d in days if d is not None and d >= start), None)
     if after is not None and after - start <= _RANGE_LONGEST:
         return after
-    for year in (start.year, start.year - 1, start.year - 4):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        if candidate < start:
-            return candidate
-    return after
+    days = (_calendar_day(year, month, day) for year in (start.year, start.year - 1, start.year - 4))
+    return next((d for d in days if d is not None and d < start), after)
 
 
 def find_dates(text: str, published: date) -> list[DateMention]:
