@@ -1144,13 +1144,16 @@ def _label_follows(text: str, end: int) -> bool:
 # on their line ("Author: Li Yi Editor in Chief: …"): the credit line starts with it (it was no
 # credit line, and stayed in the text), and it is said, not read. Not any words with a colon: a
 # subheading ("Next Step: Key Tasks Ahead") is the article's.
-_UNKNOWN_LABEL_WORD_RE = re.compile(r"(?i:Authors?|Writers?|Producers?|Production|Proofread(?:ing|ers?)?|"
-                                    r"Photographers?|Design(?:ers?)?|Editing|Copywriting|Dubbing|Translators?|Interns?)")
+# (The words of one word, which also end a sentence glued to them, ``_label_follows``; then
+# the others that start a credit line.)
+_NEWSROOM_LABEL_WORDS = (r"Authors?|Writers?|Producers?|Production|Proofread(?:ing|ers?)?|Photographers?|Design(?:ers?)?|"
+                         r"Editing|Copywriting|Dubbing|Translators?|Interns?")
+_UNKNOWN_LABEL_WORD_RE = re.compile(f"(?i:{_NEWSROOM_LABEL_WORDS})")
 _UNKNOWN_LABEL_FIRST_RE = re.compile(
-    r"(?i:Authors?|Writers?|Written by|(?:Executive\s+)?Producers?|Produced by|Production|Proofread(?:ing|ers?|by)?|"
-    r"Photographers?|Camera(?:man|men)?|Typesetting|Layout|Design(?:ers?|ed by)?|Posters?|Editing|Copywrit(?:ing|ers?)|"
-    r"Dubbing|Narrat(?:ion|ors?)|Voice|Translat(?:or|ors|ed by|ion)|Planners?|Planning|Coordinators?|"
-    r"Compil(?:er|ers|ed by)|Contributors?|Interns?)[ \t]*[:：][ \t]*(?:[A-Z][A-Za-z'-]*[ \t]*){1,4}")
+    rf"(?i:{_NEWSROOM_LABEL_WORDS}|Written by|Executive\s+Producers?|Produced by|Proofread(?:ing|ers?|by)?|"
+    r"Camera(?:man|men)?|Typesetting|Layout|Design(?:ers?|ed by)?|Posters?|Copywrit(?:ing|ers?)|"
+    r"Narrat(?:ion|ors?)|Voice|Translat(?:or|ors|ed by|ion)|Planners?|Planning|Coordinators?|"
+    r"Compil(?:er|ers|ed by)|Contributors?)[ \t]*[:：][ \t]*(?:[A-Z][A-Za-z'-]*[ \t]*){1,4}")
 
 
 _NAME_LIST_SPLIT_RE = re.compile(r"[,，、;；/&]|\band\b")
