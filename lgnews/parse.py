@@ -1115,12 +1115,12 @@ def _stop_in_a_word(text: str, end: int) -> bool:
     if after in (",", "，") or after.isdigit():
         return True
     if after.isupper():  # an address or a company's name in capitals ("WWW.LOUXING.GOV.CN", "Rednet.Cn", "Co.Ltd")
+        if _label_follows(text, end):  # "at www.louxing.gov.cn.Editor: Xiao Hui"
+            return False
         back = max(0, end - _WORD_AFTER_A_STOP)
         word_start = max(text.rfind(" ", back, end), text.rfind("\n", back, end), back - 1) + 1
         before = text[word_start:end].lower()
         following = _WORD_AFTER_A_STOP_RE.match(text, end)
-        if _label_follows(text, end):  # "at www.louxing.gov.cn.Editor: Xiao Hui"
-            return False
         return (before.startswith(("www.", "http")) or "@" in before
                 or (following is not None and following[0].lower() in _ADDRESS_ENDINGS))
     if not after.islower():
@@ -1520,8 +1520,8 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
             value, figures = _without_trailing_figures(value)
             if figures:
                 unread.append(figures)
-        if role != "source" and not markup and _FIGURE_RE.search(value):
-            markup = " ".join(value.split())
+            if _FIGURE_RE.search(value):
+                markup = " ".join(value.split())
         value = value.strip().rstrip(".;,")
         if role == "source":
             # The reporter's parenthesis after the source ("Source: Louxing Rong Media Center (Li
