@@ -141,7 +141,8 @@ CREDIT_LABELS = [
     (r"Reported by|Reporters?", "reporter"),
     # "Text/Picture:" (文/图), read as the same words in a parenthesis are ("(Text/Photo: Li Na)"):
     # written with capitals, as a label starts; "the text:" in small letters is a sentence's.
-    (rf"(?-i:{_PHOTO}(?:\s*(?:/|&|and)\s*{_PHOTO})*)", "reporter"),
+    # "Photo by:", "Text and photos by:", "Photographed by:" too (the credit line was lost).
+    (rf"(?-i:{_PHOTO}(?:\s*(?:/|&|and)\s*(?i:{_PHOTO}))*|Photographed)(?:\s+by)?", "reporter"),
     (r"Correspondents?", "correspondent"),
     (r"Source", "source"),
 ]
@@ -191,8 +192,8 @@ CREDIT_LABEL_WORDS = frozenset(
     """
     Reporter Reporters Reported Correspondent Correspondents Editor Editors Edited Responsible Charge
     Review Reviewer Reviewers Reviewed Audit Audited Trial Trials Instance Supervised Supervisor Supervisors
-    Source Text Photo Photos Photography Picture Pictures Photographer Photographers Author Authors Written
-    Intern Interns Producer Producers Proofreader Proofreaders
+    Source Text Photo Photos Photography Photographed Picture Pictures Photographer Photographers Author Authors Written
+    Intern Interns Producer Producers Proofread Proofreader Proofreaders
     """.split()
 ) | LABEL_QUALIFIERS
 _LABEL_WORD = "(?i:" + "|".join(sorted(CREDIT_LABEL_WORDS)) + r")(?![A-Za-zü])"
@@ -1150,7 +1151,7 @@ _NEWSROOM_LABEL_WORDS = (r"Authors?|Writers?|Producers?|Production|Proofread(?:i
                          r"Editing|Copywriting|Dubbing|Translators?|Interns?")
 _UNKNOWN_LABEL_WORD_RE = re.compile(f"(?i:{_NEWSROOM_LABEL_WORDS})")
 _UNKNOWN_LABEL_FIRST_RE = re.compile(
-    rf"(?i:{_NEWSROOM_LABEL_WORDS}|Written by|Executive\s+Producers?|Produced by|Proofread(?:ing|ers?|by)?|"
+    rf"(?i:{_NEWSROOM_LABEL_WORDS}|Written by|Executive\s+Producers?|Produced by|Proofread(?:ing|ers?)?(?:\s*by)?|"
     r"Camera(?:man|men)?|Typesetting|Layout|Design(?:ers?|ed by)?|Posters?|Copywrit(?:ing|ers?)|"
     r"Narrat(?:ion|ors?)|Voice|Translat(?:or|ors|ed by|ion)|Planners?|Planning|Coordinators?|"
     r"Compil(?:er|ers|ed by)|Contributors?)[ \t]*[:：][ \t]*(?:[A-Z][A-Za-z'-]*[ \t]*){1,4}")
@@ -1382,11 +1383,12 @@ def _sentences_below(text: str, said: list[str]) -> list[str]:
 
 
 # A capitalised word before a colon, after a label's value: a label the parser does not know,
-# which ends the value ("Editor: Xiao Hui Proofreader: Peng Li" names no "Xiao Hui Proofreader").
-_LABEL_NOT_KNOWN_RE = re.compile(rf"\s(?:{_LABEL_QUALIFIER}\s+)*[A-Z][A-Za-z-]*\s?:")
+# which ends the value ("Editor: Xiao Hui Proofreader: Peng Li" names no "Xiao Hui Proofreader"),
+# also as "X by:" ("Editor: Xiao Hui Produced by: Li Yi" named an editor "Produced by").
+_LABEL_NOT_KNOWN_RE = re.compile(rf"\s(?:{_LABEL_QUALIFIER}\s+)*[A-Z][A-Za-z-]*(?:\s+by)?\s?:")
 # After a source, whose name a qualifier may end ("Source: Changsha Evening News Producer: …").
 _LABEL_NOT_KNOWN_AFTER_SOURCE_RE = re.compile(
-    r"\s(?:(?:" + "|".join(sorted(LABEL_QUALIFIERS - SOURCE_ENDINGS)) + r")\s+)*[A-Z][A-Za-z-]*\s?:")
+    r"\s(?:(?:" + "|".join(sorted(LABEL_QUALIFIERS - SOURCE_ENDINGS)) + r")\s+)*[A-Z][A-Za-z-]*(?:\s+by)?\s?:")
 
 
 _PAREN_LINE_RE = re.compile(r"\s*\(([^()\n]*)\)\s*")

@@ -360,6 +360,15 @@ def test_ingest_reads_a_parenthesis_with_a_qualified_role_and_an_intern(tmp_path
     # before a small letter was taken to be inside a word, and the line was lost).
     ("audit: Huang Miao Editor: Xiao Hui Source: Miluo Rong Media Center",
      {"reviewer": ["Huang Miao"], "editor": ["Xiao Hui"]}, "Miluo Rong Media Center", []),
+    # Labels written "… by:" (the first three lost the credit line; after a value, "Produced
+    # by" was an editor's name)
+    ("Photo by: Li Yi Editor: Xiao Hui", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None, []),
+    ("Text and photos by: Li Yi Editor: Xiao Hui", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None, []),
+    ("Photographed by: Li Yi Editor: Xiao Hui", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None, []),
+    ("Proofread by: Li Yi Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, None, ["Proofread by: Li Yi"]),
+    ("(Li Yi) Editor: Xiao Hui Produced by: Peng Li", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None,
+     ["Produced by: Peng Li"]),
+    ("(Li Yi) Source: Hunan Daily Written by: Peng Li", {"reporter": ["Li Yi"]}, "Hunan Daily", ["Written by: Peng Li"]),
     # A republishing site's notices below the credit line are no paragraphs of the article.
     ("(Li Yi) Editor: Xiao Hui\nDisclaimer: This article is reprinted from the Internet; the copyright belongs to "
      "the original author. If there is any infringement, please contact us to delete it.",
