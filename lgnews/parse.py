@@ -431,24 +431,27 @@ year ("5 May 2024"). Not "No. 3 March Road", "Level 4 May be raised", "had 30 Au
 
 
 # A day said to come: "will be held on March 15", "is to start from June 1" before it, or "On
-# January 10, Louxing District will launch" around it. A day later in the year than
-# publication is then that day, not the same day a year before (a review). The verb after
-# "will", and a few words that are no past verb's ("will take place on", "will hold a job fair
-# on"): not a relative clause's "will" ("Officials who will lead the work met on May 3"), nor
-# another verb's ("we will pay attention as announced on"), nor a yearly day that "falls on";
-# and not "On December 20, Liu Zhigang stressed that we will …": the subject's own "will" only.
+# January 10, Louxing District will launch", "From July 20, the county will" around it. A day
+# later in the year than publication is then that day, not the same day a year before (a
+# review). The verb after "will", and a few words that are no past verb's ("will take place
+# on", "will hold a job fair on", "will be held in Louxing on", "will hold the 2022 games on"):
+# not a relative clause's "will" ("Officials who will lead the work met on May 3"), nor another
+# verb's ("we will pay attention as announced on", "as he said on"), nor a yearly day that
+# "falls on"; and not "On December 20, Liu Zhigang stressed that we will …": the subject's own
+# "will" only.
+_NOT_PAST = r"(?!(?:was|were|had|has|have|did|said|met|held|made|took|gave|began|led|spoke|came|went|that|who|which)\b)"
 _FUTURE_BEFORE_RE = re.compile(
     r"(?<!\bwho )(?<!\bthat )(?<!\bwhich )\b(?:will|shall|(?:is|are)(?: scheduled| due| expected)? to)\s+(?:be\s+)?"
     r"(?:(?:officially|formally|also|then|again|jointly|first)\s+)?[a-z]+"
     r"(?:\s+(?:place|off|up|out|forward|back|over|effect|into\s+(?:force|effect)))?"
-    r"(?:\s+(?!(?:was|were|had|has|have|did)\b)[a-z]+(?<!ed)){0,3}\s+(?:on|from|in)\s+(?:the\s+)?$")
-_FUTURE_AFTER_RE = re.compile(r",?\s+(?:the\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,5}(?:will|is to|are to)\s")
+    rf"(?:\s+{_NOT_PAST}[A-Za-z0-9][a-z0-9]*(?<!ed)){{0,3}}\s+(?:on|from|in)\s+(?:the\s+)?$")
+_FUTURE_AFTER_RE = re.compile(rf",?\s+(?:the\s+)?(?:{_NOT_PAST}[A-Za-z][A-Za-z'-]*(?<!ed)\s+){{1,4}}(?:will|is to|are to)\s")
 
 
 def _said_to_come(text: str, at: int, end: int) -> bool:
     """Whether the day written at ``at``..``end`` is one the text says is to come."""
     return bool(_FUTURE_BEFORE_RE.search(text[max(0, at - 60):at])
-                or (text[max(0, at - 3):at].lower().endswith("on ") and _FUTURE_AFTER_RE.match(text, end)))
+                or (text[max(0, at - 5):at].lower().endswith(("on ", "from ")) and _FUTURE_AFTER_RE.match(text, end)))
 
 
 def _word_before(text: str, at: int) -> str:
@@ -1826,14 +1829,19 @@ def event_date_mention(text: str, published: date) -> tuple[date, bool] | None:
             continue
         if word == "in" and not m["daytime"]:  # "in May 2020" is a month, not the event's day
             continue
-        if found := _event_day(m, published):
+        day_at = m.start() + (4 if word == "fr" else 2)
+        while text[day_at].isspace():
+            day_at += 1
+        if found := _event_day(m, published, ahead=_said_to_come(text, day_at, m.end())):
             return found
     return None
 
 
-def _event_day(m: re.Match, published: date) -> tuple[date, bool] | None:
+def _event_day(m: re.Match, published: date, ahead: bool = False) -> tuple[date, bool] | None:
     """The day an EVENT_DATE_RE or _LEADING_SPAN_RE match reads, and whether it has its year;
-    None if it is no day, or a plan: a date written with a year after publication."""
+    None if it is no day, or a plan: a date after publication, written with its year or said
+    to come ("On July 20, the district will launch", "will be held on July 20": it was last
+    year's day, an event that never took place)."""
     if m.re is EVENT_DATE_RE and m["iso_year"]:
         month, day, year = int(m["iso_month"]), int(m["iso_day"]), int(m["iso_year"])
     else:
@@ -1843,7 +1851,7 @@ def _event_day(m: re.Match, published: date) -> tuple[date, bool] | None:
         day, year = int(m["day"] or m["day2"]), int(m["year"]) if m["year"] else None
         if year is None and _EARLIER_YEAR_RE.match(m.string, m.end()):
             return None  # a day of a year before 1900: no event an article reports
-    resolved = resolve_day(month, day, published, year)
+    resolved = resolve_day(month, day, published, year, ahead=ahead and year is None)
     return (resolved, year is not None) if resolved and resolved <= published else None
 
 

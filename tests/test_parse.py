@@ -339,6 +339,14 @@ def test_event_date_new_year():
     ("The drill held in the evening of December 31 went well", date(2023, 1, 2), date(2022, 12, 31)),
     ("Plans made in May 5, 2020 still hold", date(2022, 4, 30), None),
     ("It rained in April 2022, and on March 3 the county", date(2022, 4, 30), date(2022, 3, 3)),
+    # A day the text says is to come, after publication, is a plan: not last year's day, an
+    # event that never took place, but the next date that is the event's.
+    ("On July 20, Louxing District will launch a campaign. On April 28, the county met", date(2022, 4, 30),
+     date(2022, 4, 28)),
+    ("The fair will be held on July 20", date(2022, 4, 30), None),
+    ("From July 20, the county will check mines", date(2022, 4, 30), None),
+    # Said in the past, a day after publication in the year is last year's.
+    ("On July 20, he said they will act", date(2022, 4, 30), date(2021, 7, 20)),
 ])
 def test_event_date_resolution(body, published, expected):
     assert find_event_date(body, published) == expected
@@ -601,6 +609,16 @@ def test_the_end_of_a_range_of_days_is_not_before_its_start(text, dates):
     (date(2022, 4, 30), "The district will hold a job fair on May 20.", ["2022-05-20"]),
     (date(2022, 4, 30), "The new bridge will be opened to traffic on June 30.", ["2022-06-30"]),
     (date(2022, 4, 30), "Louxing will host the provincial games from August 8 to August 15.", ["2022-08-08", "2022-08-15"]),
+    # A place's name or a year among those words, and the subject of "will" after a day
+    # "from" it or after "the county" (each was last year's day)
+    (date(2022, 4, 30), "The fair will be held in Louxing on May 20.", ["2022-05-20"]),
+    (date(2022, 4, 30), "The district will hold the 2022 games on June 8.", ["2022-06-08"]),
+    (date(2022, 4, 30), "From May 20, the county will carry out checks.", ["2022-05-20"]),
+    (date(2022, 4, 30), "On May 20, the county will launch a campaign.", ["2022-05-20"]),
+    # Not a day another verb's past says ("said", "met"), after "will" or after the day
+    (date(2022, 4, 30), "We will work as he said on May 3.", ["2021-05-03"]),
+    (date(2022, 4, 30), "On May 20, he said they will act.", ["2021-05-20"]),
+    (date(2022, 4, 30), "On May 20, Liu Zhigang stressed we will act.", ["2021-05-20"]),
 ])
 def test_a_range_ends_within_ten_months_of_its_start(published, text, dates):
     assert [d.date for d in find_dates(text, published)] == dates
