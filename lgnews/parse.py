@@ -1264,6 +1264,9 @@ _OUTLET_WORDS = r"Media(?:\s+Cent(?:er|re))?|Daily|News|Newspaper|Radio|Televisi
 """The last word of an outlet's name ("Hunan Daily", "Xinhua News Agency", "… Rong Media Center")."""
 _PAREN_OUTLET_RE = re.compile(rf"\s*(?P<source>(?:(?!(?:{_LABEL_WORD}|(?i:our)(?![A-Za-z])))[A-Z][A-Za-z-]*\s+){{1,6}}"
                               rf"(?:{_OUTLET_WORDS}))\s+(?=(?:[Rr]eporters?|[Cc]orrespondents?)[\s:：])")
+# A parenthesis that holds an outlet's name only: "(Louxing Rong Media Center) Editor: …"
+# credited reporters "Louxing Rong" and "Media Center", "(Hunan Daily)" a reporter "Hunan Daily".
+_PAREN_OUTLET_ONLY_RE = re.compile(rf"\s*(?P<source>(?:[A-Z][A-Za-z-]*\s+){{0,6}}(?:{_OUTLET_WORDS}))\s*")
 # A source labelled at a parenthesis's end, after its names: split off as a label, it was no name.
 _PAREN_SOURCE_RE = re.compile(r"(?:^|(?<!\s)\s+|[,，;；]\s*)Source\s*[:：]\s*(?P<source>[^:：]+?)\s*$")
 # The reporter's outlet after the names, a comma between: "(Li Yi, Hunan Daily)" credited a
@@ -1445,6 +1448,9 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
             # ("Rong Media" alone, 融媒 with no place, names no body: the reporter's kind, as "Our" is.)
             source = outlet["source"] if " ".join(outlet["source"].split()).lower() != "rong media" else None
             inner = inner[outlet.end() :]
+        elif outlet := _PAREN_OUTLET_ONLY_RE.fullmatch(inner):
+            source = outlet["source"] if " ".join(outlet["source"].split()).lower() != "rong media" else None
+            inner, emptied = "", True
         if labelled := _PAREN_SOURCE_RE.search(inner):  # "(Reporter: Li Yi Source: Lianyuan Rong Media Center)"
             source, inner = labelled["source"], inner[: labelled.start()]
         elif ((outlet := _PAREN_OUTLET_AFTER_RE.search(inner)) and inner[: outlet.start()].strip()

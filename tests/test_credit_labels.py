@@ -369,6 +369,12 @@ def test_ingest_reads_a_parenthesis_with_a_qualified_role_and_an_intern(tmp_path
     ("(Li Yi) Editor: Xiao Hui Produced by: Peng Li", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None,
      ["Produced by: Peng Li"]),
     ("(Li Yi) Source: Hunan Daily Written by: Peng Li", {"reporter": ["Li Yi"]}, "Hunan Daily", ["Written by: Peng Li"]),
+    # A parenthesis with an outlet's name only is the source (it credited reporters "Louxing
+    # Rong" and "Media Center"); "Rong Media" alone names no body
+    ("(Louxing Rong Media Center) Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, "Louxing Rong Media Center", []),
+    ("(Hunan Daily) Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, "Hunan Daily", []),
+    ("(Xinhua News Agency) Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, "Xinhua News Agency", []),
+    ("(Rong Media) Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, None, []),
     # A republishing site's notices below the credit line are no paragraphs of the article.
     ("(Li Yi) Editor: Xiao Hui\nDisclaimer: This article is reprinted from the Internet; the copyright belongs to "
      "the original author. If there is any infringement, please contact us to delete it.",
