@@ -344,6 +344,9 @@ def test_ingest_reads_a_parenthesis_with_a_qualified_role_and_an_intern(tmp_path
     ("(Li Yi 2022-02-11) Editor: Xiao Hui", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None, ["2022-02-11"]),
     ("(Reporter Li Yi 0738-8321234) Editor: Xiao Hui", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None,
      ["0738-8321234"]),
+    # A mobile number, eleven digits with no hyphen (the whole value was said)
+    ("(Li Yi) Editor: Xiao Hui 13907381234", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None, ["13907381234"]),
+    ("(Li Yi) Editor: Xiao Hui 139073812345", {"reporter": ["Li Yi"]}, None, ["Editor: Xiao Hui 139073812345"]),
     ("(Li Yi 2月11日) Editor: Xiao Hui", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, None, ["2月11日"]),
     ("(Reporter Li Yi, correspondent Wang Lei 2022-02-11) Editor: Xiao Hui",
      {"reporter": ["Li Yi"], "correspondent": ["Wang Lei"], "editor": ["Xiao Hui"]}, None, ["2022-02-11"]),
