@@ -1025,6 +1025,9 @@ def split_credits(body: str) -> tuple[str, dict[str, list[str]], str | None, lis
         if start is None:
             break
         found, found_source, skipped, sentences = parse_credit_block(text[start:])
+        if not found and found_source is None and (after := _labels_after_a_parenthesis(text, start)) is not None:
+            start = after  # the parenthesis is the text's ("(Xinhua)", "(safety first)"), the labels after it read
+            found, found_source, skipped, sentences = parse_credit_block(text[start:])
         if not found and found_source is None:
             break
         unread[:0] = skipped
@@ -1035,6 +1038,20 @@ def split_credits(body: str) -> tuple[str, dict[str, list[str]], str | None, lis
         source = source or found_source
         text = text[:start].rstrip()
     return "\n".join([text, *below]) if below else text, credits, source, unread
+
+
+def _labels_after_a_parenthesis(text: str, start: int) -> int | None:
+    """Where known labels start right after a parenthesis at ``start`` that is no credit, on
+    its line ("(Xinhua) Editor: Xiao Hui", "(Changsha 10:23) Editor: …": the credit line was
+    left in the text)."""
+    close = text.find(")", start)
+    if not text.startswith("(", start) or close < 0 or "\n" in text[start:close]:
+        return None
+    after = close + 1
+    while after < len(text) and text[after] in " \t":
+        after += 1
+    labels = _find_labels(text[after : text.find("\n", after) if "\n" in text[after:] else len(text)])
+    return after if labels and labels[0][0] == 0 else None
 
 
 def _find_labels(block: str) -> list[tuple[int, int, str]]:

@@ -247,13 +247,21 @@ def test_a_parenthesis_source_label_is_the_source():
     assert article.paragraphs[-1] == LAST
 
 
-@pytest.mark.parametrize("ending", ["(safety first) Editor: Xu Jing", "(the reporter said so) Editor: Xu Jing",
-                                    "(Reporter Li Art)"])
-def test_a_parenthesis_of_no_names_is_no_credit_line(ending):
+@pytest.mark.parametrize(("ending", "credits"), [
+    ("(Reporter Li Art)", {}),
+    # The labels after it are read, the parenthesis staying the text's (the whole line was
+    # left in the reading edition, "(Xinhua) Editor: …" too)
+    ("(safety first) Editor: Xu Jing", {"editor": ["Xu Jing"]}),
+    ("(the reporter said so) Editor: Xu Jing", {"editor": ["Xu Jing"]}),
+    ("(Xinhua 2022-02-11) Editor: Xu Jing", {"editor": ["Xu Jing"]}),
+    ("(Changsha 10:23) Editor: Xu Jing Source: Hunan Daily", {"editor": ["Xu Jing"]}),
+])
+def test_a_parenthesis_of_no_names_is_no_credit_line(ending, credits):
     """A role followed by no name is said only before known labels; a sentence is the text's."""
     article = parse_article(BODY.rstrip("\n") + "\n" + ending + "\n")
-    assert (article.credits, article.unread_credits) == ({}, [])
-    assert article.paragraphs[-1] == ending
+    assert (article.credits, article.unread_credits) == (credits, [])
+    assert article.paragraphs[-1] == ending[: ending.index(")") + 1]
+    assert article.source == ("Hunan Daily" if "Source" in ending else None)
 
 
 def test_a_byline_of_a_label_and_a_name_is_no_name():

@@ -1185,8 +1185,10 @@ def test_a_label_before_a_sentence_is_no_credit():
 
 
 def test_a_parenthesis_of_commas_is_no_credit():
+    # (No reporter of its empty parts; the label after it is read, as after any parenthesis
+    # of no names.)
     article = parse_article(BODY + "(, ) Editor: Xu Jing\n")
-    assert article.credits == {} and article.paragraphs[-1].endswith("(, ) Editor: Xu Jing")
+    assert article.credits == {"editor": ["Xu Jing"]} and article.paragraphs[-1].endswith("(, )")
 
 
 @pytest.mark.parametrize("footer", ["Related", "Posted in News", "Tags: Louxing, work safety", "0 Comments",
