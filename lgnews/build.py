@@ -386,12 +386,17 @@ def _model_warnings(site, archive, config) -> None:
              + f": people[{index}].roles[{j}]: '{role}' is not in the article's text: the site quotes roles as the "
              "article states them; copy the role from the text, and say what you know of it in a note under "
              "annotations: on the words it explains")
-    for article, first in same_text(archive.articles):  # (in the order of their folders: the oldest first)
+    same_text_pairs = same_text(archive.articles)
+    for article, first in same_text_pairs:  # (in the order of their folders: the oldest first)
         differ = " and ".join(what for what, same in (("titles", article.title == first.title),
                                                       ("dates", article.published == first.published)) if not same)
         how = f"the same text under two {differ}" if differ else "the same text, title and date"
         warn(f"archive/articles/{first.id}/ and archive/articles/{article.id}/ have {how}: if it is one article "
              "published twice, remove one of the two folders")
+    for article, first in same_title_and_date(archive.articles, same_text_pairs):
+        warn(f"archive/articles/{first.id}/ and archive/articles/{article.id}/ have the same title and date, in "
+             "other words: readers see two lines alike in every list; if one is a revised copy of the other, remove "
+             "one of the two folders, else give one a title that tells them apart in its meta.yml")
     for name in archive.unfinished:
         warn(f"archive/articles/{name}/ was left by an ingest stopped before its end: its file is not in the "
              f"archive; remove the folder (rm -r archive/articles/{name}) and ingest the file again")
@@ -714,6 +719,20 @@ def same_text(articles) -> list[tuple]:
         words = " ".join(article.paragraphs)
         earlier = first.setdefault(hashlib.sha256(words.encode("utf-8")).digest(), article)
         if earlier is not article:
+            found.append((article, earlier))
+    return found
+
+
+def same_title_and_date(articles, same_text_pairs=()) -> list[tuple]:
+    """(article, earlier) of each article with an earlier one's title and date (case and
+    spaces aside) and other words: each list showed two lines alike (a review). Pairs
+    ``same_text`` found already are said once, by it."""
+    said = {(article.id, earlier.id) for article, earlier in same_text_pairs}
+    first: dict[tuple, object] = {}
+    found = []
+    for article in articles:
+        earlier = first.setdefault((" ".join(article.title.casefold().split()), article.published), article)
+        if earlier is not article and (article.id, earlier.id) not in said:
             found.append((article, earlier))
     return found
 

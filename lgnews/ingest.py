@@ -150,7 +150,8 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
             exc, (FileExistsError, NotADirectoryError)) else exc.strerror or str(exc)
         raise IngestError(f"cannot write to {articles}/: {where}") from None
     article_id = make_id(parsed.published.isoformat(), parsed.title, articles)
-    twin = _same_text(text, articles, id_base(parsed.published.isoformat(), parsed.title))
+    base = id_base(parsed.published.isoformat(), parsed.title)
+    twin = _same_text(text, articles, base)
     if twin:  # (as the same bytes are: nothing to do, which is no failure)
         raise AlreadyArchived(twin, "the same words; only the bytes differ: line endings or breaks, a byte order "
                                     "mark, the encoding or the comment count")
@@ -178,7 +179,12 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
         shutil.rmtree(staging, ignore_errors=True)
         raise
     hashes[digest] = article_id
-    return article_id, encoding, _checks(parsed, unusable)
+    checks = _checks(parsed, unusable)
+    if article_id != base:  # the lists would show two lines alike (a review)
+        checks.append(f"an article with the same date and title, in other words, is archived as {base}/: if this "
+                      "is a revised copy of it, remove one of the two folders; if they are two articles, give one a "
+                      "title that tells them apart in meta.yml")
+    return article_id, encoding, checks
 
 
 def _checks(parsed, unusable: str | None) -> list[str]:

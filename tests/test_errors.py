@@ -1655,6 +1655,26 @@ def test_an_article_copied_with_other_bytes_is_said_in_a_sentence(proj):
         "date: if it is one article published twice, remove one of the two folders"], result.stderr
 
 
+def test_an_article_with_the_title_and_date_of_another_is_said(proj):
+    """The seed with one word changed, ingested: every list showed two lines alike (the title
+    and the date), and neither ingest nor the build said a word (a reader's review)."""
+    seed = (proj / "archive" / "articles" / SEED_ID / "source.txt").read_bytes()
+    revised = proj / "revised.txt"
+    revised.write_bytes(seed.replace(b"On February 11", b"On February 12", 1))
+    ingested = run([sys.executable, "scripts/ingest.py", str(revised)], proj)
+    assert (f"an article with the same date and title, in other words, is archived as {SEED_ID}/: if this is a "
+            "revised copy of it, remove one of the two folders; if they are two articles, give one a title that "
+            "tells them apart in meta.yml") in ingested.stdout, ingested.stdout
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr.splitlines() == [
+        f"warning: archive/articles/{SEED_ID}/ and archive/articles/{SEED_ID}-2/ have the same title and date, in "
+        "other words: readers see two lines alike in every list; if one is a revised copy of the other, remove one "
+        "of the two folders, else give one a title that tells them apart in its meta.yml"], result.stderr
+    # Retitled as the warning says, the article is said no more.
+    edit(proj, f"archive/articles/{SEED_ID}-2/meta.yml", "title: ", "title: Revised copy of ")
+    assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
+
+
 def test_a_build_that_cannot_write_says_so_in_one_line(proj):
     """A file named docs where the folder should be (or a full disk, a read-only folder) ended
     in a traceback: FileExistsError from deep in the writer."""
