@@ -1991,6 +1991,10 @@ _HOLDER_ENDS = _PLACE_WORDS | frozenset(
     "cppcc street subdistrict community".split())
 """The last word of what holds an office when its other words are neither offices nor places
 ("Emergency Management Bureau", "Work Safety Committee Office", "Lianbin Street")."""
+_NOT_GIVEN_NAMES = _TITLE_WORDS | _HOLDER_ENDS
+"""Words no given name is: "Wang Village", and the end of a place's name written in two words
+of pinyin ("Cadres of Gao Xi Village attended", "Staff of Tian Xin Street participated" made
+people "Xi Village" and "Xin Street": a review)."""
 _HOLDER_JOINS = frozenset(["of", "the", "and", "for"])
 _CAPITALISED_WORD_RE = re.compile(r"[A-Z][A-Za-z'’-]*")
 MAX_LONG_TITLE_WORDS = 12
@@ -2024,11 +2028,30 @@ def _title_before(text: str, at: int) -> str | None:
     City mayor Wang Qian led a team". None if the words there are not a title: it names an
     office (``_names_an_office``), and each of its words is an office's, of what holds it or a
     place's name."""
-    window = text[max(0, at - 120):at]
+    return _title_and_lead(text, at)[0]
+
+
+def _title_and_lead(text: str, at: int) -> tuple[str | None, tuple[str, int, list[str]] | None]:
+    """The title written before the name at ``at`` (``_title_before``), and the person named
+    before it, with "and" and their own title: (name, where, [title] or []), or None. "District
+    Head Liu Zhigang and Deputy District Head Gao Ying accompanied": Gao Ying's title was "District
+    Head Liu Zhigang and Deputy District Head", and Liu Zhigang was named nowhere (a review)."""
+    window_start = max(0, at - 120)
+    window = text[window_start:at]
     cut = max(window.rfind(mark) for mark in _CLAUSE_STARTS)
     if cut < 0 and at > 120:
-        return None
-    return _a_title(window[cut + 2 if cut >= 0 else 0:].split())
+        return None, None
+    start = cut + 2 if cut >= 0 else 0
+    words = window[start:]
+    and_at = words.rfind(" and ")
+    if and_at > 0:
+        before = words[:and_at].split()
+        name = " ".join(before[-2:])
+        office = _a_title(before[:-2]) if len(before) > 2 else None
+        if _surnamed(name) and (len(before) == 2 or office):
+            at_name = window_start + start + words.rfind(name, 0, and_at)
+            return _a_title(words[and_at + 5 :].split()), (name, at_name, [office] if office else [])
+    return _a_title(words.split()), None
 
 
 def _surnamed(words: str) -> bool:
@@ -2125,7 +2148,7 @@ def _list_names(names_text: str) -> list[str]:
     names = [n.strip() for n in _LIST_SPLIT_RE.split(names_text) if n.strip()]
     led = bool(names) and names[0].split()[0] in SURNAMES
     return [n for n in names if len(words := n.split()) == 2 and (
-        (words[1][0].isupper() and (led or words[0] in SURNAMES))
+        (words[1][0].isupper() and (led or words[0] in SURNAMES) and words[1].lower() not in _NOT_GIVEN_NAMES)
         or (words[1].islower() and _PINYIN_GIVEN_NAME_RE.fullmatch(words[1])))]
 
 
@@ -2227,7 +2250,7 @@ def _passive_by(text: str) -> list[tuple[str, int, int, str | None, str, bool]]:
 def _a_name(words: str) -> bool:
     """Whether ``words`` are a person's name: two words, the first a known surname, the second
     no word of a title ("Li Hua", not "Wang Village")."""
-    return _surnamed(words) and words.split()[1].lower() not in _TITLE_WORDS
+    return _surnamed(words) and words.split()[1].lower() not in _NOT_GIVEN_NAMES
 
 
 def _named_by(text: str, name: str, start: int, end: int, finite: bool) -> list[tuple[str, int, list[str]]]:
@@ -2324,13 +2347,19 @@ def extract_people(text: str) -> list[Person]:
         # Several people may share the action: "A, role, B, role, and other leaders attended".
         group: list[tuple[str, int, list[str], bool]] = [(m["name"], m.start(), [], False)]  # and whether after "and"
         title = None  # written before the name: "Vice Mayor Ouyang Hong, who is in charge of ..., attended"
+        lead_titled = None  # and a person before it: "District Head Liu Zhigang and Deputy District Head Gao Ying, …"
         if not _clause_start(text, m.start()) and not text.endswith(_AND_CLAUSE_STARTS, 0, m.start()):
             # "Luo Wenwei and Wang Qian, deputy heads of the district, attended": the first name, before "and".
             lead = _NAME_AND_RE.search(text, max(0, m.start() - 40), m.start())
             if lead and _a_name(lead["name"]) and _clause_start(text, lead.start()):
                 group = [(lead["name"], lead.start(), [], False), (m["name"], m.start(), [], True)]
-            elif not _a_name(m["name"]) or (title := _title_before(text, m.start())) is None:
+            elif not _a_name(m["name"]):
                 continue
+            else:
+                title, lead_titled = _title_and_lead(text, m.start())
+                if title is None:
+                    continue
+
         clause = _CLAUSE_RE.match(text, m.end()).group()
         # Text already searched without finding an action is not searched again (with an
         # overlap for an action cut by the end of that search): the scan stays linear.
@@ -2352,6 +2381,8 @@ def extract_people(text: str) -> list[Person]:
                 continue
             how = []
         how += _more_actions(text, m.end() + action.end())
+        if lead_titled:
+            add(*lead_titled, how)
         offset = m.end()
         accompanied = False  # "Liu Zhigang, accompanied by Tang Aihua, …, went deep into": he went, untitled
         for chunk in clause[: action.start()].split(","):
@@ -2408,9 +2439,11 @@ def extract_people(text: str) -> list[Person]:
         names = _list_names(m["list"])
         # A title before the list is its first name's ("Vice Mayor Xiong Bo attended"); a name
         # alone is the subject of what follows too ("Yan Huaqing attended and delivered a speech").
-        title = None if _clause_start(text, m.start()) else _title_before(text, m.start())
+        title, lead_titled = (None, None) if _clause_start(text, m.start()) else _title_and_lead(text, m.start())
         how = ["inspecting" if m["accompanied"] else "attending",
                *(_more_actions(text, m.end()) if len(names) == 1 and not m["others"] else [])]
+        if lead_titled:  # "District Head Liu Zhigang and Deputy District Head Gao Ying accompanied"
+            add(*lead_titled, how)
         for name in names:
             if len(name.split()) == 2:
                 at = m.start() + m["list"].find(name)
@@ -2423,11 +2456,13 @@ def extract_people(text: str) -> list[Person]:
         if m["comma"] or m["name"].split()[0] not in SURNAMES:
             continue
         at_clause_start = _clause_start(text, m.start())
-        title = None if at_clause_start else _title_before(text, m.start())
-        if title is None and not at_clause_start:
-            continue
-        how = [k for k in ("presiding", "speaking", "inspecting") if m.group(k)]
-        add(m["name"], m.start(), [title] if title else [], how + _more_actions(text, m.end()))
+        title, lead_titled = (None, None) if at_clause_start else _title_and_lead(text, m.start())
+        if title is None and not at_clause_start and not (lead_titled and text.endswith(" and ", 0, m.start())):
+            continue  # ("Liu Chihui and Liu Zhigang presided over": both, untitled; they were lost)
+        how = [k for k in ("presiding", "speaking", "inspecting") if m.group(k)] + _more_actions(text, m.end())
+        if lead_titled:  # "District Head Liu Zhigang and Deputy District Head Gao Ying presided over"
+            add(*lead_titled, how)
+        add(m["name"], m.start(), [title] if title else [], how)
     for first, start, end, title, passive, finite in _passive_by(text):
         for name, at, titles in _named_by(text, first, start, end, finite):
             roles_text = ", ".join(titles)

@@ -106,6 +106,22 @@ def test_the_same_patterns_in_other_words(sentence, people):
     ("Vice Mayor Xiong Bo, Director Li Hua and Wang Jun attended the meeting.", [
         Person("Xiong Bo", ("Vice Mayor",), ("attending",)), Person("Li Hua", ("Director",), ("attending",)),
         Person("Wang Jun", (), ("attending",))]),
+    # Two titled names joined by "and": the second's title was "District Head Liu Zhigang and
+    # Deputy District Head", and the first was lost (a people review); two names alone, too.
+    ("District Head Liu Zhigang and Deputy District Head Gao Ying accompanied the inspection.", [
+        Person("Liu Zhigang", ("District Head",), ("inspecting",)),
+        Person("Gao Ying", ("Deputy District Head",), ("inspecting",))]),
+    ("Head of the District Liu Zhigang and Deputy Head Gao Ying attended the meeting.", [
+        Person("Liu Zhigang", ("Head of the District",), ("attending",)),
+        Person("Gao Ying", ("Deputy Head",), ("attending",))]),
+    ("District Head Liu Zhigang and Deputy District Head Gao Ying presided over the meeting.", [
+        Person("Liu Zhigang", ("District Head",), ("presiding",)),
+        Person("Gao Ying", ("Deputy District Head",), ("presiding",))]),
+    ("District Head Liu Zhigang and Deputy District Head Gao Ying, who is in charge of safety, attended.", [
+        Person("Liu Zhigang", ("District Head",), ("attending",)),
+        Person("Gao Ying", ("Deputy District Head",), ("attending",))]),
+    ("Liu Chihui and Liu Zhigang presided over a joint meeting.", [
+        Person("Liu Chihui", (), ("presiding",)), Person("Liu Zhigang", (), ("presiding",))]),
     # "accompanied by" another, and that one's title, are not the subject's.
     ("On March 5, Liu Zhigang, accompanied by Tang Aihua, deputy head of the district, went deep into Lianbin "
      "Street to inspect flood prevention.", [
@@ -154,6 +170,11 @@ def test_a_passive_that_starts_a_sentence_names_its_people(sentence, people):
     # Not a person: a place after a title, words that are no title before a name, a group.
     "On May 1, Vice Mayor Wang Village, head of the town, attended.",
     "Safety Month Wang Jun, a worker, attended.",
+    # A place's name in two words of pinyin, its first a surname (a review: "Xi Village",
+    # "Xin Street" and "Fu Street" had pages of people)
+    "Cadres of Hua Shan Village, Gao Xi Village and other villages attended.",
+    "Staff of Tian Xin Street participated in the drill.",
+    "Leaders of Wan Bao Town and Du Fu Street attended.",
     "The county met. Village cadres and Party members accompanied the inspection.",
     "The county met. District leaders accompanied the inspection.",
     # Not "led by" a team: a verb that ends in "led", a group of people, no team at all.
