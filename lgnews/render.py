@@ -545,21 +545,29 @@ def newest_first(appearances: Sequence) -> list:
 def person_lead(appearances: Sequence) -> dict:
     """Who a person is, as the articles say it, for the top of their page (and what search
     shows of it): how many articles name them, over which years, and their roles, the
-    newest first (or, for a reporter or an editor, how they took part). ``credited``: only
-    the credits name them (a reporter, an editor), not the text."""
+    newest first, then how they took part. ``credited``: only the credits name them (a
+    reporter, an editor), not the text. Each role and each way of taking part comes with how
+    many of the articles give it: "Named in 53 articles …, as deputy head of the district"
+    said of the reporter of 52 of them what one article says (a people review)."""
     articles = {a.article.id: a.article for a in appearances}
     years = sorted({a.published.year for a in articles.values()})
     # One role however its articles capitalise it ("deputy secretary of the District Committee"
     # and "… district committee" were two), as the first to name it writes it.
     first_written: dict[str, str] = {}
+    role_articles: dict[str, set[str]] = {}
+    way_articles: dict[str, set[str]] = {}
     for a in appearances:
         for r in a.roles:
-            first_written.setdefault(r.casefold(), r)
-    roles = list(first_written.values())
-    ways = list(dict.fromkeys(w for a in appearances for w in a.involvement))
-    credited = bool(ways) and not roles and all(w in _CREDITS for w in ways)
+            role_articles.setdefault(first_written.setdefault(r.casefold(), r), set()).add(a.article.id)
+        for w in a.involvement:
+            way_articles.setdefault(w, set()).add(a.article.id)
+    roles = [(r, len(ids)) for r, ids in role_articles.items()]
+    ways = [(w, len(ids)) for w, ids in way_articles.items()]
+    credited = bool(ways) and not roles and all(w in _CREDITS for w, _ in ways)
     return {"articles": len(articles), "years": (years[0], years[-1]) if years else None, "credited": credited,
-            "roles": roles[:LEAD_ROLES], "more_roles": max(0, len(roles) - LEAD_ROLES), "ways": ways}
+            "roles": roles[:LEAD_ROLES], "more_roles": max(0, len(roles) - LEAD_ROLES),
+            "taking_part": [(w, n) for w, n in ways if w not in _CREDITS and w != "mentioned"],
+            "credits": [(w, n) for w, n in ways if w in _CREDITS]}
 
 
 _CREDITS = frozenset(CREDIT_INVOLVEMENT.values())

@@ -552,7 +552,7 @@ def test_a_persons_roles_are_one_however_their_articles_capitalise_them():
                                involvement=("attending",))
     lead = person_lead([appearance("b", 2023, ("deputy secretary of the district committee",)),
                         appearance("a", 2022, ("deputy secretary of the District Committee", "head of the district"))])
-    assert lead["roles"] == ["deputy secretary of the district committee", "head of the district"]
+    assert lead["roles"] == [("deputy secretary of the district committee", 2), ("head of the district", 1)]
 
 
 # --------------------------------------------------------------------------- make new-article

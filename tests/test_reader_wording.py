@@ -21,28 +21,36 @@ from .conftest import ROOT, SEED_ID, add_article
 
 def lead(**given) -> str:
     """The person_lead macro's sentence for a lead like render.person_lead's."""
-    values = {"articles": 1, "years": (2022, 2022), "credited": False, "roles": [], "more_roles": 0, "ways": []}
+    values = {"articles": 1, "years": (2022, 2022), "credited": False, "roles": [], "more_roles": 0,
+              "taking_part": [], "credits": []}
     template = environment().from_string('{% from "_macros.j2" import person_lead %}{{ person_lead(lead) }}')
     return template.render(lead={**values, **given})
 
 
 @pytest.mark.parametrize("given, sentence", [
-    ({"ways": ["attending"]}, "Named in 1 article (2022), taking part by attending."),
-    ({"articles": 3, "years": (2021, 2023), "ways": ["presiding", "speaking", "attending"]},
+    ({"taking_part": [("attending", 1)]}, "Named in 1 article (2022), taking part by attending."),
+    ({"articles": 3, "years": (2021, 2023), "taking_part": [("presiding", 3), ("speaking", 3), ("attending", 3)]},
      "Named in 3 articles, from 2021 to 2023, taking part by presiding, speaking and attending."),
-    ({"credited": True, "ways": ["reporting"]}, "Credited in 1 article (2022) for reporting."),
-    ({"credited": True, "ways": ["editing (editor in chief)"]},
+    ({"credited": True, "credits": [("reporting", 1)]}, "Credited in 1 article (2022) for reporting."),
+    ({"credited": True, "credits": [("editing (editor in chief)", 1)]},
      "Credited in 1 article (2022) for editing (editor in chief)."),
-    ({"credited": True, "articles": 2, "years": (2021, 2022), "ways": ["reporting", "editing"]},
-     "Credited in 2 articles, from 2021 to 2022, for reporting and editing."),
-    ({"roles": ["deputy secretary of the District Committee", "Head of the District"], "ways": ["presiding"]},
-     "Named in 1 article (2022), as deputy secretary of the District Committee; Head of the District."),
-    ({"articles": 4, "years": (2020, 2023), "roles": ["mayor"], "more_roles": 2},
+    ({"credited": True, "articles": 2, "years": (2021, 2022), "credits": [("reporting", 1), ("editing", 1)]},
+     "Credited in 2 articles, from 2021 to 2022, for reporting (1 article) and editing (1 article)."),
+    ({"roles": [("deputy secretary of the District Committee", 1), ("Head of the District", 1)],
+      "taking_part": [("presiding", 1)]},
+     "Named in 1 article (2022), as deputy secretary of the District Committee; Head of the District, taking part "
+     "by presiding."),
+    ({"articles": 4, "years": (2020, 2023), "roles": [("mayor", 4)], "more_roles": 2},
      "Named in 4 articles, from 2020 to 2023, as mayor and 2 other roles."),
-    # "mentioned" is what "Named" says already.
-    ({"ways": ["mentioned"]}, "Named in 1 article (2022)."),
-    ({"articles": 2, "years": (2022, 2023), "ways": ["mentioned", "speaking"]},
-     "Named in 2 articles, from 2022 to 2023, taking part by speaking."),
+    ({"articles": 2, "years": (2022, 2023), "taking_part": [("speaking", 1)]},
+     "Named in 2 articles, from 2022 to 2023, taking part by speaking (1 article)."),
+    # A title one article gives, of a person most others credit: said as one article's, and the
+    # credits beside it (a people review: "Named in 53 articles, from 2020 to 2023, as deputy
+    # head of the district", of a reporter).
+    ({"articles": 53, "years": (2020, 2023), "roles": [("deputy head of the district", 1)],
+      "taking_part": [("presiding", 1)], "credits": [("reporting", 52)]},
+     "Named in 53 articles, from 2020 to 2023, as deputy head of the district (1 article), taking part by presiding "
+     "(1 article); credited for reporting (52 articles)."),
 ])
 def test_a_persons_lead_reads_as_a_sentence(given, sentence):
     assert lead(**given) == sentence

@@ -93,7 +93,7 @@ def test_a_person_is_indexed_without_the_list_of_articles(indexed):
     assert "Louxing District held" not in text, "the list of articles is not part of the person's text"
     # What a result shows of a person: who they are, not the note every person's page has.
     assert ("Named in 1 article (2022), as deputy secretary of the District Committee; Head of the District; "
-            "Director of the District Safety Committee.") in text
+            "Director of the District Safety Committee, taking part by presiding and speaking.") in text
     assert "newest first" not in text and "Appearances" not in text
     # Nor by the bodies that published their articles, which have pages of their own.
     assert "In articles from" not in text and "Louxing Rong Media Center" not in text

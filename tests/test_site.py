@@ -575,7 +575,7 @@ def test_people_index_and_person_page(built_site):
     # was the site's description, the same for every person: a reader's review of session 32).
     html = (built_site / "people" / "liu-zhigang" / "index.html").read_text(encoding="utf-8")
     said = ("Liu Zhigang: named in 1 article (2022), as deputy secretary of the District Committee; Head of the "
-            "District; Director of the District Safety Committee.")
+            "District; Director of the District Safety Committee, taking part by presiding and speaking.")
     assert f'<meta name="description" content="{said}">' in html
     assert f'<meta property="og:description" content="{said}">' in html
 
