@@ -20,6 +20,7 @@ import json
 import os
 import re
 import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -591,6 +592,9 @@ def _write_manifest(docs: Path, files: dict[str, str], inputs: str | None) -> No
 def write_outputs(docs: Path, outputs: dict[str, bytes], progress=None, inputs: str | None = None) -> WriteReport:
     """Bring docs/ in line with ``outputs``; refuse (changing nothing) if that would
     overwrite a file the generator did not write."""
+    # Pages changed from here on, by someone else than this run, are not vouched for by the
+    # manifest it writes at its end (see ``_changed_during``).
+    started = time.time_ns() - CLOCK_MARGIN_NS
     digests = {rel: _digest(data) for rel, data in outputs.items()}
     old = read_manifest(docs)
     to_write, to_delete, _, problems = review(docs, outputs, old, digests)
@@ -610,8 +614,36 @@ def write_outputs(docs: Path, outputs: dict[str, bytes], progress=None, inputs: 
         (docs / rel).unlink()
         report.deleted.append(rel)
         _prune_empty(docs, (docs / rel).parent)
+    late = _changed_during(prefix, outputs, set(to_write), started)
+    if late:  # read again by the next run, which is a full one (no inputs fingerprint)
+        digests, inputs = {**digests, **dict.fromkeys(late, "")}, None
     _write_manifest(docs, digests, inputs)
     return report
+
+
+CLOCK_MARGIN_NS = 100_000_000
+"""How much earlier than the system's clock a run's start is taken to be: a file's times are
+the kernel's coarser clock, a few milliseconds behind."""
+
+
+def _changed_during(prefix: str, outputs: dict[str, bytes], written: set[str], started: int) -> list[str]:
+    """The pages this run did not write that changed since it ``started`` and are not what it
+    made of them: a generated page an editor saved (or another generator wrote) while this
+    run was planning and writing. The manifest, written after them, would have vouched for
+    them as the generator's own: a review saw such a page kept, --check pass and every later
+    run trust it. (Only the few pages changed since the run started are read.)"""
+    late = []
+    for rel in outputs:
+        if rel in written:
+            continue
+        path = prefix + rel
+        try:
+            info = os.stat(path)
+            if (info.st_mtime_ns > started or info.st_ctime_ns > started) and _read(path) != outputs[rel]:
+                late.append(rel)
+        except (OSError, _NotAFile):
+            late.append(rel)
+    return late
 
 
 WRITE_PARALLEL_FROM = 2000

@@ -733,6 +733,34 @@ def test_a_hand_edit_of_a_generated_page_is_undone_and_said(project):
     assert build(project, "--check", check=False).returncode == 0  # build and check agree
 
 
+def test_a_page_edited_while_a_run_writes_is_generated_again_by_the_next(project, monkeypatch, capsys):
+    """An editor's save of a generated page, between a run's plan and its manifest, was
+    vouched for by that manifest: the page stayed edited for good, and --check passed (an
+    incremental-build review)."""
+    build(project)
+    meta = project / "archive" / "articles" / SEED_ID / "meta.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(
+        "note: Garbled. Probably 树牢", "note: Garbled, surely. Probably 树牢"), encoding="utf-8")
+    page = project / "docs" / "glossary" / "power-list" / "index.md"
+    original = page.read_bytes()
+    real = write._write_files
+
+    def saving_meanwhile(prefix, rels, outputs, progress=None):
+        real(prefix, rels, outputs, progress)
+        assert "glossary/power-list/index.md" not in rels  # (a page the run does not write)
+        page.write_bytes(original + b"\nAn editor's line\n")
+
+    monkeypatch.setattr(write, "_write_files", saving_meanwhile)
+    assert generate(project, quiet=True) == 0
+    monkeypatch.setattr(write, "_write_files", real)
+    capsys.readouterr()
+    checked = build(project, "--check", check=False)
+    assert checked.returncode == 1 and "stale: docs/glossary/power-list/index.md" in checked.stdout, checked.stdout
+    build(project)
+    assert page.read_bytes() == original
+    assert build(project, "--check", check=False).returncode == 0
+
+
 # --------------------------------------------------------------------------- writing in processes
 
 
