@@ -270,7 +270,11 @@ def test_a_dirty_preview_builds_the_editors_pages_and_everything_when_every_page
     assert _marked(files) == ["data.md", "glossary/index.md", "index.md", "people/li-yi/index.md"]
     for change in (lambda: pages.append("about.md"),  # a new page in the navigation
                    lambda: (root / "mkdocs.yml").write_text("site_name: B\n", encoding="utf-8"),
-                   lambda: (root / "hooks" / "a.py").write_text("# changed\n", encoding="utf-8")):
+                   lambda: (root / "hooks" / "a.py").write_text("# changed\n", encoding="utf-8"),
+                   # Search reads the articles' ledes only (at 5,001 articles): every page's search
+                   # box says so (a review found most pages of the preview with the old box).
+                   lambda: (root / "docs" / "articles" / SEED_ID / "index.md").write_text(
+                       '<div class="reading-edition" data-search="lede">\n', encoding="utf-8")):
         change()
         preview.plan_build(root, files := _files(root, pages))
         assert _marked(files) == sorted(pages)
