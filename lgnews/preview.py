@@ -35,6 +35,7 @@ import time
 from pathlib import Path
 
 from .build import EDITED_ADVICE, GENERATED_TOPS, is_editors_scrap, list_files
+from .render import NOINDEX_PAGES
 from .searchscope import full_text
 from .write import hand_edited, read_manifest, stray_errors
 
@@ -162,8 +163,11 @@ def plan_build(root: Path, files) -> None:
     everything = fingerprint != _state["fingerprint"]
     _state["fingerprint"] = fingerprint
     for file in files:
+        # (A page that asks not to be indexed too: the sitemap reads it in the page's front
+        # matter, which MkDocs reads only for the pages it builds, and listed it: a review.)
         if everything or (file.is_documentation_page() and (not is_generated(file.src_uri)
-                                                            or _in_navigation(file.src_uri))):
+                                                            or _in_navigation(file.src_uri)
+                                                            or file.src_uri in NOINDEX_PAGES)):
             file.is_modified = _modified
 
 

@@ -64,6 +64,9 @@ NOT_INDEXED = {"exclude": True}
 # notes instead of its whole reading edition: Pagefind keeps every position of every word,
 # and at 10,000 articles the index chunk of a word found in every article (such as
 # "safety") alone would exceed the budget of a first query (300 KB).
+NOINDEX_PAGES = ("glossary/candidate-terms/index.md",)
+"""The generated pages that ask search engines not to index them (``robots: noindex``), which
+the sitemap leaves out: the preview builds them every time (see preview.plan_build)."""
 FULL_TEXT_SEARCH_LIMIT = 5000
 HOME_LATEST = 8
 ROLE_LABELS = {
@@ -899,7 +902,7 @@ class Renderer:
         return [
             self.page("glossary.md.j2", "glossary/index.md", {"title": "Glossary", "search": NOT_INDEXED},
                       terms=site.terms, occurrences=site.occurrences),
-            self.page("candidates.md.j2", "glossary/candidate-terms/index.md",
+            self.page("candidates.md.j2", NOINDEX_PAGES[0],
                       # The editors' worklist of phrases scraped from the articles: not for
                       # search engines, which would take it for a glossary entry.
                       {"title": "Candidate terms", "search": {"exclude": True}, "robots": "noindex"},
