@@ -41,6 +41,7 @@ TWO_BODIES = (
     ("Louxing District Safety Committee Holds Its First Meeting", ["Louxing District Safety Committee"]),
     ("Loudi Municipal Safety Committee Director Liu Zhigang and Xinhua County Fire Brigade",
      ["Loudi Municipal Safety Committee", "Xinhua County Fire Brigade"]),
+    ("Shuangfeng County Fire Rescue Brigade Wins Praise", ["Shuangfeng County Fire Rescue Brigade"]),
 ])
 def test_a_body_is_its_full_proper_name(text, names):
     assert body_names(text) == names
@@ -60,6 +61,10 @@ def test_a_body_is_its_full_proper_name(text, names):
     # Cut short, the name would be another body: "Loudi Municipal Commission" is not the one meant.
     "Loudi Municipal Commission for Discipline Inspection said so.",
     "Loudi Municipal Bureau Of Commerce",
+    # A headline's people and their thanks (a review: a body "Dakeshan Town Villagers Thank
+    # Fire Brigade" had a page)
+    "Dakeshan Town Villagers Thank Fire Brigade",
+    "Louxing District Residents Thank Rescue Team",
 ])
 def test_an_ordinary_sentence_names_no_body(text):
     assert [n for n in body_names(text) if n != "Louxing District Committee"] == []
