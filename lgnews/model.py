@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import sys
+import unicodedata
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -1792,7 +1793,7 @@ def _build_people(articles: list[Article], curated: list[CuratedPerson],
     _assign_slugs(sorted(records.values(), key=lambda p: (listed.get((p.name, p.place), len(listed)),
                                                           not _plain_spelling(p.name))),
                   lambda p: f"{p.name} {p.place}" if p.place else p.name)
-    people = sorted(records.values(), key=lambda p: (p.name.lower(), p.name, p.place or ""))
+    people = sorted(records.values(), key=lambda p: (alphabetical(p.name), p.name, p.place or ""))
     by_name: dict[str, list[PersonRecord]] = defaultdict(list)  # several only where people.yml places them
     for person in people:
         by_name[person.name].append(person)
@@ -1932,6 +1933,13 @@ def _build_organizations(articles: list[Article], orgs: dict[str, Organization],
     _assign_slugs(curated, used=used)  # first: a curated body keeps its address whatever the articles name
     _assign_slugs(uncurated, used=used)
     return sorted(curated + uncurated, key=lambda o: o.name.lower())
+
+
+@lru_cache(maxsize=65536)
+def alphabetical(name: str) -> str:
+    """``name`` as an index orders it: in any case, a letter with a mark as the letter
+    ("Lü Wei" among the "Lu" names, before "Luo Wenwei"; it came after every "Lu…")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
 
 
 # --------------------------------------------------------------------------- bodies no editor has described

@@ -572,3 +572,16 @@ def test_a_name_with_either_apostrophe_has_one_address():
 
     assert slugify("Li Xin'ai") == slugify("Li Xin’ai") == "li-xinai"
     assert slugify("people’s congress") == slugify("people's congress") == "peoples-congress"
+
+
+def test_the_people_index_orders_a_letter_with_a_mark_as_the_letter(tmp_path):
+    """"Lü Wei" came after every "Lu…" name, "Luo Wenwei" included (a people review)."""
+    import shutil
+
+    from .conftest import add_article
+
+    archive = shutil.copytree(ROOT / "archive", tmp_path / "archive")
+    add_article(archive, "2023-05-02-three-people", "people:\n- name: Luo Wenwei\n- name: Lü Wei\n- name: Lu Ming\n",
+                "Luo Wenwei, Lü Wei and Lu Ming attended.")
+    names = [p.name for p in build_site(load_archive(archive)).people]
+    assert [n for n in names if n.startswith(("Lu", "Lü"))] == ["Lu Ming", "Lü Wei", "Luo Wenwei"]
