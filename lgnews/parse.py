@@ -853,7 +853,16 @@ def footer_start(body: str) -> int:
     # under a picture). (The first three only: the credit line looked for above each of
     # thousands took minutes.)
     notice = next((at for at in notices[:3] if _credits_at_end(body[:at]) is not None), len(body))
+    if notice == len(body) and notices and _RIGHTS_LINE_RE.match(last := body[notices[-1]:].strip()) \
+            and "\n" not in last:
+        notice = notices[-1]  # the text's last line, a site's copyright ("Copyright © 2023 …", no credit line above)
     return min(notice, _footer_of(body, phrases, lines))
+
+
+_RIGHTS_LINE_RE = re.compile(r"(?i:copyright\s*(?:©|\(c\))|©.*(?:copyright|rights reserved))|版权所有", re.IGNORECASE)
+"""A site's copyright: "Copyright © 2023 …", "© 2023 Louxing News. All rights reserved."; not
+"© Photo by Li Yi" under a picture, nor "All rights reserved for the collectives will be
+confirmed", a sentence (a review)."""
 
 
 def _footer_of(body: str, phrases: list[int], lines: list[int]) -> int:

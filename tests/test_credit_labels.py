@@ -409,6 +409,17 @@ def test_a_line_of_the_article_that_starts_like_a_notice_is_the_articles():
     assert article.credits == {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}
 
 
+def test_a_sites_copyright_as_the_texts_last_line_is_no_paragraph_without_a_credit_line_too():
+    """With no credit line above it, the site's copyright line was the article's last
+    paragraph, and linked the government it names as a body of the article (a people review).
+    A photograph's credit below the text stays the article's."""
+    article = parse_article(BODY + "Copyright © 2023 Louxing District People's Government. All rights reserved.\n")
+    assert article.paragraphs[-1] == LAST and article.credits == {}
+    assert parse_article(BODY + "© 2023 Louxing News. All rights reserved.\n").paragraphs[-1] == LAST
+    for own in ("© Photo by Li Yi", "All rights reserved for the collectives will be confirmed by May, he said."):
+        assert parse_article(BODY + own + "\n").paragraphs[-1] == own
+
+
 def test_ingest_proposes_the_address_after_the_source_for_source_url(tmp_path):
     raw = tmp_path / "raw.txt"
     raw.write_text(BODY.rstrip("\n") + "(Li Yi) Editor: Xiao Hui Source: Louxing Rong Media Center "
