@@ -1769,8 +1769,22 @@ def _build_people(articles: list[Article], curated: list[CuratedPerson],
 
     for article in sorted(articles, key=article_order):
         article.people = []
+        named: dict[int, int] = {}  # id of a person -> their entry in article.people
         for mention in article.meta.people:
             person = record(mention.name, article)
+            at = named.get(id(person))
+            if at is not None:
+                # Two spellings of one person in one article ("Liu Zhi-gang" and "LIU Zhigang", once
+                # people.yml makes the first an alias): one appearance, with the roles and parts of
+                # both, as written first (it was two rows of their page, two links of the article's).
+                _, written, roles, how = article.people[at]
+                roles = tuple(dict.fromkeys((*roles, *mention.roles)))
+                how = tuple(dict.fromkeys((*how, *mention.involvement)))
+                article.people[at] = (person, written, roles, how)
+                appearance = person.appearances[-1]
+                appearance.roles, appearance.involvement = roles, how or ("mentioned",)
+                continue
+            named[id(person)] = len(article.people)
             person.appearances.append(Appearance(article, mention.roles, mention.involvement or ("mentioned",),
                                                  mention.name))
             article.people.append((person, mention.name, mention.roles, mention.involvement))

@@ -585,3 +585,27 @@ def test_the_people_index_orders_a_letter_with_a_mark_as_the_letter(tmp_path):
                 "Luo Wenwei, Lü Wei and Lu Ming attended.")
     names = [p.name for p in build_site(load_archive(archive)).people]
     assert [n for n in names if n.startswith(("Lu", "Lü"))] == ["Lu Ming", "Lü Wei", "Luo Wenwei"]
+
+
+def test_one_person_written_two_ways_in_one_article_is_one_appearance(tmp_path):
+    """"Liu Zhi-gang" and "LIU Zhigang" in one article, the first an alias in people.yml: two
+    rows of the person's page for one article, and two links on the article's (a people review)."""
+    import shutil
+
+    from .conftest import add_article
+
+    archive = shutil.copytree(ROOT / "archive", tmp_path / "archive")
+    with (archive / "people.yml").open("a", encoding="utf-8") as fh:
+        fh.write('\n- name: "Liu Zhigang"\n  aliases:\n    - "Liu Zhi-gang"\n')
+    add_article(archive, "2023-08-10-flood-control",
+                "people:\n- name: Liu Zhi-gang\n  roles: [Head of the District]\n  involvement: [presiding]\n"
+                "- name: LIU Zhigang\n  involvement: [speaking]\n",
+                "Liu Zhi-gang, Head of the District, presided over the meeting. LIU Zhigang stressed safety.")
+    site = build_site(load_archive(archive))
+    article = next(a for a in site.articles if a.id == "2023-08-10-flood-control")
+    assert [(p.name, written, roles, how) for p, written, roles, how in article.people] == [
+        ("Liu Zhigang", "Liu Zhi-gang", ("Head of the District",), ("presiding", "speaking"))]
+    liu = next(p for p in site.people if p.name == "Liu Zhigang")
+    here = [a for a in liu.appearances if a.article is article]
+    assert [(a.roles, a.involvement, a.as_written) for a in here] == [
+        (("Head of the District",), ("presiding", "speaking"), "Liu Zhi-gang")]
