@@ -285,6 +285,7 @@ pattern (in any case, so with no literal to start it) cost 9 µs a title."""
 # (总结): "Wang Jun, county head, made a deployment" named no one; and so is announcing a
 # campaign's launch (宣布启动: "Zhou Ming, executive deputy mayor, announced the launch").
 _SPEAKING = (r"delivered a speech|made a speech|made an important speech|gave a speech|spoke|addressed|"
+             r"told (?:reporters|the reporters?|journalists|this reporter)|"
              r"pointed out|stressed|emphasized|emphasised|said|noted|required|demanded|called for|urged|"
              r"put forward|asked|requested|concluded|made (?:a |an )?(?:work |special )?(?:report|deployment)s?|"
              r"made arrangements|(?:gave|delivered) a (?:work )?report|reported on|deployed|arranged|"
@@ -312,6 +313,11 @@ _OTHER_VERB_AFTER_ROLES_RE = re.compile(
     r",\s+(?=(?:also\s+|then\s+)?(?:[a-z]+ed|made|gave|read|spoke|put|took|went|led|held|met|set|heard|sent|won)\b)")
 """After a name and its titles, a verb not among ``_ACTIONS``: "Tan Hui, secretary of the Party
 Working Committee of Lianbin Street, read out the decision" still names Tan Hui and his title."""
+_SAID_BY_RE = re.compile(rf"(?:[\"”]\s*(?:said|says|added|explained)|(?<![\w-])[Aa]ccording to)\s+(?P<name>{_NAME_SCAN})"
+                         r"(?:(?P<comma>,\s+)|(?=[.;!?]))")
+"""The speaker named after the verb of saying, right after a quotation: "…,” said Zhou Junhua,
+head of the bureau." (not "He said Liu Zhigang, the head of the district, will lead", whose
+Liu Zhigang is not the speaker); and "According to Gao Ying, …"."""
 _NAME_AND_RE = re.compile(rf"(?P<name>{NAME}) and $")
 """The first of two names before their titles: "Luo Wenwei and Wang Qian, deputy heads of the
 district, attended"."""
@@ -354,7 +360,8 @@ _OTHERS_RE = re.compile(r"(?:^|,?\s+)and\s+(?:other|some|relevant)\b.*$", re.S)
 _CLAUSE_STARTS = frozenset([", ", ". ", ": ", "; ", "! ", "? "])
 # A sentence that ends inside its quotation starts the next clause too: 'well." Li Na asked',
 # 'said: “Safety first.” Liu Zhigang, head of the district, presided'.
-_QUOTED_CLAUSE_STARTS = frozenset([f"{stop}{quote} " for stop in ".!?" for quote in "\"”"])
+_QUOTED_CLAUSE_STARTS = frozenset([f"{stop}{quote} " for stop in ".!?," for quote in "\"”"])
+"""('"We must act," Zhou Junhua said' named no one: the comma that ends a quotation too.)"""
 ROLE_SPLIT_RE = re.compile(r",\s*|\s+and\s+")
 
 # Dates: the month name is found first (a capital letter), its boundary checked after.
@@ -2457,6 +2464,20 @@ def extract_people(text: str) -> list[Person]:
             if len(name.split()) == 2:
                 at = m.start() + m["list"].find(name)
                 add(name, at, [title] if title and at == m.start() else [], how)
+    for m in _SAID_BY_RE.finditer(text):
+        # "“We must act,” said Zhou Junhua, head of the District Emergency Management Bureau.",
+        # "According to Gao Ying, deputy head of the district, the county has 30 mines": the
+        # speaker, after the verb, was named nowhere (a people review).
+        if not _a_name(m["name"]):
+            continue
+        titles = []
+        if m["comma"]:
+            clause = _CLAUSE_RE.match(text, m.end()).group()
+            for chunk in clause.split(","):
+                if not ROLE_WORDS.search(chunk) or _surnamed(chunk.strip()):
+                    break
+                titles.append(chunk.strip())
+        add(m["name"], m.start("name"), split_roles(", ".join(titles)) if titles else [], ["speaking"])
     if "ttending" in text:  # "Attending the meeting were Liu Chihui, Xu Diren and Luo Wenwei."
         for m in _ATTENDING_WERE_RE.finditer(text):
             for name in _list_names(m["list"]):

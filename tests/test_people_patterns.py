@@ -166,6 +166,24 @@ def test_a_passive_that_starts_a_sentence_names_its_people(sentence, people):
     assert extract_people(sentence) == people
 
 
+@pytest.mark.parametrize(("sentence", "people"), [
+    # The speaker after a quotation, or after "according to", with the titles that follow the
+    # name; and one who told reporters (each named no one: a people review)
+    ("“We must act,” said Zhou Junhua, head of the District Emergency Management Bureau.",
+     [Person("Zhou Junhua", ("head of the District Emergency Management Bureau",), ("speaking",))]),
+    ("“We must act,” said Zhou Junhua.", [Person("Zhou Junhua", (), ("speaking",))]),
+    ('"We must act," Zhou Junhua said.', [Person("Zhou Junhua", (), ("speaking",))]),
+    ("According to Gao Ying, deputy head of the district, the county has 30 mines.",
+     [Person("Gao Ying", ("deputy head of the district",), ("speaking",))]),
+    ("Tang Aihua told reporters that the work was done.", [Person("Tang Aihua", (), ("speaking",))]),
+    # Not the subject of what is said, nor a place
+    ("He said Liu Zhigang, the head of the district, will lead.", []),
+    ("“It is big,” said Wang Village, a resident.", []),
+])
+def test_a_speaker_named_after_the_quotation_speaks(sentence, people):
+    assert extract_people(sentence) == people
+
+
 @pytest.mark.parametrize("sentence", [
     # Not a person: a place after a title, words that are no title before a name, a group.
     "On May 1, Vice Mayor Wang Village, head of the town, attended.",
