@@ -152,8 +152,13 @@ def test_an_undescribed_body_has_a_page_that_says_so_and_how_an_editor_describes
     assert "Not yet described by an editor." in page
     assert "the editors' guide says how to describe it" in page and "archive/" not in page, "no file path for readers"
     assert "Named in or credited on 1 article." in page and "Mines inspected in Shuangfeng" in page
+    # What the count counts (a reader took it for every article about the body: a people review)
+    assert ("Counted are the articles that write its name in full; one that names it only in other words (\"the "
+            "district government\") is not.") in page
     curated = _text(pages["organizations/louxing-district-safety-committee/index.md"])
     assert "Not yet described" not in curated
+    assert ("Counted are the articles that write its name in full, and those tagged with its place that write a "
+            "short name for it;") in curated
     # Its page leads to the glossary entry for its kind; the entry lists the bodies editors
     # described only (every county's safety committee would make it grow with the archive).
     # (A city's committee is the city's entry, with the city's Chinese: 市安委会, not 区安委会.)
