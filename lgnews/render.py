@@ -537,7 +537,9 @@ def roles_column(person: PersonRecord) -> str:
     parts = dict.fromkeys(h for a in appearances for h in a.involvement)
     more = len(titles) - LEAD_ROLES
     shown = "; ".join(titles[:LEAD_ROLES]) + (f" (and {more:,} other {'role' if more == 1 else 'roles'})" if more > 0 else "")
-    return "; ".join(filter(None, [shown, *parts]))
+    # The titles, then the parts taken after a dash: "deputy head of the district; reporting;
+    # presiding" read as three of a kind (a people review).
+    return " — ".join(filter(None, [shown, ", ".join(parts)]))
 
 
 def newest_first(appearances: Sequence) -> list:

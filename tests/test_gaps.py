@@ -239,11 +239,11 @@ def test_the_people_index_gives_a_persons_newest_roles_and_counts_the_others(tmp
         return next(line for line in index.splitlines() if ">Liu Zhigang</a>" in line)
 
     assert row().endswith("<td>newer title 1; newer title 2; newer title 3; newer title 4; newer title 5; deputy "
-                          "secretary of the District Committee (and 2 other roles); mentioned; presiding; "
+                          "secretary of the District Committee (and 2 other roles) — mentioned, presiding, "
                           "speaking</td></tr>"), row()
     path = archive / "articles" / WRITTEN_ID / "article.md"
     path.write_text(path.read_text(encoding="utf-8").replace("  - newer title 5\n", ""), encoding="utf-8")
-    assert "newer title 4; deputy secretary of the District Committee; Head of the District (and 1 other role); " \
+    assert "newer title 4; deputy secretary of the District Committee; Head of the District (and 1 other role) — " \
            "mentioned" in row(), row()
 
 
