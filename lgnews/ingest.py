@@ -180,8 +180,9 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
         raise
     hashes[digest] = article_id
     checks = _checks(parsed, unusable)
-    if article_id != base:  # the lists would show two lines alike (a review)
-        checks.append(f"an article with the same date and title, in other words, is archived as {base}/: if this "
+    alike = _same_title(parsed.title, articles, base, article_id) if article_id != base else None
+    if alike:  # the lists would show two lines alike (a review)
+        checks.append(f"an article with the same date and title, in other words, is archived as {alike}/: if this "
                       "is a revised copy of it, remove one of the two folders; if they are two articles, give one a "
                       "title that tells them apart in meta.yml")
     return article_id, encoding, checks
@@ -285,6 +286,24 @@ def _same_text(text: str, articles: Path, base: str) -> str | None:
                 return name
         except (OSError, ParseError):
             pass
+        name, n = f"{base}-{n}", n + 1
+    return None
+
+
+def _same_title(title: str, articles: Path, base: str, new: str) -> str | None:
+    """The archived article of the same date whose meta.yml gives ``title`` (case and spaces
+    aside), as the build compares them: among the folders of the same ``id_base``, up to the
+    ``new`` one. Not one whose title only makes the same folder name ("… the flood control
+    tasks" and "… the fire prevention tasks", cut to the same 60 characters; a review)."""
+    wanted = " ".join(title.casefold().split())
+    name, n = base, 2
+    while name != new and (articles / name).is_dir():
+        try:
+            meta = yaml.safe_load((articles / name / "meta.yml").read_text(encoding="utf-8"))
+        except (OSError, ValueError, yaml.YAMLError):
+            meta = None
+        if isinstance(meta, dict) and " ".join(str(meta.get("title", "")).casefold().split()) == wanted:
+            return name
         name, n = f"{base}-{n}", n + 1
     return None
 

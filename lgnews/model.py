@@ -1975,11 +1975,10 @@ _BODY_STOPS = (
     "Promote|Organized|Organizes|Organised|Organises|Conducted|Conducts|Conduct|Studied|Studies|Study|Presided|"
     "Presides|Signed|Signs|Went|Goes|Go|Set|Sets|Leads|Led|Director|Deputy|Secretary|Head|Chairman|Chairwoman|"
     "Chair|Mayor|Governor|Member|Members|Leader|Leaders|Comrade|Mr|Ms|Mrs|Dr|"
-    # a headline's verbs of thanks and help, and the people who give them ("Dakeshan Town
-    # Villagers Thank Fire Brigade" was a body: a review)
-    "Thank|Thanks|Thanked|Praise|Praises|Praised|Helps|Helped|Send|Sends|Sent|Receive|Receives|Received|"
-    "Welcome|Welcomes|Welcomed|Salute|Salutes|Saluted|Donate|Donates|Donated|Join|Joins|Joined|Win|Wins|Won|"
-    "Villagers|Residents|Citizens|Students|Masses")
+    # a headline's verbs of thanks and help ("Dakeshan Town Villagers Thank Fire Brigade" was a
+    # body: a review); not the people who give them, who name bodies ("Residents Committee")
+    "Thank|Thanks|Thanked|Praise|Praises|Praised|Helped|Receives|Received|Welcomed|Salute|Salutes|Saluted|"
+    "Donates|Donated|Joined|Wins|Won")
 _BODY_PLACE = r"[A-Z][a-z]+(?:['’-][a-z]+)*"  # Shuangfeng, Xi'an
 _BODY_WORD = r"[A-Z][A-Za-z]*(?:['’][a-z]+|-[A-Za-z]+)*"  # Safety, People's, Urban-Rural, CPC
 BODY_RE = re.compile(

@@ -313,6 +313,11 @@ _OTHER_VERB_AFTER_ROLES_RE = re.compile(
     r",\s+(?=(?:also\s+|then\s+)?(?:[a-z]+ed|made|gave|read|spoke|put|took|went|led|held|met|set|heard|sent|won)\b)")
 """After a name and its titles, a verb not among ``_ACTIONS``: "Tan Hui, secretary of the Party
 Working Committee of Lianbin Street, read out the decision" still names Tan Hui and his title."""
+_TITLE_STARTS = frozenset("vice executive standing acting former first second party county district city town "
+                          "township village provincial municipal".split())
+"""Words a title after a name may start with besides an office ("deputy head…", "vice mayor…",
+"Party secretary…"): the comma parts after a speaker's name that start otherwise are the
+sentence's own ("…, the county has 30 mines")."""
 _SAID_BY_RE = re.compile(rf"(?:[\"”]\s*(?:said|says|added|explained)|(?<![\w-])[Aa]ccording to)\s+(?P<name>{_NAME_SCAN})"
                          r"(?:(?P<comma>,\s+)|(?=[.;!?]))")
 """The speaker named after the verb of saying, right after a quotation: "…,” said Zhou Junhua,
@@ -446,19 +451,37 @@ year ("5 May 2024"). Not "No. 3 March Road", "Level 4 May be raised", "had 30 Au
 # verb's ("we will pay attention as announced on", "as he said on"), nor a yearly day that
 # "falls on"; and not "On December 20, Liu Zhigang stressed that we will …": the subject's own
 # "will" only.
-_NOT_PAST = r"(?!(?:was|were|had|has|have|did|said|met|held|made|took|gave|began|led|spoke|came|went|that|who|which)\b)"
+_NOT_PAST = (r"(?!(?:was|were|had|has|have|did|said|met|held|made|took|gave|began|led|spoke|came|went|told|given|set|"
+             r"sent|found|built|paid|chosen|taken|written|shown|seen|known|done|begun|that|who|which)\b)")
 _FUTURE_BEFORE_RE = re.compile(
     r"(?<!\bwho )(?<!\bthat )(?<!\bwhich )\b(?:will|shall|(?:is|are)(?: scheduled| due| expected)? to)\s+(?:be\s+)?"
     r"(?:(?:officially|formally|also|then|again|jointly|first)\s+)?[a-z]+"
     r"(?:\s+(?:place|off|up|out|forward|back|over|effect|into\s+(?:force|effect)))?"
     rf"(?:\s+{_NOT_PAST}[A-Za-z0-9][a-z0-9]*(?<!ed)){{0,3}}\s+(?:on|from|in)\s+(?:the\s+)?$")
-_FUTURE_AFTER_RE = re.compile(rf",?\s+(?:the\s+)?(?:{_NOT_PAST}[A-Za-z][A-Za-z'-]*(?<!ed)\s+){{1,4}}(?:will|is to|are to)\s")
+_FUTURE_AFTER_RE = re.compile(
+    r",?\s+(?:(?:the\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,5}|the\s+[a-z]+\s+|we\s+)(?:will|is to|are to)\s")
+"""The subject of "will" after a day that opens its sentence: "On January 10, Louxing District
+will", "From May 20, the county will", "On May 20, we will" (not "he told villagers they will")."""
+_FUTURE_NEAR_RE = re.compile(
+    r"(?<!\bwho )(?<!\bthat )(?<!\bwhich )\b(?:will|shall|(?:is|are)(?: scheduled| due| expected)? to)\s+(?:be\s+)?"
+    r"(?:(?:officially|formally|also|then|again|jointly|first)\s+)?[a-z]+"
+    r"(?:\s+(?:place|off|up|out|forward|back|over|effect|into\s+(?:force|effect)))?\s+(?:on|from)\s+(?:the\s+)?$")
+"""A day right after its verb to come ("will be held on", "will take place on", "is to start
+from"): for the event's date, which skips only these and the days that open a sentence of
+what will be ("will be punished for the accident on" may be the accident's day)."""
 
 
-def _said_to_come(text: str, at: int, end: int) -> bool:
-    """Whether the day written at ``at``..``end`` is one the text says is to come."""
-    return bool(_FUTURE_BEFORE_RE.search(text[max(0, at - 60):at])
-                or (text[max(0, at - 5):at].lower().endswith(("on ", "from ")) and _FUTURE_AFTER_RE.match(text, end)))
+def _said_to_come(text: str, at: int, end: int, near: bool = False) -> bool:
+    """Whether the day written at ``at``..``end`` is one the text says is to come: after "will"
+    and its verb, or opening a sentence whose subject "will" ("On January 10, the county will";
+    not "Under the plan approved on December 20, the county will": that day is past). ``near``:
+    its verb right before it (``_FUTURE_NEAR_RE``)."""
+    if (_FUTURE_NEAR_RE if near else _FUTURE_BEFORE_RE).search(text[max(0, at - 60):at]):
+        return True
+    word = text[max(0, at - 5):at].lower()
+    opens = at - 5 if word == "from " else at - 3
+    return word.endswith(("on ", "from ")) and (opens <= 0 or text[opens - 1] == "\n" or _clause_start(text, opens)) \
+        and bool(_FUTURE_AFTER_RE.match(text, end))
 
 
 def _word_before(text: str, at: int) -> str:
@@ -1299,7 +1322,8 @@ _PAREN_OUTLET_RE = re.compile(rf"\s*(?P<source>(?:(?!(?:{_LABEL_WORD}|(?i:our)(?
                               rf"(?:{_OUTLET_WORDS}))\s+(?=(?:[Rr]eporters?|[Cc]orrespondents?)[\s:：])")
 # A parenthesis that holds an outlet's name only: "(Louxing Rong Media Center) Editor: …"
 # credited reporters "Louxing Rong" and "Media Center", "(Hunan Daily)" a reporter "Hunan Daily".
-_PAREN_OUTLET_ONLY_RE = re.compile(rf"\s*(?P<source>(?:[A-Z][A-Za-z-]*\s+){{0,6}}(?:{_OUTLET_WORDS}))\s*")
+_PAREN_OUTLET_ONLY_RE = re.compile(r"\s*(?P<source>(?:(?!(?i:reporters?|correspondents?|editors?|photos?|text|our)\b)"
+                                   rf"[A-Z][A-Za-z-]*\s+){{0,6}}(?:{_OUTLET_WORDS}))\s*")
 # A source labelled at a parenthesis's end, after its names: split off as a label, it was no name.
 _PAREN_SOURCE_RE = re.compile(r"(?:^|(?<!\s)\s+|[,，;；]\s*)Source\s*[:：]\s*(?P<source>[^:：]+?)\s*$")
 # The reporter's outlet after the names, a comma between: "(Li Yi, Hunan Daily)" credited a
@@ -1435,6 +1459,12 @@ _SOURCE_PAREN_RE = re.compile(r"(?P<source>[^()]*?)\s*\((?P<inner>[^()\n]*)\)")
 _NAME_SEPARATORS_RE = re.compile(r"[\s,，、;；]+")
 
 
+def _names_first(words: list[str]) -> bool:
+    """Whether ``words`` start with a person's name and go on: "Li Yi Hunan Daily" (a reporter
+    and the outlet), not "Rong Media" nor "Xinhua News Agency"."""
+    return len(words) > 2 and _surnamed(" ".join(words[:2])) and bool(_PINYIN_GIVEN_NAME_RE.fullmatch(words[1].lower()))
+
+
 def _surnamed_names(text: str) -> list[str] | None:
     """The names ``text`` is made of, each starting with a known surname ("Li Yi, Wang
     Qian"), or None if it holds anything else: below a credit line, "(The End)", "(Hunan
@@ -1481,7 +1511,7 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
             # ("Rong Media" alone, 融媒 with no place, names no body: the reporter's kind, as "Our" is.)
             source = outlet["source"] if " ".join(outlet["source"].split()).lower() != "rong media" else None
             inner = inner[outlet.end() :]
-        elif outlet := _PAREN_OUTLET_ONLY_RE.fullmatch(inner):
+        elif (outlet := _PAREN_OUTLET_ONLY_RE.fullmatch(inner)) and not _names_first(inner.split()):
             source = outlet["source"] if " ".join(outlet["source"].split()).lower() != "rong media" else None
             inner, emptied = "", True
         if labelled := _PAREN_SOURCE_RE.search(inner):  # "(Reporter: Li Yi Source: Lianyuan Rong Media Center)"
@@ -1513,7 +1543,7 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
         # Lines below a parenthesis that ends its line: a blog's footer, or a credit the
         # parser does not know (said); else the parenthesis is no credit line. Nor is one of
         # labels not known only ("(Written by Yi Xiaolan)"): ingest says none was recognized.
-        if not block and credits:
+        if not block and (credits or source):  # ("(Louxing Rong Media Center)" alone: the source)
             return credits, source, paren_unread, []
         if credits and ends_line and _footer(block):
             return credits, source, paren_unread + _credits_not_read(block), []
@@ -1871,7 +1901,7 @@ def event_date_mention(text: str, published: date) -> tuple[date, bool] | None:
         day_at = m.start() + (4 if word == "fr" else 2)
         while text[day_at].isspace():
             day_at += 1
-        if found := _event_day(m, published, ahead=_said_to_come(text, day_at, m.end())):
+        if found := _event_day(m, published, ahead=_said_to_come(text, day_at, m.end(), near=True)):
             return found
     return None
 
@@ -2007,9 +2037,9 @@ _HOLDER_ENDS = _PLACE_WORDS | frozenset(
     "cppcc street subdistrict community".split())
 """The last word of what holds an office when its other words are neither offices nor places
 ("Emergency Management Bureau", "Work Safety Committee Office", "Lianbin Street")."""
-_NOT_GIVEN_NAMES = _TITLE_WORDS | _HOLDER_ENDS
-"""Words no given name is: "Wang Village", and the end of a place's name written in two words
-of pinyin ("Cadres of Gao Xi Village attended", "Staff of Tian Xin Street participated" made
+_NOT_GIVEN_NAMES = _TITLE_WORDS | _HOLDER_ENDS | frozenset(m.lower() for m in MONTHS if len(m) > 3)
+"""Words no given name is: "Wang Village", a month ("Long March"), and the end of a place's
+name written in two words of pinyin ("Cadres of Gao Xi Village attended", "Staff of Tian Xin Street participated" made
 people "Xi Village" and "Xin Street": a review)."""
 _HOLDER_JOINS = frozenset(["of", "the", "and", "for"])
 _CAPITALISED_WORD_RE = re.compile(r"[A-Z][A-Za-z'’-]*")
@@ -2064,7 +2094,7 @@ def _title_and_lead(text: str, at: int) -> tuple[str | None, tuple[str, int, lis
         before = words[:and_at].split()
         name = " ".join(before[-2:])
         office = _a_title(before[:-2]) if len(before) > 2 else None
-        if _surnamed(name) and (len(before) == 2 or office):
+        if _a_name(name) and (len(before) == 2 or office and before[-3] not in ("of", "the", "and")):
             at_name = window_start + start + words.rfind(name, 0, and_at)
             return _a_title(words[and_at + 5 :].split()), (name, at_name, [office] if office else [])
     return _a_title(words.split()), None
@@ -2474,8 +2504,9 @@ def extract_people(text: str) -> list[Person]:
         if m["comma"]:
             clause = _CLAUSE_RE.match(text, m.end()).group()
             for chunk in clause.split(","):
-                if not ROLE_WORDS.search(chunk) or _surnamed(chunk.strip()):
-                    break
+                first_word = chunk.split()[0].lower() if chunk.split() else ""
+                if not ROLE_WORDS.search(chunk) or (first_word not in OFFICES and first_word not in _TITLE_STARTS):
+                    break  # ("…, the village head will visit", "…, 30 Party member households joined")
                 titles.append(chunk.strip())
         add(m["name"], m.start("name"), split_roles(", ".join(titles)) if titles else [], ["speaking"])
     if "ttending" in text:  # "Attending the meeting were Liu Chihui, Xu Diren and Luo Wenwei."

@@ -609,12 +609,13 @@ def write_outputs(docs: Path, outputs: dict[str, bytes], progress=None, inputs: 
         _write_manifest(docs, {**old, **{rel: "" for rel in to_write if rel not in old}}, None)
     prefix = os.path.join(str(docs), "")
     _write_files(prefix, to_write, outputs, progress)
+    wrote = time.time_ns()  # (after the file times of every page written: the kernel's clock is behind)
     report.written.extend(to_write)
     for rel in to_delete:
         (docs / rel).unlink()
         report.deleted.append(rel)
         _prune_empty(docs, (docs / rel).parent)
-    late = _changed_during(prefix, outputs, set(to_write), started)
+    late = _changed_during(prefix, outputs, set(to_write), started, wrote)
     if late:  # read again by the next run, which is a full one (no inputs fingerprint)
         digests, inputs = {**digests, **dict.fromkeys(late, "")}, None
     _write_manifest(docs, digests, inputs)
@@ -626,20 +627,20 @@ CLOCK_MARGIN_NS = 100_000_000
 the kernel's coarser clock, a few milliseconds behind."""
 
 
-def _changed_during(prefix: str, outputs: dict[str, bytes], written: set[str], started: int) -> list[str]:
-    """The pages this run did not write that changed since it ``started`` and are not what it
-    made of them: a generated page an editor saved (or another generator wrote) while this
-    run was planning and writing. The manifest, written after them, would have vouched for
-    them as the generator's own: a review saw such a page kept, --check pass and every later
-    run trust it. (Only the few pages changed since the run started are read.)"""
+def _changed_during(prefix: str, outputs: dict[str, bytes], written: set[str], started: int, wrote: int) -> list[str]:
+    """The pages that changed while this run planned and wrote and are not what it made of
+    them: a generated page an editor saved (or another generator wrote) since the run
+    ``started``, or, of the pages it ``written``, since it ``wrote`` them. The manifest,
+    written after them, would have vouched for them as the generator's own: a review saw
+    such a page kept, --check pass and every later run trust it. (Only the few pages changed
+    since are read.)"""
     late = []
     for rel in outputs:
-        if rel in written:
-            continue
+        since = wrote if rel in written else started
         path = prefix + rel
         try:
             info = os.stat(path)
-            if (info.st_mtime_ns > started or info.st_ctime_ns > started) and _read(path) != outputs[rel]:
+            if (info.st_mtime_ns > since or info.st_ctime_ns > since) and _read(path) != outputs[rel]:
                 late.append(rel)
         except (OSError, _NotAFile):
             late.append(rel)

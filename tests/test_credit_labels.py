@@ -386,6 +386,13 @@ def test_ingest_reads_a_parenthesis_with_a_qualified_role_and_an_intern(tmp_path
     ("(Hunan Daily) Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, "Hunan Daily", []),
     ("(Xinhua News Agency) Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, "Xinhua News Agency", []),
     ("(Rong Media) Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, None, []),
+    # Not names with an outlet after them (a review of the first version: the reporters were lost)
+    ("(Reporter Li Yi Hunan Daily) Editor: Xiao Hui", {"reporter": ["Li Yi", "Hunan Daily"], "editor": ["Xiao Hui"]},
+     None, []),
+    ("(Li Yi Wang Qian Louxing Rong Media Center) Editor: Xiao Hui",
+     {"reporter": ["Li Yi", "Wang Qian", "Louxing Rong", "Media Center"], "editor": ["Xiao Hui"]}, None, []),
+    # Alone on its line, the outlet is the source
+    ("(Louxing Rong Media Center)", {}, "Louxing Rong Media Center", []),
     # A republishing site's notices below the credit line are no paragraphs of the article.
     ("(Li Yi) Editor: Xiao Hui\nDisclaimer: This article is reprinted from the Internet; the copyright belongs to "
      "the original author. If there is any infringement, please contact us to delete it.",

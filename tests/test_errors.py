@@ -1673,6 +1673,13 @@ def test_an_article_with_the_title_and_date_of_another_is_said(proj):
     # Retitled as the warning says, the article is said no more.
     edit(proj, f"archive/articles/{SEED_ID}-2/meta.yml", "title: ", "title: Revised copy of ")
     assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
+    # A title that only makes the same folder name is another (a review: ingest said "the same
+    # date and title" of titles that differ after the 60 characters of a folder's name)
+    other = proj / "other.txt"
+    other.write_bytes(seed.replace(b"Meeting", b"Meeting!", 1).replace(b"On February 11", b"On February 13", 1))
+    ingested = run([sys.executable, "scripts/ingest.py", str(other)], proj)
+    assert f"archived as archive/articles/{SEED_ID}-3/" in ingested.stdout, ingested.stdout
+    assert "same date and title" not in ingested.stdout, ingested.stdout
 
 
 def test_a_build_that_cannot_write_says_so_in_one_line(proj):

@@ -42,6 +42,10 @@ TWO_BODIES = (
     ("Loudi Municipal Safety Committee Director Liu Zhigang and Xinhua County Fire Brigade",
      ["Loudi Municipal Safety Committee", "Xinhua County Fire Brigade"]),
     ("Shuangfeng County Fire Rescue Brigade Wins Praise", ["Shuangfeng County Fire Rescue Brigade"]),
+    # The people a body serves name it (a review of the first version: no entry)
+    ("Members of the Lianbin Street Residents Committee attended.", ["Lianbin Street Residents Committee"]),
+    ("The Shuangfeng County Villagers Committee met.", ["Shuangfeng County Villagers Committee"]),
+    ("The Louxing District Citizens Service Center opened.", ["Louxing District Citizens Service Center"]),
 ])
 def test_a_body_is_its_full_proper_name(text, names):
     assert body_names(text) == names

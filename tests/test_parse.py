@@ -345,8 +345,10 @@ def test_event_date_new_year():
      date(2022, 4, 28)),
     ("The fair will be held on July 20", date(2022, 4, 30), None),
     ("From July 20, the county will check mines", date(2022, 4, 30), None),
-    # Said in the past, a day after publication in the year is last year's.
+    # Said in the past, a day after publication in the year is last year's; and a day the
+    # verb to come is not right before (a review: "the speech given on" lost its event date).
     ("On July 20, he said they will act", date(2022, 4, 30), date(2021, 7, 20)),
+    ("Officials will be punished for the accident on July 20", date(2022, 4, 30), date(2021, 7, 20)),
 ])
 def test_event_date_resolution(body, published, expected):
     assert find_event_date(body, published) == expected
@@ -619,6 +621,12 @@ def test_the_end_of_a_range_of_days_is_not_before_its_start(text, dates):
     (date(2022, 4, 30), "We will work as he said on May 3.", ["2021-05-03"]),
     (date(2022, 4, 30), "On May 20, he said they will act.", ["2021-05-20"]),
     (date(2022, 4, 30), "On May 20, Liu Zhigang stressed we will act.", ["2021-05-20"]),
+    # Nor a past day inside a sentence whose subject will act, nor after "told" or "given" (a
+    # review of the first version: each was moved a year ahead)
+    (date(2023, 1, 5), "Under the plan approved on December 20, the county will pave roads.", ["2022-12-20"]),
+    (date(2023, 1, 5), "As he said on December 20, the work will go on.", ["2022-12-20"]),
+    (date(2023, 1, 5), "On December 20, he told villagers they will receive subsidies.", ["2022-12-20"]),
+    (date(2023, 1, 5), "The county said it will study the speech given on December 20.", ["2022-12-20"]),
 ])
 def test_a_range_ends_within_ten_months_of_its_start(published, text, dates):
     assert [d.date for d in find_dates(text, published)] == dates

@@ -176,12 +176,30 @@ def test_a_passive_that_starts_a_sentence_names_its_people(sentence, people):
     ("According to Gao Ying, deputy head of the district, the county has 30 mines.",
      [Person("Gao Ying", ("deputy head of the district",), ("speaking",))]),
     ("Tang Aihua told reporters that the work was done.", [Person("Tang Aihua", (), ("speaking",))]),
-    # Not the subject of what is said, nor a place
+    # Not the subject of what is said, nor a place, nor a month ("Long March")
     ("He said Liu Zhigang, the head of the district, will lead.", []),
     ("“It is big,” said Wang Village, a resident.", []),
+    ("“We must act,” said Long March, the director of the museum.", []),
+    # The sentence's own clause after the titles is none of them (a review: "30 Party member
+    # households joined" was a title)
+    ("According to Wang Qian, director of the bureau, 30 Party member households joined.",
+     [Person("Wang Qian", ("director of the bureau",), ("speaking",))]),
+    ("According to Wang Qian, the village head will visit.", [Person("Wang Qian", (), ("speaking",))]),
+    ("“Good,” said Wang Qian, director of the bureau, while the village head nodded.",
+     [Person("Wang Qian", ("director of the bureau",), ("speaking",))]),
 ])
 def test_a_speaker_named_after_the_quotation_speaks(sentence, people):
     assert extract_people(sentence) == people
+
+
+@pytest.mark.parametrize("sentence", [
+    "Party Secretary of Wang Village and Village Head Li Hua attended the meeting.",
+    "Head of Zhou Town and Director Gao Ying attended the meeting.",
+])
+def test_a_place_before_and_is_no_titled_person(sentence):
+    """A review of the split of "Title A Name and Title B Name": "Wang Village" and "Zhou
+    Town" were people, titled "Party Secretary of" and "Head of"."""
+    assert [p.name for p in extract_people(sentence)] in (["Li Hua"], ["Gao Ying"])
 
 
 @pytest.mark.parametrize("sentence", [

@@ -761,6 +761,26 @@ def test_a_page_edited_while_a_run_writes_is_generated_again_by_the_next(project
     assert build(project, "--check", check=False).returncode == 0
 
 
+def test_a_page_the_run_wrote_edited_before_its_manifest_is_generated_again(tmp_path, monkeypatch):
+    """The same, for a page the run itself had just written (a review of the first version)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    page = "tags/a/index.md"
+    write.write_outputs(docs, {page: b"<!-- Generated -->\nA1\n"}, inputs="fp0")
+    real = write._changed_during
+
+    def saving_meanwhile(*args):
+        time.sleep(0.01)  # (after the run's own write, as the kernel's clock counts)
+        (docs / page).write_bytes(b"<!-- Generated -->\nAn editor's line\n")
+        return real(*args)
+
+    monkeypatch.setattr(write, "_changed_during", saving_meanwhile)
+    write.write_outputs(docs, {page: b"<!-- Generated -->\nA2\n"}, inputs="fp1")
+    monkeypatch.setattr(write, "_changed_during", real)
+    inputs, present = write.read_manifest_state(docs)
+    assert inputs is None and write.plan(docs, {page: b"<!-- Generated -->\nA2\n"})[0] == [page]
+
+
 # --------------------------------------------------------------------------- writing in processes
 
 
