@@ -1978,7 +1978,7 @@ _BODY_STOPS = (
     # a headline's verbs of thanks and help ("Dakeshan Town Villagers Thank Fire Brigade" was a
     # body: a review); not the people who give them, who name bodies ("Residents Committee")
     "Thank|Thanks|Thanked|Praise|Praises|Praised|Helped|Receives|Received|Welcomed|Salute|Salutes|Saluted|"
-    "Donates|Donated|Joined|Wins|Won")
+    "Donates|Donated|Joined|Wins|Won|Welcomes|Helps|Sends")
 _BODY_PLACE = r"[A-Z][a-z]+(?:['’-][a-z]+)*"  # Shuangfeng, Xi'an
 _BODY_WORD = r"[A-Z][A-Za-z]*(?:['’][a-z]+|-[A-Za-z]+)*"  # Safety, People's, Urban-Rural, CPC
 BODY_RE = re.compile(

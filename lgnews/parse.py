@@ -313,11 +313,14 @@ _OTHER_VERB_AFTER_ROLES_RE = re.compile(
     r",\s+(?=(?:also\s+|then\s+)?(?:[a-z]+ed|made|gave|read|spoke|put|took|went|led|held|met|set|heard|sent|won)\b)")
 """After a name and its titles, a verb not among ``_ACTIONS``: "Tan Hui, secretary of the Party
 Working Committee of Lianbin Street, read out the decision" still names Tan Hui and his title."""
-_TITLE_STARTS = frozenset("vice executive standing acting former first second party county district city town "
-                          "township village provincial municipal".split())
-"""Words a title after a name may start with besides an office ("deputy head…", "vice mayor…",
-"Party secretary…"): the comma parts after a speaker's name that start otherwise are the
-sentence's own ("…, the county has 30 mines")."""
+_TITLE_STARTS = frozenset("the vice executive standing acting former first second general chief party county district "
+                          "city town township village provincial municipal".split())
+"""Words a title after a name may start with besides an office or a name ("deputy head…",
+"the head of…", "CPC Louxing District Committee secretary"): the comma parts after a speaker's
+name that start otherwise ("30 Party member households joined", "while the village head
+nodded"), or hold a verb (``_VERB_IN_TITLE_RE``: "the village head will visit"), are the
+sentence's own."""
+_VERB_IN_TITLE_RE = re.compile(r"\b(?:will|would|is|are|was|were|has|have|had|can|could|should|must|shall|said|says)\b")
 _SAID_BY_RE = re.compile(rf"(?:[\"”]\s*(?:said|says|added|explained)|(?<![\w-])[Aa]ccording to)\s+(?P<name>{_NAME_SCAN})"
                          r"(?:(?P<comma>,\s+)|(?=[.;!?]))")
 """The speaker named after the verb of saying, right after a quotation: "…,” said Zhou Junhua,
@@ -459,28 +462,27 @@ _FUTURE_BEFORE_RE = re.compile(
     r"(?:\s+(?:place|off|up|out|forward|back|over|effect|into\s+(?:force|effect)))?"
     rf"(?:\s+{_NOT_PAST}[A-Za-z0-9][a-z0-9]*(?<!ed)){{0,3}}\s+(?:on|from|in)\s+(?:the\s+)?$")
 _FUTURE_AFTER_RE = re.compile(
-    r",?\s+(?:(?:the\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,5}|the\s+[a-z]+\s+|we\s+)(?:will|is to|are to)\s")
+    r",?\s+(?:(?:the\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,5}(?:will|is to|are to)|"
+    rf"(?:(?:the|a|an|all)\s+)?(?:{_NOT_PAST}[A-Za-z][A-Za-z'-]*(?<!ed)\s+){{1,4}}will)\s")
 """The subject of "will" after a day that opens its sentence: "On January 10, Louxing District
-will", "From May 20, the county will", "On May 20, we will" (not "he told villagers they will")."""
-_FUTURE_NEAR_RE = re.compile(
-    r"(?<!\bwho )(?<!\bthat )(?<!\bwhich )\b(?:will|shall|(?:is|are)(?: scheduled| due| expected)? to)\s+(?:be\s+)?"
-    r"(?:(?:officially|formally|also|then|again|jointly|first)\s+)?[a-z]+"
-    r"(?:\s+(?:place|off|up|out|forward|back|over|effect|into\s+(?:force|effect)))?\s+(?:on|from)\s+(?:the\s+)?$")
-"""A day right after its verb to come ("will be held on", "will take place on", "is to start
-from"): for the event's date, which skips only these and the days that open a sentence of
-what will be ("will be punished for the accident on" may be the accident's day)."""
+will", "From May 20, the county government will", "On May 20, villagers will"; not "he told
+villagers they will", "Liu Zhigang stressed that we will". "Is to" after a name only ("the key
+is to implement" states a task)."""
+_DAY_WORDS_RE = re.compile(r"(?i:\b(?:on|from)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?)$")
+"""The words before a day that opens its clause: "On", "From", "On the morning of"."""
+_OPENS_RE = re.compile(r"(?:^|[.!?;:,]\s+|\n|\bthat\s+|[“\"]\s*)(?:(?:[Ss]tarting|[Bb]eginning)\s+)?$")
+"""What a day that opens its clause follows: "It is reported that on January 10", "“On
+January 10, we will", "Starting from February 1"."""
 
 
-def _said_to_come(text: str, at: int, end: int, near: bool = False) -> bool:
+def _said_to_come(text: str, at: int, end: int) -> bool:
     """Whether the day written at ``at``..``end`` is one the text says is to come: after "will"
-    and its verb, or opening a sentence whose subject "will" ("On January 10, the county will";
-    not "Under the plan approved on December 20, the county will": that day is past). ``near``:
-    its verb right before it (``_FUTURE_NEAR_RE``)."""
-    if (_FUTURE_NEAR_RE if near else _FUTURE_BEFORE_RE).search(text[max(0, at - 60):at]):
+    and its verb, or opening a clause whose subject "will" ("On January 10, the county will";
+    not "Under the plan approved on December 20, the county will": that day is past)."""
+    if _FUTURE_BEFORE_RE.search(text[max(0, at - 60):at]):
         return True
-    word = text[max(0, at - 5):at].lower()
-    opens = at - 5 if word == "from " else at - 3
-    return word.endswith(("on ", "from ")) and (opens <= 0 or text[opens - 1] == "\n" or _clause_start(text, opens)) \
+    day_words = _DAY_WORDS_RE.search(text, max(0, at - 40), at)
+    return day_words is not None and bool(_OPENS_RE.search(text, max(0, day_words.start() - 40), day_words.start())) \
         and bool(_FUTURE_AFTER_RE.match(text, end))
 
 
@@ -1324,6 +1326,7 @@ _PAREN_OUTLET_RE = re.compile(rf"\s*(?P<source>(?:(?!(?:{_LABEL_WORD}|(?i:our)(?
 # credited reporters "Louxing Rong" and "Media Center", "(Hunan Daily)" a reporter "Hunan Daily".
 _PAREN_OUTLET_ONLY_RE = re.compile(r"\s*(?P<source>(?:(?!(?i:reporters?|correspondents?|editors?|photos?|text|our)\b)"
                                    rf"[A-Z][A-Za-z-]*\s+){{0,6}}(?:{_OUTLET_WORDS}))\s*")
+_OUTLET_WORD_RE = re.compile(_OUTLET_WORDS)
 # A source labelled at a parenthesis's end, after its names: split off as a label, it was no name.
 _PAREN_SOURCE_RE = re.compile(r"(?:^|(?<!\s)\s+|[,，;；]\s*)Source\s*[:：]\s*(?P<source>[^:：]+?)\s*$")
 # The reporter's outlet after the names, a comma between: "(Li Yi, Hunan Daily)" credited a
@@ -1459,10 +1462,17 @@ _SOURCE_PAREN_RE = re.compile(r"(?P<source>[^()]*?)\s*\((?P<inner>[^()\n]*)\)")
 _NAME_SEPARATORS_RE = re.compile(r"[\s,，、;；]+")
 
 
-def _names_first(words: list[str]) -> bool:
-    """Whether ``words`` start with a person's name and go on: "Li Yi Hunan Daily" (a reporter
-    and the outlet), not "Rong Media" nor "Xinhua News Agency"."""
-    return len(words) > 2 and _surnamed(" ".join(words[:2])) and bool(_PINYIN_GIVEN_NAME_RE.fullmatch(words[1].lower()))
+def _names_before_an_outlet(words: list[str]) -> tuple[list[str], list[str]]:
+    """The names of people that start ``words`` (an outlet's name after them, as in "Li Yi Wang
+    Qian Hunan Daily"), and the outlet's words: a name is a surname and a given name in pinyin
+    with at least two of the outlet's words after it, the first neither "Rong" nor an outlet's
+    noun: not "Shao Yang Daily", "Lian Yuan Rong Media Center", "Xin Hua News Agency"."""
+    names = []
+    while (len(words) > 3 and _surnamed(" ".join(words[:2])) and _PINYIN_GIVEN_NAME_RE.fullmatch(words[1].lower())
+           and words[2] != "Rong" and not _OUTLET_WORD_RE.fullmatch(words[2])):
+        names.append(" ".join(words[:2]))
+        words = words[2:]
+    return names, words
 
 
 def _surnamed_names(text: str) -> list[str] | None:
@@ -1511,9 +1521,11 @@ def parse_credit_block(block: str) -> tuple[dict[str, list[str]], str | None, li
             # ("Rong Media" alone, 融媒 with no place, names no body: the reporter's kind, as "Our" is.)
             source = outlet["source"] if " ".join(outlet["source"].split()).lower() != "rong media" else None
             inner = inner[outlet.end() :]
-        elif (outlet := _PAREN_OUTLET_ONLY_RE.fullmatch(inner)) and not _names_first(inner.split()):
-            source = outlet["source"] if " ".join(outlet["source"].split()).lower() != "rong media" else None
-            inner, emptied = "", True
+        elif outlet := _PAREN_OUTLET_ONLY_RE.fullmatch(inner):
+            # ("(Li Yi Hunan Daily)": the reporter's name, then the outlet, which is the source)
+            names, outlet_words = _names_before_an_outlet(outlet["source"].split())
+            source = " ".join(outlet_words) if " ".join(outlet_words).lower() != "rong media" else None
+            inner, emptied = ", ".join(names), not names
         if labelled := _PAREN_SOURCE_RE.search(inner):  # "(Reporter: Li Yi Source: Lianyuan Rong Media Center)"
             source, inner = labelled["source"], inner[: labelled.start()]
         elif ((outlet := _PAREN_OUTLET_AFTER_RE.search(inner)) and inner[: outlet.start()].strip()
@@ -1901,7 +1913,7 @@ def event_date_mention(text: str, published: date) -> tuple[date, bool] | None:
         day_at = m.start() + (4 if word == "fr" else 2)
         while text[day_at].isspace():
             day_at += 1
-        if found := _event_day(m, published, ahead=_said_to_come(text, day_at, m.end(), near=True)):
+        if found := _event_day(m, published, ahead=_said_to_come(text, day_at, m.end())):
             return found
     return None
 
@@ -2504,8 +2516,9 @@ def extract_people(text: str) -> list[Person]:
         if m["comma"]:
             clause = _CLAUSE_RE.match(text, m.end()).group()
             for chunk in clause.split(","):
-                first_word = chunk.split()[0].lower() if chunk.split() else ""
-                if not ROLE_WORDS.search(chunk) or (first_word not in OFFICES and first_word not in _TITLE_STARTS):
+                words = chunk.split()
+                if not ROLE_WORDS.search(chunk) or not words or _VERB_IN_TITLE_RE.search(chunk) or not (
+                        words[0][0].isupper() or words[0].lower() in OFFICES or words[0].lower() in _TITLE_STARTS):
                     break  # ("…, the village head will visit", "…, 30 Party member households joined")
                 titles.append(chunk.strip())
         add(m["name"], m.start("name"), split_roles(", ".join(titles)) if titles else [], ["speaking"])

@@ -636,7 +636,7 @@ def _changed_during(prefix: str, outputs: dict[str, bytes], written: set[str], s
     since are read.)"""
     late = []
     for rel in outputs:
-        since = wrote if rel in written else started
+        since = wrote - CLOCK_MARGIN_NS if rel in written else started  # (the last pages written are read again)
         path = prefix + rel
         try:
             info = os.stat(path)

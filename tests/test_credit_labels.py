@@ -386,11 +386,15 @@ def test_ingest_reads_a_parenthesis_with_a_qualified_role_and_an_intern(tmp_path
     ("(Hunan Daily) Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, "Hunan Daily", []),
     ("(Xinhua News Agency) Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, "Xinhua News Agency", []),
     ("(Rong Media) Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, None, []),
-    # Not names with an outlet after them (a review of the first version: the reporters were lost)
-    ("(Reporter Li Yi Hunan Daily) Editor: Xiao Hui", {"reporter": ["Li Yi", "Hunan Daily"], "editor": ["Xiao Hui"]},
-     None, []),
+    # Names with an outlet after them: the reporters, and the outlet the source (a review of the
+    # first version: the reporters were lost; a second: the outlet was a reporter); an outlet's
+    # name in two words of pinyin is no reporter's
+    ("(Li Yi Hunan Daily) Editor: Xiao Hui", {"reporter": ["Li Yi"], "editor": ["Xiao Hui"]}, "Hunan Daily", []),
     ("(Li Yi Wang Qian Louxing Rong Media Center) Editor: Xiao Hui",
-     {"reporter": ["Li Yi", "Wang Qian", "Louxing Rong", "Media Center"], "editor": ["Xiao Hui"]}, None, []),
+     {"reporter": ["Li Yi", "Wang Qian"], "editor": ["Xiao Hui"]}, "Louxing Rong Media Center", []),
+    ("(Shao Yang Daily) Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, "Shao Yang Daily", []),
+    ("(Lian Yuan Rong Media Center) Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, "Lian Yuan Rong Media Center", []),
+    ("(Xin Hua News Agency) Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, "Xin Hua News Agency", []),
     # Alone on its line, the outlet is the source
     ("(Louxing Rong Media Center)", {}, "Louxing Rong Media Center", []),
     # A republishing site's notices below the credit line are no paragraphs of the article.

@@ -68,6 +68,8 @@ def test_a_body_is_its_full_proper_name(text, names):
     # A headline's people and their thanks (a review: a body "Dakeshan Town Villagers Thank
     # Fire Brigade" had a page)
     "Dakeshan Town Villagers Thank Fire Brigade",
+    "Dakeshan Town Welcomes Provincial Inspection Team",
+    "Lianbin Street Sends Warm Hearts Service Team",
     "Louxing District Residents Thank Rescue Team",
 ])
 def test_an_ordinary_sentence_names_no_body(text):

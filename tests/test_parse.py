@@ -345,10 +345,14 @@ def test_event_date_new_year():
      date(2022, 4, 28)),
     ("The fair will be held on July 20", date(2022, 4, 30), None),
     ("From July 20, the county will check mines", date(2022, 4, 30), None),
-    # Said in the past, a day after publication in the year is last year's; and a day the
-    # verb to come is not right before (a review: "the speech given on" lost its event date).
+    # Said in the past, a day after publication in the year is last year's, and a day given
+    # in the past (a review: "the speech given on" lost its event date); a day to come in a
+    # clause that "that" opens is not (a second review).
     ("On July 20, he said they will act", date(2022, 4, 30), date(2021, 7, 20)),
-    ("Officials will be punished for the accident on July 20", date(2022, 4, 30), date(2021, 7, 20)),
+    ("The county will study the speech given on July 20", date(2022, 4, 30), date(2021, 7, 20)),
+    ("It is reported that on July 20, Louxing District will hold a job fair. On April 28, the county met",
+     date(2022, 4, 30), date(2022, 4, 28)),
+    ("The job fair will be held in Louxing on July 20", date(2022, 4, 30), None),
 ])
 def test_event_date_resolution(body, published, expected):
     assert find_event_date(body, published) == expected
@@ -627,6 +631,15 @@ def test_the_end_of_a_range_of_days_is_not_before_its_start(text, dates):
     (date(2023, 1, 5), "As he said on December 20, the work will go on.", ["2022-12-20"]),
     (date(2023, 1, 5), "On December 20, he told villagers they will receive subsidies.", ["2022-12-20"]),
     (date(2023, 1, 5), "The county said it will study the speech given on December 20.", ["2022-12-20"]),
+    # A day that opens a clause after "that", a quotation mark or "Starting", and a subject of
+    # any words before "will"; but a task ("the key is to") says no day to come (a second review)
+    (date(2023, 1, 5), "It is reported that on January 10, Louxing District will hold a job fair.", ["2023-01-10"]),
+    (date(2023, 1, 5), "“On January 10, we will open the bridge,” Liu Zhigang said.", ["2023-01-10"]),
+    (date(2023, 1, 5), "Starting from February 1, the county will close the mines.", ["2023-02-01"]),
+    (date(2023, 1, 5), "On January 10, the district party committee will meet.", ["2023-01-10"]),
+    (date(2023, 1, 5), "On January 10, villagers will receive subsidies.", ["2023-01-10"]),
+    (date(2023, 1, 5), "On the morning of January 10, the county will hold a job fair.", ["2023-01-10"]),
+    (date(2023, 1, 5), "On December 20, the key is to implement the plan, Liu Zhigang said.", ["2022-12-20"]),
 ])
 def test_a_range_ends_within_ten_months_of_its_start(published, text, dates):
     assert [d.date for d in find_dates(text, published)] == dates

@@ -187,6 +187,13 @@ def test_a_passive_that_starts_a_sentence_names_its_people(sentence, people):
     ("According to Wang Qian, the village head will visit.", [Person("Wang Qian", (), ("speaking",))]),
     ("“Good,” said Wang Qian, director of the bureau, while the village head nodded.",
      [Person("Wang Qian", ("director of the bureau",), ("speaking",))]),
+    # Titles that start with "the", a name or "general" (a second review: they were dropped)
+    ("“Good,” said Zhou Junhua, the head of the District Emergency Management Bureau.",
+     [Person("Zhou Junhua", ("the head of the District Emergency Management Bureau",), ("speaking",))]),
+    ("“Good,” said Zhou Junhua, Louxing District Emergency Management Bureau director.",
+     [Person("Zhou Junhua", ("Louxing District Emergency Management Bureau director",), ("speaking",))]),
+    ("According to Gao Ying, the district's deputy head, the county has 30 mines.",
+     [Person("Gao Ying", ("the district's deputy head",), ("speaking",))]),
 ])
 def test_a_speaker_named_after_the_quotation_speaks(sentence, people):
     assert extract_people(sentence) == people

@@ -770,7 +770,6 @@ def test_a_page_the_run_wrote_edited_before_its_manifest_is_generated_again(tmp_
     real = write._changed_during
 
     def saving_meanwhile(*args):
-        time.sleep(0.01)  # (after the run's own write, as the kernel's clock counts)
         (docs / page).write_bytes(b"<!-- Generated -->\nAn editor's line\n")
         return real(*args)
 
