@@ -320,7 +320,9 @@ _TITLE_STARTS = frozenset("the vice executive standing acting former first secon
 name that start otherwise ("30 Party member households joined", "while the village head
 nodded"), or hold a verb (``_VERB_IN_TITLE_RE``: "the village head will visit"), are the
 sentence's own."""
-_VERB_IN_TITLE_RE = re.compile(r"\b(?:will|would|is|are|was|were|has|have|had|can|could|should|must|shall|said|says)\b")
+_VERB_IN_TITLE_RE = re.compile(r"\b(?:will|would|is|are|was|were|has|have|had|can|could|should|must|shall|said|says|"
+                               r"led|spoke|went|gave|took|made|met|held|saw|told|began|came|[a-z]{3,}ed)\b")
+"""A verb, which no title after a speaker's name holds: "the county head approved the plan"."""
 _SAID_BY_RE = re.compile(rf"(?:[\"”]\s*(?:said|says|added|explained)|(?<![\w-])[Aa]ccording to)\s+(?P<name>{_NAME_SCAN})"
                          r"(?:(?P<comma>,\s+)|(?=[.;!?]))")
 """The speaker named after the verb of saying, right after a quotation: "…,” said Zhou Junhua,
@@ -454,8 +456,9 @@ year ("5 May 2024"). Not "No. 3 March Road", "Level 4 May be raised", "had 30 Au
 # verb's ("we will pay attention as announced on", "as he said on"), nor a yearly day that
 # "falls on"; and not "On December 20, Liu Zhigang stressed that we will …": the subject's own
 # "will" only.
-_NOT_PAST = (r"(?!(?:was|were|had|has|have|did|said|met|held|made|took|gave|began|led|spoke|came|went|told|given|set|"
-             r"sent|found|built|paid|chosen|taken|written|shown|seen|known|done|begun|that|who|which)\b)")
+_NOT_PAST = (r"(?!(?:was|were|had|has|have|did|said|says|met|held|made|took|gave|began|led|spoke|came|went|told|"
+             r"given|set|sent|found|built|paid|chosen|taken|written|shown|seen|saw|known|knew|done|begun|heard|learnt|"
+             r"that|who|which|whose|where|when|how)\b)")
 _FUTURE_BEFORE_RE = re.compile(
     r"(?<!\bwho )(?<!\bthat )(?<!\bwhich )\b(?:will|shall|(?:is|are)(?: scheduled| due| expected)? to)\s+(?:be\s+)?"
     r"(?:(?:officially|formally|also|then|again|jointly|first)\s+)?[a-z]+"
@@ -463,7 +466,7 @@ _FUTURE_BEFORE_RE = re.compile(
     rf"(?:\s+{_NOT_PAST}[A-Za-z0-9][a-z0-9]*(?<!ed)){{0,3}}\s+(?:on|from|in)\s+(?:the\s+)?$")
 _FUTURE_AFTER_RE = re.compile(
     r",?\s+(?:(?:the\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,5}(?:will|is to|are to)|"
-    rf"(?:(?:the|a|an|all)\s+)?(?:{_NOT_PAST}[A-Za-z][A-Za-z'-]*(?<!ed)\s+){{1,4}}will)\s")
+    rf"(?:(?:the|a|an|all)\s+)?(?:{_NOT_PAST}[A-Za-z][A-Za-z'-]*(?<!ed)\s+){{1,4}}will)\s+(?!(?:was|is|were|are)\b)")
 """The subject of "will" after a day that opens its sentence: "On January 10, Louxing District
 will", "From May 20, the county government will", "On May 20, villagers will"; not "he told
 villagers they will", "Liu Zhigang stressed that we will". "Is to" after a name only ("the key
@@ -1327,6 +1330,8 @@ _PAREN_OUTLET_RE = re.compile(rf"\s*(?P<source>(?:(?!(?:{_LABEL_WORD}|(?i:our)(?
 _PAREN_OUTLET_ONLY_RE = re.compile(r"\s*(?P<source>(?:(?!(?i:reporters?|correspondents?|editors?|photos?|text|our)\b)"
                                    rf"[A-Z][A-Za-z-]*\s+){{0,6}}(?:{_OUTLET_WORDS}))\s*")
 _OUTLET_WORD_RE = re.compile(_OUTLET_WORDS)
+_OUTLET_DESCRIPTORS = frozenset("Rong Morning Evening Weekly Metropolis Legal Economic Business".split())
+"""Words before an outlet's noun that no place's name is ("Xiao Xiang Morning News")."""
 # A source labelled at a parenthesis's end, after its names: split off as a label, it was no name.
 _PAREN_SOURCE_RE = re.compile(r"(?:^|(?<!\s)\s+|[,，;；]\s*)Source\s*[:：]\s*(?P<source>[^:：]+?)\s*$")
 # The reporter's outlet after the names, a comma between: "(Li Yi, Hunan Daily)" credited a
@@ -1469,7 +1474,7 @@ def _names_before_an_outlet(words: list[str]) -> tuple[list[str], list[str]]:
     noun: not "Shao Yang Daily", "Lian Yuan Rong Media Center", "Xin Hua News Agency"."""
     names = []
     while (len(words) > 3 and _surnamed(" ".join(words[:2])) and _PINYIN_GIVEN_NAME_RE.fullmatch(words[1].lower())
-           and words[2] != "Rong" and not _OUTLET_WORD_RE.fullmatch(words[2])):
+           and words[2] not in _OUTLET_DESCRIPTORS and not _OUTLET_WORD_RE.fullmatch(words[2])):
         names.append(" ".join(words[:2]))
         words = words[2:]
     return names, words
@@ -1865,6 +1870,10 @@ def _calendar_day(year: int, month: int, day: int) -> date | None:
         return None
 
 
+RECENT_DAYS = 60
+"""How many days before publication a day said to come may still be: its past reading wins."""
+
+
 def resolve_day(month: int, day: int, published: date, year: int | None = None, ahead: bool = False) -> date | None:
     """The latest date with this month and day not after ``published`` (or in ``year``).
     ``ahead``, for a deadline ("will last until Mar. 31"): the date later in the year of
@@ -1873,7 +1882,11 @@ def resolve_day(month: int, day: int, published: date, year: int | None = None, 
         return _calendar_day(year, month, day)
     if ahead and (month, day) > (published.month, published.day):
         candidate = _calendar_day(published.year, month, day)
-        if candidate is not None:
+        before = _calendar_day(published.year - 1, month, day)
+        # (Not a day a few weeks before publication: a republishing site posts an article days
+        # or weeks after it appeared, and "On December 28, we will check again" in an article
+        # posted on 5 January is most likely last December's; a review.)
+        if candidate is not None and (before is None or (published - before).days > RECENT_DAYS):
             return candidate
     for y in range(published.year, max(published.year - 8, 0), -1):
         candidate = _calendar_day(y, month, day)
@@ -2518,7 +2531,8 @@ def extract_people(text: str) -> list[Person]:
             for chunk in clause.split(","):
                 words = chunk.split()
                 if not ROLE_WORDS.search(chunk) or not words or _VERB_IN_TITLE_RE.search(chunk) or not (
-                        words[0][0].isupper() or words[0].lower() in OFFICES or words[0].lower() in _TITLE_STARTS):
+                        words[0][0].isupper() or words[0].lower() in OFFICES or words[0].lower() in _TITLE_STARTS) \
+                        or any(_a_name(" ".join(words[k : k + 2])) for k in range(len(words) - 1)):
                     break  # ("…, the village head will visit", "…, 30 Party member households joined")
                 titles.append(chunk.strip())
         add(m["name"], m.start("name"), split_roles(", ".join(titles)) if titles else [], ["speaking"])

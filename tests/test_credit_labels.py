@@ -395,6 +395,7 @@ def test_ingest_reads_a_parenthesis_with_a_qualified_role_and_an_intern(tmp_path
     ("(Shao Yang Daily) Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, "Shao Yang Daily", []),
     ("(Lian Yuan Rong Media Center) Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, "Lian Yuan Rong Media Center", []),
     ("(Xin Hua News Agency) Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, "Xin Hua News Agency", []),
+    ("(Xiao Xiang Morning News) Editor: Xiao Hui", {"editor": ["Xiao Hui"]}, "Xiao Xiang Morning News", []),
     # Alone on its line, the outlet is the source
     ("(Louxing Rong Media Center)", {}, "Louxing Rong Media Center", []),
     # A republishing site's notices below the credit line are no paragraphs of the article.

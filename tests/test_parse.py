@@ -639,6 +639,15 @@ def test_the_end_of_a_range_of_days_is_not_before_its_start(text, dates):
     (date(2023, 1, 5), "On January 10, the district party committee will meet.", ["2023-01-10"]),
     (date(2023, 1, 5), "On January 10, villagers will receive subsidies.", ["2023-01-10"]),
     (date(2023, 1, 5), "On the morning of January 10, the county will hold a job fair.", ["2023-01-10"]),
+    # Not "will" of a relative clause, after "heard" or "says", nor the noun (a third review)
+    (date(2023, 1, 5), "On December 20, the bridge whose deck will carry trucks opened to traffic.", ["2022-12-20"]),
+    (date(2023, 1, 5), "On December 20, the reporter heard the county will build a new school.", ["2022-12-20"]),
+    (date(2023, 1, 5), "On December 20, the notice says the county will strengthen supervision.", ["2022-12-20"]),
+    (date(2023, 1, 5), "On December 20, the people's will was clearly expressed.", ["2022-12-20"]),
+    # A day to come that was a few weeks before publication is that one: a republishing site
+    # posts an article days or weeks late (a third review: it was moved 51 weeks ahead)
+    (date(2023, 1, 5), "On December 20, the county met. On December 28, the county will hold a review.",
+     ["2022-12-20", "2022-12-28"]),
     (date(2023, 1, 5), "On December 20, the key is to implement the plan, Liu Zhigang said.", ["2022-12-20"]),
 ])
 def test_a_range_ends_within_ten_months_of_its_start(published, text, dates):

@@ -194,6 +194,12 @@ def test_a_passive_that_starts_a_sentence_names_its_people(sentence, people):
      [Person("Zhou Junhua", ("Louxing District Emergency Management Bureau director",), ("speaking",))]),
     ("According to Gao Ying, the district's deputy head, the county has 30 mines.",
      [Person("Gao Ying", ("the district's deputy head",), ("speaking",))]),
+    # The sentence's own clause, with its verb or another person, is no title (a third review)
+    ("According to Li Ming, director of the bureau, the county head approved the plan.",
+     [Person("Li Ming", ("director of the bureau",), ("speaking",))]),
+    ("“Thank you,” said Zhou Junhua, the secretary general of the county government, Louxing District Party School "
+     "principal Li Yi then spoke.",
+     [Person("Zhou Junhua", ("the secretary general of the county government",), ("speaking",))]),
 ])
 def test_a_speaker_named_after_the_quotation_speaks(sentence, people):
     assert extract_people(sentence) == people
