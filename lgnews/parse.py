@@ -323,8 +323,8 @@ sentence's own."""
 _VERB_IN_TITLE_RE = re.compile(r"\b(?:will|would|is|are|was|were|has|have|had|can|could|should|must|shall|said|says|"
                                r"led|spoke|went|gave|took|made|met|held|saw|told|began|came|[a-z]{3,}ed)\b")
 """A verb, which no title after a speaker's name holds: "the county head approved the plan"."""
-_SAID_BY_RE = re.compile(rf"(?:[\"”]\s*(?:said|says|added|explained)|(?<![\w-])[Aa]ccording to)\s+(?P<name>{_NAME_SCAN})"
-                         r"(?:(?P<comma>,\s+)|(?=[.;!?]))")
+_SAID_BY_RE = re.compile(rf"[\"”]\s*(?:said|says|added|explained)\s+(?P<name>{_NAME_SCAN})(?:(?P<comma>,\s+)|(?=[.;!?]))")
+_ACCORDING_TO_RE = re.compile(rf"(?<![\w-])[Aa]ccording to\s+(?P<name>{_NAME_SCAN})(?:(?P<comma>,\s+)|(?=[.;!?]))")
 """The speaker named after the verb of saying, right after a quotation: "…,” said Zhou Junhua,
 head of the bureau." (not "He said Liu Zhigang, the head of the district, will lead", whose
 Liu Zhigang is not the speaker); and "According to Gao Ying, …"."""
@@ -2519,7 +2519,10 @@ def extract_people(text: str) -> list[Person]:
             if len(name.split()) == 2:
                 at = m.start() + m["list"].find(name)
                 add(name, at, [title] if title and at == m.start() else [], how)
-    for m in _SAID_BY_RE.finditer(text):
+    # (Two scans, the second only where the words are: one pattern for both, which no
+    # character starts, took 60 µs an article.)
+    speakers = [*_SAID_BY_RE.finditer(text), *(_ACCORDING_TO_RE.finditer(text) if "ccording to" in text else ())]
+    for m in speakers:
         # "“We must act,” said Zhou Junhua, head of the District Emergency Management Bureau.",
         # "According to Gao Ying, deputy head of the district, the county has 30 mines": the
         # speaker, after the verb, was named nowhere (a people review).
