@@ -1874,10 +1874,12 @@ RECENT_DAYS = 60
 """How many days before publication a day said to come may still be: its past reading wins."""
 
 
-def resolve_day(month: int, day: int, published: date, year: int | None = None, ahead: bool = False) -> date | None:
+def resolve_day(month: int, day: int, published: date, year: int | None = None, ahead: bool = False,
+                recent: bool = False) -> date | None:
     """The latest date with this month and day not after ``published`` (or in ``year``).
-    ``ahead``, for a deadline ("will last until Mar. 31"): the date later in the year of
-    publication, if it is one."""
+    ``ahead``, for a deadline ("will last until Mar. 31") or a day said to come: the date later
+    in the year of publication, if it is one; but with ``recent``, for a day said to come, not
+    where the same day a year before is a few weeks before publication."""
     if year is not None:
         return _calendar_day(year, month, day)
     if ahead and (month, day) > (published.month, published.day):
@@ -1886,7 +1888,7 @@ def resolve_day(month: int, day: int, published: date, year: int | None = None, 
         # (Not a day a few weeks before publication: a republishing site posts an article days
         # or weeks after it appeared, and "On December 28, we will check again" in an article
         # posted on 5 January is most likely last December's; a review.)
-        if candidate is not None and (before is None or (published - before).days > RECENT_DAYS):
+        if candidate is not None and (not recent or before is None or (published - before).days > RECENT_DAYS):
             return candidate
     for y in range(published.year, max(published.year - 8, 0), -1):
         candidate = _calendar_day(y, month, day)
@@ -1945,7 +1947,7 @@ def _event_day(m: re.Match, published: date, ahead: bool = False) -> tuple[date,
         day, year = int(m["day"] or m["day2"]), int(m["year"]) if m["year"] else None
         if year is None and _EARLIER_YEAR_RE.match(m.string, m.end()):
             return None  # a day of a year before 1900: no event an article reports
-    resolved = resolve_day(month, day, published, year, ahead=ahead and year is None)
+    resolved = resolve_day(month, day, published, year, ahead=ahead and year is None, recent=True)
     return (resolved, year is not None) if resolved and resolved <= published else None
 
 
@@ -1998,9 +2000,10 @@ def find_dates(text: str, published: date) -> list[DateMention]:
             at = m.start()
         if not year and _EARLIER_YEAR_RE.match(text, after.end()):
             continue  # "May 30, 1899": no day of the last year
-        resolved = resolve_day(month, int(number), published, int(year) if year else None,
-                               ahead=not year and (_word_before(text, at) in _DEADLINE_WORDS
-                                                   or _said_to_come(text, at, after.end())))
+        deadline = not year and _word_before(text, at) in _DEADLINE_WORDS
+        to_come = not year and not deadline and _said_to_come(text, at, after.end())
+        resolved = resolve_day(month, int(number), published, int(year) if year else None, ahead=deadline or to_come,
+                               recent=to_come)
         if resolved and not year and start and start[1] > resolved and _RANGE_TO_RE.fullmatch(text, start[0], at):
             resolved = _range_end(month, int(number), start[1])
         if resolved:

@@ -630,7 +630,7 @@ the kernel's coarser clock, a few milliseconds behind."""
 def _changed_during(prefix: str, outputs: dict[str, bytes], written: set[str], started: int, wrote: int) -> list[str]:
     """The pages that changed while this run planned and wrote and are not what it made of
     them: a generated page an editor saved (or another generator wrote) since the run
-    ``started``, or, of the pages it ``written``, since it ``wrote`` them. The manifest,
+    ``started``, or, of the pages it wrote (``written``), since it ``wrote`` them. The manifest,
     written after them, would have vouched for them as the generator's own: a review saw
     such a page kept, --check pass and every later run trust it. (Only the few pages changed
     since are read.)"""

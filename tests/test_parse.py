@@ -648,6 +648,8 @@ def test_the_end_of_a_range_of_days_is_not_before_its_start(text, dates):
     # posts an article days or weeks late (a third review: it was moved 51 weeks ahead)
     (date(2023, 1, 5), "On December 20, the county met. On December 28, the county will hold a review.",
      ["2022-12-20", "2022-12-28"]),
+    # Not a deadline: "until" a day later in the year is this year's (a campaign to the year's end)
+    (date(2023, 1, 5), "The campaign will last until December 31.", ["2023-12-31"]),
     (date(2023, 1, 5), "On December 20, the key is to implement the plan, Liu Zhigang said.", ["2022-12-20"]),
 ])
 def test_a_range_ends_within_ten_months_of_its_start(published, text, dates):
