@@ -2096,20 +2096,15 @@ def _names_an_office(words: list[str]) -> bool:
     return _office(words[-1]) or (of > 0 and _office(words[of - 1]))
 
 
-def _title_before(text: str, at: int) -> str | None:
-    """The title written before a name, from the start of its clause: "County Party
-    Secretary" of "County Party Secretary Zhang Wei presided", "Miluo City mayor" of "Miluo
-    City mayor Wang Qian led a team". None if the words there are not a title: it names an
-    office (``_names_an_office``), and each of its words is an office's, of what holds it or a
-    place's name."""
-    return _title_and_lead(text, at)[0]
-
-
 def _title_and_lead(text: str, at: int) -> tuple[str | None, tuple[str, int, list[str]] | None]:
-    """The title written before the name at ``at`` (``_title_before``), and the person named
-    before it, with "and" and their own title: (name, where, [title] or []), or None. "District
-    Head Liu Zhigang and Deputy District Head Gao Ying accompanied": Gao Ying's title was "District
-    Head Liu Zhigang and Deputy District Head", and Liu Zhigang was named nowhere (a review)."""
+    """The title written before the name at ``at``, from the start of its clause ("County Party
+    Secretary" of "County Party Secretary Zhang Wei presided", "Miluo City mayor" of "Miluo City
+    mayor Wang Qian led a team"), or None if the words there are not a title: it names an
+    office (``_names_an_office``), and each of its words is an office's, of what holds it or a
+    place's name. And the person named before it, with "and" and their own title: (name,
+    where, [title] or []), or None. "District Head Liu Zhigang and Deputy District Head Gao Ying
+    accompanied": Gao Ying's title was "District Head Liu Zhigang and Deputy District Head",
+    and Liu Zhigang was named nowhere (a review)."""
     window_start = max(0, at - 120)
     window = text[window_start:at]
     cut = max(window.rfind(mark) for mark in _CLAUSE_STARTS)
@@ -2145,7 +2140,7 @@ def _titled_name(text: str) -> tuple[str, str] | None:
 
 def _a_title(words: list[str]) -> str | None:
     """``words`` as a title written before a name ("County Party Secretary", "the Vice Mayor"),
-    or None: see ``_title_before``. What holds the office may be named in words of its own,
+    or None: see ``_title_and_lead``. What holds the office may be named in words of its own,
     capitalised and ending in what it is (``_holder``): after the office and "of" ("Director of
     the Emergency Management Bureau"), or before the office ("the Emergency Management Bureau
     director", "County Emergency Management Bureau Director"), where what starts the words is
