@@ -456,24 +456,32 @@ year ("5 May 2024"). Not "No. 3 March Road", "Level 4 May be raised", "had 30 Au
 # verb's ("we will pay attention as announced on", "as he said on"), nor a yearly day that
 # "falls on"; and not "On December 20, Liu Zhigang stressed that we will …": the subject's own
 # "will" only.
-_NOT_PAST = (r"(?!(?:was|were|had|has|have|did|said|says|met|held|made|took|gave|began|led|spoke|came|went|told|"
-             r"given|set|sent|found|built|paid|chosen|taken|written|shown|seen|saw|known|knew|done|begun|heard|learnt|"
-             r"that|who|which|whose|where|when|how)\b)")
+_PAST_VERBS = ("was|were|had|has|have|did|said|says|met|held|made|took|gave|began|led|spoke|came|went|told|given|set|"
+               "sent|found|built|paid|chosen|taken|written|shown|seen|saw|known|knew|done|begun|heard|learnt|broke|"
+               "won|rose|grew|fell|became|bought|kept|left|lost|ran|sold|stood|brought|thought|caught|taught|wrote|"
+               "chose|spent|put|got|read|won")
+_NOT_PAST = rf"(?!(?:{_PAST_VERBS})\b)"
+_NOT_PAST_NOR_RELATIVE = rf"(?!(?:{_PAST_VERBS}|that|who|which|whose|where|when|how)\b)"
 _FUTURE_BEFORE_RE = re.compile(
-    r"(?<!\bwho )(?<!\bthat )(?<!\bwhich )\b(?:will|shall|(?:is|are)(?: scheduled| due| expected)? to)\s+(?:be\s+)?"
+    r"(?<!\bwho )(?<!\bthat )(?<!\bwhich )\b(?:will|shall|(?:is|are)(?: scheduled| due| expected)? to)\s+"
+    r"(?:(?:officially|formally|also|then|again|jointly|first|still|likewise)\s+)?(?:be\s+)?"
     r"(?:(?:officially|formally|also|then|again|jointly|first)\s+)?[a-z]+"
     r"(?:\s+(?:place|off|up|out|forward|back|over|effect|into\s+(?:force|effect)))?"
     rf"(?:\s+{_NOT_PAST}[A-Za-z0-9][a-z0-9]*(?<!ed)){{0,3}}\s+(?:on|from|in)\s+(?:the\s+)?$")
+_FUTURE_AFTER_NAME_RE = re.compile(r",?\s+(?:the\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,5}(?:will|is to|are to)\s")
+"""A name, the subject of "will" after the day: "On January 10, Louxing District will", "and on
+January 12, Louxing District will"."""
 _FUTURE_AFTER_RE = re.compile(
-    r",?\s+(?:(?:the\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,5}(?:will|is to|are to)|"
-    rf"(?:(?:the|a|an|all)\s+)?(?:{_NOT_PAST}[A-Za-z][A-Za-z'-]*(?<!ed)\s+){{1,4}}will)\s+(?!(?:was|is|were|are)\b)")
-"""The subject of "will" after a day that opens its sentence: "On January 10, Louxing District
-will", "From May 20, the county government will", "On May 20, villagers will"; not "he told
-villagers they will", "Liu Zhigang stressed that we will". "Is to" after a name only ("the key
-is to implement" states a task)."""
+    rf",?\s+(?:(?:the|a|an|all)\s+)?(?:{_NOT_PAST_NOR_RELATIVE}[A-Za-z][A-Za-z'-]*(?<!ed)\s+){{0,3}}"
+    rf"(?!and\b){_NOT_PAST_NOR_RELATIVE}[A-Za-z][A-Za-z'-]*(?<!ed)\s+will\s+(?!(?:was|is|were|are)\b)")
+"""Any other subject of "will", after a day that opens its clause: "From May 20, the county
+government will", "On May 20, villagers will", "the county and the district will"; not "he
+told villagers they will", "Liu Zhigang stressed that we will", "the project broke ground and
+will". ("Is to" after a name only: "the key is to implement" states a task.)"""
 _DAY_WORDS_RE = re.compile(r"(?i:\b(?:on|from)\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?)$")
 """The words before a day that opens its clause: "On", "From", "On the morning of"."""
-_OPENS_RE = re.compile(r"(?:^|[.!?;:,]\s+|\n|\bthat\s+|[“\"]\s*)(?:(?:[Ss]tarting|[Bb]eginning)\s+)?$")
+_OPENS_RE = re.compile(r"(?:^|[.!?;:,]\s+|\n|\b(?:that|and|then|[Mm]eanwhile)\s+|[“\"(]\s*)"
+                       r"(?:(?:[Ss]tarting|[Bb]eginning)\s+)?$")
 """What a day that opens its clause follows: "It is reported that on January 10", "“On
 January 10, we will", "Starting from February 1"."""
 
@@ -485,8 +493,11 @@ def _said_to_come(text: str, at: int, end: int) -> bool:
     if _FUTURE_BEFORE_RE.search(text[max(0, at - 60):at]):
         return True
     day_words = _DAY_WORDS_RE.search(text, max(0, at - 40), at)
-    return day_words is not None and bool(_OPENS_RE.search(text, max(0, day_words.start() - 40), day_words.start())) \
-        and bool(_FUTURE_AFTER_RE.match(text, end))
+    if day_words is None:
+        return False
+    return bool(_FUTURE_AFTER_NAME_RE.match(text, end)) or (
+        bool(_OPENS_RE.search(text, max(0, day_words.start() - 40), day_words.start()))
+        and bool(_FUTURE_AFTER_RE.match(text, end)))
 
 
 def _word_before(text: str, at: int) -> str:

@@ -648,6 +648,16 @@ def test_the_end_of_a_range_of_days_is_not_before_its_start(text, dates):
     # posts an article days or weeks late (a third review: it was moved 51 weeks ahead)
     (date(2023, 1, 5), "On December 20, the county met. On December 28, the county will hold a review.",
      ["2022-12-20", "2022-12-28"]),
+    # A fourth review: "will also be held on"; a name that "will" after a day in mid-sentence
+    # ("and on January 12, Louxing District will", "At 9:00 on …"); not "broke ground and will"
+    (date(2023, 1, 5), "The Spring Festival temple fair will also be held on January 20.", ["2023-01-20"]),
+    (date(2023, 1, 5), "The list of winners will also be made public on January 12.", ["2023-01-12"]),
+    (date(2023, 1, 5), "At 9:00 on January 16, Louxing District will hold the opening ceremony.", ["2023-01-16"]),
+    (date(2023, 1, 5), "The fair was announced on January 2, and on January 12, the county will hold it.",
+     ["2023-01-02", "2023-01-12"]),
+    (date(2023, 1, 5), "The county will make sure that on January 20 every village has a doctor.", ["2023-01-20"]),
+    (date(2023, 3, 15), "On December 26, the project broke ground and will be completed in 2024.", ["2022-12-26"]),
+    (date(2023, 1, 5), "On January 10, the county and the district will hold a job fair.", ["2023-01-10"]),
     # Not a deadline: "until" a day later in the year is this year's (a campaign to the year's end)
     (date(2023, 1, 5), "The campaign will last until December 31.", ["2023-12-31"]),
     (date(2023, 1, 5), "On December 20, the key is to implement the plan, Liu Zhigang said.", ["2022-12-20"]),
