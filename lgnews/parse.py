@@ -459,7 +459,7 @@ year ("5 May 2024"). Not "No. 3 March Road", "Level 4 May be raised", "had 30 Au
 _PAST_VERBS = ("was|were|had|has|have|did|said|says|met|held|made|took|gave|began|led|spoke|came|went|told|given|set|"
                "sent|found|built|paid|chosen|taken|written|shown|seen|saw|known|knew|done|begun|heard|learnt|broke|"
                "won|rose|grew|fell|became|bought|kept|left|lost|ran|sold|stood|brought|thought|caught|taught|wrote|"
-               "chose|spent|put|got|read|won")
+               "chose|spent|put|got|read")
 _NOT_PAST = rf"(?!(?:{_PAST_VERBS})\b)"
 _NOT_PAST_NOR_RELATIVE = rf"(?!(?:{_PAST_VERBS}|that|who|which|whose|where|when|how)\b)"
 _FUTURE_BEFORE_RE = re.compile(
