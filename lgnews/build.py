@@ -727,11 +727,13 @@ def same_title_and_date(articles, same_text_pairs=()) -> list[tuple]:
     """(article, earlier) of each article with an earlier one's title and date (case and
     spaces aside) and other words: each list showed two lines alike (a review). Pairs
     ``same_text`` found already are said once, by it."""
+    from .records import title_key
+
     said = {(article.id, earlier.id) for article, earlier in same_text_pairs}
     first: dict[tuple, object] = {}
     found = []
     for article in articles:
-        earlier = first.setdefault((" ".join(article.title.casefold().split()), article.published), article)
+        earlier = first.setdefault((title_key(article.title), article.published), article)
         if earlier is not article and (article.id, earlier.id) not in said:
             found.append((article, earlier))
     return found

@@ -27,7 +27,7 @@ from .errors import ParseError, one_line
 from .model import STAGING_PREFIX, meta_from_parsed
 from .parse import MAX_SOURCE_BYTES, decode_source, event_date_mention, match_header, parse_article
 from .progress import progress_for
-from .records import slugify, year_problem
+from .records import slugify, title_key, year_problem
 from .write import FSYNC_EACH_UP_TO, atomic_write, write_new
 
 META_HEADER = """\
@@ -295,14 +295,14 @@ def _same_title(title: str, articles: Path, base: str, new: str) -> str | None:
     aside), as the build compares them: among the folders of the same ``id_base``, up to the
     ``new`` one. Not one whose title only makes the same folder name ("… the flood control
     tasks" and "… the fire prevention tasks", cut to the same 60 characters; a review)."""
-    wanted = " ".join(title.casefold().split())
+    wanted = title_key(title)
     name, n = base, 2
     while name != new and (articles / name).is_dir():
         try:
             meta = yaml.safe_load((articles / name / "meta.yml").read_text(encoding="utf-8"))
         except (OSError, ValueError, yaml.YAMLError):
             meta = None
-        if isinstance(meta, dict) and " ".join(str(meta.get("title", "")).casefold().split()) == wanted:
+        if isinstance(meta, dict) and title_key(str(meta.get("title", ""))) == wanted:
             return name
         name, n = f"{base}-{n}", n + 1
     return None

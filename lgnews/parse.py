@@ -1105,7 +1105,8 @@ def _labels_after_a_parenthesis(text: str, start: int) -> int | None:
     after = close + 1
     while after < len(text) and text[after] in " \t":
         after += 1
-    labels = _find_labels(text[after : text.find("\n", after) if "\n" in text[after:] else len(text)])
+    end = text.find("\n", after)
+    labels = _find_labels(text[after : end if end >= 0 else len(text)])
     return after if labels and labels[0][0] == 0 else None
 
 

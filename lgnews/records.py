@@ -1929,6 +1929,12 @@ def plain_apostrophes(text: str) -> str:
     return _INNER_APOSTROPHE_RE.sub("'", text) if "’" in text or "‘" in text else text
 
 
+def title_key(title: str) -> str:
+    """How two articles' titles are the same for the archive's lists: case and spacing aside
+    (the build's warning and ingest's message compare them so)."""
+    return " ".join(title.casefold().split())
+
+
 def match_key(text: str) -> str:
     """How names are compared: case, quotes and spacing do not count, and an apostrophe
     within a word (O’Brien, people's) is one, typographic or typed."""
