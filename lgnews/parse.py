@@ -372,6 +372,7 @@ _CLAUSE_STARTS = frozenset([", ", ". ", ": ", "; ", "! ", "? "])
 # 'said: “Safety first.” Liu Zhigang, head of the district, presided'.
 _QUOTED_CLAUSE_STARTS = frozenset([f"{stop}{quote} " for stop in ".!?," for quote in "\"”"])
 """('"We must act," Zhou Junhua said' named no one: the comma that ends a quotation too.)"""
+_ALL_CLAUSE_STARTS = _CLAUSE_STARTS | _QUOTED_CLAUSE_STARTS
 ROLE_SPLIT_RE = re.compile(r",\s*|\s+and\s+")
 
 # Dates: the month name is found first (a capital letter), its boundary checked after.
@@ -2119,10 +2120,13 @@ def _title_and_lead(text: str, at: int) -> tuple[str | None, tuple[str, int, lis
     and Liu Zhigang was named nowhere (a review)."""
     window_start = max(0, at - 120)
     window = text[window_start:at]
-    cut = max(window.rfind(mark) for mark in _CLAUSE_STARTS)
-    if cut < 0 and at > 120:
-        return None, None
-    start = cut + 2 if cut >= 0 else 0
+    # (Or where a quotation ended its sentence: "“Yes,” Vice Mayor Liu Zhigang said" named no one.)
+    marks = _ALL_CLAUSE_STARTS if '"' in window or "”" in window else _CLAUSE_STARTS
+    start = max(window.rfind(mark) + len(mark) if mark in window else -1 for mark in marks)
+    if start < 0:
+        if at > 120:
+            return None, None
+        start = 0
     words = window[start:]
     and_at = words.rfind(" and ")
     if and_at > 0:

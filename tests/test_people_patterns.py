@@ -205,6 +205,20 @@ def test_a_speaker_named_after_the_quotation_speaks(sentence, people):
     assert extract_people(sentence) == people
 
 
+@pytest.mark.parametrize(("sentence", "people"), [
+    # A title between the quotation and the name is the speaker's (it named no one: the
+    # quotation's closing mark hid where the clause starts)
+    ("“Yes,” Vice Mayor Liu Zhigang said.", [Person("Liu Zhigang", ("Vice Mayor",), ("speaking",))]),
+    ('"We must act," District Head Liu Zhigang said.', [Person("Liu Zhigang", ("District Head",), ("speaking",))]),
+    ("He said: “Safety first.” Deputy District Head Gao Ying presided over the meeting.",
+     [Person("Gao Ying", ("Deputy District Head",), ("presiding",))]),
+    # The quotation's own words are no title
+    ("“Work of the district head,” Liu Zhigang said.", [Person("Liu Zhigang", (), ("speaking",))]),
+])
+def test_a_title_after_the_quotation_is_the_speakers(sentence, people):
+    assert extract_people(sentence) == people
+
+
 @pytest.mark.parametrize("sentence", [
     "Party Secretary of Wang Village and Village Head Li Hua attended the meeting.",
     "Head of Zhou Town and Director Gao Ying attended the meeting.",
