@@ -5,8 +5,9 @@ create ``archive/articles/<id>/`` holding ``source.txt`` (the exact original byt
 draft ``meta.yml`` for an editor to review. The folder appears whole or not at all: it is
 written under a temporary name and renamed into place. An article already archived is not
 added again; the only change ingest makes to one is to put back what it had and lost: its
-``source.txt``, changed since, from the same original bytes, or the ``sha256`` line of its
-``meta.yml``, deleted (``_restore``)."""
+``source.txt``, changed since, from the same original bytes; its ``meta.yml``, deleted or
+left with nothing an editor wrote (only comments), as ingest first wrote it; or the ``sha256``
+line of its ``meta.yml``, deleted (``_restore``)."""
 
 from __future__ import annotations
 

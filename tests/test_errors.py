@@ -2245,6 +2245,24 @@ def test_a_field_indented_too_far_is_said_so(proj):
         "field (if the line goes on with that value instead, put the whole value in quotes)"]
 
 
+@pytest.mark.parametrize(("before", "after", "field"), [
+    ("- name: Liu Chihui\n  roles: []", "- Liu Chihui\n  roles: []", "roles"),
+    ("- name: Liu Zhigang\n  roles:\n", "- Liu Zhigang\n  roles:\n", "roles"),
+    ("- phrase: To tree on\n", "- To tree on\n", "note"),
+])
+def test_an_item_written_without_its_first_field_is_told_which(proj, before, after, field):
+    """'- Liu Chihui' with 'roles:' under it (a name written without 'name:') was told to put
+    '[]' in quotes, or to check indentation, which do not help (a review of the docs)."""
+    edit(proj, SEED_META, before, after)
+    value = after.split("\n")[0][2:]
+    line = line_of(proj, SEED_META, "^" + re.escape(after.split("\n")[0]) + "$")
+    key = before.split(":")[0][2:]
+    assert build_fails(proj) == [
+        f"{SEED_META}:{line + 1}: invalid YAML: mapping values are not allowed in this context; '{value}' on line "
+        f"{line} is a list's item written as a plain value, with fields under it ('{field}:'): write it as a field, "
+        f"like the list's other items: '- {key}: {value}'"]
+
+
 def test_text_wrapped_onto_a_line_that_starts_like_a_field_is_not_told_to_move(proj):
     """A note wrapped onto a second line that starts 'Note: ...' was told to be indented like
     a field, which would have made it an unknown field."""
