@@ -635,8 +635,9 @@ def _written_warnings(report, drafts: set[str] = frozenset(), site=None) -> None
         warn(f"docs/{rel} was edited by hand, and is deleted, as what it showed is no longer in archive/: "
              f"{EDITED_ADVICE}")
     moved = _moved_pages(site) if site is not None and report.deleted else None
+    known = ({t.slug for t in site.tags}, {e.id for e in site.events}) if moved is not None else None
     for rel in report.deleted:
-        gone = None if rel.removesuffix("index.md") in drafts else _gone_page(rel, moved)
+        gone = None if rel.removesuffix("index.md") in drafts else _gone_page(rel, moved, known)
         if gone:
             warn(gone)
 
@@ -658,11 +659,14 @@ def _moved_pages(site) -> dict[str, tuple[str, str | None, str]]:
     return moved
 
 
-def _gone_page(rel: str, moved: dict[str, tuple[str, str | None, str]] | None = None) -> str | None:
+def _gone_page(rel: str, moved: dict[str, tuple[str, str | None, str]] | None = None,
+               known: tuple[set[str], set[str]] | None = None) -> str | None:
     """What the loss of the deleted generated file ``rel`` means, if it is the page of an
-    article, a glossary entry, or a person or an organization whose name became another's
-    alias (links to it now lead nowhere), and how to keep its address; None for any other
-    file (a person's page goes when a misspelt name is mended: nothing to say)."""
+    article, a glossary entry, a person or an organization whose name became another's
+    alias, or a tag or an event whose slug or id (``known``: the tags' slugs and the events'
+    ids there are now) is gone from its file (links to it now lead nowhere), and how to keep
+    its address; None for any other file (a person's page goes when a misspelt name is
+    mended, a tag's when no article carries it: nothing to say)."""
     parts = rel.split("/")
     if len(parts) == 3 and parts[0] == "articles" and parts[2] == "index.md" and ARTICLE_ID_RE.match(parts[1]):
         return (f"the page articles/{parts[1]}/ is gone, as archive/articles/{parts[1]}/ is: links to it "
@@ -680,6 +684,18 @@ def _gone_page(rel: str, moved: dict[str, tuple[str, str | None, str]] | None = 
         alias, name, url = moved[folder]
         return (f"the page {folder} is gone, as '{alias}' is now a name of {name}, whose page is {url}: links to "
                 "the old address from elsewhere now lead nowhere")
+    # A tag's slug or an event's id renamed (a review of editors' changes: only "1 deleted" said it).
+    # (Not every page of a file found missing or empty, which is said once, as such.)
+    if known and known[0] and len(parts) == 3 and parts[0] == "tags" and parts[2] == "index.md" \
+            and parts[1] not in known[0]:
+        return (f"the page tags/{parts[1]}/ is gone, as no tag of archive/tags.yml has the slug '{parts[1]}' any "
+                "more: links to it from elsewhere now lead nowhere; a tag's slug is its address: to rename a tag, "
+                "change its 'title:' and keep its 'slug:'")
+    if known and known[1] and len(parts) == 4 and parts[:2] == ["timeline", "events"] and parts[3] == "index.md" \
+            and parts[2] not in known[1]:
+        return (f"the page timeline/events/{parts[2]}/ is gone, as no event of archive/events.yml has the id "
+                f"'{parts[2]}' any more: links to it, and to the timeline's entry (#{parts[2]}), from elsewhere now "
+                "lead nowhere; an event's id is its address: to correct an event, keep its 'id:'")
     return None
 
 

@@ -1740,6 +1740,30 @@ def test_a_renamed_glossary_term_warns_that_its_address_is_gone(proj):
     assert not (proj / "docs" / "glossary" / "district-work-safety-committee").exists()
 
 
+def test_a_renamed_tag_slug_or_event_id_warns_that_its_address_is_gone(proj):
+    """A tag's slug and an event's id are their pages' addresses: renaming either moved the
+    page with only "1 deleted" in the summary (a review of editors' changes)."""
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    edit(proj, "archive/tags.yml", '- slug: "meetings"\n', '- slug: "council-meetings"\n')
+    edit(proj, SEED_META, "- meetings\n", "- council-meetings\n")
+    edit(proj, "archive/events.yml", '- id: "zhengzhou-7-20-rainstorm"\n', '- id: "zhengzhou-rainstorm-2021"\n')
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert sorted(result.stderr.splitlines()) == [
+        "warning: the page tags/meetings/ is gone, as no tag of archive/tags.yml has the slug 'meetings' any more: "
+        "links to it from elsewhere now lead nowhere; a tag's slug is its address: to rename a tag, change its "
+        "'title:' and keep its 'slug:'",
+        "warning: the page timeline/events/zhengzhou-7-20-rainstorm/ is gone, as no event of archive/events.yml has "
+        "the id 'zhengzhou-7-20-rainstorm' any more: links to it, and to the timeline's entry "
+        "(#zhengzhou-7-20-rainstorm), from elsewhere now lead nowhere; an event's id is its address: to correct an "
+        "event, keep its 'id:'"]
+    assert (proj / "docs" / "tags" / "council-meetings" / "index.md").is_file()
+    assert (proj / "docs" / "timeline" / "events" / "zhengzhou-rainstorm-2021" / "index.md").is_file()
+    # A tag no article carries any more, still in tags.yml, goes without a word (as before).
+    edit(proj, SEED_META, "- council-meetings\n", "")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr == "" and not (proj / "docs" / "tags" / "council-meetings").exists()
+
+
 def test_a_name_made_an_alias_warns_that_its_page_is_gone(proj):
     """A person's or an organization's page moved to another address without a word when its
     name became another's alias ("1 deleted" was all: an editor's review). A page that goes
