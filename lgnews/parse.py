@@ -20,8 +20,12 @@ from datetime import date, timedelta
 from .chars import BIDI, CONTROLS, FORMAT_ASTRAL, FORMAT_BMP, HAN, NONCHARACTERS, ZERO_WIDTH
 from .errors import ParseError
 
-MAX_SOURCE_BYTES = 1_000_000
-"""Refuse raw files larger than this: no article of the family comes near it."""
+MAX_SOURCE_BYTES = 200_000
+"""Refuse raw files larger than this: no article of the family comes near it (the seed has
+3,657 bytes). An article's page weighs about 3.5 times its source (the reading edition with a
+tooltip on each use of a term, and the verbatim source): this keeps it near 700 KB, under the
+1 MiB a page may weigh (under the previous limit, 1,000,000 bytes, a 931 KB article made a
+page of 2.9 MB: a review of skewed archives)."""
 
 MONTHS = {name: i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name: i for i, name in enumerate(calendar.month_abbr) if name})

@@ -148,13 +148,13 @@ def test_an_organizations_chinese_name_must_be_chinese(proj):
 
 
 def test_an_article_md_over_the_size_limit_is_refused(proj):
-    """An ingested file is refused over 1,000,000 bytes; a pasted article.md had no limit, and
+    """An ingested file is refused over 200,000 bytes; a pasted article.md had no limit, and
     a 7 MB page was published."""
-    body = "The county carried out the flood work in place.\n\n" * 21_000
+    body = "The county carried out the flood work in place.\n\n" * 4_200
     path = write_article(proj, body)
     size = (proj / path).stat().st_size
-    assert size > 1_000_000
-    assert build_fails(proj) == [f"{path}: is {size:,} bytes; the limit for one article is 1,000,000: split it "
+    assert size > 200_000
+    assert build_fails(proj) == [f"{path}: is {size:,} bytes; the limit for one article is 200,000: split it "
                                  "into several articles"]
 
 

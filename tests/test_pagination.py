@@ -631,3 +631,29 @@ def test_candidate_terms_are_listed_most_used_first(outputs):
     page = pages["glossary/candidate-terms/index.md"]
     first = site.candidates[0]
     assert page.index(first.phrase) < page.index(site.candidates[-1].phrase)
+
+
+def test_the_longest_article_allowed_has_a_page_under_1_mib(tmp_path):
+    """No page may weigh over 1 MiB. An article's page holds its text twice, and a tooltip on
+    each use of a term: a 931 KB article, under the size limit then, made a page of 2.9 MB (a
+    review of skewed archives). The seed's text, as dense in terms as any, repeated to the
+    limit: its page, once the theme's 10 KiB or so are around it, is still well under 1 MiB."""
+    from lgnews.parse import MAX_SOURCE_BYTES
+
+    archive = tmp_path / "archive"
+    shutil.copytree(ROOT / "archive", archive)
+    seed = (ROOT / "tests" / "fixtures" / "seed.txt").read_text(encoding="utf-8")
+    header, body = seed.split("\n", 1)[1].split("0 By\n", 1)  # (after the title)
+    text, credit = body.rsplit("(Li Yi)", 1)
+
+    def article(repeats: int) -> bytes:
+        return f"Louxing District held a long meeting\n{header}0 By\n{text * repeats}(Li Yi){credit}".encode()
+
+    data = article((MAX_SOURCE_BYTES - len(article(0))) // len(text.encode("utf-8")))
+    assert MAX_SOURCE_BYTES - len(text.encode("utf-8")) < len(data) <= MAX_SOURCE_BYTES
+    (tmp_path / "long.txt").write_bytes(data)
+    article_id = ingest_file(tmp_path / "long.txt", archive, {})
+    rendered = render.Renderer(build_site(load_archive(archive)), "https://example.org/", "Test").render_all()
+    page = next(o.content for o in rendered if o.path == f"articles/{article_id}/index.md")
+    assert page.count("<abbr ") > 1_000  # (the tooltips are there)
+    assert len(page.encode("utf-8")) < 1024 * 1024 - 100 * 1024, len(page.encode("utf-8"))

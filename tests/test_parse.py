@@ -853,7 +853,7 @@ def test_decode_source_wide_encodings(encoding, name):
 
 
 def test_decode_source_oversized():
-    with pytest.raises(ParseError, match="the limit for one article is 1,000,000"):
+    with pytest.raises(ParseError, match="the limit for one article is 200,000"):
         decode_source(b"a" * (MAX_SOURCE_BYTES + 1))
     assert decode_source(b"a" * MAX_SOURCE_BYTES)[1] == "utf-8"
 
