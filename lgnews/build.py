@@ -1048,6 +1048,13 @@ def _no_such_page(targets: _LinkTargets, address: str) -> str:
     pages = [out[: -len("index.md")] for out in targets.outputs
              if out.startswith(prefix) and out.endswith("/index.md") and out.count("/") == depth]
     near = difflib.get_close_matches(address, pages, n=1, cutoff=0.8)
+    name = address.rstrip("/").rpartition("/")[2]
+    if folder == "articles" and ARTICLE_ID_RE.match(name):
+        # An article's id: most often one removed (or its folder renamed), for which the
+        # nearest spelling, another article, was the only advice (a review of editors' changes).
+        return (f"leads to no page of the site: no folder of archive/articles/ is named '{name}' (an article "
+                "removed, or its folder renamed?)" + (f"; if the address has a slip, did you mean '{near[0]}'?"
+                                                      if near else ""))
     if near:
         return f"leads to no page of the site: did you mean '{near[0]}'?"
     if pages:

@@ -1015,6 +1015,15 @@ def test_an_emptied_meta_yml_names_every_missing_line_at_once(proj, content):
     # A slip in an address written from the root: the nearest page of its folder.
     ("[the dangers](glossary/hidden-danger/)",
      "the link to 'glossary/hidden-danger/' leads to no page of the site: did you mean 'glossary/hidden-dangers/'?"),
+    # An article's address: most often one removed, not a slip (another article was the only
+    # advice: a review of editors' changes).
+    (f"[the meeting](articles/{SEED_ID[:-1]}/)",
+     f"the link to 'articles/{SEED_ID[:-1]}/' leads to no page of the site: no folder of archive/articles/ is named "
+     f"'{SEED_ID[:-1]}' (an article removed, or its folder renamed?); if the address has a slip, did you mean "
+     f"'articles/{SEED_ID}/'?"),
+    ("[the meeting](articles/2021-01-05-a-meeting-removed/)",
+     "the link to 'articles/2021-01-05-a-meeting-removed/' leads to no page of the site: no folder of "
+     "archive/articles/ is named '2021-01-05-a-meeting-removed' (an article removed, or its folder renamed?)"),
     # The page a name would have, where it is another's alias: that one's page, not the
     # nearest spelling ('people/tang-aihua/' for 'people/party-jianguo/': an editor's review).
     ("[Party jianguo](people/party-jianguo/)",
