@@ -483,7 +483,7 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         if broken:
             return _refused(broken, root, check=check)
         if check:
-            return _check_outputs(config, outputs, root, out)
+            return _check_outputs(config, outputs, root, out, site)
         report = _write(config, outputs, progress, fingerprint, root)
         _save_warnings(config, fingerprint, kept)  # (--no-cache too: the next run may have nothing to do)
         _written_warnings(report, drafts, site)
@@ -581,19 +581,24 @@ def _model_and_outputs(config, root: Path, progress, article_cache, check: bool,
     return archive, site, outputs, phases
 
 
-def _check_outputs(config, outputs: dict[str, bytes], root: Path, out) -> int:
+def _check_outputs(config, outputs: dict[str, bytes], root: Path, out, site=None) -> int:
     """``--check``: name each generated file that is out of date (to write, to delete, or
     edited by hand) and each page of docs/ in the generator's way, writing nothing; the
-    exit status, 1 if there is any."""
+    exit status, 1 if there is any. A page whose address is lost with it is said as such, as
+    the run that deletes it says (the pre-commit hook said only "stale": a review)."""
     from .write import hand_edited, read_manifest, review
 
     manifest = read_manifest(config.docs)
     to_write, to_delete, conflicts, misplaced = review(config.docs, outputs, manifest)
     stale = to_write + to_delete + conflicts
     edited = set(hand_edited(config.docs, to_write + to_delete, manifest))
+    moved = _moved_pages(site) if site is not None and to_delete else None
+    known = ({t.slug for t in site.tags}, {e.id for e in site.events}) if moved is not None else None
+    deleted = set(to_delete)
     for rel in stale:
-        print(one_line(f"stale: docs/{rel}" + (f" (edited by hand: {EDITED_ADVICE})" if rel in edited else "")),
-              file=out)
+        gone = _gone_page(rel, moved, known) if rel in deleted and moved is not None else None
+        print(one_line(f"stale: docs/{rel}" + (f" (edited by hand: {EDITED_ADVICE})" if rel in edited else "")
+                       + (f" (to be deleted: {gone})" if gone else "")), file=out)
     for error in misplaced:
         print(_relative(str(error), root), file=sys.stderr)
     summary = (f"{len(stale)} generated file(s) out of date: `make site` or `make serve` generates them again"
