@@ -2132,6 +2132,9 @@ def _title_and_lead(text: str, at: int) -> tuple[str | None, tuple[str, int, lis
             return None, None
         start = 0
     words = window[start:]
+    if words.startswith(("and ", "And ")):  # the clause's own "and": "…,” and Vice Mayor Liu Zhigang presided"
+        words = words[4:]
+        start += 4
     and_at = words.rfind(" and ")
     if and_at > 0:
         before = words[:and_at].split()
