@@ -349,6 +349,7 @@ def editor_page_errors(docs: Path, front_matter: bool = True) -> list:
 
 def _model_warnings(site, archive, config) -> None:
     """The archive's slips that do not stop the build, each on one line (the model found them)."""
+    from .parse import MAX_SOURCE_BYTES
     from .records import key_lines
 
     for article, name, places, several in site.unplaced_mentions:
@@ -370,6 +371,12 @@ def _model_warnings(site, archive, config) -> None:
             how = (f"covers part of the glossary term {named}, which is therefore not marked there: put the "
                    "note on the whole term, or on words outside it")
         warn(f"archive/articles/{article.id}/{article.meta_file}: the note on '{phrase}' {how}")
+    for article in site.articles:  # (a character is one to four bytes: the length first, which is cheap)
+        if article.kind == "raw" and len(article.source_text) > MAX_SOURCE_BYTES // 4 \
+                and len(article.source_text.encode("utf-8")) > MAX_SOURCE_BYTES:
+            warn(f"archive/articles/{article.id}/source.txt holds over {MAX_SOURCE_BYTES:,} bytes of text, the most "
+                 "ingest now takes for one article: its page may weigh over the 1 MiB a page should. If the file "
+                 "holds several articles, remove its folder, split the file and ingest each part")
     lines_of: dict[str, dict] = {}  # an article's, read once however many of its names are said
     for article, index, name in unwritten_people(site.articles):
         if article.id not in lines_of:

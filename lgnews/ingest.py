@@ -26,7 +26,14 @@ import yaml
 
 from .errors import ParseError, one_line
 from .model import STAGING_PREFIX, meta_from_parsed
-from .parse import MAX_SOURCE_BYTES, decode_source, event_date_mention, match_header, parse_article
+from .parse import (
+    ARCHIVED_SOURCE_BYTES,
+    MAX_SOURCE_BYTES,
+    decode_source,
+    event_date_mention,
+    match_header,
+    parse_article,
+)
 from .progress import progress_for
 from .records import slugify, title_key, year_problem
 from .write import FSYNC_EACH_UP_TO, atomic_write, write_new
@@ -304,7 +311,8 @@ def _archived_words(folder: Path) -> bytes:
     if seen is not None and seen[0] == key:
         return seen[1]
     m = ENCODING_LINE_RE.search(meta.read_text(encoding="utf-8", errors="replace"))
-    digest = _words_digest(_compared_words(decode_source(source.read_bytes(), m.group(1) if m else None)[0]))
+    digest = _words_digest(_compared_words(decode_source(source.read_bytes(), m.group(1) if m else None,
+                                                         ARCHIVED_SOURCE_BYTES)[0]))
     _ARCHIVED_WORDS[folder] = (key, digest)
     return digest
 

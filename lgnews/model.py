@@ -26,6 +26,7 @@ from typing import Generic, TypeVar
 from .errors import ArchiveError, ArchiveErrors, DraftError, ParseError
 from .ids import ARTICLE_ID_RE
 from .parse import (
+    ARCHIVED_SOURCE_BYTES,
     MAX_SOURCE_BYTES,
     SENTENCE_BOUNDARY_RE,
     DateMention,
@@ -836,7 +837,7 @@ def _parsed_source(source: Path, raw: bytes, encoding: str | None) -> tuple[str,
     ``encoding`` its meta.yml records, or the one found if it records none; that encoding;
     the text parsed); ArchiveErrors if it cannot be."""
     try:
-        text, used = decode_source(raw, encoding)
+        text, used = decode_source(raw, encoding, ARCHIVED_SOURCE_BYTES)  # (one archived when ingest took more)
         parsed = parse_article(text, metadata=False)
     except ParseError as exc:
         raise ArchiveErrors([ArchiveError(source, str(exc))]) from None

@@ -147,6 +147,35 @@ def test_an_organizations_chinese_name_must_be_chinese(proj):
         "or leave 'zh' out while it is not known"), message
 
 
+def test_an_archived_source_over_the_size_limit_still_builds_and_is_said(proj):
+    """Ingest took articles of up to 1,000,000 bytes before the limit was lowered to 200,000:
+    an archive holding one stopped building, and the source cannot be edited (a review)."""
+    import hashlib
+
+    from .test_errors import SEED_ID
+
+    folder = proj / "archive" / "articles" / SEED_ID
+    seed = (folder / "source.txt").read_text(encoding="utf-8")
+    header, body = seed.split("\n", 1)[1].split("0 By\n", 1)
+    text, credit = body.rsplit("(Li Yi)", 1)
+    data = f"Louxing District held a long meeting\n{header}0 By\n{text * 70}(Li Yi){credit}".encode()
+    assert 200_000 < len(data) < 1_000_000
+    long_id = SEED_ID.replace("the-2022-work-safety-retreat-meeting", "a-long-meeting")
+    (proj / "archive" / "articles" / long_id).mkdir()
+    (proj / "archive" / "articles" / long_id / "source.txt").write_bytes(data)
+    meta = (folder / "meta.yml").read_text(encoding="utf-8")
+    meta = meta.replace("title: Louxing District held the 2022 Work safety retreat Meeting",
+                        "title: Louxing District held a long meeting")
+    meta = meta.replace(hashlib.sha256(seed.encode()).hexdigest(), hashlib.sha256(data).hexdigest())
+    (proj / "archive" / "articles" / long_id / "meta.yml").write_text(meta, encoding="utf-8")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr.splitlines() == [
+        f"warning: archive/articles/{long_id}/source.txt holds over 200,000 bytes of text, the most ingest now "
+        "takes for one article: its page may weigh over the 1 MiB a page should. If the file holds several "
+        "articles, remove its folder, split the file and ingest each part"], result.stderr
+    assert (proj / "docs" / "articles" / long_id / "index.md").is_file()
+
+
 def test_an_article_md_over_the_size_limit_is_refused(proj):
     """An ingested file is refused over 200,000 bytes; a pasted article.md had no limit, and
     a 7 MB page was published."""
