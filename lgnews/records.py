@@ -757,15 +757,15 @@ def yaml_hint(text: str, problem: str, line: int | None) -> str:
         if line and line <= len(lines) and re.match(r"[ ]*-\t", lines[line - 1]):  # '-<tab>value'
             return "a tab after the '-' of a list's item: YAML takes only spaces there; write '- ' and the value"
         return "a tab cannot indent YAML: use spaces (two per level)"
-    bare = _bare_item_with_fields(lines, line)
-    if bare:
-        return bare
     empty = _under_empty(lines, line)
     if empty:
         return empty
     deeper = _indented_too_far(lines, line)
     if deeper:
         return deeper
+    bare = _bare_item_with_fields(lines, line)
+    if bare:
+        return bare
     indicator = _indicator_hint(lines, line)
     if indicator:
         return indicator
@@ -875,42 +875,46 @@ _BARE_ITEM = re.compile(r"( *)- +([^\s:#'\"&*\[{|>!%@`-][^:#]*?)\s*$")
 
 def _bare_item_with_fields(lines: list[str], line: int | None) -> str | None:
     """The fix when a list's item just above ``line`` is a plain value with fields indented
-    under it: '- Liu Chihui' over '  roles: []', a name written without its 'name:'. YAML
-    stops at the next ':' or '[', and the hint for those ('put the whole value in quotes')
-    led the editor astray (a review of the docs)."""
+    under it, where the list's other items start with a field: '- Liu Chihui' over
+    '  roles: []' among '- name: …' items, a name written without its 'name:'. YAML stops
+    at the next ':' or '[', and the hint for those ('put the whole value in quotes') led the
+    editor astray (a review of the docs). Not in a list of plain values (tags, aliases,
+    see_also), where a field under the last item is one indented too far (a review)."""
     if not line or line > len(lines):
         return None
-    for number in range(line - 1, max(line - 5, 0), -1):  # 0-based index of the line above
+    for number in range(line - 1, max(line - 5, 0), -1):  # (1-based) the lines above
         item = _BARE_ITEM.match(lines[number - 1])
         if item is None:
             continue
         column = len(item.group(1))
         below = next((t for t in lines[number:] if t.strip() and not t.lstrip().startswith("#")), "")
-        if _indent(below) <= column or not _FIELD_KEY_LINE.match(below):
+        key = _first_field(lines, number - 1, column)
+        if _indent(below) <= column or not _FIELD_KEY_LINE.match(below) or key is None:
             return None
         return (f"'{item.group(2)}' on line {number} is a list's item written as a plain value, with fields under "
                 f"it ('{below.split(':')[0].strip()}:'): write it as a field, like the list's other items: "
-                f"'- {_first_field(lines, number - 1, column)}: {item.group(2)}'")
+                f"'- {key}: {item.group(2)}'")
     return None
 
 
-def _first_field(lines: list[str], at: int, column: int) -> str:
+def _first_field(lines: list[str], at: int, column: int) -> str | None:
     """The field the other items of the list whose item is ``lines[at]`` start with ('- name:
     …' of the people, '- phrase: …' of the annotations): the nearest, up or down, within the
-    list (lines indented ``column`` spaces or more); 'name' if there is none."""
+    list (which ends at a line indented less than ``column`` spaces, or as much but not an
+    item: the next field of the mapping that holds the list); None if there is none."""
     item = re.compile(rf" {{{column}}}- +([a-z_][a-z0-9_]*):(?: |$)")
     for step in (-1, 1):
         k = at + step
         while 0 <= k < len(lines):
             text = lines[k]
             if text.strip() and not text.lstrip().startswith("#"):
-                if _indent(text) < column:
+                if _indent(text) < column or (_indent(text) == column and not text.lstrip().startswith("-")):
                     break
                 m = item.match(text)
                 if m:
                     return m.group(1)
             k += step
-    return "name"
+    return None
 
 
 def _under_empty(lines: list[str], line: int | None) -> str | None:

@@ -2282,6 +2282,8 @@ def test_a_field_indented_too_far_is_said_so(proj):
     ("- name: Liu Chihui\n  roles: []", "- Liu Chihui\n  roles: []", "roles"),
     ("- name: Liu Zhigang\n  roles:\n", "- Liu Zhigang\n  roles:\n", "roles"),
     ("- phrase: To tree on\n", "- To tree on\n", "note"),
+    # The first of its list: told its list's field, not that of the list before it (a review)
+    ("- phrase: Party jianguo\n", "- Party jianguo\n", "note"),
 ])
 def test_an_item_written_without_its_first_field_is_told_which(proj, before, after, field):
     """'- Liu Chihui' with 'roles:' under it (a name written without 'name:') was told to put
@@ -2294,6 +2296,16 @@ def test_an_item_written_without_its_first_field_is_told_which(proj, before, aft
         f"{SEED_META}:{line + 1}: invalid YAML: mapping values are not allowed in this context; '{value}' on line "
         f"{line} is a list's item written as a plain value, with fields under it ('{field}:'): write it as a field, "
         f"like the list's other items: '- {key}: {value}'"]
+
+
+def test_a_field_under_a_list_of_plain_values_is_told_to_move(proj):
+    """A field indented under the last item of a list of plain values (the tags) is one
+    indented too far, not an item written without its field (a review of the hint above)."""
+    edit(proj, SEED_META, "- hunan\nsha256:", "- hunan\n  sha256:")
+    line = line_of(proj, SEED_META, r"^  sha256:")
+    assert build_fails(proj) == [
+        f"{SEED_META}:{line}: invalid YAML: this line is indented 2 space(s), unlike the lines around it: indent it 0 "
+        "spaces, like the line above it, '- hunan'"]
 
 
 def test_text_wrapped_onto_a_line_that_starts_like_a_field_is_not_told_to_move(proj):

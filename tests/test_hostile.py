@@ -746,11 +746,12 @@ _EN = ("Louxing held a meeting\n\n2022-05-01 0 By\n\nOn April 28, Louxing held a
 
 
 def _oversized() -> bytes:
-    from lgnews.parse import MAX_SOURCE_BYTES
+    """Over what the build takes of an archived source (more than ingest takes now)."""
+    from lgnews.parse import ARCHIVED_SOURCE_BYTES
 
     seed = (FIXTURES / "seed.txt").read_bytes()
     sentence = b" The meeting stressed work safety."
-    return seed + sentence * ((MAX_SOURCE_BYTES - len(seed)) // len(sentence) + 2)
+    return seed + sentence * ((ARCHIVED_SOURCE_BYTES - len(seed)) // len(sentence) + 2)
 
 
 # case -> (the file's bytes, a word the one-line message must contain)
