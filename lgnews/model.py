@@ -316,6 +316,11 @@ class Article:
     previous: Article | None = None
     next: Article | None = None
 
+    # (A short repr for each record that links to others: a test's failure shown by pytest
+    # wrote out the whole site, link after link, and ran until stopped: a review.)
+    def __repr__(self) -> str:
+        return f"<Article {self.id}>"
+
     @property
     def title(self) -> str:
         return self.meta.title
@@ -381,6 +386,9 @@ class PersonRecord:
         """The name, and where a namesake is told apart, the place: "Wang Qian (Louxing District)"."""
         return f"{self.name} ({self.place_title or self.place})" if self.place else self.name
 
+    def __repr__(self) -> str:
+        return f"<PersonRecord {self.slug}>"
+
     @property
     def url(self) -> str:
         return f"people/{self.slug}/"
@@ -418,6 +426,9 @@ class Organization:
     place: str | None = None
     terms: list[Term] = field(default_factory=list)  # the glossary entries its names hold
     curated: bool = False  # described by organizations.yml; else a source line's or an article's name only
+
+    def __repr__(self) -> str:
+        return f"<Organization {self.slug}>"
 
     @property
     def url(self) -> str:
@@ -486,6 +497,9 @@ class Site:
     hidden_terms: list[tuple[Article, str, Term, bool, str]] = field(default_factory=list)  # (article, note's phrase,
     # term, whether the note holds the whole term (else it covers part of it), the term's words in the text)
     term_organizations: dict[str, list[Organization]] = field(default_factory=dict)  # by term slug
+
+    def __repr__(self) -> str:
+        return f"<Site of {len(self.articles)} articles>"
 
     @property
     def years(self) -> list[str]:
