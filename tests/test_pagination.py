@@ -657,3 +657,84 @@ def test_the_longest_article_allowed_has_a_page_under_1_mib(tmp_path):
     page = next(o.content for o in rendered if o.path == f"articles/{article_id}/index.md")
     assert page.count("<abbr ") > 1_000  # (the tooltips are there)
     assert len(page.encode("utf-8")) < 1024 * 1024 - 100 * 1024, len(page.encode("utf-8"))
+
+
+# What each list shows, in what order, where the seed's archive alone (one article) cannot
+# tell: a mutation review found each of these free to break with every test passing.
+
+def test_the_home_page_lists_the_newest_articles_newest_first(outputs):
+    site, pages = outputs
+    shown = re.findall(r'<a href="articles/(\d{4}-\d\d-\d\d)-[^"]*/">', pages["_generated/home-latest.md"])
+    assert shown == sorted((a.published.isoformat() for a in site.articles), reverse=True)[:render.HOME_LATEST]
+
+
+def test_an_organization_marks_only_the_articles_it_is_the_source_of(outputs):
+    site, pages = outputs
+    by_id = {a.id: a for a in site.articles}
+    marked = unmarked = 0
+    for path, page in pages.items():
+        m = re.match(r"organizations/([^/]+)/(?:page-\d+/)?index\.md$", path)
+        if not m:
+            continue
+        for item in re.findall(r"<li[^>]*>(.*?)</li>", page):
+            article = by_id[re.search(r'href="(?:\.\./)+articles/([^/"]+)/"', item).group(1)]
+            source = article.source_organization.slug if article.source_organization else None
+            assert ("(source of the article)" in item) == (source == m.group(1)), (path, item)
+            marked += source == m.group(1)
+            unmarked += source != m.group(1)
+    assert marked >= 40 and unmarked >= 40, (marked, unmarked)  # (both kinds are there)
+
+
+def _first_cells(pages: dict[str, str], base: str) -> list[str]:
+    """The text of the first cell of each row of the tables of a list's pages, in order."""
+    count = _series(pages).get(base, 1)
+    paths = [base + "index.md"] + [f"{base}page-{n}/index.md" for n in range(2, count + 1)]
+    return [re.sub(r"<[^>]+>", "", cell) for path in paths for cell in re.findall(r"<tr[^>]*><td>(.*?)</td>", pages[path])]
+
+
+def test_the_glossary_and_organizations_indexes_are_alphabetical_whatever_the_case(outputs):
+    site, pages = outputs
+    terms = _first_cells(pages, "glossary/")
+    assert len(terms) == len(site.terms) and any(t[0].islower() for t in terms), terms
+    assert terms == sorted(terms, key=str.lower)
+    exported = [t["term"] for t in json.loads(pages["data/glossary.json"])]
+    assert exported == sorted(exported, key=str.lower)
+    names = [re.sub(r"\s*\(not yet described\)$", "", n) for n in _first_cells(pages, "organizations/")]
+    curated = {o.name for o in site.organizations if o.curated}
+    assert curated & set(names) and set(names) - curated, names  # (editors' and found ones, mixed)
+    assert names == sorted(names, key=str.lower)
+
+
+def test_the_glossary_export_gives_each_terms_pinyin_and_chinese(outputs):
+    site, pages = outputs
+    exported = {t["term"]: t for t in json.loads(pages["data/glossary.json"])}
+    assert all(exported[t.term]["pinyin"] == t.pinyin and exported[t.term]["zh"] == t.zh for t in site.terms)
+    assert sum(bool(t.pinyin) for t in site.terms) >= 10
+
+
+def test_the_years_run_newest_first_as_the_lists_do(outputs):
+    _, pages = outputs
+    row = pages["articles/index.md"].split("By year:", 1)[1].split("</p>", 1)[0]
+    years = re.findall(r">(\d{4})</a>", row)
+    assert len(years) >= 5 and years == sorted(years, reverse=True), years
+
+
+def test_an_articles_event_date_is_not_said_again_as_a_mention(outputs):
+    site, pages = outputs
+    seed = next(a for a in site.articles if a.id.startswith("2022-04-30-louxing"))
+    assert any(d.date == "2022-02-11" for d in seed.dates)  # (the text mentions the day it gives as the event's)
+    line = pages[f"articles/{seed.id}/index.md"].split("<strong>Dates:</strong>", 1)[1].split("</p>", 1)[0]
+    assert ">11 February 2022</a>" in line and "mentions 11 February 2022" not in line, line
+
+
+def test_the_tooltips_of_editors_pages_take_a_term_in_lower_case_too(outputs):
+    """The site-wide tooltips match case-sensitively (Python-Markdown's abbr): each name as
+    written, capitalised and in lower case, so that "the district safety committee" on an
+    editor's page explains itself."""
+    terms = outputs[0].terms
+    tips = render.abbreviations(terms)
+    committee = next(t for t in terms if t.term == "District Safety Committee")
+    for written in ("District Safety Committee", "district safety committee"):
+        assert tips[written] == committee.tooltip
+    slogan = next(t for t in terms if t.term[0].islower())
+    assert tips[slogan.term[:1].upper() + slogan.term[1:]] == slogan.tooltip
