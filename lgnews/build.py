@@ -664,6 +664,9 @@ def _moved_pages(site) -> dict[str, tuple[str, str | None, str]]:
     for term in site.terms:  # an entry given the slug of its old name leaves its name's address
         if term.slug != slugify(term.term):
             moved.setdefault(f"glossary/{slugify(term.term)}/", (term.term, None, f"glossary/{term.slug}/"))
+    for term in site.terms:  # an entry merged into another, its term now an alias (a review of editors' changes)
+        for alias in term.aliases:
+            moved.setdefault(f"glossary/{slugify(alias)}/", (alias, f"the entry '{term.term}'", f"glossary/{term.slug}/"))
     for kind, entries in (("people", site.people), ("organizations", site.organizations)):
         for entry in entries:
             for alias in entry.aliases:  # (a local alias is a name of another body in another place's articles)
@@ -688,14 +691,19 @@ def _gone_page(rel: str, moved: dict[str, tuple[str, str | None, str]] | None = 
         term, _, url = moved[folder]
         return (f"the page {folder} is gone, as the entry '{term}' is at {url}, its 'slug:': links to the old "
                 "address from elsewhere now lead nowhere")
+    if moved and folder in moved:  # a name made another's alias took its page to the other's address
+        alias, name, url = moved[folder]
+        # (A glossary entry renamed, its old term kept among its aliases as the guide says, is
+        # one too: its page keeps its address with the old one as its slug. Not one merged
+        # into another, whose page would then move: a review of editors' changes.)
+        renamed = (f"; if the entry was only renamed, give it 'slug: {parts[1]}' to keep its address"
+                   if parts[0] == "glossary" else "")
+        return (f"the page {folder} is gone, as '{alias}' is now a name of {name}, whose page is {url}: links to "
+                f"the old address from elsewhere now lead nowhere{renamed}")
     if len(parts) == 3 and parts[0] == "glossary" and parts[2] == "index.md":
         return (f"the page glossary/{parts[1]}/ is gone, as no entry of archive/glossary.yml has the slug "
                 f"'{parts[1]}' any more: links to it from elsewhere now lead nowhere; if its term was renamed, "
                 f"give the entry 'slug: {parts[1]}' to keep its address")
-    if moved and folder in moved:  # a name made another's alias took its page to the other's address
-        alias, name, url = moved[folder]
-        return (f"the page {folder} is gone, as '{alias}' is now a name of {name}, whose page is {url}: links to "
-                "the old address from elsewhere now lead nowhere")
     # A tag's slug or an event's id renamed (a review of editors' changes: only "1 deleted" said it).
     # (Not every page of a file found missing or empty, which is said once, as such.)
     if known and known[0] and len(parts) == 3 and parts[0] == "tags" and parts[2] == "index.md" \

@@ -1013,8 +1013,12 @@ def test_an_emptied_meta_yml_names_every_missing_line_at_once(proj, content):
      "the link to 'glossary/no-such-term/' leads to no page of the site: glossary/ has no page "
      "'glossary/no-such-term/' (copy its address from the preview's address bar: the part after the site's own)"),
     # A slip in an address written from the root: the nearest page of its folder.
+    ("[the dangers](glossary/hidden-dangrs/)",
+     "the link to 'glossary/hidden-dangrs/' leads to no page of the site: did you mean 'glossary/hidden-dangers/'?"),
+    # The page a glossary entry's alias would have: the entry's (a review of editors' changes)
     ("[the dangers](glossary/hidden-danger/)",
-     "the link to 'glossary/hidden-danger/' leads to no page of the site: did you mean 'glossary/hidden-dangers/'?"),
+     "the link to 'glossary/hidden-danger/' leads to no page of the site: 'hidden danger' is a name of the entry "
+     "'hidden dangers', whose page is 'glossary/hidden-dangers/'"),
     # An article's address: most often one removed, not a slip (another article was the only
     # advice: a review of editors' changes).
     (f"[the meeting](articles/{SEED_ID[:-1]}/)",
@@ -1771,6 +1775,25 @@ def test_a_renamed_tag_slug_or_event_id_warns_that_its_address_is_gone(proj):
     edit(proj, SEED_META, "- council-meetings\n", "")
     result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
     assert result.stderr == "" and not (proj / "docs" / "tags" / "council-meetings").exists()
+
+
+def test_a_glossary_entry_merged_into_another_warns_where_its_page_went(proj):
+    """An entry removed and its term made another's alias was told to give an entry its
+    address as 'slug:', which, given to the entry that took it, moved that one's page (a
+    review of editors' changes)."""
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    glossary = proj / "archive" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    start = text.index('- term: "special rectification"')
+    text = text[:start] + text[text.index("\n- term:", start) + 1:]
+    text = text.replace('- term: "work safety"\n  aliases:\n', '- term: "work safety"\n  aliases:\n'
+                                                                '    - "special rectification"\n')
+    glossary.write_text(text, encoding="utf-8")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr.splitlines() == [
+        "warning: the page glossary/special-rectification/ is gone, as 'special rectification' is now a name of the "
+        "entry 'work safety', whose page is glossary/work-safety/: links to the old address from elsewhere now lead "
+        "nowhere; if the entry was only renamed, give it 'slug: special-rectification' to keep its address"]
 
 
 def test_a_name_made_an_alias_warns_that_its_page_is_gone(proj):
