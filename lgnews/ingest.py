@@ -116,13 +116,16 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
     try:
         if path.exists() and not path.is_file():
             raise IngestError("is not a regular file (a device or a pipe?), not an article file")
-        if path.stat().st_size > MAX_SOURCE_BYTES:
+        # (Up to what the build takes of an archived article, so that one archived before the
+        # limit was lowered is known, and put back, by its bytes or its words: said as too
+        # long, ingest had refused what the build told the editor to do: a review.)
+        if path.stat().st_size > ARCHIVED_SOURCE_BYTES:
             raise IngestError(f"file is {path.stat().st_size:,} bytes; the limit for one article is {MAX_SOURCE_BYTES:,}")
         raw = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"cannot read: {exc.strerror or exc}") from None
     try:
-        text, encoding = decode_source(raw)
+        text, encoding = decode_source(raw, limit=ARCHIVED_SOURCE_BYTES)
         parsed = parse_article(text)
     except ParseError as exc:
         raise IngestError(str(exc)) from None
@@ -163,6 +166,8 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
     if twin:  # (as the same bytes are: nothing to do, which is no failure)
         raise AlreadyArchived(twin, "the same words; only the bytes differ: line endings or breaks, a byte order "
                                     "mark, the encoding or the comment count")
+    if len(raw) > MAX_SOURCE_BYTES:  # a new article: the limit of one (see MAX_SOURCE_BYTES)
+        raise IngestError(f"file is {len(raw):,} bytes; the limit for one article is {MAX_SOURCE_BYTES:,}")
     meta, unusable = _first_meta(parsed, digest, encoding)
     try:
         # A name of its own, made as any folder is, so that the article's folder has the

@@ -517,3 +517,46 @@ def test_files_of_one_date_and_title_are_each_read_once(tmp_path, monkeypatch):
     assert ingest_module.main([*map(str, files), str(copy), "--archive", str(tmp_path / "archive"), "--quiet"]) == 0
     assert len(article_ids(tmp_path / "archive")) == 30
     assert len(read) <= 2 * 31, len(read)  # itself, and the one archived just before it (each once)
+
+
+def test_an_article_over_the_size_limit_is_refused_unless_archived_before(tmp_path):
+    """Ingest takes articles of up to 200,000 bytes (their pages stay under 1 MiB). One
+    archived before the limit was lowered, when it was 1,000,000, is still known by its bytes
+    and by its words: the build tells the editor to ingest the original again to put it back,
+    which was refused as too long (a review)."""
+    import yaml
+
+    archive = tmp_path / "archive"
+    shutil.copytree(ROOT / "archive", archive)
+    seed = SEED.read_text(encoding="utf-8")
+    header, body = seed.split("\n", 1)[1].split("0 By\n", 1)
+    text, credit = body.rsplit("(Li Yi)", 1)
+
+    def article(title: str, repeats: int) -> bytes:
+        return f"{title}\n{header}0 By\n{text * repeats}(Li Yi){credit}".encode()
+
+    # Archived before: its folder as ingest wrote it then (at the old limit).
+    old = article("Louxing District held a long meeting", 70)
+    assert 200_000 < len(old) < 1_000_000
+    first = ingest(tmp_path, write_article(tmp_path / "small.txt", "Louxing District held a long meeting",
+                                           "The meeting was held.", "2022-04-30"), archive=archive)
+    folder = archive / "articles" / first.stdout.split("archived as ")[1].split(" ")[0].split("/")[-2]
+    meta = yaml.safe_load((folder / "meta.yml").read_text(encoding="utf-8"))
+    (folder / "source.txt").write_bytes(old)
+    meta["sha256"] = hashlib.sha256(old).hexdigest()
+    (folder / "meta.yml").write_text(yaml.safe_dump(meta, allow_unicode=True), encoding="utf-8")
+
+    (tmp_path / "old.txt").write_bytes(old)
+    (tmp_path / "old_crlf.txt").write_bytes(old.replace(b"\n", b"\r\n"))
+    (tmp_path / "new.txt").write_bytes(article("Louxing District held another long meeting", 70))
+    (folder / "source.txt").write_bytes(old.replace(b"meeting", b"meetinG", 1))  # changed since
+    result = ingest(tmp_path, "old.txt", "old_crlf.txt", "new.txt", archive=archive)
+    assert result.stdout.splitlines()[:2] == [
+        f"old.txt: restored {folder}/source.txt, which had been changed, to these original bytes (its meta.yml is "
+        "kept)",
+        f"old_crlf.txt: already archived as {archive}/articles/{folder.name}/ (the same words; only the bytes differ: "
+        "line endings or breaks, a byte order mark, the encoding or the comment count); not added again"]
+    assert result.stderr.splitlines()[0] == f"new.txt: file is {(tmp_path / 'new.txt').stat().st_size:,} bytes; the limit for one article is " \
+                                            "200,000"
+    assert (folder / "source.txt").read_bytes() == old
+    assert len(article_ids(archive)) == 2
