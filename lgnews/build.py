@@ -347,6 +347,13 @@ def editor_page_errors(docs: Path, front_matter: bool = True) -> list:
     return errors
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _model_warnings(site, archive, config) -> None:
     """The archive's slips that do not stop the build, each on one line (the model found them)."""
     from .parse import MAX_SOURCE_BYTES
@@ -371,10 +378,10 @@ def _model_warnings(site, archive, config) -> None:
             how = (f"covers part of the glossary term {named}, which is therefore not marked there: put the "
                    "note on the whole term, or on words outside it")
         warn(f"archive/articles/{article.id}/{article.meta_file}: the note on '{phrase}' {how}")
-    for article in site.articles:  # (a character is one to four bytes: the length first, which is cheap)
+    for article in site.articles:  # (the file's own bytes, as ingest counts them, of a text long enough)
         if article.kind == "raw" and len(article.source_text) > MAX_SOURCE_BYTES // 4 \
-                and len(article.source_text.encode("utf-8")) > MAX_SOURCE_BYTES:
-            warn(f"archive/articles/{article.id}/source.txt holds over {MAX_SOURCE_BYTES:,} bytes of text, the most "
+                and _size(article.path / "source.txt") > MAX_SOURCE_BYTES:
+            warn(f"archive/articles/{article.id}/source.txt holds over {MAX_SOURCE_BYTES:,} bytes, the most "
                  "ingest now takes for one article: its page may weigh over the 1 MiB a page should. If the file "
                  "holds several articles, remove its folder, split the file and ingest each part")
     lines_of: dict[str, dict] = {}  # an article's, read once however many of its names are said

@@ -170,7 +170,7 @@ def test_an_archived_source_over_the_size_limit_still_builds_and_is_said(proj):
     (proj / "archive" / "articles" / long_id / "meta.yml").write_text(meta, encoding="utf-8")
     result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
     assert result.stderr.splitlines() == [
-        f"warning: archive/articles/{long_id}/source.txt holds over 200,000 bytes of text, the most ingest now "
+        f"warning: archive/articles/{long_id}/source.txt holds over 200,000 bytes, the most ingest now "
         "takes for one article: its page may weigh over the 1 MiB a page should. If the file holds several "
         "articles, remove its folder, split the file and ingest each part"], result.stderr
     assert (proj / "docs" / "articles" / long_id / "index.md").is_file()
