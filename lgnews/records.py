@@ -869,17 +869,23 @@ def _line_above(lines: list[str], line: int) -> str | None:
     return next((t for t in reversed(lines[:line - 1]) if t.strip() and not t.lstrip().startswith("#")), None)
 
 
-_BARE_ITEM = re.compile(r"( *)- +([^\s:#'\"&*\[{|>!%@`-][^:#]*?)\s*$")
-"""A list's item that is a plain value ('- Liu Chihui')."""
+_BARE_ITEM = re.compile(r"( *)- +([^\s:#'\"&*\[{|>!%@`-][^:#]*?)\s*(?:#.*)?$")
+"""A list's item that is a plain value ('- Liu Chihui'), a comment after it or not."""
+_MAPPING_ITEM = re.compile(r" *- +([^\s:#'\"][^:#]*?):(?: |$)")
+_FIELD_ALONE = re.compile(r"( *)(?:- +)?[^\s#][^:#]*:\s*(?:#.*)?$")
+"""A field with no value on its line: the items of its list follow ('aliases:')."""
+_FIRST_FIELDS = {"people": "name", "annotations": "phrase", "sources": "url"}
+"""The field each item of the archive's lists of that name starts with."""
 
 
 def _bare_item_with_fields(lines: list[str], line: int | None) -> str | None:
     """The fix when a list's item just above ``line`` is a plain value with fields indented
-    under it, where the list's other items start with a field: '- Liu Chihui' over
-    '  roles: []' among '- name: …' items, a name written without its 'name:'. YAML stops
+    under it, where the list's items are records that start with one field: '- Liu Chihui'
+    over '  roles: []' among '- name: …' items, a name written without its 'name:'. YAML stops
     at the next ':' or '[', and the hint for those ('put the whole value in quotes') led the
-    editor astray (a review of the docs). Not in a list of plain values (tags, aliases,
-    see_also), where a field under the last item is one indented too far (a review)."""
+    editor astray (a review of the docs). Not in a list of plain values (tags, aliases), nor
+    one of one-field mappings (mkdocs.yml's extensions), nor for an item that lost its
+    indentation under a field ('  aliases:'): reviews of this hint."""
     if not line or line > len(lines):
         return None
     for number in range(line - 1, max(line - 5, 0), -1):  # (1-based) the lines above
@@ -888,8 +894,14 @@ def _bare_item_with_fields(lines: list[str], line: int | None) -> str | None:
             continue
         column = len(item.group(1))
         below = next((t for t in lines[number:] if t.strip() and not t.lstrip().startswith("#")), "")
+        if _indent(below) <= column or not _FIELD_KEY_LINE.match(below):
+            return None
+        above = next((t for t in reversed(lines[: number - 1]) if t.strip() and not t.lstrip().startswith("#")), "")
+        alone = _FIELD_ALONE.match(above)
+        if alone and _indent(above) + (len(above.lstrip()) - len(above.lstrip().lstrip("- "))) > column:
+            return None  # the item of a field's list, at the margin: '_misaligned' says so
         key = _first_field(lines, number - 1, column)
-        if _indent(below) <= column or not _FIELD_KEY_LINE.match(below) or key is None:
+        if key is None:
             return None
         return (f"'{item.group(2)}' on line {number} is a list's item written as a plain value, with fields under "
                 f"it ('{below.split(':')[0].strip()}:'): write it as a field, like the list's other items: "
@@ -898,22 +910,31 @@ def _bare_item_with_fields(lines: list[str], line: int | None) -> str | None:
 
 
 def _first_field(lines: list[str], at: int, column: int) -> str | None:
-    """The field the other items of the list whose item is ``lines[at]`` start with ('- name:
-    …' of the people, '- phrase: …' of the annotations): the nearest, up or down, within the
-    list (which ends at a line indented less than ``column`` spaces, or as much but not an
-    item: the next field of the mapping that holds the list); None if there is none."""
-    item = re.compile(rf" {{{column}}}- +([a-z_][a-z0-9_]*):(?: |$)")
+    """The field each item of the list whose item is ``lines[at]`` starts with: the one its
+    other items start with, if they all start with the same, else the one the archive's list
+    of that name has ('people': 'name'), else None. The list ends at a line indented less
+    than ``column`` spaces, or as much but not an item (the field that holds the list)."""
+    keys, bare, holder = set(), False, ""
     for step in (-1, 1):
         k = at + step
         while 0 <= k < len(lines):
             text = lines[k]
             if text.strip() and not text.lstrip().startswith("#"):
                 if _indent(text) < column or (_indent(text) == column and not text.lstrip().startswith("-")):
+                    holder = text if step == -1 else holder
                     break
-                m = item.match(text)
-                if m:
-                    return m.group(1)
+                if _indent(text) == column:
+                    m = _MAPPING_ITEM.match(text)
+                    if m:
+                        keys.add(m.group(1))
+                    else:
+                        bare = True
             k += step
+    if len(keys) == 1 and not bare:
+        return keys.pop()
+    if not keys:
+        m = re.fullmatch(r"\s*(?:- +)?([a-z_]+):\s*", holder)
+        return _FIRST_FIELDS.get(m.group(1)) if m else None
     return None
 
 

@@ -2331,6 +2331,34 @@ def test_a_field_under_a_list_of_plain_values_is_told_to_move(proj):
         "spaces, like the line above it, '- hunan'"]
 
 
+def test_an_alias_at_the_margin_is_told_to_move_not_to_become_a_name(proj):
+    """An alias that lost its indentation under 'aliases:' was told to become '- name: …',
+    which the build then took as a new organization, the old one's Chinese and description
+    lost to it (a review of the hint above)."""
+    rel = "archive/organizations.yml"
+    edit(proj, rel, '  aliases:\n    - "Louxing Rong Media Centre"\n',
+         '  aliases:\n- Louxing Rong Media Centre\n')
+    line = line_of(proj, rel, r"^- Louxing Rong Media Centre$")
+    assert build_fails(proj) == [
+        f"{rel}:{line}: invalid YAML: this line is indented 0 space(s), unlike the lines around it: indent it 2 "
+        "spaces, like the line above it, 'aliases:'"]
+
+
+def test_a_people_list_written_without_any_name_field_is_told_name():
+    """Every person of the list written bare: no other item shows the field, which the
+    archive's list of people has (it was told to put '[]' in quotes: a review)."""
+    from lgnews.records import yaml_hint
+
+    text = "title: T\npeople:\n- Liu Zhigang\n  roles: []\n- Gao Ying\n  roles: []\n"
+    assert yaml_hint(text, "mapping values are not allowed in this context", 4) == (
+        "'Liu Zhigang' on line 3 is a list's item written as a plain value, with fields under it ('roles:'): write "
+        "it as a field, like the list's other items: '- name: Liu Zhigang'")
+    # Not in a list of one-field mappings with other keys (mkdocs.yml's extensions): no one field to name
+    extensions = "markdown_extensions:\n- toc:\n    permalink: true\n- admonition\n- footnotes\n    backlink_title: B\n"
+    assert yaml_hint(extensions, "mapping values are not allowed in this context", 6) == (
+        "check indentation and quote values containing ':' or '#'")
+
+
 def test_text_wrapped_onto_a_line_that_starts_like_a_field_is_not_told_to_move(proj):
     """A note wrapped onto a second line that starts 'Note: ...' was told to be indented like
     a field, which would have made it an unknown field."""
