@@ -221,6 +221,8 @@ def test_a_speaker_named_after_the_quotation_speaks(sentence, people):
      [Person("Gao Ying", ("Deputy District Head",), ("attending",))]),
     ("Zhang Wei spoke, and Mayor Liu Zhigang presided over the meeting.",
      [Person("Zhang Wei", (), ("speaking",)), Person("Liu Zhigang", ("Mayor",), ("presiding",))]),
+    ("Zhang Wei spoke. And Vice Mayor Liu Zhigang presided over the meeting.",
+     [Person("Zhang Wei", (), ("speaking",)), Person("Liu Zhigang", ("Vice Mayor",), ("presiding",))]),
 ])
 def test_a_title_after_the_quotation_is_the_speakers(sentence, people):
     assert extract_people(sentence) == people
