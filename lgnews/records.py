@@ -869,12 +869,14 @@ def _line_above(lines: list[str], line: int) -> str | None:
     return next((t for t in reversed(lines[:line - 1]) if t.strip() and not t.lstrip().startswith("#")), None)
 
 
-_BARE_ITEM = re.compile(r"( *)- +([^\s:#'\"&*\[{|>!%@`-][^:#]*?)\s*(?:#.*)?$")
-"""A list's item that is a plain value ('- Liu Chihui'), a comment after it or not."""
+_BARE_ITEM = re.compile(r"( *)- +([^\s:#'\"&*\[{|>!%@`-](?:[^:\s]|[ \t]+(?=[^\s#:]))*)\s*(?:#.*)?$")
+"""A list's item that is a plain value ('- Liu Chihui'), a comment after it or not (a '#'
+with no space before it is part of the value, as YAML reads it)."""
 _MAPPING_ITEM = re.compile(r" *- +([^\s:#'\"][^:#]*?):(?: |$)")
-_FIELD_ALONE = re.compile(r"( *)(?:- +)?[^\s#][^:#]*:\s*(?:#.*)?$")
+_FIELD_NAME = re.compile(r" *(?:- +)?([^\s:#'\"][^:#]*?):(?: |$)")
+_FIELD_ALONE = re.compile(r" *(?:- +)?[^\s#][^:#]*:\s*(?:#.*)?$")
 """A field with no value on its line: the items of its list follow ('aliases:')."""
-_FIRST_FIELDS = {"people": "name", "annotations": "phrase", "sources": "url"}
+_FIRST_FIELDS = {"people": "name", "annotations": "phrase"}
 """The field each item of the archive's lists of that name starts with."""
 
 
@@ -884,37 +886,60 @@ def _bare_item_with_fields(lines: list[str], line: int | None) -> str | None:
     over '  roles: []' among '- name: …' items, a name written without its 'name:'. YAML stops
     at the next ':' or '[', and the hint for those ('put the whole value in quotes') led the
     editor astray (a review of the docs). Not in a list of plain values (tags, aliases), nor
-    one of one-field mappings (mkdocs.yml's extensions), nor for an item that lost its
-    indentation under a field ('  aliases:'): reviews of this hint."""
+    one of one-field mappings (mkdocs.yml's extensions), nor where the fields under it are
+    the record's above, which a field with no value ends ('  aliases:'): an item of that
+    field's list, at the margin, which ``_misaligned`` tells to move (reviews of this hint)."""
     if not line or line > len(lines):
         return None
     for number in range(line - 1, max(line - 5, 0), -1):  # (1-based) the lines above
         item = _BARE_ITEM.match(lines[number - 1])
         if item is None:
             continue
-        column = len(item.group(1))
-        below = next((t for t in lines[number:] if t.strip() and not t.lstrip().startswith("#")), "")
-        if _indent(below) <= column or not _FIELD_KEY_LINE.match(below):
+        column, value = len(item.group(1)), item.group(2)
+        below = _record_fields(lines, number, column, 1)
+        if not below:
             return None
         above = next((t for t in reversed(lines[: number - 1]) if t.strip() and not t.lstrip().startswith("#")), "")
-        alone = _FIELD_ALONE.match(above)
-        if alone and _indent(above) + (len(above.lstrip()) - len(above.lstrip().lstrip("- "))) > column:
-            return None  # the item of a field's list, at the margin: '_misaligned' says so
+        if _FIELD_ALONE.match(above) and _indent(above) + len(above.lstrip()) - len(above.lstrip().lstrip("- ")) > column \
+                and not set(below) & set(_record_fields(lines, number - 2, column, -1)):
+            return None  # (the record above has none of them: the fields go on with it)
         key = _first_field(lines, number - 1, column)
-        if key is None:
+        if key is None or key in below:
             return None
-        return (f"'{item.group(2)}' on line {number} is a list's item written as a plain value, with fields under "
-                f"it ('{below.split(':')[0].strip()}:'): write it as a field, like the list's other items: "
-                f"'- {key}: {item.group(2)}'")
+        return (f"'{value}' on line {number} is a list's item written as a plain value, with fields under it "
+                f"('{below[0]}:'): write it as a field, like the list's other items: '- {key}: {value}'")
     return None
+
+
+def _record_fields(lines: list[str], start: int, column: int, step: int) -> list[str]:
+    """The names of the fields of a record of a list at ``column``: from ``lines[start]``
+    down (``step`` 1: those under an item) or up (-1: those of the record above, with the
+    field after its '- '), to its end."""
+    fields, inner = [], None
+    k = start
+    while 0 <= k < len(lines):
+        text = lines[k]
+        if text.strip() and not text.lstrip().startswith("#"):
+            indent = _indent(text)
+            if indent <= column:
+                if step == -1 and indent == column and (m := _MAPPING_ITEM.match(text)):
+                    fields.append(m.group(1))
+                break
+            inner = indent if inner is None else inner
+            if indent == inner and (m := _FIELD_NAME.match(text)):
+                fields.append(m.group(1))
+        k += step
+    return fields
 
 
 def _first_field(lines: list[str], at: int, column: int) -> str | None:
     """The field each item of the list whose item is ``lines[at]`` starts with: the one its
-    other items start with, if they all start with the same, else the one the archive's list
-    of that name has ('people': 'name'), else None. The list ends at a line indented less
-    than ``column`` spaces, or as much but not an item (the field that holds the list)."""
-    keys, bare, holder = set(), False, ""
+    other items start with, if they all start with the same and at least two do or none is
+    a plain value; else the one the archive's list of that name has ('people': 'name'), if
+    no item starts with another; else None. The list ends at a line indented less than
+    ``column`` spaces, or as much but not an item (the field that holds the list)."""
+    keys: dict[str, int] = {}
+    bare, holder = False, ""
     for step in (-1, 1):
         k = at + step
         while 0 <= k < len(lines):
@@ -926,16 +951,15 @@ def _first_field(lines: list[str], at: int, column: int) -> str | None:
                 if _indent(text) == column:
                     m = _MAPPING_ITEM.match(text)
                     if m:
-                        keys.add(m.group(1))
+                        keys[m.group(1)] = keys.get(m.group(1), 0) + 1
                     else:
                         bare = True
             k += step
-    if len(keys) == 1 and not bare:
-        return keys.pop()
-    if not keys:
-        m = re.fullmatch(r"\s*(?:- +)?([a-z_]+):\s*", holder)
-        return _FIRST_FIELDS.get(m.group(1)) if m else None
-    return None
+    if len(keys) == 1 and (not bare or next(iter(keys.values())) >= 2):
+        return next(iter(keys))
+    m = re.fullmatch(r"\s*(?:- +)?([a-z_]+):\s*", holder)
+    known = _FIRST_FIELDS.get(m.group(1)) if m else None
+    return known if known and set(keys) <= {known} else None
 
 
 def _under_empty(lines: list[str], line: int | None) -> str | None:

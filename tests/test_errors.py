@@ -2353,6 +2353,15 @@ def test_a_people_list_written_without_any_name_field_is_told_name():
     assert yaml_hint(text, "mapping values are not allowed in this context", 4) == (
         "'Liu Zhigang' on line 3 is a list's item written as a plain value, with fields under it ('roles:'): write "
         "it as a field, like the list's other items: '- name: Liu Zhigang'")
+    # Two written so among the others; one after a person whose last field was left empty (a third review)
+    text = ("people:\n- name: A B\n  roles: []\n- Liu Chihui\n  roles: []\n- Xu Diren\n  roles: []\n"
+            "- name: C D\n  roles: []\n")
+    assert yaml_hint(text, "mapping values are not allowed in this context", 5).endswith("'- name: Liu Chihui'")
+    text = "people:\n- name: A B\n  roles: []\n  involvement:\n- Xu Diren\n  roles: []\n"
+    assert yaml_hint(text, "mapping values are not allowed in this context", 6).endswith("'- name: Xu Diren'")
+    # Not where the field it would be given is under it already
+    text = "sources:\n- The 2020 plan\n  url: http://example.com/a\n- url: http://example.com/b\n"
+    assert "write it as a field" not in yaml_hint(text, "mapping values are not allowed in this context", 3)
     # Not in a list of one-field mappings with other keys (mkdocs.yml's extensions): no one field to name
     extensions = "markdown_extensions:\n- toc:\n    permalink: true\n- admonition\n- footnotes\n    backlink_title: B\n"
     assert yaml_hint(extensions, "mapping values are not allowed in this context", 6) == (
