@@ -127,11 +127,12 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
     try:
         text, encoding = decode_source(raw, limit=ARCHIVED_SOURCE_BYTES)
         parsed = parse_article(text)
-    except ParseError as exc:
-        raise IngestError(str(exc)) from None
+    except ParseError as exc:  # (a file too long is said so first: no archived article is other than an article)
+        raise IngestError(_too_long(raw) or str(exc)) from None
     problem = year_problem(parsed.published)
     if problem:  # the folder would be named after it, for good
-        raise IngestError(f"the header date {parsed.published.isoformat()}: {problem}; correct the date in the file")
+        raise IngestError(_too_long(raw)
+                          or f"the header date {parsed.published.isoformat()}: {problem}; correct the date in the file")
     digest = hashlib.sha256(raw).hexdigest()
     if digest in hashes:
         existing = archive / "articles" / hashes[digest] / "source.txt"
@@ -154,6 +155,13 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
                                            "file is kept)")
         raise AlreadyArchived(hashes[digest])
     articles = archive / "articles"
+    base = id_base(parsed.published.isoformat(), parsed.title)
+    twin = _same_text(text, articles, base)
+    if twin:  # (as the same bytes are: nothing to do, which is no failure)
+        raise AlreadyArchived(twin, "the same words; only the bytes differ: line endings or breaks, a byte order "
+                                    "mark, the encoding or the comment count")
+    if _too_long(raw):  # a new article: the limit of one (see MAX_SOURCE_BYTES)
+        raise IngestError(_too_long(raw))
     try:
         articles.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # a file of that name, a read-only disk
@@ -161,13 +169,6 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
             exc, (FileExistsError, NotADirectoryError)) else exc.strerror or str(exc)
         raise IngestError(f"cannot write to {articles}/: {where}") from None
     article_id = make_id(parsed.published.isoformat(), parsed.title, articles)
-    base = id_base(parsed.published.isoformat(), parsed.title)
-    twin = _same_text(text, articles, base)
-    if twin:  # (as the same bytes are: nothing to do, which is no failure)
-        raise AlreadyArchived(twin, "the same words; only the bytes differ: line endings or breaks, a byte order "
-                                    "mark, the encoding or the comment count")
-    if len(raw) > MAX_SOURCE_BYTES:  # a new article: the limit of one (see MAX_SOURCE_BYTES)
-        raise IngestError(f"file is {len(raw):,} bytes; the limit for one article is {MAX_SOURCE_BYTES:,}")
     meta, unusable = _first_meta(parsed, digest, encoding)
     try:
         # A name of its own, made as any folder is, so that the article's folder has the
@@ -280,6 +281,13 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def _too_long(raw: bytes) -> str | None:
+    """Why ``raw`` is too long for a new article, if it is."""
+    if len(raw) > MAX_SOURCE_BYTES:
+        return f"file is {len(raw):,} bytes; the limit for one article is {MAX_SOURCE_BYTES:,}"
+    return None
 
 
 def _same_text(text: str, articles: Path, base: str) -> str | None:

@@ -560,3 +560,16 @@ def test_an_article_over_the_size_limit_is_refused_unless_archived_before(tmp_pa
                                             "200,000"
     assert (folder / "source.txt").read_bytes() == old
     assert len(article_ids(archive)) == 2
+
+
+def test_a_file_over_the_size_limit_is_said_too_long_before_what_else_is_wrong(tmp_path):
+    """A file over the limit, with no date header, was told of the header: the editor mended
+    it, to be told it is too long (a third review). And nothing is made for it in the archive."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    big = tmp_path / "big.txt"
+    big.write_text("A title\n\n" + "The county met on work safety. " * 8_000, encoding="utf-8")
+    result = ingest(tmp_path, big, archive=archive)
+    assert result.stderr.splitlines()[0] == (f"{big}: file is {big.stat().st_size:,} bytes; the limit for one article is "
+                                             "200,000")
+    assert list(archive.iterdir()) == []
