@@ -606,8 +606,7 @@ def _check_outputs(config, outputs: dict[str, bytes], root: Path, out, site=None
     to_write, to_delete, conflicts, misplaced = review(config.docs, outputs, manifest)
     stale = to_write + to_delete + conflicts
     edited = set(hand_edited(config.docs, to_write + to_delete, manifest))
-    moved = _moved_pages(site) if site is not None and to_delete else None
-    known = ({t.slug for t in site.tags}, {e.id for e in site.events}) if moved is not None else None
+    moved, known = _addresses(site) if site is not None and to_delete else (None, None)
     deleted = set(to_delete)
     for rel in stale:
         gone = _gone_page(rel, moved, known) if rel in deleted and moved is not None else None
@@ -653,12 +652,17 @@ def _written_warnings(report, drafts: set[str] = frozenset(), site=None) -> None
     for rel in report.edited_deleted:
         warn(f"docs/{rel} was edited by hand, and is deleted, as what it showed is no longer in archive/: "
              f"{EDITED_ADVICE}")
-    moved = _moved_pages(site) if site is not None and report.deleted else None
-    known = ({t.slug for t in site.tags}, {e.id for e in site.events}) if moved is not None else None
+    moved, known = _addresses(site) if site is not None and report.deleted else (None, None)
     for rel in report.deleted:
         gone = None if rel.removesuffix("index.md") in drafts else _gone_page(rel, moved, known)
         if gone:
             warn(gone)
+
+
+def _addresses(site) -> tuple[dict[str, tuple[str, str | None, str]], tuple[set[str], set[str]]]:
+    """What ``_gone_page`` reads of ``site``: the addresses names have moved from
+    (``_moved_pages``), and the tags' slugs and the events' ids there are."""
+    return _moved_pages(site), ({t.slug for t in site.tags}, {e.id for e in site.events})
 
 
 def _moved_pages(site) -> dict[str, tuple[str, str | None, str]]:

@@ -160,8 +160,9 @@ def _ingest(path: Path, archive: Path, hashes: dict[str, str], durable: bool = F
     if twin:  # (as the same bytes are: nothing to do, which is no failure)
         raise AlreadyArchived(twin, "the same words; only the bytes differ: line endings or breaks, a byte order "
                                     "mark, the encoding or the comment count")
-    if _too_long(raw):  # a new article: the limit of one (see MAX_SOURCE_BYTES)
-        raise IngestError(_too_long(raw))
+    too_long = _too_long(raw)
+    if too_long:  # a new article: the limit of one (see MAX_SOURCE_BYTES)
+        raise IngestError(too_long)
     try:
         articles.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # a file of that name, a read-only disk

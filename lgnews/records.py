@@ -899,7 +899,7 @@ def _bare_item_with_fields(lines: list[str], line: int | None) -> str | None:
         below = _record_fields(lines, number, column, 1)
         if not below:
             return None
-        above = next((t for t in reversed(lines[: number - 1]) if t.strip() and not t.lstrip().startswith("#")), "")
+        above = _line_above(lines, number) or ""
         if _FIELD_ALONE.match(above) and _indent(above) + len(above.lstrip()) - len(above.lstrip().lstrip("- ")) > column \
                 and not set(below) & set(_record_fields(lines, number - 2, column, -1)):
             return None  # (the record above has none of them: the fields go on with it)
