@@ -2067,6 +2067,8 @@ def split_roles(text: str) -> list[str]:
 
 
 def _clause_start(text: str, at: int) -> bool:
+    if text[at - 1 : at] in ('"', "“") and at > 1:  # after an opening quotation mark: 'He said, "Wang Qian presided'
+        at -= 1
     return at == 0 or text[at - 2 : at] in _CLAUSE_STARTS or text[at - 3 : at] in _QUOTED_CLAUSE_STARTS
 
 
@@ -2139,6 +2141,9 @@ def _title_and_lead(text: str, at: int) -> tuple[str | None, tuple[str, int, lis
     if words.startswith(("and ", "And ")):  # the clause's own "and": "…,” and Vice Mayor Liu Zhigang presided"
         words = words[4:]
         start += 4
+    if words.startswith(('"', "“")):  # a quotation's: 'He said, "District Head Wang Qian presided'
+        words = words[1:]
+        start += 1
     and_at = words.rfind(" and ")
     if and_at > 0:
         before = words[:and_at].split()
@@ -2151,8 +2156,12 @@ def _title_and_lead(text: str, at: int) -> tuple[str | None, tuple[str, int, lis
 
 
 def _surnamed(words: str) -> bool:
-    """Whether ``words`` are written as a name ("Li Hua"), the first a known surname."""
-    return bool(_NAME_FULL_RE.fullmatch(words)) and words.split()[0] in SURNAMES
+    """Whether ``words`` are written as a name ("Li Hua"), the first a known surname, and a given
+    name in lowercase one of pinyin ("Li hua"; not "He said", "He also")."""
+    if not _NAME_FULL_RE.fullmatch(words):
+        return False
+    surname, given = words.split()
+    return surname in SURNAMES and (not given.islower() or bool(_PINYIN_GIVEN_NAME_RE.fullmatch(given.split("'")[0].split("’")[0])))
 
 
 def _titled_name(text: str) -> tuple[str, str] | None:
@@ -2438,7 +2447,7 @@ def extract_people(text: str) -> list[Person]:
     for m in scanned:
         if not m["comma"]:
             continue
-        if m.start() < consumed or m["name"].split()[0] not in SURNAMES:
+        if m.start() < consumed or not _surnamed(m["name"]):
             continue
         # Several people may share the action: "A, role, B, role, and other leaders attended".
         group: list[tuple[str, int, list[str], bool]] = [(m["name"], m.start(), [], False)]  # and whether after "and"
@@ -2569,7 +2578,7 @@ def extract_people(text: str) -> list[Person]:
             for name in _list_names(m["list"]):
                 add(name, m.start("list") + m["list"].find(name), [], ["attending"])
     for m in scanned:
-        if m["comma"] or m["name"].split()[0] not in SURNAMES:
+        if m["comma"] or not _surnamed(m["name"]):
             continue
         at_clause_start = _clause_start(text, m.start())
         title, lead_titled = (None, None) if at_clause_start else _title_and_lead(text, m.start())

@@ -50,6 +50,13 @@ def parse_case(name: str):
         Person("Zhou Ming", ("member of the Standing Committee of the Municipal Party Committee",
                              "executive deputy mayor"), ("speaking",)),
         Person("Li Xiaohong", ("director of the Municipal Emergency Management Bureau",), ("speaking",))]),
+    # 'He said, "District Head Wang Qian presided …"': a person named "He said", with the title
+    # '"District Head Wang Qian'; Wang Qian was named nowhere. A given name in lowercase is one
+    # of pinyin, and a quotation's opening mark starts a clause.
+    ("quotation_after_he_said.txt", [
+        Person("Wang Qian", ("District Head",), ("presiding", "speaking")),
+        Person("Li Ming", ("deputy head of the district",), ("attending",)),
+        Person("Zhou Jun", (), ("speaking",))]),
 ])
 def test_the_people_of_an_article_are_read_in_these_patterns(name, people):
     assert parse_case(name).people == people
