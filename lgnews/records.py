@@ -876,19 +876,24 @@ _MAPPING_ITEM = re.compile(r" *- +([^\s:#'\"][^:#]*?):(?: |$)")
 _FIELD_NAME = re.compile(r" *(?:- +)?([^\s:#'\"][^:#]*?):(?: |$)")
 _FIELD_ALONE = re.compile(r" *(?:- +)?[^\s#][^:#]*:\s*(?:#.*)?$")
 """A field with no value on its line: the items of its list follow ('aliases:')."""
-_FIRST_FIELDS = {"people": "name", "annotations": "phrase"}
-"""The field each item of the archive's lists of that name starts with."""
+_LIST_FIELDS = {"people": ("name",), "annotations": ("phrase", "note"), "sources": ("url", "title")}
+"""The fields an item of the archive's lists of that name may be written without: the record's
+own, which a plain value stands for, where the list's other items do not show them."""
+_NAMING_FIELDS = ("id", "name", "term", "slug", "phrase", "url", "title")
+"""Of several fields an item lacks, the one that names it, in this order."""
+_DATE_LIKE = re.compile(r"['\"]?[0-9]{4}(?:-[0-9]{1,2}){0,2}['\"]?")
 
 
 def _bare_item_with_fields(lines: list[str], line: int | None) -> str | None:
     """The fix when a list's item just above ``line`` is a plain value with fields indented
-    under it, where the list's items are records that start with one field: '- Liu Chihui'
-    over '  roles: []' among '- name: …' items, a name written without its 'name:'. YAML stops
-    at the next ':' or '[', and the hint for those ('put the whole value in quotes') led the
-    editor astray (a review of the docs). Not in a list of plain values (tags, aliases), nor
-    one of one-field mappings (mkdocs.yml's extensions), nor where the fields under it are
-    the record's above, which a field with no value ends ('  aliases:'): an item of that
-    field's list, at the margin, which ``_misaligned`` tells to move (reviews of this hint)."""
+    under it, where the list's items are records: '- Liu Chihui' over '  roles: []' among
+    '- name: …' items, a name written without its 'name:'. YAML stops at the next ':' or '[',
+    and the hint for those ('put the whole value in quotes') led the editor astray (a review of
+    the docs). The field is the one the item lacks (``_missing_field``). Not in a list of plain
+    values (tags, aliases), nor one of one-field mappings (mkdocs.yml's extensions). Where the
+    fields under it are the record's above, which a field with no value ends ('  aliases:'),
+    it is an item of that field's list, at the margin, which ``_misaligned`` tells to move
+    (reviews of this hint)."""
     if not line or line > len(lines):
         return None
     for number in range(line - 1, max(line - 5, 0), -1):  # (1-based) the lines above
@@ -900,11 +905,14 @@ def _bare_item_with_fields(lines: list[str], line: int | None) -> str | None:
         if not below:
             return None
         above = _line_above(lines, number) or ""
-        if _FIELD_ALONE.match(above) and _indent(above) + len(above.lstrip()) - len(above.lstrip().lstrip("- ")) > column \
-                and not set(below) & set(_record_fields(lines, number - 2, column, -1)):
-            return None  # (the record above has none of them: the fields go on with it)
-        key = _first_field(lines, number - 1, column)
-        if key is None or key in below:
+        if _FIELD_ALONE.match(above) and _indent(above) + len(above.lstrip()) - len(above.lstrip().lstrip("- ")) > column:
+            if not set(below) & set(_record_fields(lines, number - 2, column, -1)):
+                # (The record above has none of them: the fields go on with it.) Not the hint for
+                # a value that starts with '[' either ('local_aliases: []' under it), but the one
+                # for a line out of place (``_misaligned``), which follows the generic hint.
+                return GENERIC_HINT
+        key = _missing_field(lines, number - 1, column, value, below)
+        if key is None:
             return None
         return (f"'{value}' on line {number} is a list's item written as a plain value, with fields under it "
                 f"('{below[0]}:'): write it as a field, like the list's other items: '- {key}: {value}'")
@@ -932,13 +940,16 @@ def _record_fields(lines: list[str], start: int, column: int, step: int) -> list
     return fields
 
 
-def _first_field(lines: list[str], at: int, column: int) -> str | None:
-    """The field each item of the list whose item is ``lines[at]`` starts with: the one its
-    other items start with, if they all start with the same and at least two do or none is
-    a plain value; else the one the archive's list of that name has ('people': 'name'), if
-    no item starts with another; else None. The list ends at a line indented less than
-    ``column`` spaces, or as much but not an item (the field that holds the list)."""
-    keys: dict[str, int] = {}
+def _missing_field(lines: list[str], at: int, column: int, value: str, below: list[str]) -> str | None:
+    """The field the item ``lines[at]``, the plain ``value`` with the fields ``below`` under
+    it, lacks: of the fields every other item of its list has, the one not under it. Where
+    several are not, a date goes to 'date' and only a date does, then the one that names the
+    record (``_NAMING_FIELDS``). The other items are read only if they are records of two
+    fields or more, and at least two if a plain value is among them; else the fields come from
+    the list's name (``_LIST_FIELDS``). None where no one field is found. The list ends at a
+    line indented less than ``column`` spaces, or as much but not an item (the field that
+    holds the list)."""
+    records: list[list[str]] = []
     bare, holder = False, ""
     for step in (-1, 1):
         k = at + step
@@ -951,15 +962,26 @@ def _first_field(lines: list[str], at: int, column: int) -> str | None:
                 if _indent(text) == column:
                     m = _MAPPING_ITEM.match(text)
                     if m:
-                        keys[m.group(1)] = keys.get(m.group(1), 0) + 1
+                        records.append([m.group(1), *_record_fields(lines, k + 1, column, 1)])
                     else:
                         bare = True
             k += step
-    if len(keys) == 1 and (not bare or next(iter(keys.values())) >= 2):
-        return next(iter(keys))
-    m = re.fullmatch(r"\s*(?:- +)?([a-z_]+):\s*", holder)
-    known = _FIRST_FIELDS.get(m.group(1)) if m else None
-    return known if known and set(keys) <= {known} else None
+    if records and all(len(r) >= 2 for r in records) and (not bare or len(records) >= 2):
+        common = [f for f in records[0] if all(f in r for r in records[1:])]
+    else:
+        m = re.fullmatch(r"\s*(?:- +)?([a-z_]+):\s*", holder)
+        known = _LIST_FIELDS.get(m.group(1), ()) if m else ()
+        if not known or any(r[0] not in known for r in records):
+            return None
+        common = list(known)
+    missing = [f for f in common if f not in below]
+    if "date" in missing:
+        if _DATE_LIKE.fullmatch(value):
+            return "date"
+        missing.remove("date")
+    if len(missing) == 1:
+        return missing[0]
+    return next((f for f in _NAMING_FIELDS if f in missing), None)
 
 
 def _under_empty(lines: list[str], line: int | None) -> str | None:

@@ -2344,6 +2344,18 @@ def test_an_alias_at_the_margin_is_told_to_move_not_to_become_a_name(proj):
         "spaces, like the line above it, 'aliases:'"]
 
 
+def test_an_alias_at_the_margin_over_an_empty_list_is_told_to_move(proj):
+    """The same, with 'local_aliases: []' under the alias: told to put '[]' in quotes, which
+    does not help (a review of the hint above)."""
+    rel = "archive/organizations.yml"
+    edit(proj, rel, '  aliases:\n    - "Louxing Rong Media Centre"\n',
+         '  aliases:\n- Louxing Rong Media Centre\n  local_aliases: []\n')
+    line = line_of(proj, rel, r"^- Louxing Rong Media Centre$")
+    assert build_fails(proj) == [
+        f"{rel}:{line}: invalid YAML: this line is indented 0 space(s), unlike the lines around it: indent it 2 "
+        "spaces, like the line above it, 'aliases:'"]
+
+
 def test_a_people_list_written_without_any_name_field_is_told_name():
     """Every person of the list written bare: no other item shows the field, which the
     archive's list of people has (it was told to put '[]' in quotes: a review)."""
@@ -2359,9 +2371,18 @@ def test_a_people_list_written_without_any_name_field_is_told_name():
     assert yaml_hint(text, "mapping values are not allowed in this context", 5).endswith("'- name: Liu Chihui'")
     text = "people:\n- name: A B\n  roles: []\n  involvement:\n- Xu Diren\n  roles: []\n"
     assert yaml_hint(text, "mapping values are not allowed in this context", 6).endswith("'- name: Xu Diren'")
-    # Not where the field it would be given is under it already
+    # A source's title over its 'url:': the field it lacks, not the one the other items start with
+    # (it was told the generic hint: a review)
     text = "sources:\n- The 2020 plan\n  url: http://example.com/a\n- url: http://example.com/b\n"
-    assert "write it as a field" not in yaml_hint(text, "mapping values are not allowed in this context", 3)
+    assert yaml_hint(text, "mapping values are not allowed in this context", 3).endswith(
+        "with fields under it ('url:'): write it as a field, like the list's other items: '- title: The 2020 plan'")
+    # Events written with 'date:' first: an id is no date (it was told '- date: flood-2023'), a date is
+    events = ('- date: "2023-01"\n  id: a\n  title: A\n  description: D\n- {}\n  title: B\n  description: E\n'
+              '- date: "2023-02"\n  id: c\n  title: C\n  description: F\n')
+    assert yaml_hint(events.format("flood-2023"), "mapping values are not allowed in this context", 6).endswith(
+        "'- id: flood-2023'")
+    assert yaml_hint(events.format("2023-03"), "mapping values are not allowed in this context", 6).endswith(
+        "'- date: 2023-03'")
     # Not in a list of one-field mappings with other keys (mkdocs.yml's extensions): no one field to name
     extensions = "markdown_extensions:\n- toc:\n    permalink: true\n- admonition\n- footnotes\n    backlink_title: B\n"
     assert yaml_hint(extensions, "mapping values are not allowed in this context", 6) == (
