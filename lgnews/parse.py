@@ -1893,6 +1893,9 @@ def _calendar_day(year: int, month: int, day: int) -> date | None:
 
 RECENT_DAYS = 60
 """How many days before publication a day said to come may still be: its past reading wins."""
+NEXT_YEAR_DAYS = 183
+"""How far into the next year a day said to come, or a deadline, may be read: a day of January
+in an article of December is next January's; one of June in an article of April, last June's."""
 
 
 def resolve_day(month: int, day: int, published: date, year: int | None = None, ahead: bool = False,
@@ -1900,7 +1903,9 @@ def resolve_day(month: int, day: int, published: date, year: int | None = None, 
     """The latest date with this month and day not after ``published`` (or in ``year``).
     ``ahead``, for a deadline ("will last until Mar. 31") or a day said to come: the date later
     in the year of publication, if it is one; but with ``recent``, for a day said to come, not
-    where the same day a year before is a few weeks before publication."""
+    where the same day a year before is a few weeks before publication. Else, with ``ahead``,
+    the day early in the next year (``NEXT_YEAR_DAYS``), unless this year's is a few weeks
+    before publication."""
     if year is not None:
         return _calendar_day(year, month, day)
     if ahead and (month, day) > (published.month, published.day):
@@ -1911,6 +1916,15 @@ def resolve_day(month: int, day: int, published: date, year: int | None = None, 
         # posted on 5 January is most likely last December's; a review.)
         if candidate is not None and (not recent or before is None or (published - before).days > RECENT_DAYS):
             return candidate
+    elif ahead and (month, day) < (published.month, published.day):
+        # Early next year: "On January 5, the district will hold a job fair" in an article of
+        # 28 December, "until January 15" in one of 20 December (a review: a year before, 357
+        # days before publication); but not where this year's day is a few weeks before it.
+        after = _calendar_day(published.year + 1, month, day)
+        before = _calendar_day(published.year, month, day)
+        if after is not None and (after - published).days <= NEXT_YEAR_DAYS and (
+                before is None or (published - before).days > RECENT_DAYS):
+            return after
     for y in range(published.year, max(published.year - 8, 0), -1):
         candidate = _calendar_day(y, month, day)
         if candidate is not None and candidate <= published:

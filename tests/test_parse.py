@@ -353,6 +353,9 @@ def test_event_date_new_year():
     ("It is reported that on July 20, Louxing District will hold a job fair. On April 28, the county met",
      date(2022, 4, 30), date(2022, 4, 28)),
     ("The job fair will be held in Louxing on July 20", date(2022, 4, 30), None),
+    # So is one early in the next year (a review: it was the day a year before, 357 days back)
+    ("On January 5, Louxing District will hold the new year job fair. On December 26, the county met",
+     date(2022, 12, 28), date(2022, 12, 26)),
 ])
 def test_event_date_resolution(body, published, expected):
     assert find_event_date(body, published) == expected
@@ -661,6 +664,15 @@ def test_the_end_of_a_range_of_days_is_not_before_its_start(text, dates):
     # Not a deadline: "until" a day later in the year is this year's (a campaign to the year's end)
     (date(2023, 1, 5), "The campaign will last until December 31.", ["2023-12-31"]),
     (date(2023, 1, 5), "On December 20, the key is to implement the plan, Liu Zhigang said.", ["2022-12-20"]),
+    # A day to come, or a deadline, early in the next year is next year's (a review: each was a
+    # year back, "On January 5, … will hold" 357 days before publication); not half a year
+    # ahead, nor where this year's day is a few weeks before publication
+    (date(2022, 12, 28), "On January 5, Louxing District will hold the new year job fair.", ["2023-01-05"]),
+    (date(2022, 12, 20), "The campaign started on December 18 and will last until January 15.",
+     ["2022-12-18", "2023-01-15"]),
+    (date(2022, 4, 5), "The campaign will last until March 31.", ["2022-03-31"]),
+    (date(2022, 7, 10), "On January 20, the county will hold a job fair.", ["2022-01-20"]),
+    (date(2023, 2, 10), "On January 20, the county will hold a job fair.", ["2023-01-20"]),
 ])
 def test_a_range_ends_within_ten_months_of_its_start(published, text, dates):
     assert [d.date for d in find_dates(text, published)] == dates
