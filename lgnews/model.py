@@ -812,7 +812,11 @@ def _ingested_article(directory: Path, raw: bytes, digest: str, meta_bytes: byte
     text, encoding, parsed = _parsed_source(source, raw, meta.encoding)
     article = Article(
         id=directory.name, path=directory, kind="raw", meta=meta, source_text=text, sha256=digest,
-        paragraphs=parsed.paragraphs, dates=parsed.dates, quoted=parsed.quoted,
+        paragraphs=parsed.paragraphs, quoted=parsed.quoted,
+        # The days the text mentions are read against the editor's date of publication where it
+        # corrects the header's (a republisher's): "On February 25" was read a year late.
+        dates=parsed.dates if parsed.published == meta.published else find_dates(" ".join(parsed.paragraphs),
+                                                                                  meta.published),
         # (Spacing aside: the reading of a title's punctuation may change, as "11,Liu" became "11, Liu".)
         title_as_published=parsed.title if "".join(parsed.title.split()) != "".join(meta.title.split()) else None,
         as_published=_as_published(parsed, meta), encoding=encoding,

@@ -609,3 +609,23 @@ def test_one_person_written_two_ways_in_one_article_is_one_appearance(tmp_path):
     here = [a for a in liu.appearances if a.article is article]
     assert [(a.roles, a.involvement, a.as_written) for a in here] == [
         (("Head of the District",), ("presiding", "speaking"), "Liu Zhi-gang")]
+
+
+def test_the_days_a_text_mentions_are_read_against_the_editors_date_of_publication(tmp_path):
+    """A republisher's header a year late, corrected in meta.yml: "On February 25" was still
+    read against the header, a year after the corrected publication (a review of dates)."""
+    import shutil
+
+    archive = tmp_path / "archive"
+    shutil.copytree(ROOT / "archive", archive)
+    other = archive / "articles" / "2022-03-01-the-county-inspected-the-mines"
+    other.mkdir()
+    raw = (b"The county inspected the mines\n2023-03-01 10:22 0 By\nOn February 25, the county inspected the mines. "
+           b"On February 27, the county inspected the quarries.\nSource: Louxing Rong Media Center\n")
+    (other / "source.txt").write_bytes(raw)
+    (other / "meta.yml").write_text(
+        "title: The county inspected the mines\npublished: 2022-03-01\nevent_date: 2022-02-25\n"
+        f"source: Louxing Rong Media Center\nsha256: {hashlib.sha256(raw).hexdigest()}\nencoding: utf-8\n",
+        encoding="utf-8")
+    article = next(a for a in load_archive(archive).articles if a.id == other.name)
+    assert [d.date for d in article.dates] == ["2022-02-25", "2022-02-27"]
