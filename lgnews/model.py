@@ -1012,7 +1012,9 @@ def _load_markdown_article(directory: Path, path: Path, raw: bytes, digest: str,
                                               "its front matter, this line the first: readers see the whole file "
                                               "as the article's source; delete them, keeping the fields you use "
                                               "without their '# '", line=left[0])])
-    if meta.event_date is None:
+    if meta.event_date is None and not (isinstance(data, dict) and "event_date" in data):
+        # (Read from the text as ingest does, where the front matter does not give it;
+        # 'event_date: null' says there is none: it was read from the text all the same.)
         meta.event_date = find_event_date(flat, meta.published)
     if not meta.people:
         meta.people = [PersonMention(p.name, p.roles, p.involvement) for p in extract_people(flat)]

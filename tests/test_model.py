@@ -629,3 +629,22 @@ def test_the_days_a_text_mentions_are_read_against_the_editors_date_of_publicati
         encoding="utf-8")
     article = next(a for a in load_archive(archive).articles if a.id == other.name)
     assert [d.date for d in article.dates] == ["2022-02-25", "2022-02-27"]
+
+
+@pytest.mark.parametrize(("line", "expected"), [("", "2022-12-30"), ("event_date: null\n", None),
+                                                ("event_date: 2023-01-02\n", "2023-01-02")])
+def test_an_article_in_markdown_has_the_event_date_its_front_matter_gives(tmp_path, line, expected):
+    """Read from the text where the front matter has no 'event_date:'; none where it says
+    'event_date: null', as the editors' guide says (it was read from the text all the same,
+    and the timeline showed a day the editor had said was none: a review of dates)."""
+    import shutil
+
+    archive = tmp_path / "archive"
+    shutil.copytree(ROOT / "archive", archive)
+    folder = archive / "articles" / "2023-01-04-changsha-publishes-its-flood-season-plan"
+    folder.mkdir()
+    (folder / "article.md").write_text(
+        f"---\ntitle: Changsha publishes its flood season plan\npublished: 2023-01-04\n{line}---\n\n"
+        "On December 30, the city approved the plan that replaces last year's.\n", encoding="utf-8")
+    article = next(a for a in load_archive(archive).articles if a.id == folder.name)
+    assert (article.meta.event_date and article.meta.event_date.isoformat()) == expected
