@@ -29,6 +29,7 @@ from .model import STAGING_PREFIX, meta_from_parsed
 from .parse import (
     ARCHIVED_SOURCE_BYTES,
     MAX_SOURCE_BYTES,
+    days_not_in_the_calendar,
     decode_source,
     event_date_mention,
     match_header,
@@ -221,7 +222,11 @@ def _checks(parsed, unusable: str | None) -> list[str]:
     if unusable:
         checks.append(f"the text's event date, {parsed.event_date.isoformat()}, is left out of meta.yml, as "
                       f"{unusable}: write event_date yourself if you know it")
-    event = event_date_mention(" ".join(parsed.paragraphs), parsed.published)
+    flat = " ".join(parsed.paragraphs)
+    for written in days_not_in_the_calendar(flat):
+        checks.append(f"the text gives “{written}”, which is no day of the calendar, and no date was read from it: "
+                      "if it is the event's day, write event_date yourself")
+    event = event_date_mention(flat, parsed.published)
     gap = (parsed.published - event[0]).days if event and not event[1] else 0
     if gap > SURPRISING_GAP:
         checks.append(f"the text gives the event's day without a year, taken to be {event[0].isoformat()}, "

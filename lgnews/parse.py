@@ -2050,6 +2050,31 @@ def find_dates(text: str, published: date) -> list[DateMention]:
     return sorted(found.values(), key=lambda d: d.date)
 
 
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_NO_DAY_RE = re.compile(
+    rf"(?<![A-Za-z])(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9A-Za-z])"
+    rf"|(?<![0-9A-Za-z])(?P<day2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_NAMES})(?![A-Za-z])"
+    rf"|(?<![0-9])(?P<iso_year>(?:19|20)[0-9]{{2}})(?P<sep>[-/.])(?P<iso_month>[0-9]{{1,2}})(?P=sep)"
+    r"(?P<iso_day>[0-9]{1,2})(?![0-9])")
+
+
+def days_not_in_the_calendar(text: str) -> list[str]:
+    """The dates the text writes that no calendar has, as written: "February 30", "April 31",
+    "2022-13-05" (a slip of the translation or of the scrape, which the dates' readings pass
+    over). Not a day above 31 after a month ("in May 40 villages joined"), which is no date."""
+    found = []
+    for m in _NO_DAY_RE.finditer(text):
+        if m["iso_year"]:
+            year, month, day = int(m["iso_year"]), int(m["iso_month"]), int(m["iso_day"])
+        else:
+            year, month, day = 2000, MONTHS[m["month"] or m["month2"]], int(m["day"] or m["day2"])  # (a leap year)
+            if day > 31:
+                continue
+        if _calendar_day(year, month, day) is None and m.group() not in found:
+            found.append(m.group())
+    return found
+
+
 # --------------------------------------------------------------------------- people
 
 

@@ -308,6 +308,12 @@ def test_ingest_says_what_of_the_credit_line_it_could_not_read(workdir, tmp_path
                                                  "2022-06-05, 362 days before publication: check event_date)"),
     ("2023-01-05", "On December 28, the county met.", ")"),  # the last days of the year before: as expected
     ("2023-06-02", "On June 5, 2022, the county met.", ")"),  # the year is written
+    # A day no calendar has gave no date and no word (a review of dates)
+    ("2023-06-02", "On April 31, the county met.", "; the text gives “April 31”, which is no day of the calendar, and "
+                                                   "no date was read from it: if it is the event's day, write "
+                                                   "event_date yourself)"),
+    ("2023-06-02", "On 2023-02-30 the county met. In May 40 villages joined.", "; the text gives “2023-02-30”, which "
+     "is no day of the calendar, and no date was read from it: if it is the event's day, write event_date yourself)"),
 ])
 def test_ingest_asks_to_check_an_event_date_far_before_publication(workdir, tmp_path, published, opening, said):
     raw = tmp_path / "june.txt"
