@@ -13,6 +13,7 @@ import calendar
 import codecs
 import itertools
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -2044,10 +2045,29 @@ def find_dates(text: str, published: date) -> list[DateMention]:
         if resolved:
             found.setdefault(resolved.isoformat(), DateMention(resolved.isoformat(), said.strip()))
             start = (after.end(), resolved)
+    # In figures, the year first ("On 2022-08-15", "2022/8/16"), and in Chinese ("9月5日",
+    # "2022年9月7日"): the event's day of the first was read, and neither was a mention (a review).
+    numeric = [m for m in _NUMERIC_DAY_RE.finditer(text) if not (m.start() and text[m.start() - 1] in _NOT_BEFORE_FIGURES)]
+    for m in [*numeric, *(_CHINESE_DAY_RE.finditer(text) if "月" in text else ())]:
+        year = m["year"]
+        resolved = resolve_day(int(m["month"]), int(m["day"]), published, int(year) if year else None)
+        if resolved:
+            found.setdefault(resolved.isoformat(), DateMention(resolved.isoformat(), m.group().strip()))
     for key, mention in months:
         if not any(k.startswith(key) for k in found):
             found.setdefault(key, DateMention(key, mention))
     return sorted(found.values(), key=lambda d: d.date)
+
+
+_NUMERIC_DAY_RE = re.compile(r"(?P<year>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<month>[0-9]{1,2})(?P=sep)"
+                             r"(?P<day>[0-9]{1,2})(?![0-9]|[./-][0-9])")
+"""A day in figures, the year first: "2022-08-15", "2022/8/16", "2022.8.16"; not a part of a
+longer run of figures, an address or a version, which one of ``_NOT_BEFORE_FIGURES`` starts
+(checked after the match: a look behind in the pattern made the scan twice as slow)."""
+_NOT_BEFORE_FIGURES = frozenset("0123456789./-" + string.ascii_letters)
+_CHINESE_DAY_RE = re.compile(r"(?:(?P<year>(?:19|20)[0-9]{2})\s*年\s*)?(?<![0-9])(?P<month>[0-9]{1,2})\s*月\s*"
+                             r"(?P<day>[0-9]{1,2})\s*[日号]")
+"""A day in Chinese: "9月5日", "2022年9月7日" (号, the spoken 日)."""
 
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))

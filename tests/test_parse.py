@@ -1633,3 +1633,16 @@ def test_a_source_ends_before_a_stop_that_follows_it(stop):
     when a test audit's mutant kept it: no test had the case."""
     body, credits, source, _ = split_credits(f"Text.\nSource: Louxing Rong Media Center{stop} Editor: Xiao Hui")
     assert (source, credits) == ("Louxing Rong Media Center", {"editor": ["Xiao Hui"]})
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    # In figures, the year first, and in Chinese: the event's day of the first was read, and
+    # none was a mention (a review of dates)
+    ("On 2022-08-15, the county met. The inspection of 2022/8/16 went well.",
+     [("2022-08-15", "2022-08-15"), ("2022-08-16", "2022/8/16")]),
+    ("On 9月5日 the county met. On 2022年9月7日 it met again.", [("2022-09-05", "9月5日"), ("2022-09-07", "2022年9月7日")]),
+    # Not a day no calendar has, nor figures of a longer run, an address or a version
+    ("See 2022-13-05, v1.2022.3.4, 20221-3-4, x2022-3-4 and call 2022-8-1234.", []),
+])
+def test_days_written_in_figures_or_in_chinese_are_mentions(text, dates):
+    assert [(d.date, d.text) for d in find_dates(text, date(2022, 9, 30))] == dates
