@@ -1554,7 +1554,7 @@ def _people_records(site: Site) -> list[dict]:
     return [
         {
             "name": p.name, "zh": p.zh, "zh_confirmed": p.zh_confirmed if p.zh else None, "aliases": p.aliases,
-            "place": p.place, "url": p.url,
+            "place": p.place, "note": p.note or None, "url": p.url,
             "appearances": [
                 {"article": a.article.id, "date": a.article.published.isoformat(), "roles": list(a.roles)}
                 for a in sorted(p.appearances, key=lambda a: article_order(a.article))

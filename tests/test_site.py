@@ -656,6 +656,9 @@ def test_a_chinese_name_an_editor_inferred_is_shown_as_not_confirmed(built_site)
     assert '<span lang="zh">娄星区委</span></td>' in orgs
     exported = {p["name"]: p for p in load_json(built_site, "people.json")}
     assert exported["Dang Jianguo"]["zh_confirmed"] is False and exported["Liu Zhigang"]["zh_confirmed"] is None
+    # And why: the note the person's page gives, which the export left out (a review of the data)
+    assert exported["Dang Jianguo"]["note"].startswith("The machine translation turned the surname 党 (Dang)")
+    assert exported["Liu Zhigang"]["note"] is None
     exported = {o["name"]: o for o in load_json(built_site, "organizations.json")}
     assert exported["special safety committees"]["zh_confirmed"] is False
     assert exported["Louxing District Safety Committee"]["zh_confirmed"] is True
