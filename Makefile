@@ -96,6 +96,10 @@ site: generate
 	@$(PY) -m mkdocs build --strict --site-dir .site-new || { rm -rf .site-new; echo "site: not built; site/ is unchanged" >&2; exit 1; }
 	@echo "site: pagefind (the search index)"
 	@$(PY) -m pagefind --site .site-new --silent || { rm -rf .site-new; echo "site: not built; site/ is unchanged" >&2; exit 1; }
+	@# (Pagefind 1.5.2 says nothing and exits 0 when the disk is full, leaving empty files: a search that finds nothing.)
+	@test -s .site-new/pagefind/pagefind.js && test -s .site-new/pagefind/pagefind-entry.json \
+		&& [ -z "$$(find .site-new/pagefind -type f -size 0 -print -quit)" ] \
+		|| { rm -rf .site-new; echo "site: the search index is incomplete (empty files: is the disk full?); not built; site/ is unchanged" >&2; exit 1; }
 	@if [ -e site ]; then mv site .site-old; fi; mv .site-new site; rm -rf .site-old
 	@echo "site: built into site/, as it is published; to look at it, run 'make serve' (opened from the disk, site/index.html can be read but not searched)"
 

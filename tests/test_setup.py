@@ -357,7 +357,8 @@ case "$*" in
     mkdir -p "$6" && echo new > "$6/index.html" ;;
   "-m pagefind --site "*)
     [ "$FAIL" = pagefind ] && exit 1
-    mkdir -p "$4/pagefind" && echo index > "$4/pagefind/pagefind.js" ;;
+    mkdir -p "$4/pagefind" && echo index > "$4/pagefind/pagefind.js" && echo entry > "$4/pagefind/pagefind-entry.json"
+    if [ "$FAIL" = pagefind-full-disk ]; then : > "$4/pagefind/pagefind-entry.json"; fi ;;
   *) echo "unexpected: $*" >&2; exit 3 ;;
 esac
 """
@@ -380,10 +381,12 @@ def built(project: Path) -> dict[str, str]:
             and not path.name.startswith("requirements")}
 
 
-@pytest.mark.parametrize("fail", ["mkdocs", "pagefind"])
+@pytest.mark.parametrize("fail", ["mkdocs", "pagefind", "pagefind-full-disk"])
 def test_a_failed_site_build_leaves_the_last_good_site(project, fail):
     """An editor's broken link failed `mkdocs build --strict` half way: site/ was left cleaned
-    and half rebuilt, with no search index (the generator's failures already left docs/ alone)."""
+    and half rebuilt, with no search index (the generator's failures already left docs/ alone).
+    And Pagefind on a full disk, which exits 0 and leaves empty files (a review: the site was
+    replaced by one whose search finds nothing)."""
     (project / "site" / "pagefind").mkdir(parents=True)
     (project / "site" / "index.html").write_text("old", encoding="utf-8")
     (project / "site" / "pagefind" / "pagefind.js").write_text("old index", encoding="utf-8")
@@ -398,13 +401,15 @@ def test_a_good_site_build_replaces_site(project):
     (project / "site" / "gone.html").write_text("a page no longer built", encoding="utf-8")
     result = make_site(project)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert built(project) == {"site/index.html": "new\n", "site/pagefind/pagefind.js": "index\n"}
+    assert built(project) == {"site/index.html": "new\n", "site/pagefind/pagefind.js": "index\n",
+                              "site/pagefind/pagefind-entry.json": "entry\n"}
     # How to look at it: opened from the disk, it can be read (its links lead to index.html), not searched.
     assert result.stdout.splitlines()[-1] == (
         "site: built into site/, as it is published; to look at it, run 'make serve' (opened from the disk, "
         "site/index.html can be read but not searched)"), result.stdout
     assert make_site(project).returncode == 0, "a second build replaces the first"
-    assert built(project) == {"site/index.html": "new\n", "site/pagefind/pagefind.js": "index\n"}
+    assert built(project) == {"site/index.html": "new\n", "site/pagefind/pagefind.js": "index\n",
+                              "site/pagefind/pagefind-entry.json": "entry\n"}
 
 
 def test_the_preview_takes_its_port_from_the_command_line_not_the_environment():
