@@ -21,6 +21,7 @@ import os
 import re
 import stat
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -427,8 +428,10 @@ def survey(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> t
     that does not carry the generator's mark, or a folder none is under that holds anything
     else than such marked pages (it is listed once: about one folder per page).
 
-    A leftover is a page with the generator's mark that is neither an output nor in the
-    manifest, when there is no manifest: one the generator wrote before its manifest was
+    A leftover is a folder that holds nothing (but empty folders), as a run stopped between
+    deleting a page and its folder leaves it: with its name and a '/', which ``write_outputs``
+    removes (it was a stray, which no run removed, and every run refused). And a page with the
+    generator's mark that is neither an output nor in the manifest, when there is no manifest: one the generator wrote before its manifest was
     lost (deleted, or not copied with docs/), whose article, person or term has gone since.
     It would be published, stale; the generator deletes it. With a manifest, which lists
     every file the generator writes before writing it, such a page is a stray: an editor's
@@ -456,7 +459,8 @@ def survey(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> t
         return sorted((name, is_dir) for name, is_dir in found if not name.startswith("."))
 
     def pages_alone(folder: str) -> list[str] | None:
-        """The files under ``folder`` if there are some and all are marked pages, else None."""
+        """The files under ``folder`` if all are marked pages (none, if it holds only empty
+        folders), else None."""
         pages = []
         for name, is_dir in entries(folder):
             rel = f"{folder}/{name}"
@@ -464,7 +468,7 @@ def survey(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> t
             if inner is None:
                 return None
             pages += inner
-        return pages or None
+        return pages
 
     def visit(folder: str) -> None:
         for name, is_dir in entries(folder):
@@ -474,7 +478,9 @@ def survey(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> t
                     visit(rel)
                 elif rel not in owned:  # (a folder at a page's path is a conflict: see ``plan``)
                     pages = pages_alone(rel)
-                    if pages is None or not lost:
+                    if pages == []:  # empty: a run stopped between deleting a page and its folder (a review)
+                        left.append(rel + "/")
+                    elif pages is None or not lost:
                         found.append(rel + "/")
                     else:
                         left.extend(pages)
@@ -543,7 +549,7 @@ def read_manifest_state(docs: Path):
         ``clashes``)."""
         written = _mtime(docs / MANIFEST)
         prefix = os.path.join(str(docs), "")
-        stat = os.stat
+        stat = os.lstat
         try:
             for rel in files:  # (see _changed)
                 info = stat(prefix + rel)
@@ -573,8 +579,8 @@ def _changed(path: Path | str) -> int:
     unpacked), and its status change time, which only the system sets (a generated page
     put back from a backup has its old modification time, earlier than the manifest's)."""
     try:
-        info = os.stat(path)
-    except OSError:  # none, or none that can be reached (a loop of links)
+        info = os.lstat(path)  # (a link's own: a page replaced by a link to another file is read, a review)
+    except OSError:  # none
         return -1
     return max(info.st_mtime_ns, info.st_ctime_ns)
 
@@ -602,18 +608,27 @@ def write_outputs(docs: Path, outputs: dict[str, bytes], progress=None, inputs: 
         raise ArchiveErrors(problems)
     report = WriteReport(unchanged=len(outputs) - len(to_write), edited=hand_edited(docs, to_write, old),
                          edited_deleted=hand_edited(docs, to_delete, old))
-    if any(rel not in old for rel in to_write):
-        # Record the new files before writing them: a run interrupted half-way leaves a
-        # manifest that owns every file it wrote, so the next run updates them instead of
-        # refusing them as an editor's pages. (No inputs fingerprint: the next run is full.)
-        _write_manifest(docs, {**old, **{rel: "" for rel in to_write if rel not in old}}, None)
+
+    def record() -> None:
+        # The files recorded before they are put in place, with no digest: a run interrupted
+        # half-way leaves a manifest that owns every new file it wrote, so the next run updates
+        # them instead of refusing them as an editor's pages, and vouches for none of those it
+        # rewrote, which the next run would otherwise take for pages edited by hand (a review:
+        # 301 warnings after an interrupted run). (No inputs fingerprint: the next run is full.)
+        _write_manifest(docs, {**old, **dict.fromkeys(to_write, "")}, None)
+
     prefix = os.path.join(str(docs), "")
-    _write_files(prefix, to_write, outputs, progress)
+    _write_files(prefix, to_write, outputs, progress, before_renames=record)
     wrote = time.time_ns()  # (after the file times of every page written: the kernel's clock is behind)
     report.written.extend(to_write)
     for rel in to_delete:
+        if rel.endswith("/"):  # an empty folder (``survey``)
+            _prune_empty(docs, docs / rel.rstrip("/"))
+            continue
         (docs / rel).unlink()
         report.deleted.append(rel)
+        _prune_empty(docs, (docs / rel).parent)
+    for rel in old.keys() - outputs.keys() - set(to_delete):  # gone already: its folder too, if empty (a review)
         _prune_empty(docs, (docs / rel).parent)
     late = _changed_during(prefix, outputs, set(to_write), started, wrote)
     if late:  # read again by the next run, which is a full one (no inputs fingerprint)
@@ -656,7 +671,8 @@ class NothingWritten(OSError):
     """A file could not be written, and so none was: docs/ is as it was (``_write_files``)."""
 
 
-def _write_files(prefix: str, rels: list[str], outputs: dict[str, bytes], progress=None) -> None:
+def _write_files(prefix: str, rels: list[str], outputs: dict[str, bytes], progress=None,
+                 before_renames: Callable[[], None] | None = None) -> None:
     """Write each of ``rels`` (paths under ``prefix``) so that docs/ has all of them or none:
     first every file under a temporary name beside its place, then, once all are written
     and on disk (an fsync each for a few, else one sync for all: far cheaper), each renamed
@@ -666,7 +682,8 @@ def _write_files(prefix: str, rels: list[str], outputs: dict[str, bytes], progre
     then were new and the others old (an article's new title on 24 pages, the old on 30).
     The work is shared among this process and forked ones when there are many (each
     inherits ``outputs``: nothing is copied); if it cannot be shared, or a forked process
-    fails, all of it is done (again) here, where an error can be reported."""
+    fails, all of it is done (again) here, where an error can be reported. ``before_renames``
+    is called once every file is written, before the first is put in place."""
     run = os.getpid()  # in every temporary name, so that each step finds the files of the other
 
     def temporary(index: int) -> str:
@@ -703,6 +720,8 @@ def _write_files(prefix: str, rels: list[str], outputs: dict[str, bytes], progre
     try:
         if len(rels) > FSYNC_EACH_UP_TO:
             _flush_to_disk([temporary(index) for index in range(len(rels))])  # on disk before the renames
+        if before_renames is not None and rels:
+            before_renames()
         for index in range(len(rels)):  # here alone: 14,000 renames take 0.07 s
             try:
                 os.replace(temporary(index), prefix + rels[index])
