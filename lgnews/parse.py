@@ -478,6 +478,11 @@ _FUTURE_BEFORE_RE = re.compile(
     r"(?:(?:officially|formally|also|then|again|jointly|first)\s+)?[a-z]+"
     r"(?:\s+(?:place|off|up|out|forward|back|over|effect|into\s+(?:force|effect)))?"
     rf"(?:\s+{_NOT_PAST}[A-Za-z0-9][a-z0-9]*(?<!ed)){{0,3}}\s+(?:on|from|in)\s+(?:the\s+)?$")
+_DEADLINE_TO_COME_RE = re.compile(
+    r"(?:(?<!\bwho )(?<!\bthat )(?<!\bwhich )\b(?:will|shall|(?:is|are)(?: scheduled| expected)? to)\s+"
+    r"(?:[a-z]+\s+){1,4}|\b(?:is|are)\s+due\s+)(?:until|till|by|before|through)\s+(?:the\s+)?$")
+"""A deadline the text says is to come: "will last until", "will finish the work by", "are due
+by"; not one said in the past ("By March 31, the county had completed", "which lasted until")."""
 _FUTURE_AFTER_NAME_RE = re.compile(r",?\s+(?:the\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,5}(?:will|is to|are to)\s")
 """A name, the subject of "will" after the day: "On January 10, Louxing District will", "and on
 January 12, Louxing District will"."""
@@ -1900,13 +1905,15 @@ in an article of December is next January's; one of June in an article of April,
 
 
 def resolve_day(month: int, day: int, published: date, year: int | None = None, ahead: bool = False,
-                recent: bool = False) -> date | None:
+                recent: bool = False, next_year: bool = False) -> date | None:
     """The latest date with this month and day not after ``published`` (or in ``year``).
     ``ahead``, for a deadline ("will last until Mar. 31") or a day said to come: the date later
     in the year of publication, if it is one; but with ``recent``, for a day said to come, not
-    where the same day a year before is a few weeks before publication. Else, with ``ahead``,
-    the day early in the next year (``NEXT_YEAR_DAYS``), unless this year's is a few weeks
-    before publication."""
+    where the same day a year before is a few weeks before publication. Else, with
+    ``next_year``, for a day the text says is to come (a deadline too: "will last until"), the
+    day early in the next year (``NEXT_YEAR_DAYS``), unless this year's is a few weeks before
+    publication; not a deadline said in the past ("By March 31, the county had completed",
+    "which lasted until January 20": a review)."""
     if year is not None:
         return _calendar_day(year, month, day)
     if ahead and (month, day) > (published.month, published.day):
@@ -1917,7 +1924,7 @@ def resolve_day(month: int, day: int, published: date, year: int | None = None, 
         # posted on 5 January is most likely last December's; a review.)
         if candidate is not None and (not recent or before is None or (published - before).days > RECENT_DAYS):
             return candidate
-    elif ahead and (month, day) < (published.month, published.day):
+    elif next_year and (month, day) < (published.month, published.day):
         # Early next year: "On January 5, the district will hold a job fair" in an article of
         # 28 December, "until January 15" in one of 20 December (a review: a year before, 357
         # days before publication); but not where this year's day is a few weeks before it.
@@ -1983,7 +1990,8 @@ def _event_day(m: re.Match, published: date, ahead: bool = False) -> tuple[date,
         day, year = int(m["day"] or m["day2"]), int(m["year"]) if m["year"] else None
         if year is None and _EARLIER_YEAR_RE.match(m.string, m.end()):
             return None  # a day of a year before 1900: no event an article reports
-    resolved = resolve_day(month, day, published, year, ahead=ahead and year is None, recent=True)
+    resolved = resolve_day(month, day, published, year, ahead=ahead and year is None, recent=True,
+                           next_year=ahead and year is None)
     return (resolved, year is not None) if resolved and resolved <= published else None
 
 
@@ -2039,7 +2047,8 @@ def find_dates(text: str, published: date) -> list[DateMention]:
         deadline = not year and _word_before(text, at) in _DEADLINE_WORDS
         to_come = not year and not deadline and _said_to_come(text, at, after.end())
         resolved = resolve_day(month, int(number), published, int(year) if year else None, ahead=deadline or to_come,
-                               recent=to_come)
+                               recent=to_come,
+                               next_year=to_come or (deadline and bool(_DEADLINE_TO_COME_RE.search(text[max(0, at - 60):at]))))
         if resolved and not year and start and start[1] > resolved and _RANGE_TO_RE.fullmatch(text, start[0], at):
             resolved = _range_end(month, int(number), start[1])
         if resolved:

@@ -673,6 +673,15 @@ def test_the_end_of_a_range_of_days_is_not_before_its_start(text, dates):
     (date(2022, 4, 5), "The campaign will last until March 31.", ["2022-03-31"]),
     (date(2022, 7, 10), "On January 20, the county will hold a job fair.", ["2022-01-20"]),
     (date(2023, 2, 10), "On January 20, the county will hold a job fair.", ["2023-01-20"]),
+    (date(2022, 12, 20), "Reports are due by January 10.", ["2023-01-10"]),
+    (date(2022, 12, 20), "The county will finish the work by January 10.", ["2023-01-10"]),
+    # Not a deadline said in the past (a review of the first version: each was read a year ahead)
+    (date(2023, 10, 15), "By March 31, the county had completed 80% of the work.", ["2023-03-31"]),
+    (date(2023, 10, 15), "By January 31 of this year, 300 households had moved.", ["2023-01-31"]),
+    (date(2023, 10, 15), "From January 1 through March 31, the bureau handled 300 cases.", ["2023-01-01", "2023-03-31"]),
+    (date(2023, 8, 20), "The exhibition, which lasted until January 20, drew crowds.", ["2023-01-20"]),
+    (date(2023, 11, 10), "Before April 1, the villages had cleared the roads.", ["2023-04-01"]),
+    (date(2022, 12, 20), "The work that will finish by January 10 began.", ["2022-01-10"]),
 ])
 def test_a_range_ends_within_ten_months_of_its_start(published, text, dates):
     assert [d.date for d in find_dates(text, published)] == dates
