@@ -2080,11 +2080,17 @@ _CHINESE_DAY_RE = re.compile(r"(?:(?P<year>(?:19|20)[0-9]{2})\s*年\s*)?(?<![0-9
 
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_FULL_MONTH_NAMES = "|".join(name for name in MONTHS if len(name) > 3 and name != "Sept")
 _NO_DAY_RE = re.compile(
-    rf"(?<![A-Za-z])(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9A-Za-z])"
-    rf"|(?<![0-9A-Za-z])(?P<day2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_NAMES})(?![A-Za-z])"
-    rf"|(?<![0-9])(?P<iso_year>(?:19|20)[0-9]{{2}})(?P<sep>[-/.])(?P<iso_month>[0-9]{{1,2}})(?P=sep)"
-    r"(?P<iso_day>[0-9]{1,2})(?![0-9])")
+    rf"(?<![A-Za-z])(?:(?P<month>{_FULL_MONTH_NAMES})|(?P<short>{_MONTH_NAMES})\.)\s+(?P<day>[0-9]{{1,2}})"
+    rf"(?:st|nd|rd|th)?(?![0-9A-Za-z]|[./-][0-9])"
+    rf"|(?<![0-9A-Za-z.])(?P<day2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_NAMES})(?![A-Za-z])"
+    rf"|(?<![0-9A-Za-z./-])(?P<iso_year>(?:19|20)[0-9]{{2}})(?P<sep>[-/])(?P<iso_month>0?[1-9]|1[0-2])(?P=sep)"
+    r"(?P<iso_day>[0-9]{1,2})(?![0-9]|[./-][0-9])")
+"""A day written with its month, for ``days_not_in_the_calendar``: its name in full ("April
+31") or shortened with a stop ("Apr. 31"; not "Jun 31", where Jun is more likely a given name),
+or in figures with a month of the year ("2023-02-30"; not "2023.13.1" or "2019/20/21", a
+version or a span of seasons: a review)."""
 
 
 def days_not_in_the_calendar(text: str) -> list[str]:
@@ -2096,7 +2102,7 @@ def days_not_in_the_calendar(text: str) -> list[str]:
         if m["iso_year"]:
             year, month, day = int(m["iso_year"]), int(m["iso_month"]), int(m["iso_day"])
         else:
-            year, month, day = 2000, MONTHS[m["month"] or m["month2"]], int(m["day"] or m["day2"])  # (a leap year)
+            year, month, day = 2000, MONTHS[m["month"] or m["short"] or m["month2"]], int(m["day"] or m["day2"])  # (leap)
             if day > 31:
                 continue
         if _calendar_day(year, month, day) is None and m.group() not in found:

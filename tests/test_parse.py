@@ -1655,3 +1655,14 @@ def test_a_source_ends_before_a_stop_that_follows_it(stop):
 ])
 def test_days_written_in_figures_or_in_chinese_are_mentions(text, dates):
     assert [(d.date, d.text) for d in find_dates(text, date(2022, 9, 30))] == dates
+
+
+def test_days_no_calendar_has_are_found_and_nothing_else():
+    """What ingest asks the editor to look at: dates garbled by the translation or the scrape;
+    not a version, a span of seasons, nor "Jun" as a given name (a review of the first version)."""
+    from lgnews.parse import days_not_in_the_calendar
+
+    text = ("On February 30, the county met; on April 31 and on 2022-02-30 it rained, and on the 31st of September. "
+            "In May 40 villages joined. He Jun 31 was there. Version 2023.13.1 of the app, the 2019/20/21 seasons, "
+            "February 29 and 2022-13-05.")
+    assert days_not_in_the_calendar(text) == ["February 30", "April 31", "2022-02-30", "31st of September"]
