@@ -2235,7 +2235,8 @@ def _surnamed(words: str) -> bool:
     if not _NAME_FULL_RE.fullmatch(words):
         return False
     surname, given = words.split()
-    return surname in SURNAMES and (not given.islower() or bool(_PINYIN_GIVEN_NAME_RE.fullmatch(given.split("'")[0].split("’")[0])))
+    return surname in SURNAMES and (not given.islower() or bool(
+        _PINYIN_GIVEN_NAME_RE.fullmatch(given.split("'")[0].split("’")[0].replace("ü", "v"))))  # ("Wang lüe")
 
 
 def _titled_name(text: str) -> tuple[str, str] | None:

@@ -944,8 +944,8 @@ def _missing_field(lines: list[str], at: int, column: int, value: str, below: li
     """The field the item ``lines[at]``, the plain ``value`` with the fields ``below`` under
     it, lacks: of the fields every other item of its list has, the one not under it. Where
     several are not, a date goes to 'date' and only a date does, then the one that names the
-    record (``_NAMING_FIELDS``). The other items are read only if they are records of two
-    fields or more, and at least two if a plain value is among them; else the fields come from
+    record (``_NAMING_FIELDS``). The other items are read only if they are records (of two
+    fields or more, or one with its value), and at least two if a plain value is among them; else the fields come from
     the list's name (``_LIST_FIELDS``). None where no one field is found. The list ends at a
     line indented less than ``column`` spaces, or as much but not an item (the field that
     holds the list)."""
@@ -962,26 +962,32 @@ def _missing_field(lines: list[str], at: int, column: int, value: str, below: li
                 if _indent(text) == column:
                     m = _MAPPING_ITEM.match(text)
                     if m:
-                        records.append([m.group(1), *_record_fields(lines, k + 1, column, 1)])
+                        fields = [m.group(1), *_record_fields(lines, k + 1, column, 1)]
+                        # (One field with its value is a record too: '- name: Li Hua' in people.yml;
+                        # one with none, what is under it its value: mkdocs.yml's '- toc:')
+                        records.append(fields if len(fields) > 1 or text[m.end():].strip() else [])
                     else:
                         bare = True
             k += step
-    if records and all(len(r) >= 2 for r in records) and (not bare or len(records) >= 2):
-        common = [f for f in records[0] if all(f in r for r in records[1:])]
-    else:
-        m = re.fullmatch(r"\s*(?:- +)?([a-z_]+):\s*", holder)
-        known = _LIST_FIELDS.get(m.group(1), ()) if m else ()
-        if not known or any(r[0] not in known for r in records):
-            return None
-        common = list(known)
-    missing = [f for f in common if f not in below]
-    if "date" in missing:
-        if _DATE_LIKE.fullmatch(value):
-            return "date"
-        missing.remove("date")
-    if len(missing) == 1:
-        return missing[0]
-    return next((f for f in _NAMING_FIELDS if f in missing), None)
+    m = re.fullmatch(r"\s*(?:- +)?([a-z_]+):\s*", holder)
+    known = _LIST_FIELDS.get(m.group(1), ()) if m else ()
+    choices = []
+    if records and all(records) and (not bare or len(records) >= 2):
+        choices.append([f for f in records[0] if all(f in r for r in records[1:])])
+    if known and all(r and r[0] in known for r in records):  # (then, or else, the list's own fields)
+        choices.append(list(known))
+    for common in choices:
+        missing = [f for f in common if f not in below]
+        if "date" in missing:
+            if _DATE_LIKE.fullmatch(value):
+                return "date"
+            missing.remove("date")
+        if len(missing) == 1:
+            return missing[0]
+        named = next((f for f in _NAMING_FIELDS if f in missing), None)
+        if named:
+            return named
+    return None
 
 
 def _under_empty(lines: list[str], line: int | None) -> str | None:

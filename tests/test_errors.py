@@ -2383,6 +2383,9 @@ def test_a_people_list_written_without_any_name_field_is_told_name():
         "'- id: flood-2023'")
     assert yaml_hint(events.format("2023-03"), "mapping values are not allowed in this context", 6).endswith(
         "'- date: 2023-03'")
+    # Among entries of one field with its value ('- name: …' in people.yml: the first version lost the hint)
+    text = '- name: Wang Qian\n- Liu Zhigang\n  zh: "刘志刚"\n'
+    assert yaml_hint(text, "mapping values are not allowed in this context", 3).endswith("'- name: Liu Zhigang'")
     # Not in a list of one-field mappings with other keys (mkdocs.yml's extensions): no one field to name
     extensions = "markdown_extensions:\n- toc:\n    permalink: true\n- admonition\n- footnotes\n    backlink_title: B\n"
     assert yaml_hint(extensions, "mapping values are not allowed in this context", 6) == (
