@@ -968,6 +968,10 @@ def _received(result, directory: Path) -> tuple[Article, str, bytes | None]:
     return article, key, data
 
 
+_NO_EVENT_DATE_RE = re.compile(r"^event_date:[ \t]*(?:null|Null|NULL|~)[ \t]*(?:#.*)?$", re.M)
+"""The front matter's word that its article has no event date: 'event_date: null' (or '~')."""
+
+
 def _load_markdown_article(directory: Path, path: Path, raw: bytes, digest: str,
                            tag_names: set[str] | None) -> Article:
     if len(raw) > MAX_SOURCE_BYTES:
@@ -1012,9 +1016,10 @@ def _load_markdown_article(directory: Path, path: Path, raw: bytes, digest: str,
                                               "its front matter, this line the first: readers see the whole file "
                                               "as the article's source; delete them, keeping the fields you use "
                                               "without their '# '", line=left[0])])
-    if meta.event_date is None and not (isinstance(data, dict) and "event_date" in data):
+    if meta.event_date is None and not _NO_EVENT_DATE_RE.search(front):
         # (Read from the text as ingest does, where the front matter does not give it;
-        # 'event_date: null' says there is none: it was read from the text all the same.)
+        # 'event_date: null' says there is none: it was read from the text all the same. Not
+        # 'event_date:' left blank, which YAML reads as null too: a placeholder emptied.)
         meta.event_date = find_event_date(flat, meta.published)
     if not meta.people:
         meta.people = [PersonMention(p.name, p.roles, p.involvement) for p in extract_people(flat)]

@@ -631,7 +631,8 @@ def test_the_days_a_text_mentions_are_read_against_the_editors_date_of_publicati
     assert [d.date for d in article.dates] == ["2022-02-25", "2022-02-27"]
 
 
-@pytest.mark.parametrize(("line", "expected"), [("", "2022-12-30"), ("event_date: null\n", None),
+@pytest.mark.parametrize(("line", "expected"), [("", "2022-12-30"), ("event_date: null\n", None), ("event_date: ~\n", None),
+                                                ("event_date:\n", "2022-12-30"),  # a placeholder emptied (a review)
                                                 ("event_date: 2023-01-02\n", "2023-01-02")])
 def test_an_article_in_markdown_has_the_event_date_its_front_matter_gives(tmp_path, line, expected):
     """Read from the text where the front matter has no 'event_date:'; none where it says
