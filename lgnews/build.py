@@ -357,7 +357,7 @@ def _size(path: Path) -> int:
 def _model_warnings(site, archive, config) -> None:
     """The archive's slips that do not stop the build, each on one line (the model found them)."""
     from .parse import MAX_SOURCE_BYTES
-    from .records import key_lines
+    from .records import key_lines, read_file
 
     for article, name, places, several in site.unplaced_mentions:
         where = " and ".join(places)
@@ -411,9 +411,20 @@ def _model_warnings(site, archive, config) -> None:
         warn(f"archive/articles/{first.id}/ and archive/articles/{article.id}/ have the same title and date, in "
              "other words: readers see two lines alike in every list; if one is a revised copy of the other, remove "
              "one of the two folders, else give one a title that tells them apart in its meta.yml")
+    archived = {a.sha256: a.id for a in archive.articles if a.kind == "raw"} if archive.unfinished else {}
     for name in archive.unfinished:
-        warn(f"archive/articles/{name}/ was left by an ingest stopped before its end: its file is not in the "
-             f"archive; remove the folder (rm -r archive/articles/{name}) and ingest the file again")
+        # (Its file may have been ingested again since: then the folder is only to remove; a review.)
+        try:
+            raw = read_file(str(config.archive / "articles" / name / "source.txt"))
+        except ArchiveErrors:  # (a folder or a link in its place: the folder is to remove all the same)
+            raw = None
+        again = archived.get(hashlib.sha256(raw).hexdigest()) if raw is not None else None
+        if again:
+            warn(f"archive/articles/{name}/ was left by an ingest stopped before its end; its file has been "
+                 f"archived since, as archive/articles/{again}/: remove the folder (rm -r archive/articles/{name})")
+        else:
+            warn(f"archive/articles/{name}/ was left by an ingest stopped before its end: its file is not in the "
+                 f"archive; remove the folder (rm -r archive/articles/{name}) and ingest the file again")
     for name in archive.absent:
         warn(f"archive/{name} is missing, so the archive has no {ABSENT_MEANS[name]}: if it was deleted or "
              f"moved by mistake, restore it (git checkout -- archive/{name}); if there are none, write an empty "

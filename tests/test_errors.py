@@ -1480,12 +1480,20 @@ def test_what_a_stopped_ingest_left_is_said_and_does_not_block_the_file(proj, ra
     left = proj / "archive" / "articles" / ".ingest-zz"
     left.mkdir()
     shutil.copyfile(raw_files["good"], left / "source.txt")
+    other = proj / "archive" / "articles" / ".ingest-yy"
+    other.mkdir()
+    (other / "source.txt").write_bytes(raw_files["good"].read_bytes() + b"\nAnother line.\n")
     result = ingest(proj, raw_files["good"])
     assert result.returncode == 0, result.stderr
     built = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    # The one whose file was ingested again since is only to remove (it said the file was not
+    # in the archive, and to ingest it again: a review of interruptions)
     assert built.stderr.splitlines() == [
-        "warning: archive/articles/.ingest-zz/ was left by an ingest stopped before its end: its file is not in the "
-        "archive; remove the folder (rm -r archive/articles/.ingest-zz) and ingest the file again"], built.stderr
+        "warning: archive/articles/.ingest-yy/ was left by an ingest stopped before its end: its file is not in the "
+        "archive; remove the folder (rm -r archive/articles/.ingest-yy) and ingest the file again",
+        "warning: archive/articles/.ingest-zz/ was left by an ingest stopped before its end; its file has been "
+        "archived since, as archive/articles/2023-03-15-ningxiang-city-held-a-work-safety-meeting/: remove the "
+        "folder (rm -r archive/articles/.ingest-zz)"], built.stderr
     assert (proj / "docs" / "articles" / "2023-03-15-ningxiang-city-held-a-work-safety-meeting" / "index.md").is_file()
 
 
