@@ -2095,8 +2095,9 @@ version or a span of seasons: a review)."""
 
 def days_not_in_the_calendar(text: str) -> list[str]:
     """The dates the text writes that no calendar has, as written: "February 30", "April 31",
-    "2022-13-05" (a slip of the translation or of the scrape, which the dates' readings pass
-    over). Not a day above 31 after a month ("in May 40 villages joined"), which is no date."""
+    "2022-02-30" (a slip of the translation or of the scrape, which the dates' readings pass
+    over). Not a day above 31 after a month ("in May 40 villages joined"), nor a month above 12
+    in figures, which are no dates (``_NO_DAY_RE``)."""
     found = []
     for m in _NO_DAY_RE.finditer(text):
         if m["iso_year"]:
@@ -2141,7 +2142,7 @@ def split_roles(text: str) -> list[str]:
 
 
 def _clause_start(text: str, at: int) -> bool:
-    if text[at - 1 : at] in ('"', "“") and at > 1:  # after an opening quotation mark: 'He said, "Wang Qian presided'
+    if at and text[at - 1] in ('"', "“"):  # after an opening quotation mark: 'He said, "Wang Qian presided'
         at -= 1
     return at == 0 or text[at - 2 : at] in _CLAUSE_STARTS or text[at - 3 : at] in _QUOTED_CLAUSE_STARTS
 

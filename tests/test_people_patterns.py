@@ -288,3 +288,6 @@ def test_a_given_name_in_lowercase_is_one_of_pinyin_with_its_umlaut():
     article = parse_article("A meeting\n2023-01-02 0 By\nWang lüe presided over the meeting. He said, "
                             "\"District Head Li lüe presided over the other.\" He also spoke.\n")
     assert article.people == [Person("Wang lüe", (), ("presiding",)), Person("Li lüe", ("District Head",), ("presiding",))]
+    # A quotation's opening mark at the very start of the text starts a clause too
+    article = parse_article("A meeting\n2023-01-02 0 By\n\"Li Hua presided over the meeting,\" the notice said.\n")
+    assert article.people == [Person("Li Hua", (), ("presiding",))]
