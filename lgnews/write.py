@@ -431,8 +431,9 @@ def survey(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> t
     A leftover is a folder that holds nothing (but empty folders), as a run stopped between
     deleting a page and its folder leaves it: with its name and a '/', which ``write_outputs``
     removes (it was a stray, which no run removed, and every run refused). And a page with the
-    generator's mark that is neither an output nor in the manifest, when there is no manifest: one the generator wrote before its manifest was
-    lost (deleted, or not copied with docs/), whose article, person or term has gone since.
+    generator's mark that is neither an output nor in the manifest, when there is no manifest:
+    one the generator wrote before its manifest was lost (deleted, or not copied with docs/),
+    whose article, person or term has gone since.
     It would be published, stale; the generator deletes it. With a manifest, which lists
     every file the generator writes before writing it, such a page is a stray: an editor's
     copy of a generated page (its mark with it), to be moved, not deleted. Other dot files
@@ -721,7 +722,10 @@ def _write_files(prefix: str, rels: list[str], outputs: dict[str, bytes], progre
         if len(rels) > FSYNC_EACH_UP_TO:
             _flush_to_disk([temporary(index) for index in range(len(rels))])  # on disk before the renames
         if before_renames is not None and rels:
-            before_renames()
+            try:
+                before_renames()
+            except OSError as exc:  # (the manifest on a full disk: no page is in place yet)
+                raise NothingWritten(exc.errno, exc.strerror, exc.filename) from exc
         for index in range(len(rels)):  # here alone: 14,000 renames take 0.07 s
             try:
                 os.replace(temporary(index), prefix + rels[index])

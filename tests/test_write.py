@@ -820,6 +820,24 @@ def test_pages_rewritten_by_a_run_stopped_before_its_manifest_are_not_taken_for_
     assert all((docs / rel).read_bytes() == data for rel, data in pages.items())
 
 
+def test_a_manifest_that_cannot_be_written_before_the_renames_leaves_every_page_as_it_was(tmp_path, monkeypatch):
+    """The manifest is recorded once the pages are written, before they are put in place: a
+    full disk then leaves docs/ as it was, and says that no page changed."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    pages = {f"tags/t{n}/index.md": b"<!-- Generated -->\nold\n" for n in range(3)}
+    write.write_outputs(docs, pages, inputs="fp0")
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+
+    def full(*args):
+        raise OSError(28, "No space left on device", str(docs / write.MANIFEST))
+
+    monkeypatch.setattr(write, "_write_manifest", full)
+    with pytest.raises(write.NothingWritten):
+        write.write_outputs(docs, {**dict.fromkeys(pages, b"<!-- Generated -->\nnew\n"), "tags/u/index.md": b"u"})
+    assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before
+
+
 def test_a_generated_page_replaced_by_a_link_is_written_again(tmp_path):
     """A link at a generated page's path, to an editor's page, was taken for the page as the
     generator left it (the times of the file it leads to): the glossary's address showed the
