@@ -233,7 +233,10 @@ address below it, '[1]: ...' (or an HTML tag, which the checks refuse)."""
 
 
 def _has_links(archive: Path) -> bool:
-    """Whether glossary.yml or events.yml may hold a link (Markdown's or an HTML tag)."""
+    """Whether glossary.yml or events.yml may hold a link (Markdown's or an HTML tag), or
+    moved.yml is there (it may lead to a page editors write)."""
+    if os.path.isfile(archive / "moved.yml"):
+        return True
     for name in ("glossary.yml", "events.yml"):
         path = archive / name
         if os.path.islink(path) or not os.path.isfile(path):  # a named pipe would be waited on for ever
@@ -599,11 +602,59 @@ def _model_and_outputs(config, root: Path, progress, article_cache, check: bool,
         gc.freeze()
         phases.end("model")
         try:
-            outputs = render_outputs(Renderer(site, config.site_url, config.site_name, config.repo_url), progress)
+            renderer = Renderer(site, config.site_url, config.site_name, config.repo_url)
+            outputs = render_outputs(renderer, progress)
         except ArchiveErrors as exc:
             raise _Stop(_refused(exc.errors, root, "", check)) from None
+        try:
+            _add_moved_pages(site, outputs, renderer, config)
+        except ArchiveErrors as exc:  # (archive/moved.yml's)
+            raise _Stop(_refused(exc.errors, root, check=check)) from None
         phases.end("rendering")
     return archive, site, outputs, phases
+
+
+def _add_moved_pages(site, outputs: dict[str, bytes], renderer, config) -> None:
+    """A page at each address of archive/moved.yml, saying where what was published there has
+    gone (and taking the browser there), or that it was withdrawn; ArchiveErrors if an address
+    it moves from is a page the site has (the page is back, or the entry's address is
+    another's), or one it leads to is none (generated, or written by editors in docs/)."""
+    if not site.moved:
+        return
+    import html
+
+    from .errors import ArchiveError
+    from .records import key_lines
+
+    path = config.archive / "moved.yml"
+    lines = key_lines(path)
+    errors = []
+    for entry in site.moved:
+        page = entry.source + "index.md"
+        if page in outputs:
+            errors.append(ArchiveError(path, f"[{entry.index}].from: '{entry.source}' is a page of the site: remove "
+                                             "this entry (the page is back, or the address is another page's)",
+                                       line=lines.get((entry.index, "from"))))
+            continue
+        title = entry.target
+        if entry.target:
+            target = outputs.get(entry.target + "index.md")
+            if target is not None:
+                title = html.unescape(json.loads(target.split(b"\n", 2)[1])["title"])
+            elif not (config.docs / (entry.target + "index.md")).is_file() and \
+                    not (config.docs / (entry.target.rstrip("/") + ".md")).is_file():
+                errors.append(ArchiveError(path, f"[{entry.index}].to: '{entry.target}' is no page of the site: give "
+                                                 "the address of the page readers should find instead, as the site "
+                                                 "shows it", line=lines.get((entry.index, "to"))))
+                continue
+        front = {"title": "This page has moved" if entry.target else "This page was withdrawn",
+                 "search": {"exclude": True}, "robots": "noindex"}
+        if entry.target:  # (the way up from the old address, then the new one)
+            front["redirect"] = "../" * entry.source.count("/") + entry.target
+        outputs[page] = renderer.page("moved.md.j2", page, front, target=entry.target, target_title=title,
+                                      note=entry.note).content.encode("utf-8")
+    if errors:
+        raise ArchiveErrors(errors)
 
 
 def _check_outputs(config, outputs: dict[str, bytes], root: Path, out, site=None) -> int:
@@ -696,8 +747,20 @@ def _moved_pages(site) -> dict[str, tuple[str, str | None, str]]:
     return moved
 
 
+MOVED_ADVICE = ("; to lead readers on from the old address (to another page, or to a word on why it is gone), list it "
+                "in archive/moved.yml")
+"""What every warning of a published page gone ends with (docs/editors.md, "Move or withdraw a page")."""
+
+
 def _gone_page(rel: str, moved: dict[str, tuple[str, str | None, str]] | None = None,
                known: tuple[set[str], set[str]] | None = None) -> str | None:
+    """``_gone_reason``, and how to lead readers on (``MOVED_ADVICE``)."""
+    reason = _gone_reason(rel, moved, known)
+    return reason + MOVED_ADVICE if reason else None
+
+
+def _gone_reason(rel: str, moved: dict[str, tuple[str, str | None, str]] | None = None,
+                 known: tuple[set[str], set[str]] | None = None) -> str | None:
     """What the loss of the deleted generated file ``rel`` means, if it is the page of an
     article, a glossary entry, a person or an organization whose name became another's
     alias, or a tag or an event whose slug or id (``known``: the tags' slugs and the events'

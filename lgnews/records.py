@@ -2366,6 +2366,78 @@ def load_tags(path: Path, data: Any) -> list[Tag]:
     return out
 
 
+@dataclass
+class Moved:
+    """A page that was published at ``source`` (an address of the site, 'articles/<id>/') and
+    is gone: ``target``, the address readers are led to, or None for a page withdrawn; and
+    ``note``, what the page at the old address says of it. ``index``: its place in the file."""
+    source: str
+    target: str | None
+    note: str | None
+    index: int
+
+
+MOVED_SECTIONS = ("articles", "glossary", "organizations", "people", "tags", "timeline")
+"""The folders of the generated pages, whose addresses archive/moved.yml may lead on."""
+_ADDRESS_RE = re.compile(r"[a-z0-9][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*/")
+
+
+def _address(c: Checker, value: Any, where: tuple, required: bool) -> str | None:
+    """A page's address as archive/moved.yml gives it ('articles/<id>/', with or without its
+    first or last '/', or the page's full address on the site), as the site writes it."""
+    text = c.text(value, where, required=required)
+    if not text:
+        return None
+    address = text.strip().split("#", 1)[0].split("?", 1)[0]
+    address = re.sub(r"^https?://[^/]+/", "", address).lstrip("/")
+    address = re.sub(r"(?:^|(?<=/))index\.(?:html|md)$", "", address)
+    address = address[:-3] if address.endswith(".md") else address  # (a page's file: 'data.md' is 'data/')
+    address = address if address.endswith("/") else address + "/"
+    if not _ADDRESS_RE.fullmatch(address) or ".." in address.split("/"):
+        c.error(where, f"{text!r} is not the address of a page of the site; write it as the site shows it, "
+                       "for example 'articles/2023-06-02-changsha-held-a-meeting/'")
+        return None
+    return address
+
+
+def load_moved(path: Path, data: Any) -> list[Moved]:
+    """archive/moved.yml: the addresses of published pages that are gone, each with the page
+    it leads to ('to:') or what became of it ('note:'), or both."""
+    c = Checker(path)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        c.error((), "expected a list of moved pages, each starting with '- from: <the old address>'")
+        c.raise_if_any()
+    out: list[Moved] = []
+    seen: dict[str, int] = {}
+    for i, item in enumerate(data):
+        item = c.mapping(item, (i,), {"from": True, "to": False, "note": False}, "a moved page")
+        if item is None:
+            continue
+        source = _address(c, item.get("from"), (i, "from"), True)
+        target = _address(c, item.get("to"), (i, "to"), False)
+        note = c.text(item.get("note"), (i, "note"))
+        if source is None:
+            continue
+        if source.split("/", 1)[0] not in MOVED_SECTIONS:
+            c.error((i, "from"), f"'{source}' is not the address of a generated page (those under "
+                                 f"{', '.join(s + '/' for s in MOVED_SECTIONS)}): a page editors write in docs/ is "
+                                 "moved by hand")
+        elif source == target:
+            c.error((i, "to"), f"'{target}' is the address it moves from: give the page it is now at")
+        elif source in seen:
+            c.error((i, "from"), f"'{source}' is listed twice (its first entry is [{seen[source]}]): keep one")
+        elif target is None and not note:
+            c.error((i,), f"'{source}' has neither 'to:' (the page readers are led to) nor 'note:' (why the page was "
+                          "withdrawn): give one")
+        else:
+            seen[source] = i
+            out.append(Moved(source, target, note, i))
+    c.raise_if_any()
+    return out
+
+
 def _one_owner_per_name(c: Checker, path: Path, entries: list[tuple[int, str, str, list[str]]],
                         kind: str, hint: str = "") -> set[int]:
     """Each name or alias of a curated list (the glossary, people, organizations, tags)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from lgnews.build import MOVED_ADVICE
 from lgnews.records import GUIDE_EXAMPLE_SOURCES
 
 from .conftest import INGEST_INTERRUPTED, ROOT, SEED_ID, run
@@ -1724,7 +1725,7 @@ def test_a_renamed_article_folder_warns_that_its_address_is_gone(proj):
     result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
     assert result.stderr.splitlines() == [
         f"warning: the page articles/{SEED_ID}/ is gone, as archive/articles/{SEED_ID}/ is: links to it from "
-        "elsewhere now lead nowhere; if the folder was renamed, give it back its name"]
+        "elsewhere now lead nowhere; if the folder was renamed, give it back its name" + MOVED_ADVICE]
     assert (proj / "docs" / "articles" / f"{SEED_ID}-x" / "index.md").is_file()
     (articles / f"{SEED_ID}-x").rename(articles / SEED_ID)  # the name given back: the other address goes
     assert f"warning: the page articles/{SEED_ID}-x/ is gone" in run(
@@ -1744,7 +1745,7 @@ def test_a_renamed_glossary_term_warns_that_its_address_is_gone(proj):
     assert result.stderr.splitlines() == [
         "warning: the page glossary/district-safety-committee/ is gone, as no entry of archive/glossary.yml has the "
         "slug 'district-safety-committee' any more: links to it from elsewhere now lead nowhere; if its term was "
-        "renamed, give the entry 'slug: district-safety-committee' to keep its address"]
+        "renamed, give the entry 'slug: district-safety-committee' to keep its address" + MOVED_ADVICE]
     # As the warning says: the entry gets its address back, under its new term.
     glossary.write_text(renamed.replace('- term: "District Work Safety Committee"\n',
                                         '- term: "District Work Safety Committee"\n  slug: district-safety-committee\n'),
@@ -1755,7 +1756,7 @@ def test_a_renamed_glossary_term_warns_that_its_address_is_gone(proj):
     assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr.splitlines() == [
         "warning: the page glossary/district-work-safety-committee/ is gone, as the entry 'District Work Safety "
         "Committee' is at glossary/district-safety-committee/, its 'slug:': links to the old address from "
-        "elsewhere now lead nowhere"]
+        "elsewhere now lead nowhere" + MOVED_ADVICE]
     page = proj / "docs" / "glossary" / "district-safety-committee" / "index.md"
     assert '"title":"District Work Safety Committee"' in page.read_text(encoding="utf-8")
     assert not (proj / "docs" / "glossary" / "district-work-safety-committee").exists()
@@ -1772,11 +1773,11 @@ def test_a_renamed_tag_slug_or_event_id_warns_that_its_address_is_gone(proj):
     assert sorted(result.stderr.splitlines()) == [
         "warning: the page tags/meetings/ is gone, as no tag of archive/tags.yml has the slug 'meetings' any more: "
         "links to it from elsewhere now lead nowhere; a tag's slug is its address: to rename a tag, change its "
-        "'title:' and keep its 'slug:'",
+        "'title:' and keep its 'slug:'" + MOVED_ADVICE,
         "warning: the page timeline/events/zhengzhou-7-20-rainstorm/ is gone, as no event of archive/events.yml has "
         "the id 'zhengzhou-7-20-rainstorm' any more: links to it, and to the timeline's entry "
         "(#zhengzhou-7-20-rainstorm), from elsewhere now lead nowhere; an event's id is its address: to correct an "
-        "event, keep its 'id:'"]
+        "event, keep its 'id:'" + MOVED_ADVICE]
     assert (proj / "docs" / "tags" / "council-meetings" / "index.md").is_file()
     assert (proj / "docs" / "timeline" / "events" / "zhengzhou-rainstorm-2021" / "index.md").is_file()
     # A tag no article carries any more, still in tags.yml, goes without a word (as before).
@@ -1801,7 +1802,8 @@ def test_a_glossary_entry_merged_into_another_warns_where_its_page_went(proj):
     assert result.stderr.splitlines() == [
         "warning: the page glossary/special-rectification/ is gone, as 'special rectification' is now a name of the "
         "entry 'work safety', whose page is glossary/work-safety/: links to the old address from elsewhere now lead "
-        "nowhere; if the entry was only renamed, give it 'slug: special-rectification' to keep its address"]
+        "nowhere; if the entry was only renamed, give it 'slug: special-rectification' to keep its address"
+        + MOVED_ADVICE]
 
 
 def test_a_name_made_an_alias_warns_that_its_page_is_gone(proj):
@@ -1824,9 +1826,9 @@ def test_a_name_made_an_alias_warns_that_its_page_is_gone(proj):
     assert gone == [
         "warning: the page organizations/louxing-rong-media-center/ is gone, as 'Louxing Rong Media Center' is now a "
         "name of Louxing District Rong Media Center, whose page is organizations/louxing-district-rong-media-center/: "
-        "links to the old address from elsewhere now lead nowhere",
+        "links to the old address from elsewhere now lead nowhere" + MOVED_ADVICE,
         "warning: the page people/wang-qian/ is gone, as 'Wang Qian' is now a name of Wang Qianru, whose page is "
-        "people/wang-qianru/: links to the old address from elsewhere now lead nowhere"], result.stderr
+        "people/wang-qianru/: links to the old address from elsewhere now lead nowhere" + MOVED_ADVICE], result.stderr
     assert (proj / "docs" / "people" / "wang-qianru" / "index.md").is_file()
     assert not (proj / "docs" / "people" / "liu-chihui").exists() and not (proj / "docs" / "tags" / "meetings").exists()
 

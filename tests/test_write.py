@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 import lgnews.write as write
-from lgnews.build import generate
+from lgnews.build import MOVED_ADVICE, generate
 
 from .conftest import FIXTURES, ROOT, SEED_ID, counting_forks, meet, run
 
@@ -600,7 +600,7 @@ def test_check_names_the_page_of_a_removed_article(project):
     # Said as the loss of an address, as the run that deletes it says (only "stale" was said: a review)
     assert f"stale: docs/articles/{extra}/index.md (to be deleted: the page articles/{extra}/ is gone, as " \
            f"archive/articles/{extra}/ is: links to it from elsewhere now lead nowhere; if the folder was renamed, " \
-           "give it back its name)" in stale.stdout.splitlines(), stale.stdout
+           f"give it back its name{MOVED_ADVICE})" in stale.stdout.splitlines(), stale.stdout
 
 
 # --------------------------------------------------------------------------- sources are never modified
