@@ -13,6 +13,7 @@ one ``os.sync``: an fsync per page made writing 10,000 pages take most of a minu
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import itertools
@@ -231,10 +232,18 @@ def plan(docs: Path, outputs: dict[str, bytes], digests: dict[str, str] | None =
         if recorded is None and os.path.isfile(path) and not _looks_generated(Path(path)):
             conflicts.append(rel)
             continue
-        if recorded == (digests[rel] if digests else _digest(data)) and -1 < _changed(path) <= written:
+        try:
+            info = os.lstat(path)
+        except OSError:
+            info = None
+        # A link where the page was is replaced by the page, whatever the file it leads to holds
+        # (a review: one to a copy of the page stayed, and the copy's later edits were published).
+        link = info is not None and stat.S_ISLNK(info.st_mode)
+        if recorded == (digests[rel] if digests else _digest(data)) and info is not None and not link and \
+                max(info.st_mtime_ns, info.st_ctime_ns) <= written:
             continue  # unchanged since we wrote it: no need even to read it
         try:
-            if _read(path) == data:
+            if _read(path) == data and not link:
                 continue
         except (IsADirectoryError, NotADirectoryError, _NotAFile):  # a folder (or a pipe) at its path, or a
             conflicts.append(rel)                                    # file at its folder's
@@ -479,7 +488,7 @@ def survey(docs: Path, outputs: dict[str, bytes], manifest: dict[str, str]) -> t
                     visit(rel)
                 elif rel not in owned:  # (a folder at a page's path is a conflict: see ``plan``)
                     pages = pages_alone(rel)
-                    if pages == []:  # empty: a run stopped between deleting a page and its folder (a review)
+                    if pages == [] and _empty_tree(docs / rel):  # a run stopped between deleting a page and its folder
                         left.append(rel + "/")
                     elif pages is None or not lost:
                         found.append(rel + "/")
@@ -550,11 +559,11 @@ def read_manifest_state(docs: Path):
         ``clashes``)."""
         written = _mtime(docs / MANIFEST)
         prefix = os.path.join(str(docs), "")
-        stat = os.lstat
+        lstat, is_link = os.lstat, stat.S_ISLNK
         try:
-            for rel in files:  # (see _changed)
-                info = stat(prefix + rel)
-                if info.st_mtime_ns > written or info.st_ctime_ns > written:
+            for rel in files:  # (see _changed; and a link where a page was is no page: see ``plan``)
+                info = lstat(prefix + rel)
+                if info.st_mtime_ns > written or info.st_ctime_ns > written or is_link(info.st_mode):
                     return False
         except OSError:
             return False
@@ -622,9 +631,9 @@ def write_outputs(docs: Path, outputs: dict[str, bytes], progress=None, inputs: 
     _write_files(prefix, to_write, outputs, progress, before_renames=record)
     wrote = time.time_ns()  # (after the file times of every page written: the kernel's clock is behind)
     report.written.extend(to_write)
-    for rel in to_delete:
-        if rel.endswith("/"):  # an empty folder (``survey``)
-            _prune_empty(docs, docs / rel.rstrip("/"))
+    for rel in sorted(to_delete, key=lambda rel: rel.endswith("/")):  # (files first, then the empty folders)
+        if rel.endswith("/"):  # a folder of empty folders (``survey``)
+            _remove_empty_tree(docs, docs / rel.rstrip("/"))
             continue
         (docs / rel).unlink()
         report.deleted.append(rel)
@@ -780,6 +789,39 @@ def _is_dir(entry: os.DirEntry) -> bool:
         return entry.is_dir()
     except OSError:
         return False
+
+
+def _empty_tree(folder: Path) -> bool:
+    """Whether ``folder`` holds nothing but empty folders (or the temporary files of a killed
+    run, removed with it): not a link, a dot file an editor's system saved (.DS_Store), nor
+    a file of any other kind, which make it a stray (a review)."""
+    try:
+        with os.scandir(folder) as it:
+            found = list(it)
+    except OSError:
+        return False
+    for entry in found:
+        if entry.is_symlink():
+            return False
+        if entry.is_dir(follow_symlinks=False):
+            if not _empty_tree(Path(entry.path)):
+                return False
+        elif not _stale_temporary(entry.name):
+            return False
+    return True
+
+
+def _remove_empty_tree(docs: Path, folder: Path) -> None:
+    """Remove ``folder``, found empty (``_empty_tree``), its empty folders first; then its
+    parents, if they are left empty."""
+    for top, _folders, files in os.walk(folder, topdown=False):
+        for name in files:  # (the temporary files of a killed run)
+            if _stale_temporary(name):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(top, name))
+        with contextlib.suppress(OSError):
+            os.rmdir(top)
+    _prune_empty(docs, folder.parent)
 
 
 def _prune_empty(docs: Path, folder: Path) -> None:

@@ -797,6 +797,18 @@ def test_an_empty_folder_left_by_a_run_stopped_while_deleting_is_removed(tmp_pat
         write.write_outputs(docs, {b: b"<!-- Generated -->\nB\n"}, inputs="fp1")
         assert not (docs / "tags" / "a").exists()
     assert write.review(docs, {b: b"<!-- Generated -->\nB\n"}, write.read_manifest(docs))[1:] == ([], [], [])
+    # Empty folders within it too, removed from the bottom up (a review: they stayed, and
+    # --check said for ever that a run would bring docs/ up to date)
+    (docs / "tags" / "c" / "d" / "e").mkdir(parents=True)
+    write.write_outputs(docs, {b: b"<!-- Generated -->\nB\n"}, inputs="fp1")
+    assert not (docs / "tags" / "c").exists()
+    # Not a folder holding a dot file (.DS_Store) or a link, an editor's system's or an editor's: a stray, as before
+    for name, make in ((".DS_Store", lambda p: p.write_bytes(b"x")), ("link", lambda p: p.symlink_to(".."))):
+        (docs / "tags" / "f").mkdir()
+        make(docs / "tags" / "f" / name)
+        with pytest.raises(write.ArchiveErrors, match="tags/f"):
+            write.write_outputs(docs, {b: b"<!-- Generated -->\nB\n"}, inputs="fp1")
+        shutil.rmtree(docs / "tags" / "f")
 
 
 def test_pages_rewritten_by_a_run_stopped_before_its_manifest_are_not_taken_for_an_editors(tmp_path, monkeypatch):
@@ -857,6 +869,13 @@ def test_a_generated_page_replaced_by_a_link_is_written_again(tmp_path):
     write.write_outputs(docs, {page: data}, inputs="fp0")
     assert not (docs / page).is_symlink() and (docs / page).read_bytes() == data
     assert mine.read_bytes() == b"# My notes\n"
+    # A link to a copy of the page as it is: replaced all the same (a review: it stayed, and the
+    # copy's later edits were published)
+    mine.write_bytes(data)
+    (docs / page).unlink()
+    (docs / page).symlink_to("../notes/mine.md")
+    write.write_outputs(docs, {page: data}, inputs="fp0")
+    assert not (docs / page).is_symlink()
 
 
 # --------------------------------------------------------------------------- writing in processes
