@@ -479,10 +479,19 @@ _FUTURE_BEFORE_RE = re.compile(
     r"(?:\s+(?:place|off|up|out|forward|back|over|effect|into\s+(?:force|effect)))?"
     rf"(?:\s+{_NOT_PAST}[A-Za-z0-9][a-z0-9]*(?<!ed)){{0,3}}\s+(?:on|from|in)\s+(?:the\s+)?$")
 _DEADLINE_TO_COME_RE = re.compile(
-    r"(?:(?<!\bwho )(?<!\bthat )(?<!\bwhich )\b(?:will|shall|(?:is|are)(?: scheduled| expected)? to)\s+"
-    r"(?:[a-z]+\s+){1,4}|\b(?:is|are)\s+due\s+)(?:until|till|by|before|through)\s+(?:the\s+)?$")
-"""A deadline the text says is to come: "will last until", "will finish the work by", "are due
-by"; not one said in the past ("By March 31, the county had completed", "which lasted until")."""
+    r"(?:\b(?:will|shall|must|should|(?:is|are)\s+(?:scheduled\s+|expected\s+|set\s+)?to|needs?\s+to|plans?\s+to)"
+    r"\s+(?:[A-Za-z'-]+\s+){0,7}"
+    r"|\b(?:runs?|lasts?|continues?|remains?|(?:is|are)\s+(?:open|valid|in\s+force|due))\s+(?:[a-z]+\s+){0,2})"
+    r"(?:until|till|by|before|through)\s+(?:the\s+)?$")
+"""A deadline the text says is to come: "will last until", "must complete the self-inspection
+before", "which will last until", "runs until", "is open until", "are due by"; not one said in
+the past ("By March 31, the county had completed", "which lasted until", "had been extended
+until"): a review."""
+_DEADLINE_OPENS_RE = re.compile(r"(?:^|[.!?;:]\s+|\n|[“\"(]\s*)$")
+_FUTURE_AFTER_DEADLINE_RE = re.compile(
+    r",?\s+(?:[A-Za-z'-]+\s+){0,5}?(?:will|shall|must|should|(?:is|are)\s+to|needs?\s+to)\s")
+"""After a deadline that opens its sentence, the verb that says it is to come: "By January 10,
+every village must have", "Before January 10, each township shall report"."""
 _FUTURE_AFTER_NAME_RE = re.compile(r",?\s+(?:the\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,5}(?:will|is to|are to)\s")
 """A name, the subject of "will" after the day: "On January 10, Louxing District will", "and on
 January 12, Louxing District will"."""
@@ -513,6 +522,17 @@ def _said_to_come(text: str, at: int, end: int) -> bool:
     return bool(_FUTURE_AFTER_NAME_RE.match(text, end)) or (
         bool(_OPENS_RE.search(text, max(0, day_words.start() - 40), day_words.start()))
         and bool(_FUTURE_AFTER_RE.match(text, end)))
+
+
+def _deadline_to_come(text: str, at: int, end: int) -> bool:
+    """Whether the deadline written at ``at``..``end`` ("until January 15") is one the text says
+    is to come: a verb of the future or of the present before it, or, where "By" or "Before"
+    opens the sentence, one after it."""
+    if _DEADLINE_TO_COME_RE.search(text[max(0, at - 80):at]):
+        return True
+    word = text.rfind(" ", 0, at - 1) + 1  # the deadline's word ("By"), which opens the sentence
+    return bool(_DEADLINE_OPENS_RE.search(text[max(0, word - 3):word])) and bool(
+        _FUTURE_AFTER_DEADLINE_RE.match(text, end))
 
 
 def _word_before(text: str, at: int) -> str:
@@ -2048,7 +2068,7 @@ def find_dates(text: str, published: date) -> list[DateMention]:
         to_come = not year and not deadline and _said_to_come(text, at, after.end())
         resolved = resolve_day(month, int(number), published, int(year) if year else None, ahead=deadline or to_come,
                                recent=to_come,
-                               next_year=to_come or (deadline and bool(_DEADLINE_TO_COME_RE.search(text[max(0, at - 60):at]))))
+                               next_year=to_come or (deadline and _deadline_to_come(text, at, after.end())))
         if resolved and not year and start and start[1] > resolved and _RANGE_TO_RE.fullmatch(text, start[0], at):
             resolved = _range_end(month, int(number), start[1])
         if resolved:
@@ -2080,17 +2100,16 @@ _CHINESE_DAY_RE = re.compile(r"(?:(?P<year>(?:19|20)[0-9]{2})\s*年\s*)?(?<![0-9
 
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_FULL_MONTH_NAMES = "|".join(name for name in MONTHS if len(name) > 3 and name != "Sept")
 _NO_DAY_RE = re.compile(
-    rf"(?<![A-Za-z])(?:(?P<month>{_FULL_MONTH_NAMES})|(?P<short>{_MONTH_NAMES})\.)\s+(?P<day>[0-9]{{1,2}})"
-    rf"(?:st|nd|rd|th)?(?![0-9A-Za-z]|[./-][0-9])"
+    rf"(?<![A-Za-z])(?P<month>{_MONTH_NAMES})(?:\.|(?<!Jun))\s+(?P<day>[0-9]{{1,2}})"
+    rf"(?:st|nd|rd|th)?(?![0-9A-Za-z]|[.-][0-9])"
     rf"|(?<![0-9A-Za-z.])(?P<day2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_NAMES})(?![A-Za-z])"
-    rf"|(?<![0-9A-Za-z./-])(?P<iso_year>(?:19|20)[0-9]{{2}})(?P<sep>[-/])(?P<iso_month>0?[1-9]|1[0-2])(?P=sep)"
-    r"(?P<iso_day>[0-9]{1,2})(?![0-9]|[./-][0-9])")
-"""A day written with its month, for ``days_not_in_the_calendar``: its name in full ("April
-31") or shortened with a stop ("Apr. 31"; not "Jun 31", where Jun is more likely a given name),
-or in figures with a month of the year ("2023-02-30"; not "2023.13.1" or "2019/20/21", a
-version or a span of seasons: a review)."""
+    rf"|(?<![0-9A-Za-z./-])(?P<iso_year>(?:19|20)[0-9]{{2}})(?P<sep>[-/.])(?P<iso_month>0?[1-9]|1[0-2])(?P=sep)"
+    r"(?P<iso_day>[0-9]{1,2})(?![0-9]|[.-][0-9])")
+"""A day written with its month, for ``days_not_in_the_calendar``: its name in full or
+shortened ("April 31", "Apr 31", "Sept. 31"; not "Jun 31" without a stop, where Jun is more
+likely a given name), or in figures with a month of the year ("2023-02-30", "2023.2.30",
+"2023-02-30/31"; not "2023.13.1" or "2019/20/21", a version or a span of seasons): reviews."""
 
 
 def days_not_in_the_calendar(text: str) -> list[str]:
@@ -2103,7 +2122,7 @@ def days_not_in_the_calendar(text: str) -> list[str]:
         if m["iso_year"]:
             year, month, day = int(m["iso_year"]), int(m["iso_month"]), int(m["iso_day"])
         else:
-            year, month, day = 2000, MONTHS[m["month"] or m["short"] or m["month2"]], int(m["day"] or m["day2"])  # (leap)
+            year, month, day = 2000, MONTHS[m["month"] or m["month2"]], int(m["day"] or m["day2"])  # (a leap year)
             if day > 31:
                 continue
         if _calendar_day(year, month, day) is None and m.group() not in found:

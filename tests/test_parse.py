@@ -681,7 +681,16 @@ def test_the_end_of_a_range_of_days_is_not_before_its_start(text, dates):
     (date(2023, 10, 15), "From January 1 through March 31, the bureau handled 300 cases.", ["2023-01-01", "2023-03-31"]),
     (date(2023, 8, 20), "The exhibition, which lasted until January 20, drew crowds.", ["2023-01-20"]),
     (date(2023, 11, 10), "Before April 1, the villages had cleared the roads.", ["2023-04-01"]),
-    (date(2022, 12, 20), "The work that will finish by January 10 began.", ["2022-01-10"]),
+    # Other ways of saying a deadline is to come (a second review: each was read a year back)
+    (date(2023, 12, 20), "All townships must complete the self-inspection before January 15.", ["2024-01-15"]),
+    (date(2023, 12, 20), "The inspection, which will last until January 15, covers all mines.", ["2024-01-15"]),
+    (date(2023, 12, 20), "The rectification campaign runs until January 15.", ["2024-01-15"]),
+    (date(2023, 12, 20), "Registration is open until January 5.", ["2024-01-05"]),
+    (date(2023, 12, 20), "By January 10, every village must have a safety officer.", ["2024-01-10"]),
+    (date(2023, 12, 20), "Before January 10, each township shall report its progress.", ["2024-01-10"]),
+    (date(2023, 12, 20), "The county will continue the special campaign against illegal construction until January 31.",
+     ["2024-01-31"]),
+    (date(2023, 12, 20), "Before January 10, each township had reported its progress.", ["2023-01-10"]),
 ])
 def test_a_range_ends_within_ten_months_of_its_start(published, text, dates):
     assert [d.date for d in find_dates(text, published)] == dates
@@ -1664,5 +1673,6 @@ def test_days_no_calendar_has_are_found_and_nothing_else():
 
     text = ("On February 30, the county met; on April 31 and on 2022-02-30 it rained, and on the 31st of September. "
             "In May 40 villages joined. He Jun 31 was there. Version 2023.13.1 of the app, the 2019/20/21 seasons, "
-            "February 29 and 2022-13-05.")
-    assert days_not_in_the_calendar(text) == ["February 30", "April 31", "2022-02-30", "31st of September"]
+            "February 29 and 2022-13-05. And on Apr 31, on Jun. 31, on 2023.2.30 and in the 2023-02-30/31 period.")
+    assert days_not_in_the_calendar(text) == ["February 30", "April 31", "2022-02-30", "31st of September", "Apr 31",
+                                              "Jun. 31", "2023.2.30", "2023-02-30"]
