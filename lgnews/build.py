@@ -507,9 +507,14 @@ def generate(root: Path, *, check: bool = False, quiet: bool = False, out=sys.st
         with _keeping() as kept:
             _model_warnings(site, archive, config)
         drafts = {f"articles/{Path(d.path).parent.name}/" for d in archive.drafts}
-        broken = markdown_link_errors(site, outputs, config.docs, config.archive, drafts)
+        moved = _load_moved(config, root, check)
+        broken = markdown_link_errors(site, outputs, config.docs, config.archive, drafts, moved)
         if broken:
             return _refused(broken, root, check=check)
+        try:  # (after the links are checked: a link to an address that is gone is refused, as before)
+            outputs.update(moved_pages(moved, site, outputs, config))
+        except ArchiveErrors as exc:
+            return _refused(exc.errors, root, check=check)
         if check:
             return _check_outputs(config, outputs, root, out, site)
         report = _write(config, outputs, progress, fingerprint, root)
@@ -602,59 +607,92 @@ def _model_and_outputs(config, root: Path, progress, article_cache, check: bool,
         gc.freeze()
         phases.end("model")
         try:
-            renderer = Renderer(site, config.site_url, config.site_name, config.repo_url)
-            outputs = render_outputs(renderer, progress)
+            outputs = render_outputs(Renderer(site, config.site_url, config.site_name, config.repo_url), progress)
         except ArchiveErrors as exc:
             raise _Stop(_refused(exc.errors, root, "", check)) from None
-        try:
-            _add_moved_pages(site, outputs, renderer, config)
-        except ArchiveErrors as exc:  # (archive/moved.yml's)
-            raise _Stop(_refused(exc.errors, root, check=check)) from None
         phases.end("rendering")
     return archive, site, outputs, phases
 
 
-def _add_moved_pages(site, outputs: dict[str, bytes], renderer, config) -> None:
-    """A page at each address of archive/moved.yml, saying where what was published there has
-    gone (and taking the browser there), or that it was withdrawn; ArchiveErrors if an address
-    it moves from is a page the site has (the page is back, or the entry's address is
-    another's), or one it leads to is none (generated, or written by editors in docs/)."""
-    if not site.moved:
-        return
+def _load_moved(config, root: Path, check: bool) -> list:
+    """The entries of archive/moved.yml (``records.load_moved``), none if there is no such
+    file (an archive whose pages never moved), or if it is empty; ``_Stop`` after saying what
+    is wrong with it."""
+    from urllib.parse import urlparse
+
+    from .errors import ArchiveError
+    from .records import load_moved, read_yaml
+
+    path = config.archive / "moved.yml"
+    try:
+        if not path.exists() and not path.is_symlink():
+            near = [p.name for p in (config.archive.iterdir() if config.archive.is_dir() else ())
+                    if p.name != "moved.yml" and p.name.lower().split(".", 1)[0] == "moved"]
+            if near:
+                raise ArchiveErrors([ArchiveError(path, f"missing: rename {near[0]} to moved.yml")])
+            return []
+        return load_moved(path, read_yaml(path), urlparse(config.site_url).path)
+    except ArchiveErrors as exc:
+        raise _Stop(_refused(exc.errors, root, check=check)) from None
+
+
+def moved_pages(moved: list, site, outputs: dict[str, bytes], config) -> dict[str, bytes]:
+    """A page at each address of archive/moved.yml (``moved``), saying where what was
+    published there has gone (and taking the browser there), or that it was withdrawn;
+    ArchiveErrors if an address it moves from is a page the site has (the page is back, or
+    the entry's address is another page's), or one it leads to is none: not a page of
+    ``outputs``, nor one editors write in docs/, nor another address the file lists as gone
+    (a chain, whose end is the page to give)."""
+    if not moved:
+        return {}
     import html
 
     from .errors import ArchiveError
-    from .records import key_lines
+    from .records import MOVED_SECTIONS, key_lines
+    from .render import Renderer
 
     path = config.archive / "moved.yml"
     lines = key_lines(path)
-    errors = []
-    for entry in site.moved:
+    sources = {entry.source: entry for entry in moved}
+    renderer = Renderer(site, config.site_url, config.site_name, config.repo_url)
+    pages, errors = {}, []
+    for entry in moved:
         page = entry.source + "index.md"
         if page in outputs:
             errors.append(ArchiveError(path, f"[{entry.index}].from: '{entry.source}' is a page of the site: remove "
                                              "this entry (the page is back, or the address is another page's)",
                                        line=lines.get((entry.index, "from"))))
             continue
-        title = entry.target
-        if entry.target:
-            target = outputs.get(entry.target + "index.md")
-            if target is not None:
-                title = html.unescape(json.loads(target.split(b"\n", 2)[1])["title"])
-            elif not (config.docs / (entry.target + "index.md")).is_file() and \
-                    not (config.docs / (entry.target.rstrip("/") + ".md")).is_file():
-                errors.append(ArchiveError(path, f"[{entry.index}].to: '{entry.target}' is no page of the site: give "
-                                                 "the address of the page readers should find instead, as the site "
-                                                 "shows it", line=lines.get((entry.index, "to"))))
+        target, title = entry.target, None
+        if target is not None:
+            address = target.split("#")[0]
+            generated = outputs.get(address + "index.md")
+            if address in sources:
+                problem = (f"is itself listed as gone (entry [{sources[address].index}]): give the page readers "
+                           "should find in the end")
+            elif generated is not None:
+                problem, title = None, html.unescape(json.loads(generated.split(b"\n", 2)[1])["title"])
+            elif address == "" or (address.split("/", 1)[0] not in MOVED_SECTIONS and (
+                    (config.docs / (address + "index.md")).is_file()
+                    or (config.docs / (address.rstrip("/") + ".md")).is_file())):
+                problem, title = None, "the home page" if address == "" else address  # (a page editors write)
+            else:
+                problem = ("is no page of the site: give the address of the page readers should find instead, as "
+                           "the site shows it")
+            if problem:
+                errors.append(ArchiveError(path, f"[{entry.index}].to: '{target}' {problem}",
+                                           line=lines.get((entry.index, "to"))))
                 continue
-        front = {"title": "This page has moved" if entry.target else "This page was withdrawn",
+        front = {"title": "This page has moved" if target is not None else "This page was withdrawn",
                  "search": {"exclude": True}, "robots": "noindex"}
-        if entry.target:  # (the way up from the old address, then the new one)
-            front["redirect"] = "../" * entry.source.count("/") + entry.target
-        outputs[page] = renderer.page("moved.md.j2", page, front, target=entry.target, target_title=title,
-                                      note=entry.note).content.encode("utf-8")
+        if target is not None:  # (the way up from the old address, then the new one)
+            front["redirect"] = "../" * entry.source.count("/") + target
+        url, _, anchor = (target or "").partition("#")
+        pages[page] = renderer.page("moved.md.j2", page, front, target=target, url=url, anchor=anchor,
+                                    target_title=title, note=entry.note).content.encode("utf-8")
     if errors:
         raise ArchiveErrors(errors)
+    return pages
 
 
 def _check_outputs(config, outputs: dict[str, bytes], root: Path, out, site=None) -> int:
@@ -662,7 +700,7 @@ def _check_outputs(config, outputs: dict[str, bytes], root: Path, out, site=None
     edited by hand) and each page of docs/ in the generator's way, writing nothing; the
     exit status, 1 if there is any. A page whose address is lost with it is said as such, as
     the run that deletes it says (the pre-commit hook said only "stale": a review)."""
-    from .write import hand_edited, read_manifest, review
+    from .write import hand_edited, kept_by_moved, read_manifest, review
 
     manifest = read_manifest(config.docs)
     to_write, to_delete, conflicts, misplaced = review(config.docs, outputs, manifest)
@@ -671,7 +709,8 @@ def _check_outputs(config, outputs: dict[str, bytes], root: Path, out, site=None
     moved, known = _addresses(site) if site is not None and to_delete else (None, None)
     deleted = set(to_delete)
     for rel in stale:
-        gone = _gone_page(rel, moved, known) if rel in deleted and moved is not None else None
+        gone = (UNLISTED.format(folder=rel.removesuffix("index.md")) if kept_by_moved(config.docs, rel)
+                else _gone_page(rel, moved, known)) if rel in deleted and moved is not None else None
         print(one_line(f"stale: docs/{rel}" + (f" (edited by hand: {EDITED_ADVICE})" if rel in edited else "")
                        + (f" (to be deleted: {gone})" if gone else "")), file=out)
     for error in misplaced:
@@ -716,9 +755,16 @@ def _written_warnings(report, drafts: set[str] = frozenset(), site=None) -> None
              f"{EDITED_ADVICE}")
     moved, known = _addresses(site) if site is not None and report.deleted else (None, None)
     for rel in report.deleted:
+        if rel in report.deleted_moved:
+            warn(UNLISTED.format(folder=rel.removesuffix("index.md")))
+            continue
         gone = None if rel.removesuffix("index.md") in drafts else _gone_page(rel, moved, known)
         if gone:
             warn(gone)
+
+
+UNLISTED = ("the page {folder} that archive/moved.yml kept is gone, as the file no longer lists it: links to it from "
+            "elsewhere lead nowhere again; if that was not meant, list it again")
 
 
 def _addresses(site) -> tuple[dict[str, tuple[str, str | None, str]], tuple[set[str], set[str]]]:
@@ -932,16 +978,18 @@ FROM_THE_ROOT = (": write a page's address from the site's root, such as 'glossa
 
 
 def markdown_link_errors(site, outputs: dict[str, bytes], docs: Path, archive: Path | None = None,
-                         drafts: set[str] = frozenset()) -> list:
+                         drafts: set[str] = frozenset(), moved: list = ()) -> list:
     """A link the generator converts that leads to no page of the site, or that runs code:
     in an article written in Markdown, a glossary entry's definition or an event's
     description. (MkDocs checks the links of the pages editors write in docs/; these are
     converted by the generator, so the generator checks them, and names the file and the
     line that holds them.) ``drafts``: the addresses of articles the preview leaves out while
-    they are written, whose pages links may lead to."""
+    they are written, whose pages links may lead to. ``moved``: archive/moved.yml's entries,
+    whose addresses a link is told to leave for the page they lead to."""
     from .render import page_file
 
     targets = _LinkTargets(site, outputs, docs, drafts)
+    targets.gone = {entry.source: entry.target for entry in moved}
     errors = []
     for article in site.articles:
         if article.kind == "markdown" and article.body_markdown:
@@ -983,6 +1031,7 @@ class _LinkTargets:
         self.unused_tags = {f"tags/{t.slug}/": t.slug for t in site.tags if not site.tag_articles.get(t.slug)}
         self._site = site
         self._moved: dict[str, tuple[str, str, str]] | None = None
+        self.gone: dict[str, str | None] = {}  # archive/moved.yml: an address gone -> where it leads, if anywhere
         self._anchors: dict[str, set[str]] = {}  # of the generated pages that links lead into
         self._editors_anchors: dict[str, set[str]] = {}  # of the editors' pages: found as MkDocs makes most of them
         self._generated_before: dict[str, str] | None = None
@@ -1138,6 +1187,10 @@ def _no_such_page(targets: _LinkTargets, address: str) -> str:
     """Why no page is at ``address``: a slip in an address written from the site's root
     ('glossary/hidden-danger/' for 'glossary/hidden-dangers/') is given the nearest page of
     its folder; an address elsewhere, the way to write one."""
+    if address in targets.gone:  # (its page says so to readers who come from elsewhere, not to the site's own)
+        target = targets.gone[address]
+        return ("leads to an address archive/moved.yml lists as gone: " + (f"link to '{target}' instead"
+                                                                           if target is not None else "remove the link"))
     folder = address.rstrip("/").rpartition("/")[0]
     if not folder:
         return f"leads to no page of the site{FROM_THE_ROOT}"

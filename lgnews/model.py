@@ -49,7 +49,6 @@ from .records import (
     CuratedOrganization,
     CuratedPerson,
     Event,
-    Moved,
     PersonMention,
     Source,
     Tag,
@@ -59,7 +58,6 @@ from .records import (
     load_events,
     load_glossary,
     load_meta,
-    load_moved,
     load_organizations,
     load_people,
     load_tags,
@@ -499,7 +497,6 @@ class Site:
     hidden_terms: list[tuple[Article, str, Term, bool, str]] = field(default_factory=list)  # (article, note's phrase,
     # term, whether the note holds the whole term (else it covers part of it), the term's words in the text)
     term_organizations: dict[str, list[Organization]] = field(default_factory=dict)  # by term slug
-    moved: list[Moved] = field(default_factory=list)  # archive/moved.yml: published addresses that are gone
 
     def __repr__(self) -> str:
         return f"<Site of {len(self.articles)} articles>"
@@ -520,7 +517,6 @@ class Archive:
     absent: list[str] = field(default_factory=list)  # the lists of archive/ that are not there (read as empty)
     unfinished: list[str] = field(default_factory=list)  # folders of archive/articles/ an ingest left behind
     drafts: list[ArchiveError] = field(default_factory=list)  # articles set aside as still being written
-    moved: list[Moved] = field(default_factory=list)  # archive/moved.yml (optional: no warning without it)
 
 
 # --------------------------------------------------------------------------- loading
@@ -550,8 +546,6 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None, d
     tag_names = None if tags is None else {t.slug for t in tags}
     people = curated("people.yml", load_people, tag_names) or []
     organizations = curated("organizations.yml", load_organizations, tag_names) or []
-    # (Optional: an archive whose pages have never moved has none, and is not warned of it.)
-    moved = _curated_list(root, "moved.yml", load_moved, (), errors, []) or []
     tags, terms = tags or [], terms or []
     folder = root / "articles"
     _refuse_linked_folders((root, folder), errors)
@@ -570,7 +564,7 @@ def load_archive(root: Path, progress=None, cache: ArticleCache | None = None, d
     if errors:
         raise ArchiveErrors(errors, drafts)
     return Archive([a for a in loaded if a is not None], terms, events, people, organizations, tags,
-                   absent, sorted(unfinished), drafts, moved)
+                   absent, sorted(unfinished), drafts)
 
 
 def _curated_list(root: Path, name: str, loader, args: tuple, errors: list[ArchiveError], absent: list[str]):
@@ -1407,7 +1401,6 @@ def build_site(archive: Archive) -> Site:
         shared_names=_shared_names(people),
         hidden_terms=hidden,
         term_organizations=dict(term_organizations),
-        moved=archive.moved,
     )
 
 

@@ -162,13 +162,30 @@ def plan_build(root: Path, files) -> None:
     fingerprint = whole_site_inputs(root, files)
     everything = fingerprint != _state["fingerprint"]
     _state["fingerprint"] = fingerprint
+    noindex = set(NOINDEX_PAGES) | _moved_files(root)
     for file in files:
         # (A page that asks not to be indexed too: the sitemap reads it in the page's front
         # matter, which MkDocs reads only for the pages it builds, and listed it: a review.)
         if everything or (file.is_documentation_page() and (not is_generated(file.src_uri)
                                                             or _in_navigation(file.src_uri)
-                                                            or file.src_uri in NOINDEX_PAGES)):
+                                                            or file.src_uri in noindex)):
             file.is_modified = _modified
+
+
+def _moved_files(root: Path) -> set[str]:
+    """The pages kept at the addresses archive/moved.yml lists, which ask not to be indexed
+    too (a review: the preview's sitemap listed them); none if the file cannot be read (the
+    generator says why)."""
+    from .errors import ArchiveErrors
+    from .records import load_moved, read_yaml
+
+    path = root / "archive" / "moved.yml"
+    if not path.is_file():
+        return set()
+    try:
+        return {entry.source + "index.md" for entry in load_moved(path, read_yaml(path))}
+    except (ArchiveErrors, OSError):  # (its problems are the generator's to say, once)
+        return set()
 
 
 def _in_navigation(src_uri: str) -> bool:

@@ -2369,8 +2369,9 @@ def load_tags(path: Path, data: Any) -> list[Tag]:
 @dataclass
 class Moved:
     """A page that was published at ``source`` (an address of the site, 'articles/<id>/') and
-    is gone: ``target``, the address readers are led to, or None for a page withdrawn; and
-    ``note``, what the page at the old address says of it. ``index``: its place in the file."""
+    is gone: ``target``, the address readers are led to ('' for the home page; a '#place'
+    may follow it), or None for a page withdrawn; and ``note``, what the page at the old
+    address says of it. ``index``: its place in the file."""
     source: str
     target: str | None
     note: str | None
@@ -2379,30 +2380,45 @@ class Moved:
 
 MOVED_SECTIONS = ("articles", "glossary", "organizations", "people", "tags", "timeline")
 """The folders of the generated pages, whose addresses archive/moved.yml may lead on."""
-_ADDRESS_RE = re.compile(r"[a-z0-9][a-z0-9._-]*(?:/[a-z0-9][a-z0-9._-]*)*/")
+_ADDRESS_RE = re.compile(r"(?:[a-z0-9][a-z0-9-]{0,199}/){1,6}")
+"""An address of the site, as its pages have them: a few folders of lowercase letters, digits
+and hyphens (no file: 'articles/months.json' is none)."""
+_ANCHOR_RE = re.compile(r"[A-Za-z0-9_:.-]{1,200}")
 
 
-def _address(c: Checker, value: Any, where: tuple, required: bool) -> str | None:
+def _address(c: Checker, value: Any, where: tuple, required: bool, site_path: str, to: bool = False) -> str | None:
     """A page's address as archive/moved.yml gives it ('articles/<id>/', with or without its
-    first or last '/', or the page's full address on the site), as the site writes it."""
+    first or last '/', its file 'index.md' or 'index.html', or the page's full address on the
+    site, ``site_path`` the path of the site's own address: '/archive/'), as the site writes
+    it; for ``to``, '' for the home page, and a '#place' of the page kept."""
     text = c.text(value, where, required=required)
     if not text:
         return None
-    address = text.strip().split("#", 1)[0].split("?", 1)[0]
-    address = re.sub(r"^https?://[^/]+/", "", address).lstrip("/")
+    address, _, anchor = text.strip().split("?", 1)[0].partition("#")
+    full = re.match(r"https?://[^/]+", address)
+    if full:  # (the site's own path after the host: 'https://…github.io/archive/articles/<id>/')
+        address = address[full.end():]
+        if site_path.strip("/") and (address.rstrip("/") + "/").startswith("/" + site_path.strip("/") + "/"):
+            address = address[len(site_path.strip("/")) + 1:]
+    address = address.lstrip("/")
     address = re.sub(r"(?:^|(?<=/))index\.(?:html|md)$", "", address)
     address = address[:-3] if address.endswith(".md") else address  # (a page's file: 'data.md' is 'data/')
-    address = address if address.endswith("/") else address + "/"
-    if not _ADDRESS_RE.fullmatch(address) or ".." in address.split("/"):
-        c.error(where, f"{text!r} is not the address of a page of the site; write it as the site shows it, "
-                       "for example 'articles/2023-06-02-changsha-held-a-meeting/'")
-        return None
-    return address
+    address = address if not address or address.endswith("/") else address + "/"
+    if (to and address == "") or _ADDRESS_RE.fullmatch(address):
+        if not anchor:
+            return address
+        if to and _ANCHOR_RE.fullmatch(anchor):
+            return f"{address}#{anchor}"
+    c.error(where, f"{text!r} is not the address of a page of the site; write it as the site shows it, "
+                   "for example 'articles/2023-06-02-changsha-held-a-meeting/'"
+                   + (" (a place of the page after '#': letters, digits, '-', '_', '.' or ':')" if anchor and to else ""))
+    return None
 
 
-def load_moved(path: Path, data: Any) -> list[Moved]:
+def load_moved(path: Path, data: Any, site_path: str = "/") -> list[Moved]:
     """archive/moved.yml: the addresses of published pages that are gone, each with the page
-    it leads to ('to:') or what became of it ('note:'), or both."""
+    it leads to ('to:') or what became of it ('note:'), or both. Empty (or only comments),
+    there are none. ``site_path``: the path of the site's own address ('/archive/')."""
     c = Checker(path)
     if data is None:
         return []
@@ -2415,16 +2431,16 @@ def load_moved(path: Path, data: Any) -> list[Moved]:
         item = c.mapping(item, (i,), {"from": True, "to": False, "note": False}, "a moved page")
         if item is None:
             continue
-        source = _address(c, item.get("from"), (i, "from"), True)
-        target = _address(c, item.get("to"), (i, "to"), False)
-        note = c.text(item.get("note"), (i, "note"))
-        if source is None:
-            continue
+        source = _address(c, item.get("from"), (i, "from"), True, site_path)
+        target = _address(c, item.get("to"), (i, "to"), False, site_path, to=True)
+        note = c.text(item.get("note"), (i, "note"), single_line=False)
+        if source is None or (target is None and item.get("to") not in (None, "")):
+            continue  # (said)
         if source.split("/", 1)[0] not in MOVED_SECTIONS:
             c.error((i, "from"), f"'{source}' is not the address of a generated page (those under "
                                  f"{', '.join(s + '/' for s in MOVED_SECTIONS)}): a page editors write in docs/ is "
                                  "moved by hand")
-        elif source == target:
+        elif target is not None and target.split("#")[0] == source:
             c.error((i, "to"), f"'{target}' is the address it moves from: give the page it is now at")
         elif source in seen:
             c.error((i, "from"), f"'{source}' is listed twice (its first entry is [{seen[source]}]): keep one")

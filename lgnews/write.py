@@ -40,6 +40,21 @@ class WriteReport:
     deleted: list[str] = field(default_factory=list)
     edited: list[str] = field(default_factory=list)  # written again over an editor's change
     edited_deleted: list[str] = field(default_factory=list)  # deleted with an editor's change
+    deleted_moved: list[str] = field(default_factory=list)  # those of ``deleted`` that archive/moved.yml kept
+
+
+MOVED_MARK = b"Source: archive/moved.yml -->"
+"""What the page kept at an address archive/moved.yml lists holds near its top (moved.md.j2)."""
+
+
+def kept_by_moved(docs: Path, rel: str) -> bool:
+    """Whether the generated page ``rel`` is one archive/moved.yml kept at an address that is
+    gone (its deletion means that entry was removed, not that an article or a term was)."""
+    try:
+        head = _read(docs / rel, 1000)
+    except (OSError, _NotAFile):
+        return False
+    return head is not None and MOVED_MARK in head
 
 
 def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
@@ -635,6 +650,8 @@ def write_outputs(docs: Path, outputs: dict[str, bytes], progress=None, inputs: 
         if rel.endswith("/"):  # a folder of empty folders (``survey``)
             _remove_empty_tree(docs, docs / rel.rstrip("/"))
             continue
+        if kept_by_moved(docs, rel):
+            report.deleted_moved.append(rel)
         (docs / rel).unlink()
         report.deleted.append(rel)
         _prune_empty(docs, (docs / rel).parent)

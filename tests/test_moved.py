@@ -106,7 +106,82 @@ def test_a_moved_entry_is_checked(data, message):
 def test_addresses_are_read_as_the_site_shows_them():
     [entry] = load_moved(Path("moved.yml"), [{"from": "https://example.org/articles/a/index.html",
                                               "to": "/glossary/b#top"}])
-    assert (entry.source, entry.target, entry.note) == ("articles/a/", "glossary/b/", None)
+    assert (entry.source, entry.target, entry.note) == ("articles/a/", "glossary/b/#top", None)
     [entry] = load_moved(Path("moved.yml"), [{"from": "articles/a/index.md", "to": "data.md"}])
     assert (entry.source, entry.target) == ("articles/a/", "data/")
     assert re.fullmatch(r"[a-z/]+", entry.source)
+
+
+# A second review of the feature ---------------------------------------------------------
+
+
+def test_the_full_published_address_of_a_page_is_read(proj):
+    """The site lives under a path (https://…github.io/archive/): the address copied from the
+    browser was read as 'archive/articles/…/' and refused."""
+    rename_seed(proj)
+    moved(proj, f"- from: https://lgnews-archive.github.io/archive/articles/{OLD}/\n"
+                f"  to: https://lgnews-archive.github.io/archive/articles/{SEED_ID}/#p2\n")
+    assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
+    page = (proj / "docs" / "articles" / OLD / "index.md").read_text(encoding="utf-8")
+    assert f'"redirect":"../../articles/{SEED_ID}/#p2"' in page and f'href="../{SEED_ID}/#p2"' in page
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    # A page the previous run left in docs/ that this one does not make (a tag no article carries)
+    ("- from: tags/old-tag/\n  to: tags/unused-tag/\n",
+     "archive/moved.yml:2: [0].to: 'tags/unused-tag/' is no page of the site"),
+    # A chain: its end is the page to give (it was accepted or not by the entries' order)
+    ("- from: articles/2020-01-01-b/\n  to: articles/2020-01-01-a/\n"
+     f"- from: articles/2020-01-01-a/\n  to: articles/{SEED_ID}/\n",
+     "archive/moved.yml:2: [0].to: 'articles/2020-01-01-a/' is itself listed as gone (entry [1]): give the page "
+     "readers should find in the end"),
+    ("- from: articles/months.json\n  note: x\n", "archive/moved.yml:1: [0].from: 'articles/months.json' is not the "
+                                                   "address of a page of the site"),
+])
+def test_an_entry_that_leads_to_no_lasting_page_is_refused(proj, text, message):
+    (proj / "docs" / "tags" / "unused-tag").mkdir(parents=True, exist_ok=True)
+    (proj / "docs" / "tags" / "unused-tag" / "index.md").write_text("<!-- Generated -->\n", encoding="utf-8")
+    moved(proj, text)
+    [said] = build_fails(proj)
+    assert said.startswith(message), said
+
+
+def test_the_home_page_is_a_place_to_lead_to_and_an_empty_file_lists_nothing(proj):
+    moved(proj, "- from: articles/2020-01-01-gone/\n  to: /\n")
+    assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
+    page = (proj / "docs" / "articles" / "2020-01-01-gone" / "index.md").read_text(encoding="utf-8")
+    assert '"redirect":"../../"' in page and '<a href="../../">the home page</a>' in page
+    # Emptied (the last entry removed, its comment kept): no page, and not refused as a lost file
+    moved(proj, "# Published pages that are gone: their addresses lead readers on.\n")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.stderr.splitlines() == [
+        "warning: the page articles/2020-01-01-gone/ that archive/moved.yml kept is gone, as the file no longer "
+        "lists it: links to it from elsewhere lead nowhere again; if that was not meant, list it again"]
+
+
+def test_the_sites_own_links_to_an_address_that_is_gone_are_refused(proj):
+    """The page kept at the address is for readers who come from elsewhere: a link of the
+    site's own that leads there was let through once the address was listed."""
+    rename_seed(proj)
+    moved(proj, f"- from: articles/{OLD}/\n  to: articles/{SEED_ID}/\n")
+    glossary = proj / "archive" / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    glossary.write_text(text.replace('the Louxing work-safety article of April 2022 uses it."',
+                                     f'the [Louxing work-safety article](articles/{OLD}/) of April 2022 uses it."', 1),
+                        encoding="utf-8")
+    [said] = build_fails(proj)
+    assert said.endswith(f"the link to 'articles/{OLD}/' leads to an address archive/moved.yml lists as gone: link "
+                         f"to 'articles/{SEED_ID}/' instead"), said
+
+
+def test_the_preview_rebuilds_the_pages_of_moved_addresses_as_it_does_the_other_unindexed_ones(tmp_path):
+    """Their front matter asks not to be indexed, which the sitemap reads only in the pages
+    MkDocs builds: the preview's sitemap listed those it did not rebuild (a review)."""
+    from lgnews.preview import _moved_files
+
+    (tmp_path / "archive").mkdir()
+    assert _moved_files(tmp_path) == set()
+    moved(tmp_path, "- from: articles/2020-01-01-gone/\n  note: x\n- from: tags/old\n  to: /\n")
+    assert _moved_files(tmp_path) == {"articles/2020-01-01-gone/index.md", "tags/old/index.md"}
+    moved(tmp_path, "- from: [\n")  # (said by the generator, not here)
+    assert _moved_files(tmp_path) == set()
