@@ -480,16 +480,19 @@ _FUTURE_BEFORE_RE = re.compile(
     rf"(?:\s+{_NOT_PAST}[A-Za-z0-9][a-z0-9]*(?<!ed)){{0,3}}\s+(?:on|from|in)\s+(?:the\s+)?$")
 _DEADLINE_TO_COME_RE = re.compile(
     r"(?:\b(?:will|shall|must|should|(?:is|are)\s+(?:scheduled\s+|expected\s+|set\s+)?to|needs?\s+to|plans?\s+to)"
-    r"\s+(?:[A-Za-z'-]+\s+){0,7}"
+    r"\s+(?:(?!(?i:have|has|had|been|was|were|did|they|it|we|he|she|i|you|who|which|that|last)\b)[A-Za-z'-]+\s+){0,7}"
     r"|\b(?:runs?|lasts?|continues?|remains?|(?:is|are)\s+(?:open|valid|in\s+force|due))\s+(?:[a-z]+\s+){0,2})"
     r"(?:until|till|by|before|through)\s+(?:the\s+)?$")
 """A deadline the text says is to come: "will last until", "must complete the self-inspection
 before", "which will last until", "runs until", "is open until", "are due by"; not one said in
 the past ("By March 31, the county had completed", "which lasted until", "had been extended
-until"): a review."""
+until", "should have finished the work by"), nor one of a clause of its own between the verb
+and the day ("must report the hazards they found before", "plans to review the cases it
+handled before"): reviews."""
 _DEADLINE_OPENS_RE = re.compile(r"(?:^|[.!?;:]\s+|\n|[“\"(]\s*)$")
 _FUTURE_AFTER_DEADLINE_RE = re.compile(
-    r",?\s+(?:[A-Za-z'-]+\s+){0,5}?(?:will|shall|must|should|(?:is|are)\s+to|needs?\s+to)\s")
+    r",?\s+(?:(?!(?:that|which|who)\b)[A-Za-z'-]+\s+){0,5}?(?:will|shall|must|should|(?:is|are)\s+to|needs?\s+to)\s"
+    r"(?!\s*have\s+(?:been|[a-z]+ed)\b)")
 """After a deadline that opens its sentence, the verb that says it is to come: "By January 10,
 every village must have", "Before January 10, each township shall report"."""
 _FUTURE_AFTER_NAME_RE = re.compile(r",?\s+(?:the\s+)?(?:[A-Z][A-Za-z'-]*\s+){1,5}(?:will|is to|are to)\s")
@@ -2102,10 +2105,10 @@ _CHINESE_DAY_RE = re.compile(r"(?:(?P<year>(?:19|20)[0-9]{2})\s*年\s*)?(?<![0-9
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _NO_DAY_RE = re.compile(
     rf"(?<![A-Za-z])(?P<month>{_MONTH_NAMES})(?:\.|(?<!Jun))\s+(?P<day>[0-9]{{1,2}})"
-    rf"(?:st|nd|rd|th)?(?![0-9A-Za-z]|[.-][0-9])"
+    rf"(?:st|nd|rd|th)?(?![0-9A-Za-z]|[.-][0-9]|\s+(?!this\b|was\b|is\b|has\b)[a-z]+s\b)"
     rf"|(?<![0-9A-Za-z.])(?P<day2>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_NAMES})(?![A-Za-z])"
     rf"|(?<![0-9A-Za-z./-])(?P<iso_year>(?:19|20)[0-9]{{2}})(?P<sep>[-/.])(?P<iso_month>0?[1-9]|1[0-2])(?P=sep)"
-    r"(?P<iso_day>[0-9]{1,2})(?![0-9]|[.-][0-9])")
+    r"(?P<iso_day>[0-9]{1,2})(?![0-9]|[.-][0-9A-Za-z])")
 """A day written with its month, for ``days_not_in_the_calendar``: its name in full or
 shortened ("April 31", "Apr 31", "Sept. 31"; not "Jun 31" without a stop, where Jun is more
 likely a given name), or in figures with a month of the year ("2023-02-30", "2023.2.30",
@@ -2119,6 +2122,8 @@ def days_not_in_the_calendar(text: str) -> list[str]:
     in figures, which are no dates (``_NO_DAY_RE``)."""
     found = []
     for m in _NO_DAY_RE.finditer(text):
+        if m["iso_year"] and _word_before(text, m.start()) in ("version", "ver.", "v", "release"):
+            continue  # ("Version 2023.2.30" of an app)
         if m["iso_year"]:
             year, month, day = int(m["iso_year"]), int(m["iso_month"]), int(m["iso_day"])
         else:

@@ -691,6 +691,12 @@ def test_the_end_of_a_range_of_days_is_not_before_its_start(text, dates):
     (date(2023, 12, 20), "The county will continue the special campaign against illegal construction until January 31.",
      ["2024-01-31"]),
     (date(2023, 12, 20), "Before January 10, each township had reported its progress.", ["2023-01-10"]),
+    # Nor a verb of the past between them (a third review: each was read a year ahead)
+    (date(2023, 12, 20), "All units must report the hazards they found before January 15.", ["2023-01-15"]),
+    (date(2023, 12, 20), "The county should have finished the work by January 15, the inspectors said.",
+     ["2023-01-15"]),
+    (date(2023, 12, 20), "The county plans to review the cases it handled before January 1.", ["2023-01-01"]),
+    (date(2023, 12, 20), "By January 10, the townships that will be inspected had reported.", ["2023-01-10"]),
 ])
 def test_a_range_ends_within_ten_months_of_its_start(published, text, dates):
     assert [d.date for d in find_dates(text, published)] == dates
@@ -1673,6 +1679,7 @@ def test_days_no_calendar_has_are_found_and_nothing_else():
 
     text = ("On February 30, the county met; on April 31 and on 2022-02-30 it rained, and on the 31st of September. "
             "In May 40 villages joined. He Jun 31 was there. Version 2023.13.1 of the app, the 2019/20/21 seasons, "
-            "February 29 and 2022-13-05. And on Apr 31, on Jun. 31, on 2023.2.30 and in the 2023-02-30/31 period.")
+            "February 29 and 2022-13-05. And on Apr 31, on Jun. 31, on 2023.2.30 and in the 2023-02-30/31 period. "
+            "Not in Apr 31 villages, version 2019.2.30 or the file 2023.02.30.pdf.")
     assert days_not_in_the_calendar(text) == ["February 30", "April 31", "2022-02-30", "31st of September", "Apr 31",
                                               "Jun. 31", "2023.2.30", "2023-02-30"]
