@@ -808,10 +808,17 @@ def _is_dir(entry: os.DirEntry) -> bool:
         return False
 
 
+SYSTEM_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+"""What a file manager saves in a folder it showed (macOS, Windows): nobody's page."""
+
+
 def _empty_tree(folder: Path) -> bool:
     """Whether ``folder`` holds nothing but empty folders (or the temporary files of a killed
-    run, removed with it): not a link, a dot file an editor's system saved (.DS_Store), nor
-    a file of any other kind, which make it a stray (a review)."""
+    run, or what a file manager saved there, removed with it): not a link itself (a review:
+    what it led to outside docs/ was removed), nor holding a link, a dot file of an editor's
+    or a file of any other kind, which make it a stray (a review)."""
+    if os.path.islink(folder):
+        return False
     try:
         with os.scandir(folder) as it:
             found = list(it)
@@ -823,7 +830,7 @@ def _empty_tree(folder: Path) -> bool:
         if entry.is_dir(follow_symlinks=False):
             if not _empty_tree(Path(entry.path)):
                 return False
-        elif not _stale_temporary(entry.name):
+        elif not _stale_temporary(entry.name) and entry.name not in SYSTEM_FILES:
             return False
     return True
 
@@ -831,9 +838,11 @@ def _empty_tree(folder: Path) -> bool:
 def _remove_empty_tree(docs: Path, folder: Path) -> None:
     """Remove ``folder``, found empty (``_empty_tree``), its empty folders first; then its
     parents, if they are left empty."""
+    if os.path.islink(folder):
+        return
     for top, _folders, files in os.walk(folder, topdown=False):
-        for name in files:  # (the temporary files of a killed run)
-            if _stale_temporary(name):
+        for name in files:  # (the temporary files of a killed run, a file manager's)
+            if _stale_temporary(name) or name in SYSTEM_FILES:
                 with contextlib.suppress(OSError):
                     os.unlink(os.path.join(top, name))
         with contextlib.suppress(OSError):
@@ -842,11 +851,26 @@ def _remove_empty_tree(docs: Path, folder: Path) -> None:
 
 
 def _prune_empty(docs: Path, folder: Path) -> None:
+    """Remove ``folder`` and its parents under ``docs`` while they are empty, or hold only
+    what a file manager saved there (``SYSTEM_FILES``: a removed article's folder kept by its
+    .DS_Store was refused by the next run as an editor's: a review)."""
     while folder != docs and docs in folder.parents:
         try:
             folder.rmdir()
         except OSError:
-            return
+            try:
+                names = os.listdir(folder)
+            except OSError:
+                return
+            if not names or not SYSTEM_FILES.issuperset(names) or os.path.islink(folder):
+                return
+            for name in names:
+                with contextlib.suppress(OSError):
+                    os.unlink(folder / name)
+            try:
+                folder.rmdir()
+            except OSError:
+                return
         folder = folder.parent
 
 

@@ -802,13 +802,25 @@ def test_an_empty_folder_left_by_a_run_stopped_while_deleting_is_removed(tmp_pat
     (docs / "tags" / "c" / "d" / "e").mkdir(parents=True)
     write.write_outputs(docs, {b: b"<!-- Generated -->\nB\n"}, inputs="fp1")
     assert not (docs / "tags" / "c").exists()
-    # Not a folder holding a dot file (.DS_Store) or a link, an editor's system's or an editor's: a stray, as before
-    for name, make in ((".DS_Store", lambda p: p.write_bytes(b"x")), ("link", lambda p: p.symlink_to(".."))):
+    # Nor what a file manager saved there (.DS_Store): the folder of a page deleted goes with it (a third review)
+    (docs / "tags" / "b" / ".DS_Store").write_bytes(b"x")
+    write.write_outputs(docs, {"tags/g/index.md": b"<!-- Generated -->\nG\n"}, inputs="fp2")
+    assert not (docs / "tags" / "b").exists()
+    b = "tags/g/index.md"
+    # Not a folder holding a dot file of an editor's or a link: a stray, as before; nor one that
+    # is a link, whose empty folders outside docs/ were removed (a third review)
+    outside = tmp_path / "outside"
+    (outside / "sub").mkdir(parents=True)
+    for name, make in ((".notes", lambda p: p.write_bytes(b"x")), ("link", lambda p: p.symlink_to(".."))):
         (docs / "tags" / "f").mkdir()
         make(docs / "tags" / "f" / name)
         with pytest.raises(write.ArchiveErrors, match="tags/f"):
-            write.write_outputs(docs, {b: b"<!-- Generated -->\nB\n"}, inputs="fp1")
+            write.write_outputs(docs, {b: b"<!-- Generated -->\nG\n"}, inputs="fp2")
         shutil.rmtree(docs / "tags" / "f")
+    (docs / "tags" / "f").symlink_to(outside)
+    with pytest.raises(write.ArchiveErrors, match="tags/f"):
+        write.write_outputs(docs, {b: b"<!-- Generated -->\nG\n"}, inputs="fp2")
+    assert (outside / "sub").is_dir()
 
 
 def test_pages_rewritten_by_a_run_stopped_before_its_manifest_are_not_taken_for_an_editors(tmp_path, monkeypatch):
