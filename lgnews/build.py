@@ -618,8 +618,6 @@ def _load_moved(config, root: Path, check: bool) -> list:
     """The entries of archive/moved.yml (``records.load_moved``), none if there is no such
     file (an archive whose pages never moved), or if it is empty; ``_Stop`` after saying what
     is wrong with it."""
-    from urllib.parse import urlparse
-
     from .errors import ArchiveError
     from .records import load_moved, read_yaml
 
@@ -631,7 +629,7 @@ def _load_moved(config, root: Path, check: bool) -> list:
             if near:
                 raise ArchiveErrors([ArchiveError(path, f"missing: rename {near[0]} to moved.yml")])
             return []
-        return load_moved(path, read_yaml(path), urlparse(config.site_url).path)
+        return load_moved(path, read_yaml(path), config.site_url)
     except ArchiveErrors as exc:
         raise _Stop(_refused(exc.errors, root, check=check)) from None
 
@@ -672,6 +670,10 @@ def moved_pages(moved: list, site, outputs: dict[str, bytes], config) -> dict[st
                            "should find in the end")
             elif generated is not None:
                 problem, title = None, html.unescape(json.loads(generated.split(b"\n", 2)[1])["title"])
+                anchor = target.partition("#")[2]
+                if anchor:  # (a place the page does not have: a review)
+                    problem = _anchor_problem(_LinkTargets(site, outputs, config.docs), address + "index.md",
+                                              address, anchor)
             elif address == "" or (address.split("/", 1)[0] not in MOVED_SECTIONS and (
                     (config.docs / (address + "index.md")).is_file()
                     or (config.docs / (address.rstrip("/") + ".md")).is_file())):

@@ -176,15 +176,16 @@ def _moved_files(root: Path) -> set[str]:
     """The pages kept at the addresses archive/moved.yml lists, which ask not to be indexed
     too (a review: the preview's sitemap listed them); none if the file cannot be read (the
     generator says why)."""
+    from .config import ConfigError, load_config
     from .errors import ArchiveErrors
     from .records import load_moved, read_yaml
 
     path = root / "archive" / "moved.yml"
     if not path.is_file():
         return set()
-    try:
-        return {entry.source + "index.md" for entry in load_moved(path, read_yaml(path))}
-    except (ArchiveErrors, OSError):  # (its problems are the generator's to say, once)
+    try:  # (read as the generator reads it, with the site's own address: a review)
+        return {entry.source + "index.md" for entry in load_moved(path, read_yaml(path), load_config(root).site_url)}
+    except (ArchiveErrors, ConfigError, OSError):  # (its problems are the generator's to say, once)
         return set()
 
 

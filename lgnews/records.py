@@ -2386,20 +2386,35 @@ and hyphens (no file: 'articles/months.json' is none)."""
 _ANCHOR_RE = re.compile(r"[A-Za-z0-9_:.-]{1,200}")
 
 
-def _address(c: Checker, value: Any, where: tuple, required: bool, site_path: str, to: bool = False) -> str | None:
+_PREVIEW_HOSTS = ("127.0.0.1", "localhost")
+"""Where `make serve` shows the site, at the root: a full address copied from the preview."""
+
+
+def _address(c: Checker, value: Any, where: tuple, required: bool, site_url: str, to: bool = False) -> str | None:
     """A page's address as archive/moved.yml gives it ('articles/<id>/', with or without its
     first or last '/', its file 'index.md' or 'index.html', or the page's full address on the
-    site, ``site_path`` the path of the site's own address: '/archive/'), as the site writes
-    it; for ``to``, '' for the home page, and a '#place' of the page kept."""
+    site, whose own address is ``site_url``, or in the preview), as the site writes it; for
+    ``to``, '' for the home page, and a '#place' of the page kept. An address on another site
+    is none (a review: 'https://www.gov.cn/' led to this site's home page)."""
+    from urllib.parse import urlsplit
+
     text = c.text(value, where, required=required)
     if not text:
         return None
     address, _, anchor = text.strip().split("?", 1)[0].partition("#")
-    full = re.match(r"https?://[^/]+", address)
+    full = re.match(r"[A-Za-z][A-Za-z0-9+.-]*://([^/]*)", address)
     if full:  # (the site's own path after the host: 'https://…github.io/archive/articles/<id>/')
-        address = address[full.end():]
-        if site_path.strip("/") and (address.rstrip("/") + "/").startswith("/" + site_path.strip("/") + "/"):
-            address = address[len(site_path.strip("/")) + 1:]
+        site = urlsplit(site_url)
+        host, path = full[1].lower(), address[full.end():] or "/"
+        own = "/" + site.path.strip("/") + "/" if site.path.strip("/") else "/"
+        if host == (site.netloc or "").lower() and (path.rstrip("/") + "/").startswith(own):
+            address = path[len(own) - 1:]
+        elif host.split(":")[0] in _PREVIEW_HOSTS:
+            address = path
+        else:
+            c.error(where, f"{text!r} is not an address of this site ({site_url}): write the address of one of its "
+                           "pages, for example 'articles/2023-06-02-changsha-held-a-meeting/'")
+            return None
     address = address.lstrip("/")
     address = re.sub(r"(?:^|(?<=/))index\.(?:html|md)$", "", address)
     address = address[:-3] if address.endswith(".md") else address  # (a page's file: 'data.md' is 'data/')
@@ -2415,10 +2430,10 @@ def _address(c: Checker, value: Any, where: tuple, required: bool, site_path: st
     return None
 
 
-def load_moved(path: Path, data: Any, site_path: str = "/") -> list[Moved]:
+def load_moved(path: Path, data: Any, site_url: str = "") -> list[Moved]:
     """archive/moved.yml: the addresses of published pages that are gone, each with the page
     it leads to ('to:') or what became of it ('note:'), or both. Empty (or only comments),
-    there are none. ``site_path``: the path of the site's own address ('/archive/')."""
+    there are none. ``site_url``: the site's own address ('https://…/archive/')."""
     c = Checker(path)
     if data is None:
         return []
@@ -2431,8 +2446,8 @@ def load_moved(path: Path, data: Any, site_path: str = "/") -> list[Moved]:
         item = c.mapping(item, (i,), {"from": True, "to": False, "note": False}, "a moved page")
         if item is None:
             continue
-        source = _address(c, item.get("from"), (i, "from"), True, site_path)
-        target = _address(c, item.get("to"), (i, "to"), False, site_path, to=True)
+        source = _address(c, item.get("from"), (i, "from"), True, site_url)
+        target = _address(c, item.get("to"), (i, "to"), False, site_url, to=True)
         note = c.text(item.get("note"), (i, "note"), single_line=False)
         if source is None or (target is None and item.get("to") not in (None, "")):
             continue  # (said)

@@ -95,17 +95,20 @@ def test_a_page_editors_wrote_is_a_place_to_lead_to(proj):
     ([{"from": "articles/a/", "note": "x"}, {"from": "/articles/a", "note": "y"}],
      "[1].from: 'articles/a/' is listed twice (its first entry is [0]): keep one"),
     ([{"from": "articles/a/", "too": "articles/b/"}], "unknown field 'too'"),
+    # An address on another site (a review: it led to this site's home page, or its data/)
+    ([{"from": "articles/a/", "to": "https://www.gov.cn/"}], "[0].to: 'https://www.gov.cn/' is not an address of this site"),
+    ([{"from": "https://example.org/other/articles/a/", "note": "x"}], "is not an address of this site"),
     ({"from": "articles/a/"}, "expected a list of moved pages"),
 ])
 def test_a_moved_entry_is_checked(data, message):
     with pytest.raises(ArchiveErrors) as caught:
-        load_moved(Path("archive/moved.yml"), data)
+        load_moved(Path("archive/moved.yml"), data, "https://example.org/sub/")
     assert message in str(caught.value), str(caught.value)
 
 
 def test_addresses_are_read_as_the_site_shows_them():
     [entry] = load_moved(Path("moved.yml"), [{"from": "https://example.org/articles/a/index.html",
-                                              "to": "/glossary/b#top"}])
+                                              "to": "/glossary/b#top"}], "https://example.org/")
     assert (entry.source, entry.target, entry.note) == ("articles/a/", "glossary/b/#top", None)
     [entry] = load_moved(Path("moved.yml"), [{"from": "articles/a/index.md", "to": "data.md"}])
     assert (entry.source, entry.target) == ("articles/a/", "data/")
@@ -137,6 +140,9 @@ def test_the_full_published_address_of_a_page_is_read(proj):
      "readers should find in the end"),
     ("- from: articles/months.json\n  note: x\n", "archive/moved.yml:1: [0].from: 'articles/months.json' is not the "
                                                    "address of a page of the site"),
+    # A place the page does not have (a review: the browser was sent there all the same)
+    (f"- from: articles/2020-01-01-b/\n  to: articles/{SEED_ID}/#no-such-place\n",
+     f"archive/moved.yml:2: [0].to: 'articles/{SEED_ID}/#no-such-place' leads to no place of the page"),
 ])
 def test_an_entry_that_leads_to_no_lasting_page_is_refused(proj, text, message):
     (proj / "docs" / "tags" / "unused-tag").mkdir(parents=True, exist_ok=True)
@@ -180,8 +186,9 @@ def test_the_preview_rebuilds_the_pages_of_moved_addresses_as_it_does_the_other_
     from lgnews.preview import _moved_files
 
     (tmp_path / "archive").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nsite_url: https://example.org/sub/\n", encoding="utf-8")
     assert _moved_files(tmp_path) == set()
-    moved(tmp_path, "- from: articles/2020-01-01-gone/\n  note: x\n- from: tags/old\n  to: /\n")
+    moved(tmp_path, "- from: articles/2020-01-01-gone/\n  note: x\n- from: https://example.org/sub/tags/old\n  to: /\n")
     assert _moved_files(tmp_path) == {"articles/2020-01-01-gone/index.md", "tags/old/index.md"}
     moved(tmp_path, "- from: [\n")  # (said by the generator, not here)
     assert _moved_files(tmp_path) == set()
