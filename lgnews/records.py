@@ -2420,7 +2420,7 @@ def _address(c: Checker, value: Any, where: tuple, required: bool, site_url: str
     address = address[:-3] if address.endswith(".md") else address  # (a page's file: 'data.md' is 'data/')
     address = address if not address or address.endswith("/") else address + "/"
     if (to and address == "") or _ADDRESS_RE.fullmatch(address):
-        if not anchor:
+        if not anchor or not to:  # (the place in a page that is gone: the page is)
             return address
         if to and _ANCHOR_RE.fullmatch(anchor):
             return f"{address}#{anchor}"

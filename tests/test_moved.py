@@ -110,7 +110,7 @@ def test_addresses_are_read_as_the_site_shows_them():
     [entry] = load_moved(Path("moved.yml"), [{"from": "https://example.org/articles/a/index.html",
                                               "to": "/glossary/b#top"}], "https://example.org/")
     assert (entry.source, entry.target, entry.note) == ("articles/a/", "glossary/b/#top", None)
-    [entry] = load_moved(Path("moved.yml"), [{"from": "articles/a/index.md", "to": "data.md"}])
+    [entry] = load_moved(Path("moved.yml"), [{"from": "articles/a/index.md#p3", "to": "data.md"}])
     assert (entry.source, entry.target) == ("articles/a/", "data/")
     assert re.fullmatch(r"[a-z/]+", entry.source)
 
