@@ -99,11 +99,22 @@ def test_a_page_editors_wrote_is_a_place_to_lead_to(proj):
     ([{"from": "articles/a/", "to": "https://www.gov.cn/"}], "[0].to: 'https://www.gov.cn/' is not an address of this site"),
     ([{"from": "https://example.org/other/articles/a/", "note": "x"}], "is not an address of this site"),
     ({"from": "articles/a/"}, "expected a list of moved pages"),
+    # A part of an address longer than a file's name can be (it failed while writing: a review)
+    ([{"from": "articles/" + "a" * 256 + "/", "note": "x"}], "is not the address of a page of the site"),
 ])
 def test_a_moved_entry_is_checked(data, message):
     with pytest.raises(ArchiveErrors) as caught:
         load_moved(Path("archive/moved.yml"), data, "https://example.org/sub/")
     assert message in str(caught.value), str(caught.value)
+
+
+def test_a_to_that_is_no_address_is_said_once():
+    """It was said, and then again as an entry with neither 'to:' nor 'note:' (a review)."""
+    with pytest.raises(ArchiveErrors) as caught:
+        load_moved(Path("archive/moved.yml"), [{"from": "articles/a/", "to": "Big Page"}], "https://example.org/")
+    assert [e.message for e in caught.value.errors] == [
+        "[0].to: 'Big Page' is not the address of a page of the site; write it as the site shows it, for example "
+        "'articles/2023-06-02-changsha-held-a-meeting/'"]
 
 
 def test_addresses_are_read_as_the_site_shows_them():
