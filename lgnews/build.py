@@ -619,13 +619,13 @@ def _load_moved(config, root: Path, check: bool) -> list:
     file (an archive whose pages never moved), or if it is empty; ``_Stop`` after saying what
     is wrong with it."""
     from .errors import ArchiveError
+    from .model import near_names
     from .records import load_moved, read_yaml
 
     path = config.archive / "moved.yml"
     try:
         if not path.exists() and not path.is_symlink():
-            near = [p.name for p in (config.archive.iterdir() if config.archive.is_dir() else ())
-                    if p.name != "moved.yml" and p.name.lower().split(".", 1)[0] == "moved"]
+            near = near_names(config.archive, "moved.yml")
             if near:
                 raise ArchiveErrors([ArchiveError(path, f"missing: rename {near[0]} to moved.yml")])
             return []
@@ -653,6 +653,7 @@ def moved_pages(moved: list, site, outputs: dict[str, bytes], config) -> dict[st
     lines = key_lines(path)
     sources = {entry.source: entry for entry in moved}
     renderer = Renderer(site, config.site_url, config.site_name, config.repo_url)
+    targets = _LinkTargets(site, outputs, config.docs)  # (the anchors of a page, read once)
     pages, errors = {}, []
     for entry in moved:
         page = entry.source + "index.md"
@@ -672,8 +673,7 @@ def moved_pages(moved: list, site, outputs: dict[str, bytes], config) -> dict[st
                 problem, title = None, html.unescape(json.loads(generated.split(b"\n", 2)[1])["title"])
                 anchor = target.partition("#")[2]
                 if anchor:  # (a place the page does not have: a review)
-                    problem = _anchor_problem(_LinkTargets(site, outputs, config.docs), address + "index.md",
-                                              address, anchor)
+                    problem = _anchor_problem(targets, address + "index.md", address, anchor)
             elif address == "" or (address.split("/", 1)[0] not in MOVED_SECTIONS and (
                     (config.docs / (address + "index.md")).is_file()
                     or (config.docs / (address.rstrip("/") + ".md")).is_file())):

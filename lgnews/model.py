@@ -577,8 +577,7 @@ def _curated_list(root: Path, name: str, loader, args: tuple, errors: list[Archi
         # Read as empty (a new archive may not have it yet), but not in silence: the pages
         # of its entries go (the whole glossary, every person's note). Under another name
         # (glossary.yaml), it is an error: the editor meant it to be read.
-        stem = name.rsplit(".", 1)[0].lower()
-        near = [n for n in _listdir(root) if n != name and n.lower().split(".", 1)[0] == stem]
+        near = near_names(root, name)
         if near:
             errors.append(ArchiveError(path, f"missing: rename {near[0]} to {name}"))
             return None
@@ -598,6 +597,13 @@ def _curated_list(root: Path, name: str, loader, args: tuple, errors: list[Archi
     except ArchiveErrors as exc:
         errors.extend(exc.errors)
         return None  # invalid: do not check other files against it
+
+
+def near_names(root: Path, name: str) -> list[str]:
+    """The files of ``root`` named as the editors' list ``name`` but for its ending or its
+    capitals (glossary.yaml, Moved.yml): a file meant to be read under that name."""
+    stem = name.rsplit(".", 1)[0].lower()
+    return [n for n in _listdir(root) if n != name and n.lower().split(".", 1)[0] == stem]
 
 
 def _refuse_linked_folders(folders: tuple[Path, ...], errors: list[ArchiveError]) -> None:

@@ -812,6 +812,12 @@ SYSTEM_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 """What a file manager saves in a folder it showed (macOS, Windows): nobody's page."""
 
 
+def _left_behind(name: str) -> bool:
+    """Whether a file of that name in a folder of empty folders goes with it: a killed run's
+    temporary file, or what a file manager saved there."""
+    return name in SYSTEM_FILES or _stale_temporary(name)
+
+
 def _empty_tree(folder: Path) -> bool:
     """Whether ``folder`` holds nothing but empty folders (or the temporary files of a killed
     run, or what a file manager saved there, removed with it): not a link itself (a review:
@@ -830,7 +836,7 @@ def _empty_tree(folder: Path) -> bool:
         if entry.is_dir(follow_symlinks=False):
             if not _empty_tree(Path(entry.path)):
                 return False
-        elif not _stale_temporary(entry.name) and entry.name not in SYSTEM_FILES:
+        elif not _left_behind(entry.name):
             return False
     return True
 
@@ -842,7 +848,7 @@ def _remove_empty_tree(docs: Path, folder: Path) -> None:
         return
     for top, _folders, files in os.walk(folder, topdown=False):
         for name in files:  # (the temporary files of a killed run, a file manager's)
-            if _stale_temporary(name) or name in SYSTEM_FILES:
+            if _left_behind(name):
                 with contextlib.suppress(OSError):
                     os.unlink(os.path.join(top, name))
         with contextlib.suppress(OSError):

@@ -2341,25 +2341,19 @@ def test_a_field_under_a_list_of_plain_values_is_told_to_move(proj):
         "spaces, like the line above it, '- hunan'"]
 
 
-def test_an_alias_at_the_margin_is_told_to_move_not_to_become_a_name(proj):
+@pytest.mark.parametrize("below", [
+    "",
+    # With 'local_aliases: []' under the alias: told to put '[]' in quotes, which does not
+    # help (a review of the hint above)
+    "  local_aliases: []\n",
+])
+def test_an_alias_at_the_margin_is_told_to_move_not_to_become_a_name(proj, below):
     """An alias that lost its indentation under 'aliases:' was told to become '- name: …',
     which the build then took as a new organization, the old one's Chinese and description
     lost to it (a review of the hint above)."""
     rel = "archive/organizations.yml"
     edit(proj, rel, '  aliases:\n    - "Louxing Rong Media Centre"\n',
-         '  aliases:\n- Louxing Rong Media Centre\n')
-    line = line_of(proj, rel, r"^- Louxing Rong Media Centre$")
-    assert build_fails(proj) == [
-        f"{rel}:{line}: invalid YAML: this line is indented 0 space(s), unlike the lines around it: indent it 2 "
-        "spaces, like the line above it, 'aliases:'"]
-
-
-def test_an_alias_at_the_margin_over_an_empty_list_is_told_to_move(proj):
-    """The same, with 'local_aliases: []' under the alias: told to put '[]' in quotes, which
-    does not help (a review of the hint above)."""
-    rel = "archive/organizations.yml"
-    edit(proj, rel, '  aliases:\n    - "Louxing Rong Media Centre"\n',
-         '  aliases:\n- Louxing Rong Media Centre\n  local_aliases: []\n')
+         '  aliases:\n- Louxing Rong Media Centre\n' + below)
     line = line_of(proj, rel, r"^- Louxing Rong Media Centre$")
     assert build_fails(proj) == [
         f"{rel}:{line}: invalid YAML: this line is indented 0 space(s), unlike the lines around it: indent it 2 "

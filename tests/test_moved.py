@@ -78,6 +78,13 @@ def test_an_entry_that_leads_nowhere_or_hides_a_page_is_refused(proj, text, mess
     assert build_fails(proj) == [message]
 
 
+def test_the_file_under_a_near_name_is_named(proj):
+    """As the other lists of archive/ are: moved.yaml is read by no one (the editors' guide
+    names moved.yml)."""
+    (proj / "archive" / "moved.yaml").write_text("- from: articles/2020-01-01-gone/\n  note: x\n", encoding="utf-8")
+    assert build_fails(proj) == ["archive/moved.yml: missing: rename moved.yaml to moved.yml"]
+
+
 def test_a_page_editors_wrote_is_a_place_to_lead_to(proj):
     moved(proj, "- from: articles/2020-01-01-gone/\n  to: data/\n")
     assert run([sys.executable, "scripts/build.py", "--quiet"], proj).stderr == ""
