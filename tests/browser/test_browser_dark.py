@@ -280,3 +280,25 @@ def test_a_page_prints_black_on_white_in_the_dark_scheme(dark_tab):
     assert found["background"] == "rgb(255, 255, 255)", found
     for selector, colour in found["text"]:
         assert max(int(v) for v in re.findall(r"\d+", colour)[:3]) < 80, (selector, colour)
+
+
+def test_a_tooltip_stands_out_from_the_page_in_the_dark(dark_tab):
+    """A term's definition opens on a grey lighter than the page, with an edge: it had the
+    page's own colour, its shadow black on black, and read as words printed over the
+    paragraph (a reader's review)."""
+    page = dark_tab.page
+    dark_tab.goto(SEED)
+    page.locator(".reading-edition a.term").first.focus()
+    inner = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+    inner.wait_for(state="visible", timeout=5_000)
+    style = inner.evaluate("el => { const s = getComputedStyle(el); return [s.backgroundColor, s.outlineStyle,"
+                           " parseFloat(s.outlineWidth), s.outlineColor] }")
+    page_bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    background, outline, width, edge = style
+
+    def lightness(colour: str) -> float:
+        red, green, blue = (float(x) for x in re.findall(r"[0-9.]+", colour)[:3])
+        return (max(red, green, blue) + min(red, green, blue)) / 2 / 255
+
+    assert lightness(background) - lightness(page_bg) >= 0.05, (background, page_bg)
+    assert outline == "solid" and width >= 1 and lightness(edge) > lightness(background), style
