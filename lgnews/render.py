@@ -619,10 +619,12 @@ def spelling_note(person: PersonRecord, written: str) -> str | None:
 
 def people_in_article(people: Sequence) -> tuple[list, list]:
     """The people of an article for its "In this article": those the text gives a title
-    (with their titles and the part they took), then the others by the part they took
-    ("attending: Liu Chihui, Xu Diren…", not "(attending)" after each of nine names). A part
-    only one person took stays with that person. ``people``: (person, name as written,
-    roles, parts taken)."""
+    (each as (person, what is said of them: the name as written, their titles; the parts they
+    took), shown as the people's list shows them: "Liu Zhigang (Head of the District) —
+    presiding, speaking"; the parts had read as more titles in the brackets), then the others
+    by the part they took ("attending: Liu Chihui, Xu Diren…", not "(attending)" after each
+    of nine names). A part only one person took stays with that person. ``people``: (person,
+    name as written, roles, parts taken)."""
     def part(how: tuple) -> tuple:
         return tuple(how or ("mentioned",))
 
@@ -631,7 +633,7 @@ def people_in_article(people: Sequence) -> tuple[list, list]:
         if not roles:
             groups.setdefault(part(how), []).append((person, spelling_note(person, written)))
     shared = {how for how, members in groups.items() if len(members) > 1}
-    named = [(person, [s for s in (spelling_note(person, written),) if s] + list(roles) + list(how or ()))
+    named = [(person, [s for s in (spelling_note(person, written),) if s] + list(roles), list(how or ()))
              for person, written, roles, how in people if roles or part(how) not in shared]
     return named, [(", ".join(how), members) for how, members in groups.items() if how in shared]
 
@@ -920,7 +922,10 @@ class Renderer:
         for pager, chunk in paginate(found, OCCURRENCES_PER_PAGE, f"glossary/{term.slug}/", jumps=BY_YEAR):
             front = {"title": html.escape(term.term if pager.number == 1 else f"{term.term}, page {pager.number}"),
                      "description": html.escape(term.tooltip)}
-            front["search"] = {"boost": 10} if pager.number == 1 else NOT_INDEXED
+            if pager.number > 1:
+                front["search"] = NOT_INDEXED
+            elif found:  # (an entry no article uses is weighed as any page: ranked first for its
+                front["search"] = {"boost": 10}  # words, it came before the articles a reader looked for)
             outputs.append(self.page("term.md.j2", pager.path, front, term=term, occurrences=chunk,
                                      total=len(found), pager=pager, events=events, see_also=see_also))
         return outputs

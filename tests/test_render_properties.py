@@ -533,8 +533,9 @@ def test_a_quotation_mark_in_a_definition_stays_inside_the_tooltip():
 
 
 def test_people_of_an_article_are_grouped_by_the_part_they_took_where_several_took_it():
-    """A part one person took stays in brackets after them; a part several took (without a
-    title) is said once before them; a title keeps its person apart, with their parts."""
+    """A part one person took stays after them, after their titles (in brackets); a part
+    several took (without a title) is said once before them; a title keeps its person apart,
+    with their parts."""
     from types import SimpleNamespace
 
     from lgnews.render import people_in_article
@@ -550,15 +551,15 @@ def test_people_of_an_article_are_grouped_by_the_part_they_took_where_several_to
         (d, "Gao D", (), ("speaking",)),
         (e, "Tang E", (), ()),
     ])
-    assert [(p.name, said) for p, said in named] == [("Liu A", ["county head", "presiding"]),
-                                                     ("Gao D", ["speaking"]), ("Tang E", [])]
+    assert [(p.name, said, how) for p, said, how in named] == [
+        ("Liu A", ["county head"], ["presiding"]), ("Gao D", [], ["speaking"]), ("Tang E", [], [])]
     assert [(how, [(p.name, w) for p, w in members]) for how, members in groups] == [
         ("attending", [("Xu B", None), ("Luo C", "written “Luo C.”")])]
     # A name an editor inferred from the written one ("Party jianguo": Dang Jianguo) says so.
     dang = person("Dang Jianguo", zh_confirmed=False)
     named, groups = people_in_article([(dang, "Party jianguo", (), ("attending",))])
-    assert [(p.name, said) for p, said in named] == [
-        ("Dang Jianguo", ["written “Party jianguo”, name not confirmed", "attending"])]
+    assert [(p.name, said, how) for p, said, how in named] == [
+        ("Dang Jianguo", ["written “Party jianguo”, name not confirmed"], ["attending"])]
 
 
 def test_an_external_links_address_is_escaped_as_an_attribute():

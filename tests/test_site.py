@@ -353,8 +353,10 @@ def test_seed_page_annotations_are_visible_and_text_unchanged(seed_page, built_s
     assert ("attending: Liu Chihui, Xu Diren, Luo Wenwei, Wang Qian, Gao Ying, Tang Aihua, Zhou Junhua, Xiao Minhai, "
             "Dang Jianguo (written “Party jianguo”, name not confirmed)") in text
     assert "(attending)" not in text
+    # The parts a titled person took follow the titles, as on the people's list: they had read
+    # as two more titles in the brackets (a reader's review).
     assert "Liu Zhigang (deputy secretary of the District Committee; Head of the District; Director of the " \
-           "District Safety Committee; presiding; speaking)" in text
+           "District Safety Committee) — presiding, speaking · attending:" in text
     # Every note of meta.yml is in the list of notes, each with its way back to its phrase.
     count = len(re.findall(r"(?m)^- phrase:", (ROOT / "archive" / "articles" / SEED_ID / "meta.yml").read_text(
         encoding="utf-8")))
