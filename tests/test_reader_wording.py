@@ -375,3 +375,18 @@ def test_a_title_the_editors_corrected_is_shown_beside_the_title_as_published(tm
     for spaced in (f"'  {original.replace(' ', '  ')}'", original.replace("the 2022 ", "the2022 ")):
         article, html = page(text.replace(f"title: {original}\n", f"title: {spaced}\n"))
         assert article.title_as_published is None and "Title as published" not in html
+
+
+def test_no_tooltip_of_the_glossary_speaks_of_the_glossary_itself():
+    """A tooltip is read over the article's words: what the glossary holds besides ("a
+    county's and a city's are entries of their own") is for its page, not for the first
+    sentence a reader sees in the text (a reader's review)."""
+    import yaml
+
+    from lgnews.records import load_glossary
+
+    path = ROOT / "archive" / "glossary.yml"
+    terms = load_glossary(path, yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert len(terms) > 20
+    housekeeping = re.compile(r"\b(?:entry|entries|glossary)\b", re.IGNORECASE)
+    assert [t.term for t in terms if housekeeping.search(t.tooltip)] == []

@@ -105,6 +105,27 @@ def test_glossary_entry_is_indexed_without_its_occurrences(indexed):
     assert "Louxing District held" not in text, "the list of articles is not part of the entry's text"
 
 
+def test_an_entry_no_article_uses_is_not_ranked_above_the_articles(built_site, indexed):
+    """A search for "safety" listed the entries for a city's, a county's and a province's
+    safety committee, which no article uses ("Articles: 0"), above the one article (a
+    reader's review): only an entry in use has its title weighed above an article's."""
+    def title(slug: str) -> str:
+        page = (built_site / "glossary" / slug / "index.html").read_text(encoding="utf-8")
+        return re.search(r'<h1 id="lg-title"[^>]*>', page).group()
+
+    assert title("district-safety-committee") == '<h1 id="lg-title" data-pagefind-weight="10.0">'
+    assert title("city-safety-committee") == '<h1 id="lg-title">'
+    assert "/glossary/city-safety-committee/" in indexed, "still found, as any page"
+
+
+def test_a_bodys_links_to_the_glossary_are_not_its_text(indexed):
+    """A search for "glossary" listed every body and event under its label "In the glossary:"
+    (the entries have their own pages), and never the glossary."""
+    text = indexed["/organizations/louxing-district-safety-committee/"]
+    assert "Louxing District Safety Committee" in text
+    assert "In the glossary" not in text
+
+
 @pytest.fixture(scope="module")
 def lede_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("lede") / "project")
