@@ -760,7 +760,7 @@ def _written_warnings(report, drafts: set[str] = frozenset(), site=None) -> None
         if rel in report.deleted_moved:
             warn(UNLISTED.format(folder=rel.removesuffix("index.md")))
             continue
-        gone = None if rel.removesuffix("index.md") in drafts else _gone_page(rel, moved, known)
+        gone = None if rel.removesuffix("index.md") in drafts else _gone_page(rel, moved, known, bool(drafts))
         if gone:
             warn(gone)
 
@@ -801,20 +801,22 @@ MOVED_ADVICE = ("; to lead readers on from the old address (to another page, or 
 
 
 def _gone_page(rel: str, moved: dict[str, tuple[str, str | None, str]] | None = None,
-               known: tuple[set[str], set[str]] | None = None) -> str | None:
+               known: tuple[set[str], set[str]] | None = None, drafts_aside: bool = False) -> str | None:
     """``_gone_reason``, and how to lead readers on (``MOVED_ADVICE``)."""
-    reason = _gone_reason(rel, moved, known)
+    reason = _gone_reason(rel, moved, known, drafts_aside)
     return reason + MOVED_ADVICE if reason else None
 
 
 def _gone_reason(rel: str, moved: dict[str, tuple[str, str | None, str]] | None = None,
-                 known: tuple[set[str], set[str]] | None = None) -> str | None:
+                 known: tuple[set[str], set[str]] | None = None, drafts_aside: bool = False) -> str | None:
     """What the loss of the deleted generated file ``rel`` means, if it is the page of an
     article, a glossary entry, a person or an organization whose name became another's
     alias, or a tag or an event whose slug or id (``known``: the tags' slugs and the events'
     ids there are now) is gone from its file (links to it now lead nowhere), and how to keep
-    its address; None for any other file (a person's page goes when a misspelt name is
-    mended, a tag's when no article carries it: nothing to say)."""
+    its address; or a tag's or an event's whose last article no longer has it, which comes
+    back once one does (but not in a preview that leaves drafts out, ``drafts_aside``: a
+    draft may have it); None for any other file (a person's page goes when a misspelt name
+    is mended: nothing to say)."""
     parts = rel.split("/")
     if len(parts) == 3 and parts[0] == "articles" and parts[2] == "index.md" and ARTICLE_ID_RE.match(parts[1]):
         return (f"the page articles/{parts[1]}/ is gone, as archive/articles/{parts[1]}/ is: links to it "
@@ -844,6 +846,17 @@ def _gone_reason(rel: str, moved: dict[str, tuple[str, str | None, str]] | None 
         return (f"the page tags/{parts[1]}/ is gone, as no tag of archive/tags.yml has the slug '{parts[1]}' any "
                 "more: links to it from elsewhere now lead nowhere; a tag's slug is its address: to rename a tag, "
                 "change its 'title:' and keep its 'slug:'")
+    # A tag no article has any more, an event no article mentions any more: the page comes back
+    # once one does (the page went with "1 deleted" alone: an editor's review).
+    if known and not drafts_aside and len(parts) == 3 and parts[0] == "tags" and parts[2] == "index.md" \
+            and parts[1] in known[0]:
+        return (f"the page tags/{parts[1]}/ is gone, as no article has the tag '{parts[1]}' any more: links to it "
+                "from elsewhere lead nowhere until one has it again")
+    if known and not drafts_aside and len(parts) == 4 and parts[:2] == ["timeline", "events"] \
+            and parts[3] == "index.md" and parts[2] in known[1]:
+        return (f"the page timeline/events/{parts[2]}/ is gone, as no article mentions the event '{parts[2]}' any "
+                f"more: links to it from elsewhere lead nowhere until one does again (its place on the timeline, "
+                f"#{parts[2]}, stays)")
     if known and known[1] and len(parts) == 4 and parts[:2] == ["timeline", "events"] and parts[3] == "index.md" \
             and parts[2] not in known[1]:
         return (f"the page timeline/events/{parts[2]}/ is gone, as no event of archive/events.yml has the id "
@@ -1030,7 +1043,10 @@ class _LinkTargets:
         self.outputs = outputs
         self.docs = docs
         self.drafts = drafts
+        from .render import event_page
+
         self.unused_tags = {f"tags/{t.slug}/": t.slug for t in site.tags if not site.tag_articles.get(t.slug)}
+        self.unmentioned_events = {event_page(e.id): e.id for e in site.events if not site.event_articles.get(e.id)}
         self._site = site
         self._moved: dict[str, tuple[str, str, str]] | None = None
         self.gone: dict[str, str | None] = {}  # archive/moved.yml: an address gone -> where it leads, if anywhere
@@ -1182,6 +1198,14 @@ def _page_link_problem(targets: _LinkTargets, path: Path, source: str, written: 
     if tag is not None:
         return (f"leads to the page of the tag '{tag}', which no article has yet (a tag has a page "
                 "once an article has it): link to 'tags/' until then")
+    event = targets.unmentioned_events.get(address)
+    if event is not None:  # (it was told to copy the address from the preview, which has no such page: a review)
+        from .render import timeline_pages
+
+        place = timeline_pages(targets._site).get(event, "timeline/")
+        return (f"leads to the page of the articles that mention the event '{event}', which no article mentions "
+                f"yet (the page is made once one does): link to its place on the timeline, '{place}#{event}', "
+                "until then")
     return _no_such_page(targets, address)
 
 

@@ -1086,6 +1086,12 @@ def test_an_emptied_meta_yml_names_every_missing_line_at_once(proj, content):
     ("[disasters](tags/disasters/)",
      "the link to 'tags/disasters/' leads to the page of the tag 'disasters', which no article has yet (a tag has a "
      "page once an article has it): link to 'tags/' until then"),
+    # Nor an event no article mentions yet: it was told to copy the address from the preview,
+    # where there is no such page (an editor's review).
+    ("[the campaign](timeline/events/da-fei-zhi-wei-campaign-2012/)",
+     "the link to 'timeline/events/da-fei-zhi-wei-campaign-2012/' leads to the page of the articles that mention the "
+     "event 'da-fei-zhi-wei-campaign-2012', which no article mentions yet (the page is made once one does): link to "
+     "its place on the timeline, 'timeline/2012/#da-fei-zhi-wei-campaign-2012', until then"),
     ("[click](javascript:alert(1))",
      "the link to 'javascript:alert(1)' is not allowed: a link in an article leads to a web page (https://...), "
      "an e-mail address (mailto:...) or a page of this site"),
@@ -1780,10 +1786,20 @@ def test_a_renamed_tag_slug_or_event_id_warns_that_its_address_is_gone(proj):
         "event, keep its 'id:'" + MOVED_ADVICE]
     assert (proj / "docs" / "tags" / "council-meetings" / "index.md").is_file()
     assert (proj / "docs" / "timeline" / "events" / "zhengzhou-rainstorm-2021" / "index.md").is_file()
-    # A tag no article carries any more, still in tags.yml, goes without a word (as before).
+    # A tag no article has any more, still in tags.yml, and an event no article mentions any
+    # more, still in events.yml: their pages go, and come back once one does. It went with
+    # "1 deleted" alone (an editor's review).
     edit(proj, SEED_META, "- council-meetings\n", "")
+    edit(proj, "archive/events.yml", 'only_with: ["Zhengzhou", "Henan", "郑州", "河南"]', 'only_with: ["Xinjiang"]')
     result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
-    assert result.stderr == "" and not (proj / "docs" / "tags" / "council-meetings").exists()
+    assert sorted(result.stderr.splitlines()) == [
+        "warning: the page tags/council-meetings/ is gone, as no article has the tag 'council-meetings' any more: "
+        "links to it from elsewhere lead nowhere until one has it again" + MOVED_ADVICE,
+        "warning: the page timeline/events/zhengzhou-rainstorm-2021/ is gone, as no article mentions the event "
+        "'zhengzhou-rainstorm-2021' any more: links to it from elsewhere lead nowhere until one does again (its place "
+        "on the timeline, #zhengzhou-rainstorm-2021, stays)" + MOVED_ADVICE]
+    assert not (proj / "docs" / "tags" / "council-meetings").exists()
+    assert not (proj / "docs" / "timeline" / "events" / "zhengzhou-rainstorm-2021").exists()
 
 
 def test_a_glossary_entry_merged_into_another_warns_where_its_page_went(proj):
@@ -1809,7 +1825,8 @@ def test_a_glossary_entry_merged_into_another_warns_where_its_page_went(proj):
 def test_a_name_made_an_alias_warns_that_its_page_is_gone(proj):
     """A person's or an organization's page moved to another address without a word when its
     name became another's alias ("1 deleted" was all: an editor's review). A page that goes
-    because a misspelt name was mended, or a tag no article carries, is not said."""
+    because a misspelt name was mended is not said (a tag no article carries any more is:
+    test_a_renamed_tag_slug_or_event_id_warns_that_its_address_is_gone)."""
     run([sys.executable, "scripts/build.py", "--quiet"], proj)
     archive = proj / "archive"
     with (archive / "people.yml").open("a", encoding="utf-8") as fh:
@@ -1828,7 +1845,9 @@ def test_a_name_made_an_alias_warns_that_its_page_is_gone(proj):
         "name of Louxing District Rong Media Center, whose page is organizations/louxing-district-rong-media-center/: "
         "links to the old address from elsewhere now lead nowhere" + MOVED_ADVICE,
         "warning: the page people/wang-qian/ is gone, as 'Wang Qian' is now a name of Wang Qianru, whose page is "
-        "people/wang-qianru/: links to the old address from elsewhere now lead nowhere" + MOVED_ADVICE], result.stderr
+        "people/wang-qianru/: links to the old address from elsewhere now lead nowhere" + MOVED_ADVICE,
+        "warning: the page tags/meetings/ is gone, as no article has the tag 'meetings' any more: links to it from "
+        "elsewhere lead nowhere until one has it again" + MOVED_ADVICE], result.stderr
     assert (proj / "docs" / "people" / "wang-qianru" / "index.md").is_file()
     assert not (proj / "docs" / "people" / "liu-chihui").exists() and not (proj / "docs" / "tags" / "meetings").exists()
 
