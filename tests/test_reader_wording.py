@@ -390,3 +390,21 @@ def test_no_tooltip_of_the_glossary_speaks_of_the_glossary_itself():
     assert len(terms) > 20
     housekeeping = re.compile(r"\b(?:entry|entries|glossary)\b", re.IGNORECASE)
     assert [t.term for t in terms if housekeeping.search(t.tooltip)] == []
+
+
+def test_an_entry_of_medium_confidence_without_chinese_does_not_speak_of_its_chinese():
+    """An entry with no Chinese ("Chinese: not known") and of medium confidence said it was not
+    certain the article used "exactly this Chinese term" (an editor's review)."""
+    from dataclasses import replace
+
+    from lgnews import render
+
+    site = build_site(load_archive(ROOT / "archive"))
+    term = next(t for t in site.terms if t.zh and t.confidence == "medium")
+    renderer = render.Renderer(site, "https://example.org/", "Test")
+    with_zh = renderer.render_term(term)[0].content
+    assert "not certain that the original article used exactly this Chinese term" in with_zh
+    without = renderer.render_term(replace(term, zh=None, pinyin=None))[0].content
+    assert "Chinese term" not in without.replace("Chinese term the original article used is not known", "")
+    assert "the Chinese term the original article used is not known" in without
+    assert "<dt>Chinese:</dt> <dd>not known</dd>" in without
