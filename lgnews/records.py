@@ -678,7 +678,9 @@ def _indicator_hint(lines: list[str], line: int | None) -> str | None:
     if not line or line > len(lines):
         return None
     m = _VALUE_START.match(lines[line - 1])
-    if m is None or (m.group(1)[:1] in "\"'" and _closes(m.group(1))):
+    # (Nor a list or a mapping written whole on its line, "roles: []", "[deputy head]": the
+    # slip is elsewhere, an indentation most often; quoting it made it text: a review.)
+    if m is None or (m.group(1)[:1] in "\"'[{" and _closes(m.group(1))):
         return None
     value = m.group(1)
     meaning = _INDICATOR_MEANING.get(value[0], "something other than text")

@@ -4,6 +4,7 @@ is harmless to the build but not to readers, a warning."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -230,6 +231,19 @@ def test_a_line_out_of_line_is_named_with_the_indentation_to_give_it(proj, rel, 
                 if t == new.strip("\n") or (new.startswith("\n") and t.startswith(new.strip("\n"))))
     (message,) = build_fails(proj)
     assert message.startswith(f"{rel}:{line}: invalid YAML: this line is {expected}"), message
+
+
+@pytest.mark.parametrize("roles", ["[]", "[deputy head]"])
+def test_a_list_written_on_its_line_one_space_out_is_named_with_the_indentation_to_give_it(proj, roles):
+    """' roles: []' under a person was told to quote '[]', which left the file broken (and,
+    for '[deputy head]', would have made the list a text): the slip is the indentation (an
+    editor's review)."""
+    edit(proj, SEED_META, "- name: Liu Chihui\n  roles: []", f"- name: Liu Chihui\n roles: {roles}")
+    line = line_of(proj, SEED_META, f"^ roles: {re.escape(roles)}$")
+    (message,) = build_fails(proj)
+    assert message == (
+        f"{SEED_META}:{line}: invalid YAML: this line is indented 1 space(s), unlike the lines around it: indent it "
+        "2 spaces, like the field after the '- ' on the line above it, '- name: Liu Chihui'"), message
 
 
 @pytest.mark.parametrize(("rel", "old", "new"), [
