@@ -1441,6 +1441,14 @@ def _check_name(c: Checker, where: tuple, name: str, advice: str = "") -> bool:
     if not any(ch.isalnum() for ch in name):
         c.error(where, f"{name!r} is not a name: write the person's name{advice}")
         return False
+    # "Chen Jing - Li Na": an item of a list indented one space further than the one above,
+    # which YAML reads as the rest of that one (a person of that name, with a page, and not a
+    # word: an editor's review). No name has a hyphen between spaces.
+    parts = [n.strip() for n in name.split(" - ")]
+    if len(parts) > 1 and all(_ONE_NAME_RE.fullmatch(n) for n in parts):
+        c.error(where, f"{name!r} reads as one name: a line '- {parts[1]}' indented further than the '- ' above it "
+                       "is read as the rest of that item: line the two '- ' up")
+        return False
     names = [n.strip() for n in _SEVERAL_NAMES_RE.split(name)]
     if len(names) > 1 and all(_ONE_NAME_RE.fullmatch(n) for n in names):
         how = (f"write them as a list: {where[1]}: [{', '.join(names)}]" if where[0] == "credits"

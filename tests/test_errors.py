@@ -1982,6 +1982,17 @@ def test_several_names_on_one_line_are_refused_not_made_one_person(proj):
         "entry of its own ('- name: ...')"]
 
 
+def test_an_item_indented_further_than_the_one_above_is_not_made_one_name(proj):
+    """'   - Zeng Zhenhua' one space further than '  - Huang Miao' above it: YAML reads one item,
+    'Huang Miao - Zeng Zhenhua', which became a person with a page, without a word (an
+    editor's review)."""
+    edit(proj, SEED_META, "  - Huang Miao\n  - Zeng Zhenhua", "  - Huang Miao\n   - Zeng Zhenhua")
+    line = line_of(proj, SEED_META, r"^  - Huang Miao$")
+    assert build_fails(proj) == [
+        f"{SEED_META}:{line}: credits.reviewer[0]: 'Huang Miao - Zeng Zhenhua' reads as one name: a line '- Zeng "
+        "Zhenhua' indented further than the '- ' above it is read as the rest of that item: line the two '- ' up"]
+
+
 def test_a_name_without_a_letter_is_refused(proj):
     """A person named '!!!' got the page people/item/."""
     edit(proj, SEED_META, "- name: Liu Chihui", "- name: '!!!'")
