@@ -1367,6 +1367,12 @@ GUIDE_EXAMPLE_SOURCES = frozenset({"https://example.org/a-page-that-supports-the
 copied as they are, they would be published as the facts' sources."""
 
 
+GUIDE_EXAMPLE_MOVED = frozenset({"articles/2023-06-02-changsha-held-a-meeting-2/",
+                                 "articles/2023-07-01-a-notice-retracted-by-its-source/"})
+"""The old addresses of the entries of archive/moved.yml that docs/editors.md gives as
+examples: copied as they are, a page saying it was withdrawn would be published."""
+
+
 FIRST_YEAR = 1900
 """The earliest year of an article's dates (a typo such as 0203 for 2023 is refused)."""
 
@@ -2465,6 +2471,9 @@ def load_moved(path: Path, data: Any, site_url: str = "") -> list[Moved]:
             c.error((i, "from"), f"'{source}' is not the address of a generated page (those under "
                                  f"{', '.join(s + '/' for s in MOVED_SECTIONS)}): a page editors write in docs/ is "
                                  "moved by hand")
+        elif source in GUIDE_EXAMPLE_MOVED:  # (copied as they are, they published a page of their own: a review)
+            c.error((i, "from"), f"'{source}' is the example of docs/editors.md: write the address of the page that "
+                                 "is gone")
         elif target is not None and target.split("#")[0] == source:
             c.error((i, "to"), f"'{target}' is the address it moves from: give the page it is now at")
         elif source in seen:

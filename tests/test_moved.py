@@ -210,3 +210,19 @@ def test_the_preview_rebuilds_the_pages_of_moved_addresses_as_it_does_the_other_
     assert _moved_files(tmp_path) == {"articles/2020-01-01-gone/index.md", "tags/old/index.md"}
     moved(tmp_path, "- from: [\n")  # (said by the generator, not here)
     assert _moved_files(tmp_path) == set()
+
+
+def test_the_guides_example_copied_as_it_is_publishes_nothing(proj):
+    """The guide's example, copied as it stands, published a page saying that an article the
+    archive never had was withdrawn (an editor's review)."""
+    from .conftest import ROOT
+
+    guide = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(# Published pages that are gone.*?)```", guide, re.S).group(1)
+    moved(proj, example)
+    assert build_fails(proj) == [
+        "archive/moved.yml:2: [0].from: 'articles/2023-06-02-changsha-held-a-meeting-2/' is the example of "
+        "docs/editors.md: write the address of the page that is gone",
+        "archive/moved.yml:4: [1].from: 'articles/2023-07-01-a-notice-retracted-by-its-source/' is the example of "
+        "docs/editors.md: write the address of the page that is gone"]
+    assert not (proj / "docs" / "articles" / "2023-07-01-a-notice-retracted-by-its-source").exists()
