@@ -1063,15 +1063,19 @@ class _LinkTargets:
         path = self.docs / rel
         if not path.is_file():
             return False
-        if self._generated_before is None:
-            from .write import read_manifest
-
-            self._generated_before = read_manifest(self.docs)
-        if rel in self._generated_before:
+        if self.generated_before(rel):
             return False
         from .write import _looks_generated
 
         return not (not self._generated_before and rel.split("/", 1)[0] in GENERATED_TOPS and _looks_generated(path))
+
+    def generated_before(self, rel: str) -> bool:
+        """Whether the last run generated ``rel`` (its manifest lists it)."""
+        if self._generated_before is None:
+            from .write import read_manifest
+
+            self._generated_before = read_manifest(self.docs)
+        return rel in self._generated_before
 
     def moved(self, address: str) -> tuple[str, str | None, str] | None:
         """(the alias, whose name it is, its page) if ``address`` is the page an alias of a
@@ -1227,7 +1231,13 @@ def _no_such_page(targets: _LinkTargets, address: str) -> str:
         alias, name, url = moved
         if name is None:  # a glossary entry with a slug of its own
             return f"leads to no page of the site: the entry '{alias}' is at '{url}', its 'slug:'"
-        return f"leads to no page of the site: '{alias}' is a name of {name}, whose page is '{url}'"
+        renamed = ""
+        if address.startswith("glossary/") and targets.generated_before(address + "index.md"):
+            # A published entry renamed, its old term kept as an alias: the links were mended one by
+            # one before the warning said to give it its old address (an editor's review).
+            renamed = (f"; if the entry was only renamed, give it 'slug: {address.split('/')[1]}' to keep its "
+                       "published address, which this link leads to")
+        return f"leads to no page of the site: '{alias}' is a name of {name}, whose page is '{url}'{renamed}"
     prefix, depth = folder + "/", address.count("/")
     pages = [out[: -len("index.md")] for out in targets.outputs
              if out.startswith(prefix) and out.endswith("/index.md") and out.count("/") == depth]

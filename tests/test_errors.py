@@ -1907,6 +1907,36 @@ def test_a_definition_is_markdown_with_links_from_the_root_and_html_as_typed(pro
             '--8&#60;-- &quot;decoy.md&quot;.') in page
 
 
+def test_a_link_to_a_renamed_entrys_published_page_is_told_to_keep_its_address(proj):
+    """An entry renamed, its old term kept as an alias as the guide says: each link to its
+    published page was told where the page now is, and the editor mended them one by one
+    before the warning said to give the entry its old address as 'slug:' (an editor's review).
+    A page never published is told where the page is, as before."""
+    edit(proj, "archive/glossary.yml", POWER_LIST_END,
+         "a list of powers and responsibilities. See [retreat meeting](glossary/retreat-meeting/).\"")
+    run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    edit(proj, "archive/glossary.yml", '- term: "retreat meeting"\n', '- term: "retreat work meeting"\n')
+    text = (proj / "archive" / "glossary.yml").read_text(encoding="utf-8")
+    start = text.index('- term: "retreat work meeting"')
+    aliases = text.index("  aliases:\n", start)
+    assert aliases < text.index("\n- term:", start), "the entry has aliases"
+    (proj / "archive" / "glossary.yml").write_text(
+        text[:aliases] + '  aliases:\n    - "retreat meeting"\n' + text[aliases + len("  aliases:\n"):],
+        encoding="utf-8")
+    line = line_of(proj, "archive/glossary.yml", r"^  definition: \"A public list")
+    assert build_fails(proj) == [
+        f"archive/glossary.yml:{line}: the link to 'glossary/retreat-meeting/' leads to no page of the site: 'retreat "
+        "meeting' is a name of the entry 'retreat work meeting', whose page is 'glossary/retreat-work-meeting/'; if "
+        "the entry was only renamed, give it 'slug: retreat-meeting' to keep its published address, which this link "
+        "leads to"]
+    (proj / "docs" / ".generated-manifest.json").unlink()  # (as if never published)
+    for page in (proj / "docs" / "glossary" / "retreat-meeting").iterdir():
+        page.unlink()
+    assert build_fails(proj) == [
+        f"archive/glossary.yml:{line}: the link to 'glossary/retreat-meeting/' leads to no page of the site: 'retreat "
+        "meeting' is a name of the entry 'retreat work meeting', whose page is 'glossary/retreat-work-meeting/'"]
+
+
 @pytest.mark.parametrize("manifest_lost", [False, True])
 def test_a_link_to_a_page_that_goes_is_refused_on_this_run_and_the_next(proj, manifest_lost):
     """A link to a generated page that a change removes (a glossary entry taken out, an article
