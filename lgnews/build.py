@@ -341,6 +341,8 @@ def editor_page_errors(docs: Path, front_matter: bool = True) -> list:
                     elif front_matter and _blank_page(text):
                         warn(f"docs/{path.relative_to(docs).as_posix()}: the page is empty, and is published as a "
                              "blank page in the menu: write its text, or delete the file")
+                    if front_matter and not unread and text.startswith("---"):
+                        _warn_of_misspelt_fields(f"docs/{path.relative_to(docs).as_posix()}", text)
             except UnicodeDecodeError:
                 from .records import NOT_UTF8
 
@@ -348,6 +350,29 @@ def editor_page_errors(docs: Path, front_matter: bool = True) -> list:
             except OSError as exc:
                 errors.append(ArchiveError(path, f"cannot be read: {exc.strerror or exc}"))
     return errors
+
+
+PAGE_FIELDS = ("title", "description", "hide", "search", "template", "icon", "status", "subtitle", "tags",
+               "robots")
+"""The fields of a page's front matter that MkDocs, the theme or this site's templates read."""
+
+
+def _warn_of_misspelt_fields(shown: str, text: str) -> None:
+    """Warn of a field of an editor's page that is a slip for one the site reads ('titel:'):
+    MkDocs keeps any field and uses none it does not know, without a word (an editor's review)."""
+    import difflib
+
+    m = _FRONT_MATTER.match(text)
+    if m is None:
+        return
+    for number, line in enumerate(m.group(1).split("\n"), start=2):
+        key = re.match(r"([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|$)", line)
+        if key is None or key.group(1) in PAGE_FIELDS:
+            continue
+        near = difflib.get_close_matches(key.group(1).lower(), PAGE_FIELDS, n=1, cutoff=0.7)
+        if near:
+            warn(f"{shown}:{number}: the field '{key.group(1)}' is not one the site reads, and does nothing: did you "
+                 f"mean '{near[0]}'?")
 
 
 def _size(path: Path) -> int:

@@ -434,3 +434,17 @@ def test_a_title_yaml_would_read_as_a_number_is_kept_as_written(proj, title):
     run([sys.executable, "scripts/build.py", "--quiet"], proj)
     page = (proj / "docs" / "articles" / SEED_META.split("/")[2] / "index.md").read_text(encoding="utf-8")
     assert f'<h1 id="lg-title">{title}</h1>' in page
+
+
+def test_a_misspelt_field_of_an_editors_page_is_warned_of(proj):
+    """'titel: About us' in a page of docs/ passed without a word, and the page took its
+    heading for a title (an editor's review). A field of one's own is let be."""
+    (proj / "docs" / "about.md").write_text("---\ntitel: About us\nowner: the editors\nsearch:\n  exclude: true\n"
+                                            "Descripton: Who we are\n---\n\n# About the project\n", encoding="utf-8")
+    result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        "warning: docs/about.md:2: the field 'titel' is not one the site reads, and does nothing: did you mean "
+        "'title'?",
+        "warning: docs/about.md:6: the field 'Descripton' is not one the site reads, and does nothing: did you mean "
+        "'description'?"], result.stderr
