@@ -649,3 +649,26 @@ def test_an_article_in_markdown_has_the_event_date_its_front_matter_gives(tmp_pa
         "On December 30, the city approved the plan that replaces last year's.\n", encoding="utf-8")
     article = next(a for a in load_archive(archive).articles if a.id == folder.name)
     assert (article.meta.event_date and article.meta.event_date.isoformat()) == expected
+
+
+@pytest.mark.parametrize("noted", ["first", "both"])
+def test_a_term_under_a_note_and_used_again_is_one_of_the_articles_terms(tmp_path, noted):
+    """A term an editor's note covers, then written again (or covered by a second note): the
+    article has it once among its terms, and the entry lists the article once, at the note
+    (nothing tested that a use under a note was counted: a review by mutation)."""
+    import shutil
+
+    from .conftest import add_article
+
+    archive = shutil.copytree(ROOT / "archive", tmp_path / "archive")
+    notes = "annotations:\n- phrase: power list\n  note: The list of what each office may decide.\n"
+    body = "The county published its power list. Each office applies the power list."
+    if noted == "both":
+        notes += "- phrase: applies the power list\n  note: In force from May.\n"
+    add_article(archive, "2023-05-02-power-list-published", notes, body)
+    site = build_site(load_archive(archive))
+    article = next(a for a in site.articles if a.id == "2023-05-02-power-list-published")
+    term = next(t for t in site.terms if t.slug == "power-list")
+    assert [t.slug for t in article.terms].count("power-list") == 1
+    found = [o for o in site.occurrences[term.slug] if o.article is article]
+    assert [(o.paragraph, o.anchor) for o in found] == [(1, "noteref-1")]

@@ -356,6 +356,10 @@ def test_event_date_new_year():
     # So is one early in the next year (a review: it was the day a year before, 357 days back)
     ("On January 5, Louxing District will hold the new year job fair. On December 26, the county met",
      date(2022, 12, 28), date(2022, 12, 26)),
+    # A day said to come that was, a year before, at most RECENT_DAYS (60) before publication
+    # is that past day (a republished article); one further back is a plan, no event's day.
+    ("On December 1, the county will inspect the mines.", date(2023, 1, 30), date(2022, 12, 1)),
+    ("On December 1, the county will inspect the mines.", date(2023, 1, 31), None),
 ])
 def test_event_date_resolution(body, published, expected):
     assert find_event_date(body, published) == expected

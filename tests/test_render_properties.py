@@ -614,3 +614,28 @@ def test_a_long_titles_headline_is_cut_at_a_words_end(tmp_path):
     headline = article_jsonld(load_article(folder), "https://example.org/")["headline"]
     assert headline == "Louxing District deploys the key tasks of work safety for the whole year Louxing District " \
         "deploys the key…", headline
+
+
+def test_the_chinese_and_pinyin_of_entries_people_and_bodies_are_text():
+    """A glossary entry's Chinese and pinyin, a person's and a body's Chinese name, are shown
+    through the ``zh`` helper, whose escape was their only guard: nothing tested it (a review
+    by mutation). Markup in them is shown as typed, in the text and in the attributes."""
+    from dataclasses import replace
+
+    from lgnews.model import build_site, load_archive
+    from lgnews.render import Renderer
+
+    site = build_site(load_archive(ROOT / "archive"))
+    renderer = Renderer(site, "https://example.org/", "Test")
+    hostile_zh, hostile_pinyin = '区<img src=x onerror="alert(1)">', '<b>qū</b>"'
+    term = replace(next(t for t in site.terms if t.zh), zh=hostile_zh, pinyin=hostile_pinyin)
+    person = replace(next(p for p in site.people if p.zh), zh=hostile_zh)
+    org = replace(next(o for o in site.organizations if o.zh), zh=hostile_zh)
+    pages = {"term": renderer.render_term(term)[0].content, "person": renderer.render_person(person)[0].content,
+             "organization": renderer.render_organization(org)[0].content}
+    for kind, page in pages.items():
+        assert "<img" not in page and "<b>" not in page, kind
+        shown = [html.unescape(text) for text in re.findall(r'<span lang="zh"[^>]*>([^<]*)</span>', page)]
+        assert hostile_zh in shown, (kind, shown)
+    shown = re.findall(r'<span lang="zh-Latn"[^>]*>([^<]*)</span>', pages["term"])
+    assert [html.unescape(text) for text in shown] == [hostile_pinyin]
