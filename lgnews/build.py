@@ -827,21 +827,45 @@ MOVED_ADVICE = ("; to lead readers on from the old address (to another page, or 
 
 def _gone_page(rel: str, moved: dict[str, tuple[str, str | None, str]] | None = None,
                known: tuple[set[str], set[str]] | None = None, drafts_aside: bool = False) -> str | None:
-    """``_gone_reason``, and how to lead readers on (``MOVED_ADVICE``)."""
-    reason = _gone_reason(rel, moved, known, drafts_aside)
+    """``_gone_reason``, and how to lead readers on (``MOVED_ADVICE``); or, for the page of
+    a tag or an event that comes back once an article has it again, ``_comes_back``."""
+    back = _comes_back(rel, known, drafts_aside)
+    if back:
+        return back
+    reason = _gone_reason(rel, moved, known)
     return reason + MOVED_ADVICE if reason else None
 
 
+def _comes_back(rel: str, known: tuple[set[str], set[str]] | None, drafts_aside: bool) -> str | None:
+    """What the loss of ``rel`` means if it is the page of a tag no article has any more, or
+    of an event no article mentions any more, both still listed (``known``): the page comes
+    back once an article has it again (it went with "1 deleted" alone: an editor's review).
+    Not with the advice of archive/moved.yml, whose entry would then stop the build (a
+    review). In a preview that leaves drafts out (``drafts_aside``), one of them may have it:
+    said, and not kept quiet, as the page is deleted all the same, and no later run says so."""
+    if not known:
+        return None
+    parts = rel.split("/")
+    aside = " in the articles the preview shows (one being written, left out, may have it)" if drafts_aside else ""
+    if len(parts) == 3 and parts[0] == "tags" and parts[2] == "index.md" and parts[1] in known[0]:
+        return (f"the page tags/{parts[1]}/ is gone, as no article has the tag '{parts[1]}' any more{aside}: links "
+                "to it from elsewhere lead nowhere until one has it again")
+    if len(parts) == 4 and parts[:2] == ["timeline", "events"] and parts[3] == "index.md" and parts[2] in known[1]:
+        return (f"the page timeline/events/{parts[2]}/ is gone, as no article mentions the event '{parts[2]}' any "
+                f"more{aside}: links to it from elsewhere lead nowhere until one does again (its place on the "
+                f"timeline, #{parts[2]}, stays)")
+    return None
+
+
 def _gone_reason(rel: str, moved: dict[str, tuple[str, str | None, str]] | None = None,
-                 known: tuple[set[str], set[str]] | None = None, drafts_aside: bool = False) -> str | None:
+                 known: tuple[set[str], set[str]] | None = None) -> str | None:
     """What the loss of the deleted generated file ``rel`` means, if it is the page of an
     article, a glossary entry, a person or an organization whose name became another's
     alias, or a tag or an event whose slug or id (``known``: the tags' slugs and the events'
     ids there are now) is gone from its file (links to it now lead nowhere), and how to keep
-    its address; or a tag's or an event's whose last article no longer has it, which comes
-    back once one does (but not in a preview that leaves drafts out, ``drafts_aside``: a
-    draft may have it); None for any other file (a person's page goes when a misspelt name
-    is mended: nothing to say)."""
+    its address; None for any other file (a person's page goes when a misspelt name is
+    mended: nothing to say; a tag's or an event's whose last article no longer has it:
+    ``_comes_back``)."""
     parts = rel.split("/")
     if len(parts) == 3 and parts[0] == "articles" and parts[2] == "index.md" and ARTICLE_ID_RE.match(parts[1]):
         return (f"the page articles/{parts[1]}/ is gone, as archive/articles/{parts[1]}/ is: links to it "
@@ -871,17 +895,6 @@ def _gone_reason(rel: str, moved: dict[str, tuple[str, str | None, str]] | None 
         return (f"the page tags/{parts[1]}/ is gone, as no tag of archive/tags.yml has the slug '{parts[1]}' any "
                 "more: links to it from elsewhere now lead nowhere; a tag's slug is its address: to rename a tag, "
                 "change its 'title:' and keep its 'slug:'")
-    # A tag no article has any more, an event no article mentions any more: the page comes back
-    # once one does (the page went with "1 deleted" alone: an editor's review).
-    if known and not drafts_aside and len(parts) == 3 and parts[0] == "tags" and parts[2] == "index.md" \
-            and parts[1] in known[0]:
-        return (f"the page tags/{parts[1]}/ is gone, as no article has the tag '{parts[1]}' any more: links to it "
-                "from elsewhere lead nowhere until one has it again")
-    if known and not drafts_aside and len(parts) == 4 and parts[:2] == ["timeline", "events"] \
-            and parts[3] == "index.md" and parts[2] in known[1]:
-        return (f"the page timeline/events/{parts[2]}/ is gone, as no article mentions the event '{parts[2]}' any "
-                f"more: links to it from elsewhere lead nowhere until one does again (its place on the timeline, "
-                f"#{parts[2]}, stays)")
     if known and known[1] and len(parts) == 4 and parts[:2] == ["timeline", "events"] and parts[3] == "index.md" \
             and parts[2] not in known[1]:
         return (f"the page timeline/events/{parts[2]}/ is gone, as no event of archive/events.yml has the id "

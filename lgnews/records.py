@@ -1440,6 +1440,19 @@ def skeleton_comment_lines(front: str) -> list[int]:
     return out
 
 
+def _joined_items(c: Checker, where: tuple, name: str) -> bool:
+    """Whether ``name`` is two names joined by ' - ' ("Chen Jing - Li Na"), said at ``where``:
+    most often an item of a list indented one space further than the one above, which YAML
+    reads as the rest of that one (a person of that name, with a page, and not a word: an
+    editor's review). No name has a hyphen between spaces."""
+    parts = [n.strip() for n in name.split(" - ")]
+    if len(parts) > 1 and all(_ONE_NAME_RE.fullmatch(n) for n in parts):
+        c.error(where, f"{name!r} reads as one name: give each name a '- ' item of its own (a line '- {parts[1]}' "
+                       "indented further than the '- ' above it is read as the rest of that item: line the two up)")
+        return True
+    return False
+
+
 def _check_name(c: Checker, where: tuple, name: str, advice: str = "") -> bool:
     """Whether ``name`` can be a person's: it has a letter or digit (else its page would be
     people/item/), and it is one name, not several in a line ('Li Yi, Chen Jing' would be a
@@ -1447,13 +1460,7 @@ def _check_name(c: Checker, where: tuple, name: str, advice: str = "") -> bool:
     if not any(ch.isalnum() for ch in name):
         c.error(where, f"{name!r} is not a name: write the person's name{advice}")
         return False
-    # "Chen Jing - Li Na": an item of a list indented one space further than the one above,
-    # which YAML reads as the rest of that one (a person of that name, with a page, and not a
-    # word: an editor's review). No name has a hyphen between spaces.
-    parts = [n.strip() for n in name.split(" - ")]
-    if len(parts) > 1 and all(_ONE_NAME_RE.fullmatch(n) for n in parts):
-        c.error(where, f"{name!r} reads as one name: a line '- {parts[1]}' indented further than the '- ' above it "
-                       "is read as the rest of that item: line the two '- ' up")
+    if _joined_items(c, where, name):
         return False
     names = [n.strip() for n in _SEVERAL_NAMES_RE.split(name)]
     if len(names) > 1 and all(_ONE_NAME_RE.fullmatch(n) for n in names):
@@ -2250,8 +2257,10 @@ def load_people(path: Path, data: Any, tag_names: set[str] | None = None) -> lis
         if name and not _check_name(c, (i, "name"), name):
             name = None
         if name:
-            people.append(CuratedPerson(name, c.chinese(item.get("zh"), (i, "zh")),
-                                        c.text_list(item.get("aliases"), (i, "aliases")),
+            aliases = c.text_list(item.get("aliases"), (i, "aliases"))
+            for j, alias in enumerate(aliases):  # (an alias joined to the next by its indentation, too: a review)
+                _joined_items(c, (i, "aliases", j), alias)
+            people.append(CuratedPerson(name, c.chinese(item.get("zh"), (i, "zh")), aliases,
                                         c.text(item.get("note"), (i, "note")), place,
                                         c.boolean(item.get("zh_confirmed"), (i, "zh_confirmed"), True)))
             places.append(i)

@@ -1794,10 +1794,11 @@ def test_a_renamed_tag_slug_or_event_id_warns_that_its_address_is_gone(proj):
     result = run([sys.executable, "scripts/build.py", "--quiet"], proj)
     assert sorted(result.stderr.splitlines()) == [
         "warning: the page tags/council-meetings/ is gone, as no article has the tag 'council-meetings' any more: "
-        "links to it from elsewhere lead nowhere until one has it again" + MOVED_ADVICE,
+        "links to it from elsewhere lead nowhere until one has it again",
         "warning: the page timeline/events/zhengzhou-rainstorm-2021/ is gone, as no article mentions the event "
         "'zhengzhou-rainstorm-2021' any more: links to it from elsewhere lead nowhere until one does again (its place "
-        "on the timeline, #zhengzhou-rainstorm-2021, stays)" + MOVED_ADVICE]
+        "on the timeline, #zhengzhou-rainstorm-2021, stays)"]
+    # (Not with the advice of archive/moved.yml, whose entry would stop the build once the page is back: a review.)
     assert not (proj / "docs" / "tags" / "council-meetings").exists()
     assert not (proj / "docs" / "timeline" / "events" / "zhengzhou-rainstorm-2021").exists()
 
@@ -1847,7 +1848,7 @@ def test_a_name_made_an_alias_warns_that_its_page_is_gone(proj):
         "warning: the page people/wang-qian/ is gone, as 'Wang Qian' is now a name of Wang Qianru, whose page is "
         "people/wang-qianru/: links to the old address from elsewhere now lead nowhere" + MOVED_ADVICE,
         "warning: the page tags/meetings/ is gone, as no article has the tag 'meetings' any more: links to it from "
-        "elsewhere lead nowhere until one has it again" + MOVED_ADVICE], result.stderr
+        "elsewhere lead nowhere until one has it again"], result.stderr
     assert (proj / "docs" / "people" / "wang-qianru" / "index.md").is_file()
     assert not (proj / "docs" / "people" / "liu-chihui").exists() and not (proj / "docs" / "tags" / "meetings").exists()
 
@@ -2019,8 +2020,21 @@ def test_an_item_indented_further_than_the_one_above_is_not_made_one_name(proj):
     edit(proj, SEED_META, "  - Huang Miao\n  - Zeng Zhenhua", "  - Huang Miao\n   - Zeng Zhenhua")
     line = line_of(proj, SEED_META, r"^  - Huang Miao$")
     assert build_fails(proj) == [
-        f"{SEED_META}:{line}: credits.reviewer[0]: 'Huang Miao - Zeng Zhenhua' reads as one name: a line '- Zeng "
-        "Zhenhua' indented further than the '- ' above it is read as the rest of that item: line the two '- ' up"]
+        f"{SEED_META}:{line}: credits.reviewer[0]: 'Huang Miao - Zeng Zhenhua' reads as one name: give each name a "
+        "'- ' item of its own (a line '- Zeng Zhenhua' indented further than the '- ' above it is read as the rest of "
+        "that item: line the two up)"]
+
+
+def test_an_alias_indented_further_than_the_one_above_is_not_made_one_alias(proj):
+    """The same slip under a person's aliases in people.yml: one alias 'Party jianguo - Dang
+    Jian-guo', which no article writes, and only the warning that no article names the person
+    (a review)."""
+    edit(proj, "archive/people.yml", '    - "Party jianguo"\n', '    - Party jianguo\n     - Dang Jian-guo\n')
+    line = line_of(proj, "archive/people.yml", r'^    - Party jianguo$')
+    assert build_fails(proj) == [
+        f"archive/people.yml:{line}: [0].aliases[0]: 'Party jianguo - Dang Jian-guo' reads as one name: give each "
+        "name a '- ' item of its own (a line '- Dang Jian-guo' indented further than the '- ' above it is read as the "
+        "rest of that item: line the two up)"]
 
 
 def test_a_name_without_a_letter_is_refused(proj):
