@@ -899,7 +899,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-search", action="store_true", help="skip the search measurement in Chromium")
     parser.add_argument("--first-runs", type=int, default=1, metavar="K",
                         help="run the first generation K times, each in a fresh copy of the ingested project, "
-                             "and report the median (default 1)")
+                             "and report the median (of an even K, the slower of the two middle runs; default 1)")
     args = parser.parse_args(argv)
     sizes = args.n or list(DEFAULT_SIZES)
     if any(n < 1 for n in sizes):
