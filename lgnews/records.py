@@ -1204,7 +1204,10 @@ class Checker:
                               "false as a truth value): put the text in quotation marks")
             return None
         if not isinstance(value, str):
-            self.error(where, f"expected text, found {_described(value)}")
+            # ("title: [Video]": a value in brackets is a list too, which was not said: a review)
+            found = ("a list (lines starting with '- ', or a value in brackets, [like this]): if it is text, put "
+                     "the whole value in quotation marks" if isinstance(value, list) else _described(value))
+            self.error(where, f"expected text, found {found}")
             return None
         value = without_controls(value).strip()
         if single_line and ("  " in value or not value.isprintable()):

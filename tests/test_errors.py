@@ -452,7 +452,20 @@ def test_what_yaml_read_is_said_in_an_editors_words(proj):
     assert one(lines, "archive/tags.yml") == (
         "archive/tags.yml:1: [0]: expected a mapping of fields (slug, title, description) for a tag, found the text "
         "'floods': write it as fields, one a line, starting with 'slug: floods'")
-    assert one(lines, SEED_META).endswith("source: expected text, found a list (lines starting with '- ')")
+    assert one(lines, SEED_META).endswith("source: expected text, found a list (lines starting with '- ', or a value "
+                                          "in brackets, [like this]): if it is text, put the whole value in quotation "
+                                          "marks")
+
+
+def test_a_title_in_brackets_is_told_to_be_quoted(proj):
+    """'title: [Video]' is a list to YAML: the message said so, in lines starting with '- ',
+    and not how to keep the brackets (a review)."""
+    edit(proj, SEED_META, "title: Louxing District held", "title: [Video] Louxing District held")
+    edit(proj, SEED_META, "title: [Video] Louxing District held the 2022 Work safety retreat Meeting", "title: [Video]")
+    line = line_of(proj, SEED_META, r"^title: \[Video\]$")
+    assert build_fails(proj) == [
+        f"{SEED_META}:{line}: title: expected text, found a list (lines starting with '- ', or a value in brackets, "
+        "[like this]): if it is text, put the whole value in quotation marks"]
 
 
 def test_a_tab_in_yaml(proj):
