@@ -126,6 +126,15 @@ def test_a_bodys_links_to_the_glossary_are_not_its_text(indexed):
     assert "In the glossary" not in text
 
 
+def test_a_key_events_list_of_articles_is_not_its_text(indexed):
+    """The timeline's key events, found by their own words, not by the titles of the newest
+    articles that mention them: at 1,000 articles, "Xiangyin" and "Yuhua editor" listed the
+    Zhengzhou rainstorm (a reader's review)."""
+    text = indexed["/timeline/"]
+    assert "Zhengzhou" in text
+    assert "Mentioned in" not in text and "Louxing District held" not in text
+
+
 @pytest.fixture(scope="module")
 def lede_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("lede") / "project")
