@@ -733,8 +733,13 @@ def test_home_page_includes_generated_lists(built_site):
     # What "On the timeline" holds, which mixed the editors' key events with the latest the
     # articles report without saying so (a reader's review).
     timeline = home.text[home.text.index("On the timeline"):home.text.index("The whole timeline")]
-    assert "The latest of the events the editors describe and of the events the articles report, oldest first; the " \
-           "timeline gives each one's sources." in timeline
+    assert "The latest of the events the editors describe and of the events the articles report, by the date of " \
+           "the event, oldest first; the timeline gives each one's sources." in timeline
+    # An article's event says when the article came out: beside "Latest articles", its title
+    # under another date read as a slip (a reader's review at 1,000 articles).
+    assert "11 February 2022: Louxing District held the 2022 Work safety retreat Meeting (reported on 30 April " \
+           "2022)" in " ".join(timeline.split())
+    assert "Zhengzhou 7·20 extreme rainstorm (reported" not in timeline
 
 
 # --------------------------------------------------------------------------- small archives
