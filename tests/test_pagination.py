@@ -205,7 +205,7 @@ def test_the_timeline_and_its_year_page_list_the_same_ten_newest_mentions_of_an_
     for path, page in pages.items():
         if not path.startswith("timeline/") or path.startswith("timeline/events/"):
             continue
-        m = re.search(rf'<p>Mentioned in <a href="(?:\.\./)*events/{re.escape(event_id)}/">([\d,]+) articles</a>'
+        m = re.search(rf'<p class="lg-mentioned">Mentioned in <a href="(?:\.\./)*events/{re.escape(event_id)}/">([\d,]+) articles</a>'
                       r", the newest: (.*?)</p>", page)
         if m:
             assert m[1] == f"{len(mentioned):,}", path
