@@ -2026,28 +2026,25 @@ def test_several_names_on_one_line_are_refused_not_made_one_person(proj):
         "entry of its own ('- name: ...')"]
 
 
-def test_an_item_indented_further_than_the_one_above_is_not_made_one_name(proj):
+@pytest.mark.parametrize(("rel", "old", "new", "first", "where", "joined"), [
+    # Under credits, one space further than the item above: a person with a page, without a
+    # word (an editor's review).
+    (SEED_META, "  - Huang Miao\n  - Zeng Zhenhua", "  - Huang Miao\n   - Zeng Zhenhua", r"^  - Huang Miao$",
+     "credits.reviewer[0]", ("Huang Miao", "Zeng Zhenhua")),
+    # Under a person's aliases in people.yml: an alias no article writes, and only the warning
+    # that no article names the person (a review).
+    ("archive/people.yml", '    - "Party jianguo"\n', '    - Party jianguo\n     - Dang Jian-guo\n',
+     r"^    - Party jianguo$", "[0].aliases[0]", ("Party jianguo", "Dang Jian-guo")),
+], ids=["credit", "alias"])
+def test_an_item_indented_further_than_the_one_above_is_not_joined_to_it(proj, rel, old, new, first, where, joined):
     """'   - Zeng Zhenhua' one space further than '  - Huang Miao' above it: YAML reads one item,
-    'Huang Miao - Zeng Zhenhua', which became a person with a page, without a word (an
-    editor's review)."""
-    edit(proj, SEED_META, "  - Huang Miao\n  - Zeng Zhenhua", "  - Huang Miao\n   - Zeng Zhenhua")
-    line = line_of(proj, SEED_META, r"^  - Huang Miao$")
+    'Huang Miao - Zeng Zhenhua'."""
+    edit(proj, rel, old, new)
+    line = line_of(proj, rel, first)
+    one, two = joined
     assert build_fails(proj) == [
-        f"{SEED_META}:{line}: credits.reviewer[0]: 'Huang Miao - Zeng Zhenhua' reads as one name: give each name a "
-        "'- ' item of its own (a line '- Zeng Zhenhua' indented further than the '- ' above it is read as the rest of "
-        "that item: line the two up)"]
-
-
-def test_an_alias_indented_further_than_the_one_above_is_not_made_one_alias(proj):
-    """The same slip under a person's aliases in people.yml: one alias 'Party jianguo - Dang
-    Jian-guo', which no article writes, and only the warning that no article names the person
-    (a review)."""
-    edit(proj, "archive/people.yml", '    - "Party jianguo"\n', '    - Party jianguo\n     - Dang Jian-guo\n')
-    line = line_of(proj, "archive/people.yml", r'^    - Party jianguo$')
-    assert build_fails(proj) == [
-        f"archive/people.yml:{line}: [0].aliases[0]: 'Party jianguo - Dang Jian-guo' reads as one name: give each "
-        "name a '- ' item of its own (a line '- Dang Jian-guo' indented further than the '- ' above it is read as the "
-        "rest of that item: line the two up)"]
+        f"{rel}:{line}: {where}: '{one} - {two}' reads as one name: give each name a '- ' item of its own (a line "
+        f"'- {two}' indented further than the '- ' above it is read as the rest of that item: line the two up)"]
 
 
 def test_a_name_without_a_letter_is_refused(proj):
